@@ -1,0 +1,32 @@
+package io.lit4j.core.constants;
+
+import io.lit4j.core.errors.LitValidationException;
+
+/**
+ * Permission scopes of a PKP auth method; on chain each is a bit in a uint256 bitmap (bit n =
+ * scope n).
+ */
+public enum AuthMethodScope {
+  NO_PERMISSIONS(0),
+  SIGN_ANYTHING(1),
+  /** The JS SDK's {@code PersonalSign}; the node calls it {@code SignPersonalMessage}. */
+  PERSONAL_SIGN(2);
+
+  private final int value;
+
+  AuthMethodScope(int value) {
+    this.value = value;
+  }
+
+  public int value() {
+    return value;
+  }
+
+  /** @throws LitValidationException for an unknown scope number */
+  public static AuthMethodScope of(int value) {
+    for (AuthMethodScope s : values()) {
+      if (s.value == value) return s;
+    }
+    throw new LitValidationException("scope " + value + " is not a known auth method scope (0, 1, 2)");
+  }
+}

@@ -1,0 +1,140 @@
+package io.lit4j.core.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes JSON text byte-identical to JavaScript's {@code JSON.stringify} (no spaces, keys in the
+ * order given, ECMAScript string escaping). Used wherever a signature covers JSON text, such as
+ * the session signature's {@code signedMessage} and condition hashes.
+ *
+ * <p>Values: {@code null}, {@link String}, {@link Boolean}, integral {@link Number}s, {@link Map}
+ * (use an ordered map), {@link List}, and Jackson {@link JsonNode}.
+ */
+public final class JsJson {
+  private JsJson() {}
+
+  public static String stringify(Object value) {
+    StringBuilder sb = new StringBuilder();
+    write(sb, value);
+    return sb.toString();
+  }
+
+  private static void write(StringBuilder sb, Object v) {
+    if (v == null) {
+      sb.append("null");
+    } else if (v instanceof String s) {
+      quote(sb, s);
+    } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+        || v instanceof java.math.BigInteger) {
+      sb.append(v);
+    } else if (v instanceof Number n) {
+      double d = n.doubleValue();
+      if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e21) {
+        sb.append((long) d);
+      } else if (Double.isNaN(d) || Double.isInfinite(d)) {
+        sb.append("null");
+      } else {
+        sb.append(n);
+      }
+    } else if (v instanceof Map<?, ?> m) {
+      sb.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (e.getValue() instanceof Undefined) continue;
+        if (!first) sb.append(',');
+        first = false;
+        quote(sb, String.valueOf(e.getKey()));
+        sb.append(':');
+        write(sb, e.getValue());
+      }
+      sb.append('}');
+    } else if (v instanceof List<?> l) {
+      sb.append('[');
+      for (int i = 0; i < l.size(); i++) {
+        if (i > 0) sb.append(',');
+        Object item = l.get(i);
+        write(sb, item instanceof Undefined ? null : item);
+      }
+      sb.append(']');
+    } else if (v instanceof JsonNode node) {
+      writeNode(sb, node);
+    } else {
+      throw new IllegalArgumentException("JsJson cannot write " + v.getClass().getName());
+    }
+  }
+
+  private static void writeNode(StringBuilder sb, JsonNode n) {
+    if (n.isNull() || n.isMissingNode()) {
+      sb.append("null");
+    } else if (n.isTextual()) {
+      quote(sb, n.textValue());
+    } else if (n.isBoolean()) {
+      sb.append(n.booleanValue());
+    } else if (n.isIntegralNumber()) {
+      sb.append(n.bigIntegerValue());
+    } else if (n.isNumber()) {
+      write(sb, n.doubleValue());
+    } else if (n.isArray()) {
+      sb.append('[');
+      for (int i = 0; i < n.size(); i++) {
+        if (i > 0) sb.append(',');
+        writeNode(sb, n.get(i));
+      }
+      sb.append(']');
+    } else if (n.isObject()) {
+      sb.append('{');
+      boolean first = true;
+      for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!first) sb.append(',');
+        first = false;
+        quote(sb, e.getKey());
+        sb.append(':');
+        writeNode(sb, e.getValue());
+      }
+      sb.append('}');
+    } else {
+      throw new IllegalArgumentException("JsJson cannot write node " + n.getNodeType());
+    }
+  }
+
+  /** ECMAScript JSON.stringify string quoting (QuoteJSONString, ES2019 well-formed). */
+  public static void quote(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else if (Character.isSurrogate(c)) {
+            // lone surrogates are escaped; valid pairs pass through
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+              sb.append(c).append(s.charAt(++i));
+            } else {
+              sb.append(String.format("\\u%04x", (int) c));
+            }
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+
+  /** Marker for a JavaScript {@code undefined} value: its key is omitted from objects. */
+  public enum Undefined {
+    INSTANCE
+  }
+}

@@ -1,0 +1,51 @@
+package io.lit4j.core.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.lit4j.core.errors.LitValidationException;
+
+/**
+ * The one Jackson setup lit4j uses: unknown fields are ignored (nodes add fields over time),
+ * map keys keep insertion order, and nothing is pretty-printed (wire bytes must be compact).
+ *
+ * <p>Byte-exact {@code JSON.stringify} output, where a signature covers the JSON text, is written
+ * by {@link JsJson}, not by Jackson.
+ */
+public final class LitJson {
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(SerializationFeature.INDENT_OUTPUT)
+          .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .build();
+
+  private LitJson() {}
+
+  /** The shared mapper; do not reconfigure it. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** Parses JSON text. @throws LitValidationException naming {@code what} when it is not JSON */
+  public static JsonNode parse(String json, String what) {
+    if (json == null) throw new LitValidationException(what + " is missing");
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new LitValidationException(what + " is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Compact JSON text of a value. */
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new LitValidationException("cannot write JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.lit4j.core.util;
+
+import io.lit4j.core.errors.LitValidationException;
+
+/**
+ * Hex encoding as the Lit wire formats use it: lowercase, no {@code 0x} unless asked for.
+ * Decoding accepts upper or lower case and an optional {@code 0x} prefix.
+ */
+public final class Hex {
+  private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+  private Hex() {}
+
+  /** Lowercase hex without prefix. */
+  public static String encode(byte[] bytes) {
+    char[] out = new char[bytes.length * 2];
+    for (int i = 0; i < bytes.length; i++) {
+      out[2 * i] = DIGITS[(bytes[i] >> 4) & 0xf];
+      out[2 * i + 1] = DIGITS[bytes[i] & 0xf];
+    }
+    return new String(out);
+  }
+
+  /** Lowercase hex with a {@code 0x} prefix. */
+  public static String encode0x(byte[] bytes) {
+    return "0x" + encode(bytes);
+  }
+
+  /** Removes a leading {@code 0x} or {@code 0X} if present. */
+  public static String strip0x(String hex) {
+    if (hex != null && hex.length() >= 2 && hex.charAt(0) == '0' && (hex.charAt(1) == 'x' || hex.charAt(1) == 'X')) {
+      return hex.substring(2);
+    }
+    return hex;
+  }
+
+  /**
+   * Decodes hex (optional {@code 0x}, either case).
+   *
+   * @param field names the value in the error message, e.g. {@code "publicKey"}
+   * @throws LitValidationException when the input is null, of odd length or not hex
+   */
+  public static byte[] decode(String hex, String field) {
+    if (hex == null) {
+      throw new LitValidationException(field + " is missing: expected a hex string");
+    }
+    String s = strip0x(hex);
+    if ((s.length() & 1) != 0) {
+      throw new LitValidationException(field + " is not valid hex: odd length " + s.length());
+    }
+    byte[] out = new byte[s.length() / 2];
+    for (int i = 0; i < out.length; i++) {
+      int hi = Character.digit(s.charAt(2 * i), 16);
+      int lo = Character.digit(s.charAt(2 * i + 1), 16);
+      if (hi < 0 || lo < 0) {
+        throw new LitValidationException(field + " is not valid hex: bad character at position " + (2 * i + (hi < 0 ? 0 : 1)));
+      }
+      out[i] = (byte) ((hi << 4) | lo);
+    }
+    return out;
+  }
+
+  /** Decodes hex, as {@link #decode(String, String)}, and requires exactly {@code length} bytes. */
+  public static byte[] decode(String hex, int length, String field) {
+    byte[] out = decode(hex, field);
+    if (out.length != length) {
+      throw new LitValidationException(field + " must be " + length + " bytes, got " + out.length);
+    }
+    return out;
+  }
+
+  /** Decodes hex, as {@link #decode(String)} with field name {@code "hex"}. */
+  public static byte[] decode(String hex) {
+    return decode(hex, "hex");
+  }
+
+  /** True when the string is non-empty hex (optional {@code 0x}) of even length. */
+  public static boolean isHex(String hex) {
+    if (hex == null) return false;
+    String s = strip0x(hex);
+    if (s.isEmpty() || (s.length() & 1) != 0) return false;
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.digit(s.charAt(i), 16) < 0) return false;
+    }
+    return true;
+  }
+}
