@@ -128,6 +128,7 @@ public record SevSnpAttestation(
     return SevSnpReport.parse(report);
   }
 
+  /** The decoded {@code noonce} (a copy). */
   @Override
   public byte[] noonce() {
     return noonce.clone();
@@ -145,6 +146,7 @@ public record SevSnpAttestation(
     return copySignatures(signatures);
   }
 
+  /** The report bytes as sent, not cut (a copy); {@link #parsedReport()} gives the fields. */
   @Override
   public byte[] report() {
     return report.clone();
