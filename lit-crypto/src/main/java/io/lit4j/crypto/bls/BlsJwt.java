@@ -102,8 +102,10 @@ public final class BlsJwt {
    *
    * @param publicKey the network key (normally {@code networkPubKey})
    * @throws LitValidationException when the token is missing, not three dot-separated base64url
-   *     parts, its signature is not a valid G2 point encoding, or header/payload are not JSON
-   * @throws LitCryptoException when the signature does not verify against {@code publicKey}
+   *     parts, its signature is not 96 bytes of a compressed point, or header/payload are not
+   *     UTF-8 JSON
+   * @throws LitCryptoException when the signature is not a valid subgroup point or does not
+   *     verify against {@code publicKey}
    */
   public static VerifiedJwt verify(String jwt, BlsPublicKey publicKey) {
     if (jwt == null) throw new LitValidationException("JWT is missing");

@@ -112,6 +112,11 @@ public record BlsSignatureShare(int identifier, byte[] point) {
     return fromHex(value.asText());
   }
 
+  /** The node's 0-based {@code shareIndex} this share belongs to: identifier − 1. */
+  public int shareIndex() {
+    return identifier - 1;
+  }
+
   /** The compressed G2 point (a copy). */
   @Override
   public byte[] point() {

@@ -3,10 +3,12 @@ package io.lit4j.crypto.bls;
 import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Bytes;
+import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.bls.internal.BlsPoints;
 import io.lit4j.crypto.bls.internal.Leb128;
 import io.lit4j.crypto.bls.internal.TimeCryptMath;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +39,38 @@ public final class TimeCrypt {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** Scheme prefix of the identity of access-controlled data. */
+  public static final String ACCESS_CONTROL_IDENTITY_PREFIX = "lit-accesscontrolcondition://";
+
   private TimeCrypt() {}
+
+  /**
+   * {@code dataToEncryptHash}: lowercase hex SHA-256 of the plaintext, as {@code encrypt} returns it.
+   *
+   * @throws LitValidationException when the plaintext is missing
+   */
+  public static String dataToEncryptHash(byte[] plaintext) {
+    if (plaintext == null) throw new LitValidationException("plaintext to hash is missing");
+    return Hex.encode(TimeCryptMath.sha256(plaintext));
+  }
+
+  /**
+   * The identity access-controlled data is encrypted to and nodes sign on
+   * {@code /web/encryption/sign}: UTF-8 of
+   * {@code "lit-accesscontrolcondition://" + conditionsHashHex + "/" + dataToEncryptHash}.
+   * Both hashes are used as given (the SDK does not normalise them either).
+   *
+   * @throws LitValidationException when a hash is missing or empty
+   */
+  public static byte[] accessControlIdentity(String conditionsHashHex, String dataToEncryptHash) {
+    if (conditionsHashHex == null || conditionsHashHex.isEmpty()) {
+      throw new LitValidationException("conditions hash of the encryption identity is missing");
+    }
+    if (dataToEncryptHash == null || dataToEncryptHash.isEmpty()) {
+      throw new LitValidationException("dataToEncryptHash of the encryption identity is missing");
+    }
+    return (ACCESS_CONTROL_IDENTITY_PREFIX + conditionsHashHex + "/" + dataToEncryptHash).getBytes(StandardCharsets.UTF_8);
+  }
 
   /**
    * Encrypts {@code message} to {@code publicKey} and {@code identity} with fresh randomness.

@@ -97,16 +97,19 @@ public record TimeCryptCiphertext(byte[] u, byte[] v, byte[] w) {
     return parse(bytes);
   }
 
+  /** U, the compressed G1 point (a copy). */
   @Override
   public byte[] u() {
     return u.clone();
   }
 
+  /** V, the masked alpha (a copy). */
   @Override
   public byte[] v() {
     return v.clone();
   }
 
+  /** W, the masked message (a copy). */
   @Override
   public byte[] w() {
     return w.clone();

@@ -22,6 +22,7 @@ class BlsSignatureShareTest {
   void parsesTheNodeFormAsTextAndWritesItBackExactly() {
     BlsSignatureShare share = BlsSignatureShare.fromJson(SHARE_JSON);
     assertEquals(2, share.identifier());
+    assertEquals(1, share.shareIndex());
     assertEquals(SHARE_HEX.substring(2), Hex.encode(share.point()));
     assertEquals(SHARE_JSON, share.toJson());
     assertEquals(218, share.toJson().length());

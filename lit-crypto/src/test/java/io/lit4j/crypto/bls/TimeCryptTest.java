@@ -185,4 +185,14 @@ class TimeCryptTest {
       assertArrayEquals(m, TimeCrypt.verifyAndDecrypt(KEYS.publicKey(), IDENTITY, ct, shares));
     }
   }
+
+  @Test
+  void theAccessControlIdentityJoinsConditionsHashAndDataHash() {
+    String dataHash = TimeCrypt.dataToEncryptHash("hello".getBytes(StandardCharsets.UTF_8));
+    assertEquals("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824", dataHash);
+    assertEquals("lit-accesscontrolcondition://abc/" + dataHash,
+        new String(TimeCrypt.accessControlIdentity("abc", dataHash), StandardCharsets.UTF_8));
+    assertRefused(LitValidationException.class, "conditions hash", () -> TimeCrypt.accessControlIdentity("", dataHash));
+    assertRefused(LitValidationException.class, "dataToEncryptHash", () -> TimeCrypt.accessControlIdentity("abc", null));
+  }
 }

@@ -78,6 +78,13 @@ public final class BlsEncryptionGenerated implements VectorFileChecker {
       assertHex(text(c, "identityHex"), utf8(c, "identityUtf8"), "identityHex");
       assertHex(text(c, "identityHex"), Base64.getDecoder().decode(text(c, "identityBase64")), "identityBase64");
     });
+    if ("sdk-encryptString".equals(c.path("label").asText())) {
+      add(checks, p + "the identity is lit-accesscontrolcondition://<conditions hash>/<SHA-256 of the plaintext>", () -> {
+        String conditionsHash = "53b01f820c82e86d7e4cd804b8a6f68682221eeb7df76fd43ee777c8caab5628";
+        assertHex(text(c, "identityHex"),
+            TimeCrypt.accessControlIdentity(conditionsHash, TimeCrypt.dataToEncryptHash(hex(c, "plaintextHex"))), "identity");
+      });
+    }
     add(checks, p + "rand32 is 32 bytes (wasmSeed32 only reproduces it in the WASM)", () -> {
       assertEquals(32, hex(c, "rand32Hex").length);
       assertEquals(32, hex(c, "wasmSeed32Hex").length);

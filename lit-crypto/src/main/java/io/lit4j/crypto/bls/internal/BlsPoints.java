@@ -21,7 +21,10 @@ public final class BlsPoints {
   /** DST of signatures in the proof-of-possession scheme, the one every v4 signature uses. */
   public static final String POP_SIGNATURE_DST = "BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_";
 
+  /** Bytes of a compressed G1 point (public keys, U). */
   public static final int G1_COMPRESSED_LENGTH = 48;
+
+  /** Bytes of a compressed G2 point (signatures and shares). */
   public static final int G2_COMPRESSED_LENGTH = 96;
 
   private BlsPoints() {}

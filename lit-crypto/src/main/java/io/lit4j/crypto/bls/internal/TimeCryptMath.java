@@ -85,12 +85,14 @@ public final class TimeCryptMath {
     return framed.length >= MIN_PADDED_LENGTH ? framed : Arrays.copyOf(framed, MIN_PADDED_LENGTH);
   }
 
+  /** Byte-wise XOR of {@code a} with the first {@code a.length} bytes of {@code b}. */
   public static byte[] xor(byte[] a, byte[] b) {
     byte[] out = new byte[a.length];
     for (int i = 0; i < a.length; i++) out[i] = (byte) (a[i] ^ b[i]);
     return out;
   }
 
+  /** SHA-256 of the concatenated parts. */
   public static byte[] sha256(byte[]... parts) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
