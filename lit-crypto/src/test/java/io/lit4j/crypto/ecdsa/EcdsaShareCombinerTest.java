@@ -121,4 +121,27 @@ class EcdsaShareCombinerTest {
     withNull.set(1, null);
     assertThrows(LitValidationException.class, () -> EcdsaShareCombiner.combine(withNull, 3));
   }
+
+  /** Three real node shares from js-sdk v4 {@code packages/crypto/src/lib/crypto.spec.ts}, with mixed sigType spellings. */
+  @Test
+  void realNodeSharesFromTheJsSdkSpecCombineToTheirKeysAddress() {
+    String r = "03E6D15C805443F57F57E180C730C2FCA5297F7671E8148A669410808AB4D70122";
+    String pk = "03AECABDF2EDC1194BED6FE9650F08D109C77D2526236EA3F6C20F88E0675643BC";
+    String digest = "90AB86E6389AA65B56D701E36EEECD786242405C792ED863C395FA7C55E517A4";
+    String[][] shares = {
+        {"ECDSA_CAIT_SITH", "BC8108AD9CAE8358942BB4B27632B87FFA705CCB675F85A59847CC1B84845A38"},
+        {"K256", "BA77EB500884A60583DEA49578D4BB64BB55EF497F37C88DF935D739CE8E0A9F"},
+        {"ECDSA_CAIT_SITH", "EF850AE61B6D658976B2560B880BF03ABC1A070BACDEAE2311781F65A524F245"}};
+    List<EcdsaSignatureShare> parsed = new ArrayList<>();
+    for (String[] s : shares) {
+      var json = io.lit4j.core.json.LitJson.mapper().createObjectNode()
+          .put("sig_type", s[0]).put("data_signed", digest).put("signature_share", s[1]).put("share_index", 0)
+          .put("big_r", r).put("public_key", pk).put("sig_name", "sig");
+      parsed.add(EcdsaShareJson.parseCombinerInput(json).orElseThrow());
+    }
+    EcdsaSignature sig = EcdsaShareCombiner.combine(parsed, 3);
+    assertTrue(sig.verify());
+    assertEquals(io.lit4j.crypto.eth.Secp256k1PublicKey.fromHex(pk).ethAddress(), sig.recoverAddress());
+    assertEquals(pk, sig.publicKeyHex());
+  }
 }
