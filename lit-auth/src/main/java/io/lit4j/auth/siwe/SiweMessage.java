@@ -187,6 +187,21 @@ public final class SiweMessage {
    * @throws SiweParseException naming the line and field that do not fit
    */
   public static SiweMessage parse(String text) {
+    return parse(text, true);
+  }
+
+  /**
+   * Parses like {@link #parse(String)} but accepts any characters in the statement except line
+   * breaks (siwe's grammar rejects non-ASCII and {@code "}, although JS SDK 4.2.0 sends such
+   * messages after a re-sign).
+   *
+   * @throws SiweParseException naming the line and field that do not fit
+   */
+  public static SiweMessage parseLenient(String text) {
+    return parse(text, false);
+  }
+
+  private static SiweMessage parse(String text, boolean strictStatement) {
     if (text == null) throw new SiweParseException(0, "message", "is missing");
     String[] lines = text.split("\n", -1);
     Cursor c = new Cursor(lines);
@@ -218,7 +233,7 @@ public final class SiweMessage {
     if (!c.next("empty line").isEmpty()) throw c.error("empty line", "must be empty (after the address)");
     String l = c.next("statement");
     if (!l.isEmpty()) {
-      if (!STATEMENT.matcher(l).matches()) {
+      if (strictStatement && !STATEMENT.matcher(l).matches()) {
         throw c.error("statement", "contains characters EIP-4361 does not allow (only RFC 3986 reserved/unreserved characters and spaces)");
       }
       b.statement = l;
