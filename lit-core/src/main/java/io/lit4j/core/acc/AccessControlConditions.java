@@ -107,38 +107,62 @@ public final class AccessControlConditions {
    *     longer than {@value #MAX_JSON_CHARS} characters or not JSON
    */
   public static AccessControlConditions fromJson(ConditionKind kind, String json) {
+    return fromJson(kind, parseText(kind, json));
+  }
+
+  private static JsonNode parseText(ConditionKind kind, String json) {
     if (kind == null) throw Checks.invalid("kind", "is missing");
     String field = kind.requestKey();
     if (json == null) throw Checks.invalid(field, "is missing");
     if (json.length() > MAX_JSON_CHARS) {
       throw Checks.invalid(field, "JSON text is " + json.length() + " characters, more than the limit of " + MAX_JSON_CHARS);
     }
-    JsonNode node;
     try {
-      node = LitJson.mapper().readTree(json);
+      return LitJson.mapper().readTree(json);
     } catch (Exception e) {
       throw Checks.invalid(field, "is not valid JSON");
     }
-    return fromJson(kind, node);
   }
 
   /**
-   * Reads conditions from a parsed JSON array. Unified entries are typed by {@code conditionType},
-   * or, where it is absent (the canonical form a node receives), by their shape: {@code
-   * standardContractType} → evmBasic, {@code params} → solRpc, {@code functionAbi} → evmContract,
-   * {@code path} → cosmos. Fields the canonical form does not use are ignored.
+   * Reads conditions from a parsed JSON array, as the JS SDK accepts them from a user: unified
+   * entries must carry {@code conditionType}. Fields the canonical form does not use are ignored.
    *
    * @throws InvalidAccessControlConditionsException naming the bad field
    */
   public static AccessControlConditions fromJson(ConditionKind kind, JsonNode json) {
     if (kind == null) throw Checks.invalid("kind", "is missing");
-    return of(kind, ConditionJson.readEntries(kind, json, kind.requestKey(), 0));
+    return of(kind, ConditionJson.readEntries(kind, json, kind.requestKey(), 0, false));
+  }
+
+  /**
+   * Reads conditions in the form a node receives them (the canonical form, where unified entries
+   * have no {@code conditionType}). Unified entries are typed by {@code conditionType} when
+   * present, otherwise by their shape, in the node's order: {@code standardContractType} →
+   * evmBasic, {@code params} → solRpc, {@code functionAbi} → evmContract, {@code path} → cosmos.
+   *
+   * @throws InvalidAccessControlConditionsException naming the bad field
+   */
+  public static AccessControlConditions fromCanonicalJson(ConditionKind kind, JsonNode json) {
+    if (kind == null) throw Checks.invalid("kind", "is missing");
+    return of(kind, ConditionJson.readEntries(kind, json, kind.requestKey(), 0, true));
+  }
+
+  /**
+   * {@link #fromCanonicalJson(ConditionKind, JsonNode)} from JSON text.
+   *
+   * @throws InvalidAccessControlConditionsException naming the bad field, or when the text is
+   *     longer than {@value #MAX_JSON_CHARS} characters or not JSON
+   */
+  public static AccessControlConditions fromCanonicalJson(ConditionKind kind, String json) {
+    return fromCanonicalJson(kind, parseText(kind, json));
   }
 
   /**
    * The conditions a request body (or SDK parameter object) carries: the first non-empty of
    * {@code accessControlConditions}, {@code evmContractConditions}, {@code solRpcConditions},
-   * {@code unifiedAccessControlConditions}, in that order, as the SDK and node pick them.
+   * {@code unifiedAccessControlConditions}, in that order, as the SDK and node pick them; read
+   * with {@link #fromCanonicalJson(ConditionKind, JsonNode)}, as a node reads its request.
    *
    * @return empty when none of the four keys holds a non-empty array
    * @throws InvalidAccessControlConditionsException when the chosen list is malformed
@@ -147,7 +171,7 @@ public final class AccessControlConditions {
     if (body == null || !body.isObject()) return Optional.empty();
     for (ConditionKind kind : ConditionKind.values()) {
       JsonNode list = body.get(kind.requestKey());
-      if (list != null && list.isArray() && !list.isEmpty()) return Optional.of(fromJson(kind, list));
+      if (list != null && list.isArray() && !list.isEmpty()) return Optional.of(fromCanonicalJson(kind, list));
     }
     return Optional.empty();
   }

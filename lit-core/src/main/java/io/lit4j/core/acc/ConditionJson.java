@@ -22,7 +22,7 @@ final class ConditionJson {
 
   // ---------------------------------------------------------------- reading
 
-  static List<ConditionEntry> readEntries(ConditionKind kind, JsonNode array, String path, int depth) {
+  static List<ConditionEntry> readEntries(ConditionKind kind, JsonNode array, String path, int depth, boolean inferTypes) {
     if (array == null || array.isNull() || array.isMissingNode()) throw Checks.invalid(path, "is missing");
     if (!array.isArray()) throw Checks.invalid(path, "must be a JSON array");
     if (depth > AccessControlConditions.MAX_NESTING_DEPTH) {
@@ -31,13 +31,13 @@ final class ConditionJson {
     if (array.isEmpty()) throw Checks.invalid(path, "must not be empty");
     List<ConditionEntry> out = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
-      out.add(readEntry(kind, array.get(i), path + "[" + i + "]", depth));
+      out.add(readEntry(kind, array.get(i), path + "[" + i + "]", depth, inferTypes));
     }
     return out;
   }
 
-  private static ConditionEntry readEntry(ConditionKind kind, JsonNode node, String path, int depth) {
-    if (node.isArray()) return new ConditionGroup(readEntries(kind, node, path, depth + 1));
+  private static ConditionEntry readEntry(ConditionKind kind, JsonNode node, String path, int depth, boolean inferTypes) {
+    if (node.isArray()) return new ConditionGroup(readEntries(kind, node, path, depth + 1, inferTypes));
     if (!node.isObject()) throw Checks.invalid(path, "must be a condition object, an operator or an array");
     // As in the SDK, an object with an "operator" key is an operator whatever else it holds.
     if (node.has("operator")) {
@@ -54,7 +54,7 @@ final class ConditionJson {
       case ACCESS_CONTROL_CONDITIONS -> ConditionType.EVM_BASIC;
       case EVM_CONTRACT_CONDITIONS -> ConditionType.EVM_CONTRACT;
       case SOL_RPC_CONDITIONS -> ConditionType.SOL_RPC;
-      case UNIFIED_ACCESS_CONTROL_CONDITIONS -> unifiedType(node, path);
+      case UNIFIED_ACCESS_CONTROL_CONDITIONS -> unifiedType(node, path, inferTypes);
     };
     try {
       return switch (type) {
@@ -72,7 +72,7 @@ final class ConditionJson {
    * The type of a unified entry: its {@code conditionType}, or, when the field is absent (the
    * canonical form nodes receive), the first shape that fits in the node's order.
    */
-  private static ConditionType unifiedType(JsonNode node, String path) {
+  private static ConditionType unifiedType(JsonNode node, String path, boolean inferTypes) {
     JsonNode t = node.get("conditionType");
     if (t != null) {
       if (!t.isTextual()) throw Checks.invalid(path + ".conditionType", "must be a string");
@@ -81,6 +81,9 @@ final class ConditionJson {
       } catch (InvalidAccessControlConditionsException e) {
         throw e.under(path);
       }
+    }
+    if (!inferTypes) {
+      throw Checks.invalid(path + ".conditionType", "is missing (use evmBasic, evmContract, solRpc or cosmos)");
     }
     if (node.has("standardContractType")) return ConditionType.EVM_BASIC;
     if (node.has("params")) return ConditionType.SOL_RPC;
