@@ -37,6 +37,12 @@ import java.util.Optional;
  * {@value #MAX_CONDITIONS} conditions and {@value #MAX_NESTING_DEPTH} levels of groups; JSON text
  * of at most {@value #MAX_JSON_CHARS} characters. Chain names are not checked against
  * {@code LitChains}: the node decides which chains it serves.
+ *
+ * <p>Stricter than the JS SDK, on purpose: the SDK hashes whatever fields are present (a missing
+ * one is simply left out) and hashes an empty basic list as {@code []}; lit4j rejects both, since
+ * a node cannot parse such conditions and the data could never be decrypted. Comparators are the
+ * eight the node implements ({@code =, !=, >, >=, <, <=, contains, !contains}); the SDK's schema
+ * check on {@code encrypt} knows only the first six.
  */
 public final class AccessControlConditions {
   /** Most conditions (operators and groups not counted) in one list; the node's limit is 30. */
