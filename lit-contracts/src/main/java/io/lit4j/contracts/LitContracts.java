@@ -210,6 +210,7 @@ public final class LitContracts implements AutoCloseable {
       throw new LitValidationException(
           "scopes must name at least one permission scope: 0 no permissions, 1 sign anything, 2 personal sign");
     }
+    chain.requireSigner();
     return async(() -> {
       LitContractAddresses a = resolveAddresses();
       BigInteger cost = mintCostOf(a);
@@ -239,6 +240,7 @@ public final class LitContracts implements AutoCloseable {
 
   /** Async twin of {@link #mintNext()}. */
   public CompletableFuture<MintedPkp> mintNextAsync() {
+    chain.requireSigner();
     return async(() -> {
       LitContractAddresses a = resolveAddresses();
       return mintNextPaying(a, mintCostOf(a));
@@ -259,6 +261,7 @@ public final class LitContracts implements AutoCloseable {
   /** Async twin of {@link #mintNextWithValue(BigInteger)}. */
   public CompletableFuture<MintedPkp> mintNextWithValueAsync(BigInteger valueWei) {
     if (valueWei == null || valueWei.signum() < 0) throw new LitValidationException("valueWei must be >= 0");
+    chain.requireSigner();
     return async(() -> mintNextPaying(resolveAddresses(), valueWei));
   }
 
@@ -362,6 +365,7 @@ public final class LitContracts implements AutoCloseable {
     checkTokenId(tokenId);
     requireNonNull(authMethod, "authMethod");
     List<BigInteger> scopeIds = scopeIds(scopes);
+    chain.requireSigner();
     return async(() -> {
       LitContractAddresses a = resolveAddresses();
       requireKnownToken(a, tokenId);
@@ -386,6 +390,7 @@ public final class LitContracts implements AutoCloseable {
   public CompletableFuture<ChainTransaction> removePermittedAuthMethodAsync(BigInteger tokenId, PermittedAuthMethod authMethod) {
     checkTokenId(tokenId);
     requireNonNull(authMethod, "authMethod");
+    chain.requireSigner();
     return async(() -> {
       LitContractAddresses a = resolveAddresses();
       requireKnownToken(a, tokenId);
@@ -413,6 +418,7 @@ public final class LitContracts implements AutoCloseable {
     checkTokenId(tokenId);
     byte[] multihash = ipfsCidToBytes(ipfsCid);
     List<BigInteger> scopeIds = scopeIds(scopes);
+    chain.requireSigner();
     return async(() -> {
       LitContractAddresses a = resolveAddresses();
       byte[] pubkey = requireKnownToken(a, tokenId);
@@ -438,6 +444,7 @@ public final class LitContracts implements AutoCloseable {
     checkTokenId(tokenId);
     checkAddress("address", address);
     List<BigInteger> scopeIds = scopeIds(scopes);
+    chain.requireSigner();
     return async(() -> {
       LitContractAddresses a = resolveAddresses();
       requireKnownToken(a, tokenId);
@@ -574,6 +581,7 @@ public final class LitContracts implements AutoCloseable {
   /** Async twin of {@link #mintCapacityCreditsNFT(CapacityCreditsRequest)}. */
   public CompletableFuture<MintedCapacityCredits> mintCapacityCreditsNFTAsync(CapacityCreditsRequest request) {
     requireNonNull(request, "request");
+    chain.requireSigner();
     return async(() -> {
       LitContractAddresses a = resolveAddresses();
       Instant expiresAt = request.expiresAt(clock.instant());

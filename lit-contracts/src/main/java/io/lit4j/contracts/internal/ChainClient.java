@@ -216,15 +216,23 @@ public final class ChainClient {
     }
   }
 
-  private TransactionManager transactionManager() {
-    TransactionManager tm = transactionManager;
-    if (tm != null) return tm;
-    if (credentials == null) {
+  /**
+   * Fails with {@link ContractErrorCode#NO_SIGNER} when there is no signer, so a write fails
+   * before it reads anything from the chain.
+   */
+  public void requireSigner() {
+    if (credentials == null && givenTransactionManager == null) {
       throw LitException.builder()
           .message("this LitContracts has no signer: build it with signer(Credentials) or transactionManager(...) to send transactions")
           .errorCode(ContractErrorCode.NO_SIGNER.name())
           .buildValidation();
     }
+  }
+
+  private TransactionManager transactionManager() {
+    TransactionManager tm = transactionManager;
+    if (tm != null) return tm;
+    requireSigner();
     synchronized (sendLock) {
       if (transactionManager == null) transactionManager = new RawTransactionManager(web3j, credentials, chainId());
       return transactionManager;

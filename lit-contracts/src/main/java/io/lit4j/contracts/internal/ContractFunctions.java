@@ -232,8 +232,15 @@ public final class ContractFunctions {
       for (byte[] pk : authMethodPubkeys) pubkeys.add(new DynamicBytes(pk));
       List<DynamicArray<Uint256>> scopes = new ArrayList<>();
       for (List<BigInteger> s : authMethodScopes) scopes.add(u256Array(s));
+      // web3j cannot name a nested array's element type in the signature; pin it so the selector
+      // is that of uint256[][] (ContractFunctionsTest checks 0x9fba176b)
       @SuppressWarnings({"unchecked", "rawtypes"})
-      DynamicArray<DynamicArray<Uint256>> scopesArray = new DynamicArray(DynamicArray.class, scopes);
+      DynamicArray<DynamicArray<Uint256>> scopesArray = new DynamicArray(DynamicArray.class, scopes) {
+        @Override
+        public String getTypeAsString() {
+          return "uint256[][]";
+        }
+      };
       return fn(
           "mintNextAndAddAuthMethods",
           List.of(
