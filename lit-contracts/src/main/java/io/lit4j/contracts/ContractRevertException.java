@@ -40,7 +40,9 @@ public final class ContractRevertException extends LitContractException {
     if (revertData != null) details.put("revertData", revertData);
     if (transactionHash != null) details.put("transactionHash", transactionHash);
     String message =
-        function + " reverted: " + (revertReason == null ? "no revert reason given" : revertReason)
+        function + " reverted: " + (revertReason == null
+            ? "no revert reason given (a contract that lacks this function reverts the same way: check the address)"
+            : revertReason)
             + (transactionHash == null ? "" : " (transaction " + transactionHash + ")");
     Builder b = builder().message(message).errorCode(ContractErrorCode.CONTRACT_REVERTED.name()).details(details);
     return new ContractRevertException(b, function, revertReason, transactionHash);
