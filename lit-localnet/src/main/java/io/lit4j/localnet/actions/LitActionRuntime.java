@@ -125,9 +125,12 @@ public final class LitActionRuntime implements AutoCloseable {
         .option("js.unhandled-rejections", "throw")
         .option("js.strict", "false")
         .build();
-    c.getBindings("js").putMember("__lit", null);
+    // ethers calls atob and crypto.getRandomValues while loading: give it a bridge without node
+    // operations until the request installs its own
+    c.getBindings("js").putMember("__lit", new HostBridge(null));
     c.eval(prelude);
     if (ethers != null) c.eval(ethers);
+    c.getBindings("js").putMember("__lit", null);
     return c;
   }
 
