@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * {@code jsParams} as globals, {@code ethers} v5 when its bundle is given, {@code console} into
  * the logs, and the node's wall-time limit.
  *
- * <p>A fresh context with ethers costs 0.5 to 1 s, so a few contexts are prepared ahead on a
- * background thread; each is used once and then closed.
+ * <p>A few contexts (with the prelude) are prepared ahead on a background thread; each is used
+ * once and then closed. Loading ethers into a context costs 0.5 to 4 s, so it is loaded only into
+ * the contexts of actions whose code mentions {@code ethers} (an action cannot reach it otherwise
+ * short of building the name at run time).
  *
  * <p>Limits: wall time (default 30 s, {@code NodeJsTimeoutError}), console output and response
  * size (100 KiB each), 10 sign operations. GraalJS community edition cannot cap a context's heap,
@@ -125,12 +127,8 @@ public final class LitActionRuntime implements AutoCloseable {
         .option("js.unhandled-rejections", "throw")
         .option("js.strict", "false")
         .build();
-    // ethers calls atob and crypto.getRandomValues while loading: give it a bridge without node
-    // operations until the request installs its own
-    c.getBindings("js").putMember("__lit", new HostBridge(null));
-    c.eval(prelude);
-    if (ethers != null) c.eval(ethers);
     c.getBindings("js").putMember("__lit", null);
+    c.eval(prelude);
     return c;
   }
 
@@ -163,6 +161,9 @@ public final class LitActionRuntime implements AutoCloseable {
     try {
       Value bindings = context.getBindings("js");
       bindings.putMember("__lit", bridge);
+      // ethers costs 0.5 to 4 s per context on a busy machine, so only actions that name it get it
+      // (loaded after the bridge: it calls atob and crypto.getRandomValues while loading)
+      if (ethers != null && code.contains("ethers")) context.eval(ethers);
       String params = jsParams == null || jsParams.isNull() ? "{}" : LitJson.write(jsParams);
       bindings.getMember("__litInstallRequest").execute(LitJson.write(host.authContext()), params);
       context.eval(Source.newBuilder("js", code, "litAction.js").buildLiteral());
