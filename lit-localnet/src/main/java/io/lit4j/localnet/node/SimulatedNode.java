@@ -360,7 +360,13 @@ public final class SimulatedNode implements AutoCloseable {
       if (!b.canConvertToInt() || b.asInt() < 0 || b.asInt() > 255) throw NodeError.of(NodeErrorCode.NodeBadInput, "toSign[" + i + "] is not a byte");
       toSign[i] = (byte) b.asInt();
     }
-    byte[] pubkey = pubkeyBytes(requiredText(body, "pubkey"), "pubkey");
+    byte[] pubkey;
+    try {
+      // only hashed into the token id here; an unknown key fails at the permission reads
+      pubkey = Hex.decode(requiredText(body, "pubkey"), "pubkey");
+    } catch (LitException e) {
+      throw NodeError.of(NodeErrorCode.NodeBadInput, "pubkey is not hex: " + e.getMessage());
+    }
     if (body.get("authSig") == null || body.get("authSig").isNull()) throw NodeError.of(NodeErrorCode.NodeBadInput, "missing field `authSig`");
     String tokenIdHex = Hex.encode(EthHash.keccak256(pubkey));
     ValidatedAuth a = validateAuth(body, new AuthResource("lit-pkp", tokenIdHex, LitAbility.PKP_SIGNING), null, true);
