@@ -31,6 +31,7 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
   /** The SIWE URI of capacity delegations ({@code SIWE_DELEGATION_URI}). */
   public static final String DELEGATION_URI = "lit:capability:delegation";
 
+  /** @throws NullPointerException when a part is null */
   public CapacityDelegation {
     Objects.requireNonNull(litResource, "litResource");
     Objects.requireNonNull(capacityDelegationAuthSig, "capacityDelegationAuthSig");

@@ -279,11 +279,7 @@ public final class SiweMessage {
     if (c.hasNext()) {
       throw c.error("line", "unexpected '" + abbreviate(c.peek()) + "' (expected Expiration Time, Not Before, Request ID or Resources, in that order, or the end)");
     }
-    try {
-      return b.build();
-    } catch (SiweParseException e) {
-      throw new SiweParseException(0, e.field(), e.getMessage());
-    }
+    return b.build();
   }
 
   private static String abbreviate(String s) {
@@ -512,6 +508,7 @@ public final class SiweMessage {
       return this;
     }
 
+    /** Sets {@code domain}; returns this builder. */
     public Builder domain(String domain) {
       this.domain = domain;
       return this;
@@ -529,21 +526,25 @@ public final class SiweMessage {
       return this;
     }
 
+    /** Sets {@code uri}; returns this builder. */
     public Builder uri(String uri) {
       this.uri = uri;
       return this;
     }
 
+    /** Sets {@code version}; returns this builder. */
     public Builder version(String version) {
       this.version = version;
       return this;
     }
 
+    /** Sets {@code chainId}; returns this builder. */
     public Builder chainId(long chainId) {
       this.chainId = chainId;
       return this;
     }
 
+    /** Sets {@code nonce}; returns this builder. */
     public Builder nonce(String nonce) {
       this.nonce = nonce;
       return this;
@@ -555,6 +556,7 @@ public final class SiweMessage {
       return this;
     }
 
+    /** Sets {@code issuedAt}; returns this builder. */
     public Builder issuedAt(Instant issuedAt) {
       this.issuedAt = IsoTime.toIsoString(issuedAt);
       return this;
@@ -566,6 +568,7 @@ public final class SiweMessage {
       return this;
     }
 
+    /** Sets {@code expirationTime}; returns this builder. */
     public Builder expirationTime(Instant expirationTime) {
       this.expirationTime = IsoTime.toIsoString(expirationTime);
       return this;
@@ -577,6 +580,7 @@ public final class SiweMessage {
       return this;
     }
 
+    /** Sets {@code requestId}; returns this builder. */
     public Builder requestId(String requestId) {
       this.requestId = requestId;
       return this;
