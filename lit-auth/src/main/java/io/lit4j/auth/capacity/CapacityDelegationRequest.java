@@ -27,7 +27,7 @@ public record CapacityDelegationRequest(
     Optional<String> expiration,
     String nonce) {
   /** Default lifetime (7 minutes). */
-  public static final Duration DEFAULT_TTL = Duration.ofMinutes(7);
+  public static final Duration DEFAULT_TTL = io.lit4j.core.constants.LitConstants.CAPACITY_DELEGATION_DEFAULT_TTL;
   /** Default domain. */
   public static final String DEFAULT_DOMAIN = "example.com";
 

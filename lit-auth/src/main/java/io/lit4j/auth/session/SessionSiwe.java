@@ -32,7 +32,7 @@ import java.util.Objects;
  */
 public final class SessionSiwe {
   /** Default wallet SIWE lifetime of the v4 SDK (24 h). */
-  public static final Duration DEFAULT_TTL = Duration.ofHours(24);
+  public static final Duration DEFAULT_TTL = io.lit4j.core.constants.LitConstants.WALLET_SIG_DEFAULT_TTL;
 
   private SessionSiwe() {}
 
