@@ -351,15 +351,12 @@ public final class SiweMessage {
   }
 
   /**
-   * Verifies like siwe's {@code verify}: scheme, domain and nonce bindings if given, the time
-   * window at {@code options.time()}, then that the EIP-191 signature of {@link #prepareMessage()}
-   * recovers exactly {@link #address()}. (EIP-1271 contract signatures are not checked here.)
+   * Checks everything {@link #verify} checks except the signature: the scheme, domain and nonce
+   * bindings given in {@code options} and the time window at {@code options.time()}.
    *
-   * @param signature 65-byte hex signature (optional {@code 0x})
    * @throws SiweVerificationException naming the failed check
-   * @throws io.lit4j.core.errors.LitValidationException when the signature is not 65 bytes of hex
    */
-  public void verify(String signature, SiweVerifyOptions options) {
+  public void validate(SiweVerifyOptions options) {
     Objects.requireNonNull(options, "options");
     options.scheme().ifPresent(s -> {
       if (!s.equals(scheme)) {
@@ -380,6 +377,19 @@ public final class SiweMessage {
       }
     });
     validateTime(options.time());
+  }
+
+  /**
+   * Verifies like siwe's {@code verify}: scheme, domain and nonce bindings if given, the time
+   * window at {@code options.time()}, then that the EIP-191 signature of {@link #prepareMessage()}
+   * recovers exactly {@link #address()}. (EIP-1271 contract signatures are not checked here.)
+   *
+   * @param signature 65-byte hex signature (optional {@code 0x})
+   * @throws SiweVerificationException naming the failed check
+   * @throws io.lit4j.core.errors.LitValidationException when the signature is not 65 bytes of hex
+   */
+  public void verify(String signature, SiweVerifyOptions options) {
+    validate(options);
     Optional<String> signer = EthSignatures.recoverPersonalMessageSigner(prepareMessage(), signature);
     if (signer.isEmpty() || !signer.get().equals(address)) {
       throw new SiweVerificationException(SiweVerificationException.Reason.INVALID_SIGNATURE,

@@ -154,6 +154,9 @@ public class SiweMessageTest {
     assertEquals(SiweVerificationException.Reason.INVALID_SIGNATURE, assertThrows(SiweVerificationException.class,
         () -> m.verify(other, SiweVerifyOptions.at(NOW))).reason());
     assertThrows(io.lit4j.core.errors.LitValidationException.class, () -> m.verify("0x1234", SiweVerifyOptions.at(NOW)));
+    m.validate(SiweVerifyOptions.at(NOW).withDomain("localhost").withNonce(NONCE));
+    assertEquals(SiweVerificationException.Reason.DOMAIN_MISMATCH, assertThrows(SiweVerificationException.class,
+        () -> m.validate(SiweVerifyOptions.at(NOW).withDomain("other"))).reason());
   }
 
   @Test
