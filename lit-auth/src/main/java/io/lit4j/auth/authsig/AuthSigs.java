@@ -46,7 +46,7 @@ public final class AuthSigs {
     Hex.decode(authSig.address(), 20, "authSig.address");
     String recovered = recoverSigner(authSig)
         .orElseThrow(() -> new LitAuthException("authSig.sig does not recover to any address"));
-    if (!recovered.equalsIgnoreCase(Hex.strip0x(authSig.address()).length() == 40 ? "0x" + Hex.strip0x(authSig.address()) : authSig.address())) {
+    if (!recovered.equalsIgnoreCase("0x" + Hex.strip0x(authSig.address()))) {
       throw new LitAuthException("authSig.sig was made by " + recovered + ", not by authSig.address " + authSig.address());
     }
   }

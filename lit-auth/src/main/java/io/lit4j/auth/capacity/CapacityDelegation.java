@@ -29,8 +29,9 @@ import java.util.Objects;
  */
 public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDelegationAuthSig) {
   /** The SIWE URI of capacity delegations ({@code SIWE_DELEGATION_URI}). */
-  public static final String DELEGATION_URI = "lit:capability:delegation";
+  public static final String DELEGATION_URI = io.lit4j.core.constants.LitConstants.SIWE_DELEGATION_URI;
 
+  /** @throws NullPointerException when a part is null */
   public CapacityDelegation {
     Objects.requireNonNull(litResource, "litResource");
     Objects.requireNonNull(capacityDelegationAuthSig, "capacityDelegationAuthSig");

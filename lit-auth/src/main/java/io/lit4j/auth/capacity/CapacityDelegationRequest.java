@@ -27,7 +27,7 @@ public record CapacityDelegationRequest(
     Optional<String> expiration,
     String nonce) {
   /** Default lifetime (7 minutes). */
-  public static final Duration DEFAULT_TTL = Duration.ofMinutes(7);
+  public static final Duration DEFAULT_TTL = io.lit4j.core.constants.LitConstants.CAPACITY_DELEGATION_DEFAULT_TTL;
   /** Default domain. */
   public static final String DEFAULT_DOMAIN = "example.com";
 
@@ -61,17 +61,20 @@ public record CapacityDelegationRequest(
 
     private Builder() {}
 
+    /** Sets {@code capacityTokenId}; returns this builder. */
     public Builder capacityTokenId(String id) {
       this.capacityTokenId = id;
       return this;
     }
 
+    /** Sets {@code delegateeAddresses}; returns this builder. */
     public Builder delegateeAddresses(List<String> addresses) {
       delegatees.clear();
       delegatees.addAll(addresses);
       return this;
     }
 
+    /** Sets {@code uses}; returns this builder. */
     public Builder uses(String uses) {
       this.uses = uses;
       return this;
@@ -83,21 +86,25 @@ public record CapacityDelegationRequest(
       return this;
     }
 
+    /** Sets {@code domain}; returns this builder. */
     public Builder domain(String domain) {
       this.domain = domain;
       return this;
     }
 
+    /** Sets {@code expiration}; returns this builder. */
     public Builder expiration(String expiration) {
       this.expiration = expiration;
       return this;
     }
 
+    /** Sets {@code nonce}; returns this builder. */
     public Builder nonce(String nonce) {
       this.nonce = nonce;
       return this;
     }
 
+    /** Builds and validates. */
     public CapacityDelegationRequest build() {
       return new CapacityDelegationRequest(Optional.ofNullable(capacityTokenId), delegatees, uses, domain,
           Optional.ofNullable(expiration), nonce);

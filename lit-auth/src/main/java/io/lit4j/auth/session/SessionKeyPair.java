@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public final class SessionKeyPair {
   /** Prefix of a session key URI ({@code LIT_SESSION_KEY_URI}). */
-  public static final String URI_PREFIX = "lit:session:";
+  public static final String URI_PREFIX = io.lit4j.core.constants.LitConstants.LIT_SESSION_KEY_URI;
 
   private final Ed25519KeyPair keyPair;
 

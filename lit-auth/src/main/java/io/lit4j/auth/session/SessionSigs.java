@@ -37,7 +37,7 @@ import java.util.Optional;
  */
 public final class SessionSigs {
   /** Session signature lifetime, hard-coded to 5 minutes in JS SDK 4.2.0. */
-  public static final Duration V4_SESSION_TTL = Duration.ofMinutes(5);
+  public static final Duration V4_SESSION_TTL = io.lit4j.core.constants.LitConstants.SESSION_SIG_TTL;
 
   private final Map<String, AuthSig> byNode;
 

@@ -32,7 +32,7 @@ import java.util.Objects;
  */
 public final class SessionSiwe {
   /** Default wallet SIWE lifetime of the v4 SDK (24 h). */
-  public static final Duration DEFAULT_TTL = Duration.ofHours(24);
+  public static final Duration DEFAULT_TTL = io.lit4j.core.constants.LitConstants.WALLET_SIG_DEFAULT_TTL;
 
   private SessionSiwe() {}
 
@@ -62,6 +62,7 @@ public final class SessionSiwe {
 
     private Builder() {}
 
+    /** Sets {@code domain}; returns this builder. */
     public Builder domain(String domain) {
       this.domain = domain;
       return this;
@@ -91,6 +92,7 @@ public final class SessionSiwe {
       return this;
     }
 
+    /** Sets {@code chainId}; returns this builder. */
     public Builder chainId(long chainId) {
       this.chainId = chainId;
       return this;
@@ -108,6 +110,7 @@ public final class SessionSiwe {
       return this;
     }
 
+    /** Sets {@code expiration}; returns this builder. */
     public Builder expiration(Instant expiration) {
       this.expiration = io.lit4j.auth.siwe.IsoTime.toIsoString(expiration);
       return this;
@@ -131,6 +134,7 @@ public final class SessionSiwe {
       return this;
     }
 
+    /** Sets {@code clock}; returns this builder. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -157,10 +161,18 @@ public final class SessionSiwe {
       return recap.addToSiweMessage(base);
     }
 
-    /** Builds the SIWE and signs it with {@code signer} (EIP-191), giving the wallet auth sig. */
+    /**
+     * Builds the SIWE and signs it with {@code signer} (EIP-191), giving the wallet auth sig; the
+     * signer's address is used when none was set.
+     */
     public AuthSig buildAndSign(EthSigner signer) {
+      String previous = address;
       if (address == null) address = signer.address();
-      return AuthSigs.generate(signer, build().prepareMessage());
+      try {
+        return AuthSigs.generate(signer, build().prepareMessage());
+      } finally {
+        address = previous;
+      }
     }
   }
 }

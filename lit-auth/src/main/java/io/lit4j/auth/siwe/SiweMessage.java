@@ -279,11 +279,7 @@ public final class SiweMessage {
     if (c.hasNext()) {
       throw c.error("line", "unexpected '" + abbreviate(c.peek()) + "' (expected Expiration Time, Not Before, Request ID or Resources, in that order, or the end)");
     }
-    try {
-      return b.build();
-    } catch (SiweParseException e) {
-      throw new SiweParseException(0, e.field(), e.getMessage());
-    }
+    return b.build();
   }
 
   private static String abbreviate(String s) {
@@ -355,15 +351,12 @@ public final class SiweMessage {
   }
 
   /**
-   * Verifies like siwe's {@code verify}: scheme, domain and nonce bindings if given, the time
-   * window at {@code options.time()}, then that the EIP-191 signature of {@link #prepareMessage()}
-   * recovers exactly {@link #address()}. (EIP-1271 contract signatures are not checked here.)
+   * Checks everything {@link #verify} checks except the signature: the scheme, domain and nonce
+   * bindings given in {@code options} and the time window at {@code options.time()}.
    *
-   * @param signature 65-byte hex signature (optional {@code 0x})
    * @throws SiweVerificationException naming the failed check
-   * @throws io.lit4j.core.errors.LitValidationException when the signature is not 65 bytes of hex
    */
-  public void verify(String signature, SiweVerifyOptions options) {
+  public void validate(SiweVerifyOptions options) {
     Objects.requireNonNull(options, "options");
     options.scheme().ifPresent(s -> {
       if (!s.equals(scheme)) {
@@ -384,6 +377,19 @@ public final class SiweMessage {
       }
     });
     validateTime(options.time());
+  }
+
+  /**
+   * Verifies like siwe's {@code verify}: scheme, domain and nonce bindings if given, the time
+   * window at {@code options.time()}, then that the EIP-191 signature of {@link #prepareMessage()}
+   * recovers exactly {@link #address()}. (EIP-1271 contract signatures are not checked here.)
+   *
+   * @param signature 65-byte hex signature (optional {@code 0x})
+   * @throws SiweVerificationException naming the failed check
+   * @throws io.lit4j.core.errors.LitValidationException when the signature is not 65 bytes of hex
+   */
+  public void verify(String signature, SiweVerifyOptions options) {
+    validate(options);
     Optional<String> signer = EthSignatures.recoverPersonalMessageSigner(prepareMessage(), signature);
     if (signer.isEmpty() || !signer.get().equals(address)) {
       throw new SiweVerificationException(SiweVerificationException.Reason.INVALID_SIGNATURE,
@@ -512,6 +518,7 @@ public final class SiweMessage {
       return this;
     }
 
+    /** Sets {@code domain}; returns this builder. */
     public Builder domain(String domain) {
       this.domain = domain;
       return this;
@@ -529,21 +536,25 @@ public final class SiweMessage {
       return this;
     }
 
+    /** Sets {@code uri}; returns this builder. */
     public Builder uri(String uri) {
       this.uri = uri;
       return this;
     }
 
+    /** Sets {@code version}; returns this builder. */
     public Builder version(String version) {
       this.version = version;
       return this;
     }
 
+    /** Sets {@code chainId}; returns this builder. */
     public Builder chainId(long chainId) {
       this.chainId = chainId;
       return this;
     }
 
+    /** Sets {@code nonce}; returns this builder. */
     public Builder nonce(String nonce) {
       this.nonce = nonce;
       return this;
@@ -555,6 +566,7 @@ public final class SiweMessage {
       return this;
     }
 
+    /** Sets {@code issuedAt}; returns this builder. */
     public Builder issuedAt(Instant issuedAt) {
       this.issuedAt = IsoTime.toIsoString(issuedAt);
       return this;
@@ -566,6 +578,7 @@ public final class SiweMessage {
       return this;
     }
 
+    /** Sets {@code expirationTime}; returns this builder. */
     public Builder expirationTime(Instant expirationTime) {
       this.expirationTime = IsoTime.toIsoString(expirationTime);
       return this;
@@ -577,6 +590,7 @@ public final class SiweMessage {
       return this;
     }
 
+    /** Sets {@code requestId}; returns this builder. */
     public Builder requestId(String requestId) {
       this.requestId = requestId;
       return this;

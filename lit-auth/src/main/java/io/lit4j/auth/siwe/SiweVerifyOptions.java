@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param time the time to check expiration / not-before against
  */
 public record SiweVerifyOptions(Optional<String> domain, Optional<String> nonce, Optional<String> scheme, Instant time) {
+  /** @throws NullPointerException when a part is null (use {@code Optional.empty()}) */
   public SiweVerifyOptions {
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(nonce, "nonce");
