@@ -200,6 +200,15 @@ class LitContractsOnAnvilTest {
   }
 
   @Test
+  void concurrentMintsFromOneSignerAllSucceedWithDistinctTokens() {
+    List<java.util.concurrent.CompletableFuture<MintedPkp>> mints =
+        java.util.stream.IntStream.range(0, 4).mapToObj(i -> contracts.mintNextAsync()).toList();
+    List<BigInteger> ids = mints.stream().map(java.util.concurrent.CompletableFuture::join).map(MintedPkp::tokenId).toList();
+    assertEquals(4, new java.util.HashSet<>(ids).size());
+    assertTrue(contracts.getTokensByAddress(owner.getAddress()).containsAll(ids));
+  }
+
+  @Test
   void mintNextMintsToTheSignerWhoCanThenManageEveryPermission() {
     assertEquals(BigInteger.ONE, contracts.mintCost());
     MintedPkp pkp = contracts.mintNext();
