@@ -160,4 +160,17 @@ class LitContractsTransactionTest {
       }
     }
   }
+
+  @Test
+  void aResolverWithoutAnAddressForAContractIsATypedErrorNamingIt() throws Exception {
+    try (ScriptedRpcServer rpc = new ScriptedRpcServer()) {
+      rpc.on("eth_call", p -> word(0));
+      try (LitContracts c = LitContracts.builder().rpcUrl(rpc.url())
+          .resolver("0x00000000000000000000000000000000000000d1", ResolverEnvironment.DEV).build()) {
+        io.lit4j.core.errors.LitContractException e = assertThrows(io.lit4j.core.errors.LitContractException.class, c::getMinNodeCount);
+        assertEquals(Optional.of(ContractErrorCode.UNRESOLVED_ADDRESS), ContractErrorCode.of(e));
+        assertTrue(e.getMessage().contains("STAKING") && e.getMessage().contains("DEV"), e.getMessage());
+      }
+    }
+  }
 }
