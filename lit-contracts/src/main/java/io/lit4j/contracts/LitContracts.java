@@ -338,7 +338,7 @@ public final class LitContracts implements AutoCloseable {
       LitContractAddresses a = resolveAddresses();
       BigInteger count = uint(chain.call(a.pkpNft(), "PKPNFT.balanceOf", PkpNft.balanceOf(owner)).get(0));
       List<BigInteger> out = new ArrayList<>();
-      for (long i = 0; i < count.longValueExact(); i++) {
+      for (long i = 0; i < toLong(count, "PKPNFT.balanceOf"); i++) {
         out.add(uint(chain.call(a.pkpNft(), "PKPNFT.tokenOfOwnerByIndex", PkpNft.tokenOfOwnerByIndex(owner, i)).get(0)));
       }
       return List.copyOf(out);
@@ -652,7 +652,7 @@ public final class LitContracts implements AutoCloseable {
   public CompletableFuture<Long> getCurrentEpochNumberAsync() {
     return async(() -> {
       LitContractAddresses a = resolveAddresses();
-      return uint(chain.call(a.staking(), "Staking.epoch", Staking.epoch()).get(1)).longValueExact();
+      return toLong(uint(chain.call(a.staking(), "Staking.epoch", Staking.epoch()).get(1)), "Staking.epoch().number");
     });
   }
 
@@ -679,7 +679,7 @@ public final class LitContracts implements AutoCloseable {
             .details(Map.of("staking", a.staking()))
             .buildContract();
       }
-      return n.intValueExact();
+      return (int) Math.min(toLong(n, "Staking.currentValidatorCountForConsensus"), Integer.MAX_VALUE);
     });
   }
 
@@ -741,7 +741,8 @@ public final class LitContracts implements AutoCloseable {
     List<PermittedAuthMethod> out = new ArrayList<>();
     for (Object o : ((DynamicArray<?>) array).getValue()) {
       AuthMethodStruct m = (AuthMethodStruct) o;
-      out.add(new PermittedAuthMethod(m.authMethodType.getValue().longValueExact(), m.id.getValue(), m.userPubkey.getValue()));
+      out.add(new PermittedAuthMethod(toLong(m.authMethodType.getValue(), "PKPPermissions.getPermittedAuthMethods authMethodType"),
+          m.id.getValue(), m.userPubkey.getValue()));
     }
     return List.copyOf(out);
   }
@@ -750,6 +751,16 @@ public final class LitContracts implements AutoCloseable {
     List<String> out = new ArrayList<>();
     for (Object o : ((DynamicArray<?>) array).getValue()) out.add(((Address) o).getValue());
     return out;
+  }
+
+  private static long toLong(BigInteger value, String label) {
+    if (value.bitLength() > 63) {
+      throw LitException.builder()
+          .message(label + " returned " + value + ", beyond what lit4j can use; is this the right contract?")
+          .errorCode(ContractErrorCode.RPC_ERROR.name())
+          .buildContract();
+    }
+    return value.longValue();
   }
 
   private static BigInteger uint(Type t) {
