@@ -1,5 +1,6 @@
 package io.lit4j.contracts;
 
+import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.contracts.internal.AbiStructs.AuthMethodStruct;
 import io.lit4j.contracts.internal.AbiStructs.ValidatorStruct;
 import io.lit4j.contracts.internal.Base58;
@@ -226,6 +227,32 @@ public final class LitContracts implements AutoCloseable {
           cost);
       return mintedPkp(a, receipt, "PKPHelper.mintNextAndAddAuthMethods");
     });
+  }
+
+  /**
+   * {@link #mintWithAuth(PermittedAuthMethod, List)} for an auth method as sent to nodes, its id
+   * computed as the SDK's {@code getAuthIdByAuthMethod} does ({@link PermittedAuthMethod#from(AuthMethod)}).
+   *
+   * @throws LitValidationException for an empty access token or empty scopes
+   * @throws io.lit4j.auth.methods.UnsupportedAuthMethodException for a type without an id rule
+   */
+  public MintedPkp mintWithAuth(AuthMethod authMethod, List<AuthMethodScope> scopes) {
+    return await(mintWithAuthAsync(authMethod, scopes));
+  }
+
+  /** Async twin of {@link #mintWithAuth(AuthMethod, List)}. */
+  public CompletableFuture<MintedPkp> mintWithAuthAsync(AuthMethod authMethod, List<AuthMethodScope> scopes) {
+    return mintWithAuthAsync(PermittedAuthMethod.from(authMethod), scopes);
+  }
+
+  /** As {@link #mintWithAuth(AuthMethod, List)} with the WebAuthn user public key (JS {@code pubkey}). */
+  public MintedPkp mintWithAuth(AuthMethod authMethod, List<AuthMethodScope> scopes, byte[] webAuthnPubkey) {
+    return await(mintWithAuthAsync(authMethod, scopes, webAuthnPubkey));
+  }
+
+  /** Async twin of {@link #mintWithAuth(AuthMethod, List, byte[])}. */
+  public CompletableFuture<MintedPkp> mintWithAuthAsync(AuthMethod authMethod, List<AuthMethodScope> scopes, byte[] webAuthnPubkey) {
+    return mintWithAuthAsync(PermittedAuthMethod.from(authMethod, webAuthnPubkey), scopes);
   }
 
   /**

@@ -192,6 +192,17 @@ class LitContractsOnAnvilTest {
   }
 
   @Test
+  void mintWithAuthTakesANodeFacingAuthMethodAndPermitsTheSdksIdForIt() {
+    String authSig = "{\"sig\":\"0x00\",\"derivedVia\":\"web3.eth.personal.sign\",\"signedMessage\":\"m\",\"address\":\""
+        + owner.getAddress() + "\"}";
+    io.lit4j.auth.methods.AuthMethod authMethod = new io.lit4j.auth.methods.AuthMethod(AuthMethodType.ETH_WALLET.value(), authSig);
+    MintedPkp pkp = contracts.mintWithAuth(authMethod, List.of(AuthMethodScope.SIGN_ANYTHING));
+    PermittedAuthMethod expected = PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, ethWalletAuthId(owner.getAddress()));
+    assertTrue(contracts.isPermittedAuthMethod(pkp.tokenId(), expected));
+    assertTrue(contracts.getPermittedAuthMethods(pkp.tokenId()).contains(expected));
+  }
+
+  @Test
   void twoMintsGiveTwoDifferentKeys() {
     MintedPkp a = contracts.mintNext();
     MintedPkp b = contracts.mintNextAsync().join();
