@@ -1,5 +1,6 @@
 package io.lit4j.contracts;
 
+import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.contracts.internal.AbiStructs.AuthMethodStruct;
 import io.lit4j.contracts.internal.AbiStructs.ValidatorStruct;
 import io.lit4j.contracts.internal.Base58;
@@ -229,6 +230,32 @@ public final class LitContracts implements AutoCloseable {
   }
 
   /**
+   * {@link #mintWithAuth(PermittedAuthMethod, List)} for an auth method as sent to nodes, its id
+   * computed as the SDK's {@code getAuthIdByAuthMethod} does ({@link PermittedAuthMethod#from(AuthMethod)}).
+   *
+   * @throws LitValidationException for an empty access token or empty scopes
+   * @throws io.lit4j.auth.methods.UnsupportedAuthMethodException for a type without an id rule
+   */
+  public MintedPkp mintWithAuth(AuthMethod authMethod, List<AuthMethodScope> scopes) {
+    return await(mintWithAuthAsync(authMethod, scopes));
+  }
+
+  /** Async twin of {@link #mintWithAuth(AuthMethod, List)}. */
+  public CompletableFuture<MintedPkp> mintWithAuthAsync(AuthMethod authMethod, List<AuthMethodScope> scopes) {
+    return mintWithAuthAsync(PermittedAuthMethod.from(authMethod), scopes);
+  }
+
+  /** As {@link #mintWithAuth(AuthMethod, List)} with the WebAuthn user public key (JS {@code pubkey}). */
+  public MintedPkp mintWithAuth(AuthMethod authMethod, List<AuthMethodScope> scopes, byte[] webAuthnPubkey) {
+    return await(mintWithAuthAsync(authMethod, scopes, webAuthnPubkey));
+  }
+
+  /** Async twin of {@link #mintWithAuth(AuthMethod, List, byte[])}. */
+  public CompletableFuture<MintedPkp> mintWithAuthAsync(AuthMethod authMethod, List<AuthMethodScope> scopes, byte[] webAuthnPubkey) {
+    return mintWithAuthAsync(PermittedAuthMethod.from(authMethod, webAuthnPubkey), scopes);
+  }
+
+  /**
    * Mints a bare PKP owned by the signer, as JS {@code pkpNftContractUtils.write.mint()}: pays
    * {@code mintCost()} to {@code PKPNFT.mintNext(2)}; token id from {@code logs[0].topics[1]}.
    *
@@ -338,7 +365,7 @@ public final class LitContracts implements AutoCloseable {
       LitContractAddresses a = resolveAddresses();
       BigInteger count = uint(chain.call(a.pkpNft(), "PKPNFT.balanceOf", PkpNft.balanceOf(owner)).get(0));
       List<BigInteger> out = new ArrayList<>();
-      for (long i = 0; i < count.longValueExact(); i++) {
+      for (long i = 0; i < toLong(count, "PKPNFT.balanceOf"); i++) {
         out.add(uint(chain.call(a.pkpNft(), "PKPNFT.tokenOfOwnerByIndex", PkpNft.tokenOfOwnerByIndex(owner, i)).get(0)));
       }
       return List.copyOf(out);
@@ -652,7 +679,7 @@ public final class LitContracts implements AutoCloseable {
   public CompletableFuture<Long> getCurrentEpochNumberAsync() {
     return async(() -> {
       LitContractAddresses a = resolveAddresses();
-      return uint(chain.call(a.staking(), "Staking.epoch", Staking.epoch()).get(1)).longValueExact();
+      return toLong(uint(chain.call(a.staking(), "Staking.epoch", Staking.epoch()).get(1)), "Staking.epoch().number");
     });
   }
 
@@ -679,7 +706,7 @@ public final class LitContracts implements AutoCloseable {
             .details(Map.of("staking", a.staking()))
             .buildContract();
       }
-      return n.intValueExact();
+      return (int) Math.min(toLong(n, "Staking.currentValidatorCountForConsensus"), Integer.MAX_VALUE);
     });
   }
 
@@ -741,7 +768,8 @@ public final class LitContracts implements AutoCloseable {
     List<PermittedAuthMethod> out = new ArrayList<>();
     for (Object o : ((DynamicArray<?>) array).getValue()) {
       AuthMethodStruct m = (AuthMethodStruct) o;
-      out.add(new PermittedAuthMethod(m.authMethodType.getValue().longValueExact(), m.id.getValue(), m.userPubkey.getValue()));
+      out.add(new PermittedAuthMethod(toLong(m.authMethodType.getValue(), "PKPPermissions.getPermittedAuthMethods authMethodType"),
+          m.id.getValue(), m.userPubkey.getValue()));
     }
     return List.copyOf(out);
   }
@@ -750,6 +778,16 @@ public final class LitContracts implements AutoCloseable {
     List<String> out = new ArrayList<>();
     for (Object o : ((DynamicArray<?>) array).getValue()) out.add(((Address) o).getValue());
     return out;
+  }
+
+  private static long toLong(BigInteger value, String label) {
+    if (value.bitLength() > 63) {
+      throw LitException.builder()
+          .message(label + " returned " + value + ", beyond what lit4j can use; is this the right contract?")
+          .errorCode(ContractErrorCode.RPC_ERROR.name())
+          .buildContract();
+    }
+    return value.longValue();
   }
 
   private static BigInteger uint(Type t) {

@@ -1,5 +1,7 @@
 package io.lit4j.contracts;
 
+import io.lit4j.auth.methods.AuthMethod;
+import io.lit4j.auth.methods.AuthMethodIds;
 import io.lit4j.core.constants.AuthMethodType;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Hex;
@@ -49,6 +51,26 @@ public record PermittedAuthMethod(long authMethodType, byte[] id, byte[] userPub
   public static PermittedAuthMethod of(AuthMethodType type, byte[] id, byte[] userPubkey) {
     if (type == null) throw new LitValidationException("authMethodType must be given");
     return new PermittedAuthMethod(type.value(), id, userPubkey);
+  }
+
+  /**
+   * The entry the JS SDK's {@code mintWithAuth} writes for a node-facing auth method: its type and
+   * {@link AuthMethodIds#authMethodId(AuthMethod)} (e.g. EthWallet {@code keccak256("<address>:lit")}).
+   *
+   * @throws LitValidationException when the access token is empty or malformed
+   * @throws io.lit4j.auth.methods.UnsupportedAuthMethodException for types without an id rule
+   *     (Discord needs {@link AuthMethodIds#discordAuthMethodId} and the three-argument constructor)
+   */
+  public static PermittedAuthMethod from(AuthMethod authMethod) {
+    return from(authMethod, new byte[0]);
+  }
+
+  /** As {@link #from(AuthMethod)}, with the WebAuthn user public key. */
+  public static PermittedAuthMethod from(AuthMethod authMethod, byte[] userPubkey) {
+    if (authMethod == null) throw new LitValidationException("authMethod must be given");
+    // the SDK refuses a falsy accessToken before computing the id
+    if (authMethod.accessToken().isEmpty()) throw new LitValidationException("authMethod.accessToken is required");
+    return new PermittedAuthMethod(authMethod.authMethodType(), AuthMethodIds.authMethodId(authMethod), userPubkey);
   }
 
   @Override

@@ -67,4 +67,22 @@ class PermittedAuthMethodTest {
     assertTrue(assertThrows(LitValidationException.class, () -> new PermittedAuthMethod(1, new byte[1], null))
         .getMessage().contains("userPubkey"));
   }
+
+  @Test
+  void anEthWalletAuthMethodMapsToTheSdksIdForItsAddressString() {
+    String authSig = "{\"sig\":\"0x00\",\"derivedVia\":\"web3.eth.personal.sign\",\"signedMessage\":\"m\",\"address\":\"" + WALLET + "\"}";
+    PermittedAuthMethod m = PermittedAuthMethod.from(new io.lit4j.auth.methods.AuthMethod(1, authSig));
+    assertEquals(1, m.authMethodType());
+    assertEquals("0x170d13600caea2933912f39a0334eca3d22e472be203f937c4bad0213d92ed71", m.idHex());
+    assertEquals(0, m.userPubkey().length);
+    assertArrayEquals(new byte[] {4, 5}, PermittedAuthMethod.from(new io.lit4j.auth.methods.AuthMethod(1, authSig), new byte[] {4, 5}).userPubkey());
+  }
+
+  @Test
+  void anAuthMethodWithoutAnIdRuleOrTokenIsRejected() {
+    assertThrows(io.lit4j.auth.methods.UnsupportedAuthMethodException.class,
+        () -> PermittedAuthMethod.from(new io.lit4j.auth.methods.AuthMethod(4, "discord-token")));
+    assertTrue(assertThrows(LitValidationException.class, () -> PermittedAuthMethod.from(new io.lit4j.auth.methods.AuthMethod(1, "")))
+        .getMessage().contains("accessToken"));
+  }
 }

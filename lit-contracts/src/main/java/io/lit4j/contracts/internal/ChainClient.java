@@ -85,7 +85,16 @@ public final class ChainClient {
   public long chainId() {
     Long id = chainId;
     if (id == null) {
-      id = rpc("eth_chainId", () -> web3j.ethChainId().send()).getChainId().longValueExact();
+      org.web3j.protocol.core.methods.response.EthChainId r = rpc("eth_chainId", () -> web3j.ethChainId().send());
+      if (r.hasError()) throw errorToException("eth_chainId", r.getError(), null);
+      BigInteger value = rpc("eth_chainId", r::getChainId);
+      if (value == null || value.signum() <= 0 || value.bitLength() > 63) {
+        throw LitException.builder()
+            .message("the RPC reported chain id " + value + ", which cannot sign transactions")
+            .errorCode(ContractErrorCode.RPC_ERROR.name())
+            .buildContract();
+      }
+      id = value.longValue();
       chainId = id;
     }
     return id;
