@@ -408,4 +408,69 @@ class PkpContractsTest {
     LitContractException e = assertThrows(LitContractException.class, () -> deriveOnChain(new byte[32], List.of(notOnCurve, notOnCurve)));
     assertTrue(e.getMessage().contains("point not on curve"), e.getMessage());
   }
+
+  @Test
+  void mintGrantAndBurnPermitsOneActionAndBurnsTheNft() {
+    TransactionReceipt r = send(user, addr.pkpNft(), "mintGrantAndBurnNext", mintCost(), u(2), b(CID));
+    BigInteger tokenId = topicValue(r.getLogs().get(0), 1);
+    assertKeyMatchesJavaReference(tokenId);
+    assertEquals(true, call1(admin, addr.pkpPermissions(), "isPermittedAction", List.of(u(tokenId), b(CID)), TypeReference.create(Bool.class)));
+    assertEquals(List.of(false, true, false), scopesOf(tokenId, 2, CID, 3));
+    assertEquals(false, call1(admin, addr.pkpNft(), "exists", List.of(u(tokenId)), TypeReference.create(Bool.class)));
+    LitContractException burned = assertThrows(LitContractException.class,
+        () -> admin.call(addr.pkpNft(), new Function("ownerOf", List.of(u(tokenId)), List.of(TypeReference.create(Address.class)))));
+    assertTrue(burned.getMessage().contains("invalid token ID"), burned.getMessage());
+  }
+
+  @Test
+  void batchChangesAndWebAuthnKeysFollowTheRules() {
+    TransactionReceipt minted = send(user, addr.pkpNft(), "mintNext", mintCost(), u(2));
+    BigInteger tokenId = topicValue(minted.getLogs().get(0), 1);
+    byte[] credential = Hash.sha3("webauthn-raw-id:lit".getBytes(StandardCharsets.UTF_8));
+    byte[] cosePubkey = Hex.decode("a5010203262001215820" + "11".repeat(32), "pk");
+    String batch = "batchAddRemoveAuthMethods(uint256,uint256[],bytes[],bytes[],uint256[][],uint256[],bytes[])";
+    user.send(addr.pkpPermissions(), batch, List.<Type>of(
+        u(tokenId),
+        new DynamicArray<>(Uint256.class, List.of(u(3), u(GOOGLE_JWT))),
+        new DynamicArray<>(DynamicBytes.class, List.of(b(credential), b(AUTH_ID))),
+        new DynamicArray<>(DynamicBytes.class, List.of(b(cosePubkey), b(new byte[0]))),
+        new DynamicArray<>(DynamicArray.class, List.of(scopes(2), scopes(1))),
+        new DynamicArray<>(Uint256.class, List.<Uint256>of()),
+        new DynamicArray<>(DynamicBytes.class, List.<DynamicBytes>of())), BigInteger.ZERO);
+    assertArrayEquals(cosePubkey, (byte[]) call1(admin, addr.pkpPermissions(), "getUserPubkeyForAuthMethod", List.of(u(3), b(credential)),
+        TypeReference.create(DynamicBytes.class)));
+    assertEquals(List.of(false, false, true), scopesOf(tokenId, 3, credential, 3));
+
+    // remove one in a batch
+    user.send(addr.pkpPermissions(), batch, List.<Type>of(
+        u(tokenId),
+        new DynamicArray<>(Uint256.class, List.<Uint256>of()),
+        new DynamicArray<>(DynamicBytes.class, List.<DynamicBytes>of()),
+        new DynamicArray<>(DynamicBytes.class, List.<DynamicBytes>of()),
+        new DynamicArray<>(DynamicArray.class, List.<DynamicArray>of()),
+        new DynamicArray<>(Uint256.class, List.of(u(GOOGLE_JWT))),
+        new DynamicArray<>(DynamicBytes.class, List.of(b(AUTH_ID)))), BigInteger.ZERO);
+    assertEquals(false, call1(admin, addr.pkpPermissions(), "isPermittedAuthMethod", List.of(u(tokenId), u(GOOGLE_JWT), b(AUTH_ID)), TypeReference.create(Bool.class)));
+
+    byte[] otherPubkey = Hex.decode("a5010203262001215820" + "22".repeat(32), "pk");
+    DynamicStruct replaced = new DynamicStruct(u(3), b(credential), b(otherPubkey));
+    LitContractException e = assertThrows(LitContractException.class,
+        () -> send(user, addr.pkpPermissions(), "addPermittedAuthMethod", BigInteger.ZERO, u(tokenId), replaced, scopes(1)));
+    assertTrue(e.getMessage().contains("cannot add a different pubkey"), e.getMessage());
+  }
+
+  @Test
+  void derivationGasGrowsWithTheNumberOfRootKeys() {
+    ECPoint g = HdReference.CURVE.getG();
+    for (int m : new int[] {2, 3, 10}) {
+      List<DynamicStruct> roots = new ArrayList<>();
+      for (int i = 0; i < m; i++) {
+        roots.add(new DynamicStruct(b(g.multiply(BigInteger.valueOf(1000 + i)).getEncoded(true)), u(2)));
+      }
+      BigInteger gas = admin.estimateGas(chain.deployment.keyDeriver(), new Function("computeHDPubKey",
+          List.of(new Bytes32(new byte[32]), new DynamicArray<>(DynamicStruct.class, roots), u(2)), List.of()), BigInteger.ZERO);
+      System.out.println("KeyDeriver.computeHDPubKey gas with " + m + " root keys: " + gas);
+      assertTrue(gas.compareTo(BigInteger.valueOf(30_000_000)) < 0, "fits a 30M block: " + gas);
+    }
+  }
 }
