@@ -19,6 +19,7 @@ import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /** One anvil with a full lit-localnet deployment: 3 root keys, 3 validators (dev accounts 1–3). */
+@SuppressWarnings("rawtypes")
 final class ChainFixture implements AutoCloseable {
   static final List<BigInteger> ROOT_SECRETS =
       List.of(

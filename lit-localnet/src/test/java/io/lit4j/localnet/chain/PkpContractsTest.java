@@ -43,6 +43,7 @@ import org.web3j.crypto.Sign;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
+@SuppressWarnings("rawtypes")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PkpContractsTest {
   // topics from contracts.md §2.9

@@ -30,6 +30,7 @@ import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
+@SuppressWarnings("rawtypes")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RateLimitNftTest {
   static final long DAY = 86_400;

@@ -31,6 +31,7 @@ import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
+@SuppressWarnings("rawtypes")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StakingTest {
   static final String TOPIC_STATE_CHANGED = "0x551dc40198cc79684bb69e4931dba4ac16e4598792ee1c0a5000aeea366d7bb6";

@@ -101,6 +101,7 @@ public final class Transactor {
    * @return the successful receipt
    * @throws LitContractException with the revert reason if it reverts
    */
+  @SuppressWarnings("rawtypes")
   public TransactionReceipt send(String to, String signature, List<Type> args, BigInteger value) {
     return transact(to, encode(signature, args), value, signature);
   }
