@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import "./LitTypes.sol";
+import "./Secp256k1.sol";
 
 /// @title PubkeyRouter
 /// @notice Routes PKP token ids to their public keys and keeps the network's root keys per
@@ -132,8 +133,9 @@ contract PubkeyRouter is IPubkeyRouter {
         return _rootKeys[stakingContract];
     }
 
-    /// @notice Owner: sets the root keys of a staking contract (only while none are set). The
-    /// local network has no DKG, so the owner stands in for the validators' vote.
+    /// @notice Owner: sets the root keys of a staking contract (only while none are set); keyType-2
+    /// keys must be valid secp256k1 points (33 or 65 bytes). The local network has no DKG, so the
+    /// owner stands in for the validators' vote.
     function voteForRootKeys(address stakingContractAddress, RootKey[] memory newRootKeys) external onlyOwner {
         require(stakingContractAddress != address(0), "PubkeyRouter: staking contract is the zero address");
         require(newRootKeys.length != 0, "PubkeyRouter: no root keys given");
@@ -141,6 +143,9 @@ contract PubkeyRouter is IPubkeyRouter {
         for (uint256 i = 0; i < newRootKeys.length; i++) {
             require(newRootKeys[i].pubkey.length != 0, "PubkeyRouter: empty root key");
             require(newRootKeys[i].keyType != 0, "PubkeyRouter: root key type must be non-zero");
+            if (newRootKeys[i].keyType == 2) {
+                Secp256k1.decode(newRootKeys[i].pubkey); // reverts unless a valid secp256k1 point
+            }
             _rootKeys[stakingContractAddress].push(newRootKeys[i]);
             emit RootKeySet(stakingContractAddress, newRootKeys[i]);
         }

@@ -355,6 +355,12 @@ class PkpContractsTest {
     byte[] pubkey = Hex.decode("0x04b5caf00c9f5adc9b22ca460b88482bad44ed4fac8ee63014b727cf60efc568dbdfe498a94fbd9cd294d651529f9fe76e057e9736150eea038415b06f64a87939", "pubkey");
     assertEquals("0xdd66ee5e696911f92e19b8612f711fa508816a6e",
         call1(admin, addr.pubkeyRouter(), "deriveEthAddressFromPubkey", List.of(b(pubkey)), TypeReference.create(Address.class)));
+    // contracts.md §4.3 #2: an unknown token has an empty pubkey everywhere
+    BigInteger unknown = new BigInteger(1, Hash.sha3(pubkey));
+    for (String c : List.of(addr.pkpNft(), addr.pubkeyRouter(), addr.pkpPermissions())) {
+      assertEquals(0, pubkeyOf(c, unknown).length);
+    }
+    assertEquals(false, call1(admin, addr.pubkeyRouter(), "isRouted", List.of(u(unknown)), TypeReference.create(Bool.class)));
   }
 
   @Test
@@ -399,6 +405,27 @@ class PkpContractsTest {
                 List.of(TypeReference.create(Bool.class), TypeReference.create(DynamicBytes.class))));
     assertEquals(true, out.get(0).getValue());
     return (byte[]) out.get(1).getValue();
+  }
+
+  @Test
+  void rootKeysAreServedInOrderAndInvalidOnesAreRefused() {
+    String rootKeysSig = "getRootKeys(address)";
+    String raw = admin.callRaw(addr.pubkeyRouter(), Transactor.encode(rootKeysSig, List.<Type>of(a(addr.staking()))));
+    for (ECPoint p : ChainFixture.rootPoints()) {
+      assertTrue(raw.contains(Hex.encode(p.getEncoded(true))), "root key served as registered");
+    }
+    assertTrue(raw.indexOf(Hex.encode(ChainFixture.rootPoints().get(0).getEncoded(true)))
+        < raw.indexOf(Hex.encode(ChainFixture.rootPoints().get(2).getEncoded(true))), "in derivation order");
+    byte[] bad = new byte[33];
+    bad[0] = 2;
+    bad[32] = 5; // x = 5: x³ + 7 = 132 is not a square mod p
+    String otherStaking = chain.anvil.devAccount(9).getAddress();
+    LitContractException e = assertThrows(LitContractException.class, () -> send(admin, addr.pubkeyRouter(), "voteForRootKeys", BigInteger.ZERO,
+        a(otherStaking), new DynamicArray<>(DynamicStruct.class, List.of(new DynamicStruct(b(bad), u(2))))));
+    assertTrue(e.getMessage().contains("Secp256k1"), e.getMessage());
+    LitContractException again = assertThrows(LitContractException.class, () -> send(admin, addr.pubkeyRouter(), "voteForRootKeys", BigInteger.ZERO,
+        a(addr.staking()), new DynamicArray<>(DynamicStruct.class, List.of(new DynamicStruct(b(ChainFixture.rootPoints().get(0).getEncoded(true)), u(2))))));
+    assertTrue(again.getMessage().contains("root keys already set"), again.getMessage());
   }
 
   @Test
