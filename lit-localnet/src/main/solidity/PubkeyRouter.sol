@@ -13,7 +13,7 @@ contract PubkeyRouter is IPubkeyRouter {
     IKeyDeriver public immutable keyDeriver;
 
     /// routing record per token id (the nodes read derivedKeyId from here)
-    mapping(uint256 => PubkeyRoutingData) public pubkeys;
+    mapping(uint256 => PubkeyRoutingData) private _routing;
     mapping(address => uint256) public ethAddressToPkpId;
     mapping(address => RootKey[]) private _rootKeys;
 
@@ -58,21 +58,26 @@ contract PubkeyRouter is IPubkeyRouter {
 
     // ---------------------------------------------------------------- routing
 
+    /// @notice The routing record (pubkey, keyType, derivedKeyId) of a token; empty if unknown.
+    function pubkeys(uint256 tokenId) external view returns (PubkeyRoutingData memory) {
+        return _routing[tokenId];
+    }
+
     function getRoutingData(uint256 tokenId) external view returns (PubkeyRoutingData memory) {
-        return pubkeys[tokenId];
+        return _routing[tokenId];
     }
 
     function isRouted(uint256 tokenId) public view returns (bool) {
-        PubkeyRoutingData storage d = pubkeys[tokenId];
+        PubkeyRoutingData storage d = _routing[tokenId];
         return d.pubkey.length != 0 && d.keyType != 0 && d.derivedKeyId != bytes32(0);
     }
 
     function getPubkey(uint256 tokenId) public view override returns (bytes memory) {
-        return pubkeys[tokenId].pubkey;
+        return _routing[tokenId].pubkey;
     }
 
     function getEthAddress(uint256 tokenId) external view override returns (address) {
-        bytes memory pubkey = pubkeys[tokenId].pubkey;
+        bytes memory pubkey = _routing[tokenId].pubkey;
         if (pubkey.length == 0) return address(0);
         return deriveEthAddressFromPubkey(pubkey);
     }
@@ -122,7 +127,7 @@ contract PubkeyRouter is IPubkeyRouter {
         require(keyType != 0, "PubkeyRouter: keyType must be non-zero");
         require(derivedKeyId != bytes32(0), "PubkeyRouter: derivedKeyId must be non-zero");
         require(!isRouted(tokenId), "PubkeyRouter: pubkey already routed");
-        pubkeys[tokenId] = PubkeyRoutingData(pubkey, keyType, derivedKeyId);
+        _routing[tokenId] = PubkeyRoutingData(pubkey, keyType, derivedKeyId);
         ethAddressToPkpId[deriveEthAddressFromPubkey(pubkey)] = tokenId;
         emit PubkeyRoutingDataSet(tokenId, pubkey, stakingContractAddress, keyType, derivedKeyId);
     }

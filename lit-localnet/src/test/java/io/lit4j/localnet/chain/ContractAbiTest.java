@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lit4j.core.json.LitJson;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -130,7 +129,9 @@ class ContractAbiTest {
     JsonNode routed = StreamSupport.stream(router.spliterator(), false)
         .filter(e -> e.path("name").asText().equals("PubkeyRoutingDataSet")).findFirst().orElseThrow();
     assertTrue(routed.get("inputs").get(0).get("indexed").asBoolean(), "PubkeyRoutingDataSet.tokenId indexed -> topics[1]");
-    List<String> names = CompiledContract.NAMES;
-    assertEquals(7, names.size());
+    JsonNode pubkeys = StreamSupport.stream(router.spliterator(), false)
+        .filter(e -> e.path("name").asText().equals("pubkeys")).findFirst().orElseThrow();
+    assertEquals(1, pubkeys.get("outputs").size(), "pubkeys(uint256) returns one struct, like the SDK's ABI");
+    assertEquals("(bytes,uint256,bytes32)", canonicalType(pubkeys.get("outputs").get(0)));
   }
 }

@@ -98,19 +98,14 @@ class PkpContractsTest {
     return (String) call1(admin, contract, "getEthAddress", List.of(u(tokenId)), TypeReference.create(Address.class));
   }
 
+  /** Reads pubkeys(tokenId), which returns the struct (bytes pubkey, uint256 keyType, bytes32 derivedKeyId). */
   byte[] derivedKeyIdOf(BigInteger tokenId) {
-    List<Type> r =
-        admin.call(
-            addr.pubkeyRouter(),
-            new Function(
-                "pubkeys",
-                List.of(u(tokenId)),
-                List.of(
-                    TypeReference.create(DynamicBytes.class),
-                    TypeReference.create(Uint256.class),
-                    TypeReference.create(Bytes32.class))));
-    assertEquals(BigInteger.TWO, r.get(1).getValue(), "routed keyType");
-    return (byte[]) r.get(2).getValue();
+    String raw = admin.callRaw(addr.pubkeyRouter(), Transactor.encode("pubkeys(uint256)", List.<Type>of(u(tokenId))));
+    assertEquals(BigInteger.valueOf(32), StakingTest.word(raw, 0), "a single tuple (the SDK ABI's shape)");
+    assertEquals(BigInteger.valueOf(96), StakingTest.word(raw, 1), "offset of pubkey within the tuple");
+    assertEquals(BigInteger.TWO, StakingTest.word(raw, 2), "routed keyType");
+    assertEquals(BigInteger.valueOf(65), StakingTest.word(raw, 4), "pubkey length");
+    return Hex.decode(raw.substring(2 + 3 * 64, 2 + 4 * 64), "derivedKeyId");
   }
 
   static String ethAddress(byte[] uncompressed) {
