@@ -64,6 +64,7 @@ public final class Anvil implements AutoCloseable {
   private final long chainId;
   private final List<Credentials> devAccounts;
   private final Thread shutdownHook;
+  private final HttpService rpcService;
   private final Web3j web3j;
   private volatile boolean closed;
 
@@ -73,7 +74,8 @@ public final class Anvil implements AutoCloseable {
     this.port = port;
     this.chainId = chainId;
     this.devAccounts = deriveDevAccounts(accounts);
-    this.web3j = Web3j.build(new HttpService(rpcUrlFor(port)));
+    this.rpcService = new HttpService(rpcUrlFor(port));
+    this.web3j = Web3j.build(rpcService);
     this.shutdownHook = new Thread(this::destroyProcessTree, "anvil-shutdown-" + port);
   }
 
@@ -254,7 +256,7 @@ public final class Anvil implements AutoCloseable {
   private void rpc(String method, List<?> params) {
     try {
       Response<?> r =
-          new Request<>(method, params, new HttpService(rpcUrl()), VoidResponse.class).send();
+          new Request<>(method, params, rpcService, VoidResponse.class).send();
       if (r.hasError()) {
         throw new LitException(method + " failed on anvil: " + r.getError().getMessage());
       }
