@@ -426,7 +426,6 @@ public final class Anvil implements AutoCloseable {
       cmd.addAll(List.of("--gas-limit", blockGasLimit.toString()));
       cmd.addAll(List.of("--accounts", Integer.toString(accounts)));
       cmd.addAll(List.of("--mnemonic", DEV_MNEMONIC));
-      cmd.add("--disable-code-size-limit");
       hardfork.ifPresent(h -> cmd.addAll(List.of("--hardfork", h)));
       cmd.add("--silent");
       Path log;
