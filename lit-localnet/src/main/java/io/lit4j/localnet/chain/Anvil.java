@@ -64,6 +64,7 @@ public final class Anvil implements AutoCloseable {
   private final long chainId;
   private final List<Credentials> devAccounts;
   private final Thread shutdownHook;
+  private volatile Optional<Process> watchdog = Optional.empty();
   private final HttpService rpcService;
   private final Web3j web3j;
   private volatile boolean closed;
@@ -185,6 +186,7 @@ public final class Anvil implements AutoCloseable {
     closed = true;
     web3j.shutdown();
     destroyProcessTree();
+    watchdog.ifPresent(Process::destroy);
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException alreadyShuttingDown) {
@@ -294,6 +296,31 @@ public final class Anvil implements AutoCloseable {
       out.add(Credentials.create(Bip32ECKeyPair.deriveKeyPair(master, path)));
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * A shutdown hook does not run when the JVM is killed (SIGKILL, e.g. a surefire fork timeout):
+   * a small shell loop then notices the JVM is gone and stops anvil. Unix only.
+   */
+  private static Optional<Process> startWatchdog(Process anvil) {
+    boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+    Path sh = Path.of("/bin/sh");
+    if (windows || !Files.isExecutable(sh)) {
+      return Optional.empty();
+    }
+    long jvm = ProcessHandle.current().pid();
+    String script =
+        "while kill -0 " + jvm + " 2>/dev/null && kill -0 " + anvil.pid() + " 2>/dev/null; do sleep 1; done; kill "
+            + anvil.pid() + " 2>/dev/null";
+    try {
+      return Optional.of(
+          new ProcessBuilder(sh.toString(), "-c", script)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start());
+    } catch (IOException e) {
+      return Optional.empty(); // the shutdown hook still covers normal exits
+    }
   }
 
   private static int freeLoopbackPort() {
@@ -442,6 +469,7 @@ public final class Anvil implements AutoCloseable {
       }
       Anvil anvil = new Anvil(process, log, port, chainId, accounts);
       Runtime.getRuntime().addShutdownHook(anvil.shutdownHook);
+      anvil.watchdog = startWatchdog(process);
       try {
         anvil.awaitReady(startupTimeout);
         return anvil;
