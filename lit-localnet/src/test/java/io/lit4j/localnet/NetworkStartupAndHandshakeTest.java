@@ -57,6 +57,19 @@ class NetworkStartupAndHandshakeTest {
   }
 
   @Test
+  void aNodeSwitchedToADivergentHandshakeAnswersAnotherKey(LocalLitNetwork net) {
+    net.node(0).server().setFault(io.lit4j.localnet.node.NodeFault.DIVERGENT_HANDSHAKE);
+    try {
+      var body = NodeCalls.object().put("clientPublicKey", "test");
+      List<NodeCalls.Answer> answers = NodeCalls.all(net, "/web/handshake", body);
+      assertFalse(net.networkPublicKey().equals(answers.get(0).body().get("networkPublicKey").asText()));
+      assertEquals(net.networkPublicKey(), answers.get(1).body().get("networkPublicKey").asText());
+    } finally {
+      net.node(0).server().setFault(io.lit4j.localnet.node.NodeFault.NONE);
+    }
+  }
+
+  @Test
   void handshakeWithoutRequestIdIsRefused(LocalLitNetwork net) {
     NodeCalls.Answer a = NodeCalls.post(net.nodeUrls().get(0), "/web/handshake", "{\"clientPublicKey\":\"test\"}",
         Map.of("Content-Type", "application/json"));

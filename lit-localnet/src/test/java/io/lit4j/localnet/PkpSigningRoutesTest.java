@@ -316,6 +316,19 @@ class PkpSigningRoutesTest {
   }
 
   @Test
+  void nodesSwitchedToWrongSharesGiveSharesThatDoNotCombine() {
+    byte[] toSign = digest("faulty");
+    JsonNode authSig = NodeCalls.authSigJson(NodeCalls.walletAuthSig(owner, latestBlockhash()));
+    net.nodes().forEach(n -> n.server().setFault(io.lit4j.localnet.node.NodeFault.WRONG_SHARE));
+    try {
+      List<NodeCalls.Answer> answers = pkpSignAll(toSign, ownedPkp.publicKey(), url -> authSig);
+      org.junit.jupiter.api.Assertions.assertThrows(io.lit4j.core.errors.LitCryptoException.class, () -> combinePkpSign(answers));
+    } finally {
+      net.nodes().forEach(n -> n.server().setFault(io.lit4j.localnet.node.NodeFault.NONE));
+    }
+  }
+
+  @Test
   void pkpSignWithoutAuthSigIs422() {
     ObjectNode b = pkpSignBody(digest("x"), ownedPkp.publicKey(), null);
     b.remove("authSig");
