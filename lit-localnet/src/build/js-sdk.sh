@@ -3,8 +3,11 @@
 # into <toolsDir>/js-sdk-4.2.0 when they are missing, for JsSdkV4FlowTest, which runs
 # src/test/js/sdk-v4-flow.cjs with them against a lit-localnet network. Never into the repository.
 # Its own npm prefix, so it never prunes anvil/solc or the ethers bundle. About 90 MB, 30 s once.
-# Usage: js-sdk.sh <toolsDir>
+# Usage: js-sdk.sh <toolsDir> [skipTests] [maven.test.skip]   (nothing to do when either is "true")
 set -euo pipefail
+if [ "${2:-false}" = "true" ] || [ "${3:-false}" = "true" ]; then
+  exit 0
+fi
 
 SDK_VERSION="4.2.0"
 ETHERS_VERSION="5.7.2"
