@@ -1,0 +1,444 @@
+package io.lit4j.node;
+
+import io.lit4j.core.errors.LitException;
+import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.node.discovery.ValidatorSet;
+import io.lit4j.node.handshake.NodeHandshake;
+import io.lit4j.node.handshake.internal.HandshakeConsensus;
+import io.lit4j.node.handshake.internal.HandshakeProtocol;
+import io.lit4j.node.request.NodeReply;
+import io.lit4j.node.request.NodeResponses;
+import io.lit4j.node.request.internal.NodeFanOut;
+import io.lit4j.node.request.internal.NodeRequester;
+import io.lit4j.node.transport.NodeTransport;
+import io.lit4j.node.transport.OkHttpNodeTransport;
+import io.lit4j.node.transport.SdkHeaders;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+
+/**
+ * The client of a Lit network: connects to its nodes and sends them requests.
+ *
+ * <p>{@link #connect()} reads the validator set, handshakes every node in parallel (per-node
+ * timeout, safe repeats), and keeps the nodes whose handshakes are valid and agree on the network
+ * keys; it succeeds once at least {@code minNodeCount} agree. Unlike the JS SDK 4.2.0, which needs
+ * every node, a node that is down, slow, broken or in the minority is dropped and logged.
+ * While connected, a background task repeats the connect every
+ * {@link LitNodeClientConfig#refreshInterval()} to refresh blockhash, epoch and nodes.
+ *
+ * <p>Every method has an {@code ...Async} twin; the blocking one waits for it. Close the client
+ * when done: {@link #close()} stops its threads.
+ *
+ * <pre>{@code
+ * try (LitNodeClient client = new LitNodeClient(config)) {
+ *   client.connect();
+ *   String nonce = client.getLatestBlockhash();
+ * }
+ * }</pre>
+ */
+public final class LitNodeClient implements AutoCloseable {
+  private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+  private final LitNodeClientConfig config;
+  private final Logger log;
+  private final NodeTransport transport;
+  private final boolean ownsTransport;
+  private final ScheduledExecutorService scheduler;
+  private final NodeFanOut fanOut;
+  private final Object lock = new Object();
+
+  private volatile ConnectionState state;
+  private CompletableFuture<ConnectionState> connecting; // guarded by lock
+  private ScheduledFuture<?> refreshTask; // guarded by lock
+  private volatile boolean closed;
+
+  /**
+   * A client for {@code config}; it does not contact any node until {@link #connect()}.
+   *
+   * @throws LitValidationException if {@code config} is null
+   */
+  public LitNodeClient(LitNodeClientConfig config) {
+    if (config == null) throw new LitValidationException("config is missing");
+    this.config = config;
+    this.log = config.logger();
+    if (config.transport().isPresent()) {
+      this.transport = config.transport().get();
+      this.ownsTransport = false;
+    } else if (config.httpClient().isPresent()) {
+      this.transport = OkHttpNodeTransport.using(config.httpClient().get());
+      this.ownsTransport = false;
+    } else {
+      this.transport = OkHttpNodeTransport.create();
+      this.ownsTransport = true;
+    }
+    int id = CLIENTS.incrementAndGet();
+    ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "lit4j-node-client-" + id);
+      t.setDaemon(true);
+      return t;
+    });
+    s.setRemoveOnCancelPolicy(true);
+    this.scheduler = s;
+    this.fanOut = new NodeFanOut(new NodeRequester(transport, config.retryPolicy(), scheduler, log));
+  }
+
+  /** The settings this client was made with. */
+  public LitNodeClientConfig config() {
+    return config;
+  }
+
+  /**
+   * Connects: reads the validator set, handshakes every node and keeps the agreeing ones.
+   * Concurrent calls share one attempt. A successful connect starts the background refresh.
+   *
+   * @return the new connection state
+   * @throws io.lit4j.core.errors.LitNodeException if fewer than {@code minNodeCount} nodes gave
+   *     valid, agreeing handshakes; the message says how many answered and why each other failed
+   * @throws io.lit4j.core.errors.LitTimeoutException if every failure was a timeout
+   * @throws LitException if the validator set cannot be read or the client is closed
+   */
+  public ConnectionState connect() {
+    return join(connectAsync());
+  }
+
+  /** Asynchronous {@link #connect()}; the future fails with the same exceptions. */
+  public CompletableFuture<ConnectionState> connectAsync() {
+    synchronized (lock) {
+      if (closed) return CompletableFuture.failedFuture(closedError());
+      if (connecting != null && !connecting.isDone()) return connecting;
+      CompletableFuture<ConnectionState> attempt = config.validatorSource().currentValidators()
+          .thenCompose(this::handshakeAll)
+          .whenComplete((s, e) -> {
+            if (s != null) {
+              state = s;
+              startRefresh();
+              log.info("connected to Lit nodes {} (threshold {}, epoch {}, handshake {})",
+                  s.connectedNodes(), s.minNodeCount(), s.epochNumber(), s.requestId());
+            }
+          });
+      connecting = attempt;
+      return attempt;
+    }
+  }
+
+  private CompletableFuture<ConnectionState> handshakeAll(ValidatorSet set) {
+    if (closed) return CompletableFuture.failedFuture(closedError());
+    String requestId = SdkHeaders.newRequestId();
+    Map<String, String> challenges = new ConcurrentHashMap<>();
+    Map<String, NodeHandshake> parsed = new ConcurrentHashMap<>();
+    Duration perNode = min(config.requestTimeout(), config.connectTimeout());
+    NodeFanOut.Call call = new NodeFanOut.Call(
+        "connect (handshake)",
+        HandshakeProtocol.PATH,
+        set.nodeUrls(),
+        url -> {
+          String challenge = HandshakeProtocol.newChallenge();
+          challenges.put(url, challenge);
+          return HandshakeProtocol.body(challenge);
+        },
+        requestId,
+        set.epochNumber(),
+        perNode,
+        true,
+        set.minNodeCount(),
+        true,
+        (url, reply) -> {
+          NodeHandshake h = HandshakeProtocol.read(reply, challenges.get(url), requestId);
+          parsed.put(url, h);
+          return Optional.empty();
+        });
+    CompletableFuture<NodeResponses> round = fanOut.send(call);
+    // the whole handshake phase is bounded by connectTimeout, whatever the retry policy does
+    ScheduledFuture<?> deadline = scheduleQuietly(() -> round.cancel(true), config.connectTimeout());
+    return round
+        .handle((responses, error) -> {
+          if (deadline != null) deadline.cancel(false);
+          if (responses == null) {
+            throw LitException.builder()
+                .message("connect (handshake) did not finish within connectTimeout " + config.connectTimeout().toMillis()
+                    + " ms (request " + requestId + ")")
+                .requestId(requestId).nodeUrls(set.nodeUrls())
+                .errorCode("init_error").errorKind("Unexpected")
+                .buildTimeout();
+          }
+          return responses;
+        })
+        .thenCompose(responses -> checkAttestations(responses, parsed))
+        .thenApply(checked -> decide(set, checked.responses(), checked.valid(), checked.rejected()));
+  }
+
+  private record Checked(NodeResponses responses, List<NodeHandshake> valid, Map<String, LitException> rejected) {}
+
+  private CompletableFuture<Checked> checkAttestations(NodeResponses responses, Map<String, NodeHandshake> parsed) {
+    List<NodeHandshake> candidates = new ArrayList<>();
+    for (String url : responses.successes().keySet()) candidates.add(parsed.get(url));
+    Map<String, LitException> rejected = new ConcurrentHashMap<>();
+    if (!config.checkNodeAttestation()) {
+      return CompletableFuture.completedFuture(new Checked(responses, candidates, Map.of()));
+    }
+    List<CompletableFuture<Void>> checks = new ArrayList<>();
+    for (NodeHandshake h : candidates) {
+      CompletableFuture<Void> check;
+      if (h.attestationReport().isEmpty()) {
+        check = CompletableFuture.failedFuture(LitException.builder()
+            .message("Missing attestation in handshake response from " + h.nodeUrl())
+            .nodeUrl(h.nodeUrl()).requestId(responses.requestId())
+            .errorCode("InvalidNodeAttestation").errorKind("Unexpected")
+            .buildNode());
+      } else {
+        try {
+          check = config.attestationVerifier().verify(h.nodeUrl(), h.challenge(), h.attestationReport().get());
+        } catch (RuntimeException e) {
+          check = CompletableFuture.failedFuture(e);
+        }
+      }
+      checks.add(check.handle((v, e) -> {
+        if (e != null) rejected.put(h.nodeUrl(), asAttestationError(unwrap(e), h.nodeUrl(), responses.requestId()));
+        return null;
+      }));
+    }
+    return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).thenApply(v -> {
+      List<NodeHandshake> ok = candidates.stream().filter(h -> !rejected.containsKey(h.nodeUrl())).toList();
+      return new Checked(responses, ok, Map.copyOf(rejected));
+    });
+  }
+
+  private ConnectionState decide(ValidatorSet set, NodeResponses responses, List<NodeHandshake> valid, Map<String, LitException> rejected) {
+    HandshakeConsensus.Outcome outcome = HandshakeConsensus.decide(valid, responses.requestId());
+    Map<String, LitException> dropped = new LinkedHashMap<>(rejected);
+    dropped.putAll(outcome.dropped());
+    for (Map.Entry<String, LitException> f : responses.failures().entrySet()) {
+      log.warn("dropping Lit node {}: {}", f.getKey(), f.getValue().getMessage());
+    }
+    for (Map.Entry<String, LitException> f : dropped.entrySet()) {
+      log.warn("dropping Lit node {}: {}", f.getKey(), f.getValue().getMessage());
+    }
+    if (outcome.agreeing().size() < set.minNodeCount()) {
+      LitException e = responses.tooFewSuccesses(set.minNodeCount(), dropped);
+      outcome.ambiguity().ifPresent(a -> log.warn("handshake {}: {}", responses.requestId(), a));
+      throw e;
+    }
+    Map<String, NodeHandshake> serverKeys = new LinkedHashMap<>();
+    for (NodeHandshake h : outcome.agreeing()) serverKeys.put(h.nodeUrl(), h);
+    NodeHandshake ref = outcome.agreeing().get(0);
+    return new ConnectionState(
+        new ArrayList<>(serverKeys.keySet()),
+        set.minNodeCount(),
+        set.epochNumber(),
+        ref.subnetPublicKey(),
+        ref.networkPublicKey(),
+        ref.networkPublicKeySet(),
+        ref.hdRootPubkeys(),
+        HandshakeConsensus.latestBlockhash(outcome.agreeing()),
+        Instant.now(),
+        serverKeys,
+        responses.requestId());
+  }
+
+  private void startRefresh() {
+    Duration every = config.refreshInterval();
+    if (every.isZero()) return;
+    synchronized (lock) {
+      if (closed || refreshTask != null) return;
+      refreshTask = scheduleRepeating(this::refresh, every);
+    }
+  }
+
+  private void refresh() {
+    if (closed) return;
+    connectAsync().whenComplete((s, e) -> {
+      if (e != null && !closed) log.warn("background refresh of the Lit network failed; keeping the previous state: {}", unwrap(e).getMessage());
+    });
+  }
+
+  /** Whether a connect has succeeded (and the client is not closed). */
+  public boolean isReady() {
+    return state != null && !closed;
+  }
+
+  /** The state of the last successful connect, if any. */
+  public Optional<ConnectionState> connectionState() {
+    return Optional.ofNullable(state);
+  }
+
+  /**
+   * The latest block hash the connected nodes agree on (the SIWE nonce for session keys),
+   * refreshed by the background reconnect.
+   *
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public String getLatestBlockhash() {
+    return ready().latestBlockhash();
+  }
+
+  /** Asynchronous {@link #getLatestBlockhash()}. */
+  public CompletableFuture<String> getLatestBlockhashAsync() {
+    try {
+      return CompletableFuture.completedFuture(getLatestBlockhash());
+    } catch (LitException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * The nodes requests go to.
+   *
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public List<String> connectedNodes() {
+    return ready().connectedNodes();
+  }
+
+  /**
+   * The threshold of the connected validator set.
+   *
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public int minNodeCount() {
+    return ready().minNodeCount();
+  }
+
+  /**
+   * The epoch of the connected validator set.
+   *
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public long currentEpochNumber() {
+    return ready().epochNumber();
+  }
+
+  /**
+   * Sends {@code call}'s request to nodes and collects the answers; the building block of every
+   * operation. Not for general use: operations on this class build the calls.
+   */
+  CompletableFuture<NodeResponses> fanOut(NodeFanOut.Call call) {
+    if (closed) return CompletableFuture.failedFuture(closedError());
+    return fanOut.send(call);
+  }
+
+  ConnectionState ready() {
+    ConnectionState s = state;
+    if (closed) throw closedError();
+    if (s == null) {
+      throw LitException.builder()
+          .message("LitNodeClient is not ready: call connect() first and wait for it to succeed")
+          .errorCode("lit_node_client_not_ready_error").errorKind("Unexpected")
+          .build();
+    }
+    return s;
+  }
+
+  /**
+   * Stops the background refresh. The connection state is kept, as in the SDK, so requests can
+   * still be sent; {@link #connect()} starts the refresh again.
+   */
+  public void disconnect() {
+    synchronized (lock) {
+      if (refreshTask != null) {
+        refreshTask.cancel(false);
+        refreshTask = null;
+      }
+    }
+  }
+
+  /**
+   * Stops everything: refresh, open requests (they fail), the client's threads and, when the
+   * client created it, the HTTP client. Idempotent. A caller-supplied OkHttp client or transport
+   * is left open.
+   */
+  @Override
+  public void close() {
+    CompletableFuture<ConnectionState> pending;
+    synchronized (lock) {
+      if (closed) return;
+      closed = true;
+      pending = connecting;
+    }
+    disconnect();
+    if (pending != null) pending.completeExceptionally(closedError());
+    scheduler.shutdownNow();
+    if (ownsTransport) transport.close();
+    try {
+      scheduler.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private ScheduledFuture<?> scheduleQuietly(Runnable r, Duration after) {
+    try {
+      return scheduler.schedule(r, after.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return null;
+    }
+  }
+
+  private ScheduledFuture<?> scheduleRepeating(Runnable r, Duration every) {
+    try {
+      return scheduler.scheduleWithFixedDelay(r, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return null;
+    }
+  }
+
+  private static LitException asAttestationError(Throwable t, String url, String requestId) {
+    if (t instanceof LitException e) return e;
+    return LitException.builder()
+        .message("attestation of Lit node " + url + " is invalid: " + t.getMessage())
+        .nodeUrl(url).requestId(requestId).cause(t)
+        .errorCode("InvalidNodeAttestation").errorKind("Unexpected")
+        .buildNode();
+  }
+
+  private static LitException closedError() {
+    return LitException.builder().message("LitNodeClient is closed; create a new client").errorCode("client_closed").build();
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) t = t.getCause();
+    return t;
+  }
+
+  /** Waits for {@code f}, rethrowing a {@link LitException} as is. */
+  static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException | java.util.concurrent.CancellationException e) {
+      Throwable t = unwrap(e);
+      if (t instanceof LitException le) {
+        // a fresh copy would lose the type; rethrow the original, noting where we waited
+        le.addSuppressed(new WaitedHere());
+        throw le;
+      }
+      throw new LitException("request failed: " + t, t);
+    }
+  }
+
+  /** Marks the caller's stack in an async failure rethrown by a blocking method. */
+  private static final class WaitedHere extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WaitedHere() {
+      super("waited here for the asynchronous result");
+    }
+  }
+}
