@@ -17,8 +17,7 @@ import java.util.function.Function;
 
 /**
  * Sends one logical request to many nodes in parallel (one request id for all) and collects the
- * answers. It stops early, cancelling the calls still open, once enough successes arrived or
- * enough failures made success impossible.
+ * answers. It stops early, cancelling the calls still open, once enough successes arrived.
  */
 public final class NodeFanOut {
   private final NodeRequester requester;
@@ -38,8 +37,8 @@ public final class NodeFanOut {
    * @param epochNumber appended to every body
    * @param timeout per-node timeout of each attempt
    * @param idempotent whether timeouts and I/O errors may be repeated
-   * @param successesNeeded stop once this many valid answers arrived, or once so many nodes
-   *     failed that this many can no longer arrive
+   * @param successesNeeded stop once this many valid answers arrived (as the SDK, every node is
+   *     waited for otherwise, so the error can say why each failed)
    * @param waitForAll wait for every node to settle instead (the handshake, which keeps every
    *     valid node)
    * @param validator checks a 2xx answer; a present error makes that node a failure
@@ -79,9 +78,8 @@ public final class NodeFanOut {
       NodeResponses result = null;
       synchronized (lock) {
         boolean enough = successes.size() >= call.successesNeeded();
-        boolean hopeless = failures.size() > total - call.successesNeeded();
         boolean settled = successes.size() + failures.size() == total;
-        if (!done.isDone() && (settled || (!call.waitForAll() && (enough || hopeless)))) {
+        if (!done.isDone() && (settled || (!call.waitForAll() && enough))) {
           result = new NodeResponses(call.operation(), call.requestId(), call.nodeUrls(), successes, failures);
         }
       }
