@@ -1,0 +1,158 @@
+package io.lit4j.core.ipfs;
+
+import io.lit4j.core.errors.LitValidationException;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * IPFS CIDv0 ({@code Qm…}) of Lit Action code, as the nodes compute it and as PKPPermissions
+ * stores permitted actions: the UnixFS file importer's defaults (256 KiB chunks, dag-pb leaves,
+ * balanced DAG of at most 174 links per node, sha2-256 multihash, base58btc).
+ */
+public final class IpfsCid {
+  private static final int CHUNK = 262_144;
+  private static final int MAX_LINKS = 174;
+  private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+
+  private IpfsCid() {}
+
+  /** The CIDv0 string of a file with these bytes. */
+  public static String of(byte[] content) {
+    List<Node> level = new ArrayList<>();
+    for (int off = 0; off < content.length || (off == 0 && level.isEmpty()); off += CHUNK) {
+      byte[] chunk = Arrays.copyOfRange(content, off, Math.min(content.length, off + CHUNK));
+      level.add(leaf(chunk));
+      if (content.length == 0) break;
+    }
+    while (level.size() > 1) {
+      List<Node> parents = new ArrayList<>();
+      for (int i = 0; i < level.size(); i += MAX_LINKS) {
+        parents.add(parent(level.subList(i, Math.min(level.size(), i + MAX_LINKS))));
+      }
+      level = parents;
+    }
+    return encodeBase58(level.get(0).multihash);
+  }
+
+  /** The 34 raw multihash bytes of a CIDv0 string, as PKPPermissions stores an action id. */
+  public static byte[] toBytes(String cid) {
+    if (cid == null || !cid.startsWith("Qm") || cid.length() != 46) {
+      throw new LitValidationException("ipfsId must be a CIDv0 string (46 characters starting with Qm), got " + cid);
+    }
+    byte[] bytes = decodeBase58(cid);
+    if (bytes.length != 34 || bytes[0] != 0x12 || bytes[1] != 0x20) {
+      throw new LitValidationException("ipfsId " + cid + " is not a sha2-256 CIDv0");
+    }
+    return bytes;
+  }
+
+  /** The CIDv0 string of 34 raw multihash bytes. */
+  public static String fromBytes(byte[] multihash) {
+    if (multihash == null || multihash.length != 34 || multihash[0] != 0x12 || multihash[1] != 0x20) {
+      throw new LitValidationException("a CIDv0 multihash is 34 bytes starting 0x12 0x20");
+    }
+    return encodeBase58(multihash);
+  }
+
+  private record Node(byte[] multihash, long fileSize, long treeSize) {}
+
+  private static Node leaf(byte[] chunk) {
+    ByteArrayOutputStream unixfs = new ByteArrayOutputStream();
+    varintField(unixfs, 1, 2); // Type = File
+    if (chunk.length > 0) bytesField(unixfs, 2, chunk);
+    varintField(unixfs, 3, chunk.length); // filesize
+    ByteArrayOutputStream pb = new ByteArrayOutputStream();
+    bytesField(pb, 1, unixfs.toByteArray()); // PBNode.Data
+    byte[] block = pb.toByteArray();
+    return new Node(multihash(block), chunk.length, block.length);
+  }
+
+  private static Node parent(List<Node> children) {
+    ByteArrayOutputStream pb = new ByteArrayOutputStream();
+    long fileSize = 0;
+    long childTrees = 0;
+    for (Node c : children) {
+      ByteArrayOutputStream link = new ByteArrayOutputStream();
+      bytesField(link, 1, c.multihash); // Hash
+      bytesField(link, 2, new byte[0]); // Name ""
+      varintField(link, 3, c.treeSize); // Tsize
+      bytesField(pb, 2, link.toByteArray()); // PBNode.Links come before Data
+      fileSize += c.fileSize;
+      childTrees += c.treeSize;
+    }
+    ByteArrayOutputStream unixfs = new ByteArrayOutputStream();
+    varintField(unixfs, 1, 2);
+    varintField(unixfs, 3, fileSize);
+    for (Node c : children) varintField(unixfs, 4, c.fileSize); // blocksizes
+    bytesField(pb, 1, unixfs.toByteArray());
+    byte[] block = pb.toByteArray();
+    return new Node(multihash(block), fileSize, block.length + childTrees);
+  }
+
+  private static byte[] multihash(byte[] block) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(block);
+      byte[] out = new byte[34];
+      out[0] = 0x12;
+      out[1] = 0x20;
+      System.arraycopy(digest, 0, out, 2, 32);
+      return out;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void varintField(ByteArrayOutputStream out, int field, long value) {
+    varint(out, (long) field << 3);
+    varint(out, value);
+  }
+
+  private static void bytesField(ByteArrayOutputStream out, int field, byte[] value) {
+    varint(out, ((long) field << 3) | 2);
+    varint(out, value.length);
+    out.writeBytes(value);
+  }
+
+  private static void varint(ByteArrayOutputStream out, long v) {
+    while ((v & ~0x7FL) != 0) {
+      out.write((int) ((v & 0x7F) | 0x80));
+      v >>>= 7;
+    }
+    out.write((int) v);
+  }
+
+  static String encodeBase58(byte[] input) {
+    BigInteger n = new BigInteger(1, input);
+    StringBuilder sb = new StringBuilder();
+    BigInteger base = BigInteger.valueOf(58);
+    while (n.signum() > 0) {
+      BigInteger[] qr = n.divideAndRemainder(base);
+      sb.append(ALPHABET.charAt(qr[1].intValue()));
+      n = qr[0];
+    }
+    for (int i = 0; i < input.length && input[i] == 0; i++) sb.append('1');
+    return sb.reverse().toString();
+  }
+
+  static byte[] decodeBase58(String s) {
+    BigInteger n = BigInteger.ZERO;
+    BigInteger base = BigInteger.valueOf(58);
+    for (int i = 0; i < s.length(); i++) {
+      int digit = ALPHABET.indexOf(s.charAt(i));
+      if (digit < 0) throw new LitValidationException("not base58: bad character '" + s.charAt(i) + "' at " + i);
+      n = n.multiply(base).add(BigInteger.valueOf(digit));
+    }
+    byte[] raw = n.toByteArray();
+    int strip = raw.length > 1 && raw[0] == 0 ? 1 : 0;
+    int zeros = 0;
+    while (zeros < s.length() && s.charAt(zeros) == '1') zeros++;
+    byte[] out = new byte[zeros + raw.length - strip];
+    System.arraycopy(raw, strip, out, zeros, raw.length - strip);
+    return out;
+  }
+}

@@ -1,0 +1,45 @@
+package io.lit4j.crypto.attestation;
+
+import io.lit4j.core.errors.LitCryptoException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A node's SEV-SNP attestation did not verify. {@link #failedCheck()} says which check failed;
+ * {@link #errorCode()} is {@code InvalidNodeAttestation}, the JS SDK's name for this failure, and
+ * {@link #details()} holds {@code check} (and {@code vcekUrl} once it is known).
+ */
+public final class SevSnpVerificationException extends LitCryptoException {
+  private static final long serialVersionUID = 1L;
+
+  /** The JS SDK's error name for a node whose attestation fails ({@code LIT_ERROR.INVALID_NODE_ATTESTATION}). */
+  public static final String ERROR_CODE = "InvalidNodeAttestation";
+
+  private final SevSnpCheck failedCheck;
+
+  private SevSnpVerificationException(Builder b, SevSnpCheck failedCheck) {
+    super(b);
+    this.failedCheck = failedCheck;
+  }
+
+  static SevSnpVerificationException of(
+      SevSnpCheck check, String nodeUrl, String vcekUrl, String message, Throwable cause) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("check", check.name());
+    if (vcekUrl != null) details.put("vcekUrl", vcekUrl);
+    Builder b =
+        builder()
+            .message("SEV-SNP attestation check " + check + " failed: " + message)
+            .cause(cause)
+            .errorCode(ERROR_CODE)
+            .errorKind("Unexpected")
+            .nodeUrl(nodeUrl)
+            .details(details);
+    return new SevSnpVerificationException(b, check);
+  }
+
+  /** The check that failed. */
+  public SevSnpCheck failedCheck() {
+    return failedCheck;
+  }
+}

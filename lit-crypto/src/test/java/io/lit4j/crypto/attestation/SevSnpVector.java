@@ -1,0 +1,60 @@
+package io.lit4j.crypto.attestation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lit4j.core.json.LitJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Optional;
+
+/** The shared vector {@code sev_snp_attestation.json}, read as it is. */
+final class SevSnpVector {
+  final JsonNode root;
+
+  private SevSnpVector(JsonNode root) {
+    this.root = root;
+  }
+
+  static SevSnpVector load() {
+    String dir = System.getProperty("lit4j.vectors.dir");
+    if (dir == null || dir.isBlank() || dir.startsWith("${")) dir = "../../shared/vectors";
+    Path file = Path.of(dir, "sev_snp_attestation.json");
+    try {
+      return new SevSnpVector(LitJson.mapper().readTree(Files.readString(file)));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + file.toAbsolutePath(), e);
+    }
+  }
+
+  String challengeHex() {
+    return root.get("challengeHex").textValue();
+  }
+
+  /** A fresh copy of the attestation JSON, free to tamper with. */
+  ObjectNode attestationJson() {
+    return root.get("attestation").deepCopy();
+  }
+
+  SevSnpAttestation attestation() {
+    return SevSnpAttestation.fromJson(root.get("attestation"));
+  }
+
+  byte[] vcek() {
+    return Base64.getDecoder().decode(root.get("vcekDerBase64").textValue());
+  }
+
+  byte[] wrongVcek() {
+    return Base64.getDecoder().decode(root.get("wrongVcekDerBase64").textValue());
+  }
+
+  String derived(String key) {
+    return root.get("derived").get(key).asText();
+  }
+
+  VcekProvider vcekProvider() {
+    byte[] der = vcek();
+    return (url, report) -> Optional.of(der.clone());
+  }
+}

@@ -1,0 +1,34 @@
+package io.lit4j.localnet.actions;
+
+/** A Lit Action that did not finish: it threw, ran out of time or broke a limit. */
+public final class ActionFailure extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** Why the action stopped. */
+  public enum Kind {
+    /** The action threw (or rejected) and did not catch it: the node answers 400. */
+    THREW,
+    /** The wall-time limit passed: {@code NodeJsTimeoutError}. */
+    TIMEOUT,
+    /** A memory or output limit was exceeded: {@code NodeJsMemoryLimitError}. */
+    MEMORY_LIMIT
+  }
+
+  private final Kind kind;
+  private final String logs;
+
+  public ActionFailure(Kind kind, String message, String logs) {
+    super(message);
+    this.kind = kind;
+    this.logs = logs;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Console output up to the failure. */
+  public String logs() {
+    return logs;
+  }
+}

@@ -1,0 +1,39 @@
+package io.lit4j.localnet.actions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The node side of the {@code Lit.Actions.*} operations: what a Lit Action may ask its node to
+ * do. The runtime calls these on the action's thread; an exception becomes a JS error the action
+ * can catch (uncaught, it fails the request with HTTP 400, as on a real node).
+ *
+ * <p>Values cross as JSON ({@link JsonNode}) or strings, never as live JS objects.
+ */
+public interface ActionHost {
+  /** {@code signEcdsa}: record this node's share for {@code sigName} over the 32-byte digest. */
+  void signEcdsa(byte[] toSign, String publicKey, String sigName);
+
+  /** {@code ethPersonalSignMessageEcdsa}: EIP-191 hash of {@code message}, then as signEcdsa. */
+  void ethPersonalSignMessageEcdsa(byte[] message, String publicKey, String sigName);
+
+  /** {@code checkConditions}: evaluate unified conditions for the auth sig (or the request's). */
+  boolean checkConditions(JsonNode conditions, JsonNode authSig, String chain);
+
+  /** {@code getLatestNonce}: the transaction count of {@code address}, as {@code 0x} hex. */
+  String getLatestNonce(String address, String chain);
+
+  /** {@code getRpcUrl}: the RPC URL the node uses for {@code chain}. */
+  String getRpcUrl(String chain);
+
+  /** {@code callContract}: {@code eth_call} of an unsigned RLP transaction (hex). */
+  String callContract(String chain, String txnHex);
+
+  /** {@code claimKey}: sign the derived key id with the node wallet (adds {@code claimData}). */
+  void claimKey(String keyId);
+
+  /** Permission reads: {@code isPermittedAction}, {@code isPermittedAddress}, … as JSON results. */
+  JsonNode permissions(String operation, JsonNode args);
+
+  /** The auth context of the request ({@code Lit.Auth}). */
+  JsonNode authContext();
+}

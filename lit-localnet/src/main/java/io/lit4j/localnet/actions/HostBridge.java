@@ -1,0 +1,196 @@
+package io.lit4j.localnet.actions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lit4j.core.json.LitJson;
+import io.lit4j.core.util.Hex;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.graalvm.polyglot.HostAccess;
+import org.web3j.crypto.Hash;
+
+/**
+ * The one Java object a Lit Action's JS can reach ({@code __lit}). Every method takes and returns
+ * strings (JSON where structured) and enforces the node's per-execution limits.
+ */
+public final class HostBridge {
+  static final int MAX_LOG_BYTES = 102_400;
+  static final int MAX_RESPONSE_BYTES = 102_400;
+  static final int MAX_SIGN_OPS = 10;
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final ActionHost host;
+  private final StringBuilder logs = new StringBuilder();
+  private int logBytes;
+  private String response = "";
+  private int signOps;
+
+  HostBridge(ActionHost host) {
+    this.host = host;
+  }
+
+  String logs() {
+    return logs.toString();
+  }
+
+  String response() {
+    return response;
+  }
+
+  @HostAccess.Export
+  public void log(String line) {
+    int size = line.getBytes(StandardCharsets.UTF_8).length + 1;
+    if (logBytes + size > MAX_LOG_BYTES) {
+      throw new IllegalStateException("Console output limit of " + MAX_LOG_BYTES + " bytes exceeded");
+    }
+    logBytes += size;
+    logs.append(line).append('\n');
+  }
+
+  @HostAccess.Export
+  public double now() {
+    return System.currentTimeMillis();
+  }
+
+  @HostAccess.Export
+  public void setResponse(String value) {
+    if (value.getBytes(StandardCharsets.UTF_8).length > MAX_RESPONSE_BYTES) {
+      throw new IllegalStateException("Response is too large: max " + MAX_RESPONSE_BYTES + " bytes");
+    }
+    response = value;
+  }
+
+  @HostAccess.Export
+  public String atob(String b64) {
+    return new String(Base64.getDecoder().decode(b64), StandardCharsets.ISO_8859_1);
+  }
+
+  @HostAccess.Export
+  public String btoa(String latin1) {
+    return Base64.getEncoder().encodeToString(latin1.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  @HostAccess.Export
+  public String randomBytes(int n) {
+    byte[] b = new byte[Math.max(0, Math.min(n, 65_536))];
+    RANDOM.nextBytes(b);
+    return bytesToJson(b);
+  }
+
+  @HostAccess.Export
+  public String utf8Encode(String s) {
+    return bytesToJson(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @HostAccess.Export
+  public String utf8Decode(String json) {
+    return new String(jsonToBytes(json, "bytes"), StandardCharsets.UTF_8);
+  }
+
+  @HostAccess.Export
+  public String bytesToString(String json, String encoding) {
+    byte[] b = jsonToBytes(json, "array");
+    return switch (encoding.toLowerCase()) {
+      case "utf8", "utf-8" -> new String(b, StandardCharsets.UTF_8);
+      case "base16", "hex" -> Hex.encode(b);
+      case "base64" -> Base64.getEncoder().encodeToString(b);
+      case "base64url" -> Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+      default -> throw new IllegalArgumentException("unsupported encoding " + encoding);
+    };
+  }
+
+  @HostAccess.Export
+  public String bytesFromString(String s, String encoding) {
+    byte[] b = switch (encoding.toLowerCase()) {
+      case "utf8", "utf-8" -> s.getBytes(StandardCharsets.UTF_8);
+      case "base16", "hex" -> Hex.decode(s, "string");
+      case "base64" -> Base64.getDecoder().decode(s);
+      case "base64url" -> Base64.getUrlDecoder().decode(s);
+      default -> throw new IllegalArgumentException("unsupported encoding " + encoding);
+    };
+    return bytesToJson(b);
+  }
+
+  @HostAccess.Export
+  public String pubkeyToTokenId(String publicKey) {
+    return "0x" + Hex.encode(Hash.sha3(Hex.decode(publicKey, "publicKey")));
+  }
+
+  @HostAccess.Export
+  public void signEcdsa(String toSignJson, String publicKey, String sigName) {
+    countSignOp();
+    byte[] toSign = jsonToBytes(toSignJson, "toSign");
+    if (toSign.length != 32) {
+      throw new IllegalArgumentException("Message length to be signed is not 32 bytes.  Please hash it before sending it to the node to sign.  You can use SHA256 or Keccak256 for example");
+    }
+    host.signEcdsa(toSign, publicKey, sigName);
+  }
+
+  @HostAccess.Export
+  public void ethPersonalSignMessageEcdsa(String messageJson, String publicKey, String sigName) {
+    countSignOp();
+    host.ethPersonalSignMessageEcdsa(jsonToBytes(messageJson, "message"), publicKey, sigName);
+  }
+
+  @HostAccess.Export
+  public boolean checkConditions(String conditionsJson, String authSigJson, String chain) {
+    if (chain == null) throw new IllegalArgumentException("chain is required");
+    JsonNode authSig = authSigJson == null ? null : LitJson.parse(authSigJson, "authSig");
+    return host.checkConditions(LitJson.parse(conditionsJson, "conditions"), authSig, chain);
+  }
+
+  @HostAccess.Export
+  public String getLatestNonce(String address, String chain) {
+    return host.getLatestNonce(address, chain);
+  }
+
+  @HostAccess.Export
+  public String getRpcUrl(String chain) {
+    return host.getRpcUrl(chain);
+  }
+
+  @HostAccess.Export
+  public String callContract(String chain, String txn) {
+    return host.callContract(chain, txn);
+  }
+
+  @HostAccess.Export
+  public void claimKey(String keyId) {
+    host.claimKey(keyId);
+  }
+
+  @HostAccess.Export
+  public String permissions(String operation, String argsJson) {
+    return LitJson.write(host.permissions(operation, LitJson.parse(argsJson, operation + " arguments")));
+  }
+
+  private void countSignOp() {
+    if (++signOps > MAX_SIGN_OPS) {
+      throw new IllegalStateException("You may not sign more than " + MAX_SIGN_OPS + " times per Lit Action");
+    }
+  }
+
+  private static String bytesToJson(byte[] b) {
+    StringBuilder sb = new StringBuilder(b.length * 4 + 2).append('[');
+    for (int i = 0; i < b.length; i++) {
+      if (i > 0) sb.append(',');
+      sb.append(b[i] & 0xff);
+    }
+    return sb.append(']').toString();
+  }
+
+  private static byte[] jsonToBytes(String json, String what) {
+    JsonNode arr = LitJson.parse(json, what);
+    if (!arr.isArray()) throw new IllegalArgumentException(what + " must be an array of bytes");
+    byte[] out = new byte[arr.size()];
+    for (int i = 0; i < out.length; i++) {
+      JsonNode v = arr.get(i);
+      if (!v.canConvertToInt() || v.asInt() < 0 || v.asInt() > 255) {
+        throw new IllegalArgumentException(what + "[" + i + "] is not a byte");
+      }
+      out[i] = (byte) v.asInt();
+    }
+    return out;
+  }
+}

@@ -1,0 +1,224 @@
+package io.lit4j.localnet.actions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lit4j.core.json.LitJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs Lit Actions the way a v4 node does: each execution in a fresh, isolated GraalJS context
+ * (a classic script, no file system, no host classes), with the {@code Lit.Actions} API,
+ * {@code jsParams} as globals, {@code ethers} v5 when its bundle is given, {@code console} into
+ * the logs, and the node's wall-time limit.
+ *
+ * <p>A fresh context with ethers costs 0.5 to 1 s, so a few contexts are prepared ahead on a
+ * background thread; each is used once and then closed.
+ *
+ * <p>Limits: wall time (default 30 s, {@code NodeJsTimeoutError}), console output and response
+ * size (100 KiB each), 10 sign operations. GraalJS community edition cannot cap a context's heap,
+ * so the 256 MB heap limit of real nodes is approximated: a guest that exhausts resources (heap or
+ * stack) is reported as {@code NodeJsMemoryLimitError}.
+ */
+public final class LitActionRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LitActionRuntime.class);
+
+  private final Engine engine;
+  private final Source prelude;
+  private final Source ethers;
+  private final Duration timeout;
+  private final BlockingQueue<Context> ready;
+  private final Thread filler;
+  private final ScheduledExecutorService watchdog;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /**
+   * @param ethersBundle path of {@code ethers@5.7.2/dist/ethers.umd.min.js}, or empty to run
+   *     without {@code ethers}
+   * @param timeout wall-time limit of one execution
+   * @param prepared how many contexts to keep ready (0 = create on demand)
+   */
+  public LitActionRuntime(Optional<Path> ethersBundle, Duration timeout, int prepared) {
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.engine = Engine.newBuilder("js")
+        .option("engine.WarnInterpreterOnly", "false")
+        .build();
+    this.prelude = source("lit-actions-prelude.js", readResource("prelude.js"));
+    this.ethers = ethersBundle.map(p -> {
+      try {
+        return source("ethers.umd.min.js", Files.readString(p, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the ethers bundle " + p, e);
+      }
+    }).orElse(null);
+    this.ready = new ArrayBlockingQueue<>(Math.max(1, prepared));
+    this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "lit-actions-watchdog");
+      t.setDaemon(true);
+      return t;
+    });
+    if (prepared > 0) {
+      filler = new Thread(this::fill, "lit-actions-prepare");
+      filler.setDaemon(true);
+      filler.start();
+    } else {
+      filler = null;
+    }
+  }
+
+  private static Source source(String name, String text) {
+    return Source.newBuilder("js", text, name).cached(true).buildLiteral();
+  }
+
+  private static String readResource(String name) {
+    try (InputStream in = LitActionRuntime.class.getResourceAsStream(name)) {
+      if (in == null) throw new IllegalStateException("missing resource " + name);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void fill() {
+    while (!closed.get()) {
+      try {
+        Context c = newContext();
+        if (!ready.offer(c, 1, TimeUnit.DAYS)) c.close();
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        if (!closed.get()) LOG.warn("could not prepare a Lit Action context", e);
+        return;
+      }
+    }
+  }
+
+  private Context newContext() {
+    Context c = Context.newBuilder("js")
+        .engine(engine)
+        .allowHostAccess(HostAccess.EXPLICIT)
+        .allowHostClassLookup(name -> false)
+        .allowIO(false)
+        .allowCreateThread(false)
+        .allowNativeAccess(false)
+        .option("js.unhandled-rejections", "throw")
+        .option("js.strict", "false")
+        .build();
+    c.getBindings("js").putMember("__lit", null);
+    c.eval(prelude);
+    if (ethers != null) c.eval(ethers);
+    return c;
+  }
+
+  private Context takeContext() {
+    if (filler != null) {
+      Context c = ready.poll();
+      if (c != null) return c;
+    }
+    return newContext();
+  }
+
+  /**
+   * Runs one action.
+   *
+   * @param code the JavaScript (already base64-decoded)
+   * @param jsParams an object whose keys become globals (may be null or empty)
+   * @param host the node operations of this request
+   * @throws ActionFailure when the action throws, times out or breaks a limit
+   */
+  public ActionResult run(String code, JsonNode jsParams, ActionHost host) {
+    if (closed.get()) throw new IllegalStateException("runtime is closed");
+    HostBridge bridge = new HostBridge(host);
+    Context context = takeContext();
+    AtomicBoolean timedOut = new AtomicBoolean();
+    ScheduledFuture<?> alarm = watchdog.schedule(() -> {
+      timedOut.set(true);
+      context.close(true);
+    }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    long deadline = System.currentTimeMillis() + timeout.toMillis();
+    try {
+      Value bindings = context.getBindings("js");
+      bindings.putMember("__lit", bridge);
+      String params = jsParams == null || jsParams.isNull() ? "{}" : LitJson.write(jsParams);
+      bindings.getMember("__litInstallRequest").execute(LitJson.write(host.authContext()), params);
+      context.eval(Source.newBuilder("js", code, "litAction.js").buildLiteral());
+      Value nextDelay = bindings.getMember("__litNextTimerDelay");
+      Value runDue = bindings.getMember("__litRunDueTimers");
+      while (true) {
+        long delay = nextDelay.execute().asLong();
+        if (delay < 0) break;
+        if (System.currentTimeMillis() + delay > deadline) {
+          throw new ActionFailure(ActionFailure.Kind.TIMEOUT, "Lit Action timed out after " + timeout.toMillis() + " ms", bridge.logs());
+        }
+        if (delay > 0) Thread.sleep(delay);
+        runDue.execute();
+      }
+      return new ActionResult(bridge.response(), bridge.logs());
+    } catch (PolyglotException e) {
+      if (timedOut.get() || e.isCancelled()) {
+        throw new ActionFailure(ActionFailure.Kind.TIMEOUT, "Lit Action timed out after " + timeout.toMillis() + " ms", bridge.logs());
+      }
+      if (e.isResourceExhausted()) {
+        throw new ActionFailure(ActionFailure.Kind.MEMORY_LIMIT, "Lit Action exceeded the memory limit", bridge.logs());
+      }
+      throw new ActionFailure(ActionFailure.Kind.THREW, jsErrorText(e), bridge.logs());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ActionFailure(ActionFailure.Kind.TIMEOUT, "Lit Action interrupted", bridge.logs());
+    } catch (IllegalStateException e) {
+      if (timedOut.get()) {
+        throw new ActionFailure(ActionFailure.Kind.TIMEOUT, "Lit Action timed out after " + timeout.toMillis() + " ms", bridge.logs());
+      }
+      throw e;
+    } finally {
+      alarm.cancel(false);
+      try {
+        context.close(true);
+      } catch (RuntimeException ignored) {
+        // already closed by the watchdog
+      }
+    }
+  }
+
+  /** The message a Deno node would report: {@code Error: <message>} and the JS stack line. */
+  private static String jsErrorText(PolyglotException e) {
+    String msg = e.getMessage();
+    if (msg == null) msg = "Uncaught error";
+    if (e.isHostException()) {
+      Throwable host = e.asHostException();
+      msg = "Error: " + host.getMessage();
+    }
+    return msg;
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) return;
+    if (filler != null) filler.interrupt();
+    watchdog.shutdownNow();
+    Context c;
+    while ((c = ready.poll()) != null) c.close(true);
+    engine.close(true);
+  }
+}

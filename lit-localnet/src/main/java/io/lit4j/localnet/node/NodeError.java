@@ -1,0 +1,80 @@
+package io.lit4j.localnet.node;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lit4j.core.json.LitJson;
+import java.util.List;
+
+/**
+ * An error a simulated node answers with. Thrown by route handlers; the server turns it into the
+ * node's error JSON ({@code errorKind, errorCode, status, message, correlationId, details}) or, for
+ * the ad-hoc cases, into the exact body the real node sends.
+ */
+public final class NodeError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final transient ObjectNode adHocBody;
+  private final NodeErrorCode code;
+  private final List<String> details;
+
+  private NodeError(NodeErrorCode code, int status, ObjectNode adHocBody, List<String> details) {
+    super(code != null ? code.name() + ": " + String.join("; ", details) : String.valueOf(adHocBody));
+    this.code = code;
+    this.status = status;
+    this.adHocBody = adHocBody;
+    this.details = List.copyOf(details);
+  }
+
+  /** A standard coded error; {@code details} are the specific texts, most specific first. */
+  public static NodeError of(NodeErrorCode code, String... details) {
+    return new NodeError(code, code.status(), null, List.of(details));
+  }
+
+  /** A body without errorKind, e.g. rate limiting or a Lit Action failure. */
+  public static NodeError adHoc(int status, ObjectNode body) {
+    return new NodeError(null, status, body, List.of());
+  }
+
+  /** The rate-limit body: HTTP 402, or 400 on {@code /web/pkp/sign}. */
+  public static NodeError rateLimited(int status, String tryAgain) {
+    ObjectNode body = LitJson.mapper().createObjectNode();
+    body.put("message", "Rate limit exceeded.  Try again " + tryAgain + ".");
+    body.put("errorCode", "rate_limit_exceeded");
+    return adHoc(status, body);
+  }
+
+  /** A Lit Action that threw: HTTP 400 {@code {success:false, error, logs}}. */
+  public static NodeError actionFailed(String error, String logs) {
+    ObjectNode body = LitJson.mapper().createObjectNode();
+    body.put("success", false);
+    body.put("error", error);
+    body.put("logs", logs);
+    return adHoc(400, body);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public NodeErrorCode code() {
+    return code;
+  }
+
+  public List<String> details() {
+    return details;
+  }
+
+  /** The JSON body to send for this error. */
+  public ObjectNode body(String correlationId) {
+    if (adHocBody != null) return adHocBody.deepCopy();
+    ObjectNode body = LitJson.mapper().createObjectNode();
+    body.put("errorKind", code.kind());
+    body.put("errorCode", code.name());
+    body.put("status", code.status());
+    body.put("message", code.description());
+    if (correlationId != null) body.put("correlationId", correlationId);
+    var arr = body.putArray("details");
+    details.forEach(arr::add);
+    return body;
+  }
+}

@@ -1,0 +1,116 @@
+package io.lit4j.localnet.actions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lit4j.core.json.LitJson;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LitActionRuntimeTest {
+  static LitActionRuntime runtime;
+
+  @BeforeAll
+  static void start() {
+    runtime = new LitActionRuntime(Optional.empty(), Duration.ofSeconds(3), 1);
+  }
+
+  @AfterAll
+  static void stop() {
+    runtime.close();
+  }
+
+  @Test
+  void jsParamsBecomeGlobalsAndSetResponseIsReturned() {
+    var host = new RecordingActionHost();
+    var res = runtime.run("(async () => { Lit.Actions.setResponse({response: JSON.stringify({sum: a + b.c})}); })();",
+        LitJson.parse("{\"a\":2,\"b\":{\"c\":3}}", "params"), host);
+    assertEquals("{\"sum\":5}", res.response());
+  }
+
+  @Test
+  void consoleOutputGoesIntoTheLogs() {
+    var res = runtime.run("console.log('hello', {x: 1}); console.error('second');", null, new RecordingActionHost());
+    assertEquals("hello {\"x\":1}\nsecond\n", res.logs());
+  }
+
+  @Test
+  void signEcdsaHandsTheDigestToTheNode() {
+    var host = new RecordingActionHost();
+    String code = "(async () => { const r = await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig1' }); Lit.Actions.setResponse({response: r}); })();";
+    var params = LitJson.mapper().createObjectNode();
+    var arr = params.putArray("toSign");
+    for (int i = 0; i < 32; i++) arr.add(i);
+    params.put("publicKey", "0x04ab");
+    var res = runtime.run(code, params, host);
+    assertEquals("success", res.response());
+    assertEquals(1, host.signed.size());
+    assertEquals("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", host.signed.get(0).toSignHex());
+    assertEquals("sig1", host.signed.get(0).sigName());
+  }
+
+  @Test
+  void aDigestThatIsNot32BytesFailsInsideTheActionWithTheNodesMessage() {
+    var host = new RecordingActionHost();
+    var failure = assertThrows(ActionFailure.class, () -> runtime.run(
+        "(async () => { console.log('before'); await Lit.Actions.signEcdsa({ toSign: [1,2,3], publicKey: '04', sigName: 's' }); })();",
+        null, host));
+    assertEquals(ActionFailure.Kind.THREW, failure.kind());
+    assertTrue(failure.getMessage().contains("Message length to be signed is not 32 bytes"), failure.getMessage());
+    assertEquals("before\n", failure.logs());
+    assertTrue(host.signed.isEmpty());
+  }
+
+  @Test
+  void anUncaughtThrowIsReportedWithItsMessage() {
+    var failure = assertThrows(ActionFailure.class, () -> runtime.run("throw new Error('boom at line 1');", null, new RecordingActionHost()));
+    assertEquals(ActionFailure.Kind.THREW, failure.kind());
+    assertTrue(failure.getMessage().contains("boom at line 1"), failure.getMessage());
+  }
+
+  @Test
+  void anEndlessLoopHitsTheTimeLimit() {
+    var failure = assertThrows(ActionFailure.class, () -> runtime.run("while (true) {}", null, new RecordingActionHost()));
+    assertEquals(ActionFailure.Kind.TIMEOUT, failure.kind());
+  }
+
+  @Test
+  void timersRunAfterTheScriptReturns() {
+    var res = runtime.run("(async () => { await new Promise(r => setTimeout(r, 50)); Lit.Actions.setResponse({response: 'late'}); })();",
+        null, new RecordingActionHost());
+    assertEquals("late", res.response());
+  }
+
+  @Test
+  void theAuthContextIsLitAuth() {
+    var res = runtime.run("Lit.Actions.setResponse({response: Lit.Auth.actionIpfsIds[0] + ' ' + LitAuth.authSigAddress});", null, new RecordingActionHost());
+    assertEquals("QmTest 0xabc", res.response());
+  }
+
+  @Test
+  void hostClassesAreNotReachable() {
+    var failure = assertThrows(ActionFailure.class, () -> runtime.run("Java.type('java.lang.System').exit(1);", null, new RecordingActionHost()));
+    assertEquals(ActionFailure.Kind.THREW, failure.kind());
+  }
+
+  @Test
+  void chainAndPermissionOperationsReachTheNode() {
+    var host = new RecordingActionHost();
+    var res = runtime.run("""
+        (async () => {
+          const nonce = await Lit.Actions.getLatestNonce({ address: '0x1', chain: 'ethereum' });
+          const ok = await Lit.Actions.checkConditions({ conditions: [{}], chain: 'ethereum' });
+          const perm = await Lit.Actions.getPermittedAuthMethods({ tokenId: '0x12' });
+          await Lit.Actions.claimKey({ keyId: 'abc' });
+          const tid = await Lit.Actions.pubkeyToTokenId({ publicKey: '0x04' });
+          Lit.Actions.setResponse({ response: [nonce, ok, perm.operation, perm.args.tokenId, tid].join(',') });
+        })();
+        """, null, host);
+    assertEquals("0x7,true,getPermittedAuthMethods,0x12,0xf343681465b9efe82c933c3e8748c70cb8aa06539c361de20f72eac04e766393", res.response());
+    assertEquals(java.util.List.of("abc"), host.claimed);
+  }
+}
