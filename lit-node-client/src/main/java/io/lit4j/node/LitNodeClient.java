@@ -2,7 +2,11 @@ package io.lit4j.node;
 
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.crypto.attestation.InMemoryVcekCache;
 import io.lit4j.node.discovery.ValidatorSet;
+import io.lit4j.node.handshake.AmdKdsVcekFetcher;
+import io.lit4j.node.handshake.AttestationVerifier;
+import io.lit4j.node.handshake.SevSnpAttestationVerifier;
 import io.lit4j.node.handshake.NodeHandshake;
 import io.lit4j.node.handshake.internal.HandshakeConsensus;
 import io.lit4j.node.handshake.internal.HandshakeProtocol;
@@ -27,7 +31,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 
@@ -60,6 +67,9 @@ public final class LitNodeClient implements AutoCloseable {
   private final boolean ownsTransport;
   private final ScheduledExecutorService scheduler;
   private final NodeFanOut fanOut;
+  private final ThreadPoolExecutor blockingWork;
+  private final AttestationVerifier attestationVerifier;
+  private final OkHttpClient ownedFetchClient;
   private final Object lock = new Object();
 
   private volatile ConnectionState state;
@@ -76,17 +86,40 @@ public final class LitNodeClient implements AutoCloseable {
     if (config == null) throw new LitValidationException("config is missing");
     this.config = config;
     this.log = config.logger();
+    OkHttpClient http;
     if (config.transport().isPresent()) {
       this.transport = config.transport().get();
       this.ownsTransport = false;
+      http = config.httpClient().orElse(null);
     } else if (config.httpClient().isPresent()) {
       this.transport = OkHttpNodeTransport.using(config.httpClient().get());
       this.ownsTransport = false;
+      http = config.httpClient().get();
     } else {
-      this.transport = OkHttpNodeTransport.create();
+      OkHttpNodeTransport owned = OkHttpNodeTransport.create();
+      this.transport = owned;
       this.ownsTransport = true;
+      http = owned.okHttpClient();
     }
     int id = CLIENTS.incrementAndGet();
+    // attestation checks may block on a certificate fetch, so they get threads of their own (made on demand)
+    AtomicInteger workers = new AtomicInteger();
+    this.blockingWork = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread t = new Thread(r, "lit4j-node-client-" + id + "-work-" + workers.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    this.blockingWork.allowCoreThreadTimeOut(true);
+    if (config.attestationVerifier().isPresent() || !config.checkNodeAttestation()) {
+      this.ownedFetchClient = null;
+      this.attestationVerifier = config.attestationVerifier().orElse(null);
+    } else {
+      // a caller-supplied transport is not OkHttp: certificate fetches then use a client of our own
+      this.ownedFetchClient = http == null ? new OkHttpClient() : null;
+      OkHttpClient fetch = http != null ? http : ownedFetchClient;
+      this.attestationVerifier = new SevSnpAttestationVerifier(
+          new InMemoryVcekCache(new AmdKdsVcekFetcher(fetch, config.requestTimeout())), blockingWork);
+    }
     ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "lit4j-node-client-" + id);
       t.setDaemon(true);
@@ -202,7 +235,7 @@ public final class LitNodeClient implements AutoCloseable {
             .buildNode());
       } else {
         try {
-          check = config.attestationVerifier().verify(h.nodeUrl(), h.challenge(), h.attestationReport().get());
+          check = attestationVerifier.verify(h.nodeUrl(), h.challenge(), h.attestationReport().get());
         } catch (RuntimeException e) {
           check = CompletableFuture.failedFuture(e);
         }
@@ -372,9 +405,12 @@ public final class LitNodeClient implements AutoCloseable {
     disconnect();
     if (pending != null) pending.completeExceptionally(closedError());
     scheduler.shutdownNow();
+    blockingWork.shutdownNow();
     if (ownsTransport) transport.close();
+    if (ownedFetchClient != null) ownedFetchClient.connectionPool().evictAll();
     try {
       scheduler.awaitTermination(2, TimeUnit.SECONDS);
+      blockingWork.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

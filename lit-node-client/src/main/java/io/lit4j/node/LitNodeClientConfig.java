@@ -83,7 +83,7 @@ public final class LitNodeClientConfig {
     this.network = net;
     this.validatorSource = vs;
     this.checkNodeAttestation = net.requiresAttestation() || Boolean.TRUE.equals(b.checkNodeAttestation);
-    this.attestationVerifier = b.attestationVerifier != null ? b.attestationVerifier : AttestationVerifier.unavailable();
+    this.attestationVerifier = b.attestationVerifier;
     this.connectTimeout = positive("connectTimeout", b.connectTimeout);
     this.requestTimeout = positive("requestTimeout", b.requestTimeout);
     this.refreshInterval = b.refreshInterval.isZero() ? Duration.ZERO : positive("refreshInterval", b.refreshInterval);
@@ -123,9 +123,13 @@ public final class LitNodeClientConfig {
     return checkNodeAttestation;
   }
 
-  /** Verifies attestations when {@link #checkNodeAttestation()} is on. */
-  public AttestationVerifier attestationVerifier() {
-    return attestationVerifier;
+  /**
+   * The verifier set for attestations, if any; without one the client uses
+   * {@link io.lit4j.node.handshake.SevSnpAttestationVerifier} with VCEK certificates fetched from
+   * AMD (and cached in memory) through its HTTP client.
+   */
+  public Optional<AttestationVerifier> attestationVerifier() {
+    return Optional.ofNullable(attestationVerifier);
   }
 
   /** Time allowed for the handshake phase of a connect. */
@@ -258,7 +262,7 @@ public final class LitNodeClientConfig {
       return this;
     }
 
-    /** The attestation verifier used when attestation is checked. */
+    /** The attestation verifier used when attestation is checked (default: SEV-SNP with VCEKs from AMD). */
     public Builder attestationVerifier(AttestationVerifier attestationVerifier) {
       this.attestationVerifier = attestationVerifier;
       return this;

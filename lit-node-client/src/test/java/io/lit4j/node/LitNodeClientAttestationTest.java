@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitNodeException;
 import io.lit4j.core.json.LitJson;
+import io.lit4j.crypto.attestation.SevSnpCheck;
+import io.lit4j.crypto.attestation.SevSnpVerificationException;
 import io.lit4j.node.handshake.AttestationVerifier;
 import java.time.Duration;
 import java.util.List;
@@ -85,15 +88,22 @@ class LitNodeClientAttestationTest {
   }
 
   @Test
-  void withoutAVerifierRequiredAttestationFailsInsteadOfPassing() {
+  void theDefaultVerifierIsTheSevSnpCheckAndRejectsAReplayedAttestation() throws Exception {
     nodes = FakeLitNodes.start(2);
-    handshakeEchoingChallenge(0, true);
-    handshakeEchoingChallenge(1, true);
+    java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("lit4j.vectors.dir", "../../shared/vectors"));
+    JsonNode real = LitJson.parse(java.nio.file.Files.readString(dir.resolve("sev_snp_attestation.json")), "vector").get("attestation");
+    for (int i = 0; i < 2; i++) {
+      ObjectNode body = handshakeBody(BLS_KEY, ROOTS, BLOCKHASH);
+      body.set("attestation", real);
+      nodes.handshake(i, FakeLitNodes.json(200, body));
+    }
     try (LitNodeClient client = new LitNodeClient(config(nodes.urls()).build())) {
 
       LitException e = assertThrows(LitException.class, client::connect);
 
-      assertTrue(e.getMessage().contains("no AttestationVerifier is configured"), e.getMessage());
+      assertEquals("InvalidNodeAttestation", e.errorCode().orElseThrow());
+      SevSnpVerificationException first = (SevSnpVerificationException) e.getSuppressed()[0];
+      assertEquals(SevSnpCheck.NOONCE, first.failedCheck(), "a real node report, but for another challenge");
     }
   }
 }

@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
  * the nonce and data, and the AMD certificate chain signs the report.
  *
  * <p>The client calls it for every node whose handshake carried an attestation when attestation
- * checking is on; a failing check drops that node.
+ * checking is on; a failing check drops that node. The default is {@link SevSnpAttestationVerifier}
+ * fetching VCEK certificates from AMD.
  */
 @FunctionalInterface
 public interface AttestationVerifier {
@@ -26,20 +27,4 @@ public interface AttestationVerifier {
    */
   CompletableFuture<Void> verify(String nodeUrl, String challenge, JsonNode attestation);
 
-  /**
-   * A verifier that refuses every attestation because no SEV-SNP report verifier is configured.
-   * It is the default until lit-crypto's verifier is wired in; it never accepts anything.
-   */
-  static AttestationVerifier unavailable() {
-    return (nodeUrl, challenge, attestation) ->
-        CompletableFuture.failedFuture(
-            LitException.builder()
-                .message("cannot verify the SEV-SNP attestation of " + nodeUrl
-                    + ": no AttestationVerifier is configured; set one with LitNodeClientConfig.Builder.attestationVerifier(...)"
-                    + " (attestation can be switched off only for networks that do not require it)")
-                .nodeUrl(nodeUrl)
-                .errorCode("InvalidNodeAttestation")
-                .errorKind("Unexpected")
-                .build());
-  }
 }

@@ -75,6 +75,11 @@ public final class OkHttpNodeTransport implements NodeTransport {
     return new OkHttpNodeTransport(client, false);
   }
 
+  /** The OkHttp client this transport sends with. */
+  public OkHttpClient okHttpClient() {
+    return client;
+  }
+
   @Override
   public CompletableFuture<NodeHttpResponse> post(NodeHttpRequest request) {
     CompletableFuture<NodeHttpResponse> result = new CompletableFuture<>();
