@@ -1,0 +1,8 @@
+package io.lit4j.core.acc;
+
+/** Decides whether one condition holds; used by {@link AccessControlConditions#evaluate}. */
+@FunctionalInterface
+public interface ConditionEvaluator {
+  /** Whether {@code condition} is met for the request being checked. */
+  boolean isMet(Condition condition);
+}

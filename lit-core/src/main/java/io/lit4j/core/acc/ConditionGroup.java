@@ -1,0 +1,21 @@
+package io.lit4j.core.acc;
+
+import java.util.List;
+
+/**
+ * A parenthesised sub-expression: a nested JSON array of entries, e.g.
+ * {@code [c1, {"operator":"or"}, [c2, {"operator":"and"}, c3]]}.
+ *
+ * @param entries the entries inside the group, not empty
+ */
+public record ConditionGroup(List<ConditionEntry> entries) implements ConditionEntry {
+  /** @throws InvalidAccessControlConditionsException when entries are missing or empty */
+  public ConditionGroup {
+    entries = Checks.entries(entries, "entries");
+  }
+
+  /** A group of the given entries. */
+  public static ConditionGroup of(ConditionEntry... entries) {
+    return new ConditionGroup(List.of(entries));
+  }
+}

@@ -1,0 +1,47 @@
+package io.lit4j.core.acc;
+
+import io.lit4j.core.errors.LitException;
+import io.lit4j.core.errors.LitValidationException;
+import java.util.Map;
+
+/**
+ * Access control conditions are malformed. {@link #field()} names the bad field as a path, e.g.
+ * {@code accessControlConditions[2].returnValueTest.comparator}; the error code is the JS SDK's
+ * {@code InvalidAccessControlConditions}.
+ */
+public final class InvalidAccessControlConditionsException extends LitValidationException {
+  private static final long serialVersionUID = 1L;
+
+  /** The JS SDK's error name for malformed conditions. */
+  public static final String ERROR_CODE = "InvalidAccessControlConditions";
+
+  private final String field;
+  private final String problem;
+
+  InvalidAccessControlConditionsException(String field, String problem) {
+    super(
+        LitException.builder()
+            .message(field + ": " + problem)
+            .errorKind("Validation")
+            .errorCode(ERROR_CODE)
+            .details(Map.of("field", field)));
+    this.field = field;
+    this.problem = problem;
+  }
+
+  /** Path of the bad field, e.g. {@code unifiedAccessControlConditions[0].conditionType}. */
+  public String field() {
+    return field;
+  }
+
+  /** What is wrong with the field, without the path. */
+  public String problem() {
+    return problem;
+  }
+
+  /** The same error with {@code prefix} put before the field path. */
+  InvalidAccessControlConditionsException under(String prefix) {
+    String joined = field.startsWith("[") ? prefix + field : prefix + "." + field;
+    return new InvalidAccessControlConditionsException(joined, problem);
+  }
+}

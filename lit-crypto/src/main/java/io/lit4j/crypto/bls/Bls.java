@@ -1,0 +1,133 @@
+package io.lit4j.crypto.bls;
+
+import io.lit4j.core.errors.LitCryptoException;
+import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.crypto.bls.internal.BlsPoints;
+import io.lit4j.crypto.bls.internal.Lagrange;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import supranational.blst.BLST_ERROR;
+import supranational.blst.P1_Affine;
+import supranational.blst.P2;
+import supranational.blst.P2_Affine;
+
+/**
+ * BLS12-381 threshold signatures as the Lit network makes them (blsful {@code Bls12381G2Impl},
+ * proof-of-possession scheme): public keys in G1, signatures and shares in G2, messages hashed
+ * with DST {@value #POP_SIGNATURE_DST}.
+ *
+ * <p>Pure functions; thread-safe.
+ *
+ * <pre>{@code
+ * List<BlsSignatureShare> shares = responses.stream()
+ *     .map(r -> BlsSignatureShare.fromJson(r.get("signatureShare"))).toList();
+ * BlsSignature sig = Bls.combineAndVerify(networkKey, identity, shares);
+ * }</pre>
+ */
+public final class Bls {
+  /** Hash-to-curve DST of signatures in the proof-of-possession scheme, the one every v4 signature uses. */
+  public static final String POP_SIGNATURE_DST = BlsPoints.POP_SIGNATURE_DST;
+
+  private Bls() {}
+
+  /**
+   * Combines signature shares into the network signature: Lagrange interpolation at 0 over the
+   * share identifiers, mod r (vsss-rs {@code combine_shares_group}). Order does not matter. Like
+   * the official WASM, this does not know the threshold: fewer shares than the threshold combine
+   * to a point that then fails {@link #verify}; use {@link #combineAndVerify} to catch that.
+   *
+   * @throws LitValidationException when the list is missing, holds fewer than 2 shares, or holds
+   *     two shares with the same identifier
+   * @throws LitCryptoException when the shares combine to the identity point
+   */
+  public static BlsSignature combineSignatureShares(List<BlsSignatureShare> shares) {
+    if (shares == null) {
+      throw new LitValidationException("BLS signature shares are missing");
+    }
+    if (shares.size() < 2) {
+      throw new LitValidationException(
+          "at least 2 BLS signature shares are needed to combine, got " + shares.size());
+    }
+    List<Integer> ids = new ArrayList<>(shares.size());
+    Set<Integer> seen = new HashSet<>();
+    for (int i = 0; i < shares.size(); i++) {
+      BlsSignatureShare s = shares.get(i);
+      if (s == null) {
+        throw new LitValidationException("BLS signature share " + i + " is missing");
+      }
+      if (!seen.add(s.identifier())) {
+        throw new LitValidationException(
+            "BLS signature shares have the duplicate identifier " + s.identifier() + "; each node's share must appear once");
+      }
+      ids.add(s.identifier());
+    }
+    BigInteger[] lambdas = Lagrange.coefficientsAtZero(ids);
+    P2 sum = new P2();
+    for (int i = 0; i < shares.size(); i++) {
+      // points were fully checked when the share was built
+      P2 p = new P2(shares.get(i).point());
+      sum = sum.add(p.mult(lambdas[i]));
+    }
+    if (sum.is_inf()) {
+      throw new LitCryptoException("BLS signature shares combine to the identity point; the shares are not valid");
+    }
+    return new BlsSignature(sum.compress());
+  }
+
+  /**
+   * Verifies a signature over {@code message} against a public key (standard POP-scheme
+   * verification: {@code e(pk, H(m)) == e(g1, σ)}).
+   *
+   * @return true when the signature is valid for this key and message
+   * @throws LitValidationException when an argument is missing
+   */
+  public static boolean verify(BlsPublicKey publicKey, byte[] message, BlsSignature signature) {
+    requireArgs(publicKey, message);
+    if (signature == null) throw new LitValidationException("BLS signature is missing");
+    P1_Affine pk = new P1_Affine(publicKey.bytes());
+    P2_Affine sig = new P2_Affine(signature.bytes());
+    return sig.core_verify(pk, true, message, POP_SIGNATURE_DST) == BLST_ERROR.BLST_SUCCESS;
+  }
+
+  /**
+   * Like {@link #verify} but throws when the signature does not verify.
+   *
+   * @throws LitCryptoException when the signature is not valid for this key and message
+   * @throws LitValidationException when an argument is missing
+   */
+  public static void requireValid(BlsPublicKey publicKey, byte[] message, BlsSignature signature) {
+    if (!verify(publicKey, message, signature)) {
+      throw new LitCryptoException("BLS signature does not verify against the network public key " + publicKey.toHex()
+          + ": wrong message or key, or bad shares");
+    }
+  }
+
+  /**
+   * Combines the shares and verifies the result against the network key, as the SDK does for
+   * decryption shares. This is the way to detect too few shares (below the threshold) or a bad
+   * share, which combine without error but do not verify.
+   *
+   * @return the verified network signature
+   * @throws LitValidationException when the list is missing, holds fewer than 2 shares or duplicate identifiers
+   * @throws LitCryptoException when the combined signature does not verify (too few shares, a bad
+   *     share, another message or another key)
+   */
+  public static BlsSignature combineAndVerify(BlsPublicKey publicKey, byte[] message, List<BlsSignatureShare> shares) {
+    requireArgs(publicKey, message);
+    BlsSignature sig = combineSignatureShares(shares);
+    if (!verify(publicKey, message, sig)) {
+      throw new LitCryptoException("combined BLS signature from " + shares.size()
+          + " shares does not verify against the network public key " + publicKey.toHex()
+          + ": fewer shares than the threshold, a bad share, or a different message");
+    }
+    return sig;
+  }
+
+  private static void requireArgs(BlsPublicKey publicKey, byte[] message) {
+    if (publicKey == null) throw new LitValidationException("BLS public key is missing");
+    if (message == null) throw new LitValidationException("message to verify is missing");
+  }
+}
