@@ -1,7 +1,9 @@
 package io.lit4j.node;
 
 import io.lit4j.core.errors.LitValidationException;
-import io.lit4j.node.discovery.KnownNetwork;
+import io.lit4j.core.constants.LitConstants;
+import io.lit4j.core.network.LitNetwork;
+import io.lit4j.core.network.MinNodeCountSource;
 import io.lit4j.node.discovery.StaticValidatorSource;
 import io.lit4j.node.discovery.ValidatorSet;
 import io.lit4j.node.discovery.ValidatorSource;
@@ -30,15 +32,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class LitNodeClientConfig {
   /** Time allowed for the whole handshake phase of a connect (SDK: 20 s). */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(20);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = LitConstants.CONNECT_TIMEOUT;
   /** Time allowed for one request to one node. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
   /** Interval of the background refresh (SDK: 30 s). */
-  public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_REFRESH_INTERVAL = LitConstants.NETWORK_SYNC_INTERVAL;
   /** Threshold for a static list of nodes when none is given (SDK: 2). */
-  public static final int DEFAULT_MIN_NODE_COUNT = 2;
+  public static final int DEFAULT_MIN_NODE_COUNT = LitConstants.DEFAULT_MIN_NODE_COUNT;
 
-  private final KnownNetwork network;
+  private final LitNetwork network;
   private final ValidatorSource validatorSource;
   private final boolean checkNodeAttestation;
   private final AttestationVerifier attestationVerifier;
@@ -53,15 +55,15 @@ public final class LitNodeClientConfig {
   private final Builder source;
 
   private LitNodeClientConfig(Builder b) {
-    KnownNetwork net = b.network;
+    LitNetwork net = b.network;
     boolean explicitNodes = b.validatorSource != null || b.bootstrapUrls != null;
-    if (net == null) net = explicitNodes ? KnownNetwork.CUSTOM : KnownNetwork.CAYENNE;
+    if (net == null) net = explicitNodes ? LitNetwork.CUSTOM : LitNetwork.CAYENNE;
     if (b.validatorSource != null && b.bootstrapUrls != null) {
       throw new LitValidationException("give either bootstrapUrls or a validatorSource, not both");
     }
-    if (b.bootstrapUrls != null && net != KnownNetwork.CUSTOM && net != KnownNetwork.LOCALHOST) {
+    if (b.bootstrapUrls != null && net != LitNetwork.CUSTOM && net != LitNetwork.LOCALHOST) {
       throw new LitValidationException(
-          "bootstrapUrls can only be set for the custom or localhost network; " + net.sdkName()
+          "bootstrapUrls can only be set for the custom or localhost network; " + net.wireName()
               + " takes its nodes from " + (net.bootstrapUrls().isEmpty() ? "the Staking contract (use validatorSource)" : "its fixed list"));
     }
     if (b.minNodeCount < 1) throw new LitValidationException("minNodeCount must be at least 1, got " + b.minNodeCount);
@@ -70,19 +72,21 @@ public final class LitNodeClientConfig {
       List<String> urls = b.bootstrapUrls != null ? b.bootstrapUrls : net.bootstrapUrls();
       if (urls.isEmpty()) {
         throw new LitValidationException(
-            "the " + net.sdkName() + " network has no static nodes: set bootstrapUrls (custom network) or a validatorSource"
+            "the " + net.wireName() + " network has no static nodes: set bootstrapUrls (custom network) or a validatorSource"
                 + " backed by the Staking contract");
       }
       // cayenne's threshold is fixed by the SDK: 2 for 2 nodes, else floor(2n/3)
-      int threshold = net == KnownNetwork.CAYENNE ? (urls.size() == 2 ? 2 : urls.size() * 2 / 3) : b.minNodeCount;
+      int threshold = net.minNodeCountSource() == MinNodeCountSource.STATIC_BOOTSTRAP_URLS
+          ? LitNetwork.staticMinNodeCount(urls.size())
+          : b.minNodeCount;
       vs = new StaticValidatorSource(new ValidatorSet(urls, threshold, 0));
     }
-    if (net.requiresAttestation() && Boolean.FALSE.equals(b.checkNodeAttestation)) {
-      throw new LitValidationException("the " + net.sdkName() + " network requires node attestation; it cannot be switched off");
+    if (net.attestationRequired() && Boolean.FALSE.equals(b.checkNodeAttestation)) {
+      throw new LitValidationException("the " + net.wireName() + " network requires node attestation; it cannot be switched off");
     }
     this.network = net;
     this.validatorSource = vs;
-    this.checkNodeAttestation = net.requiresAttestation() || Boolean.TRUE.equals(b.checkNodeAttestation);
+    this.checkNodeAttestation = net.attestationRequired() || Boolean.TRUE.equals(b.checkNodeAttestation);
     this.attestationVerifier = b.attestationVerifier;
     this.connectTimeout = positive("connectTimeout", b.connectTimeout);
     this.requestTimeout = positive("requestTimeout", b.requestTimeout);
@@ -109,7 +113,7 @@ public final class LitNodeClientConfig {
   }
 
   /** The network; {@code CUSTOM} when nodes were given and no network was named, else {@code CAYENNE}. */
-  public KnownNetwork network() {
+  public LitNetwork network() {
     return network;
   }
 
@@ -174,7 +178,7 @@ public final class LitNodeClientConfig {
 
   @Override
   public String toString() {
-    return "LitNodeClientConfig[network=" + network.sdkName() + ", validatorSource=" + validatorSource
+    return "LitNodeClientConfig[network=" + network.wireName() + ", validatorSource=" + validatorSource
         + ", checkNodeAttestation=" + checkNodeAttestation + ", connectTimeout=" + connectTimeout
         + ", requestTimeout=" + requestTimeout + ", refreshInterval=" + refreshInterval + ", retryPolicy=" + retryPolicy + "]";
   }
@@ -191,7 +195,7 @@ public final class LitNodeClientConfig {
 
   /** Builds a {@link LitNodeClientConfig}; every setter is optional. */
   public static final class Builder {
-    private KnownNetwork network;
+    private LitNetwork network;
     private List<String> bootstrapUrls;
     private ValidatorSource validatorSource;
     private int minNodeCount = DEFAULT_MIN_NODE_COUNT;
@@ -228,7 +232,7 @@ public final class LitNodeClientConfig {
     }
 
     /** The network (default: {@code CUSTOM} when nodes are given, else {@code CAYENNE} as in the SDK). */
-    public Builder network(KnownNetwork network) {
+    public Builder network(LitNetwork network) {
       this.network = network;
       return this;
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lit4j.core.errors.LitValidationException;
-import io.lit4j.node.discovery.KnownNetwork;
+import io.lit4j.core.network.LitNetwork;
 import io.lit4j.node.discovery.NodeUrls;
 import io.lit4j.node.discovery.StaticValidatorSource;
 import io.lit4j.node.discovery.ValidatorSource;
@@ -23,12 +23,12 @@ class LitNodeClientConfigTest {
   void defaultsFollowTheSdk() {
     LitNodeClientConfig c = LitNodeClientConfig.builder().build();
 
-    assertEquals(KnownNetwork.CAYENNE, c.network());
+    assertEquals(LitNetwork.CAYENNE, c.network());
     assertEquals(Duration.ofSeconds(20), c.connectTimeout());
     assertEquals(Duration.ofSeconds(30), c.refreshInterval());
     assertFalse(c.checkNodeAttestation());
     ValidatorSet set = ((StaticValidatorSource) c.validatorSource()).validatorSet();
-    assertEquals(KnownNetwork.CAYENNE.bootstrapUrls(), set.nodeUrls());
+    assertEquals(LitNetwork.CAYENNE.bootstrapUrls(), set.nodeUrls());
     assertEquals(2, set.minNodeCount());
     assertEquals(RetryPolicy.defaults(), c.retryPolicy());
   }
@@ -37,20 +37,20 @@ class LitNodeClientConfigTest {
   void bootstrapUrlsMakeACustomNetworkWithTheGivenThreshold() {
     LitNodeClientConfig c = LitNodeClientConfig.builder().bootstrapUrls(URLS).minNodeCount(3).build();
 
-    assertEquals(KnownNetwork.CUSTOM, c.network());
+    assertEquals(LitNetwork.CUSTOM, c.network());
     assertEquals(3, c.validatorSource().currentValidators().join().minNodeCount());
   }
 
   @Test
   void manzanoAndHabaneroNeedAValidatorSourceAndAlwaysCheckAttestation() {
-    assertThrows(LitValidationException.class, () -> LitNodeClientConfig.builder().network(KnownNetwork.HABANERO).build());
+    assertThrows(LitValidationException.class, () -> LitNodeClientConfig.builder().network(LitNetwork.HABANERO).build());
     ValidatorSource source = ValidatorSource.of(URLS, 2);
 
-    LitNodeClientConfig c = LitNodeClientConfig.builder().network(KnownNetwork.MANZANO).validatorSource(source).build();
+    LitNodeClientConfig c = LitNodeClientConfig.builder().network(LitNetwork.MANZANO).validatorSource(source).build();
 
     assertTrue(c.checkNodeAttestation());
     LitValidationException e = assertThrows(LitValidationException.class,
-        () -> LitNodeClientConfig.builder().network(KnownNetwork.MANZANO).validatorSource(source).checkNodeAttestation(false).build());
+        () -> LitNodeClientConfig.builder().network(LitNetwork.MANZANO).validatorSource(source).checkNodeAttestation(false).build());
     assertTrue(e.getMessage().contains("requires node attestation"));
   }
 
@@ -69,7 +69,7 @@ class LitNodeClientConfigTest {
     assertTrue(assertThrows(LitValidationException.class,
         () -> LitNodeClientConfig.builder().bootstrapUrls(URLS).connectTimeout(Duration.ZERO).build()).getMessage().contains("connectTimeout"));
     assertTrue(assertThrows(LitValidationException.class,
-        () -> LitNodeClientConfig.builder().network(KnownNetwork.CAYENNE).bootstrapUrls(URLS).build()).getMessage().contains("bootstrapUrls"));
+        () -> LitNodeClientConfig.builder().network(LitNetwork.CAYENNE).bootstrapUrls(URLS).build()).getMessage().contains("bootstrapUrls"));
     assertTrue(assertThrows(LitValidationException.class,
         () -> LitNodeClientConfig.builder().bootstrapUrls(URLS).validatorSource(ValidatorSource.of(URLS, 2)).build()).getMessage().contains("not both"));
     assertThrows(LitValidationException.class, () -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, 0));
@@ -84,7 +84,7 @@ class LitNodeClientConfigTest {
 
     assertEquals(Duration.ofSeconds(30), a.requestTimeout());
     assertEquals(Duration.ofSeconds(3), b.requestTimeout());
-    assertEquals(KnownNetwork.CUSTOM, b.network());
+    assertEquals(LitNetwork.CUSTOM, b.network());
   }
 
   @Test

@@ -9,9 +9,9 @@ package io.lit4j.node.session;
  */
 public interface SessionKeyStore {
   /** Key of the session key pair JSON {@code {publicKey, secretKey}}. */
-  String SESSION_KEY = "lit-session-key";
+  String SESSION_KEY = io.lit4j.core.constants.LitConstants.STORAGE_KEY_SESSION_KEY;
   /** Key of the wallet AuthSig JSON. */
-  String WALLET_SIG = "lit-wallet-sig";
+  String WALLET_SIG = io.lit4j.core.constants.LitConstants.STORAGE_KEY_WALLET_SIGNATURE;
 
   /**
    * The value stored under {@code key}.

@@ -1,5 +1,6 @@
 package io.lit4j.node.transport;
 
+import io.lit4j.core.constants.LitConstants;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -11,9 +12,9 @@ import java.util.Map;
  */
 public final class SdkHeaders {
   /** {@code X-Lit-SDK-Version}; nodes echo it in the handshake. */
-  public static final String SDK_VERSION = "4.2.0";
+  public static final String SDK_VERSION = LitConstants.SDK_VERSION;
   /** {@code X-Lit-SDK-Type}. */
-  public static final String SDK_TYPE = "Typescript";
+  public static final String SDK_TYPE = LitConstants.SDK_TYPE;
   /** Prefix of every {@code X-Request-Id}. */
   public static final String REQUEST_ID_PREFIX = "lit_";
 
@@ -39,9 +40,9 @@ public final class SdkHeaders {
   public static Map<String, String> forRequest(String requestId) {
     Map<String, String> h = new LinkedHashMap<>();
     h.put("Content-Type", "application/json");
-    h.put("X-Lit-SDK-Version", SDK_VERSION);
-    h.put("X-Lit-SDK-Type", SDK_TYPE);
-    h.put("X-Request-Id", requestId);
+    h.put(LitConstants.HEADER_SDK_VERSION, SDK_VERSION);
+    h.put(LitConstants.HEADER_SDK_TYPE, SDK_TYPE);
+    h.put(LitConstants.HEADER_REQUEST_ID, requestId);
     return h;
   }
 }

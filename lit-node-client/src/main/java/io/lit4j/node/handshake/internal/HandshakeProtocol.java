@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.json.LitJson;
+import io.lit4j.core.network.LitEndpoint;
+import io.lit4j.core.network.ProtocolVersion;
 import io.lit4j.node.handshake.NodeHandshake;
 import io.lit4j.node.request.NodeReply;
 import java.security.SecureRandom;
@@ -14,7 +16,7 @@ import java.util.regex.Pattern;
 
 /** The {@code /web/handshake} wire format: request body and response reading (client-protocol.md §2). */
 public final class HandshakeProtocol {
-  public static final String PATH = "/web/handshake";
+  public static final String PATH = ProtocolVersion.V4_INITIAL.path(LitEndpoint.HANDSHAKE);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern HEX = Pattern.compile("(?:[0-9a-fA-F]{2})+");
   private static final Pattern BLOCKHASH = Pattern.compile("0x[0-9a-fA-F]{64}");
