@@ -3,7 +3,14 @@ package io.lit4j.node;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.attestation.InMemoryVcekCache;
+import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.node.discovery.ValidatorSet;
+import io.lit4j.node.execute.ExecuteJsRequest;
+import io.lit4j.node.execute.ExecuteJsResponse;
+import io.lit4j.node.execute.internal.ExecuteJsProtocol;
+import io.lit4j.node.pkp.PkpSignRequest;
+import io.lit4j.node.pkp.internal.PkpSignProtocol;
+import io.lit4j.node.request.LitActionException;
 import io.lit4j.node.handshake.AmdKdsVcekFetcher;
 import io.lit4j.node.handshake.AttestationVerifier;
 import io.lit4j.node.handshake.SevSnpAttestationVerifier;
@@ -353,6 +360,112 @@ public final class LitNodeClient implements AutoCloseable {
    */
   public long currentEpochNumber() {
     return ready().epochNumber();
+  }
+
+  /**
+   * Runs a Lit Action on every connected node ({@code /web/execute}) and combines what they
+   * return: response and logs by majority, ECDSA signatures combined and verified per name,
+   * key claims with one signature per node.
+   *
+   * <p>Every connected node is asked (all must be, since only the signing subset returns shares);
+   * unlike the JS SDK, a node that fails does not fail the call as long as at least
+   * {@code minNodeCount} nodes answered and every signature combines and verifies. Failing nodes
+   * are logged.
+   *
+   * @throws LitValidationException if the request is missing or has no auth sig for a connected node
+   * @throws io.lit4j.node.request.LitActionException if the action threw on too many nodes
+   *     (with the action's error text and logs)
+   * @throws io.lit4j.core.errors.LitNodeException if fewer than {@code minNodeCount} nodes
+   *     answered; the message says why each failed, and node error fields are kept
+   * @throws io.lit4j.core.errors.LitCryptoException if a signature cannot be combined
+   *     ({@code NoValidShares}, {@code UnknownSignatureError})
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public ExecuteJsResponse executeJs(ExecuteJsRequest request) {
+    return join(executeJsAsync(request));
+  }
+
+  /** Asynchronous {@link #executeJs(ExecuteJsRequest)}; the future fails with the same exceptions. */
+  public CompletableFuture<ExecuteJsResponse> executeJsAsync(ExecuteJsRequest request) {
+    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("executeJs request is missing"));
+    return sendToAllConnected("executeJs", ExecuteJsProtocol.PATH, url -> ExecuteJsProtocol.body(request, url),
+        (responses, state) -> ExecuteJsProtocol.read(responses, state.minNodeCount()));
+  }
+
+  /**
+   * Signs a 32-byte digest with a PKP ({@code /web/pkp/sign} on every connected node) and combines
+   * the shares into a verified signature, checked to be over the requested digest by the
+   * requested key.
+   *
+   * @return the signature ({@code r}, low {@code s}, {@code recid}, {@code signature} r‖s‖v)
+   * @throws LitValidationException if the request is missing or has no auth sig for a connected node
+   * @throws io.lit4j.core.errors.LitNodeException if fewer than {@code minNodeCount} nodes
+   *     answered; the message says why each failed, and node error fields are kept
+   * @throws io.lit4j.core.errors.LitCryptoException if the shares do not combine into a valid signature
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public EcdsaSignature pkpSign(PkpSignRequest request) {
+    return join(pkpSignAsync(request));
+  }
+
+  /** Asynchronous {@link #pkpSign(PkpSignRequest)}; the future fails with the same exceptions. */
+  public CompletableFuture<EcdsaSignature> pkpSignAsync(PkpSignRequest request) {
+    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("pkpSign request is missing"));
+    return sendToAllConnected("pkpSign", PkpSignProtocol.PATH, url -> PkpSignProtocol.body(request, url),
+        (responses, state) -> PkpSignProtocol.read(request, responses, state.minNodeCount()));
+  }
+
+  /**
+   * Sends one request to every connected node (bodies are built first, so a missing auth sig
+   * fails before anything is sent), waits for all, and reads the answers once at least
+   * {@code minNodeCount} succeeded.
+   */
+  private <T> CompletableFuture<T> sendToAllConnected(
+      String operation, String path, java.util.function.Function<String, com.fasterxml.jackson.databind.node.ObjectNode> bodyFor,
+      java.util.function.BiFunction<NodeResponses, ConnectionState, T> read) {
+    ConnectionState s;
+    Map<String, com.fasterxml.jackson.databind.node.ObjectNode> bodies = new LinkedHashMap<>();
+    try {
+      s = ready();
+      for (String url : s.connectedNodes()) bodies.put(url, bodyFor.apply(url));
+    } catch (LitException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    NodeFanOut.Call call = new NodeFanOut.Call(operation, path, s.connectedNodes(), bodies::get,
+        SdkHeaders.newRequestId(), s.epochNumber(), config.requestTimeout(), false,
+        s.connectedNodes().size(), true, null);
+    return fanOut(call).thenApply(responses -> {
+      responses.failures().forEach((url, e) -> log.warn("{} {}: node {} failed: {}", operation, responses.requestId(), url, e.getMessage()));
+      if (responses.successCount() < s.minNodeCount()) throw tooFew(responses, s.minNodeCount());
+      try {
+        return read.apply(responses, s);
+      } catch (LitException e) {
+        if (responses.failures().isEmpty()) throw e;
+        // with nodes missing, the read error (e.g. too few shares) is best explained by their failures
+        LitException all = responses.tooFewSuccesses(s.connectedNodes().size(), Map.of());
+        all.addSuppressed(e);
+        throw all;
+      }
+    });
+  }
+
+  private static LitException tooFew(NodeResponses responses, int needed) {
+    List<LitException> failures = new ArrayList<>(responses.failures().values());
+    if (!failures.isEmpty() && failures.stream().allMatch(f -> f instanceof LitActionException)) {
+      LitActionException first = (LitActionException) failures.get(0);
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("error", first.error());
+      details.put("logs", first.logs());
+      details.put("failedNodes", failures.size());
+      LitActionException e = new LitActionException(LitException.builder()
+          .message("Lit Action failed on " + failures.size() + " of " + responses.nodeUrls().size() + " nodes (request "
+              + responses.requestId() + "): " + first.error())
+          .requestId(responses.requestId()).nodeUrls(new ArrayList<>(responses.failures().keySet()))
+          .status(first.status()).details(details), first.error(), first.logs());
+      failures.forEach(e::addSuppressed);
+      return e;
+    }
+    return responses.tooFewSuccesses(needed, Map.of());
   }
 
   /**

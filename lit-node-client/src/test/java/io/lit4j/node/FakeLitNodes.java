@@ -26,9 +26,15 @@ final class FakeLitNodes implements AutoCloseable {
   private final List<WireMockServer> servers = new ArrayList<>();
 
   static FakeLitNodes start(int n) {
+    return start(n, i -> new com.github.tomakehurst.wiremock.extension.Extension[0]);
+  }
+
+  /** Nodes with WireMock extensions per node index (e.g. a transformer that signs like a node). */
+  static FakeLitNodes start(int n, java.util.function.IntFunction<com.github.tomakehurst.wiremock.extension.Extension[]> extensions) {
     FakeLitNodes nodes = new FakeLitNodes();
     for (int i = 0; i < n; i++) {
-      WireMockServer s = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").templatingEnabled(true).globalTemplating(false));
+      WireMockServer s = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").templatingEnabled(true).globalTemplating(false)
+          .extensions(extensions.apply(i)));
       s.start();
       nodes.servers.add(s);
     }
