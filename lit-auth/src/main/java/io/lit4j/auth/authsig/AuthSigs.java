@@ -1,0 +1,59 @@
+package io.lit4j.auth.authsig;
+
+import io.lit4j.auth.signer.EthSignatures;
+import io.lit4j.auth.signer.EthSigner;
+import io.lit4j.core.errors.LitAuthException;
+import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Hex;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Makes and checks EOA auth sigs. */
+public final class AuthSigs {
+  private AuthSigs() {}
+
+  /**
+   * Signs {@code message} (normally SIWE text) as an EIP-191 personal message:
+   * {@code {sig:"0x<130 hex>", derivedVia:"web3.eth.personal.sign", signedMessage, address:<EIP-55>}},
+   * the shape the v4 auth callbacks and {@code EthWalletProvider.authenticate} produce.
+   */
+  public static AuthSig generate(EthSigner signer, String message) {
+    Objects.requireNonNull(signer, "signer");
+    if (message == null) throw new LitValidationException("message is missing");
+    byte[] sig = signer.signPersonalMessage(message.getBytes(StandardCharsets.UTF_8));
+    checkSignatureShape(sig);
+    return AuthSig.of(Hex.encode0x(sig), AuthSig.DERIVED_VIA_WALLET, message, signer.address());
+  }
+
+  /**
+   * The address recovered from the auth sig's EIP-191 signature over its {@code signedMessage}.
+   *
+   * @throws LitValidationException when {@code sig} is not a 65-byte hex signature
+   */
+  public static Optional<String> recoverSigner(AuthSig authSig) {
+    return EthSignatures.recoverPersonalMessageSigner(authSig.signedMessage(), authSig.sig());
+  }
+
+  /**
+   * Checks that the EIP-191 signature recovers to the auth sig's {@code address} (compared
+   * case-insensitively, as the node parses addresses).
+   *
+   * @throws LitAuthException when it does not
+   * @throws LitValidationException when {@code sig} or {@code address} is malformed
+   */
+  public static void verifyEip191(AuthSig authSig) {
+    Hex.decode(authSig.address(), 20, "authSig.address");
+    String recovered = recoverSigner(authSig)
+        .orElseThrow(() -> new LitAuthException("authSig.sig does not recover to any address"));
+    if (!recovered.equalsIgnoreCase("0x" + Hex.strip0x(authSig.address()))) {
+      throw new LitAuthException("authSig.sig was made by " + recovered + ", not by authSig.address " + authSig.address());
+    }
+  }
+
+  static void checkSignatureShape(byte[] sig) {
+    if (sig == null || sig.length != 65) {
+      throw new LitValidationException("signer returned " + (sig == null ? "no signature" : sig.length + " bytes") + ", expected 65 (r‖s‖v)");
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.lit4j.auth.capacity;
+
+import io.lit4j.auth.authsig.AuthSig;
+import io.lit4j.auth.recap.RecapObject;
+import io.lit4j.auth.resources.LitRLIResource;
+import io.lit4j.auth.signer.EthSigner;
+import io.lit4j.auth.siwe.IsoTime;
+import io.lit4j.auth.siwe.SiweMessage;
+import io.lit4j.core.constants.LitAbility;
+import io.lit4j.core.util.Hex;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A capacity delegation: the owner of a capacity credit NFT lets delegatees use it
+ * ({@code createCapacityDelegationAuthSig}, JS SDK 4.2.0). The SIWE has {@code uri
+ * lit:capability:delegation}, an empty statement (so the statement line starts with a space),
+ * and a ReCap granting {@code Auth/Auth} on {@code lit-ratelimitincrease://<id|*>} with nota bene
+ * {@code {delegate_to?, nft_id?, uses}}.
+ *
+ * @param litResource the capacity resource
+ * @param capacityDelegationAuthSig {@code {sig:<130 hex, no 0x>, derivedVia:"web3.eth.personal.sign", signedMessage, address:<40 hex lowercase, no 0x>, algo:null}}
+ */
+public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDelegationAuthSig) {
+  /** The SIWE URI of capacity delegations ({@code SIWE_DELEGATION_URI}). */
+  public static final String DELEGATION_URI = io.lit4j.core.constants.LitConstants.SIWE_DELEGATION_URI;
+
+  /** @throws NullPointerException when a part is null */
+  public CapacityDelegation {
+    Objects.requireNonNull(litResource, "litResource");
+    Objects.requireNonNull(capacityDelegationAuthSig, "capacityDelegationAuthSig");
+  }
+
+  /** The delegation SIWE, unsigned (the owner's EIP-55 address is used). */
+  public static SiweMessage siweMessage(String ownerAddress, CapacityDelegationRequest request, Clock clock) {
+    Instant now = clock.instant();
+    LitRLIResource resource = new LitRLIResource(request.capacityTokenId().orElse(LitRLIResource.WILDCARD));
+    Map<String, Object> nb = new LinkedHashMap<>();
+    request.capacityTokenId().ifPresent(id -> nb.put("nft_id", List.of(id)));
+    if (!request.delegateeAddresses().isEmpty()) {
+      nb.put("delegate_to", request.delegateeAddresses().stream()
+          .map(a -> a.startsWith("0x") ? a.substring(2) : a).toList());
+    }
+    nb.put("uses", request.uses());
+    RecapObject recap = RecapObject.empty()
+        .withCapabilityForResource(resource, LitAbility.RATE_LIMIT_INCREASE_AUTHENTICATION, nb);
+    SiweMessage base = SiweMessage.builder()
+        .domain(request.domain())
+        .address(ownerAddress)
+        .statement("")
+        .uri(DELEGATION_URI)
+        .chainId(1)
+        .nonce(request.nonce())
+        .issuedAt(IsoTime.toIsoString(now))
+        .expirationTime(request.expiration().orElse(IsoTime.toIsoString(now.plus(CapacityDelegationRequest.DEFAULT_TTL))))
+        .build();
+    return recap.addToSiweMessage(base);
+  }
+
+  /**
+   * Builds and signs the delegation with the owner's signer.
+   *
+   * @throws io.lit4j.core.errors.LitValidationException when a request field makes an invalid SIWE
+   */
+  public static CapacityDelegation create(EthSigner owner, CapacityDelegationRequest request, Clock clock) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(clock, "clock");
+    SiweMessage siwe = siweMessage(owner.address(), request, clock);
+    String text = siwe.prepareMessage();
+    byte[] sig = owner.signPersonalMessage(text.getBytes(StandardCharsets.UTF_8));
+    if (sig == null || sig.length != 65) {
+      throw new io.lit4j.core.errors.LitValidationException("signer returned a signature that is not 65 bytes");
+    }
+    // 4.2.0 writes sig without 0x and the address lowercased without 0x, plus "algo": null
+    AuthSig authSig = new AuthSig(Hex.encode(sig), AuthSig.DERIVED_VIA_WALLET, text,
+        Hex.strip0x(owner.address()).toLowerCase(Locale.ROOT), AuthSig.Algo.NULL);
+    return new CapacityDelegation(new LitRLIResource(request.capacityTokenId().orElse(LitRLIResource.WILDCARD)), authSig);
+  }
+}

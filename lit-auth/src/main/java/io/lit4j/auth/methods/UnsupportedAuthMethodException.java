@@ -1,0 +1,21 @@
+package io.lit4j.auth.methods;
+
+import io.lit4j.core.errors.LitValidationException;
+
+/** The auth method type has no auth method id rule ({@code Unsupported auth method type}). */
+public final class UnsupportedAuthMethodException extends LitValidationException {
+  private static final long serialVersionUID = 1L;
+
+  private final int authMethodType;
+
+  UnsupportedAuthMethodException(int authMethodType, String why) {
+    super(builder().message("Unsupported auth method type: " + authMethodType + (why.isEmpty() ? "" : " (" + why + ")"))
+        .errorCode("UnsupportedAuthMethodType"));
+    this.authMethodType = authMethodType;
+  }
+
+  /** The type that is not supported. */
+  public int authMethodType() {
+    return authMethodType;
+  }
+}

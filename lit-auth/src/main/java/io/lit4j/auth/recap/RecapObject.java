@@ -1,0 +1,579 @@
+package io.lit4j.auth.recap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lit4j.auth.internal.Base58;
+import io.lit4j.auth.resources.LitResource;
+import io.lit4j.auth.siwe.SiweMessage;
+import io.lit4j.core.constants.LitAbility;
+import io.lit4j.core.json.JsJson;
+import io.lit4j.core.json.LitJson;
+import io.lit4j.core.util.Bytes;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * A ReCap (EIP-5573) capability object {@code {att, prf}}, with the semantics of {@code
+ * siwe-recap@0.0.2-alpha.0} and the Lit SDK 4.2.0 {@code RecapSessionCapabilityObject}.
+ *
+ * <p>{@code att} maps a resource URI to abilities {@code "Namespace/Name"}, each with a list of
+ * nota bene (restriction) objects; {@code prf} lists proof CIDs. Immutable: the {@code with…}
+ * methods return a new object.
+ *
+ * <pre>{@code
+ * RecapObject recap = RecapObject.empty()
+ *     .withCapabilityForResource(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
+ *     .withCapabilityForResource(LitPKPResource.ALL, LitAbility.PKP_SIGNING);
+ * SiweMessage withRecap = recap.addToSiweMessage(siwe);
+ * }</pre>
+ */
+public final class RecapObject {
+  /** Prefix of a ReCap SIWE resource. */
+  public static final String URN_PREFIX = "urn:recap:";
+  /** Start of every ReCap statement. */
+  public static final String STATEMENT_PREFIX =
+      "I further authorize the stated URI to perform the following actions on my behalf:";
+
+  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9.*_+\\-]+");
+  private static final Pattern ABILITY = Pattern.compile("[a-zA-Z0-9.*_+\\-]+/[a-zA-Z0-9.*_+\\-]+");
+  private static final RecapObject EMPTY = new RecapObject(Map.of(), List.of());
+
+  // resource -> ability -> nota bene list; all levels unmodifiable, insertion-ordered
+  private final Map<String, Map<String, List<Map<String, Object>>>> att;
+  private final List<String> prf;
+
+  private RecapObject(Map<String, Map<String, List<Map<String, Object>>>> att, List<String> prf) {
+    this.att = att;
+    this.prf = prf;
+  }
+
+  /** The object with no attenuations and no proofs ({@code urn:recap:eyJhdHQiOnt9LCJwcmYiOltdfQ}). */
+  public static RecapObject empty() {
+    return EMPTY;
+  }
+
+  /**
+   * A recap built from attenuations and proofs.
+   *
+   * @param att resource → ability ({@code Namespace/Name}) → nota bene objects (plain JSON
+   *     values: String, Number, Boolean, List, Map, or Jackson nodes)
+   * @param prf proof CIDs (CIDv0 {@code Qm…}, base58btc {@code z…} or base32 {@code b…})
+   * @throws RecapException when an ability string, a nota bene or a proof is invalid
+   */
+  public static RecapObject of(Map<String, ? extends Map<String, ? extends List<? extends Map<String, ?>>>> att, List<String> prf) {
+    Objects.requireNonNull(att, "att");
+    Objects.requireNonNull(prf, "prf");
+    Map<String, Map<String, List<Map<String, Object>>>> copy = new LinkedHashMap<>();
+    for (var r : att.entrySet()) {
+      if (r.getKey() == null || r.getValue() == null) throw new RecapException("att has a missing resource or ability map");
+      Map<String, List<Map<String, Object>>> abilities = new LinkedHashMap<>();
+      for (var a : r.getValue().entrySet()) {
+        checkAbility(a.getKey(), "att['" + r.getKey() + "']");
+        if (a.getValue() == null) throw new RecapException("nota-bene list for " + a.getKey() + " is missing");
+        List<Map<String, Object>> nbs = new ArrayList<>();
+        for (Map<String, ?> nb : a.getValue()) nbs.add(restriction(nb, "nota bene of " + a.getKey()));
+        abilities.put(a.getKey(), nbs);
+      }
+      copy.put(r.getKey(), abilities);
+    }
+    List<String> proofs = new ArrayList<>();
+    for (String p : prf) proofs.add(normalizeProof(p));
+    return new RecapObject(freeze(copy), List.copyOf(proofs));
+  }
+
+  /**
+   * {@code generateSessionCapabilityObjectWithWildcards(resources, addAllCapabilities)} of the
+   * 4.2.0 node client: with {@code addAllCapabilities} each resource gets {@code *}/{@code *};
+   * without it (the 4.2.0 default) the result is {@link #empty()}.
+   */
+  public static RecapObject withWildcards(List<? extends LitResource> resources, boolean addAllCapabilities) {
+    RecapObject r = EMPTY;
+    if (addAllCapabilities) {
+      for (LitResource res : resources) r = r.withAllCapabilitiesForResource(res);
+    }
+    return r;
+  }
+
+  // ---------------------------------------------------------------- building
+
+  /**
+   * Adds one nota bene for {@code namespace/name} on {@code resource} (siwe-recap
+   * {@code addAttenuation}): appended to the ability's list, or a new list.
+   *
+   * @throws RecapException when the namespace or name has characters outside {@code [a-zA-Z0-9.*_+-]}
+   */
+  public RecapObject withAttenuation(String resource, String namespace, String name, Map<String, ?> restriction) {
+    Objects.requireNonNull(resource, "resource");
+    if (namespace == null || !NAME.matcher(namespace).matches()) throw new RecapException("Invalid ability namespace '" + namespace + "'");
+    if (name == null || !NAME.matcher(name).matches()) throw new RecapException("Invalid ability name '" + name + "'");
+    Map<String, Object> nb = restriction(restriction == null ? Map.of() : restriction, "restriction");
+    Map<String, Map<String, List<Map<String, Object>>>> m = thaw(att);
+    m.computeIfAbsent(resource, k -> new LinkedHashMap<>())
+        .computeIfAbsent(namespace + "/" + name, k -> new ArrayList<>())
+        .add(nb);
+    return new RecapObject(freeze(m), prf);
+  }
+
+  /**
+   * Lit {@code addCapabilityForResource(resource, ability)} with an empty nota bene.
+   *
+   * @throws RecapException when {@code ability} does not apply to the resource
+   */
+  public RecapObject withCapabilityForResource(LitResource resource, LitAbility ability) {
+    return withCapabilityForResource(resource, ability, Map.of());
+  }
+
+  /**
+   * Lit {@code addCapabilityForResource(resource, ability, data)}: adds the ability's ReCap
+   * {@code Namespace/Name} on the resource key, with {@code data} as nota bene.
+   *
+   * @throws RecapException when {@code ability} does not apply to the resource
+   */
+  public RecapObject withCapabilityForResource(LitResource resource, LitAbility ability, Map<String, ?> data) {
+    Objects.requireNonNull(resource, "resource");
+    Objects.requireNonNull(ability, "ability");
+    if (!resource.isValidLitAbility(ability)) {
+      throw new RecapException("The specified Lit resource does not support the specified ability: "
+          + ability.wire() + " on " + resource.resourceKey());
+    }
+    return withAttenuation(resource.resourceKey(), ability.recapNamespace().wire(), ability.recapAbility().wire(), data);
+  }
+
+  /** Lit {@code addAllCapabilitiesForResource}: {@code *}/{@code *} on the resource key. */
+  public RecapObject withAllCapabilitiesForResource(LitResource resource) {
+    return withAttenuation(resource.resourceKey(), "*", "*", Map.of());
+  }
+
+  /**
+   * Adds a proof CID.
+   *
+   * @throws RecapException when it is not a CID
+   */
+  public RecapObject withProof(String cid) {
+    List<String> p = new ArrayList<>(prf);
+    p.add(normalizeProof(cid));
+    return new RecapObject(att, List.copyOf(p));
+  }
+
+  /**
+   * siwe-recap {@code merge}: proofs of {@code other} appended; for a resource both have, each
+   * ability of {@code other} replaces this one's list when that list is empty or holds only empty
+   * objects, and is appended to it otherwise; other resources are added.
+   */
+  public RecapObject merge(RecapObject other) {
+    Map<String, Map<String, List<Map<String, Object>>>> m = thaw(att);
+    for (var r : other.att.entrySet()) {
+      Map<String, List<Map<String, Object>>> ex = m.get(r.getKey());
+      if (ex == null) {
+        m.put(r.getKey(), thawAbilities(r.getValue()));
+        continue;
+      }
+      for (var a : r.getValue().entrySet()) {
+        List<Map<String, Object>> cur = ex.get(a.getKey());
+        if (cur == null || cur.isEmpty() || cur.stream().allMatch(Map::isEmpty)) {
+          ex.put(a.getKey(), new ArrayList<>(a.getValue()));
+        } else {
+          cur.addAll(a.getValue());
+        }
+      }
+    }
+    List<String> p = new ArrayList<>(prf);
+    p.addAll(other.prf); // siwe-recap compares CID objects by identity, so nothing is de-duplicated
+    return new RecapObject(freeze(m), List.copyOf(p));
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Attenuations: resource → ability → nota bene objects (unmodifiable). */
+  public Map<String, Map<String, List<Map<String, Object>>>> attenuations() {
+    return att;
+  }
+
+  /** Proof CIDs, as CIDv1 base58btc strings ({@code z…}). */
+  public List<String> proofs() {
+    return prf;
+  }
+
+  /**
+   * The ReCap statement as siwe-recap writes it: {@value #STATEMENT_PREFIX} then
+   * {@code (n) 'Namespace': 'Name', 'Name' for 'resource'.} per resource (sorted) and namespace.
+   */
+  public String rawStatement() {
+    StringBuilder sb = new StringBuilder(STATEMENT_PREFIX).append(' ');
+    int section = 1;
+    for (String resource : new TreeMap<>(att).keySet()) {
+      Map<String, List<String>> byNamespace = new LinkedHashMap<>();
+      for (String ability : new TreeMap<>(att.get(resource)).keySet()) {
+        int slash = ability.indexOf('/');
+        byNamespace.computeIfAbsent(ability.substring(0, slash), k -> new ArrayList<>()).add(ability.substring(slash + 1));
+      }
+      for (var ns : jsKeyOrder(byNamespace).entrySet()) {
+        sb.append('(').append(section++).append(") '").append(ns.getKey()).append("': ");
+        for (int i = 0; i < ns.getValue().size(); i++) {
+          if (i > 0) sb.append(", ");
+          sb.append('\'').append(ns.getValue().get(i)).append('\'');
+        }
+        sb.append(" for '").append(resource).append("'. ");
+      }
+    }
+    return sb.substring(0, sb.length() - 1);
+  }
+
+  /**
+   * The statement as the Lit {@code RecapSessionCapabilityObject.statement} getter returns it:
+   * {@link #rawStatement()} with {@code \\n} turned into {@code \n} and {@code \"} into {@code '}
+   * (the same text for Lit resources).
+   */
+  public String statement() {
+    return rawStatement().replace("\\\\n", "\\n").replace("\\\"", "'");
+  }
+
+  /** The canonical JSON (keys sorted recursively, RFC 8785 style) of {@code {att, prf}}. */
+  public String toCanonicalJson() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("att", att);
+    root.put("prf", prf);
+    return JsJson.stringify(sortKeys(root));
+  }
+
+  /** {@code urn:recap:} + base64url (no padding) of {@link #toCanonicalJson()}. */
+  public String encode() {
+    return URN_PREFIX + Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(toCanonicalJson().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Decodes a {@code urn:recap:} resource like siwe-recap {@code decode_urn}: base64url (padding
+   * tolerated), JSON {@code {att: object, prf: [string]}}, valid ability strings, nota bene
+   * lists of objects, and keys sorted at every level.
+   *
+   * @throws RecapException naming what is wrong
+   */
+  public static RecapObject decode(String urn) {
+    return decode(urn, true);
+  }
+
+  /**
+   * Decodes like {@link #decode(String)} but accepts keys in any order, as a Lit node reads
+   * recaps.
+   *
+   * @throws RecapException naming what is wrong
+   */
+  public static RecapObject decodeUnsorted(String urn) {
+    return decode(urn, false);
+  }
+
+  private static RecapObject decode(String urn, boolean requireSorted) {
+    if (urn == null || !urn.startsWith(URN_PREFIX)) throw new RecapException("Invalid recap urn: must start with " + URN_PREFIX);
+    byte[] raw = base64UrlDecode(urn.substring(URN_PREFIX.length()));
+    String json = new String(raw, StandardCharsets.UTF_8);
+    JsonNode root;
+    try {
+      root = LitJson.parse(json, "recap JSON");
+    } catch (io.lit4j.core.errors.LitValidationException e) {
+      throw new RecapException(e.getMessage(), e);
+    }
+    if (!root.isObject()) throw new RecapException("recap JSON must be an object {att, prf}");
+    JsonNode att = root.get("att");
+    JsonNode prf = root.get("prf");
+    if (att == null || !att.isObject()) throw new RecapException("Invalid attenuation object: recap att must be a JSON object");
+    if (prf == null || !prf.isArray()) throw new RecapException("Invalid proof list: recap prf must be an array of strings");
+    List<String> proofs = new ArrayList<>();
+    for (JsonNode p : prf) {
+      if (!p.isTextual()) throw new RecapException("Invalid proof list: recap prf must be an array of strings");
+      proofs.add(p.textValue());
+    }
+    Map<String, Map<String, List<Map<String, Object>>>> m = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = att.fields(); it.hasNext(); ) {
+      var r = it.next();
+      if (!r.getValue().isObject()) throw new RecapException("Invalid attenuation object: att['" + r.getKey() + "'] must be an object");
+      Map<String, List<Map<String, Object>>> abilities = new LinkedHashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> ai = r.getValue().fields(); ai.hasNext(); ) {
+        var a = ai.next();
+        checkAbility(a.getKey(), "att['" + r.getKey() + "']");
+        if (!a.getValue().isArray()) throw new RecapException("Invalid nota-bene list for " + a.getKey() + ": must be an array of objects");
+        List<Map<String, Object>> nbs = new ArrayList<>();
+        for (JsonNode nb : a.getValue()) {
+          if (!nb.isObject()) throw new RecapException("Invalid nota-bene list for " + a.getKey() + ": must be an array of objects");
+          @SuppressWarnings("unchecked")
+          Map<String, Object> plain = (Map<String, Object>) plain(nb);
+          nbs.add(plain);
+        }
+        abilities.put(a.getKey(), nbs);
+      }
+      m.put(r.getKey(), abilities);
+    }
+    if (requireSorted && !isSorted(m)) throw new RecapException("Attenuation object is not properly sorted");
+    List<String> normalized = new ArrayList<>();
+    for (String p : proofs) normalized.add(normalizeProof(p));
+    return new RecapObject(freeze(m), List.copyOf(normalized));
+  }
+
+  /**
+   * siwe-recap {@code extract}: decodes the last resource of the SIWE.
+   *
+   * @throws RecapException when the SIWE has no resources or the last one is not a valid recap
+   */
+  public static RecapObject extract(SiweMessage siwe) {
+    List<String> res = siwe.resources().orElseThrow(() -> new RecapException("No resources in SiweMessage"));
+    if (res.isEmpty()) throw new RecapException("Invalid recap urn: the SIWE resource list is empty");
+    return decode(res.get(res.size() - 1));
+  }
+
+  /**
+   * siwe-recap {@code extract_and_verify}: {@link #extract} and check that the SIWE statement
+   * ends with the recap's statement.
+   *
+   * @throws RecapException when there is no recap or the statement does not match
+   */
+  public static RecapObject extractAndVerify(SiweMessage siwe) {
+    RecapObject r = extract(siwe);
+    if (siwe.statement().isEmpty() || !siwe.statement().get().endsWith(r.rawStatement())) {
+      throw new RecapException("Invalid statement: the SIWE statement does not end with the recap statement");
+    }
+    return r;
+  }
+
+  /**
+   * siwe-recap {@code add_to_siwe_message}: if the SIWE's last resource is a recap whose statement
+   * ends the SIWE statement, merges this recap into it (statement suffix and last resource
+   * replaced); otherwise appends this recap's statement (after a space, or as the statement when
+   * there is none) and its URN.
+   */
+  public SiweMessage addToSiweMessage(SiweMessage siwe) {
+    Objects.requireNonNull(siwe, "siwe");
+    String stmt = siwe.statement().orElse(null);
+    List<String> res = siwe.resources().orElse(null);
+    if (stmt != null && res != null && !res.isEmpty()) {
+      try {
+        RecapObject other = extractAndVerify(siwe);
+        String previous = other.rawStatement();
+        RecapObject merged = other.merge(this);
+        List<String> newRes = new ArrayList<>(res);
+        newRes.set(newRes.size() - 1, merged.encode());
+        return siwe.toBuilder()
+            .statement(stmt.substring(0, stmt.length() - previous.length()) + merged.rawStatement())
+            .resources(newRes)
+            .build();
+      } catch (RecapException notARecap) {
+        // no usable recap at the end: fall through and append, as siwe-recap does
+      }
+    }
+    List<String> newRes = res == null ? new ArrayList<>() : new ArrayList<>(res);
+    newRes.add(encode());
+    return siwe.toBuilder()
+        .statement(stmt == null ? rawStatement() : stmt + " " + rawStatement())
+        .resources(newRes)
+        .build();
+  }
+
+  /**
+   * Lit {@code verifyCapabilitiesForResource}: false when {@code ability} does not apply to the
+   * resource; otherwise looks at {@code <prefix>://*} if attenuated, else the exact key, and is
+   * true when that entry holds {@code *}/{@code *} or the ability's {@code Namespace/Name}.
+   */
+  public boolean verifyCapabilitiesForResource(LitResource resource, LitAbility ability) {
+    if (!resource.isValidLitAbility(ability)) return false;
+    String wildcard = resource.prefix().wire() + "://*";
+    Map<String, List<Map<String, Object>>> abilities = att.containsKey(wildcard) ? att.get(wildcard) : att.get(resource.resourceKey());
+    if (abilities == null) return false;
+    return abilities.containsKey("*/*") || abilities.containsKey(ability.recapKey());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RecapObject r && r.toCanonicalJson().equals(toCanonicalJson());
+  }
+
+  @Override
+  public int hashCode() {
+    return toCanonicalJson().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "RecapObject" + toCanonicalJson();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static void checkAbility(String ability, String where) {
+    if (ability == null || !ABILITY.matcher(ability).matches()) {
+      throw new RecapException("Invalid ability string: '" + ability + "' in " + where + " (expected Namespace/Name of [a-zA-Z0-9.*_+-])");
+    }
+  }
+
+  private static Map<String, Object> restriction(Map<String, ?> nb, String what) {
+    if (nb == null) throw new RecapException(what + " is missing");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> p = (Map<String, Object>) plain(nb);
+    return p;
+  }
+
+  /** Deep copy to plain, unmodifiable JSON values; rejects nulls and unsupported types. */
+  private static Object plain(Object v) {
+    if (v instanceof JsonNode n) {
+      if (n.isObject()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> m.put(e.getKey(), plain(e.getValue())));
+        return Collections.unmodifiableMap(m);
+      }
+      if (n.isArray()) {
+        List<Object> l = new ArrayList<>();
+        n.forEach(x -> l.add(plain(x)));
+        return Collections.unmodifiableList(l);
+      }
+      if (n.isTextual()) return n.textValue();
+      if (n.isBoolean()) return n.booleanValue();
+      if (n.isIntegralNumber()) return n.bigIntegerValue();
+      if (n.isNumber()) return n.doubleValue();
+      if (n.isNull()) throw new RecapException("nota bene values must not be null");
+      throw new RecapException("unsupported JSON value in nota bene: " + n.getNodeType());
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (var e : m.entrySet()) {
+        if (!(e.getKey() instanceof String k)) throw new RecapException("nota bene keys must be strings");
+        out.put(k, plain(e.getValue()));
+      }
+      return Collections.unmodifiableMap(out);
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>();
+      for (Object x : l) out.add(plain(x));
+      return Collections.unmodifiableList(out);
+    }
+    if (v instanceof String || v instanceof Boolean || v instanceof Number) return v;
+    if (v == null) throw new RecapException("nota bene values must not be null");
+    throw new RecapException("unsupported nota bene value type " + v.getClass().getSimpleName());
+  }
+
+  private static Map<String, Map<String, List<Map<String, Object>>>> freeze(Map<String, Map<String, List<Map<String, Object>>>> m) {
+    Map<String, Map<String, List<Map<String, Object>>>> out = new LinkedHashMap<>();
+    for (var r : m.entrySet()) {
+      Map<String, List<Map<String, Object>>> abilities = new LinkedHashMap<>();
+      for (var a : r.getValue().entrySet()) abilities.put(a.getKey(), List.copyOf(a.getValue()));
+      out.put(r.getKey(), Collections.unmodifiableMap(abilities));
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static Map<String, Map<String, List<Map<String, Object>>>> thaw(Map<String, Map<String, List<Map<String, Object>>>> m) {
+    Map<String, Map<String, List<Map<String, Object>>>> out = new LinkedHashMap<>();
+    for (var r : m.entrySet()) out.put(r.getKey(), thawAbilities(r.getValue()));
+    return out;
+  }
+
+  private static Map<String, List<Map<String, Object>>> thawAbilities(Map<String, List<Map<String, Object>>> m) {
+    Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+    for (var a : m.entrySet()) out.put(a.getKey(), new ArrayList<>(a.getValue()));
+    return out;
+  }
+
+  private static Object sortKeys(Object v) {
+    if (v instanceof Map<?, ?> m) {
+      TreeMap<String, Object> t = new TreeMap<>();
+      for (var e : m.entrySet()) t.put((String) e.getKey(), sortKeys(e.getValue()));
+      return t;
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>();
+      for (Object x : l) out.add(sortKeys(x));
+      return out;
+    }
+    return v;
+  }
+
+  private static boolean isSorted(Object v) {
+    if (v instanceof Map<?, ?> m) {
+      String prev = null;
+      for (var e : m.entrySet()) {
+        String k = (String) e.getKey();
+        if (prev != null && prev.compareTo(k) > 0) return false;
+        if (!isSorted(e.getValue())) return false;
+        prev = k;
+      }
+      return true;
+    }
+    if (v instanceof List<?> l) return l.stream().allMatch(RecapObject::isSorted);
+    return true;
+  }
+
+  /** JavaScript object key order: array-index-like keys first (ascending), then insertion order. */
+  private static <V> Map<String, V> jsKeyOrder(Map<String, V> m) {
+    TreeMap<Long, String> indexKeys = new TreeMap<>();
+    for (String k : m.keySet()) {
+      if (k.matches("0|[1-9][0-9]{0,9}") && Long.parseLong(k) < 4294967295L) indexKeys.put(Long.parseLong(k), k);
+    }
+    if (indexKeys.isEmpty()) return m;
+    Map<String, V> out = new LinkedHashMap<>();
+    for (String k : indexKeys.values()) out.put(k, m.get(k));
+    for (var e : m.entrySet()) out.putIfAbsent(e.getKey(), e.getValue());
+    return out;
+  }
+
+  private static byte[] base64UrlDecode(String s) {
+    int end = s.length();
+    while (end > 0 && s.charAt(end - 1) == '=') end--;
+    String body = s.substring(0, end);
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+        throw new RecapException("recap urn is not base64url: bad character '" + c + "' at position " + (URN_PREFIX.length() + i));
+      }
+    }
+    int rem = body.length() % 4;
+    if (rem == 1) throw new RecapException("recap urn is not base64url: Unexpected end of data (length " + body.length() + ")");
+    if (rem != 0) {
+      int last = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".indexOf(body.charAt(body.length() - 1));
+      int mask = rem == 2 ? 0x0f : 0x03;
+      if ((last & mask) != 0) throw new RecapException("recap urn is not base64url: Unexpected end of data (non-zero trailing bits)");
+    }
+    return Base64.getUrlDecoder().decode(body);
+  }
+
+  /** Parses a CID string (v0 {@code Qm…}, base58btc {@code z…}, base32 {@code b…}) to CIDv1 base58btc. */
+  private static String normalizeProof(String cid) {
+    if (cid == null || cid.isEmpty()) throw new RecapException("proof CID is missing");
+    byte[] bytes;
+    if (cid.startsWith("Q")) {
+      byte[] mh = Base58.decode(cid).orElseThrow(() -> new RecapException("proof '" + cid + "' is not a base58btc CIDv0"));
+      if (mh.length != 34 || mh[0] != 0x12 || mh[1] != 0x20) throw new RecapException("proof '" + cid + "' is not a sha2-256 CIDv0");
+      bytes = Bytes.concat(new byte[] {0x01, 0x70}, mh);
+    } else if (cid.startsWith("z")) {
+      bytes = Base58.decode(cid.substring(1)).orElseThrow(() -> new RecapException("proof '" + cid + "' is not base58btc"));
+    } else if (cid.startsWith("b")) {
+      bytes = base32Decode(cid.substring(1), cid);
+    } else {
+      throw new RecapException("proof '" + cid + "' is not a CID (expected Qm…, z… or b…)");
+    }
+    if (bytes.length < 4 || bytes[0] != 0x01) throw new RecapException("proof '" + cid + "' is not a CIDv1 (version byte " + (bytes.length == 0 ? "missing" : bytes[0]) + ")");
+    return "z" + Base58.encode(bytes);
+  }
+
+  private static byte[] base32Decode(String s, String cid) {
+    String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+    int bits = 0;
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int buffer = 0;
+    for (int i = 0; i < s.length(); i++) {
+      int d = alphabet.indexOf(s.charAt(i));
+      if (d < 0) throw new RecapException("proof '" + cid + "' is not base32");
+      buffer = (buffer << 5) | d;
+      bits += 5;
+      if (bits >= 8) {
+        bits -= 8;
+        out.write((buffer >> bits) & 0xff);
+      }
+    }
+    return out.toByteArray();
+  }
+}

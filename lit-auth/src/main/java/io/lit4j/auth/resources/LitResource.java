@@ -1,0 +1,73 @@
+package io.lit4j.auth.resources;
+
+import io.lit4j.core.constants.LitAbility;
+import io.lit4j.core.constants.LitResourcePrefix;
+import io.lit4j.core.errors.LitValidationException;
+
+/**
+ * A Lit resource a session asks abilities for: a prefix and a resource id, where {@code *} means
+ * every resource of that kind. Its key is {@code <prefix>://<resource>}, e.g. {@code lit-pkp://*}.
+ */
+public sealed interface LitResource
+    permits LitActionResource, LitPKPResource, LitAccessControlConditionResource, LitRLIResource {
+
+  /** The wildcard resource id. */
+  String WILDCARD = "*";
+
+  /** The resource prefix. */
+  LitResourcePrefix prefix();
+
+  /** The resource id, or {@code *}. */
+  String resource();
+
+  /** {@code <prefix>://<resource>}, the key used in ReCap attenuations. */
+  default String resourceKey() {
+    return prefix().wire() + "://" + resource();
+  }
+
+  /** Whether {@code ability} applies to this kind of resource (JS SDK {@code isValidLitAbility}). */
+  boolean isValidLitAbility(LitAbility ability);
+
+  /** True when the resource id is {@code *}. */
+  default boolean isWildcard() {
+    return WILDCARD.equals(resource());
+  }
+
+  /**
+   * The resource of {@code prefix} with id {@code resource}.
+   *
+   * @throws LitValidationException when the id is missing or empty
+   */
+  static LitResource of(LitResourcePrefix prefix, String resource) {
+    if (prefix == null) throw new LitValidationException("resourcePrefix is missing");
+    return switch (prefix) {
+      case LIT_ACTION -> new LitActionResource(resource);
+      case PKP -> new LitPKPResource(resource);
+      case ACCESS_CONTROL_CONDITION -> new LitAccessControlConditionResource(resource);
+      case RLI -> new LitRLIResource(resource);
+    };
+  }
+
+  /**
+   * Parses a resource key {@code <prefix>://<resource>}.
+   *
+   * @throws LitValidationException when the key has no {@code ://}, an unknown prefix or an
+   *     empty id
+   */
+  static LitResource parseKey(String resourceKey) {
+    if (resourceKey == null) throw new LitValidationException("resource key is missing");
+    int i = resourceKey.indexOf("://");
+    if (i < 0) {
+      throw new LitValidationException("resource key '" + resourceKey + "' is not of the form <prefix>://<resource>");
+    }
+    return of(LitResourcePrefix.fromWire(resourceKey.substring(0, i)), resourceKey.substring(i + 3));
+  }
+
+  /** Shared check of the resource id. */
+  static String requireResource(String resource, String kind) {
+    if (resource == null || resource.isEmpty()) {
+      throw new LitValidationException(kind + " resource is missing: give an id or \"*\"");
+    }
+    return resource;
+  }
+}

@@ -1,0 +1,195 @@
+package io.lit4j.auth.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lit4j.auth.authsig.AuthSig;
+import io.lit4j.auth.resources.ResourceAbilityRequest;
+import io.lit4j.auth.siwe.IsoTime;
+import io.lit4j.core.errors.LitAuthException;
+import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.json.JsJson;
+import io.lit4j.core.json.LitJson;
+import io.lit4j.core.util.Hex;
+import io.lit4j.crypto.ed25519.Ed25519KeyPair;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Session signatures, one per node URL ({@code SessionSigsMap}): each is an {@link AuthSig}
+ * {@code {sig, derivedVia:"litSessionSignViaNacl", signedMessage, address:<session pubkey>, algo:"ed25519"}}
+ * over that node's {@link SessionKeySignedMessage}. Each operation sends {@code sessionSigs[url]}
+ * as that node's {@code authSig}.
+ *
+ * <pre>{@code
+ * SessionSigs sigs = SessionSigs.sign(sessionKey, requests,
+ *     SessionSigs.capabilities(Optional.empty(), walletAuthSig), nodeUrls, Clock.systemUTC());
+ * AuthSig forNode = sigs.forNode("https://1.2.3.4:443");
+ * }</pre>
+ */
+public final class SessionSigs {
+  /** Session signature lifetime, hard-coded to 5 minutes in JS SDK 4.2.0. */
+  public static final Duration V4_SESSION_TTL = io.lit4j.core.constants.LitConstants.SESSION_SIG_TTL;
+
+  private final Map<String, AuthSig> byNode;
+
+  private SessionSigs(Map<String, AuthSig> byNode) {
+    this.byNode = Collections.unmodifiableMap(new LinkedHashMap<>(byNode));
+  }
+
+  /** Wraps existing per-node session sigs (kept in the given order). */
+  public static SessionSigs of(Map<String, AuthSig> byNode) {
+    Objects.requireNonNull(byNode, "byNode");
+    byNode.forEach((k, v) -> {
+      if (k == null || v == null) throw new LitValidationException("sessionSigs has a missing node URL or signature");
+    });
+    return new SessionSigs(byNode);
+  }
+
+  /** {@code capacityDelegationAuthSig ? [capacityDelegationAuthSig, walletAuthSig] : [walletAuthSig]}, as 4.2.0 orders them. */
+  public static List<AuthSig> capabilities(Optional<AuthSig> capacityDelegationAuthSig, AuthSig walletAuthSig) {
+    Objects.requireNonNull(walletAuthSig, "walletAuthSig");
+    List<AuthSig> caps = new ArrayList<>();
+    capacityDelegationAuthSig.ifPresent(caps::add);
+    caps.add(walletAuthSig);
+    return List.copyOf(caps);
+  }
+
+  /**
+   * Signs one session sig per node as JS SDK 4.2.0 does: {@code issuedAt = clock now},
+   * {@code expiration = issuedAt + 5 min}, both as {@code toISOString()}.
+   *
+   * @throws LitValidationException when no node URL or no capability is given
+   */
+  public static SessionSigs sign(SessionKeyPair sessionKey, List<ResourceAbilityRequest> resourceAbilityRequests,
+      List<AuthSig> capabilities, List<String> nodeUrls, Clock clock) {
+    return sign(sessionKey, resourceAbilityRequests, capabilities, nodeUrls, clock, V4_SESSION_TTL);
+  }
+
+  /**
+   * Signs one session sig per node with a chosen lifetime (nodes accept up to 30 days).
+   *
+   * @throws LitValidationException when no node URL or no capability is given, or {@code ttl} is not positive
+   */
+  public static SessionSigs sign(SessionKeyPair sessionKey, List<ResourceAbilityRequest> resourceAbilityRequests,
+      List<AuthSig> capabilities, List<String> nodeUrls, Clock clock, Duration ttl) {
+    Objects.requireNonNull(sessionKey, "sessionKey");
+    Objects.requireNonNull(resourceAbilityRequests, "resourceAbilityRequests");
+    Objects.requireNonNull(clock, "clock");
+    if (capabilities == null || capabilities.isEmpty()) throw new LitValidationException("capabilities must hold at least the wallet auth sig");
+    if (nodeUrls == null || nodeUrls.isEmpty()) throw new LitValidationException("nodeUrls is empty: connect to the network first");
+    if (ttl == null || ttl.isNegative() || ttl.isZero()) throw new LitValidationException("ttl must be positive");
+    Instant now = clock.instant();
+    String issuedAt = IsoTime.toIsoString(now);
+    String expiration = IsoTime.toIsoString(now.plus(ttl));
+    Map<String, AuthSig> out = new LinkedHashMap<>();
+    for (String url : nodeUrls) {
+      if (url == null || url.isEmpty()) throw new LitValidationException("nodeUrls has an empty URL");
+      out.put(url, signForNode(sessionKey,
+          new SessionKeySignedMessage(sessionKey.publicKeyHex(), resourceAbilityRequests, capabilities, issuedAt, expiration, url)));
+    }
+    return new SessionSigs(out);
+  }
+
+  /**
+   * Signs one node's message: ed25519 over the UTF-8 bytes of {@link SessionKeySignedMessage#toJson()}.
+   *
+   * @throws LitValidationException when the message's {@code sessionKey} is not this key's public key
+   */
+  public static AuthSig signForNode(SessionKeyPair sessionKey, SessionKeySignedMessage message) {
+    if (!sessionKey.publicKeyHex().equals(message.sessionKey())) {
+      throw new LitValidationException("signedMessage.sessionKey " + message.sessionKey() + " is not the signing session key " + sessionKey.publicKeyHex());
+    }
+    String json = message.toJson();
+    byte[] sig = sessionKey.sign(json.getBytes(StandardCharsets.UTF_8));
+    return new AuthSig(Hex.encode(sig), AuthSig.DERIVED_VIA_SESSION, json, sessionKey.publicKeyHex(), AuthSig.Algo.ED25519);
+  }
+
+  /**
+   * True when {@code sessionSig} is a session sig whose ed25519 signature over the exact
+   * {@code signedMessage} verifies under its {@code address} (hex public key, {@code 0x}
+   * optional), as a node checks it first.
+   *
+   * @throws LitValidationException when {@code address} or {@code sig} is not hex of the right length
+   */
+  public static boolean verifySignature(AuthSig sessionSig) {
+    byte[] pub = Hex.decode(sessionSig.address(), Ed25519KeyPair.PUBLIC_KEY_LENGTH, "sessionSig.address");
+    byte[] sig = Hex.decode(sessionSig.sig(), Ed25519KeyPair.SIGNATURE_LENGTH, "sessionSig.sig");
+    return Ed25519KeyPair.verify(pub, sessionSig.signedMessage().getBytes(StandardCharsets.UTF_8), sig);
+  }
+
+  /**
+   * The session sig for one node.
+   *
+   * @throws LitAuthException when there is none for {@code nodeUrl}
+   */
+  public AuthSig forNode(String nodeUrl) {
+    AuthSig s = byNode.get(nodeUrl);
+    if (s == null) {
+      throw LitAuthException.builder().message("no session signature for node " + nodeUrl + " (have " + byNode.keySet() + ")")
+          .nodeUrl(nodeUrl).buildAuth();
+    }
+    return s;
+  }
+
+  /** The session sig for one node, if any. */
+  public Optional<AuthSig> find(String nodeUrl) {
+    return Optional.ofNullable(byNode.get(nodeUrl));
+  }
+
+  /** Node URL → session sig, in signing order (unmodifiable). */
+  public Map<String, AuthSig> asMap() {
+    return byNode;
+  }
+
+  /** Node URLs in signing order. */
+  public List<String> nodeUrls() {
+    return List.copyOf(byNode.keySet());
+  }
+
+  /** {@code {"<url>":{sig, derivedVia, signedMessage, address, algo}, …}} as {@code JSON.stringify} writes it. */
+  public String toJson() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    byNode.forEach((k, v) -> m.put(k, v.toJsValue()));
+    return JsJson.stringify(m);
+  }
+
+  /**
+   * Reads a sessionSigs map.
+   *
+   * @throws LitValidationException naming the node URL whose entry is malformed
+   */
+  public static SessionSigs fromJson(String json) {
+    JsonNode n = LitJson.parse(json, "sessionSigs");
+    if (!n.isObject()) throw new LitValidationException("sessionSigs must be a JSON object keyed by node URL");
+    Map<String, AuthSig> m = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      var e = it.next();
+      m.put(e.getKey(), AuthSig.fromJson(e.getValue(), "sessionSigs['" + e.getKey() + "']"));
+    }
+    return new SessionSigs(m);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SessionSigs s && s.byNode.equals(byNode);
+  }
+
+  @Override
+  public int hashCode() {
+    return byNode.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "SessionSigs" + byNode.keySet();
+  }
+}

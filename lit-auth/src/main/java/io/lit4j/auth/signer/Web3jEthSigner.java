@@ -1,0 +1,64 @@
+package io.lit4j.auth.signer;
+
+import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Bytes;
+import java.util.Objects;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
+import org.web3j.crypto.Sign;
+
+/**
+ * An {@link EthSigner} over web3j {@link Credentials} (a private key in memory). Signatures are
+ * deterministic (RFC 6979), like ethers' {@code Wallet.signMessage}. {@link #toString()} shows the
+ * address only.
+ */
+public final class Web3jEthSigner implements EthSigner {
+  private final Credentials credentials;
+  private final String address;
+
+  /** Wraps {@code credentials}. */
+  public Web3jEthSigner(Credentials credentials) {
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    this.address = Keys.toChecksumAddress(credentials.getAddress());
+  }
+
+  /**
+   * A signer of a hex private key (optional {@code 0x}).
+   *
+   * @throws LitValidationException when the key is not 32 bytes of hex (the message never
+   *     repeats the key)
+   */
+  public static Web3jEthSigner fromPrivateKey(String privateKeyHex) {
+    byte[] key = io.lit4j.core.util.Hex.decode(privateKeyHex, 32, "privateKey");
+    java.util.Arrays.fill(key, (byte) 0);
+    return new Web3jEthSigner(Credentials.create(io.lit4j.core.util.Hex.strip0x(privateKeyHex)));
+  }
+
+  @Override
+  public String address() {
+    return address;
+  }
+
+  @Override
+  public byte[] signPersonalMessage(byte[] message) {
+    Objects.requireNonNull(message, "message");
+    return join(Sign.signPrefixedMessage(message, credentials.getEcKeyPair()));
+  }
+
+  @Override
+  public byte[] signDigest(byte[] digest) {
+    if (digest == null || digest.length != 32) {
+      throw new LitValidationException("digest must be 32 bytes, got " + (digest == null ? "none" : digest.length));
+    }
+    return join(Sign.signMessage(digest, credentials.getEcKeyPair(), false));
+  }
+
+  private static byte[] join(Sign.SignatureData sd) {
+    return Bytes.concat(sd.getR(), sd.getS(), sd.getV());
+  }
+
+  @Override
+  public String toString() {
+    return "Web3jEthSigner[address=" + address + ", privateKey=<redacted>]";
+  }
+}

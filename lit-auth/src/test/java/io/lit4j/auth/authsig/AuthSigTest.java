@@ -1,0 +1,69 @@
+package io.lit4j.auth.authsig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lit4j.auth.signer.EthSignatures;
+import io.lit4j.auth.signer.Web3jEthSigner;
+import io.lit4j.core.errors.LitAuthException;
+import io.lit4j.core.errors.LitValidationException;
+import org.junit.jupiter.api.Test;
+
+class AuthSigTest {
+  static final Web3jEthSigner SIGNER =
+      Web3jEthSigner.fromPrivateKey("0x91c478631c25619b2126cb9b16f4f3af754aec9f57a515272699c168c7507f68");
+
+  @Test
+  void jsonRoundTripsAllThreeAlgoForms() {
+    String absent = "{\"sig\":\"0xab\",\"derivedVia\":\"web3.eth.personal.sign\",\"signedMessage\":\"a\\nb \\\"q\\\" ü\",\"address\":\"0x1\"}";
+    String nul = "{\"sig\":\"ab\",\"derivedVia\":\"web3.eth.personal.sign\",\"signedMessage\":\"m\",\"address\":\"1\",\"algo\":null}";
+    String ed = "{\"sig\":\"ab\",\"derivedVia\":\"litSessionSignViaNacl\",\"signedMessage\":\"{}\",\"address\":\"1\",\"algo\":\"ed25519\"}";
+    for (String s : new String[] {absent, nul, ed}) assertEquals(s, AuthSig.fromJson(s).toJson());
+    assertEquals(AuthSig.Algo.NULL, AuthSig.fromJson(nul).algo());
+    assertTrue(AuthSig.fromJson(ed).isSessionSig());
+    assertFalse(AuthSig.fromJson(absent).isSessionSig());
+  }
+
+  @Test
+  void malformedAuthSigJsonNamesTheField() {
+    assertTrue(assertThrows(LitValidationException.class, () -> AuthSig.fromJson("{")).getMessage().contains("not valid JSON"));
+    assertTrue(assertThrows(LitValidationException.class, () -> AuthSig.fromJson("[]")).getMessage().contains("object"));
+    assertTrue(assertThrows(LitValidationException.class,
+        () -> AuthSig.fromJson("{\"derivedVia\":\"x\",\"signedMessage\":\"m\",\"address\":\"a\"}")).getMessage().contains("authSig.sig is missing"));
+    assertTrue(assertThrows(LitValidationException.class,
+        () -> AuthSig.fromJson("{\"sig\":1,\"derivedVia\":\"x\",\"signedMessage\":\"m\",\"address\":\"a\"}")).getMessage().contains("authSig.sig must be a string"));
+    assertTrue(assertThrows(LitValidationException.class,
+        () -> AuthSig.fromJson("{\"sig\":\"s\",\"derivedVia\":\"x\",\"signedMessage\":\"m\",\"address\":\"a\",\"chain\":\"e\"}")).getMessage().contains("unknown key 'chain'"));
+    assertTrue(assertThrows(LitValidationException.class,
+        () -> AuthSig.fromJson("{\"sig\":\"s\",\"derivedVia\":\"x\",\"signedMessage\":\"m\",\"address\":\"a\",\"algo\":5}")).getMessage().contains("authSig.algo"));
+  }
+
+  @Test
+  void generatedAuthSigsRecoverToTheSigner() {
+    AuthSig a = AuthSigs.generate(SIGNER, "hello");
+    assertEquals("0x811E601AFc89E10Ad7ed92b7f03f419498f1c652", a.address());
+    assertEquals(AuthSig.DERIVED_VIA_WALLET, a.derivedVia());
+    assertEquals(132, a.sig().length());
+    assertEquals(SIGNER.address(), AuthSigs.recoverSigner(a).orElseThrow());
+    AuthSigs.verifyEip191(a);
+    AuthSigs.verifyEip191(new AuthSig(a.sig(), a.derivedVia(), a.signedMessage(), a.address().substring(2).toLowerCase(), AuthSig.Algo.NULL));
+    AuthSig forged = AuthSig.of(a.sig(), a.derivedVia(), "hello!", a.address());
+    assertThrows(LitAuthException.class, () -> AuthSigs.verifyEip191(forged));
+  }
+
+  @Test
+  void badSignatureHexIsATypedError() {
+    assertTrue(assertThrows(LitValidationException.class, () -> EthSignatures.parseSignature("0xzz", "sig")).getMessage().startsWith("sig"));
+    assertTrue(assertThrows(LitValidationException.class, () -> EthSignatures.parseSignature("00".repeat(64), "sig")).getMessage().contains("65-byte"));
+    assertTrue(assertThrows(LitValidationException.class, () -> EthSignatures.parseSignature("00".repeat(64) + "05", "sig")).getMessage().contains("v=5"));
+    assertThrows(LitValidationException.class, () -> Web3jEthSigner.fromPrivateKey("0x1234"));
+  }
+
+  @Test
+  void signersNeverPrintTheirKey() {
+    assertFalse(SIGNER.toString().contains("91c478"));
+    assertTrue(SIGNER.toString().contains(SIGNER.address()));
+  }
+}

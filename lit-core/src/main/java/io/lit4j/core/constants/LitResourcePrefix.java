@@ -1,0 +1,45 @@
+package io.lit4j.core.constants;
+
+import io.lit4j.core.errors.LitValidationException;
+
+/**
+ * Prefixes of Lit resource keys as they appear on the wire ({@code <prefix>://<resource>}) and in
+ * the {@code resourcePrefix} field of a session's resource-ability requests (JS SDK 4.2.0
+ * {@code LitResourcePrefix}).
+ */
+public enum LitResourcePrefix {
+  ACCESS_CONTROL_CONDITION("lit-accesscontrolcondition"),
+  PKP("lit-pkp"),
+  /** Capacity credits (rate limit increase NFTs). */
+  RLI("lit-ratelimitincrease"),
+  LIT_ACTION("lit-litaction");
+
+  private final String wire;
+
+  LitResourcePrefix(String wire) {
+    this.wire = wire;
+  }
+
+  /** The prefix as written on the wire, e.g. {@code lit-pkp}. */
+  public String wire() {
+    return wire;
+  }
+
+  /**
+   * The prefix with this wire spelling.
+   *
+   * @throws LitValidationException when no prefix is spelled so
+   */
+  public static LitResourcePrefix fromWire(String wire) {
+    for (LitResourcePrefix p : values()) {
+      if (p.wire.equals(wire)) return p;
+    }
+    throw new LitValidationException("resourcePrefix '" + wire + "' is not a Lit resource prefix"
+        + " (lit-accesscontrolcondition, lit-pkp, lit-ratelimitincrease, lit-litaction)");
+  }
+
+  @Override
+  public String toString() {
+    return wire;
+  }
+}
