@@ -18,6 +18,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.lit4j.auth.authsig.AuthSig;
+import io.lit4j.auth.methods.AuthMethod;
+import io.lit4j.auth.resources.LitActionResource;
+import io.lit4j.core.constants.LitAbility;
+import io.lit4j.auth.resources.ResourceAbilityRequest;
+import io.lit4j.auth.session.SessionKeyPair;
+import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitNodeException;
 import io.lit4j.core.errors.LitValidationException;
@@ -36,6 +43,7 @@ import io.lit4j.node.request.LitActionException;
 import io.lit4j.node.session.NodeAuth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -54,6 +62,7 @@ class LitNodeClientSigningTest {
   private FakeLitNodes nodes;
   private LitNodeClient client;
   private K256RootKeyShares keys;
+  private SessionSigs sigs;
 
   @AfterEach
   void tearDown() {
@@ -86,18 +95,13 @@ class LitNodeClientSigningTest {
     return keys.nodeShare(0).derivedPublicKey(KEY_ID);
   }
 
+  /** Real per-node session sigs (ed25519 over each node's JSON) from lit-auth. */
   private NodeAuth sessionSigs() {
-    Map<String, JsonNode> sigs = new LinkedHashMap<>();
-    for (String url : nodes.urls()) {
-      ObjectNode sig = LitJson.mapper().createObjectNode();
-      sig.put("sig", "00");
-      sig.put("derivedVia", "litSessionSignViaNacl");
-      sig.put("signedMessage", "{\"nodeAddress\":\"" + url + "\"}");
-      sig.put("address", "ab");
-      sig.put("algo", "ed25519");
-      sigs.put(url, sig);
-    }
-    return NodeAuth.perNode(sigs);
+    sigs = SessionSigs.sign(SessionKeyPair.fromSeed(new byte[32]),
+        List.of(ResourceAbilityRequest.of(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)),
+        List.of(AuthSig.of("0x" + "11".repeat(65), AuthSig.DERIVED_VIA_WALLET, "wallet siwe", "0x" + "22".repeat(20))),
+        nodes.urls(), Clock.systemUTC());
+    return NodeAuth.of(sigs);
   }
 
   private static byte[] sha256(String s) throws Exception {
@@ -135,7 +139,8 @@ class LitNodeClientSigningTest {
       assertEquals(digest[0] & 0xff, body.get("toSign").get(0).intValue());
       assertEquals("0x" + pkp().hex(), body.get("pubkey").textValue());
       assertTrue(body.get("pubkey").textValue().startsWith("0x04"));
-      assertEquals("{\"nodeAddress\":\"" + nodes.url(i) + "\"}", body.get("authSig").get("signedMessage").textValue());
+      assertEquals(sigs.forNode(nodes.url(i)).toJson(), LitJson.write(body.get("authSig")), "each node gets its own session sig");
+      assertTrue(body.get("authSig").get("signedMessage").textValue().contains("\"nodeAddress\":\"" + nodes.url(i) + "\""));
     }
     assertEquals(1, ids.size(), "one request id for all nodes; the signing subset depends on it");
   }
@@ -158,11 +163,11 @@ class LitNodeClientSigningTest {
   @Test
   void pkpSignWithoutASessionSigForAConnectedNodeSendsNothing() throws Exception {
     network(2);
-    Map<String, JsonNode> partial = new LinkedHashMap<>();
-    partial.put(nodes.url(0), LitJson.parse("{\"sig\":\"00\"}", "sig"));
+    sessionSigs();
+    SessionSigs partial = SessionSigs.of(Map.of(nodes.url(0), sigs.forNode(nodes.url(0))));
 
     LitValidationException e = assertThrows(LitValidationException.class,
-        () -> client.pkpSign(PkpSignRequest.of(sha256("x"), pkp(), NodeAuth.perNode(partial))));
+        () -> client.pkpSign(PkpSignRequest.of(sha256("x"), pkp(), NodeAuth.of(partial))));
 
     assertTrue(e.getMessage().contains("no session sig for node " + nodes.url(1)), e.getMessage());
     for (int i = 0; i < 3; i++) assertEquals(0, nodes.requests(i, "/web/pkp/sign").size());
@@ -206,7 +211,7 @@ class LitNodeClientSigningTest {
     }
 
     ExecuteJsResponse r = client.executeJs(ExecuteJsRequest.builder().ipfsId("QmUjX8MW6StQ7NKNdaS6g4RMkvN5hcgtKmEi8Mca6oX4t3")
-        .auth(sessionSigs()).authMethods(List.of(LitJson.parse("{\"authMethodType\":1,\"accessToken\":\"t\"}", "m"))).build());
+        .auth(sessionSigs()).authMethods(List.of(new AuthMethod(1, "t"))).build());
 
     assertEquals("plain text", r.response());
     assertTrue(r.responseJson().isEmpty());
@@ -214,6 +219,7 @@ class LitNodeClientSigningTest {
     JsonNode body = LitJson.parse(nodes.requests(0, "/web/execute").get(0).getBodyAsString(), "body");
     assertEquals(List.of("authSig", "ipfsId", "jsParams", "authMethods", "epochNumber"), fieldNames(body));
     assertEquals(0, body.get("jsParams").size());
+    assertEquals("[{\"authMethodType\":1,\"accessToken\":\"t\"}]", LitJson.write(body.get("authMethods")));
   }
 
   @Test

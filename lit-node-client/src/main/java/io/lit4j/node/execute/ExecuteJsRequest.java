@@ -3,6 +3,7 @@ package io.lit4j.node.execute;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.node.session.NodeAuth;
@@ -27,7 +28,7 @@ public final class ExecuteJsRequest {
   private final String code;
   private final String ipfsId;
   private final ObjectNode jsParams;
-  private final List<JsonNode> authMethods;
+  private final List<AuthMethod> authMethods;
   private final NodeAuth auth;
 
   private ExecuteJsRequest(Builder b) {
@@ -65,9 +66,9 @@ public final class ExecuteJsRequest {
     return jsParams.deepCopy();
   }
 
-  /** The auth methods sent with the request, if any (an empty list is sent as {@code []}). */
-  public Optional<List<JsonNode>> authMethods() {
-    return Optional.ofNullable(authMethods).map(l -> l.stream().<JsonNode>map(JsonNode::deepCopy).toList());
+  /** The auth methods sent with the request, if any were set (an empty list is sent as {@code []}). */
+  public Optional<List<AuthMethod>> authMethods() {
+    return Optional.ofNullable(authMethods);
   }
 
   /** The auth sig for each node. */
@@ -80,7 +81,7 @@ public final class ExecuteJsRequest {
     private String code;
     private String ipfsId;
     private ObjectNode jsParams = LitJson.mapper().createObjectNode();
-    private List<JsonNode> authMethods;
+    private List<AuthMethod> authMethods;
     private NodeAuth auth;
 
     private Builder() {}
@@ -120,15 +121,15 @@ public final class ExecuteJsRequest {
       return this;
     }
 
-    /** Auth methods sent as {@code authMethods} (e.g. {@code {authMethodType, accessToken}} objects). */
-    public Builder authMethods(List<? extends JsonNode> authMethods) {
+    /**
+     * Auth methods sent as {@code authMethods}, available to the action as {@code Lit.Auth}.
+     *
+     * @throws LitValidationException if the list or an element is null
+     */
+    public Builder authMethods(List<AuthMethod> authMethods) {
       if (authMethods == null) throw new LitValidationException("authMethods is null");
-      List<JsonNode> copy = new ArrayList<>();
-      for (JsonNode m : authMethods) {
-        if (m == null || !m.isObject()) throw new LitValidationException("each auth method must be a JSON object");
-        copy.add(m.deepCopy());
-      }
-      this.authMethods = copy;
+      for (AuthMethod m : authMethods) if (m == null) throw new LitValidationException("authMethods holds a null");
+      this.authMethods = List.copyOf(authMethods);
       return this;
     }
 

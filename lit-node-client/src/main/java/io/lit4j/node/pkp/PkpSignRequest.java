@@ -1,10 +1,9 @@
 package io.lit4j.node.pkp;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.node.session.NodeAuth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +16,7 @@ import java.util.Optional;
  * @param auth the auth sig for each node
  * @param authMethods auth methods sent as {@code authMethods}; empty to omit the field
  */
-public record PkpSignRequest(byte[] toSign, Secp256k1PublicKey pkpPublicKey, NodeAuth auth, List<JsonNode> authMethods) {
+public record PkpSignRequest(byte[] toSign, Secp256k1PublicKey pkpPublicKey, NodeAuth auth, List<AuthMethod> authMethods) {
   private static final java.math.BigInteger N =
       new java.math.BigInteger("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
 
@@ -34,12 +33,8 @@ public record PkpSignRequest(byte[] toSign, Secp256k1PublicKey pkpPublicKey, Nod
     if (pkpPublicKey == null) throw new LitValidationException("pkpPublicKey is missing");
     if (auth == null) throw new LitValidationException("pkpSign needs an auth sig per node (auth)");
     if (authMethods == null) throw new LitValidationException("authMethods is null; use List.of()");
-    List<JsonNode> copy = new ArrayList<>();
-    for (JsonNode m : authMethods) {
-      if (m == null || !m.isObject()) throw new LitValidationException("each auth method must be a JSON object");
-      copy.add(m.deepCopy());
-    }
-    authMethods = List.copyOf(copy);
+    for (AuthMethod m : authMethods) if (m == null) throw new LitValidationException("authMethods holds a null");
+    authMethods = List.copyOf(authMethods);
   }
 
   /** A request without auth methods. */
@@ -53,7 +48,7 @@ public record PkpSignRequest(byte[] toSign, Secp256k1PublicKey pkpPublicKey, Nod
   }
 
   /** The auth methods, if any were given. */
-  public Optional<List<JsonNode>> authMethodsIfAny() {
+  public Optional<List<AuthMethod>> authMethodsIfAny() {
     return authMethods.isEmpty() ? Optional.empty() : Optional.of(authMethods);
   }
 }

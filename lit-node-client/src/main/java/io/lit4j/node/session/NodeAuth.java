@@ -1,7 +1,10 @@
 package io.lit4j.node.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lit4j.auth.authsig.AuthSig;
+import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.json.LitJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,7 +23,34 @@ public interface NodeAuth {
   JsonNode authSigFor(String nodeUrl);
 
   /**
-   * One auth sig per node URL, e.g. session sigs.
+   * Each node's session sig from {@code sessionSigs} (the SDK's {@code sessionSigs[url]}).
+   *
+   * @throws LitValidationException if {@code sessionSigs} is null; a missing node fails when its
+   *     body is built, before anything is sent
+   */
+  static NodeAuth of(SessionSigs sessionSigs) {
+    if (sessionSigs == null) throw new LitValidationException("sessionSigs are missing");
+    return url -> {
+      AuthSig sig = sessionSigs.find(url).orElseThrow(() -> new LitValidationException(
+          "there is no session sig for node " + url + "; make session sigs for the connected nodes (given for "
+              + sessionSigs.nodeUrls() + ")"));
+      return LitJson.mapper().valueToTree(sig.toJsValue());
+    };
+  }
+
+  /**
+   * The same auth sig (e.g. a wallet AuthSig) for every node.
+   *
+   * @throws LitValidationException if {@code authSig} is null
+   */
+  static NodeAuth of(AuthSig authSig) {
+    if (authSig == null) throw new LitValidationException("authSig is missing");
+    JsonNode json = LitJson.mapper().valueToTree(authSig.toJsValue());
+    return url -> json.deepCopy();
+  }
+
+  /**
+   * One auth sig JSON object per node URL, for auth sigs made elsewhere.
    *
    * @throws LitValidationException if the map is null or holds a non-object value
    */
@@ -43,7 +73,7 @@ public interface NodeAuth {
   }
 
   /**
-   * The same auth sig for every node (e.g. a wallet AuthSig).
+   * The same auth sig JSON object for every node.
    *
    * @throws LitValidationException if it is not a JSON object
    */

@@ -46,7 +46,10 @@ public final class ExecuteJsProtocol {
     r.code().ifPresent(c -> b.put("code", Base64.getEncoder().encodeToString(c.getBytes(StandardCharsets.UTF_8))));
     r.ipfsId().ifPresent(id -> b.put("ipfsId", id));
     b.set("jsParams", r.jsParams());
-    r.authMethods().ifPresent(ms -> b.putArray("authMethods").addAll(ms));
+    r.authMethods().ifPresent(ms -> {
+      var a = b.putArray("authMethods");
+      ms.forEach(m -> a.add(LitJson.mapper().<JsonNode>valueToTree(m.toJsValue())));
+    });
     return b;
   }
 

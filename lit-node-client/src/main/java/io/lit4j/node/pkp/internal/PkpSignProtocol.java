@@ -32,7 +32,10 @@ public final class PkpSignProtocol {
     for (byte x : r.toSign()) bytes.add(x & 0xff);
     b.put("pubkey", "0x" + io.lit4j.core.util.Hex.encode(r.pkpPublicKey().uncompressed()));
     b.set("authSig", r.auth().authSigFor(nodeUrl));
-    r.authMethodsIfAny().ifPresent(ms -> b.putArray("authMethods").addAll(ms));
+    r.authMethodsIfAny().ifPresent(ms -> {
+      ArrayNode a = b.putArray("authMethods");
+      ms.forEach(m -> a.add(LitJson.mapper().<JsonNode>valueToTree(m.toJsValue())));
+    });
     return b;
   }
 
