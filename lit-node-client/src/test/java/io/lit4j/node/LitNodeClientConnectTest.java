@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -345,10 +344,5 @@ class LitNodeClientConnectTest {
     List<String> names = new ArrayList<>();
     n.fieldNames().forEachRemaining(names::add);
     return names;
-  }
-
-  @SuppressWarnings("unused")
-  private static Map<String, Object> unused() {
-    return Map.of();
   }
 }

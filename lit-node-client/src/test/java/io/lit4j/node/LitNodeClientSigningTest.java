@@ -10,7 +10,6 @@ import static io.lit4j.node.FakeLitNodes.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -310,10 +309,5 @@ class LitNodeClientSigningTest {
     List<String> names = new ArrayList<>();
     n.fieldNames().forEachRemaining(names::add);
     return names;
-  }
-
-  @SuppressWarnings("unused")
-  private static void unused() {
-    assertInstanceOf(Object.class, new Object());
   }
 }
