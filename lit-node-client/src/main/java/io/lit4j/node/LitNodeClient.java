@@ -134,7 +134,7 @@ public final class LitNodeClient implements AutoCloseable {
     });
     s.setRemoveOnCancelPolicy(true);
     this.scheduler = s;
-    this.fanOut = new NodeFanOut(new NodeRequester(transport, config.retryPolicy(), scheduler, log));
+    this.fanOut = new NodeFanOut(new NodeRequester(transport, config.retryPolicy(), scheduler, log), scheduler);
   }
 
   /** The settings this client was made with. */
@@ -197,27 +197,15 @@ public final class LitNodeClient implements AutoCloseable {
         true,
         set.minNodeCount(),
         true,
+        // the whole handshake phase is bounded by connectTimeout, whatever the retry policy does;
+        // nodes that answered by then are enough if they agree
+        config.connectTimeout(),
         (url, reply) -> {
           NodeHandshake h = HandshakeProtocol.read(reply, challenges.get(url), requestId);
           parsed.put(url, h);
           return Optional.empty();
         });
-    CompletableFuture<NodeResponses> round = fanOut.send(call);
-    // the whole handshake phase is bounded by connectTimeout, whatever the retry policy does
-    ScheduledFuture<?> deadline = scheduleQuietly(() -> round.cancel(true), config.connectTimeout());
-    return round
-        .handle((responses, error) -> {
-          if (deadline != null) deadline.cancel(false);
-          if (responses == null) {
-            throw LitException.builder()
-                .message("connect (handshake) did not finish within connectTimeout " + config.connectTimeout().toMillis()
-                    + " ms (request " + requestId + ")")
-                .requestId(requestId).nodeUrls(set.nodeUrls())
-                .errorCode("init_error").errorKind("Unexpected")
-                .buildTimeout();
-          }
-          return responses;
-        })
+    return fanOut.send(call)
         .thenCompose(responses -> checkAttestations(responses, parsed))
         .thenApply(checked -> decide(set, checked.responses(), checked.valid(), checked.rejected()));
   }
@@ -433,7 +421,7 @@ public final class LitNodeClient implements AutoCloseable {
     }
     NodeFanOut.Call call = new NodeFanOut.Call(operation, path, s.connectedNodes(), bodies::get,
         SdkHeaders.newRequestId(), s.epochNumber(), config.requestTimeout(), false,
-        s.connectedNodes().size(), true, null);
+        s.connectedNodes().size(), true, Duration.ZERO, null);
     return fanOut(call).thenApply(responses -> {
       responses.failures().forEach((url, e) -> log.warn("{} {}: node {} failed: {}", operation, responses.requestId(), url, e.getMessage()));
       if (responses.successCount() < s.minNodeCount()) throw tooFew(responses, s.minNodeCount());
@@ -526,14 +514,6 @@ public final class LitNodeClient implements AutoCloseable {
       blockingWork.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private ScheduledFuture<?> scheduleQuietly(Runnable r, Duration after) {
-    try {
-      return scheduler.schedule(r, after.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      return null;
     }
   }
 

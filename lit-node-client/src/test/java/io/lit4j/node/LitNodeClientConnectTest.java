@@ -300,6 +300,21 @@ class LitNodeClientConnectTest {
   }
 
   @Test
+  void whenConnectTimeoutPassesTheNodesThatAgreedByThenAreEnough() {
+    nodes = FakeLitNodes.start(3);
+    nodes.handshakeOk(0);
+    nodes.handshakeOk(1);
+    nodes.handshake(2, json(200, handshakeBody(BLS_KEY, ROOTS, BLOCKHASH)).withFixedDelay(5_000));
+    LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
+        .refreshInterval(Duration.ZERO).connectTimeout(Duration.ofMillis(700)).requestTimeout(Duration.ofSeconds(30)).build());
+    clients.add(client);
+
+    ConnectionState s = client.connect();
+
+    assertEquals(List.of(nodes.url(0), nodes.url(1)), s.connectedNodes());
+  }
+
+  @Test
   void theBlockhashIsNotAvailableBeforeConnect() {
     LitNodeClient client = client(List.of("http://127.0.0.1:1"), 1);
 

@@ -26,6 +26,7 @@ public final class NodeResponses {
   private final Map<String, NodeReply> successes;
   private final Map<String, LitException> failures;
   private final List<String> unanswered;
+  private final String unansweredReason;
 
   /**
    * @param operation what was asked, e.g. {@code "handshake"}, used in error messages
@@ -41,6 +42,24 @@ public final class NodeResponses {
       List<String> nodeUrls,
       Map<String, NodeReply> successes,
       Map<String, LitException> failures) {
+    this(operation, requestId, nodeUrls, successes, failures, "no answer before the request was abandoned");
+  }
+
+  /**
+   * As the other constructor, saying why nodes not in {@code successes} or {@code failures} went
+   * unanswered (e.g. {@code "no answer within connectTimeout (20000 ms)"}).
+   *
+   * @throws LitValidationException if a node is both a success and a failure, or not among {@code nodeUrls}
+   */
+  public NodeResponses(
+      String operation,
+      String requestId,
+      List<String> nodeUrls,
+      Map<String, NodeReply> successes,
+      Map<String, LitException> failures,
+      String unansweredReason) {
+    if (unansweredReason == null) throw new LitValidationException("unansweredReason is missing");
+    this.unansweredReason = unansweredReason;
     if (operation == null || requestId == null || nodeUrls == null || successes == null || failures == null) {
       throw new LitValidationException("NodeResponses parts must not be null");
     }
@@ -91,7 +110,10 @@ public final class NodeResponses {
     return failures;
   }
 
-  /** Nodes still unanswered when the fan-out stopped early (their calls were cancelled). */
+  /**
+   * Nodes still unanswered when the fan-out stopped (enough successes, or its deadline passed);
+   * their calls were cancelled.
+   */
   public List<String> unanswered() {
     return unanswered;
   }
@@ -149,8 +171,8 @@ public final class NodeResponses {
       msg.append("\n  ").append(e.getKey()).append(": ").append(e.getValue().getMessage());
     }
     for (String url : unanswered) {
-      reasons.put(url, "no answer before the request was abandoned");
-      msg.append("\n  ").append(url).append(": no answer before the request was abandoned");
+      reasons.put(url, unansweredReason);
+      msg.append("\n  ").append(url).append(": ").append(unansweredReason);
     }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("successCount", good);
@@ -169,7 +191,8 @@ public final class NodeResponses {
       t.errorKind().ifPresent(b::errorKind);
       b.status(t.status());
     });
-    boolean allTimeouts = !all.isEmpty() && unanswered.isEmpty() && all.values().stream().allMatch(x -> x instanceof LitTimeoutException);
+    // a node still unanswered when the fan-out gave up counts as timed out
+    boolean allTimeouts = (!all.isEmpty() || !unanswered.isEmpty()) && all.values().stream().allMatch(x -> x instanceof LitTimeoutException);
     LitException result = allTimeouts ? b.buildTimeout() : b.buildNode();
     all.values().forEach(result::addSuppressed);
     return result;

@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -21,9 +25,11 @@ import java.util.function.Function;
  */
 public final class NodeFanOut {
   private final NodeRequester requester;
+  private final ScheduledExecutorService scheduler;
 
-  public NodeFanOut(NodeRequester requester) {
+  public NodeFanOut(NodeRequester requester, ScheduledExecutorService scheduler) {
     this.requester = requester;
+    this.scheduler = scheduler;
   }
 
   /**
@@ -41,6 +47,7 @@ public final class NodeFanOut {
    *     waited for otherwise, so the error can say why each failed)
    * @param waitForAll wait for every node to settle instead (the handshake, which keeps every
    *     valid node)
+   * @param deadline when to stop waiting and decide with the answers in hand; zero for none
    * @param validator checks a 2xx answer; a present error makes that node a failure
    */
   public record Call(
@@ -54,6 +61,7 @@ public final class NodeFanOut {
       boolean idempotent,
       int successesNeeded,
       boolean waitForAll,
+      Duration deadline,
       BiFunction<String, NodeReply, Optional<LitException>> validator) {
     public Call {
       if (nodeUrls == null || nodeUrls.isEmpty()) throw new LitValidationException(operation + ": there are no nodes to ask");
@@ -62,6 +70,7 @@ public final class NodeFanOut {
         throw new LitValidationException(operation + ": successesNeeded must be in 1.." + nodeUrls.size() + ", got " + successesNeeded);
       }
       if (validator == null) validator = (u, r) -> Optional.empty();
+      if (deadline == null || deadline.isNegative()) deadline = Duration.ZERO;
     }
   }
 
@@ -74,13 +83,14 @@ public final class NodeFanOut {
     Object lock = new Object();
     int total = call.nodeUrls().size();
 
-    Runnable finishIfDecided = () -> {
+    java.util.function.Consumer<Boolean> finishIfDecided = deadlinePassed -> {
       NodeResponses result = null;
       synchronized (lock) {
         boolean enough = successes.size() >= call.successesNeeded();
         boolean settled = successes.size() + failures.size() == total;
-        if (!done.isDone() && (settled || (!call.waitForAll() && enough))) {
-          result = new NodeResponses(call.operation(), call.requestId(), call.nodeUrls(), successes, failures);
+        if (!done.isDone() && (deadlinePassed || settled || (!call.waitForAll() && enough))) {
+          result = new NodeResponses(call.operation(), call.requestId(), call.nodeUrls(), successes, failures,
+              "no answer within the deadline of " + call.deadline().toMillis() + " ms");
         }
       }
       if (result != null && done.complete(result)) {
@@ -89,6 +99,14 @@ public final class NodeFanOut {
         }
       }
     };
+    if (!call.deadline().isZero()) {
+      try {
+        ScheduledFuture<?> timer = scheduler.schedule(() -> finishIfDecided.accept(true), call.deadline().toMillis(), TimeUnit.MILLISECONDS);
+        done.whenComplete((r, e) -> timer.cancel(false));
+      } catch (RejectedExecutionException e) {
+        // the client is closing; the per-node calls fail on their own
+      }
+    }
 
     for (String url : call.nodeUrls()) {
       if (done.isDone()) break; // decided already (e.g. a validator threw for every node so far)
@@ -119,7 +137,7 @@ public final class NodeFanOut {
             failures.put(url, asLit(error, url, call.requestId()));
           }
         }
-        finishIfDecided.run();
+        finishIfDecided.accept(false);
       });
     }
     return done;

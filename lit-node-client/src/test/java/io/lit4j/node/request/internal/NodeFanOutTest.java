@@ -64,7 +64,7 @@ class NodeFanOutTest {
   }
 
   private NodeFanOut fanOut(RetryPolicy retry) {
-    return new NodeFanOut(new NodeRequester(transport, retry, scheduler, LoggerFactory.getLogger("test")));
+    return new NodeFanOut(new NodeRequester(transport, retry, scheduler, LoggerFactory.getLogger("test")), scheduler);
   }
 
   private static NodeFanOut.Call call(List<String> urls, String requestId, int needed, boolean idempotent) {
@@ -74,7 +74,7 @@ class NodeFanOutTest {
       b.putObject("jsParams");
       b.put("node", url);
       return b;
-    }, requestId, 7, Duration.ofSeconds(5), idempotent, needed, false, (u, r) -> Optional.empty());
+    }, requestId, 7, Duration.ofSeconds(5), idempotent, needed, false, Duration.ZERO, (u, r) -> Optional.empty());
   }
 
   private void answer(int i, int status, String body) {
@@ -167,7 +167,7 @@ class NodeFanOutTest {
     servers.get(2).stubFor(post(urlEqualTo("/web/execute"))
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}").withFixedDelay(2_000)));
     NodeFanOut.Call c = new NodeFanOut.Call("execute", "/web/execute", urls(), u -> LitJson.mapper().createObjectNode(),
-        SdkHeaders.newRequestId(), 0, Duration.ofMillis(300), false, 3, false, null);
+        SdkHeaders.newRequestId(), 0, Duration.ofMillis(300), false, 3, false, Duration.ZERO, null);
 
     NodeResponses r = fanOut(RetryPolicy.defaults()).send(c).join();
 
@@ -193,7 +193,7 @@ class NodeFanOutTest {
   void aValidatorCanTurnAnAnswerIntoAFailure() {
     for (int i = 0; i < 3; i++) answer(i, 200, "{\"success\":" + (i != 1) + "}");
     NodeFanOut.Call c = new NodeFanOut.Call("execute", "/web/execute", urls(), u -> LitJson.mapper().createObjectNode(),
-        SdkHeaders.newRequestId(), 0, Duration.ofSeconds(5), false, 3, false,
+        SdkHeaders.newRequestId(), 0, Duration.ofSeconds(5), false, 3, false, Duration.ZERO,
         (u, reply) -> {
           JsonNode ok = reply.body().get("success");
           return ok.booleanValue() ? Optional.empty() : Optional.of(new LitNodeException("success is false"));
