@@ -1,0 +1,19 @@
+package io.lit4j.contracts;
+
+/** The ContractResolver's environment enum ({@code uint8} on chain). */
+public enum ResolverEnvironment {
+  DEV(0),
+  STAGING(1),
+  PROD(2);
+
+  private final int value;
+
+  ResolverEnvironment(int value) {
+    this.value = value;
+  }
+
+  /** The {@code uint8} value passed to {@code getContract(bytes32, uint8)}. */
+  public int value() {
+    return value;
+  }
+}
