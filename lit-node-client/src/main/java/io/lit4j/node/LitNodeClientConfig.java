@@ -73,7 +73,7 @@ public final class LitNodeClientConfig {
       if (urls.isEmpty()) {
         throw new LitValidationException(
             "the " + net.wireName() + " network has no static nodes: set bootstrapUrls (custom network) or a validatorSource"
-                + " backed by the Staking contract");
+                + " backed by the Staking contract (new StakingValidatorSource(litContracts))");
       }
       // cayenne's threshold is fixed by the SDK: 2 for 2 nodes, else floor(2n/3)
       int threshold = net.minNodeCountSource() == MinNodeCountSource.STATIC_BOOTSTRAP_URLS
@@ -248,7 +248,11 @@ public final class LitNodeClientConfig {
       return this;
     }
 
-    /** Where to read validators, threshold and epoch at each connect (instead of bootstrap URLs). */
+    /**
+     * Where to read validators, threshold and epoch at each connect and refresh, instead of
+     * bootstrap URLs: {@link io.lit4j.node.discovery.StakingValidatorSource} for manzano, habanero
+     * and a custom network with contracts (such as lit-localnet).
+     */
     public Builder validatorSource(ValidatorSource validatorSource) {
       this.validatorSource = validatorSource;
       return this;

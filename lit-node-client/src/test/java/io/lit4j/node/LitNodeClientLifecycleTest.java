@@ -28,7 +28,7 @@ class LitNodeClientLifecycleTest {
   private static List<Thread> clientThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(Thread::isAlive)
-        .filter(t -> t.getName().startsWith("lit4j-"))
+        .filter(t -> t.getName().startsWith("lit4j-node-client-") || t.getName().startsWith("lit4j-okhttp-"))
         .toList();
   }
 
