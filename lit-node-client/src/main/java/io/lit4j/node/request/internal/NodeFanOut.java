@@ -27,6 +27,7 @@ public final class NodeFanOut {
   private final NodeRequester requester;
   private final ScheduledExecutorService scheduler;
 
+  /** A fan-out sending each node's request through {@code requester}; deadlines run on {@code scheduler}. */
   public NodeFanOut(NodeRequester requester, ScheduledExecutorService scheduler) {
     this.requester = requester;
     this.scheduler = scheduler;
@@ -63,6 +64,7 @@ public final class NodeFanOut {
       boolean waitForAll,
       Duration deadline,
       BiFunction<String, NodeReply, Optional<LitException>> validator) {
+    /** @throws LitValidationException if there are no nodes or {@code successesNeeded} is out of range */
     public Call {
       if (nodeUrls == null || nodeUrls.isEmpty()) throw new LitValidationException(operation + ": there are no nodes to ask");
       nodeUrls = List.copyOf(nodeUrls);

@@ -36,6 +36,7 @@ public final class NodeRequester {
   private final ScheduledExecutorService scheduler;
   private final Logger log;
 
+  /** A requester sending through {@code transport}, timing and repeating on {@code scheduler}. */
   public NodeRequester(NodeTransport transport, RetryPolicy retry, ScheduledExecutorService scheduler, Logger log) {
     this.transport = transport;
     this.retry = retry;
