@@ -28,6 +28,17 @@ if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) {
   console.log('Solidity contracts are up to date in ' + outDir);
   process.exit(0);
 }
+// several checkouts (and clean builds) compile the same sources: reuse a cached result
+const cacheDir = path.join(toolsDir, 'solc-cache', digest);
+if (fs.existsSync(path.join(cacheDir, '.complete'))) {
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const f of fs.readdirSync(cacheDir).filter((f) => f.endsWith('.json'))) {
+    fs.copyFileSync(path.join(cacheDir, f), path.join(outDir, f));
+  }
+  fs.writeFileSync(stamp, digest);
+  console.log('Solidity contracts copied from the compile cache ' + cacheDir);
+  process.exit(0);
+}
 const input = {
   language: 'Solidity',
   sources,
@@ -71,4 +82,15 @@ for (const [file, contracts] of Object.entries(output.contracts)) {
   }
 }
 fs.writeFileSync(stamp, digest);
+try {
+  const tmp = cacheDir + '.tmp-' + process.pid;
+  fs.mkdirSync(tmp, { recursive: true });
+  for (const f of fs.readdirSync(outDir).filter((f) => f.endsWith('.json'))) {
+    fs.copyFileSync(path.join(outDir, f), path.join(tmp, f));
+  }
+  fs.writeFileSync(path.join(tmp, '.complete'), digest);
+  fs.renameSync(tmp, cacheDir);
+} catch (e) {
+  // another build filled the cache first, or the tools dir is read-only: the cache is optional
+}
 console.log('compiled ' + Object.keys(sources).length + ' Solidity files into ' + written + ' contracts with solc ' + solc.version());

@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import "./LitTypes.sol";
+import "./Secp256k1.sol";
 
 /// @title PubkeyRouter
 /// @notice Routes PKP token ids to their public keys and keeps the network's root keys per
@@ -12,7 +13,7 @@ contract PubkeyRouter is IPubkeyRouter {
     IKeyDeriver public immutable keyDeriver;
 
     /// routing record per token id (the nodes read derivedKeyId from here)
-    mapping(uint256 => PubkeyRoutingData) public pubkeys;
+    mapping(uint256 => PubkeyRoutingData) private _routing;
     mapping(address => uint256) public ethAddressToPkpId;
     mapping(address => RootKey[]) private _rootKeys;
 
@@ -57,21 +58,26 @@ contract PubkeyRouter is IPubkeyRouter {
 
     // ---------------------------------------------------------------- routing
 
+    /// @notice The routing record (pubkey, keyType, derivedKeyId) of a token; empty if unknown.
+    function pubkeys(uint256 tokenId) external view returns (PubkeyRoutingData memory) {
+        return _routing[tokenId];
+    }
+
     function getRoutingData(uint256 tokenId) external view returns (PubkeyRoutingData memory) {
-        return pubkeys[tokenId];
+        return _routing[tokenId];
     }
 
     function isRouted(uint256 tokenId) public view returns (bool) {
-        PubkeyRoutingData storage d = pubkeys[tokenId];
+        PubkeyRoutingData storage d = _routing[tokenId];
         return d.pubkey.length != 0 && d.keyType != 0 && d.derivedKeyId != bytes32(0);
     }
 
     function getPubkey(uint256 tokenId) public view override returns (bytes memory) {
-        return pubkeys[tokenId].pubkey;
+        return _routing[tokenId].pubkey;
     }
 
     function getEthAddress(uint256 tokenId) external view override returns (address) {
-        bytes memory pubkey = pubkeys[tokenId].pubkey;
+        bytes memory pubkey = _routing[tokenId].pubkey;
         if (pubkey.length == 0) return address(0);
         return deriveEthAddressFromPubkey(pubkey);
     }
@@ -121,7 +127,7 @@ contract PubkeyRouter is IPubkeyRouter {
         require(keyType != 0, "PubkeyRouter: keyType must be non-zero");
         require(derivedKeyId != bytes32(0), "PubkeyRouter: derivedKeyId must be non-zero");
         require(!isRouted(tokenId), "PubkeyRouter: pubkey already routed");
-        pubkeys[tokenId] = PubkeyRoutingData(pubkey, keyType, derivedKeyId);
+        _routing[tokenId] = PubkeyRoutingData(pubkey, keyType, derivedKeyId);
         ethAddressToPkpId[deriveEthAddressFromPubkey(pubkey)] = tokenId;
         emit PubkeyRoutingDataSet(tokenId, pubkey, stakingContractAddress, keyType, derivedKeyId);
     }
@@ -132,8 +138,9 @@ contract PubkeyRouter is IPubkeyRouter {
         return _rootKeys[stakingContract];
     }
 
-    /// @notice Owner: sets the root keys of a staking contract (only while none are set). The
-    /// local network has no DKG, so the owner stands in for the validators' vote.
+    /// @notice Owner: sets the root keys of a staking contract (only while none are set); keyType-2
+    /// keys must be valid secp256k1 points (33 or 65 bytes). The local network has no DKG, so the
+    /// owner stands in for the validators' vote.
     function voteForRootKeys(address stakingContractAddress, RootKey[] memory newRootKeys) external onlyOwner {
         require(stakingContractAddress != address(0), "PubkeyRouter: staking contract is the zero address");
         require(newRootKeys.length != 0, "PubkeyRouter: no root keys given");
@@ -141,6 +148,9 @@ contract PubkeyRouter is IPubkeyRouter {
         for (uint256 i = 0; i < newRootKeys.length; i++) {
             require(newRootKeys[i].pubkey.length != 0, "PubkeyRouter: empty root key");
             require(newRootKeys[i].keyType != 0, "PubkeyRouter: root key type must be non-zero");
+            if (newRootKeys[i].keyType == 2) {
+                Secp256k1.decode(newRootKeys[i].pubkey); // reverts unless a valid secp256k1 point
+            }
             _rootKeys[stakingContractAddress].push(newRootKeys[i]);
             emit RootKeySet(stakingContractAddress, newRootKeys[i]);
         }

@@ -31,8 +31,9 @@ contract Staking is IStaking {
     mapping(address => bool) private _isKicked;
 
     event StateChanged(uint8 newState);
-    event ValidatorJoined(address indexed staker);
-    event ValidatorKickedFromNextEpoch(address indexed staker);
+    event RequestToJoin(address indexed staker);
+    event ValidatorKickedFromNextEpoch(address indexed staker, uint256 amountBurned);
+    event EpochLengthSet(uint256 newEpochLength);
     event EpochAdvanced(uint256 epochNumber);
     event OwnershipTransferred(address indexed previousOwner, address indexed newOwner);
 
@@ -173,7 +174,7 @@ contract Staking is IStaking {
             _currentIndex[staker] = _current.length;
         }
         _addToNext(staker);
-        emit ValidatorJoined(staker);
+        emit RequestToJoin(staker);
     }
 
     /// @notice A validator (msg.sender = staker) asks to join the next epoch.
@@ -188,7 +189,7 @@ contract Staking is IStaking {
         require(_state == STATE_ACTIVE || _state == STATE_UNLOCKED, "Staking: must be active or unlocked to join");
         _setValidator(msg.sender, ip, ipv6, port, nodeAddress, senderPubKey, receiverPubKey);
         _addToNext(msg.sender);
-        emit ValidatorJoined(msg.sender);
+        emit RequestToJoin(msg.sender);
     }
 
     /// @notice A registered validator (msg.sender = staker) updates its address and keys.
@@ -212,7 +213,7 @@ contract Staking is IStaking {
             _isKicked[staker] = true;
             _kicked.push(staker);
         }
-        emit ValidatorKickedFromNextEpoch(staker);
+        emit ValidatorKickedFromNextEpoch(staker, 0);
     }
 
     /// @notice Admin: locks the next validator set (state 1).
@@ -253,6 +254,7 @@ contract Staking is IStaking {
 
     function setEpochLength(uint256 newEpochLength) external onlyOwner {
         _epoch.epochLength = newEpochLength;
+        emit EpochLengthSet(newEpochLength);
     }
 
     function transferOwnership(address newOwner) external onlyOwner {

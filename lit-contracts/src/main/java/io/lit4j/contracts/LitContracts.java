@@ -3,7 +3,7 @@ package io.lit4j.contracts;
 import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.contracts.internal.AbiStructs.AuthMethodStruct;
 import io.lit4j.contracts.internal.AbiStructs.ValidatorStruct;
-import io.lit4j.contracts.internal.Base58;
+import io.lit4j.core.util.Base58;
 import io.lit4j.contracts.internal.ChainClient;
 import io.lit4j.contracts.internal.ContractFunctions.ContractResolver;
 import io.lit4j.contracts.internal.ContractFunctions.PkpHelper;

@@ -1,7 +1,7 @@
 package io.lit4j.auth.recap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lit4j.auth.internal.Base58;
+import io.lit4j.core.util.Base58;
 import io.lit4j.auth.resources.LitResource;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.constants.LitAbility;
@@ -545,11 +545,11 @@ public final class RecapObject {
     if (cid == null || cid.isEmpty()) throw new RecapException("proof CID is missing");
     byte[] bytes;
     if (cid.startsWith("Q")) {
-      byte[] mh = Base58.decode(cid).orElseThrow(() -> new RecapException("proof '" + cid + "' is not a base58btc CIDv0"));
+      byte[] mh = decodeBase58(cid, "proof '" + cid + "' is not a base58btc CIDv0");
       if (mh.length != 34 || mh[0] != 0x12 || mh[1] != 0x20) throw new RecapException("proof '" + cid + "' is not a sha2-256 CIDv0");
       bytes = Bytes.concat(new byte[] {0x01, 0x70}, mh);
     } else if (cid.startsWith("z")) {
-      bytes = Base58.decode(cid.substring(1)).orElseThrow(() -> new RecapException("proof '" + cid + "' is not base58btc"));
+      bytes = decodeBase58(cid.substring(1), "proof '" + cid + "' is not base58btc");
     } else if (cid.startsWith("b")) {
       bytes = base32Decode(cid.substring(1), cid);
     } else {
@@ -575,5 +575,10 @@ public final class RecapObject {
       }
     }
     return out.toByteArray();
+  }
+
+  private static byte[] decodeBase58(String value, String problem) {
+    if (!Base58.isBase58(value)) throw new RecapException(problem);
+    return Base58.decode(value, "proof");
   }
 }

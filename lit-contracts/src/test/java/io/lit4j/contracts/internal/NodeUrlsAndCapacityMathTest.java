@@ -1,5 +1,7 @@
 package io.lit4j.contracts.internal;
 
+import io.lit4j.core.util.Base58;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,8 +1,8 @@
 package io.lit4j.core.ipfs;
 
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Base58;
 import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -17,7 +17,6 @@ import java.util.List;
 public final class IpfsCid {
   private static final int CHUNK = 262_144;
   private static final int MAX_LINKS = 174;
-  private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
   private IpfsCid() {}
 
@@ -36,7 +35,7 @@ public final class IpfsCid {
       }
       level = parents;
     }
-    return encodeBase58(level.get(0).multihash);
+    return Base58.encode(level.get(0).multihash);
   }
 
   /** The 34 raw multihash bytes of a CIDv0 string, as PKPPermissions stores an action id. */
@@ -44,7 +43,7 @@ public final class IpfsCid {
     if (cid == null || !cid.startsWith("Qm") || cid.length() != 46) {
       throw new LitValidationException("ipfsId must be a CIDv0 string (46 characters starting with Qm), got " + cid);
     }
-    byte[] bytes = decodeBase58(cid);
+    byte[] bytes = Base58.decode(cid, "ipfsId");
     if (bytes.length != 34 || bytes[0] != 0x12 || bytes[1] != 0x20) {
       throw new LitValidationException("ipfsId " + cid + " is not a sha2-256 CIDv0");
     }
@@ -56,7 +55,7 @@ public final class IpfsCid {
     if (multihash == null || multihash.length != 34 || multihash[0] != 0x12 || multihash[1] != 0x20) {
       throw new LitValidationException("a CIDv0 multihash is 34 bytes starting 0x12 0x20");
     }
-    return encodeBase58(multihash);
+    return Base58.encode(multihash);
   }
 
   private record Node(byte[] multihash, long fileSize, long treeSize) {}
@@ -124,35 +123,5 @@ public final class IpfsCid {
       v >>>= 7;
     }
     out.write((int) v);
-  }
-
-  static String encodeBase58(byte[] input) {
-    BigInteger n = new BigInteger(1, input);
-    StringBuilder sb = new StringBuilder();
-    BigInteger base = BigInteger.valueOf(58);
-    while (n.signum() > 0) {
-      BigInteger[] qr = n.divideAndRemainder(base);
-      sb.append(ALPHABET.charAt(qr[1].intValue()));
-      n = qr[0];
-    }
-    for (int i = 0; i < input.length && input[i] == 0; i++) sb.append('1');
-    return sb.reverse().toString();
-  }
-
-  static byte[] decodeBase58(String s) {
-    BigInteger n = BigInteger.ZERO;
-    BigInteger base = BigInteger.valueOf(58);
-    for (int i = 0; i < s.length(); i++) {
-      int digit = ALPHABET.indexOf(s.charAt(i));
-      if (digit < 0) throw new LitValidationException("not base58: bad character '" + s.charAt(i) + "' at " + i);
-      n = n.multiply(base).add(BigInteger.valueOf(digit));
-    }
-    byte[] raw = n.toByteArray();
-    int strip = raw.length > 1 && raw[0] == 0 ? 1 : 0;
-    int zeros = 0;
-    while (zeros < s.length() && s.charAt(zeros) == '1') zeros++;
-    byte[] out = new byte[zeros + raw.length - strip];
-    System.arraycopy(raw, strip, out, zeros, raw.length - strip);
-    return out;
   }
 }

@@ -31,14 +31,7 @@ public final class JsJson {
         || v instanceof java.math.BigInteger) {
       sb.append(v);
     } else if (v instanceof Number n) {
-      double d = n.doubleValue();
-      if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e21) {
-        sb.append((long) d);
-      } else if (Double.isNaN(d) || Double.isInfinite(d)) {
-        sb.append("null");
-      } else {
-        sb.append(n);
-      }
+      sb.append(jsNumber(n.doubleValue()));
     } else if (v instanceof Map<?, ?> m) {
       sb.append('{');
       boolean first = true;
@@ -76,7 +69,7 @@ public final class JsJson {
     } else if (n.isIntegralNumber()) {
       sb.append(n.bigIntegerValue());
     } else if (n.isNumber()) {
-      write(sb, n.doubleValue());
+      sb.append(jsNumber(n.doubleValue()));
     } else if (n.isArray()) {
       sb.append('[');
       for (int i = 0; i < n.size(); i++) {
@@ -99,6 +92,36 @@ public final class JsJson {
     } else {
       throw new IllegalArgumentException("JsJson cannot write node " + n.getNodeType());
     }
+  }
+
+  /**
+   * ECMAScript {@code Number::toString} of a double as JSON.stringify writes it ({@code null} for
+   * NaN and infinities). Digits come from {@link Double#toString}, which on JDK 17 is not always
+   * the shortest form; safe integers (below 2^53), the only numbers in Lit's signed JSON, are exact.
+   */
+  static String jsNumber(double d) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) return "null";
+    if (d == 0) return "0";
+    if (d == Math.rint(d) && Math.abs(d) < 9.007199254740992e15) {
+      return Long.toString((long) d);
+    }
+    java.math.BigDecimal bd = new java.math.BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    String digits = bd.unscaledValue().toString();
+    int k = digits.length();
+    int n = bd.precision() - bd.scale();
+    StringBuilder out = new StringBuilder(d < 0 ? "-" : "");
+    if (k <= n && n <= 21) {
+      out.append(digits).append("0".repeat(n - k));
+    } else if (0 < n && n <= 21) {
+      out.append(digits, 0, n).append('.').append(digits.substring(n));
+    } else if (-6 < n && n <= 0) {
+      out.append("0.").append("0".repeat(-n)).append(digits);
+    } else {
+      out.append(digits.charAt(0));
+      if (k > 1) out.append('.').append(digits.substring(1));
+      out.append('e').append(n - 1 >= 0 ? "+" : "-").append(Math.abs(n - 1));
+    }
+    return out.toString();
   }
 
   /** ECMAScript JSON.stringify string quoting (QuoteJSONString, ES2019 well-formed). */

@@ -64,6 +64,8 @@ public final class Anvil implements AutoCloseable {
   private final long chainId;
   private final List<Credentials> devAccounts;
   private final Thread shutdownHook;
+  private volatile Optional<Process> watchdog = Optional.empty();
+  private final HttpService rpcService;
   private final Web3j web3j;
   private volatile boolean closed;
 
@@ -73,7 +75,8 @@ public final class Anvil implements AutoCloseable {
     this.port = port;
     this.chainId = chainId;
     this.devAccounts = deriveDevAccounts(accounts);
-    this.web3j = Web3j.build(new HttpService(rpcUrlFor(port)));
+    this.rpcService = new HttpService(rpcUrlFor(port));
+    this.web3j = Web3j.build(rpcService);
     this.shutdownHook = new Thread(this::destroyProcessTree, "anvil-shutdown-" + port);
   }
 
@@ -183,6 +186,7 @@ public final class Anvil implements AutoCloseable {
     closed = true;
     web3j.shutdown();
     destroyProcessTree();
+    watchdog.ifPresent(Process::destroy);
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException alreadyShuttingDown) {
@@ -254,7 +258,7 @@ public final class Anvil implements AutoCloseable {
   private void rpc(String method, List<?> params) {
     try {
       Response<?> r =
-          new Request<>(method, params, new HttpService(rpcUrl()), VoidResponse.class).send();
+          new Request<>(method, params, rpcService, VoidResponse.class).send();
       if (r.hasError()) {
         throw new LitException(method + " failed on anvil: " + r.getError().getMessage());
       }
@@ -292,6 +296,31 @@ public final class Anvil implements AutoCloseable {
       out.add(Credentials.create(Bip32ECKeyPair.deriveKeyPair(master, path)));
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * A shutdown hook does not run when the JVM is killed (SIGKILL, e.g. a surefire fork timeout):
+   * a small shell loop then notices the JVM is gone and stops anvil. Unix only.
+   */
+  private static Optional<Process> startWatchdog(Process anvil) {
+    boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+    Path sh = Path.of("/bin/sh");
+    if (windows || !Files.isExecutable(sh)) {
+      return Optional.empty();
+    }
+    long jvm = ProcessHandle.current().pid();
+    String script =
+        "while kill -0 " + jvm + " 2>/dev/null && kill -0 " + anvil.pid() + " 2>/dev/null; do sleep 1; done; kill "
+            + anvil.pid() + " 2>/dev/null";
+    try {
+      return Optional.of(
+          new ProcessBuilder(sh.toString(), "-c", script)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start());
+    } catch (IOException e) {
+      return Optional.empty(); // the shutdown hook still covers normal exits
+    }
   }
 
   private static int freeLoopbackPort() {
@@ -424,7 +453,6 @@ public final class Anvil implements AutoCloseable {
       cmd.addAll(List.of("--gas-limit", blockGasLimit.toString()));
       cmd.addAll(List.of("--accounts", Integer.toString(accounts)));
       cmd.addAll(List.of("--mnemonic", DEV_MNEMONIC));
-      cmd.add("--disable-code-size-limit");
       hardfork.ifPresent(h -> cmd.addAll(List.of("--hardfork", h)));
       cmd.add("--silent");
       Path log;
@@ -441,6 +469,7 @@ public final class Anvil implements AutoCloseable {
       }
       Anvil anvil = new Anvil(process, log, port, chainId, accounts);
       Runtime.getRuntime().addShutdownHook(anvil.shutdownHook);
+      anvil.watchdog = startWatchdog(process);
       try {
         anvil.awaitReady(startupTimeout);
         return anvil;

@@ -45,6 +45,23 @@ public final class LitDeployer {
   }
 
   /**
+   * A deployer on a local anvil chain, owned by its dev account 0.
+   *
+   * @param anvil the running chain
+   * @throws LitValidationException if anvil is null
+   */
+  public LitDeployer(Anvil anvil) {
+    this(requireAnvil(anvil).web3j(), anvil.devAccount(0), anvil.chainId());
+  }
+
+  private static Anvil requireAnvil(Anvil anvil) {
+    if (anvil == null) {
+      throw new LitValidationException("anvil must not be null");
+    }
+    return anvil;
+  }
+
+  /**
    * Deploys everything described by {@code spec}.
    *
    * @param spec validators, root keys and mint cost

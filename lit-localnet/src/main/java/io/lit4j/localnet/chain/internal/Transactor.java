@@ -90,6 +90,62 @@ public final class Transactor {
   }
 
   /**
+   * Sends a state-changing call whose selector is computed from an explicit Solidity signature.
+   * Needed for parameters such as {@code uint256[][]}, for which web3j 4.13 derives a wrong
+   * function signature (and so a wrong selector) from its types.
+   *
+   * @param to contract address
+   * @param signature canonical signature, e.g. {@code f(uint256,uint256[][])}
+   * @param args the arguments, ABI-encoded as a tuple after the selector
+   * @param value wei to send
+   * @return the successful receipt
+   * @throws LitContractException with the revert reason if it reverts
+   */
+  @SuppressWarnings("rawtypes")
+  public TransactionReceipt send(String to, String signature, List<Type> args, BigInteger value) {
+    return transact(to, encode(signature, args), value, signature);
+  }
+
+  /**
+   * Encodes a call from an explicit signature: 4-byte selector then the ABI-encoded arguments.
+   *
+   * @param signature canonical signature, e.g. {@code f(uint256,uint256[][])}
+   * @param args the arguments
+   * @return 0x-prefixed call data
+   */
+  @SuppressWarnings("rawtypes")
+  public static String encode(String signature, List<Type> args) {
+    if (signature == null || !signature.matches("[A-Za-z_][A-Za-z0-9_]*\\(.*\\)")) {
+      throw new LitValidationException("signature must look like name(type,...), got " + signature);
+    }
+    String selector = org.web3j.crypto.Hash.sha3String(signature).substring(0, 10);
+    return selector + FunctionEncoder.encodeConstructor(args);
+  }
+
+  /**
+   * Runs a read-only call and returns the raw return data.
+   *
+   * @param to contract address
+   * @param data call data
+   * @return 0x-prefixed return data
+   * @throws LitContractException with the revert reason if it reverts
+   */
+  public String callRaw(String to, String data) {
+    try {
+      EthCall r =
+          web3j
+              .ethCall(Transaction.createEthCallTransaction(address(), to, data), DefaultBlockParameterName.LATEST)
+              .send();
+      if (r.hasError()) {
+        throw reverted("call", r.getError());
+      }
+      return r.getValue();
+    } catch (IOException e) {
+      throw new LitContractException("call: chain unreachable", e);
+    }
+  }
+
+  /**
    * Runs a read-only call against the latest block.
    *
    * @param to contract address

@@ -1,9 +1,9 @@
-package io.lit4j.auth.internal;
+package io.lit4j.core.util;
 
+import io.lit4j.core.errors.LitValidationException;
 import java.math.BigInteger;
-import java.util.Optional;
 
-/** Bitcoin-alphabet base58 (base58btc), used for IPFS CIDs. Internal. */
+/** Bitcoin-alphabet base58 (base58btc), as IPFS CIDv0 strings use it. */
 public final class Base58 {
   private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
   private static final BigInteger FIFTY_EIGHT = BigInteger.valueOf(58);
@@ -22,12 +22,20 @@ public final class Base58 {
     return sb.reverse().toString();
   }
 
-  /** Decodes, or empty when a character is outside the alphabet. */
-  public static Optional<byte[]> decode(String s) {
+  /**
+   * Decodes base58btc.
+   *
+   * @param field names the value in the error message
+   * @throws LitValidationException when the value is missing or has a character outside the alphabet
+   */
+  public static byte[] decode(String s, String field) {
+    if (s == null) throw new LitValidationException(field + " is missing: expected base58");
     BigInteger n = BigInteger.ZERO;
     for (int i = 0; i < s.length(); i++) {
       int d = ALPHABET.indexOf(s.charAt(i));
-      if (d < 0) return Optional.empty();
+      if (d < 0) {
+        throw new LitValidationException(field + " is not base58: bad character '" + s.charAt(i) + "' at position " + i);
+      }
       n = n.multiply(FIFTY_EIGHT).add(BigInteger.valueOf(d));
     }
     int zeros = 0;
@@ -36,6 +44,15 @@ public final class Base58 {
     int off = body.length > 0 && body[0] == 0 ? 1 : 0;
     byte[] out = new byte[zeros + body.length - off];
     System.arraycopy(body, off, out, zeros, body.length - off);
-    return Optional.of(out);
+    return out;
+  }
+
+  /** True when every character is in the base58btc alphabet. */
+  public static boolean isBase58(String s) {
+    if (s == null) return false;
+    for (int i = 0; i < s.length(); i++) {
+      if (ALPHABET.indexOf(s.charAt(i)) < 0) return false;
+    }
+    return true;
   }
 }

@@ -1,0 +1,60 @@
+package io.lit4j.core.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Expected strings are what Node.js 20's JSON.stringify prints for the same values. */
+class JsJsonTest {
+  @Test
+  void stringsAreEscapedAsJsonStringifyDoes() {
+    Map<String, Object> obj = new LinkedHashMap<>();
+    obj.put("a", "q\"b\\s\n\r\t\b\f\u0001\u001f\u007f é 😀 \ud800 x");
+    obj.put("n", Arrays.asList(1, -2, 0, 1e21, 1.5, null, true));
+    obj.put("o", Map.of());
+    obj.put("e", List.of());
+    assertEquals("{\"a\":\"q\\\"b\\\\s\\n\\r\\t\\b\\f\\u0001\\u001f\u007f é 😀 \\ud800 x\",\"n\":[1,-2,0,1e+21,1.5,null,true],\"o\":{},\"e\":[]}",
+        JsJson.stringify(obj));
+  }
+
+  @Test
+  void lineSeparatorsAndHtmlAreNotEscaped() {
+    assertEquals("\"\u2028\u2029</script>\"", JsJson.stringify("\u2028\u2029</script>"));
+  }
+
+  @Test
+  void keysKeepInsertionOrderAndUndefinedValuesAreOmitted() {
+    Map<String, Object> obj = new LinkedHashMap<>();
+    obj.put("z", 1);
+    obj.put("skip", JsJson.Undefined.INSTANCE);
+    obj.put("a", "x");
+    assertEquals("{\"z\":1,\"a\":\"x\"}", JsJson.stringify(obj));
+    assertEquals("[null]", JsJson.stringify(List.of(JsJson.Undefined.INSTANCE)));
+  }
+
+  @Test
+  void jacksonTreesAreWrittenTheSameWay() {
+    var node = LitJson.parse("{\"b\":[1,2.5,\"\\u00e9\"],\"a\":{\"c\":null,\"d\":false}}", "test");
+    assertEquals("{\"b\":[1,2.5,\"é\"],\"a\":{\"c\":null,\"d\":false}}", JsJson.stringify(node));
+  }
+
+  @Test
+  void numbersFollowJsNumberToString() {
+    assertEquals("0.000001", JsJson.jsNumber(1e-6));
+    assertEquals("1e-7", JsJson.jsNumber(1e-7));
+    assertEquals("123456789012345680000", JsJson.jsNumber(1.2345678901234568e20));
+    assertEquals("-1.25", JsJson.jsNumber(-1.25));
+    assertEquals("null", JsJson.jsNumber(Double.NaN));
+    assertEquals("9007199254740993", JsJson.stringify(9007199254740993L));
+  }
+
+  @Test
+  void unsupportedValuesAreRefused() {
+    assertThrows(IllegalArgumentException.class, () -> JsJson.stringify(new Object()));
+  }
+}
