@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lit4j.contracts.LitContracts;
 import io.lit4j.contracts.MintedPkp;
+import io.lit4j.contracts.PermittedAuthMethod;
+import io.lit4j.core.constants.AuthMethodScope;
+import io.lit4j.core.constants.AuthMethodType;
+import io.lit4j.crypto.eth.EthHash;
+import java.util.List;
+import org.web3j.crypto.Keys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +37,16 @@ class JsSdkNodeClientTest {
     try (LocalLitNetwork net = LocalLitNetwork.builder().nodes(3).seed("lit4j-js-sdk-check").start()) {
       Credentials user = net.devAccount(2);
       MintedPkp pkp;
+      MintedPkp authPkp;
       try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(user).build()) {
         pkp = c.mintNext();
+        // permits the wallet's EthWallet auth method (id keccak256("<checksummed address>:lit")) to personal-sign
+        authPkp = c.mintWithAuth(PermittedAuthMethod.of(AuthMethodType.ETH_WALLET,
+            EthHash.keccak256Utf8(Keys.toChecksumAddress(user.getAddress()) + ":lit")), List.of(AuthMethodScope.PERSONAL_SIGN));
       }
       String key = Numeric.toHexStringWithPrefixZeroPadded(user.getEcKeyPair().getPrivateKey(), 64);
       Path out = Files.createTempFile("lit4j-sdknodes-", ".log");
-      ProcessBuilder pb = new ProcessBuilder("node", script.toString(), net.connectionInfoJson(), key, pkp.publicKeyHex())
+      ProcessBuilder pb = new ProcessBuilder("node", script.toString(), net.connectionInfoJson(), key, pkp.publicKeyHex(), authPkp.publicKeyHex())
           .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
       pb.environment().put("NODE_PATH", dir.resolve("node_modules").toString());
       Process p = pb.start();

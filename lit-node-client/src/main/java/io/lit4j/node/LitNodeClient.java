@@ -1,0 +1,573 @@
+package io.lit4j.node;
+
+import io.lit4j.core.errors.LitException;
+import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.crypto.attestation.InMemoryVcekCache;
+import io.lit4j.crypto.ecdsa.EcdsaSignature;
+import io.lit4j.node.discovery.ValidatorSet;
+import io.lit4j.node.execute.ExecuteJsRequest;
+import io.lit4j.node.execute.ExecuteJsResponse;
+import io.lit4j.node.execute.internal.ExecuteJsProtocol;
+import io.lit4j.node.pkp.PkpSignRequest;
+import io.lit4j.node.pkp.internal.PkpSignProtocol;
+import io.lit4j.node.request.LitActionException;
+import io.lit4j.node.handshake.AmdKdsVcekFetcher;
+import io.lit4j.node.handshake.AttestationVerifier;
+import io.lit4j.node.handshake.SevSnpAttestationVerifier;
+import io.lit4j.node.handshake.NodeHandshake;
+import io.lit4j.node.handshake.internal.HandshakeConsensus;
+import io.lit4j.node.handshake.internal.HandshakeProtocol;
+import io.lit4j.node.request.NodeReply;
+import io.lit4j.node.request.NodeResponses;
+import io.lit4j.node.request.internal.NodeFanOut;
+import io.lit4j.node.request.internal.NodeRequester;
+import io.lit4j.node.transport.NodeTransport;
+import io.lit4j.node.transport.OkHttpNodeTransport;
+import io.lit4j.node.transport.SdkHeaders;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+
+/**
+ * The client of a Lit network: connects to its nodes and sends them requests.
+ *
+ * <p>{@link #connect()} reads the validator set, handshakes every node in parallel (per-node
+ * timeout, safe repeats), and keeps the nodes whose handshakes are valid and agree on the network
+ * keys; it succeeds once at least {@code minNodeCount} agree. Unlike the JS SDK 4.2.0, which needs
+ * every node, a node that is down, slow, broken or in the minority is dropped and logged.
+ * While connected, a background task repeats the connect every
+ * {@link LitNodeClientConfig#refreshInterval()} to refresh blockhash, epoch and nodes.
+ *
+ * <p>Every method has an {@code ...Async} twin; the blocking one waits for it. Close the client
+ * when done: {@link #close()} stops its threads.
+ *
+ * <pre>{@code
+ * try (LitNodeClient client = new LitNodeClient(config)) {
+ *   client.connect();
+ *   String nonce = client.getLatestBlockhash();
+ * }
+ * }</pre>
+ */
+public final class LitNodeClient implements AutoCloseable {
+  private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+  private final LitNodeClientConfig config;
+  private final Logger log;
+  private final NodeTransport transport;
+  private final boolean ownsTransport;
+  private final ScheduledExecutorService scheduler;
+  private final NodeFanOut fanOut;
+  private final ThreadPoolExecutor blockingWork;
+  private final AttestationVerifier attestationVerifier;
+  private final OkHttpClient ownedFetchClient;
+  private final Object lock = new Object();
+
+  private volatile ConnectionState state;
+  private CompletableFuture<ConnectionState> connecting; // guarded by lock
+  private ScheduledFuture<?> refreshTask; // guarded by lock
+  private volatile boolean closed;
+
+  /**
+   * A client for {@code config}; it does not contact any node until {@link #connect()}.
+   *
+   * @throws LitValidationException if {@code config} is null
+   */
+  public LitNodeClient(LitNodeClientConfig config) {
+    if (config == null) throw new LitValidationException("config is missing");
+    this.config = config;
+    this.log = config.logger();
+    OkHttpClient http;
+    if (config.transport().isPresent()) {
+      this.transport = config.transport().get();
+      this.ownsTransport = false;
+      http = config.httpClient().orElse(null);
+    } else if (config.httpClient().isPresent()) {
+      this.transport = OkHttpNodeTransport.using(config.httpClient().get());
+      this.ownsTransport = false;
+      http = config.httpClient().get();
+    } else {
+      OkHttpNodeTransport owned = OkHttpNodeTransport.create();
+      this.transport = owned;
+      this.ownsTransport = true;
+      http = owned.okHttpClient();
+    }
+    int id = CLIENTS.incrementAndGet();
+    // attestation checks may block on a certificate fetch, so they get threads of their own (made on demand)
+    AtomicInteger workers = new AtomicInteger();
+    this.blockingWork = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread t = new Thread(r, "lit4j-node-client-" + id + "-work-" + workers.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    this.blockingWork.allowCoreThreadTimeOut(true);
+    if (config.attestationVerifier().isPresent() || !config.checkNodeAttestation()) {
+      this.ownedFetchClient = null;
+      this.attestationVerifier = config.attestationVerifier().orElse(null);
+    } else {
+      // a caller-supplied transport is not OkHttp: certificate fetches then use a client of our own
+      this.ownedFetchClient = http == null ? new OkHttpClient() : null;
+      OkHttpClient fetch = http != null ? http : ownedFetchClient;
+      this.attestationVerifier = new SevSnpAttestationVerifier(
+          new InMemoryVcekCache(new AmdKdsVcekFetcher(fetch, config.requestTimeout())), blockingWork);
+    }
+    ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "lit4j-node-client-" + id);
+      t.setDaemon(true);
+      return t;
+    });
+    s.setRemoveOnCancelPolicy(true);
+    this.scheduler = s;
+    this.fanOut = new NodeFanOut(new NodeRequester(transport, config.retryPolicy(), scheduler, log), scheduler);
+  }
+
+  /** The settings this client was made with. */
+  public LitNodeClientConfig config() {
+    return config;
+  }
+
+  /**
+   * Connects: reads the validator set, handshakes every node and keeps the agreeing ones.
+   * Concurrent calls share one attempt. A successful connect starts the background refresh.
+   *
+   * @return the new connection state
+   * @throws io.lit4j.core.errors.LitNodeException if fewer than {@code minNodeCount} nodes gave
+   *     valid, agreeing handshakes; the message says how many answered and why each other failed
+   * @throws io.lit4j.core.errors.LitTimeoutException if every failure was a timeout
+   * @throws LitException if the validator set cannot be read or the client is closed
+   */
+  public ConnectionState connect() {
+    return join(connectAsync());
+  }
+
+  /** Asynchronous {@link #connect()}; the future fails with the same exceptions. */
+  public CompletableFuture<ConnectionState> connectAsync() {
+    synchronized (lock) {
+      if (closed) return CompletableFuture.failedFuture(closedError());
+      if (connecting != null && !connecting.isDone()) return connecting;
+      CompletableFuture<ConnectionState> attempt = config.validatorSource().currentValidators()
+          .thenCompose(this::handshakeAll)
+          .whenComplete((s, e) -> {
+            if (s != null) {
+              state = s;
+              startRefresh();
+              log.info("connected to Lit nodes {} (threshold {}, epoch {}, handshake {})",
+                  s.connectedNodes(), s.minNodeCount(), s.epochNumber(), s.requestId());
+            }
+          });
+      connecting = attempt;
+      return attempt;
+    }
+  }
+
+  private CompletableFuture<ConnectionState> handshakeAll(ValidatorSet set) {
+    if (closed) return CompletableFuture.failedFuture(closedError());
+    String requestId = SdkHeaders.newRequestId();
+    Map<String, String> challenges = new ConcurrentHashMap<>();
+    Map<String, NodeHandshake> parsed = new ConcurrentHashMap<>();
+    Duration perNode = min(config.requestTimeout(), config.connectTimeout());
+    NodeFanOut.Call call = new NodeFanOut.Call(
+        "connect (handshake)",
+        HandshakeProtocol.PATH,
+        set.nodeUrls(),
+        url -> {
+          String challenge = HandshakeProtocol.newChallenge();
+          challenges.put(url, challenge);
+          return HandshakeProtocol.body(challenge);
+        },
+        requestId,
+        set.epochNumber(),
+        perNode,
+        true,
+        set.minNodeCount(),
+        true,
+        // the whole handshake phase is bounded by connectTimeout, whatever the retry policy does;
+        // nodes that answered by then are enough if they agree
+        config.connectTimeout(),
+        (url, reply) -> {
+          NodeHandshake h = HandshakeProtocol.read(reply, challenges.get(url), requestId);
+          parsed.put(url, h);
+          return Optional.empty();
+        });
+    return fanOut.send(call)
+        .thenCompose(responses -> checkAttestations(responses, parsed))
+        .thenApply(checked -> decide(set, checked.responses(), checked.valid(), checked.rejected()));
+  }
+
+  private record Checked(NodeResponses responses, List<NodeHandshake> valid, Map<String, LitException> rejected) {}
+
+  private CompletableFuture<Checked> checkAttestations(NodeResponses responses, Map<String, NodeHandshake> parsed) {
+    List<NodeHandshake> candidates = new ArrayList<>();
+    for (String url : responses.successes().keySet()) candidates.add(parsed.get(url));
+    Map<String, LitException> rejected = new ConcurrentHashMap<>();
+    if (!config.checkNodeAttestation()) {
+      return CompletableFuture.completedFuture(new Checked(responses, candidates, Map.of()));
+    }
+    List<CompletableFuture<Void>> checks = new ArrayList<>();
+    for (NodeHandshake h : candidates) {
+      CompletableFuture<Void> check;
+      if (h.attestationReport().isEmpty()) {
+        check = CompletableFuture.failedFuture(LitException.builder()
+            .message("Missing attestation in handshake response from " + h.nodeUrl())
+            .nodeUrl(h.nodeUrl()).requestId(responses.requestId())
+            .errorCode("InvalidNodeAttestation").errorKind("Unexpected")
+            .buildNode());
+      } else {
+        try {
+          check = attestationVerifier.verify(h.nodeUrl(), h.challenge(), h.attestationReport().get());
+        } catch (RuntimeException e) {
+          check = CompletableFuture.failedFuture(e);
+        }
+      }
+      checks.add(check.handle((v, e) -> {
+        if (e != null) rejected.put(h.nodeUrl(), asAttestationError(unwrap(e), h.nodeUrl(), responses.requestId()));
+        return null;
+      }));
+    }
+    return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).thenApply(v -> {
+      List<NodeHandshake> ok = candidates.stream().filter(h -> !rejected.containsKey(h.nodeUrl())).toList();
+      return new Checked(responses, ok, Map.copyOf(rejected));
+    });
+  }
+
+  private ConnectionState decide(ValidatorSet set, NodeResponses responses, List<NodeHandshake> valid, Map<String, LitException> rejected) {
+    HandshakeConsensus.Outcome outcome = HandshakeConsensus.decide(valid, responses.requestId());
+    Map<String, LitException> dropped = new LinkedHashMap<>(rejected);
+    dropped.putAll(outcome.dropped());
+    for (Map.Entry<String, LitException> f : responses.failures().entrySet()) {
+      log.warn("dropping Lit node {}: {}", f.getKey(), f.getValue().getMessage());
+    }
+    for (Map.Entry<String, LitException> f : dropped.entrySet()) {
+      log.warn("dropping Lit node {}: {}", f.getKey(), f.getValue().getMessage());
+    }
+    if (outcome.agreeing().size() < set.minNodeCount()) {
+      LitException e = responses.tooFewSuccesses(set.minNodeCount(), dropped);
+      outcome.ambiguity().ifPresent(a -> log.warn("handshake {}: {}", responses.requestId(), a));
+      throw e;
+    }
+    Map<String, NodeHandshake> serverKeys = new LinkedHashMap<>();
+    for (NodeHandshake h : outcome.agreeing()) serverKeys.put(h.nodeUrl(), h);
+    NodeHandshake ref = outcome.agreeing().get(0);
+    return new ConnectionState(
+        new ArrayList<>(serverKeys.keySet()),
+        set.minNodeCount(),
+        set.epochNumber(),
+        ref.subnetPublicKey(),
+        ref.networkPublicKey(),
+        ref.networkPublicKeySet(),
+        ref.hdRootPubkeys(),
+        HandshakeConsensus.latestBlockhash(outcome.agreeing()),
+        Instant.now(),
+        serverKeys,
+        responses.requestId());
+  }
+
+  private void startRefresh() {
+    Duration every = config.refreshInterval();
+    if (every.isZero()) return;
+    synchronized (lock) {
+      if (closed || refreshTask != null) return;
+      refreshTask = scheduleRepeating(this::refresh, every);
+    }
+  }
+
+  private void refresh() {
+    if (closed) return;
+    connectAsync().whenComplete((s, e) -> {
+      if (e != null && !closed) log.warn("background refresh of the Lit network failed; keeping the previous state: {}", unwrap(e).getMessage());
+    });
+  }
+
+  /** Whether a connect has succeeded (and the client is not closed). */
+  public boolean isReady() {
+    return state != null && !closed;
+  }
+
+  /** The state of the last successful connect, if any. */
+  public Optional<ConnectionState> connectionState() {
+    return Optional.ofNullable(state);
+  }
+
+  /**
+   * The latest block hash the connected nodes agree on (the SIWE nonce for session keys),
+   * refreshed by the background reconnect.
+   *
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public String getLatestBlockhash() {
+    return ready().latestBlockhash();
+  }
+
+  /** Asynchronous {@link #getLatestBlockhash()}. */
+  public CompletableFuture<String> getLatestBlockhashAsync() {
+    try {
+      return CompletableFuture.completedFuture(getLatestBlockhash());
+    } catch (LitException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * The nodes requests go to.
+   *
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public List<String> connectedNodes() {
+    return ready().connectedNodes();
+  }
+
+  /**
+   * The threshold of the connected validator set.
+   *
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public int minNodeCount() {
+    return ready().minNodeCount();
+  }
+
+  /**
+   * The epoch of the connected validator set.
+   *
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public long currentEpochNumber() {
+    return ready().epochNumber();
+  }
+
+  /**
+   * Runs a Lit Action on every connected node ({@code /web/execute}) and combines what they
+   * return: response and logs by majority, ECDSA signatures combined and verified per name,
+   * key claims with one signature per node.
+   *
+   * <p>Every connected node is asked (all must be, since only the signing subset returns shares);
+   * unlike the JS SDK, a node that fails does not fail the call as long as at least
+   * {@code minNodeCount} nodes answered and every signature combines and verifies. Failing nodes
+   * are logged.
+   *
+   * @throws LitValidationException if the request is missing or has no auth sig for a connected node
+   * @throws io.lit4j.node.request.LitActionException if the action threw on too many nodes
+   *     (with the action's error text and logs)
+   * @throws io.lit4j.core.errors.LitNodeException if fewer than {@code minNodeCount} nodes
+   *     answered; the message says why each failed, and node error fields are kept
+   * @throws io.lit4j.core.errors.LitCryptoException if a signature cannot be combined
+   *     ({@code NoValidShares}, {@code UnknownSignatureError})
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public ExecuteJsResponse executeJs(ExecuteJsRequest request) {
+    return join(executeJsAsync(request));
+  }
+
+  /** Asynchronous {@link #executeJs(ExecuteJsRequest)}; the future fails with the same exceptions. */
+  public CompletableFuture<ExecuteJsResponse> executeJsAsync(ExecuteJsRequest request) {
+    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("executeJs request is missing"));
+    return sendToAllConnected("executeJs", ExecuteJsProtocol.PATH, url -> ExecuteJsProtocol.body(request, url),
+        (responses, state) -> ExecuteJsProtocol.read(responses, state.minNodeCount()));
+  }
+
+  /**
+   * Signs a 32-byte digest with a PKP ({@code /web/pkp/sign} on every connected node) and combines
+   * the shares into a verified signature, checked to be over the requested digest by the
+   * requested key.
+   *
+   * @return the signature ({@code r}, low {@code s}, {@code recid}, {@code signature} r‖s‖v)
+   * @throws LitValidationException if the request is missing or has no auth sig for a connected node
+   * @throws io.lit4j.core.errors.LitNodeException if fewer than {@code minNodeCount} nodes
+   *     answered; the message says why each failed, and node error fields are kept
+   * @throws io.lit4j.core.errors.LitCryptoException if the shares do not combine into a valid signature
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public EcdsaSignature pkpSign(PkpSignRequest request) {
+    return join(pkpSignAsync(request));
+  }
+
+  /** Asynchronous {@link #pkpSign(PkpSignRequest)}; the future fails with the same exceptions. */
+  public CompletableFuture<EcdsaSignature> pkpSignAsync(PkpSignRequest request) {
+    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("pkpSign request is missing"));
+    return sendToAllConnected("pkpSign", PkpSignProtocol.PATH, url -> PkpSignProtocol.body(request, url),
+        (responses, state) -> PkpSignProtocol.read(request, responses, state.minNodeCount()));
+  }
+
+  /**
+   * Sends one request to every connected node (bodies are built first, so a missing auth sig
+   * fails before anything is sent), waits for all, and reads the answers once at least
+   * {@code minNodeCount} succeeded.
+   */
+  private <T> CompletableFuture<T> sendToAllConnected(
+      String operation, String path, java.util.function.Function<String, com.fasterxml.jackson.databind.node.ObjectNode> bodyFor,
+      java.util.function.BiFunction<NodeResponses, ConnectionState, T> read) {
+    ConnectionState s;
+    Map<String, com.fasterxml.jackson.databind.node.ObjectNode> bodies = new LinkedHashMap<>();
+    try {
+      s = ready();
+      for (String url : s.connectedNodes()) bodies.put(url, bodyFor.apply(url));
+    } catch (LitException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    NodeFanOut.Call call = new NodeFanOut.Call(operation, path, s.connectedNodes(), bodies::get,
+        SdkHeaders.newRequestId(), s.epochNumber(), config.requestTimeout(), false,
+        s.connectedNodes().size(), true, Duration.ZERO, null);
+    return fanOut(call).thenApply(responses -> {
+      responses.failures().forEach((url, e) -> log.warn("{} {}: node {} failed: {}", operation, responses.requestId(), url, e.getMessage()));
+      if (responses.successCount() < s.minNodeCount()) throw tooFew(responses, s.minNodeCount());
+      try {
+        return read.apply(responses, s);
+      } catch (LitException e) {
+        if (responses.failures().isEmpty()) throw e;
+        // with nodes missing, the read error (e.g. too few shares) is best explained by their failures
+        LitException all = responses.tooFewSuccesses(s.connectedNodes().size(), Map.of());
+        all.addSuppressed(e);
+        throw all;
+      }
+    });
+  }
+
+  private static LitException tooFew(NodeResponses responses, int needed) {
+    List<LitException> failures = new ArrayList<>(responses.failures().values());
+    if (!failures.isEmpty() && failures.stream().allMatch(f -> f instanceof LitActionException)) {
+      LitActionException first = (LitActionException) failures.get(0);
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("error", first.error());
+      details.put("logs", first.logs());
+      details.put("failedNodes", failures.size());
+      LitActionException e = new LitActionException(LitException.builder()
+          .message("Lit Action failed on " + failures.size() + " of " + responses.nodeUrls().size() + " nodes (request "
+              + responses.requestId() + "): " + first.error())
+          .requestId(responses.requestId()).nodeUrls(new ArrayList<>(responses.failures().keySet()))
+          .status(first.status()).details(details), first.error(), first.logs());
+      failures.forEach(e::addSuppressed);
+      return e;
+    }
+    return responses.tooFewSuccesses(needed, Map.of());
+  }
+
+  /**
+   * Sends {@code call}'s request to nodes and collects the answers; the building block of every
+   * operation. Not for general use: operations on this class build the calls.
+   */
+  CompletableFuture<NodeResponses> fanOut(NodeFanOut.Call call) {
+    if (closed) return CompletableFuture.failedFuture(closedError());
+    return fanOut.send(call);
+  }
+
+  ConnectionState ready() {
+    ConnectionState s = state;
+    if (closed) throw closedError();
+    if (s == null) {
+      throw LitException.builder()
+          .message("LitNodeClient is not ready: call connect() first and wait for it to succeed")
+          .errorCode("lit_node_client_not_ready_error").errorKind("Unexpected")
+          .build();
+    }
+    return s;
+  }
+
+  /**
+   * Stops the background refresh. The connection state is kept, as in the SDK, so requests can
+   * still be sent; {@link #connect()} starts the refresh again.
+   */
+  public void disconnect() {
+    synchronized (lock) {
+      if (refreshTask != null) {
+        refreshTask.cancel(false);
+        refreshTask = null;
+      }
+    }
+  }
+
+  /**
+   * Stops everything: refresh, open requests (they fail), the client's threads and, when the
+   * client created it, the HTTP client. Idempotent. A caller-supplied OkHttp client or transport
+   * is left open.
+   */
+  @Override
+  public void close() {
+    CompletableFuture<ConnectionState> pending;
+    synchronized (lock) {
+      if (closed) return;
+      closed = true;
+      pending = connecting;
+    }
+    disconnect();
+    if (pending != null) pending.completeExceptionally(closedError());
+    scheduler.shutdownNow();
+    blockingWork.shutdownNow();
+    if (ownsTransport) transport.close();
+    if (ownedFetchClient != null) ownedFetchClient.connectionPool().evictAll();
+    try {
+      scheduler.awaitTermination(2, TimeUnit.SECONDS);
+      blockingWork.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private ScheduledFuture<?> scheduleRepeating(Runnable r, Duration every) {
+    try {
+      return scheduler.scheduleWithFixedDelay(r, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return null;
+    }
+  }
+
+  private static LitException asAttestationError(Throwable t, String url, String requestId) {
+    if (t instanceof LitException e) return e;
+    return LitException.builder()
+        .message("attestation of Lit node " + url + " is invalid: " + t.getMessage())
+        .nodeUrl(url).requestId(requestId).cause(t)
+        .errorCode("InvalidNodeAttestation").errorKind("Unexpected")
+        .buildNode();
+  }
+
+  private static LitException closedError() {
+    return LitException.builder().message("LitNodeClient is closed; create a new client").errorCode("client_closed").build();
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) t = t.getCause();
+    return t;
+  }
+
+  /** Waits for {@code f}, rethrowing a {@link LitException} as is. */
+  static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException | java.util.concurrent.CancellationException e) {
+      Throwable t = unwrap(e);
+      if (t instanceof LitException le) {
+        // a fresh copy would lose the type; rethrow the original, noting where we waited
+        le.addSuppressed(new WaitedHere());
+        throw le;
+      }
+      throw new LitException("request failed: " + t, t);
+    }
+  }
+
+  /** Marks the caller's stack in an async failure rethrown by a blocking method. */
+  private static final class WaitedHere extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WaitedHere() {
+      super("waited here for the asynchronous result");
+    }
+  }
+}

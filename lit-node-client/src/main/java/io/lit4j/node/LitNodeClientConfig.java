@@ -1,0 +1,337 @@
+package io.lit4j.node;
+
+import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.constants.LitConstants;
+import io.lit4j.core.network.LitNetwork;
+import io.lit4j.core.network.MinNodeCountSource;
+import io.lit4j.node.discovery.StaticValidatorSource;
+import io.lit4j.node.discovery.ValidatorSet;
+import io.lit4j.node.discovery.ValidatorSource;
+import io.lit4j.node.handshake.AttestationVerifier;
+import io.lit4j.node.retry.RetryPolicy;
+import io.lit4j.node.session.InMemorySessionKeyStore;
+import io.lit4j.node.session.SessionKeyStore;
+import io.lit4j.node.transport.NodeTransport;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Immutable settings of a {@link LitNodeClient}. Defaults follow the JS SDK 4.2.0
+ * (client-protocol.md §1.1) where it has one.
+ *
+ * <pre>{@code
+ * LitNodeClientConfig config = LitNodeClientConfig.builder()
+ *     .bootstrapUrls(List.of("http://127.0.0.1:7470", "http://127.0.0.1:7471", "http://127.0.0.1:7472"))
+ *     .minNodeCount(2)
+ *     .build();
+ * }</pre>
+ */
+public final class LitNodeClientConfig {
+  /** Time allowed for the whole handshake phase of a connect (SDK: 20 s). */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = LitConstants.CONNECT_TIMEOUT;
+  /** Time allowed for one request to one node. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  /** Interval of the background refresh (SDK: 30 s). */
+  public static final Duration DEFAULT_REFRESH_INTERVAL = LitConstants.NETWORK_SYNC_INTERVAL;
+  /** Threshold for a static list of nodes when none is given (SDK: 2). */
+  public static final int DEFAULT_MIN_NODE_COUNT = LitConstants.DEFAULT_MIN_NODE_COUNT;
+
+  private final LitNetwork network;
+  private final ValidatorSource validatorSource;
+  private final boolean checkNodeAttestation;
+  private final AttestationVerifier attestationVerifier;
+  private final Duration connectTimeout;
+  private final Duration requestTimeout;
+  private final Duration refreshInterval;
+  private final RetryPolicy retryPolicy;
+  private final SessionKeyStore sessionKeyStore;
+  private final Logger logger;
+  private final OkHttpClient httpClient;
+  private final NodeTransport transport;
+  private final Builder source;
+
+  private LitNodeClientConfig(Builder b) {
+    LitNetwork net = b.network;
+    boolean explicitNodes = b.validatorSource != null || b.bootstrapUrls != null;
+    if (net == null) net = explicitNodes ? LitNetwork.CUSTOM : LitNetwork.CAYENNE;
+    if (b.validatorSource != null && b.bootstrapUrls != null) {
+      throw new LitValidationException("give either bootstrapUrls or a validatorSource, not both");
+    }
+    if (b.bootstrapUrls != null && net != LitNetwork.CUSTOM && net != LitNetwork.LOCALHOST) {
+      throw new LitValidationException(
+          "bootstrapUrls can only be set for the custom or localhost network; " + net.wireName()
+              + " takes its nodes from " + (net.bootstrapUrls().isEmpty() ? "the Staking contract (use validatorSource)" : "its fixed list"));
+    }
+    if (b.minNodeCount < 1) throw new LitValidationException("minNodeCount must be at least 1, got " + b.minNodeCount);
+    ValidatorSource vs = b.validatorSource;
+    if (vs == null) {
+      List<String> urls = b.bootstrapUrls != null ? b.bootstrapUrls : net.bootstrapUrls();
+      if (urls.isEmpty()) {
+        throw new LitValidationException(
+            "the " + net.wireName() + " network has no static nodes: set bootstrapUrls (custom network) or a validatorSource"
+                + " backed by the Staking contract (new StakingValidatorSource(litContracts))");
+      }
+      // cayenne's threshold is fixed by the SDK: 2 for 2 nodes, else floor(2n/3)
+      int threshold = net.minNodeCountSource() == MinNodeCountSource.STATIC_BOOTSTRAP_URLS
+          ? LitNetwork.staticMinNodeCount(urls.size())
+          : b.minNodeCount;
+      vs = new StaticValidatorSource(new ValidatorSet(urls, threshold, 0));
+    }
+    if (net.attestationRequired() && Boolean.FALSE.equals(b.checkNodeAttestation)) {
+      throw new LitValidationException("the " + net.wireName() + " network requires node attestation; it cannot be switched off");
+    }
+    this.network = net;
+    this.validatorSource = vs;
+    this.checkNodeAttestation = net.attestationRequired() || Boolean.TRUE.equals(b.checkNodeAttestation);
+    this.attestationVerifier = b.attestationVerifier;
+    this.connectTimeout = positive("connectTimeout", b.connectTimeout);
+    this.requestTimeout = positive("requestTimeout", b.requestTimeout);
+    this.refreshInterval = b.refreshInterval.isZero() ? Duration.ZERO : positive("refreshInterval", b.refreshInterval);
+    this.retryPolicy = nonNull("retryPolicy", b.retryPolicy);
+    this.sessionKeyStore = nonNull("sessionKeyStore", b.sessionKeyStore);
+    this.logger = nonNull("logger", b.logger);
+    if (b.httpClient != null && b.transport != null) {
+      throw new LitValidationException("give either an httpClient or a transport, not both");
+    }
+    this.httpClient = b.httpClient;
+    this.transport = b.transport;
+    this.source = b.copy();
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this config's settings, to derive a changed copy. */
+  public Builder toBuilder() {
+    return source.copy();
+  }
+
+  /** The network; {@code CUSTOM} when nodes were given and no network was named, else {@code CAYENNE}. */
+  public LitNetwork network() {
+    return network;
+  }
+
+  /** Where connect and refresh read the validator set. */
+  public ValidatorSource validatorSource() {
+    return validatorSource;
+  }
+
+  /** Whether handshakes must carry a valid SEV-SNP attestation (always for manzano, habanero). */
+  public boolean checkNodeAttestation() {
+    return checkNodeAttestation;
+  }
+
+  /**
+   * The verifier set for attestations, if any; without one the client uses
+   * {@link io.lit4j.node.handshake.SevSnpAttestationVerifier} with VCEK certificates fetched from
+   * AMD (and cached in memory) through its HTTP client.
+   */
+  public Optional<AttestationVerifier> attestationVerifier() {
+    return Optional.ofNullable(attestationVerifier);
+  }
+
+  /** Time allowed for the handshake phase of a connect. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** Time allowed for each attempt of one request to one node. */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /** Interval of the background re-connect that refreshes blockhash, epoch and nodes; zero = off. */
+  public Duration refreshInterval() {
+    return refreshInterval;
+  }
+
+  /** How failed node requests are repeated. */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** Where session keys and wallet sigs are kept. */
+  public SessionKeyStore sessionKeyStore() {
+    return sessionKeyStore;
+  }
+
+  /** The logger the client writes to. */
+  public Logger logger() {
+    return logger;
+  }
+
+  /** The caller's OkHttp client, if one was given (the client will not shut it down). */
+  public Optional<OkHttpClient> httpClient() {
+    return Optional.ofNullable(httpClient);
+  }
+
+  /** The caller's transport, if one was given (the client will not close it). */
+  public Optional<NodeTransport> transport() {
+    return Optional.ofNullable(transport);
+  }
+
+  @Override
+  public String toString() {
+    return "LitNodeClientConfig[network=" + network.wireName() + ", validatorSource=" + validatorSource
+        + ", checkNodeAttestation=" + checkNodeAttestation + ", connectTimeout=" + connectTimeout
+        + ", requestTimeout=" + requestTimeout + ", refreshInterval=" + refreshInterval + ", retryPolicy=" + retryPolicy + "]";
+  }
+
+  private static Duration positive(String field, Duration d) {
+    if (d == null || d.isNegative() || d.isZero()) throw new LitValidationException(field + " must be positive, got " + d);
+    return d;
+  }
+
+  private static <T> T nonNull(String field, T v) {
+    if (v == null) throw new LitValidationException(field + " is missing");
+    return v;
+  }
+
+  /** Builds a {@link LitNodeClientConfig}; every setter is optional. */
+  public static final class Builder {
+    private LitNetwork network;
+    private List<String> bootstrapUrls;
+    private ValidatorSource validatorSource;
+    private int minNodeCount = DEFAULT_MIN_NODE_COUNT;
+    private Boolean checkNodeAttestation;
+    private AttestationVerifier attestationVerifier;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private Duration refreshInterval = DEFAULT_REFRESH_INTERVAL;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private SessionKeyStore sessionKeyStore = new InMemorySessionKeyStore();
+    private Logger logger = LoggerFactory.getLogger(LitNodeClient.class);
+    private OkHttpClient httpClient;
+    private NodeTransport transport;
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder c = new Builder();
+      c.network = network;
+      c.bootstrapUrls = bootstrapUrls;
+      c.validatorSource = validatorSource;
+      c.minNodeCount = minNodeCount;
+      c.checkNodeAttestation = checkNodeAttestation;
+      c.attestationVerifier = attestationVerifier;
+      c.connectTimeout = connectTimeout;
+      c.requestTimeout = requestTimeout;
+      c.refreshInterval = refreshInterval;
+      c.retryPolicy = retryPolicy;
+      c.sessionKeyStore = sessionKeyStore;
+      c.logger = logger;
+      c.httpClient = httpClient;
+      c.transport = transport;
+      return c;
+    }
+
+    /** The network (default: {@code CUSTOM} when nodes are given, else {@code CAYENNE} as in the SDK). */
+    public Builder network(LitNetwork network) {
+      this.network = network;
+      return this;
+    }
+
+    /**
+     * A fixed list of node URLs ({@code http://ip:port}); their threshold is {@link #minNodeCount(int)}.
+     *
+     * @throws LitValidationException at {@link #build()} if a URL is malformed
+     */
+    public Builder bootstrapUrls(List<String> bootstrapUrls) {
+      if (bootstrapUrls == null) throw new LitValidationException("bootstrapUrls is null");
+      this.bootstrapUrls = List.copyOf(bootstrapUrls);
+      return this;
+    }
+
+    /**
+     * Where to read validators, threshold and epoch at each connect and refresh, instead of
+     * bootstrap URLs: {@link io.lit4j.node.discovery.StakingValidatorSource} for manzano, habanero
+     * and a custom network with contracts (such as lit-localnet).
+     */
+    public Builder validatorSource(ValidatorSource validatorSource) {
+      this.validatorSource = validatorSource;
+      return this;
+    }
+
+    /** Threshold used with bootstrap URLs (default 2); a validator source brings its own. */
+    public Builder minNodeCount(int minNodeCount) {
+      this.minNodeCount = minNodeCount;
+      return this;
+    }
+
+    /** Require SEV-SNP attestations (default off; always on for manzano and habanero). */
+    public Builder checkNodeAttestation(boolean checkNodeAttestation) {
+      this.checkNodeAttestation = checkNodeAttestation;
+      return this;
+    }
+
+    /** The attestation verifier used when attestation is checked (default: SEV-SNP with VCEKs from AMD). */
+    public Builder attestationVerifier(AttestationVerifier attestationVerifier) {
+      this.attestationVerifier = attestationVerifier;
+      return this;
+    }
+
+    /** Time allowed for the handshake phase of a connect (default 20 s). */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+      return this;
+    }
+
+    /** Time allowed for each attempt of a request to one node (default 30 s). */
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = requestTimeout;
+      return this;
+    }
+
+    /** Interval of the background refresh (default 30 s); {@link Duration#ZERO} switches it off. */
+    public Builder refreshInterval(Duration refreshInterval) {
+      if (refreshInterval == null) throw new LitValidationException("refreshInterval is null");
+      this.refreshInterval = refreshInterval;
+      return this;
+    }
+
+    /** How failed node requests are repeated (default {@link RetryPolicy#defaults()}). */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = retryPolicy;
+      return this;
+    }
+
+    /** Where session material is kept (default: in memory). */
+    public Builder sessionKeyStore(SessionKeyStore sessionKeyStore) {
+      this.sessionKeyStore = sessionKeyStore;
+      return this;
+    }
+
+    /** The SLF4J logger to write to (default: the {@code io.lit4j.node.LitNodeClient} logger). */
+    public Builder logger(Logger logger) {
+      this.logger = logger;
+      return this;
+    }
+
+    /** An OkHttp client to send requests with; the caller keeps ownership. */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = httpClient;
+      return this;
+    }
+
+    /** A transport to send requests with (instead of OkHttp); the caller keeps ownership. */
+    public Builder transport(NodeTransport transport) {
+      this.transport = transport;
+      return this;
+    }
+
+    /**
+     * The config.
+     *
+     * @throws LitValidationException naming the setting that is missing, malformed or contradictory
+     */
+    public LitNodeClientConfig build() {
+      return new LitNodeClientConfig(this);
+    }
+  }
+}
