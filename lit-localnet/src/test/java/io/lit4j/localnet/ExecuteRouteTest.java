@@ -172,6 +172,22 @@ class ExecuteRouteTest {
   }
 
   @Test
+  void aPinnedActionRunsByIpfsIdAndAnUnpinnedOneIsNodeInvalidIpfsId() throws Exception {
+    String cid = net.pinAction("Lit.Actions.setResponse({ response: Lit.Auth.actionIpfsIds[0] });");
+    ObjectNode body = NodeCalls.object();
+    body.set("authSig", NodeCalls.authSigJson(NodeCalls.walletAuthSig(owner, blockhash())));
+    body.put("ipfsId", cid);
+    for (NodeCalls.Answer a : NodeCalls.all(net, "/web/execute", body)) {
+      assertEquals(200, a.status(), a.body().toString());
+      assertEquals(cid, a.body().get("response").asText());
+    }
+    body.put("ipfsId", "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG");
+    NodeCalls.Answer a = NodeCalls.post(net.nodeUrls().get(0), "/web/execute", body, NodeCalls.requestId());
+    assertEquals(400, a.status());
+    assertEquals("NodeInvalidIPFSID", a.body().get("errorCode").asText());
+  }
+
+  @Test
   void executeWithoutCodeOrIpfsIdIsNodeInvalidIpfsId() throws Exception {
     ObjectNode body = NodeCalls.object();
     body.set("authSig", NodeCalls.authSigJson(NodeCalls.walletAuthSig(owner, blockhash())));
