@@ -241,6 +241,35 @@ async function main() {
     return { capacityTokenId: minted.capacityTokenIdStr, delegatee: pkp.ethAddress };
   });
 
+  // ---------------------------------------------------------------- executeJs as a serverless function
+  // (after the capacity mint: on a rate-limited network the EOA pays with the NFT it holds)
+  await step('executeJsEoa', async () => {
+    const res = await client.executeJs({
+      sessionSigs: eoaSessionSigs,
+      code: `(async () => {
+        console.log('lit4j log', greeting);
+        Lit.Actions.setResponse({ response: greeting + ' from ' + Lit.Auth.authSigAddress });
+      })();`,
+      jsParams: { greeting: 'hello' },
+    });
+    // 4.2.0 returns the first node's raw response when nothing was signed (client-protocol.md §12 #6)
+    check(res.success === true, `the raw node response says success, got ${JSON.stringify(res)}`);
+    check(res.signedData && Object.keys(res.signedData).length === 0, `no signatures requested, got ${JSON.stringify(res.signedData)}`);
+    check(
+      typeof res.response === 'string' && res.response.toLowerCase() === `hello from ${eoa.address}`.toLowerCase(),
+      `the action saw jsParams and the session's user, got ${JSON.stringify(res.response)}`,
+    );
+    check(typeof res.logs === 'string' && res.logs.includes('lit4j log hello'), `console.log reached the logs, got ${JSON.stringify(res.logs)}`);
+    let thrown = null;
+    try {
+      await client.executeJs({ sessionSigs: eoaSessionSigs, code: `(async () => { throw new Error('lit4j: expected failure'); })();` });
+    } catch (e) {
+      thrown = e;
+    }
+    check(thrown !== null, 'a throwing Lit Action makes executeJs reject');
+    return { response: res.response, throwingActionRejected: String(thrown.errorCode || thrown.message).slice(0, 80) };
+  });
+
   // ---------------------------------------------------------------- PKP session sigs
   let pkpSessionSigs;
   await step('pkpSessionSigs', async () => {
