@@ -10,7 +10,8 @@
 // ethers@5.7.2, siwe@2.3.2 (src/build/js-sdk.sh installs them).
 //
 // Prints one JSON line per step, {"step":…,"ok":true,…} or {"step":…,"ok":false,"error":…}, and
-// exits 1 on the first failing step. The SDK's own console output goes to stderr.
+// exits 1 on the first failing step. The SDK's own console output (warnings on stderr, a few
+// debug lines on stdout) is interleaved: step lines are the ones starting with {"step":.
 'use strict';
 
 const fs = require('fs');
