@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * {@code jsParams} as globals, {@code ethers} v5 when its bundle is given, {@code console} into
  * the logs, and the node's wall-time limit.
  *
- * <p>A fresh context with ethers costs 0.5 to 1 s, so a few contexts are prepared ahead on a
- * background thread; each is used once and then closed.
+ * <p>Loading ethers into a context costs 0.5 to 4 s, so a few contexts with ethers are prepared
+ * ahead on a background thread, each used once and then closed, and only actions whose code
+ * mentions {@code ethers} take one; the others run in a fresh context with the prelude only
+ * (cheap), where {@code ethers} is undefined.
  *
  * <p>Limits: wall time (default 30 s, {@code NodeJsTimeoutError}), console output and response
  * size (100 KiB each), 10 sign operations. GraalJS community edition cannot cap a context's heap,
@@ -103,7 +105,7 @@ public final class LitActionRuntime implements AutoCloseable {
   private void fill() {
     while (!closed.get()) {
       try {
-        Context c = newContext();
+        Context c = newContext(ethers != null);
         if (!ready.offer(c, 1, TimeUnit.DAYS)) c.close();
       } catch (InterruptedException e) {
         return;
@@ -114,7 +116,7 @@ public final class LitActionRuntime implements AutoCloseable {
     }
   }
 
-  private Context newContext() {
+  private Context newContext(boolean withEthers) {
     Context c = Context.newBuilder("js")
         .engine(engine)
         .allowHostAccess(HostAccess.EXPLICIT)
@@ -125,18 +127,23 @@ public final class LitActionRuntime implements AutoCloseable {
         .option("js.unhandled-rejections", "throw")
         .option("js.strict", "false")
         .build();
-    c.getBindings("js").putMember("__lit", null);
+    // ethers calls atob and crypto.getRandomValues while loading: give it a bridge without node
+    // operations until the request installs its own
+    c.getBindings("js").putMember("__lit", new HostBridge(null));
     c.eval(prelude);
-    if (ethers != null) c.eval(ethers);
+    if (withEthers) c.eval(ethers);
+    c.getBindings("js").putMember("__lit", null);
     return c;
   }
 
-  private Context takeContext() {
-    if (filler != null) {
+  /** A pooled context (with ethers when there is a bundle), or a fresh one. */
+  private Context takeContext(boolean needsEthers) {
+    boolean pooledKind = needsEthers || ethers == null;
+    if (filler != null && pooledKind) {
       Context c = ready.poll();
       if (c != null) return c;
     }
-    return newContext();
+    return newContext(needsEthers);
   }
 
   /**
@@ -150,7 +157,7 @@ public final class LitActionRuntime implements AutoCloseable {
   public ActionResult run(String code, JsonNode jsParams, ActionHost host) {
     if (closed.get()) throw new IllegalStateException("runtime is closed");
     HostBridge bridge = new HostBridge(host);
-    Context context = takeContext();
+    Context context = takeContext(ethers != null && code.contains("ethers"));
     AtomicBoolean timedOut = new AtomicBoolean();
     ScheduledFuture<?> alarm = watchdog.schedule(() -> {
       timedOut.set(true);
