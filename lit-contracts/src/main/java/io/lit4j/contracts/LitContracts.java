@@ -96,6 +96,8 @@ public final class LitContracts implements AutoCloseable {
   private final ChainClient chain;
   private final Web3j web3j;
   private final boolean ownsWeb3j;
+  /** The HTTP client of a {@link Web3j} built from a URL: web3j's HttpService never releases it. */
+  private final okhttp3.OkHttpClient ownedHttp;
   private final Executor executor;
   private final ExecutorService ownedExecutor;
   private final Clock clock;
@@ -104,9 +106,10 @@ public final class LitContracts implements AutoCloseable {
   private final ResolverEnvironment resolverEnvironment;
   private volatile LitContractAddresses resolvedAddresses;
 
-  private LitContracts(Builder b, Web3j web3j, boolean ownsWeb3j) {
+  private LitContracts(Builder b, Web3j web3j, boolean ownsWeb3j, okhttp3.OkHttpClient ownedHttp) {
     this.web3j = web3j;
     this.ownsWeb3j = ownsWeb3j;
+    this.ownedHttp = ownedHttp;
     this.chain = new ChainClient(web3j, b.credentials, b.transactionManager, b.gasMarginPercent, b.receiptTimeout, b.pollInterval);
     if (b.executor != null) {
       this.executor = b.executor;
@@ -717,6 +720,12 @@ public final class LitContracts implements AutoCloseable {
   public void close() {
     if (ownedExecutor != null) ownedExecutor.shutdown();
     if (ownsWeb3j) web3j.shutdown();
+    if (ownedHttp != null) {
+      // HttpService.close() does nothing: without this every closed instance keeps its pooled
+      // connections to the RPC open (5 minutes) and its dispatcher threads (1 minute)
+      ownedHttp.dispatcher().executorService().shutdown();
+      ownedHttp.connectionPool().evictAll();
+    }
   }
 
   // ---------------------------------------------------------------- helpers
@@ -960,8 +969,9 @@ public final class LitContracts implements AutoCloseable {
         throw new LitValidationException("contract addresses are required: call network(...), addresses(...) or resolver(...)");
       }
       boolean owns = web3j == null;
-      Web3j w = owns ? Web3j.build(new HttpService(rpcUrl)) : web3j;
-      return new LitContracts(this, w, owns);
+      okhttp3.OkHttpClient http = owns ? HttpService.getOkHttpClientBuilder().build() : null;
+      Web3j w = owns ? Web3j.build(new HttpService(rpcUrl, http)) : web3j;
+      return new LitContracts(this, w, owns, http);
     }
   }
 }
