@@ -611,8 +611,9 @@ public final class LitNodeClient implements AutoCloseable {
 
   /**
    * Decrypts (4.2.0 {@code decrypt}): asks every connected node for its decryption share
-   * ({@code /web/encryption/sign}), and combines {@code minNodeCount} shares that verify against
-   * the network key; nodes that fail, refuse or send a bad share are left out and logged, so
+   * ({@code /web/encryption/sign}) and decrypts as soon as {@code minNodeCount} of the shares in
+   * hand combine into a signature that verifies against the network key (the calls still open
+   * are cancelled). Nodes that fail, refuse, hang or send a bad share are left out, so
    * {@code minNodeCount} honest nodes suffice. The plaintext is checked against
    * {@code dataToEncryptHash}.
    *
@@ -639,14 +640,19 @@ public final class LitNodeClient implements AutoCloseable {
     }
     String dataHash = request.dataToEncryptHash().toLowerCase(java.util.Locale.ROOT);
     io.lit4j.core.acc.AccessControlConditions c = request.conditions();
-    return sendToAllConnected("decrypt", io.lit4j.node.encryption.internal.BlsShareProtocol.DECRYPT_PATH,
+    byte[] identity = c.resource(dataHash).identity();
+    java.util.concurrent.atomic.AtomicReference<io.lit4j.crypto.bls.BlsSignature> early = new java.util.concurrent.atomic.AtomicReference<>();
+    return sendToConnected("decrypt", io.lit4j.node.encryption.internal.BlsShareProtocol.DECRYPT_PATH,
         url -> io.lit4j.node.encryption.internal.BlsShareProtocol.decryptBody(c, dataHash, request.chain(), request.auth().authSigFor(url)),
+        s -> replies -> enoughShares(replies.values(), r -> true, s.subnetPubKey(), identity, s.minNodeCount(), early),
         (responses, s) -> {
-          Map<String, LitException> rejected = new LinkedHashMap<>();
-          var shares = io.lit4j.node.encryption.internal.BlsShareProtocol.shares(responses, r -> true, log, rejected);
-          byte[] identity = c.resource(dataHash).identity();
-          io.lit4j.crypto.bls.BlsSignature sig = io.lit4j.node.encryption.internal.BlsShareProtocol.combineTolerant("decrypt",
-              responses.requestId(), io.lit4j.crypto.bls.BlsPublicKey.fromHex(s.subnetPubKey()), identity, shares, s.minNodeCount(), log);
+          io.lit4j.crypto.bls.BlsSignature sig = early.get();
+          if (sig == null) {
+            Map<String, LitException> rejected = new LinkedHashMap<>();
+            var shares = io.lit4j.node.encryption.internal.BlsShareProtocol.shares(responses, r -> true, log, rejected);
+            sig = io.lit4j.node.encryption.internal.BlsShareProtocol.combineTolerant("decrypt",
+                responses.requestId(), io.lit4j.crypto.bls.BlsPublicKey.fromHex(s.subnetPubKey()), identity, shares, s.minNodeCount(), log);
+          }
           byte[] plain = io.lit4j.crypto.bls.TimeCrypt.decrypt(ciphertext, sig);
           if (!io.lit4j.core.acc.AccessControlConditionResource.dataToEncryptHash(plain).equals(dataHash)) {
             throw LitException.builder().message("decrypt: the plaintext does not hash to dataToEncryptHash " + dataHash
@@ -713,24 +719,62 @@ public final class LitNodeClient implements AutoCloseable {
     long iat = Instant.now().getEpochSecond();
     long exp = iat + 12 * 3600;
     io.lit4j.core.acc.AccessControlConditions c = request.conditions();
-    return sendToAllConnected("getSignedToken", io.lit4j.node.encryption.internal.BlsShareProtocol.JWT_PATH,
+    java.util.concurrent.atomic.AtomicReference<io.lit4j.crypto.bls.BlsSignature> early = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<String> earlyJwt = new java.util.concurrent.atomic.AtomicReference<>();
+    return sendToConnected("getSignedToken", io.lit4j.node.encryption.internal.BlsShareProtocol.JWT_PATH,
         url -> io.lit4j.node.encryption.internal.BlsShareProtocol.jwtBody(c, request.chain(), request.auth().authSigFor(url), iat, exp),
+        s -> replies -> {
+          List<String> texts = new ArrayList<>();
+          for (NodeReply r : replies.values()) texts.add(r.body().path("unsignedJwt").asText(""));
+          String common = io.lit4j.node.request.internal.Consensus.mostCommon(texts).orElse("");
+          if (common.isEmpty()) return false;
+          boolean ok = enoughShares(replies.values(), r -> common.equals(r.body().path("unsignedJwt").asText("")), s.networkPubKey(),
+              io.lit4j.crypto.bls.BlsJwt.signingInput(common), s.minNodeCount(), early);
+          if (ok) earlyJwt.set(common);
+          return ok;
+        },
         (responses, s) -> {
           List<String> unsigned = new ArrayList<>();
           for (NodeReply r : responses.successes().values()) unsigned.add(r.body().path("unsignedJwt").asText(""));
           String jwt0 = io.lit4j.node.request.internal.Consensus.mostCommon(unsigned).filter(u -> !u.isEmpty())
               .orElseThrow(() -> LitException.builder().message("getSignedToken: no node returned an unsignedJwt (request "
                   + responses.requestId() + ")").requestId(responses.requestId()).errorCode("invalid_node_response").buildNode());
-          Map<String, LitException> rejected = new LinkedHashMap<>();
-          var shares = io.lit4j.node.encryption.internal.BlsShareProtocol.shares(responses,
-              r -> jwt0.equals(r.body().path("unsignedJwt").asText("")), log, rejected);
           io.lit4j.crypto.bls.BlsPublicKey key = io.lit4j.crypto.bls.BlsPublicKey.fromHex(s.networkPubKey());
-          io.lit4j.crypto.bls.BlsSignature sig = io.lit4j.node.encryption.internal.BlsShareProtocol.combineTolerant("getSignedToken",
-              responses.requestId(), key, io.lit4j.crypto.bls.BlsJwt.signingInput(jwt0), shares, s.minNodeCount(), log);
-          String jwt = io.lit4j.crypto.bls.BlsJwt.attachSignature(jwt0, sig);
+          io.lit4j.crypto.bls.BlsSignature sig;
+          String jwtUnsigned;
+          if (early.get() != null) {
+            sig = early.get();
+            jwtUnsigned = earlyJwt.get();
+          } else {
+            Map<String, LitException> rejected = new LinkedHashMap<>();
+            var shares = io.lit4j.node.encryption.internal.BlsShareProtocol.shares(responses,
+                r -> jwt0.equals(r.body().path("unsignedJwt").asText("")), log, rejected);
+            sig = io.lit4j.node.encryption.internal.BlsShareProtocol.combineTolerant("getSignedToken",
+                responses.requestId(), key, io.lit4j.crypto.bls.BlsJwt.signingInput(jwt0), shares, s.minNodeCount(), log);
+            jwtUnsigned = jwt0;
+          }
+          String jwt = io.lit4j.crypto.bls.BlsJwt.attachSignature(jwtUnsigned, sig);
           io.lit4j.crypto.bls.BlsJwt.VerifiedJwt v = io.lit4j.crypto.bls.BlsJwt.verify(jwt, key);
           return new io.lit4j.node.encryption.SignedToken(jwt, v.header(), v.payload());
         });
+  }
+
+  /**
+   * Whether the shares in hand already give a verified network signature over {@code message};
+   * if so it is kept in {@code found}. Quiet: it runs for every new answer.
+   */
+  private static boolean enoughShares(java.util.Collection<NodeReply> replies, java.util.function.Function<NodeReply, Boolean> keep,
+      String keyHex, byte[] message, int threshold, java.util.concurrent.atomic.AtomicReference<io.lit4j.crypto.bls.BlsSignature> found) {
+    var shares = io.lit4j.node.encryption.internal.BlsShareProtocol.shares(replies, keep, "", "", org.slf4j.helpers.NOPLogger.NOP_LOGGER,
+        new LinkedHashMap<>());
+    if (shares.size() < Math.max(2, threshold)) return false;
+    try {
+      found.set(io.lit4j.node.encryption.internal.BlsShareProtocol.combineTolerant("", "",
+          io.lit4j.crypto.bls.BlsPublicKey.fromHex(keyHex), message, shares, threshold, org.slf4j.helpers.NOPLogger.NOP_LOGGER));
+      return true;
+    } catch (LitException e) {
+      return false;
+    }
   }
 
   private static byte[] readFile(java.nio.file.Path file) {
@@ -760,6 +804,18 @@ public final class LitNodeClient implements AutoCloseable {
   private <T> CompletableFuture<T> sendToAllConnected(
       String operation, String path, java.util.function.Function<String, com.fasterxml.jackson.databind.node.ObjectNode> bodyFor,
       java.util.function.BiFunction<NodeResponses, ConnectionState, T> read) {
+    return sendToConnected(operation, path, bodyFor, null, read);
+  }
+
+  /**
+   * As {@link #sendToAllConnected}, but with {@code enough} set the fan-out stops as soon as
+   * {@code minNodeCount} answers satisfy it (e.g. their shares combine into a verified
+   * signature), cancelling the calls still open; without it every node is waited for.
+   */
+  private <T> CompletableFuture<T> sendToConnected(
+      String operation, String path, java.util.function.Function<String, com.fasterxml.jackson.databind.node.ObjectNode> bodyFor,
+      java.util.function.Function<ConnectionState, java.util.function.Predicate<Map<String, NodeReply>>> enough,
+      java.util.function.BiFunction<NodeResponses, ConnectionState, T> read) {
     ConnectionState s;
     Map<String, com.fasterxml.jackson.databind.node.ObjectNode> bodies = new LinkedHashMap<>();
     try {
@@ -768,9 +824,13 @@ public final class LitNodeClient implements AutoCloseable {
     } catch (LitException e) {
       return CompletableFuture.failedFuture(e);
     }
-    NodeFanOut.Call call = new NodeFanOut.Call(operation, path, s.connectedNodes(), bodies::get,
-        SdkHeaders.newRequestId(), s.epochNumber(), config.requestTimeout(), false,
-        s.connectedNodes().size(), true, Duration.ZERO, null);
+    NodeFanOut.Call call = enough == null
+        ? new NodeFanOut.Call(operation, path, s.connectedNodes(), bodies::get,
+            SdkHeaders.newRequestId(), s.epochNumber(), config.requestTimeout(), false,
+            s.connectedNodes().size(), true, Duration.ZERO, null)
+        : new NodeFanOut.Call(operation, path, s.connectedNodes(), bodies::get,
+            SdkHeaders.newRequestId(), s.epochNumber(), config.requestTimeout(), false,
+            s.minNodeCount(), false, Duration.ZERO, null, enough.apply(s));
     return fanOut(call).thenApply(responses -> {
       responses.failures().forEach((url, e) -> log.warn("{} {}: node {} failed: {}", operation, responses.requestId(), url, e.getMessage()));
       if (responses.successCount() < s.minNodeCount()) throw tooFew(responses, s.minNodeCount());
