@@ -87,7 +87,19 @@ public final class PkpTransactionManager extends TransactionManager {
    * @throws LitContractException if the chain id cannot be read
    */
   public static PkpTransactionManager forConnectedChain(Web3j web3j, PkpEthSigner pkp) {
-    return new PkpTransactionManager(web3j, pkp, connectedChainId(checkWeb3j(web3j)));
+    DigestEthSigner signer = signerOf(pkp);
+    return new PkpTransactionManager(web3j, signer, connectedChainId(checkWeb3j(web3j)));
+  }
+
+  /**
+   * A manager for {@code signer} on whatever chain {@code web3j} is connected to ({@code eth_chainId}).
+   *
+   * @throws LitValidationException if a part is missing
+   * @throws LitContractException if the chain id cannot be read
+   */
+  public static PkpTransactionManager forConnectedChain(Web3j web3j, DigestEthSigner signer) {
+    checkSigner(signer);
+    return new PkpTransactionManager(web3j, signer, connectedChainId(checkWeb3j(web3j)));
   }
 
   private static long connectedChainId(Web3j web3j) {
