@@ -235,6 +235,46 @@ class PkpWalletLocalnetTest {
     assertEquals(EthAddress.fromHex(txManager.getFromAddress()), pkp.ethAddress());
   }
 
+  @Test
+  void aPkpWhoseSessionItSignsItselfThroughGetPkpSessionSigsSendsATransaction() throws Exception {
+    // the Quick Start way: a PKP minted with the user's wallet as its auth method signs its own session
+    Credentials user = net.devAccount(4);
+    java.time.Instant now = java.time.Instant.now();
+    AuthSig login = io.lit4j.auth.authsig.AuthSigs.generate(new Web3jEthSigner(user), io.lit4j.auth.siwe.SiweMessage.builder()
+        .domain("localhost").address(Keys.toChecksumAddress(user.getAddress())).statement("log in to lit4j").uri("https://localhost/login")
+        .nonce(client.getLatestBlockhash()).issuedAt(now).expirationTime(now.plus(java.time.Duration.ofHours(1))).chainId(1).build()
+        .prepareMessage());
+    io.lit4j.auth.methods.AuthMethod ethWallet = io.lit4j.auth.methods.AuthMethod.ethWallet(login);
+    MintedPkp selfSigned;
+    try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(user).build()) {
+      selfSigned = contracts.mintWithAuth(ethWallet, List.of(io.lit4j.core.constants.AuthMethodScope.SIGN_ANYTHING));
+    }
+    Secp256k1PublicKey key = Secp256k1PublicKey.fromBytes(selfSigned.publicKey());
+    io.lit4j.node.session.PkpSessionRequest request = io.lit4j.node.session.PkpSessionRequest.builder().pkpPublicKey(key)
+        .authMethod(ethWallet).resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING).build();
+    PkpEthSigner wallet = PkpEthSigner.builder().client(client).pkpPublicKey(key)
+        .sessionSigs(() -> client.getPkpSessionSigs(request)).build();
+    assertEquals(selfSigned.ethAddress().toLowerCase(), wallet.address().toLowerCase());
+
+    assertTrue(Transfer.sendFunds(web3j, net.devAccount(0), wallet.address(), BigDecimal.ONE, Convert.Unit.ETHER).send().isStatusOK());
+    String recipient = freshAddress();
+    TransactionReceipt r = new Transfer(web3j, new PkpTransactionManager(web3j, wallet, net.chainId()))
+        .sendFunds(recipient, new BigDecimal("0.1"), Convert.Unit.ETHER).send();
+    assertTrue(r.isStatusOK());
+    assertEquals(wallet.address().toLowerCase(), r.getFrom().toLowerCase());
+    assertEquals(Convert.toWei("0.1", Convert.Unit.ETHER).toBigIntegerExact(), balance(recipient));
+  }
+
+  @Test
+  void web3jsOwnRawTransactionManagerSendsFromThePkpThroughItsTxSignService() throws Exception {
+    String recipient = freshAddress();
+    TransactionReceipt r = new Transfer(web3j, new org.web3j.tx.RawTransactionManager(web3j, pkp, net.chainId()))
+        .sendFunds(recipient, BigDecimal.ONE, Convert.Unit.GWEI).send();
+    assertTrue(r.isStatusOK());
+    assertEquals(pkp.address().toLowerCase(), r.getFrom().toLowerCase());
+    assertEquals(BigInteger.valueOf(1_000_000_000L), balance(recipient));
+  }
+
   /** The part of a generated web3j wrapper for PKPNFT this test needs, written as web3j's codegen writes it. */
   static final class PkpNft extends Contract {
     PkpNft(String address, Web3j web3j, TransactionManager tm, ContractGasProvider gas) {
