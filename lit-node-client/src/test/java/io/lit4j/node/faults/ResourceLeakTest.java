@@ -81,6 +81,8 @@ class ResourceLeakTest {
     okhttpNew.removeAll(before);
     System.out.println("leak check: RPC connections " + rpcBefore + " -> " + rpcAfter + " after " + CLIENTS
         + " clients; OkHttp/lit4j threads new since start: " + okhttpNew);
+    // OkHttp's one JVM-wide "OkHttp TaskRunner" pool is shared with the nodes' chain clients; any other OkHttp thread would be ours
+    assertTrue(okhttpNew.stream().noneMatch(n -> n.startsWith("OkHttp") && !n.startsWith("OkHttp TaskRunner")), "OkHttp threads left: " + okhttpNew);
     assertTrue(rpcAfter - rpcBefore < CLIENTS / 2,
         "connections to the chain RPC grow with every closed client: " + rpcBefore + " -> " + rpcAfter);
   }
