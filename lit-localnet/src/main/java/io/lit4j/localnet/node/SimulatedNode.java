@@ -606,7 +606,9 @@ public final class SimulatedNode implements AutoCloseable {
     PkpAuthorizer.VerifiedAuthMethod verified = pkpAuth.verifyOne(m);
     byte[] keyId = EthHash.keccak256Utf8(verified.userId() + ":" + verified.appId());
     ObjectNode o = LitJson.mapper().createObjectNode();
-    o.put("signature", Hex.encode(walletSign(keyId)));
+    // WRONG_SHARE: a signature over other bytes, so it recovers to an address that is no node wallet
+    byte[] signed = wrongShare() ? EthHash.keccak256(keyId) : keyId;
+    o.put("signature", Hex.encode(walletSign(signed)));
     o.put("derivedKeyId", Hex.encode(keyId));
     return o;
   }
