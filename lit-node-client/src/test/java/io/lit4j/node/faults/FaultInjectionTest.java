@@ -325,6 +325,22 @@ class FaultInjectionTest {
   }
 
   /**
+   * claimKeyId under a wrong node signature: the client cannot tell (the handshake carries no node
+   * wallet address, so it only recovers each signer); the derived key id and public key stay right
+   * and the bad signature recovers to no node wallet, which PKPNFT's claim on chain rejects.
+   */
+  @Test
+  void aWrongClaimSignatureStillGivesTheRightKeyAndRecoversToNoNodeWallet() {
+    net.nodes().get(0).server().setFault(NodeFault.WRONG_SHARE);
+    io.lit4j.node.claim.ClaimKeyResult claim = assertTimeoutPreemptively(FAIL_BOUND, () -> client.claimKeyId(ethWallet));
+    assertEquals(io.lit4j.core.util.Hex.encode(EthHash.keccak256Utf8(signer.address() + ":lit")), claim.derivedKeyId());
+    List<String> wallets = net.nodes().stream().map(n -> n.nodeWalletAddress().toLowerCase(Locale.ROOT)).toList();
+    long foreign = claim.signerAddresses().stream().filter(a -> !wallets.contains(a.toLowerCase(Locale.ROOT))).count();
+    assertEquals(5, claim.signatures().size());
+    assertEquals(1, foreign, "exactly the faulty node's signature recovers to no node wallet: " + claim.signerAddresses());
+  }
+
+  /**
    * Without steering, a faulty node inside the deterministic signing subset cannot be replaced:
    * only that subset's t shares combine (the JS SDK 4.2.0 therefore needs every node to answer).
    * lit4j succeeds whenever the subset answered correctly and fails, typed and fast, otherwise.
