@@ -1,6 +1,7 @@
 package io.lit4j.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lit4j.core.errors.LitValidationException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,17 @@ import java.util.Map;
 public final class JsJson {
   private JsJson() {}
 
+  /**
+   * {@code JSON.stringify(value)} for the value kinds listed on this class.
+   *
+   * @return the JSON text; {@code "null"} for {@code null}
+   * @throws LitValidationException for a value of another kind (such as a POJO or an array), or
+   *     a top-level {@link Undefined} (for which JavaScript returns {@code undefined}, not text)
+   */
   public static String stringify(Object value) {
+    if (value instanceof Undefined) {
+      throw new LitValidationException("JsJson cannot write a top-level undefined: JSON.stringify(undefined) is not text");
+    }
     StringBuilder sb = new StringBuilder();
     write(sb, value);
     return sb.toString();
@@ -55,7 +66,8 @@ public final class JsJson {
     } else if (v instanceof JsonNode node) {
       writeNode(sb, node);
     } else {
-      throw new IllegalArgumentException("JsJson cannot write " + v.getClass().getName());
+      throw new LitValidationException("JsJson cannot write a " + v.getClass().getName()
+          + ": use String, Boolean, an integral Number, Map, List or a Jackson JsonNode");
     }
   }
 
@@ -90,7 +102,7 @@ public final class JsJson {
       }
       sb.append('}');
     } else {
-      throw new IllegalArgumentException("JsJson cannot write node " + n.getNodeType());
+      throw new LitValidationException("JsJson cannot write a JSON node of type " + n.getNodeType());
     }
   }
 
@@ -124,8 +136,14 @@ public final class JsJson {
     return out.toString();
   }
 
-  /** ECMAScript JSON.stringify string quoting (QuoteJSONString, ES2019 well-formed). */
+  /**
+   * Appends ECMAScript JSON.stringify string quoting (QuoteJSONString, ES2019 well-formed).
+   *
+   * @throws LitValidationException when the builder or the string is null
+   */
   public static void quote(StringBuilder sb, String s) {
+    if (sb == null) throw new LitValidationException("StringBuilder to quote into is missing");
+    if (s == null) throw new LitValidationException("string to quote is missing");
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

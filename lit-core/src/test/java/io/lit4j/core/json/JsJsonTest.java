@@ -2,11 +2,13 @@ package io.lit4j.core.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.lit4j.core.errors.LitValidationException;
 import org.junit.jupiter.api.Test;
 
 /** Expected strings are what Node.js 20's JSON.stringify prints for the same values. */
@@ -55,6 +57,10 @@ class JsJsonTest {
 
   @Test
   void unsupportedValuesAreRefused() {
-    assertThrows(IllegalArgumentException.class, () -> JsJson.stringify(new Object()));
+    var pojo = assertThrows(LitValidationException.class, () -> JsJson.stringify(new Object()));
+    assertTrue(pojo.getMessage().contains("java.lang.Object"), pojo.getMessage());
+    assertThrows(LitValidationException.class, () -> JsJson.stringify(java.util.List.of(new byte[] {1})));
+    assertThrows(LitValidationException.class, () -> JsJson.stringify(JsJson.Undefined.INSTANCE));
+    assertThrows(LitValidationException.class, () -> JsJson.quote(new StringBuilder(), null));
   }
 }
