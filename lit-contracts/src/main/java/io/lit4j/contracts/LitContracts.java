@@ -17,6 +17,8 @@ import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Bytes;
 import io.lit4j.core.util.Hex;
+import io.lit4j.crypto.eth.EthAddress;
+import io.lit4j.crypto.eth.EthHash;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -744,8 +746,8 @@ public final class LitContracts implements AutoCloseable {
   }
 
   static String ethAddressOf(byte[] uncompressedPubkey) {
-    byte[] hash = Hash.sha3(Arrays.copyOfRange(uncompressedPubkey, 1, uncompressedPubkey.length));
-    return Keys.toChecksumAddress(Hex.encode0x(Arrays.copyOfRange(hash, 12, 32)));
+    byte[] hash = EthHash.keccak256(Arrays.copyOfRange(uncompressedPubkey, 1, uncompressedPubkey.length));
+    return new EthAddress(Arrays.copyOfRange(hash, 12, 32)).checksummed();
   }
 
   static List<StakingValidator> decodeValidators(Type array) {
