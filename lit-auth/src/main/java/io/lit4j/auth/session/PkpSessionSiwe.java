@@ -6,13 +6,13 @@ import io.lit4j.auth.siwe.IsoTime;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The SIWE {@code signSessionKey} sends to the nodes for a PKP to sign (JS SDK 4.2.0): address =
@@ -133,7 +133,7 @@ public final class PkpSessionSiwe {
 
     /** Sets the clock for Issued At and the default expiration; returns this builder. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = Args.required(clock, "clock");
       return this;
     }
 

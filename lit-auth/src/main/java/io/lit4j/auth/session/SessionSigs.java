@@ -8,6 +8,7 @@ import io.lit4j.core.errors.LitAuthException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.JsJson;
 import io.lit4j.core.json.LitJson;
+import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.ed25519.Ed25519KeyPair;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -47,7 +47,7 @@ public final class SessionSigs {
 
   /** Wraps existing per-node session sigs (kept in the given order). */
   public static SessionSigs of(Map<String, AuthSig> byNode) {
-    Objects.requireNonNull(byNode, "byNode");
+    Args.required(byNode, "byNode");
     byNode.forEach((k, v) -> {
       if (k == null || v == null) throw new LitValidationException("sessionSigs has a missing node URL or signature");
     });
@@ -56,7 +56,7 @@ public final class SessionSigs {
 
   /** {@code capacityDelegationAuthSig ? [capacityDelegationAuthSig, walletAuthSig] : [walletAuthSig]}, as 4.2.0 orders them. */
   public static List<AuthSig> capabilities(Optional<AuthSig> capacityDelegationAuthSig, AuthSig walletAuthSig) {
-    Objects.requireNonNull(walletAuthSig, "walletAuthSig");
+    Args.required(walletAuthSig, "walletAuthSig");
     List<AuthSig> caps = new ArrayList<>();
     capacityDelegationAuthSig.ifPresent(caps::add);
     caps.add(walletAuthSig);
@@ -81,9 +81,9 @@ public final class SessionSigs {
    */
   public static SessionSigs sign(SessionKeyPair sessionKey, List<ResourceAbilityRequest> resourceAbilityRequests,
       List<AuthSig> capabilities, List<String> nodeUrls, Clock clock, Duration ttl) {
-    Objects.requireNonNull(sessionKey, "sessionKey");
-    Objects.requireNonNull(resourceAbilityRequests, "resourceAbilityRequests");
-    Objects.requireNonNull(clock, "clock");
+    Args.required(sessionKey, "sessionKey");
+    Args.required(resourceAbilityRequests, "resourceAbilityRequests");
+    Args.required(clock, "clock");
     if (capabilities == null || capabilities.isEmpty()) throw new LitValidationException("capabilities must hold at least the wallet auth sig");
     if (nodeUrls == null || nodeUrls.isEmpty()) throw new LitValidationException("nodeUrls is empty: connect to the network first");
     if (ttl == null || ttl.isNegative() || ttl.isZero()) throw new LitValidationException("ttl must be positive");

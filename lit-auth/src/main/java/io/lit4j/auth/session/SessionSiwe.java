@@ -7,12 +7,12 @@ import io.lit4j.auth.resources.ResourceAbilityRequest;
 import io.lit4j.auth.signer.EthSigner;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Args;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The SIWE a wallet signs to delegate to a session key (the inner capability of session sigs):
@@ -130,13 +130,13 @@ public final class SessionSiwe {
 
     /** What the session will ask for; each becomes a ReCap capability. */
     public Builder resourceAbilityRequests(List<ResourceAbilityRequest> requests) {
-      this.requests = List.copyOf(Objects.requireNonNull(requests, "requests"));
+      this.requests = Args.listCopy(requests, "requests");
       return this;
     }
 
     /** Sets {@code clock}; returns this builder. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = Args.required(clock, "clock");
       return this;
     }
 

@@ -1,8 +1,8 @@
 package io.lit4j.auth.signer;
 
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Bytes;
-import java.util.Objects;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
@@ -18,7 +18,7 @@ public final class Web3jEthSigner implements EthSigner {
 
   /** Wraps {@code credentials}. */
   public Web3jEthSigner(Credentials credentials) {
-    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    this.credentials = Args.required(credentials, "credentials");
     this.address = Keys.toChecksumAddress(credentials.getAddress());
   }
 
@@ -41,7 +41,7 @@ public final class Web3jEthSigner implements EthSigner {
 
   @Override
   public byte[] signPersonalMessage(byte[] message) {
-    Objects.requireNonNull(message, "message");
+    Args.required(message, "message");
     return join(Sign.signPrefixedMessage(message, credentials.getEcKeyPair()));
   }
 
