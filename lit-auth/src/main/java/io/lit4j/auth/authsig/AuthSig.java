@@ -181,8 +181,11 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
 
   /** Whether and how {@code algo} is present. */
   public enum Presence {
+    /** The key is not written ({@code algo} undefined in JS). */
     ABSENT,
+    /** Written as {@code "algo":null}. */
     NULL,
+    /** Written as a string. */
     VALUE
   }
 }
