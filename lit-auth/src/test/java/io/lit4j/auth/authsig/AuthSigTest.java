@@ -90,6 +90,10 @@ class AuthSigTest {
     assertTrue(assertThrows(LitValidationException.class, () -> EthSignatures.parseSignature("00".repeat(64), "sig")).getMessage().contains("65-byte"));
     assertTrue(assertThrows(LitValidationException.class, () -> EthSignatures.parseSignature("00".repeat(64) + "05", "sig")).getMessage().contains("v=5"));
     assertThrows(LitValidationException.class, () -> Web3jEthSigner.fromPrivateKey("0x1234"));
+    assertTrue(assertThrows(LitValidationException.class, () -> Web3jEthSigner.fromPrivateKey("00".repeat(32)))
+        .getMessage().contains("privateKey"));
+    var tooBig = assertThrows(LitValidationException.class, () -> Web3jEthSigner.fromPrivateKey("ff".repeat(32)));
+    assertFalse(tooBig.getMessage().contains("ffff"), tooBig.getMessage());
   }
 
   @Test
