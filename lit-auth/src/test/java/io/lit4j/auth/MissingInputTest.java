@@ -34,5 +34,9 @@ class MissingInputTest {
     assertMissing("time", () -> new SiweVerifyOptions(Optional.empty(), Optional.empty(), Optional.empty(), null));
     assertMissing("domain", () -> new SiweVerifyOptions(null, Optional.empty(), Optional.empty(), Instant.EPOCH));
     assertMissing("credentials", () -> new Web3jEthSigner(null));
+    assertMissing("capacityDelegationAuthSig", () -> io.lit4j.auth.session.SessionSigs.capabilities(null,
+        io.lit4j.auth.authsig.AuthSig.of("0x00", "web3.eth.personal.sign", "m", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")));
+    assertMissing("sessionSig", () -> io.lit4j.auth.session.SessionSigs.verifySignature(null));
+    assertMissing("sessionKey", () -> io.lit4j.auth.session.SessionSigs.signForNode(null, null));
   }
 }

@@ -54,8 +54,14 @@ public final class SessionSigs {
     return new SessionSigs(byNode);
   }
 
-  /** {@code capacityDelegationAuthSig ? [capacityDelegationAuthSig, walletAuthSig] : [walletAuthSig]}, as 4.2.0 orders them. */
+  /**
+   * {@code capacityDelegationAuthSig ? [capacityDelegationAuthSig, walletAuthSig] : [walletAuthSig]},
+   * as 4.2.0 orders them.
+   *
+   * @throws LitValidationException when an argument is null (pass {@code Optional.empty()} for no delegation)
+   */
   public static List<AuthSig> capabilities(Optional<AuthSig> capacityDelegationAuthSig, AuthSig walletAuthSig) {
+    Args.required(capacityDelegationAuthSig, "capacityDelegationAuthSig");
     Args.required(walletAuthSig, "walletAuthSig");
     List<AuthSig> caps = new ArrayList<>();
     capacityDelegationAuthSig.ifPresent(caps::add);
@@ -102,9 +108,12 @@ public final class SessionSigs {
   /**
    * Signs one node's message: ed25519 over the UTF-8 bytes of {@link SessionKeySignedMessage#toJson()}.
    *
-   * @throws LitValidationException when the message's {@code sessionKey} is not this key's public key
+   * @throws LitValidationException when a part is missing or the message's {@code sessionKey} is
+   *     not this key's public key
    */
   public static AuthSig signForNode(SessionKeyPair sessionKey, SessionKeySignedMessage message) {
+    Args.required(sessionKey, "sessionKey");
+    Args.required(message, "signedMessage");
     if (!sessionKey.publicKeyHex().equals(message.sessionKey())) {
       throw new LitValidationException("signedMessage.sessionKey " + message.sessionKey() + " is not the signing session key " + sessionKey.publicKeyHex());
     }
@@ -118,9 +127,11 @@ public final class SessionSigs {
    * {@code signedMessage} verifies under its {@code address} (hex public key, {@code 0x}
    * optional), as a node checks it first.
    *
-   * @throws LitValidationException when {@code address} or {@code sig} is not hex of the right length
+   * @throws LitValidationException when the sig is missing, or {@code address} or {@code sig} is
+   *     not hex of the right length
    */
   public static boolean verifySignature(AuthSig sessionSig) {
+    Args.required(sessionSig, "sessionSig");
     byte[] pub = Hex.decode(sessionSig.address(), Ed25519KeyPair.PUBLIC_KEY_LENGTH, "sessionSig.address");
     byte[] sig = Hex.decode(sessionSig.sig(), Ed25519KeyPair.SIGNATURE_LENGTH, "sessionSig.sig");
     return Ed25519KeyPair.verify(pub, sessionSig.signedMessage().getBytes(StandardCharsets.UTF_8), sig);
