@@ -32,6 +32,7 @@ public final class AuthSigs {
    * @throws LitValidationException when {@code sig} is not a 65-byte hex signature
    */
   public static Optional<String> recoverSigner(AuthSig authSig) {
+    Args.required(authSig, "authSig");
     return EthSignatures.recoverPersonalMessageSigner(authSig.signedMessage(), authSig.sig());
   }
 
@@ -43,6 +44,7 @@ public final class AuthSigs {
    * @throws LitValidationException when {@code sig} or {@code address} is malformed
    */
   public static void verifyEip191(AuthSig authSig) {
+    Args.required(authSig, "authSig");
     Hex.decode(authSig.address(), 20, "authSig.address");
     String recovered = recoverSigner(authSig)
         .orElseThrow(() -> new LitAuthException("authSig.sig does not recover to any address"));

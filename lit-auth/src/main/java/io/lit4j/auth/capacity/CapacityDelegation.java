@@ -39,6 +39,9 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
 
   /** The delegation SIWE, unsigned (the owner's EIP-55 address is used). */
   public static SiweMessage siweMessage(String ownerAddress, CapacityDelegationRequest request, Clock clock) {
+    Args.required(ownerAddress, "ownerAddress");
+    Args.required(request, "request");
+    Args.required(clock, "clock");
     Instant now = clock.instant();
     LitRLIResource resource = new LitRLIResource(request.capacityTokenId().orElse(LitRLIResource.WILDCARD));
     Map<String, Object> nb = new LinkedHashMap<>();

@@ -323,6 +323,7 @@ public final class RecapObject {
    * @throws RecapException when the SIWE has no resources or the last one is not a valid recap
    */
   public static RecapObject extract(SiweMessage siwe) {
+    Args.required(siwe, "siwe");
     List<String> res = siwe.resources().orElseThrow(() -> new RecapException("No resources in SiweMessage"));
     if (res.isEmpty()) throw new RecapException("Invalid recap urn: the SIWE resource list is empty");
     return decode(res.get(res.size() - 1));

@@ -43,7 +43,7 @@ public final class SessionSiwe {
 
   /** Same as {@code builder.build()}; named after the SDK helper. */
   public static SiweMessage createSiweMessageWithRecaps(Builder builder) {
-    return builder.build();
+    return Args.required(builder, "builder").build();
   }
 
   /** Builder of a session SIWE. */
