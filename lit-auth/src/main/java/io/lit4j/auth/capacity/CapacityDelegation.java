@@ -4,6 +4,7 @@ import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.recap.RecapObject;
 import io.lit4j.auth.resources.LitRLIResource;
 import io.lit4j.auth.signer.EthSigner;
+import io.lit4j.auth.signer.EthSignatures;
 import io.lit4j.auth.siwe.IsoTime;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.constants.LitAbility;
@@ -37,7 +38,13 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
     Args.required(capacityDelegationAuthSig, "capacityDelegationAuthSig");
   }
 
-  /** The delegation SIWE, unsigned (the owner's EIP-55 address is used). */
+  /**
+   * The delegation SIWE, unsigned. The owner's address may be in any case; the SIWE carries its
+   * EIP-55 spelling, as 4.2.0 does with {@code ethers.utils.getAddress}.
+   *
+   * @throws io.lit4j.core.errors.LitValidationException when a part is missing or the address is
+   *     not 20 bytes of hex
+   */
   public static SiweMessage siweMessage(String ownerAddress, CapacityDelegationRequest request, Clock clock) {
     Args.required(ownerAddress, "ownerAddress");
     Args.required(request, "request");
@@ -55,7 +62,7 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
         .withCapabilityForResource(resource, LitAbility.RATE_LIMIT_INCREASE_AUTHENTICATION, nb);
     SiweMessage base = SiweMessage.builder()
         .domain(request.domain())
-        .address(ownerAddress)
+        .address(EthSignatures.toChecksumAddress(ownerAddress))
         .statement("")
         .uri(DELEGATION_URI)
         .chainId(1)
