@@ -508,18 +508,13 @@ public final class RecapObject {
     return true;
   }
 
-  /** JavaScript object key order: array-index-like keys first (ascending), then insertion order. */
+  /** JavaScript object key order ({@link JsJson#propertyOrder}). */
   private static <V> Map<String, V> jsKeyOrder(Map<String, V> m) {
-    TreeMap<Long, String> indexKeys = new TreeMap<>();
-    for (String k : m.keySet()) {
-      if (k.matches("0|[1-9][0-9]{0,9}") && Long.parseLong(k) < 4294967295L) indexKeys.put(Long.parseLong(k), k);
-    }
-    if (indexKeys.isEmpty()) return m;
     Map<String, V> out = new LinkedHashMap<>();
-    for (String k : indexKeys.values()) out.put(k, m.get(k));
-    for (var e : m.entrySet()) out.putIfAbsent(e.getKey(), e.getValue());
+    for (String k : JsJson.propertyOrder(m.keySet())) out.put(k, m.get(k));
     return out;
   }
+
 
   private static byte[] base64UrlDecode(String s) {
     int end = s.length();
