@@ -64,6 +64,41 @@ class PublicApiNullArgumentsTest {
     assertEquals(List.of(), holes);
   }
 
+  @Test
+  void everyBuilderSetterRejectsNullWithATypedError() throws Exception {
+    List<String> holes = new ArrayList<>();
+    int called = 0;
+    for (Class<?> anchor : List.of(io.lit4j.core.util.Hex.class, io.lit4j.crypto.eth.EthHash.class,
+        io.lit4j.auth.authsig.AuthSig.class, LitContracts.class)) {
+      Path root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+      for (Class<?> c : classesUnder(root)) {
+        Method builder;
+        try {
+          builder = c.getMethod("builder");
+        } catch (NoSuchMethodException e) {
+          continue;
+        }
+        if (!Modifier.isStatic(builder.getModifiers()) || !Modifier.isPublic(c.getModifiers())) continue;
+        for (Method m : builder.getReturnType().getMethods()) {
+          if (m.getDeclaringClass() == Object.class || Modifier.isStatic(m.getModifiers())) continue;
+          Class<?>[] types = m.getParameterTypes();
+          if (Arrays.stream(types).allMatch(Class::isPrimitive)) continue;
+          Object[] args = Arrays.stream(types).map(PublicApiNullArgumentsTest::plainValue).toArray();
+          called++;
+          try {
+            m.invoke(builder.invoke(null), args);
+          } catch (InvocationTargetException ite) {
+            if (!(ite.getCause() instanceof LitException)) {
+              holes.add(c.getName() + ".builder()." + m.getName() + Arrays.toString(types) + " threw " + ite.getCause());
+            }
+          }
+        }
+      }
+    }
+    assertTrue(called > 20, "only " + called + " builder setters were called: is the class scan broken?");
+    assertEquals(List.of(), holes);
+  }
+
   private static Object plainValue(Class<?> t) {
     if (!t.isPrimitive()) return null;
     if (t == boolean.class) return false;

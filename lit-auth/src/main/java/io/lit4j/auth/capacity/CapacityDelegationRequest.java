@@ -69,8 +69,9 @@ public record CapacityDelegationRequest(
 
     /** Sets {@code delegateeAddresses}; returns this builder. */
     public Builder delegateeAddresses(List<String> addresses) {
+      List<String> checked = Args.listCopy(addresses, "delegateeAddresses");
       delegatees.clear();
-      delegatees.addAll(addresses);
+      delegatees.addAll(checked);
       return this;
     }
 

@@ -85,7 +85,7 @@ public final class PkpSessionSiwe {
 
     /** Sets the URI to the session key's {@code lit:session:<pubkey>}; returns this builder. */
     public Builder sessionKey(SessionKeyPair sessionKey) {
-      this.uri = sessionKey.uri();
+      this.uri = Args.required(sessionKey, "sessionKey").uri();
       return this;
     }
 
@@ -127,7 +127,7 @@ public final class PkpSessionSiwe {
 
     /** Sets the requests to build the recap from (an empty list still adds an empty recap); returns this builder. */
     public Builder resourceAbilityRequests(List<ResourceAbilityRequest> requests) {
-      this.requests = requests == null ? null : List.copyOf(requests);
+      this.requests = requests == null ? null : Args.listCopy(requests, "requests");
       return this;
     }
 

@@ -76,7 +76,7 @@ public final class SessionSiwe {
 
     /** Sets the URI to {@code lit:session:<publicKeyHex>}. */
     public Builder sessionKey(SessionKeyPair sessionKey) {
-      this.uri = sessionKey.uri();
+      this.uri = Args.required(sessionKey, "sessionKey").uri();
       return this;
     }
 
@@ -166,6 +166,7 @@ public final class SessionSiwe {
      * signer's address is used when none was set.
      */
     public AuthSig buildAndSign(EthSigner signer) {
+      Args.required(signer, "signer");
       String previous = address;
       if (address == null) address = signer.address();
       try {
