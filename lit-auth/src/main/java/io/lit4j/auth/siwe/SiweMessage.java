@@ -67,7 +67,7 @@ public final class SiweMessage {
     this.expirationTime = b.expirationTime;
     this.notBefore = b.notBefore;
     this.requestId = b.requestId;
-    this.resources = b.resources == null ? null : List.copyOf(b.resources);
+    this.resources = b.resources == null ? null : Args.listCopy(b.resources, "resources");
     validate();
   }
 
