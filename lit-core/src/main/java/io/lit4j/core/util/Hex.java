@@ -50,8 +50,8 @@ public final class Hex {
     }
     byte[] out = new byte[s.length() / 2];
     for (int i = 0; i < out.length; i++) {
-      int hi = Character.digit(s.charAt(2 * i), 16);
-      int lo = Character.digit(s.charAt(2 * i + 1), 16);
+      int hi = digit(s.charAt(2 * i));
+      int lo = digit(s.charAt(2 * i + 1));
       if (hi < 0 || lo < 0) {
         throw new LitValidationException(field + " is not valid hex: bad character at position " + (2 * i + (hi < 0 ? 0 : 1)));
       }
@@ -80,8 +80,16 @@ public final class Hex {
     String s = strip0x(hex);
     if (s.isEmpty() || (s.length() & 1) != 0) return false;
     for (int i = 0; i < s.length(); i++) {
-      if (Character.digit(s.charAt(i), 16) < 0) return false;
+      if (digit(s.charAt(i)) < 0) return false;
     }
     return true;
+  }
+
+  /** The value of an ASCII hex digit, or -1 ({@link Character#digit} would also take e.g. U+0663 or U+FF21). */
+  private static int digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
   }
 }
