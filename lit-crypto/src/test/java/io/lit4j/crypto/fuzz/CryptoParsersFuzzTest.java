@@ -172,12 +172,12 @@ class CryptoParsersFuzzTest {
     BlsSignature sig = Bls.combineAndVerify(pk, identity, shares);
     String b64 = c.get("ciphertextBase64").textValue();
     assertArrayEquals(plaintext, TimeCrypt.decrypt(Base64.getDecoder().decode(b64), sig));
-    Fuzz.run("TimeCryptCiphertext.fromBase64+TimeCrypt.decrypt", N, seed -> new JsonMutator(seed).mutateString(b64), s -> {
+    Fuzz.run("TimeCryptCiphertext.fromBase64+TimeCrypt.decrypt", N / 3, seed -> new JsonMutator(seed).mutateString(b64), s -> {
       TimeCryptCiphertext ct = TimeCryptCiphertext.fromBase64(s);
       assertArrayEquals(plaintext, TimeCrypt.decrypt(ct.toBytes(), sig), "a mutated ciphertext decrypted to something else");
     });
     byte[] ct = Base64.getDecoder().decode(b64);
-    Fuzz.run("TimeCryptCiphertext.parse(bytes)", N, seed -> mutateBytes(ct, seed), bytes -> {
+    Fuzz.run("TimeCryptCiphertext.parse(bytes)", N / 3, seed -> mutateBytes(ct, seed), bytes -> {
       TimeCryptCiphertext parsed = TimeCryptCiphertext.parse(bytes);
       assertArrayEquals(plaintext, TimeCrypt.verifyAndDecrypt(pk, identity, parsed.toBytes(), shares));
     });
