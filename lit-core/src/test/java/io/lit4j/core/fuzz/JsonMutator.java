@@ -77,6 +77,38 @@ public final class JsonMutator {
     return n != null && n.isTextual() ? n.textValue() : text;
   }
 
+  /**
+   * Mutations of line-oriented text (a SIWE message): half the time a line is dropped, repeated,
+   * swapped with the next, emptied or given a stray CR; otherwise {@link #mutateString}.
+   */
+  public String mutateLines(String text) {
+    if (rnd.nextBoolean()) return mutateString(text);
+    applied.clear();
+    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+    int i = rnd.nextInt(lines.size());
+    switch (rnd.nextInt(6)) {
+      case 0 -> lines.remove(i);
+      case 1 -> lines.add(i, lines.get(i));
+      case 2 -> {
+        if (i + 1 < lines.size()) {
+          String t = lines.get(i);
+          lines.set(i, lines.get(i + 1));
+          lines.set(i + 1, t);
+        } else {
+          lines.add("");
+        }
+      }
+      case 3 -> lines.set(i, "");
+      case 4 -> lines.set(i, lines.get(i) + "\r");
+      default -> {
+        String l = lines.get(i);
+        int colon = l.indexOf(": ");
+        lines.set(i, colon < 0 ? l + " " : l.substring(0, colon + 2) + mutateString(l.substring(colon + 2)));
+      }
+    }
+    return String.join("\n", lines);
+  }
+
   /** One mutation of {@code json}, as {@link #mutate} applies them. */
   private String once(String text) {
     JsonNode root = parse(text);
