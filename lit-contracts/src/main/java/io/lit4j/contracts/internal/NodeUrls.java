@@ -24,6 +24,10 @@ public final class NodeUrls {
     }
     long out = 0;
     for (String p : parts) {
+      // ASCII digits only: Integer.parseInt also takes "+1" and non-ASCII digits such as U+0663
+      if (!p.matches("[0-9]{1,3}")) {
+        throw new LitValidationException("ip must be a dotted quad like 127.0.0.1, got " + dottedQuad);
+      }
       int octet;
       try {
         octet = Integer.parseInt(p);
