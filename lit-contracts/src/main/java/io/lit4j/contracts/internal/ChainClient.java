@@ -288,7 +288,16 @@ public final class ChainClient {
 
   private static <T> T rpc(String label, RpcCall<T> call) {
     try {
-      return call.run();
+      T answer = call.run();
+      // web3j hands back null for an empty body or a body of just "null"
+      if (answer == null) {
+        throw LitException.builder()
+            .message("the chain RPC gave no JSON-RPC answer for " + label + " (empty body or null)")
+            .errorCode(ContractErrorCode.RPC_ERROR.name())
+            .details(Map.of("function", label))
+            .buildContract();
+      }
+      return answer;
     } catch (IOException e) {
       throw LitException.builder()
           .message("could not reach the chain RPC for " + label + ": " + e.getMessage() + "; check the RPC URL and that the node is up")

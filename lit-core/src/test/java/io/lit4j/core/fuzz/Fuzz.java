@@ -86,6 +86,7 @@ public final class Fuzz {
     long[] current = {0};
     Object[] currentInput = {null};
     int[] counts = new int[2];
+    long[] slowest = {0, 0};
     assertTimeoutPreemptively(budget, () -> {
       List<Integer> cases = REPLAY != null ? List.of(-1) : java.util.stream.IntStream.range(0, n).boxed().toList();
       for (int i : cases) {
@@ -93,6 +94,7 @@ public final class Fuzz {
         current[0] = seed;
         T input = inputs.apply(seed);
         currentInput[0] = input;
+        long started = System.nanoTime();
         try {
           parse.parse(input);
           counts[0]++;
@@ -106,11 +108,16 @@ public final class Fuzz {
               + t.getClass().getName() + " escape instead of a LitException: " + t.getMessage()
               + "; input: " + excerpt(input), t);
         }
+        long took = System.nanoTime() - started;
+        if (took > slowest[0]) {
+          slowest[0] = took;
+          slowest[1] = seed;
+        }
       }
     }, () -> parser + ": no answer within the time budget at case seed " + current[0]
         + " (replay with -Dlit4j.fuzz.replay=" + current[0] + "); input: " + excerpt(currentInput[0]));
     Stats stats = new Stats(parser, counts[0] + counts[1], counts[0], counts[1]);
-    System.out.println(stats + " (base seed " + BASE_SEED + ")");
+    System.out.println(stats + " (base seed " + BASE_SEED + "; slowest case " + slowest[0] / 1_000_000 + " ms, seed " + slowest[1] + ")");
     return stats;
   }
 
