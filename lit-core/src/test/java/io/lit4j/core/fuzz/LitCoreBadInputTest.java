@@ -122,6 +122,16 @@ class LitCoreBadInputTest {
   }
 
   @Test
+  void jsonWithTrailingTextIsRejectedAsJsonParseWould() {
+    // regression: Jackson read the first value of "{...} junk" and ignored the rest
+    for (String s : new String[] {"{\"a\":1} junk", "{\"a\":1}}", "[1] [2]", "{} {}", "\"x\" 1"}) {
+      LitValidationException e = assertThrows(LitValidationException.class, () -> LitJson.parse(s, "authSig"), s);
+      assertTrue(e.getMessage().startsWith("authSig "), e.getMessage());
+    }
+    assertEquals(1, LitJson.parse(" {\"a\":1} \n", "authSig").get("a").intValue());
+  }
+
+  @Test
   void badJsonTextIsAValidationErrorNamingWhatWasParsed() {
     for (String s : new String[] {null, "{", "[1,]", "{\"a\":}", "nul", "\"\\x\"", "[".repeat(5000) + "]".repeat(5000),
         "1" + "0".repeat(5000) + "e", "{\"a\":\"\u0000\"}"}) {
