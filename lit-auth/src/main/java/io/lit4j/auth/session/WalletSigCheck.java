@@ -6,9 +6,9 @@ import io.lit4j.auth.resources.ResourceAbilityRequest;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.auth.siwe.SiweVerifyOptions;
 import io.lit4j.core.errors.LitException;
+import io.lit4j.core.errors.LitValidationException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /** Whether a wallet auth sig can back a session, as JS SDK 4.2.0 {@code checkNeedToResignSessionKey} decides. */
 public final class WalletSigCheck {
@@ -24,12 +24,13 @@ public final class WalletSigCheck {
    *     (4.2.0 throws here too, e.g. for a non-ASCII statement, instead of asking to re-sign)
    * @throws io.lit4j.auth.recap.RecapException when the first resource is not a valid recap
    *     (4.2.0 throws too)
+   * @throws LitValidationException when an argument is missing
    */
   public static boolean needToResign(AuthSig walletSig, String sessionKeyUri, List<ResourceAbilityRequest> requests, Instant now) {
-    Objects.requireNonNull(walletSig, "walletSig");
-    Objects.requireNonNull(sessionKeyUri, "sessionKeyUri");
-    Objects.requireNonNull(requests, "requests");
-    Objects.requireNonNull(now, "now");
+    if (walletSig == null) throw new LitValidationException("walletSig is missing");
+    if (sessionKeyUri == null) throw new LitValidationException("sessionKeyUri is missing");
+    if (requests == null) throw new LitValidationException("requests is missing");
+    if (now == null) throw new LitValidationException("now is missing");
     SiweMessage siwe = SiweMessage.parse(walletSig.signedMessage());
     try {
       siwe.verify(walletSig.sig(), SiweVerifyOptions.at(now));
