@@ -6,7 +6,7 @@ import io.lit4j.auth.resources.ResourceAbilityRequest;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.auth.siwe.SiweVerifyOptions;
 import io.lit4j.core.errors.LitException;
-import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Args;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,13 +24,12 @@ public final class WalletSigCheck {
    *     (4.2.0 throws here too, e.g. for a non-ASCII statement, instead of asking to re-sign)
    * @throws io.lit4j.auth.recap.RecapException when the first resource is not a valid recap
    *     (4.2.0 throws too)
-   * @throws LitValidationException when an argument is missing
    */
   public static boolean needToResign(AuthSig walletSig, String sessionKeyUri, List<ResourceAbilityRequest> requests, Instant now) {
-    if (walletSig == null) throw new LitValidationException("walletSig is missing");
-    if (sessionKeyUri == null) throw new LitValidationException("sessionKeyUri is missing");
-    if (requests == null) throw new LitValidationException("requests is missing");
-    if (now == null) throw new LitValidationException("now is missing");
+    Args.required(walletSig, "walletSig");
+    Args.required(sessionKeyUri, "sessionKeyUri");
+    Args.required(requests, "requests");
+    Args.required(now, "now");
     SiweMessage siwe = SiweMessage.parse(walletSig.signedMessage());
     try {
       siwe.verify(walletSig.sig(), SiweVerifyOptions.at(now));

@@ -11,8 +11,13 @@ public final class Hex {
 
   private Hex() {}
 
-  /** Lowercase hex without prefix. */
+  /**
+   * Lowercase hex without prefix.
+   *
+   * @throws LitValidationException when {@code bytes} is null
+   */
   public static String encode(byte[] bytes) {
+    if (bytes == null) throw new LitValidationException("bytes to hex-encode are missing");
     char[] out = new char[bytes.length * 2];
     for (int i = 0; i < bytes.length; i++) {
       out[2 * i] = DIGITS[(bytes[i] >> 4) & 0xf];
@@ -21,12 +26,16 @@ public final class Hex {
     return new String(out);
   }
 
-  /** Lowercase hex with a {@code 0x} prefix. */
+  /**
+   * Lowercase hex with a {@code 0x} prefix.
+   *
+   * @throws LitValidationException when {@code bytes} is null
+   */
   public static String encode0x(byte[] bytes) {
     return "0x" + encode(bytes);
   }
 
-  /** Removes a leading {@code 0x} or {@code 0X} if present. */
+  /** Removes a leading {@code 0x} or {@code 0X} if present; null stays null. */
   public static String strip0x(String hex) {
     if (hex != null && hex.length() >= 2 && hex.charAt(0) == '0' && (hex.charAt(1) == 'x' || hex.charAt(1) == 'X')) {
       return hex.substring(2);
@@ -85,7 +94,7 @@ public final class Hex {
     return true;
   }
 
-  /** The value of an ASCII hex digit, or -1 ({@link Character#digit} would also take e.g. U+0663 or U+FF21). */
+  // ASCII only: Character.digit would also take Unicode digits such as '٣' or fullwidth 'Ａ'.
   private static int digit(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;

@@ -33,13 +33,17 @@ import org.slf4j.LoggerFactory;
  * {@code jsParams} as globals, {@code ethers} v5 when its bundle is given, {@code console} into
  * the logs, and the node's wall-time limit.
  *
- * <p>A fresh context with ethers costs 0.5 to 1 s, so a few contexts are prepared ahead on a
- * background thread; each is used once and then closed.
+ * <p>Loading ethers into a context costs 0.5 to 4 s, so a few contexts with ethers are prepared
+ * ahead on a background thread, each used once and then closed, and only actions whose code
+ * mentions {@code ethers} take one; the others run in a fresh context with the prelude only
+ * (cheap), where {@code ethers} is undefined.
  *
  * <p>Limits: wall time (default 30 s, {@code NodeJsTimeoutError}), console output and response
- * size (100 KiB each), 10 sign operations. GraalJS community edition cannot cap a context's heap,
- * so the 256 MB heap limit of real nodes is approximated: a guest that exhausts resources (heap or
- * stack) is reported as {@code NodeJsMemoryLimitError}.
+ * size (100 KiB each), 10 sign operations, and memory ({@code NodeJsMemoryLimitError}). GraalJS
+ * community edition cannot cap a context's heap, so the 256 MB heap limit of real nodes is
+ * approximated: the heap an action retains is metered (see {@code meterAllocation}) and the action
+ * is stopped once it passes the budget (default 256 MiB, as on real nodes). A guest that exhausts
+ * the stack is reported the same way.
  */
 public final class LitActionRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LitActionRuntime.class);
@@ -52,6 +56,12 @@ public final class LitActionRuntime implements AutoCloseable {
   private final Thread filler;
   private final ScheduledExecutorService watchdog;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final long memoryBudgetBytes;
+
+  /** Default allocation budget of one execution, see the class comment. */
+  public static final long DEFAULT_MEMORY_BUDGET_BYTES = 256L << 20;
+
+  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
   /**
    * @param ethersBundle path of {@code ethers@5.7.2/dist/ethers.umd.min.js}, or empty to run
@@ -60,6 +70,17 @@ public final class LitActionRuntime implements AutoCloseable {
    * @param prepared how many contexts to keep ready (0 = create on demand)
    */
   public LitActionRuntime(Optional<Path> ethersBundle, Duration timeout, int prepared) {
+    this(ethersBundle, timeout, prepared, DEFAULT_MEMORY_BUDGET_BYTES);
+  }
+
+  /**
+   * As {@link #LitActionRuntime(Optional, Duration, int)} with an allocation budget per execution.
+   *
+   * @param memoryBudgetBytes bytes an execution may allocate before it fails with a memory error
+   */
+  public LitActionRuntime(Optional<Path> ethersBundle, Duration timeout, int prepared, long memoryBudgetBytes) {
+    if (memoryBudgetBytes <= 0) throw new IllegalArgumentException("memoryBudgetBytes must be positive");
+    this.memoryBudgetBytes = memoryBudgetBytes;
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.engine = Engine.newBuilder("js")
         .option("engine.WarnInterpreterOnly", "false")
@@ -103,7 +124,7 @@ public final class LitActionRuntime implements AutoCloseable {
   private void fill() {
     while (!closed.get()) {
       try {
-        Context c = newContext();
+        Context c = newContext(ethers != null);
         if (!ready.offer(c, 1, TimeUnit.DAYS)) c.close();
       } catch (InterruptedException e) {
         return;
@@ -114,29 +135,34 @@ public final class LitActionRuntime implements AutoCloseable {
     }
   }
 
-  private Context newContext() {
+  private Context newContext(boolean withEthers) {
     Context c = Context.newBuilder("js")
         .engine(engine)
         .allowHostAccess(HostAccess.EXPLICIT)
         .allowHostClassLookup(name -> false)
-        .allowIO(false)
+        .allowIO(org.graalvm.polyglot.io.IOAccess.NONE)
         .allowCreateThread(false)
         .allowNativeAccess(false)
         .option("js.unhandled-rejections", "throw")
         .option("js.strict", "false")
         .build();
-    c.getBindings("js").putMember("__lit", null);
+    // ethers calls atob and crypto.getRandomValues while loading: give it a bridge without node
+    // operations until the request installs its own
+    c.getBindings("js").putMember("__lit", new HostBridge(null));
     c.eval(prelude);
-    if (ethers != null) c.eval(ethers);
+    if (withEthers) c.eval(ethers);
+    c.getBindings("js").putMember("__lit", null);
     return c;
   }
 
-  private Context takeContext() {
-    if (filler != null) {
+  /** A pooled context (with ethers when there is a bundle), or a fresh one. */
+  private Context takeContext(boolean needsEthers) {
+    boolean pooledKind = needsEthers || ethers == null;
+    if (filler != null && pooledKind) {
       Context c = ready.poll();
       if (c != null) return c;
     }
-    return newContext();
+    return newContext(needsEthers);
   }
 
   /**
@@ -150,13 +176,15 @@ public final class LitActionRuntime implements AutoCloseable {
   public ActionResult run(String code, JsonNode jsParams, ActionHost host) {
     if (closed.get()) throw new IllegalStateException("runtime is closed");
     HostBridge bridge = new HostBridge(host);
-    Context context = takeContext();
+    Context context = takeContext(ethers != null && code.contains("ethers"));
     AtomicBoolean timedOut = new AtomicBoolean();
     ScheduledFuture<?> alarm = watchdog.schedule(() -> {
       timedOut.set(true);
       context.close(true);
     }, timeout.toMillis(), TimeUnit.MILLISECONDS);
     long deadline = System.currentTimeMillis() + timeout.toMillis();
+    AtomicBoolean outOfMemory = new AtomicBoolean();
+    ScheduledFuture<?> meter = meterAllocation(context, outOfMemory);
     try {
       Value bindings = context.getBindings("js");
       bindings.putMember("__lit", bridge);
@@ -176,29 +204,70 @@ public final class LitActionRuntime implements AutoCloseable {
       }
       return new ActionResult(bridge.response(), bridge.logs());
     } catch (PolyglotException e) {
+      if (outOfMemory.get()) throw memoryLimit(bridge);
       if (timedOut.get() || e.isCancelled()) {
         throw new ActionFailure(ActionFailure.Kind.TIMEOUT, "Lit Action timed out after " + timeout.toMillis() + " ms", bridge.logs());
       }
-      if (e.isResourceExhausted()) {
-        throw new ActionFailure(ActionFailure.Kind.MEMORY_LIMIT, "Lit Action exceeded the memory limit", bridge.logs());
-      }
+      if (e.isResourceExhausted()) throw memoryLimit(bridge);
       throw new ActionFailure(ActionFailure.Kind.THREW, jsErrorText(e), bridge.logs());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ActionFailure(ActionFailure.Kind.TIMEOUT, "Lit Action interrupted", bridge.logs());
     } catch (IllegalStateException e) {
+      if (outOfMemory.get()) throw memoryLimit(bridge);
       if (timedOut.get()) {
         throw new ActionFailure(ActionFailure.Kind.TIMEOUT, "Lit Action timed out after " + timeout.toMillis() + " ms", bridge.logs());
       }
       throw e;
     } finally {
       alarm.cancel(false);
+      if (meter != null) meter.cancel(false);
       try {
         context.close(true);
       } catch (RuntimeException ignored) {
         // already closed by the watchdog
       }
     }
+  }
+
+  private static ActionFailure memoryLimit(HostBridge bridge) {
+    return new ActionFailure(ActionFailure.Kind.MEMORY_LIMIT, "Lit Action exceeded the memory limit", bridge.logs());
+  }
+
+  /**
+   * Stops the context once the action holds more than the budget on the heap; null when the JVM
+   * cannot meter thread allocation. The interpreter allocates garbage even in plain loops, so
+   * allocation alone is only the trigger: each time this thread has allocated another budget's
+   * worth, a collection is requested and the heap growth since the action started is compared
+   * with the budget. Concurrent actions share the heap, so this is an approximation, fine for a
+   * test network.
+   */
+  private ScheduledFuture<?> meterAllocation(Context context, AtomicBoolean outOfMemory) {
+    if (!(THREADS instanceof com.sun.management.ThreadMXBean meterable) || !meterable.isThreadAllocatedMemorySupported()) {
+      return null;
+    }
+    long threadId = Thread.currentThread().getId();
+    long start = meterable.getThreadAllocatedBytes(threadId);
+    if (start < 0) return null;
+    long heapAtStart = heapUsed();
+    long[] baseline = {start};
+    return watchdog.scheduleAtFixedRate(() -> {
+      long allocated = meterable.getThreadAllocatedBytes(threadId);
+      if (allocated - baseline[0] <= memoryBudgetBytes || outOfMemory.get()) return;
+      baseline[0] = allocated;
+      System.gc();
+      if (heapUsed() - heapAtStart > memoryBudgetBytes && outOfMemory.compareAndSet(false, true)) {
+        try {
+          context.close(true);
+        } catch (RuntimeException ignored) {
+          // the action finished meanwhile
+        }
+      }
+    }, 10, 10, TimeUnit.MILLISECONDS);
+  }
+
+  private static long heapUsed() {
+    return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   /** The message a Deno node would report: {@code Error: <message>} and the JS stack line. */

@@ -16,13 +16,28 @@ public final class NodeError extends RuntimeException {
   private final transient ObjectNode adHocBody;
   private final NodeErrorCode code;
   private final List<String> details;
+  private final String uncodedKind;
 
   private NodeError(NodeErrorCode code, int status, ObjectNode adHocBody, List<String> details) {
-    super(code != null ? code.name() + ": " + String.join("; ", details) : String.valueOf(adHocBody));
+    this(code, status, adHocBody, details, null);
+  }
+
+  private NodeError(NodeErrorCode code, int status, ObjectNode adHocBody, List<String> details, String uncodedKind) {
+    super(code != null ? code.name() + ": " + String.join("; ", details)
+        : adHocBody != null ? String.valueOf(adHocBody) : uncodedKind + ": " + String.join("; ", details));
     this.code = code;
     this.status = status;
     this.adHocBody = adHocBody;
     this.details = List.copyOf(details);
+    this.uncodedKind = uncodedKind;
+  }
+
+  /**
+   * An error without a code, as the node reports a bare validation error: status 500, the kind,
+   * the kind's description as {@code message}, no {@code errorCode}.
+   */
+  public static NodeError uncoded(String kind, String... details) {
+    return new NodeError(null, 500, null, List.of(details), kind);
   }
 
   /** A standard coded error; {@code details} are the specific texts, most specific first. */
@@ -68,6 +83,15 @@ public final class NodeError extends RuntimeException {
   public ObjectNode body(String correlationId) {
     if (adHocBody != null) return adHocBody.deepCopy();
     ObjectNode body = LitJson.mapper().createObjectNode();
+    if (code == null) {
+      body.put("errorKind", uncodedKind);
+      body.put("status", status);
+      body.put("message", uncodedKind + " error");
+      if (correlationId != null) body.put("correlationId", correlationId);
+      var arr = body.putArray("details");
+      details.forEach(arr::add);
+      return body;
+    }
     body.put("errorKind", code.kind());
     body.put("errorCode", code.name());
     body.put("status", code.status());

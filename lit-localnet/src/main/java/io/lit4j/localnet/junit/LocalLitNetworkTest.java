@@ -1,0 +1,53 @@
+package io.lit4j.localnet.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Gives a JUnit 5 test class one running {@link io.lit4j.localnet.LocalLitNetwork}, started
+ * before the first test and closed after the last. Declare a {@code LocalLitNetwork} parameter
+ * on a test method, a lifecycle method or the constructor to receive it.
+ *
+ * <pre>{@code
+ * @LocalLitNetworkTest(nodes = 3, seed = "my-tests")
+ * class MyTest {
+ *   @Test
+ *   void talksToTheNodes(LocalLitNetwork network) { … }
+ * }
+ * }</pre>
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(LocalLitNetworkExtension.class)
+public @interface LocalLitNetworkTest {
+  /** @return number of nodes (at least 2; 3 recommended) */
+  int nodes() default 3;
+
+  /** @return dealer seed; empty = random keys */
+  String seed() default "";
+
+  /** @return number of K256 HD root keys */
+  int rootKeyCount() default 3;
+
+  /** @return whether capacity credits are required (habanero profile) */
+  boolean rateLimiting() default false;
+
+  /** @return whether the lenient v4 session-sig fallback is off */
+  boolean strictAuthOnly() default false;
+
+  /** @return anvil chain id */
+  long chainId() default 31337L;
+
+  /** @return Lit Action wall-time limit in milliseconds (30 s on real nodes) */
+  long actionTimeoutMillis() default 30_000L;
+
+  /** Bytes one Lit Action may allocate before it fails with {@code NodeJsMemoryLimitError}. */
+  long actionMemoryBudgetBytes() default 256L << 20;
+}

@@ -1,0 +1,207 @@
+package io.lit4j.localnet.node;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lit4j.auth.authsig.AuthSig;
+import io.lit4j.core.acc.AccessControlConditions;
+import io.lit4j.core.acc.ConditionKind;
+import io.lit4j.core.errors.LitException;
+import io.lit4j.core.ipfs.IpfsCid;
+import io.lit4j.core.json.LitJson;
+import io.lit4j.core.util.Hex;
+import io.lit4j.crypto.ecdsa.EcdsaShareJson;
+import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
+import io.lit4j.crypto.eth.EthHash;
+import io.lit4j.localnet.actions.ActionHost;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionDecoder;
+
+/** The node operations of one {@code /web/execute} request ({@code Lit.Actions.*}). */
+final class ExecuteHost implements ActionHost {
+  private final SimulatedNode node;
+  private final String requestId;
+  private final ValidatedAuth auth;
+  private final List<PkpAuthorizer.VerifiedAuthMethod> methods;
+  private final String cid;
+  private final ObjectNode signedData = LitJson.mapper().createObjectNode();
+  private final ObjectNode claimData = LitJson.mapper().createObjectNode();
+
+  ExecuteHost(SimulatedNode node, String requestId, ValidatedAuth auth, List<PkpAuthorizer.VerifiedAuthMethod> methods, String cid) {
+    this.node = node;
+    this.requestId = requestId;
+    this.auth = auth;
+    this.methods = methods;
+    this.cid = cid;
+  }
+
+  ObjectNode signedData() {
+    synchronized (signedData) {
+      return signedData.deepCopy();
+    }
+  }
+
+  ObjectNode claimData() {
+    synchronized (claimData) {
+      return claimData.deepCopy();
+    }
+  }
+
+  private static byte[] pubkey(String hex) {
+    try {
+      return Hex.decode(hex, "publicKey");
+    } catch (LitException e) {
+      throw new IllegalArgumentException("publicKey is not hex: " + e.getMessage());
+    }
+  }
+
+  private void sign(byte[] digest, String publicKey, String sigName, int scope) {
+    byte[] pk = pubkey(publicKey);
+    node.pkpAuthorizer().check(pk, scope, methods, List.of(cid), auth.userAddress(), auth.userAddressError());
+    Optional<EcdsaSignatureShare> share = node.ecdsaShare(pk, digest, requestId, sigName);
+    synchronized (signedData) {
+      signedData.set(sigName, share.map(EcdsaShareJson::writeExecute).orElseGet(() -> EcdsaShareJson.writeEmptyExecute(sigName)));
+    }
+  }
+
+  @Override
+  public void signEcdsa(byte[] toSign, String publicKey, String sigName) {
+    sign(toSign, publicKey, sigName, PkpAuthorizer.SCOPE_SIGN_ANYTHING);
+  }
+
+  @Override
+  public void ethPersonalSignMessageEcdsa(byte[] message, String publicKey, String sigName) {
+    sign(EthHash.personalMessageHash(message), publicKey, sigName, PkpAuthorizer.SCOPE_PERSONAL_SIGN);
+  }
+
+  @Override
+  public boolean checkConditions(JsonNode conditions, JsonNode authSig, String chain) {
+    AccessControlConditions acc = AccessControlConditions.fromCanonicalJson(ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS, conditions);
+    ValidatedAuth a = auth;
+    if (authSig != null && !authSig.isNull()) {
+      AuthSig sig = AuthValidator.parseAuthSig(authSig, true);
+      a = node.authValidator().validate(sig, new AuthResource("lit-accesscontrolcondition", acc.hashHex(),
+          io.lit4j.core.constants.LitAbility.ACCESS_CONTROL_CONDITION_SIGNING), chain);
+    }
+    return node.evaluate(acc, a, Optional.of(cid));
+  }
+
+  @Override
+  public String getLatestNonce(String address, String chain) {
+    return "0x" + node.chain().transactionCount(address).toString(16);
+  }
+
+  @Override
+  public String getRpcUrl(String chain) {
+    return node.config().rpcUrl();
+  }
+
+  @Override
+  public String callContract(String chain, String txnHex) {
+    RawTransaction tx;
+    try {
+      tx = TransactionDecoder.decode(txnHex);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("txn is not an RLP-encoded transaction: " + e.getMessage());
+    }
+    byte[] data = tx.getData() == null || tx.getData().isEmpty() ? new byte[0] : Hex.decode(tx.getData(), "txn.data");
+    return Hex.encode0x(node.chain().call(null, tx.getTo(), data));
+  }
+
+  @Override
+  public void claimKey(String keyId) {
+    byte[] derived = EthHash.keccak256Utf8(cid + "_" + keyId);
+    ObjectNode entry = LitJson.mapper().createObjectNode();
+    entry.put("signature", Hex.encode(node.nodeWalletSign(derived)));
+    entry.put("derivedKeyId", Hex.encode(derived));
+    synchronized (claimData) {
+      claimData.set(keyId, entry);
+    }
+  }
+
+  private static BigInteger tokenId(JsonNode args) {
+    JsonNode t = args.get("tokenId");
+    if (t == null || t.isNull()) throw new IllegalArgumentException("tokenId is required");
+    String s = t.asText();
+    return s.startsWith("0x") ? new BigInteger(s.substring(2), 16) : new BigInteger(s);
+  }
+
+  private static byte[] bytes(JsonNode arr, String field) {
+    if (arr == null || !arr.isArray()) throw new IllegalArgumentException(field + " must be bytes");
+    byte[] out = new byte[arr.size()];
+    for (int i = 0; i < out.length; i++) out[i] = (byte) arr.get(i).asInt();
+    return out;
+  }
+
+  @Override
+  public JsonNode permissions(String operation, JsonNode args) {
+    ChainReader chain = node.chain();
+    var f = LitJson.mapper().getNodeFactory();
+    switch (operation) {
+      case "isPermittedAction" -> {
+        return f.booleanNode(chain.isPermittedAction(tokenId(args), IpfsCid.toBytes(args.path("ipfsId").asText())));
+      }
+      case "isPermittedAddress" -> {
+        return f.booleanNode(chain.isPermittedAddress(tokenId(args), args.path("address").asText()));
+      }
+      case "isPermittedAuthMethod" -> {
+        BigInteger t = tokenId(args);
+        BigInteger type = new BigInteger(args.path("authMethodType").asText());
+        byte[] id = bytes(args.get("userId"), "userId");
+        return f.booleanNode(chain.permittedAuthMethods(t).stream()
+            .anyMatch(m -> m.type().equals(type) && java.util.Arrays.equals(m.id(), id)));
+      }
+      case "getPermittedActions" -> {
+        ArrayNode a = f.arrayNode();
+        chain.permittedActions(tokenId(args)).forEach(c -> a.add(IpfsCid.fromBytes(c)));
+        return a;
+      }
+      case "getPermittedAddresses" -> {
+        ArrayNode a = f.arrayNode();
+        chain.permittedAddresses(tokenId(args)).forEach(a::add);
+        return a;
+      }
+      case "getPermittedAuthMethods" -> {
+        ArrayNode a = f.arrayNode();
+        for (ChainReader.PermittedMethod m : chain.permittedAuthMethods(tokenId(args))) {
+          ObjectNode o = a.addObject();
+          o.put("auth_method_type", m.type().toString());
+          o.put("id", Hex.encode0x(m.id()));
+          o.put("user_pubkey", Hex.encode0x(m.userPubkey()));
+        }
+        return a;
+      }
+      case "getPermittedAuthMethodScopes" -> {
+        int max = args.path("maxScopeId").asInt(100);
+        ArrayNode a = f.arrayNode();
+        chain.permittedScopes(tokenId(args), new BigInteger(args.path("authMethodType").asText()),
+            bytes(args.get("userId"), "userId"), max).forEach(a::add);
+        return a;
+      }
+      default -> throw new IllegalArgumentException("unknown permissions operation " + operation);
+    }
+  }
+
+  @Override
+  public JsonNode authContext() {
+    ObjectNode o = LitJson.mapper().createObjectNode();
+    o.putArray("actionIpfsIds").add(cid);
+    if (auth.userAddress().isPresent()) o.put("authSigAddress", auth.userAddress().get());
+    else o.putNull("authSigAddress");
+    ArrayNode ctx = o.putArray("authMethodContexts");
+    for (PkpAuthorizer.VerifiedAuthMethod m : methods) {
+      ObjectNode c = ctx.addObject();
+      c.put("userId", m.userId());
+      c.put("appId", m.appId());
+      c.put("authMethodType", m.type());
+      c.put("usedForSignSessionKeyRequest", false);
+    }
+    ArrayNode res = o.putArray("resources");
+    auth.resources().forEach(res::add);
+    o.put("customAuthResource", "");
+    return o;
+  }
+}

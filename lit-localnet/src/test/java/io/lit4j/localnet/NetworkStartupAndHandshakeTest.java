@@ -1,0 +1,92 @@
+package io.lit4j.localnet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lit4j.contracts.LitContracts;
+import io.lit4j.contracts.StakingValidator;
+import io.lit4j.core.json.LitJson;
+import io.lit4j.localnet.junit.LocalLitNetworkTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+
+@LocalLitNetworkTest(nodes = 3, seed = "lit4j-startup-test")
+class NetworkStartupAndHandshakeTest {
+
+  @Test
+  void networkStartsWithThreeNodesRegisteredInStakingAtTheirRealPorts(LocalLitNetwork net) throws Exception {
+    System.out.println("lit-localnet: 3-node network start-up took " + net.startupTime().toMillis() + " ms");
+    assertEquals(3, net.nodeUrls().size());
+    assertEquals(2, net.minNodeCount());
+    try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).build()) {
+      List<StakingValidator> validators = contracts.getActiveValidators();
+      assertEquals(3, validators.size());
+      List<String> fromStaking = validators.stream().map(StakingValidator::url).sorted().toList();
+      assertEquals(net.nodeUrls().stream().sorted().toList(), fromStaking);
+      assertEquals(2, contracts.getMinNodeCount());
+    }
+    for (String url : net.nodeUrls()) assertTrue(url.matches("http://127\\.0\\.0\\.1:\\d+"), url);
+    JsonNode info = LitJson.parse(net.connectionInfoJson(), "info");
+    assertEquals(net.contracts().staking(), info.path("contracts").path("Staking").asText());
+    assertFalse(info.toString().toLowerCase().contains("privatekey"));
+  }
+
+  @Test
+  void handshakeAnswersTheBlsKeyRootKeysAndTheLatestBlockhashOnEveryNode(LocalLitNetwork net) throws Exception {
+    var body = NodeCalls.object().put("clientPublicKey", "test").put("challenge", "ab".repeat(32));
+    List<NodeCalls.Answer> answers = NodeCalls.all(net, "/web/handshake", body);
+    String latest = net.anvil().web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getHash();
+    for (NodeCalls.Answer a : answers) {
+      assertEquals(200, a.status(), a.body().toString());
+      JsonNode b = a.body();
+      assertEquals("", b.get("serverPublicKey").asText());
+      assertEquals(net.networkPublicKey(), b.get("subnetPublicKey").asText());
+      assertEquals(net.networkPublicKey(), b.get("networkPublicKey").asText());
+      assertEquals(net.networkPublicKey(), b.get("networkPublicKeySet").asText());
+      assertTrue(b.get("networkPublicKey").asText().matches("[0-9a-f]{96}"));
+      assertEquals("4.2.0", b.get("clientSdkVersion").asText());
+      assertEquals(net.hdRootPubkeys(), LitJson.mapper().convertValue(b.get("hdRootPubkeys"), List.class));
+      assertTrue(b.get("hdRootPubkeys").get(0).asText().matches("0[23][0-9a-f]{64}"));
+      assertTrue(b.get("attestation").isNull());
+      assertEquals(latest, b.get("latestBlockhash").asText());
+    }
+  }
+
+  @Test
+  void aNodeSwitchedToADivergentHandshakeAnswersAnotherKey(LocalLitNetwork net) {
+    net.node(0).server().setFault(io.lit4j.localnet.node.NodeFault.DIVERGENT_HANDSHAKE);
+    try {
+      var body = NodeCalls.object().put("clientPublicKey", "test");
+      List<NodeCalls.Answer> answers = NodeCalls.all(net, "/web/handshake", body);
+      assertFalse(net.networkPublicKey().equals(answers.get(0).body().get("networkPublicKey").asText()));
+      assertEquals(net.networkPublicKey(), answers.get(1).body().get("networkPublicKey").asText());
+    } finally {
+      net.node(0).server().setFault(io.lit4j.localnet.node.NodeFault.NONE);
+    }
+  }
+
+  @Test
+  void handshakeWithoutRequestIdIsRefused(LocalLitNetwork net) {
+    NodeCalls.Answer a = NodeCalls.post(net.nodeUrls().get(0), "/web/handshake", "{\"clientPublicKey\":\"test\"}",
+        Map.of("Content-Type", "application/json"));
+    assertEquals(400, a.status());
+    assertEquals("CoreApiMissingRequiredXRequestIdHeader", a.body().get("errorCode").asText());
+  }
+
+  @Test
+  void badJsonGets422NodeBadInputAndAWrongContentTypeGets404(LocalLitNetwork net) {
+    String url = net.nodeUrls().get(1);
+    NodeCalls.Answer bad = NodeCalls.post(url, "/web/handshake", "{\"clientPublicKey\":", Map.of("Content-Type", "application/json", "X-Request-Id", "lit_1"));
+    assertEquals(422, bad.status());
+    assertEquals("NodeBadInput", bad.body().get("errorCode").asText());
+    assertEquals("lit_1", bad.body().get("correlationId").asText());
+    NodeCalls.Answer missing = NodeCalls.post(url, "/web/handshake", "{}", Map.of("Content-Type", "application/json", "X-Request-Id", "lit_2"));
+    assertEquals(422, missing.status());
+    NodeCalls.Answer text = NodeCalls.post(url, "/web/handshake", "{}", Map.of("Content-Type", "text/plain", "X-Request-Id", "lit_3"));
+    assertEquals(404, text.status());
+  }
+}
