@@ -67,7 +67,7 @@ class NodeAnswersFuzzTest {
     int[] statuses = {200, 200, 201, 400, 401, 403, 404, 413, 429, 500, 502, 503};
     String[] types = {"application/json", "application/json; charset=utf-8", "APPLICATION/JSON", "text/html", "", "text/plain"};
     String[] seeds = {handshakeBody(), NODE_ERROR, ACTION_ERROR};
-    Fuzz.run("NodeAnswers.read", 2 * N, seed -> {
+    Fuzz.run("NodeAnswers.read", N, seed -> {
       Random r = new Random(seed);
       return new NodeHttpResponse(statuses[r.nextInt(statuses.length)], types[r.nextInt(types.length)],
           new JsonMutator(seed).mutate(seeds[r.nextInt(seeds.length)]));
@@ -159,7 +159,7 @@ class NodeAnswersFuzzTest {
     }
     ExecuteJsResponse expected = ExecuteJsProtocol.read(responses(bodies), bodies.size());
     EcdsaSignature sig1 = expected.signatures().get("sig1");
-    Fuzz.run("ExecuteJsProtocol.read", N, Duration.ofSeconds(30), seed -> {
+    Fuzz.run("ExecuteJsProtocol.read", N / 2, Duration.ofSeconds(30), seed -> {
       int victim = (int) Math.floorMod(seed, 3L);
       List<JsonNode> copy = new ArrayList<>(bodies);
       copy.set(victim, tree(new JsonMutator(seed).mutate(bodies.get(victim).toString())));

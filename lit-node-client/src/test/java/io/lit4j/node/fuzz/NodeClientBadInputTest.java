@@ -83,7 +83,7 @@ class NodeClientBadInputTest {
 
   @Test
   void nodeUrlsAreCheckedOrRejectedWithATypedError() {
-    Fuzz.run("discovery.NodeUrls.check", 2000, seed -> new JsonMutator(seed).mutateString("https://192.168.1.10:443"), s -> {
+    Fuzz.run("discovery.NodeUrls.check", 1000, seed -> new JsonMutator(seed).mutateString("https://192.168.1.10:443"), s -> {
       String url = NodeUrls.check(s);
       assertTrue(url.startsWith("http://") || url.startsWith("https://"), url);
       java.net.URI u = java.net.URI.create(url);
