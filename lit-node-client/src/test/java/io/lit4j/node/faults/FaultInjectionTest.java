@@ -112,8 +112,11 @@ class FaultInjectionTest {
         .requestTimeout(TIMEOUT).connectTimeout(TIMEOUT).refreshInterval(Duration.ZERO).transport(transport).build();
   }
 
+  private java.util.Set<String> threadsBefore;
+
   @BeforeAll
   void start() {
+    threadsBefore = Resources.clientThreads();
     rpc = Web3j.build(new HttpService(net.rpcUrl()));
     transport = new SubsetSteeringTransport(OkHttpNodeTransport.create(), rpc,
         net.nodes().stream().map(SimulatedNode::shareIndex).toList(), net.minNodeCount());
@@ -169,6 +172,11 @@ class FaultInjectionTest {
     // after some 60 clients, hundreds of calls and every fault: nothing of the client is left
     java.util.Set<String> left = Resources.awaitGone(() -> Resources.threads(n -> n.startsWith("lit4j-")), 5000);
     assertTrue(left.isEmpty(), "client threads left after the fault suite and close(): " + left);
+    java.util.Set<String> added = new java.util.TreeSet<>(Resources.clientThreads());
+    added.removeAll(threadsBefore);
+    // OkHttp's JVM-wide "OkHttp TaskRunner" pool is shared with the nodes' chain clients
+    added.removeIf(n -> n.startsWith("OkHttp TaskRunner"));
+    assertTrue(added.isEmpty(), "threads started during the fault suite and still alive: " + added);
     assertEquals(0, Resources.establishedTo(net.nodes().stream().map(n -> n.server().port()).collect(java.util.stream.Collectors.toSet())),
         "no connection to a node stays open after close()");
   }
