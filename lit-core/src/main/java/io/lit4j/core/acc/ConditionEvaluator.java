@@ -3,6 +3,11 @@ package io.lit4j.core.acc;
 /** Decides whether one condition holds; used by {@link AccessControlConditions#evaluate}. */
 @FunctionalInterface
 public interface ConditionEvaluator {
-  /** Whether {@code condition} is met for the request being checked. */
+  /**
+   * Whether {@code condition} is met for the request being checked.
+   *
+   * @param condition one condition of the list being evaluated
+   * @return whether {@code condition} is met for the request being checked
+   */
   boolean isMet(Condition condition);
 }

@@ -13,7 +13,11 @@ public enum ConditionOperator implements ConditionEntry {
     this.wireName = wireName;
   }
 
-  /** The JSON value, {@code and} or {@code or} (lower case, as the node requires). */
+  /**
+   * The JSON value, {@code and} or {@code or} (lower case, as the node requires).
+   *
+   * @return the JSON value, {@code and} or {@code or} (lower case, as the node requires)
+   */
   public String wireName() {
     return wireName;
   }
@@ -21,6 +25,8 @@ public enum ConditionOperator implements ConditionEntry {
   /**
    * The operator with this JSON value.
    *
+   * @param name the {@code operator} JSON value, {@code "and"} or {@code "or"}
+   * @return the operator with this JSON value
    * @throws InvalidAccessControlConditionsException naming {@code operator} for anything other than
    *     {@code and} or {@code or}
    */
@@ -32,7 +38,13 @@ public enum ConditionOperator implements ConditionEntry {
         "operator", "'" + name + "' is not a known operator (use \"and\" or \"or\")");
   }
 
-  /** Applies the operator. */
+  /**
+   * Applies the operator.
+   *
+   * @param left the result accumulated so far
+   * @param right the result of the next condition or group
+   * @return {@code left && right} for AND, {@code left || right} for OR
+   */
   public boolean apply(boolean left, boolean right) {
     return this == AND ? left && right : left || right;
   }

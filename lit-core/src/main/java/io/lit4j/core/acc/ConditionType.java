@@ -20,7 +20,11 @@ public enum ConditionType {
     this.wireName = wireName;
   }
 
-  /** The {@code conditionType} value, e.g. {@code evmBasic}. */
+  /**
+   * The {@code conditionType} value, e.g. {@code evmBasic}.
+   *
+   * @return the {@code conditionType} value, e.g. {@code evmBasic}
+   */
   public String wireName() {
     return wireName;
   }
@@ -28,6 +32,8 @@ public enum ConditionType {
   /**
    * The type with this {@code conditionType} value.
    *
+   * @param name the {@code conditionType} JSON value, e.g. {@code evmBasic}
+   * @return the type with this {@code conditionType} value
    * @throws InvalidAccessControlConditionsException naming {@code conditionType} for any other value
    */
   public static ConditionType fromWireName(String name) {

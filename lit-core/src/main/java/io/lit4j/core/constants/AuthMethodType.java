@@ -37,7 +37,11 @@ public enum AuthMethodType {
     this.value = value;
   }
 
-  /** The numeric type used on chain and on the wire. */
+  /**
+   * The numeric type used on chain and on the wire.
+   *
+   * @return the numeric type used on chain and on the wire
+   */
   public int value() {
     return value;
   }
@@ -45,6 +49,8 @@ public enum AuthMethodType {
   /**
    * The type with this number.
    *
+   * @param value the auth method type number as stored on chain
+   * @return the type with this number
    * @throws LitValidationException for a number no auth method type has
    */
   public static AuthMethodType of(int value) {

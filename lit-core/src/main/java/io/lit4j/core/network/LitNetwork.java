@@ -99,7 +99,11 @@ public enum LitNetwork {
     this.onChronicle = onChronicle;
   }
 
-  /** The name the SDK and configs use, e.g. {@code habanero}. */
+  /**
+   * The name the SDK and configs use, e.g. {@code habanero}.
+   *
+   * @return the name the SDK and configs use, e.g. {@code habanero}
+   */
   public String wireName() {
     return wireName;
   }
@@ -107,12 +111,18 @@ public enum LitNetwork {
   /**
    * The static bootstrap URLs ({@code LIT_NETWORKS[name]}): three for cayenne, ten for localhost,
    * none for networks whose nodes are read from the chain or given by the caller.
+   *
+   * @return the static bootstrap URLs ({@code LIT_NETWORKS[name]}): three for cayenne, ten for localhost, none for networks whose nodes are read from the chain or given by the caller
    */
   public List<String> bootstrapUrls() {
     return bootstrapUrls;
   }
 
-  /** Whether the node list comes from the Staking contract rather than a static list. */
+  /**
+   * Whether the node list comes from the Staking contract rather than a static list.
+   *
+   * @return whether the node list comes from the Staking contract rather than a static list
+   */
   public boolean nodesFromChain() {
     return minNodeCountSource == MinNodeCountSource.STAKING_CONTRACT;
   }
@@ -121,6 +131,8 @@ public enum LitNetwork {
    * Whether node attestation is checked whatever the client config says (manzano and habanero: the
    * SDK checks {@code checkNodeAttestation || network in {manzano, habanero}}). Other networks
    * follow the config, default off.
+   *
+   * @return whether node attestation is checked whatever the client config says (manzano and habanero: the SDK checks {@code checkNodeAttestation || network in {manzano, habanero}})
    */
   public boolean attestationRequired() {
     return attestationRequired;
@@ -131,6 +143,8 @@ public enum LitNetwork {
    * MinNodeCountSource#CLIENT_CONFIG} when bootstrap URLs are given, and {@link
    * MinNodeCountSource#STAKING_CONTRACT} when only a contract context is: see {@link
    * #minNodeCountSource(boolean)}.
+   *
+   * @return where the threshold comes from
    */
   public MinNodeCountSource minNodeCountSource() {
     return minNodeCountSource;
@@ -139,6 +153,9 @@ public enum LitNetwork {
   /**
    * Where the threshold comes from, given whether the caller supplied bootstrap URLs (only
    * {@link #CUSTOM} depends on it).
+   *
+   * @param bootstrapUrlsGiven whether the caller supplied its own bootstrap URLs
+   * @return where the threshold comes from, given whether the caller supplied bootstrap URLs (only {@link #CUSTOM} depends on it)
    */
   public MinNodeCountSource minNodeCountSource(boolean bootstrapUrlsGiven) {
     if (this == CUSTOM && !bootstrapUrlsGiven) return MinNodeCountSource.STAKING_CONTRACT;
@@ -149,6 +166,8 @@ public enum LitNetwork {
    * The threshold for a static node list: {@code n == 2 ? 2 : floor(n * 2 / 3)}, as the SDK
    * computes it for cayenne (3 nodes give 2).
    *
+   * @param nodeCount the number of nodes in the list
+   * @return the threshold for a static node list: {@code n == 2 ? 2 : floor(n 2 / 3)}, as the SDK computes it for cayenne (3 nodes give 2)
    * @throws LitValidationException when {@code nodeCount} is not positive
    */
   public static int staticMinNodeCount(int nodeCount) {
@@ -160,12 +179,18 @@ public enum LitNetwork {
    * The lit-general-worker URL where the SDK fetches this network's contract addresses; empty for
    * custom and localhost (the 4.2.0 contracts SDK then falls back to cayenne's URL, a quirk lit4j
    * does not repeat).
+   *
+   * @return the lit-general-worker URL where the SDK fetches this network's contract addresses; empty for custom and localhost (the 4.2.0 contracts SDK then falls back to cayenne's URL, a quirk lit4j does not repeat)
    */
   public Optional<String> contractAddressesUrl() {
     return Optional.ofNullable(contractAddressesUrl);
   }
 
-  /** The default relay server base URL of this network ({@code RELAY_URL_*}); empty if none. */
+  /**
+   * The default relay server base URL of this network ({@code RELAY_URL_*}); empty if none.
+   *
+   * @return the default relay server base URL of this network ({@code RELAY_URL_ }); empty if none
+   */
   public Optional<String> relayUrl() {
     return Optional.ofNullable(relayUrl);
   }
@@ -174,12 +199,18 @@ public enum LitNetwork {
    * The chain holding this network's contracts: {@link LitChains#CHRONICLE_TESTNET} (chain id
    * 175177, RPC {@link LitChains#CHRONICLE_RPC_URL}) for cayenne, manzano and habanero; empty for
    * custom and localhost, whose chain the caller gives.
+   *
+   * @return the chain holding this network's contracts: {@link LitChains#CHRONICLE_TESTNET} (chain id 175177, RPC {@link LitChains#CHRONICLE_RPC_URL}) for cayenne, manzano and habanero; empty for custom and localhost, whose chain the caller gives
    */
   public Optional<LitChain> chain() {
     return onChronicle ? Optional.of(LitChains.CHRONICLE_TESTNET) : Optional.empty();
   }
 
-  /** The node route spelling of this network: {@link ProtocolVersion#V4_INITIAL} for all of them. */
+  /**
+   * The node route spelling of this network: {@link ProtocolVersion#V4_INITIAL} for all of them.
+   *
+   * @return the node route spelling of this network: {@link ProtocolVersion#V4_INITIAL} for all of them
+   */
   public ProtocolVersion protocolVersion() {
     return ProtocolVersion.V4_INITIAL;
   }
@@ -187,6 +218,8 @@ public enum LitNetwork {
   /**
    * The network with this wire name (case-sensitive, as the SDK compares it).
    *
+   * @param name the network name, e.g. {@code habanero}
+   * @return the network with this wire name (case-sensitive, as the SDK compares it)
    * @throws UnknownNetworkException for any other name, including the SDK-internal
    *     {@code internalDev} and the Datil networks, which lit4j does not support
    * @throws LitValidationException when the name is missing

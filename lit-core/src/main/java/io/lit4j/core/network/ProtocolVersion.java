@@ -33,6 +33,8 @@ public enum ProtocolVersion {
    * The path of an endpoint in this protocol version, e.g. {@code /web/execute} or
    * {@code /web/execute/v1}.
    *
+   * @param endpoint the endpoint
+   * @return the path of an endpoint in this protocol version, e.g. {@code /web/execute} or {@code /web/execute/v1}
    * @throws LitValidationException when {@code endpoint} is missing
    */
   public String path(LitEndpoint endpoint) {
@@ -44,6 +46,9 @@ public enum ProtocolVersion {
    * The full URL of an endpoint on one node: the node URL (as the network lists it, e.g.
    * {@code http://127.0.0.1:7470}; a trailing {@code /} is ignored) followed by {@link #path}.
    *
+   * @param nodeUrl the node's base URL
+   * @param endpoint the endpoint
+   * @return the full URL of an endpoint on one node: the node URL (as the network lists it, e.g. {@code http://127.0.0.1:7470}; a trailing {@code /} is ignored) followed by {@link #path}
    * @throws LitValidationException when {@code nodeUrl} is blank or {@code endpoint} is missing
    */
   public String url(String nodeUrl, LitEndpoint endpoint) {
