@@ -21,6 +21,8 @@ public interface AuthNeededCallback {
   /**
    * The auth sig for these parameters.
    *
+   * @param params what the SIWE must say
+   * @return the auth sig for these parameters
    * @throws io.lit4j.core.errors.LitException to abort {@code getSessionSigs} with that error
    */
   AuthSig authNeeded(AuthCallbackParams params);
@@ -29,6 +31,8 @@ public interface AuthNeededCallback {
    * A callback for an EOA: builds the SIWE with its ReCap from the parameters (domain
    * {@code localhost}) and signs it (EIP-191) with {@code signer}.
    *
+   * @param signer the wallet that signs
+   * @return a callback for an EOA: builds the SIWE with its ReCap from the parameters (domain {@code localhost}) and signs it (EIP-191) with {@code signer}
    * @throws LitValidationException if {@code signer} is null
    */
   static AuthNeededCallback ethWallet(EthSigner signer) {
@@ -38,6 +42,9 @@ public interface AuthNeededCallback {
   /**
    * As {@link #ethWallet(EthSigner)} with the SIWE {@code domain} given.
    *
+   * @param signer the wallet that signs
+   * @param domain the SIWE domain
+   * @return the callback
    * @throws LitValidationException if {@code signer} or {@code domain} is null or empty
    */
   static AuthNeededCallback ethWallet(EthSigner signer, String domain) {

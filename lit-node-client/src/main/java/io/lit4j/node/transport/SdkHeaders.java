@@ -25,6 +25,8 @@ public final class SdkHeaders {
   /**
    * A new request id {@code lit_<hex>}: 13 lowercase hex digits, like the SDK's
    * {@code Math.random().toString(16).slice(2)}, but from a {@link SecureRandom}.
+   *
+   * @return a new request id {@code lit_<hex>}: 13 lowercase hex digits, like the SDK's {@code Math.random().toString(16).slice(2)}, but from a {@link SecureRandom}
    */
   public static String newRequestId() {
     byte[] b = new byte[7];
@@ -36,6 +38,7 @@ public final class SdkHeaders {
    * The four headers of a node request, in the SDK's order.
    *
    * @param requestId the full {@code X-Request-Id} value, {@code lit_<hex>}
+   * @return the four headers of a node request, in the SDK's order
    */
   public static Map<String, String> forRequest(String requestId) {
     Map<String, String> h = new LinkedHashMap<>();
