@@ -263,7 +263,7 @@ public final class AccessControlConditions {
   /**
    * The canonical form as a fresh JSON tree, to put in a node request body under {@link ConditionKind#requestKey()}.
    *
-   * @return the canonical form as a fresh JSON tree, to put in a node request body under {@link ConditionKind#requestKey()}
+   * @return a fresh JSON tree of the canonical form
    */
   public ArrayNode canonicalJsonNode() {
     return ConditionJson.canonical(kind, entries);

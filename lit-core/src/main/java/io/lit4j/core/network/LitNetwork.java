@@ -112,7 +112,7 @@ public enum LitNetwork {
    * The static bootstrap URLs ({@code LIT_NETWORKS[name]}): three for cayenne, ten for localhost,
    * none for networks whose nodes are read from the chain or given by the caller.
    *
-   * @return the static bootstrap URLs ({@code LIT_NETWORKS[name]}): three for cayenne, ten for localhost, none for networks whose nodes are read from the chain or given by the caller
+   * @return the bootstrap URLs, possibly empty
    */
   public List<String> bootstrapUrls() {
     return bootstrapUrls;
@@ -132,7 +132,7 @@ public enum LitNetwork {
    * SDK checks {@code checkNodeAttestation || network in {manzano, habanero}}). Other networks
    * follow the config, default off.
    *
-   * @return whether node attestation is checked whatever the client config says (manzano and habanero: the SDK checks {@code checkNodeAttestation || network in {manzano, habanero}})
+   * @return whether attestation checks are forced on
    */
   public boolean attestationRequired() {
     return attestationRequired;
@@ -155,7 +155,7 @@ public enum LitNetwork {
    * {@link #CUSTOM} depends on it).
    *
    * @param bootstrapUrlsGiven whether the caller supplied its own bootstrap URLs
-   * @return where the threshold comes from, given whether the caller supplied bootstrap URLs (only {@link #CUSTOM} depends on it)
+   * @return where the threshold comes from
    */
   public MinNodeCountSource minNodeCountSource(boolean bootstrapUrlsGiven) {
     if (this == CUSTOM && !bootstrapUrlsGiven) return MinNodeCountSource.STAKING_CONTRACT;
@@ -167,7 +167,7 @@ public enum LitNetwork {
    * computes it for cayenne (3 nodes give 2).
    *
    * @param nodeCount the number of nodes in the list
-   * @return the threshold for a static node list: {@code n == 2 ? 2 : floor(n 2 / 3)}, as the SDK computes it for cayenne (3 nodes give 2)
+   * @return the threshold
    * @throws LitValidationException when {@code nodeCount} is not positive
    */
   public static int staticMinNodeCount(int nodeCount) {
@@ -180,7 +180,7 @@ public enum LitNetwork {
    * custom and localhost (the 4.2.0 contracts SDK then falls back to cayenne's URL, a quirk lit4j
    * does not repeat).
    *
-   * @return the lit-general-worker URL where the SDK fetches this network's contract addresses; empty for custom and localhost (the 4.2.0 contracts SDK then falls back to cayenne's URL, a quirk lit4j does not repeat)
+   * @return the contract address list URL, or empty
    */
   public Optional<String> contractAddressesUrl() {
     return Optional.ofNullable(contractAddressesUrl);
@@ -189,7 +189,7 @@ public enum LitNetwork {
   /**
    * The default relay server base URL of this network ({@code RELAY_URL_*}); empty if none.
    *
-   * @return the default relay server base URL of this network ({@code RELAY_URL_ }); empty if none
+   * @return the relay base URL, or empty
    */
   public Optional<String> relayUrl() {
     return Optional.ofNullable(relayUrl);
@@ -200,7 +200,7 @@ public enum LitNetwork {
    * 175177, RPC {@link LitChains#CHRONICLE_RPC_URL}) for cayenne, manzano and habanero; empty for
    * custom and localhost, whose chain the caller gives.
    *
-   * @return the chain holding this network's contracts: {@link LitChains#CHRONICLE_TESTNET} (chain id 175177, RPC {@link LitChains#CHRONICLE_RPC_URL}) for cayenne, manzano and habanero; empty for custom and localhost, whose chain the caller gives
+   * @return the contracts chain, or empty
    */
   public Optional<LitChain> chain() {
     return onChronicle ? Optional.of(LitChains.CHRONICLE_TESTNET) : Optional.empty();

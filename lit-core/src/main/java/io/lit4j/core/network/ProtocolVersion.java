@@ -48,7 +48,7 @@ public enum ProtocolVersion {
    *
    * @param nodeUrl the node's base URL
    * @param endpoint the endpoint
-   * @return the full URL of an endpoint on one node: the node URL (as the network lists it, e.g. {@code http://127.0.0.1:7470}; a trailing {@code /} is ignored) followed by {@link #path}
+   * @return the endpoint's URL on that node
    * @throws LitValidationException when {@code nodeUrl} is blank or {@code endpoint} is missing
    */
   public String url(String nodeUrl, LitEndpoint endpoint) {
