@@ -157,7 +157,7 @@ public record SevSnpReport(byte[] bytes) {
    * The AMD KDS URL of this chip's VCEK certificate at the reported TCB, as the SDK's {@code
    * get_vcek_url} builds it: {@code https://kdsintf.amd.com/vcek/v1/Milan/{hex chip_id}?blSPL=..&teeSPL=..&snpSPL=..&ucodeSPL=..}.
    *
-   * @return the AMD KDS URL of this chip's VCEK certificate at the reported TCB, as the SDK's {@code get_vcek_url} builds it: {@code https://kdsintf.amd.com/vcek/v1/Milan/{hex chip_id}?blSPL=..&teeSPL=..&snpSPL=..&ucodeSPL=..}
+   * @return the VCEK certificate URL
    */
   public String vcekUrl() {
     return KDS_VCEK_BASE + Hex.encode(chipId()) + "?" + reportedTcb().kdsQuery();

@@ -45,7 +45,7 @@ public record SevSnpTcbVersion(int bootLoader, int tee, int snp, int microcode) 
    * The AMD KDS query string: {@code blSPL=03&teeSPL=00&snpSPL=10&ucodeSPL=169} (decimal, at least
    * two digits, as the SDK's WASM formats it).
    *
-   * @return the AMD KDS query string: {@code blSPL=03&teeSPL=00&snpSPL=10&ucodeSPL=169} (decimal, at least two digits, as the SDK's WASM formats it)
+   * @return the KDS query string
    */
   public String kdsQuery() {
     return String.format(

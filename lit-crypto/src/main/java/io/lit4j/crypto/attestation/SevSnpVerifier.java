@@ -175,7 +175,7 @@ public final class SevSnpVerifier {
    *
    * @param challenge the 32-byte challenge (not the attestation's noonce)
    * @param attestation the node's attestation
-   * @return the {@code report_data} a node must have put in its report: SHA-512 over {@code "noonce"} ‖ challenge ‖ {@code "data"} ‖ each data entry's key (UTF-8) and value, in order ‖ and, when there is at least one signature, {@code "signatures"} ‖ every signature <em>except the last</em> (the node hashes before its own last signature; the SDK follows it)
+   * @return the 64 expected {@code report_data} bytes
    * @throws LitValidationException when an argument is missing
    */
   public static byte[] expectedReportData(SevSnpAttestation attestation, byte[] challenge) {

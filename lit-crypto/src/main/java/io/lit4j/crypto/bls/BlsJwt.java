@@ -125,7 +125,7 @@ public final class BlsJwt {
    *
    * @param publicKey the network key (normally {@code networkPubKey})
    * @param jwt the signed JWT
-   * @return {@code verifyJwt}: verifies the signature over the first two parts exactly as received and returns the decoded header and payload
+   * @return the decoded header and payload with the signature
    * @throws LitValidationException when the token is missing, not three dot-separated base64url
    *     parts, its signature is not 96 bytes of a compressed point, or header/payload are not
    *     UTF-8 JSON

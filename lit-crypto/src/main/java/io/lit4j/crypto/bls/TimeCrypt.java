@@ -64,7 +64,7 @@ public final class TimeCrypt {
    *
    * @param conditionsHashHex hex SHA-256 of the canonical access control conditions
    * @param dataToEncryptHash hex SHA-256 of the plaintext
-   * @return the identity access-controlled data is encrypted to and nodes sign on {@code /web/encryption/sign}: UTF-8 of {@code "lit-accesscontrolcondition://" + conditionsHashHex + "/" + dataToEncryptHash}
+   * @return the identity bytes
    * @throws LitValidationException when a hash is missing or empty
    */
   public static byte[] accessControlIdentity(String conditionsHashHex, String dataToEncryptHash) {

@@ -167,7 +167,7 @@ public final class EcdsaShareJson {
    *
    * @param share the node's share
    * @param siweMessage the SIWE message the share signs
-   * @return {@code signedData.sessionSig} as a v4 node writes it for {@code /web/sign_session_key}: {@code signatureShare, shareIndex, sigType, siweMessage, dataSigned, bigr, publicKey, sigName}
+   * @return the {@code sessionSig} JSON object
    */
   public static ObjectNode writeSignSessionKey(EcdsaSignatureShare share, String siweMessage) {
     requireShare(share);
@@ -190,7 +190,7 @@ public final class EcdsaShareJson {
    * @param dataSigned the 32-byte digest
    * @param publicKey the PKP public key
    * @param siweMessage the SIWE message
-   * @return {@code signedData.sessionSig} of a node outside the signing subset: empty {@code signatureShare} and {@code bigr}, the rest filled
+   * @return the {@code sessionSig} JSON object
    */
   public static ObjectNode writeEmptySignSessionKey(byte[] dataSigned, Secp256k1PublicKey publicKey, String siweMessage) {
     if (dataSigned == null || publicKey == null) throw new LitValidationException("dataSigned and publicKey are required");
@@ -212,7 +212,7 @@ public final class EcdsaShareJson {
    * Test-network material.
    *
    * @param share the node's share
-   * @return one {@code signedData.<sigName>} entry as a v4 node writes it for {@code /web/execute}: {@code sigType, dataSigned, signatureShare, shareIndex, bigR, publicKey, sigName}
+   * @return the entry's JSON object
    */
   public static ObjectNode writeExecute(EcdsaSignatureShare share) {
     requireShare(share);
@@ -252,7 +252,7 @@ public final class EcdsaShareJson {
    * Test-network material.
    *
    * @param share the node's share
-   * @return the {@code signatureShare} object of a {@code /web/pkp/sign} response: {@code digest, result, share_index, signature_share, big_r, public_key, sig_type}
+   * @return the {@code signatureShare} JSON object
    */
   public static ObjectNode writePkpSign(EcdsaSignatureShare share) {
     requireShare(share);

@@ -142,7 +142,7 @@ public record EcdsaSignature(
    * The address recovered from {@link #signature()} over {@code dataSigned}; equals
    * {@code publicKey().ethAddress()} for a valid signature.
    *
-   * @return the address recovered from {@link #signature()} over {@code dataSigned}; equals {@code publicKey().ethAddress()} for a valid signature
+   * @return the recovered address
    * @throws LitCryptoException when no key recovers
    */
   public EthAddress recoverAddress() {

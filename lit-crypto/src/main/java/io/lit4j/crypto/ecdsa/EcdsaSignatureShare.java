@@ -88,7 +88,7 @@ public record EcdsaSignatureShare(
    * @param publicKey the key the signature must verify against
    * @param shareIndex the node's share index
    * @param sigName the signature's name
-   * @return a share with canonical hex forms: uppercase, as nodes write {@code /web/execute} and {@code /web/pkp/sign} values
+   * @return the share
    * @throws LitValidationException for a missing or malformed part
    */
   public static EcdsaSignatureShare of(

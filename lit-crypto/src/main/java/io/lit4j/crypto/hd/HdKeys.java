@@ -40,7 +40,7 @@ public final class HdKeys {
    * @param userId the user part
    * @param appId the app part
    * @param forActionContext whether the id is for a Lit Action context
-   * @return {@code keccak256(utf8(userId + ":" + appId))}, or {@code appId + ":" + userId} for the Lit Action context (the SDK's {@code isForActionContext})
+   * @return the 32-byte key id
    * @throws LitValidationException when either part is null
    */
   public static HdKeyId computeHDKeyId(String userId, String appId, boolean forActionContext) {
@@ -111,7 +111,7 @@ public final class HdKeys {
    *
    * @param keyId the PKP's key id
    * @param rootSecretsOrShares the root secrets, or one node's shares of them, in order
-   * @return the derived secret {@code Σᵢ τⁱ · rootSecretᵢ mod n}; given a node's Shamir shares of the root secrets it returns that node's share of the derived secret
+   * @return the derived secret, or the node's share of it
    * @throws LitValidationException when fewer than 2 values are given or one is not below n
    */
   public static BigInteger deriveSecret(HdKeyId keyId, List<BigInteger> rootSecretsOrShares) {
