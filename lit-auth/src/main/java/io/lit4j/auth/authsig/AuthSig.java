@@ -70,7 +70,7 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
   /**
    * True for a per-node session signature ({@code litSessionSignViaNacl} with {@code ed25519}), as the node classifies it.
    *
-   * @return true for a per-node session signature ({@code litSessionSignViaNacl} with {@code ed25519}), as the node classifies it
+   * @return whether this is a session signature
    */
   public boolean isSessionSig() {
     return DERIVED_VIA_SESSION.equals(derivedVia) && algo.value().filter(ALGO_ED25519::equals).isPresent();

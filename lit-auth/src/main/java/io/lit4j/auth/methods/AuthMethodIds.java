@@ -86,7 +86,7 @@ public final class AuthMethodIds {
    *
    * @param userId the Discord user id
    * @param clientId the Discord OAuth client id
-   * @return the Discord id {@code keccak256(userId + ":" + clientId)}; the user id is what {@code GET https://discord.com/api/users/@me} returns for the token
+   * @return the 32-byte auth method id
    */
   public static byte[] discordAuthMethodId(String userId, String clientId) {
     if (userId == null || userId.isEmpty()) throw new LitValidationException("Discord userId is missing");

@@ -101,7 +101,7 @@ public final class RecapObject {
    *
    * @param resources the resources to grant on
    * @param addAllCapabilities whether each resource gets every ability ({@code *}/{@code *})
-   * @return {@code generateSessionCapabilityObjectWithWildcards(resources, addAllCapabilities)} of the 4.2.0 node client: with {@code addAllCapabilities} each resource gets {@code }/{@code }; without it (the 4.2.0 default) the result is {@link #empty()}
+   * @return the recap: {@code *}/{@code *} on each resource, or {@link #empty()}
    */
   public static RecapObject withWildcards(List<? extends LitResource> resources, boolean addAllCapabilities) {
     RecapObject r = EMPTY;
@@ -245,7 +245,7 @@ public final class RecapObject {
    * The ReCap statement as siwe-recap writes it: {@value #STATEMENT_PREFIX} then
    * {@code (n) 'Namespace': 'Name', 'Name' for 'resource'.} per resource (sorted) and namespace.
    *
-   * @return the ReCap statement as siwe-recap writes it: {@value #STATEMENT_PREFIX} then {@code (n) 'Namespace': 'Name', 'Name' for 'resource'.} per resource (sorted) and namespace
+   * @return the ReCap statement
    */
   public String rawStatement() {
     StringBuilder sb = new StringBuilder(STATEMENT_PREFIX).append(' ');
@@ -273,7 +273,7 @@ public final class RecapObject {
    * {@link #rawStatement()} with {@code \\n} turned into {@code \n} and {@code \"} into {@code '}
    * (the same text for Lit resources).
    *
-   * @return the statement as the Lit {@code RecapSessionCapabilityObject.statement} getter returns it: {@link #rawStatement()} with {@code \\n} turned into {@code \n} and {@code \"} into {@code '} (the same text for Lit resources)
+   * @return the statement as Lit reads it
    */
   public String statement() {
     return rawStatement().replace("\\\\n", "\\n").replace("\\\"", "'");

@@ -24,7 +24,7 @@ public sealed interface LitResource
   /**
    * The resource id, or {@code *}.
    *
-   * @return the resource id, or {@code }
+   * @return the resource id, or {@code *}
    */
   String resource();
 
@@ -48,7 +48,7 @@ public sealed interface LitResource
   /**
    * True when the resource id is {@code *}.
    *
-   * @return true when the resource id is {@code }
+   * @return true when the resource id is {@code *}
    */
   default boolean isWildcard() {
     return WILDCARD.equals(resource());

@@ -47,7 +47,7 @@ public final class PkpSessionSiwe {
    * without {@code 0x}.
    *
    * @param publicKeyHex the public key, hex with or without {@code 0x}
-   * @return the EIP-55 Ethereum address of a secp256k1 public key (ethers {@code computeAddress}): compressed (33 bytes), uncompressed (65 bytes, {@code 04…}) or raw (64 bytes), hex with or without {@code 0x}
+   * @return the EIP-55 address
    * @throws LitValidationException when it is not a valid public key
    */
   public static String computeAddress(String publicKeyHex) {

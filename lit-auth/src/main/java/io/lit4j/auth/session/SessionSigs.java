@@ -65,7 +65,7 @@ public final class SessionSigs {
    *
    * @param capacityDelegationAuthSig the capacity delegation, if any
    * @param walletAuthSig the wallet (or PKP) auth sig
-   * @return {@code capacityDelegationAuthSig ? [capacityDelegationAuthSig, walletAuthSig] : [walletAuthSig]}, as 4.2.0 orders them
+   * @return the capabilities, in the order the nodes expect
    * @throws LitValidationException when an argument is null (pass {@code Optional.empty()} for no delegation)
    */
   public static List<AuthSig> capabilities(Optional<AuthSig> capacityDelegationAuthSig, AuthSig walletAuthSig) {
@@ -152,7 +152,7 @@ public final class SessionSigs {
    * optional), as a node checks it first.
    *
    * @param sessionSig the session sig to check
-   * @return true when {@code sessionSig} is a session sig whose ed25519 signature over the exact {@code signedMessage} verifies under its {@code address} (hex public key, {@code 0x} optional), as a node checks it first
+   * @return whether the session sig's signature verifies
    * @throws LitValidationException when the sig is missing, or {@code address} or {@code sig} is
    *     not hex of the right length
    */

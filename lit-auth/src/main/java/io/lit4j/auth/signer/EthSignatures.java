@@ -55,7 +55,7 @@ public final class EthSignatures {
    *
    * @param message the text that was signed
    * @param sigHex the 65-byte signature, hex
-   * @return the EIP-55 address that signed {@code message} as an EIP-191 personal message, or empty when no address can be recovered (r or s out of range, r not on the curve)
+   * @return the signer's EIP-55 address, or empty
    * @throws LitValidationException when the message is missing or the signature is not 65 bytes of hex
    */
   public static Optional<String> recoverPersonalMessageSigner(String message, String sigHex) {

@@ -74,7 +74,7 @@ public final class SiweMessage {
   /**
    * A builder; {@code version} defaults to {@code "1"}, {@code chainId} to 1, {@code issuedAt} to the clock's now, {@code nonce} to a random one.
    *
-   * @return a builder; {@code version} defaults to {@code "1"}, {@code chainId} to 1, {@code issuedAt} to the clock's now, {@code nonce} to a random one
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -168,7 +168,7 @@ public final class SiweMessage {
    * statement still leaves its empty line; {@code resources} present but empty gives a bare
    * {@code Resources:} line; absent resources give no line.
    *
-   * @return the EIP-4361 text, byte-identical to siwe 2.3.2 {@code prepareMessage()}: a missing or empty statement still leaves its empty line; {@code resources} present but empty gives a bare {@code Resources:} line; absent resources give no line
+   * @return the EIP-4361 text
    */
   public String prepareMessage() {
     StringBuilder sb = new StringBuilder();
