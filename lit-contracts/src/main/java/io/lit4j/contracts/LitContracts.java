@@ -257,7 +257,7 @@ public final class LitContracts implements AutoCloseable {
    *
    * @param authMethod the auth method as sent to nodes
    * @param scopes the scopes to grant it
-   * @return {@link #mintWithAuth(PermittedAuthMethod, List)} for an auth method as sent to nodes, its id computed as the SDK's {@code getAuthIdByAuthMethod} does ({@link PermittedAuthMethod#from(AuthMethod)})
+   * @return the minted PKP
    * @throws LitValidationException for an empty access token or empty scopes
    * @throws io.lit4j.auth.methods.UnsupportedAuthMethodException for a type without an id rule
    */
@@ -606,7 +606,7 @@ public final class LitContracts implements AutoCloseable {
    * address entry that {@link #mintWithAuth} adds, type 1 with the 20 address bytes as id).
    *
    * @param tokenId the PKP token id
-   * @return all auth methods permitted for a PKP, in the contract's set order (including the PKP's own address entry that {@link #mintWithAuth} adds, type 1 with the 20 address bytes as id)
+   * @return the permitted auth methods
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
    */
   public List<PermittedAuthMethod> getPermittedAuthMethods(BigInteger tokenId) {
@@ -636,7 +636,7 @@ public final class LitContracts implements AutoCloseable {
    * @param tokenId the PKP token id
    * @param authMethod the auth method (type and id)
    * @param maxScopeId how many scope ids to read, from 0
-   * @return which scopes {@code 0 … maxScopeId-1} an auth method has on a PKP (SDK callers pass 3 and read {@code [1]} and {@code [2]})
+   * @return one flag per scope id, from 0
    * @throws LitValidationException when {@code maxScopeId} is not in 1..256
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
    */

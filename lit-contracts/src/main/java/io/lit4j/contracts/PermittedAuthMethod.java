@@ -78,7 +78,7 @@ public record PermittedAuthMethod(long authMethodType, byte[] id, byte[] userPub
    * {@link AuthMethodIds#authMethodId(AuthMethod)} (e.g. EthWallet {@code keccak256("<address>:lit")}).
    *
    * @param authMethod the auth method as sent to nodes
-   * @return the entry the JS SDK's {@code mintWithAuth} writes for a node-facing auth method: its type and {@link AuthMethodIds#authMethodId(AuthMethod)} (e.g. EthWallet {@code keccak256("<address>:lit")})
+   * @return the entry to write
    * @throws LitValidationException when the access token is empty or malformed
    * @throws io.lit4j.auth.methods.UnsupportedAuthMethodException for types without an id rule
    *     (Discord needs {@link AuthMethodIds#discordAuthMethodId} and the three-argument constructor)
@@ -134,7 +134,7 @@ public record PermittedAuthMethod(long authMethodType, byte[] id, byte[] userPub
    * The contract's storage key {@code uint256(keccak256(abi.encode(authMethodType, id)))}, also
    * returned by {@code PKPPermissions.getAuthMethodId}.
    *
-   * @return the contract's storage key {@code uint256(keccak256(abi.encode(authMethodType, id)))}, also returned by {@code PKPPermissions.getAuthMethodId}
+   * @return the auth method's storage key
    */
   public BigInteger contractKey() {
     DynamicStruct tuple = new DynamicStruct(new Uint256(BigInteger.valueOf(authMethodType)), new DynamicBytes(id));

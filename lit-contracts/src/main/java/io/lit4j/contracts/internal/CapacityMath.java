@@ -26,7 +26,7 @@ public final class CapacityMath {
    * {@code Math.round(requestsPerSecond * 1000)}.
    *
    * @param requestsPerSecond the rate, in requests per second
-   * @return {@code Math.round(requestsPerSecond 1000)}
+   * @return {@code Math.round(requestsPerSecond * 1000)}
    */
   public static long requestsPerKilosecondFromPerSecond(double requestsPerSecond) {
     return Math.round(requestsPerSecond * 1000);
@@ -38,7 +38,7 @@ public final class CapacityMath {
    *
    * @param now the current time
    * @param days how many days ahead
-   * @return {@code calculateUTCMidnightExpiration(days)}: today's date in UTC at 00:00:00 UTC plus {@code days} days, independent of the local time zone
+   * @return that UTC midnight
    */
   public static Instant utcMidnightAfterDays(Instant now, int days) {
     if (days < 0) throw new LitValidationException("daysUntilUTCMidnightExpiration must be >= 0, got " + days);

@@ -108,7 +108,7 @@ public final class ContractFunctions {
      * {@code epoch() returns (Epoch)}, {@code 0x900cf0cf}; the static struct {@code (epochLength,
      * number, endTime, retries, timeout)} is encoded like five uint256 words.
      *
-     * @return {@code epoch() returns (Epoch)}, {@code 0x900cf0cf}; the static struct {@code (epochLength, number, endTime, retries, timeout)} is encoded like five uint256 words
+     * @return the function to call
      */
     public static Function epoch() {
       return fn("epoch", List.of(), List.of(uint256Out(), uint256Out(), uint256Out(), uint256Out(), uint256Out()));
@@ -351,7 +351,7 @@ public final class ContractFunctions {
      * @param authMethodScopes their scope ids, in the same order
      * @param addPkpEthAddressAsPermittedAddress whether to permit the PKP's own address
      * @param sendPkpToItself whether the PKP NFT is sent to the PKP's own address
-     * @return {@code mintNextAndAddAuthMethods(uint256,uint256[],bytes[],bytes[],uint256[][],bool,bool) payable returns (uint256)}, {@code 0x9fba176b}
+     * @return the function to call
      */
     public static Function mintNextAndAddAuthMethods(
         long keyType,
@@ -399,7 +399,7 @@ public final class ContractFunctions {
      *
      * @param requestsPerKilosecond the rate, in requests per 1000 seconds
      * @param expiresAt expiry, Unix seconds
-     * @return {@code calculateCost(uint256 requestsPerKilosecond, uint256 expiresAt) returns (uint256)}, {@code 0xce394696}
+     * @return the function to call
      */
     public static Function calculateCost(long requestsPerKilosecond, long expiresAt) {
       return fn("calculateCost", List.of(u256(requestsPerKilosecond), u256(expiresAt)), List.of(uint256Out()));
@@ -419,7 +419,7 @@ public final class ContractFunctions {
      * {@code capacity(uint256 tokenId) returns ((uint256 requestsPerKilosecond, uint256 expiresAt))}, {@code 0xab1bbeca}.
      *
      * @param tokenId the capacity credits token id
-     * @return {@code capacity(uint256 tokenId) returns ((uint256 requestsPerKilosecond, uint256 expiresAt))}, {@code 0xab1bbeca}
+     * @return the function to call
      */
     public static Function capacity(BigInteger tokenId) {
       return fn("capacity", List.of(u256(tokenId)), List.of(uint256Out(), uint256Out()));
