@@ -368,7 +368,7 @@ public final class LitNodeClient implements AutoCloseable {
    * The latest block hash the connected nodes agree on (the SIWE nonce for session keys),
    * refreshed by the background reconnect.
    *
-   * @return the latest block hash the connected nodes agree on (the SIWE nonce for session keys), refreshed by the background reconnect
+   * @return the latest block hash
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
    */
   public String getLatestBlockhash() {
@@ -608,7 +608,7 @@ public final class LitNodeClient implements AutoCloseable {
    * {@code capacityDelegationAuthSig()} of the result to session requests.
    *
    * @param params the owner, delegatees, uses and expiry
-   * @return a capacity delegation auth sig (4.2.0 {@code createCapacityDelegationAuthSig}): the owner signs a SIWE ({@code uri lit:capability:delegation}, nonce = latest blockhash) with a ReCap granting {@code Auth/Auth} on {@code lit-ratelimitincrease://<id| >} to the delegatees
+   * @return the signed delegation
    * @throws LitValidationException if the params are missing or make an invalid SIWE
    * @throws LitException if connecting fails
    */
@@ -869,7 +869,7 @@ public final class LitNodeClient implements AutoCloseable {
    * and the signature is verified against the network key.
    *
    * @param request the conditions, chain and auth
-   * @return a JWT signed by the network for conditions that hold (4.2.0 {@code getSignedToken}, {@code /web/signing/access_control_condition}): issued now, valid 12 hours; the shares of the nodes agreeing on the unsigned JWT are combined (bad ones left out, as in {@link #decrypt}) and the signature is verified against the network key
+   * @return the signed JWT
    * @throws LitValidationException if the request is missing or no auth sig is given for a node
    * @throws LitNodeException if fewer than {@code minNodeCount} nodes signed
    * @throws LitCryptoException if no combination of shares verifies

@@ -152,7 +152,7 @@ public final class LitNodeClientConfig {
    * {@link io.lit4j.node.handshake.SevSnpAttestationVerifier} with VCEK certificates fetched from
    * AMD (and cached in memory) through its HTTP client.
    *
-   * @return the verifier set for attestations, if any; without one the client uses {@link io.lit4j.node.handshake.SevSnpAttestationVerifier} with VCEK certificates fetched from AMD (and cached in memory) through its HTTP client
+   * @return the attestation verifier, or empty
    */
   public Optional<AttestationVerifier> attestationVerifier() {
     return Optional.ofNullable(attestationVerifier);

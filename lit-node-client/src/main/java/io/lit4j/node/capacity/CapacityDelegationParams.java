@@ -73,7 +73,7 @@ public final class CapacityDelegationParams {
   /**
    * The capacity credit NFT id, if set ({@code *} otherwise).
    *
-   * @return the capacity credit NFT id, if set ({@code } otherwise)
+   * @return the NFT id, or empty for {@code *}
    */
   public Optional<String> capacityTokenId() {
     return Optional.ofNullable(capacityTokenId);

@@ -41,7 +41,7 @@ public final class NodeUrls {
    *
    * @param ipv4 the IPv4 address as a uint32
    * @param port the TCP port
-   * @return the SDK's node URL for a Staking validator: {@code https://} only for port 443, the port always printed, the IPv4 address as a big-endian dotted quad
+   * @return the node URL
    * @throws LitValidationException if the port is not in 1..65535
    */
   public static String fromValidator(long ipv4, int port) {

@@ -44,7 +44,7 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
    *
    * @param rpcUrl the JSON-RPC URL of the chain
    * @param addresses the Lit contract addresses on it
-   * @return a source reading Staking through its own read-only {@link LitContracts} on {@code rpcUrl}, made on first use and shut down by {@link #close()} (a later read makes a new one)
+   * @return the source
    * @throws LitValidationException if the URL is not http(s) or the addresses are missing
    */
   public static StakingValidatorSource forRpc(String rpcUrl, io.lit4j.contracts.LitContractAddresses addresses) {

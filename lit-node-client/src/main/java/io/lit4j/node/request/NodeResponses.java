@@ -189,7 +189,7 @@ public final class NodeResponses {
    * @param needed successes that were needed
    * @param extraFailures further failures found after the answers arrived (e.g. answers that
    *     did not agree), by node URL
-   * @return the error for too few successes: how many nodes answered, how many were needed, and why each other node failed
+   * @return the error to throw
    */
   public LitException tooFewSuccesses(int needed, Map<String, LitException> extraFailures) {
     Map<String, LitException> all = new LinkedHashMap<>();

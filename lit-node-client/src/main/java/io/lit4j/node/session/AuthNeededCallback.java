@@ -32,7 +32,7 @@ public interface AuthNeededCallback {
    * {@code localhost}) and signs it (EIP-191) with {@code signer}.
    *
    * @param signer the wallet that signs
-   * @return a callback for an EOA: builds the SIWE with its ReCap from the parameters (domain {@code localhost}) and signs it (EIP-191) with {@code signer}
+   * @return the callback
    * @throws LitValidationException if {@code signer} is null
    */
   static AuthNeededCallback ethWallet(EthSigner signer) {

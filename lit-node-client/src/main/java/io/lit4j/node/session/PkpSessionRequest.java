@@ -150,7 +150,7 @@ public final class PkpSessionRequest {
    * the wallet sig is stored under a key of the PKP's address.
    *
    * @param callback the callback that asks the PKP to sign
-   * @return the generic session request this becomes, with {@code callback} asking the PKP to sign; the wallet sig is stored under a key of the PKP's address
+   * @return a session request builder
    */
   public SessionSigsRequest.Builder toSessionSigsRequest(AuthNeededCallback callback) {
     SessionSigsRequest.Builder b = SessionSigsRequest.builder().resourceAbilityRequests(requests).authNeededCallback(callback)
@@ -169,7 +169,7 @@ public final class PkpSessionRequest {
    *
    * @param key the session key
    * @param p the callback's parameters
-   * @return the {@code signSessionKey} parameters for one callback: EthWallet alone becomes {@code authSig} with no auth methods, as in LitAuthClient 4.2.0
+   * @return the parameters
    */
   public SignSessionKeyParams signSessionKeyParams(SessionKeyPair key, AuthCallbackParams p) {
     SignSessionKeyParams.Builder b = SignSessionKeyParams.builder().sessionKey(key).pkpPublicKey(pkpPublicKey)

@@ -86,7 +86,7 @@ public final class SessionSigsRequest {
    * reused, unlike 4.2.0's single {@code lit-wallet-sig}).
    *
    * @param signer the wallet that signs
-   * @return a builder whose callback signs with an EOA ({@link AuthNeededCallback#ethWallet(EthSigner)}), storing the wallet sig under a key of that address (so another account's stored sig is never reused, unlike 4.2.0's single {@code lit-wallet-sig})
+   * @return a new builder
    * @throws LitValidationException if {@code signer} is null
    */
   public static Builder forWallet(EthSigner signer) {

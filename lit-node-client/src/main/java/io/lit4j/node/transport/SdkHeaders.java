@@ -26,7 +26,7 @@ public final class SdkHeaders {
    * A new request id {@code lit_<hex>}: 13 lowercase hex digits, like the SDK's
    * {@code Math.random().toString(16).slice(2)}, but from a {@link SecureRandom}.
    *
-   * @return a new request id {@code lit_<hex>}: 13 lowercase hex digits, like the SDK's {@code Math.random().toString(16).slice(2)}, but from a {@link SecureRandom}
+   * @return a new request id
    */
   public static String newRequestId() {
     byte[] b = new byte[7];

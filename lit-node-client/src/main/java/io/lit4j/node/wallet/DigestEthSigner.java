@@ -67,7 +67,7 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
    * which gives it typed data and transaction signing.
    *
    * @param signer the signer to wrap
-   * @return this class over an existing {@link EthSigner} (for example a local {@code Web3jEthSigner}), which gives it typed data and transaction signing
+   * @return the signer
    * @throws LitValidationException if {@code signer} is null or its address is not an address
    */
   public static DigestEthSigner of(EthSigner signer) {
@@ -159,7 +159,7 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
    * domainSeparator ‖ hashStruct(message))}, computed by web3j's {@link StructuredDataEncoder}.
    *
    * @param typedDataJson the typed data, JSON
-   * @return the EIP-712 digest of typed data given as JSON ({@code {types, primaryType, domain, message}}, what {@code eth_signTypedData_v4} takes): {@code keccak256(0x1901 ‖ domainSeparator ‖ hashStruct(message))}, computed by web3j's {@link StructuredDataEncoder}
+   * @return the 32-byte digest
    * @throws LitValidationException if the JSON is not valid EIP-712 typed data
    */
   public static byte[] typedDataHash(String typedDataJson) {

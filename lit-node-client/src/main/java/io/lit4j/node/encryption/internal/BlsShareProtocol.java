@@ -137,7 +137,7 @@ public final class BlsShareProtocol {
    * @param byNode the shares by node URL
    * @param threshold the number of shares a combination needs
    * @param log where left-out nodes are logged
-   * @return the network signature over {@code message}: all shares combined if that verifies, else the first subset of {@code threshold} shares that verifies; nodes whose shares are left out of every verifying combination are logged
+   * @return the verified network signature
    * @throws io.lit4j.core.errors.LitCryptoException ({@code NoValidShares}) when no combination verifies
    */
   public static BlsSignature combineTolerant(String operation, String requestId, BlsPublicKey key, byte[] message,

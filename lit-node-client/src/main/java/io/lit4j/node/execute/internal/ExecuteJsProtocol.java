@@ -41,7 +41,7 @@ public final class ExecuteJsProtocol {
    *
    * @param r the request
    * @param nodeUrl the node the body is for
-   * @return the body for one node, keys in the SDK's order: {@code authSig, code?, ipfsId?, jsParams, authMethods?} (the requester appends {@code epochNumber})
+   * @return the request body
    * @throws LitValidationException if there is no auth sig for the node
    */
   public static ObjectNode body(ExecuteJsRequest r, String nodeUrl) {
@@ -64,7 +64,7 @@ public final class ExecuteJsProtocol {
    *
    * @param responses the nodes' answers
    * @param minNodeCount the threshold
-   * @return the result from the successful answers: response and logs by majority, signatures combined per name from the non-empty shares ({@code >= minNodeCount} each, verified), claims gathered one signature per node
+   * @return the combined response
    * @throws LitException (a node error) naming the node for a malformed answer
    * @throws io.lit4j.core.errors.LitCryptoException (code {@code NoValidShares} and others) when a
    *     signature cannot be combined

@@ -38,7 +38,7 @@ public final class SignSessionKeyProtocol {
    *
    * @param p the parameters
    * @param siweMessage the SIWE message to sign
-   * @return the body (the requester appends {@code epochNumber}): {@code sessionKey, authMethods, pkpPublicKey?, authSig?, siweMessage}
+   * @return the request body
    */
   public static ObjectNode body(SignSessionKeyParams p, String siweMessage) {
     SignSessionKeyRequest r = new SignSessionKeyRequest(p.sessionKey().uri(), p.authMethods(),
