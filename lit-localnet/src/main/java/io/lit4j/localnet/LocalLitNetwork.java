@@ -227,7 +227,7 @@ public final class LocalLitNetwork implements AutoCloseable {
    * networkPublicKey, hdRootPubkeys, contracts{…}, nodeWallets, devAccounts{mnemonic, path,
    * addresses}}. Private keys are not included (the dev accounts are anvil's well-known mnemonic).
    *
-   * @return the connection details as JSON: {@code rpcUrl, chainId, nodeUrls, minNodeCount, networkPublicKey, hdRootPubkeys, contracts{…}, nodeWallets, devAccounts{mnemonic, path, addresses}}
+   * @return the connection details, JSON
    */
   public String connectionInfoJson() {
     ObjectNode o = LitJson.mapper().createObjectNode();

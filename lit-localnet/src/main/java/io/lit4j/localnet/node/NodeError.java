@@ -42,7 +42,7 @@ public final class NodeError extends RuntimeException {
    *
    * @param kind the error kind, e.g. {@code Validation}
    * @param details specific texts, most specific first
-   * @return an error without a code, as the node reports a bare validation error: status 500, the kind, the kind's description as {@code message}, no {@code errorCode}
+   * @return the error
    */
   public static NodeError uncoded(String kind, String... details) {
     return new NodeError(null, 500, null, List.of(details), kind);
