@@ -42,7 +42,7 @@ public record AccessControlConditionResource(String conditionsHashHex, String da
    * {@code dataToEncryptHash}: hex SHA-256 of the plaintext.
    *
    * @param plaintext the data to be encrypted
-   * @return {@code dataToEncryptHash}: hex SHA-256 of the plaintext
+   * @return lowercase hex SHA-256 of the plaintext
    * @throws LitValidationException when {@code plaintext} is missing
    */
   public static String dataToEncryptHash(byte[] plaintext) {

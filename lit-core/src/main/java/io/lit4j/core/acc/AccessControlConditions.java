@@ -93,7 +93,7 @@ public final class AccessControlConditions {
    * {@code accessControlConditions}: basic EVM conditions.
    *
    * @param entries basic EVM conditions and operators
-   * @return {@code accessControlConditions}: basic EVM conditions
+   * @return the validated conditions
    * @throws InvalidAccessControlConditionsException when invalid
    */
   public static AccessControlConditions accessControlConditions(List<? extends ConditionEntry> entries) {
@@ -104,7 +104,7 @@ public final class AccessControlConditions {
    * {@code evmContractConditions}.
    *
    * @param entries EVM contract conditions and operators
-   * @return {@code evmContractConditions}
+   * @return the validated conditions
    * @throws InvalidAccessControlConditionsException when invalid
    */
   public static AccessControlConditions evmContractConditions(List<? extends ConditionEntry> entries) {
@@ -115,7 +115,7 @@ public final class AccessControlConditions {
    * {@code solRpcConditions}.
    *
    * @param entries Solana RPC conditions and operators
-   * @return {@code solRpcConditions}
+   * @return the validated conditions
    * @throws InvalidAccessControlConditionsException when invalid
    */
   public static AccessControlConditions solRpcConditions(List<? extends ConditionEntry> entries) {
@@ -126,7 +126,7 @@ public final class AccessControlConditions {
    * {@code unifiedAccessControlConditions}: any mix.
    *
    * @param entries conditions of any chain type and operators
-   * @return {@code unifiedAccessControlConditions}: any mix
+   * @return the validated conditions
    * @throws InvalidAccessControlConditionsException when invalid
    */
   public static AccessControlConditions unifiedAccessControlConditions(List<? extends ConditionEntry> entries) {
@@ -195,7 +195,7 @@ public final class AccessControlConditions {
    *
    * @param kind which list the JSON holds
    * @param json JSON text of an array in the canonical (node) form
-   * @return {@link #fromCanonicalJson(ConditionKind, JsonNode)} from JSON text
+   * @return the validated conditions
    * @throws InvalidAccessControlConditionsException naming the bad field, or when the text is
    *     longer than {@value #MAX_JSON_CHARS} characters or not JSON
    */
