@@ -48,7 +48,7 @@ public final class TimeCrypt {
    * {@code dataToEncryptHash}: lowercase hex SHA-256 of the plaintext, as {@code encrypt} returns it.
    *
    * @param plaintext the data to be encrypted
-   * @return {@code dataToEncryptHash}: lowercase hex SHA-256 of the plaintext, as {@code encrypt} returns it
+   * @return lowercase hex SHA-256 of the plaintext
    * @throws LitValidationException when the plaintext is missing
    */
   public static String dataToEncryptHash(byte[] plaintext) {
