@@ -74,7 +74,7 @@ public final class AuthMethodIds {
    * {@link #authMethodId(AuthMethod)} as {@code 0x} + 64 hex, as the SDK returns it.
    *
    * @param authMethod the auth method
-   * @return {@link #authMethodId(AuthMethod)} as {@code 0x} + 64 hex, as the SDK returns it
+   * @return the auth method id, {@code 0x} + 64 hex
    */
   public static String authMethodIdHex(AuthMethod authMethod) {
     return Hex.encode0x(authMethodId(authMethod));
@@ -98,7 +98,7 @@ public final class AuthMethodIds {
    * {@link #discordAuthMethodId(String, String)} with the default Lit client id.
    *
    * @param userId the Discord user id
-   * @return {@link #discordAuthMethodId(String, String)} with the default Lit client id
+   * @return the 32-byte auth method id
    */
   public static byte[] discordAuthMethodId(String userId) {
     return discordAuthMethodId(userId, DEFAULT_DISCORD_CLIENT_ID);
@@ -108,7 +108,7 @@ public final class AuthMethodIds {
    * {@code keccak256(utf8(text))} (lit-crypto's {@link EthHash#keccak256Utf8}).
    *
    * @param text the text to hash
-   * @return {@code keccak256(utf8(text))} (lit-crypto's {@link EthHash#keccak256Utf8})
+   * @return the 32-byte hash
    * @throws LitValidationException when {@code text} is null
    */
   public static byte[] keccak(String text) {

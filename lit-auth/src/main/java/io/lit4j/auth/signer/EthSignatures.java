@@ -24,7 +24,7 @@ public final class EthSignatures {
    * {@code message} (ethers {@code hashMessage}).
    *
    * @param message the text that is signed
-   * @return {@code keccak256("\x19Ethereum Signed Message:\n" + len + message)} of the UTF-8 bytes of {@code message} (ethers {@code hashMessage})
+   * @return the 32-byte digest
    * @throws LitValidationException when {@code message} is null
    */
   public static byte[] eip191Digest(String message) {

@@ -29,7 +29,7 @@ public final class IsoTime {
    * {@code 2024-06-01T12:00:00.000Z}.
    *
    * @param instant the time to format
-   * @return {@code instant} as JS {@code toISOString()}: UTC, always milliseconds, e.g. {@code 2024-06-01T12:00:00.000Z}
+   * @return the text, e.g. {@code 2024-06-01T12:00:00.000Z}
    * @throws LitValidationException when {@code instant} is null
    */
   public static String toIsoString(Instant instant) {
