@@ -118,7 +118,7 @@ public final class ChainClient {
    * @param label {@code Contract.function} for messages
    * @param to the contract address
    * @param function the function to call
-   * @return {@code eth_call} at the latest block from the signer (if any), decoded per the function's outputs
+   * @return the decoded outputs
    */
   public List<Type> call(String to, String label, Function function) {
     return call(to, label, function, DefaultBlockParameterName.LATEST, null);

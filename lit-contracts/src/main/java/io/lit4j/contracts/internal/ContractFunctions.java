@@ -65,7 +65,7 @@ public final class ContractFunctions {
     /**
      * {@code getValidatorsInCurrentEpoch() returns (address[])}, {@code 0x857b7663}.
      *
-     * @return {@code getValidatorsInCurrentEpoch() returns (address[])}, {@code 0x857b7663}
+     * @return the function to call
      */
     public static Function getValidatorsInCurrentEpoch() {
       return fn("getValidatorsInCurrentEpoch", List.of(), List.of(new TypeReference<DynamicArray<Address>>() {}));
@@ -74,7 +74,7 @@ public final class ContractFunctions {
     /**
      * {@code getKickedValidators() returns (address[])}, {@code 0x5995a4c4}.
      *
-     * @return {@code getKickedValidators() returns (address[])}, {@code 0x5995a4c4}
+     * @return the function to call
      */
     public static Function getKickedValidators() {
       return fn("getKickedValidators", List.of(), List.of(new TypeReference<DynamicArray<Address>>() {}));
@@ -84,7 +84,7 @@ public final class ContractFunctions {
      * {@code getValidatorsStructs(address[]) returns (Validator[])}, {@code 0x533d463e}.
      *
      * @param stakerAddresses the staker addresses to look up
-     * @return {@code getValidatorsStructs(address[]) returns (Validator[])}, {@code 0x533d463e}
+     * @return the function to call
      */
     public static Function getValidatorsStructs(List<String> stakerAddresses) {
       List<Address> in = new ArrayList<>();
@@ -98,7 +98,7 @@ public final class ContractFunctions {
     /**
      * {@code currentValidatorCountForConsensus() returns (uint256)}, {@code 0x43cb0a0e}.
      *
-     * @return {@code currentValidatorCountForConsensus() returns (uint256)}, {@code 0x43cb0a0e}
+     * @return the function to call
      */
     public static Function currentValidatorCountForConsensus() {
       return fn("currentValidatorCountForConsensus", List.of(), List.of(uint256Out()));
@@ -122,7 +122,7 @@ public final class ContractFunctions {
     /**
      * {@code mintCost() returns (uint256)}, {@code 0xbdb4b848}.
      *
-     * @return {@code mintCost() returns (uint256)}, {@code 0xbdb4b848}
+     * @return the function to call
      */
     public static Function mintCost() {
       return fn("mintCost", List.of(), List.of(uint256Out()));
@@ -132,7 +132,7 @@ public final class ContractFunctions {
      * {@code mintNext(uint256 keyType) payable returns (uint256)}, {@code 0x5d228b16}.
      *
      * @param keyType the key type, 2 for ECDSA
-     * @return {@code mintNext(uint256 keyType) payable returns (uint256)}, {@code 0x5d228b16}
+     * @return the function to call
      */
     public static Function mintNext(long keyType) {
       return fn("mintNext", List.of(u256(keyType)), List.of(uint256Out()));
@@ -142,7 +142,7 @@ public final class ContractFunctions {
      * {@code getPubkey(uint256 tokenId) returns (bytes)}.
      *
      * @param tokenId the PKP token id
-     * @return {@code getPubkey(uint256 tokenId) returns (bytes)}
+     * @return the function to call
      */
     public static Function getPubkey(BigInteger tokenId) {
       return fn("getPubkey", List.of(u256(tokenId)), List.of(bytesOut()));
@@ -152,7 +152,7 @@ public final class ContractFunctions {
      * {@code getEthAddress(uint256 tokenId) returns (address)}.
      *
      * @param tokenId the PKP token id
-     * @return {@code getEthAddress(uint256 tokenId) returns (address)}
+     * @return the function to call
      */
     public static Function getEthAddress(BigInteger tokenId) {
       return fn("getEthAddress", List.of(u256(tokenId)), List.of(addressOut()));
@@ -162,7 +162,7 @@ public final class ContractFunctions {
      * {@code balanceOf(address) returns (uint256)}, {@code 0x70a08231}.
      *
      * @param owner the owner's address
-     * @return {@code balanceOf(address) returns (uint256)}, {@code 0x70a08231}
+     * @return the function to call
      */
     public static Function balanceOf(String owner) {
       return fn("balanceOf", List.of(new Address(owner)), List.of(uint256Out()));
@@ -173,7 +173,7 @@ public final class ContractFunctions {
      *
      * @param owner the owner's address
      * @param index the index among the owner's tokens
-     * @return {@code tokenOfOwnerByIndex(address,uint256) returns (uint256)}, {@code 0x2f745c59}
+     * @return the function to call
      */
     public static Function tokenOfOwnerByIndex(String owner, long index) {
       return fn("tokenOfOwnerByIndex", List.of(new Address(owner), u256(index)), List.of(uint256Out()));
@@ -183,7 +183,7 @@ public final class ContractFunctions {
      * {@code ownerOf(uint256) returns (address)}.
      *
      * @param tokenId the token id
-     * @return {@code ownerOf(uint256) returns (address)}
+     * @return the function to call
      */
     public static Function ownerOf(BigInteger tokenId) {
       return fn("ownerOf", List.of(u256(tokenId)), List.of(addressOut()));
@@ -198,7 +198,7 @@ public final class ContractFunctions {
      * {@code getPubkey(uint256 tokenId) returns (bytes)}, {@code 0xef6fd878}.
      *
      * @param tokenId the PKP token id
-     * @return {@code getPubkey(uint256 tokenId) returns (bytes)}, {@code 0xef6fd878}
+     * @return the function to call
      */
     public static Function getPubkey(BigInteger tokenId) {
       return fn("getPubkey", List.of(u256(tokenId)), List.of(bytesOut()));
@@ -208,7 +208,7 @@ public final class ContractFunctions {
      * {@code getEthAddress(uint256 tokenId) returns (address)}, {@code 0xbd4986a0}.
      *
      * @param tokenId the PKP token id
-     * @return {@code getEthAddress(uint256 tokenId) returns (address)}, {@code 0xbd4986a0}
+     * @return the function to call
      */
     public static Function getEthAddress(BigInteger tokenId) {
       return fn("getEthAddress", List.of(u256(tokenId)), List.of(addressOut()));
@@ -227,7 +227,7 @@ public final class ContractFunctions {
      * @param id the auth method id
      * @param userPubkey the user public key, or empty
      * @param scopes the scope ids to grant
-     * @return {@code addPermittedAuthMethod(uint256,(uint256,bytes,bytes),uint256[])}, {@code 0x9dd4349b}
+     * @return the function to call
      */
     public static Function addPermittedAuthMethod(
         BigInteger tokenId, long authMethodType, byte[] id, byte[] userPubkey, List<BigInteger> scopes) {
@@ -242,7 +242,7 @@ public final class ContractFunctions {
      * @param tokenId the PKP token id
      * @param authMethodType the auth method type
      * @param id the auth method id
-     * @return {@code removePermittedAuthMethod(uint256,uint256,bytes)}, {@code 0x66fc6541}
+     * @return the function to call
      */
     public static Function removePermittedAuthMethod(BigInteger tokenId, long authMethodType, byte[] id) {
       return fn("removePermittedAuthMethod", List.of(u256(tokenId), u256(authMethodType), new DynamicBytes(id)), List.of());
@@ -254,7 +254,7 @@ public final class ContractFunctions {
      * @param tokenId the PKP token id
      * @param ipfsMultihash the action's 34-byte multihash
      * @param scopes the scope ids to grant
-     * @return {@code addPermittedAction(uint256 tokenId, bytes ipfsCID, uint256[] scopes)}, {@code 0x8a431578}
+     * @return the function to call
      */
     public static Function addPermittedAction(BigInteger tokenId, byte[] ipfsMultihash, List<BigInteger> scopes) {
       return fn(
@@ -267,7 +267,7 @@ public final class ContractFunctions {
      * @param tokenId the PKP token id
      * @param user the address to permit
      * @param scopes the scope ids to grant
-     * @return {@code addPermittedAddress(uint256 tokenId, address user, uint256[] scopes)}, {@code 0x1663c121}
+     * @return the function to call
      */
     public static Function addPermittedAddress(BigInteger tokenId, String user, List<BigInteger> scopes) {
       return fn("addPermittedAddress", List.of(u256(tokenId), new Address(user), u256Array(scopes)), List.of());
@@ -277,7 +277,7 @@ public final class ContractFunctions {
      * {@code getPermittedAuthMethods(uint256) returns ((uint256,bytes,bytes)[])}, {@code 0xf34f21ba}.
      *
      * @param tokenId the PKP token id
-     * @return {@code getPermittedAuthMethods(uint256) returns ((uint256,bytes,bytes)[])}, {@code 0xf34f21ba}
+     * @return the function to call
      */
     public static Function getPermittedAuthMethods(BigInteger tokenId) {
       return fn(
@@ -291,7 +291,7 @@ public final class ContractFunctions {
      * @param authMethodType the auth method type
      * @param id the auth method id
      * @param maxScopeId how many scope ids to read
-     * @return {@code getPermittedAuthMethodScopes(uint256,uint256,bytes,uint256) returns (bool[])}, {@code 0x00221c08}
+     * @return the function to call
      */
     public static Function getPermittedAuthMethodScopes(BigInteger tokenId, long authMethodType, byte[] id, long maxScopeId) {
       return fn(
@@ -306,7 +306,7 @@ public final class ContractFunctions {
      * @param tokenId the PKP token id
      * @param authMethodType the auth method type
      * @param id the auth method id
-     * @return {@code isPermittedAuthMethod(uint256,uint256,bytes) returns (bool)}, {@code 0x557b5eba}
+     * @return the function to call
      */
     public static Function isPermittedAuthMethod(BigInteger tokenId, long authMethodType, byte[] id) {
       return fn(
@@ -318,7 +318,7 @@ public final class ContractFunctions {
      *
      * @param tokenId the PKP token id
      * @param ipfsMultihash the action's 34-byte multihash
-     * @return {@code isPermittedAction(uint256,bytes) returns (bool)}, {@code 0xfceb3983}
+     * @return the function to call
      */
     public static Function isPermittedAction(BigInteger tokenId, byte[] ipfsMultihash) {
       return fn("isPermittedAction", List.of(u256(tokenId), new DynamicBytes(ipfsMultihash)), List.of(boolOut()));
@@ -329,7 +329,7 @@ public final class ContractFunctions {
      *
      * @param tokenId the PKP token id
      * @param user the address to check
-     * @return {@code isPermittedAddress(uint256,address) returns (bool)}, {@code 0x00008b4f}
+     * @return the function to call
      */
     public static Function isPermittedAddress(BigInteger tokenId, String user) {
       return fn("isPermittedAddress", List.of(u256(tokenId), new Address(user)), List.of(boolOut()));
@@ -409,7 +409,7 @@ public final class ContractFunctions {
      * {@code mint(uint256 expiresAt) payable returns (uint256)}, {@code 0xa0712d68}.
      *
      * @param expiresAt expiry, Unix seconds
-     * @return {@code mint(uint256 expiresAt) payable returns (uint256)}, {@code 0xa0712d68}
+     * @return the function to call
      */
     public static Function mint(long expiresAt) {
       return fn("mint", List.of(u256(expiresAt)), List.of(uint256Out()));
@@ -435,7 +435,7 @@ public final class ContractFunctions {
      *
      * @param typ keccak256 of the contract name
      * @param env the resolver environment number
-     * @return {@code getContract(bytes32 typ, uint8 env) returns (address)}, {@code 0x8e8dfd16}
+     * @return the function to call
      */
     public static Function getContract(byte[] typ, int env) {
       return fn("getContract", List.of(new Bytes32(typ), new Uint8(BigInteger.valueOf(env))), List.of(addressOut()));
