@@ -34,7 +34,7 @@ public interface ActionHost {
    * @param conditions the unified access control conditions
    * @param authSig the auth sig to check them for, or null for the request's
    * @param chain the chain name
-   * @return {@code checkConditions}: evaluate unified conditions for the auth sig (or the request's)
+   * @return whether the conditions are met
    */
   boolean checkConditions(JsonNode conditions, JsonNode authSig, String chain);
 
@@ -43,7 +43,7 @@ public interface ActionHost {
    *
    * @param address the account address
    * @param chain the chain name
-   * @return {@code getLatestNonce}: the transaction count of {@code address}, as {@code 0x} hex
+   * @return the transaction count, {@code 0x} hex
    */
   String getLatestNonce(String address, String chain);
 
@@ -51,7 +51,7 @@ public interface ActionHost {
    * {@code getRpcUrl}: the RPC URL the node uses for {@code chain}.
    *
    * @param chain the chain name
-   * @return {@code getRpcUrl}: the RPC URL the node uses for {@code chain}
+   * @return the RPC URL
    */
   String getRpcUrl(String chain);
 
@@ -60,7 +60,7 @@ public interface ActionHost {
    *
    * @param chain the chain name
    * @param txnHex the unsigned RLP transaction, hex
-   * @return {@code callContract}: {@code eth_call} of an unsigned RLP transaction (hex)
+   * @return the call's result, hex
    */
   String callContract(String chain, String txnHex);
 
