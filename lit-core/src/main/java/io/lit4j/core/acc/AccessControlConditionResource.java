@@ -27,11 +27,10 @@ public record AccessControlConditionResource(String conditionsHashHex, String da
   }
 
   /**
-   * The resource of {@code conditions} protecting {@code plaintext}.
+   * {@return the resource of {@code conditions} protecting {@code plaintext}}
    *
    * @param conditions the conditions that guard the data
    * @param plaintext the data the conditions protect (its SHA-256 becomes the second half of the resource)
-   * @return the resource of {@code conditions} protecting {@code plaintext}
    */
   public static AccessControlConditionResource of(AccessControlConditions conditions, byte[] plaintext) {
     if (conditions == null) throw new LitValidationException("conditions are missing");
@@ -51,28 +50,18 @@ public record AccessControlConditionResource(String conditionsHashHex, String da
   }
 
   /**
-   * {@code <conditionsHashHex>/<dataToEncryptHash>}: the resource id without the prefix.
-   *
-   * @return {@code <conditionsHashHex>/<dataToEncryptHash>}: the resource id without the prefix
+   * {@return {@code <conditionsHashHex>/<dataToEncryptHash>}: the resource id without the prefix}
    */
   public String resourceId() {
     return conditionsHashHex + "/" + dataToEncryptHashHex;
   }
 
-  /**
-   * {@code lit-accesscontrolcondition://<conditionsHashHex>/<dataToEncryptHash>}.
-   *
-   * @return {@code lit-accesscontrolcondition://<conditionsHashHex>/<dataToEncryptHash>}
-   */
+  /** {@return {@code lit-accesscontrolcondition://<conditionsHashHex>/<dataToEncryptHash>}} */
   public String uri() {
     return PREFIX + "://" + resourceId();
   }
 
-  /**
-   * UTF-8 bytes of {@link #uri()}: the BLS encryption identity (a fresh copy).
-   *
-   * @return UTF-8 bytes of {@link #uri()}: the BLS encryption identity (a fresh copy)
-   */
+  /** {@return UTF-8 bytes of {@link #uri()}: the BLS encryption identity (a fresh copy)} */
   public byte[] identity() {
     return uri().getBytes(StandardCharsets.UTF_8);
   }

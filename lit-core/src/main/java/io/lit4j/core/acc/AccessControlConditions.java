@@ -222,29 +222,17 @@ public final class AccessControlConditions {
     return Optional.empty();
   }
 
-  /**
-   * The kind, which is also the request key the conditions travel under.
-   *
-   * @return the kind, which is also the request key the conditions travel under
-   */
+  /** {@return the kind, which is also the request key the conditions travel under} */
   public ConditionKind kind() {
     return kind;
   }
 
-  /**
-   * The entries, as given.
-   *
-   * @return the entries, as given
-   */
+  /** {@return the entries, as given} */
   public List<ConditionEntry> entries() {
     return entries;
   }
 
-  /**
-   * Every condition, depth first, left to right (operators and groups left out).
-   *
-   * @return every condition, depth first, left to right (operators and groups left out)
-   */
+  /** {@return every condition, depth first, left to right (operators and groups left out)} */
   public List<Condition> conditions() {
     List<Condition> out = new ArrayList<>();
     collect(entries, out);
@@ -252,9 +240,8 @@ public final class AccessControlConditions {
   }
 
   /**
-   * The canonical form as {@code JSON.stringify} writes it: exactly the bytes that are hashed.
-   *
-   * @return the canonical form as {@code JSON.stringify} writes it: exactly the bytes that are hashed
+   * {@return the canonical form as {@code JSON.stringify} writes it: exactly the bytes that are
+   * hashed}
    */
   public String canonicalJson() {
     return canonicalJson;
@@ -280,11 +267,7 @@ public final class AccessControlConditions {
     return ConditionJson.full(kind, entries);
   }
 
-  /**
-   * {@link #toJsonNode()} as compact JSON text.
-   *
-   * @return {@link #toJsonNode()} as compact JSON text
-   */
+  /** {@return {@link #toJsonNode()} as compact JSON text} */
   public String toJson() {
     return JsJson.stringify(toJsonNode());
   }
@@ -298,20 +281,15 @@ public final class AccessControlConditions {
     return sha256(canonicalJson.getBytes(StandardCharsets.UTF_8));
   }
 
-  /**
-   * {@link #hash()} as 64 lowercase hex characters: the {@code conditionsHashHex}.
-   *
-   * @return {@link #hash()} as 64 lowercase hex characters: the {@code conditionsHashHex}
-   */
+  /** {@return {@link #hash()} as 64 lowercase hex characters: the {@code conditionsHashHex}} */
   public String hashHex() {
     return Hex.encode(hash());
   }
 
   /**
-   * The resource of these conditions with the hash (hex) of the data they protect.
+   * {@return the resource of these conditions with the hash (hex) of the data they protect}
    *
    * @param dataToEncryptHashHex hex SHA-256 of the protected data, 64 lowercase hex characters
-   * @return the resource of these conditions with the hash (hex) of the data they protect
    * @throws io.lit4j.core.errors.LitValidationException when the hash is not 64 hex characters
    */
   public AccessControlConditionResource resource(String dataToEncryptHashHex) {

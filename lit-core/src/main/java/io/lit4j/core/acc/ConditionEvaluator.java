@@ -4,10 +4,9 @@ package io.lit4j.core.acc;
 @FunctionalInterface
 public interface ConditionEvaluator {
   /**
-   * Whether {@code condition} is met for the request being checked.
+   * {@return whether {@code condition} is met for the request being checked}
    *
    * @param condition one condition of the list being evaluated
-   * @return whether {@code condition} is met for the request being checked
    */
   boolean isMet(Condition condition);
 }

@@ -19,10 +19,9 @@ public record ConditionGroup(List<ConditionEntry> entries) implements ConditionE
   }
 
   /**
-   * A group of the given entries.
+   * {@return a group of the given entries}
    *
    * @param entries conditions, operators and nested groups, in order
-   * @return a group of the given entries
    */
   public static ConditionGroup of(ConditionEntry... entries) {
     if (entries == null) throw new InvalidAccessControlConditionsException("entries", "is missing");

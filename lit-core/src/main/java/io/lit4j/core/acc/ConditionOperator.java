@@ -13,20 +13,15 @@ public enum ConditionOperator implements ConditionEntry {
     this.wireName = wireName;
   }
 
-  /**
-   * The JSON value, {@code and} or {@code or} (lower case, as the node requires).
-   *
-   * @return the JSON value, {@code and} or {@code or} (lower case, as the node requires)
-   */
+  /** {@return the JSON value, {@code and} or {@code or} (lower case, as the node requires)} */
   public String wireName() {
     return wireName;
   }
 
   /**
-   * The operator with this JSON value.
+   * {@return the operator with this JSON value}
    *
    * @param name the {@code operator} JSON value, {@code "and"} or {@code "or"}
-   * @return the operator with this JSON value
    * @throws InvalidAccessControlConditionsException naming {@code operator} for anything other than
    *     {@code and} or {@code or}
    */

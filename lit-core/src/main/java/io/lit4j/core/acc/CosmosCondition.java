@@ -24,20 +24,12 @@ public final class CosmosCondition implements Condition {
     this.returnValueTest = Checks.present(b.returnValueTest, "returnValueTest");
   }
 
-  /**
-   * A new builder.
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * The REST path queried, e.g. {@code /cosmos/bank/v1beta1/balances/:userAddress}.
-   *
-   * @return the REST path queried, e.g. {@code /cosmos/bank/v1beta1/balances/:userAddress}
-   */
+  /** {@return the REST path queried, e.g. {@code /cosmos/bank/v1beta1/balances/:userAddress}} */
   public String path() {
     return path;
   }
@@ -162,9 +154,8 @@ public final class CosmosCondition implements Condition {
     }
 
     /**
-     * The condition.
+     * {@return the condition}
      *
-     * @return the condition
      * @throws InvalidAccessControlConditionsException naming a missing field
      */
     public CosmosCondition build() {

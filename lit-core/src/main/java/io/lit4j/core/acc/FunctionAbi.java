@@ -32,13 +32,12 @@ public record FunctionAbi(
   }
 
   /**
-   * A function ABI with {@code constant = false}.
+   * {@return a function ABI with {@code constant = false}}
    *
    * @param name the function name
    * @param inputs the function's inputs, in order
    * @param outputs the function's outputs, in order
    * @param stateMutability e.g. {@code view} or {@code nonpayable}
-   * @return a function ABI with {@code constant = false}
    */
   public static FunctionAbi of(String name, List<AbiParam> inputs, List<AbiParam> outputs, String stateMutability) {
     return new FunctionAbi(name, inputs, outputs, false, stateMutability);

@@ -40,11 +40,7 @@ public final class InvalidAccessControlConditionsException extends LitValidation
     return field;
   }
 
-  /**
-   * What is wrong with the field, without the path.
-   *
-   * @return what is wrong with the field, without the path
-   */
+  /** {@return what is wrong with the field, without the path} */
   public String problem() {
     return problem;
   }

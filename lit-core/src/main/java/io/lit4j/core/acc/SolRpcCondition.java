@@ -40,29 +40,17 @@ public final class SolRpcCondition implements Condition {
     if (pdaParams != null) requireV2Fields();
   }
 
-  /**
-   * A new builder.
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * The RPC method, e.g. {@code getBalance}.
-   *
-   * @return the RPC method, e.g. {@code getBalance}
-   */
+  /** {@return the RPC method, e.g. {@code getBalance}} */
   public String method() {
     return method;
   }
 
-  /**
-   * The RPC parameters, e.g. {@code [":userAddress"]}.
-   *
-   * @return the RPC parameters, e.g. {@code [":userAddress"]}
-   */
+  /** {@return the RPC parameters, e.g. {@code [":userAddress"]}} */
   public List<String> params() {
     return params;
   }
@@ -76,20 +64,12 @@ public final class SolRpcCondition implements Condition {
     return Optional.ofNullable(pdaParams);
   }
 
-  /**
-   * Where to read inside the program-derived account.
-   *
-   * @return where to read inside the program-derived account
-   */
+  /** {@return where to read inside the program-derived account} */
   public Optional<PdaInterface> pdaInterface() {
     return Optional.ofNullable(pdaInterface);
   }
 
-  /**
-   * The field of {@link #pdaInterface()} to compare.
-   *
-   * @return the field of {@link #pdaInterface()} to compare
-   */
+  /** {@return the field of {@link #pdaInterface()} to compare} */
   public Optional<String> pdaKey() {
     return Optional.ofNullable(pdaKey);
   }
@@ -110,9 +90,8 @@ public final class SolRpcCondition implements Condition {
   }
 
   /**
-   * Whether the canonical form outside unified lists is v2 (that is, {@code pdaParams} is present).
-   *
-   * @return whether the canonical form outside unified lists is v2 (that is, {@code pdaParams} is present)
+   * {@return whether the canonical form outside unified lists is v2 (that is, {@code pdaParams} is
+   * present)}
    */
   public boolean isV2() {
     return pdaParams != null;
@@ -241,9 +220,8 @@ public final class SolRpcCondition implements Condition {
     }
 
     /**
-     * The condition.
+     * {@return the condition}
      *
-     * @return the condition
      * @throws InvalidAccessControlConditionsException naming a missing field, or a missing
      *     {@code pdaInterface}/{@code pdaKey} when {@code pdaParams} is given
      */

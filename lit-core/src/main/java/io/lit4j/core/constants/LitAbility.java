@@ -32,47 +32,30 @@ public enum LitAbility {
     this.recapAbility = recapAbility;
   }
 
-  /**
-   * The ability as written on the wire, e.g. {@code pkp-signing}.
-   *
-   * @return the ability as written on the wire, e.g. {@code pkp-signing}
-   */
+  /** {@return the ability as written on the wire, e.g. {@code pkp-signing}} */
   public String wire() {
     return wire;
   }
 
-  /**
-   * The ReCap namespace this ability maps to.
-   *
-   * @return the ReCap namespace this ability maps to
-   */
+  /** {@return the ReCap namespace this ability maps to} */
   public LitRecapNamespace recapNamespace() {
     return recapNamespace;
   }
 
-  /**
-   * The ReCap ability name this ability maps to.
-   *
-   * @return the ReCap ability name this ability maps to
-   */
+  /** {@return the ReCap ability name this ability maps to} */
   public LitRecapAbility recapAbility() {
     return recapAbility;
   }
 
-  /**
-   * The ReCap ability key {@code Namespace/Name}, e.g. {@code Threshold/Signing}.
-   *
-   * @return the ReCap ability key {@code Namespace/Name}, e.g. {@code Threshold/Signing}
-   */
+  /** {@return the ReCap ability key {@code Namespace/Name}, e.g. {@code Threshold/Signing}} */
   public String recapKey() {
     return recapNamespace.wire() + "/" + recapAbility.wire();
   }
 
   /**
-   * The ability with this wire spelling.
+   * {@return the ability with this wire spelling}
    *
    * @param wire the wire string, e.g. {@code pkp-signing}
-   * @return the ability with this wire spelling
    * @throws LitValidationException when no ability is spelled so
    */
   public static LitAbility fromWire(String wire) {

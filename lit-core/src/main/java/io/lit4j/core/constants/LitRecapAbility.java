@@ -17,11 +17,7 @@ public enum LitRecapAbility {
     this.wire = wire;
   }
 
-  /**
-   * The ability name as written in a ReCap ability key, e.g. {@code Signing}.
-   *
-   * @return the ability name as written in a ReCap ability key, e.g. {@code Signing}
-   */
+  /** {@return the ability name as written in a ReCap ability key, e.g. {@code Signing}} */
   public String wire() {
     return wire;
   }

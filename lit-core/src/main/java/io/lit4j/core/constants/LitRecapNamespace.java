@@ -13,11 +13,7 @@ public enum LitRecapNamespace {
     this.wire = wire;
   }
 
-  /**
-   * The namespace as written in a ReCap ability key, e.g. {@code Threshold}.
-   *
-   * @return the namespace as written in a ReCap ability key, e.g. {@code Threshold}
-   */
+  /** {@return the namespace as written in a ReCap ability key, e.g. {@code Threshold}} */
   public String wire() {
     return wire;
   }

@@ -23,20 +23,15 @@ public enum LitResourcePrefix {
     this.wire = wire;
   }
 
-  /**
-   * The prefix as written on the wire, e.g. {@code lit-pkp}.
-   *
-   * @return the prefix as written on the wire, e.g. {@code lit-pkp}
-   */
+  /** {@return the prefix as written on the wire, e.g. {@code lit-pkp}} */
   public String wire() {
     return wire;
   }
 
   /**
-   * The prefix with this wire spelling.
+   * {@return the prefix with this wire spelling}
    *
    * @param wire the prefix as written before {@code ://}, e.g. {@code lit-pkp}
-   * @return the prefix with this wire spelling
    * @throws LitValidationException when no prefix is spelled so
    */
   public static LitResourcePrefix fromWire(String wire) {

@@ -65,11 +65,7 @@ public class LitException extends RuntimeException {
     this.details = Map.copyOf(b.details);
   }
 
-  /**
-   * The {@code X-Request-Id} (correlation id) of the request that failed, if any.
-   *
-   * @return the {@code X-Request-Id} (correlation id) of the request that failed, if any
-   */
+  /** {@return the {@code X-Request-Id} (correlation id) of the request that failed, if any} */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }
@@ -84,28 +80,21 @@ public class LitException extends RuntimeException {
   }
 
   /**
-   * The node's {@code errorKind} (e.g. {@code Validation}, {@code Unexpected}), if a node sent one.
-   *
-   * @return the node's {@code errorKind} (e.g. {@code Validation}, {@code Unexpected}), if a node sent one
+   * {@return the node's {@code errorKind} (e.g. {@code Validation}, {@code Unexpected}), if a node
+   * sent one}
    */
   public Optional<String> errorKind() {
     return Optional.ofNullable(errorKind);
   }
 
   /**
-   * The node's {@code errorCode} (e.g. {@code NodeInvalidAuthSig}), or lit4j's own code.
-   *
-   * @return the node's {@code errorCode} (e.g. {@code NodeInvalidAuthSig}), or lit4j's own code
+   * {@return the node's {@code errorCode} (e.g. {@code NodeInvalidAuthSig}), or lit4j's own code}
    */
   public Optional<String> errorCode() {
     return Optional.ofNullable(errorCode);
   }
 
-  /**
-   * The HTTP status a node answered with, or 0 when there was none.
-   *
-   * @return the HTTP status a node answered with, or 0 when there was none
-   */
+  /** {@return the HTTP status a node answered with, or 0 when there was none} */
   public int status() {
     return status;
   }

@@ -22,10 +22,9 @@ public final class IpfsCid {
   private IpfsCid() {}
 
   /**
-   * The CIDv0 string of a file with these bytes.
+   * {@return the CIDv0 string of a file with these bytes}
    *
    * @param content the file's bytes
-   * @return the CIDv0 string of a file with these bytes
    */
   public static String of(byte[] content) {
     Args.required(content, "content");
@@ -46,10 +45,9 @@ public final class IpfsCid {
   }
 
   /**
-   * The 34 raw multihash bytes of a CIDv0 string, as PKPPermissions stores an action id.
+   * {@return the 34 raw multihash bytes of a CIDv0 string, as PKPPermissions stores an action id}
    *
    * @param cid a CIDv0 string, {@code Qm...}
-   * @return the 34 raw multihash bytes of a CIDv0 string, as PKPPermissions stores an action id
    */
   public static byte[] toBytes(String cid) {
     if (cid == null || !cid.startsWith("Qm") || cid.length() != 46) {
@@ -63,10 +61,9 @@ public final class IpfsCid {
   }
 
   /**
-   * The CIDv0 string of 34 raw multihash bytes.
+   * {@return the CIDv0 string of 34 raw multihash bytes}
    *
    * @param multihash 34 bytes: {@code 0x12 0x20} and a SHA-256 digest
-   * @return the CIDv0 string of 34 raw multihash bytes
    */
   public static String fromBytes(byte[] multihash) {
     if (multihash == null || multihash.length != 34 || multihash[0] != 0x12 || multihash[1] != 0x20) {

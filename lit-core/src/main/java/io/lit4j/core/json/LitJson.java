@@ -29,11 +29,7 @@ public final class LitJson {
 
   private LitJson() {}
 
-  /**
-   * The shared mapper; do not reconfigure it.
-   *
-   * @return the shared mapper; do not reconfigure it
-   */
+  /** {@return the shared mapper; do not reconfigure it} */
   public static ObjectMapper mapper() {
     return MAPPER;
   }

@@ -54,9 +54,8 @@ public final class LitChain {
   }
 
   /**
-   * The name conditions use in {@code chain}, e.g. {@code ethereum}, {@code chronicleTestnet}.
-   *
-   * @return the name conditions use in {@code chain}, e.g. {@code ethereum}, {@code chronicleTestnet}
+   * {@return the name conditions use in {@code chain}, e.g. {@code ethereum}, {@code
+   * chronicleTestnet}}
    */
   public String key() {
     return key;
@@ -71,28 +70,19 @@ public final class LitChain {
     return name;
   }
 
-  /**
-   * The chain's virtual machine family.
-   *
-   * @return the chain's virtual machine family
-   */
+  /** {@return the chain's virtual machine family} */
   public VmType vmType() {
     return vmType;
   }
 
-  /**
-   * The EIP-155 chain id of an EVM chain; empty for Solana and Cosmos chains.
-   *
-   * @return the EIP-155 chain id of an EVM chain; empty for Solana and Cosmos chains
-   */
+  /** {@return the EIP-155 chain id of an EVM chain; empty for Solana and Cosmos chains} */
   public OptionalLong evmChainId() {
     return vmType == VmType.EVM ? OptionalLong.of(evmChainId) : OptionalLong.empty();
   }
 
   /**
-   * The EIP-155 chain id of this chain.
+   * {@return the EIP-155 chain id of this chain}
    *
-   * @return the EIP-155 chain id of this chain
    * @throws UnknownChainException when this is not an EVM chain
    */
   public long requireEvmChainId() {
@@ -102,11 +92,7 @@ public final class LitChain {
     return evmChainId;
   }
 
-  /**
-   * The Cosmos chain id (e.g. {@code cosmoshub-4}); empty for other chains.
-   *
-   * @return the Cosmos chain id (e.g. {@code cosmoshub-4}); empty for other chains
-   */
+  /** {@return the Cosmos chain id (e.g. {@code cosmoshub-4}); empty for other chains} */
   public Optional<String> cosmosChainId() {
     return Optional.ofNullable(cosmosChainId);
   }

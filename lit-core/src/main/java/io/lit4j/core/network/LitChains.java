@@ -41,10 +41,9 @@ public final class LitChains {
   private LitChains() {}
 
   /**
-   * The chain with this name (case-sensitive, as in the SDK).
+   * {@return the chain with this name (case-sensitive, as in the SDK)}
    *
    * @param chain the SDK chain name, e.g. {@code ethereum}
-   * @return the chain with this name (case-sensitive, as in the SDK)
    * @throws UnknownChainException when the name is not in the table
    * @throws io.lit4j.core.errors.LitValidationException when the name is missing or blank
    */
@@ -59,40 +58,33 @@ public final class LitChains {
   }
 
   /**
-   * The chain with this name, or empty when it is unknown or blank.
+   * {@return the chain with this name, or empty when it is unknown or blank}
    *
    * @param chain the SDK chain name, e.g. {@code ethereum}
-   * @return the chain with this name, or empty when it is unknown or blank
    */
   public static Optional<LitChain> find(String chain) {
     return chain == null ? Optional.empty() : Optional.ofNullable(CHAINS.get(chain));
   }
 
   /**
-   * The EIP-155 chain id of an EVM chain name, e.g. {@code ethereum} → 1.
+   * {@return the EIP-155 chain id of an EVM chain name, e.g. {@code ethereum} → 1}
    *
    * @param chain the SDK chain name of an EVM chain
-   * @return the EIP-155 chain id of an EVM chain name, e.g. {@code ethereum} → 1
    * @throws UnknownChainException when the name is unknown or not an EVM chain
    */
   public static long evmChainId(String chain) {
     return get(chain).requireEvmChainId();
   }
 
-  /**
-   * Every chain, in the SDK's order (EVM, then Solana, then Cosmos).
-   *
-   * @return every chain, in the SDK's order (EVM, then Solana, then Cosmos)
-   */
+  /** {@return every chain, in the SDK's order (EVM, then Solana, then Cosmos)} */
   public static List<LitChain> all() {
     return List.copyOf(CHAINS.values());
   }
 
   /**
-   * The chains of one virtual machine family, in the SDK's order.
+   * {@return the chains of one virtual machine family, in the SDK's order}
    *
    * @param vmType the virtual machine family
-   * @return the chains of one virtual machine family, in the SDK's order
    */
   public static List<LitChain> ofType(LitChain.VmType vmType) {
     return CHAINS.values().stream().filter(c -> c.vmType() == vmType).toList();

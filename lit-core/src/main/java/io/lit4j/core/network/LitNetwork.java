@@ -99,11 +99,7 @@ public enum LitNetwork {
     this.onChronicle = onChronicle;
   }
 
-  /**
-   * The name the SDK and configs use, e.g. {@code habanero}.
-   *
-   * @return the name the SDK and configs use, e.g. {@code habanero}
-   */
+  /** {@return the name the SDK and configs use, e.g. {@code habanero}} */
   public String wireName() {
     return wireName;
   }
@@ -118,11 +114,7 @@ public enum LitNetwork {
     return bootstrapUrls;
   }
 
-  /**
-   * Whether the node list comes from the Staking contract rather than a static list.
-   *
-   * @return whether the node list comes from the Staking contract rather than a static list
-   */
+  /** {@return whether the node list comes from the Staking contract rather than a static list} */
   public boolean nodesFromChain() {
     return minNodeCountSource == MinNodeCountSource.STAKING_CONTRACT;
   }
@@ -207,19 +199,17 @@ public enum LitNetwork {
   }
 
   /**
-   * The node route spelling of this network: {@link ProtocolVersion#V4_INITIAL} for all of them.
-   *
-   * @return the node route spelling of this network: {@link ProtocolVersion#V4_INITIAL} for all of them
+   * {@return the node route spelling of this network: {@link ProtocolVersion#V4_INITIAL} for all of
+   * them}
    */
   public ProtocolVersion protocolVersion() {
     return ProtocolVersion.V4_INITIAL;
   }
 
   /**
-   * The network with this wire name (case-sensitive, as the SDK compares it).
+   * {@return the network with this wire name (case-sensitive, as the SDK compares it)}
    *
    * @param name the network name, e.g. {@code habanero}
-   * @return the network with this wire name (case-sensitive, as the SDK compares it)
    * @throws UnknownNetworkException for any other name, including the SDK-internal
    *     {@code internalDev} and the Datil networks, which lit4j does not support
    * @throws LitValidationException when the name is missing

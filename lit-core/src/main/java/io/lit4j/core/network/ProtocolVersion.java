@@ -30,11 +30,10 @@ public enum ProtocolVersion {
   }
 
   /**
-   * The path of an endpoint in this protocol version, e.g. {@code /web/execute} or
-   * {@code /web/execute/v1}.
+   * {@return the path of an endpoint in this protocol version, e.g. {@code /web/execute} or {@code
+   * /web/execute/v1}}
    *
    * @param endpoint the endpoint
-   * @return the path of an endpoint in this protocol version, e.g. {@code /web/execute} or {@code /web/execute/v1}
    * @throws LitValidationException when {@code endpoint} is missing
    */
   public String path(LitEndpoint endpoint) {

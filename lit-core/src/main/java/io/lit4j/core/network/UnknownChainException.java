@@ -25,11 +25,7 @@ public final class UnknownChainException extends LitValidationException {
     this.chainName = chainName;
   }
 
-  /**
-   * The chain name that was asked for, as given.
-   *
-   * @return the chain name that was asked for, as given
-   */
+  /** {@return the chain name that was asked for, as given} */
   public String chainName() {
     return chainName;
   }

@@ -28,11 +28,7 @@ public final class UnknownNetworkException extends LitValidationException {
     this.networkName = networkName;
   }
 
-  /**
-   * The name that was asked for, as given.
-   *
-   * @return the name that was asked for, as given
-   */
+  /** {@return the name that was asked for, as given} */
   public String networkName() {
     return networkName;
   }

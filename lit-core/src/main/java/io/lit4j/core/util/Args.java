@@ -27,12 +27,11 @@ public final class Args {
   }
 
   /**
-   * An unmodifiable copy of a list that must be present and hold no null element.
+   * {@return an unmodifiable copy of a list that must be present and hold no null element}
    *
    * @param <T> the element type
    * @param values the list to copy
    * @param field names the list in the error message
-   * @return an unmodifiable copy of a list that must be present and hold no null element
    * @throws LitValidationException naming {@code field} (or {@code field[i]}) when the list or an
    *     element is null
    */

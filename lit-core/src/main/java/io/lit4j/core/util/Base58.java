@@ -58,10 +58,9 @@ public final class Base58 {
   }
 
   /**
-   * True when every character is in the base58btc alphabet.
+   * {@return true when every character is in the base58btc alphabet}
    *
    * @param s the string to check
-   * @return true when every character is in the base58btc alphabet
    */
   public static boolean isBase58(String s) {
     if (s == null) return false;

@@ -12,10 +12,9 @@ public final class Hex {
   private Hex() {}
 
   /**
-   * Lowercase hex without prefix.
+   * {@return lowercase hex without prefix}
    *
    * @param bytes the bytes to encode
-   * @return lowercase hex without prefix
    * @throws LitValidationException when {@code bytes} is null
    */
   public static String encode(byte[] bytes) {
@@ -29,10 +28,9 @@ public final class Hex {
   }
 
   /**
-   * Lowercase hex with a {@code 0x} prefix.
+   * {@return lowercase hex with a {@code 0x} prefix}
    *
    * @param bytes the bytes to encode
-   * @return lowercase hex with a {@code 0x} prefix
    * @throws LitValidationException when {@code bytes} is null
    */
   public static String encode0x(byte[] bytes) {
@@ -107,10 +105,9 @@ public final class Hex {
   }
 
   /**
-   * True when the string is non-empty hex (optional {@code 0x}) of even length.
+   * {@return true when the string is non-empty hex (optional {@code 0x}) of even length}
    *
    * @param hex the string to check
-   * @return true when the string is non-empty hex (optional {@code 0x}) of even length
    */
   public static boolean isHex(String hex) {
     if (hex == null) return false;
