@@ -58,20 +58,15 @@ public final class FileVcekCache implements VcekProvider {
     this.upstream = upstream;
   }
 
-  /**
-   * The cache directory.
-   *
-   * @return the cache directory
-   */
+  /** {@return the cache directory} */
   public Path directory() {
     return directory;
   }
 
   /**
-   * The file that holds (or would hold) the certificate for a VCEK URL.
+   * {@return the file that holds (or would hold) the certificate for a VCEK URL}
    *
    * @param vcekUrl the VCEK URL
-   * @return the file that holds (or would hold) the certificate for a VCEK URL
    * @throws LitValidationException when {@code vcekUrl} is missing
    */
   public Path fileFor(String vcekUrl) {
@@ -116,10 +111,9 @@ public final class FileVcekCache implements VcekProvider {
   }
 
   /**
-   * The certificate stored for a VCEK URL, without asking upstream.
+   * {@return the certificate stored for a VCEK URL, without asking upstream}
    *
    * @param vcekUrl the VCEK URL
-   * @return the certificate stored for a VCEK URL, without asking upstream
    * @throws LitValidationException when {@code vcekUrl} is missing
    * @throws LitException when the file exists but cannot be read
    */

@@ -35,10 +35,9 @@ public final class InMemoryVcekCache implements VcekProvider {
   }
 
   /**
-   * A cache holding the given certificates (VCEK URL to DER), with no upstream.
+   * {@return a cache holding the given certificates (VCEK URL to DER), with no upstream}
    *
    * @param certificatesByVcekUrl VCEK URL → DER certificate
-   * @return a cache holding the given certificates (VCEK URL to DER), with no upstream
    * @throws LitValidationException when a URL or certificate is missing or a certificate is
    *     shorter than {@value SevSnpVerifier#MIN_VCEK_BYTES} bytes
    */
@@ -64,10 +63,9 @@ public final class InMemoryVcekCache implements VcekProvider {
   }
 
   /**
-   * The certificate held for a VCEK URL (a copy), without asking upstream.
+   * {@return the certificate held for a VCEK URL (a copy), without asking upstream}
    *
    * @param vcekUrl the VCEK URL
-   * @return the certificate held for a VCEK URL (a copy), without asking upstream
    */
   public Optional<byte[]> get(String vcekUrl) {
     byte[] der = vcekUrl == null ? null : certificates.get(vcekUrl);
@@ -84,11 +82,7 @@ public final class InMemoryVcekCache implements VcekProvider {
     return vcekUrl != null && certificates.remove(vcekUrl) != null;
   }
 
-  /**
-   * How many certificates are held.
-   *
-   * @return how many certificates are held
-   */
+  /** {@return how many certificates are held} */
   public int size() {
     return certificates.size();
   }

@@ -118,11 +118,7 @@ public record SevSnpAttestation(
     return new SevSnpAttestation(noonce, data, signatures, report);
   }
 
-  /**
-   * The attestation as handshake JSON, values base64 (standard alphabet, padded).
-   *
-   * @return the attestation as handshake JSON, values base64 (standard alphabet, padded)
-   */
+  /** {@return the attestation as handshake JSON, values base64 (standard alphabet, padded)} */
   public ObjectNode toJson() {
     Base64.Encoder b64 = Base64.getEncoder();
     ObjectNode out = LitJson.mapper().createObjectNode();
@@ -136,49 +132,33 @@ public record SevSnpAttestation(
     return out;
   }
 
-  /**
-   * The report, cut to {@value SevSnpReport#SIZE} bytes, with its fields.
-   *
-   * @return the report, cut to {@value SevSnpReport#SIZE} bytes, with its fields
-   */
+  /** {@return the report, cut to {@value SevSnpReport#SIZE} bytes, with its fields} */
   public SevSnpReport parsedReport() {
     return SevSnpReport.parse(report);
   }
 
-  /**
-   * The decoded {@code noonce} (a copy).
-   *
-   * @return the decoded {@code noonce} (a copy)
-   */
+  /** {@return the decoded {@code noonce} (a copy)} */
   @Override
   public byte[] noonce() {
     return noonce.clone();
   }
 
   /**
-   * The data entries in hashing order; the map is unmodifiable and its arrays are copies.
-   *
-   * @return the data entries in hashing order; the map is unmodifiable and its arrays are copies
+   * {@return the data entries in hashing order; the map is unmodifiable and its arrays are copies}
    */
   @Override
   public Map<String, byte[]> data() {
     return copyData(data);
   }
 
-  /**
-   * The signatures; the list is unmodifiable and its arrays are copies.
-   *
-   * @return the signatures; the list is unmodifiable and its arrays are copies
-   */
+  /** {@return the signatures; the list is unmodifiable and its arrays are copies} */
   @Override
   public List<byte[]> signatures() {
     return copySignatures(signatures);
   }
 
   /**
-   * The report bytes as sent, not cut (a copy); {@link #parsedReport()} gives the fields.
-   *
-   * @return the report bytes as sent, not cut (a copy); {@link #parsedReport()} gives the fields
+   * {@return the report bytes as sent, not cut (a copy); {@link #parsedReport()} gives the fields}
    */
   @Override
   public byte[] report() {

@@ -39,11 +39,7 @@ public final class SevSnpVerificationException extends LitCryptoException {
     return new SevSnpVerificationException(b, check);
   }
 
-  /**
-   * The check that failed.
-   *
-   * @return the check that failed
-   */
+  /** {@return the check that failed} */
   public SevSnpCheck failedCheck() {
     return failedCheck;
   }

@@ -43,21 +43,13 @@ public final class BlsJwt {
       payload = payload.deepCopy();
     }
 
-    /**
-     * The header (a copy).
-     *
-     * @return the header (a copy)
-     */
+    /** {@return the header (a copy)} */
     @Override
     public JsonNode header() {
       return header.deepCopy();
     }
 
-    /**
-     * The payload (a copy).
-     *
-     * @return the payload (a copy)
-     */
+    /** {@return the payload (a copy)} */
     @Override
     public JsonNode payload() {
       return payload.deepCopy();
@@ -65,11 +57,11 @@ public final class BlsJwt {
   }
 
   /**
-   * The unsigned JWT a node signs: {@code base64url(HEADER_JSON) "." base64url(payloadJson)}.
+   * {@return the unsigned JWT a node signs: {@code base64url(HEADER_JSON) "."
+   * base64url(payloadJson)}}
    *
    * @param payloadJson the payload JSON text exactly as it is to be signed (e.g. from
    *     {@code JsJson.stringify}); its UTF-8 bytes are encoded
-   * @return the unsigned JWT a node signs: {@code base64url(HEADER_JSON) "." base64url(payloadJson)}
    * @throws LitValidationException when the payload is missing or not JSON
    */
   public static String unsignedJwt(String payloadJson) {
@@ -80,10 +72,9 @@ public final class BlsJwt {
   }
 
   /**
-   * The bytes nodes sign for a JWT: UTF-8 of the unsigned JWT text.
+   * {@return the bytes nodes sign for a JWT: UTF-8 of the unsigned JWT text}
    *
    * @param unsignedJwt {@code base64url(header) "." base64url(payload)}
-   * @return the bytes nodes sign for a JWT: UTF-8 of the unsigned JWT text
    */
   public static byte[] signingInput(String unsignedJwt) {
     requireUnsigned(unsignedJwt);

@@ -42,20 +42,16 @@ public record BlsKeySet(int threshold, BlsPublicKey publicKey, List<BlsSecretKey
     }
   }
 
-  /**
-   * Number of shares (n).
-   *
-   * @return number of shares (n)
-   */
+  /** {@return number of shares (n)} */
   public int size() {
     return shares.size();
   }
 
   /**
-   * The share of the node with 0-based index {@code shareIndex} (identifier = index + 1), if any.
+   * {@return the share of the node with 0-based index {@code shareIndex} (identifier = index + 1),
+   * if any}
    *
    * @param shareIndex 0-based node index
-   * @return the share of the node with 0-based index {@code shareIndex} (identifier = index + 1), if any
    */
   public Optional<BlsSecretKeyShare> shareForIndex(int shareIndex) {
     return shareIndex >= 0 && shareIndex < shares.size() ? Optional.of(shares.get(shareIndex)) : Optional.empty();

@@ -53,21 +53,13 @@ public record BlsPublicKey(byte[] bytes) {
     return new BlsPublicKey(bytes);
   }
 
-  /**
-   * The 48-byte compressed point (a copy).
-   *
-   * @return the 48-byte compressed point (a copy)
-   */
+  /** {@return the 48-byte compressed point (a copy)} */
   @Override
   public byte[] bytes() {
     return bytes.clone();
   }
 
-  /**
-   * The key as 96 lowercase hex characters, the form nodes and the SDK use.
-   *
-   * @return the key as 96 lowercase hex characters, the form nodes and the SDK use
-   */
+  /** {@return the key as 96 lowercase hex characters, the form nodes and the SDK use} */
   public String toHex() {
     return Hex.encode(bytes);
   }

@@ -46,11 +46,7 @@ public record BlsSecretKeyShare(int identifier, BigInteger value) {
     return new BlsSecretKeyShare(identifier, new BigInteger(1, be));
   }
 
-  /**
-   * The value as 32 big-endian bytes (secret).
-   *
-   * @return the value as 32 big-endian bytes (secret)
-   */
+  /** {@return the value as 32 big-endian bytes (secret)} */
   public byte[] valueBytes() {
     return Bytes.toFixed(value, 32);
   }
@@ -69,11 +65,7 @@ public record BlsSecretKeyShare(int identifier, BigInteger value) {
     return new BlsSignatureShare(identifier, h.mult(value).compress());
   }
 
-  /**
-   * This share's public key share {@code valueᵢ · G1}.
-   *
-   * @return this share's public key share {@code valueᵢ · G1}
-   */
+  /** {@return this share's public key share {@code valueᵢ · G1}} */
   public BlsPublicKey publicKeyShare() {
     return new BlsPublicKey(BlsPoints.g1Times(value));
   }

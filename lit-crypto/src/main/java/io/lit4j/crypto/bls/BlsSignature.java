@@ -53,20 +53,15 @@ public record BlsSignature(byte[] bytes) {
     return new BlsSignature(bytes);
   }
 
-  /**
-   * The 96-byte compressed point (a copy).
-   *
-   * @return the 96-byte compressed point (a copy)
-   */
+  /** {@return the 96-byte compressed point (a copy)} */
   @Override
   public byte[] bytes() {
     return bytes.clone();
   }
 
   /**
-   * The signature as 192 lowercase hex characters (what the SDK's {@code combine_signature_shares} returns).
-   *
-   * @return the signature as 192 lowercase hex characters (what the SDK's {@code combine_signature_shares} returns)
+   * {@return the signature as 192 lowercase hex characters (what the SDK's {@code
+   * combine_signature_shares} returns)}
    */
   public String toHex() {
     return Hex.encode(bytes);

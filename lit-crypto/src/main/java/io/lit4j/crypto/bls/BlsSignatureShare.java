@@ -122,30 +122,18 @@ public record BlsSignatureShare(int identifier, byte[] point) {
     return fromHex(value.asText());
   }
 
-  /**
-   * The node's 0-based {@code shareIndex} this share belongs to: identifier − 1.
-   *
-   * @return the node's 0-based {@code shareIndex} this share belongs to: identifier − 1
-   */
+  /** {@return the node's 0-based {@code shareIndex} this share belongs to: identifier − 1} */
   public int shareIndex() {
     return identifier - 1;
   }
 
-  /**
-   * The compressed G2 point (a copy).
-   *
-   * @return the compressed G2 point (a copy)
-   */
+  /** {@return the compressed G2 point (a copy)} */
   @Override
   public byte[] point() {
     return point.clone();
   }
 
-  /**
-   * The 97-byte serialised share: identifier byte ‖ compressed G2 point.
-   *
-   * @return the 97-byte serialised share: identifier byte ‖ compressed G2 point
-   */
+  /** {@return the 97-byte serialised share: identifier byte ‖ compressed G2 point} */
   public byte[] toBytes() {
     byte[] out = new byte[LENGTH];
     out[0] = (byte) identifier;
@@ -153,19 +141,14 @@ public record BlsSignatureShare(int identifier, byte[] point) {
     return out;
   }
 
-  /**
-   * The 194 lowercase hex characters of {@link #toBytes()}.
-   *
-   * @return the 194 lowercase hex characters of {@link #toBytes()}
-   */
+  /** {@return the 194 lowercase hex characters of {@link #toBytes()}} */
   public String toHex() {
     return Hex.encode(toBytes());
   }
 
   /**
-   * The node form as compact JSON text: {@code {"ProofOfPossession":"<194 hex>"}} (218 characters).
-   *
-   * @return the node form as compact JSON text: {@code {"ProofOfPossession":"<194 hex>"}} (218 characters)
+   * {@return the node form as compact JSON text: {@code {"ProofOfPossession":"<194 hex>"}} (218
+   * characters)}
    */
   public String toJson() {
     StringBuilder sb = new StringBuilder("{");
@@ -175,11 +158,7 @@ public record BlsSignatureShare(int identifier, byte[] point) {
     return sb.append('}').toString();
   }
 
-  /**
-   * The node form as a Jackson object node (for embedding in a response body).
-   *
-   * @return the node form as a Jackson object node (for embedding in a response body)
-   */
+  /** {@return the node form as a Jackson object node (for embedding in a response body)} */
   public JsonNode toJsonNode() {
     return LitJson.mapper().createObjectNode().put(POP_VARIANT, toHex());
   }

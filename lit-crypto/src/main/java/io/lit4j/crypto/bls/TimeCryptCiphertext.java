@@ -134,20 +134,12 @@ public record TimeCryptCiphertext(byte[] u, byte[] v, byte[] w) {
     return w.clone();
   }
 
-  /**
-   * The serialised bytes.
-   *
-   * @return the serialised bytes
-   */
+  /** {@return the serialised bytes} */
   public byte[] toBytes() {
     return Bytes.concat(u, v, Leb128.encode(w.length), w, new byte[] {TimeCryptMath.SCHEME_PROOF_OF_POSSESSION});
   }
 
-  /**
-   * The SDK's ciphertext string: standard base64 with padding.
-   *
-   * @return the SDK's ciphertext string: standard base64 with padding
-   */
+  /** {@return the SDK's ciphertext string: standard base64 with padding} */
   public String toBase64() {
     return Base64.getEncoder().encodeToString(toBytes());
   }

@@ -151,10 +151,9 @@ public final class EcdsaShareJson {
   // ---- writing (the local test network's nodes) ----
 
   /**
-   * {@code "\"<UPPERCASE hex>\""}: how nodes write a k256 scalar or point.
+   * {@return {@code "\"<UPPERCASE hex>\""}: how nodes write a k256 scalar or point}
    *
    * @param bytes the bytes to write
-   * @return {@code "\"<UPPERCASE hex>\""}: how nodes write a k256 scalar or point
    */
   public static String quotedUpperHex(byte[] bytes) {
     return "\"" + Hex.encode(bytes).toUpperCase(Locale.ROOT) + "\"";

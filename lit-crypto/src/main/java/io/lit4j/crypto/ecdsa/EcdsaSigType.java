@@ -17,20 +17,12 @@ public enum EcdsaSigType {
     this.wireName = wireName;
   }
 
-  /**
-   * The spelling on the wire.
-   *
-   * @return the spelling on the wire
-   */
+  /** {@return the spelling on the wire} */
   public String wireName() {
     return wireName;
   }
 
-  /**
-   * True for the secp256k1 types the combiner handles.
-   *
-   * @return true for the secp256k1 types the combiner handles
-   */
+  /** {@return true for the secp256k1 types the combiner handles} */
   public boolean isK256() {
     return this != ECDSA_CAIT_SITH_P256;
   }

@@ -62,14 +62,13 @@ public record EcdsaSignature(
   }
 
   /**
-   * A signature with lowercase hex forms (uncompressed key, no {@code 0x}).
+   * {@return a signature with lowercase hex forms (uncompressed key, no {@code 0x})}
    *
    * @param r the signature's r
    * @param s the signature's s
    * @param recid the recovery id, 0 or 1
    * @param publicKey the key the signature verifies under
    * @param dataSigned the 32-byte signed digest
-   * @return a signature with lowercase hex forms (uncompressed key, no {@code 0x})
    * @throws LitValidationException for missing parts
    * @throws LitCryptoException for r or s out of range or a high s
    */
@@ -89,11 +88,7 @@ public record EcdsaSignature(
     return dataSigned.clone();
   }
 
-  /**
-   * {@code 27 + recid}.
-   *
-   * @return {@code 27 + recid}
-   */
+  /** {@return {@code 27 + recid}} */
   public int v() {
     return 27 + recid;
   }
@@ -117,9 +112,8 @@ public record EcdsaSignature(
   }
 
   /**
-   * The 65 bytes {@code r ‖ s ‖ v} with {@code v = 27 + recid} (ethers {@code joinSignature}).
-   *
-   * @return the 65 bytes {@code r ‖ s ‖ v} with {@code v = 27 + recid} (ethers {@code joinSignature})
+   * {@return the 65 bytes {@code r ‖ s ‖ v} with {@code v = 27 + recid} (ethers {@code
+   * joinSignature})}
    */
   public byte[] signature() {
     byte[] out = new byte[65];
@@ -130,9 +124,8 @@ public record EcdsaSignature(
   }
 
   /**
-   * {@code 0x} + 130 lowercase hex digits of {@link #signature()} (the SDK's {@code signature}).
-   *
-   * @return {@code 0x} + 130 lowercase hex digits of {@link #signature()} (the SDK's {@code signature})
+   * {@return {@code 0x} + 130 lowercase hex digits of {@link #signature()} (the SDK's {@code
+   * signature})}
    */
   public String signatureHex() {
     return Hex.encode0x(signature());
@@ -150,9 +143,8 @@ public record EcdsaSignature(
   }
 
   /**
-   * True when (r, s) verifies over {@code dataSigned} against {@code publicKey} and recid recovers it.
-   *
-   * @return true when (r, s) verifies over {@code dataSigned} against {@code publicKey} and recid recovers it
+   * {@return true when (r, s) verifies over {@code dataSigned} against {@code publicKey} and recid
+   * recovers it}
    */
   public boolean verify() {
     if (!EthSignatures.verify(dataSigned, r, s, publicKey)) return false;

@@ -43,20 +43,15 @@ public final class Ed25519KeyPair {
     Ed25519.generatePublicKey(this.seed, 0, this.publicKey, 0);
   }
 
-  /**
-   * A new random key pair from a shared {@link SecureRandom}.
-   *
-   * @return a new random key pair from a shared {@link SecureRandom}
-   */
+  /** {@return a new random key pair from a shared {@link SecureRandom}} */
   public static Ed25519KeyPair generate() {
     return generate(RANDOM);
   }
 
   /**
-   * A new random key pair drawing its seed from {@code random}.
+   * {@return a new random key pair drawing its seed from {@code random}}
    *
    * @param random the source of the seed
-   * @return a new random key pair drawing its seed from {@code random}
    */
   public static Ed25519KeyPair generate(SecureRandom random) {
     Args.required(random, "random");
@@ -70,10 +65,9 @@ public final class Ed25519KeyPair {
   }
 
   /**
-   * The key pair of a 32-byte seed (tweetnacl {@code sign.keyPair.fromSeed}).
+   * {@return the key pair of a 32-byte seed (tweetnacl {@code sign.keyPair.fromSeed})}
    *
    * @param seed 32 bytes
-   * @return the key pair of a 32-byte seed (tweetnacl {@code sign.keyPair.fromSeed})
    * @throws LitValidationException when the seed is missing or not 32 bytes
    */
   public static Ed25519KeyPair fromSeed(byte[] seed) {
@@ -85,10 +79,9 @@ public final class Ed25519KeyPair {
   }
 
   /**
-   * The key pair of a tweetnacl secret key ({@code seed ‖ publicKey}, 64 bytes).
+   * {@return the key pair of a tweetnacl secret key ({@code seed ‖ publicKey}, 64 bytes)}
    *
    * @param secretKey 64 bytes, {@code seed ‖ publicKey}
-   * @return the key pair of a tweetnacl secret key ({@code seed ‖ publicKey}, 64 bytes)
    * @throws LitValidationException when the key is not 64 bytes or its public half does not
    *     belong to its seed
    */
@@ -105,10 +98,10 @@ public final class Ed25519KeyPair {
   }
 
   /**
-   * The key pair of a tweetnacl secret key in hex (128 hex characters, optional {@code 0x}).
+   * {@return the key pair of a tweetnacl secret key in hex (128 hex characters, optional {@code
+   * 0x})}
    *
    * @param secretKeyHex 128 hex characters
-   * @return the key pair of a tweetnacl secret key in hex (128 hex characters, optional {@code 0x})
    * @throws LitValidationException when the text is not hex of a valid 64-byte secret key; the
    *     message never repeats the key
    */
@@ -121,20 +114,12 @@ public final class Ed25519KeyPair {
     }
   }
 
-  /**
-   * The 32-byte public key (a copy).
-   *
-   * @return the 32-byte public key (a copy)
-   */
+  /** {@return the 32-byte public key (a copy)} */
   public byte[] publicKey() {
     return publicKey.clone();
   }
 
-  /**
-   * The public key as 64 lowercase hex characters.
-   *
-   * @return the public key as 64 lowercase hex characters
-   */
+  /** {@return the public key as 64 lowercase hex characters} */
   public String publicKeyHex() {
     return Hex.encode(publicKey);
   }

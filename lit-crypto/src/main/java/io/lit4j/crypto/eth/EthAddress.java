@@ -47,10 +47,9 @@ public record EthAddress(byte[] bytes) {
   }
 
   /**
-   * The address of a secp256k1 public key: the last 20 bytes of keccak256(x ‖ y).
+   * {@return the address of a secp256k1 public key: the last 20 bytes of keccak256(x ‖ y)}
    *
    * @param publicKey the public key
-   * @return the address of a secp256k1 public key: the last 20 bytes of keccak256(x ‖ y)
    */
   public static EthAddress of(Secp256k1PublicKey publicKey) {
     if (publicKey == null) throw new LitValidationException("publicKey is missing");
@@ -68,20 +67,12 @@ public record EthAddress(byte[] bytes) {
     return bytes.clone();
   }
 
-  /**
-   * {@code 0x} + 40 lowercase hex digits.
-   *
-   * @return {@code 0x} + 40 lowercase hex digits
-   */
+  /** {@return {@code 0x} + 40 lowercase hex digits} */
   public String lowercaseHex() {
     return Hex.encode0x(bytes);
   }
 
-  /**
-   * {@code 0x} + 40 hex digits in EIP-55 mixed case.
-   *
-   * @return {@code 0x} + 40 hex digits in EIP-55 mixed case
-   */
+  /** {@return {@code 0x} + 40 hex digits in EIP-55 mixed case} */
   public String checksummed() {
     String lower = Hex.encode(bytes);
     byte[] h = EthHash.keccak256(lower.getBytes(StandardCharsets.US_ASCII));

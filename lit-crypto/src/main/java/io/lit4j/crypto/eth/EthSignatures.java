@@ -120,11 +120,10 @@ public final class EthSignatures {
   }
 
   /**
-   * The address that made a 65-byte signature over a 32-byte digest.
+   * {@return the address that made a 65-byte signature over a 32-byte digest}
    *
    * @param digest the 32-byte digest
    * @param signature 65 bytes {@code r ‖ s ‖ v}
-   * @return the address that made a 65-byte signature over a 32-byte digest
    * @throws LitValidationException for a wrong length or a bad {@code v}
    * @throws LitCryptoException when the signature is out of range or high-s
    */
@@ -133,11 +132,11 @@ public final class EthSignatures {
   }
 
   /**
-   * The address that {@code personal_sign}-ed a text message: ethers {@code verifyMessage}.
+   * {@return the address that {@code personal_sign}-ed a text message: ethers {@code
+   * verifyMessage}}
    *
    * @param signatureHex {@code 0x} + 130 hex digits
    * @param message the signed text
-   * @return the address that {@code personal_sign}-ed a text message: ethers {@code verifyMessage}
    * @throws LitValidationException for malformed input
    * @throws LitCryptoException when the signature is out of range or high-s
    */

@@ -27,10 +27,9 @@ public record Secp256k1PublicKey(byte[] uncompressed) {
   }
 
   /**
-   * Same as the constructor: 33 or 65 SEC1 bytes.
+   * {@return same as the constructor: 33 or 65 SEC1 bytes}
    *
    * @param sec1 33 or 65 SEC1 bytes
-   * @return same as the constructor: 33 or 65 SEC1 bytes
    */
   public static Secp256k1PublicKey fromBytes(byte[] sec1) {
     return new Secp256k1PublicKey(sec1);
@@ -72,11 +71,7 @@ public record Secp256k1PublicKey(byte[] uncompressed) {
     return uncompressed.clone();
   }
 
-  /**
-   * The 33-byte compressed encoding.
-   *
-   * @return the 33-byte compressed encoding
-   */
+  /** {@return the 33-byte compressed encoding} */
   public byte[] compressed() {
     return K256.decodePoint(uncompressed, "publicKey").getEncoded(true);
   }
@@ -90,11 +85,7 @@ public record Secp256k1PublicKey(byte[] uncompressed) {
     return Hex.encode(uncompressed);
   }
 
-  /**
-   * {@code 0x} + 130 lowercase hex digits of the uncompressed key.
-   *
-   * @return {@code 0x} + 130 lowercase hex digits of the uncompressed key
-   */
+  /** {@return {@code 0x} + 130 lowercase hex digits of the uncompressed key} */
   public String hex0x() {
     return Hex.encode0x(uncompressed);
   }
@@ -108,29 +99,19 @@ public record Secp256k1PublicKey(byte[] uncompressed) {
     return Hex.encode(compressed());
   }
 
-  /**
-   * The Ethereum address of this key.
-   *
-   * @return the Ethereum address of this key
-   */
+  /** {@return the Ethereum address of this key} */
   public EthAddress ethAddress() {
     return EthAddress.of(this);
   }
 
   /**
-   * The PKP NFT token id: keccak256 of the 65 uncompressed bytes, as an unsigned integer.
-   *
-   * @return the PKP NFT token id: keccak256 of the 65 uncompressed bytes, as an unsigned integer
+   * {@return the PKP NFT token id: keccak256 of the 65 uncompressed bytes, as an unsigned integer}
    */
   public BigInteger pkpTokenId() {
     return new BigInteger(1, EthHash.keccak256(uncompressed));
   }
 
-  /**
-   * The PKP token id as {@code 0x} + 64 lowercase hex digits.
-   *
-   * @return the PKP token id as {@code 0x} + 64 lowercase hex digits
-   */
+  /** {@return the PKP token id as {@code 0x} + 64 lowercase hex digits} */
   public String pkpTokenIdHex() {
     return Hex.encode0x(EthHash.keccak256(uncompressed));
   }

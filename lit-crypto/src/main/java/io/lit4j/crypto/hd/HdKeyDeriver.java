@@ -45,29 +45,20 @@ public final class HdKeyDeriver {
     return LIT_V4;
   }
 
-  /**
-   * The curve.
-   *
-   * @return the curve
-   */
+  /** {@return the curve} */
   public HdCurve curve() {
     return curve;
   }
 
-  /**
-   * The domain separation tag.
-   *
-   * @return the domain separation tag
-   */
+  /** {@return the domain separation tag} */
   public String dst() {
     return dst;
   }
 
   /**
-   * The tweak τ for an id (raw bytes; the SDK hex-decodes its key id string first).
+   * {@return the tweak τ for an id (raw bytes; the SDK hex-decodes its key id string first)}
    *
    * @param id the key id bytes
-   * @return the tweak τ for an id (raw bytes; the SDK hex-decodes its key id string first)
    * @throws LitValidationException when id is null
    */
   public BigInteger tweak(byte[] id) {

@@ -53,9 +53,7 @@ public record HdKeyId(byte[] bytes) {
   }
 
   /**
-   * {@code 0x} + 64 lowercase hex digits (what the SDK's {@code computeHDKeyId} returns).
-   *
-   * @return {@code 0x} + 64 lowercase hex digits (what the SDK's {@code computeHDKeyId} returns)
+   * {@return {@code 0x} + 64 lowercase hex digits (what the SDK's {@code computeHDKeyId} returns)}
    */
   public String hex0x() {
     return Hex.encode0x(bytes);

@@ -22,11 +22,10 @@ public final class HdKeys {
   private HdKeys() {}
 
   /**
-   * {@code keccak256(utf8(userId + ":" + appId))}.
+   * {@return {@code keccak256(utf8(userId + ":" + appId))}}
    *
    * @param userId the user part
    * @param appId the app part
-   * @return {@code keccak256(utf8(userId + ":" + appId))}
    * @throws LitValidationException when either part is null
    */
   public static HdKeyId computeHDKeyId(String userId, String appId) {
@@ -51,10 +50,9 @@ public final class HdKeys {
   }
 
   /**
-   * The v4 tweak τ of a key id.
+   * {@return the v4 tweak τ of a key id}
    *
    * @param keyId the key id
-   * @return the v4 tweak τ of a key id
    */
   public static BigInteger tweak(HdKeyId keyId) {
     if (keyId == null) throw new LitValidationException("keyId is missing");

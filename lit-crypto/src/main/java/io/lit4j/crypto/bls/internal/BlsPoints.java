@@ -98,10 +98,9 @@ public final class BlsPoints {
   }
 
   /**
-   * {@code scalar · G1}, compressed (48 bytes).
+   * {@return {@code scalar · G1}, compressed (48 bytes)}
    *
    * @param scalar the scalar
-   * @return {@code scalar · G1}, compressed (48 bytes)
    */
   public static byte[] g1Times(BigInteger scalar) {
     return P1.generator().mult(scalar.mod(R)).compress();

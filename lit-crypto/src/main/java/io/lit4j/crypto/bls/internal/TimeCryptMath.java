@@ -40,10 +40,10 @@ public final class TimeCryptMath {
   private TimeCryptMath() {}
 
   /**
-   * {@code Hs(x)}: HKDF-SHA-256(salt, IKM = x ‖ 0x00, info = 00 30, 48 bytes), read big-endian, mod r.
+   * {@return {@code Hs(x)}: HKDF-SHA-256(salt, IKM = x ‖ 0x00, info = 00 30, 48 bytes), read
+   * big-endian, mod r}
    *
    * @param x the bytes to hash
-   * @return {@code Hs(x)}: HKDF-SHA-256(salt, IKM = x ‖ 0x00, info = 00 30, 48 bytes), read big-endian, mod r
    */
   public static BigInteger hashToScalar(byte[] x) {
     HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
@@ -54,20 +54,19 @@ public final class TimeCryptMath {
   }
 
   /**
-   * A scalar as 32 little-endian bytes (blstrs {@code Scalar::to_repr}).
+   * {@return a scalar as 32 little-endian bytes (blstrs {@code Scalar::to_repr})}
    *
    * @param s the scalar
-   * @return a scalar as 32 little-endian bytes (blstrs {@code Scalar::to_repr})
    */
   public static byte[] scalarReprLittleEndian(BigInteger s) {
     return Bytes.reverse(Bytes.toFixed(s, 32));
   }
 
   /**
-   * The 576 bytes of a GT element in blstrs order; {@code pt} must already be final-exponentiated.
+   * {@return the 576 bytes of a GT element in blstrs order; {@code pt} must already be
+   * final-exponentiated}
    *
    * @param pt the GT element
-   * @return the 576 bytes of a GT element in blstrs order; {@code pt} must already be final-exponentiated
    */
   public static byte[] gtBytes(PT pt) {
     byte[] blst = pt.to_bendian();
@@ -79,22 +78,20 @@ public final class TimeCryptMath {
   }
 
   /**
-   * {@code e(g1Point, g2Point)} with the final exponentiation, as blstrs bytes.
+   * {@return {@code e(g1Point, g2Point)} with the final exponentiation, as blstrs bytes}
    *
    * @param g1Point the G1 point
    * @param g2Point the G2 point
-   * @return {@code e(g1Point, g2Point)} with the final exponentiation, as blstrs bytes
    */
   public static byte[] pairingBytes(P1_Affine g1Point, P2_Affine g2Point) {
     return gtBytes(new PT(g1Point, g2Point).final_exp());
   }
 
   /**
-   * {@code SHAKE128(key)[0 .. length)}.
+   * {@return {@code SHAKE128(key)[0 .. length)}}
    *
    * @param key the SHAKE128 input
    * @param length how many bytes to produce
-   * @return {@code SHAKE128(key)[0 .. length)}
    */
   public static byte[] shake128(byte[] key, int length) {
     SHAKEDigest shake = new SHAKEDigest(128);
@@ -105,10 +102,9 @@ public final class TimeCryptMath {
   }
 
   /**
-   * {@code LEB128(len(message)) ‖ message}, zero-padded to at least 32 bytes.
+   * {@return {@code LEB128(len(message)) ‖ message}, zero-padded to at least 32 bytes}
    *
    * @param message the message
-   * @return {@code LEB128(len(message)) ‖ message}, zero-padded to at least 32 bytes
    */
   public static byte[] padMessage(byte[] message) {
     byte[] framed = Bytes.concat(Leb128.encode(message.length), message);

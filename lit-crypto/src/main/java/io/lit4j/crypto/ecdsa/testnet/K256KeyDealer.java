@@ -30,10 +30,9 @@ public final class K256KeyDealer {
   }
 
   /**
-   * A deterministic dealer: coefficients come from {@code hash_to_field(seed ‖ counter)}.
+   * {@return a deterministic dealer: coefficients come from {@code hash_to_field(seed ‖ counter)}}
    *
    * @param seed any bytes; the same seed gives the same keys
-   * @return a deterministic dealer: coefficients come from {@code hash_to_field(seed ‖ counter)}
    * @throws LitValidationException when the seed is null or empty
    */
   public static K256KeyDealer seeded(byte[] seed) {
@@ -41,11 +40,7 @@ public final class K256KeyDealer {
     return new K256KeyDealer(seed.clone(), null);
   }
 
-  /**
-   * A dealer drawing from a {@link SecureRandom}.
-   *
-   * @return a dealer drawing from a {@link SecureRandom}
-   */
+  /** {@return a dealer drawing from a {@link SecureRandom}} */
   public static K256KeyDealer random() {
     return new K256KeyDealer(null, new SecureRandom());
   }

@@ -50,30 +50,24 @@ public record K256NodeKeyShare(
     }
   }
 
-  /**
-   * The node's participant x-coordinate, {@code shareIndex + 1}.
-   *
-   * @return the node's participant x-coordinate, {@code shareIndex + 1}
-   */
+  /** {@return the node's participant x-coordinate, {@code shareIndex + 1}} */
   public int participant() {
     return shareIndex + 1;
   }
 
   /**
-   * This node's Shamir share of the HD-derived secret for a key id (secret).
+   * {@return this node's Shamir share of the HD-derived secret for a key id (secret)}
    *
    * @param keyId the PKP's key id
-   * @return this node's Shamir share of the HD-derived secret for a key id (secret)
    */
   public BigInteger derivedSecretShare(HdKeyId keyId) {
     return HdKeys.deriveSecret(keyId, rootSecretShares);
   }
 
   /**
-   * The HD-derived public key for a key id: the PKP's public key.
+   * {@return the HD-derived public key for a key id: the PKP's public key}
    *
    * @param keyId the PKP's key id
-   * @return the HD-derived public key for a key id: the PKP's public key
    */
   public Secp256k1PublicKey derivedPublicKey(HdKeyId keyId) {
     return HdKeys.derivePublicKey(keyId, rootPublicKeys);

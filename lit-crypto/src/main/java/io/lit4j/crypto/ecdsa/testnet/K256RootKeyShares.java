@@ -35,10 +35,9 @@ public record K256RootKeyShares(
   }
 
   /**
-   * The shares of node {@code shareIndex}.
+   * {@return the shares of node {@code shareIndex}}
    *
    * @param shareIndex 0-based node index
-   * @return the shares of node {@code shareIndex}
    * @throws LitValidationException for an unknown index
    */
   public K256NodeKeyShare nodeShare(int shareIndex) {
@@ -48,11 +47,7 @@ public record K256RootKeyShares(
     return nodeShares.get(shareIndex);
   }
 
-  /**
-   * Number of nodes.
-   *
-   * @return number of nodes
-   */
+  /** {@return number of nodes} */
   public int nodeCount() {
     return nodeShares.size();
   }

@@ -42,12 +42,11 @@ public final class SimulatedEcdsaSigner {
   }
 
   /**
-   * The nonce k every node derives for this request, digest and key (secret).
+   * {@return the nonce k every node derives for this request, digest and key (secret)}
    *
    * @param requestId the request id the nodes share
    * @param digest the 32-byte digest to sign
    * @param publicKey the key to sign with
-   * @return the nonce k every node derives for this request, digest and key (secret)
    * @throws LitValidationException for missing input or a digest that is not 32 bytes below n
    */
   public BigInteger nonce(String requestId, byte[] digest, Secp256k1PublicKey publicKey) {
@@ -67,12 +66,11 @@ public final class SimulatedEcdsaSigner {
   }
 
   /**
-   * The compressed presignature point {@code R = k⁻¹·G} all nodes report as {@code bigR}.
+   * {@return the compressed presignature point {@code R = k⁻¹·G} all nodes report as {@code bigR}}
    *
    * @param requestId the request id the nodes share
    * @param digest the 32-byte digest to sign
    * @param publicKey the key to sign with
-   * @return the compressed presignature point {@code R = k⁻¹·G} all nodes report as {@code bigR}
    */
   public byte[] bigR(String requestId, byte[] digest, Secp256k1PublicKey publicKey) {
     return K256.G.multiply(nonce(requestId, digest, publicKey).modInverse(K256.N)).normalize().getEncoded(true);
@@ -138,12 +136,11 @@ public final class SimulatedEcdsaSigner {
   }
 
   /**
-   * The Lagrange coefficient at 0 of participant {@code shareIndex + 1} over the subset's
-   * participants.
+   * {@return the Lagrange coefficient at 0 of participant {@code shareIndex + 1} over the subset's
+   * participants}
    *
    * @param shareIndex the participant's 0-based index
    * @param signingSubset the 0-based indices of all participants
-   * @return the Lagrange coefficient at 0 of participant {@code shareIndex + 1} over the subset's participants
    * @throws LitValidationException when shareIndex is not in the subset
    */
   public static BigInteger lagrangeAtZero(int shareIndex, List<Integer> signingSubset) {

@@ -83,10 +83,9 @@ public final class K256 {
   }
 
   /**
-   * True for 1 ≤ v &lt; n.
+   * {@return true for 1 ≤ v &lt; n}
    *
    * @param v the value to check
-   * @return true for 1 ≤ v &lt; n
    */
   public static boolean isNonZeroScalar(BigInteger v) {
     return v.signum() > 0 && v.compareTo(N) < 0;
