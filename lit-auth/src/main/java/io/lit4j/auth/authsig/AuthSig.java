@@ -55,13 +55,12 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
   }
 
   /**
-   * An auth sig without an {@code algo} key.
+   * {@return an auth sig without an {@code algo} key}
    *
    * @param sig the signature, hex with {@code 0x}
    * @param derivedVia how it was made, e.g. {@code web3.eth.personal.sign}
    * @param signedMessage the exact text that was signed
    * @param address the signer's address (or session public key for session sigs)
-   * @return an auth sig without an {@code algo} key
    */
   public static AuthSig of(String sig, String derivedVia, String signedMessage, String address) {
     return new AuthSig(sig, derivedVia, signedMessage, address, Algo.ABSENT);
@@ -76,11 +75,7 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
     return DERIVED_VIA_SESSION.equals(derivedVia) && algo.value().filter(ALGO_ED25519::equals).isPresent();
   }
 
-  /**
-   * The fields as an ordered map for {@link JsJson}; {@code algo} omitted when absent.
-   *
-   * @return the fields as an ordered map for {@link JsJson}; {@code algo} omitted when absent
-   */
+  /** {@return the fields as an ordered map for {@link JsJson}; {@code algo} omitted when absent} */
   public Map<String, Object> toJsValue() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("sig", sig);
@@ -195,20 +190,15 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
     }
 
     /**
-     * {@code "algo":"<name>"}.
+     * {@return {@code "algo":"<name>"}}
      *
      * @param name the {@code algo} value, e.g. {@code ed25519}
-     * @return {@code "algo":"<name>"}
      */
     public static Algo of(String name) {
       return new Algo(Presence.VALUE, Args.required(name, "name"));
     }
 
-    /**
-     * The name when present as a string.
-     *
-     * @return the name when present as a string
-     */
+    /** {@return the name when present as a string} */
     public Optional<String> value() {
       return presence == Presence.VALUE ? Optional.of(name) : Optional.empty();
     }

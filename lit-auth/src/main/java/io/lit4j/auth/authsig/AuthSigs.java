@@ -31,10 +31,10 @@ public final class AuthSigs {
   }
 
   /**
-   * The address recovered from the auth sig's EIP-191 signature over its {@code signedMessage}.
+   * {@return the address recovered from the auth sig's EIP-191 signature over its {@code
+   * signedMessage}}
    *
    * @param authSig the auth sig to check
-   * @return the address recovered from the auth sig's EIP-191 signature over its {@code signedMessage}
    * @throws LitValidationException when {@code sig} is not a 65-byte hex signature
    */
   public static Optional<String> recoverSigner(AuthSig authSig) {

@@ -53,11 +53,7 @@ public record CapacityDelegationRequest(
     });
   }
 
-  /**
-   * A builder with the SDK defaults.
-   *
-   * @return a builder with the SDK defaults
-   */
+  /** {@return a builder with the SDK defaults} */
   public static Builder builder() {
     return new Builder();
   }

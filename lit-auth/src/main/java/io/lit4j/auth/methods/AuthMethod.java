@@ -29,31 +29,26 @@ public record AuthMethod(int authMethodType, String accessToken) {
   }
 
   /**
-   * An auth method of a known type.
+   * {@return an auth method of a known type}
    *
    * @param type the auth method type
    * @param accessToken the token the nodes verify for this type
-   * @return an auth method of a known type
    */
   public static AuthMethod of(AuthMethodType type, String accessToken) {
     return new AuthMethod(Args.required(type, "authMethodType").value(), accessToken);
   }
 
   /**
-   * The EthWallet auth method: type 1, access token = the auth sig's JSON (as the JS SDK writes it).
+   * {@return the EthWallet auth method: type 1, access token = the auth sig's JSON (as the JS SDK
+   * writes it)}
    *
    * @param authSig the wallet's auth sig
-   * @return the EthWallet auth method: type 1, access token = the auth sig's JSON (as the JS SDK writes it)
    */
   public static AuthMethod ethWallet(AuthSig authSig) {
     return new AuthMethod(AuthMethodType.ETH_WALLET.value(), Args.required(authSig, "authSig").toJson());
   }
 
-  /**
-   * The known type, if the number is one.
-   *
-   * @return the known type, if the number is one
-   */
+  /** {@return the known type, if the number is one} */
   public Optional<AuthMethodType> type() {
     for (AuthMethodType t : AuthMethodType.values()) {
       if (t.value() == authMethodType) return Optional.of(t);
@@ -61,11 +56,7 @@ public record AuthMethod(int authMethodType, String accessToken) {
     return Optional.empty();
   }
 
-  /**
-   * {@code {authMethodType, accessToken}} for {@link io.lit4j.core.json.JsJson}.
-   *
-   * @return {@code {authMethodType, accessToken}} for {@link io.lit4j.core.json.JsJson}
-   */
+  /** {@return {@code {authMethodType, accessToken}} for {@link io.lit4j.core.json.JsJson}} */
   public Map<String, Object> toJsValue() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("authMethodType", authMethodType);

@@ -35,10 +35,9 @@ public final class AuthMethodIds {
   private AuthMethodIds() {}
 
   /**
-   * The 32-byte id of an auth method that needs no outside lookup (types 1, 3, 6, 9–13).
+   * {@return the 32-byte id of an auth method that needs no outside lookup (types 1, 3, 6, 9–13)}
    *
    * @param authMethod the auth method
-   * @return the 32-byte id of an auth method that needs no outside lookup (types 1, 3, 6, 9–13)
    * @throws UnsupportedAuthMethodException for Discord (use {@link #discordAuthMethodId}),
    *     Google (5), LitAction (2), AppleJwt (8), OTP (7) and unknown types
    * @throws LitValidationException naming the part of the access token that is malformed

@@ -15,11 +15,7 @@ public final class UnsupportedAuthMethodException extends LitValidationException
     this.authMethodType = authMethodType;
   }
 
-  /**
-   * The type that is not supported.
-   *
-   * @return the type that is not supported
-   */
+  /** {@return the type that is not supported} */
   public int authMethodType() {
     return authMethodType;
   }

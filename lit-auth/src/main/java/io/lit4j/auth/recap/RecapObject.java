@@ -56,21 +56,19 @@ public final class RecapObject {
   }
 
   /**
-   * The object with no attenuations and no proofs ({@code urn:recap:eyJhdHQiOnt9LCJwcmYiOltdfQ}).
-   *
-   * @return the object with no attenuations and no proofs ({@code urn:recap:eyJhdHQiOnt9LCJwcmYiOltdfQ})
+   * {@return the object with no attenuations and no proofs ({@code
+   * urn:recap:eyJhdHQiOnt9LCJwcmYiOltdfQ})}
    */
   public static RecapObject empty() {
     return EMPTY;
   }
 
   /**
-   * A recap built from attenuations and proofs.
+   * {@return a recap built from attenuations and proofs}
    *
    * @param att resource → ability ({@code Namespace/Name}) → nota bene objects (plain JSON
    *     values: String, Number, Boolean, List, Map, or Jackson nodes)
    * @param prf proof CIDs (CIDv0 {@code Qm…}, base58btc {@code z…} or base32 {@code b…})
-   * @return a recap built from attenuations and proofs
    * @throws RecapException when an ability string, a nota bene or a proof is invalid
    */
   public static RecapObject of(Map<String, ? extends Map<String, ? extends List<? extends Map<String, ?>>>> att, List<String> prf) {
@@ -280,9 +278,7 @@ public final class RecapObject {
   }
 
   /**
-   * The canonical JSON (keys sorted recursively, RFC 8785 style) of {@code {att, prf}}.
-   *
-   * @return the canonical JSON (keys sorted recursively, RFC 8785 style) of {@code {att, prf}}
+   * {@return the canonical JSON (keys sorted recursively, RFC 8785 style) of {@code {att, prf}}}
    */
   public String toCanonicalJson() {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -291,11 +287,7 @@ public final class RecapObject {
     return JsJson.stringify(sortKeys(root));
   }
 
-  /**
-   * {@code urn:recap:} + base64url (no padding) of {@link #toCanonicalJson()}.
-   *
-   * @return {@code urn:recap:} + base64url (no padding) of {@link #toCanonicalJson()}
-   */
+  /** {@return {@code urn:recap:} + base64url (no padding) of {@link #toCanonicalJson()}} */
   public String encode() {
     return URN_PREFIX + Base64.getUrlEncoder().withoutPadding()
         .encodeToString(toCanonicalJson().getBytes(StandardCharsets.UTF_8));

@@ -14,52 +14,35 @@ public sealed interface LitResource
   /** The wildcard resource id. */
   String WILDCARD = "*";
 
-  /**
-   * The resource prefix.
-   *
-   * @return the resource prefix
-   */
+  /** {@return the resource prefix} */
   LitResourcePrefix prefix();
 
-  /**
-   * The resource id, or {@code *}.
-   *
-   * @return the resource id, or {@code *}
-   */
+  /** {@return the resource id, or {@code *}} */
   String resource();
 
-  /**
-   * {@code <prefix>://<resource>}, the key used in ReCap attenuations.
-   *
-   * @return {@code <prefix>://<resource>}, the key used in ReCap attenuations
-   */
+  /** {@return {@code <prefix>://<resource>}, the key used in ReCap attenuations} */
   default String resourceKey() {
     return prefix().wire() + "://" + resource();
   }
 
   /**
-   * Whether {@code ability} applies to this kind of resource (JS SDK {@code isValidLitAbility}).
+   * {@return whether {@code ability} applies to this kind of resource (JS SDK {@code
+   * isValidLitAbility})}
    *
    * @param ability the ability to check
-   * @return whether {@code ability} applies to this kind of resource (JS SDK {@code isValidLitAbility})
    */
   boolean isValidLitAbility(LitAbility ability);
 
-  /**
-   * True when the resource id is {@code *}.
-   *
-   * @return true when the resource id is {@code *}
-   */
+  /** {@return true when the resource id is {@code *}} */
   default boolean isWildcard() {
     return WILDCARD.equals(resource());
   }
 
   /**
-   * The resource of {@code prefix} with id {@code resource}.
+   * {@return the resource of {@code prefix} with id {@code resource}}
    *
    * @param prefix the resource kind
    * @param resource the resource id, or {@code *}
-   * @return the resource of {@code prefix} with id {@code resource}
    * @throws LitValidationException when the id is missing or empty
    */
   static LitResource of(LitResourcePrefix prefix, String resource) {

@@ -40,9 +40,8 @@ public record ResourceAbilityRequest(LitResource resource, LitAbility ability) {
   }
 
   /**
-   * The request as an ordered map for {@link JsJson}: {@code resource{resource, resourcePrefix}, ability}.
-   *
-   * @return the request as an ordered map for {@link JsJson}: {@code resource{resource, resourcePrefix}, ability}
+   * {@return the request as an ordered map for {@link JsJson}: {@code resource{resource,
+   * resourcePrefix}, ability}}
    */
   public Map<String, Object> toJsValue() {
     Map<String, Object> res = new LinkedHashMap<>();
@@ -54,11 +53,7 @@ public record ResourceAbilityRequest(LitResource resource, LitAbility ability) {
     return out;
   }
 
-  /**
-   * The request as {@code JSON.stringify} writes it.
-   *
-   * @return the request as {@code JSON.stringify} writes it
-   */
+  /** {@return the request as {@code JSON.stringify} writes it} */
   public String toJson() {
     return JsJson.stringify(toJsValue());
   }

@@ -32,11 +32,7 @@ public final class PkpSessionSiwe {
 
   private PkpSessionSiwe() {}
 
-  /**
-   * A builder with the 4.2.0 defaults.
-   *
-   * @return a builder with the 4.2.0 defaults
-   */
+  /** {@return a builder with the 4.2.0 defaults} */
   public static Builder builder() {
     return new Builder();
   }

@@ -21,30 +21,24 @@ public final class SessionKeyPair {
     this.keyPair = keyPair;
   }
 
-  /**
-   * A new random session key ({@code generateSessionKeyPair}).
-   *
-   * @return a new random session key ({@code generateSessionKeyPair})
-   */
+  /** {@return a new random session key ({@code generateSessionKeyPair})} */
   public static SessionKeyPair generate() {
     return new SessionKeyPair(Ed25519KeyPair.generate());
   }
 
   /**
-   * A new random session key drawing from {@code random}.
+   * {@return a new random session key drawing from {@code random}}
    *
    * @param random the source of the 32-byte seed
-   * @return a new random session key drawing from {@code random}
    */
   public static SessionKeyPair generate(SecureRandom random) {
     return new SessionKeyPair(Ed25519KeyPair.generate(random));
   }
 
   /**
-   * The session key of a 32-byte seed (tweetnacl {@code sign.keyPair.fromSeed}).
+   * {@return the session key of a 32-byte seed (tweetnacl {@code sign.keyPair.fromSeed})}
    *
    * @param seed 32 bytes
-   * @return the session key of a 32-byte seed (tweetnacl {@code sign.keyPair.fromSeed})
    * @throws io.lit4j.core.errors.LitValidationException for a bad seed
    */
   public static SessionKeyPair fromSeed(byte[] seed) {
@@ -52,10 +46,9 @@ public final class SessionKeyPair {
   }
 
   /**
-   * The session key of its stored secret key hex (128 hex characters).
+   * {@return the session key of its stored secret key hex (128 hex characters)}
    *
    * @param secretKeyHex the 64-byte ed25519 secret key (seed and public key), hex
-   * @return the session key of its stored secret key hex (128 hex characters)
    * @throws io.lit4j.core.errors.LitValidationException when it is not a consistent tweetnacl secret key
    */
   public static SessionKeyPair fromSecretKeyHex(String secretKeyHex) {
@@ -73,9 +66,8 @@ public final class SessionKeyPair {
   }
 
   /**
-   * The public key, 64 lowercase hex characters: the session sig {@code address} and {@code sessionKey}.
-   *
-   * @return the public key, 64 lowercase hex characters: the session sig {@code address} and {@code sessionKey}
+   * {@return the public key, 64 lowercase hex characters: the session sig {@code address} and
+   * {@code sessionKey}}
    */
   public String publicKeyHex() {
     return keyPair.publicKeyHex();
@@ -91,19 +83,13 @@ public final class SessionKeyPair {
   }
 
   /**
-   * {@code lit:session:<publicKeyHex>}, the URI of the SIWE that delegates to this key.
-   *
-   * @return {@code lit:session:<publicKeyHex>}, the URI of the SIWE that delegates to this key
+   * {@return {@code lit:session:<publicKeyHex>}, the URI of the SIWE that delegates to this key}
    */
   public String uri() {
     return URI_PREFIX + publicKeyHex();
   }
 
-  /**
-   * The underlying ed25519 key pair.
-   *
-   * @return the underlying ed25519 key pair
-   */
+  /** {@return the underlying ed25519 key pair} */
   public Ed25519KeyPair keyPair() {
     return keyPair;
   }
@@ -118,11 +104,7 @@ public final class SessionKeyPair {
     return keyPair.sign(message);
   }
 
-  /**
-   * The stored shape {@code {publicKey, secretKey}} (contains the secret).
-   *
-   * @return the stored shape {@code {publicKey, secretKey}} (contains the secret)
-   */
+  /** {@return the stored shape {@code {publicKey, secretKey}} (contains the secret)} */
   public Map<String, Object> toStoredJsValue() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("publicKey", publicKeyHex());

@@ -54,11 +54,7 @@ public record SessionKeySignedMessage(
     capabilities = Args.listCopy(capabilities, "capabilities");
   }
 
-  /**
-   * The ordered map {@link JsJson} writes.
-   *
-   * @return the ordered map {@link JsJson} writes
-   */
+  /** {@return the ordered map {@link JsJson} writes} */
   public Map<String, Object> toJsValue() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("sessionKey", sessionKey);
@@ -70,19 +66,14 @@ public record SessionKeySignedMessage(
     return m;
   }
 
-  /**
-   * The exact text that is signed: {@code JSON.stringify} of {@link #toJsValue()}.
-   *
-   * @return the exact text that is signed: {@code JSON.stringify} of {@link #toJsValue()}
-   */
+  /** {@return the exact text that is signed: {@code JSON.stringify} of {@link #toJsValue()}} */
   public String toJson() {
     return JsJson.stringify(toJsValue());
   }
 
   /**
-   * {@code issuedAt} as an instant.
+   * {@return {@code issuedAt} as an instant}
    *
-   * @return {@code issuedAt} as an instant
    * @throws LitValidationException when it is not RFC 3339
    */
   public Instant issuedAtInstant() {
@@ -90,9 +81,8 @@ public record SessionKeySignedMessage(
   }
 
   /**
-   * {@code expiration} as an instant.
+   * {@return {@code expiration} as an instant}
    *
-   * @return {@code expiration} as an instant
    * @throws LitValidationException when it is not RFC 3339
    */
   public Instant expirationInstant() {

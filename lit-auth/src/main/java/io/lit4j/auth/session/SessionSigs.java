@@ -164,10 +164,9 @@ public final class SessionSigs {
   }
 
   /**
-   * The session sig for one node.
+   * {@return the session sig for one node}
    *
    * @param nodeUrl the node's URL
-   * @return the session sig for one node
    * @throws LitAuthException when there is none for {@code nodeUrl}
    */
   public AuthSig forNode(String nodeUrl) {
@@ -180,10 +179,9 @@ public final class SessionSigs {
   }
 
   /**
-   * The session sig for one node, if any.
+   * {@return the session sig for one node, if any}
    *
    * @param nodeUrl the node's URL
-   * @return the session sig for one node, if any
    */
   public Optional<AuthSig> find(String nodeUrl) {
     return Optional.ofNullable(byNode.get(nodeUrl));
@@ -208,9 +206,8 @@ public final class SessionSigs {
   }
 
   /**
-   * {@code {"<url>":{sig, derivedVia, signedMessage, address, algo}, …}} as {@code JSON.stringify} writes it.
-   *
-   * @return {@code {"<url>":{sig, derivedVia, signedMessage, address, algo}, …}} as {@code JSON.stringify} writes it
+   * {@return {@code {"<url>":{sig, derivedVia, signedMessage, address, algo}, …}} as {@code
+   * JSON.stringify} writes it}
    */
   public String toJson() {
     Map<String, Object> m = new LinkedHashMap<>();

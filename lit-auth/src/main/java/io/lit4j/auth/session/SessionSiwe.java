@@ -37,19 +37,17 @@ public final class SessionSiwe {
   private SessionSiwe() {}
 
   /**
-   * A builder; domain defaults to {@code localhost}, chain id to 1, expiration to now + 24 h.
-   *
-   * @return a builder; domain defaults to {@code localhost}, chain id to 1, expiration to now + 24 h
+   * {@return a builder; domain defaults to {@code localhost}, chain id to 1, expiration to now + 24
+   * h}
    */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Same as {@code builder.build()}; named after the SDK helper.
+   * {@return same as {@code builder.build()}; named after the SDK helper}
    *
    * @param builder the configured builder
-   * @return same as {@code builder.build()}; named after the SDK helper
    */
   public static SiweMessage createSiweMessageWithRecaps(Builder builder) {
     return Args.required(builder, "builder").build();

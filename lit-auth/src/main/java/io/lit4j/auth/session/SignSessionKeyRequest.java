@@ -77,7 +77,7 @@ public record SignSessionKeyRequest(
   }
 
   /**
-   * The body JS SDK 4.2.0 sends.
+   * {@return the body JS SDK 4.2.0 sends}
    *
    * @param sessionKeyUri {@code lit:session:<session public key hex>}
    * @param authMethods the auth methods that prove control of the PKP
@@ -85,7 +85,6 @@ public record SignSessionKeyRequest(
    * @param authSig a wallet auth sig, if any
    * @param siweMessage the SIWE message the PKP is to sign
    * @param epochNumber the current network epoch
-   * @return the body JS SDK 4.2.0 sends
    */
   public static SignSessionKeyRequest v4(String sessionKeyUri, List<AuthMethod> authMethods, Optional<String> pkpPublicKey,
       Optional<AuthSig> authSig, String siweMessage, long epochNumber) {
@@ -93,11 +92,7 @@ public record SignSessionKeyRequest(
         Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.of(epochNumber), OptionalLong.empty());
   }
 
-  /**
-   * The ordered map {@link JsJson} writes; absent optionals are omitted.
-   *
-   * @return the ordered map {@link JsJson} writes; absent optionals are omitted
-   */
+  /** {@return the ordered map {@link JsJson} writes; absent optionals are omitted} */
   public Map<String, Object> toJsValue() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("sessionKey", sessionKey);
@@ -114,11 +109,7 @@ public record SignSessionKeyRequest(
     return m;
   }
 
-  /**
-   * The body text as {@code JSON.stringify} writes it.
-   *
-   * @return the body text as {@code JSON.stringify} writes it
-   */
+  /** {@return the body text as {@code JSON.stringify} writes it} */
   public String toJson() {
     return JsJson.stringify(toJsValue());
   }

@@ -73,10 +73,10 @@ public final class EthSignatures {
   }
 
   /**
-   * The EIP-55 checksummed spelling of a 20-byte hex address (optional {@code 0x}, any case).
+   * {@return the EIP-55 checksummed spelling of a 20-byte hex address (optional {@code 0x}, any
+   * case)}
    *
    * @param address the address, hex
-   * @return the EIP-55 checksummed spelling of a 20-byte hex address (optional {@code 0x}, any case)
    * @throws LitValidationException when it is not 20 bytes of hex
    */
   public static String toChecksumAddress(String address) {
@@ -84,10 +84,9 @@ public final class EthSignatures {
   }
 
   /**
-   * True when {@code address} is {@code 0x} + 40 hex in exactly its EIP-55 spelling.
+   * {@return true when {@code address} is {@code 0x} + 40 hex in exactly its EIP-55 spelling}
    *
    * @param address the address to check
-   * @return true when {@code address} is {@code 0x} + 40 hex in exactly its EIP-55 spelling
    */
   public static boolean isEip55(String address) {
     if (address == null || address.length() != 42 || !address.startsWith("0x") || !Hex.isHex(address)) return false;

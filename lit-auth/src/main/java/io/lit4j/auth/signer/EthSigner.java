@@ -9,11 +9,7 @@ package io.lit4j.auth.signer;
  */
 public interface EthSigner {
 
-  /**
-   * The account address, {@code 0x} + 40 hex, EIP-55 checksummed.
-   *
-   * @return the account address, {@code 0x} + 40 hex, EIP-55 checksummed
-   */
+  /** {@return the account address, {@code 0x} + 40 hex, EIP-55 checksummed} */
   String address();
 
   /**

@@ -27,10 +27,9 @@ public final class Web3jEthSigner implements EthSigner {
   }
 
   /**
-   * A signer of a hex private key (optional {@code 0x}).
+   * {@return a signer of a hex private key (optional {@code 0x})}
    *
    * @param privateKeyHex the 32-byte private key, hex
-   * @return a signer of a hex private key (optional {@code 0x})
    * @throws LitValidationException when the key is not 32 bytes of hex or not in [1, n) (the
    *     message never repeats the key)
    */

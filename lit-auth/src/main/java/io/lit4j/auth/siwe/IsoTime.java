@@ -37,10 +37,9 @@ public final class IsoTime {
   }
 
   /**
-   * True when {@code text} is an RFC 3339 date-time siwe accepts (and the date exists).
+   * {@return true when {@code text} is an RFC 3339 date-time siwe accepts (and the date exists)}
    *
    * @param text the text to check
-   * @return true when {@code text} is an RFC 3339 date-time siwe accepts (and the date exists)
    */
   public static boolean isValid(String text) {
     if (text == null) return false;

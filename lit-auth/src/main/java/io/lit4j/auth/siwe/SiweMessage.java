@@ -80,11 +80,7 @@ public final class SiweMessage {
     return new Builder();
   }
 
-  /**
-   * A builder holding this message's fields.
-   *
-   * @return a builder holding this message's fields
-   */
+  /** {@return a builder holding this message's fields} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.scheme = scheme;
@@ -415,47 +411,27 @@ public final class SiweMessage {
     }
   }
 
-  /**
-   * The scheme before the domain ({@code https://example.com wants you…}), if any.
-   *
-   * @return the scheme before the domain ({@code https://example.com wants you…}), if any
-   */
+  /** {@return the scheme before the domain ({@code https://example.com wants you…}), if any} */
   public Optional<String> scheme() {
     return Optional.ofNullable(scheme);
   }
 
-  /**
-   * The RFC 3986 authority requesting the signature.
-   *
-   * @return the RFC 3986 authority requesting the signature
-   */
+  /** {@return the RFC 3986 authority requesting the signature} */
   public String domain() {
     return domain;
   }
 
-  /**
-   * The EIP-55 address signing.
-   *
-   * @return the EIP-55 address signing
-   */
+  /** {@return the EIP-55 address signing} */
   public String address() {
     return address;
   }
 
-  /**
-   * The statement, if one was given (may be the empty string, which prints like none).
-   *
-   * @return the statement, if one was given (may be the empty string, which prints like none)
-   */
+  /** {@return the statement, if one was given (may be the empty string, which prints like none)} */
   public Optional<String> statement() {
     return Optional.ofNullable(statement);
   }
 
-  /**
-   * The URI the signature is for, e.g. {@code lit:session:<pubkey>}.
-   *
-   * @return the URI the signature is for, e.g. {@code lit:session:<pubkey>}
-   */
+  /** {@return the URI the signature is for, e.g. {@code lit:session:<pubkey>}} */
   public String uri() {
     return uri;
   }
@@ -469,20 +445,12 @@ public final class SiweMessage {
     return version;
   }
 
-  /**
-   * The EIP-155 chain id.
-   *
-   * @return the EIP-155 chain id
-   */
+  /** {@return the EIP-155 chain id} */
   public long chainId() {
     return chainId;
   }
 
-  /**
-   * The nonce (for Lit: the latest Ethereum block hash).
-   *
-   * @return the nonce (for Lit: the latest Ethereum block hash)
-   */
+  /** {@return the nonce (for Lit: the latest Ethereum block hash)} */
   public String nonce() {
     return nonce;
   }
@@ -523,11 +491,7 @@ public final class SiweMessage {
     return Optional.ofNullable(requestId);
   }
 
-  /**
-   * The resources, if the field is present (it may be present and empty).
-   *
-   * @return the resources, if the field is present (it may be present and empty)
-   */
+  /** {@return the resources, if the field is present (it may be present and empty)} */
   public Optional<List<String>> resources() {
     return Optional.ofNullable(resources);
   }

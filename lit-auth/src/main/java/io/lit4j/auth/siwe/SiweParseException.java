@@ -18,20 +18,12 @@ public final class SiweParseException extends LitValidationException {
     this.field = field;
   }
 
-  /**
-   * The 1-based line of the message text, or 0 for a field given to the builder.
-   *
-   * @return the 1-based line of the message text, or 0 for a field given to the builder
-   */
+  /** {@return the 1-based line of the message text, or 0 for a field given to the builder} */
   public int line() {
     return line;
   }
 
-  /**
-   * The SIWE field, e.g. {@code nonce}, {@code Issued At}.
-   *
-   * @return the SIWE field, e.g. {@code nonce}, {@code Issued At}
-   */
+  /** {@return the SIWE field, e.g. {@code nonce}, {@code Issued At}} */
   public String field() {
     return field;
   }

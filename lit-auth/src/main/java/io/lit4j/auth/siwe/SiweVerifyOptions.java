@@ -38,30 +38,27 @@ public record SiweVerifyOptions(Optional<String> domain, Optional<String> nonce,
   }
 
   /**
-   * The same options, also requiring {@code domain}.
+   * {@return the same options, also requiring {@code domain}}
    *
    * @param domain the domain the message must name
-   * @return the same options, also requiring {@code domain}
    */
   public SiweVerifyOptions withDomain(String domain) {
     return new SiweVerifyOptions(Optional.of(domain), nonce, scheme, time);
   }
 
   /**
-   * The same options, also requiring {@code nonce}.
+   * {@return the same options, also requiring {@code nonce}}
    *
    * @param nonce the nonce the message must carry
-   * @return the same options, also requiring {@code nonce}
    */
   public SiweVerifyOptions withNonce(String nonce) {
     return new SiweVerifyOptions(domain, Optional.of(nonce), scheme, time);
   }
 
   /**
-   * The same options, also requiring {@code scheme}.
+   * {@return the same options, also requiring {@code scheme}}
    *
    * @param scheme the URI scheme the message must name
-   * @return the same options, also requiring {@code scheme}
    */
   public SiweVerifyOptions withScheme(String scheme) {
     return new SiweVerifyOptions(domain, nonce, Optional.of(scheme), time);
