@@ -37,11 +37,10 @@ public final class CapacityCreditsRequest {
   }
 
   /**
-   * A rate in requests per day, rounded as the SDK does.
+   * {@return a rate in requests per day, rounded as the SDK does}
    *
    * @param requestsPerDay the rate, in requests per day
    * @param daysUntilUTCMidnightExpiration the credits expire at the UTC midnight this many days from now
-   * @return a rate in requests per day, rounded as the SDK does
    */
   public static CapacityCreditsRequest perDay(double requestsPerDay, int daysUntilUTCMidnightExpiration) {
     checkFinite("requestsPerDay", requestsPerDay);
@@ -51,11 +50,10 @@ public final class CapacityCreditsRequest {
   }
 
   /**
-   * A rate in requests per second, rounded as the SDK does.
+   * {@return a rate in requests per second, rounded as the SDK does}
    *
    * @param requestsPerSecond the rate, in requests per second
    * @param daysUntilUTCMidnightExpiration the credits expire at the UTC midnight this many days from now
-   * @return a rate in requests per second, rounded as the SDK does
    */
   public static CapacityCreditsRequest perSecond(double requestsPerSecond, int daysUntilUTCMidnightExpiration) {
     checkFinite("requestsPerSecond", requestsPerSecond);
@@ -65,11 +63,10 @@ public final class CapacityCreditsRequest {
   }
 
   /**
-   * A rate in requests per kilosecond (1000 = one request per second).
+   * {@return a rate in requests per kilosecond (1000 = one request per second)}
    *
    * @param requestsPerKilosecond the rate, in requests per 1000 seconds
    * @param daysUntilUTCMidnightExpiration the credits expire at the UTC midnight this many days from now
-   * @return a rate in requests per kilosecond (1000 = one request per second)
    */
   public static CapacityCreditsRequest perKilosecond(long requestsPerKilosecond, int daysUntilUTCMidnightExpiration) {
     return new CapacityCreditsRequest(
@@ -92,20 +89,12 @@ public final class CapacityCreditsRequest {
     if (!Double.isFinite(v)) throw new LitValidationException(field + " must be a finite number, got " + v);
   }
 
-  /**
-   * The effective rate sent to {@code calculateCost}.
-   *
-   * @return the effective rate sent to {@code calculateCost}
-   */
+  /** {@return the effective rate sent to {@code calculateCost}} */
   public long requestsPerKilosecond() {
     return requestsPerKilosecond;
   }
 
-  /**
-   * The explicit expiry, if one was set with {@link #withExpiresAt}.
-   *
-   * @return the explicit expiry, if one was set with {@link #withExpiresAt}
-   */
+  /** {@return the explicit expiry, if one was set with {@link #withExpiresAt}} */
   public Optional<Instant> explicitExpiresAt() {
     return Optional.ofNullable(expiresAt);
   }
@@ -120,10 +109,10 @@ public final class CapacityCreditsRequest {
   }
 
   /**
-   * The expiry to send, computed from {@code now} as JS {@code calculateUTCMidnightExpiration} does.
+   * {@return the expiry to send, computed from {@code now} as JS {@code
+   * calculateUTCMidnightExpiration} does}
    *
    * @param now the current time
-   * @return the expiry to send, computed from {@code now} as JS {@code calculateUTCMidnightExpiration} does
    */
   public Instant expiresAt(Instant now) {
     return expiresAt != null ? expiresAt : CapacityMath.utcMidnightAfterDays(now, daysUntilUTCMidnightExpiration);

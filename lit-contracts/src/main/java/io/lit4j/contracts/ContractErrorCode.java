@@ -34,10 +34,9 @@ public enum ContractErrorCode {
   UNRESOLVED_ADDRESS;
 
   /**
-   * The code carried by {@code e}, if it is one of these.
+   * {@return the code carried by {@code e}, if it is one of these}
    *
    * @param e the exception to look at
-   * @return the code carried by {@code e}, if it is one of these
    */
   public static Optional<ContractErrorCode> of(LitException e) {
     Optional<String> code = Args.required(e, "exception").errorCode();

@@ -54,28 +54,22 @@ public final class ContractRevertException extends LitContractException {
     return new ContractRevertException(b, function, revertReason, transactionHash);
   }
 
-  /**
-   * The contract function that reverted, e.g. {@code "PKPNFT.mintNext"}.
-   *
-   * @return the contract function that reverted, e.g. {@code "PKPNFT.mintNext"}
-   */
+  /** {@return the contract function that reverted, e.g. {@code "PKPNFT.mintNext"}} */
   public String function() {
     return function;
   }
 
   /**
-   * The decoded revert reason ({@code Error(string)}, {@code Panic(..)} or a custom error selector).
-   *
-   * @return the decoded revert reason ({@code Error(string)}, {@code Panic(..)} or a custom error selector)
+   * {@return the decoded revert reason ({@code Error(string)}, {@code Panic(..)} or a custom error
+   * selector)}
    */
   public Optional<String> revertReason() {
     return Optional.ofNullable(revertReason);
   }
 
   /**
-   * The hash of the transaction that reverted on chain; empty when a call or gas estimate reverted.
-   *
-   * @return the hash of the transaction that reverted on chain; empty when a call or gas estimate reverted
+   * {@return the hash of the transaction that reverted on chain; empty when a call or gas estimate
+   * reverted}
    */
   public Optional<String> transactionHash() {
     return Optional.ofNullable(transactionHash);

@@ -160,11 +160,7 @@ public final class LitContracts implements AutoCloseable {
     return async(this::resolveAddresses);
   }
 
-  /**
-   * The address transactions are sent from, when a signer was given.
-   *
-   * @return the address transactions are sent from, when a signer was given
-   */
+  /** {@return the address transactions are sent from, when a signer was given} */
   public java.util.Optional<String> signerAddress() {
     return chain.signerAddress();
   }
@@ -354,11 +350,7 @@ public final class LitContracts implements AutoCloseable {
     return mintedPkp(a, receipt, "PKPNFT.mintNext");
   }
 
-  /**
-   * The price of one PKP in wei ({@code PKPNFT.mintCost()}).
-   *
-   * @return the price of one PKP in wei ({@code PKPNFT.mintCost()})
-   */
+  /** {@return the price of one PKP in wei ({@code PKPNFT.mintCost()})} */
   public BigInteger mintCost() {
     return await(mintCostAsync());
   }
@@ -401,10 +393,9 @@ public final class LitContracts implements AutoCloseable {
   }
 
   /**
-   * The 65-byte public key of a PKP ({@code PKPNFT.getPubkey}).
+   * {@return the 65-byte public key of a PKP ({@code PKPNFT.getPubkey})}
    *
    * @param tokenId the PKP token id
-   * @return the 65-byte public key of a PKP ({@code PKPNFT.getPubkey})
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} when no such PKP exists
    */
   public byte[] getPubkey(BigInteger tokenId) {
@@ -668,11 +659,10 @@ public final class LitContracts implements AutoCloseable {
   }
 
   /**
-   * Whether an auth method (type and id) is permitted for a PKP.
+   * {@return whether an auth method (type and id) is permitted for a PKP}
    *
    * @param tokenId the PKP token id
    * @param authMethod the auth method (type and id)
-   * @return whether an auth method (type and id) is permitted for a PKP
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
    */
   public boolean isPermittedAuthMethod(BigInteger tokenId, PermittedAuthMethod authMethod) {
@@ -698,11 +688,10 @@ public final class LitContracts implements AutoCloseable {
   }
 
   /**
-   * Whether a Lit Action (CIDv0) is permitted for a PKP.
+   * {@return whether a Lit Action (CIDv0) is permitted for a PKP}
    *
    * @param tokenId the PKP token id
    * @param ipfsCid the action's CIDv0, {@code Qm...}
-   * @return whether a Lit Action (CIDv0) is permitted for a PKP
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
    */
   public boolean isPermittedAction(BigInteger tokenId, String ipfsCid) {
@@ -727,11 +716,10 @@ public final class LitContracts implements AutoCloseable {
   }
 
   /**
-   * Whether an address is permitted for a PKP (a type-1 entry, or the NFT owner).
+   * {@return whether an address is permitted for a PKP (a type-1 entry, or the NFT owner)}
    *
    * @param tokenId the PKP token id
    * @param address the address to check
-   * @return whether an address is permitted for a PKP (a type-1 entry, or the NFT owner)
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
    */
   public boolean isPermittedAddress(BigInteger tokenId, String address) {
@@ -825,11 +813,7 @@ public final class LitContracts implements AutoCloseable {
     return async(() -> activeValidators().stream().map(StakingValidator::url).toList());
   }
 
-  /**
-   * The Validator structs behind {@link #getValidators()}, in the same order.
-   *
-   * @return the Validator structs behind {@link #getValidators()}, in the same order
-   */
+  /** {@return the Validator structs behind {@link #getValidators()}, in the same order} */
   public List<StakingValidator> getActiveValidators() {
     return await(getActiveValidatorsAsync());
   }
@@ -857,11 +841,7 @@ public final class LitContracts implements AutoCloseable {
     return decodeValidators(r.get(0));
   }
 
-  /**
-   * The current epoch number ({@code Staking.epoch().number}).
-   *
-   * @return the current epoch number ({@code Staking.epoch().number})
-   */
+  /** {@return the current epoch number ({@code Staking.epoch().number})} */
   public long getCurrentEpochNumber() {
     return await(getCurrentEpochNumberAsync());
   }
@@ -879,9 +859,9 @@ public final class LitContracts implements AutoCloseable {
   }
 
   /**
-   * The threshold the SDK calls {@code minNodeCount}: {@code Staking.currentValidatorCountForConsensus()}.
+   * {@return the threshold the SDK calls {@code minNodeCount}: {@code
+   * Staking.currentValidatorCountForConsensus()}}
    *
-   * @return the threshold the SDK calls {@code minNodeCount}: {@code Staking.currentValidatorCountForConsensus()}
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#INVALID_MIN_NODE_COUNT}
    *     when it is 0 (lit-core refuses to connect then: "minNodeCount is 0, which is invalid")
    */

@@ -42,20 +42,12 @@ public enum LitContractsNetwork {
     this.contractResolver = contractResolver;
   }
 
-  /**
-   * The deployed addresses of the contracts lit4j uses.
-   *
-   * @return the deployed addresses of the contracts lit4j uses
-   */
+  /** {@return the deployed addresses of the contracts lit4j uses} */
   public LitContractAddresses addresses() {
     return addresses;
   }
 
-  /**
-   * The network's ContractResolver address.
-   *
-   * @return the network's ContractResolver address
-   */
+  /** {@return the network's ContractResolver address} */
   public String contractResolver() {
     return contractResolver;
   }

@@ -36,11 +36,7 @@ public record MintedCapacityCredits(
     if (transaction == null) throw new LitValidationException("transaction must be given");
   }
 
-  /**
-   * The token id as a number.
-   *
-   * @return the token id as a number
-   */
+  /** {@return the token id as a number} */
   public BigInteger capacityTokenIdValue() {
     return new BigInteger(capacityTokenId);
   }

@@ -45,19 +45,14 @@ public record MintedPkp(BigInteger tokenId, byte[] publicKey, String ethAddress,
     return publicKey.clone();
   }
 
-  /**
-   * The token id as the SDK prints it: {@code 0x} + 64 lowercase hex digits.
-   *
-   * @return the token id as the SDK prints it: {@code 0x} + 64 lowercase hex digits
-   */
+  /** {@return the token id as the SDK prints it: {@code 0x} + 64 lowercase hex digits} */
   public String tokenIdHex() {
     return Hex.encode0x(Bytes.toFixed(tokenId, 32));
   }
 
   /**
-   * The public key as the SDK prints it: 130 lowercase hex digits starting {@code 04}, no {@code 0x}.
-   *
-   * @return the public key as the SDK prints it: 130 lowercase hex digits starting {@code 04}, no {@code 0x}
+   * {@return the public key as the SDK prints it: 130 lowercase hex digits starting {@code 04}, no
+   * {@code 0x}}
    */
   public String publicKeyHex() {
     return Hex.encode(publicKey);

@@ -50,23 +50,21 @@ public record PermittedAuthMethod(long authMethodType, byte[] id, byte[] userPub
   }
 
   /**
-   * An auth method without a user public key.
+   * {@return an auth method without a user public key}
    *
    * @param type the auth method type
    * @param id the auth method id bytes
-   * @return an auth method without a user public key
    */
   public static PermittedAuthMethod of(AuthMethodType type, byte[] id) {
     return of(type, id, new byte[0]);
   }
 
   /**
-   * An auth method with a user public key (WebAuthn).
+   * {@return an auth method with a user public key (WebAuthn)}
    *
    * @param type the auth method type
    * @param id the auth method id bytes
    * @param userPubkey the WebAuthn user public key
-   * @return an auth method with a user public key (WebAuthn)
    */
   public static PermittedAuthMethod of(AuthMethodType type, byte[] id, byte[] userPubkey) {
     if (type == null) throw new LitValidationException("authMethodType must be given");
@@ -121,11 +119,7 @@ public record PermittedAuthMethod(long authMethodType, byte[] id, byte[] userPub
     return userPubkey.clone();
   }
 
-  /**
-   * The id as lowercase {@code 0x} hex.
-   *
-   * @return the id as lowercase {@code 0x} hex
-   */
+  /** {@return the id as lowercase {@code 0x} hex} */
   public String idHex() {
     return Hex.encode0x(id);
   }
@@ -144,10 +138,9 @@ public record PermittedAuthMethod(long authMethodType, byte[] id, byte[] userPub
   }
 
   /**
-   * True when type and id match ({@code userPubkey} is not part of the contract's key).
+   * {@return true when type and id match ({@code userPubkey} is not part of the contract's key)}
    *
    * @param other the entry to compare with
-   * @return true when type and id match ({@code userPubkey} is not part of the contract's key)
    */
   public boolean sameKeyAs(PermittedAuthMethod other) {
     return other != null && authMethodType == other.authMethodType && Arrays.equals(id, other.id);

@@ -15,11 +15,7 @@ public enum ResolverEnvironment {
     this.value = value;
   }
 
-  /**
-   * The {@code uint8} value passed to {@code getContract(bytes32, uint8)}.
-   *
-   * @return the {@code uint8} value passed to {@code getContract(bytes32, uint8)}
-   */
+  /** {@return the {@code uint8} value passed to {@code getContract(bytes32, uint8)}} */
   public int value() {
     return value;
   }

@@ -41,19 +41,14 @@ public record StakingValidator(
     }
   }
 
-  /**
-   * The IPv4 address as a dotted quad.
-   *
-   * @return the IPv4 address as a dotted quad
-   */
+  /** {@return the IPv4 address as a dotted quad} */
   public String ipAddress() {
     return NodeUrls.intToIp(ip);
   }
 
   /**
-   * The node URL as the v4 SDK builds it: {@code https://} only for port 443, port always printed.
-   *
-   * @return the node URL as the v4 SDK builds it: {@code https://} only for port 443, port always printed
+   * {@return the node URL as the v4 SDK builds it: {@code https://} only for port 443, port always
+   * printed}
    */
   public String url() {
     return NodeUrls.nodeUrl(ip, port);

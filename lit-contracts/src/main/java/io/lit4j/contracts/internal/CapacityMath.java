@@ -13,20 +13,18 @@ public final class CapacityMath {
   private CapacityMath() {}
 
   /**
-   * {@code Math.round(requestsPerDay / 86.4)}: 14 400/day → 167 requests per kilosecond.
+   * {@return {@code Math.round(requestsPerDay / 86.4)}: 14 400/day → 167 requests per kilosecond}
    *
    * @param requestsPerDay the rate, in requests per day
-   * @return {@code Math.round(requestsPerDay / 86.4)}: 14 400/day → 167 requests per kilosecond
    */
   public static long requestsPerKilosecondFromPerDay(double requestsPerDay) {
     return Math.round(requestsPerDay / 86.4);
   }
 
   /**
-   * {@code Math.round(requestsPerSecond * 1000)}.
+   * {@return {@code Math.round(requestsPerSecond * 1000)}}
    *
    * @param requestsPerSecond the rate, in requests per second
-   * @return {@code Math.round(requestsPerSecond * 1000)}
    */
   public static long requestsPerKilosecondFromPerSecond(double requestsPerSecond) {
     return Math.round(requestsPerSecond * 1000);

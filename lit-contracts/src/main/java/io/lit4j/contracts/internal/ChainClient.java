@@ -78,22 +78,14 @@ public final class ChainClient {
     this.pollInterval = pollInterval;
   }
 
-  /**
-   * The signer's address, when there is a signer.
-   *
-   * @return the signer's address, when there is a signer
-   */
+  /** {@return the signer's address, when there is a signer} */
   public Optional<String> signerAddress() {
     if (credentials != null) return Optional.of(credentials.getAddress());
     if (givenTransactionManager != null) return Optional.ofNullable(givenTransactionManager.getFromAddress());
     return Optional.empty();
   }
 
-  /**
-   * The chain id ({@code eth_chainId}), read once.
-   *
-   * @return the chain id ({@code eth_chainId}), read once
-   */
+  /** {@return the chain id ({@code eth_chainId}), read once} */
   public long chainId() {
     Long id = chainId;
     if (id == null) {
