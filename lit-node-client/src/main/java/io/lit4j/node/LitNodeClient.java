@@ -181,11 +181,7 @@ public final class LitNodeClient implements AutoCloseable {
     this.fanOut = new NodeFanOut(new NodeRequester(transport, config.retryPolicy(), scheduler, log), scheduler);
   }
 
-  /**
-   * The settings this client was made with.
-   *
-   * @return the settings this client was made with
-   */
+  /** {@return the settings this client was made with} */
   public LitNodeClientConfig config() {
     return config;
   }
@@ -346,20 +342,12 @@ public final class LitNodeClient implements AutoCloseable {
     });
   }
 
-  /**
-   * Whether a connect has succeeded (and the client is not closed).
-   *
-   * @return whether a connect has succeeded (and the client is not closed)
-   */
+  /** {@return whether a connect has succeeded (and the client is not closed)} */
   public boolean isReady() {
     return state != null && !closed;
   }
 
-  /**
-   * The state of the last successful connect, if any.
-   *
-   * @return the state of the last successful connect, if any
-   */
+  /** {@return the state of the last successful connect, if any} */
   public Optional<ConnectionState> connectionState() {
     return Optional.ofNullable(state);
   }
@@ -389,9 +377,8 @@ public final class LitNodeClient implements AutoCloseable {
   }
 
   /**
-   * The nodes requests go to.
+   * {@return the nodes requests go to}
    *
-   * @return the nodes requests go to
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
    */
   public List<String> connectedNodes() {
@@ -399,9 +386,8 @@ public final class LitNodeClient implements AutoCloseable {
   }
 
   /**
-   * The threshold of the connected validator set.
+   * {@return the threshold of the connected validator set}
    *
-   * @return the threshold of the connected validator set
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
    */
   public int minNodeCount() {
@@ -409,9 +395,8 @@ public final class LitNodeClient implements AutoCloseable {
   }
 
   /**
-   * The epoch of the connected validator set.
+   * {@return the epoch of the connected validator set}
    *
-   * @return the epoch of the connected validator set
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
    */
   public long currentEpochNumber() {

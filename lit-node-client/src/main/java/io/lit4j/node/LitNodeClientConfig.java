@@ -102,46 +102,32 @@ public final class LitNodeClientConfig {
     this.source = b.copy();
   }
 
-  /**
-   * A builder with the defaults.
-   *
-   * @return a builder with the defaults
-   */
+  /** {@return a builder with the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * A builder holding this config's settings, to derive a changed copy.
-   *
-   * @return a builder holding this config's settings, to derive a changed copy
-   */
+  /** {@return a builder holding this config's settings, to derive a changed copy} */
   public Builder toBuilder() {
     return source.copy();
   }
 
   /**
-   * The network; {@code CUSTOM} when nodes were given and no network was named, else {@code CAYENNE}.
-   *
-   * @return the network; {@code CUSTOM} when nodes were given and no network was named, else {@code CAYENNE}
+   * {@return the network; {@code CUSTOM} when nodes were given and no network was named, else
+   * {@code CAYENNE}}
    */
   public LitNetwork network() {
     return network;
   }
 
-  /**
-   * Where connect and refresh read the validator set.
-   *
-   * @return where connect and refresh read the validator set
-   */
+  /** {@return where connect and refresh read the validator set} */
   public ValidatorSource validatorSource() {
     return validatorSource;
   }
 
   /**
-   * Whether handshakes must carry a valid SEV-SNP attestation (always for manzano, habanero).
-   *
-   * @return whether handshakes must carry a valid SEV-SNP attestation (always for manzano, habanero)
+   * {@return whether handshakes must carry a valid SEV-SNP attestation (always for manzano,
+   * habanero)}
    */
   public boolean checkNodeAttestation() {
     return checkNodeAttestation;
@@ -185,47 +171,27 @@ public final class LitNodeClientConfig {
     return refreshInterval;
   }
 
-  /**
-   * How failed node requests are repeated.
-   *
-   * @return how failed node requests are repeated
-   */
+  /** {@return how failed node requests are repeated} */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
   }
 
-  /**
-   * Where session keys and wallet sigs are kept.
-   *
-   * @return where session keys and wallet sigs are kept
-   */
+  /** {@return where session keys and wallet sigs are kept} */
   public SessionKeyStore sessionKeyStore() {
     return sessionKeyStore;
   }
 
-  /**
-   * The logger the client writes to.
-   *
-   * @return the logger the client writes to
-   */
+  /** {@return the logger the client writes to} */
   public Logger logger() {
     return logger;
   }
 
-  /**
-   * The caller's OkHttp client, if one was given (the client will not shut it down).
-   *
-   * @return the caller's OkHttp client, if one was given (the client will not shut it down)
-   */
+  /** {@return the caller's OkHttp client, if one was given (the client will not shut it down)} */
   public Optional<OkHttpClient> httpClient() {
     return Optional.ofNullable(httpClient);
   }
 
-  /**
-   * The caller's transport, if one was given (the client will not close it).
-   *
-   * @return the caller's transport, if one was given (the client will not close it)
-   */
+  /** {@return the caller's transport, if one was given (the client will not close it)} */
   public Optional<NodeTransport> transport() {
     return Optional.ofNullable(transport);
   }
@@ -467,9 +433,8 @@ public final class LitNodeClientConfig {
     }
 
     /**
-     * The config.
+     * {@return the config}
      *
-     * @return the config
      * @throws LitValidationException naming the setting that is missing, malformed or contradictory
      */
     public LitNodeClientConfig build() {

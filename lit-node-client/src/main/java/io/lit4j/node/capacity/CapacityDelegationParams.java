@@ -52,20 +52,12 @@ public final class CapacityDelegationParams {
     this.clock = b.clock;
   }
 
-  /**
-   * A builder with the SDK defaults (1 use, domain {@code example.com}, 7 minutes).
-   *
-   * @return a builder with the SDK defaults (1 use, domain {@code example.com}, 7 minutes)
-   */
+  /** {@return a builder with the SDK defaults (1 use, domain {@code example.com}, 7 minutes)} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * The owner who signs.
-   *
-   * @return the owner who signs
-   */
+  /** {@return the owner who signs} */
   public EthSigner signer() {
     return signer;
   }
@@ -79,38 +71,25 @@ public final class CapacityDelegationParams {
     return Optional.ofNullable(capacityTokenId);
   }
 
-  /**
-   * Who may use it (empty: anyone).
-   *
-   * @return who may use it (empty: anyone)
-   */
+  /** {@return who may use it (empty: anyone)} */
   public List<String> delegatees() {
     return delegatees;
   }
 
-  /**
-   * The number of uses.
-   *
-   * @return the number of uses
-   */
+  /** {@return the number of uses} */
   public long uses() {
     return uses;
   }
 
-  /**
-   * The clock.
-   *
-   * @return the clock
-   */
+  /** {@return the clock} */
   public Clock clock() {
     return clock;
   }
 
   /**
-   * The lit-auth request with {@code nonce} (the network's latest block hash).
+   * {@return the lit-auth request with {@code nonce} (the network's latest block hash)}
    *
    * @param nonce the network's latest block hash
-   * @return the lit-auth request with {@code nonce} (the network's latest block hash)
    */
   public CapacityDelegationRequest toRequest(String nonce) {
     CapacityDelegationRequest.Builder b = CapacityDelegationRequest.builder().uses(uses).domain(domain)
@@ -254,9 +233,8 @@ public final class CapacityDelegationParams {
     }
 
     /**
-     * The parameters.
+     * {@return the parameters}
      *
-     * @return the parameters
      * @throws LitValidationException naming what is missing or invalid
      */
     public CapacityDelegationParams build() {

@@ -36,12 +36,11 @@ public record DecryptRequest(
   }
 
   /**
-   * A request for what {@code encrypt} returned, on chain {@code ethereum}.
+   * {@return a request for what {@code encrypt} returned, on chain {@code ethereum}}
    *
    * @param conditions the conditions the data was encrypted to
    * @param encrypted what {@code encrypt} returned
    * @param auth the auth sig for each node
-   * @return a request for what {@code encrypt} returned, on chain {@code ethereum}
    * @throws LitValidationException if a part is missing
    */
   public static DecryptRequest of(AccessControlConditions conditions, EncryptResponse encrypted, NodeAuth auth) {
@@ -50,10 +49,9 @@ public record DecryptRequest(
   }
 
   /**
-   * This request on another chain.
+   * {@return this request on another chain}
    *
    * @param chain the chain name the conditions are checked on
-   * @return this request on another chain
    */
   public DecryptRequest withChain(String chain) {
     return new DecryptRequest(conditions, ciphertext, dataToEncryptHash, chain, auth);

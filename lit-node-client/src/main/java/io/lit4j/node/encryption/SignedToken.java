@@ -25,31 +25,19 @@ public record SignedToken(String jwt, JsonNode header, JsonNode payload) {
     payload = payload.deepCopy();
   }
 
-  /**
-   * A copy of the header.
-   *
-   * @return a copy of the header
-   */
+  /** {@return a copy of the header} */
   @Override
   public JsonNode header() {
     return header.deepCopy();
   }
 
-  /**
-   * A copy of the payload.
-   *
-   * @return a copy of the payload
-   */
+  /** {@return a copy of the payload} */
   @Override
   public JsonNode payload() {
     return payload.deepCopy();
   }
 
-  /**
-   * The {@code sub} claim: the address the nodes authenticated.
-   *
-   * @return the {@code sub} claim: the address the nodes authenticated
-   */
+  /** {@return the {@code sub} claim: the address the nodes authenticated} */
   public String subject() {
     return payload.path("sub").asText();
   }

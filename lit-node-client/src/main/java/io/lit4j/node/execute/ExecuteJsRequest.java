@@ -46,56 +46,35 @@ public final class ExecuteJsRequest {
     this.auth = b.auth;
   }
 
-  /**
-   * A builder.
-   *
-   * @return a builder
-   */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * The action's JavaScript source, if given as code.
-   *
-   * @return the action's JavaScript source, if given as code
-   */
+  /** {@return the action's JavaScript source, if given as code} */
   public Optional<String> code() {
     return Optional.ofNullable(code);
   }
 
-  /**
-   * The IPFS id of the action, if given by id.
-   *
-   * @return the IPFS id of the action, if given by id
-   */
+  /** {@return the IPFS id of the action, if given by id} */
   public Optional<String> ipfsId() {
     return Optional.ofNullable(ipfsId);
   }
 
-  /**
-   * The action's parameters (a copy).
-   *
-   * @return the action's parameters (a copy)
-   */
+  /** {@return the action's parameters (a copy)} */
   public ObjectNode jsParams() {
     return jsParams.deepCopy();
   }
 
   /**
-   * The auth methods sent with the request, if any were set (an empty list is sent as {@code []}).
-   *
-   * @return the auth methods sent with the request, if any were set (an empty list is sent as {@code []})
+   * {@return the auth methods sent with the request, if any were set (an empty list is sent as
+   * {@code []})}
    */
   public Optional<List<AuthMethod>> authMethods() {
     return Optional.ofNullable(authMethods);
   }
 
-  /**
-   * The auth sig for each node.
-   *
-   * @return the auth sig for each node
-   */
+  /** {@return the auth sig for each node} */
   public NodeAuth auth() {
     return auth;
   }
@@ -198,9 +177,8 @@ public final class ExecuteJsRequest {
     }
 
     /**
-     * The request.
+     * {@return the request}
      *
-     * @return the request
      * @throws LitValidationException when neither or both of code and ipfsId are set, or auth is missing
      */
     public ExecuteJsRequest build() {

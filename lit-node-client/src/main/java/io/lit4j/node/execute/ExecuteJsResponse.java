@@ -61,10 +61,9 @@ public record ExecuteJsResponse(
   }
 
   /**
-   * The combined, verified signature the action made under {@code sigName}.
+   * {@return the combined, verified signature the action made under {@code sigName}}
    *
    * @param sigName the name the action signed under
-   * @return the combined, verified signature the action made under {@code sigName}
    * @throws LitValidationException if the action made no signature of that name (the message
    *     lists the names it made)
    */

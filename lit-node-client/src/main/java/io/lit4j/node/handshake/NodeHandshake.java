@@ -56,11 +56,7 @@ public record NodeHandshake(
     attestation = attestation == null ? NullNode.getInstance() : attestation.deepCopy();
   }
 
-  /**
-   * The attestation object, if the node sent one.
-   *
-   * @return the attestation object, if the node sent one
-   */
+  /** {@return the attestation object, if the node sent one} */
   public Optional<JsonNode> attestationReport() {
     return attestation.isNull() || attestation.isMissingNode() ? Optional.empty() : Optional.of(attestation.deepCopy());
   }

@@ -44,12 +44,11 @@ public record PkpSignRequest(byte[] toSign, Secp256k1PublicKey pkpPublicKey, Nod
   }
 
   /**
-   * A request without auth methods.
+   * {@return a request without auth methods}
    *
    * @param toSign the 32-byte digest to sign
    * @param pkpPublicKey the PKP's public key
    * @param auth the auth sig for each node
-   * @return a request without auth methods
    */
   public static PkpSignRequest of(byte[] toSign, Secp256k1PublicKey pkpPublicKey, NodeAuth auth) {
     return new PkpSignRequest(toSign, pkpPublicKey, auth, List.of());
@@ -65,11 +64,7 @@ public record PkpSignRequest(byte[] toSign, Secp256k1PublicKey pkpPublicKey, Nod
     return toSign.clone();
   }
 
-  /**
-   * The auth methods, if any were given.
-   *
-   * @return the auth methods, if any were given
-   */
+  /** {@return the auth methods, if any were given} */
   public Optional<List<AuthMethod>> authMethodsIfAny() {
     return authMethods.isEmpty() ? Optional.empty() : Optional.of(authMethods);
   }

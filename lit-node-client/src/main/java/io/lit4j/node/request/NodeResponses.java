@@ -91,29 +91,17 @@ public final class NodeResponses {
     this.unanswered = List.copyOf(u);
   }
 
-  /**
-   * What was asked, e.g. {@code "handshake"}.
-   *
-   * @return what was asked, e.g. {@code "handshake"}
-   */
+  /** {@return what was asked, e.g. {@code "handshake"}} */
   public String operation() {
     return operation;
   }
 
-  /**
-   * The {@code X-Request-Id} all nodes received.
-   *
-   * @return the {@code X-Request-Id} all nodes received
-   */
+  /** {@return the {@code X-Request-Id} all nodes received} */
   public String requestId() {
     return requestId;
   }
 
-  /**
-   * Every node asked, in order.
-   *
-   * @return every node asked, in order
-   */
+  /** {@return every node asked, in order} */
   public List<String> nodeUrls() {
     return nodeUrls;
   }
@@ -146,11 +134,7 @@ public final class NodeResponses {
     return unanswered;
   }
 
-  /**
-   * Number of successful answers.
-   *
-   * @return number of successful answers
-   */
+  /** {@return number of successful answers} */
   public int successCount() {
     return successes.size();
   }

@@ -45,11 +45,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     if (!(jitter >= 0 && jitter <= 1)) throw new LitValidationException("retry jitter must be in [0, 1], got " + jitter);
   }
 
-  /**
-   * The default: 3 attempts, 100 ms then 200 ms, at most 1 s, up to 50 % jitter.
-   *
-   * @return the default: 3 attempts, 100 ms then 200 ms, at most 1 s, up to 50 % jitter
-   */
+  /** {@return the default: 3 attempts, 100 ms then 200 ms, at most 1 s, up to 50 % jitter} */
   public static RetryPolicy defaults() {
     return new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), 0.5);
   }
@@ -64,10 +60,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
   }
 
   /**
-   * The wait before repeat number {@code repeat} (1 = the first repeat).
+   * {@return the wait before repeat number {@code repeat} (1 = the first repeat)}
    *
    * @param repeat the repeat number, from 1
-   * @return the wait before repeat number {@code repeat} (1 = the first repeat)
    * @throws LitValidationException if {@code repeat < 1}
    */
   public Duration backoff(int repeat) {

@@ -19,10 +19,9 @@ import io.lit4j.core.network.LitChains;
 public interface AuthNeededCallback {
 
   /**
-   * The auth sig for these parameters.
+   * {@return the auth sig for these parameters}
    *
    * @param params what the SIWE must say
-   * @return the auth sig for these parameters
    * @throws io.lit4j.core.errors.LitException to abort {@code getSessionSigs} with that error
    */
   AuthSig authNeeded(AuthCallbackParams params);

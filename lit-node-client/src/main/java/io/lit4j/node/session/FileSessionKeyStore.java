@@ -42,11 +42,7 @@ public final class FileSessionKeyStore implements SessionKeyStore {
     this.directory = directory;
   }
 
-  /**
-   * The directory holding the files.
-   *
-   * @return the directory holding the files
-   */
+  /** {@return the directory holding the files} */
   public Path directory() {
     return directory;
   }

@@ -64,83 +64,47 @@ public final class PkpSessionRequest {
     this.statement = b.statement;
   }
 
-  /**
-   * A builder.
-   *
-   * @return a builder
-   */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * The PKP.
-   *
-   * @return the PKP
-   */
+  /** {@return the PKP} */
   public Secp256k1PublicKey pkpPublicKey() {
     return pkpPublicKey;
   }
 
-  /**
-   * The auth methods given.
-   *
-   * @return the auth methods given
-   */
+  /** {@return the auth methods given} */
   public List<AuthMethod> authMethods() {
     return authMethods;
   }
 
-  /**
-   * An explicit auth sig, if given.
-   *
-   * @return an explicit auth sig, if given
-   */
+  /** {@return an explicit auth sig, if given} */
   public Optional<AuthSig> authSig() {
     return Optional.ofNullable(authSig);
   }
 
-  /**
-   * The abilities asked for.
-   *
-   * @return the abilities asked for
-   */
+  /** {@return the abilities asked for} */
   public List<ResourceAbilityRequest> resourceAbilityRequests() {
     return requests;
   }
 
-  /**
-   * The capacity delegation, if any.
-   *
-   * @return the capacity delegation, if any
-   */
+  /** {@return the capacity delegation, if any} */
   public Optional<AuthSig> capacityDelegationAuthSig() {
     return Optional.ofNullable(capacityDelegationAuthSig);
   }
 
-  /**
-   * The SIWE domain sent to the nodes, if set (default {@code litprotocol.com}).
-   *
-   * @return the SIWE domain sent to the nodes, if set (default {@code litprotocol.com})
-   */
+  /** {@return the SIWE domain sent to the nodes, if set (default {@code litprotocol.com})} */
   public Optional<String> domain() {
     return Optional.ofNullable(domain);
   }
 
-  /**
-   * The extra statement, if set.
-   *
-   * @return the extra statement, if set
-   */
+  /** {@return the extra statement, if set} */
   public Optional<String> statement() {
     return Optional.ofNullable(statement);
   }
 
-  /**
-   * The session key to use instead of the stored one, if set.
-   *
-   * @return the session key to use instead of the stored one, if set
-   */
+  /** {@return the session key to use instead of the stored one, if set} */
   public Optional<SessionKeyPair> sessionKey() {
     return Optional.ofNullable(sessionKey);
   }
@@ -346,9 +310,8 @@ public final class PkpSessionRequest {
     }
 
     /**
-     * The request.
+     * {@return the request}
      *
-     * @return the request
      * @throws LitValidationException naming what is missing
      */
     public PkpSessionRequest build() {

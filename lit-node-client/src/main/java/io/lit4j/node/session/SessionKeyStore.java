@@ -14,10 +14,9 @@ public interface SessionKeyStore {
   String WALLET_SIG = io.lit4j.core.constants.LitConstants.STORAGE_KEY_WALLET_SIGNATURE;
 
   /**
-   * The value stored under {@code key}.
+   * {@return the value stored under {@code key}}
    *
    * @param key the entry's key
-   * @return the value stored under {@code key}
    * @throws io.lit4j.core.errors.LitValidationException if the key is not a valid name
    * @throws io.lit4j.core.errors.LitException if the store cannot be read
    */

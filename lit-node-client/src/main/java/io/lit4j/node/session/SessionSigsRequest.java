@@ -71,11 +71,7 @@ public final class SessionSigsRequest {
   /** Longest session nodes accept. */
   public static final Duration MAX_TTL = Duration.ofDays(30);
 
-  /**
-   * A builder; set the resource abilities and the callback.
-   *
-   * @return a builder; set the resource abilities and the callback
-   */
+  /** {@return a builder; set the resource abilities and the callback} */
   public static Builder builder() {
     return new Builder();
   }
@@ -95,11 +91,7 @@ public final class SessionSigsRequest {
         .walletSigStoreKey(SessionKeyStore.WALLET_SIG + "-" + signer.address().toLowerCase(Locale.ROOT));
   }
 
-  /**
-   * The abilities the session asks for.
-   *
-   * @return the abilities the session asks for
-   */
+  /** {@return the abilities the session asks for} */
   public List<ResourceAbilityRequest> resourceAbilityRequests() {
     return resourceAbilityRequests;
   }
@@ -113,67 +105,42 @@ public final class SessionSigsRequest {
     return authNeededCallback;
   }
 
-  /**
-   * The chain name passed to the callback (default {@code ethereum}).
-   *
-   * @return the chain name passed to the callback (default {@code ethereum})
-   */
+  /** {@return the chain name passed to the callback (default {@code ethereum})} */
   public String chain() {
     return chain;
   }
 
   /**
-   * When the wallet signature (and the session) expires, seen from {@code now}.
+   * {@return when the wallet signature (and the session) expires, seen from {@code now}}
    *
    * @param now the current time
-   * @return when the wallet signature (and the session) expires, seen from {@code now}
    */
   public Instant expiration(Instant now) {
     if (expiresAt != null) return expiresAt;
     return now.plus(expiresIn != null ? expiresIn : LitConstants.WALLET_SIG_DEFAULT_TTL);
   }
 
-  /**
-   * The capacity delegation put first in every session's capabilities, if any.
-   *
-   * @return the capacity delegation put first in every session's capabilities, if any
-   */
+  /** {@return the capacity delegation put first in every session's capabilities, if any} */
   public Optional<AuthSig> capacityDelegationAuthSig() {
     return Optional.ofNullable(capacityDelegationAuthSig);
   }
 
-  /**
-   * Whether a wallet should switch chain (passed to the callback).
-   *
-   * @return whether a wallet should switch chain (passed to the callback)
-   */
+  /** {@return whether a wallet should switch chain (passed to the callback)} */
   public boolean switchChain() {
     return switchChain;
   }
 
-  /**
-   * A session key to use instead of the stored one, if set.
-   *
-   * @return a session key to use instead of the stored one, if set
-   */
+  /** {@return a session key to use instead of the stored one, if set} */
   public Optional<SessionKeyPair> sessionKey() {
     return Optional.ofNullable(sessionKey);
   }
 
-  /**
-   * Where the wallet sig is stored (default {@code lit-wallet-sig}).
-   *
-   * @return where the wallet sig is stored (default {@code lit-wallet-sig})
-   */
+  /** {@return where the wallet sig is stored (default {@code lit-wallet-sig})} */
   public String walletSigStoreKey() {
     return walletSigStoreKey;
   }
 
-  /**
-   * The clock for issue and expiry times.
-   *
-   * @return the clock for issue and expiry times
-   */
+  /** {@return the clock for issue and expiry times} */
   public Clock clock() {
     return clock;
   }
@@ -329,9 +296,8 @@ public final class SessionSigsRequest {
     }
 
     /**
-     * The request.
+     * {@return the request}
      *
-     * @return the request
      * @throws LitValidationException naming the field that is missing or invalid
      */
     public SessionSigsRequest build() {

@@ -52,28 +52,19 @@ public final class SignSessionKeyParams {
   }
 
   /**
-   * A builder with the 4.2.0 defaults (domain {@code litprotocol.com}, chain id 1, expiry now + 24 h).
-   *
-   * @return a builder with the 4.2.0 defaults (domain {@code litprotocol.com}, chain id 1, expiry now + 24 h)
+   * {@return a builder with the 4.2.0 defaults (domain {@code litprotocol.com}, chain id 1, expiry
+   * now + 24 h)}
    */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * The session key the PKP delegates to.
-   *
-   * @return the session key the PKP delegates to
-   */
+  /** {@return the session key the PKP delegates to} */
   public SessionKeyPair sessionKey() {
     return sessionKey;
   }
 
-  /**
-   * The PKP, if given (else the nodes find it from the first auth method).
-   *
-   * @return the PKP, if given (else the nodes find it from the first auth method)
-   */
+  /** {@return the PKP, if given (else the nodes find it from the first auth method)} */
   public Optional<Secp256k1PublicKey> pkpPublicKey() {
     return Optional.ofNullable(pkpPublicKey);
   }
@@ -87,11 +78,7 @@ public final class SignSessionKeyParams {
     return authMethods;
   }
 
-  /**
-   * An EOA auth sig sent as extra authentication, if any.
-   *
-   * @return an EOA auth sig sent as extra authentication, if any
-   */
+  /** {@return an EOA auth sig sent as extra authentication, if any} */
   public Optional<AuthSig> authSig() {
     return Optional.ofNullable(authSig);
   }
@@ -151,10 +138,9 @@ public final class SignSessionKeyParams {
   }
 
   /**
-   * The SIWE sent to the nodes (they rewrite address, nonce and issue time).
+   * {@return the SIWE sent to the nodes (they rewrite address, nonce and issue time)}
    *
    * @param nonce the network's latest block hash
-   * @return the SIWE sent to the nodes (they rewrite address, nonce and issue time)
    */
   public PkpSessionSiwe.Builder siwe(String nonce) {
     PkpSessionSiwe.Builder b = PkpSessionSiwe.builder().sessionKey(sessionKey).nonce(nonce).domain(domain).chainId(chainId);
@@ -315,9 +301,8 @@ public final class SignSessionKeyParams {
     }
 
     /**
-     * The parameters.
+     * {@return the parameters}
      *
-     * @return the parameters
      * @throws LitValidationException naming what is missing
      */
     public SignSessionKeyParams build() {

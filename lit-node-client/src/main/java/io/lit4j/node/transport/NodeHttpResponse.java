@@ -24,20 +24,12 @@ public record NodeHttpResponse(int status, String contentType, String body) {
     if (body == null) throw new LitValidationException("body is missing (use \"\")");
   }
 
-  /**
-   * Whether the status is 2xx.
-   *
-   * @return whether the status is 2xx
-   */
+  /** {@return whether the status is 2xx} */
   public boolean isSuccessful() {
     return status >= 200 && status < 300;
   }
 
-  /**
-   * Whether the node declared the body as JSON (the SDK parses the body only then).
-   *
-   * @return whether the node declared the body as JSON (the SDK parses the body only then)
-   */
+  /** {@return whether the node declared the body as JSON (the SDK parses the body only then)} */
   public boolean isJson() {
     return contentType.toLowerCase(java.util.Locale.ROOT).contains("application/json");
   }

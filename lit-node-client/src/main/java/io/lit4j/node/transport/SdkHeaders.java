@@ -35,10 +35,9 @@ public final class SdkHeaders {
   }
 
   /**
-   * The four headers of a node request, in the SDK's order.
+   * {@return the four headers of a node request, in the SDK's order}
    *
    * @param requestId the full {@code X-Request-Id} value, {@code lit_<hex>}
-   * @return the four headers of a node request, in the SDK's order
    */
   public static Map<String, String> forRequest(String requestId) {
     Map<String, String> h = new LinkedHashMap<>();

@@ -75,11 +75,7 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
     return new DigestEthSigner(EthAddress.fromHex(signer.address()), DigestSigner.of(signer));
   }
 
-  /**
-   * The account address.
-   *
-   * @return the account address
-   */
+  /** {@return the account address} */
   public EthAddress ethAddress() {
     return address;
   }
@@ -172,10 +168,9 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
   }
 
   /**
-   * The EIP-712 digest of a parsed typed-data message.
+   * {@return the EIP-712 digest of a parsed typed-data message}
    *
    * @param typedData the typed data
-   * @return the EIP-712 digest of a parsed typed-data message
    * @throws LitValidationException if the message is null or not valid EIP-712 typed data
    */
   public static byte[] typedDataHash(StructuredData.EIP712Message typedData) {

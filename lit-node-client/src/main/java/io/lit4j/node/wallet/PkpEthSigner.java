@@ -58,9 +58,7 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
   }
 
   /**
-   * A builder; {@code client}, {@code pkpPublicKey} and {@code sessionSigs} are required.
-   *
-   * @return a builder; {@code client}, {@code pkpPublicKey} and {@code sessionSigs} are required
+   * {@return a builder; {@code client}, {@code pkpPublicKey} and {@code sessionSigs} are required}
    */
   public static Builder builder() {
     return new Builder();
@@ -83,20 +81,12 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
     return sig.signature();
   }
 
-  /**
-   * The PKP's public key.
-   *
-   * @return the PKP's public key
-   */
+  /** {@return the PKP's public key} */
   public Secp256k1PublicKey pkpPublicKey() {
     return pkpPublicKey;
   }
 
-  /**
-   * The PKP's Ethereum address.
-   *
-   * @return the PKP's Ethereum address
-   */
+  /** {@return the PKP's Ethereum address} */
   public EthAddress ethAddress() {
     return signer.ethAddress();
   }
@@ -240,11 +230,7 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
     return signer.signTransaction(transaction, chainId);
   }
 
-  /**
-   * This signer as a {@link DigestEthSigner} (the same account and checks).
-   *
-   * @return this signer as a {@link DigestEthSigner} (the same account and checks)
-   */
+  /** {@return this signer as a {@link DigestEthSigner} (the same account and checks)} */
   public DigestEthSigner asDigestEthSigner() {
     return signer;
   }
@@ -333,9 +319,8 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
     }
 
     /**
-     * The signer.
+     * {@return the signer}
      *
-     * @return the signer
      * @throws LitValidationException if the client, the PKP public key or the session sigs are missing
      */
     public PkpEthSigner build() {

@@ -91,11 +91,11 @@ public final class PkpTransactionManager extends TransactionManager {
   }
 
   /**
-   * A manager for {@code pkp} on whatever chain {@code web3j} is connected to ({@code eth_chainId}).
+   * {@return a manager for {@code pkp} on whatever chain {@code web3j} is connected to ({@code
+   * eth_chainId})}
    *
    * @param web3j the RPC client
    * @param pkp the PKP signer
-   * @return a manager for {@code pkp} on whatever chain {@code web3j} is connected to ({@code eth_chainId})
    * @throws LitValidationException if a part is missing
    * @throws LitContractException if the chain id cannot be read
    */
@@ -105,11 +105,11 @@ public final class PkpTransactionManager extends TransactionManager {
   }
 
   /**
-   * A manager for {@code signer} on whatever chain {@code web3j} is connected to ({@code eth_chainId}).
+   * {@return a manager for {@code signer} on whatever chain {@code web3j} is connected to ({@code
+   * eth_chainId})}
    *
    * @param web3j the RPC client
    * @param signer the signer
-   * @return a manager for {@code signer} on whatever chain {@code web3j} is connected to ({@code eth_chainId})
    * @throws LitValidationException if a part is missing
    * @throws LitContractException if the chain id cannot be read
    */
@@ -150,28 +150,19 @@ public final class PkpTransactionManager extends TransactionManager {
     return r;
   }
 
-  /**
-   * The chain id every transaction is signed for.
-   *
-   * @return the chain id every transaction is signed for
-   */
+  /** {@return the chain id every transaction is signed for} */
   public long chainId() {
     return chainId;
   }
 
-  /**
-   * The signer (its address is {@link #getFromAddress()}).
-   *
-   * @return the signer (its address is {@link #getFromAddress()})
-   */
+  /** {@return the signer (its address is {@link #getFromAddress()})} */
   public DigestEthSigner signer() {
     return signer;
   }
 
   /**
-   * The next nonce of the signer's address, counting pending transactions.
+   * {@return the next nonce of the signer's address, counting pending transactions}
    *
-   * @return the next nonce of the signer's address, counting pending transactions
    * @throws IOException if the RPC call fails
    */
   public BigInteger nextNonce() throws IOException {

@@ -28,10 +28,10 @@ public final class ClaimProtocol {
   private ClaimProtocol() {}
 
   /**
-   * {@code {authMethod: {authMethodType, accessToken}}} (the requester appends {@code epochNumber}).
+   * {@return {@code {authMethod: {authMethodType, accessToken}}} (the requester appends {@code
+   * epochNumber})}
    *
    * @param authMethod the auth method to claim for
-   * @return {@code {authMethod: {authMethodType, accessToken}}} (the requester appends {@code epochNumber})
    */
   public static ObjectNode body(AuthMethod authMethod) {
     ObjectNode b = LitJson.mapper().createObjectNode();

@@ -43,13 +43,12 @@ public final class BlsShareProtocol {
   private BlsShareProtocol() {}
 
   /**
-   * {@code {<kind>: canonical, dataToEncryptHash, chain, authSig}}.
+   * {@return {@code {<kind>: canonical, dataToEncryptHash, chain, authSig}}}
    *
    * @param c the conditions
    * @param dataToEncryptHash hex SHA-256 of the plaintext
    * @param chain the chain name
    * @param authSig the node's auth sig
-   * @return {@code {<kind>: canonical, dataToEncryptHash, chain, authSig}}
    */
   public static ObjectNode decryptBody(AccessControlConditions c, String dataToEncryptHash, String chain, JsonNode authSig) {
     ObjectNode b = LitJson.mapper().createObjectNode();
@@ -61,14 +60,13 @@ public final class BlsShareProtocol {
   }
 
   /**
-   * {@code {<kind>: canonical, chain, authSig, iat, exp}}.
+   * {@return {@code {<kind>: canonical, chain, authSig, iat, exp}}}
    *
    * @param c the conditions
    * @param chain the chain name
    * @param authSig the node's auth sig
    * @param iat issue time, Unix seconds
    * @param exp expiry, Unix seconds
-   * @return {@code {<kind>: canonical, chain, authSig, iat, exp}}
    */
   public static ObjectNode jwtBody(AccessControlConditions c, String chain, JsonNode authSig, long iat, long exp) {
     ObjectNode b = LitJson.mapper().createObjectNode();
@@ -81,13 +79,13 @@ public final class BlsShareProtocol {
   }
 
   /**
-   * Each answering node's {@code signatureShare}; an unreadable one is logged and left out.
+   * {@return each answering node's {@code signatureShare}; an unreadable one is logged and left
+   * out}
    *
    * @param keep which replies to read (e.g. those with the common unsigned JWT)
    * @param responses the nodes' answers
    * @param log where unreadable shares are logged
    * @param rejected collects the nodes whose share was unreadable
-   * @return each answering node's {@code signatureShare}; an unreadable one is logged and left out
    */
   public static Map<String, BlsSignatureShare> shares(NodeResponses responses, Function<NodeReply, Boolean> keep, Logger log,
       Map<String, LitException> rejected) {

@@ -60,10 +60,10 @@ public final class HandshakeConsensus {
   }
 
   /**
-   * The most common {@code latestBlockhash} among {@code agreeing}; ties go to the first node's value.
+   * {@return the most common {@code latestBlockhash} among {@code agreeing}; ties go to the first
+   * node's value}
    *
    * @param agreeing the handshakes that agree
-   * @return the most common {@code latestBlockhash} among {@code agreeing}; ties go to the first node's value
    */
   public static String latestBlockhash(List<NodeHandshake> agreeing) {
     Map<String, Integer> counts = new LinkedHashMap<>();

@@ -36,10 +36,10 @@ public final class HandshakeProtocol {
   }
 
   /**
-   * {@code {"clientPublicKey":"test","challenge":…}}; the requester appends {@code epochNumber}.
+   * {@return {@code {"clientPublicKey":"test","challenge":…}}; the requester appends {@code
+   * epochNumber}}
    *
    * @param challenge the challenge, hex
-   * @return {@code {"clientPublicKey":"test","challenge":…}}; the requester appends {@code epochNumber}
    */
   public static ObjectNode body(String challenge) {
     ObjectNode body = LitJson.mapper().createObjectNode();

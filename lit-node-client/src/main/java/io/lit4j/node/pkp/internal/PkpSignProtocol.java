@@ -27,11 +27,11 @@ public final class PkpSignProtocol {
   private PkpSignProtocol() {}
 
   /**
-   * {@code {toSign:[…], pubkey:"0x04…", authSig, authMethods?}}; the requester appends {@code epochNumber}.
+   * {@return {@code {toSign:[…], pubkey:"0x04…", authSig, authMethods?}}; the requester appends
+   * {@code epochNumber}}
    *
    * @param r the request
    * @param nodeUrl the node the body is for
-   * @return {@code {toSign:[…], pubkey:"0x04…", authSig, authMethods?}}; the requester appends {@code epochNumber}
    */
   public static ObjectNode body(PkpSignRequest r, String nodeUrl) {
     ObjectNode b = LitJson.mapper().createObjectNode();

@@ -34,12 +34,11 @@ public final class SessionFlow {
   private SessionFlow() {}
 
   /**
-   * The request's session key, else the stored one, else a new one (stored).
+   * {@return the request's session key, else the stored one, else a new one (stored)}
    *
    * @param store where session keys are stored
    * @param given the request's session key, if any
    * @param log where key handling is logged
-   * @return the request's session key, else the stored one, else a new one (stored)
    */
   public static SessionKeyPair sessionKey(SessionKeyStore store, Optional<SessionKeyPair> given, Logger log) {
     if (given.isPresent()) return given.get();
