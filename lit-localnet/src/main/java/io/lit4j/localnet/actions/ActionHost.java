@@ -80,10 +80,6 @@ public interface ActionHost {
    */
   JsonNode permissions(String operation, JsonNode args);
 
-  /**
-   * The auth context of the request ({@code Lit.Auth}).
-   *
-   * @return the auth context of the request ({@code Lit.Auth})
-   */
+  /** {@return the auth context of the request ({@code Lit.Auth})} */
   JsonNode authContext();
 }

@@ -49,9 +49,7 @@ public @interface LocalLitNetworkTest {
   long actionTimeoutMillis() default 30_000L;
 
   /**
-   * Bytes one Lit Action may allocate before it fails with {@code NodeJsMemoryLimitError}.
-   *
-   * @return bytes one Lit Action may allocate before it fails with {@code NodeJsMemoryLimitError}
+   * {@return bytes one Lit Action may allocate before it fails with {@code NodeJsMemoryLimitError}}
    */
   long actionMemoryBudgetBytes() default 256L << 20;
 }

@@ -49,33 +49,30 @@ public final class NodeError extends RuntimeException {
   }
 
   /**
-   * A standard coded error; {@code details} are the specific texts, most specific first.
+   * {@return a standard coded error; {@code details} are the specific texts, most specific first}
    *
    * @param code the error code
    * @param details specific texts, most specific first
-   * @return a standard coded error; {@code details} are the specific texts, most specific first
    */
   public static NodeError of(NodeErrorCode code, String... details) {
     return new NodeError(code, code.status(), null, List.of(details));
   }
 
   /**
-   * A body without errorKind, e.g. rate limiting or a Lit Action failure.
+   * {@return a body without errorKind, e.g. rate limiting or a Lit Action failure}
    *
    * @param status HTTP status
    * @param body the JSON body to send
-   * @return a body without errorKind, e.g. rate limiting or a Lit Action failure
    */
   public static NodeError adHoc(int status, ObjectNode body) {
     return new NodeError(null, status, body, List.of());
   }
 
   /**
-   * The rate-limit body: HTTP 402, or 400 on {@code /web/pkp/sign}.
+   * {@return the rate-limit body: HTTP 402, or 400 on {@code /web/pkp/sign}}
    *
    * @param status HTTP status, 402 or 400
    * @param tryAgain when to try again, as the node words it
-   * @return the rate-limit body: HTTP 402, or 400 on {@code /web/pkp/sign}
    */
   public static NodeError rateLimited(int status, String tryAgain) {
     ObjectNode body = LitJson.mapper().createObjectNode();
@@ -85,11 +82,10 @@ public final class NodeError extends RuntimeException {
   }
 
   /**
-   * A Lit Action that threw: HTTP 400 {@code {success:false, error, logs}}.
+   * {@return a Lit Action that threw: HTTP 400 {@code {success:false, error, logs}}}
    *
    * @param error the action's error message
    * @param logs console output up to the failure
-   * @return a Lit Action that threw: HTTP 400 {@code {success:false, error, logs}}
    */
   public static NodeError actionFailed(String error, String logs) {
     ObjectNode body = LitJson.mapper().createObjectNode();
@@ -127,10 +123,9 @@ public final class NodeError extends RuntimeException {
   }
 
   /**
-   * The JSON body to send for this error.
+   * {@return the JSON body to send for this error}
    *
    * @param correlationId the request's correlation id
-   * @return the JSON body to send for this error
    */
   public ObjectNode body(String correlationId) {
     if (adHocBody != null) return adHocBody.deepCopy();

@@ -110,11 +110,7 @@ public final class NodeHttpServer implements AutoCloseable {
     return port;
   }
 
-  /**
-   * {@code http://host:port}, as the SDK builds node URLs from Staking.
-   *
-   * @return {@code http://host:port}, as the SDK builds node URLs from Staking
-   */
+  /** {@return {@code http://host:port}, as the SDK builds node URLs from Staking} */
   public String url() {
     return "http://" + host + ":" + port;
   }
@@ -156,11 +152,7 @@ public final class NodeHttpServer implements AutoCloseable {
     }
   }
 
-  /**
-   * The node's faults, for handlers that falsify shares or handshakes.
-   *
-   * @return the node's faults, for handlers that falsify shares or handshakes
-   */
+  /** {@return the node's faults, for handlers that falsify shares or handshakes} */
   public NodeFaults faults() {
     return faults;
   }

@@ -26,10 +26,9 @@ public record NodeRequest(String path, String correlationId, boolean clientSentR
   }
 
   /**
-   * First value of a header, by lower-case name.
+   * {@return first value of a header, by lower-case name}
    *
    * @param lowerCaseName the header name, lower case
-   * @return first value of a header, by lower-case name
    */
   public Optional<String> header(String lowerCaseName) {
     List<String> values = headers.get(lowerCaseName);
