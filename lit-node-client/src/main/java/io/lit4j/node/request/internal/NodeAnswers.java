@@ -22,7 +22,13 @@ public final class NodeAnswers {
 
   private NodeAnswers() {}
 
-  /** The parsed reply, or the error the answer means. */
+  /**
+   * {@return the parsed reply, or the error the answer means}
+   *
+   * @param nodeUrl the node's URL
+   * @param requestId the request id
+   * @param r the HTTP response
+   */
   public static Result read(String nodeUrl, String requestId, NodeHttpResponse r) {
     if (!r.isSuccessful()) return Result.failed(errorFrom(nodeUrl, requestId, r));
     if (!r.isJson()) {
