@@ -1,0 +1,27 @@
+package io.lit4j.examples.docs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.lit4j.crypto.eth.EthHash;
+import io.lit4j.crypto.eth.Secp256k1PublicKey;
+import io.lit4j.localnet.LocalLitNetwork;
+import io.lit4j.localnet.junit.LocalLitNetworkTest;
+import org.junit.jupiter.api.Test;
+
+@LocalLitNetworkTest(nodes = 3, seed = "docs-quick-start")
+class QuickStartSampleTest {
+  @Test
+  void theQuickStartMintsAPkpAndSignsWithItThroughPkpSignAndALitAction(LocalLitNetwork net) {
+    QuickStartSample.Result r = QuickStartSample.run(net);
+    Secp256k1PublicKey key = Secp256k1PublicKey.fromBytes(r.pkp().publicKey());
+    byte[] digest = EthHash.keccak256(new byte[] {1, 2, 3, 4, 5});
+
+    assertArrayEquals(digest, r.pkpSignature().dataSigned());
+    assertEquals(key.ethAddress(), r.pkpSignature().recoverAddress());
+    assertNotNull(r.actionSignature(), "the action's signature 'sig'");
+    assertEquals(key.ethAddress(), r.actionSignature().recoverAddress());
+    assertEquals(r.pkp().ethAddress().toLowerCase(), key.ethAddress().lowercaseHex().toLowerCase());
+  }
+}
