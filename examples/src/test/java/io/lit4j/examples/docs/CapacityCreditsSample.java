@@ -1,0 +1,86 @@
+package io.lit4j.examples.docs;
+
+import io.lit4j.auth.authsig.AuthSig;
+import io.lit4j.auth.capacity.CapacityDelegation;
+import io.lit4j.auth.capacity.CapacityDelegationRequest;
+import io.lit4j.auth.methods.AuthMethod;
+import io.lit4j.auth.resources.LitPKPResource;
+import io.lit4j.auth.resources.ResourceAbilityRequest;
+import io.lit4j.auth.session.SessionKeyPair;
+import io.lit4j.auth.session.SessionSigs;
+import io.lit4j.auth.session.SessionSiwe;
+import io.lit4j.auth.signer.Web3jEthSigner;
+import io.lit4j.contracts.CapacityCreditsRequest;
+import io.lit4j.contracts.LitContracts;
+import io.lit4j.contracts.MintedCapacityCredits;
+import io.lit4j.contracts.MintedPkp;
+import io.lit4j.core.constants.AuthMethodScope;
+import io.lit4j.core.constants.LitAbility;
+import io.lit4j.crypto.ecdsa.EcdsaSignature;
+import io.lit4j.crypto.eth.EthHash;
+import io.lit4j.crypto.eth.Secp256k1PublicKey;
+import io.lit4j.localnet.LocalLitNetwork;
+import io.lit4j.node.LitNodeClient;
+import io.lit4j.node.LitNodeClientConfig;
+import io.lit4j.node.discovery.StakingValidatorSource;
+import io.lit4j.node.pkp.PkpSignRequest;
+import io.lit4j.node.session.NodeAuth;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.web3j.crypto.Credentials;
+
+/**
+ * Capacity credits as habanero and manzano require them, on a local network started with
+ * rate limiting on: the app owner mints credits and delegates a use to a user, whose session
+ * sigs carry the delegation. {@link CapacityCreditsSampleTest} runs it.
+ */
+public final class CapacityCreditsSample {
+  private CapacityCreditsSample() {}
+
+  /** The credits minted and the signature made with them. */
+  public record Result(MintedCapacityCredits credits, EcdsaSignature signature, Secp256k1PublicKey pkp) {}
+
+  /** Runs against a network whose nodes require capacity credits ({@code rateLimiting(true)}). */
+  public static Result run(LocalLitNetwork net) {
+    Credentials appOwner = net.devAccount(1);
+    Credentials user = net.devAccount(2);
+    try (LitContracts ownerContracts = LitContracts.builder()
+            .rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(appOwner).build();
+        LitContracts userContracts = LitContracts.builder()
+            .rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(user).build();
+        LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder()
+            .validatorSource(new StakingValidatorSource(ownerContracts)).build())) {
+      client.connect();
+
+      // docs:start credits
+      // the app owner buys capacity: 10 requests per kilosecond until UTC midnight in 2 days
+      MintedCapacityCredits credits = ownerContracts.mintCapacityCreditsNFT(CapacityCreditsRequest.perKilosecond(10, 2));
+
+      // ... and lets the user spend it: one use, this token only, this user only
+      CapacityDelegation delegation = CapacityDelegation.create(new Web3jEthSigner(appOwner),
+          CapacityDelegationRequest.builder()
+              .capacityTokenId(credits.capacityTokenId())
+              .delegateeAddresses(List.of(user.getAddress()))
+              .uses(1)
+              .nonce(client.getLatestBlockhash())
+              .build(),
+          Clock.systemUTC());
+
+      // the user's session sigs carry the delegation in front of the wallet sig
+      SessionKeyPair sessionKey = SessionKeyPair.generate();
+      List<ResourceAbilityRequest> abilities = List.of(ResourceAbilityRequest.of(LitPKPResource.ALL, LitAbility.PKP_SIGNING));
+      AuthSig walletSig = SessionSiwe.builder().sessionKey(sessionKey).nonce(client.getLatestBlockhash())
+          .resourceAbilityRequests(abilities).buildAndSign(new Web3jEthSigner(user));
+      SessionSigs sessionSigs = SessionSigs.sign(sessionKey, abilities,
+          SessionSigs.capabilities(Optional.of(delegation.capacityDelegationAuthSig()), walletSig),
+          client.connectedNodes(), Clock.systemUTC());
+      // docs:end credits
+
+      MintedPkp pkp = userContracts.mintWithAuth(AuthMethod.ethWallet(walletSig), List.of(AuthMethodScope.SIGN_ANYTHING));
+      Secp256k1PublicKey key = Secp256k1PublicKey.fromBytes(pkp.publicKey());
+      EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(EthHash.keccak256Utf8("with credits"), key, NodeAuth.of(sessionSigs)));
+      return new Result(credits, sig, key);
+    }
+  }
+}
