@@ -1,6 +1,14 @@
 package io.lit4j.examples.docs;
 
 import io.lit4j.contracts.CapacityCreditsRequest;
+import io.lit4j.crypto.attestation.FileVcekCache;
+import io.lit4j.crypto.attestation.VcekProvider;
+import io.lit4j.node.handshake.AmdKdsVcekFetcher;
+import io.lit4j.node.handshake.SevSnpAttestationVerifier;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ForkJoinPool;
+import okhttp3.OkHttpClient;
 import io.lit4j.contracts.LitContracts;
 import io.lit4j.contracts.LitContractsNetwork;
 import io.lit4j.contracts.MintedCapacityCredits;
@@ -46,4 +54,14 @@ public final class LiveNetworkSample {
     }
   }
   // docs:end live
+
+  // docs:start vcek
+  /** The same config keeping AMD's VCEK certificates in {@code dir} across runs. */
+  public static LitNodeClientConfig habaneroConfigCachingCertificates(LitContracts contracts, Path dir) {
+    VcekProvider amd = new AmdKdsVcekFetcher(new OkHttpClient(), Duration.ofSeconds(10));
+    return habaneroConfig(contracts).toBuilder()
+        .attestationVerifier(new SevSnpAttestationVerifier(new FileVcekCache(dir, amd), ForkJoinPool.commonPool()))
+        .build();
+  }
+  // docs:end vcek
 }

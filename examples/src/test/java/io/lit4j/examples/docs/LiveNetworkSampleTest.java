@@ -10,6 +10,8 @@ import io.lit4j.contracts.LitContractsNetwork;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.network.LitNetwork;
 import io.lit4j.node.LitNodeClientConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
@@ -24,6 +26,8 @@ class LiveNetworkSampleTest {
       assertTrue(config.checkNodeAttestation());
       assertEquals(LitContractsNetwork.HABANERO.addresses(), contracts.addresses());
       assertThrows(LitValidationException.class, () -> config.toBuilder().checkNodeAttestation(false).build());
+      Path dir = Files.createTempDirectory("vcek");
+      assertTrue(LiveNetworkSample.habaneroConfigCachingCertificates(contracts, dir).attestationVerifier().isPresent());
     }
   }
 

@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.lit4j.contracts.LitContracts;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.localnet.junit.LocalLitNetworkTest;
+import io.lit4j.localnet.node.NodeFault;
+import io.lit4j.node.ConnectionState;
+import io.lit4j.node.LitNodeClient;
+import io.lit4j.node.LitNodeClientConfig;
+import io.lit4j.node.discovery.StakingValidatorSource;
 import org.junit.jupiter.api.Test;
 
 @LocalLitNetworkTest(nodes = 3, seed = "docs-quick-start")
@@ -23,5 +29,20 @@ class QuickStartSampleTest {
     assertNotNull(r.actionSignature(), "the action's signature 'sig'");
     assertEquals(key.ethAddress(), r.actionSignature().recoverAddress());
     assertEquals(r.pkp().ethAddress().toLowerCase(), key.ethAddress().lowercaseHex().toLowerCase());
+  }
+
+  @Test
+  void aClientConnectsToTheTwoNodesLeftWhenOneOfThreeIsDown(LocalLitNetwork net) {
+    // docs:start fault
+    net.node(2).server().setFault(NodeFault.DOWN); // also SLOW, HTTP_500, GARBAGE_JSON, WRONG_SHARE, DIVERGENT_HANDSHAKE
+    try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).build();
+        LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder()
+            .validatorSource(new StakingValidatorSource(contracts)).build())) {
+      ConnectionState state = client.connect(); // 2 of 3 agree: enough for threshold 2
+      assertEquals(2, state.connectedNodes().size());
+    } finally {
+      net.node(2).server().setFault(NodeFault.NONE);
+    }
+    // docs:end fault
   }
 }
