@@ -403,6 +403,355 @@ public final class LitNodeClient implements AutoCloseable {
         (responses, state) -> PkpSignProtocol.read(request, responses, state.minNodeCount()));
   }
 
+  // ------------------------------------------------------------------ sessions
+
+  /**
+   * Session signatures for every connected node (4.2.0 {@code SessionSigsMap} format), as the
+   * JS SDK's {@code getSessionSigs}: the session key comes from the configured
+   * {@link io.lit4j.node.session.SessionKeyStore} (made once, then reused); the wallet sig is the
+   * stored one while it still verifies, delegates to this session key and covers every
+   * requested ability, else the {@code authNeededCallback}'s (checked, then stored).
+   *
+   * <p>Unlike 4.2.0 the per-node sigs expire with the wallet sig (not after a fixed 5 minutes),
+   * the callback gets a ReCap built from the requests, and its answer is checked.
+   *
+   * @throws LitValidationException if the request is missing
+   * @throws io.lit4j.core.errors.LitAuthException if the callback fails or its auth sig does not
+   *     delegate to the session key with the requested abilities
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public io.lit4j.auth.session.SessionSigs getSessionSigs(io.lit4j.node.session.SessionSigsRequest request) {
+    return join(getSessionSigsAsync(request));
+  }
+
+  /** Asynchronous {@link #getSessionSigs}; the callback runs on a client worker thread. */
+  public CompletableFuture<io.lit4j.auth.session.SessionSigs> getSessionSigsAsync(io.lit4j.node.session.SessionSigsRequest request) {
+    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("getSessionSigs request is missing"));
+    return onWorker(() -> {
+      ConnectionState s = ready();
+      io.lit4j.auth.session.SessionKeyPair key =
+          io.lit4j.node.session.internal.SessionFlow.sessionKey(config.sessionKeyStore(), request.sessionKey(), log);
+      return io.lit4j.node.session.internal.SessionFlow.sign(request, key, config.sessionKeyStore(), s.latestBlockhash(),
+          s.connectedNodes(), log);
+    });
+  }
+
+  /**
+   * Has a PKP sign a SIWE delegating to a session key ({@code /web/sign_session_key}): the SIWE
+   * is built as 4.2.0 builds it (statement {@code Lit Protocol PKP session signature}, a ReCap
+   * of the requested abilities, nonce = latest blockhash), the nodes rewrite and threshold-sign
+   * it, and the shares ({@code bigr} spelling) are combined and verified: over the EIP-191 hash
+   * of the returned SIWE, by the requested PKP, delegating to this session key.
+   *
+   * @return the auth sig by the PKP's address, and the PKP's key
+   * @throws LitValidationException if the params are missing
+   * @throws io.lit4j.core.errors.LitNodeException if fewer than {@code minNodeCount} nodes answered
+   * @throws io.lit4j.core.errors.LitCryptoException if the shares do not combine into that signature
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public io.lit4j.node.session.SignSessionKeyResult signSessionKey(io.lit4j.node.session.SignSessionKeyParams params) {
+    return join(signSessionKeyAsync(params));
+  }
+
+  /** Asynchronous {@link #signSessionKey}. */
+  public CompletableFuture<io.lit4j.node.session.SignSessionKeyResult> signSessionKeyAsync(io.lit4j.node.session.SignSessionKeyParams params) {
+    if (params == null) return CompletableFuture.failedFuture(new LitValidationException("signSessionKey params are missing"));
+    String siwe;
+    try {
+      siwe = params.siwe(ready().latestBlockhash()).build().prepareMessage();
+    } catch (LitException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode body = io.lit4j.node.session.internal.SignSessionKeyProtocol.body(params, siwe);
+    return sendToAllConnected("signSessionKey", io.lit4j.node.session.internal.SignSessionKeyProtocol.PATH, url -> body.deepCopy(),
+        (responses, state) -> io.lit4j.node.session.internal.SignSessionKeyProtocol.read(params, responses, state.minNodeCount()));
+  }
+
+  /**
+   * Session sigs whose capability is signed by a PKP (LitAuthClient's {@code getSessionSigs}
+   * with a PKP): {@link #getSessionSigs} with a callback that calls {@link #signSessionKey} for
+   * the request's PKP and auth methods. The PKP-signed capability is stored under a key of the
+   * PKP's address, so it is reused only for that PKP.
+   *
+   * @throws LitValidationException if the request is missing
+   * @throws io.lit4j.core.errors.LitNodeException if the nodes refuse (e.g. the auth method is not
+   *     permitted on the PKP: {@code NodeAuthSigScopeTooLimited})
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public io.lit4j.auth.session.SessionSigs getPkpSessionSigs(io.lit4j.node.session.PkpSessionRequest request) {
+    return join(getPkpSessionSigsAsync(request));
+  }
+
+  /** Asynchronous {@link #getPkpSessionSigs}. */
+  public CompletableFuture<io.lit4j.auth.session.SessionSigs> getPkpSessionSigsAsync(io.lit4j.node.session.PkpSessionRequest request) {
+    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("getPkpSessionSigs request is missing"));
+    return onWorker(() -> {
+      io.lit4j.auth.session.SessionKeyPair key =
+          io.lit4j.node.session.internal.SessionFlow.sessionKey(config.sessionKeyStore(), request.sessionKey(), log);
+      io.lit4j.node.session.SessionSigsRequest generic = request
+          .toSessionSigsRequest(p -> signSessionKey(request.signSessionKeyParams(key, p)).authSig())
+          .sessionKey(key).build();
+      ConnectionState s = ready();
+      return io.lit4j.node.session.internal.SessionFlow.sign(generic, key, config.sessionKeyStore(), s.latestBlockhash(),
+          s.connectedNodes(), log);
+    });
+  }
+
+  // ------------------------------------------------------------------ capacity, claims
+
+  /**
+   * A capacity delegation auth sig (4.2.0 {@code createCapacityDelegationAuthSig}): the owner
+   * signs a SIWE ({@code uri lit:capability:delegation}, nonce = latest blockhash) with a ReCap
+   * granting {@code Auth/Auth} on {@code lit-ratelimitincrease://<id|*>} to the delegatees.
+   * Connects first if the client is not connected, as the SDK does. Pass
+   * {@code capacityDelegationAuthSig()} of the result to session requests.
+   *
+   * @throws LitValidationException if the params are missing or make an invalid SIWE
+   * @throws LitException if connecting fails
+   */
+  public io.lit4j.auth.capacity.CapacityDelegation createCapacityDelegationAuthSig(io.lit4j.node.capacity.CapacityDelegationParams params) {
+    return join(createCapacityDelegationAuthSigAsync(params));
+  }
+
+  /** Asynchronous {@link #createCapacityDelegationAuthSig}; the signer runs on a client worker thread. */
+  public CompletableFuture<io.lit4j.auth.capacity.CapacityDelegation> createCapacityDelegationAuthSigAsync(
+      io.lit4j.node.capacity.CapacityDelegationParams params) {
+    if (params == null) return CompletableFuture.failedFuture(new LitValidationException("capacity delegation params are missing"));
+    CompletableFuture<ConnectionState> connected = isReady() ? CompletableFuture.completedFuture(state) : connectAsync();
+    return connected.thenCompose(s -> onWorker(() -> io.lit4j.auth.capacity.CapacityDelegation.create(
+        params.signer(), params.toRequest(s.latestBlockhash()), params.clock())));
+  }
+
+  /**
+   * Claims a key id for an auth method ({@code /web/pkp/claim}; nodes answer 202): every
+   * connected node signs the derived key id with its staking wallet; the PKP public key is
+   * derived locally from the handshake's {@code hdRootPubkeys}. Mint it with
+   * {@code PKPNFT.claimAndMint(2, derivedKeyId, signatures)}.
+   *
+   * @throws LitValidationException if the auth method is missing or WebAuthn (not claimable)
+   * @throws io.lit4j.core.errors.LitNodeException if fewer than {@code minNodeCount} nodes signed
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public io.lit4j.node.claim.ClaimKeyResult claimKeyId(io.lit4j.auth.methods.AuthMethod authMethod) {
+    return join(claimKeyIdAsync(authMethod));
+  }
+
+  /** Asynchronous {@link #claimKeyId}. */
+  public CompletableFuture<io.lit4j.node.claim.ClaimKeyResult> claimKeyIdAsync(io.lit4j.auth.methods.AuthMethod authMethod) {
+    if (authMethod == null) return CompletableFuture.failedFuture(new LitValidationException("authMethod is missing"));
+    if (authMethod.authMethodType() == io.lit4j.core.constants.AuthMethodType.WEB_AUTHN.value()) {
+      return CompletableFuture.failedFuture(new LitValidationException("WebAuthn auth methods cannot claim keys (as in the SDK)"));
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode body = io.lit4j.node.claim.internal.ClaimProtocol.body(authMethod);
+    return sendToAllConnected("claimKeyId", io.lit4j.node.claim.internal.ClaimProtocol.PATH, url -> body.deepCopy(),
+        (responses, s) -> io.lit4j.node.claim.internal.ClaimProtocol.read(responses, s.hdRootPubkeys()));
+  }
+
+  // ------------------------------------------------------------------ encryption
+
+  /**
+   * Encrypts {@code data} to {@code conditions} (4.2.0 {@code encrypt}; local, no node call):
+   * TimeCrypt under the network key with identity
+   * {@code lit-accesscontrolcondition://<hash(conditions)>/<sha256(data)>}.
+   *
+   * @throws LitValidationException if an argument is missing
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public io.lit4j.node.encryption.EncryptResponse encrypt(io.lit4j.core.acc.AccessControlConditions conditions, byte[] data) {
+    if (conditions == null) throw new LitValidationException("conditions are missing");
+    if (data == null) throw new LitValidationException("data to encrypt is missing");
+    io.lit4j.crypto.bls.BlsPublicKey key = io.lit4j.crypto.bls.BlsPublicKey.fromHex(ready().subnetPubKey());
+    io.lit4j.core.acc.AccessControlConditionResource resource = io.lit4j.core.acc.AccessControlConditionResource.of(conditions, data);
+    byte[] ct = io.lit4j.crypto.bls.TimeCrypt.encrypt(key, data, resource.identity());
+    return new io.lit4j.node.encryption.EncryptResponse(java.util.Base64.getEncoder().encodeToString(ct), resource.dataToEncryptHashHex());
+  }
+
+  /** Asynchronous {@link #encrypt(io.lit4j.core.acc.AccessControlConditions, byte[])}. */
+  public CompletableFuture<io.lit4j.node.encryption.EncryptResponse> encryptAsync(io.lit4j.core.acc.AccessControlConditions conditions, byte[] data) {
+    try {
+      return CompletableFuture.completedFuture(encrypt(conditions, data));
+    } catch (LitException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Encrypts the UTF-8 bytes of {@code text} (4.2.0 {@code encryptString}).
+   *
+   * @throws LitValidationException if an argument is missing
+   */
+  public io.lit4j.node.encryption.EncryptResponse encryptString(io.lit4j.core.acc.AccessControlConditions conditions, String text) {
+    if (text == null) throw new LitValidationException("text to encrypt is missing");
+    return encrypt(conditions, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Asynchronous {@link #encryptString}. */
+  public CompletableFuture<io.lit4j.node.encryption.EncryptResponse> encryptStringAsync(io.lit4j.core.acc.AccessControlConditions conditions, String text) {
+    try {
+      return CompletableFuture.completedFuture(encryptString(conditions, text));
+    } catch (LitException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Encrypts a file's bytes (4.2.0 {@code encryptFile}, without zipping).
+   *
+   * @throws LitValidationException if an argument is missing
+   * @throws LitException if the file cannot be read
+   */
+  public io.lit4j.node.encryption.EncryptResponse encryptFile(io.lit4j.core.acc.AccessControlConditions conditions, java.nio.file.Path file) {
+    return encrypt(conditions, readFile(file));
+  }
+
+  /** Asynchronous {@link #encryptFile}; the file is read on a client worker thread. */
+  public CompletableFuture<io.lit4j.node.encryption.EncryptResponse> encryptFileAsync(io.lit4j.core.acc.AccessControlConditions conditions, java.nio.file.Path file) {
+    return onWorker(() -> encryptFile(conditions, file));
+  }
+
+  /**
+   * Decrypts (4.2.0 {@code decrypt}): asks every connected node for its decryption share
+   * ({@code /web/encryption/sign}), and combines {@code minNodeCount} shares that verify against
+   * the network key; nodes that fail, refuse or send a bad share are left out and logged, so
+   * {@code minNodeCount} honest nodes suffice. The plaintext is checked against
+   * {@code dataToEncryptHash}.
+   *
+   * @throws LitValidationException if the request is missing, its ciphertext malformed, or no
+   *     auth sig is given for a connected node
+   * @throws io.lit4j.core.errors.LitNodeException if fewer than {@code minNodeCount} nodes gave a
+   *     share (e.g. {@code NodeAccessControlConditionsReturnedNotAuthorized} when the conditions do not hold)
+   * @throws io.lit4j.core.errors.LitCryptoException if no {@code minNodeCount} shares verify or the
+   *     ciphertext does not decrypt
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public byte[] decrypt(io.lit4j.node.encryption.DecryptRequest request) {
+    return join(decryptAsync(request));
+  }
+
+  /** Asynchronous {@link #decrypt}. */
+  public CompletableFuture<byte[]> decryptAsync(io.lit4j.node.encryption.DecryptRequest request) {
+    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("decrypt request is missing"));
+    byte[] ciphertext;
+    try {
+      ciphertext = io.lit4j.crypto.bls.TimeCryptCiphertext.fromBase64(request.ciphertext()).toBytes();
+    } catch (LitException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    String dataHash = request.dataToEncryptHash().toLowerCase(java.util.Locale.ROOT);
+    io.lit4j.core.acc.AccessControlConditions c = request.conditions();
+    return sendToAllConnected("decrypt", io.lit4j.node.encryption.internal.BlsShareProtocol.DECRYPT_PATH,
+        url -> io.lit4j.node.encryption.internal.BlsShareProtocol.decryptBody(c, dataHash, request.chain(), request.auth().authSigFor(url)),
+        (responses, s) -> {
+          Map<String, LitException> rejected = new LinkedHashMap<>();
+          var shares = io.lit4j.node.encryption.internal.BlsShareProtocol.shares(responses, r -> true, log, rejected);
+          byte[] identity = c.resource(dataHash).identity();
+          io.lit4j.crypto.bls.BlsSignature sig = io.lit4j.node.encryption.internal.BlsShareProtocol.combineTolerant("decrypt",
+              responses.requestId(), io.lit4j.crypto.bls.BlsPublicKey.fromHex(s.subnetPubKey()), identity, shares, s.minNodeCount(), log);
+          byte[] plain = io.lit4j.crypto.bls.TimeCrypt.decrypt(ciphertext, sig);
+          if (!io.lit4j.core.acc.AccessControlConditionResource.dataToEncryptHash(plain).equals(dataHash)) {
+            throw LitException.builder().message("decrypt: the plaintext does not hash to dataToEncryptHash " + dataHash
+                + " (request " + responses.requestId() + ")").requestId(responses.requestId()).buildCrypto();
+          }
+          return plain;
+        });
+  }
+
+  /**
+   * Decrypts to text (4.2.0 {@code decryptToString}): {@link #decrypt} read as UTF-8.
+   *
+   * @throws LitException as {@link #decrypt}
+   */
+  public String decryptToString(io.lit4j.node.encryption.DecryptRequest request) {
+    return join(decryptToStringAsync(request));
+  }
+
+  /** Asynchronous {@link #decryptToString}. */
+  public CompletableFuture<String> decryptToStringAsync(io.lit4j.node.encryption.DecryptRequest request) {
+    return decryptAsync(request).thenApply(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Decrypts into {@code target} (created or replaced).
+   *
+   * @throws LitValidationException if {@code target} is missing
+   * @throws LitException as {@link #decrypt}, or if the file cannot be written
+   */
+  public void decryptToFile(io.lit4j.node.encryption.DecryptRequest request, java.nio.file.Path target) {
+    join(decryptToFileAsync(request, target));
+  }
+
+  /** Asynchronous {@link #decryptToFile}. */
+  public CompletableFuture<Void> decryptToFileAsync(io.lit4j.node.encryption.DecryptRequest request, java.nio.file.Path target) {
+    if (target == null) return CompletableFuture.failedFuture(new LitValidationException("target file is missing"));
+    return decryptAsync(request).thenAccept(b -> {
+      try {
+        java.nio.file.Files.write(target, b);
+      } catch (java.io.IOException e) {
+        throw new LitException("cannot write decrypted data to " + target + ": " + e.getMessage(), e);
+      }
+    });
+  }
+
+  /**
+   * A JWT signed by the network for conditions that hold (4.2.0 {@code getSignedToken},
+   * {@code /web/signing/access_control_condition}): issued now, valid 12 hours; the shares of the
+   * nodes agreeing on the unsigned JWT are combined (bad ones left out, as in {@link #decrypt})
+   * and the signature is verified against the network key.
+   *
+   * @throws LitValidationException if the request is missing or no auth sig is given for a node
+   * @throws io.lit4j.core.errors.LitNodeException if fewer than {@code minNodeCount} nodes signed
+   * @throws io.lit4j.core.errors.LitCryptoException if no combination of shares verifies
+   * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
+   */
+  public io.lit4j.node.encryption.SignedToken getSignedToken(io.lit4j.node.encryption.SignedTokenRequest request) {
+    return join(getSignedTokenAsync(request));
+  }
+
+  /** Asynchronous {@link #getSignedToken}. */
+  public CompletableFuture<io.lit4j.node.encryption.SignedToken> getSignedTokenAsync(io.lit4j.node.encryption.SignedTokenRequest request) {
+    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("getSignedToken request is missing"));
+    long iat = Instant.now().getEpochSecond();
+    long exp = iat + 12 * 3600;
+    io.lit4j.core.acc.AccessControlConditions c = request.conditions();
+    return sendToAllConnected("getSignedToken", io.lit4j.node.encryption.internal.BlsShareProtocol.JWT_PATH,
+        url -> io.lit4j.node.encryption.internal.BlsShareProtocol.jwtBody(c, request.chain(), request.auth().authSigFor(url), iat, exp),
+        (responses, s) -> {
+          List<String> unsigned = new ArrayList<>();
+          for (NodeReply r : responses.successes().values()) unsigned.add(r.body().path("unsignedJwt").asText(""));
+          String jwt0 = io.lit4j.node.request.internal.Consensus.mostCommon(unsigned).filter(u -> !u.isEmpty())
+              .orElseThrow(() -> LitException.builder().message("getSignedToken: no node returned an unsignedJwt (request "
+                  + responses.requestId() + ")").requestId(responses.requestId()).errorCode("invalid_node_response").buildNode());
+          Map<String, LitException> rejected = new LinkedHashMap<>();
+          var shares = io.lit4j.node.encryption.internal.BlsShareProtocol.shares(responses,
+              r -> jwt0.equals(r.body().path("unsignedJwt").asText("")), log, rejected);
+          io.lit4j.crypto.bls.BlsPublicKey key = io.lit4j.crypto.bls.BlsPublicKey.fromHex(s.networkPubKey());
+          io.lit4j.crypto.bls.BlsSignature sig = io.lit4j.node.encryption.internal.BlsShareProtocol.combineTolerant("getSignedToken",
+              responses.requestId(), key, io.lit4j.crypto.bls.BlsJwt.signingInput(jwt0), shares, s.minNodeCount(), log);
+          String jwt = io.lit4j.crypto.bls.BlsJwt.attachSignature(jwt0, sig);
+          io.lit4j.crypto.bls.BlsJwt.VerifiedJwt v = io.lit4j.crypto.bls.BlsJwt.verify(jwt, key);
+          return new io.lit4j.node.encryption.SignedToken(jwt, v.header(), v.payload());
+        });
+  }
+
+  private static byte[] readFile(java.nio.file.Path file) {
+    if (file == null) throw new LitValidationException("file is missing");
+    try {
+      return java.nio.file.Files.readAllBytes(file);
+    } catch (java.io.IOException e) {
+      throw new LitException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs blocking work (callbacks, signers, files) on the client's worker threads. */
+  private <T> CompletableFuture<T> onWorker(java.util.function.Supplier<T> work) {
+    if (closed) return CompletableFuture.failedFuture(closedError());
+    try {
+      return CompletableFuture.supplyAsync(work, blockingWork);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(closedError());
+    }
+  }
+
   /**
    * Sends one request to every connected node (bodies are built first, so a missing auth sig
    * fails before anything is sent), waits for all, and reads the answers once at least
@@ -509,6 +858,8 @@ public final class LitNodeClient implements AutoCloseable {
     blockingWork.shutdownNow();
     if (ownsTransport) transport.close();
     if (ownedFetchClient != null) ownedFetchClient.connectionPool().evictAll();
+    // only closes a contracts client the source made itself (localNetwork / forRpc)
+    if (config.validatorSource() instanceof io.lit4j.node.discovery.StakingValidatorSource staking) staking.close();
     try {
       scheduler.awaitTermination(2, TimeUnit.SECONDS);
       blockingWork.awaitTermination(2, TimeUnit.SECONDS);

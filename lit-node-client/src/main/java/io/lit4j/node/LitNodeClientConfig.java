@@ -258,6 +258,25 @@ public final class LitNodeClientConfig {
       return this;
     }
 
+    /**
+     * Settings for a local network such as lit-localnet: validators, threshold and epoch from
+     * the Staking contract at {@code addresses} on {@code rpcUrl}
+     * ({@link io.lit4j.node.discovery.StakingValidatorSource#forRpc}, closed with the client),
+     * network {@code CUSTOM}, attestation off.
+     *
+     * <pre>{@code
+     * LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build();
+     * }</pre>
+     *
+     * @throws LitValidationException if the URL or addresses are missing or malformed
+     */
+    public Builder localNetwork(String rpcUrl, io.lit4j.contracts.LitContractAddresses addresses) {
+      this.validatorSource = io.lit4j.node.discovery.StakingValidatorSource.forRpc(rpcUrl, addresses);
+      this.network = LitNetwork.CUSTOM;
+      this.checkNodeAttestation = false;
+      return this;
+    }
+
     /** Threshold used with bootstrap URLs (default 2); a validator source brings its own. */
     public Builder minNodeCount(int minNodeCount) {
       this.minNodeCount = minNodeCount;

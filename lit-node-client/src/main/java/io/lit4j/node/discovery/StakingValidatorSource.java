@@ -14,13 +14,54 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>The caller owns {@code contracts} and closes it.
  */
-public final class StakingValidatorSource implements ValidatorSource {
-  private final LitContracts contracts;
+public final class StakingValidatorSource implements ValidatorSource, AutoCloseable {
+  private final LitContracts given;
+  private final String rpcUrl;
+  private final io.lit4j.contracts.LitContractAddresses addresses;
+  private LitContracts owned; // guarded by this
 
   /** @throws LitValidationException if {@code contracts} is null */
   public StakingValidatorSource(LitContracts contracts) {
     if (contracts == null) throw new LitValidationException("contracts is missing");
-    this.contracts = contracts;
+    this.given = contracts;
+    this.rpcUrl = null;
+    this.addresses = null;
+  }
+
+  private StakingValidatorSource(String rpcUrl, io.lit4j.contracts.LitContractAddresses addresses) {
+    this.given = null;
+    this.rpcUrl = rpcUrl;
+    this.addresses = addresses;
+  }
+
+  /**
+   * A source reading Staking through its own read-only {@link LitContracts} on {@code rpcUrl},
+   * made on first use and shut down by {@link #close()} (a later read makes a new one). This is
+   * how a client reaches a local network (lit-localnet gives its RPC URL and addresses).
+   *
+   * @throws LitValidationException if the URL is not http(s) or the addresses are missing
+   */
+  public static StakingValidatorSource forRpc(String rpcUrl, io.lit4j.contracts.LitContractAddresses addresses) {
+    if (rpcUrl == null || !(rpcUrl.startsWith("http://") || rpcUrl.startsWith("https://"))) {
+      throw new LitValidationException("rpcUrl must be an http(s) URL, got " + rpcUrl);
+    }
+    if (addresses == null) throw new LitValidationException("contract addresses are missing");
+    return new StakingValidatorSource(rpcUrl, addresses);
+  }
+
+  private synchronized LitContracts contracts() {
+    if (given != null) return given;
+    if (owned == null) owned = LitContracts.builder().rpcUrl(rpcUrl).addresses(addresses).build();
+    return owned;
+  }
+
+  /** Shuts down the contracts client this source made ({@link #forRpc}); one given to it is left open. */
+  @Override
+  public synchronized void close() {
+    if (owned != null) {
+      owned.close();
+      owned = null;
+    }
   }
 
   /**
@@ -32,6 +73,7 @@ public final class StakingValidatorSource implements ValidatorSource {
    */
   @Override
   public CompletableFuture<ValidatorSet> currentValidators() {
+    LitContracts contracts = contracts();
     CompletableFuture<List<String>> urls = contracts.getValidatorsAsync();
     CompletableFuture<Integer> threshold = contracts.getMinNodeCountAsync();
     CompletableFuture<Long> epoch = contracts.getCurrentEpochNumberAsync();
@@ -54,6 +96,6 @@ public final class StakingValidatorSource implements ValidatorSource {
 
   @Override
   public String toString() {
-    return "StakingValidatorSource[" + contracts + "]";
+    return "StakingValidatorSource[" + (given != null ? given : rpcUrl) + "]";
   }
 }

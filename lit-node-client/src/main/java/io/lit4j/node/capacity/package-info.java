@@ -1,0 +1,2 @@
+/** Capacity credit delegation ({@code createCapacityDelegationAuthSig}). */
+package io.lit4j.node.capacity;
