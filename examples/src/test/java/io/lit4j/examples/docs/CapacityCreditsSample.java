@@ -1,19 +1,15 @@
 package io.lit4j.examples.docs;
 
-import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.capacity.CapacityDelegation;
-import io.lit4j.auth.capacity.CapacityDelegationRequest;
-import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.auth.resources.LitPKPResource;
-import io.lit4j.auth.resources.ResourceAbilityRequest;
-import io.lit4j.auth.session.SessionKeyPair;
 import io.lit4j.auth.session.SessionSigs;
-import io.lit4j.auth.session.SessionSiwe;
 import io.lit4j.auth.signer.Web3jEthSigner;
 import io.lit4j.contracts.CapacityCreditsRequest;
 import io.lit4j.contracts.LitContracts;
 import io.lit4j.contracts.MintedCapacityCredits;
 import io.lit4j.contracts.MintedPkp;
+import io.lit4j.contracts.PermittedAuthMethod;
+import io.lit4j.core.constants.AuthMethodType;
 import io.lit4j.core.constants.AuthMethodScope;
 import io.lit4j.core.constants.LitAbility;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
@@ -23,11 +19,11 @@ import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
 import io.lit4j.node.discovery.StakingValidatorSource;
+import io.lit4j.node.capacity.CapacityDelegationParams;
 import io.lit4j.node.pkp.PkpSignRequest;
 import io.lit4j.node.session.NodeAuth;
-import java.time.Clock;
+import io.lit4j.node.session.SessionSigsRequest;
 import java.util.List;
-import java.util.Optional;
 import org.web3j.crypto.Credentials;
 
 /**
@@ -58,26 +54,24 @@ public final class CapacityCreditsSample {
       MintedCapacityCredits credits = ownerContracts.mintCapacityCreditsNFT(CapacityCreditsRequest.perKilosecond(10, 2));
 
       // ... and lets the user spend it: one use, this token only, this user only
-      CapacityDelegation delegation = CapacityDelegation.create(new Web3jEthSigner(appOwner),
-          CapacityDelegationRequest.builder()
-              .capacityTokenId(credits.capacityTokenId())
-              .delegateeAddresses(List.of(user.getAddress()))
-              .uses(1)
-              .nonce(client.getLatestBlockhash())
-              .build(),
-          Clock.systemUTC());
+      CapacityDelegation delegation = client.createCapacityDelegationAuthSig(CapacityDelegationParams.builder()
+          .signer(new Web3jEthSigner(appOwner))
+          .capacityTokenId(credits.capacityTokenId())
+          .delegatee(user.getAddress())
+          .uses(1)
+          .build());
 
       // the user's session sigs carry the delegation in front of the wallet sig
-      SessionKeyPair sessionKey = SessionKeyPair.generate();
-      List<ResourceAbilityRequest> abilities = List.of(ResourceAbilityRequest.of(LitPKPResource.ALL, LitAbility.PKP_SIGNING));
-      AuthSig walletSig = SessionSiwe.builder().sessionKey(sessionKey).nonce(client.getLatestBlockhash())
-          .resourceAbilityRequests(abilities).buildAndSign(new Web3jEthSigner(user));
-      SessionSigs sessionSigs = SessionSigs.sign(sessionKey, abilities,
-          SessionSigs.capabilities(Optional.of(delegation.capacityDelegationAuthSig()), walletSig),
-          client.connectedNodes(), Clock.systemUTC());
+      SessionSigs sessionSigs = client.getSessionSigs(SessionSigsRequest.forWallet(new Web3jEthSigner(user))
+          .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
+          .capacityDelegationAuthSig(delegation.capacityDelegationAuthSig())
+          .build());
       // docs:end credits
 
-      MintedPkp pkp = userContracts.mintWithAuth(AuthMethod.ethWallet(walletSig), List.of(AuthMethodScope.SIGN_ANYTHING));
+      // a PKP the user's wallet may sign with (EthWallet auth method id keccak256("<address>:lit"))
+      MintedPkp pkp = userContracts.mintWithAuth(
+          PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, EthHash.keccak256Utf8(user.getAddress() + ":lit")),
+          List.of(AuthMethodScope.SIGN_ANYTHING));
       Secp256k1PublicKey key = Secp256k1PublicKey.fromBytes(pkp.publicKey());
       EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(EthHash.keccak256Utf8("with credits"), key, NodeAuth.of(sessionSigs)));
       return new Result(credits, sig, key);

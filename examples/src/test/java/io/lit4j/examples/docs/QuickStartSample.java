@@ -1,16 +1,20 @@
 package io.lit4j.examples.docs;
 
 import io.lit4j.auth.authsig.AuthSig;
+import io.lit4j.auth.authsig.AuthSigs;
 import io.lit4j.auth.methods.AuthMethod;
+import io.lit4j.auth.resources.LitAccessControlConditionResource;
 import io.lit4j.auth.resources.LitActionResource;
 import io.lit4j.auth.resources.LitPKPResource;
-import io.lit4j.auth.resources.ResourceAbilityRequest;
-import io.lit4j.auth.session.SessionKeyPair;
 import io.lit4j.auth.session.SessionSigs;
-import io.lit4j.auth.session.SessionSiwe;
 import io.lit4j.auth.signer.Web3jEthSigner;
+import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.contracts.LitContracts;
 import io.lit4j.contracts.MintedPkp;
+import io.lit4j.contracts.PermittedAuthMethod;
+import io.lit4j.core.acc.AccessControlConditions;
+import io.lit4j.core.acc.EvmBasicCondition;
+import io.lit4j.core.acc.ReturnValueTest;
 import io.lit4j.core.constants.AuthMethodScope;
 import io.lit4j.core.constants.LitAbility;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
@@ -19,26 +23,30 @@ import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.discovery.StakingValidatorSource;
+import io.lit4j.node.encryption.DecryptRequest;
+import io.lit4j.node.encryption.EncryptResponse;
 import io.lit4j.node.execute.ExecuteJsRequest;
 import io.lit4j.node.execute.ExecuteJsResponse;
 import io.lit4j.node.pkp.PkpSignRequest;
 import io.lit4j.node.session.NodeAuth;
-import java.time.Clock;
+import io.lit4j.node.session.PkpSessionRequest;
+import io.lit4j.node.session.SessionSigsRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.web3j.crypto.Credentials;
 
 /**
- * The Quick Start of docs/getting-started.md, against the embedded local network: mint a PKP
- * with a wallet auth method, sign session sigs, sign a digest with pkpSign and with a Lit Action.
- * {@link QuickStartSampleTest} runs it.
+ * The Quick Start of docs/getting-started.md against the embedded local network: connect, mint
+ * a PKP with a wallet auth method, PKP session sigs, a Lit Action and pkpSign signing with the
+ * PKP, and encryption to access control conditions. {@link QuickStartSampleTest} runs it.
  */
 public final class QuickStartSample {
   private QuickStartSample() {}
 
   /** What the Quick Start produced, for the test to check. */
-  public record Result(MintedPkp pkp, EcdsaSignature pkpSignature, EcdsaSignature actionSignature) {}
+  public record Result(MintedPkp pkp, List<Boolean> scopes, EcdsaSignature actionSignature, EcdsaSignature pkpSignature,
+      String decrypted) {}
 
   // docs:start main
   public static void main(String[] args) {
@@ -53,49 +61,60 @@ public final class QuickStartSample {
   public static Result run(LocalLitNetwork net) {
     // docs:start run
     Credentials wallet = net.devAccount(1); // a funded anvil account; on a live network, your own key
+    Web3jEthSigner signer = new Web3jEthSigner(wallet);
 
-    // 1. contracts on the local chain, and a client that finds the nodes in the Staking contract
-    try (LitContracts contracts = LitContracts.builder()
-            .rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(wallet).build();
-        LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder()
-            .validatorSource(new StakingValidatorSource(contracts))
-            .build())) {
+    try (LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder()
+            .localNetwork(net.rpcUrl(), net.contracts()) // nodes, threshold and epoch from Staking
+            .build());
+        LitContracts contracts = LitContracts.builder()
+            .rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(wallet).build()) {
       client.connect(); // handshakes every node; needs minNodeCount agreeing answers
 
-      // 2. the wallet signs a SIWE with a ReCap that delegates to a fresh session key
-      Web3jEthSigner signer = new Web3jEthSigner(wallet);
-      SessionKeyPair sessionKey = SessionKeyPair.generate();
-      List<ResourceAbilityRequest> abilities = List.of(
-          ResourceAbilityRequest.of(LitPKPResource.ALL, LitAbility.PKP_SIGNING),
-          ResourceAbilityRequest.of(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION));
-      AuthSig walletSig = SessionSiwe.builder()
-          .sessionKey(sessionKey)
-          .nonce(client.getLatestBlockhash())
-          .resourceAbilityRequests(abilities)
-          .buildAndSign(signer);
+      // 1. the wallet signs in (EIP-4361); that auth sig is its EthWallet auth method
+      Instant now = Instant.now();
+      AuthSig authSig = AuthSigs.generate(signer, SiweMessage.builder()
+          .domain("localhost").uri("https://localhost/login").statement("Sign in to my app")
+          .address(signer.address()).nonce(client.getLatestBlockhash()).chainId(1)
+          .issuedAt(now).expirationTime(now.plus(Duration.ofHours(1)))
+          .build().prepareMessage());
+      AuthMethod ethWallet = AuthMethod.ethWallet(authSig);
 
-      // 3. mint a PKP that this wallet (as an EthWallet auth method) may use to sign anything
-      MintedPkp pkp = contracts.mintWithAuth(AuthMethod.ethWallet(walletSig), List.of(AuthMethodScope.SIGN_ANYTHING));
+      // 2. mint a PKP that this auth method may use to sign anything and personal messages
+      MintedPkp pkp = contracts.mintWithAuth(ethWallet, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
+      List<Boolean> scopes = contracts.getPermittedAuthMethodScopes(pkp.tokenId(), PermittedAuthMethod.from(ethWallet), 3);
       Secp256k1PublicKey pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
 
-      // 4. one session sig per connected node (5 minutes, as in JS SDK 4.2.0)
-      SessionSigs sessionSigs = SessionSigs.sign(sessionKey, abilities,
-          SessionSigs.capabilities(Optional.empty(), walletSig), client.connectedNodes(), Clock.systemUTC());
+      // 3. PKP session sigs: the nodes have the PKP sign the session key's capability
+      SessionSigs pkpSessionSigs = client.getPkpSessionSigs(PkpSessionRequest.builder()
+          .pkpPublicKey(pkpKey).authMethod(ethWallet)
+          .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
+          .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
+          .expiration(Duration.ofHours(1))
+          .build());
 
-      // 5. the nodes sign a digest with the PKP; the client combines and verifies the shares
-      byte[] digest = EthHash.keccak256(new byte[] {1, 2, 3, 4, 5});
-      EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(digest, pkpKey, NodeAuth.of(sessionSigs)));
-
-      // 6. the same from a Lit Action
+      // 4. a Lit Action signs with the PKP; the client combines and verifies the shares
+      byte[] toSign = EthHash.keccak256(new byte[] {1, 2, 3, 4, 5});
       ExecuteJsResponse res = client.executeJs(ExecuteJsRequest.builder()
           .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
-          .jsParam("toSign", digest)
+          .jsParam("toSign", toSign)
           .jsParam("publicKey", pkpKey.hex())
-          .auth(NodeAuth.of(sessionSigs))
+          .auth(NodeAuth.of(pkpSessionSigs))
           .build());
-      EcdsaSignature fromAction = res.signatures().get("sig");
+      EcdsaSignature fromAction = res.signatures().get("sig"); // r, s, recid, 65-byte signature, verified
+
+      // 5. or sign a digest directly
+      EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(toSign, pkpKey, NodeAuth.of(pkpSessionSigs)));
+
+      // 6. encrypt to access control conditions; decrypt with the wallet's own session sigs
+      AccessControlConditions onlyThisWallet = AccessControlConditions.accessControlConditions(List.of(
+          new EvmBasicCondition("", "ethereum", "", "", List.of(":userAddress"), ReturnValueTest.of("=", signer.address()))));
+      EncryptResponse encrypted = client.encryptString(onlyThisWallet, "Hello, Lit from Java");
+      SessionSigs walletSessionSigs = client.getSessionSigs(SessionSigsRequest.forWallet(signer)
+          .resourceAbility(LitAccessControlConditionResource.ALL, LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION)
+          .build());
+      String decrypted = client.decryptToString(DecryptRequest.of(onlyThisWallet, encrypted, NodeAuth.of(walletSessionSigs)));
       // docs:end run
-      return new Result(pkp, sig, fromAction);
+      return new Result(pkp, scopes, fromAction, sig, decrypted);
     }
   }
 }

@@ -14,21 +14,34 @@ import io.lit4j.node.ConnectionState;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
 import io.lit4j.node.discovery.StakingValidatorSource;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @LocalLitNetworkTest(nodes = 3, seed = "docs-quick-start")
 class QuickStartSampleTest {
+  private static final byte[] DIGEST = EthHash.keccak256(new byte[] {1, 2, 3, 4, 5});
+
   @Test
-  void theQuickStartMintsAPkpAndSignsWithItThroughPkpSignAndALitAction(LocalLitNetwork net) {
+  void theQuickStartMintsAPkpSignsWithItAndDecryptsForTheWallet(LocalLitNetwork net) {
     QuickStartSample.Result r = QuickStartSample.run(net);
     Secp256k1PublicKey key = Secp256k1PublicKey.fromBytes(r.pkp().publicKey());
-    byte[] digest = EthHash.keccak256(new byte[] {1, 2, 3, 4, 5});
 
-    assertArrayEquals(digest, r.pkpSignature().dataSigned());
+    assertEquals(List.of(false, true, true), r.scopes());
+    assertNotNull(r.actionSignature(), "the action's signature 'sig'");
+    assertEquals(key.ethAddress(), r.actionSignature().recoverAddress());
+    assertArrayEquals(DIGEST, r.pkpSignature().dataSigned());
+    assertEquals(key.ethAddress(), r.pkpSignature().recoverAddress());
+    assertEquals("Hello, Lit from Java", r.decrypted());
+  }
+
+  @Test
+  void sessionSigsBuiltByHandFromLitAuthPiecesWorkToo(LocalLitNetwork net) {
+    ManualSessionSigsSample.Result r = ManualSessionSigsSample.run(net);
+    Secp256k1PublicKey key = Secp256k1PublicKey.fromBytes(r.pkp().publicKey());
+    assertArrayEquals(DIGEST, r.pkpSignature().dataSigned());
     assertEquals(key.ethAddress(), r.pkpSignature().recoverAddress());
     assertNotNull(r.actionSignature(), "the action's signature 'sig'");
     assertEquals(key.ethAddress(), r.actionSignature().recoverAddress());
-    assertEquals(r.pkp().ethAddress().toLowerCase(), key.ethAddress().lowercaseHex().toLowerCase());
   }
 
   @Test
