@@ -75,10 +75,13 @@ public final class LocalLitNetwork implements AutoCloseable {
   private final int minNodeCount;
   private final Duration startupTime;
   private final boolean ethersLoaded;
+  private final java.util.Map<String, String> pinnedActions;
   private volatile boolean closed;
 
   private LocalLitNetwork(Anvil anvil, LitDeployment deployment, List<SimulatedNode> nodes, LitActionRuntime runtime,
-      BlsPublicKey blsPublicKey, List<String> hdRootPubkeys, int minNodeCount, Duration startupTime, boolean ethersLoaded) {
+      BlsPublicKey blsPublicKey, List<String> hdRootPubkeys, int minNodeCount, Duration startupTime, boolean ethersLoaded,
+      java.util.Map<String, String> pinnedActions) {
+    this.pinnedActions = pinnedActions;
     this.anvil = anvil;
     this.deployment = deployment;
     this.nodes = List.copyOf(nodes);
@@ -184,6 +187,21 @@ public final class LocalLitNetwork implements AutoCloseable {
   /** @return whether Lit Actions get the {@code ethers} v5 global */
   public boolean ethersLoaded() {
     return ethersLoaded;
+  }
+
+  /**
+   * Pins Lit Action code so that {@code /web/execute} with {@code ipfsId} finds it (the nodes have
+   * no IPFS gateway); the nodes still check that the code hashes to the CID.
+   *
+   * @param code the action's JavaScript
+   * @return its IPFS CIDv0 ({@code Qm…}), e.g. to permit it on a PKP
+   * @throws LitValidationException when code is null
+   */
+  public String pinAction(String code) {
+    if (code == null) throw new LitValidationException("code must not be null");
+    String cid = io.lit4j.core.ipfs.IpfsCid.of(code.getBytes(StandardCharsets.UTF_8));
+    pinnedActions.put(cid, code);
+    return cid;
   }
 
   /** Switches every node's lenient v4 session-sig fallback off ({@code true}) or back on. */
@@ -394,6 +412,7 @@ public final class LocalLitNetwork implements AutoCloseable {
       List<NodeHttpServer> servers = new ArrayList<>();
       LitActionRuntime runtime = null;
       List<SimulatedNode> started = new ArrayList<>();
+      java.util.Map<String, String> pinned = new java.util.concurrent.ConcurrentHashMap<>();
       try {
         runtime = new LitActionRuntime(ethers, actionTimeout, nodes);
         BlsKeySet bls = BlsDealer.deal(Math.max(2, threshold), nodes, derive(s, "bls"));
@@ -414,12 +433,12 @@ public final class LocalLitNetwork implements AutoCloseable {
           SimulatedNodeConfig cfg = new SimulatedNodeConfig(i, nodes, threshold, wallets.get(i),
               bls.shareForIndex(i).orElseThrow(), bls.publicKey(), k256.nodeShare(i), ecdsaSecret, anvil.web3j(),
               anvil.rpcUrl(), deployment.addresses(), rateLimiting, strictAuthOnly, Clock.systemUTC());
-          started.add(new SimulatedNode(servers.get(i), cfg, runtime));
+          started.add(new SimulatedNode(servers.get(i), cfg, runtime, cid -> Optional.ofNullable(pinned.get(cid))));
         }
         List<String> roots = k256.rootPublicKeys().stream().map(Secp256k1PublicKey::compressedHex).toList();
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         LOG.info("lit-localnet: {} nodes up in {} ms (rpc {})", nodes, took.toMillis(), anvil.rpcUrl());
-        return new LocalLitNetwork(anvil, deployment, started, runtime, bls.publicKey(), roots, threshold, took, ethers.isPresent());
+        return new LocalLitNetwork(anvil, deployment, started, runtime, bls.publicKey(), roots, threshold, took, ethers.isPresent(), pinned);
       } catch (RuntimeException e) {
         servers.forEach(NodeHttpServer::close);
         if (runtime != null) runtime.close();

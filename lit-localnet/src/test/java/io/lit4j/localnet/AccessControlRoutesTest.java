@@ -149,6 +149,34 @@ class AccessControlRoutesTest {
   }
 
   @Test
+  void evmContractConditionsCallTheContractOnTheLocalChain() throws Exception {
+    ObjectNode cond = NodeCalls.object();
+    cond.put("contractAddress", net.contracts().pkpNft());
+    cond.put("functionName", "balanceOf");
+    cond.putArray("functionParams").add(":userAddress");
+    ObjectNode abi = cond.putObject("functionAbi");
+    abi.put("name", "balanceOf");
+    abi.putArray("inputs").addObject().put("name", "owner").put("type", "address");
+    abi.putArray("outputs").addObject().put("name", "balance").put("type", "uint256");
+    abi.put("constant", true);
+    abi.put("stateMutability", "view");
+    cond.put("chain", "ethereum");
+    cond.putObject("returnValueTest").put("key", "").put("comparator", ">=").put("value", "1");
+    ObjectNode body = NodeCalls.object();
+    body.set("evmContractConditions", list(cond));
+    body.put("dataToEncryptHash", "cd".repeat(32));
+    body.put("chain", "ethereum");
+    body.set("authSig", NodeCalls.authSigJson(NodeCalls.walletAuthSig(user, blockhash())));
+    for (NodeCalls.Answer a : NodeCalls.all(net, "/web/encryption/sign", body)) {
+      assertEquals(200, a.status(), a.body().toString());
+    }
+    body.set("authSig", NodeCalls.authSigJson(NodeCalls.walletAuthSig(net.devAccount(8), blockhash())));
+    for (NodeCalls.Answer a : NodeCalls.all(net, "/web/encryption/sign", body)) {
+      assertEquals(401, a.status(), a.body().toString());
+    }
+  }
+
+  @Test
   void aRequestWithoutConditionsIsNodeMissingAccessControlConditions() throws Exception {
     ObjectNode body = NodeCalls.object();
     body.put("dataToEncryptHash", "00".repeat(32));

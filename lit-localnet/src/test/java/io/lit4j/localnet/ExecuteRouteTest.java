@@ -157,6 +157,37 @@ class ExecuteRouteTest {
   }
 
   @Test
+  void aPlainActionRunsOnEveryNodeAndItsLatencyIsPrinted() throws Exception {
+    String code = "Lit.Actions.setResponse({ response: String(1 + 1) });";
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      long t0 = System.nanoTime();
+      for (NodeCalls.Answer a : execute(code, NodeCalls.object())) {
+        assertEquals(200, a.status(), a.body().toString());
+        assertEquals("2", a.body().get("response").asText());
+      }
+      best = Math.min(best, (System.nanoTime() - t0) / 1_000_000);
+    }
+    System.out.println("lit-localnet: executeJs round trip to 3 nodes (no ethers), best of 3: " + best + " ms");
+  }
+
+  @Test
+  void aPinnedActionRunsByIpfsIdAndAnUnpinnedOneIsNodeInvalidIpfsId() throws Exception {
+    String cid = net.pinAction("Lit.Actions.setResponse({ response: Lit.Auth.actionIpfsIds[0] });");
+    ObjectNode body = NodeCalls.object();
+    body.set("authSig", NodeCalls.authSigJson(NodeCalls.walletAuthSig(owner, blockhash())));
+    body.put("ipfsId", cid);
+    for (NodeCalls.Answer a : NodeCalls.all(net, "/web/execute", body)) {
+      assertEquals(200, a.status(), a.body().toString());
+      assertEquals(cid, a.body().get("response").asText());
+    }
+    body.put("ipfsId", "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG");
+    NodeCalls.Answer a = NodeCalls.post(net.nodeUrls().get(0), "/web/execute", body, NodeCalls.requestId());
+    assertEquals(400, a.status());
+    assertEquals("NodeInvalidIPFSID", a.body().get("errorCode").asText());
+  }
+
+  @Test
   void executeWithoutCodeOrIpfsIdIsNodeInvalidIpfsId() throws Exception {
     ObjectNode body = NodeCalls.object();
     body.set("authSig", NodeCalls.authSigJson(NodeCalls.walletAuthSig(owner, blockhash())));

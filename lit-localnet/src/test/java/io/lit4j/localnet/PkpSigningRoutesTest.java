@@ -328,6 +328,54 @@ class PkpSigningRoutesTest {
     }
   }
 
+  private ObjectNode signSessionKeyBody(SessionKeyPair key, String address, String nonce, boolean withPkpPublicKey) {
+    SiweMessage siwe = SessionSiwe.builder().address(address).sessionKey(key).nonce(nonce)
+        .resourceAbilityRequests(List.of(ResourceAbilityRequest.of(LitPKPResource.ALL, LitAbility.PKP_SIGNING))).build();
+    ObjectNode body = NodeCalls.object();
+    body.put("sessionKey", "lit:session:" + key.publicKeyHex());
+    body.putArray("authMethods").add(NodeCalls.json(walletMethod.toJsValue()));
+    if (withPkpPublicKey) body.put("pkpPublicKey", "0x" + authMethodPkp.publicKeyHex());
+    body.put("siweMessage", siwe.prepareMessage());
+    return body;
+  }
+
+  @Test
+  void signSessionKeyWithoutPkpPublicKeyFindsThePkpOfTheAuthMethod() {
+    SessionKeyPair key = SessionKeyPair.generate();
+    // the SDK puts a dummy address in the SIWE when it does not know the PKP
+    ObjectNode body = signSessionKeyBody(key, "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2", latestBlockhash(), false);
+    List<EcdsaSignatureShare> shares = new ArrayList<>();
+    String signedSiwe = null;
+    for (NodeCalls.Answer a : NodeCalls.all(net, "/web/sign_session_key", url -> body, NodeCalls.requestId())) {
+      assertEquals(200, a.status(), a.body().toString());
+      JsonNode s = a.body().path("signedData").path("sessionSig");
+      signedSiwe = s.get("siweMessage").asText();
+      EcdsaShareJson.parseSignSessionKey(s).ifPresent(shares::add);
+    }
+    EcdsaSignature sig = EcdsaShareCombiner.combine(shares, 2);
+    assertEquals(authMethodPkp.ethAddress(), SiweMessage.parseLenient(signedSiwe).address());
+    assertEquals(authMethodPkp.ethAddress().toLowerCase(),
+        EthSignatures.recoverPersonalSignAddress(signedSiwe, sig.signatureHex()).lowercaseHex());
+  }
+
+  @Test
+  void signSessionKeyWithANonceThatIsNoBlockHashIsNodeInvalidBlockhash() {
+    SessionKeyPair key = SessionKeyPair.generate();
+    ObjectNode body = signSessionKeyBody(key, authMethodPkp.ethAddress(), "0x" + "ab".repeat(32), true);
+    NodeCalls.Answer a = NodeCalls.post(net.nodeUrls().get(0), "/web/sign_session_key", body, NodeCalls.requestId());
+    assertEquals(502, a.status(), a.body().toString());
+    assertEquals("NodeInvalidBlockhash", a.body().get("errorCode").asText());
+  }
+
+  @Test
+  void signSessionKeyForAnotherAddressThanThePkpIsNodeSiweMessageError() {
+    SessionKeyPair key = SessionKeyPair.generate();
+    ObjectNode body = signSessionKeyBody(key, ownedPkp.ethAddress(), latestBlockhash(), true);
+    NodeCalls.Answer a = NodeCalls.post(net.nodeUrls().get(0), "/web/sign_session_key", body, NodeCalls.requestId());
+    assertEquals(400, a.status(), a.body().toString());
+    assertEquals("NodeSIWEMessageError", a.body().get("errorCode").asText());
+  }
+
   @Test
   void pkpSignWithoutAuthSigIs422() {
     ObjectNode b = pkpSignBody(digest("x"), ownedPkp.publicKey(), null);

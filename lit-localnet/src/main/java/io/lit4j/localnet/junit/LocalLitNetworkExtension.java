@@ -54,7 +54,8 @@ public final class LocalLitNetworkExtension implements BeforeAllCallback, Parame
 
   private static LocalLitNetwork start(LocalLitNetworkTest c) {
     LocalLitNetwork.Builder b = LocalLitNetwork.builder().nodes(c.nodes()).rootKeyCount(c.rootKeyCount())
-        .rateLimiting(c.rateLimiting()).strictAuthOnly(c.strictAuthOnly()).chainId(c.chainId());
+        .rateLimiting(c.rateLimiting()).strictAuthOnly(c.strictAuthOnly()).chainId(c.chainId())
+        .actionTimeout(java.time.Duration.ofMillis(c.actionTimeoutMillis()));
     if (!c.seed().isEmpty()) b.seed(c.seed());
     return b.start();
   }

@@ -44,4 +44,7 @@ public @interface LocalLitNetworkTest {
 
   /** @return anvil chain id */
   long chainId() default 31337L;
+
+  /** @return Lit Action wall-time limit in milliseconds (30 s on real nodes) */
+  long actionTimeoutMillis() default 30_000L;
 }

@@ -67,6 +67,7 @@ public final class SimulatedNode implements AutoCloseable {
   private final List<Integer> allIndices;
   private final String rootKeysHexCache;
   private final List<String> hdRootPubkeys;
+  private final java.util.function.Function<String, Optional<String>> ipfs;
   private volatile boolean rateLimiting;
 
   /**
@@ -75,6 +76,16 @@ public final class SimulatedNode implements AutoCloseable {
    * @param actions the Lit Actions runtime (may be shared by the nodes of one network)
    */
   public SimulatedNode(NodeHttpServer server, SimulatedNodeConfig config, LitActionRuntime actions) {
+    this(server, config, actions, cid -> Optional.empty());
+  }
+
+  /**
+   * As {@link #SimulatedNode(NodeHttpServer, SimulatedNodeConfig, LitActionRuntime)}, with a
+   * stand-in for the IPFS gateway: {@code ipfs} gives the code pinned under a CID.
+   */
+  public SimulatedNode(NodeHttpServer server, SimulatedNodeConfig config, LitActionRuntime actions,
+      java.util.function.Function<String, Optional<String>> ipfs) {
+    this.ipfs = ipfs;
     this.server = server;
     this.config = config;
     this.actions = actions;
@@ -403,7 +414,14 @@ public final class SimulatedNode implements AutoCloseable {
       code = new String(bytes, StandardCharsets.UTF_8);
       cid = IpfsCid.of(bytes);
     } else if (ipfsId.isPresent()) {
-      throw NodeError.of(NodeErrorCode.NodeInvalidIPFSID, "lit-localnet has no IPFS gateway: send the action as code (ipfsId " + ipfsId.get() + ")");
+      String pinned = ipfs.apply(ipfsId.get()).orElseThrow(() -> NodeError.of(NodeErrorCode.NodeInvalidIPFSID,
+          "ipfsId " + ipfsId.get() + " is not pinned on lit-localnet (LocalLitNetwork.pinAction) and there is no IPFS gateway"));
+      byte[] bytes = pinned.getBytes(StandardCharsets.UTF_8);
+      if (!IpfsCid.of(bytes).equals(ipfsId.get())) {
+        throw NodeError.of(NodeErrorCode.NodeInvalidIPFSID, "the code pinned under " + ipfsId.get() + " does not hash to it");
+      }
+      code = pinned;
+      cid = ipfsId.get();
     } else {
       throw NodeError.of(NodeErrorCode.NodeInvalidIPFSID, "No code or ipfs hash provided");
     }
