@@ -83,13 +83,22 @@ public final class SessionFlow {
       store.put(request.walletSigStoreKey(), got.toJson());
       wallet = got;
     }
-    Instant walletExpiry = SiweMessage.parseLenient(wallet.signedMessage()).expirationInstant().orElse(expiry);
+    Instant walletExpiry = walletExpiry(wallet).orElse(expiry);
     Instant sessionExpiry = walletExpiry.isBefore(expiry) ? walletExpiry : expiry;
     if (!sessionExpiry.isAfter(now)) {
       throw new LitAuthException("the wallet sig expires at " + sessionExpiry + ", before the session could start; sign a new one");
     }
     return SessionSigs.sign(key, reqs, SessionSigs.capabilities(request.capacityDelegationAuthSig(), wallet), nodeUrls,
         Clock.fixed(now, ZoneOffset.UTC), Duration.between(now, sessionExpiry));
+  }
+
+  /** The SIWE expiry of the capability; none for a message that is not SIWE (the nodes judge those). */
+  private static Optional<Instant> walletExpiry(AuthSig wallet) {
+    try {
+      return SiweMessage.parseLenient(wallet.signedMessage()).expirationInstant();
+    } catch (LitException e) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<AuthSig> stored(SessionKeyStore store, String storeKey, Logger log) {
