@@ -1,0 +1,136 @@
+package io.lit4j.examples;
+
+import io.lit4j.auth.authsig.AuthSig;
+import io.lit4j.auth.resources.LitPKPResource;
+import io.lit4j.auth.resources.ResourceAbilityRequest;
+import io.lit4j.auth.session.SessionKeyPair;
+import io.lit4j.auth.session.SessionSigs;
+import io.lit4j.auth.session.SessionSiwe;
+import io.lit4j.auth.signer.Web3jEthSigner;
+import io.lit4j.contracts.LitContracts;
+import io.lit4j.contracts.MintedPkp;
+import io.lit4j.core.constants.LitAbility;
+import io.lit4j.crypto.eth.EthAddress;
+import io.lit4j.crypto.eth.EthHash;
+import io.lit4j.crypto.eth.EthSignatures;
+import io.lit4j.crypto.eth.Secp256k1PublicKey;
+import io.lit4j.localnet.LocalLitNetwork;
+import io.lit4j.node.LitNodeClient;
+import io.lit4j.node.LitNodeClientConfig;
+import io.lit4j.node.wallet.PkpEthSigner;
+import io.lit4j.node.wallet.PkpTransactionManager;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.tx.Transfer;
+import org.web3j.utils.Convert;
+
+/**
+ * A PKP as a web3j wallet, end to end on a local Lit network: start {@link LocalLitNetwork} (anvil
+ * and three nodes), mint a PKP, connect a {@link LitNodeClient}, sign in with the PKP owner's
+ * wallet (session sigs), fund the PKP's address, and send ether from it with web3j's {@link
+ * Transfer} over a {@link PkpTransactionManager}. Every step is checked; a failure throws.
+ *
+ * <p>Run it with {@code mvn -pl examples exec:java -Dexec.mainClass=io.lit4j.examples.PkpWalletExample}.
+ */
+public final class PkpWalletExample {
+  private PkpWalletExample() {}
+
+  /**
+   * What the run did, for callers that check it.
+   *
+   * @param pkpAddress the PKP's address
+   * @param recipient where the ether went
+   * @param transactionHash the transfer's hash
+   * @param recipientBalanceWei the recipient's balance after the transfer
+   */
+  public record Outcome(String pkpAddress, String recipient, String transactionHash, BigInteger recipientBalanceWei) {}
+
+  /** Runs the example, printing each step. */
+  public static void main(String[] args) throws Exception {
+    run(System.out);
+  }
+
+  /**
+   * Runs the example, printing each step to {@code out}.
+   *
+   * @return what was sent
+   * @throws IllegalStateException if a check fails
+   * @throws Exception if the network or the chain fails
+   */
+  public static Outcome run(PrintStream out) throws Exception {
+    out.println("1. starting a local Lit network (anvil + 3 nodes) ...");
+    try (LocalLitNetwork net = LocalLitNetwork.builder().nodes(3).start()) {
+      out.println("   up in " + net.startupTime().toMillis() + " ms, chain " + net.chainId() + ", nodes " + net.nodeUrls());
+      Web3j web3j = net.anvil().web3j();
+      Credentials owner = net.devAccount(1);
+
+      MintedPkp minted;
+      try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(owner).build()) {
+        minted = contracts.mintNext();
+      }
+      out.println("2. minted a PKP owned by " + EthAddress.fromHex(owner.getAddress()).checksummed() + ": " + minted.ethAddress());
+
+      try (LitNodeClient client = new LitNodeClient(
+          LitNodeClientConfig.builder().bootstrapUrls(net.nodeUrls()).minNodeCount(net.minNodeCount()).build())) {
+        client.connect();
+        out.println("3. connected to " + client.connectedNodes().size() + " nodes (threshold " + client.minNodeCount() + ")");
+
+        // the owner signs a SIWE that lets a fresh session key ask for PKP signatures
+        List<ResourceAbilityRequest> abilities = List.of(ResourceAbilityRequest.of(LitPKPResource.ALL, LitAbility.PKP_SIGNING));
+        SessionKeyPair sessionKey = SessionKeyPair.generate();
+        AuthSig ownerSig = SessionSiwe.builder().sessionKey(sessionKey).nonce(client.getLatestBlockhash())
+            .resourceAbilityRequests(abilities).buildAndSign(new Web3jEthSigner(owner));
+        SessionSigs sessionSigs = SessionSigs.sign(sessionKey, abilities, List.of(ownerSig), client.connectedNodes(), Clock.systemUTC());
+        PkpEthSigner pkp = PkpEthSigner.builder().client(client).pkpPublicKey(Secp256k1PublicKey.fromBytes(minted.publicKey()))
+            .sessionSigs(() -> sessionSigs).build();
+        out.println("4. session sigs for " + sessionSigs.nodeUrls().size() + " nodes; PKP signer " + pkp.address());
+
+        byte[] message = "hello from a PKP".getBytes(StandardCharsets.UTF_8);
+        byte[] signature = pkp.signPersonalMessage(message);
+        check(EthSignatures.recoverAddress(EthHash.personalMessageHash(message), signature).equals(pkp.ethAddress()),
+            "the personal message signature recovers to the PKP");
+        out.println("5. signed an EIP-191 message; it recovers to the PKP");
+
+        TransactionReceipt funding = Transfer.sendFunds(web3j, net.devAccount(0), pkp.address(), BigDecimal.ONE, Convert.Unit.ETHER).send();
+        check(funding.isStatusOK(), "the funding transfer succeeded");
+        out.println("6. funded the PKP with 1 ETH (balance " + Convert.fromWei(new BigDecimal(balance(web3j, pkp.address())), Convert.Unit.ETHER)
+            + " ETH)");
+
+        String recipient = randomAddress();
+        PkpTransactionManager txManager = new PkpTransactionManager(web3j, pkp, net.chainId());
+        TransactionReceipt sent = new Transfer(web3j, txManager).sendFunds(recipient, new BigDecimal("0.25"), Convert.Unit.ETHER).send();
+        check(sent.isStatusOK(), "the PKP's transfer succeeded");
+        check(sent.getFrom().equalsIgnoreCase(pkp.address()), "the transfer came from the PKP");
+        BigInteger received = balance(web3j, recipient);
+        check(received.equals(Convert.toWei("0.25", Convert.Unit.ETHER).toBigIntegerExact()), "the recipient holds 0.25 ETH");
+        out.println("7. the PKP sent 0.25 ETH to " + recipient + " in " + sent.getTransactionHash() + " (block " + sent.getBlockNumber()
+            + ", gas " + sent.getGasUsed() + ")");
+        out.println("done: a PKP signed and sent a web3j transaction");
+        return new Outcome(pkp.address(), recipient, sent.getTransactionHash(), received);
+      }
+    }
+  }
+
+  private static BigInteger balance(Web3j web3j, String address) throws java.io.IOException {
+    return web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST).send().getBalance();
+  }
+
+  private static String randomAddress() {
+    byte[] b = new byte[20];
+    new SecureRandom().nextBytes(b);
+    return new EthAddress(b).checksummed();
+  }
+
+  private static void check(boolean ok, String what) {
+    if (!ok) throw new IllegalStateException("check failed: " + what);
+  }
+}
