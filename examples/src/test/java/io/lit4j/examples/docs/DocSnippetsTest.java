@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * Keeps the documentation's Java blocks honest: every line of every {@code ```java} block in
  * {@code docs/} must be a line of one of the sample files in this package (which compile, and
  * run where they need no outside network). A block that drifts from the samples fails the build.
- * Lines holding an ellipsis ({@code …}) mark elided code and are not checked.
+ * Lines holding an ellipsis ({@code …}) mark elided code and are not checked; trailing
+ * {@code //} comments are not compared, only the code before them.
  */
 class DocSnippetsTest {
   private static final Path DOCS = Path.of("..", "docs");
@@ -28,7 +29,7 @@ class DocSnippetsTest {
     Set<String> sampleLines = new HashSet<>();
     try (Stream<Path> files = Files.list(SAMPLES)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        for (String line : Files.readAllLines(f)) sampleLines.add(line.trim());
+        for (String line : Files.readAllLines(f)) sampleLines.add(code(line));
       }
     }
     List<Path> docs;
@@ -43,12 +44,12 @@ class DocSnippetsTest {
       boolean inJava = false;
       for (int i = 0; i < lines.size(); i++) {
         String line = lines.get(i);
-        String t = line.trim();
-        if (!inJava && t.equals("```java")) {
+        String t = code(line);
+        if (!inJava && line.trim().equals("```java")) {
           inJava = true;
-        } else if (inJava && t.equals("```")) {
+        } else if (inJava && line.trim().equals("```")) {
           inJava = false;
-        } else if (inJava && !t.isEmpty() && !t.contains("…")) {
+        } else if (inJava && !t.isEmpty() && !line.contains("…")) {
           checked++;
           if (!sampleLines.contains(t)) strays.add(DOCS.relativize(doc) + ":" + (i + 1) + ": " + t);
         }
@@ -56,5 +57,13 @@ class DocSnippetsTest {
     }
     assertTrue(checked > 50, "only " + checked + " Java lines found in the docs");
     assertTrue(strays.isEmpty(), "lines of Java in the docs that no sample contains:\n" + String.join("\n", strays));
+  }
+
+  /** The line without surrounding blanks and without a trailing {@code //} comment. */
+  private static String code(String line) {
+    String t = line.strip();
+    if (t.startsWith("//")) return t; // a comment line is compared whole
+    int c = t.indexOf(" //");
+    return c < 0 ? t : t.substring(0, c).strip();
   }
 }

@@ -34,7 +34,7 @@ final class LocalNetworkGuideSample {
 }
 
 // docs:start junit (the guide elides the body; this class has no test method, so JUnit runs nothing)
-@LocalLitNetworkTest(nodes = 3, seed = "my-tests")   // also rootKeyCount, rateLimiting, strictAuthOnly, chainId
+@LocalLitNetworkTest(nodes = 3, seed = "my-tests")   // also rootKeyCount, rateLimiting, strictAuthOnly, chainId, actionTimeoutMillis
 class MyTest {
   void signs(LocalLitNetwork network) {}
 }

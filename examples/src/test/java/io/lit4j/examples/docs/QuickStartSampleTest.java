@@ -3,9 +3,11 @@ package io.lit4j.examples.docs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lit4j.contracts.LitContracts;
 import io.lit4j.crypto.eth.EthHash;
+import io.lit4j.crypto.eth.EthSignatures;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.localnet.junit.LocalLitNetworkTest;
@@ -14,7 +16,10 @@ import io.lit4j.node.ConnectionState;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
 import io.lit4j.node.discovery.StakingValidatorSource;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.junit.jupiter.api.Test;
 
 @LocalLitNetworkTest(nodes = 3, seed = "docs-quick-start")
@@ -42,6 +47,19 @@ class QuickStartSampleTest {
     assertEquals(key.ethAddress(), r.pkpSignature().recoverAddress());
     assertNotNull(r.actionSignature(), "the action's signature 'sig'");
     assertEquals(key.ethAddress(), r.actionSignature().recoverAddress());
+  }
+
+  @Test
+  void aPkpSignsAMessageAndSendsEtherAsAWeb3jWallet(LocalLitNetwork net) throws Exception {
+    String recipient = "0x" + "5a".repeat(20);
+    PkpWalletSample.Result r = PkpWalletSample.run(net, recipient);
+    assertEquals(65, r.messageSignature().length);
+    assertEquals(r.pkpAddress().toLowerCase(), EthSignatures.recoverAddress(
+        EthHash.personalMessageHash("hello from a PKP".getBytes(StandardCharsets.UTF_8)), r.messageSignature()).lowercaseHex());
+    assertTrue(r.transfer().isStatusOK());
+    assertEquals(r.pkpAddress().toLowerCase(), r.transfer().getFrom().toLowerCase());
+    assertEquals(new BigInteger("250000000000000000"),
+        net.anvil().web3j().ethGetBalance(recipient, DefaultBlockParameterName.LATEST).send().getBalance());
   }
 
   @Test
