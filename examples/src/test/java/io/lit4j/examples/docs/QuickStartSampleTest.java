@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lit4j.contracts.LitContracts;
+import io.lit4j.core.util.Hex;
+import io.lit4j.crypto.hd.HdKeys;
+import io.lit4j.node.claim.ClaimKeyResult;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.EthSignatures;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
@@ -60,6 +63,18 @@ class QuickStartSampleTest {
     assertEquals(r.pkpAddress().toLowerCase(), r.transfer().getFrom().toLowerCase());
     assertEquals(new BigInteger("250000000000000000"),
         net.anvil().web3j().ethGetBalance(recipient, DefaultBlockParameterName.LATEST).send().getBalance());
+  }
+
+  @Test
+  void aClaimedKeyIsTheHdKeyOfTheAuthMethodIdSignedByEveryNodeWallet(LocalLitNetwork net) {
+    ClaimKeyResult claim = ClaimKeySample.run(net);
+    String id = Hex.encode(EthHash.keccak256Utf8(
+        io.lit4j.auth.signer.EthSignatures.toChecksumAddress(net.devAccount(2).getAddress()) + ":lit"));
+    assertEquals(id, claim.derivedKeyId());
+    assertEquals(HdKeys.derivePublicKey(claim.derivedKeyId(), net.hdRootPubkeys()), claim.publicKey());
+    assertEquals(net.nodes().size(), claim.signatures().size());
+    List<String> nodeWallets = net.nodes().stream().map(n -> n.nodeWalletAddress().toLowerCase()).toList();
+    for (String signer : claim.signerAddresses()) assertTrue(nodeWallets.contains(signer.toLowerCase()), signer);
   }
 
   @Test
