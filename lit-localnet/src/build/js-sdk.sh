@@ -19,6 +19,8 @@ PACKAGES=(
   "@lit-protocol/constants@${SDK_VERSION}"
   "ethers@${ETHERS_VERSION}"
   "siwe@${SIWE_VERSION}"
+  # contracts-sdk 4.2.0 requires date-and-time without declaring it
+  "date-and-time@2.4.3"
 )
 TOOLS_DIR="$1"
 PREFIX="$TOOLS_DIR/js-sdk-$SDK_VERSION"

@@ -10,7 +10,8 @@
 // ethers@5.7.2, siwe@2.3.2 (src/build/js-sdk.sh installs them).
 //
 // Prints one JSON line per step, {"step":…,"ok":true,…} or {"step":…,"ok":false,"error":…}, and
-// exits 1 on the first failing step. The SDK's own console output goes to stderr.
+// exits 1 on the first failing step. The SDK's own console output (warnings on stderr, a few
+// debug lines on stdout) is interleaved: step lines are the ones starting with {"step":.
 'use strict';
 
 const fs = require('fs');
@@ -239,6 +240,35 @@ async function main() {
     const recovered = ethers.utils.verifyMessage(capacityDelegationAuthSig.signedMessage, '0x' + capacityDelegationAuthSig.sig);
     check(recovered === eoa.address, `the delegation signature recovers to the owner, got ${recovered}`);
     return { capacityTokenId: minted.capacityTokenIdStr, delegatee: pkp.ethAddress };
+  });
+
+  // ---------------------------------------------------------------- executeJs as a serverless function
+  // (after the capacity mint: on a rate-limited network the EOA pays with the NFT it holds)
+  await step('executeJsEoa', async () => {
+    const res = await client.executeJs({
+      sessionSigs: eoaSessionSigs,
+      code: `(async () => {
+        console.log('lit4j log', greeting);
+        Lit.Actions.setResponse({ response: greeting + ' from ' + Lit.Auth.authSigAddress });
+      })();`,
+      jsParams: { greeting: 'hello' },
+    });
+    // 4.2.0 returns the first node's raw response when nothing was signed (client-protocol.md §12 #6)
+    check(res.success === true, `the raw node response says success, got ${JSON.stringify(res)}`);
+    check(res.signedData && Object.keys(res.signedData).length === 0, `no signatures requested, got ${JSON.stringify(res.signedData)}`);
+    check(
+      typeof res.response === 'string' && res.response.toLowerCase() === `hello from ${eoa.address}`.toLowerCase(),
+      `the action saw jsParams and the session's user, got ${JSON.stringify(res.response)}`,
+    );
+    check(typeof res.logs === 'string' && res.logs.includes('lit4j log hello'), `console.log reached the logs, got ${JSON.stringify(res.logs)}`);
+    let thrown = null;
+    try {
+      await client.executeJs({ sessionSigs: eoaSessionSigs, code: `(async () => { throw new Error('lit4j: expected failure'); })();` });
+    } catch (e) {
+      thrown = e;
+    }
+    check(thrown !== null, 'a throwing Lit Action makes executeJs reject');
+    return { response: res.response, throwingActionRejected: String(thrown.errorCode || thrown.message).slice(0, 80) };
   });
 
   // ---------------------------------------------------------------- PKP session sigs

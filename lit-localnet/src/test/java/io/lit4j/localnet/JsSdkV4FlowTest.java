@@ -30,7 +30,7 @@ class JsSdkV4FlowTest {
 
   /** Every step the script must report, in order. */
   private static final List<String> STEPS = List.of(
-      "connect", "eoaSessionSigs", "mintPkpWithAuth", "capacityCredits", "pkpSessionSigs", "executeJs",
+      "connect", "eoaSessionSigs", "mintPkpWithAuth", "capacityCredits", "executeJsEoa", "pkpSessionSigs", "executeJs",
       "pkpSign", "rateLimitedWithoutDelegation", "encryptDecrypt", "getSignedToken", "claimKeyId", "done");
 
   private static final long SCRIPT_TIMEOUT_SECONDS = 100;

@@ -121,7 +121,7 @@ public final class LitActionRuntime implements AutoCloseable {
         .engine(engine)
         .allowHostAccess(HostAccess.EXPLICIT)
         .allowHostClassLookup(name -> false)
-        .allowIO(false)
+        .allowIO(org.graalvm.polyglot.io.IOAccess.NONE)
         .allowCreateThread(false)
         .allowNativeAccess(false)
         .option("js.unhandled-rejections", "throw")

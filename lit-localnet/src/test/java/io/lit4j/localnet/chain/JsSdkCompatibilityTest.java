@@ -9,20 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Opt-in: runs the real JS SDK v4.2.0 {@code @lit-protocol/contracts-sdk} against our contracts
- * (getValidators, getMinNodeCount, epoch, mintWithAuth, PKP and capacity-credit reads). Enable with
- * {@code -Dlit4j.sdkcheck.dir=DIR} after {@code npm install --prefix DIR
- * @lit-protocol/contracts-sdk@4.2.0 ethers@5.7.2 date-and-time@2}.
+ * Runs the real JS SDK v4.2.0 {@code @lit-protocol/contracts-sdk} against our contracts
+ * (getValidators, getMinNodeCount, epoch, mintWithAuth, PKP and capacity-credit reads), from the
+ * packages the build installs into {@code ${lit4j.tools.dir}/js-sdk-4.2.0} ({@code src/build/js-sdk.sh}).
  */
-@EnabledIfSystemProperty(named = "lit4j.sdkcheck.dir", matches = ".+")
 class JsSdkCompatibilityTest {
 
   @Test
   void theJsContractsSdkMintsAndReadsAgainstOurContractsUnchanged() throws Exception {
-    Path dir = Path.of(System.getProperty("lit4j.sdkcheck.dir"));
+    Path dir = Path.of(System.getProperty("lit4j.tools.dir",
+        Path.of(System.getProperty("user.home"), ".cache", "lit4j", "tools").toString())).resolve("js-sdk-4.2.0");
     Path script = Path.of("src/test/js/contracts-sdk-check.cjs").toAbsolutePath();
     try (ChainFixture chain = new ChainFixture()) {
       LitContractAddresses a = chain.deployment.addresses();
