@@ -133,6 +133,16 @@ public final class ExecuteJsRequest {
       return this;
     }
 
+    /**
+     * Each node's session sig from {@code sessionSigs} (same as {@code auth(NodeAuth.of(sessionSigs))}).
+     *
+     * @throws LitValidationException if {@code sessionSigs} is null
+     */
+    public Builder sessionSigs(io.lit4j.auth.session.SessionSigs sessionSigs) {
+      this.auth = NodeAuth.of(sessionSigs);
+      return this;
+    }
+
     /** The auth sig for each node (required). */
     public Builder auth(NodeAuth auth) {
       this.auth = auth;

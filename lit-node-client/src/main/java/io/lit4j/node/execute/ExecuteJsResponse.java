@@ -50,4 +50,18 @@ public record ExecuteJsResponse(
       return Optional.empty();
     }
   }
+
+  /**
+   * The combined, verified signature the action made under {@code sigName}.
+   *
+   * @throws LitValidationException if the action made no signature of that name (the message
+   *     lists the names it made)
+   */
+  public EcdsaSignature signature(String sigName) {
+    EcdsaSignature sig = signatures.get(sigName);
+    if (sig == null) {
+      throw new LitValidationException("the Lit Action made no signature named '" + sigName + "'; it made " + signatures.keySet());
+    }
+    return sig;
+  }
 }

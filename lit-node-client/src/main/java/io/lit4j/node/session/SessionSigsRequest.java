@@ -29,7 +29,7 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Unlike JS SDK 4.2.0 (5 minutes, hard-coded), the per-node session sigs expire with the
- * wallet signature: at {@link #expiration()}, or earlier if a stored wallet sig expires earlier.
+ * wallet signature: at {@link #expiration(Instant)}, or earlier if a stored wallet sig expires earlier.
  */
 public final class SessionSigsRequest {
   private final List<ResourceAbilityRequest> resourceAbilityRequests;
@@ -108,11 +108,6 @@ public final class SessionSigsRequest {
   public Instant expiration(Instant now) {
     if (expiresAt != null) return expiresAt;
     return now.plus(expiresIn != null ? expiresIn : LitConstants.WALLET_SIG_DEFAULT_TTL);
-  }
-
-  /** The expiration as set: an instant, a duration from now, or the default 24 h. */
-  public String expiration() {
-    return expiresAt != null ? expiresAt.toString() : (expiresIn != null ? expiresIn.toString() : "PT24H");
   }
 
   /** The capacity delegation put first in every session's capabilities, if any. */

@@ -25,6 +25,9 @@ interface E2eTarget extends AutoCloseable {
   /** Whether the nodes evaluate Solana conditions (the local ones do not). */
   boolean evaluatesSolana();
 
+  /** Whether the nodes are known to refuse requests not paid for with capacity credits. */
+  boolean requiresCapacityCredits();
+
   /** Switches node {@code index} to sending a wrong share, if this target can; returns an undo. */
   Optional<Runnable> wrongShareFrom(int index);
 

@@ -3,7 +3,6 @@ package io.lit4j.node.e2e;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -247,9 +246,8 @@ abstract class LitNodeClientE2eSuite {
         .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
         .jsParam("toSign", toSign)
         .jsParam("publicKey", pkpKey.hex())
-        .auth(NodeAuth.of(pkpSessions)).build());
-    EcdsaSignature sig = res.signatures().get("sig");
-    assertNotNull(sig, res.toString());
+        .sessionSigs(pkpSessions).build());
+    EcdsaSignature sig = res.signature("sig");
     assertTrue(sig.verify());
     assertArrayEquals(toSign, sig.dataSigned());
     assertEquals(pkpKey.ethAddress(), sig.recoverAddress());
@@ -416,5 +414,18 @@ abstract class LitNodeClientE2eSuite {
         .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION).build());
     assertEquals(1, calls.get());
     assertTrue(SessionSigs.verifySignature(other.forNode(other.nodeUrls().get(0))));
+  }
+
+  @Test
+  @Order(17)
+  void withoutTheCapacityDelegationARateLimitedNetworkRefusesThePkpsSession() {
+    if (!target.requiresCapacityCredits()) return;
+    SessionSigs unpaid = client.getPkpSessionSigs(PkpSessionRequest.builder()
+        .pkpPublicKey(pkpKey).authMethod(ethWallet).sessionKey(io.lit4j.auth.session.SessionKeyPair.generate())
+        .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION).build());
+    LitNodeException e = assertThrows(LitNodeException.class, () -> client.executeJs(ExecuteJsRequest.builder()
+        .code("Lit.Actions.setResponse({response: 'paid?'});").sessionSigs(unpaid).build()));
+    assertEquals("rate_limit_exceeded", e.errorCode().orElse(""), e.getMessage());
+    assertEquals(402, e.status());
   }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.web3j.crypto.Credentials;
 
 /**
@@ -17,6 +19,11 @@ import org.web3j.crypto.Credentials;
  * Chronicle test tokens) and optionally {@code LIT_RPC_URL} (default: Chronicle's); skipped
  * otherwise, saying why.
  */
+@EnabledIfSystemProperty(named = "lit4j.e2e.live", matches = "true",
+    disabledReason = "live end-to-end tests run only with -Plive (and LIT_NETWORK, LIT_PRIVATE_KEY, optionally LIT_RPC_URL)")
+@EnabledIfEnvironmentVariable(named = "LIT_NETWORK", matches = ".+", disabledReason = "LIT_NETWORK is not set (manzano or habanero)")
+@EnabledIfEnvironmentVariable(named = "LIT_PRIVATE_KEY", matches = ".+",
+    disabledReason = "LIT_PRIVATE_KEY is not set (a wallet with Chronicle test tokens)")
 class LiveNetworkE2eTest extends LitNodeClientE2eSuite {
 
   LiveNetworkE2eTest() {
@@ -63,6 +70,11 @@ class LiveNetworkE2eTest extends LitNodeClientE2eSuite {
     @Override
     public Optional<List<String>> nodeWalletAddresses() {
       return Optional.empty();
+    }
+
+    @Override
+    public boolean requiresCapacityCredits() {
+      return false; // not asserted against a live network: its free tier may change
     }
 
     @Override

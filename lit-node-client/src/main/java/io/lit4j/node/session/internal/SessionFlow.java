@@ -64,6 +64,7 @@ public final class SessionFlow {
     List<ResourceAbilityRequest> reqs = request.resourceAbilityRequests();
     AuthSig wallet = stored(store, request.walletSigStoreKey(), log)
         .filter(sig -> !needsResign(sig, key.uri(), reqs, now))
+        .filter(sig -> longEnough(sig, now, expiry))
         .orElse(null);
     if (wallet == null) {
       RecapObject recap = RecapObject.empty();
@@ -90,6 +91,16 @@ public final class SessionFlow {
     }
     return SessionSigs.sign(key, reqs, SessionSigs.capabilities(request.capacityDelegationAuthSig(), wallet), nodeUrls,
         Clock.fixed(now, ZoneOffset.UTC), Duration.between(now, sessionExpiry));
+  }
+
+  /**
+   * A stored wallet sig about to expire would give sessions of a few seconds: it is reused only
+   * while it lives at least as long as the session asked for, or {@link SessionSigs#V4_SESSION_TTL}.
+   */
+  private static boolean longEnough(AuthSig sig, Instant now, Instant wanted) {
+    Instant floor = now.plus(SessionSigs.V4_SESSION_TTL);
+    Instant needed = wanted.isBefore(floor) ? wanted : floor;
+    return walletExpiry(sig).map(e -> !e.isBefore(needed)).orElse(true);
   }
 
   /** The SIWE expiry of the capability; none for a message that is not SIWE (the nodes judge those). */
