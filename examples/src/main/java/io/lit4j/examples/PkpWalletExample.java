@@ -1,14 +1,15 @@
 package io.lit4j.examples;
 
 import io.lit4j.auth.authsig.AuthSig;
+import io.lit4j.auth.authsig.AuthSigs;
+import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.auth.resources.LitPKPResource;
-import io.lit4j.auth.resources.ResourceAbilityRequest;
-import io.lit4j.auth.session.SessionKeyPair;
 import io.lit4j.auth.session.SessionSigs;
-import io.lit4j.auth.session.SessionSiwe;
 import io.lit4j.auth.signer.Web3jEthSigner;
+import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.contracts.LitContracts;
 import io.lit4j.contracts.MintedPkp;
+import io.lit4j.core.constants.AuthMethodScope;
 import io.lit4j.core.constants.LitAbility;
 import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.EthHash;
@@ -17,6 +18,7 @@ import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
+import io.lit4j.node.session.PkpSessionRequest;
 import io.lit4j.node.wallet.PkpEthSigner;
 import io.lit4j.node.wallet.PkpTransactionManager;
 import java.io.PrintStream;
@@ -24,7 +26,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
@@ -35,9 +38,10 @@ import org.web3j.utils.Convert;
 
 /**
  * A PKP as a web3j wallet, end to end on a local Lit network: start {@link LocalLitNetwork} (anvil
- * and three nodes), mint a PKP, connect a {@link LitNodeClient}, sign in with the PKP owner's
- * wallet (session sigs), fund the PKP's address, and send ether from it with web3j's {@link
- * Transfer} over a {@link PkpTransactionManager}. Every step is checked; a failure throws.
+ * and three nodes), connect a {@link LitNodeClient}, mint a PKP whose auth method is the user's
+ * wallet login, get session sigs the PKP signs itself ({@code getPkpSessionSigs}), fund the PKP's
+ * address, and send ether from it with web3j's {@link Transfer} over a {@link
+ * PkpTransactionManager}. Every step is checked; a failure throws.
  *
  * <p>Run it with {@code mvn -pl examples exec:java -Dexec.mainClass=io.lit4j.examples.PkpWalletExample}.
  */
@@ -71,28 +75,33 @@ public final class PkpWalletExample {
     try (LocalLitNetwork net = LocalLitNetwork.builder().nodes(3).start()) {
       out.println("   up in " + net.startupTime().toMillis() + " ms, chain " + net.chainId() + ", nodes " + net.nodeUrls());
       Web3j web3j = net.anvil().web3j();
-      Credentials owner = net.devAccount(1);
+      Credentials user = net.devAccount(1);
 
-      MintedPkp minted;
-      try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(owner).build()) {
-        minted = contracts.mintNext();
-      }
-      out.println("2. minted a PKP owned by " + EthAddress.fromHex(owner.getAddress()).checksummed() + ": " + minted.ethAddress());
-
-      try (LitNodeClient client = new LitNodeClient(
-          LitNodeClientConfig.builder().bootstrapUrls(net.nodeUrls()).minNodeCount(net.minNodeCount()).build())) {
+      try (LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build())) {
         client.connect();
-        out.println("3. connected to " + client.connectedNodes().size() + " nodes (threshold " + client.minNodeCount() + ")");
+        out.println("2. connected to " + client.connectedNodes().size() + " nodes (threshold " + client.minNodeCount() + ")");
 
-        // the owner signs a SIWE that lets a fresh session key ask for PKP signatures
-        List<ResourceAbilityRequest> abilities = List.of(ResourceAbilityRequest.of(LitPKPResource.ALL, LitAbility.PKP_SIGNING));
-        SessionKeyPair sessionKey = SessionKeyPair.generate();
-        AuthSig ownerSig = SessionSiwe.builder().sessionKey(sessionKey).nonce(client.getLatestBlockhash())
-            .resourceAbilityRequests(abilities).buildAndSign(new Web3jEthSigner(owner));
-        SessionSigs sessionSigs = SessionSigs.sign(sessionKey, abilities, List.of(ownerSig), client.connectedNodes(), Clock.systemUTC());
-        PkpEthSigner pkp = PkpEthSigner.builder().client(client).pkpPublicKey(Secp256k1PublicKey.fromBytes(minted.publicKey()))
-            .sessionSigs(() -> sessionSigs).build();
-        out.println("4. session sigs for " + sessionSigs.nodeUrls().size() + " nodes; PKP signer " + pkp.address());
+        // the user logs in with their wallet; that login is the PKP's auth method
+        Instant now = Instant.now();
+        AuthSig login = AuthSigs.generate(new Web3jEthSigner(user), SiweMessage.builder().domain("localhost")
+            .address(EthAddress.fromHex(user.getAddress()).checksummed()).statement("log in to the PKP wallet example")
+            .uri("https://localhost/login").nonce(client.getLatestBlockhash()).issuedAt(now).expirationTime(now.plus(Duration.ofHours(1)))
+            .chainId(1).build().prepareMessage());
+        AuthMethod ethWallet = AuthMethod.ethWallet(login);
+        MintedPkp minted;
+        try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(user).build()) {
+          minted = contracts.mintWithAuth(ethWallet, List.of(AuthMethodScope.SIGN_ANYTHING));
+        }
+        out.println("3. minted a PKP with the user's wallet as its auth method: " + minted.ethAddress());
+
+        // the PKP signs its own session (signSessionKey); the client caches it in its session key store
+        Secp256k1PublicKey pkpKey = Secp256k1PublicKey.fromBytes(minted.publicKey());
+        PkpSessionRequest session = PkpSessionRequest.builder().pkpPublicKey(pkpKey).authMethod(ethWallet)
+            .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING).build();
+        SessionSigs sessionSigs = client.getPkpSessionSigs(session);
+        PkpEthSigner pkp = PkpEthSigner.builder().client(client).pkpPublicKey(pkpKey)
+            .sessionSigs(() -> client.getPkpSessionSigs(session)).build();
+        out.println("4. PKP session sigs for " + sessionSigs.nodeUrls().size() + " nodes; PKP signer " + pkp.address());
 
         byte[] message = "hello from a PKP".getBytes(StandardCharsets.UTF_8);
         byte[] signature = pkp.signPersonalMessage(message);

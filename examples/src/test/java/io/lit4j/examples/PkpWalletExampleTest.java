@@ -15,7 +15,7 @@ class PkpWalletExampleTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PkpWalletExample.Outcome outcome = PkpWalletExample.run(new PrintStream(captured, true, StandardCharsets.UTF_8));
     String out = captured.toString(StandardCharsets.UTF_8);
-    for (String step : new String[] {"1. starting", "2. minted a PKP", "3. connected to 3 nodes", "4. session sigs", "5. signed an EIP-191",
+    for (String step : new String[] {"1. starting", "2. connected to 3 nodes", "3. minted a PKP", "4. PKP session sigs", "5. signed an EIP-191",
         "6. funded the PKP", "7. the PKP sent 0.25 ETH", "done: a PKP signed and sent a web3j transaction"}) {
       assertTrue(out.contains(step), "missing step '" + step + "' in:\n" + out);
     }

@@ -106,7 +106,9 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
   public CompletableFuture<byte[]> signDigestAsync(byte[] digest) {
     return Futures.attempt(() -> {
       byte[] d = checkDigest(digest, "digest");
-      return digestSigner.signDigestAsync(d.clone()).thenApply(sig -> checked(d, sig));
+      CompletableFuture<byte[]> answer = digestSigner.signDigestAsync(d.clone());
+      if (answer == null) throw new LitCryptoException("the digest signer returned no future");
+      return answer.thenApply(sig -> checked(d, sig));
     });
   }
 

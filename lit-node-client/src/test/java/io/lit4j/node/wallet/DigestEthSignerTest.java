@@ -204,6 +204,8 @@ class DigestEthSignerTest {
       return CompletableFuture.completedFuture(s);
     });
     assertThrows(LitCryptoException.class, () -> badV.signDigest(new byte[32]));
+    DigestEthSigner noFuture = new DigestEthSigner(signer.ethAddress(), d -> null);
+    assertThrows(LitCryptoException.class, () -> noFuture.signDigest(new byte[32]));
   }
 
   @Test

@@ -48,6 +48,17 @@ class PkpTransactionManagerTest {
   }
 
   @Test
+  void aContractDeploymentWithoutRecipientIsSentAsWeb3jWouldSignIt() throws Exception {
+    String bytecode = "0x6080604052348015600f57600080fd5b50603f80601d6000396000f3fe";
+    new PkpTransactionManager(web3j, signer, 31337L).sendTransaction(BigInteger.TEN, BigInteger.valueOf(300_000), null, bytecode,
+        BigInteger.ZERO, true);
+    String expected = Numeric.toHexString(TransactionEncoder.signMessage(
+        RawTransaction.createTransaction(BigInteger.valueOf(42), BigInteger.TEN, BigInteger.valueOf(300_000), null, BigInteger.ZERO, bytecode),
+        31337L, KEY));
+    assertEquals(expected, rpc.callsOf("eth_sendRawTransaction").get(0).get("params").get(0).asText());
+  }
+
+  @Test
   void anEip1559TransactionIsSentAsWeb3jWouldSignIt() throws Exception {
     PkpTransactionManager tm = new PkpTransactionManager(web3j, signer, 31337L);
     tm.sendEIP1559Transaction(31337L, BigInteger.ONE, BigInteger.TEN, BigInteger.valueOf(50_000), TO, "0x1234", BigInteger.ZERO);
