@@ -98,9 +98,9 @@ public final class QuickStartSample {
           .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
           .jsParam("toSign", toSign)
           .jsParam("publicKey", pkpKey.hex())
-          .auth(NodeAuth.of(pkpSessionSigs))
+          .sessionSigs(pkpSessionSigs)
           .build());
-      EcdsaSignature fromAction = res.signatures().get("sig"); // r, s, recid, 65-byte signature, verified
+      EcdsaSignature fromAction = res.signature("sig"); // r, s, recid, 65-byte signature, verified
 
       // 5. or sign a digest directly
       EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(toSign, pkpKey, NodeAuth.of(pkpSessionSigs)));
