@@ -1,6 +1,7 @@
 package io.lit4j.contracts;
 
 import io.lit4j.core.errors.LitException;
+import io.lit4j.core.util.Args;
 import java.util.Optional;
 
 /**
@@ -34,7 +35,7 @@ public enum ContractErrorCode {
 
   /** The code carried by {@code e}, if it is one of these. */
   public static Optional<ContractErrorCode> of(LitException e) {
-    Optional<String> code = e.errorCode();
+    Optional<String> code = Args.required(e, "exception").errorCode();
     if (code.isEmpty()) return Optional.empty();
     for (ContractErrorCode c : values()) {
       if (c.name().equals(code.get())) return Optional.of(c);

@@ -1,6 +1,7 @@
 package io.lit4j.contracts;
 
 import io.lit4j.core.errors.LitContractException;
+import io.lit4j.core.util.Args;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,7 @@ public final class ContractRevertException extends LitContractException {
    */
   public static ContractRevertException of(
       String function, String revertReason, String revertData, String transactionHash) {
+    Args.required(function, "function");
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("function", function);
     if (revertReason != null) details.put("revertReason", revertReason);

@@ -3,6 +3,7 @@ package io.lit4j.contracts;
 import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.contracts.internal.AbiStructs.AuthMethodStruct;
 import io.lit4j.contracts.internal.AbiStructs.ValidatorStruct;
+import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Base58;
 import io.lit4j.contracts.internal.ChainClient;
 import io.lit4j.contracts.internal.ContractFunctions.ContractResolver;
@@ -17,6 +18,8 @@ import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Bytes;
 import io.lit4j.core.util.Hex;
+import io.lit4j.crypto.eth.EthAddress;
+import io.lit4j.crypto.eth.EthHash;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -744,8 +746,8 @@ public final class LitContracts implements AutoCloseable {
   }
 
   static String ethAddressOf(byte[] uncompressedPubkey) {
-    byte[] hash = Hash.sha3(Arrays.copyOfRange(uncompressedPubkey, 1, uncompressedPubkey.length));
-    return Keys.toChecksumAddress(Hex.encode0x(Arrays.copyOfRange(hash, 12, 32)));
+    byte[] hash = EthHash.keccak256(Arrays.copyOfRange(uncompressedPubkey, 1, uncompressedPubkey.length));
+    return new EthAddress(Arrays.copyOfRange(hash, 12, 32)).checksummed();
   }
 
   static List<StakingValidator> decodeValidators(Type array) {
@@ -866,40 +868,40 @@ public final class LitContracts implements AutoCloseable {
 
     /** Signs transactions with these credentials (a {@link org.web3j.tx.RawTransactionManager} for the RPC's chain id). */
     public Builder signer(Credentials credentials) {
-      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      this.credentials = Args.required(credentials, "credentials");
       this.transactionManager = null;
       return this;
     }
 
     /** Sends transactions through this manager instead (e.g. a custom signer); its from-address is the signer. */
     public Builder transactionManager(TransactionManager transactionManager) {
-      this.transactionManager = Objects.requireNonNull(transactionManager, "transactionManager");
+      this.transactionManager = Args.required(transactionManager, "transactionManager");
       this.credentials = null;
       return this;
     }
 
     /** JSON-RPC endpoint; LitContracts creates (and closes) its own {@link Web3j}. */
     public Builder rpcUrl(String rpcUrl) {
-      this.rpcUrl = Objects.requireNonNull(rpcUrl, "rpcUrl");
+      this.rpcUrl = Args.required(rpcUrl, "rpcUrl");
       this.web3j = null;
       return this;
     }
 
     /** Uses this {@link Web3j} for reads and writes (not closed by {@link #close()}). */
     public Builder web3j(Web3j web3j) {
-      this.web3j = Objects.requireNonNull(web3j, "web3j");
+      this.web3j = Args.required(web3j, "web3j");
       this.rpcUrl = null;
       return this;
     }
 
     /** Uses the deployed addresses of habanero or manzano (you still give the RPC). */
     public Builder network(LitContractsNetwork network) {
-      return addresses(Objects.requireNonNull(network, "network").addresses());
+      return addresses(Args.required(network, "network").addresses());
     }
 
     /** Uses these addresses (a local deployment). */
     public Builder addresses(LitContractAddresses addresses) {
-      this.addresses = Objects.requireNonNull(addresses, "addresses");
+      this.addresses = Args.required(addresses, "addresses");
       this.resolverAddress = null;
       this.resolverEnvironment = null;
       return this;
@@ -909,7 +911,7 @@ public final class LitContracts implements AutoCloseable {
     public Builder resolver(String resolverAddress, ResolverEnvironment environment) {
       checkAddress("resolverAddress", resolverAddress);
       this.resolverAddress = resolverAddress;
-      this.resolverEnvironment = Objects.requireNonNull(environment, "environment");
+      this.resolverEnvironment = Args.required(environment, "environment");
       this.addresses = null;
       return this;
     }
@@ -937,13 +939,13 @@ public final class LitContracts implements AutoCloseable {
 
     /** Runs the async methods here; default an owned cached pool of daemon threads (calls block on I/O). */
     public Builder executor(Executor executor) {
-      this.executor = Objects.requireNonNull(executor, "executor");
+      this.executor = Args.required(executor, "executor");
       return this;
     }
 
     /** The clock capacity-credit expiries are computed from; default {@link Clock#systemUTC()}. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = Args.required(clock, "clock");
       return this;
     }
 

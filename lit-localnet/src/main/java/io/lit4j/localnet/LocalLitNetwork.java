@@ -292,6 +292,7 @@ public final class LocalLitNetwork implements AutoCloseable {
     private boolean strictAuthOnly;
     private Optional<Path> ethersBundle;
     private Duration actionTimeout = Duration.ofSeconds(30);
+    private long actionMemoryBudgetBytes = LitActionRuntime.DEFAULT_MEMORY_BUDGET_BYTES;
 
     private Builder() {}
 
@@ -384,6 +385,16 @@ public final class LocalLitNetwork implements AutoCloseable {
      * @param timeout Lit Action wall-time limit (30 s on real nodes)
      * @return this builder
      */
+    /**
+     * Bytes one Lit Action execution may allocate before it fails with {@code NodeJsMemoryLimitError}
+     * (default 256 MiB; see {@link LitActionRuntime} for why this approximates the nodes' heap limit).
+     */
+    public Builder actionMemoryBudget(long bytes) {
+      if (bytes <= 0) throw new LitValidationException("actionMemoryBudget must be positive, got " + bytes);
+      this.actionMemoryBudgetBytes = bytes;
+      return this;
+    }
+
     public Builder actionTimeout(Duration timeout) {
       if (timeout == null || timeout.isNegative() || timeout.isZero()) throw new LitValidationException("actionTimeout must be positive");
       this.actionTimeout = timeout;
@@ -414,7 +425,7 @@ public final class LocalLitNetwork implements AutoCloseable {
       List<SimulatedNode> started = new ArrayList<>();
       java.util.Map<String, String> pinned = new java.util.concurrent.ConcurrentHashMap<>();
       try {
-        runtime = new LitActionRuntime(ethers, actionTimeout, nodes);
+        runtime = new LitActionRuntime(ethers, actionTimeout, nodes, actionMemoryBudgetBytes);
         BlsKeySet bls = BlsDealer.deal(Math.max(2, threshold), nodes, derive(s, "bls"));
         K256RootKeyShares k256 = K256KeyDealer.seeded(derive(s, "k256")).deal(rootKeyCount, threshold, nodes);
         byte[] ecdsaSecret = derive(s, "ecdsa-nonce");

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.JsJson;
 import io.lit4j.core.json.LitJson;
+import io.lit4j.core.util.Args;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -94,7 +94,7 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
    * @throws LitValidationException naming the field when the shape is wrong
    */
   public static AuthSig fromJson(JsonNode node, String field) {
-    Objects.requireNonNull(field, "field");
+    Args.required(field, "field");
     if (node == null || !node.isObject()) throw new LitValidationException(field + " must be a JSON object");
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String k = it.next();
@@ -161,7 +161,7 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
 
     /** {@code "algo":"<name>"}. */
     public static Algo of(String name) {
-      return new Algo(Presence.VALUE, Objects.requireNonNull(name, "name"));
+      return new Algo(Presence.VALUE, Args.required(name, "name"));
     }
 
     /** The name when present as a string. */
@@ -181,8 +181,11 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
 
   /** Whether and how {@code algo} is present. */
   public enum Presence {
+    /** The key is not written ({@code algo} undefined in JS). */
     ABSENT,
+    /** Written as {@code "algo":null}. */
     NULL,
+    /** Written as a string. */
     VALUE
   }
 }

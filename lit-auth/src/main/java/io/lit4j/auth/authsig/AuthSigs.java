@@ -4,9 +4,9 @@ import io.lit4j.auth.signer.EthSignatures;
 import io.lit4j.auth.signer.EthSigner;
 import io.lit4j.core.errors.LitAuthException;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Hex;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import java.util.Optional;
 
 /** Makes and checks EOA auth sigs. */
@@ -19,7 +19,7 @@ public final class AuthSigs {
    * the shape the v4 auth callbacks and {@code EthWalletProvider.authenticate} produce.
    */
   public static AuthSig generate(EthSigner signer, String message) {
-    Objects.requireNonNull(signer, "signer");
+    Args.required(signer, "signer");
     if (message == null) throw new LitValidationException("message is missing");
     byte[] sig = signer.signPersonalMessage(message.getBytes(StandardCharsets.UTF_8));
     checkSignatureShape(sig);
@@ -32,6 +32,7 @@ public final class AuthSigs {
    * @throws LitValidationException when {@code sig} is not a 65-byte hex signature
    */
   public static Optional<String> recoverSigner(AuthSig authSig) {
+    Args.required(authSig, "authSig");
     return EthSignatures.recoverPersonalMessageSigner(authSig.signedMessage(), authSig.sig());
   }
 
@@ -43,6 +44,7 @@ public final class AuthSigs {
    * @throws LitValidationException when {@code sig} or {@code address} is malformed
    */
   public static void verifyEip191(AuthSig authSig) {
+    Args.required(authSig, "authSig");
     Hex.decode(authSig.address(), 20, "authSig.address");
     String recovered = recoverSigner(authSig)
         .orElseThrow(() -> new LitAuthException("authSig.sig does not recover to any address"));

@@ -4,9 +4,11 @@ import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.recap.RecapObject;
 import io.lit4j.auth.resources.LitRLIResource;
 import io.lit4j.auth.signer.EthSigner;
+import io.lit4j.auth.signer.EthSignatures;
 import io.lit4j.auth.siwe.IsoTime;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.constants.LitAbility;
+import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Hex;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A capacity delegation: the owner of a capacity credit NFT lets delegatees use it
@@ -31,14 +32,23 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
   /** The SIWE URI of capacity delegations ({@code SIWE_DELEGATION_URI}). */
   public static final String DELEGATION_URI = io.lit4j.core.constants.LitConstants.SIWE_DELEGATION_URI;
 
-  /** @throws NullPointerException when a part is null */
+  /** @throws io.lit4j.core.errors.LitValidationException when a part is null */
   public CapacityDelegation {
-    Objects.requireNonNull(litResource, "litResource");
-    Objects.requireNonNull(capacityDelegationAuthSig, "capacityDelegationAuthSig");
+    Args.required(litResource, "litResource");
+    Args.required(capacityDelegationAuthSig, "capacityDelegationAuthSig");
   }
 
-  /** The delegation SIWE, unsigned (the owner's EIP-55 address is used). */
+  /**
+   * The delegation SIWE, unsigned. The owner's address may be in any case; the SIWE carries its
+   * EIP-55 spelling, as 4.2.0 does with {@code ethers.utils.getAddress}.
+   *
+   * @throws io.lit4j.core.errors.LitValidationException when a part is missing or the address is
+   *     not 20 bytes of hex
+   */
   public static SiweMessage siweMessage(String ownerAddress, CapacityDelegationRequest request, Clock clock) {
+    Args.required(ownerAddress, "ownerAddress");
+    Args.required(request, "request");
+    Args.required(clock, "clock");
     Instant now = clock.instant();
     LitRLIResource resource = new LitRLIResource(request.capacityTokenId().orElse(LitRLIResource.WILDCARD));
     Map<String, Object> nb = new LinkedHashMap<>();
@@ -52,7 +62,7 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
         .withCapabilityForResource(resource, LitAbility.RATE_LIMIT_INCREASE_AUTHENTICATION, nb);
     SiweMessage base = SiweMessage.builder()
         .domain(request.domain())
-        .address(ownerAddress)
+        .address(EthSignatures.toChecksumAddress(ownerAddress))
         .statement("")
         .uri(DELEGATION_URI)
         .chainId(1)
@@ -69,9 +79,9 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
    * @throws io.lit4j.core.errors.LitValidationException when a request field makes an invalid SIWE
    */
   public static CapacityDelegation create(EthSigner owner, CapacityDelegationRequest request, Clock clock) {
-    Objects.requireNonNull(owner, "owner");
-    Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(clock, "clock");
+    Args.required(owner, "owner");
+    Args.required(request, "request");
+    Args.required(clock, "clock");
     SiweMessage siwe = siweMessage(owner.address(), request, clock);
     String text = siwe.prepareMessage();
     byte[] sig = owner.signPersonalMessage(text.getBytes(StandardCharsets.UTF_8));

@@ -1,10 +1,10 @@
 package io.lit4j.auth.capacity;
 
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Args;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,10 +33,10 @@ public record CapacityDelegationRequest(
 
   /** @throws LitValidationException when a field is missing or empty */
   public CapacityDelegationRequest {
-    Objects.requireNonNull(capacityTokenId, "capacityTokenId");
-    Objects.requireNonNull(expiration, "expiration");
+    Args.required(capacityTokenId, "capacityTokenId");
+    Args.required(expiration, "expiration");
     if (delegateeAddresses == null) throw new LitValidationException("delegateeAddresses is missing");
-    delegateeAddresses = List.copyOf(delegateeAddresses);
+    delegateeAddresses = Args.listCopy(delegateeAddresses, "delegateeAddresses");
     if (uses == null || uses.isEmpty()) throw new LitValidationException("uses is missing");
     if (domain == null || domain.isEmpty()) throw new LitValidationException("domain is missing");
     if (nonce == null || nonce.isEmpty()) throw new LitValidationException("nonce is missing: use the network's latest block hash");
@@ -69,8 +69,9 @@ public record CapacityDelegationRequest(
 
     /** Sets {@code delegateeAddresses}; returns this builder. */
     public Builder delegateeAddresses(List<String> addresses) {
+      List<String> checked = Args.listCopy(addresses, "delegateeAddresses");
       delegatees.clear();
-      delegatees.addAll(addresses);
+      delegatees.addAll(checked);
       return this;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.core.constants.AuthMethodType;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Args;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,12 +26,12 @@ public record AuthMethod(int authMethodType, String accessToken) {
 
   /** An auth method of a known type. */
   public static AuthMethod of(AuthMethodType type, String accessToken) {
-    return new AuthMethod(type.value(), accessToken);
+    return new AuthMethod(Args.required(type, "authMethodType").value(), accessToken);
   }
 
   /** The EthWallet auth method: type 1, access token = the auth sig's JSON (as the JS SDK writes it). */
   public static AuthMethod ethWallet(AuthSig authSig) {
-    return new AuthMethod(AuthMethodType.ETH_WALLET.value(), authSig.toJson());
+    return new AuthMethod(AuthMethodType.ETH_WALLET.value(), Args.required(authSig, "authSig").toJson());
   }
 
   /** The known type, if the number is one. */

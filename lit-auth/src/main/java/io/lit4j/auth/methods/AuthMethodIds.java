@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lit4j.core.constants.AuthMethodType;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
+import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Hex;
+import io.lit4j.crypto.eth.EthHash;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-import org.web3j.crypto.Hash;
 
 /**
  * Auth method ids as {@code LitAuthClient.getAuthIdByAuthMethod} (JS SDK 4.2.0) computes them:
@@ -41,6 +42,7 @@ public final class AuthMethodIds {
    * @throws LitValidationException naming the part of the access token that is malformed
    */
   public static byte[] authMethodId(AuthMethod authMethod) {
+    Args.required(authMethod, "authMethod");
     AuthMethodType type = authMethod.type()
         .orElseThrow(() -> new UnsupportedAuthMethodException(authMethod.authMethodType(), "unknown type"));
     String token = authMethod.accessToken();
@@ -86,9 +88,13 @@ public final class AuthMethodIds {
     return discordAuthMethodId(userId, DEFAULT_DISCORD_CLIENT_ID);
   }
 
-  /** {@code keccak256(utf8(text))}. */
+  /**
+   * {@code keccak256(utf8(text))} (lit-crypto's {@link EthHash#keccak256Utf8}).
+   *
+   * @throws LitValidationException when {@code text} is null
+   */
   public static byte[] keccak(String text) {
-    return Hash.sha3(text.getBytes(StandardCharsets.UTF_8));
+    return EthHash.keccak256Utf8(text);
   }
 
   private static byte[] stytchFactor(String token, String searchKey, String factorKey, String valueKey, String what) {

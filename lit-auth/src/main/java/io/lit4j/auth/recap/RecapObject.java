@@ -1,6 +1,7 @@
 package io.lit4j.auth.recap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Base58;
 import io.lit4j.auth.resources.LitResource;
 import io.lit4j.auth.siwe.SiweMessage;
@@ -16,7 +17,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -69,8 +69,8 @@ public final class RecapObject {
    * @throws RecapException when an ability string, a nota bene or a proof is invalid
    */
   public static RecapObject of(Map<String, ? extends Map<String, ? extends List<? extends Map<String, ?>>>> att, List<String> prf) {
-    Objects.requireNonNull(att, "att");
-    Objects.requireNonNull(prf, "prf");
+    Args.required(att, "att");
+    Args.required(prf, "prf");
     Map<String, Map<String, List<Map<String, Object>>>> copy = new LinkedHashMap<>();
     for (var r : att.entrySet()) {
       if (r.getKey() == null || r.getValue() == null) throw new RecapException("att has a missing resource or ability map");
@@ -111,7 +111,7 @@ public final class RecapObject {
    * @throws RecapException when the namespace or name has characters outside {@code [a-zA-Z0-9.*_+-]}
    */
   public RecapObject withAttenuation(String resource, String namespace, String name, Map<String, ?> restriction) {
-    Objects.requireNonNull(resource, "resource");
+    Args.required(resource, "resource");
     if (namespace == null || !NAME.matcher(namespace).matches()) throw new RecapException("Invalid ability namespace '" + namespace + "'");
     if (name == null || !NAME.matcher(name).matches()) throw new RecapException("Invalid ability name '" + name + "'");
     Map<String, Object> nb = restriction(restriction == null ? Map.of() : restriction, "restriction");
@@ -138,8 +138,8 @@ public final class RecapObject {
    * @throws RecapException when {@code ability} does not apply to the resource
    */
   public RecapObject withCapabilityForResource(LitResource resource, LitAbility ability, Map<String, ?> data) {
-    Objects.requireNonNull(resource, "resource");
-    Objects.requireNonNull(ability, "ability");
+    Args.required(resource, "resource");
+    Args.required(ability, "ability");
     if (!resource.isValidLitAbility(ability)) {
       throw new RecapException("The specified Lit resource does not support the specified ability: "
           + ability.wire() + " on " + resource.resourceKey());
@@ -323,6 +323,7 @@ public final class RecapObject {
    * @throws RecapException when the SIWE has no resources or the last one is not a valid recap
    */
   public static RecapObject extract(SiweMessage siwe) {
+    Args.required(siwe, "siwe");
     List<String> res = siwe.resources().orElseThrow(() -> new RecapException("No resources in SiweMessage"));
     if (res.isEmpty()) throw new RecapException("Invalid recap urn: the SIWE resource list is empty");
     return decode(res.get(res.size() - 1));
@@ -349,7 +350,7 @@ public final class RecapObject {
    * there is none) and its URN.
    */
   public SiweMessage addToSiweMessage(SiweMessage siwe) {
-    Objects.requireNonNull(siwe, "siwe");
+    Args.required(siwe, "siwe");
     String stmt = siwe.statement().orElse(null);
     List<String> res = siwe.resources().orElse(null);
     if (stmt != null && res != null && !res.isEmpty()) {
@@ -507,18 +508,13 @@ public final class RecapObject {
     return true;
   }
 
-  /** JavaScript object key order: array-index-like keys first (ascending), then insertion order. */
+  /** JavaScript object key order ({@link JsJson#propertyOrder}). */
   private static <V> Map<String, V> jsKeyOrder(Map<String, V> m) {
-    TreeMap<Long, String> indexKeys = new TreeMap<>();
-    for (String k : m.keySet()) {
-      if (k.matches("0|[1-9][0-9]{0,9}") && Long.parseLong(k) < 4294967295L) indexKeys.put(Long.parseLong(k), k);
-    }
-    if (indexKeys.isEmpty()) return m;
     Map<String, V> out = new LinkedHashMap<>();
-    for (String k : indexKeys.values()) out.put(k, m.get(k));
-    for (var e : m.entrySet()) out.putIfAbsent(e.getKey(), e.getValue());
+    for (String k : JsJson.propertyOrder(m.keySet())) out.put(k, m.get(k));
     return out;
   }
+
 
   private static byte[] base64UrlDecode(String s) {
     int end = s.length();

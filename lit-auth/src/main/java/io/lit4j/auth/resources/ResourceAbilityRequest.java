@@ -5,9 +5,9 @@ import io.lit4j.core.constants.LitAbility;
 import io.lit4j.core.constants.LitResourcePrefix;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.JsJson;
+import io.lit4j.core.util.Args;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One ability a session asks for on one resource. On the wire (session signed message, SIWE
@@ -54,7 +54,7 @@ public record ResourceAbilityRequest(LitResource resource, LitAbility ability) {
    * @throws LitValidationException naming the field when a part is missing, not a string or unknown
    */
   public static ResourceAbilityRequest fromJson(JsonNode node, String field) {
-    Objects.requireNonNull(field, "field");
+    Args.required(field, "field");
     if (node == null || !node.isObject()) throw new LitValidationException(field + " must be a JSON object");
     JsonNode res = node.get("resource");
     if (res == null || !res.isObject()) {

@@ -4,19 +4,15 @@ import io.lit4j.auth.recap.RecapObject;
 import io.lit4j.auth.resources.ResourceAbilityRequest;
 import io.lit4j.auth.siwe.IsoTime;
 import io.lit4j.auth.siwe.SiweMessage;
+import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Hex;
+import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.math.ec.ECPoint;
-import org.web3j.crypto.Hash;
-import org.web3j.crypto.Keys;
 
 /**
  * The SIWE {@code signSessionKey} sends to the nodes for a PKP to sign (JS SDK 4.2.0): address =
@@ -50,24 +46,20 @@ public final class PkpSessionSiwe {
    */
   public static String computeAddress(String publicKeyHex) {
     byte[] key = Hex.decode(publicKeyHex, "pkpPublicKey");
-    byte[] xy;
     if (key.length == 64) {
-      xy = key;
-    } else if (key.length == 33 || key.length == 65) {
-      X9ECParameters curve = CustomNamedCurves.getByName("secp256k1");
-      ECPoint p;
-      try {
-        p = curve.getCurve().decodePoint(key).normalize();
-      } catch (IllegalArgumentException e) {
-        throw new LitValidationException("pkpPublicKey is not a point on secp256k1: " + e.getMessage(), e);
-      }
-      byte[] unc = p.getEncoded(false);
-      xy = Arrays.copyOfRange(unc, 1, 65);
-    } else {
+      // raw x ‖ y: the uncompressed form without its 04 prefix
+      byte[] unc = new byte[65];
+      unc[0] = 0x04;
+      System.arraycopy(key, 0, unc, 1, 64);
+      key = unc;
+    } else if (key.length != 33 && key.length != 65) {
       throw new LitValidationException("pkpPublicKey must be 33, 64 or 65 bytes, got " + key.length);
     }
-    byte[] h = Hash.sha3(xy);
-    return Keys.toChecksumAddress(Hex.encode(Arrays.copyOfRange(h, 12, 32)));
+    try {
+      return Secp256k1PublicKey.fromBytes(key).ethAddress().checksummed();
+    } catch (LitCryptoException e) {
+      throw new LitValidationException("pkpPublicKey is not a point on secp256k1", e);
+    }
   }
 
   /** Builder of the PKP session SIWE. */
@@ -93,7 +85,7 @@ public final class PkpSessionSiwe {
 
     /** Sets the URI to the session key's {@code lit:session:<pubkey>}; returns this builder. */
     public Builder sessionKey(SessionKeyPair sessionKey) {
-      this.uri = sessionKey.uri();
+      this.uri = Args.required(sessionKey, "sessionKey").uri();
       return this;
     }
 
@@ -135,13 +127,13 @@ public final class PkpSessionSiwe {
 
     /** Sets the requests to build the recap from (an empty list still adds an empty recap); returns this builder. */
     public Builder resourceAbilityRequests(List<ResourceAbilityRequest> requests) {
-      this.requests = requests == null ? null : List.copyOf(requests);
+      this.requests = requests == null ? null : Args.listCopy(requests, "requests");
       return this;
     }
 
     /** Sets the clock for Issued At and the default expiration; returns this builder. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = Args.required(clock, "clock");
       return this;
     }
 

@@ -1,10 +1,10 @@
 package io.lit4j.auth.session;
 
+import io.lit4j.core.util.Args;
 import io.lit4j.crypto.ed25519.Ed25519KeyPair;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A session key: an ed25519 key pair in the tweetnacl format the JS SDK stores as {@code
@@ -47,7 +47,7 @@ public final class SessionKeyPair {
 
   /** Wraps an ed25519 key pair. */
   public static SessionKeyPair of(Ed25519KeyPair keyPair) {
-    return new SessionKeyPair(Objects.requireNonNull(keyPair, "keyPair"));
+    return new SessionKeyPair(Args.required(keyPair, "keyPair"));
   }
 
   /** The public key, 64 lowercase hex characters: the session sig {@code address} and {@code sessionKey}. */

@@ -7,6 +7,7 @@ import io.lit4j.auth.siwe.IsoTime;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.JsJson;
 import io.lit4j.core.json.LitJson;
+import io.lit4j.core.util.Args;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,8 +42,8 @@ public record SessionKeySignedMessage(
     if (issuedAt == null) throw new LitValidationException("issuedAt is missing");
     if (expiration == null) throw new LitValidationException("expiration is missing");
     if (nodeAddress == null) throw new LitValidationException("nodeAddress is missing");
-    resourceAbilityRequests = List.copyOf(resourceAbilityRequests);
-    capabilities = List.copyOf(capabilities);
+    resourceAbilityRequests = Args.listCopy(resourceAbilityRequests, "resourceAbilityRequests");
+    capabilities = Args.listCopy(capabilities, "capabilities");
   }
 
   /** The ordered map {@link JsJson} writes. */

@@ -8,6 +8,7 @@ import io.lit4j.core.errors.LitAuthException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.JsJson;
 import io.lit4j.core.json.LitJson;
+import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.ed25519.Ed25519KeyPair;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -47,16 +47,22 @@ public final class SessionSigs {
 
   /** Wraps existing per-node session sigs (kept in the given order). */
   public static SessionSigs of(Map<String, AuthSig> byNode) {
-    Objects.requireNonNull(byNode, "byNode");
+    Args.required(byNode, "byNode");
     byNode.forEach((k, v) -> {
       if (k == null || v == null) throw new LitValidationException("sessionSigs has a missing node URL or signature");
     });
     return new SessionSigs(byNode);
   }
 
-  /** {@code capacityDelegationAuthSig ? [capacityDelegationAuthSig, walletAuthSig] : [walletAuthSig]}, as 4.2.0 orders them. */
+  /**
+   * {@code capacityDelegationAuthSig ? [capacityDelegationAuthSig, walletAuthSig] : [walletAuthSig]},
+   * as 4.2.0 orders them.
+   *
+   * @throws LitValidationException when an argument is null (pass {@code Optional.empty()} for no delegation)
+   */
   public static List<AuthSig> capabilities(Optional<AuthSig> capacityDelegationAuthSig, AuthSig walletAuthSig) {
-    Objects.requireNonNull(walletAuthSig, "walletAuthSig");
+    Args.required(capacityDelegationAuthSig, "capacityDelegationAuthSig");
+    Args.required(walletAuthSig, "walletAuthSig");
     List<AuthSig> caps = new ArrayList<>();
     capacityDelegationAuthSig.ifPresent(caps::add);
     caps.add(walletAuthSig);
@@ -81,9 +87,9 @@ public final class SessionSigs {
    */
   public static SessionSigs sign(SessionKeyPair sessionKey, List<ResourceAbilityRequest> resourceAbilityRequests,
       List<AuthSig> capabilities, List<String> nodeUrls, Clock clock, Duration ttl) {
-    Objects.requireNonNull(sessionKey, "sessionKey");
-    Objects.requireNonNull(resourceAbilityRequests, "resourceAbilityRequests");
-    Objects.requireNonNull(clock, "clock");
+    Args.required(sessionKey, "sessionKey");
+    Args.required(resourceAbilityRequests, "resourceAbilityRequests");
+    Args.required(clock, "clock");
     if (capabilities == null || capabilities.isEmpty()) throw new LitValidationException("capabilities must hold at least the wallet auth sig");
     if (nodeUrls == null || nodeUrls.isEmpty()) throw new LitValidationException("nodeUrls is empty: connect to the network first");
     if (ttl == null || ttl.isNegative() || ttl.isZero()) throw new LitValidationException("ttl must be positive");
@@ -102,9 +108,12 @@ public final class SessionSigs {
   /**
    * Signs one node's message: ed25519 over the UTF-8 bytes of {@link SessionKeySignedMessage#toJson()}.
    *
-   * @throws LitValidationException when the message's {@code sessionKey} is not this key's public key
+   * @throws LitValidationException when a part is missing or the message's {@code sessionKey} is
+   *     not this key's public key
    */
   public static AuthSig signForNode(SessionKeyPair sessionKey, SessionKeySignedMessage message) {
+    Args.required(sessionKey, "sessionKey");
+    Args.required(message, "signedMessage");
     if (!sessionKey.publicKeyHex().equals(message.sessionKey())) {
       throw new LitValidationException("signedMessage.sessionKey " + message.sessionKey() + " is not the signing session key " + sessionKey.publicKeyHex());
     }
@@ -118,9 +127,11 @@ public final class SessionSigs {
    * {@code signedMessage} verifies under its {@code address} (hex public key, {@code 0x}
    * optional), as a node checks it first.
    *
-   * @throws LitValidationException when {@code address} or {@code sig} is not hex of the right length
+   * @throws LitValidationException when the sig is missing, or {@code address} or {@code sig} is
+   *     not hex of the right length
    */
   public static boolean verifySignature(AuthSig sessionSig) {
+    Args.required(sessionSig, "sessionSig");
     byte[] pub = Hex.decode(sessionSig.address(), Ed25519KeyPair.PUBLIC_KEY_LENGTH, "sessionSig.address");
     byte[] sig = Hex.decode(sessionSig.sig(), Ed25519KeyPair.SIGNATURE_LENGTH, "sessionSig.sig");
     return Ed25519KeyPair.verify(pub, sessionSig.signedMessage().getBytes(StandardCharsets.UTF_8), sig);

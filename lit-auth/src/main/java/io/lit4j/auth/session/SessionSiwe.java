@@ -7,12 +7,12 @@ import io.lit4j.auth.resources.ResourceAbilityRequest;
 import io.lit4j.auth.signer.EthSigner;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Args;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The SIWE a wallet signs to delegate to a session key (the inner capability of session sigs):
@@ -43,7 +43,7 @@ public final class SessionSiwe {
 
   /** Same as {@code builder.build()}; named after the SDK helper. */
   public static SiweMessage createSiweMessageWithRecaps(Builder builder) {
-    return builder.build();
+    return Args.required(builder, "builder").build();
   }
 
   /** Builder of a session SIWE. */
@@ -76,7 +76,7 @@ public final class SessionSiwe {
 
     /** Sets the URI to {@code lit:session:<publicKeyHex>}. */
     public Builder sessionKey(SessionKeyPair sessionKey) {
-      this.uri = sessionKey.uri();
+      this.uri = Args.required(sessionKey, "sessionKey").uri();
       return this;
     }
 
@@ -130,13 +130,13 @@ public final class SessionSiwe {
 
     /** What the session will ask for; each becomes a ReCap capability. */
     public Builder resourceAbilityRequests(List<ResourceAbilityRequest> requests) {
-      this.requests = List.copyOf(Objects.requireNonNull(requests, "requests"));
+      this.requests = Args.listCopy(requests, "requests");
       return this;
     }
 
     /** Sets {@code clock}; returns this builder. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = Args.required(clock, "clock");
       return this;
     }
 
@@ -166,6 +166,7 @@ public final class SessionSiwe {
      * signer's address is used when none was set.
      */
     public AuthSig buildAndSign(EthSigner signer) {
+      Args.required(signer, "signer");
       String previous = address;
       if (address == null) address = signer.address();
       try {

@@ -6,11 +6,11 @@ import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.JsJson;
 import io.lit4j.core.json.LitJson;
+import io.lit4j.core.util.Args;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -52,15 +52,15 @@ public record SignSessionKeyRequest(
       throw new LitValidationException("sessionKey must be lit:session:<pubkey hex>, got '" + sessionKey + "'");
     }
     if (siweMessage == null) throw new LitValidationException("siweMessage is missing");
-    authMethods = List.copyOf(Objects.requireNonNull(authMethods, "authMethods"));
-    Objects.requireNonNull(pkpPublicKey, "pkpPublicKey");
-    Objects.requireNonNull(authSig, "authSig");
-    Objects.requireNonNull(curveType, "curveType");
-    Objects.requireNonNull(code, "code");
-    Objects.requireNonNull(litActionIpfsId, "litActionIpfsId");
-    Objects.requireNonNull(jsParams, "jsParams");
-    Objects.requireNonNull(epochNumber, "epochNumber");
-    Objects.requireNonNull(epoch, "epoch");
+    authMethods = Args.listCopy(authMethods, "authMethods");
+    Args.required(pkpPublicKey, "pkpPublicKey");
+    Args.required(authSig, "authSig");
+    Args.required(curveType, "curveType");
+    Args.required(code, "code");
+    Args.required(litActionIpfsId, "litActionIpfsId");
+    Args.required(jsParams, "jsParams");
+    Args.required(epochNumber, "epochNumber");
+    Args.required(epoch, "epoch");
   }
 
   /** The body JS SDK 4.2.0 sends. */

@@ -6,9 +6,9 @@ import io.lit4j.auth.resources.ResourceAbilityRequest;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.auth.siwe.SiweVerifyOptions;
 import io.lit4j.core.errors.LitException;
+import io.lit4j.core.util.Args;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /** Whether a wallet auth sig can back a session, as JS SDK 4.2.0 {@code checkNeedToResignSessionKey} decides. */
 public final class WalletSigCheck {
@@ -26,10 +26,10 @@ public final class WalletSigCheck {
    *     (4.2.0 throws too)
    */
   public static boolean needToResign(AuthSig walletSig, String sessionKeyUri, List<ResourceAbilityRequest> requests, Instant now) {
-    Objects.requireNonNull(walletSig, "walletSig");
-    Objects.requireNonNull(sessionKeyUri, "sessionKeyUri");
-    Objects.requireNonNull(requests, "requests");
-    Objects.requireNonNull(now, "now");
+    Args.required(walletSig, "walletSig");
+    Args.required(sessionKeyUri, "sessionKeyUri");
+    Args.required(requests, "requests");
+    Args.required(now, "now");
     SiweMessage siwe = SiweMessage.parse(walletSig.signedMessage());
     try {
       siwe.verify(walletSig.sig(), SiweVerifyOptions.at(now));

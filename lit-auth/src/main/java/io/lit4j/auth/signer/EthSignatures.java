@@ -1,22 +1,32 @@
 package io.lit4j.auth.signer;
 
+import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Hex;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.SignatureException;
+import io.lit4j.crypto.eth.EthAddress;
+import io.lit4j.crypto.eth.EthHash;
 import java.util.Arrays;
 import java.util.Optional;
-import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
 
-/** EIP-191 personal-message digests and signer recovery (what ethers' {@code verifyMessage} does). */
+/**
+ * EIP-191 personal-message digests and signer recovery (what ethers' {@code verifyMessage} does),
+ * in the shapes lit-auth's SIWE and auth-sig code use. The hashing, recovery and EIP-55 spelling
+ * are lit-crypto's ({@link EthHash}, {@link io.lit4j.crypto.eth.EthSignatures}, {@link EthAddress});
+ * this class only adds the lenient rules of ethers: a high-s signature is accepted, and a
+ * signature that recovers no key is "no signer" rather than an error.
+ */
 public final class EthSignatures {
   private EthSignatures() {}
 
-  /** {@code keccak256("\x19Ethereum Signed Message:\n" + len + message)} of the UTF-8 bytes of {@code message}. */
+  /**
+   * {@code keccak256("\x19Ethereum Signed Message:\n" + len + message)} of the UTF-8 bytes of
+   * {@code message} (ethers {@code hashMessage}).
+   *
+   * @throws LitValidationException when {@code message} is null
+   */
   public static byte[] eip191Digest(String message) {
-    return Sign.getEthereumMessageHash(message.getBytes(StandardCharsets.UTF_8));
+    return EthHash.personalMessageHash(message);
   }
 
   /**
@@ -36,29 +46,36 @@ public final class EthSignatures {
 
   /**
    * The EIP-55 address that signed {@code message} as an EIP-191 personal message, or empty when
-   * no address can be recovered.
+   * no address can be recovered (r or s out of range, r not on the curve).
    *
-   * @throws LitValidationException when the signature is not 65 bytes of hex
+   * @throws LitValidationException when the message is missing or the signature is not 65 bytes of hex
    */
   public static Optional<String> recoverPersonalMessageSigner(String message, String sigHex) {
+    byte[] digest = EthHash.personalMessageHash(message);
     Sign.SignatureData sd = parseSignature(sigHex, "sig");
+    byte[] sig = new byte[65];
+    System.arraycopy(sd.getR(), 0, sig, 0, 32);
+    System.arraycopy(sd.getS(), 0, sig, 32, 32);
+    sig[64] = sd.getV()[0];
     try {
-      BigInteger pub = Sign.signedPrefixedMessageToKey(message.getBytes(StandardCharsets.UTF_8), sd);
-      return Optional.of(Keys.toChecksumAddress(Keys.getAddress(pub)));
-    } catch (SignatureException | RuntimeException e) {
+      return Optional.of(io.lit4j.crypto.eth.EthSignatures.recoverPublicKeyAcceptingHighS(digest, sig).ethAddress().checksummed());
+    } catch (LitCryptoException e) {
       return Optional.empty();
     }
   }
 
-  /** The EIP-55 checksummed spelling of a 20-byte hex address (optional {@code 0x}). */
+  /**
+   * The EIP-55 checksummed spelling of a 20-byte hex address (optional {@code 0x}, any case).
+   *
+   * @throws LitValidationException when it is not 20 bytes of hex
+   */
   public static String toChecksumAddress(String address) {
-    Hex.decode(address, 20, "address");
-    return Keys.toChecksumAddress(Hex.strip0x(address).toLowerCase(java.util.Locale.ROOT));
+    return new EthAddress(Hex.decode(address, 20, "address")).checksummed();
   }
 
   /** True when {@code address} is {@code 0x} + 40 hex in exactly its EIP-55 spelling. */
   public static boolean isEip55(String address) {
     if (address == null || address.length() != 42 || !address.startsWith("0x") || !Hex.isHex(address)) return false;
-    return Keys.toChecksumAddress(address.substring(2).toLowerCase(java.util.Locale.ROOT)).equals(address);
+    return toChecksumAddress(address).equals(address);
   }
 }

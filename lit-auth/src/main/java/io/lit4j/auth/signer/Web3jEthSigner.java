@@ -1,8 +1,8 @@
 package io.lit4j.auth.signer;
 
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Bytes;
-import java.util.Objects;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
@@ -18,21 +18,28 @@ public final class Web3jEthSigner implements EthSigner {
 
   /** Wraps {@code credentials}. */
   public Web3jEthSigner(Credentials credentials) {
-    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    this.credentials = Args.required(credentials, "credentials");
     this.address = Keys.toChecksumAddress(credentials.getAddress());
   }
 
   /**
    * A signer of a hex private key (optional {@code 0x}).
    *
-   * @throws LitValidationException when the key is not 32 bytes of hex (the message never
-   *     repeats the key)
+   * @throws LitValidationException when the key is not 32 bytes of hex or not in [1, n) (the
+   *     message never repeats the key)
    */
   public static Web3jEthSigner fromPrivateKey(String privateKeyHex) {
     byte[] key = io.lit4j.core.util.Hex.decode(privateKeyHex, 32, "privateKey");
+    java.math.BigInteger d = new java.math.BigInteger(1, key);
     java.util.Arrays.fill(key, (byte) 0);
-    return new Web3jEthSigner(Credentials.create(io.lit4j.core.util.Hex.strip0x(privateKeyHex)));
+    // web3j would fail on 0 (NumberFormatException) and derive a key from d mod n for d >= n
+    if (d.signum() == 0 || d.compareTo(SECP256K1_N) >= 0) {
+      throw new LitValidationException("privateKey is not a secp256k1 private key: it must be in [1, n)");
+    }
+    return new Web3jEthSigner(Credentials.create(org.web3j.crypto.ECKeyPair.create(d)));
   }
+
+  private static final java.math.BigInteger SECP256K1_N = org.web3j.crypto.Sign.CURVE_PARAMS.getN();
 
   @Override
   public String address() {
@@ -41,7 +48,7 @@ public final class Web3jEthSigner implements EthSigner {
 
   @Override
   public byte[] signPersonalMessage(byte[] message) {
-    Objects.requireNonNull(message, "message");
+    Args.required(message, "message");
     return join(Sign.signPrefixedMessage(message, credentials.getEcKeyPair()));
   }
 

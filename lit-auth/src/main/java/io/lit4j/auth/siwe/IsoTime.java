@@ -1,6 +1,7 @@
 package io.lit4j.auth.siwe;
 
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Args;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,9 +24,14 @@ public final class IsoTime {
 
   private IsoTime() {}
 
-  /** {@code instant} as JS {@code toISOString()}: UTC, always milliseconds, e.g. {@code 2024-06-01T12:00:00.000Z}. */
+  /**
+   * {@code instant} as JS {@code toISOString()}: UTC, always milliseconds, e.g.
+   * {@code 2024-06-01T12:00:00.000Z}.
+   *
+   * @throws LitValidationException when {@code instant} is null
+   */
   public static String toIsoString(Instant instant) {
-    return JS_ISO.format(instant);
+    return JS_ISO.format(Args.required(instant, "instant"));
   }
 
   /** True when {@code text} is an RFC 3339 date-time siwe accepts (and the date exists). */

@@ -1,6 +1,7 @@
 package io.lit4j.auth.siwe;
 
 import io.lit4j.auth.signer.EthSignatures;
+import io.lit4j.core.util.Args;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,7 +67,7 @@ public final class SiweMessage {
     this.expirationTime = b.expirationTime;
     this.notBefore = b.notBefore;
     this.requestId = b.requestId;
-    this.resources = b.resources == null ? null : List.copyOf(b.resources);
+    this.resources = b.resources == null ? null : Args.listCopy(b.resources, "resources");
     validate();
   }
 
@@ -335,7 +336,7 @@ public final class SiweMessage {
    * @throws SiweVerificationException when outside the window
    */
   public void validateTime(Instant now) {
-    Objects.requireNonNull(now, "now");
+    Args.required(now, "now");
     expirationInstant().ifPresent(exp -> {
       if (!now.isBefore(exp)) {
         throw new SiweVerificationException(SiweVerificationException.Reason.EXPIRED_MESSAGE,
@@ -357,7 +358,7 @@ public final class SiweMessage {
    * @throws SiweVerificationException naming the failed check
    */
   public void validate(SiweVerifyOptions options) {
-    Objects.requireNonNull(options, "options");
+    Args.required(options, "options");
     options.scheme().ifPresent(s -> {
       if (!s.equals(scheme)) {
         throw new SiweVerificationException(SiweVerificationException.Reason.SCHEME_MISMATCH,
@@ -604,7 +605,7 @@ public final class SiweMessage {
 
     /** The clock that fills Issued At when it is not set (default: system UTC). */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = Args.required(clock, "clock");
       return this;
     }
 

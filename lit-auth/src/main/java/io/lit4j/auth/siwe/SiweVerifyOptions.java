@@ -1,7 +1,7 @@
 package io.lit4j.auth.siwe;
 
+import io.lit4j.core.util.Args;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,12 +13,12 @@ import java.util.Optional;
  * @param time the time to check expiration / not-before against
  */
 public record SiweVerifyOptions(Optional<String> domain, Optional<String> nonce, Optional<String> scheme, Instant time) {
-  /** @throws NullPointerException when a part is null (use {@code Optional.empty()}) */
+  /** @throws io.lit4j.core.errors.LitValidationException when a part is null (use {@code Optional.empty()}) */
   public SiweVerifyOptions {
-    Objects.requireNonNull(domain, "domain");
-    Objects.requireNonNull(nonce, "nonce");
-    Objects.requireNonNull(scheme, "scheme");
-    Objects.requireNonNull(time, "time");
+    Args.required(domain, "domain");
+    Args.required(nonce, "nonce");
+    Args.required(scheme, "scheme");
+    Args.required(time, "time");
   }
 
   /** Checks only signature and time, at {@code time}. */

@@ -54,11 +54,46 @@ class AuthSigTest {
   }
 
   @Test
+  void highSSignaturesRecoverTheSameSignerAsEthersVerifyMessageDoes() {
+    AuthSig a = AuthSigs.generate(SIGNER, "hello");
+    byte[] sig = io.lit4j.core.util.Hex.decode(a.sig());
+    java.math.BigInteger n = new java.math.BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
+    java.math.BigInteger s = new java.math.BigInteger(1, java.util.Arrays.copyOfRange(sig, 32, 64));
+    byte[] high = sig.clone();
+    System.arraycopy(io.lit4j.core.util.Bytes.toFixed(n.subtract(s), 32), 0, high, 32, 32);
+    high[64] = (byte) (sig[64] == 27 ? 28 : 27);
+    assertEquals(SIGNER.address(), EthSignatures.recoverPersonalMessageSigner("hello", io.lit4j.core.util.Hex.encode0x(high)).orElseThrow());
+    // the same high s with the original v is another key
+    high[64] = sig[64];
+    assertFalse(EthSignatures.recoverPersonalMessageSigner("hello", io.lit4j.core.util.Hex.encode0x(high))
+        .map(SIGNER.address()::equals).orElse(false));
+  }
+
+  @Test
+  void signaturesThatRecoverNoKeyHaveNoSigner() {
+    assertTrue(EthSignatures.recoverPersonalMessageSigner("hello", "0x" + "00".repeat(64) + "1b").isEmpty());
+    assertTrue(EthSignatures.recoverPersonalMessageSigner("hello", "0x" + "ff".repeat(64) + "1c").isEmpty());
+    assertThrows(LitValidationException.class, () -> EthSignatures.recoverPersonalMessageSigner(null, "0x" + "00".repeat(64) + "1b"));
+  }
+
+  @Test
+  void checksumSpellingMatchesEip55() {
+    assertEquals("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", EthSignatures.toChecksumAddress("5AAEB6053f3e94c9b9a09f33669435e7ef1beaed"));
+    assertTrue(EthSignatures.isEip55("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"));
+    assertFalse(EthSignatures.isEip55("0x5aaeb6053F3E94C9b9A09f33669435E7Ef1BeAed"));
+    assertThrows(LitValidationException.class, () -> EthSignatures.toChecksumAddress("0x1234"));
+  }
+
+  @Test
   void badSignatureHexIsATypedError() {
     assertTrue(assertThrows(LitValidationException.class, () -> EthSignatures.parseSignature("0xzz", "sig")).getMessage().startsWith("sig"));
     assertTrue(assertThrows(LitValidationException.class, () -> EthSignatures.parseSignature("00".repeat(64), "sig")).getMessage().contains("65-byte"));
     assertTrue(assertThrows(LitValidationException.class, () -> EthSignatures.parseSignature("00".repeat(64) + "05", "sig")).getMessage().contains("v=5"));
     assertThrows(LitValidationException.class, () -> Web3jEthSigner.fromPrivateKey("0x1234"));
+    assertTrue(assertThrows(LitValidationException.class, () -> Web3jEthSigner.fromPrivateKey("00".repeat(32)))
+        .getMessage().contains("privateKey"));
+    var tooBig = assertThrows(LitValidationException.class, () -> Web3jEthSigner.fromPrivateKey("ff".repeat(32)));
+    assertFalse(tooBig.getMessage().contains("ffff"), tooBig.getMessage());
   }
 
   @Test

@@ -39,6 +39,14 @@ class CapacityDelegationTest {
   }
 
   @Test
+  void aLowercaseOwnerAddressIsWrittenInItsEip55Spelling() {
+    CapacityDelegationRequest req = CapacityDelegationRequest.builder().capacityTokenId("123").nonce("0xabcdef0123456789").build();
+    SiweMessage siwe = CapacityDelegation.siweMessage(OWNER.address().toLowerCase(java.util.Locale.ROOT), req, CLOCK);
+    assertEquals(OWNER.address(), siwe.address());
+    assertEquals(CapacityDelegation.siweMessage(OWNER.address(), req, CLOCK).prepareMessage(), siwe.prepareMessage());
+  }
+
+  @Test
   void theAuthSigHasTheSdkShape() {
     CapacityDelegation d = CapacityDelegation.create(OWNER, CapacityDelegationRequest.builder().nonce("0xabcdef0123456789").build(), CLOCK);
     AuthSig a = d.capacityDelegationAuthSig();

@@ -33,6 +33,9 @@ class PkpSessionSiweAndResignTest {
     assertEquals(PKP_ADDRESS, PkpSessionSiwe.computeAddress(Hex.encode(compressed)));
     assertThrows(LitValidationException.class, () -> PkpSessionSiwe.computeAddress("0x04" + "00".repeat(64)));
     assertThrows(LitValidationException.class, () -> PkpSessionSiwe.computeAddress("0x1234"));
+    // raw x ‖ y must be a point too
+    var raw = assertThrows(LitValidationException.class, () -> PkpSessionSiwe.computeAddress("00".repeat(64)));
+    assertTrue(raw.getMessage().contains("pkpPublicKey"), raw.getMessage());
   }
 
   @Test

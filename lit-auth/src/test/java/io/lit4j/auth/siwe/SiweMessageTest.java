@@ -37,6 +37,13 @@ public class SiweMessageTest {
   }
 
   @Test
+  void aNullResourceIsATypedErrorNamingItsPosition() {
+    var e = org.junit.jupiter.api.Assertions.assertThrows(io.lit4j.core.errors.LitValidationException.class,
+        () -> base().resources(java.util.Arrays.asList("urn:a", null)).build());
+    assertTrue(e.getMessage().contains("resources[1]"), e.getMessage());
+  }
+
+  @Test
   void missingAndEmptyStatementsBothLeaveTheEmptyLine() {
     String none = base().build().prepareMessage();
     String empty = base().statement("").build().prepareMessage();

@@ -4,12 +4,12 @@ import io.lit4j.contracts.ContractErrorCode;
 import io.lit4j.contracts.ContractRevertException;
 import io.lit4j.core.errors.LitContractException;
 import io.lit4j.core.errors.LitException;
+import io.lit4j.core.util.Args;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
@@ -65,7 +65,7 @@ public final class ChainClient {
       int gasMarginPercent,
       Duration receiptTimeout,
       Duration pollInterval) {
-    this.web3j = Objects.requireNonNull(web3j, "web3j");
+    this.web3j = Args.required(web3j, "web3j");
     this.credentials = credentials;
     this.givenTransactionManager = transactionManager;
     this.transactionManager = transactionManager;

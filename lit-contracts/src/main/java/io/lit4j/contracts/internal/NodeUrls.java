@@ -16,7 +16,11 @@ public final class NodeUrls {
     return ((ip >>> 24) & 0xFF) + "." + ((ip >>> 16) & 0xFF) + "." + ((ip >>> 8) & 0xFF) + "." + (ip & 0xFF);
   }
 
-  /** Parses a dotted quad into the uint32 the Staking contract stores. */
+  /**
+   * Parses a dotted quad into the uint32 the Staking contract stores.
+   *
+   * @throws LitValidationException when it is not four decimal octets 0-255
+   */
   public static long ipToInt(String dottedQuad) {
     String[] parts = dottedQuad == null ? new String[0] : dottedQuad.split("\\.", -1);
     if (parts.length != 4) {
@@ -24,13 +28,12 @@ public final class NodeUrls {
     }
     long out = 0;
     for (String p : parts) {
-      int octet;
-      try {
-        octet = Integer.parseInt(p);
-      } catch (NumberFormatException e) {
+      // ASCII digits only: Integer.parseInt also takes "+1" and non-ASCII digits such as "١"
+      if (!p.matches("[0-9]{1,3}")) {
         throw new LitValidationException("ip must be a dotted quad like 127.0.0.1, got " + dottedQuad);
       }
-      if (octet < 0 || octet > 255 || p.isEmpty() || p.length() > 3) {
+      int octet = Integer.parseInt(p);
+      if (octet > 255) {
         throw new LitValidationException("ip octet out of range 0-255 in " + dottedQuad);
       }
       out = (out << 8) | octet;

@@ -28,6 +28,10 @@ class NodeUrlsAndCapacityMathTest {
     assertThrows(LitValidationException.class, () -> NodeUrls.intToIp(-1));
     assertThrows(LitValidationException.class, () -> NodeUrls.ipToInt("1.2.3"));
     assertThrows(LitValidationException.class, () -> NodeUrls.ipToInt("1.2.3.256"));
+    assertThrows(LitValidationException.class, () -> NodeUrls.ipToInt("+1.2.3.4"));
+    assertThrows(LitValidationException.class, () -> NodeUrls.ipToInt("1.2.3.\u0661"));
+    assertThrows(LitValidationException.class, () -> NodeUrls.ipToInt("1..3.4"));
+    assertThrows(LitValidationException.class, () -> NodeUrls.ipToInt(null));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.lit4j.core.acc;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,6 +17,7 @@ public record ConditionGroup(List<ConditionEntry> entries) implements ConditionE
 
   /** A group of the given entries. */
   public static ConditionGroup of(ConditionEntry... entries) {
-    return new ConditionGroup(List.of(entries));
+    if (entries == null) throw new InvalidAccessControlConditionsException("entries", "is missing");
+    return new ConditionGroup(Arrays.asList(entries));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lit4j.core.json.JsJson;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -363,30 +364,8 @@ final class ConditionJson {
     ObjectNode o = F.objectNode();
     o.put("offset", p.offset());
     ObjectNode fields = o.putObject("fields");
-    for (String key : jsPropertyOrder(p.fields().keySet())) fields.put(key, p.fields().get(key));
+    for (String key : JsJson.propertyOrder(p.fields().keySet())) fields.put(key, p.fields().get(key));
     return o;
-  }
-
-  /**
-   * JavaScript orders an object's own keys with array-index keys ({@code "0"}, {@code "7"}) first,
-   * ascending, then the others in insertion order; {@code JSON.stringify} follows that order.
-   */
-  static List<String> jsPropertyOrder(Iterable<String> keys) {
-    List<String> indices = new ArrayList<>();
-    List<String> others = new ArrayList<>();
-    for (String k : keys) (isArrayIndex(k) ? indices : others).add(k);
-    indices.sort((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
-    indices.addAll(others);
-    return indices;
-  }
-
-  private static boolean isArrayIndex(String k) {
-    if (k.isEmpty() || k.length() > 10) return false;
-    if (k.length() > 1 && k.charAt(0) == '0') return false;
-    for (int i = 0; i < k.length(); i++) {
-      if (k.charAt(i) < '0' || k.charAt(i) > '9') return false;
-    }
-    return Long.parseLong(k) < 4294967295L;
   }
 
   private static ArrayNode strings(List<String> values) {

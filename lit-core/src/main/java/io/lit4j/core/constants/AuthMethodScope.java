@@ -7,7 +7,9 @@ import io.lit4j.core.errors.LitValidationException;
  * scope n).
  */
 public enum AuthMethodScope {
+  /** No permission (scope 0). */
   NO_PERMISSIONS(0),
+  /** May sign anything with the PKP (scope 1). */
   SIGN_ANYTHING(1),
   /** The JS SDK's {@code PersonalSign}; the node calls it {@code SignPersonalMessage}. */
   PERSONAL_SIGN(2);
@@ -18,11 +20,16 @@ public enum AuthMethodScope {
     this.value = value;
   }
 
+  /** The scope number: its bit position in the on-chain bitmap. */
   public int value() {
     return value;
   }
 
-  /** @throws LitValidationException for an unknown scope number */
+  /**
+   * The scope with this number.
+   *
+   * @throws LitValidationException for an unknown scope number
+   */
   public static AuthMethodScope of(int value) {
     for (AuthMethodScope s : values()) {
       if (s.value == value) return s;

@@ -1,6 +1,7 @@
 package io.lit4j.core.ipfs;
 
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Base58;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
@@ -22,6 +23,7 @@ public final class IpfsCid {
 
   /** The CIDv0 string of a file with these bytes. */
   public static String of(byte[] content) {
+    Args.required(content, "content");
     List<Node> level = new ArrayList<>();
     for (int off = 0; off < content.length || (off == 0 && level.isEmpty()); off += CHUNK) {
       byte[] chunk = Arrays.copyOfRange(content, off, Math.min(content.length, off + CHUNK));

@@ -1,7 +1,10 @@
 package io.lit4j.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lit4j.core.errors.LitValidationException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +15,25 @@ import java.util.Map;
  *
  * <p>Values: {@code null}, {@link String}, {@link Boolean}, integral {@link Number}s, {@link Map}
  * (use an ordered map), {@link List}, and Jackson {@link JsonNode}.
+ *
+ * <p>Object keys come out in JavaScript property order ({@link #propertyOrder}): array-index keys
+ * such as {@code "0"} or {@code "7"} first, ascending, then the others in insertion order, as
+ * {@code JSON.stringify} writes an object built in that order.
  */
 public final class JsJson {
   private JsJson() {}
 
+  /**
+   * {@code JSON.stringify(value)} for the value kinds listed on this class.
+   *
+   * @return the JSON text; {@code "null"} for {@code null}
+   * @throws LitValidationException for a value of another kind (such as a POJO or an array), or
+   *     a top-level {@link Undefined} (for which JavaScript returns {@code undefined}, not text)
+   */
   public static String stringify(Object value) {
+    if (value instanceof Undefined) {
+      throw new LitValidationException("JsJson cannot write a top-level undefined: JSON.stringify(undefined) is not text");
+    }
     StringBuilder sb = new StringBuilder();
     write(sb, value);
     return sb.toString();
@@ -35,13 +52,16 @@ public final class JsJson {
     } else if (v instanceof Map<?, ?> m) {
       sb.append('{');
       boolean first = true;
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        if (e.getValue() instanceof Undefined) continue;
+      Map<String, Object> byKey = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) byKey.put(String.valueOf(e.getKey()), e.getValue());
+      for (String key : propertyOrder(byKey.keySet())) {
+        Object value = byKey.get(key);
+        if (value instanceof Undefined) continue;
         if (!first) sb.append(',');
         first = false;
-        quote(sb, String.valueOf(e.getKey()));
+        quote(sb, key);
         sb.append(':');
-        write(sb, e.getValue());
+        write(sb, value);
       }
       sb.append('}');
     } else if (v instanceof List<?> l) {
@@ -55,7 +75,8 @@ public final class JsJson {
     } else if (v instanceof JsonNode node) {
       writeNode(sb, node);
     } else {
-      throw new IllegalArgumentException("JsJson cannot write " + v.getClass().getName());
+      throw new LitValidationException("JsJson cannot write a " + v.getClass().getName()
+          + ": use String, Boolean, an integral Number, Map, List or a Jackson JsonNode");
     }
   }
 
@@ -80,17 +101,18 @@ public final class JsJson {
     } else if (n.isObject()) {
       sb.append('{');
       boolean first = true;
-      for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      List<String> names = new ArrayList<>();
+      for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) names.add(it.next());
+      for (String key : propertyOrder(names)) {
         if (!first) sb.append(',');
         first = false;
-        quote(sb, e.getKey());
+        quote(sb, key);
         sb.append(':');
-        writeNode(sb, e.getValue());
+        writeNode(sb, n.get(key));
       }
       sb.append('}');
     } else {
-      throw new IllegalArgumentException("JsJson cannot write node " + n.getNodeType());
+      throw new LitValidationException("JsJson cannot write a JSON node of type " + n.getNodeType());
     }
   }
 
@@ -124,8 +146,14 @@ public final class JsJson {
     return out.toString();
   }
 
-  /** ECMAScript JSON.stringify string quoting (QuoteJSONString, ES2019 well-formed). */
+  /**
+   * Appends ECMAScript JSON.stringify string quoting (QuoteJSONString, ES2019 well-formed).
+   *
+   * @throws LitValidationException when the builder or the string is null
+   */
   public static void quote(StringBuilder sb, String s) {
+    if (sb == null) throw new LitValidationException("StringBuilder to quote into is missing");
+    if (s == null) throw new LitValidationException("string to quote is missing");
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -154,6 +182,38 @@ public final class JsJson {
       }
     }
     sb.append('"');
+  }
+
+  /**
+   * JavaScript's own-property order ({@code OrdinaryOwnPropertyKeys}), which {@code JSON.stringify}
+   * and {@code Object.keys} follow: keys that are array indices (canonical decimal below
+   * 2<sup>32</sup> − 1, e.g. {@code "0"}, {@code "42"}, not {@code "01"}) first in ascending
+   * numeric order, then the other keys in the order given.
+   *
+   * @param keys the keys in insertion order
+   * @return a new list of the same keys in JavaScript order
+   * @throws LitValidationException when {@code keys} or a key is null
+   */
+  public static List<String> propertyOrder(Iterable<String> keys) {
+    if (keys == null) throw new LitValidationException("keys are missing");
+    List<String> indices = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    for (String k : keys) {
+      if (k == null) throw new LitValidationException("a key is missing");
+      (isArrayIndex(k) ? indices : others).add(k);
+    }
+    indices.sort((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
+    indices.addAll(others);
+    return indices;
+  }
+
+  private static boolean isArrayIndex(String k) {
+    if (k.isEmpty() || k.length() > 10) return false;
+    if (k.length() > 1 && k.charAt(0) == '0') return false;
+    for (int i = 0; i < k.length(); i++) {
+      if (k.charAt(i) < '0' || k.charAt(i) > '9') return false;
+    }
+    return Long.parseLong(k) < 4294967295L;
   }
 
   /** Marker for a JavaScript {@code undefined} value: its key is omitted from objects. */

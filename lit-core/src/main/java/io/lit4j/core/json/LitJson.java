@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.lit4j.core.errors.LitValidationException;
@@ -23,6 +24,9 @@ public final class LitJson {
           .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .build();
 
+  private static final ObjectReader STRICT_READER =
+      MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private LitJson() {}
 
   /** The shared mapper; do not reconfigure it. */
@@ -30,17 +34,30 @@ public final class LitJson {
     return MAPPER;
   }
 
-  /** Parses JSON text. @throws LitValidationException naming {@code what} when it is not JSON */
+  /**
+   * Parses JSON text as JavaScript's {@code JSON.parse} would: one value, nothing after it.
+   *
+   * @param what names the text in the error message, e.g. {@code "signedMessage"}
+   * @throws LitValidationException naming {@code what} when it is missing, empty, not JSON or
+   *     followed by more text
+   */
   public static JsonNode parse(String json, String what) {
     if (json == null) throw new LitValidationException(what + " is missing");
+    if (json.isBlank()) throw new LitValidationException(what + " is not valid JSON: it is empty");
     try {
-      return MAPPER.readTree(json);
+      // Jackson stops after the first value unless told otherwise; "{}x" must not parse as {}
+      return STRICT_READER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new LitValidationException(what + " is not valid JSON: " + e.getOriginalMessage(), e);
     }
   }
 
-  /** Compact JSON text of a value. */
+  /**
+   * Compact JSON text of a value (Jackson's field order; use {@link JsJson} where a signature
+   * covers the text).
+   *
+   * @throws LitValidationException when Jackson cannot write the value
+   */
   public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);

@@ -1,8 +1,8 @@
 package io.lit4j.core.network;
 
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Args;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -42,12 +42,12 @@ public final class LitChain {
       int decimals,
       List<String> rpcUrls,
       List<String> blockExplorerUrls) {
-    this.key = Objects.requireNonNull(key);
-    this.name = Objects.requireNonNull(name);
-    this.vmType = Objects.requireNonNull(vmType);
+    this.key = Args.required(key, "key");
+    this.name = Args.required(name, "name");
+    this.vmType = Args.required(vmType, "vmType");
     this.evmChainId = evmChainId;
     this.cosmosChainId = cosmosChainId;
-    this.symbol = Objects.requireNonNull(symbol);
+    this.symbol = Args.required(symbol, "symbol");
     this.decimals = decimals;
     this.rpcUrls = List.copyOf(rpcUrls);
     this.blockExplorerUrls = List.copyOf(blockExplorerUrls);

@@ -10,7 +10,13 @@ public final class Base58 {
 
   private Base58() {}
 
+  /**
+   * Encodes bytes as base58btc; each leading zero byte becomes a leading {@code '1'}.
+   *
+   * @throws LitValidationException when {@code data} is null
+   */
   public static String encode(byte[] data) {
+    if (data == null) throw new LitValidationException("data to base58-encode is missing");
     BigInteger n = new BigInteger(1, data);
     StringBuilder sb = new StringBuilder();
     while (n.signum() > 0) {

@@ -1,5 +1,6 @@
 package io.lit4j.core.util;
 
+import io.lit4j.core.errors.LitValidationException;
 import java.math.BigInteger;
 import java.util.Arrays;
 
@@ -7,10 +8,18 @@ import java.util.Arrays;
 public final class Bytes {
   private Bytes() {}
 
-  /** Concatenates arrays. */
+  /**
+   * Concatenates arrays.
+   *
+   * @throws LitValidationException when the array of parts or one part is null
+   */
   public static byte[] concat(byte[]... parts) {
+    if (parts == null) throw new LitValidationException("parts to concatenate are missing");
     int len = 0;
-    for (byte[] p : parts) len += p.length;
+    for (int i = 0; i < parts.length; i++) {
+      if (parts[i] == null) throw new LitValidationException("part " + i + " to concatenate is missing");
+      len += parts[i].length;
+    }
     byte[] out = new byte[len];
     int off = 0;
     for (byte[] p : parts) {
@@ -20,25 +29,42 @@ public final class Bytes {
     return out;
   }
 
-  /** Unsigned big-endian encoding of {@code value}, left-padded with zeros to {@code length}. */
+  /**
+   * Unsigned big-endian encoding of {@code value}, left-padded with zeros to {@code length}.
+   *
+   * @throws LitValidationException when the value is null, negative or does not fit
+   */
   public static byte[] toFixed(BigInteger value, int length) {
-    if (value.signum() < 0) throw new IllegalArgumentException("negative value");
+    if (value == null) throw new LitValidationException("value to encode is missing");
+    if (length < 0) throw new LitValidationException("length must not be negative, got " + length);
+    if (value.signum() < 0) throw new LitValidationException("value to encode must not be negative");
+    if (value.signum() == 0) return new byte[length];
     byte[] raw = value.toByteArray();
     if (raw.length == length) return raw;
     if (raw.length == length + 1 && raw[0] == 0) return Arrays.copyOfRange(raw, 1, raw.length);
-    if (raw.length > length) throw new IllegalArgumentException("value does not fit in " + length + " bytes");
+    if (raw.length > length) throw new LitValidationException("value does not fit in " + length + " bytes");
     byte[] out = new byte[length];
     System.arraycopy(raw, 0, out, length - raw.length, raw.length);
     return out;
   }
 
-  /** Reads bytes as an unsigned big-endian integer. */
+  /**
+   * Reads bytes as an unsigned big-endian integer.
+   *
+   * @throws LitValidationException when {@code bytes} is null
+   */
   public static BigInteger toUnsigned(byte[] bytes) {
+    if (bytes == null) throw new LitValidationException("bytes are missing");
     return new BigInteger(1, bytes);
   }
 
-  /** Reversed copy (little-endian to big-endian and back). */
+  /**
+   * Reversed copy (little-endian to big-endian and back).
+   *
+   * @throws LitValidationException when {@code bytes} is null
+   */
   public static byte[] reverse(byte[] bytes) {
+    if (bytes == null) throw new LitValidationException("bytes are missing");
     byte[] out = new byte[bytes.length];
     for (int i = 0; i < bytes.length; i++) out[i] = bytes[bytes.length - 1 - i];
     return out;

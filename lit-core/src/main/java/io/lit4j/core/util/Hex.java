@@ -11,8 +11,13 @@ public final class Hex {
 
   private Hex() {}
 
-  /** Lowercase hex without prefix. */
+  /**
+   * Lowercase hex without prefix.
+   *
+   * @throws LitValidationException when {@code bytes} is null
+   */
   public static String encode(byte[] bytes) {
+    if (bytes == null) throw new LitValidationException("bytes to hex-encode are missing");
     char[] out = new char[bytes.length * 2];
     for (int i = 0; i < bytes.length; i++) {
       out[2 * i] = DIGITS[(bytes[i] >> 4) & 0xf];
@@ -21,12 +26,16 @@ public final class Hex {
     return new String(out);
   }
 
-  /** Lowercase hex with a {@code 0x} prefix. */
+  /**
+   * Lowercase hex with a {@code 0x} prefix.
+   *
+   * @throws LitValidationException when {@code bytes} is null
+   */
   public static String encode0x(byte[] bytes) {
     return "0x" + encode(bytes);
   }
 
-  /** Removes a leading {@code 0x} or {@code 0X} if present. */
+  /** Removes a leading {@code 0x} or {@code 0X} if present; null stays null. */
   public static String strip0x(String hex) {
     if (hex != null && hex.length() >= 2 && hex.charAt(0) == '0' && (hex.charAt(1) == 'x' || hex.charAt(1) == 'X')) {
       return hex.substring(2);
@@ -50,8 +59,8 @@ public final class Hex {
     }
     byte[] out = new byte[s.length() / 2];
     for (int i = 0; i < out.length; i++) {
-      int hi = Character.digit(s.charAt(2 * i), 16);
-      int lo = Character.digit(s.charAt(2 * i + 1), 16);
+      int hi = digit(s.charAt(2 * i));
+      int lo = digit(s.charAt(2 * i + 1));
       if (hi < 0 || lo < 0) {
         throw new LitValidationException(field + " is not valid hex: bad character at position " + (2 * i + (hi < 0 ? 0 : 1)));
       }
@@ -80,8 +89,16 @@ public final class Hex {
     String s = strip0x(hex);
     if (s.isEmpty() || (s.length() & 1) != 0) return false;
     for (int i = 0; i < s.length(); i++) {
-      if (Character.digit(s.charAt(i), 16) < 0) return false;
+      if (digit(s.charAt(i)) < 0) return false;
     }
     return true;
+  }
+
+  // ASCII only: Character.digit would also take Unicode digits such as '٣' or fullwidth 'Ａ'.
+  private static int digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
   }
 }

@@ -2,11 +2,13 @@ package io.lit4j.core.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.lit4j.core.errors.LitValidationException;
 import org.junit.jupiter.api.Test;
 
 /** Expected strings are what Node.js 20's JSON.stringify prints for the same values. */
@@ -54,7 +56,27 @@ class JsJsonTest {
   }
 
   @Test
+  void arrayIndexKeysComeFirstAsJavaScriptOrdersThem() {
+    // node: JSON.stringify({b:1, 10:2, a:3, 2:4, "01":5, "4294967295":6}) === '{"2":4,"10":2,"b":1,"a":3,"01":5,"4294967295":6}'
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("b", 1);
+    m.put("10", 2);
+    m.put("a", 3);
+    m.put("2", 4);
+    m.put("01", 5);
+    m.put("4294967295", 6);
+    String expected = "{\"2\":4,\"10\":2,\"b\":1,\"a\":3,\"01\":5,\"4294967295\":6}";
+    assertEquals(expected, JsJson.stringify(m));
+    assertEquals(expected, JsJson.stringify(io.lit4j.core.json.LitJson.parse("{\"b\":1,\"10\":2,\"a\":3,\"2\":4,\"01\":5,\"4294967295\":6}", "x")));
+    assertEquals(List.of("0", "4294967294", "x", "-1"), JsJson.propertyOrder(List.of("x", "4294967294", "-1", "0")));
+  }
+
+  @Test
   void unsupportedValuesAreRefused() {
-    assertThrows(IllegalArgumentException.class, () -> JsJson.stringify(new Object()));
+    var pojo = assertThrows(LitValidationException.class, () -> JsJson.stringify(new Object()));
+    assertTrue(pojo.getMessage().contains("java.lang.Object"), pojo.getMessage());
+    assertThrows(LitValidationException.class, () -> JsJson.stringify(java.util.List.of(new byte[] {1})));
+    assertThrows(LitValidationException.class, () -> JsJson.stringify(JsJson.Undefined.INSTANCE));
+    assertThrows(LitValidationException.class, () -> JsJson.quote(new StringBuilder(), null));
   }
 }

@@ -46,9 +46,35 @@ class HexTest {
     assertArrayEquals(new byte[] {0, 0, 1, 0}, Bytes.toFixed(BigInteger.valueOf(256), 4));
     assertArrayEquals(new byte[] {(byte) 0xff}, Bytes.toFixed(BigInteger.valueOf(255), 1));
     assertEquals(BigInteger.valueOf(255), Bytes.toUnsigned(new byte[] {(byte) 0xff}));
-    assertThrows(IllegalArgumentException.class, () -> Bytes.toFixed(BigInteger.valueOf(256), 1));
+    assertArrayEquals(new byte[3], Bytes.toFixed(BigInteger.ZERO, 3));
+    assertThrows(LitValidationException.class, () -> Bytes.toFixed(BigInteger.valueOf(256), 1));
     assertArrayEquals(new byte[] {3, 2, 1}, Bytes.reverse(new byte[] {1, 2, 3}));
     assertArrayEquals(new byte[] {1, 2, 3}, Bytes.concat(new byte[] {1}, new byte[] {2, 3}));
+  }
+
+  @Test
+  void nonAsciiDigitsAreNotHex() {
+    // Character.digit would read these as 3, 3 and 0xA, 0xA
+    var arabic = assertThrows(LitValidationException.class, () -> Hex.decode("\u0663\u0663", "publicKey"));
+    assertTrue(arabic.getMessage().startsWith("publicKey is not valid hex"), arabic.getMessage());
+    assertThrows(LitValidationException.class, () -> Hex.decode("\uFF21\uFF21", 1, "sig"));
+    assertFalse(Hex.isHex("0x\u0663\u0663"));
+    assertFalse(Hex.isHex("\uFF21\uFF21"));
+  }
+
+  @Test
+  void missingOrMalformedByteInputIsATypedError() {
+    assertTrue(assertThrows(LitValidationException.class, () -> Hex.encode(null)).getMessage().contains("missing"));
+    assertThrows(LitValidationException.class, () -> Hex.encode0x(null));
+    assertThrows(LitValidationException.class, () -> Bytes.toFixed(null, 32));
+    assertTrue(assertThrows(LitValidationException.class, () -> Bytes.toFixed(BigInteger.valueOf(-1), 32))
+        .getMessage().contains("negative"));
+    assertThrows(LitValidationException.class, () -> Bytes.toFixed(BigInteger.ONE, -1));
+    assertTrue(assertThrows(LitValidationException.class, () -> Bytes.concat(new byte[] {1}, null))
+        .getMessage().contains("part 1"));
+    assertThrows(LitValidationException.class, () -> Bytes.concat((byte[][]) null));
+    assertThrows(LitValidationException.class, () -> Bytes.reverse(null));
+    assertThrows(LitValidationException.class, () -> Bytes.toUnsigned(null));
   }
 
   @Test

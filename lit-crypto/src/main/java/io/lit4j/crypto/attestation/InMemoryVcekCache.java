@@ -1,8 +1,8 @@
 package io.lit4j.crypto.attestation;
 
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Args;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,7 +40,7 @@ public final class InMemoryVcekCache implements VcekProvider {
    *     shorter than {@value SevSnpVerifier#MIN_VCEK_BYTES} bytes
    */
   public static InMemoryVcekCache of(Map<String, byte[]> certificatesByVcekUrl) {
-    Objects.requireNonNull(certificatesByVcekUrl, "certificatesByVcekUrl");
+    Args.required(certificatesByVcekUrl, "certificatesByVcekUrl");
     InMemoryVcekCache cache = new InMemoryVcekCache();
     certificatesByVcekUrl.forEach(cache::put);
     return cache;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.json.JsJson;
 import io.lit4j.core.json.LitJson;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,7 +95,7 @@ public record SevSnpAttestation(
     List<String> keys = new ArrayList<>();
     dataNode.fieldNames().forEachRemaining(keys::add);
     Map<String, byte[]> data = new LinkedHashMap<>();
-    for (String key : javaScriptPropertyOrder(keys)) {
+    for (String key : JsJson.propertyOrder(keys)) { // Object.entries order of a JSON.parse result
       data.put(key, base64(dataNode.get(key), "attestation.data." + key));
     }
 
@@ -185,29 +186,6 @@ public record SevSnpAttestation(
   public String toString() {
     return "SevSnpAttestation[data=" + data.keySet() + ", signatures=" + signatures.size()
         + ", report=" + report.length + " bytes]";
-  }
-
-  /**
-   * Orders keys as {@code Object.entries} does for an object built by {@code JSON.parse}:
-   * array-index keys (canonical decimal below 2^32 − 1) ascending, then the rest as given.
-   */
-  static List<String> javaScriptPropertyOrder(List<String> keys) {
-    List<String> indices = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (String k : keys) (isArrayIndex(k) ? indices : names).add(k);
-    indices.sort((x, y) -> Long.compare(Long.parseLong(x), Long.parseLong(y)));
-    indices.addAll(names);
-    return indices;
-  }
-
-  private static boolean isArrayIndex(String key) {
-    if (key.isEmpty() || key.length() > 10) return false;
-    if (key.length() > 1 && key.charAt(0) == '0') return false;
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      if (c < '0' || c > '9') return false;
-    }
-    return Long.parseLong(key) < 0xFFFF_FFFFL;
   }
 
   private static byte[] base64(JsonNode node, String field) {

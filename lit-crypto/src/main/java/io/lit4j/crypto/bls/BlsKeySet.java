@@ -1,6 +1,7 @@
 package io.lit4j.crypto.bls;
 
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Args;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public record BlsKeySet(int threshold, BlsPublicKey publicKey, List<BlsSecretKey
   public BlsKeySet {
     if (publicKey == null) throw new LitValidationException("BLS key set public key is missing");
     if (shares == null) throw new LitValidationException("BLS key set shares are missing");
-    shares = List.copyOf(shares);
+    shares = Args.listCopy(shares, "shares");
     if (threshold < 2 || threshold > shares.size()) {
       throw new LitValidationException("BLS key set threshold must be in [2, n = " + shares.size() + "], got " + threshold);
     }

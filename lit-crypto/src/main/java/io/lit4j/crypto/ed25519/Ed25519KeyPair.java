@@ -2,12 +2,12 @@ package io.lit4j.crypto.ed25519;
 
 import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Bytes;
 import io.lit4j.core.util.Hex;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Objects;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
@@ -50,7 +50,7 @@ public final class Ed25519KeyPair {
 
   /** A new random key pair drawing its seed from {@code random}. */
   public static Ed25519KeyPair generate(SecureRandom random) {
-    Objects.requireNonNull(random, "random");
+    Args.required(random, "random");
     byte[] seed = new byte[SEED_LENGTH];
     random.nextBytes(seed);
     try {
@@ -128,7 +128,7 @@ public final class Ed25519KeyPair {
 
   /** Signs {@code message} (RFC 8032 Ed25519, deterministic); returns the 64-byte signature. */
   public byte[] sign(byte[] message) {
-    Objects.requireNonNull(message, "message");
+    Args.required(message, "message");
     byte[] sig = new byte[SIGNATURE_LENGTH];
     Ed25519.sign(seed, 0, publicKey, 0, message, 0, message.length, sig, 0);
     return sig;

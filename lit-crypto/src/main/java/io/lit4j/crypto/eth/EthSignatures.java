@@ -26,6 +26,23 @@ public final class EthSignatures {
    * @throws LitCryptoException when r or s is out of range, s is high, or no key recovers
    */
   public static Secp256k1PublicKey recoverPublicKey(byte[] digest, byte[] signature) {
+    return recoverPublicKey(digest, signature, false);
+  }
+
+  /**
+   * Recovers the public key as {@link #recoverPublicKey(byte[], byte[])} does, but also accepts a
+   * high-s signature, as ethers v5 {@code recoverAddress} / {@code verifyMessage} and web3j do
+   * (EIP-2 binds transactions, not personal messages): {@code (r, n − s)} with the other recovery
+   * id gives the same key.
+   *
+   * @throws LitValidationException for a wrong length or a bad {@code v}
+   * @throws LitCryptoException when r or s is out of range or no key recovers
+   */
+  public static Secp256k1PublicKey recoverPublicKeyAcceptingHighS(byte[] digest, byte[] signature) {
+    return recoverPublicKey(digest, signature, true);
+  }
+
+  private static Secp256k1PublicKey recoverPublicKey(byte[] digest, byte[] signature, boolean acceptHighS) {
     if (digest == null || digest.length != 32) {
       throw new LitValidationException(
           "digest must be 32 bytes, got " + (digest == null ? "none" : digest.length));
@@ -41,6 +58,10 @@ public final class EthSignatures {
     else throw new LitValidationException("signature v must be 27 or 28 (or 0 or 1), got " + v);
     BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
     BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
+    if (acceptHighS && s.compareTo(K256.HALF_N) > 0 && s.compareTo(K256.N) < 0) {
+      s = K256.N.subtract(s);
+      recid ^= 1;
+    }
     return recover(digest, r, s, recid);
   }
 

@@ -39,9 +39,11 @@ import org.slf4j.LoggerFactory;
  * (cheap), where {@code ethers} is undefined.
  *
  * <p>Limits: wall time (default 30 s, {@code NodeJsTimeoutError}), console output and response
- * size (100 KiB each), 10 sign operations. GraalJS community edition cannot cap a context's heap,
- * so the 256 MB heap limit of real nodes is approximated: a guest that exhausts resources (heap or
- * stack) is reported as {@code NodeJsMemoryLimitError}.
+ * size (100 KiB each), 10 sign operations, and memory ({@code NodeJsMemoryLimitError}). GraalJS
+ * community edition cannot cap a context's heap, so the 256 MB heap limit of real nodes is
+ * approximated: the heap an action retains is metered (see {@code meterAllocation}) and the action
+ * is stopped once it passes the budget (default 256 MiB, as on real nodes). A guest that exhausts
+ * the stack is reported the same way.
  */
 public final class LitActionRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LitActionRuntime.class);
@@ -54,6 +56,12 @@ public final class LitActionRuntime implements AutoCloseable {
   private final Thread filler;
   private final ScheduledExecutorService watchdog;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final long memoryBudgetBytes;
+
+  /** Default allocation budget of one execution, see the class comment. */
+  public static final long DEFAULT_MEMORY_BUDGET_BYTES = 256L << 20;
+
+  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
   /**
    * @param ethersBundle path of {@code ethers@5.7.2/dist/ethers.umd.min.js}, or empty to run
@@ -62,6 +70,17 @@ public final class LitActionRuntime implements AutoCloseable {
    * @param prepared how many contexts to keep ready (0 = create on demand)
    */
   public LitActionRuntime(Optional<Path> ethersBundle, Duration timeout, int prepared) {
+    this(ethersBundle, timeout, prepared, DEFAULT_MEMORY_BUDGET_BYTES);
+  }
+
+  /**
+   * As {@link #LitActionRuntime(Optional, Duration, int)} with an allocation budget per execution.
+   *
+   * @param memoryBudgetBytes bytes an execution may allocate before it fails with a memory error
+   */
+  public LitActionRuntime(Optional<Path> ethersBundle, Duration timeout, int prepared, long memoryBudgetBytes) {
+    if (memoryBudgetBytes <= 0) throw new IllegalArgumentException("memoryBudgetBytes must be positive");
+    this.memoryBudgetBytes = memoryBudgetBytes;
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.engine = Engine.newBuilder("js")
         .option("engine.WarnInterpreterOnly", "false")
@@ -164,6 +183,8 @@ public final class LitActionRuntime implements AutoCloseable {
       context.close(true);
     }, timeout.toMillis(), TimeUnit.MILLISECONDS);
     long deadline = System.currentTimeMillis() + timeout.toMillis();
+    AtomicBoolean outOfMemory = new AtomicBoolean();
+    ScheduledFuture<?> meter = meterAllocation(context, outOfMemory);
     try {
       Value bindings = context.getBindings("js");
       bindings.putMember("__lit", bridge);
@@ -183,29 +204,70 @@ public final class LitActionRuntime implements AutoCloseable {
       }
       return new ActionResult(bridge.response(), bridge.logs());
     } catch (PolyglotException e) {
+      if (outOfMemory.get()) throw memoryLimit(bridge);
       if (timedOut.get() || e.isCancelled()) {
         throw new ActionFailure(ActionFailure.Kind.TIMEOUT, "Lit Action timed out after " + timeout.toMillis() + " ms", bridge.logs());
       }
-      if (e.isResourceExhausted()) {
-        throw new ActionFailure(ActionFailure.Kind.MEMORY_LIMIT, "Lit Action exceeded the memory limit", bridge.logs());
-      }
+      if (e.isResourceExhausted()) throw memoryLimit(bridge);
       throw new ActionFailure(ActionFailure.Kind.THREW, jsErrorText(e), bridge.logs());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ActionFailure(ActionFailure.Kind.TIMEOUT, "Lit Action interrupted", bridge.logs());
     } catch (IllegalStateException e) {
+      if (outOfMemory.get()) throw memoryLimit(bridge);
       if (timedOut.get()) {
         throw new ActionFailure(ActionFailure.Kind.TIMEOUT, "Lit Action timed out after " + timeout.toMillis() + " ms", bridge.logs());
       }
       throw e;
     } finally {
       alarm.cancel(false);
+      if (meter != null) meter.cancel(false);
       try {
         context.close(true);
       } catch (RuntimeException ignored) {
         // already closed by the watchdog
       }
     }
+  }
+
+  private static ActionFailure memoryLimit(HostBridge bridge) {
+    return new ActionFailure(ActionFailure.Kind.MEMORY_LIMIT, "Lit Action exceeded the memory limit", bridge.logs());
+  }
+
+  /**
+   * Stops the context once the action holds more than the budget on the heap; null when the JVM
+   * cannot meter thread allocation. The interpreter allocates garbage even in plain loops, so
+   * allocation alone is only the trigger: each time this thread has allocated another budget's
+   * worth, a collection is requested and the heap growth since the action started is compared
+   * with the budget. Concurrent actions share the heap, so this is an approximation, fine for a
+   * test network.
+   */
+  private ScheduledFuture<?> meterAllocation(Context context, AtomicBoolean outOfMemory) {
+    if (!(THREADS instanceof com.sun.management.ThreadMXBean meterable) || !meterable.isThreadAllocatedMemorySupported()) {
+      return null;
+    }
+    long threadId = Thread.currentThread().getId();
+    long start = meterable.getThreadAllocatedBytes(threadId);
+    if (start < 0) return null;
+    long heapAtStart = heapUsed();
+    long[] baseline = {start};
+    return watchdog.scheduleAtFixedRate(() -> {
+      long allocated = meterable.getThreadAllocatedBytes(threadId);
+      if (allocated - baseline[0] <= memoryBudgetBytes || outOfMemory.get()) return;
+      baseline[0] = allocated;
+      System.gc();
+      if (heapUsed() - heapAtStart > memoryBudgetBytes && outOfMemory.compareAndSet(false, true)) {
+        try {
+          context.close(true);
+        } catch (RuntimeException ignored) {
+          // the action finished meanwhile
+        }
+      }
+    }, 10, 10, TimeUnit.MILLISECONDS);
+  }
+
+  private static long heapUsed() {
+    return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   /** The message a Deno node would report: {@code Error: <message>} and the JS stack line. */

@@ -55,7 +55,8 @@ public final class LocalLitNetworkExtension implements BeforeAllCallback, Parame
   private static LocalLitNetwork start(LocalLitNetworkTest c) {
     LocalLitNetwork.Builder b = LocalLitNetwork.builder().nodes(c.nodes()).rootKeyCount(c.rootKeyCount())
         .rateLimiting(c.rateLimiting()).strictAuthOnly(c.strictAuthOnly()).chainId(c.chainId())
-        .actionTimeout(java.time.Duration.ofMillis(c.actionTimeoutMillis()));
+        .actionTimeout(java.time.Duration.ofMillis(c.actionTimeoutMillis()))
+        .actionMemoryBudget(c.actionMemoryBudgetBytes());
     if (!c.seed().isEmpty()) b.seed(c.seed());
     return b.start();
   }

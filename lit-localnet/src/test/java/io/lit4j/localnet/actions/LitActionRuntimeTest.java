@@ -79,6 +79,26 @@ class LitActionRuntimeTest {
   }
 
   @Test
+  void anActionThatAllocatesPastItsBudgetFailsWithAMemoryError() {
+    try (LitActionRuntime small = new LitActionRuntime(Optional.empty(), Duration.ofSeconds(20), 0, 64L << 20)) {
+      var failure = assertThrows(ActionFailure.class, () -> small.run(
+          "console.log('start'); const keep = []; while (true) { keep.push(new Array(100000).fill(1)); }",
+          null, new RecordingActionHost()));
+      assertEquals(ActionFailure.Kind.MEMORY_LIMIT, failure.kind());
+      assertEquals("start\n", failure.logs());
+      // the runtime stays usable after a memory failure
+      assertEquals("ok", small.run("Lit.Actions.setResponse({response: 'ok'});", null, new RecordingActionHost()).response());
+    }
+  }
+
+  @Test
+  void ordinaryActionsStayWellInsideTheDefaultBudget() {
+    var res = runtime.run("let x = 0; for (let i = 0; i < 200000; i++) { x += i % 7; } Lit.Actions.setResponse({response: String(x)});",
+        null, new RecordingActionHost());
+    assertEquals("599994", res.response());
+  }
+
+  @Test
   void timersRunAfterTheScriptReturns() {
     var res = runtime.run("(async () => { await new Promise(r => setTimeout(r, 50)); Lit.Actions.setResponse({response: 'late'}); })();",
         null, new RecordingActionHost());

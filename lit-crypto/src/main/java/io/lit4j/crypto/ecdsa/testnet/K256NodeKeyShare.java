@@ -1,6 +1,7 @@
 package io.lit4j.crypto.ecdsa.testnet;
 
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Args;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.eth.internal.K256;
 import io.lit4j.crypto.hd.HdKeyId;
@@ -31,8 +32,8 @@ public record K256NodeKeyShare(
       throw new LitValidationException("shareIndex must be 0.." + (nodeCount - 1) + ", got " + shareIndex);
     }
     if (rootSecretShares == null || rootPublicKeys == null) throw new LitValidationException("root shares and keys are required");
-    rootSecretShares = List.copyOf(rootSecretShares);
-    rootPublicKeys = List.copyOf(rootPublicKeys);
+    rootSecretShares = Args.listCopy(rootSecretShares, "rootSecretShares");
+    rootPublicKeys = Args.listCopy(rootPublicKeys, "rootPublicKeys");
     if (rootSecretShares.size() != rootPublicKeys.size() || rootPublicKeys.size() < 2) {
       throw new LitValidationException("need the same number (≥ 2) of root shares and root keys, got "
           + rootSecretShares.size() + " and " + rootPublicKeys.size());

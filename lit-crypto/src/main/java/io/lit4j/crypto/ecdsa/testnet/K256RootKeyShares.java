@@ -1,6 +1,7 @@
 package io.lit4j.crypto.ecdsa.testnet;
 
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Args;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import java.math.BigInteger;
 import java.util.List;
@@ -20,9 +21,9 @@ public record K256RootKeyShares(
     if (rootPublicKeys == null || rootSecrets == null || nodeShares == null) {
       throw new LitValidationException("root keys, secrets and node shares are required");
     }
-    rootPublicKeys = List.copyOf(rootPublicKeys);
-    rootSecrets = List.copyOf(rootSecrets);
-    nodeShares = List.copyOf(nodeShares);
+    rootPublicKeys = Args.listCopy(rootPublicKeys, "rootPublicKeys");
+    rootSecrets = Args.listCopy(rootSecrets, "rootSecrets");
+    nodeShares = Args.listCopy(nodeShares, "nodeShares");
     for (int i = 0; i < nodeShares.size(); i++) {
       if (nodeShares.get(i).shareIndex() != i) throw new LitValidationException("nodeShares[" + i + "] has shareIndex " + nodeShares.get(i).shareIndex());
     }
