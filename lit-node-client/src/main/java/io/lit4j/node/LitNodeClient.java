@@ -44,6 +44,49 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lit4j.auth.capacity.CapacityDelegation;
+import io.lit4j.auth.methods.AuthMethod;
+import io.lit4j.auth.session.SessionKeyPair;
+import io.lit4j.auth.session.SessionSigs;
+import io.lit4j.core.acc.AccessControlConditionResource;
+import io.lit4j.core.acc.AccessControlConditions;
+import io.lit4j.core.constants.AuthMethodType;
+import io.lit4j.core.errors.LitAuthException;
+import io.lit4j.core.errors.LitCryptoException;
+import io.lit4j.core.errors.LitNodeException;
+import io.lit4j.core.errors.LitTimeoutException;
+import io.lit4j.crypto.bls.BlsJwt;
+import io.lit4j.crypto.bls.BlsPublicKey;
+import io.lit4j.crypto.bls.BlsSignature;
+import io.lit4j.crypto.bls.TimeCrypt;
+import io.lit4j.crypto.bls.TimeCryptCiphertext;
+import io.lit4j.node.capacity.CapacityDelegationParams;
+import io.lit4j.node.claim.ClaimKeyResult;
+import io.lit4j.node.claim.internal.ClaimProtocol;
+import io.lit4j.node.discovery.StakingValidatorSource;
+import io.lit4j.node.encryption.DecryptRequest;
+import io.lit4j.node.encryption.EncryptResponse;
+import io.lit4j.node.encryption.SignedToken;
+import io.lit4j.node.encryption.SignedTokenRequest;
+import io.lit4j.node.encryption.internal.BlsShareProtocol;
+import io.lit4j.node.request.internal.Consensus;
+import io.lit4j.node.session.PkpSessionRequest;
+import io.lit4j.node.session.SessionKeyStore;
+import io.lit4j.node.session.SessionSigsRequest;
+import io.lit4j.node.session.SignSessionKeyParams;
+import io.lit4j.node.session.SignSessionKeyResult;
+import io.lit4j.node.session.internal.SessionFlow;
+import io.lit4j.node.session.internal.SignSessionKeyProtocol;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.helpers.NOPLogger;
 
 /**
  * The client of a Lit network: connects to its nodes and sends them requests.
@@ -147,9 +190,9 @@ public final class LitNodeClient implements AutoCloseable {
    * Concurrent calls share one attempt. A successful connect starts the background refresh.
    *
    * @return the new connection state
-   * @throws io.lit4j.core.errors.LitNodeException if fewer than {@code minNodeCount} nodes gave
+   * @throws LitNodeException if fewer than {@code minNodeCount} nodes gave
    *     valid, agreeing handshakes; the message says how many answered and why each other failed
-   * @throws io.lit4j.core.errors.LitTimeoutException if every failure was a timeout
+   * @throws LitTimeoutException if every failure was a timeout
    * @throws LitException if the validator set cannot be read or the client is closed
    */
   public ConnectionState connect() {
@@ -361,11 +404,11 @@ public final class LitNodeClient implements AutoCloseable {
    * are logged.
    *
    * @throws LitValidationException if the request is missing or has no auth sig for a connected node
-   * @throws io.lit4j.node.request.LitActionException if the action threw on too many nodes
+   * @throws LitActionException if the action threw on too many nodes
    *     (with the action's error text and logs)
-   * @throws io.lit4j.core.errors.LitNodeException if fewer than {@code minNodeCount} nodes
+   * @throws LitNodeException if fewer than {@code minNodeCount} nodes
    *     answered; the message says why each failed, and node error fields are kept
-   * @throws io.lit4j.core.errors.LitCryptoException if a signature cannot be combined
+   * @throws LitCryptoException if a signature cannot be combined
    *     ({@code NoValidShares}, {@code UnknownSignatureError})
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
    */
@@ -387,9 +430,9 @@ public final class LitNodeClient implements AutoCloseable {
    *
    * @return the signature ({@code r}, low {@code s}, {@code recid}, {@code signature} r‖s‖v)
    * @throws LitValidationException if the request is missing or has no auth sig for a connected node
-   * @throws io.lit4j.core.errors.LitNodeException if fewer than {@code minNodeCount} nodes
+   * @throws LitNodeException if fewer than {@code minNodeCount} nodes
    *     answered; the message says why each failed, and node error fields are kept
-   * @throws io.lit4j.core.errors.LitCryptoException if the shares do not combine into a valid signature
+   * @throws LitCryptoException if the shares do not combine into a valid signature
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
    */
   public EcdsaSignature pkpSign(PkpSignRequest request) {
@@ -408,7 +451,7 @@ public final class LitNodeClient implements AutoCloseable {
   /**
    * Session signatures for every connected node (4.2.0 {@code SessionSigsMap} format), as the
    * JS SDK's {@code getSessionSigs}: the session key comes from the configured
-   * {@link io.lit4j.node.session.SessionKeyStore} (made once, then reused); the wallet sig is the
+   * {@link SessionKeyStore} (made once, then reused); the wallet sig is the
    * stored one while it still verifies, delegates to this session key and covers every
    * requested ability, else the {@code authNeededCallback}'s (checked, then stored).
    *
@@ -416,22 +459,22 @@ public final class LitNodeClient implements AutoCloseable {
    * the callback gets a ReCap built from the requests, and its answer is checked.
    *
    * @throws LitValidationException if the request is missing
-   * @throws io.lit4j.core.errors.LitAuthException if the callback fails or its auth sig does not
+   * @throws LitAuthException if the callback fails or its auth sig does not
    *     delegate to the session key with the requested abilities
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
    */
-  public io.lit4j.auth.session.SessionSigs getSessionSigs(io.lit4j.node.session.SessionSigsRequest request) {
+  public SessionSigs getSessionSigs(SessionSigsRequest request) {
     return join(getSessionSigsAsync(request));
   }
 
   /** Asynchronous {@link #getSessionSigs}; the callback runs on a client worker thread. */
-  public CompletableFuture<io.lit4j.auth.session.SessionSigs> getSessionSigsAsync(io.lit4j.node.session.SessionSigsRequest request) {
+  public CompletableFuture<SessionSigs> getSessionSigsAsync(SessionSigsRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("getSessionSigs request is missing"));
     return onWorker(() -> {
       ConnectionState s = ready();
-      io.lit4j.auth.session.SessionKeyPair key =
-          io.lit4j.node.session.internal.SessionFlow.sessionKey(config.sessionKeyStore(), request.sessionKey(), log);
-      return io.lit4j.node.session.internal.SessionFlow.sign(request, key, config.sessionKeyStore(), s.latestBlockhash(),
+      SessionKeyPair key =
+          SessionFlow.sessionKey(config.sessionKeyStore(), request.sessionKey(), log);
+      return SessionFlow.sign(request, key, config.sessionKeyStore(), s.latestBlockhash(),
           s.connectedNodes(), log);
     });
   }
@@ -445,16 +488,16 @@ public final class LitNodeClient implements AutoCloseable {
    *
    * @return the auth sig by the PKP's address, and the PKP's key
    * @throws LitValidationException if the params are missing
-   * @throws io.lit4j.core.errors.LitNodeException if fewer than {@code minNodeCount} nodes answered
-   * @throws io.lit4j.core.errors.LitCryptoException if the shares do not combine into that signature
+   * @throws LitNodeException if fewer than {@code minNodeCount} nodes answered
+   * @throws LitCryptoException if the shares do not combine into that signature
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
    */
-  public io.lit4j.node.session.SignSessionKeyResult signSessionKey(io.lit4j.node.session.SignSessionKeyParams params) {
+  public SignSessionKeyResult signSessionKey(SignSessionKeyParams params) {
     return join(signSessionKeyAsync(params));
   }
 
   /** Asynchronous {@link #signSessionKey}. */
-  public CompletableFuture<io.lit4j.node.session.SignSessionKeyResult> signSessionKeyAsync(io.lit4j.node.session.SignSessionKeyParams params) {
+  public CompletableFuture<SignSessionKeyResult> signSessionKeyAsync(SignSessionKeyParams params) {
     if (params == null) return CompletableFuture.failedFuture(new LitValidationException("signSessionKey params are missing"));
     String siwe;
     try {
@@ -462,9 +505,9 @@ public final class LitNodeClient implements AutoCloseable {
     } catch (LitException e) {
       return CompletableFuture.failedFuture(e);
     }
-    com.fasterxml.jackson.databind.node.ObjectNode body = io.lit4j.node.session.internal.SignSessionKeyProtocol.body(params, siwe);
-    return sendToAllConnected("signSessionKey", io.lit4j.node.session.internal.SignSessionKeyProtocol.PATH, url -> body.deepCopy(),
-        (responses, state) -> io.lit4j.node.session.internal.SignSessionKeyProtocol.read(params, responses, state.minNodeCount()));
+    ObjectNode body = SignSessionKeyProtocol.body(params, siwe);
+    return sendToAllConnected("signSessionKey", SignSessionKeyProtocol.PATH, url -> body.deepCopy(),
+        (responses, state) -> SignSessionKeyProtocol.read(params, responses, state.minNodeCount()));
   }
 
   /**
@@ -474,25 +517,25 @@ public final class LitNodeClient implements AutoCloseable {
    * PKP's address, so it is reused only for that PKP.
    *
    * @throws LitValidationException if the request is missing
-   * @throws io.lit4j.core.errors.LitNodeException if the nodes refuse (e.g. the auth method is not
+   * @throws LitNodeException if the nodes refuse (e.g. the auth method is not
    *     permitted on the PKP: {@code NodeAuthSigScopeTooLimited})
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
    */
-  public io.lit4j.auth.session.SessionSigs getPkpSessionSigs(io.lit4j.node.session.PkpSessionRequest request) {
+  public SessionSigs getPkpSessionSigs(PkpSessionRequest request) {
     return join(getPkpSessionSigsAsync(request));
   }
 
   /** Asynchronous {@link #getPkpSessionSigs}. */
-  public CompletableFuture<io.lit4j.auth.session.SessionSigs> getPkpSessionSigsAsync(io.lit4j.node.session.PkpSessionRequest request) {
+  public CompletableFuture<SessionSigs> getPkpSessionSigsAsync(PkpSessionRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("getPkpSessionSigs request is missing"));
     return onWorker(() -> {
-      io.lit4j.auth.session.SessionKeyPair key =
-          io.lit4j.node.session.internal.SessionFlow.sessionKey(config.sessionKeyStore(), request.sessionKey(), log);
-      io.lit4j.node.session.SessionSigsRequest generic = request
+      SessionKeyPair key =
+          SessionFlow.sessionKey(config.sessionKeyStore(), request.sessionKey(), log);
+      SessionSigsRequest generic = request
           .toSessionSigsRequest(p -> signSessionKey(request.signSessionKeyParams(key, p)).authSig())
           .sessionKey(key).build();
       ConnectionState s = ready();
-      return io.lit4j.node.session.internal.SessionFlow.sign(generic, key, config.sessionKeyStore(), s.latestBlockhash(),
+      return SessionFlow.sign(generic, key, config.sessionKeyStore(), s.latestBlockhash(),
           s.connectedNodes(), log);
     });
   }
@@ -509,16 +552,16 @@ public final class LitNodeClient implements AutoCloseable {
    * @throws LitValidationException if the params are missing or make an invalid SIWE
    * @throws LitException if connecting fails
    */
-  public io.lit4j.auth.capacity.CapacityDelegation createCapacityDelegationAuthSig(io.lit4j.node.capacity.CapacityDelegationParams params) {
+  public CapacityDelegation createCapacityDelegationAuthSig(CapacityDelegationParams params) {
     return join(createCapacityDelegationAuthSigAsync(params));
   }
 
   /** Asynchronous {@link #createCapacityDelegationAuthSig}; the signer runs on a client worker thread. */
-  public CompletableFuture<io.lit4j.auth.capacity.CapacityDelegation> createCapacityDelegationAuthSigAsync(
-      io.lit4j.node.capacity.CapacityDelegationParams params) {
+  public CompletableFuture<CapacityDelegation> createCapacityDelegationAuthSigAsync(
+      CapacityDelegationParams params) {
     if (params == null) return CompletableFuture.failedFuture(new LitValidationException("capacity delegation params are missing"));
     CompletableFuture<ConnectionState> connected = isReady() ? CompletableFuture.completedFuture(state) : connectAsync();
-    return connected.thenCompose(s -> onWorker(() -> io.lit4j.auth.capacity.CapacityDelegation.create(
+    return connected.thenCompose(s -> onWorker(() -> CapacityDelegation.create(
         params.signer(), params.toRequest(s.latestBlockhash()), params.clock())));
   }
 
@@ -529,22 +572,22 @@ public final class LitNodeClient implements AutoCloseable {
    * {@code PKPNFT.claimAndMint(2, derivedKeyId, signatures)}.
    *
    * @throws LitValidationException if the auth method is missing or WebAuthn (not claimable)
-   * @throws io.lit4j.core.errors.LitNodeException if fewer than {@code minNodeCount} nodes signed
+   * @throws LitNodeException if fewer than {@code minNodeCount} nodes signed
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
    */
-  public io.lit4j.node.claim.ClaimKeyResult claimKeyId(io.lit4j.auth.methods.AuthMethod authMethod) {
+  public ClaimKeyResult claimKeyId(AuthMethod authMethod) {
     return join(claimKeyIdAsync(authMethod));
   }
 
   /** Asynchronous {@link #claimKeyId}. */
-  public CompletableFuture<io.lit4j.node.claim.ClaimKeyResult> claimKeyIdAsync(io.lit4j.auth.methods.AuthMethod authMethod) {
+  public CompletableFuture<ClaimKeyResult> claimKeyIdAsync(AuthMethod authMethod) {
     if (authMethod == null) return CompletableFuture.failedFuture(new LitValidationException("authMethod is missing"));
-    if (authMethod.authMethodType() == io.lit4j.core.constants.AuthMethodType.WEB_AUTHN.value()) {
+    if (authMethod.authMethodType() == AuthMethodType.WEB_AUTHN.value()) {
       return CompletableFuture.failedFuture(new LitValidationException("WebAuthn auth methods cannot claim keys (as in the SDK)"));
     }
-    com.fasterxml.jackson.databind.node.ObjectNode body = io.lit4j.node.claim.internal.ClaimProtocol.body(authMethod);
-    return sendToAllConnected("claimKeyId", io.lit4j.node.claim.internal.ClaimProtocol.PATH, url -> body.deepCopy(),
-        (responses, s) -> io.lit4j.node.claim.internal.ClaimProtocol.read(responses, s.hdRootPubkeys()));
+    ObjectNode body = ClaimProtocol.body(authMethod);
+    return sendToAllConnected("claimKeyId", ClaimProtocol.PATH, url -> body.deepCopy(),
+        (responses, s) -> ClaimProtocol.read(responses, s.hdRootPubkeys()));
   }
 
   // ------------------------------------------------------------------ encryption
@@ -557,17 +600,17 @@ public final class LitNodeClient implements AutoCloseable {
    * @throws LitValidationException if an argument is missing
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
    */
-  public io.lit4j.node.encryption.EncryptResponse encrypt(io.lit4j.core.acc.AccessControlConditions conditions, byte[] data) {
+  public EncryptResponse encrypt(AccessControlConditions conditions, byte[] data) {
     if (conditions == null) throw new LitValidationException("conditions are missing");
     if (data == null) throw new LitValidationException("data to encrypt is missing");
-    io.lit4j.crypto.bls.BlsPublicKey key = io.lit4j.crypto.bls.BlsPublicKey.fromHex(ready().subnetPubKey());
-    io.lit4j.core.acc.AccessControlConditionResource resource = io.lit4j.core.acc.AccessControlConditionResource.of(conditions, data);
-    byte[] ct = io.lit4j.crypto.bls.TimeCrypt.encrypt(key, data, resource.identity());
-    return new io.lit4j.node.encryption.EncryptResponse(java.util.Base64.getEncoder().encodeToString(ct), resource.dataToEncryptHashHex());
+    BlsPublicKey key = BlsPublicKey.fromHex(ready().subnetPubKey());
+    AccessControlConditionResource resource = AccessControlConditionResource.of(conditions, data);
+    byte[] ct = TimeCrypt.encrypt(key, data, resource.identity());
+    return new EncryptResponse(java.util.Base64.getEncoder().encodeToString(ct), resource.dataToEncryptHashHex());
   }
 
-  /** Asynchronous {@link #encrypt(io.lit4j.core.acc.AccessControlConditions, byte[])}. */
-  public CompletableFuture<io.lit4j.node.encryption.EncryptResponse> encryptAsync(io.lit4j.core.acc.AccessControlConditions conditions, byte[] data) {
+  /** Asynchronous {@link #encrypt(AccessControlConditions, byte[])}. */
+  public CompletableFuture<EncryptResponse> encryptAsync(AccessControlConditions conditions, byte[] data) {
     try {
       return CompletableFuture.completedFuture(encrypt(conditions, data));
     } catch (LitException e) {
@@ -580,13 +623,13 @@ public final class LitNodeClient implements AutoCloseable {
    *
    * @throws LitValidationException if an argument is missing
    */
-  public io.lit4j.node.encryption.EncryptResponse encryptString(io.lit4j.core.acc.AccessControlConditions conditions, String text) {
+  public EncryptResponse encryptString(AccessControlConditions conditions, String text) {
     if (text == null) throw new LitValidationException("text to encrypt is missing");
-    return encrypt(conditions, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return encrypt(conditions, text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Asynchronous {@link #encryptString}. */
-  public CompletableFuture<io.lit4j.node.encryption.EncryptResponse> encryptStringAsync(io.lit4j.core.acc.AccessControlConditions conditions, String text) {
+  public CompletableFuture<EncryptResponse> encryptStringAsync(AccessControlConditions conditions, String text) {
     try {
       return CompletableFuture.completedFuture(encryptString(conditions, text));
     } catch (LitException e) {
@@ -600,55 +643,61 @@ public final class LitNodeClient implements AutoCloseable {
    * @throws LitValidationException if an argument is missing
    * @throws LitException if the file cannot be read
    */
-  public io.lit4j.node.encryption.EncryptResponse encryptFile(io.lit4j.core.acc.AccessControlConditions conditions, java.nio.file.Path file) {
+  public EncryptResponse encryptFile(AccessControlConditions conditions, Path file) {
     return encrypt(conditions, readFile(file));
   }
 
   /** Asynchronous {@link #encryptFile}; the file is read on a client worker thread. */
-  public CompletableFuture<io.lit4j.node.encryption.EncryptResponse> encryptFileAsync(io.lit4j.core.acc.AccessControlConditions conditions, java.nio.file.Path file) {
+  public CompletableFuture<EncryptResponse> encryptFileAsync(AccessControlConditions conditions, Path file) {
     return onWorker(() -> encryptFile(conditions, file));
   }
 
   /**
    * Decrypts (4.2.0 {@code decrypt}): asks every connected node for its decryption share
-   * ({@code /web/encryption/sign}), and combines {@code minNodeCount} shares that verify against
-   * the network key; nodes that fail, refuse or send a bad share are left out and logged, so
+   * ({@code /web/encryption/sign}) and decrypts as soon as {@code minNodeCount} of the shares in
+   * hand combine into a signature that verifies against the network key (the calls still open
+   * are cancelled). Nodes that fail, refuse, hang or send a bad share are left out, so
    * {@code minNodeCount} honest nodes suffice. The plaintext is checked against
    * {@code dataToEncryptHash}.
    *
    * @throws LitValidationException if the request is missing, its ciphertext malformed, or no
    *     auth sig is given for a connected node
-   * @throws io.lit4j.core.errors.LitNodeException if fewer than {@code minNodeCount} nodes gave a
+   * @throws LitNodeException if fewer than {@code minNodeCount} nodes gave a
    *     share (e.g. {@code NodeAccessControlConditionsReturnedNotAuthorized} when the conditions do not hold)
-   * @throws io.lit4j.core.errors.LitCryptoException if no {@code minNodeCount} shares verify or the
+   * @throws LitCryptoException if no {@code minNodeCount} shares verify or the
    *     ciphertext does not decrypt
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
    */
-  public byte[] decrypt(io.lit4j.node.encryption.DecryptRequest request) {
+  public byte[] decrypt(DecryptRequest request) {
     return join(decryptAsync(request));
   }
 
   /** Asynchronous {@link #decrypt}. */
-  public CompletableFuture<byte[]> decryptAsync(io.lit4j.node.encryption.DecryptRequest request) {
+  public CompletableFuture<byte[]> decryptAsync(DecryptRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("decrypt request is missing"));
     byte[] ciphertext;
     try {
-      ciphertext = io.lit4j.crypto.bls.TimeCryptCiphertext.fromBase64(request.ciphertext()).toBytes();
+      ciphertext = TimeCryptCiphertext.fromBase64(request.ciphertext()).toBytes();
     } catch (LitException e) {
       return CompletableFuture.failedFuture(e);
     }
     String dataHash = request.dataToEncryptHash().toLowerCase(java.util.Locale.ROOT);
-    io.lit4j.core.acc.AccessControlConditions c = request.conditions();
-    return sendToAllConnected("decrypt", io.lit4j.node.encryption.internal.BlsShareProtocol.DECRYPT_PATH,
-        url -> io.lit4j.node.encryption.internal.BlsShareProtocol.decryptBody(c, dataHash, request.chain(), request.auth().authSigFor(url)),
+    AccessControlConditions c = request.conditions();
+    byte[] identity = c.resource(dataHash).identity();
+    AtomicReference<BlsSignature> early = new AtomicReference<>();
+    return sendToConnected("decrypt", BlsShareProtocol.DECRYPT_PATH,
+        url -> BlsShareProtocol.decryptBody(c, dataHash, request.chain(), request.auth().authSigFor(url)),
+        s -> replies -> enoughShares(replies.values(), r -> true, s.subnetPubKey(), identity, s.minNodeCount(), early),
         (responses, s) -> {
-          Map<String, LitException> rejected = new LinkedHashMap<>();
-          var shares = io.lit4j.node.encryption.internal.BlsShareProtocol.shares(responses, r -> true, log, rejected);
-          byte[] identity = c.resource(dataHash).identity();
-          io.lit4j.crypto.bls.BlsSignature sig = io.lit4j.node.encryption.internal.BlsShareProtocol.combineTolerant("decrypt",
-              responses.requestId(), io.lit4j.crypto.bls.BlsPublicKey.fromHex(s.subnetPubKey()), identity, shares, s.minNodeCount(), log);
-          byte[] plain = io.lit4j.crypto.bls.TimeCrypt.decrypt(ciphertext, sig);
-          if (!io.lit4j.core.acc.AccessControlConditionResource.dataToEncryptHash(plain).equals(dataHash)) {
+          BlsSignature sig = early.get();
+          if (sig == null) {
+            Map<String, LitException> rejected = new LinkedHashMap<>();
+            var shares = BlsShareProtocol.shares(responses, r -> true, log, rejected);
+            sig = BlsShareProtocol.combineTolerant("decrypt",
+                responses.requestId(), BlsPublicKey.fromHex(s.subnetPubKey()), identity, shares, s.minNodeCount(), log);
+          }
+          byte[] plain = TimeCrypt.decrypt(ciphertext, sig);
+          if (!AccessControlConditionResource.dataToEncryptHash(plain).equals(dataHash)) {
             throw LitException.builder().message("decrypt: the plaintext does not hash to dataToEncryptHash " + dataHash
                 + " (request " + responses.requestId() + ")").requestId(responses.requestId()).buildCrypto();
           }
@@ -661,13 +710,13 @@ public final class LitNodeClient implements AutoCloseable {
    *
    * @throws LitException as {@link #decrypt}
    */
-  public String decryptToString(io.lit4j.node.encryption.DecryptRequest request) {
+  public String decryptToString(DecryptRequest request) {
     return join(decryptToStringAsync(request));
   }
 
   /** Asynchronous {@link #decryptToString}. */
-  public CompletableFuture<String> decryptToStringAsync(io.lit4j.node.encryption.DecryptRequest request) {
-    return decryptAsync(request).thenApply(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8));
+  public CompletableFuture<String> decryptToStringAsync(DecryptRequest request) {
+    return decryptAsync(request).thenApply(b -> new String(b, StandardCharsets.UTF_8));
   }
 
   /**
@@ -676,16 +725,16 @@ public final class LitNodeClient implements AutoCloseable {
    * @throws LitValidationException if {@code target} is missing
    * @throws LitException as {@link #decrypt}, or if the file cannot be written
    */
-  public void decryptToFile(io.lit4j.node.encryption.DecryptRequest request, java.nio.file.Path target) {
+  public void decryptToFile(DecryptRequest request, Path target) {
     join(decryptToFileAsync(request, target));
   }
 
   /** Asynchronous {@link #decryptToFile}. */
-  public CompletableFuture<Void> decryptToFileAsync(io.lit4j.node.encryption.DecryptRequest request, java.nio.file.Path target) {
+  public CompletableFuture<Void> decryptToFileAsync(DecryptRequest request, Path target) {
     if (target == null) return CompletableFuture.failedFuture(new LitValidationException("target file is missing"));
     return decryptAsync(request).thenAccept(b -> {
       try {
-        java.nio.file.Files.write(target, b);
+        Files.write(target, b);
       } catch (java.io.IOException e) {
         throw new LitException("cannot write decrypted data to " + target + ": " + e.getMessage(), e);
       }
@@ -699,51 +748,89 @@ public final class LitNodeClient implements AutoCloseable {
    * and the signature is verified against the network key.
    *
    * @throws LitValidationException if the request is missing or no auth sig is given for a node
-   * @throws io.lit4j.core.errors.LitNodeException if fewer than {@code minNodeCount} nodes signed
-   * @throws io.lit4j.core.errors.LitCryptoException if no combination of shares verifies
+   * @throws LitNodeException if fewer than {@code minNodeCount} nodes signed
+   * @throws LitCryptoException if no combination of shares verifies
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
    */
-  public io.lit4j.node.encryption.SignedToken getSignedToken(io.lit4j.node.encryption.SignedTokenRequest request) {
+  public SignedToken getSignedToken(SignedTokenRequest request) {
     return join(getSignedTokenAsync(request));
   }
 
   /** Asynchronous {@link #getSignedToken}. */
-  public CompletableFuture<io.lit4j.node.encryption.SignedToken> getSignedTokenAsync(io.lit4j.node.encryption.SignedTokenRequest request) {
+  public CompletableFuture<SignedToken> getSignedTokenAsync(SignedTokenRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("getSignedToken request is missing"));
     long iat = Instant.now().getEpochSecond();
     long exp = iat + 12 * 3600;
-    io.lit4j.core.acc.AccessControlConditions c = request.conditions();
-    return sendToAllConnected("getSignedToken", io.lit4j.node.encryption.internal.BlsShareProtocol.JWT_PATH,
-        url -> io.lit4j.node.encryption.internal.BlsShareProtocol.jwtBody(c, request.chain(), request.auth().authSigFor(url), iat, exp),
+    AccessControlConditions c = request.conditions();
+    AtomicReference<BlsSignature> early = new AtomicReference<>();
+    AtomicReference<String> earlyJwt = new AtomicReference<>();
+    return sendToConnected("getSignedToken", BlsShareProtocol.JWT_PATH,
+        url -> BlsShareProtocol.jwtBody(c, request.chain(), request.auth().authSigFor(url), iat, exp),
+        s -> replies -> {
+          List<String> texts = new ArrayList<>();
+          for (NodeReply r : replies.values()) texts.add(r.body().path("unsignedJwt").asText(""));
+          String common = Consensus.mostCommon(texts).orElse("");
+          if (common.isEmpty()) return false;
+          boolean ok = enoughShares(replies.values(), r -> common.equals(r.body().path("unsignedJwt").asText("")), s.networkPubKey(),
+              BlsJwt.signingInput(common), s.minNodeCount(), early);
+          if (ok) earlyJwt.set(common);
+          return ok;
+        },
         (responses, s) -> {
           List<String> unsigned = new ArrayList<>();
           for (NodeReply r : responses.successes().values()) unsigned.add(r.body().path("unsignedJwt").asText(""));
-          String jwt0 = io.lit4j.node.request.internal.Consensus.mostCommon(unsigned).filter(u -> !u.isEmpty())
+          String jwt0 = Consensus.mostCommon(unsigned).filter(u -> !u.isEmpty())
               .orElseThrow(() -> LitException.builder().message("getSignedToken: no node returned an unsignedJwt (request "
                   + responses.requestId() + ")").requestId(responses.requestId()).errorCode("invalid_node_response").buildNode());
-          Map<String, LitException> rejected = new LinkedHashMap<>();
-          var shares = io.lit4j.node.encryption.internal.BlsShareProtocol.shares(responses,
-              r -> jwt0.equals(r.body().path("unsignedJwt").asText("")), log, rejected);
-          io.lit4j.crypto.bls.BlsPublicKey key = io.lit4j.crypto.bls.BlsPublicKey.fromHex(s.networkPubKey());
-          io.lit4j.crypto.bls.BlsSignature sig = io.lit4j.node.encryption.internal.BlsShareProtocol.combineTolerant("getSignedToken",
-              responses.requestId(), key, io.lit4j.crypto.bls.BlsJwt.signingInput(jwt0), shares, s.minNodeCount(), log);
-          String jwt = io.lit4j.crypto.bls.BlsJwt.attachSignature(jwt0, sig);
-          io.lit4j.crypto.bls.BlsJwt.VerifiedJwt v = io.lit4j.crypto.bls.BlsJwt.verify(jwt, key);
-          return new io.lit4j.node.encryption.SignedToken(jwt, v.header(), v.payload());
+          BlsPublicKey key = BlsPublicKey.fromHex(s.networkPubKey());
+          BlsSignature sig;
+          String jwtUnsigned;
+          if (early.get() != null) {
+            sig = early.get();
+            jwtUnsigned = earlyJwt.get();
+          } else {
+            Map<String, LitException> rejected = new LinkedHashMap<>();
+            var shares = BlsShareProtocol.shares(responses,
+                r -> jwt0.equals(r.body().path("unsignedJwt").asText("")), log, rejected);
+            sig = BlsShareProtocol.combineTolerant("getSignedToken",
+                responses.requestId(), key, BlsJwt.signingInput(jwt0), shares, s.minNodeCount(), log);
+            jwtUnsigned = jwt0;
+          }
+          String jwt = BlsJwt.attachSignature(jwtUnsigned, sig);
+          BlsJwt.VerifiedJwt v = BlsJwt.verify(jwt, key);
+          return new SignedToken(jwt, v.header(), v.payload());
         });
   }
 
-  private static byte[] readFile(java.nio.file.Path file) {
+  /**
+   * Whether the shares in hand already give a verified network signature over {@code message};
+   * if so it is kept in {@code found}. Quiet: it runs for every new answer.
+   */
+  private static boolean enoughShares(java.util.Collection<NodeReply> replies, Function<NodeReply, Boolean> keep,
+      String keyHex, byte[] message, int threshold, AtomicReference<BlsSignature> found) {
+    var shares = BlsShareProtocol.shares(replies, keep, "", "", NOPLogger.NOP_LOGGER,
+        new LinkedHashMap<>());
+    if (shares.size() < Math.max(2, threshold)) return false;
+    try {
+      found.set(BlsShareProtocol.combineTolerant("", "",
+          BlsPublicKey.fromHex(keyHex), message, shares, threshold, NOPLogger.NOP_LOGGER));
+      return true;
+    } catch (LitException e) {
+      return false;
+    }
+  }
+
+  private static byte[] readFile(Path file) {
     if (file == null) throw new LitValidationException("file is missing");
     try {
-      return java.nio.file.Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (java.io.IOException e) {
       throw new LitException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
   /** Runs blocking work (callbacks, signers, files) on the client's worker threads. */
-  private <T> CompletableFuture<T> onWorker(java.util.function.Supplier<T> work) {
+  private <T> CompletableFuture<T> onWorker(Supplier<T> work) {
     if (closed) return CompletableFuture.failedFuture(closedError());
     try {
       return CompletableFuture.supplyAsync(work, blockingWork);
@@ -758,19 +845,35 @@ public final class LitNodeClient implements AutoCloseable {
    * {@code minNodeCount} succeeded.
    */
   private <T> CompletableFuture<T> sendToAllConnected(
-      String operation, String path, java.util.function.Function<String, com.fasterxml.jackson.databind.node.ObjectNode> bodyFor,
-      java.util.function.BiFunction<NodeResponses, ConnectionState, T> read) {
+      String operation, String path, Function<String, ObjectNode> bodyFor,
+      BiFunction<NodeResponses, ConnectionState, T> read) {
+    return sendToConnected(operation, path, bodyFor, null, read);
+  }
+
+  /**
+   * As {@link #sendToAllConnected}, but with {@code enough} set the fan-out stops as soon as
+   * {@code minNodeCount} answers satisfy it (e.g. their shares combine into a verified
+   * signature), cancelling the calls still open; without it every node is waited for.
+   */
+  private <T> CompletableFuture<T> sendToConnected(
+      String operation, String path, Function<String, ObjectNode> bodyFor,
+      Function<ConnectionState, Predicate<Map<String, NodeReply>>> enough,
+      BiFunction<NodeResponses, ConnectionState, T> read) {
     ConnectionState s;
-    Map<String, com.fasterxml.jackson.databind.node.ObjectNode> bodies = new LinkedHashMap<>();
+    Map<String, ObjectNode> bodies = new LinkedHashMap<>();
     try {
       s = ready();
       for (String url : s.connectedNodes()) bodies.put(url, bodyFor.apply(url));
     } catch (LitException e) {
       return CompletableFuture.failedFuture(e);
     }
-    NodeFanOut.Call call = new NodeFanOut.Call(operation, path, s.connectedNodes(), bodies::get,
-        SdkHeaders.newRequestId(), s.epochNumber(), config.requestTimeout(), false,
-        s.connectedNodes().size(), true, Duration.ZERO, null);
+    NodeFanOut.Call call = enough == null
+        ? new NodeFanOut.Call(operation, path, s.connectedNodes(), bodies::get,
+            SdkHeaders.newRequestId(), s.epochNumber(), config.requestTimeout(), false,
+            s.connectedNodes().size(), true, Duration.ZERO, null)
+        : new NodeFanOut.Call(operation, path, s.connectedNodes(), bodies::get,
+            SdkHeaders.newRequestId(), s.epochNumber(), config.requestTimeout(), false,
+            s.minNodeCount(), false, Duration.ZERO, null, enough.apply(s));
     return fanOut(call).thenApply(responses -> {
       responses.failures().forEach((url, e) -> log.warn("{} {}: node {} failed: {}", operation, responses.requestId(), url, e.getMessage()));
       if (responses.successCount() < s.minNodeCount()) throw tooFew(responses, s.minNodeCount());
@@ -859,7 +962,7 @@ public final class LitNodeClient implements AutoCloseable {
     if (ownsTransport) transport.close();
     if (ownedFetchClient != null) ownedFetchClient.connectionPool().evictAll();
     // only closes a contracts client the source made itself (localNetwork / forRpc)
-    if (config.validatorSource() instanceof io.lit4j.node.discovery.StakingValidatorSource staking) staking.close();
+    if (config.validatorSource() instanceof StakingValidatorSource staking) staking.close();
     try {
       scheduler.awaitTermination(2, TimeUnit.SECONDS);
       blockingWork.awaitTermination(2, TimeUnit.SECONDS);

@@ -170,4 +170,27 @@ class LitNodeClientDecryptFaultsTest {
     assertEquals("0xabc", token.subject());
     BlsJwt.verify(token.jwt(), keys.publicKey());
   }
+
+  @Test
+  void decryptDoesNotWaitForANodeThatNeverAnswersOnceTwoSharesVerify() throws Exception {
+    for (int i = 0; i < 3; i++) goodShare(i);
+    String stuck = nodes.url(2);
+    java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+    try (io.lit4j.node.transport.OkHttpNodeTransport http = io.lit4j.node.transport.OkHttpNodeTransport.create()) {
+      io.lit4j.node.transport.NodeTransport hanging = r -> {
+        if (!r.url().equals(stuck + "/web/encryption/sign")) return http.post(r);
+        java.util.concurrent.CompletableFuture<io.lit4j.node.transport.NodeHttpResponse> never = new java.util.concurrent.CompletableFuture<>();
+        never.whenComplete((v, e) -> cancelled.set(never.isCancelled()));
+        return never;
+      };
+      try (LitNodeClient patient = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
+          .refreshInterval(Duration.ZERO).requestTimeout(Duration.ofMinutes(10)).transport(hanging).build())) {
+        patient.connect();
+        // the stuck node's call would last 10 minutes; the result must not depend on it
+        String plain = patient.decryptToStringAsync(DecryptRequest.of(ACC, encrypted, AUTH)).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("threshold secret", plain);
+        assertTrue(cancelled.get(), "the call to the node that never answered is cancelled");
+      }
+    }
+  }
 }

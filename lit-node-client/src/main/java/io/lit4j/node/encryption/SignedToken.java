@@ -37,8 +37,9 @@ public record SignedToken(String jwt, JsonNode header, JsonNode payload) {
     return payload.path("sub").asText();
   }
 
+  /** Names the subject and chain; the token itself is a bearer credential and is left out. */
   @Override
   public String toString() {
-    return jwt;
+    return "SignedToken[sub=" + subject() + ", chain=" + payload.path("chain").asText() + ", exp=" + payload.path("exp").asText() + "]";
   }
 }

@@ -70,19 +70,25 @@ public final class BlsShareProtocol {
    */
   public static Map<String, BlsSignatureShare> shares(NodeResponses responses, Function<NodeReply, Boolean> keep, Logger log,
       Map<String, LitException> rejected) {
+    return shares(responses.successes().values(), keep, responses.operation(), responses.requestId(), log, rejected);
+  }
+
+  /** As {@link #shares(NodeResponses, Function, Logger, Map)} for replies in hand (e.g. while the fan-out runs). */
+  public static Map<String, BlsSignatureShare> shares(java.util.Collection<NodeReply> replies, Function<NodeReply, Boolean> keep,
+      String operation, String requestId, Logger log, Map<String, LitException> rejected) {
     Map<String, BlsSignatureShare> out = new LinkedHashMap<>();
     Set<Integer> ids = new HashSet<>();
-    for (NodeReply reply : responses.successes().values()) {
+    for (NodeReply reply : replies) {
       if (!keep.apply(reply)) continue;
       try {
         BlsSignatureShare s = BlsSignatureShare.fromJson(reply.body().get("signatureShare"));
         if (!ids.add(s.identifier())) throw new LitException("share identifier " + s.identifier() + " was sent by another node too");
         out.put(reply.nodeUrl(), s);
       } catch (LitException e) {
-        log.warn("{} {}: node {} sent an unusable signatureShare: {}", responses.operation(), responses.requestId(), reply.nodeUrl(), e.getMessage());
+        log.warn("{} {}: node {} sent an unusable signatureShare: {}", operation, requestId, reply.nodeUrl(), e.getMessage());
         rejected.put(reply.nodeUrl(), LitException.builder()
             .message("Lit node " + reply.nodeUrl() + " sent an unusable signatureShare: " + e.getMessage())
-            .nodeUrl(reply.nodeUrl()).requestId(responses.requestId()).errorCode("invalid_node_response").cause(e).buildNode());
+            .nodeUrl(reply.nodeUrl()).requestId(requestId).errorCode("invalid_node_response").cause(e).buildNode());
       }
     }
     return out;

@@ -50,6 +50,9 @@ public final class NodeFanOut {
    *     valid node)
    * @param deadline when to stop waiting and decide with the answers in hand; zero for none
    * @param validator checks a 2xx answer; a present error makes that node a failure
+   * @param enough when set, {@code successesNeeded} answers stop the fan-out only once this holds
+   *     for the answers in hand (e.g. "their shares combine into a valid signature"); it runs
+   *     under the fan-out's lock, once per new success
    */
   public record Call(
       String operation,
@@ -63,7 +66,8 @@ public final class NodeFanOut {
       int successesNeeded,
       boolean waitForAll,
       Duration deadline,
-      BiFunction<String, NodeReply, Optional<LitException>> validator) {
+      BiFunction<String, NodeReply, Optional<LitException>> validator,
+      java.util.function.Predicate<Map<String, NodeReply>> enough) {
     /** @throws LitValidationException if there are no nodes or {@code successesNeeded} is out of range */
     public Call {
       if (nodeUrls == null || nodeUrls.isEmpty()) throw new LitValidationException(operation + ": there are no nodes to ask");
@@ -73,6 +77,14 @@ public final class NodeFanOut {
       }
       if (validator == null) validator = (u, r) -> Optional.empty();
       if (deadline == null || deadline.isNegative()) deadline = Duration.ZERO;
+    }
+
+    /** A call without an {@code enough} condition. */
+    public Call(String operation, String path, List<String> nodeUrls, Function<String, ObjectNode> bodyFor, String requestId,
+        long epochNumber, Duration timeout, boolean idempotent, int successesNeeded, boolean waitForAll, Duration deadline,
+        BiFunction<String, NodeReply, Optional<LitException>> validator) {
+      this(operation, path, nodeUrls, bodyFor, requestId, epochNumber, timeout, idempotent, successesNeeded, waitForAll,
+          deadline, validator, null);
     }
   }
 
@@ -88,7 +100,8 @@ public final class NodeFanOut {
     java.util.function.Consumer<Boolean> finishIfDecided = deadlinePassed -> {
       NodeResponses result = null;
       synchronized (lock) {
-        boolean enough = successes.size() >= call.successesNeeded();
+        boolean enough = successes.size() >= call.successesNeeded()
+            && (call.enough() == null || !deadlinePassed && enoughSoFar(call, successes));
         boolean settled = successes.size() + failures.size() == total;
         if (!done.isDone() && (deadlinePassed || settled || (!call.waitForAll() && enough))) {
           result = new NodeResponses(call.operation(), call.requestId(), call.nodeUrls(), successes, failures,
@@ -143,6 +156,14 @@ public final class NodeFanOut {
       });
     }
     return done;
+  }
+
+  private static boolean enoughSoFar(Call call, Map<String, NodeReply> successes) {
+    try {
+      return call.enough().test(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(successes)));
+    } catch (RuntimeException e) {
+      return false; // undecided: keep waiting for more answers
+    }
   }
 
   private static LitException asLit(Throwable t, String url, String requestId) {
