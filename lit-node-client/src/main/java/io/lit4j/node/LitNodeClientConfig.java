@@ -244,6 +244,7 @@ public final class LitNodeClientConfig {
      */
     public Builder bootstrapUrls(List<String> bootstrapUrls) {
       if (bootstrapUrls == null) throw new LitValidationException("bootstrapUrls is null");
+      for (String url : bootstrapUrls) if (url == null) throw new LitValidationException("bootstrapUrls holds a null");
       this.bootstrapUrls = List.copyOf(bootstrapUrls);
       return this;
     }

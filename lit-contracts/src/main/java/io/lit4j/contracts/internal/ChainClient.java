@@ -130,6 +130,7 @@ public final class ChainClient {
           .buildContract();
     }
     try {
+      requirePlausibleArrayLengths(result, function);
       return FunctionReturnDecoder.decode(result, function.getOutputParameters());
     } catch (RuntimeException e) {
       throw LitException.builder()
@@ -138,6 +139,28 @@ public final class ChainClient {
           .errorCode(ContractErrorCode.RPC_ERROR.name())
           .details(Map.of("function", label, "contract", to))
           .buildContract();
+    }
+  }
+
+  /**
+   * web3j pre-sizes a list with a top-level array's length word, so a forged length
+   * (e.g. 0x7fffffff) ends in an OutOfMemoryError; every element takes at least one word.
+   */
+  private static void requirePlausibleArrayLengths(String result, Function function) {
+    String hex = result.startsWith("0x") ? result.substring(2) : result;
+    long words = hex.length() / 64;
+    for (int i = 0; i < function.getOutputParameters().size(); i++) {
+      java.lang.reflect.Type t = function.getOutputParameters().get(i).getType();
+      Class<?> raw = t instanceof java.lang.reflect.ParameterizedType p ? (Class<?>) p.getRawType() : t instanceof Class<?> c ? c : Object.class;
+      if (!org.web3j.abi.datatypes.DynamicArray.class.isAssignableFrom(raw) || (i + 1) * 64 > hex.length()) continue;
+      BigInteger offset = new BigInteger(hex.substring(i * 64, (i + 1) * 64), 16);
+      if (offset.compareTo(BigInteger.valueOf(words * 32 - 32)) > 0) continue; // the decoder reports it
+      int at = offset.intValueExact() * 2;
+      BigInteger length = new BigInteger(hex.substring(at, at + 64), 16);
+      if (length.compareTo(BigInteger.valueOf(words - 1 - offset.longValue() / 32)) > 0) {
+        throw new IllegalArgumentException("output " + i + " claims an array of " + length + " elements in "
+            + (words * 32) + " bytes of return data");
+      }
     }
   }
 
@@ -288,7 +311,16 @@ public final class ChainClient {
 
   private static <T> T rpc(String label, RpcCall<T> call) {
     try {
-      return call.run();
+      T answer = call.run();
+      // web3j hands back null for an empty body or a body of just "null"
+      if (answer == null) {
+        throw LitException.builder()
+            .message("the chain RPC gave no JSON-RPC answer for " + label + " (empty body or null)")
+            .errorCode(ContractErrorCode.RPC_ERROR.name())
+            .details(Map.of("function", label))
+            .buildContract();
+      }
+      return answer;
     } catch (IOException e) {
       throw LitException.builder()
           .message("could not reach the chain RPC for " + label + ": " + e.getMessage() + "; check the RPC URL and that the node is up")

@@ -20,6 +20,8 @@ public final class LitJson {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          // JSON.parse rejects "{...} junk"; Jackson would silently read the first value
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .disable(SerializationFeature.INDENT_OUTPUT)
           .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .build();

@@ -81,13 +81,14 @@ public final class NodeAnswers {
     StringBuilder m = new StringBuilder("Lit node ").append(nodeUrl).append(" answered HTTP ").append(httpStatus);
     if (code != null || kind != null) {
       m.append(" (");
-      if (kind != null) m.append(kind);
+      if (kind != null) m.append(excerpt(kind));
       if (kind != null && code != null) m.append('/');
-      if (code != null) m.append(code);
+      if (code != null) m.append(excerpt(code));
       m.append(')');
     }
-    if (message != null) m.append(": ").append(message);
-    if (details.get("details") instanceof List<?> l && !l.isEmpty()) m.append(" ").append(l);
+    // the message stays readable however much a node sends; the fields and details keep it all
+    if (message != null) m.append(": ").append(excerpt(message));
+    if (details.get("details") instanceof List<?> l && !l.isEmpty()) m.append(" ").append(excerpt(l.toString()));
     if ("rate_limit_exceeded".equals(code)) {
       m.append(" (use a capacity credit, or its delegation, with enough requests per second, or wait)");
     }
@@ -108,7 +109,7 @@ public final class NodeAnswers {
     details.put("error", error);
     details.put("logs", logs);
     LitException.Builder b = base(nodeUrl, requestId, httpStatus)
-        .message("Lit Action failed on node " + nodeUrl + " (HTTP " + httpStatus + "): " + error)
+        .message("Lit Action failed on node " + nodeUrl + " (HTTP " + httpStatus + "): " + excerpt(error))
         .details(details);
     return new LitActionException(b, error, logs);
   }
