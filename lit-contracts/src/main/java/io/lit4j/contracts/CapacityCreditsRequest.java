@@ -36,7 +36,12 @@ public final class CapacityCreditsRequest {
     this.expiresAt = expiresAt;
   }
 
-  /** A rate in requests per day, rounded as the SDK does. */
+  /**
+   * {@return a rate in requests per day, rounded as the SDK does}
+   *
+   * @param requestsPerDay the rate, in requests per day
+   * @param daysUntilUTCMidnightExpiration the credits expire at the UTC midnight this many days from now
+   */
   public static CapacityCreditsRequest perDay(double requestsPerDay, int daysUntilUTCMidnightExpiration) {
     checkFinite("requestsPerDay", requestsPerDay);
     return new CapacityCreditsRequest(
@@ -44,7 +49,12 @@ public final class CapacityCreditsRequest {
         "requestsPerDay", requestsPerDay);
   }
 
-  /** A rate in requests per second, rounded as the SDK does. */
+  /**
+   * {@return a rate in requests per second, rounded as the SDK does}
+   *
+   * @param requestsPerSecond the rate, in requests per second
+   * @param daysUntilUTCMidnightExpiration the credits expire at the UTC midnight this many days from now
+   */
   public static CapacityCreditsRequest perSecond(double requestsPerSecond, int daysUntilUTCMidnightExpiration) {
     checkFinite("requestsPerSecond", requestsPerSecond);
     return new CapacityCreditsRequest(
@@ -52,7 +62,12 @@ public final class CapacityCreditsRequest {
         "requestsPerSecond", requestsPerSecond);
   }
 
-  /** A rate in requests per kilosecond (1000 = one request per second). */
+  /**
+   * {@return a rate in requests per kilosecond (1000 = one request per second)}
+   *
+   * @param requestsPerKilosecond the rate, in requests per 1000 seconds
+   * @param daysUntilUTCMidnightExpiration the credits expire at the UTC midnight this many days from now
+   */
   public static CapacityCreditsRequest perKilosecond(long requestsPerKilosecond, int daysUntilUTCMidnightExpiration) {
     return new CapacityCreditsRequest(
         requestsPerKilosecond, daysUntilUTCMidnightExpiration, null, "requestsPerKilosecond", requestsPerKilosecond);
@@ -61,6 +76,9 @@ public final class CapacityCreditsRequest {
   /**
    * The same rate with an explicit expiry instead of "midnight in n days". lit4j sends it as is;
    * the contract reverts unless it is a UTC midnight in its allowed window.
+   *
+   * @param expiresAt the expiry to send
+   * @return the same rate with an explicit expiry instead of "midnight in n days"
    */
   public CapacityCreditsRequest withExpiresAt(Instant expiresAt) {
     if (expiresAt == null) throw new LitValidationException("expiresAt must be given");
@@ -71,22 +89,31 @@ public final class CapacityCreditsRequest {
     if (!Double.isFinite(v)) throw new LitValidationException(field + " must be a finite number, got " + v);
   }
 
-  /** The effective rate sent to {@code calculateCost}. */
+  /** {@return the effective rate sent to {@code calculateCost}} */
   public long requestsPerKilosecond() {
     return requestsPerKilosecond;
   }
 
-  /** The explicit expiry, if one was set with {@link #withExpiresAt}. */
+  /** {@return the explicit expiry, if one was set with {@link #withExpiresAt}} */
   public Optional<Instant> explicitExpiresAt() {
     return Optional.ofNullable(expiresAt);
   }
 
-  /** Days until the UTC midnight the credits expire at (0 when an explicit expiry was set). */
+  /**
+   * Days until the UTC midnight the credits expire at (0 when an explicit expiry was set).
+   *
+   * @return the number of days, or 0
+   */
   public int daysUntilUTCMidnightExpiration() {
     return daysUntilUTCMidnightExpiration;
   }
 
-  /** The expiry to send, computed from {@code now} as JS {@code calculateUTCMidnightExpiration} does. */
+  /**
+   * {@return the expiry to send, computed from {@code now} as JS {@code
+   * calculateUTCMidnightExpiration} does}
+   *
+   * @param now the current time
+   */
   public Instant expiresAt(Instant now) {
     return expiresAt != null ? expiresAt : CapacityMath.utcMidnightAfterDays(now, daysUntilUTCMidnightExpiration);
   }

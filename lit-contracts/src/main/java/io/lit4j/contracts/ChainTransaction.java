@@ -11,6 +11,13 @@ import java.math.BigInteger;
  * @param gasUsed gas the transaction used
  */
 public record ChainTransaction(String transactionHash, BigInteger blockNumber, BigInteger gasUsed) {
+  /**
+   * Validates the components.
+   *
+   * @param transactionHash 0x-prefixed 32-byte hash
+   * @param blockNumber the block it was mined in
+   * @param gasUsed gas the transaction used
+   */
   public ChainTransaction {
     if (transactionHash == null || !transactionHash.matches("0x[0-9a-fA-F]{64}")) {
       throw new LitValidationException("transactionHash must be a 0x-prefixed 32-byte hex hash, got " + transactionHash);

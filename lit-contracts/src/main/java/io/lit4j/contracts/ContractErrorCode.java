@@ -33,7 +33,11 @@ public enum ContractErrorCode {
   /** The configured network cannot serve the request (e.g. the resolver returned the zero address). */
   UNRESOLVED_ADDRESS;
 
-  /** The code carried by {@code e}, if it is one of these. */
+  /**
+   * {@return the code carried by {@code e}, if it is one of these}
+   *
+   * @param e the exception to look at
+   */
   public static Optional<ContractErrorCode> of(LitException e) {
     Optional<String> code = Args.required(e, "exception").errorCode();
     if (code.isEmpty()) return Optional.empty();

@@ -14,8 +14,11 @@ import java.util.Optional;
 public final class ContractRevertException extends LitContractException {
   private static final long serialVersionUID = 1L;
 
+  /** The contract function that reverted, e.g. {@code PKPNFT.mintNext}. */
   private final String function;
+  /** The decoded revert reason, or null. */
   private final String revertReason;
+  /** The hash of the reverted transaction, or null for a call or an estimate. */
   private final String transactionHash;
 
   private ContractRevertException(Builder b, String function, String revertReason, String transactionHash) {
@@ -32,6 +35,7 @@ public final class ContractRevertException extends LitContractException {
    * @param revertReason decoded reason, or null when the revert carried no data
    * @param revertData raw revert data (hex), or null
    * @param transactionHash hash of the mined transaction that reverted, or null for calls and estimates
+   * @return the exception, to throw
    */
   public static ContractRevertException of(
       String function, String revertReason, String revertData, String transactionHash) {
@@ -50,17 +54,23 @@ public final class ContractRevertException extends LitContractException {
     return new ContractRevertException(b, function, revertReason, transactionHash);
   }
 
-  /** The contract function that reverted, e.g. {@code "PKPNFT.mintNext"}. */
+  /** {@return the contract function that reverted, e.g. {@code "PKPNFT.mintNext"}} */
   public String function() {
     return function;
   }
 
-  /** The decoded revert reason ({@code Error(string)}, {@code Panic(..)} or a custom error selector). */
+  /**
+   * {@return the decoded revert reason ({@code Error(string)}, {@code Panic(..)} or a custom error
+   * selector)}
+   */
   public Optional<String> revertReason() {
     return Optional.ofNullable(revertReason);
   }
 
-  /** The hash of the transaction that reverted on chain; empty when a call or gas estimate reverted. */
+  /**
+   * {@return the hash of the transaction that reverted on chain; empty when a call or gas estimate
+   * reverted}
+   */
   public Optional<String> transactionHash() {
     return Optional.ofNullable(transactionHash);
   }

@@ -26,6 +26,16 @@ public record LitContractAddresses(
 
   private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
 
+  /**
+   * Validates the components.
+   *
+   * @param staking Staking: validators, epoch, threshold
+   * @param pkpNft PKPNFT: mints PKPs
+   * @param pubkeyRouter PubkeyRouter: PKP public keys and root keys
+   * @param pkpPermissions PKPPermissions: auth methods, scopes, permitted actions and addresses
+   * @param pkpHelper PKPHelper: mint with auth methods in one transaction
+   * @param rateLimitNft RateLimitNFT: capacity credits
+   */
   public LitContractAddresses {
     check("staking", staking);
     check("pkpNft", pkpNft);
@@ -42,6 +52,8 @@ public record LitContractAddresses(
    * "contracts": [{"address_hash": "0x…", "ABI": …}]}, …]}}. As the SDK does, the first entry of
    * each {@code contracts} list is used; the ABIs are ignored (lit4j encodes calls itself).
    *
+   * @param json the address list JSON text
+   * @return the addresses
    * @throws LitValidationException when the JSON is malformed or one of Staking, PKPNFT,
    *     PubkeyRouter, PKPPermissions, PKPHelper, RateLimitNFT is missing
    */

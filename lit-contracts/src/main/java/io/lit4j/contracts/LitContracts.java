@@ -98,6 +98,8 @@ public final class LitContracts implements AutoCloseable {
   private final ChainClient chain;
   private final Web3j web3j;
   private final boolean ownsWeb3j;
+  /** The HTTP client of a {@link Web3j} built from a URL: web3j's HttpService never releases it. */
+  private final okhttp3.OkHttpClient ownedHttp;
   private final Executor executor;
   private final ExecutorService ownedExecutor;
   private final Clock clock;
@@ -106,9 +108,10 @@ public final class LitContracts implements AutoCloseable {
   private final ResolverEnvironment resolverEnvironment;
   private volatile LitContractAddresses resolvedAddresses;
 
-  private LitContracts(Builder b, Web3j web3j, boolean ownsWeb3j) {
+  private LitContracts(Builder b, Web3j web3j, boolean ownsWeb3j, okhttp3.OkHttpClient ownedHttp) {
     this.web3j = web3j;
     this.ownsWeb3j = ownsWeb3j;
+    this.ownedHttp = ownedHttp;
     this.chain = new ChainClient(web3j, b.credentials, b.transactionManager, b.gasMarginPercent, b.receiptTimeout, b.pollInterval);
     if (b.executor != null) {
       this.executor = b.executor;
@@ -128,7 +131,11 @@ public final class LitContracts implements AutoCloseable {
     this.resolverEnvironment = b.resolverEnvironment;
   }
 
-  /** Starts a builder; an RPC (URL or {@link Web3j}) and the contract addresses are required. */
+  /**
+   * Starts a builder; an RPC (URL or {@link Web3j}) and the contract addresses are required.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -139,6 +146,7 @@ public final class LitContracts implements AutoCloseable {
    * The contract addresses in use. With a resolver they are read once from the ContractResolver
    * ({@code getContract(keccak256(name), env)}) and then cached.
    *
+   * @return the contract addresses in use
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNRESOLVED_ADDRESS}
    *     when the resolver has no address for a contract, or an RPC error
    */
@@ -146,12 +154,16 @@ public final class LitContracts implements AutoCloseable {
     return await(addressesAsync());
   }
 
-  /** Async twin of {@link #addresses()}. */
+  /**
+   * Async twin of {@link #addresses()}.
+   *
+   * @return a future of {@link #addresses()}
+   */
   public CompletableFuture<LitContractAddresses> addressesAsync() {
     return async(this::resolveAddresses);
   }
 
-  /** The address transactions are sent from, when a signer was given. */
+  /** {@return the address transactions are sent from, when a signer was given} */
   public java.util.Optional<String> signerAddress() {
     return chain.signerAddress();
   }
@@ -196,6 +208,7 @@ public final class LitContracts implements AutoCloseable {
    *
    * @param authMethod the auth method (type, id such as {@code keccak256("<address>:lit")}, optional WebAuthn key)
    * @param scopes at least one scope (0 no permissions, 1 sign anything, 2 personal sign)
+   * @return the minted PKP
    * @throws LitValidationException for a missing auth method or empty scopes
    * @throws ContractRevertException when the mint reverts (e.g. wrong mint cost)
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#MISSING_MINT_LOG} or
@@ -205,7 +218,13 @@ public final class LitContracts implements AutoCloseable {
     return await(mintWithAuthAsync(authMethod, scopes));
   }
 
-  /** Async twin of {@link #mintWithAuth(PermittedAuthMethod, List)}. */
+  /**
+   * Async twin of {@link #mintWithAuth(PermittedAuthMethod, List)}.
+   *
+   * @param authMethod the auth method to permit
+   * @param scopes the scopes to grant it
+   * @return a future of the minted PKP
+   */
   public CompletableFuture<MintedPkp> mintWithAuthAsync(PermittedAuthMethod authMethod, List<AuthMethodScope> scopes) {
     requireNonNull(authMethod, "authMethod");
     List<BigInteger> scopeIds = scopeIds(scopes);
@@ -235,6 +254,9 @@ public final class LitContracts implements AutoCloseable {
    * {@link #mintWithAuth(PermittedAuthMethod, List)} for an auth method as sent to nodes, its id
    * computed as the SDK's {@code getAuthIdByAuthMethod} does ({@link PermittedAuthMethod#from(AuthMethod)}).
    *
+   * @param authMethod the auth method as sent to nodes
+   * @param scopes the scopes to grant it
+   * @return the minted PKP
    * @throws LitValidationException for an empty access token or empty scopes
    * @throws io.lit4j.auth.methods.UnsupportedAuthMethodException for a type without an id rule
    */
@@ -242,17 +264,37 @@ public final class LitContracts implements AutoCloseable {
     return await(mintWithAuthAsync(authMethod, scopes));
   }
 
-  /** Async twin of {@link #mintWithAuth(AuthMethod, List)}. */
+  /**
+   * Async twin of {@link #mintWithAuth(AuthMethod, List)}.
+   *
+   * @param authMethod the auth method as sent to nodes
+   * @param scopes the scopes to grant it
+   * @return a future of the minted PKP
+   */
   public CompletableFuture<MintedPkp> mintWithAuthAsync(AuthMethod authMethod, List<AuthMethodScope> scopes) {
     return mintWithAuthAsync(PermittedAuthMethod.from(authMethod), scopes);
   }
 
-  /** As {@link #mintWithAuth(AuthMethod, List)} with the WebAuthn user public key (JS {@code pubkey}). */
+  /**
+   * As {@link #mintWithAuth(AuthMethod, List)} with the WebAuthn user public key (JS {@code pubkey}).
+   *
+   * @param authMethod the auth method as sent to nodes
+   * @param scopes the scopes to grant it
+   * @param webAuthnPubkey the WebAuthn user public key
+   * @return the minted PKP
+   */
   public MintedPkp mintWithAuth(AuthMethod authMethod, List<AuthMethodScope> scopes, byte[] webAuthnPubkey) {
     return await(mintWithAuthAsync(authMethod, scopes, webAuthnPubkey));
   }
 
-  /** Async twin of {@link #mintWithAuth(AuthMethod, List, byte[])}. */
+  /**
+   * Async twin of {@link #mintWithAuth(AuthMethod, List, byte[])}.
+   *
+   * @param authMethod the auth method as sent to nodes
+   * @param scopes the scopes to grant it
+   * @param webAuthnPubkey the WebAuthn user public key
+   * @return a future of the minted PKP
+   */
   public CompletableFuture<MintedPkp> mintWithAuthAsync(AuthMethod authMethod, List<AuthMethodScope> scopes, byte[] webAuthnPubkey) {
     return mintWithAuthAsync(PermittedAuthMethod.from(authMethod, webAuthnPubkey), scopes);
   }
@@ -261,13 +303,18 @@ public final class LitContracts implements AutoCloseable {
    * Mints a bare PKP owned by the signer, as JS {@code pkpNftContractUtils.write.mint()}: pays
    * {@code mintCost()} to {@code PKPNFT.mintNext(2)}; token id from {@code logs[0].topics[1]}.
    *
+   * @return the minted PKP
    * @throws ContractRevertException when the mint reverts
    */
   public MintedPkp mintNext() {
     return await(mintNextAsync());
   }
 
-  /** Async twin of {@link #mintNext()}. */
+  /**
+   * Async twin of {@link #mintNext()}.
+   *
+   * @return a future of the minted PKP
+   */
   public CompletableFuture<MintedPkp> mintNextAsync() {
     chain.requireSigner();
     return async(() -> {
@@ -281,13 +328,20 @@ public final class LitContracts implements AutoCloseable {
    * mintCost()} first (JS: {@code pkpNftContract.write.mintNext(2, {value})}). The contract
    * requires {@code msg.value == mintCost()}, so any other value reverts.
    *
+   * @param valueWei the value to pay, in wei
+   * @return the minted PKP
    * @throws ContractRevertException when the value is not the mint cost
    */
   public MintedPkp mintNextWithValue(BigInteger valueWei) {
     return await(mintNextWithValueAsync(valueWei));
   }
 
-  /** Async twin of {@link #mintNextWithValue(BigInteger)}. */
+  /**
+   * Async twin of {@link #mintNextWithValue(BigInteger)}.
+   *
+   * @param valueWei the value to pay, in wei
+   * @return a future of the minted PKP
+   */
   public CompletableFuture<MintedPkp> mintNextWithValueAsync(BigInteger valueWei) {
     if (valueWei == null || valueWei.signum() < 0) throw new LitValidationException("valueWei must be >= 0");
     chain.requireSigner();
@@ -299,12 +353,16 @@ public final class LitContracts implements AutoCloseable {
     return mintedPkp(a, receipt, "PKPNFT.mintNext");
   }
 
-  /** The price of one PKP in wei ({@code PKPNFT.mintCost()}). */
+  /** {@return the price of one PKP in wei ({@code PKPNFT.mintCost()})} */
   public BigInteger mintCost() {
     return await(mintCostAsync());
   }
 
-  /** Async twin of {@link #mintCost()}. */
+  /**
+   * Async twin of {@link #mintCost()}.
+   *
+   * @return a future of the mint cost in wei
+   */
   public CompletableFuture<BigInteger> mintCostAsync() {
     return async(() -> mintCostOf(resolveAddresses()));
   }
@@ -338,15 +396,21 @@ public final class LitContracts implements AutoCloseable {
   }
 
   /**
-   * The 65-byte public key of a PKP ({@code PKPNFT.getPubkey}).
+   * {@return the 65-byte public key of a PKP ({@code PKPNFT.getPubkey})}
    *
+   * @param tokenId the PKP token id
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} when no such PKP exists
    */
   public byte[] getPubkey(BigInteger tokenId) {
     return await(getPubkeyAsync(tokenId));
   }
 
-  /** Async twin of {@link #getPubkey(BigInteger)}. */
+  /**
+   * Async twin of {@link #getPubkey(BigInteger)}.
+   *
+   * @param tokenId the PKP token id
+   * @return a future of the 65-byte public key
+   */
   public CompletableFuture<byte[]> getPubkeyAsync(BigInteger tokenId) {
     checkTokenId(tokenId);
     return async(() -> requireKnownToken(resolveAddresses(), tokenId));
@@ -355,12 +419,20 @@ public final class LitContracts implements AutoCloseable {
   /**
    * Token ids of the PKPs {@code owner} holds: {@code balanceOf}, then {@code
    * tokenOfOwnerByIndex(owner, 0 … n-1)} (the SDK loops until a revert; same result).
+   *
+   * @param owner the owner's address
+   * @return the token ids, in index order
    */
   public List<BigInteger> getTokensByAddress(String owner) {
     return await(getTokensByAddressAsync(owner));
   }
 
-  /** Async twin of {@link #getTokensByAddress(String)}. */
+  /**
+   * Async twin of {@link #getTokensByAddress(String)}.
+   *
+   * @param owner the owner's address
+   * @return a future of the token ids
+   */
   public CompletableFuture<List<BigInteger>> getTokensByAddressAsync(String owner) {
     checkAddress("owner", owner);
     return async(() -> {
@@ -381,6 +453,9 @@ public final class LitContracts implements AutoCloseable {
    * must own the PKP NFT.
    *
    * @param scopes scopes to grant (may be empty)
+   * @param tokenId the PKP token id
+   * @param authMethod the auth method to permit
+   * @return the mined transaction
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
    * @throws ContractRevertException when the contract refuses (e.g. the signer is not the owner)
    */
@@ -388,7 +463,14 @@ public final class LitContracts implements AutoCloseable {
     return await(addPermittedAuthMethodAsync(tokenId, authMethod, scopes));
   }
 
-  /** Async twin of {@link #addPermittedAuthMethod(BigInteger, PermittedAuthMethod, List)}. */
+  /**
+   * Async twin of {@link #addPermittedAuthMethod(BigInteger, PermittedAuthMethod, List)}.
+   *
+   * @param tokenId the PKP token id
+   * @param authMethod the auth method to permit
+   * @param scopes the scopes to grant (may be empty)
+   * @return a future of the mined transaction
+   */
   public CompletableFuture<ChainTransaction> addPermittedAuthMethodAsync(
       BigInteger tokenId, PermittedAuthMethod authMethod, List<AuthMethodScope> scopes) {
     checkTokenId(tokenId);
@@ -408,6 +490,9 @@ public final class LitContracts implements AutoCloseable {
    * Removes an auth method from a PKP ({@code PKPPermissions.removePermittedAuthMethod}); only
    * type and id matter. The signer must own the PKP NFT.
    *
+   * @param tokenId the PKP token id
+   * @param authMethod the auth method to remove
+   * @return the mined transaction
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
    * @throws ContractRevertException when the contract refuses
    */
@@ -415,7 +500,13 @@ public final class LitContracts implements AutoCloseable {
     return await(removePermittedAuthMethodAsync(tokenId, authMethod));
   }
 
-  /** Async twin of {@link #removePermittedAuthMethod(BigInteger, PermittedAuthMethod)}. */
+  /**
+   * Async twin of {@link #removePermittedAuthMethod(BigInteger, PermittedAuthMethod)}.
+   *
+   * @param tokenId the PKP token id
+   * @param authMethod the auth method to remove
+   * @return a future of the mined transaction
+   */
   public CompletableFuture<ChainTransaction> removePermittedAuthMethodAsync(BigInteger tokenId, PermittedAuthMethod authMethod) {
     checkTokenId(tokenId);
     requireNonNull(authMethod, "authMethod");
@@ -434,6 +525,10 @@ public final class LitContracts implements AutoCloseable {
    * ({@code Qm…}) is base58-decoded to its multihash bytes, and {@code addPermittedAction} is called
    * (the SDK always grants {@code [SIGN_ANYTHING]}; here the caller chooses).
    *
+   * @param tokenId the PKP token id
+   * @param ipfsCid the action's CIDv0, {@code Qm...}
+   * @param scopes the scopes to grant (may be empty)
+   * @return the mined transaction
    * @throws LitValidationException when the CID is not a base58 CIDv0 (sha2-256 multihash)
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
    * @throws ContractRevertException when the contract refuses
@@ -442,7 +537,14 @@ public final class LitContracts implements AutoCloseable {
     return await(addPermittedActionAsync(tokenId, ipfsCid, scopes));
   }
 
-  /** Async twin of {@link #addPermittedAction(BigInteger, String, List)}. */
+  /**
+   * Async twin of {@link #addPermittedAction(BigInteger, String, List)}.
+   *
+   * @param tokenId the PKP token id
+   * @param ipfsCid the action's CIDv0, {@code Qm...}
+   * @param scopes the scopes to grant (may be empty)
+   * @return a future of the mined transaction
+   */
   public CompletableFuture<ChainTransaction> addPermittedActionAsync(BigInteger tokenId, String ipfsCid, List<AuthMethodScope> scopes) {
     checkTokenId(tokenId);
     byte[] multihash = ipfsCidToBytes(ipfsCid);
@@ -461,6 +563,10 @@ public final class LitContracts implements AutoCloseable {
    * Permits an Ethereum address for a PKP ({@code PKPPermissions.addPermittedAddress}; the SDK
    * always grants {@code [SIGN_ANYTHING]}). The signer must own the PKP NFT.
    *
+   * @param tokenId the PKP token id
+   * @param address the address to permit
+   * @param scopes the scopes to grant
+   * @return the mined transaction
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
    * @throws ContractRevertException when the contract refuses
    */
@@ -468,7 +574,14 @@ public final class LitContracts implements AutoCloseable {
     return await(addPermittedAddressAsync(tokenId, address, scopes));
   }
 
-  /** Async twin of {@link #addPermittedAddress(BigInteger, String, List)}. */
+  /**
+   * Async twin of {@link #addPermittedAddress(BigInteger, String, List)}.
+   *
+   * @param tokenId the PKP token id
+   * @param address the address to permit
+   * @param scopes the scopes to grant
+   * @return a future of the mined transaction
+   */
   public CompletableFuture<ChainTransaction> addPermittedAddressAsync(BigInteger tokenId, String address, List<AuthMethodScope> scopes) {
     checkTokenId(tokenId);
     checkAddress("address", address);
@@ -486,13 +599,20 @@ public final class LitContracts implements AutoCloseable {
    * All auth methods permitted for a PKP, in the contract's set order (including the PKP's own
    * address entry that {@link #mintWithAuth} adds, type 1 with the 20 address bytes as id).
    *
+   * @param tokenId the PKP token id
+   * @return the permitted auth methods
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
    */
   public List<PermittedAuthMethod> getPermittedAuthMethods(BigInteger tokenId) {
     return await(getPermittedAuthMethodsAsync(tokenId));
   }
 
-  /** Async twin of {@link #getPermittedAuthMethods(BigInteger)}. */
+  /**
+   * Async twin of {@link #getPermittedAuthMethods(BigInteger)}.
+   *
+   * @param tokenId the PKP token id
+   * @return a future of the permitted auth methods
+   */
   public CompletableFuture<List<PermittedAuthMethod>> getPermittedAuthMethodsAsync(BigInteger tokenId) {
     checkTokenId(tokenId);
     return async(() -> {
@@ -507,6 +627,10 @@ public final class LitContracts implements AutoCloseable {
    * Which scopes {@code 0 … maxScopeId-1} an auth method has on a PKP (SDK callers pass 3 and
    * read {@code [1]} and {@code [2]}).
    *
+   * @param tokenId the PKP token id
+   * @param authMethod the auth method (type and id)
+   * @param maxScopeId how many scope ids to read, from 0
+   * @return one flag per scope id, from 0
    * @throws LitValidationException when {@code maxScopeId} is not in 1..256
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
    */
@@ -514,7 +638,14 @@ public final class LitContracts implements AutoCloseable {
     return await(getPermittedAuthMethodScopesAsync(tokenId, authMethod, maxScopeId));
   }
 
-  /** Async twin of {@link #getPermittedAuthMethodScopes(BigInteger, PermittedAuthMethod, int)}. */
+  /**
+   * Async twin of {@link #getPermittedAuthMethodScopes(BigInteger, PermittedAuthMethod, int)}.
+   *
+   * @param tokenId the PKP token id
+   * @param authMethod the auth method (type and id)
+   * @param maxScopeId how many scope ids to read, from 0
+   * @return a future of one flag per scope id
+   */
   public CompletableFuture<List<Boolean>> getPermittedAuthMethodScopesAsync(BigInteger tokenId, PermittedAuthMethod authMethod, int maxScopeId) {
     checkTokenId(tokenId);
     requireNonNull(authMethod, "authMethod");
@@ -531,15 +662,23 @@ public final class LitContracts implements AutoCloseable {
   }
 
   /**
-   * Whether an auth method (type and id) is permitted for a PKP.
+   * {@return whether an auth method (type and id) is permitted for a PKP}
    *
+   * @param tokenId the PKP token id
+   * @param authMethod the auth method (type and id)
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
    */
   public boolean isPermittedAuthMethod(BigInteger tokenId, PermittedAuthMethod authMethod) {
     return await(isPermittedAuthMethodAsync(tokenId, authMethod));
   }
 
-  /** Async twin of {@link #isPermittedAuthMethod(BigInteger, PermittedAuthMethod)}. */
+  /**
+   * Async twin of {@link #isPermittedAuthMethod(BigInteger, PermittedAuthMethod)}.
+   *
+   * @param tokenId the PKP token id
+   * @param authMethod the auth method (type and id)
+   * @return a future of whether it is permitted
+   */
   public CompletableFuture<Boolean> isPermittedAuthMethodAsync(BigInteger tokenId, PermittedAuthMethod authMethod) {
     checkTokenId(tokenId);
     requireNonNull(authMethod, "authMethod");
@@ -552,15 +691,23 @@ public final class LitContracts implements AutoCloseable {
   }
 
   /**
-   * Whether a Lit Action (CIDv0) is permitted for a PKP.
+   * {@return whether a Lit Action (CIDv0) is permitted for a PKP}
    *
+   * @param tokenId the PKP token id
+   * @param ipfsCid the action's CIDv0, {@code Qm...}
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
    */
   public boolean isPermittedAction(BigInteger tokenId, String ipfsCid) {
     return await(isPermittedActionAsync(tokenId, ipfsCid));
   }
 
-  /** Async twin of {@link #isPermittedAction(BigInteger, String)}. */
+  /**
+   * Async twin of {@link #isPermittedAction(BigInteger, String)}.
+   *
+   * @param tokenId the PKP token id
+   * @param ipfsCid the action's CIDv0, {@code Qm...}
+   * @return a future of whether it is permitted
+   */
   public CompletableFuture<Boolean> isPermittedActionAsync(BigInteger tokenId, String ipfsCid) {
     checkTokenId(tokenId);
     byte[] multihash = ipfsCidToBytes(ipfsCid);
@@ -572,15 +719,23 @@ public final class LitContracts implements AutoCloseable {
   }
 
   /**
-   * Whether an address is permitted for a PKP (a type-1 entry, or the NFT owner).
+   * {@return whether an address is permitted for a PKP (a type-1 entry, or the NFT owner)}
    *
+   * @param tokenId the PKP token id
+   * @param address the address to check
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
    */
   public boolean isPermittedAddress(BigInteger tokenId, String address) {
     return await(isPermittedAddressAsync(tokenId, address));
   }
 
-  /** Async twin of {@link #isPermittedAddress(BigInteger, String)}. */
+  /**
+   * Async twin of {@link #isPermittedAddress(BigInteger, String)}.
+   *
+   * @param tokenId the PKP token id
+   * @param address the address to check
+   * @return a future of whether it is permitted
+   */
   public CompletableFuture<Boolean> isPermittedAddressAsync(BigInteger tokenId, String address) {
     checkTokenId(tokenId);
     checkAddress("address", address);
@@ -599,6 +754,8 @@ public final class LitContracts implements AutoCloseable {
    * expiresAt)}, pays that to {@code mint(expiresAt)} and reads the token id from {@code
    * logs[0].topics[3]} (the ERC-721 {@code Transfer} token id).
    *
+   * @param request the rate and expiry to buy
+   * @return the minted capacity credits
    * @throws ContractRevertException when pricing or minting reverts (e.g. expiry not at a UTC
    *     midnight or beyond the maximum, capacity sold out)
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#MISSING_MINT_LOG} when the receipt has no Transfer log
@@ -607,7 +764,12 @@ public final class LitContracts implements AutoCloseable {
     return await(mintCapacityCreditsNFTAsync(request));
   }
 
-  /** Async twin of {@link #mintCapacityCreditsNFT(CapacityCreditsRequest)}. */
+  /**
+   * Async twin of {@link #mintCapacityCreditsNFT(CapacityCreditsRequest)}.
+   *
+   * @param request the rate and expiry to buy
+   * @return a future of the minted capacity credits
+   */
   public CompletableFuture<MintedCapacityCredits> mintCapacityCreditsNFTAsync(CapacityCreditsRequest request) {
     requireNonNull(request, "request");
     chain.requireSigner();
@@ -638,22 +800,32 @@ public final class LitContracts implements AutoCloseable {
    * Node URLs of the current epoch, as v4 {@code getValidators}: the current set minus the kicked
    * validators, each {@code (port == 443 ? "https://" : "http://") + ip + ":" + port}. When fewer
    * than the consensus count remain, this only logs a warning, as the SDK does.
+   *
+   * @return the node URLs
    */
   public List<String> getValidators() {
     return await(getValidatorsAsync());
   }
 
-  /** Async twin of {@link #getValidators()}. */
+  /**
+   * Async twin of {@link #getValidators()}.
+   *
+   * @return a future of the node URLs
+   */
   public CompletableFuture<List<String>> getValidatorsAsync() {
     return async(() -> activeValidators().stream().map(StakingValidator::url).toList());
   }
 
-  /** The Validator structs behind {@link #getValidators()}, in the same order. */
+  /** {@return the Validator structs behind {@link #getValidators()}, in the same order} */
   public List<StakingValidator> getActiveValidators() {
     return await(getActiveValidatorsAsync());
   }
 
-  /** Async twin of {@link #getActiveValidators()}. */
+  /**
+   * Async twin of {@link #getActiveValidators()}.
+   *
+   * @return a future of the active validators
+   */
   public CompletableFuture<List<StakingValidator>> getActiveValidatorsAsync() {
     return async(this::activeValidators);
   }
@@ -672,12 +844,16 @@ public final class LitContracts implements AutoCloseable {
     return decodeValidators(r.get(0));
   }
 
-  /** The current epoch number ({@code Staking.epoch().number}). */
+  /** {@return the current epoch number ({@code Staking.epoch().number})} */
   public long getCurrentEpochNumber() {
     return await(getCurrentEpochNumberAsync());
   }
 
-  /** Async twin of {@link #getCurrentEpochNumber()}. */
+  /**
+   * Async twin of {@link #getCurrentEpochNumber()}.
+   *
+   * @return a future of the epoch number
+   */
   public CompletableFuture<Long> getCurrentEpochNumberAsync() {
     return async(() -> {
       LitContractAddresses a = resolveAddresses();
@@ -686,7 +862,8 @@ public final class LitContracts implements AutoCloseable {
   }
 
   /**
-   * The threshold the SDK calls {@code minNodeCount}: {@code Staking.currentValidatorCountForConsensus()}.
+   * {@return the threshold the SDK calls {@code minNodeCount}: {@code
+   * Staking.currentValidatorCountForConsensus()}}
    *
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#INVALID_MIN_NODE_COUNT}
    *     when it is 0 (lit-core refuses to connect then: "minNodeCount is 0, which is invalid")
@@ -695,7 +872,11 @@ public final class LitContracts implements AutoCloseable {
     return await(getMinNodeCountAsync());
   }
 
-  /** Async twin of {@link #getMinNodeCount()}. */
+  /**
+   * Async twin of {@link #getMinNodeCount()}.
+   *
+   * @return a future of the threshold
+   */
   public CompletableFuture<Integer> getMinNodeCountAsync() {
     return async(() -> {
       LitContractAddresses a = resolveAddresses();
@@ -719,6 +900,12 @@ public final class LitContracts implements AutoCloseable {
   public void close() {
     if (ownedExecutor != null) ownedExecutor.shutdown();
     if (ownsWeb3j) web3j.shutdown();
+    if (ownedHttp != null) {
+      // HttpService.close() does nothing: without this every closed instance keeps its pooled
+      // connections to the RPC open (5 minutes) and its dispatcher threads (1 minute)
+      ownedHttp.dispatcher().executorService().shutdown();
+      ownedHttp.connectionPool().evictAll();
+    }
   }
 
   // ---------------------------------------------------------------- helpers
@@ -866,40 +1053,70 @@ public final class LitContracts implements AutoCloseable {
 
     private Builder() {}
 
-    /** Signs transactions with these credentials (a {@link org.web3j.tx.RawTransactionManager} for the RPC's chain id). */
+    /**
+     * Signs transactions with these credentials (a {@link org.web3j.tx.RawTransactionManager} for the RPC's chain id).
+     *
+     * @param credentials the signer's credentials, used through a {@link org.web3j.tx.RawTransactionManager} for the RPC's chain id
+     * @return this builder
+     */
     public Builder signer(Credentials credentials) {
       this.credentials = Args.required(credentials, "credentials");
       this.transactionManager = null;
       return this;
     }
 
-    /** Sends transactions through this manager instead (e.g. a custom signer); its from-address is the signer. */
+    /**
+     * Sends transactions through this manager instead (e.g. a custom signer); its from-address is the signer.
+     *
+     * @param transactionManager the manager that sends transactions (e.g. a custom signer); its from-address is the signer
+     * @return this builder
+     */
     public Builder transactionManager(TransactionManager transactionManager) {
       this.transactionManager = Args.required(transactionManager, "transactionManager");
       this.credentials = null;
       return this;
     }
 
-    /** JSON-RPC endpoint; LitContracts creates (and closes) its own {@link Web3j}. */
+    /**
+     * JSON-RPC endpoint; LitContracts creates (and closes) its own {@link Web3j}.
+     *
+     * @param rpcUrl JSON-RPC endpoint; LitContracts creates (and closes) its own {@link Web3j}
+     * @return this builder
+     */
     public Builder rpcUrl(String rpcUrl) {
       this.rpcUrl = Args.required(rpcUrl, "rpcUrl");
       this.web3j = null;
       return this;
     }
 
-    /** Uses this {@link Web3j} for reads and writes (not closed by {@link #close()}). */
+    /**
+     * Uses this {@link Web3j} for reads and writes (not closed by {@link #close()}).
+     *
+     * @param web3j the {@link Web3j} used for reads and writes (not closed by {@link #close()})
+     * @return this builder
+     */
     public Builder web3j(Web3j web3j) {
       this.web3j = Args.required(web3j, "web3j");
       this.rpcUrl = null;
       return this;
     }
 
-    /** Uses the deployed addresses of habanero or manzano (you still give the RPC). */
+    /**
+     * Uses the deployed addresses of habanero or manzano (you still give the RPC).
+     *
+     * @param network habanero or manzano, whose deployed addresses are used
+     * @return this builder
+     */
     public Builder network(LitContractsNetwork network) {
       return addresses(Args.required(network, "network").addresses());
     }
 
-    /** Uses these addresses (a local deployment). */
+    /**
+     * Uses these addresses (a local deployment).
+     *
+     * @param addresses the contract addresses, e.g. of a local deployment
+     * @return this builder
+     */
     public Builder addresses(LitContractAddresses addresses) {
       this.addresses = Args.required(addresses, "addresses");
       this.resolverAddress = null;
@@ -907,7 +1124,13 @@ public final class LitContracts implements AutoCloseable {
       return this;
     }
 
-    /** Reads the addresses from a ContractResolver ({@code getContract(keccak256(name), env)}) on first use. */
+    /**
+     * Reads the addresses from a ContractResolver ({@code getContract(keccak256(name), env)}) on first use.
+     *
+     * @param resolverAddress the ContractResolver's address
+     * @param environment the resolver environment the addresses are registered under
+     * @return this builder
+     */
     public Builder resolver(String resolverAddress, ResolverEnvironment environment) {
       checkAddress("resolverAddress", resolverAddress);
       this.resolverAddress = resolverAddress;
@@ -916,34 +1139,59 @@ public final class LitContracts implements AutoCloseable {
       return this;
     }
 
-    /** Gas limit = estimate × (100 + percent) / 100; default 10 (JS SDK PR #567). */
+    /**
+     * Gas limit = estimate × (100 + percent) / 100; default 10 (JS SDK PR #567).
+     *
+     * @param percent margin added to the gas estimate: limit = estimate × (100 + percent) / 100; default 10 (JS SDK PR #567)
+     * @return this builder
+     */
     public Builder gasMarginPercent(int percent) {
       if (percent < 0 || percent > 1000) throw new LitValidationException("gasMarginPercent must be in 0..1000, got " + percent);
       this.gasMarginPercent = percent;
       return this;
     }
 
-    /** How long to wait for a receipt; default 60 s. */
+    /**
+     * How long to wait for a receipt; default 60 s.
+     *
+     * @param timeout how long to wait for a receipt; default 60 s
+     * @return this builder
+     */
     public Builder receiptTimeout(Duration timeout) {
       if (timeout == null || timeout.isNegative() || timeout.isZero()) throw new LitValidationException("receiptTimeout must be positive");
       this.receiptTimeout = timeout;
       return this;
     }
 
-    /** How often to poll for a receipt; default 200 ms. */
+    /**
+     * How often to poll for a receipt; default 200 ms.
+     *
+     * @param interval how often to poll for a receipt; default 200 ms
+     * @return this builder
+     */
     public Builder pollInterval(Duration interval) {
       if (interval == null || interval.isNegative() || interval.isZero()) throw new LitValidationException("pollInterval must be positive");
       this.pollInterval = interval;
       return this;
     }
 
-    /** Runs the async methods here; default an owned cached pool of daemon threads (calls block on I/O). */
+    /**
+     * Runs the async methods here; default an owned cached pool of daemon threads (calls block on I/O).
+     *
+     * @param executor where the async methods run; default an owned cached pool of daemon threads (calls block on I/O)
+     * @return this builder
+     */
     public Builder executor(Executor executor) {
       this.executor = Args.required(executor, "executor");
       return this;
     }
 
-    /** The clock capacity-credit expiries are computed from; default {@link Clock#systemUTC()}. */
+    /**
+     * The clock capacity-credit expiries are computed from; default {@link Clock#systemUTC()}.
+     *
+     * @param clock the clock capacity-credit expiries are computed from; default {@link Clock#systemUTC()}
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Args.required(clock, "clock");
       return this;
@@ -952,6 +1200,7 @@ public final class LitContracts implements AutoCloseable {
     /**
      * Builds the client; makes no network call (the chain id and resolver addresses are read on first use).
      *
+     * @return the client
      * @throws LitValidationException when no RPC or no addresses were given
      */
     public LitContracts build() {
@@ -962,8 +1211,9 @@ public final class LitContracts implements AutoCloseable {
         throw new LitValidationException("contract addresses are required: call network(...), addresses(...) or resolver(...)");
       }
       boolean owns = web3j == null;
-      Web3j w = owns ? Web3j.build(new HttpService(rpcUrl)) : web3j;
-      return new LitContracts(this, w, owns);
+      okhttp3.OkHttpClient http = owns ? HttpService.getOkHttpClientBuilder().build() : null;
+      Web3j w = owns ? Web3j.build(new HttpService(rpcUrl, http)) : web3j;
+      return new LitContracts(this, w, owns, http);
     }
   }
 }

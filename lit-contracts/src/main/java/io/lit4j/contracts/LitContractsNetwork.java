@@ -7,6 +7,7 @@ package io.lit4j.contracts;
  * deployment.
  */
 public enum LitContractsNetwork {
+  /** Habanero, the v4 mainnet. */
   HABANERO(
       new LitContractAddresses(
           "0xde8627067188C0063384eC682D9187c7d7673934",
@@ -16,6 +17,7 @@ public enum LitContractsNetwork {
           "0x087995cc8BE0Bd6C19b1c7A01F9DB6D2CfFe0c5C",
           "0xf8a84406aB814dc3a25Ea2e3608cCb632f672427"),
       "0xe5a7C5d908EE8996332F488cE5f636d4EBff8522"),
+  /** Manzano, the v4 testnet. */
   MANZANO(
       new LitContractAddresses(
           "0xBC7F8d7864002b6629Ab49781D5199C8dD1DDcE1",
@@ -40,12 +42,12 @@ public enum LitContractsNetwork {
     this.contractResolver = contractResolver;
   }
 
-  /** The deployed addresses of the contracts lit4j uses. */
+  /** {@return the deployed addresses of the contracts lit4j uses} */
   public LitContractAddresses addresses() {
     return addresses;
   }
 
-  /** The network's ContractResolver address. */
+  /** {@return the network's ContractResolver address} */
   public String contractResolver() {
     return contractResolver;
   }

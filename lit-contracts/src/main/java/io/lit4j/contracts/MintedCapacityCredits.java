@@ -17,6 +17,15 @@ import java.time.Instant;
  */
 public record MintedCapacityCredits(
     String capacityTokenId, long requestsPerKilosecond, Instant expiresAt, BigInteger costWei, ChainTransaction transaction) {
+  /**
+   * Validates the components.
+   *
+   * @param capacityTokenId the token id in decimal, e.g. {@code "1"} (JS {@code capacityTokenIdStr})
+   * @param requestsPerKilosecond the rate asked for (the contract may store slightly more, as it re-derives the rate from the payment at the mined block's time)
+   * @param expiresAt the UTC midnight the credits expire at
+   * @param costWei the value paid, from {@code calculateCost}
+   * @param transaction the mint transaction (JS {@code rliTxHash} is its hash)
+   */
   public MintedCapacityCredits {
     if (capacityTokenId == null || !capacityTokenId.matches("[0-9]+")) {
       throw new LitValidationException("capacityTokenId must be a decimal token id, got " + capacityTokenId);
@@ -27,7 +36,7 @@ public record MintedCapacityCredits(
     if (transaction == null) throw new LitValidationException("transaction must be given");
   }
 
-  /** The token id as a number. */
+  /** {@return the token id as a number} */
   public BigInteger capacityTokenIdValue() {
     return new BigInteger(capacityTokenId);
   }

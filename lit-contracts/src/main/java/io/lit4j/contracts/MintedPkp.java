@@ -15,6 +15,14 @@ import java.math.BigInteger;
  * @param transaction the mint transaction
  */
 public record MintedPkp(BigInteger tokenId, byte[] publicKey, String ethAddress, ChainTransaction transaction) {
+  /**
+   * Validates the components.
+   *
+   * @param tokenId the PKP NFT token id ({@code = keccak256(publicKey)})
+   * @param publicKey the 65-byte uncompressed secp256k1 public key, {@code 0x04 || X || Y}
+   * @param ethAddress the PKP's checksummed Ethereum address
+   * @param transaction the mint transaction
+   */
   public MintedPkp {
     if (tokenId == null || tokenId.signum() < 0) throw new LitValidationException("tokenId must be a uint256");
     if (publicKey == null || publicKey.length != 65 || publicKey[0] != 0x04) {
@@ -27,17 +35,25 @@ public record MintedPkp(BigInteger tokenId, byte[] publicKey, String ethAddress,
     publicKey = publicKey.clone();
   }
 
+  /**
+   * The 65-byte public key (a fresh copy).
+   *
+   * @return the public key
+   */
   @Override
   public byte[] publicKey() {
     return publicKey.clone();
   }
 
-  /** The token id as the SDK prints it: {@code 0x} + 64 lowercase hex digits. */
+  /** {@return the token id as the SDK prints it: {@code 0x} + 64 lowercase hex digits} */
   public String tokenIdHex() {
     return Hex.encode0x(Bytes.toFixed(tokenId, 32));
   }
 
-  /** The public key as the SDK prints it: 130 lowercase hex digits starting {@code 04}, no {@code 0x}. */
+  /**
+   * {@return the public key as the SDK prints it: 130 lowercase hex digits starting {@code 04}, no
+   * {@code 0x}}
+   */
   public String publicKeyHex() {
     return Hex.encode(publicKey);
   }

@@ -28,6 +28,13 @@ import org.web3j.crypto.Hash;
  */
 public record PermittedAuthMethod(long authMethodType, byte[] id, byte[] userPubkey) {
 
+  /**
+   * Validates the components.
+   *
+   * @param authMethodType the numeric type (1 EthWallet, 2 Lit Action, 3 WebAuthn, 6 Google JWT, …)
+   * @param id the auth method id bytes
+   * @param userPubkey the user public key (WebAuthn), or empty
+   */
   public PermittedAuthMethod {
     if (authMethodType <= 0) {
       throw new LitValidationException("authMethodType must be a positive auth method type, got " + authMethodType);
@@ -42,12 +49,23 @@ public record PermittedAuthMethod(long authMethodType, byte[] id, byte[] userPub
     userPubkey = userPubkey.clone();
   }
 
-  /** An auth method without a user public key. */
+  /**
+   * {@return an auth method without a user public key}
+   *
+   * @param type the auth method type
+   * @param id the auth method id bytes
+   */
   public static PermittedAuthMethod of(AuthMethodType type, byte[] id) {
     return of(type, id, new byte[0]);
   }
 
-  /** An auth method with a user public key (WebAuthn). */
+  /**
+   * {@return an auth method with a user public key (WebAuthn)}
+   *
+   * @param type the auth method type
+   * @param id the auth method id bytes
+   * @param userPubkey the WebAuthn user public key
+   */
   public static PermittedAuthMethod of(AuthMethodType type, byte[] id, byte[] userPubkey) {
     if (type == null) throw new LitValidationException("authMethodType must be given");
     return new PermittedAuthMethod(type.value(), id, userPubkey);
@@ -57,6 +75,8 @@ public record PermittedAuthMethod(long authMethodType, byte[] id, byte[] userPub
    * The entry the JS SDK's {@code mintWithAuth} writes for a node-facing auth method: its type and
    * {@link AuthMethodIds#authMethodId(AuthMethod)} (e.g. EthWallet {@code keccak256("<address>:lit")}).
    *
+   * @param authMethod the auth method as sent to nodes
+   * @return the entry to write
    * @throws LitValidationException when the access token is empty or malformed
    * @throws io.lit4j.auth.methods.UnsupportedAuthMethodException for types without an id rule
    *     (Discord needs {@link AuthMethodIds#discordAuthMethodId} and the three-argument constructor)
@@ -65,7 +85,13 @@ public record PermittedAuthMethod(long authMethodType, byte[] id, byte[] userPub
     return from(authMethod, new byte[0]);
   }
 
-  /** As {@link #from(AuthMethod)}, with the WebAuthn user public key. */
+  /**
+   * As {@link #from(AuthMethod)}, with the WebAuthn user public key.
+   *
+   * @param authMethod the auth method as sent to nodes
+   * @param userPubkey the WebAuthn user public key
+   * @return the entry to write
+   */
   public static PermittedAuthMethod from(AuthMethod authMethod, byte[] userPubkey) {
     if (authMethod == null) throw new LitValidationException("authMethod must be given");
     // the SDK refuses a falsy accessToken before computing the id
@@ -73,17 +99,27 @@ public record PermittedAuthMethod(long authMethodType, byte[] id, byte[] userPub
     return new PermittedAuthMethod(authMethod.authMethodType(), AuthMethodIds.authMethodId(authMethod), userPubkey);
   }
 
+  /**
+   * The auth method id bytes (a fresh copy).
+   *
+   * @return the id
+   */
   @Override
   public byte[] id() {
     return id.clone();
   }
 
+  /**
+   * The user public key (a fresh copy), empty when none.
+   *
+   * @return the user public key
+   */
   @Override
   public byte[] userPubkey() {
     return userPubkey.clone();
   }
 
-  /** The id as lowercase {@code 0x} hex. */
+  /** {@return the id as lowercase {@code 0x} hex} */
   public String idHex() {
     return Hex.encode0x(id);
   }
@@ -91,6 +127,8 @@ public record PermittedAuthMethod(long authMethodType, byte[] id, byte[] userPub
   /**
    * The contract's storage key {@code uint256(keccak256(abi.encode(authMethodType, id)))}, also
    * returned by {@code PKPPermissions.getAuthMethodId}.
+   *
+   * @return the auth method's storage key
    */
   public BigInteger contractKey() {
     DynamicStruct tuple = new DynamicStruct(new Uint256(BigInteger.valueOf(authMethodType)), new DynamicBytes(id));
@@ -99,7 +137,11 @@ public record PermittedAuthMethod(long authMethodType, byte[] id, byte[] userPub
     return new BigInteger(1, Hash.sha3(encoded));
   }
 
-  /** True when type and id match ({@code userPubkey} is not part of the contract's key). */
+  /**
+   * {@return true when type and id match ({@code userPubkey} is not part of the contract's key)}
+   *
+   * @param other the entry to compare with
+   */
   public boolean sameKeyAs(PermittedAuthMethod other) {
     return other != null && authMethodType == other.authMethodType && Arrays.equals(id, other.id);
   }

@@ -19,6 +19,17 @@ import java.math.BigInteger;
 public record StakingValidator(
     long ip, BigInteger ipv6, long port, String nodeAddress, BigInteger reward, BigInteger senderPubKey,
     BigInteger receiverPubKey) {
+  /**
+   * Validates the components.
+   *
+   * @param ip IPv4 address as a big-endian uint32 ({@code 2130706433} = {@code 127.0.0.1})
+   * @param ipv6 IPv6 address (ignored by the SDK)
+   * @param port TCP port
+   * @param nodeAddress the node's signing address
+   * @param reward accumulated reward
+   * @param senderPubKey communication key (sender)
+   * @param receiverPubKey communication key (receiver)
+   */
   public StakingValidator {
     if (ip < 0 || ip > 0xFFFF_FFFFL) throw new LitValidationException("ip must be a uint32, got " + ip);
     if (port < 0 || port > 0xFFFF_FFFFL) throw new LitValidationException("port must be a uint32, got " + port);
@@ -30,12 +41,15 @@ public record StakingValidator(
     }
   }
 
-  /** The IPv4 address as a dotted quad. */
+  /** {@return the IPv4 address as a dotted quad} */
   public String ipAddress() {
     return NodeUrls.intToIp(ip);
   }
 
-  /** The node URL as the v4 SDK builds it: {@code https://} only for port 443, port always printed. */
+  /**
+   * {@return the node URL as the v4 SDK builds it: {@code https://} only for port 443, port always
+   * printed}
+   */
   public String url() {
     return NodeUrls.nodeUrl(ip, port);
   }

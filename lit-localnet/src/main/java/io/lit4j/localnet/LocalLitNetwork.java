@@ -204,12 +204,20 @@ public final class LocalLitNetwork implements AutoCloseable {
     return cid;
   }
 
-  /** Switches every node's lenient v4 session-sig fallback off ({@code true}) or back on. */
+  /**
+   * Switches every node's lenient v4 session-sig fallback off ({@code true}) or back on.
+   *
+   * @param strictOnly {@code true} to accept only strictly valid session sigs
+   */
   public void setStrictAuthOnly(boolean strictOnly) {
     nodes.forEach(n -> n.setStrictAuthOnly(strictOnly));
   }
 
-  /** Switches capacity-credit rate limiting on every node. */
+  /**
+   * Switches capacity-credit rate limiting on every node.
+   *
+   * @param on whether the nodes enforce capacity-credit rate limits
+   */
   public void setRateLimiting(boolean on) {
     nodes.forEach(n -> n.setRateLimiting(on));
   }
@@ -218,6 +226,8 @@ public final class LocalLitNetwork implements AutoCloseable {
    * The connection details as JSON: {@code rpcUrl, chainId, nodeUrls, minNodeCount,
    * networkPublicKey, hdRootPubkeys, contracts{…}, nodeWallets, devAccounts{mnemonic, path,
    * addresses}}. Private keys are not included (the dev accounts are anvil's well-known mnemonic).
+   *
+   * @return the connection details, JSON
    */
   public String connectionInfoJson() {
     ObjectNode o = LitJson.mapper().createObjectNode();
@@ -356,7 +366,11 @@ public final class LocalLitNetwork implements AutoCloseable {
       return this;
     }
 
-    /** The "habanero profile": rate limiting with capacity credits on. @return this builder */
+    /**
+     * The "habanero profile": rate limiting with capacity credits on.
+     *
+     * @return this builder
+     */
     public Builder habaneroProfile() {
       return rateLimiting(true);
     }
@@ -388,6 +402,9 @@ public final class LocalLitNetwork implements AutoCloseable {
     /**
      * Bytes one Lit Action execution may allocate before it fails with {@code NodeJsMemoryLimitError}
      * (default 256 MiB; see {@link LitActionRuntime} for why this approximates the nodes' heap limit).
+     *
+     * @param bytes Bytes one Lit Action execution may allocate before it fails with {@code NodeJsMemoryLimitError} (default 256 MiB; see {@link LitActionRuntime} for why this approximates the nodes' heap limit)
+     * @return this builder
      */
     public Builder actionMemoryBudget(long bytes) {
       if (bytes <= 0) throw new LitValidationException("actionMemoryBudget must be positive, got " + bytes);
@@ -395,6 +412,12 @@ public final class LocalLitNetwork implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long one Lit Action execution may run before it fails with {@code NodeJsTimeoutError}.
+     *
+     * @param timeout the wall-time limit, positive
+     * @return this builder
+     */
     public Builder actionTimeout(Duration timeout) {
       if (timeout == null || timeout.isNegative() || timeout.isZero()) throw new LitValidationException("actionTimeout must be positive");
       this.actionTimeout = timeout;

@@ -37,7 +37,20 @@ public record ConnectionState(
     Map<String, NodeHandshake> serverKeys,
     String requestId) {
 
-  /** @throws LitValidationException if a part is missing or the nodes are fewer than the threshold */
+  /**
+   * @param connectedNodes nodes whose handshakes agreed, in validator order; requests go to these
+   * @param minNodeCount threshold of the validator set
+   * @param epochNumber epoch of the validator set
+   * @param subnetPubKey BLS root public key (hex)
+   * @param networkPubKey BLS root public key (hex), used for encryption
+   * @param networkPubKeySet BLS root public key set (hex)
+   * @param hdRootPubkeys K256 HD root public keys (hex), in order
+   * @param latestBlockhash most common {@code latestBlockhash} of the connected nodes
+   * @param lastBlockhashRetrieved when the handshakes were made
+   * @param serverKeys each connected node's own handshake
+   * @param requestId the {@code X-Request-Id} of the handshake round
+   * @throws LitValidationException if a part is missing or the nodes are fewer than the threshold
+   */
   public ConnectionState {
     if (connectedNodes == null || serverKeys == null || hdRootPubkeys == null || subnetPubKey == null
         || networkPubKey == null || networkPubKeySet == null || latestBlockhash == null

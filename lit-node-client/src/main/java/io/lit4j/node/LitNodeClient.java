@@ -130,6 +130,7 @@ public final class LitNodeClient implements AutoCloseable {
   /**
    * A client for {@code config}; it does not contact any node until {@link #connect()}.
    *
+   * @param config the client's settings
    * @throws LitValidationException if {@code config} is null
    */
   public LitNodeClient(LitNodeClientConfig config) {
@@ -180,7 +181,7 @@ public final class LitNodeClient implements AutoCloseable {
     this.fanOut = new NodeFanOut(new NodeRequester(transport, config.retryPolicy(), scheduler, log), scheduler);
   }
 
-  /** The settings this client was made with. */
+  /** {@return the settings this client was made with} */
   public LitNodeClientConfig config() {
     return config;
   }
@@ -199,7 +200,11 @@ public final class LitNodeClient implements AutoCloseable {
     return join(connectAsync());
   }
 
-  /** Asynchronous {@link #connect()}; the future fails with the same exceptions. */
+  /**
+   * Asynchronous {@link #connect()}; the future fails with the same exceptions.
+   *
+   * @return a future of the connection state
+   */
   public CompletableFuture<ConnectionState> connectAsync() {
     synchronized (lock) {
       if (closed) return CompletableFuture.failedFuture(closedError());
@@ -337,12 +342,12 @@ public final class LitNodeClient implements AutoCloseable {
     });
   }
 
-  /** Whether a connect has succeeded (and the client is not closed). */
+  /** {@return whether a connect has succeeded (and the client is not closed)} */
   public boolean isReady() {
     return state != null && !closed;
   }
 
-  /** The state of the last successful connect, if any. */
+  /** {@return the state of the last successful connect, if any} */
   public Optional<ConnectionState> connectionState() {
     return Optional.ofNullable(state);
   }
@@ -351,13 +356,18 @@ public final class LitNodeClient implements AutoCloseable {
    * The latest block hash the connected nodes agree on (the SIWE nonce for session keys),
    * refreshed by the background reconnect.
    *
+   * @return the latest block hash
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
    */
   public String getLatestBlockhash() {
     return ready().latestBlockhash();
   }
 
-  /** Asynchronous {@link #getLatestBlockhash()}. */
+  /**
+   * Asynchronous {@link #getLatestBlockhash()}.
+   *
+   * @return a future of the latest block hash
+   */
   public CompletableFuture<String> getLatestBlockhashAsync() {
     try {
       return CompletableFuture.completedFuture(getLatestBlockhash());
@@ -367,7 +377,7 @@ public final class LitNodeClient implements AutoCloseable {
   }
 
   /**
-   * The nodes requests go to.
+   * {@return the nodes requests go to}
    *
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
    */
@@ -376,7 +386,7 @@ public final class LitNodeClient implements AutoCloseable {
   }
 
   /**
-   * The threshold of the connected validator set.
+   * {@return the threshold of the connected validator set}
    *
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
    */
@@ -385,7 +395,7 @@ public final class LitNodeClient implements AutoCloseable {
   }
 
   /**
-   * The epoch of the connected validator set.
+   * {@return the epoch of the connected validator set}
    *
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
    */
@@ -403,6 +413,8 @@ public final class LitNodeClient implements AutoCloseable {
    * {@code minNodeCount} nodes answered and every signature combines and verifies. Failing nodes
    * are logged.
    *
+   * @param request the action, its parameters and auth
+   * @return the combined response, logs and signatures
    * @throws LitValidationException if the request is missing or has no auth sig for a connected node
    * @throws LitActionException if the action threw on too many nodes
    *     (with the action's error text and logs)
@@ -416,7 +428,12 @@ public final class LitNodeClient implements AutoCloseable {
     return join(executeJsAsync(request));
   }
 
-  /** Asynchronous {@link #executeJs(ExecuteJsRequest)}; the future fails with the same exceptions. */
+  /**
+   * Asynchronous {@link #executeJs(ExecuteJsRequest)}; the future fails with the same exceptions.
+   *
+   * @param request the action, its parameters and auth
+   * @return a future of the combined response
+   */
   public CompletableFuture<ExecuteJsResponse> executeJsAsync(ExecuteJsRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("executeJs request is missing"));
     return sendToAllConnected("executeJs", ExecuteJsProtocol.PATH, url -> ExecuteJsProtocol.body(request, url),
@@ -428,6 +445,7 @@ public final class LitNodeClient implements AutoCloseable {
    * the shares into a verified signature, checked to be over the requested digest by the
    * requested key.
    *
+   * @param request the digest, PKP and auth
    * @return the signature ({@code r}, low {@code s}, {@code recid}, {@code signature} r‖s‖v)
    * @throws LitValidationException if the request is missing or has no auth sig for a connected node
    * @throws LitNodeException if fewer than {@code minNodeCount} nodes
@@ -439,7 +457,12 @@ public final class LitNodeClient implements AutoCloseable {
     return join(pkpSignAsync(request));
   }
 
-  /** Asynchronous {@link #pkpSign(PkpSignRequest)}; the future fails with the same exceptions. */
+  /**
+   * Asynchronous {@link #pkpSign(PkpSignRequest)}; the future fails with the same exceptions.
+   *
+   * @param request the digest, PKP and auth
+   * @return a future of the signature
+   */
   public CompletableFuture<EcdsaSignature> pkpSignAsync(PkpSignRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("pkpSign request is missing"));
     return sendToAllConnected("pkpSign", PkpSignProtocol.PATH, url -> PkpSignProtocol.body(request, url),
@@ -458,6 +481,8 @@ public final class LitNodeClient implements AutoCloseable {
    * <p>Unlike 4.2.0 the per-node sigs expire with the wallet sig (not after a fixed 5 minutes),
    * the callback gets a ReCap built from the requests, and its answer is checked.
    *
+   * @param request what the session may do and how the wallet signs
+   * @return one session sig per connected node
    * @throws LitValidationException if the request is missing
    * @throws LitAuthException if the callback fails or its auth sig does not
    *     delegate to the session key with the requested abilities
@@ -467,7 +492,12 @@ public final class LitNodeClient implements AutoCloseable {
     return join(getSessionSigsAsync(request));
   }
 
-  /** Asynchronous {@link #getSessionSigs}; the callback runs on a client worker thread. */
+  /**
+   * Asynchronous {@link #getSessionSigs}; the callback runs on a client worker thread.
+   *
+   * @param request what the session may do and how the wallet signs
+   * @return a future of the session sigs
+   */
   public CompletableFuture<SessionSigs> getSessionSigsAsync(SessionSigsRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("getSessionSigs request is missing"));
     return onWorker(() -> {
@@ -486,6 +516,7 @@ public final class LitNodeClient implements AutoCloseable {
    * it, and the shares ({@code bigr} spelling) are combined and verified: over the EIP-191 hash
    * of the returned SIWE, by the requested PKP, delegating to this session key.
    *
+   * @param params the PKP, its auth and the session key's abilities
    * @return the auth sig by the PKP's address, and the PKP's key
    * @throws LitValidationException if the params are missing
    * @throws LitNodeException if fewer than {@code minNodeCount} nodes answered
@@ -496,7 +527,12 @@ public final class LitNodeClient implements AutoCloseable {
     return join(signSessionKeyAsync(params));
   }
 
-  /** Asynchronous {@link #signSessionKey}. */
+  /**
+   * Asynchronous {@link #signSessionKey}.
+   *
+   * @param params the PKP, its auth and the session key's abilities
+   * @return a future of the result
+   */
   public CompletableFuture<SignSessionKeyResult> signSessionKeyAsync(SignSessionKeyParams params) {
     if (params == null) return CompletableFuture.failedFuture(new LitValidationException("signSessionKey params are missing"));
     String siwe;
@@ -516,6 +552,8 @@ public final class LitNodeClient implements AutoCloseable {
    * the request's PKP and auth methods. The PKP-signed capability is stored under a key of the
    * PKP's address, so it is reused only for that PKP.
    *
+   * @param request the PKP, its auth and what the session may do
+   * @return one session sig per connected node
    * @throws LitValidationException if the request is missing
    * @throws LitNodeException if the nodes refuse (e.g. the auth method is not
    *     permitted on the PKP: {@code NodeAuthSigScopeTooLimited})
@@ -525,7 +563,12 @@ public final class LitNodeClient implements AutoCloseable {
     return join(getPkpSessionSigsAsync(request));
   }
 
-  /** Asynchronous {@link #getPkpSessionSigs}. */
+  /**
+   * Asynchronous {@link #getPkpSessionSigs}.
+   *
+   * @param request the PKP, its auth and what the session may do
+   * @return a future of the session sigs
+   */
   public CompletableFuture<SessionSigs> getPkpSessionSigsAsync(PkpSessionRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("getPkpSessionSigs request is missing"));
     return onWorker(() -> {
@@ -549,6 +592,8 @@ public final class LitNodeClient implements AutoCloseable {
    * Connects first if the client is not connected, as the SDK does. Pass
    * {@code capacityDelegationAuthSig()} of the result to session requests.
    *
+   * @param params the owner, delegatees, uses and expiry
+   * @return the signed delegation
    * @throws LitValidationException if the params are missing or make an invalid SIWE
    * @throws LitException if connecting fails
    */
@@ -556,7 +601,12 @@ public final class LitNodeClient implements AutoCloseable {
     return join(createCapacityDelegationAuthSigAsync(params));
   }
 
-  /** Asynchronous {@link #createCapacityDelegationAuthSig}; the signer runs on a client worker thread. */
+  /**
+   * Asynchronous {@link #createCapacityDelegationAuthSig}; the signer runs on a client worker thread.
+   *
+   * @param params the owner, delegatees, uses and expiry
+   * @return a future of the delegation
+   */
   public CompletableFuture<CapacityDelegation> createCapacityDelegationAuthSigAsync(
       CapacityDelegationParams params) {
     if (params == null) return CompletableFuture.failedFuture(new LitValidationException("capacity delegation params are missing"));
@@ -571,6 +621,8 @@ public final class LitNodeClient implements AutoCloseable {
    * derived locally from the handshake's {@code hdRootPubkeys}. Mint it with
    * {@code PKPNFT.claimAndMint(2, derivedKeyId, signatures)}.
    *
+   * @param authMethod the auth method to claim a key for
+   * @return the key id, derived public key and node signatures
    * @throws LitValidationException if the auth method is missing or WebAuthn (not claimable)
    * @throws LitNodeException if fewer than {@code minNodeCount} nodes signed
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
@@ -579,7 +631,12 @@ public final class LitNodeClient implements AutoCloseable {
     return join(claimKeyIdAsync(authMethod));
   }
 
-  /** Asynchronous {@link #claimKeyId}. */
+  /**
+   * Asynchronous {@link #claimKeyId}.
+   *
+   * @param authMethod the auth method to claim a key for
+   * @return a future of the claim result
+   */
   public CompletableFuture<ClaimKeyResult> claimKeyIdAsync(AuthMethod authMethod) {
     if (authMethod == null) return CompletableFuture.failedFuture(new LitValidationException("authMethod is missing"));
     if (authMethod.authMethodType() == AuthMethodType.WEB_AUTHN.value()) {
@@ -597,6 +654,9 @@ public final class LitNodeClient implements AutoCloseable {
    * TimeCrypt under the network key with identity
    * {@code lit-accesscontrolcondition://<hash(conditions)>/<sha256(data)>}.
    *
+   * @param conditions who may decrypt
+   * @param data the plaintext
+   * @return the ciphertext and the plaintext's hash
    * @throws LitValidationException if an argument is missing
    * @throws LitException (code {@code lit_node_client_not_ready_error}) before a successful connect
    */
@@ -609,7 +669,13 @@ public final class LitNodeClient implements AutoCloseable {
     return new EncryptResponse(java.util.Base64.getEncoder().encodeToString(ct), resource.dataToEncryptHashHex());
   }
 
-  /** Asynchronous {@link #encrypt(AccessControlConditions, byte[])}. */
+  /**
+   * Asynchronous {@link #encrypt(AccessControlConditions, byte[])}.
+   *
+   * @param conditions who may decrypt
+   * @param data the plaintext
+   * @return a future of the ciphertext and the plaintext's hash
+   */
   public CompletableFuture<EncryptResponse> encryptAsync(AccessControlConditions conditions, byte[] data) {
     try {
       return CompletableFuture.completedFuture(encrypt(conditions, data));
@@ -621,6 +687,9 @@ public final class LitNodeClient implements AutoCloseable {
   /**
    * Encrypts the UTF-8 bytes of {@code text} (4.2.0 {@code encryptString}).
    *
+   * @param conditions who may decrypt
+   * @param text the plaintext
+   * @return the ciphertext and the plaintext's hash
    * @throws LitValidationException if an argument is missing
    */
   public EncryptResponse encryptString(AccessControlConditions conditions, String text) {
@@ -628,7 +697,13 @@ public final class LitNodeClient implements AutoCloseable {
     return encrypt(conditions, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Asynchronous {@link #encryptString}. */
+  /**
+   * Asynchronous {@link #encryptString}.
+   *
+   * @param conditions who may decrypt
+   * @param text the plaintext
+   * @return a future of the ciphertext and the plaintext's hash
+   */
   public CompletableFuture<EncryptResponse> encryptStringAsync(AccessControlConditions conditions, String text) {
     try {
       return CompletableFuture.completedFuture(encryptString(conditions, text));
@@ -640,6 +715,9 @@ public final class LitNodeClient implements AutoCloseable {
   /**
    * Encrypts a file's bytes (4.2.0 {@code encryptFile}, without zipping).
    *
+   * @param conditions who may decrypt
+   * @param file the file to encrypt
+   * @return the ciphertext and the plaintext's hash
    * @throws LitValidationException if an argument is missing
    * @throws LitException if the file cannot be read
    */
@@ -647,7 +725,13 @@ public final class LitNodeClient implements AutoCloseable {
     return encrypt(conditions, readFile(file));
   }
 
-  /** Asynchronous {@link #encryptFile}; the file is read on a client worker thread. */
+  /**
+   * Asynchronous {@link #encryptFile}; the file is read on a client worker thread.
+   *
+   * @param conditions who may decrypt
+   * @param file the file to encrypt
+   * @return a future of the ciphertext and the plaintext's hash
+   */
   public CompletableFuture<EncryptResponse> encryptFileAsync(AccessControlConditions conditions, Path file) {
     return onWorker(() -> encryptFile(conditions, file));
   }
@@ -660,6 +744,8 @@ public final class LitNodeClient implements AutoCloseable {
    * {@code minNodeCount} honest nodes suffice. The plaintext is checked against
    * {@code dataToEncryptHash}.
    *
+   * @param request the ciphertext, its conditions and auth
+   * @return the plaintext
    * @throws LitValidationException if the request is missing, its ciphertext malformed, or no
    *     auth sig is given for a connected node
    * @throws LitNodeException if fewer than {@code minNodeCount} nodes gave a
@@ -672,7 +758,12 @@ public final class LitNodeClient implements AutoCloseable {
     return join(decryptAsync(request));
   }
 
-  /** Asynchronous {@link #decrypt}. */
+  /**
+   * Asynchronous {@link #decrypt}.
+   *
+   * @param request the ciphertext, its conditions and auth
+   * @return a future of the plaintext
+   */
   public CompletableFuture<byte[]> decryptAsync(DecryptRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("decrypt request is missing"));
     byte[] ciphertext;
@@ -708,13 +799,20 @@ public final class LitNodeClient implements AutoCloseable {
   /**
    * Decrypts to text (4.2.0 {@code decryptToString}): {@link #decrypt} read as UTF-8.
    *
+   * @param request the ciphertext, its conditions and auth
+   * @return the plaintext as text
    * @throws LitException as {@link #decrypt}
    */
   public String decryptToString(DecryptRequest request) {
     return join(decryptToStringAsync(request));
   }
 
-  /** Asynchronous {@link #decryptToString}. */
+  /**
+   * Asynchronous {@link #decryptToString}.
+   *
+   * @param request the ciphertext, its conditions and auth
+   * @return a future of the plaintext as text
+   */
   public CompletableFuture<String> decryptToStringAsync(DecryptRequest request) {
     return decryptAsync(request).thenApply(b -> new String(b, StandardCharsets.UTF_8));
   }
@@ -722,6 +820,8 @@ public final class LitNodeClient implements AutoCloseable {
   /**
    * Decrypts into {@code target} (created or replaced).
    *
+   * @param request the ciphertext, its conditions and auth
+   * @param target the file to write the plaintext to
    * @throws LitValidationException if {@code target} is missing
    * @throws LitException as {@link #decrypt}, or if the file cannot be written
    */
@@ -729,7 +829,13 @@ public final class LitNodeClient implements AutoCloseable {
     join(decryptToFileAsync(request, target));
   }
 
-  /** Asynchronous {@link #decryptToFile}. */
+  /**
+   * Asynchronous {@link #decryptToFile}.
+   *
+   * @param request the ciphertext, its conditions and auth
+   * @param target the file to write the plaintext to
+   * @return a future that completes when the file is written
+   */
   public CompletableFuture<Void> decryptToFileAsync(DecryptRequest request, Path target) {
     if (target == null) return CompletableFuture.failedFuture(new LitValidationException("target file is missing"));
     return decryptAsync(request).thenAccept(b -> {
@@ -747,6 +853,8 @@ public final class LitNodeClient implements AutoCloseable {
    * nodes agreeing on the unsigned JWT are combined (bad ones left out, as in {@link #decrypt})
    * and the signature is verified against the network key.
    *
+   * @param request the conditions, chain and auth
+   * @return the signed JWT
    * @throws LitValidationException if the request is missing or no auth sig is given for a node
    * @throws LitNodeException if fewer than {@code minNodeCount} nodes signed
    * @throws LitCryptoException if no combination of shares verifies
@@ -756,7 +864,12 @@ public final class LitNodeClient implements AutoCloseable {
     return join(getSignedTokenAsync(request));
   }
 
-  /** Asynchronous {@link #getSignedToken}. */
+  /**
+   * Asynchronous {@link #getSignedToken}.
+   *
+   * @param request the conditions, chain and auth
+   * @return a future of the signed token
+   */
   public CompletableFuture<SignedToken> getSignedTokenAsync(SignedTokenRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("getSignedToken request is missing"));
     long iat = Instant.now().getEpochSecond();

@@ -102,27 +102,33 @@ public final class LitNodeClientConfig {
     this.source = b.copy();
   }
 
-  /** A builder with the defaults. */
+  /** {@return a builder with the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this config's settings, to derive a changed copy. */
+  /** {@return a builder holding this config's settings, to derive a changed copy} */
   public Builder toBuilder() {
     return source.copy();
   }
 
-  /** The network; {@code CUSTOM} when nodes were given and no network was named, else {@code CAYENNE}. */
+  /**
+   * {@return the network; {@code CUSTOM} when nodes were given and no network was named, else
+   * {@code CAYENNE}}
+   */
   public LitNetwork network() {
     return network;
   }
 
-  /** Where connect and refresh read the validator set. */
+  /** {@return where connect and refresh read the validator set} */
   public ValidatorSource validatorSource() {
     return validatorSource;
   }
 
-  /** Whether handshakes must carry a valid SEV-SNP attestation (always for manzano, habanero). */
+  /**
+   * {@return whether handshakes must carry a valid SEV-SNP attestation (always for manzano,
+   * habanero)}
+   */
   public boolean checkNodeAttestation() {
     return checkNodeAttestation;
   }
@@ -131,47 +137,61 @@ public final class LitNodeClientConfig {
    * The verifier set for attestations, if any; without one the client uses
    * {@link io.lit4j.node.handshake.SevSnpAttestationVerifier} with VCEK certificates fetched from
    * AMD (and cached in memory) through its HTTP client.
+   *
+   * @return the attestation verifier, or empty
    */
   public Optional<AttestationVerifier> attestationVerifier() {
     return Optional.ofNullable(attestationVerifier);
   }
 
-  /** Time allowed for the handshake phase of a connect. */
+  /**
+   * Time allowed for the handshake phase of a connect.
+   *
+   * @return the connect timeout
+   */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
-  /** Time allowed for each attempt of one request to one node. */
+  /**
+   * Time allowed for each attempt of one request to one node.
+   *
+   * @return the per-attempt request timeout
+   */
   public Duration requestTimeout() {
     return requestTimeout;
   }
 
-  /** Interval of the background re-connect that refreshes blockhash, epoch and nodes; zero = off. */
+  /**
+   * Interval of the background re-connect that refreshes blockhash, epoch and nodes; zero = off.
+   *
+   * @return the refresh interval, zero when off
+   */
   public Duration refreshInterval() {
     return refreshInterval;
   }
 
-  /** How failed node requests are repeated. */
+  /** {@return how failed node requests are repeated} */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
   }
 
-  /** Where session keys and wallet sigs are kept. */
+  /** {@return where session keys and wallet sigs are kept} */
   public SessionKeyStore sessionKeyStore() {
     return sessionKeyStore;
   }
 
-  /** The logger the client writes to. */
+  /** {@return the logger the client writes to} */
   public Logger logger() {
     return logger;
   }
 
-  /** The caller's OkHttp client, if one was given (the client will not shut it down). */
+  /** {@return the caller's OkHttp client, if one was given (the client will not shut it down)} */
   public Optional<OkHttpClient> httpClient() {
     return Optional.ofNullable(httpClient);
   }
 
-  /** The caller's transport, if one was given (the client will not close it). */
+  /** {@return the caller's transport, if one was given (the client will not close it)} */
   public Optional<NodeTransport> transport() {
     return Optional.ofNullable(transport);
   }
@@ -231,7 +251,12 @@ public final class LitNodeClientConfig {
       return c;
     }
 
-    /** The network (default: {@code CUSTOM} when nodes are given, else {@code CAYENNE} as in the SDK). */
+    /**
+     * The network (default: {@code CUSTOM} when nodes are given, else {@code CAYENNE} as in the SDK).
+     *
+     * @param network the network (default: {@code CUSTOM} when nodes are given, else {@code CAYENNE} as in the SDK)
+     * @return this builder
+     */
     public Builder network(LitNetwork network) {
       this.network = network;
       return this;
@@ -240,6 +265,8 @@ public final class LitNodeClientConfig {
     /**
      * A fixed list of node URLs ({@code http://ip:port}); their threshold is {@link #minNodeCount(int)}.
      *
+     * @param bootstrapUrls a fixed list of node URLs ({@code http://ip:port}); their threshold is {@link #minNodeCount(int)}
+     * @return this builder
      * @throws LitValidationException at {@link #build()} if a URL is malformed
      */
     public Builder bootstrapUrls(List<String> bootstrapUrls) {
@@ -253,6 +280,9 @@ public final class LitNodeClientConfig {
      * Where to read validators, threshold and epoch at each connect and refresh, instead of
      * bootstrap URLs: {@link io.lit4j.node.discovery.StakingValidatorSource} for manzano, habanero
      * and a custom network with contracts (such as lit-localnet).
+     *
+     * @param validatorSource where to read validators, threshold and epoch at each connect and refresh, instead of bootstrap URLs: {@link io.lit4j.node.discovery.StakingValidatorSource} for manzano, habanero and a custom network with contracts (such as lit-localnet)
+     * @return this builder
      */
     public Builder validatorSource(ValidatorSource validatorSource) {
       this.validatorSource = validatorSource;
@@ -269,6 +299,9 @@ public final class LitNodeClientConfig {
      * LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build();
      * }</pre>
      *
+     * @param rpcUrl the JSON-RPC URL of the local chain
+     * @param addresses the Lit contract addresses deployed on it
+     * @return this builder
      * @throws LitValidationException if the URL or addresses are missing or malformed
      */
     public Builder localNetwork(String rpcUrl, io.lit4j.contracts.LitContractAddresses addresses) {
@@ -278,75 +311,130 @@ public final class LitNodeClientConfig {
       return this;
     }
 
-    /** Threshold used with bootstrap URLs (default 2); a validator source brings its own. */
+    /**
+     * Threshold used with bootstrap URLs (default 2); a validator source brings its own.
+     *
+     * @param minNodeCount Threshold used with bootstrap URLs (default 2); a validator source brings its own
+     * @return this builder
+     */
     public Builder minNodeCount(int minNodeCount) {
       this.minNodeCount = minNodeCount;
       return this;
     }
 
-    /** Require SEV-SNP attestations (default off; always on for manzano and habanero). */
+    /**
+     * Require SEV-SNP attestations (default off; always on for manzano and habanero).
+     *
+     * @param checkNodeAttestation Require SEV-SNP attestations (default off; always on for manzano and habanero)
+     * @return this builder
+     */
     public Builder checkNodeAttestation(boolean checkNodeAttestation) {
       this.checkNodeAttestation = checkNodeAttestation;
       return this;
     }
 
-    /** The attestation verifier used when attestation is checked (default: SEV-SNP with VCEKs from AMD). */
+    /**
+     * The attestation verifier used when attestation is checked (default: SEV-SNP with VCEKs from AMD).
+     *
+     * @param attestationVerifier the attestation verifier used when attestation is checked (default: SEV-SNP with VCEKs from AMD)
+     * @return this builder
+     */
     public Builder attestationVerifier(AttestationVerifier attestationVerifier) {
       this.attestationVerifier = attestationVerifier;
       return this;
     }
 
-    /** Time allowed for the handshake phase of a connect (default 20 s). */
+    /**
+     * Time allowed for the handshake phase of a connect (default 20 s).
+     *
+     * @param connectTimeout Time allowed for the handshake phase of a connect (default 20 s)
+     * @return this builder
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = connectTimeout;
       return this;
     }
 
-    /** Time allowed for each attempt of a request to one node (default 30 s). */
+    /**
+     * Time allowed for each attempt of a request to one node (default 30 s).
+     *
+     * @param requestTimeout Time allowed for each attempt of a request to one node (default 30 s)
+     * @return this builder
+     */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = requestTimeout;
       return this;
     }
 
-    /** Interval of the background refresh (default 30 s); {@link Duration#ZERO} switches it off. */
+    /**
+     * Interval of the background refresh (default 30 s); {@link Duration#ZERO} switches it off.
+     *
+     * @param refreshInterval Interval of the background refresh (default 30 s); {@link Duration#ZERO} switches it off
+     * @return this builder
+     */
     public Builder refreshInterval(Duration refreshInterval) {
       if (refreshInterval == null) throw new LitValidationException("refreshInterval is null");
       this.refreshInterval = refreshInterval;
       return this;
     }
 
-    /** How failed node requests are repeated (default {@link RetryPolicy#defaults()}). */
+    /**
+     * How failed node requests are repeated (default {@link RetryPolicy#defaults()}).
+     *
+     * @param retryPolicy how failed node requests are repeated (default {@link RetryPolicy#defaults()})
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = retryPolicy;
       return this;
     }
 
-    /** Where session material is kept (default: in memory). */
+    /**
+     * Where session material is kept (default: in memory).
+     *
+     * @param sessionKeyStore where session material is kept (default: in memory)
+     * @return this builder
+     */
     public Builder sessionKeyStore(SessionKeyStore sessionKeyStore) {
       this.sessionKeyStore = sessionKeyStore;
       return this;
     }
 
-    /** The SLF4J logger to write to (default: the {@code io.lit4j.node.LitNodeClient} logger). */
+    /**
+     * The SLF4J logger to write to (default: the {@code io.lit4j.node.LitNodeClient} logger).
+     *
+     * @param logger the SLF4J logger to write to (default: the {@code io.lit4j.node.LitNodeClient} logger)
+     * @return this builder
+     */
     public Builder logger(Logger logger) {
       this.logger = logger;
       return this;
     }
 
-    /** An OkHttp client to send requests with; the caller keeps ownership. */
+    /**
+     * An OkHttp client to send requests with; the caller keeps ownership.
+     *
+     * @param httpClient an OkHttp client to send requests with; the caller keeps ownership
+     * @return this builder
+     */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = httpClient;
       return this;
     }
 
-    /** A transport to send requests with (instead of OkHttp); the caller keeps ownership. */
+    /**
+     * A transport to send requests with (instead of OkHttp); the caller keeps ownership.
+     *
+     * @param transport a transport to send requests with (instead of OkHttp); the caller keeps ownership
+     * @return this builder
+     */
     public Builder transport(NodeTransport transport) {
       this.transport = transport;
       return this;
     }
 
     /**
-     * The config.
+     * {@return the config}
      *
      * @throws LitValidationException naming the setting that is missing, malformed or contradictory
      */

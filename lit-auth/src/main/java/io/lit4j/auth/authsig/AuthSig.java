@@ -38,7 +38,14 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
 
   private static final Set<String> KEYS = Set.of("sig", "derivedVia", "signedMessage", "address", "algo");
 
-  /** @throws LitValidationException when a field is missing */
+  /**
+   * @param sig the signature, as the producer spelled it (hex, with or without {@code 0x})
+   * @param derivedVia how it was made, e.g. {@code web3.eth.personal.sign}
+   * @param signedMessage the exact signed text (SIWE text or session JSON)
+   * @param address the signer, as the producer spelled it
+   * @param algo the {@code algo} field
+   * @throws LitValidationException when a field is missing
+   */
   public AuthSig {
     require(sig, "authSig.sig");
     require(derivedVia, "authSig.derivedVia");
@@ -47,17 +54,28 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
     if (algo == null) throw new LitValidationException("authSig.algo is missing: use Algo.ABSENT");
   }
 
-  /** An auth sig without an {@code algo} key. */
+  /**
+   * {@return an auth sig without an {@code algo} key}
+   *
+   * @param sig the signature, hex with {@code 0x}
+   * @param derivedVia how it was made, e.g. {@code web3.eth.personal.sign}
+   * @param signedMessage the exact text that was signed
+   * @param address the signer's address (or session public key for session sigs)
+   */
   public static AuthSig of(String sig, String derivedVia, String signedMessage, String address) {
     return new AuthSig(sig, derivedVia, signedMessage, address, Algo.ABSENT);
   }
 
-  /** True for a per-node session signature ({@code litSessionSignViaNacl} with {@code ed25519}), as the node classifies it. */
+  /**
+   * True for a per-node session signature ({@code litSessionSignViaNacl} with {@code ed25519}), as the node classifies it.
+   *
+   * @return whether this is a session signature
+   */
   public boolean isSessionSig() {
     return DERIVED_VIA_SESSION.equals(derivedVia) && algo.value().filter(ALGO_ED25519::equals).isPresent();
   }
 
-  /** The fields as an ordered map for {@link JsJson}; {@code algo} omitted when absent. */
+  /** {@return the fields as an ordered map for {@link JsJson}; {@code algo} omitted when absent} */
   public Map<String, Object> toJsValue() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("sig", sig);
@@ -72,7 +90,11 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
     return m;
   }
 
-  /** JSON exactly as {@code JSON.stringify} writes this object. */
+  /**
+   * JSON exactly as {@code JSON.stringify} writes this object.
+   *
+   * @return the JSON text
+   */
   public String toJson() {
     return JsJson.stringify(toJsValue());
   }
@@ -80,6 +102,8 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
   /**
    * Parses auth sig JSON text.
    *
+   * @param json auth sig JSON text
+   * @return the auth sig
    * @throws LitValidationException naming the field when the text is not JSON, a field is
    *     missing or not a string, or an unknown key is present (nodes reject extra keys)
    */
@@ -91,6 +115,8 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
    * Reads an auth sig object.
    *
    * @param field names the value in error messages, e.g. {@code capabilities[0]}
+   * @param node the JSON object
+   * @return the auth sig
    * @throws LitValidationException naming the field when the shape is wrong
    */
   public static AuthSig fromJson(JsonNode node, String field) {
@@ -150,7 +176,11 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
     /** {@code "algo":"ed25519"}. */
     public static final Algo ED25519 = new Algo(Presence.VALUE, ALGO_ED25519);
 
-    /** @throws LitValidationException when the parts do not agree */
+    /**
+     * @param presence which of the three
+     * @param name the name when {@code presence == VALUE}, else empty string
+     * @throws LitValidationException when the parts do not agree
+     */
     public Algo {
       if (presence == null) throw new LitValidationException("algo presence is missing");
       if (name == null) throw new LitValidationException("algo name is missing");
@@ -159,12 +189,16 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
       }
     }
 
-    /** {@code "algo":"<name>"}. */
+    /**
+     * {@return {@code "algo":"<name>"}}
+     *
+     * @param name the {@code algo} value, e.g. {@code ed25519}
+     */
     public static Algo of(String name) {
       return new Algo(Presence.VALUE, Args.required(name, "name"));
     }
 
-    /** The name when present as a string. */
+    /** {@return the name when present as a string} */
     public Optional<String> value() {
       return presence == Presence.VALUE ? Optional.of(name) : Optional.empty();
     }

@@ -17,6 +17,10 @@ public final class AuthSigs {
    * Signs {@code message} (normally SIWE text) as an EIP-191 personal message:
    * {@code {sig:"0x<130 hex>", derivedVia:"web3.eth.personal.sign", signedMessage, address:<EIP-55>}},
    * the shape the v4 auth callbacks and {@code EthWalletProvider.authenticate} produce.
+   *
+   * @param signer the wallet that signs
+   * @param message the text to sign, normally a SIWE message
+   * @return the auth sig with the signer's address
    */
   public static AuthSig generate(EthSigner signer, String message) {
     Args.required(signer, "signer");
@@ -27,8 +31,10 @@ public final class AuthSigs {
   }
 
   /**
-   * The address recovered from the auth sig's EIP-191 signature over its {@code signedMessage}.
+   * {@return the address recovered from the auth sig's EIP-191 signature over its {@code
+   * signedMessage}}
    *
+   * @param authSig the auth sig to check
    * @throws LitValidationException when {@code sig} is not a 65-byte hex signature
    */
   public static Optional<String> recoverSigner(AuthSig authSig) {
@@ -40,6 +46,7 @@ public final class AuthSigs {
    * Checks that the EIP-191 signature recovers to the auth sig's {@code address} (compared
    * case-insensitively, as the node parses addresses).
    *
+   * @param authSig the auth sig to check
    * @throws LitAuthException when it does not
    * @throws LitValidationException when {@code sig} or {@code address} is malformed
    */

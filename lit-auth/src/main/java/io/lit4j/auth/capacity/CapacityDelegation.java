@@ -32,7 +32,11 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
   /** The SIWE URI of capacity delegations ({@code SIWE_DELEGATION_URI}). */
   public static final String DELEGATION_URI = io.lit4j.core.constants.LitConstants.SIWE_DELEGATION_URI;
 
-  /** @throws io.lit4j.core.errors.LitValidationException when a part is null */
+  /**
+   * @param litResource the capacity resource
+   * @param capacityDelegationAuthSig {@code {sig:<130 hex, no 0x>, derivedVia:"web3.eth.personal.sign", signedMessage, address:<40 hex lowercase, no 0x>, algo:null}}
+   * @throws io.lit4j.core.errors.LitValidationException when a part is null
+   */
   public CapacityDelegation {
     Args.required(litResource, "litResource");
     Args.required(capacityDelegationAuthSig, "capacityDelegationAuthSig");
@@ -42,6 +46,10 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
    * The delegation SIWE, unsigned. The owner's address may be in any case; the SIWE carries its
    * EIP-55 spelling, as 4.2.0 does with {@code ethers.utils.getAddress}.
    *
+   * @param ownerAddress the capacity credit owner's address
+   * @param request what to delegate, to whom, and for how long
+   * @param clock gives the issue time
+   * @return the delegation SIWE, unsigned
    * @throws io.lit4j.core.errors.LitValidationException when a part is missing or the address is
    *     not 20 bytes of hex
    */
@@ -76,6 +84,10 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
   /**
    * Builds and signs the delegation with the owner's signer.
    *
+   * @param owner the capacity credit owner's signer
+   * @param request what to delegate, to whom, and for how long
+   * @param clock gives the issue time
+   * @return the signed delegation
    * @throws io.lit4j.core.errors.LitValidationException when a request field makes an invalid SIWE
    */
   public static CapacityDelegation create(EthSigner owner, CapacityDelegationRequest request, Clock clock) {

@@ -31,7 +31,15 @@ public record CapacityDelegationRequest(
   /** Default domain. */
   public static final String DEFAULT_DOMAIN = "example.com";
 
-  /** @throws LitValidationException when a field is missing or empty */
+  /**
+   * @param capacityTokenId the capacity credit NFT id, or empty for {@code *}
+   * @param delegateeAddresses who may use it ({@code 0x} is stripped, case kept); empty for anyone
+   * @param uses how many uses, as a decimal string
+   * @param domain the SIWE domain
+   * @param expiration verbatim ISO expiration, or empty for now + 7 min
+   * @param nonce the SIWE nonce (the network's latest block hash)
+   * @throws LitValidationException when a field is missing or empty
+   */
   public CapacityDelegationRequest {
     Args.required(capacityTokenId, "capacityTokenId");
     Args.required(expiration, "expiration");
@@ -45,7 +53,7 @@ public record CapacityDelegationRequest(
     });
   }
 
-  /** A builder with the SDK defaults. */
+  /** {@return a builder with the SDK defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -61,13 +69,23 @@ public record CapacityDelegationRequest(
 
     private Builder() {}
 
-    /** Sets {@code capacityTokenId}; returns this builder. */
+    /**
+     * Sets {@code capacityTokenId}; returns this builder.
+     *
+     * @param id {@code capacityTokenId}; returns this builder
+     * @return this builder
+     */
     public Builder capacityTokenId(String id) {
       this.capacityTokenId = id;
       return this;
     }
 
-    /** Sets {@code delegateeAddresses}; returns this builder. */
+    /**
+     * Sets {@code delegateeAddresses}; returns this builder.
+     *
+     * @param addresses {@code delegateeAddresses}; returns this builder
+     * @return this builder
+     */
     public Builder delegateeAddresses(List<String> addresses) {
       List<String> checked = Args.listCopy(addresses, "delegateeAddresses");
       delegatees.clear();
@@ -75,37 +93,66 @@ public record CapacityDelegationRequest(
       return this;
     }
 
-    /** Sets {@code uses}; returns this builder. */
+    /**
+     * Sets {@code uses}; returns this builder.
+     *
+     * @param uses {@code uses}; returns this builder
+     * @return this builder
+     */
     public Builder uses(String uses) {
       this.uses = uses;
       return this;
     }
 
-    /** {@code uses} as a number; written as its decimal string. */
+    /**
+     * {@code uses} as a number; written as its decimal string.
+     *
+     * @param uses {@code uses} as a number; written as its decimal string
+     * @return this builder
+     */
     public Builder uses(long uses) {
       this.uses = Long.toString(uses);
       return this;
     }
 
-    /** Sets {@code domain}; returns this builder. */
+    /**
+     * Sets {@code domain}; returns this builder.
+     *
+     * @param domain {@code domain}; returns this builder
+     * @return this builder
+     */
     public Builder domain(String domain) {
       this.domain = domain;
       return this;
     }
 
-    /** Sets {@code expiration}; returns this builder. */
+    /**
+     * Sets {@code expiration}; returns this builder.
+     *
+     * @param expiration {@code expiration}; returns this builder
+     * @return this builder
+     */
     public Builder expiration(String expiration) {
       this.expiration = expiration;
       return this;
     }
 
-    /** Sets {@code nonce}; returns this builder. */
+    /**
+     * Sets {@code nonce}; returns this builder.
+     *
+     * @param nonce {@code nonce}; returns this builder
+     * @return this builder
+     */
     public Builder nonce(String nonce) {
       this.nonce = nonce;
       return this;
     }
 
-    /** Builds and validates. */
+    /**
+     * Builds and validates.
+     *
+     * @return the request
+     */
     public CapacityDelegationRequest build() {
       return new CapacityDelegationRequest(Optional.ofNullable(capacityTokenId), delegatees, uses, domain,
           Optional.ofNullable(expiration), nonce);

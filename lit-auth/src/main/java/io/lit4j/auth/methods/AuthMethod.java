@@ -18,23 +18,37 @@ import java.util.Optional;
  * @param accessToken the credential: auth sig JSON, OAuth token, JWT, …
  */
 public record AuthMethod(int authMethodType, String accessToken) {
-  /** @throws LitValidationException when the token is missing or the type is not positive */
+  /**
+   * @param authMethodType the numeric type (see {@link AuthMethodType}); other numbers are kept for custom types
+   * @param accessToken the credential: auth sig JSON, OAuth token, JWT, …
+   * @throws LitValidationException when the token is missing or the type is not positive
+   */
   public AuthMethod {
     if (authMethodType <= 0) throw new LitValidationException("authMethodType must be positive, got " + authMethodType);
     if (accessToken == null) throw new LitValidationException("accessToken is missing");
   }
 
-  /** An auth method of a known type. */
+  /**
+   * {@return an auth method of a known type}
+   *
+   * @param type the auth method type
+   * @param accessToken the token the nodes verify for this type
+   */
   public static AuthMethod of(AuthMethodType type, String accessToken) {
     return new AuthMethod(Args.required(type, "authMethodType").value(), accessToken);
   }
 
-  /** The EthWallet auth method: type 1, access token = the auth sig's JSON (as the JS SDK writes it). */
+  /**
+   * {@return the EthWallet auth method: type 1, access token = the auth sig's JSON (as the JS SDK
+   * writes it)}
+   *
+   * @param authSig the wallet's auth sig
+   */
   public static AuthMethod ethWallet(AuthSig authSig) {
     return new AuthMethod(AuthMethodType.ETH_WALLET.value(), Args.required(authSig, "authSig").toJson());
   }
 
-  /** The known type, if the number is one. */
+  /** {@return the known type, if the number is one} */
   public Optional<AuthMethodType> type() {
     for (AuthMethodType t : AuthMethodType.values()) {
       if (t.value() == authMethodType) return Optional.of(t);
@@ -42,7 +56,7 @@ public record AuthMethod(int authMethodType, String accessToken) {
     return Optional.empty();
   }
 
-  /** {@code {authMethodType, accessToken}} for {@link io.lit4j.core.json.JsJson}. */
+  /** {@return {@code {authMethodType, accessToken}} for {@link io.lit4j.core.json.JsJson}} */
   public Map<String, Object> toJsValue() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("authMethodType", authMethodType);
@@ -53,6 +67,9 @@ public record AuthMethod(int authMethodType, String accessToken) {
   /**
    * Reads {@code {authMethodType, accessToken}}.
    *
+   * @param n the JSON object
+   * @param field names the value in error messages
+   * @return the auth method
    * @throws LitValidationException naming the field when malformed
    */
   public static AuthMethod fromJson(JsonNode n, String field) {

@@ -35,8 +35,9 @@ public final class AuthMethodIds {
   private AuthMethodIds() {}
 
   /**
-   * The 32-byte id of an auth method that needs no outside lookup (types 1, 3, 6, 9–13).
+   * {@return the 32-byte id of an auth method that needs no outside lookup (types 1, 3, 6, 9–13)}
    *
+   * @param authMethod the auth method
    * @throws UnsupportedAuthMethodException for Discord (use {@link #discordAuthMethodId}),
    *     Google (5), LitAction (2), AppleJwt (8), OTP (7) and unknown types
    * @throws LitValidationException naming the part of the access token that is malformed
@@ -68,7 +69,12 @@ public final class AuthMethodIds {
     };
   }
 
-  /** {@link #authMethodId(AuthMethod)} as {@code 0x} + 64 hex, as the SDK returns it. */
+  /**
+   * {@link #authMethodId(AuthMethod)} as {@code 0x} + 64 hex, as the SDK returns it.
+   *
+   * @param authMethod the auth method
+   * @return the auth method id, {@code 0x} + 64 hex
+   */
   public static String authMethodIdHex(AuthMethod authMethod) {
     return Hex.encode0x(authMethodId(authMethod));
   }
@@ -76,6 +82,10 @@ public final class AuthMethodIds {
   /**
    * The Discord id {@code keccak256(userId + ":" + clientId)}; the user id is what
    * {@code GET https://discord.com/api/users/@me} returns for the token.
+   *
+   * @param userId the Discord user id
+   * @param clientId the Discord OAuth client id
+   * @return the 32-byte auth method id
    */
   public static byte[] discordAuthMethodId(String userId, String clientId) {
     if (userId == null || userId.isEmpty()) throw new LitValidationException("Discord userId is missing");
@@ -83,7 +93,12 @@ public final class AuthMethodIds {
     return keccak(userId + ":" + clientId);
   }
 
-  /** {@link #discordAuthMethodId(String, String)} with the default Lit client id. */
+  /**
+   * {@link #discordAuthMethodId(String, String)} with the default Lit client id.
+   *
+   * @param userId the Discord user id
+   * @return the 32-byte auth method id
+   */
   public static byte[] discordAuthMethodId(String userId) {
     return discordAuthMethodId(userId, DEFAULT_DISCORD_CLIENT_ID);
   }
@@ -91,6 +106,8 @@ public final class AuthMethodIds {
   /**
    * {@code keccak256(utf8(text))} (lit-crypto's {@link EthHash#keccak256Utf8}).
    *
+   * @param text the text to hash
+   * @return the 32-byte hash
    * @throws LitValidationException when {@code text} is null
    */
   public static byte[] keccak(String text) {

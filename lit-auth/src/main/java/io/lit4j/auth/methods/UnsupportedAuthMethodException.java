@@ -6,6 +6,7 @@ import io.lit4j.core.errors.LitValidationException;
 public final class UnsupportedAuthMethodException extends LitValidationException {
   private static final long serialVersionUID = 1L;
 
+  /** The auth method type that is not supported. */
   private final int authMethodType;
 
   UnsupportedAuthMethodException(int authMethodType, String why) {
@@ -14,7 +15,7 @@ public final class UnsupportedAuthMethodException extends LitValidationException
     this.authMethodType = authMethodType;
   }
 
-  /** The type that is not supported. */
+  /** {@return the type that is not supported} */
   public int authMethodType() {
     return authMethodType;
   }

@@ -55,13 +55,16 @@ public final class RecapObject {
     this.prf = prf;
   }
 
-  /** The object with no attenuations and no proofs ({@code urn:recap:eyJhdHQiOnt9LCJwcmYiOltdfQ}). */
+  /**
+   * {@return the object with no attenuations and no proofs ({@code
+   * urn:recap:eyJhdHQiOnt9LCJwcmYiOltdfQ})}
+   */
   public static RecapObject empty() {
     return EMPTY;
   }
 
   /**
-   * A recap built from attenuations and proofs.
+   * {@return a recap built from attenuations and proofs}
    *
    * @param att resource → ability ({@code Namespace/Name}) → nota bene objects (plain JSON
    *     values: String, Number, Boolean, List, Map, or Jackson nodes)
@@ -93,6 +96,10 @@ public final class RecapObject {
    * {@code generateSessionCapabilityObjectWithWildcards(resources, addAllCapabilities)} of the
    * 4.2.0 node client: with {@code addAllCapabilities} each resource gets {@code *}/{@code *};
    * without it (the 4.2.0 default) the result is {@link #empty()}.
+   *
+   * @param resources the resources to grant on
+   * @param addAllCapabilities whether each resource gets every ability ({@code *}/{@code *})
+   * @return the recap: {@code *}/{@code *} on each resource, or {@link #empty()}
    */
   public static RecapObject withWildcards(List<? extends LitResource> resources, boolean addAllCapabilities) {
     RecapObject r = EMPTY;
@@ -108,6 +115,11 @@ public final class RecapObject {
    * Adds one nota bene for {@code namespace/name} on {@code resource} (siwe-recap
    * {@code addAttenuation}): appended to the ability's list, or a new list.
    *
+   * @param resource the resource key, e.g. {@code lit-pkp://*}
+   * @param namespace the ReCap namespace, e.g. {@code Threshold}
+   * @param name the ability name, e.g. {@code Signing}
+   * @param restriction the nota bene object
+   * @return a new recap with the attenuation added
    * @throws RecapException when the namespace or name has characters outside {@code [a-zA-Z0-9.*_+-]}
    */
   public RecapObject withAttenuation(String resource, String namespace, String name, Map<String, ?> restriction) {
@@ -125,6 +137,9 @@ public final class RecapObject {
   /**
    * Lit {@code addCapabilityForResource(resource, ability)} with an empty nota bene.
    *
+   * @param resource the resource to grant on
+   * @param ability the ability to grant
+   * @return a new recap with the capability added
    * @throws RecapException when {@code ability} does not apply to the resource
    */
   public RecapObject withCapabilityForResource(LitResource resource, LitAbility ability) {
@@ -135,6 +150,10 @@ public final class RecapObject {
    * Lit {@code addCapabilityForResource(resource, ability, data)}: adds the ability's ReCap
    * {@code Namespace/Name} on the resource key, with {@code data} as nota bene.
    *
+   * @param resource the resource to grant on
+   * @param ability the ability to grant
+   * @param data the nota bene object
+   * @return a new recap with the capability added
    * @throws RecapException when {@code ability} does not apply to the resource
    */
   public RecapObject withCapabilityForResource(LitResource resource, LitAbility ability, Map<String, ?> data) {
@@ -147,7 +166,12 @@ public final class RecapObject {
     return withAttenuation(resource.resourceKey(), ability.recapNamespace().wire(), ability.recapAbility().wire(), data);
   }
 
-  /** Lit {@code addAllCapabilitiesForResource}: {@code *}/{@code *} on the resource key. */
+  /**
+   * Lit {@code addAllCapabilitiesForResource}: {@code *}/{@code *} on the resource key.
+   *
+   * @param resource the resource to grant on
+   * @return a new recap with the capability added
+   */
   public RecapObject withAllCapabilitiesForResource(LitResource resource) {
     return withAttenuation(resource.resourceKey(), "*", "*", Map.of());
   }
@@ -155,6 +179,8 @@ public final class RecapObject {
   /**
    * Adds a proof CID.
    *
+   * @param cid the proof CID
+   * @return a new recap with the proof added
    * @throws RecapException when it is not a CID
    */
   public RecapObject withProof(String cid) {
@@ -167,6 +193,9 @@ public final class RecapObject {
    * siwe-recap {@code merge}: proofs of {@code other} appended; for a resource both have, each
    * ability of {@code other} replaces this one's list when that list is empty or holds only empty
    * objects, and is appended to it otherwise; other resources are added.
+   *
+   * @param other the recap to merge in
+   * @return a new, merged recap
    */
   public RecapObject merge(RecapObject other) {
     Map<String, Map<String, List<Map<String, Object>>>> m = thaw(att);
@@ -192,12 +221,20 @@ public final class RecapObject {
 
   // ---------------------------------------------------------------- reading
 
-  /** Attenuations: resource → ability → nota bene objects (unmodifiable). */
+  /**
+   * Attenuations: resource → ability → nota bene objects (unmodifiable).
+   *
+   * @return the attenuations
+   */
   public Map<String, Map<String, List<Map<String, Object>>>> attenuations() {
     return att;
   }
 
-  /** Proof CIDs, as CIDv1 base58btc strings ({@code z…}). */
+  /**
+   * Proof CIDs, as CIDv1 base58btc strings ({@code z…}).
+   *
+   * @return the proof CIDs, possibly empty
+   */
   public List<String> proofs() {
     return prf;
   }
@@ -205,6 +242,8 @@ public final class RecapObject {
   /**
    * The ReCap statement as siwe-recap writes it: {@value #STATEMENT_PREFIX} then
    * {@code (n) 'Namespace': 'Name', 'Name' for 'resource'.} per resource (sorted) and namespace.
+   *
+   * @return the ReCap statement
    */
   public String rawStatement() {
     StringBuilder sb = new StringBuilder(STATEMENT_PREFIX).append(' ');
@@ -231,12 +270,16 @@ public final class RecapObject {
    * The statement as the Lit {@code RecapSessionCapabilityObject.statement} getter returns it:
    * {@link #rawStatement()} with {@code \\n} turned into {@code \n} and {@code \"} into {@code '}
    * (the same text for Lit resources).
+   *
+   * @return the statement as Lit reads it
    */
   public String statement() {
     return rawStatement().replace("\\\\n", "\\n").replace("\\\"", "'");
   }
 
-  /** The canonical JSON (keys sorted recursively, RFC 8785 style) of {@code {att, prf}}. */
+  /**
+   * {@return the canonical JSON (keys sorted recursively, RFC 8785 style) of {@code {att, prf}}}
+   */
   public String toCanonicalJson() {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("att", att);
@@ -244,7 +287,7 @@ public final class RecapObject {
     return JsJson.stringify(sortKeys(root));
   }
 
-  /** {@code urn:recap:} + base64url (no padding) of {@link #toCanonicalJson()}. */
+  /** {@return {@code urn:recap:} + base64url (no padding) of {@link #toCanonicalJson()}} */
   public String encode() {
     return URN_PREFIX + Base64.getUrlEncoder().withoutPadding()
         .encodeToString(toCanonicalJson().getBytes(StandardCharsets.UTF_8));
@@ -255,6 +298,8 @@ public final class RecapObject {
    * tolerated), JSON {@code {att: object, prf: [string]}}, valid ability strings, nota bene
    * lists of objects, and keys sorted at every level.
    *
+   * @param urn the {@code urn:recap:} resource
+   * @return the recap
    * @throws RecapException naming what is wrong
    */
   public static RecapObject decode(String urn) {
@@ -265,6 +310,8 @@ public final class RecapObject {
    * Decodes like {@link #decode(String)} but accepts keys in any order, as a Lit node reads
    * recaps.
    *
+   * @param urn the {@code urn:recap:} resource
+   * @return the recap
    * @throws RecapException naming what is wrong
    */
   public static RecapObject decodeUnsorted(String urn) {
@@ -320,6 +367,8 @@ public final class RecapObject {
   /**
    * siwe-recap {@code extract}: decodes the last resource of the SIWE.
    *
+   * @param siwe the SIWE message
+   * @return the recap of its last resource
    * @throws RecapException when the SIWE has no resources or the last one is not a valid recap
    */
   public static RecapObject extract(SiweMessage siwe) {
@@ -333,6 +382,8 @@ public final class RecapObject {
    * siwe-recap {@code extract_and_verify}: {@link #extract} and check that the SIWE statement
    * ends with the recap's statement.
    *
+   * @param siwe the SIWE message
+   * @return the recap of its last resource
    * @throws RecapException when there is no recap or the statement does not match
    */
   public static RecapObject extractAndVerify(SiweMessage siwe) {
@@ -348,6 +399,9 @@ public final class RecapObject {
    * ends the SIWE statement, merges this recap into it (statement suffix and last resource
    * replaced); otherwise appends this recap's statement (after a space, or as the statement when
    * there is none) and its URN.
+   *
+   * @param siwe the SIWE message
+   * @return a new SIWE message carrying this recap
    */
   public SiweMessage addToSiweMessage(SiweMessage siwe) {
     Args.required(siwe, "siwe");
@@ -380,6 +434,10 @@ public final class RecapObject {
    * Lit {@code verifyCapabilitiesForResource}: false when {@code ability} does not apply to the
    * resource; otherwise looks at {@code <prefix>://*} if attenuated, else the exact key, and is
    * true when that entry holds {@code *}/{@code *} or the ability's {@code Namespace/Name}.
+   *
+   * @param resource the resource asked for
+   * @param ability the ability asked for
+   * @return whether the recap grants {@code ability} on {@code resource}
    */
   public boolean verifyCapabilitiesForResource(LitResource resource, LitAbility ability) {
     if (!resource.isValidLitAbility(ability)) return false;

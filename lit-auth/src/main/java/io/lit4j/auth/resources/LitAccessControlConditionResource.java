@@ -12,7 +12,10 @@ public record LitAccessControlConditionResource(String resource) implements LitR
   /** The wildcard resource {@code lit-accesscontrolcondition://*}. */
   public static final LitAccessControlConditionResource ALL = new LitAccessControlConditionResource(WILDCARD);
 
-  /** @throws io.lit4j.core.errors.LitValidationException when the id is missing or empty */
+  /**
+   * @param resource the resource id or {@code *}
+   * @throws io.lit4j.core.errors.LitValidationException when the id is missing or empty
+   */
   public LitAccessControlConditionResource {
     LitResource.requireResource(resource, "LitAccessControlConditionResource");
   }

@@ -12,7 +12,10 @@ public record LitActionResource(String resource) implements LitResource {
   /** The wildcard resource {@code lit-litaction://*}. */
   public static final LitActionResource ALL = new LitActionResource(WILDCARD);
 
-  /** @throws io.lit4j.core.errors.LitValidationException when the id is missing or empty */
+  /**
+   * @param resource the resource id or {@code *}
+   * @throws io.lit4j.core.errors.LitValidationException when the id is missing or empty
+   */
   public LitActionResource {
     LitResource.requireResource(resource, "LitActionResource");
   }

@@ -12,7 +12,10 @@ public record LitPKPResource(String resource) implements LitResource {
   /** The wildcard resource {@code lit-pkp://*}. */
   public static final LitPKPResource ALL = new LitPKPResource(WILDCARD);
 
-  /** @throws io.lit4j.core.errors.LitValidationException when the id is missing or empty */
+  /**
+   * @param resource the resource id or {@code *}
+   * @throws io.lit4j.core.errors.LitValidationException when the id is missing or empty
+   */
   public LitPKPResource {
     LitResource.requireResource(resource, "LitPKPResource");
   }

@@ -12,7 +12,10 @@ public record LitRLIResource(String resource) implements LitResource {
   /** The wildcard resource {@code lit-ratelimitincrease://*}. */
   public static final LitRLIResource ALL = new LitRLIResource(WILDCARD);
 
-  /** @throws io.lit4j.core.errors.LitValidationException when the id is missing or empty */
+  /**
+   * @param resource the resource id or {@code *}
+   * @throws io.lit4j.core.errors.LitValidationException when the id is missing or empty
+   */
   public LitRLIResource {
     LitResource.requireResource(resource, "LitRLIResource");
   }

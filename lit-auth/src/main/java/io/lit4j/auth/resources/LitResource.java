@@ -14,28 +14,35 @@ public sealed interface LitResource
   /** The wildcard resource id. */
   String WILDCARD = "*";
 
-  /** The resource prefix. */
+  /** {@return the resource prefix} */
   LitResourcePrefix prefix();
 
-  /** The resource id, or {@code *}. */
+  /** {@return the resource id, or {@code *}} */
   String resource();
 
-  /** {@code <prefix>://<resource>}, the key used in ReCap attenuations. */
+  /** {@return {@code <prefix>://<resource>}, the key used in ReCap attenuations} */
   default String resourceKey() {
     return prefix().wire() + "://" + resource();
   }
 
-  /** Whether {@code ability} applies to this kind of resource (JS SDK {@code isValidLitAbility}). */
+  /**
+   * {@return whether {@code ability} applies to this kind of resource (JS SDK {@code
+   * isValidLitAbility})}
+   *
+   * @param ability the ability to check
+   */
   boolean isValidLitAbility(LitAbility ability);
 
-  /** True when the resource id is {@code *}. */
+  /** {@return true when the resource id is {@code *}} */
   default boolean isWildcard() {
     return WILDCARD.equals(resource());
   }
 
   /**
-   * The resource of {@code prefix} with id {@code resource}.
+   * {@return the resource of {@code prefix} with id {@code resource}}
    *
+   * @param prefix the resource kind
+   * @param resource the resource id, or {@code *}
    * @throws LitValidationException when the id is missing or empty
    */
   static LitResource of(LitResourcePrefix prefix, String resource) {
@@ -51,6 +58,8 @@ public sealed interface LitResource
   /**
    * Parses a resource key {@code <prefix>://<resource>}.
    *
+   * @param resourceKey a key such as {@code lit-pkp://*}
+   * @return the resource
    * @throws LitValidationException when the key has no {@code ://}, an unknown prefix or an
    *     empty id
    */
@@ -63,7 +72,13 @@ public sealed interface LitResource
     return of(LitResourcePrefix.fromWire(resourceKey.substring(0, i)), resourceKey.substring(i + 3));
   }
 
-  /** Shared check of the resource id. */
+  /**
+   * Shared check of the resource id.
+   *
+   * @param resource the resource id to check
+   * @param kind names the resource kind in the error message
+   * @return {@code resource}, when it is valid
+   */
   static String requireResource(String resource, String kind) {
     if (resource == null || resource.isEmpty()) {
       throw new LitValidationException(kind + " resource is missing: give an id or \"*\"");

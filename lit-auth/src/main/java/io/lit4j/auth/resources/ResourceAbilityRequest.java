@@ -18,19 +18,30 @@ import java.util.Map;
  *     it), but ReCap building rejects such pairs
  */
 public record ResourceAbilityRequest(LitResource resource, LitAbility ability) {
-  /** @throws LitValidationException when a part is missing */
+  /**
+   * @param resource the resource
+   * @param ability the ability; it need not be valid for the resource (the node does not compare it), but ReCap building rejects such pairs
+   * @throws LitValidationException when a part is missing
+   */
   public ResourceAbilityRequest {
     if (resource == null) throw new LitValidationException("resourceAbilityRequest.resource is missing");
     if (ability == null) throw new LitValidationException("resourceAbilityRequest.ability is missing");
   }
 
-  /** Shorthand for {@code new ResourceAbilityRequest(resource, ability)}. */
+  /**
+   * Shorthand for {@code new ResourceAbilityRequest(resource, ability)}.
+   *
+   * @param resource the resource
+   * @param ability the ability requested on it
+   * @return the request
+   */
   public static ResourceAbilityRequest of(LitResource resource, LitAbility ability) {
     return new ResourceAbilityRequest(resource, ability);
   }
 
   /**
-   * The request as an ordered map for {@link JsJson}: {@code resource{resource, resourcePrefix}, ability}.
+   * {@return the request as an ordered map for {@link JsJson}: {@code resource{resource,
+   * resourcePrefix}, ability}}
    */
   public Map<String, Object> toJsValue() {
     Map<String, Object> res = new LinkedHashMap<>();
@@ -42,7 +53,7 @@ public record ResourceAbilityRequest(LitResource resource, LitAbility ability) {
     return out;
   }
 
-  /** The request as {@code JSON.stringify} writes it. */
+  /** {@return the request as {@code JSON.stringify} writes it} */
   public String toJson() {
     return JsJson.stringify(toJsValue());
   }
@@ -51,6 +62,8 @@ public record ResourceAbilityRequest(LitResource resource, LitAbility ability) {
    * Reads the wire shape.
    *
    * @param field names the value in error messages, e.g. {@code resourceAbilityRequests[0]}
+   * @param node the JSON object {@code {resource, ability}}
+   * @return the request
    * @throws LitValidationException naming the field when a part is missing, not a string or unknown
    */
   public static ResourceAbilityRequest fromJson(JsonNode node, String field) {

@@ -32,7 +32,7 @@ public final class PkpSessionSiwe {
 
   private PkpSessionSiwe() {}
 
-  /** A builder with the 4.2.0 defaults. */
+  /** {@return a builder with the 4.2.0 defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -42,6 +42,8 @@ public final class PkpSessionSiwe {
    * compressed (33 bytes), uncompressed (65 bytes, {@code 04…}) or raw (64 bytes), hex with or
    * without {@code 0x}.
    *
+   * @param publicKeyHex the public key, hex with or without {@code 0x}
+   * @return the EIP-55 address
    * @throws LitValidationException when it is not a valid public key
    */
   public static String computeAddress(String publicKeyHex) {
@@ -77,61 +79,111 @@ public final class PkpSessionSiwe {
 
     private Builder() {}
 
-    /** Sets {@code pkpPublicKey} (hex, any SEC1 form); returns this builder. */
+    /**
+     * Sets {@code pkpPublicKey} (hex, any SEC1 form); returns this builder.
+     *
+     * @param pkpPublicKey {@code pkpPublicKey} (hex, any SEC1 form); returns this builder
+     * @return this builder
+     */
     public Builder pkpPublicKey(String pkpPublicKey) {
       this.pkpPublicKey = pkpPublicKey;
       return this;
     }
 
-    /** Sets the URI to the session key's {@code lit:session:<pubkey>}; returns this builder. */
+    /**
+     * Sets the URI to the session key's {@code lit:session:<pubkey>}; returns this builder.
+     *
+     * @param sessionKey the URI to the session key's {@code lit:session:<pubkey>}; returns this builder
+     * @return this builder
+     */
     public Builder sessionKey(SessionKeyPair sessionKey) {
       this.uri = Args.required(sessionKey, "sessionKey").uri();
       return this;
     }
 
-    /** Sets {@code nonce} (the latest block hash); returns this builder. */
+    /**
+     * Sets {@code nonce} (the latest block hash); returns this builder.
+     *
+     * @param nonce {@code nonce} (the latest block hash); returns this builder
+     * @return this builder
+     */
     public Builder nonce(String nonce) {
       this.nonce = nonce;
       return this;
     }
 
-    /** Sets {@code domain}; returns this builder. */
+    /**
+     * Sets {@code domain}; returns this builder.
+     *
+     * @param domain {@code domain}; returns this builder
+     * @return this builder
+     */
     public Builder domain(String domain) {
       this.domain = domain;
       return this;
     }
 
-    /** Sets the user statement appended after {@value PkpSessionSiwe#STATEMENT}; returns this builder. */
+    /**
+     * Sets the user statement appended after {@value PkpSessionSiwe#STATEMENT}; returns this builder.
+     *
+     * @param statement the user statement appended after {@value PkpSessionSiwe#STATEMENT}; returns this builder
+     * @return this builder
+     */
     public Builder statement(String statement) {
       this.statement = statement;
       return this;
     }
 
-    /** Sets {@code chainId}; returns this builder. */
+    /**
+     * Sets {@code chainId}; returns this builder.
+     *
+     * @param chainId {@code chainId}; returns this builder
+     * @return this builder
+     */
     public Builder chainId(long chainId) {
       this.chainId = chainId;
       return this;
     }
 
-    /** Sets {@code expiration} verbatim; returns this builder. */
+    /**
+     * Sets {@code expiration} verbatim; returns this builder.
+     *
+     * @param expiration {@code expiration} verbatim; returns this builder
+     * @return this builder
+     */
     public Builder expiration(String expiration) {
       this.expiration = expiration;
       return this;
     }
 
-    /** Sets the SIWE {@code resources}; returns this builder. */
+    /**
+     * Sets the SIWE {@code resources}; returns this builder.
+     *
+     * @param resources the SIWE {@code resources}; returns this builder
+     * @return this builder
+     */
     public Builder resources(List<String> resources) {
       this.resources = resources == null ? null : new ArrayList<>(resources);
       return this;
     }
 
-    /** Sets the requests to build the recap from (an empty list still adds an empty recap); returns this builder. */
+    /**
+     * Sets the requests to build the recap from (an empty list still adds an empty recap); returns this builder.
+     *
+     * @param requests the requests to build the recap from (an empty list still adds an empty recap); returns this builder
+     * @return this builder
+     */
     public Builder resourceAbilityRequests(List<ResourceAbilityRequest> requests) {
       this.requests = requests == null ? null : Args.listCopy(requests, "requests");
       return this;
     }
 
-    /** Sets the clock for Issued At and the default expiration; returns this builder. */
+    /**
+     * Sets the clock for Issued At and the default expiration; returns this builder.
+     *
+     * @param clock the clock for Issued At and the default expiration; returns this builder
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Args.required(clock, "clock");
       return this;
@@ -140,6 +192,7 @@ public final class PkpSessionSiwe {
     /**
      * Builds the SIWE.
      *
+     * @return the SIWE message
      * @throws LitValidationException when the nonce or session key is missing, a request's
      *     ability does not apply to its resource, or a request is not covered by the recap just
      *     built (4.2.0: "Failed to verify capabilities for resource")

@@ -21,61 +21,90 @@ public final class SessionKeyPair {
     this.keyPair = keyPair;
   }
 
-  /** A new random session key ({@code generateSessionKeyPair}). */
+  /** {@return a new random session key ({@code generateSessionKeyPair})} */
   public static SessionKeyPair generate() {
     return new SessionKeyPair(Ed25519KeyPair.generate());
   }
 
-  /** A new random session key drawing from {@code random}. */
+  /**
+   * {@return a new random session key drawing from {@code random}}
+   *
+   * @param random the source of the 32-byte seed
+   */
   public static SessionKeyPair generate(SecureRandom random) {
     return new SessionKeyPair(Ed25519KeyPair.generate(random));
   }
 
-  /** The session key of a 32-byte seed (tweetnacl {@code sign.keyPair.fromSeed}). @throws io.lit4j.core.errors.LitValidationException for a bad seed */
+  /**
+   * {@return the session key of a 32-byte seed (tweetnacl {@code sign.keyPair.fromSeed})}
+   *
+   * @param seed 32 bytes
+   * @throws io.lit4j.core.errors.LitValidationException for a bad seed
+   */
   public static SessionKeyPair fromSeed(byte[] seed) {
     return new SessionKeyPair(Ed25519KeyPair.fromSeed(seed));
   }
 
   /**
-   * The session key of its stored secret key hex (128 hex characters).
+   * {@return the session key of its stored secret key hex (128 hex characters)}
    *
+   * @param secretKeyHex the 64-byte ed25519 secret key (seed and public key), hex
    * @throws io.lit4j.core.errors.LitValidationException when it is not a consistent tweetnacl secret key
    */
   public static SessionKeyPair fromSecretKeyHex(String secretKeyHex) {
     return new SessionKeyPair(Ed25519KeyPair.fromSecretKeyHex(secretKeyHex));
   }
 
-  /** Wraps an ed25519 key pair. */
+  /**
+   * Wraps an ed25519 key pair.
+   *
+   * @param keyPair the ed25519 key pair
+   * @return the session key
+   */
   public static SessionKeyPair of(Ed25519KeyPair keyPair) {
     return new SessionKeyPair(Args.required(keyPair, "keyPair"));
   }
 
-  /** The public key, 64 lowercase hex characters: the session sig {@code address} and {@code sessionKey}. */
+  /**
+   * {@return the public key, 64 lowercase hex characters: the session sig {@code address} and
+   * {@code sessionKey}}
+   */
   public String publicKeyHex() {
     return keyPair.publicKeyHex();
   }
 
-  /** The secret key, 128 lowercase hex characters. Keep it secret. */
+  /**
+   * The secret key, 128 lowercase hex characters. Keep it secret.
+   *
+   * @return the secret key, 128 lowercase hex characters
+   */
   public String secretKeyHex() {
     return keyPair.secretKeyHex();
   }
 
-  /** {@code lit:session:<publicKeyHex>}, the URI of the SIWE that delegates to this key. */
+  /**
+   * {@return {@code lit:session:<publicKeyHex>}, the URI of the SIWE that delegates to this key}
+   */
   public String uri() {
     return URI_PREFIX + publicKeyHex();
   }
 
-  /** The underlying ed25519 key pair. */
+  /** {@return the underlying ed25519 key pair} */
   public Ed25519KeyPair keyPair() {
     return keyPair;
   }
 
-  /** Signs bytes with the session key (64-byte ed25519 signature). */
+  /**
+   * Signs bytes with the session key (64-byte ed25519 signature).
+   *
+   * @param message the bytes to sign
+   * @return the 64-byte signature
+   */
   public byte[] sign(byte[] message) {
     return keyPair.sign(message);
   }
 
-  /** The stored shape {@code {publicKey, secretKey}} (contains the secret). */
+  /** {@return the stored shape {@code {publicKey, secretKey}} (contains the secret)} */
   public Map<String, Object> toStoredJsValue() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("publicKey", publicKeyHex());

@@ -34,7 +34,15 @@ public record SessionKeySignedMessage(
     String expiration,
     String nodeAddress) {
 
-  /** @throws LitValidationException when a field is missing */
+  /**
+   * @param sessionKey the session public key hex (not the {@code lit:session:} URI)
+   * @param resourceAbilityRequests what the session may do
+   * @param capabilities auth sigs: {@code [capacityDelegation?, walletSig]}
+   * @param issuedAt verbatim ISO time
+   * @param expiration verbatim ISO time
+   * @param nodeAddress the node URL exactly as connected, e.g. {@code https://1.2.3.4:443}
+   * @throws LitValidationException when a field is missing
+   */
   public SessionKeySignedMessage {
     if (sessionKey == null) throw new LitValidationException("sessionKey is missing");
     if (resourceAbilityRequests == null) throw new LitValidationException("resourceAbilityRequests is missing");
@@ -46,7 +54,7 @@ public record SessionKeySignedMessage(
     capabilities = Args.listCopy(capabilities, "capabilities");
   }
 
-  /** The ordered map {@link JsJson} writes. */
+  /** {@return the ordered map {@link JsJson} writes} */
   public Map<String, Object> toJsValue() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("sessionKey", sessionKey);
@@ -58,17 +66,25 @@ public record SessionKeySignedMessage(
     return m;
   }
 
-  /** The exact text that is signed: {@code JSON.stringify} of {@link #toJsValue()}. */
+  /** {@return the exact text that is signed: {@code JSON.stringify} of {@link #toJsValue()}} */
   public String toJson() {
     return JsJson.stringify(toJsValue());
   }
 
-  /** {@code issuedAt} as an instant. @throws LitValidationException when it is not RFC 3339 */
+  /**
+   * {@return {@code issuedAt} as an instant}
+   *
+   * @throws LitValidationException when it is not RFC 3339
+   */
   public Instant issuedAtInstant() {
     return IsoTime.parse(issuedAt, "issuedAt");
   }
 
-  /** {@code expiration} as an instant. @throws LitValidationException when it is not RFC 3339 */
+  /**
+   * {@return {@code expiration} as an instant}
+   *
+   * @throws LitValidationException when it is not RFC 3339
+   */
   public Instant expirationInstant() {
     return IsoTime.parse(expiration, "expiration");
   }
@@ -76,6 +92,8 @@ public record SessionKeySignedMessage(
   /**
    * Parses a {@code signedMessage} (node side: {@code SessionKeySignedMessage}).
    *
+   * @param json the {@code signedMessage} JSON text
+   * @return the message
    * @throws LitValidationException naming the field when the JSON or a field is malformed
    */
   public static SessionKeySignedMessage parse(String json) {

@@ -45,7 +45,12 @@ public final class SessionSigs {
     this.byNode = Collections.unmodifiableMap(new LinkedHashMap<>(byNode));
   }
 
-  /** Wraps existing per-node session sigs (kept in the given order). */
+  /**
+   * Wraps existing per-node session sigs (kept in the given order).
+   *
+   * @param byNode node URL → session sig
+   * @return the session sigs
+   */
   public static SessionSigs of(Map<String, AuthSig> byNode) {
     Args.required(byNode, "byNode");
     byNode.forEach((k, v) -> {
@@ -58,6 +63,9 @@ public final class SessionSigs {
    * {@code capacityDelegationAuthSig ? [capacityDelegationAuthSig, walletAuthSig] : [walletAuthSig]},
    * as 4.2.0 orders them.
    *
+   * @param capacityDelegationAuthSig the capacity delegation, if any
+   * @param walletAuthSig the wallet (or PKP) auth sig
+   * @return the capabilities, in the order the nodes expect
    * @throws LitValidationException when an argument is null (pass {@code Optional.empty()} for no delegation)
    */
   public static List<AuthSig> capabilities(Optional<AuthSig> capacityDelegationAuthSig, AuthSig walletAuthSig) {
@@ -73,6 +81,12 @@ public final class SessionSigs {
    * Signs one session sig per node as JS SDK 4.2.0 does: {@code issuedAt = clock now},
    * {@code expiration = issuedAt + 5 min}, both as {@code toISOString()}.
    *
+   * @param sessionKey the session key that signs
+   * @param resourceAbilityRequests what the session may do
+   * @param capabilities the auth sigs that grant the session its abilities
+   * @param nodeUrls the nodes to sign for, one sig each
+   * @param clock gives {@code issuedAt}
+   * @return node URL → session sig
    * @throws LitValidationException when no node URL or no capability is given
    */
   public static SessionSigs sign(SessionKeyPair sessionKey, List<ResourceAbilityRequest> resourceAbilityRequests,
@@ -83,6 +97,13 @@ public final class SessionSigs {
   /**
    * Signs one session sig per node with a chosen lifetime (nodes accept up to 30 days).
    *
+   * @param sessionKey the session key that signs
+   * @param resourceAbilityRequests what the session may do
+   * @param capabilities the auth sigs that grant the session its abilities
+   * @param nodeUrls the nodes to sign for, one sig each
+   * @param clock gives {@code issuedAt}
+   * @param ttl how long the sigs stay valid
+   * @return node URL → session sig
    * @throws LitValidationException when no node URL or no capability is given, or {@code ttl} is not positive
    */
   public static SessionSigs sign(SessionKeyPair sessionKey, List<ResourceAbilityRequest> resourceAbilityRequests,
@@ -108,6 +129,9 @@ public final class SessionSigs {
   /**
    * Signs one node's message: ed25519 over the UTF-8 bytes of {@link SessionKeySignedMessage#toJson()}.
    *
+   * @param sessionKey the session key that signs
+   * @param message the node's message
+   * @return the session sig
    * @throws LitValidationException when a part is missing or the message's {@code sessionKey} is
    *     not this key's public key
    */
@@ -127,6 +151,8 @@ public final class SessionSigs {
    * {@code signedMessage} verifies under its {@code address} (hex public key, {@code 0x}
    * optional), as a node checks it first.
    *
+   * @param sessionSig the session sig to check
+   * @return whether the session sig's signature verifies
    * @throws LitValidationException when the sig is missing, or {@code address} or {@code sig} is
    *     not hex of the right length
    */
@@ -138,8 +164,9 @@ public final class SessionSigs {
   }
 
   /**
-   * The session sig for one node.
+   * {@return the session sig for one node}
    *
+   * @param nodeUrl the node's URL
    * @throws LitAuthException when there is none for {@code nodeUrl}
    */
   public AuthSig forNode(String nodeUrl) {
@@ -151,22 +178,37 @@ public final class SessionSigs {
     return s;
   }
 
-  /** The session sig for one node, if any. */
+  /**
+   * {@return the session sig for one node, if any}
+   *
+   * @param nodeUrl the node's URL
+   */
   public Optional<AuthSig> find(String nodeUrl) {
     return Optional.ofNullable(byNode.get(nodeUrl));
   }
 
-  /** Node URL → session sig, in signing order (unmodifiable). */
+  /**
+   * Node URL → session sig, in signing order (unmodifiable).
+   *
+   * @return the session sigs by node URL
+   */
   public Map<String, AuthSig> asMap() {
     return byNode;
   }
 
-  /** Node URLs in signing order. */
+  /**
+   * Node URLs in signing order.
+   *
+   * @return the node URLs
+   */
   public List<String> nodeUrls() {
     return List.copyOf(byNode.keySet());
   }
 
-  /** {@code {"<url>":{sig, derivedVia, signedMessage, address, algo}, …}} as {@code JSON.stringify} writes it. */
+  /**
+   * {@return {@code {"<url>":{sig, derivedVia, signedMessage, address, algo}, …}} as {@code
+   * JSON.stringify} writes it}
+   */
   public String toJson() {
     Map<String, Object> m = new LinkedHashMap<>();
     byNode.forEach((k, v) -> m.put(k, v.toJsValue()));
@@ -176,6 +218,8 @@ public final class SessionSigs {
   /**
    * Reads a sessionSigs map.
    *
+   * @param json a JSON object of node URL → session sig
+   * @return the session sigs
    * @throws LitValidationException naming the node URL whose entry is malformed
    */
   public static SessionSigs fromJson(String json) {

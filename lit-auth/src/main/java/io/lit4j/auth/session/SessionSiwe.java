@@ -36,12 +36,19 @@ public final class SessionSiwe {
 
   private SessionSiwe() {}
 
-  /** A builder; domain defaults to {@code localhost}, chain id to 1, expiration to now + 24 h. */
+  /**
+   * {@return a builder; domain defaults to {@code localhost}, chain id to 1, expiration to now + 24
+   * h}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Same as {@code builder.build()}; named after the SDK helper. */
+  /**
+   * {@return same as {@code builder.build()}; named after the SDK helper}
+   *
+   * @param builder the configured builder
+   */
   public static SiweMessage createSiweMessageWithRecaps(Builder builder) {
     return Args.required(builder, "builder").build();
   }
@@ -62,79 +69,144 @@ public final class SessionSiwe {
 
     private Builder() {}
 
-    /** Sets {@code domain}; returns this builder. */
+    /**
+     * Sets {@code domain}; returns this builder.
+     *
+     * @param domain {@code domain}; returns this builder
+     * @return this builder
+     */
     public Builder domain(String domain) {
       this.domain = domain;
       return this;
     }
 
-    /** EIP-55 address of the wallet that signs. */
+    /**
+     * EIP-55 address of the wallet that signs.
+     *
+     * @param address EIP-55 address of the wallet that signs
+     * @return this builder
+     */
     public Builder address(String address) {
       this.address = address;
       return this;
     }
 
-    /** Sets the URI to {@code lit:session:<publicKeyHex>}. */
+    /**
+     * Sets the URI to {@code lit:session:<publicKeyHex>}.
+     *
+     * @param sessionKey the URI to {@code lit:session:<publicKeyHex>}
+     * @return this builder
+     */
     public Builder sessionKey(SessionKeyPair sessionKey) {
       this.uri = Args.required(sessionKey, "sessionKey").uri();
       return this;
     }
 
-    /** The URI verbatim (normally {@code lit:session:<pubkey>}). */
+    /**
+     * The URI verbatim (normally {@code lit:session:<pubkey>}).
+     *
+     * @param uri the URI verbatim (normally {@code lit:session:<pubkey>})
+     * @return this builder
+     */
     public Builder uri(String uri) {
       this.uri = uri;
       return this;
     }
 
-    /** The user statement; the ReCap statement is appended after a space. */
+    /**
+     * The user statement; the ReCap statement is appended after a space.
+     *
+     * @param statement the user statement; the ReCap statement is appended after a space
+     * @return this builder
+     */
     public Builder statement(String statement) {
       this.statement = statement;
       return this;
     }
 
-    /** Sets {@code chainId}; returns this builder. */
+    /**
+     * Sets {@code chainId}; returns this builder.
+     *
+     * @param chainId {@code chainId}; returns this builder
+     * @return this builder
+     */
     public Builder chainId(long chainId) {
       this.chainId = chainId;
       return this;
     }
 
-    /** The latest Ethereum block hash ({@code 0x…}). */
+    /**
+     * The latest Ethereum block hash ({@code 0x…}).
+     *
+     * @param nonce the latest Ethereum block hash ({@code 0x…})
+     * @return this builder
+     */
     public Builder nonce(String nonce) {
       this.nonce = nonce;
       return this;
     }
 
-    /** Expiration verbatim; default the clock's now + 24 h. */
+    /**
+     * Expiration verbatim; default the clock's now + 24 h.
+     *
+     * @param expiration Expiration verbatim; default the clock's now + 24 h
+     * @return this builder
+     */
     public Builder expiration(String expiration) {
       this.expiration = expiration;
       return this;
     }
 
-    /** Sets {@code expiration}; returns this builder. */
+    /**
+     * Sets {@code expiration}; returns this builder.
+     *
+     * @param expiration {@code expiration}; returns this builder
+     * @return this builder
+     */
     public Builder expiration(Instant expiration) {
       this.expiration = io.lit4j.auth.siwe.IsoTime.toIsoString(expiration);
       return this;
     }
 
-    /** Issued At verbatim; default the clock's now. */
+    /**
+     * Issued At verbatim; default the clock's now.
+     *
+     * @param issuedAt Issued At verbatim; default the clock's now
+     * @return this builder
+     */
     public Builder issuedAt(String issuedAt) {
       this.issuedAt = issuedAt;
       return this;
     }
 
-    /** Resources placed before the ReCap URN. */
+    /**
+     * Resources placed before the ReCap URN.
+     *
+     * @param resources Resources placed before the ReCap URN
+     * @return this builder
+     */
     public Builder resources(List<String> resources) {
       this.resources = resources == null ? null : new ArrayList<>(resources);
       return this;
     }
 
-    /** What the session will ask for; each becomes a ReCap capability. */
+    /**
+     * What the session will ask for; each becomes a ReCap capability.
+     *
+     * @param requests what the session will ask for; each becomes a ReCap capability
+     * @return this builder
+     */
     public Builder resourceAbilityRequests(List<ResourceAbilityRequest> requests) {
       this.requests = Args.listCopy(requests, "requests");
       return this;
     }
 
-    /** Sets {@code clock}; returns this builder. */
+    /**
+     * Sets {@code clock}; returns this builder.
+     *
+     * @param clock {@code clock}; returns this builder
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Args.required(clock, "clock");
       return this;
@@ -143,6 +215,7 @@ public final class SessionSiwe {
     /**
      * Builds the SIWE with its ReCap.
      *
+     * @return the SIWE message
      * @throws LitValidationException when the nonce or URI is missing, a request pairs an ability
      *     with a resource it does not apply to, or a SIWE field is invalid
      */
@@ -164,6 +237,9 @@ public final class SessionSiwe {
     /**
      * Builds the SIWE and signs it with {@code signer} (EIP-191), giving the wallet auth sig; the
      * signer's address is used when none was set.
+     *
+     * @param signer the wallet that signs
+     * @return the wallet auth sig
      */
     public AuthSig buildAndSign(EthSigner signer) {
       Args.required(signer, "signer");

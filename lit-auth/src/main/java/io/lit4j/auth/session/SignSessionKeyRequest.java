@@ -45,7 +45,20 @@ public record SignSessionKeyRequest(
     OptionalLong epochNumber,
     OptionalLong epoch) {
 
-  /** @throws LitValidationException when a required field is missing or sessionKey is not a session URI */
+  /**
+   * @param sessionKey {@code lit:session:<pubkey hex>}
+   * @param authMethods auth methods proving control of the PKP (empty for the EthWallet flow)
+   * @param pkpPublicKey the PKP public key as passed ({@code 0x04…}), if any
+   * @param authSig an EOA auth sig (EthWallet flow), if any
+   * @param siweMessage the SIWE text the nodes rewrite and sign
+   * @param curveType v6 {@code curveType} (e.g. {@code BLS}), if any
+   * @param code v6 base64 Lit Action code, if any
+   * @param litActionIpfsId v6 Lit Action CID, if any
+   * @param jsParams v6 Lit Action parameters, if any
+   * @param epochNumber the v4 {@code epochNumber} (nodes ignore it), if any
+   * @param epoch the {@code epoch} nodes read, if any
+   * @throws LitValidationException when a required field is missing or sessionKey is not a session URI
+   */
   public SignSessionKeyRequest {
     if (sessionKey == null) throw new LitValidationException("sessionKey is missing");
     if (!sessionKey.startsWith(SessionKeyPair.URI_PREFIX)) {
@@ -63,14 +76,23 @@ public record SignSessionKeyRequest(
     Args.required(epoch, "epoch");
   }
 
-  /** The body JS SDK 4.2.0 sends. */
+  /**
+   * {@return the body JS SDK 4.2.0 sends}
+   *
+   * @param sessionKeyUri {@code lit:session:<session public key hex>}
+   * @param authMethods the auth methods that prove control of the PKP
+   * @param pkpPublicKey the PKP's public key, if known
+   * @param authSig a wallet auth sig, if any
+   * @param siweMessage the SIWE message the PKP is to sign
+   * @param epochNumber the current network epoch
+   */
   public static SignSessionKeyRequest v4(String sessionKeyUri, List<AuthMethod> authMethods, Optional<String> pkpPublicKey,
       Optional<AuthSig> authSig, String siweMessage, long epochNumber) {
     return new SignSessionKeyRequest(sessionKeyUri, authMethods, pkpPublicKey, authSig, siweMessage, Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.of(epochNumber), OptionalLong.empty());
   }
 
-  /** The ordered map {@link JsJson} writes; absent optionals are omitted. */
+  /** {@return the ordered map {@link JsJson} writes; absent optionals are omitted} */
   public Map<String, Object> toJsValue() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("sessionKey", sessionKey);
@@ -87,7 +109,7 @@ public record SignSessionKeyRequest(
     return m;
   }
 
-  /** The body text as {@code JSON.stringify} writes it. */
+  /** {@return the body text as {@code JSON.stringify} writes it} */
   public String toJson() {
     return JsJson.stringify(toJsValue());
   }
@@ -95,6 +117,8 @@ public record SignSessionKeyRequest(
   /**
    * Reads a body (unknown keys ignored, as nodes do).
    *
+   * @param json the request body JSON text
+   * @return the request
    * @throws LitValidationException naming the field when the body is malformed
    */
   public static SignSessionKeyRequest fromJson(String json) {

@@ -20,6 +20,11 @@ public final class WalletSigCheck {
    * sessionKeyUri}, it has no resources, or the recap in its first resource does not cover every
    * request ({@link RecapObject#verifyCapabilitiesForResource}).
    *
+   * @param walletSig the stored wallet signature
+   * @param sessionKeyUri the URI of the current session key
+   * @param requests what the new session is to do
+   * @param now the time to check against
+   * @return whether the wallet must sign again
    * @throws io.lit4j.auth.siwe.SiweParseException when {@code signedMessage} is not strict SIWE
    *     (4.2.0 throws here too, e.g. for a non-ASCII statement, instead of asking to re-sign)
    * @throws io.lit4j.auth.recap.RecapException when the first resource is not a valid recap

@@ -23,6 +23,8 @@ public final class EthSignatures {
    * {@code keccak256("\x19Ethereum Signed Message:\n" + len + message)} of the UTF-8 bytes of
    * {@code message} (ethers {@code hashMessage}).
    *
+   * @param message the text that is signed
+   * @return the 32-byte digest
    * @throws LitValidationException when {@code message} is null
    */
   public static byte[] eip191Digest(String message) {
@@ -33,6 +35,9 @@ public final class EthSignatures {
    * Parses a 65-byte signature {@code r ‖ s ‖ v} from hex (optional {@code 0x}); {@code v} may be
    * 0/1 or 27/28.
    *
+   * @param sigHex the signature, hex
+   * @param field names the value in error messages
+   * @return the signature parts
    * @throws LitValidationException naming {@code field} when it is not 65 bytes of hex or v is bad
    */
   public static Sign.SignatureData parseSignature(String sigHex, String field) {
@@ -48,6 +53,9 @@ public final class EthSignatures {
    * The EIP-55 address that signed {@code message} as an EIP-191 personal message, or empty when
    * no address can be recovered (r or s out of range, r not on the curve).
    *
+   * @param message the text that was signed
+   * @param sigHex the 65-byte signature, hex
+   * @return the signer's EIP-55 address, or empty
    * @throws LitValidationException when the message is missing or the signature is not 65 bytes of hex
    */
   public static Optional<String> recoverPersonalMessageSigner(String message, String sigHex) {
@@ -65,15 +73,21 @@ public final class EthSignatures {
   }
 
   /**
-   * The EIP-55 checksummed spelling of a 20-byte hex address (optional {@code 0x}, any case).
+   * {@return the EIP-55 checksummed spelling of a 20-byte hex address (optional {@code 0x}, any
+   * case)}
    *
+   * @param address the address, hex
    * @throws LitValidationException when it is not 20 bytes of hex
    */
   public static String toChecksumAddress(String address) {
     return new EthAddress(Hex.decode(address, 20, "address")).checksummed();
   }
 
-  /** True when {@code address} is {@code 0x} + 40 hex in exactly its EIP-55 spelling. */
+  /**
+   * {@return true when {@code address} is {@code 0x} + 40 hex in exactly its EIP-55 spelling}
+   *
+   * @param address the address to check
+   */
   public static boolean isEip55(String address) {
     if (address == null || address.length() != 42 || !address.startsWith("0x") || !Hex.isHex(address)) return false;
     return toChecksumAddress(address).equals(address);

@@ -9,13 +9,14 @@ package io.lit4j.auth.signer;
  */
 public interface EthSigner {
 
-  /** The account address, {@code 0x} + 40 hex, EIP-55 checksummed. */
+  /** {@return the account address, {@code 0x} + 40 hex, EIP-55 checksummed} */
   String address();
 
   /**
    * Signs {@code message} as an EIP-191 personal message: the signature covers
    * {@code keccak256("\x19Ethereum Signed Message:\n" + len(message) + message)}.
    *
+   * @param message the message bytes (not hashed)
    * @return 65 bytes {@code r ‖ s ‖ v}, {@code v} ∈ {27, 28}
    */
   byte[] signPersonalMessage(byte[] message);
@@ -23,6 +24,7 @@ public interface EthSigner {
   /**
    * Signs a 32-byte digest as it is (no prefix, no hashing).
    *
+   * @param digest the 32-byte digest
    * @return 65 bytes {@code r ‖ s ‖ v}, {@code v} ∈ {27, 28}
    */
   byte[] signDigest(byte[] digest);

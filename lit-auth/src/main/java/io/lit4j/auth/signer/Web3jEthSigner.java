@@ -16,15 +16,20 @@ public final class Web3jEthSigner implements EthSigner {
   private final Credentials credentials;
   private final String address;
 
-  /** Wraps {@code credentials}. */
+  /**
+   * Wraps {@code credentials}.
+   *
+   * @param credentials the web3j credentials holding the private key
+   */
   public Web3jEthSigner(Credentials credentials) {
     this.credentials = Args.required(credentials, "credentials");
     this.address = Keys.toChecksumAddress(credentials.getAddress());
   }
 
   /**
-   * A signer of a hex private key (optional {@code 0x}).
+   * {@return a signer of a hex private key (optional {@code 0x})}
    *
+   * @param privateKeyHex the 32-byte private key, hex
    * @throws LitValidationException when the key is not 32 bytes of hex or not in [1, n) (the
    *     message never repeats the key)
    */

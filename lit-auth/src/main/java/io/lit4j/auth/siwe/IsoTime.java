@@ -28,13 +28,19 @@ public final class IsoTime {
    * {@code instant} as JS {@code toISOString()}: UTC, always milliseconds, e.g.
    * {@code 2024-06-01T12:00:00.000Z}.
    *
+   * @param instant the time to format
+   * @return the text, e.g. {@code 2024-06-01T12:00:00.000Z}
    * @throws LitValidationException when {@code instant} is null
    */
   public static String toIsoString(Instant instant) {
     return JS_ISO.format(Args.required(instant, "instant"));
   }
 
-  /** True when {@code text} is an RFC 3339 date-time siwe accepts (and the date exists). */
+  /**
+   * {@return true when {@code text} is an RFC 3339 date-time siwe accepts (and the date exists)}
+   *
+   * @param text the text to check
+   */
   public static boolean isValid(String text) {
     if (text == null) return false;
     Matcher m = ISO8601.matcher(text);
@@ -50,6 +56,9 @@ public final class IsoTime {
   /**
    * Parses an RFC 3339 date-time ({@code Z} or an offset, any fraction).
    *
+   * @param text the date-time text
+   * @param field names the value in error messages
+   * @return the instant
    * @throws LitValidationException naming {@code field} when it is not one
    */
   public static Instant parse(String text, String field) {

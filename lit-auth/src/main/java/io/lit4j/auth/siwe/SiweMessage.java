@@ -71,12 +71,16 @@ public final class SiweMessage {
     validate();
   }
 
-  /** A builder; {@code version} defaults to {@code "1"}, {@code chainId} to 1, {@code issuedAt} to the clock's now, {@code nonce} to a random one. */
+  /**
+   * A builder; {@code version} defaults to {@code "1"}, {@code chainId} to 1, {@code issuedAt} to the clock's now, {@code nonce} to a random one.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this message's fields. */
+  /** {@return a builder holding this message's fields} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.scheme = scheme;
@@ -159,6 +163,8 @@ public final class SiweMessage {
    * The EIP-4361 text, byte-identical to siwe 2.3.2 {@code prepareMessage()}: a missing or empty
    * statement still leaves its empty line; {@code resources} present but empty gives a bare
    * {@code Resources:} line; absent resources give no line.
+   *
+   * @return the EIP-4361 text
    */
   public String prepareMessage() {
     StringBuilder sb = new StringBuilder();
@@ -185,6 +191,8 @@ public final class SiweMessage {
    * Parses EIP-4361 text with siwe 2.3.2's grammar and checks. A bare {@code Resources:} line
    * reads back as one empty resource, as siwe does.
    *
+   * @param text the EIP-4361 message text
+   * @return the message
    * @throws SiweParseException naming the line and field that do not fit
    */
   public static SiweMessage parse(String text) {
@@ -196,6 +204,8 @@ public final class SiweMessage {
    * breaks (siwe's grammar rejects non-ASCII and {@code "}, although JS SDK 4.2.0 sends such
    * messages after a re-sign).
    *
+   * @param text the EIP-4361 message text
+   * @return the message
    * @throws SiweParseException naming the line and field that do not fit
    */
   public static SiweMessage parseLenient(String text) {
@@ -333,6 +343,7 @@ public final class SiweMessage {
    * Checks the time window at {@code now}: not expired ({@code now < expirationTime}) and
    * already valid ({@code now >= notBefore}), like siwe's verify.
    *
+   * @param now the time to check against
    * @throws SiweVerificationException when outside the window
    */
   public void validateTime(Instant now) {
@@ -355,6 +366,7 @@ public final class SiweMessage {
    * Checks everything {@link #verify} checks except the signature: the scheme, domain and nonce
    * bindings given in {@code options} and the time window at {@code options.time()}.
    *
+   * @param options the bindings to check and the time
    * @throws SiweVerificationException naming the failed check
    */
   public void validate(SiweVerifyOptions options) {
@@ -386,6 +398,7 @@ public final class SiweMessage {
    * recovers exactly {@link #address()}. (EIP-1271 contract signatures are not checked here.)
    *
    * @param signature 65-byte hex signature (optional {@code 0x})
+   * @param options the bindings to check and the time
    * @throws SiweVerificationException naming the failed check
    * @throws io.lit4j.core.errors.LitValidationException when the signature is not 65 bytes of hex
    */
@@ -398,82 +411,114 @@ public final class SiweMessage {
     }
   }
 
-  /** The scheme before the domain ({@code https://example.com wants you…}), if any. */
+  /** {@return the scheme before the domain ({@code https://example.com wants you…}), if any} */
   public Optional<String> scheme() {
     return Optional.ofNullable(scheme);
   }
 
-  /** The RFC 3986 authority requesting the signature. */
+  /** {@return the RFC 3986 authority requesting the signature} */
   public String domain() {
     return domain;
   }
 
-  /** The EIP-55 address signing. */
+  /** {@return the EIP-55 address signing} */
   public String address() {
     return address;
   }
 
-  /** The statement, if one was given (may be the empty string, which prints like none). */
+  /** {@return the statement, if one was given (may be the empty string, which prints like none)} */
   public Optional<String> statement() {
     return Optional.ofNullable(statement);
   }
 
-  /** The URI the signature is for, e.g. {@code lit:session:<pubkey>}. */
+  /** {@return the URI the signature is for, e.g. {@code lit:session:<pubkey>}} */
   public String uri() {
     return uri;
   }
 
-  /** Always {@code "1"}. */
+  /**
+   * Always {@code "1"}.
+   *
+   * @return {@code "1"}
+   */
   public String version() {
     return version;
   }
 
-  /** The EIP-155 chain id. */
+  /** {@return the EIP-155 chain id} */
   public long chainId() {
     return chainId;
   }
 
-  /** The nonce (for Lit: the latest Ethereum block hash). */
+  /** {@return the nonce (for Lit: the latest Ethereum block hash)} */
   public String nonce() {
     return nonce;
   }
 
-  /** Issued At, verbatim. */
+  /**
+   * Issued At, verbatim.
+   *
+   * @return the Issued At text
+   */
   public String issuedAt() {
     return issuedAt;
   }
 
-  /** Expiration Time, verbatim, if any. */
+  /**
+   * Expiration Time, verbatim, if any.
+   *
+   * @return the Expiration Time text, or empty
+   */
   public Optional<String> expirationTime() {
     return Optional.ofNullable(expirationTime);
   }
 
-  /** Not Before, verbatim, if any. */
+  /**
+   * Not Before, verbatim, if any.
+   *
+   * @return the Not Before text, or empty
+   */
   public Optional<String> notBefore() {
     return Optional.ofNullable(notBefore);
   }
 
-  /** Request ID, if any. */
+  /**
+   * Request ID, if any.
+   *
+   * @return the Request ID, or empty
+   */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }
 
-  /** The resources, if the field is present (it may be present and empty). */
+  /** {@return the resources, if the field is present (it may be present and empty)} */
   public Optional<List<String>> resources() {
     return Optional.ofNullable(resources);
   }
 
-  /** Issued At as an instant. */
+  /**
+   * Issued At as an instant.
+   *
+   * @return the issue time
+   */
   public Instant issuedAtInstant() {
     return IsoTime.parse(issuedAt, "issuedAt");
   }
 
-  /** Expiration Time as an instant, if any. */
+  /**
+   * Expiration Time as an instant, if any.
+   *
+   * @return the expiration time, or empty
+   */
   public Optional<Instant> expirationInstant() {
     return expirationTime().map(t -> IsoTime.parse(t, "expirationTime"));
   }
 
-  /** Not Before as an instant, if any. */
+  /**
+   * Not Before as an instant, if any.
+   *
+   * @return the not-before time, or empty
+   */
   public Optional<Instant> notBeforeInstant() {
     return notBefore().map(t -> IsoTime.parse(t, "notBefore"));
   }
@@ -513,97 +558,177 @@ public final class SiweMessage {
 
     private Builder() {}
 
-    /** Optional scheme printed before the domain. */
+    /**
+     * Optional scheme printed before the domain.
+     *
+     * @param scheme optional scheme printed before the domain
+     * @return this builder
+     */
     public Builder scheme(String scheme) {
       this.scheme = scheme;
       return this;
     }
 
-    /** Sets {@code domain}; returns this builder. */
+    /**
+     * Sets {@code domain}; returns this builder.
+     *
+     * @param domain {@code domain}; returns this builder
+     * @return this builder
+     */
     public Builder domain(String domain) {
       this.domain = domain;
       return this;
     }
 
-    /** EIP-55 address (use {@link EthSignatures#toChecksumAddress} for other spellings). */
+    /**
+     * EIP-55 address (use {@link EthSignatures#toChecksumAddress} for other spellings).
+     *
+     * @param address EIP-55 address (use {@link EthSignatures#toChecksumAddress} for other spellings)
+     * @return this builder
+     */
     public Builder address(String address) {
       this.address = address;
       return this;
     }
 
-    /** The statement; {@code null} removes it. */
+    /**
+     * The statement; {@code null} removes it.
+     *
+     * @param statement the statement; {@code null} removes it
+     * @return this builder
+     */
     public Builder statement(String statement) {
       this.statement = statement;
       return this;
     }
 
-    /** Sets {@code uri}; returns this builder. */
+    /**
+     * Sets {@code uri}; returns this builder.
+     *
+     * @param uri {@code uri}; returns this builder
+     * @return this builder
+     */
     public Builder uri(String uri) {
       this.uri = uri;
       return this;
     }
 
-    /** Sets {@code version}; returns this builder. */
+    /**
+     * Sets {@code version}; returns this builder.
+     *
+     * @param version {@code version}; returns this builder
+     * @return this builder
+     */
     public Builder version(String version) {
       this.version = version;
       return this;
     }
 
-    /** Sets {@code chainId}; returns this builder. */
+    /**
+     * Sets {@code chainId}; returns this builder.
+     *
+     * @param chainId {@code chainId}; returns this builder
+     * @return this builder
+     */
     public Builder chainId(long chainId) {
       this.chainId = chainId;
       return this;
     }
 
-    /** Sets {@code nonce}; returns this builder. */
+    /**
+     * Sets {@code nonce}; returns this builder.
+     *
+     * @param nonce {@code nonce}; returns this builder
+     * @return this builder
+     */
     public Builder nonce(String nonce) {
       this.nonce = nonce;
       return this;
     }
 
-    /** Issued At verbatim; when not set, {@link #build()} uses the clock's now as JS {@code toISOString()}. */
+    /**
+     * Issued At verbatim; when not set, {@link #build()} uses the clock's now as JS {@code toISOString()}.
+     *
+     * @param issuedAt Issued At verbatim; when not set, {@link #build()} uses the clock's now as JS {@code toISOString()}
+     * @return this builder
+     */
     public Builder issuedAt(String issuedAt) {
       this.issuedAt = issuedAt;
       return this;
     }
 
-    /** Sets {@code issuedAt}; returns this builder. */
+    /**
+     * Sets {@code issuedAt}; returns this builder.
+     *
+     * @param issuedAt {@code issuedAt}; returns this builder
+     * @return this builder
+     */
     public Builder issuedAt(Instant issuedAt) {
       this.issuedAt = IsoTime.toIsoString(issuedAt);
       return this;
     }
 
-    /** Expiration Time verbatim; {@code null} removes it. */
+    /**
+     * Expiration Time verbatim; {@code null} removes it.
+     *
+     * @param expirationTime Expiration Time verbatim; {@code null} removes it
+     * @return this builder
+     */
     public Builder expirationTime(String expirationTime) {
       this.expirationTime = expirationTime;
       return this;
     }
 
-    /** Sets {@code expirationTime}; returns this builder. */
+    /**
+     * Sets {@code expirationTime}; returns this builder.
+     *
+     * @param expirationTime {@code expirationTime}; returns this builder
+     * @return this builder
+     */
     public Builder expirationTime(Instant expirationTime) {
       this.expirationTime = IsoTime.toIsoString(expirationTime);
       return this;
     }
 
-    /** Not Before verbatim; {@code null} removes it. */
+    /**
+     * Not Before verbatim; {@code null} removes it.
+     *
+     * @param notBefore Not Before verbatim; {@code null} removes it
+     * @return this builder
+     */
     public Builder notBefore(String notBefore) {
       this.notBefore = notBefore;
       return this;
     }
 
-    /** Sets {@code requestId}; returns this builder. */
+    /**
+     * Sets {@code requestId}; returns this builder.
+     *
+     * @param requestId {@code requestId}; returns this builder
+     * @return this builder
+     */
     public Builder requestId(String requestId) {
       this.requestId = requestId;
       return this;
     }
 
-    /** The resources; {@code null} removes the field, an empty list prints a bare {@code Resources:} line. */
+    /**
+     * The resources; {@code null} removes the field, an empty list prints a bare {@code Resources:} line.
+     *
+     * @param resources the resources; {@code null} removes the field, an empty list prints a bare {@code Resources:} line
+     * @return this builder
+     */
     public Builder resources(List<String> resources) {
       this.resources = resources == null ? null : new ArrayList<>(resources);
       return this;
     }
 
-    /** The clock that fills Issued At when it is not set (default: system UTC). */
+    /**
+     * The clock that fills Issued At when it is not set (default: system UTC).
+     *
+     * @param clock the clock that fills Issued At when it is not set (default: system UTC)
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Args.required(clock, "clock");
       return this;
@@ -612,6 +737,7 @@ public final class SiweMessage {
     /**
      * Builds and validates.
      *
+     * @return the message
      * @throws SiweParseException naming the first invalid field
      */
     public SiweMessage build() {

@@ -6,7 +6,9 @@ import io.lit4j.core.errors.LitValidationException;
 public final class SiweParseException extends LitValidationException {
   private static final long serialVersionUID = 1L;
 
+  /** The 1-based line of the message text that failed, or 0. */
   private final int line;
+  /** The SIWE field that failed. */
   private final String field;
 
   SiweParseException(int line, String field, String problem) {
@@ -16,12 +18,12 @@ public final class SiweParseException extends LitValidationException {
     this.field = field;
   }
 
-  /** The 1-based line of the message text, or 0 for a field given to the builder. */
+  /** {@return the 1-based line of the message text, or 0 for a field given to the builder} */
   public int line() {
     return line;
   }
 
-  /** The SIWE field, e.g. {@code nonce}, {@code Issued At}. */
+  /** {@return the SIWE field, e.g. {@code nonce}, {@code Issued At}} */
   public String field() {
     return field;
   }

@@ -8,14 +8,21 @@ public final class SiweVerificationException extends LitAuthException {
 
   /** Why verification failed (siwe's {@code SiweErrorType}). */
   public enum Reason {
+    /** The message's Expiration Time has passed. */
     EXPIRED_MESSAGE,
+    /** The message's Not Before time has not come yet. */
     NOT_YET_VALID_MESSAGE,
+    /** The message's domain is not the one required. */
     DOMAIN_MISMATCH,
+    /** The message's nonce is not the one required. */
     NONCE_MISMATCH,
+    /** The message's URI scheme is not the one required. */
     SCHEME_MISMATCH,
+    /** The signature does not recover the message's address. */
     INVALID_SIGNATURE
   }
 
+  /** Why verification failed. */
   private final Reason reason;
 
   SiweVerificationException(Reason reason, String message) {
@@ -23,7 +30,11 @@ public final class SiweVerificationException extends LitAuthException {
     this.reason = reason;
   }
 
-  /** Why verification failed. */
+  /**
+   * Why verification failed.
+   *
+   * @return the reason
+   */
   public Reason reason() {
     return reason;
   }

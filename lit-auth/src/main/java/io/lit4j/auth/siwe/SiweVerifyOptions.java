@@ -13,7 +13,13 @@ import java.util.Optional;
  * @param time the time to check expiration / not-before against
  */
 public record SiweVerifyOptions(Optional<String> domain, Optional<String> nonce, Optional<String> scheme, Instant time) {
-  /** @throws io.lit4j.core.errors.LitValidationException when a part is null (use {@code Optional.empty()}) */
+  /**
+   * @param domain required domain, if any
+   * @param nonce required nonce, if any
+   * @param scheme required scheme, if any
+   * @param time the time to check expiration / not-before against
+   * @throws io.lit4j.core.errors.LitValidationException when a part is null (use {@code Optional.empty()})
+   */
   public SiweVerifyOptions {
     Args.required(domain, "domain");
     Args.required(nonce, "nonce");
@@ -21,22 +27,39 @@ public record SiweVerifyOptions(Optional<String> domain, Optional<String> nonce,
     Args.required(time, "time");
   }
 
-  /** Checks only signature and time, at {@code time}. */
+  /**
+   * Checks only signature and time, at {@code time}.
+   *
+   * @param time the time to check the message's window at
+   * @return options with no domain, nonce or scheme binding
+   */
   public static SiweVerifyOptions at(Instant time) {
     return new SiweVerifyOptions(Optional.empty(), Optional.empty(), Optional.empty(), time);
   }
 
-  /** The same options, also requiring {@code domain}. */
+  /**
+   * {@return the same options, also requiring {@code domain}}
+   *
+   * @param domain the domain the message must name
+   */
   public SiweVerifyOptions withDomain(String domain) {
     return new SiweVerifyOptions(Optional.of(domain), nonce, scheme, time);
   }
 
-  /** The same options, also requiring {@code nonce}. */
+  /**
+   * {@return the same options, also requiring {@code nonce}}
+   *
+   * @param nonce the nonce the message must carry
+   */
   public SiweVerifyOptions withNonce(String nonce) {
     return new SiweVerifyOptions(domain, Optional.of(nonce), scheme, time);
   }
 
-  /** The same options, also requiring {@code scheme}. */
+  /**
+   * {@return the same options, also requiring {@code scheme}}
+   *
+   * @param scheme the URI scheme the message must name
+   */
   public SiweVerifyOptions withScheme(String scheme) {
     return new SiweVerifyOptions(domain, nonce, Optional.of(scheme), time);
   }

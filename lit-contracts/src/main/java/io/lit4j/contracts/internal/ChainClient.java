@@ -57,6 +57,10 @@ public final class ChainClient {
   /**
    * @param credentials signer, or null (then {@code transactionManager} or no signer)
    * @param transactionManager signer, or null
+   * @param web3j the RPC client
+   * @param gasMarginPercent margin added to gas estimates, in percent
+   * @param receiptTimeout how long to wait for a receipt
+   * @param pollInterval how often to poll for a receipt
    */
   public ChainClient(
       Web3j web3j,
@@ -74,14 +78,14 @@ public final class ChainClient {
     this.pollInterval = pollInterval;
   }
 
-  /** The signer's address, when there is a signer. */
+  /** {@return the signer's address, when there is a signer} */
   public Optional<String> signerAddress() {
     if (credentials != null) return Optional.of(credentials.getAddress());
     if (givenTransactionManager != null) return Optional.ofNullable(givenTransactionManager.getFromAddress());
     return Optional.empty();
   }
 
-  /** The chain id ({@code eth_chainId}), read once. */
+  /** {@return the chain id ({@code eth_chainId}), read once} */
   public long chainId() {
     Long id = chainId;
     if (id == null) {
@@ -104,6 +108,9 @@ public final class ChainClient {
    * {@code eth_call} at the latest block from the signer (if any), decoded per the function's outputs.
    *
    * @param label {@code Contract.function} for messages
+   * @param to the contract address
+   * @param function the function to call
+   * @return the decoded outputs
    */
   public List<Type> call(String to, String label, Function function) {
     return call(to, label, function, DefaultBlockParameterName.LATEST, null);
@@ -167,6 +174,12 @@ public final class ChainClient {
   /**
    * Sends a transaction calling {@code function} with {@code value} wei, waits for its receipt and
    * returns it; a revert (in the estimate or on chain) becomes a {@link ContractRevertException}.
+   *
+   * @param to the contract address
+   * @param label {@code Contract.function} for messages
+   * @param function the function to call
+   * @param value wei to send with the call
+   * @return the receipt
    */
   public TransactionReceipt send(String to, String label, Function function, BigInteger value) {
     TransactionManager tm = transactionManager();

@@ -62,17 +62,30 @@ public final class ContractFunctions {
   public static final class Staking {
     private Staking() {}
 
-    /** {@code getValidatorsInCurrentEpoch() returns (address[])}, {@code 0x857b7663}. */
+    /**
+     * {@code getValidatorsInCurrentEpoch() returns (address[])}, {@code 0x857b7663}.
+     *
+     * @return the function to call
+     */
     public static Function getValidatorsInCurrentEpoch() {
       return fn("getValidatorsInCurrentEpoch", List.of(), List.of(new TypeReference<DynamicArray<Address>>() {}));
     }
 
-    /** {@code getKickedValidators() returns (address[])}, {@code 0x5995a4c4}. */
+    /**
+     * {@code getKickedValidators() returns (address[])}, {@code 0x5995a4c4}.
+     *
+     * @return the function to call
+     */
     public static Function getKickedValidators() {
       return fn("getKickedValidators", List.of(), List.of(new TypeReference<DynamicArray<Address>>() {}));
     }
 
-    /** {@code getValidatorsStructs(address[]) returns (Validator[])}, {@code 0x533d463e}. */
+    /**
+     * {@code getValidatorsStructs(address[]) returns (Validator[])}, {@code 0x533d463e}.
+     *
+     * @param stakerAddresses the staker addresses to look up
+     * @return the function to call
+     */
     public static Function getValidatorsStructs(List<String> stakerAddresses) {
       List<Address> in = new ArrayList<>();
       for (String a : stakerAddresses) in.add(new Address(a));
@@ -82,7 +95,11 @@ public final class ContractFunctions {
           List.of(new TypeReference<DynamicArray<ValidatorStruct>>() {}));
     }
 
-    /** {@code currentValidatorCountForConsensus() returns (uint256)}, {@code 0x43cb0a0e}. */
+    /**
+     * {@code currentValidatorCountForConsensus() returns (uint256)}, {@code 0x43cb0a0e}.
+     *
+     * @return the function to call
+     */
     public static Function currentValidatorCountForConsensus() {
       return fn("currentValidatorCountForConsensus", List.of(), List.of(uint256Out()));
     }
@@ -90,6 +107,8 @@ public final class ContractFunctions {
     /**
      * {@code epoch() returns (Epoch)}, {@code 0x900cf0cf}; the static struct {@code (epochLength,
      * number, endTime, retries, timeout)} is encoded like five uint256 words.
+     *
+     * @return the function to call
      */
     public static Function epoch() {
       return fn("epoch", List.of(), List.of(uint256Out(), uint256Out(), uint256Out(), uint256Out(), uint256Out()));
@@ -100,37 +119,72 @@ public final class ContractFunctions {
   public static final class PkpNft {
     private PkpNft() {}
 
-    /** {@code mintCost() returns (uint256)}, {@code 0xbdb4b848}. */
+    /**
+     * {@code mintCost() returns (uint256)}, {@code 0xbdb4b848}.
+     *
+     * @return the function to call
+     */
     public static Function mintCost() {
       return fn("mintCost", List.of(), List.of(uint256Out()));
     }
 
-    /** {@code mintNext(uint256 keyType) payable returns (uint256)}, {@code 0x5d228b16}. */
+    /**
+     * {@code mintNext(uint256 keyType) payable returns (uint256)}, {@code 0x5d228b16}.
+     *
+     * @param keyType the key type, 2 for ECDSA
+     * @return the function to call
+     */
     public static Function mintNext(long keyType) {
       return fn("mintNext", List.of(u256(keyType)), List.of(uint256Out()));
     }
 
-    /** {@code getPubkey(uint256 tokenId) returns (bytes)}. */
+    /**
+     * {@code getPubkey(uint256 tokenId) returns (bytes)}.
+     *
+     * @param tokenId the PKP token id
+     * @return the function to call
+     */
     public static Function getPubkey(BigInteger tokenId) {
       return fn("getPubkey", List.of(u256(tokenId)), List.of(bytesOut()));
     }
 
-    /** {@code getEthAddress(uint256 tokenId) returns (address)}. */
+    /**
+     * {@code getEthAddress(uint256 tokenId) returns (address)}.
+     *
+     * @param tokenId the PKP token id
+     * @return the function to call
+     */
     public static Function getEthAddress(BigInteger tokenId) {
       return fn("getEthAddress", List.of(u256(tokenId)), List.of(addressOut()));
     }
 
-    /** {@code balanceOf(address) returns (uint256)}, {@code 0x70a08231}. */
+    /**
+     * {@code balanceOf(address) returns (uint256)}, {@code 0x70a08231}.
+     *
+     * @param owner the owner's address
+     * @return the function to call
+     */
     public static Function balanceOf(String owner) {
       return fn("balanceOf", List.of(new Address(owner)), List.of(uint256Out()));
     }
 
-    /** {@code tokenOfOwnerByIndex(address,uint256) returns (uint256)}, {@code 0x2f745c59}. */
+    /**
+     * {@code tokenOfOwnerByIndex(address,uint256) returns (uint256)}, {@code 0x2f745c59}.
+     *
+     * @param owner the owner's address
+     * @param index the index among the owner's tokens
+     * @return the function to call
+     */
     public static Function tokenOfOwnerByIndex(String owner, long index) {
       return fn("tokenOfOwnerByIndex", List.of(new Address(owner), u256(index)), List.of(uint256Out()));
     }
 
-    /** {@code ownerOf(uint256) returns (address)}. */
+    /**
+     * {@code ownerOf(uint256) returns (address)}.
+     *
+     * @param tokenId the token id
+     * @return the function to call
+     */
     public static Function ownerOf(BigInteger tokenId) {
       return fn("ownerOf", List.of(u256(tokenId)), List.of(addressOut()));
     }
@@ -140,12 +194,22 @@ public final class ContractFunctions {
   public static final class PubkeyRouter {
     private PubkeyRouter() {}
 
-    /** {@code getPubkey(uint256 tokenId) returns (bytes)}, {@code 0xef6fd878}. */
+    /**
+     * {@code getPubkey(uint256 tokenId) returns (bytes)}, {@code 0xef6fd878}.
+     *
+     * @param tokenId the PKP token id
+     * @return the function to call
+     */
     public static Function getPubkey(BigInteger tokenId) {
       return fn("getPubkey", List.of(u256(tokenId)), List.of(bytesOut()));
     }
 
-    /** {@code getEthAddress(uint256 tokenId) returns (address)}, {@code 0xbd4986a0}. */
+    /**
+     * {@code getEthAddress(uint256 tokenId) returns (address)}, {@code 0xbd4986a0}.
+     *
+     * @param tokenId the PKP token id
+     * @return the function to call
+     */
     public static Function getEthAddress(BigInteger tokenId) {
       return fn("getEthAddress", List.of(u256(tokenId)), List.of(addressOut()));
     }
@@ -155,7 +219,16 @@ public final class ContractFunctions {
   public static final class PkpPermissions {
     private PkpPermissions() {}
 
-    /** {@code addPermittedAuthMethod(uint256,(uint256,bytes,bytes),uint256[])}, {@code 0x9dd4349b}. */
+    /**
+     * {@code addPermittedAuthMethod(uint256,(uint256,bytes,bytes),uint256[])}, {@code 0x9dd4349b}.
+     *
+     * @param tokenId the PKP token id
+     * @param authMethodType the auth method type
+     * @param id the auth method id
+     * @param userPubkey the user public key, or empty
+     * @param scopes the scope ids to grant
+     * @return the function to call
+     */
     public static Function addPermittedAuthMethod(
         BigInteger tokenId, long authMethodType, byte[] id, byte[] userPubkey, List<BigInteger> scopes) {
       AuthMethodStruct method =
@@ -163,29 +236,63 @@ public final class ContractFunctions {
       return fn("addPermittedAuthMethod", List.of(u256(tokenId), method, u256Array(scopes)), List.of());
     }
 
-    /** {@code removePermittedAuthMethod(uint256,uint256,bytes)}, {@code 0x66fc6541}. */
+    /**
+     * {@code removePermittedAuthMethod(uint256,uint256,bytes)}, {@code 0x66fc6541}.
+     *
+     * @param tokenId the PKP token id
+     * @param authMethodType the auth method type
+     * @param id the auth method id
+     * @return the function to call
+     */
     public static Function removePermittedAuthMethod(BigInteger tokenId, long authMethodType, byte[] id) {
       return fn("removePermittedAuthMethod", List.of(u256(tokenId), u256(authMethodType), new DynamicBytes(id)), List.of());
     }
 
-    /** {@code addPermittedAction(uint256 tokenId, bytes ipfsCID, uint256[] scopes)}, {@code 0x8a431578}. */
+    /**
+     * {@code addPermittedAction(uint256 tokenId, bytes ipfsCID, uint256[] scopes)}, {@code 0x8a431578}.
+     *
+     * @param tokenId the PKP token id
+     * @param ipfsMultihash the action's 34-byte multihash
+     * @param scopes the scope ids to grant
+     * @return the function to call
+     */
     public static Function addPermittedAction(BigInteger tokenId, byte[] ipfsMultihash, List<BigInteger> scopes) {
       return fn(
           "addPermittedAction", List.of(u256(tokenId), new DynamicBytes(ipfsMultihash), u256Array(scopes)), List.of());
     }
 
-    /** {@code addPermittedAddress(uint256 tokenId, address user, uint256[] scopes)}, {@code 0x1663c121}. */
+    /**
+     * {@code addPermittedAddress(uint256 tokenId, address user, uint256[] scopes)}, {@code 0x1663c121}.
+     *
+     * @param tokenId the PKP token id
+     * @param user the address to permit
+     * @param scopes the scope ids to grant
+     * @return the function to call
+     */
     public static Function addPermittedAddress(BigInteger tokenId, String user, List<BigInteger> scopes) {
       return fn("addPermittedAddress", List.of(u256(tokenId), new Address(user), u256Array(scopes)), List.of());
     }
 
-    /** {@code getPermittedAuthMethods(uint256) returns ((uint256,bytes,bytes)[])}, {@code 0xf34f21ba}. */
+    /**
+     * {@code getPermittedAuthMethods(uint256) returns ((uint256,bytes,bytes)[])}, {@code 0xf34f21ba}.
+     *
+     * @param tokenId the PKP token id
+     * @return the function to call
+     */
     public static Function getPermittedAuthMethods(BigInteger tokenId) {
       return fn(
           "getPermittedAuthMethods", List.of(u256(tokenId)), List.of(new TypeReference<DynamicArray<AuthMethodStruct>>() {}));
     }
 
-    /** {@code getPermittedAuthMethodScopes(uint256,uint256,bytes,uint256) returns (bool[])}, {@code 0x00221c08}. */
+    /**
+     * {@code getPermittedAuthMethodScopes(uint256,uint256,bytes,uint256) returns (bool[])}, {@code 0x00221c08}.
+     *
+     * @param tokenId the PKP token id
+     * @param authMethodType the auth method type
+     * @param id the auth method id
+     * @param maxScopeId how many scope ids to read
+     * @return the function to call
+     */
     public static Function getPermittedAuthMethodScopes(BigInteger tokenId, long authMethodType, byte[] id, long maxScopeId) {
       return fn(
           "getPermittedAuthMethodScopes",
@@ -193,18 +300,37 @@ public final class ContractFunctions {
           List.of(new TypeReference<DynamicArray<Bool>>() {}));
     }
 
-    /** {@code isPermittedAuthMethod(uint256,uint256,bytes) returns (bool)}, {@code 0x557b5eba}. */
+    /**
+     * {@code isPermittedAuthMethod(uint256,uint256,bytes) returns (bool)}, {@code 0x557b5eba}.
+     *
+     * @param tokenId the PKP token id
+     * @param authMethodType the auth method type
+     * @param id the auth method id
+     * @return the function to call
+     */
     public static Function isPermittedAuthMethod(BigInteger tokenId, long authMethodType, byte[] id) {
       return fn(
           "isPermittedAuthMethod", List.of(u256(tokenId), u256(authMethodType), new DynamicBytes(id)), List.of(boolOut()));
     }
 
-    /** {@code isPermittedAction(uint256,bytes) returns (bool)}, {@code 0xfceb3983}. */
+    /**
+     * {@code isPermittedAction(uint256,bytes) returns (bool)}, {@code 0xfceb3983}.
+     *
+     * @param tokenId the PKP token id
+     * @param ipfsMultihash the action's 34-byte multihash
+     * @return the function to call
+     */
     public static Function isPermittedAction(BigInteger tokenId, byte[] ipfsMultihash) {
       return fn("isPermittedAction", List.of(u256(tokenId), new DynamicBytes(ipfsMultihash)), List.of(boolOut()));
     }
 
-    /** {@code isPermittedAddress(uint256,address) returns (bool)}, {@code 0x00008b4f}. */
+    /**
+     * {@code isPermittedAddress(uint256,address) returns (bool)}, {@code 0x00008b4f}.
+     *
+     * @param tokenId the PKP token id
+     * @param user the address to check
+     * @return the function to call
+     */
     public static Function isPermittedAddress(BigInteger tokenId, String user) {
       return fn("isPermittedAddress", List.of(u256(tokenId), new Address(user)), List.of(boolOut()));
     }
@@ -217,6 +343,15 @@ public final class ContractFunctions {
     /**
      * {@code mintNextAndAddAuthMethods(uint256,uint256[],bytes[],bytes[],uint256[][],bool,bool)
      * payable returns (uint256)}, {@code 0x9fba176b}.
+     *
+     * @param keyType the key type, 2 for ECDSA
+     * @param authMethodTypes the auth method types to permit
+     * @param authMethodIds their ids, in the same order
+     * @param authMethodPubkeys their user public keys, in the same order
+     * @param authMethodScopes their scope ids, in the same order
+     * @param addPkpEthAddressAsPermittedAddress whether to permit the PKP's own address
+     * @param sendPkpToItself whether the PKP NFT is sent to the PKP's own address
+     * @return the function to call
      */
     public static Function mintNextAndAddAuthMethods(
         long keyType,
@@ -259,17 +394,33 @@ public final class ContractFunctions {
   public static final class RateLimitNft {
     private RateLimitNft() {}
 
-    /** {@code calculateCost(uint256 requestsPerKilosecond, uint256 expiresAt) returns (uint256)}, {@code 0xce394696}. */
+    /**
+     * {@code calculateCost(uint256 requestsPerKilosecond, uint256 expiresAt) returns (uint256)}, {@code 0xce394696}.
+     *
+     * @param requestsPerKilosecond the rate, in requests per 1000 seconds
+     * @param expiresAt expiry, Unix seconds
+     * @return the function to call
+     */
     public static Function calculateCost(long requestsPerKilosecond, long expiresAt) {
       return fn("calculateCost", List.of(u256(requestsPerKilosecond), u256(expiresAt)), List.of(uint256Out()));
     }
 
-    /** {@code mint(uint256 expiresAt) payable returns (uint256)}, {@code 0xa0712d68}. */
+    /**
+     * {@code mint(uint256 expiresAt) payable returns (uint256)}, {@code 0xa0712d68}.
+     *
+     * @param expiresAt expiry, Unix seconds
+     * @return the function to call
+     */
     public static Function mint(long expiresAt) {
       return fn("mint", List.of(u256(expiresAt)), List.of(uint256Out()));
     }
 
-    /** {@code capacity(uint256 tokenId) returns ((uint256 requestsPerKilosecond, uint256 expiresAt))}, {@code 0xab1bbeca}. */
+    /**
+     * {@code capacity(uint256 tokenId) returns ((uint256 requestsPerKilosecond, uint256 expiresAt))}, {@code 0xab1bbeca}.
+     *
+     * @param tokenId the capacity credits token id
+     * @return the function to call
+     */
     public static Function capacity(BigInteger tokenId) {
       return fn("capacity", List.of(u256(tokenId)), List.of(uint256Out(), uint256Out()));
     }
@@ -279,7 +430,13 @@ public final class ContractFunctions {
   public static final class ContractResolver {
     private ContractResolver() {}
 
-    /** {@code getContract(bytes32 typ, uint8 env) returns (address)}, {@code 0x8e8dfd16}. */
+    /**
+     * {@code getContract(bytes32 typ, uint8 env) returns (address)}, {@code 0x8e8dfd16}.
+     *
+     * @param typ keccak256 of the contract name
+     * @param env the resolver environment number
+     * @return the function to call
+     */
     public static Function getContract(byte[] typ, int env) {
       return fn("getContract", List.of(new Bytes32(typ), new Uint8(BigInteger.valueOf(env))), List.of(addressOut()));
     }

@@ -8,7 +8,12 @@ public final class NodeUrls {
 
   private NodeUrls() {}
 
-  /** Renders a big-endian uint32 IPv4 address as a dotted quad: {@code 2130706433} → {@code 127.0.0.1}. */
+  /**
+   * Renders a big-endian uint32 IPv4 address as a dotted quad: {@code 2130706433} → {@code 127.0.0.1}.
+   *
+   * @param ip the address as a uint32
+   * @return the dotted quad
+   */
   public static String intToIp(long ip) {
     if (ip < 0 || ip > UINT32_MAX) {
       throw new LitValidationException("ip must be a uint32, got " + ip);
@@ -19,6 +24,8 @@ public final class NodeUrls {
   /**
    * Parses a dotted quad into the uint32 the Staking contract stores.
    *
+   * @param dottedQuad e.g. {@code 127.0.0.1}
+   * @return the address as a uint32
    * @throws LitValidationException when it is not four decimal octets 0-255
    */
   public static long ipToInt(String dottedQuad) {
@@ -44,6 +51,10 @@ public final class NodeUrls {
   /**
    * Node URL as v4 {@code getValidators} builds it: {@code https://} only for port 443, else
    * {@code http://}; the port is always printed ({@code https://1.2.3.4:443}).
+   *
+   * @param ip the IPv4 address as a uint32
+   * @param port the TCP port
+   * @return the node URL
    */
   public static String nodeUrl(long ip, long port) {
     if (port < 0 || port > UINT32_MAX) {

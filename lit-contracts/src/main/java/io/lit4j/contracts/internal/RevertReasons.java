@@ -19,6 +19,9 @@ public final class RevertReasons {
   /**
    * The human-readable reason in {@code revertData} (hex, optional 0x), or empty when there is no
    * data. Malformed data yields a description of what was there rather than an exception.
+   *
+   * @param revertData the revert data, hex
+   * @return the human-readable reason in {@code revertData} (hex, optional 0x), or empty when there is no data
    */
   public static Optional<String> decode(String revertData) {
     if (revertData == null) return Optional.empty();

@@ -8,7 +8,11 @@ package io.lit4j.core.acc;
  * @param type Solidity type, e.g. {@code address}, {@code uint256}
  */
 public record AbiParam(String name, String type) {
-  /** @throws InvalidAccessControlConditionsException naming the missing field */
+  /**
+   * @param name parameter name, may be {@code ""}
+   * @param type Solidity type, e.g. {@code address}, {@code uint256}
+   * @throws InvalidAccessControlConditionsException naming the missing field
+   */
   public AbiParam {
     Checks.string(name, "name");
     Checks.nonBlank(type, "type");

@@ -16,13 +16,22 @@ public record AccessControlConditionResource(String conditionsHashHex, String da
   /** The resource prefix (scheme without {@code ://}). */
   public static final String PREFIX = "lit-accesscontrolcondition";
 
-  /** @throws LitValidationException naming the field that is not 64 lowercase hex characters */
+  /**
+   * @param conditionsHashHex {@link AccessControlConditions#hashHex()}, 64 lowercase hex
+   * @param dataToEncryptHashHex hex SHA-256 of the plaintext, 64 lowercase hex
+   * @throws LitValidationException naming the field that is not 64 lowercase hex characters
+   */
   public AccessControlConditionResource {
     requireHash(conditionsHashHex, "conditionsHashHex");
     requireHash(dataToEncryptHashHex, "dataToEncryptHash");
   }
 
-  /** The resource of {@code conditions} protecting {@code plaintext}. */
+  /**
+   * {@return the resource of {@code conditions} protecting {@code plaintext}}
+   *
+   * @param conditions the conditions that guard the data
+   * @param plaintext the data the conditions protect (its SHA-256 becomes the second half of the resource)
+   */
   public static AccessControlConditionResource of(AccessControlConditions conditions, byte[] plaintext) {
     if (conditions == null) throw new LitValidationException("conditions are missing");
     return new AccessControlConditionResource(conditions.hashHex(), dataToEncryptHash(plaintext));
@@ -31,6 +40,8 @@ public record AccessControlConditionResource(String conditionsHashHex, String da
   /**
    * {@code dataToEncryptHash}: hex SHA-256 of the plaintext.
    *
+   * @param plaintext the data to be encrypted
+   * @return lowercase hex SHA-256 of the plaintext
    * @throws LitValidationException when {@code plaintext} is missing
    */
   public static String dataToEncryptHash(byte[] plaintext) {
@@ -38,17 +49,19 @@ public record AccessControlConditionResource(String conditionsHashHex, String da
     return Hex.encode(AccessControlConditions.sha256(plaintext));
   }
 
-  /** {@code <conditionsHashHex>/<dataToEncryptHash>}: the resource id without the prefix. */
+  /**
+   * {@return {@code <conditionsHashHex>/<dataToEncryptHash>}: the resource id without the prefix}
+   */
   public String resourceId() {
     return conditionsHashHex + "/" + dataToEncryptHashHex;
   }
 
-  /** {@code lit-accesscontrolcondition://<conditionsHashHex>/<dataToEncryptHash>}. */
+  /** {@return {@code lit-accesscontrolcondition://<conditionsHashHex>/<dataToEncryptHash>}} */
   public String uri() {
     return PREFIX + "://" + resourceId();
   }
 
-  /** UTF-8 bytes of {@link #uri()}: the BLS encryption identity (a fresh copy). */
+  /** {@return UTF-8 bytes of {@link #uri()}: the BLS encryption identity (a fresh copy)} */
   public byte[] identity() {
     return uri().getBytes(StandardCharsets.UTF_8);
   }

@@ -67,6 +67,9 @@ public final class AccessControlConditions {
   /**
    * Conditions of the given kind.
    *
+   * @param kind which list the entries form (and the request key they travel under)
+   * @param entries conditions, operators and nested groups, in order
+   * @return the validated conditions
    * @throws InvalidAccessControlConditionsException naming the bad entry (paths start with the
    *     kind's request key, e.g. {@code accessControlConditions[1]})
    */
@@ -86,22 +89,46 @@ public final class AccessControlConditions {
     return new AccessControlConditions(kind, copy);
   }
 
-  /** {@code accessControlConditions}: basic EVM conditions. @throws InvalidAccessControlConditionsException when invalid */
+  /**
+   * {@code accessControlConditions}: basic EVM conditions.
+   *
+   * @param entries basic EVM conditions and operators
+   * @return the validated conditions
+   * @throws InvalidAccessControlConditionsException when invalid
+   */
   public static AccessControlConditions accessControlConditions(List<? extends ConditionEntry> entries) {
     return of(ConditionKind.ACCESS_CONTROL_CONDITIONS, entries);
   }
 
-  /** {@code evmContractConditions}. @throws InvalidAccessControlConditionsException when invalid */
+  /**
+   * {@code evmContractConditions}.
+   *
+   * @param entries EVM contract conditions and operators
+   * @return the validated conditions
+   * @throws InvalidAccessControlConditionsException when invalid
+   */
   public static AccessControlConditions evmContractConditions(List<? extends ConditionEntry> entries) {
     return of(ConditionKind.EVM_CONTRACT_CONDITIONS, entries);
   }
 
-  /** {@code solRpcConditions}. @throws InvalidAccessControlConditionsException when invalid */
+  /**
+   * {@code solRpcConditions}.
+   *
+   * @param entries Solana RPC conditions and operators
+   * @return the validated conditions
+   * @throws InvalidAccessControlConditionsException when invalid
+   */
   public static AccessControlConditions solRpcConditions(List<? extends ConditionEntry> entries) {
     return of(ConditionKind.SOL_RPC_CONDITIONS, entries);
   }
 
-  /** {@code unifiedAccessControlConditions}: any mix. @throws InvalidAccessControlConditionsException when invalid */
+  /**
+   * {@code unifiedAccessControlConditions}: any mix.
+   *
+   * @param entries conditions of any chain type and operators
+   * @return the validated conditions
+   * @throws InvalidAccessControlConditionsException when invalid
+   */
   public static AccessControlConditions unifiedAccessControlConditions(List<? extends ConditionEntry> entries) {
     return of(ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS, entries);
   }
@@ -109,6 +136,9 @@ public final class AccessControlConditions {
   /**
    * Reads conditions from JSON text (a JSON array).
    *
+   * @param kind which list the JSON holds
+   * @param json a JSON array of conditions as a user writes them
+   * @return the validated conditions
    * @throws InvalidAccessControlConditionsException naming the bad field, or when the text is
    *     longer than {@value #MAX_JSON_CHARS} characters or not JSON
    */
@@ -134,6 +164,9 @@ public final class AccessControlConditions {
    * Reads conditions from a parsed JSON array, as the JS SDK accepts them from a user: unified
    * entries must carry {@code conditionType}. Fields the canonical form does not use are ignored.
    *
+   * @param kind which list the JSON holds
+   * @param json a parsed JSON array of conditions as a user writes them
+   * @return the validated conditions
    * @throws InvalidAccessControlConditionsException naming the bad field
    */
   public static AccessControlConditions fromJson(ConditionKind kind, JsonNode json) {
@@ -147,6 +180,9 @@ public final class AccessControlConditions {
    * present, otherwise by their shape, in the node's order: {@code standardContractType} →
    * evmBasic, {@code params} → solRpc, {@code functionAbi} → evmContract, {@code path} → cosmos.
    *
+   * @param kind which list the JSON holds
+   * @param json a parsed JSON array in the canonical (node) form
+   * @return the validated conditions
    * @throws InvalidAccessControlConditionsException naming the bad field
    */
   public static AccessControlConditions fromCanonicalJson(ConditionKind kind, JsonNode json) {
@@ -157,6 +193,9 @@ public final class AccessControlConditions {
   /**
    * {@link #fromCanonicalJson(ConditionKind, JsonNode)} from JSON text.
    *
+   * @param kind which list the JSON holds
+   * @param json JSON text of an array in the canonical (node) form
+   * @return the validated conditions
    * @throws InvalidAccessControlConditionsException naming the bad field, or when the text is
    *     longer than {@value #MAX_JSON_CHARS} characters or not JSON
    */
@@ -170,6 +209,7 @@ public final class AccessControlConditions {
    * {@code unifiedAccessControlConditions}, in that order, as the SDK and node pick them; read
    * with {@link #fromCanonicalJson(ConditionKind, JsonNode)}, as a node reads its request.
    *
+   * @param body a request body or SDK parameter object
    * @return empty when none of the four keys holds a non-empty array
    * @throws InvalidAccessControlConditionsException when the chosen list is malformed
    */
@@ -182,17 +222,17 @@ public final class AccessControlConditions {
     return Optional.empty();
   }
 
-  /** The kind, which is also the request key the conditions travel under. */
+  /** {@return the kind, which is also the request key the conditions travel under} */
   public ConditionKind kind() {
     return kind;
   }
 
-  /** The entries, as given. */
+  /** {@return the entries, as given} */
   public List<ConditionEntry> entries() {
     return entries;
   }
 
-  /** Every condition, depth first, left to right (operators and groups left out). */
+  /** {@return every condition, depth first, left to right (operators and groups left out)} */
   public List<Condition> conditions() {
     List<Condition> out = new ArrayList<>();
     collect(entries, out);
@@ -200,13 +240,18 @@ public final class AccessControlConditions {
   }
 
   /**
-   * The canonical form as {@code JSON.stringify} writes it: exactly the bytes that are hashed.
+   * {@return the canonical form as {@code JSON.stringify} writes it: exactly the bytes that are
+   * hashed}
    */
   public String canonicalJson() {
     return canonicalJson;
   }
 
-  /** The canonical form as a fresh JSON tree, to put in a node request body under {@link ConditionKind#requestKey()}. */
+  /**
+   * The canonical form as a fresh JSON tree, to put in a node request body under {@link ConditionKind#requestKey()}.
+   *
+   * @return a fresh JSON tree of the canonical form
+   */
   public ArrayNode canonicalJsonNode() {
     return ConditionJson.canonical(kind, entries);
   }
@@ -215,27 +260,38 @@ public final class AccessControlConditions {
    * Every field the models hold, in canonical key order; unified entries start with
    * {@code conditionType}. Reading this back with {@link #fromJson(ConditionKind, JsonNode)} gives
    * equal conditions.
+   *
+   * @return every field the models hold, in canonical key order; unified entries start with {@code conditionType}
    */
   public ArrayNode toJsonNode() {
     return ConditionJson.full(kind, entries);
   }
 
-  /** {@link #toJsonNode()} as compact JSON text. */
+  /** {@return {@link #toJsonNode()} as compact JSON text} */
   public String toJson() {
     return JsJson.stringify(toJsonNode());
   }
 
-  /** SHA-256 of the UTF-8 {@link #canonicalJson()} (32 bytes, a fresh copy). */
+  /**
+   * SHA-256 of the UTF-8 {@link #canonicalJson()} (32 bytes, a fresh copy).
+   *
+   * @return SHA-256 of the canonical JSON, 32 bytes
+   */
   public byte[] hash() {
     return sha256(canonicalJson.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** {@link #hash()} as 64 lowercase hex characters: the {@code conditionsHashHex}. */
+  /** {@return {@link #hash()} as 64 lowercase hex characters: the {@code conditionsHashHex}} */
   public String hashHex() {
     return Hex.encode(hash());
   }
 
-  /** The resource of these conditions with the hash (hex) of the data they protect. @throws io.lit4j.core.errors.LitValidationException when the hash is not 64 hex characters */
+  /**
+   * {@return the resource of these conditions with the hash (hex) of the data they protect}
+   *
+   * @param dataToEncryptHashHex hex SHA-256 of the protected data, 64 lowercase hex characters
+   * @throws io.lit4j.core.errors.LitValidationException when the hash is not 64 hex characters
+   */
   public AccessControlConditionResource resource(String dataToEncryptHashHex) {
     return new AccessControlConditionResource(hashHex(), dataToEncryptHashHex);
   }
@@ -246,6 +302,7 @@ public final class AccessControlConditions {
    * right without precedence ({@code a or b and c} = {@code (a or b) and c}).
    *
    * @param evaluator decides one condition; its exceptions propagate
+   * @return whether the conditions as a whole are met
    */
   public boolean evaluate(ConditionEvaluator evaluator) {
     if (evaluator == null) throw Checks.invalid("evaluator", "is missing");
@@ -261,22 +318,42 @@ public final class AccessControlConditions {
     return evaluateGroup(top, evaluator);
   }
 
-  /** JS SDK {@code hashAccessControlConditions}: SHA-256 of the canonical form of basic EVM conditions. */
+  /**
+   * JS SDK {@code hashAccessControlConditions}: SHA-256 of the canonical form of basic EVM conditions.
+   *
+   * @param entries basic EVM conditions and operators
+   * @return SHA-256 of their canonical JSON, 32 bytes
+   */
   public static byte[] hashAccessControlConditions(List<? extends ConditionEntry> entries) {
     return accessControlConditions(entries).hash();
   }
 
-  /** JS SDK {@code hashEVMContractConditions}. */
+  /**
+   * JS SDK {@code hashEVMContractConditions}.
+   *
+   * @param entries EVM contract conditions and operators
+   * @return SHA-256 of their canonical JSON, 32 bytes
+   */
   public static byte[] hashEVMContractConditions(List<? extends ConditionEntry> entries) {
     return evmContractConditions(entries).hash();
   }
 
-  /** JS SDK {@code hashSolRpcConditions}. */
+  /**
+   * JS SDK {@code hashSolRpcConditions}.
+   *
+   * @param entries Solana RPC conditions and operators
+   * @return SHA-256 of their canonical JSON, 32 bytes
+   */
   public static byte[] hashSolRpcConditions(List<? extends ConditionEntry> entries) {
     return solRpcConditions(entries).hash();
   }
 
-  /** JS SDK {@code hashUnifiedAccessControlConditions}. */
+  /**
+   * JS SDK {@code hashUnifiedAccessControlConditions}.
+   *
+   * @param entries unified conditions and operators
+   * @return SHA-256 of their canonical JSON, 32 bytes
+   */
   public static byte[] hashUnifiedAccessControlConditions(List<? extends ConditionEntry> entries) {
     return unifiedAccessControlConditions(entries).hash();
   }

@@ -10,12 +10,19 @@ import java.util.List;
  * @param entries the entries inside the group, not empty
  */
 public record ConditionGroup(List<ConditionEntry> entries) implements ConditionEntry {
-  /** @throws InvalidAccessControlConditionsException when entries are missing or empty */
+  /**
+   * @param entries the entries inside the group, not empty
+   * @throws InvalidAccessControlConditionsException when entries are missing or empty
+   */
   public ConditionGroup {
     entries = Checks.entries(entries, "entries");
   }
 
-  /** A group of the given entries. */
+  /**
+   * {@return a group of the given entries}
+   *
+   * @param entries conditions, operators and nested groups, in order
+   */
   public static ConditionGroup of(ConditionEntry... entries) {
     if (entries == null) throw new InvalidAccessControlConditionsException("entries", "is missing");
     return new ConditionGroup(Arrays.asList(entries));

@@ -20,12 +20,16 @@ public enum ConditionKind {
     this.requestKey = requestKey;
   }
 
-  /** The JSON key of this kind in SDK parameters and node request bodies. */
+  /** {@return the JSON key of this kind in SDK parameters and node request bodies} */
   public String requestKey() {
     return requestKey;
   }
 
-  /** Whether a condition of {@code type} may appear in a list of this kind. */
+  /**
+   * {@return whether a condition of {@code type} may appear in a list of this kind}
+   *
+   * @param type the condition type to check
+   */
   public boolean accepts(ConditionType type) {
     return switch (this) {
       case ACCESS_CONTROL_CONDITIONS -> type == ConditionType.EVM_BASIC;

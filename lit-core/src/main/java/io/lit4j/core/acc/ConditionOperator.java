@@ -13,14 +13,15 @@ public enum ConditionOperator implements ConditionEntry {
     this.wireName = wireName;
   }
 
-  /** The JSON value, {@code and} or {@code or} (lower case, as the node requires). */
+  /** {@return the JSON value, {@code and} or {@code or} (lower case, as the node requires)} */
   public String wireName() {
     return wireName;
   }
 
   /**
-   * The operator with this JSON value.
+   * {@return the operator with this JSON value}
    *
+   * @param name the {@code operator} JSON value, {@code "and"} or {@code "or"}
    * @throws InvalidAccessControlConditionsException naming {@code operator} for anything other than
    *     {@code and} or {@code or}
    */
@@ -32,7 +33,13 @@ public enum ConditionOperator implements ConditionEntry {
         "operator", "'" + name + "' is not a known operator (use \"and\" or \"or\")");
   }
 
-  /** Applies the operator. */
+  /**
+   * Applies the operator.
+   *
+   * @param left the result accumulated so far
+   * @param right the result of the next condition or group
+   * @return {@code left && right} for AND, {@code left || right} for OR
+   */
   public boolean apply(boolean left, boolean right) {
     return this == AND ? left && right : left || right;
   }

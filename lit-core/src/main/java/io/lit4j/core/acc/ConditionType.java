@@ -20,14 +20,15 @@ public enum ConditionType {
     this.wireName = wireName;
   }
 
-  /** The {@code conditionType} value, e.g. {@code evmBasic}. */
+  /** {@return the {@code conditionType} value, e.g. {@code evmBasic}} */
   public String wireName() {
     return wireName;
   }
 
   /**
-   * The type with this {@code conditionType} value.
+   * {@return the type with this {@code conditionType} value}
    *
+   * @param name the {@code conditionType} JSON value, e.g. {@code evmBasic}
    * @throws InvalidAccessControlConditionsException naming {@code conditionType} for any other value
    */
   public static ConditionType fromWireName(String name) {

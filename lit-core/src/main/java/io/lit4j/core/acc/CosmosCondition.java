@@ -24,12 +24,12 @@ public final class CosmosCondition implements Condition {
     this.returnValueTest = Checks.present(b.returnValueTest, "returnValueTest");
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The REST path queried, e.g. {@code /cosmos/bank/v1beta1/balances/:userAddress}. */
+  /** {@return the REST path queried, e.g. {@code /cosmos/bank/v1beta1/balances/:userAddress}} */
   public String path() {
     return path;
   }
@@ -39,12 +39,20 @@ public final class CosmosCondition implements Condition {
     return chain;
   }
 
-  /** Optional method (used by some chains). */
+  /**
+   * Optional method (used by some chains).
+   *
+   * @return the method, or empty when none is set
+   */
   public Optional<String> method() {
     return Optional.ofNullable(method);
   }
 
-  /** Optional parameters. */
+  /**
+   * Optional parameters.
+   *
+   * @return the parameters, or empty when none are set
+   */
   public Optional<List<String>> parameters() {
     return Optional.ofNullable(parameters);
   }
@@ -90,38 +98,63 @@ public final class CosmosCondition implements Condition {
 
     private Builder() {}
 
-    /** The REST path. */
+    /**
+     * The REST path.
+     *
+     * @param path the REST path
+     * @return this builder
+     */
     public Builder path(String path) {
       this.path = path;
       return this;
     }
 
-    /** The chain, e.g. {@code cosmos}. */
+    /**
+     * The chain, e.g. {@code cosmos}.
+     *
+     * @param chain the chain, e.g. {@code cosmos}
+     * @return this builder
+     */
     public Builder chain(String chain) {
       this.chain = chain;
       return this;
     }
 
-    /** Optional method. */
+    /**
+     * Optional method.
+     *
+     * @param method optional method
+     * @return this builder
+     */
     public Builder method(String method) {
       this.method = method;
       return this;
     }
 
-    /** Optional parameters. */
+    /**
+     * Optional parameters.
+     *
+     * @param parameters optional parameters
+     * @return this builder
+     */
     public Builder parameters(List<String> parameters) {
       this.parameters = parameters;
       return this;
     }
 
-    /** The comparison. */
+    /**
+     * The comparison.
+     *
+     * @param returnValueTest the comparison
+     * @return this builder
+     */
     public Builder returnValueTest(ReturnValueTest returnValueTest) {
       this.returnValueTest = returnValueTest;
       return this;
     }
 
     /**
-     * The condition.
+     * {@return the condition}
      *
      * @throws InvalidAccessControlConditionsException naming a missing field
      */

@@ -23,7 +23,15 @@ public record EvmContractCondition(
     ReturnValueTest returnValueTest)
     implements Condition {
 
-  /** @throws InvalidAccessControlConditionsException naming the missing or blank field */
+  /**
+   * @param contractAddress the contract called
+   * @param functionName the function called
+   * @param functionParams its arguments, may use {@code :userAddress}
+   * @param functionAbi the function's ABI
+   * @param chain chain name
+   * @param returnValueTest the comparison; {@code key} names an output ({@code ""} for the only one)
+   * @throws InvalidAccessControlConditionsException naming the missing or blank field
+   */
   public EvmContractCondition {
     Checks.string(contractAddress, "contractAddress");
     Checks.string(functionName, "functionName");

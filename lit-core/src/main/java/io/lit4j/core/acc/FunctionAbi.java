@@ -16,7 +16,14 @@ import java.util.List;
 public record FunctionAbi(
     String name, List<AbiParam> inputs, List<AbiParam> outputs, boolean constant, String stateMutability) {
 
-  /** @throws InvalidAccessControlConditionsException naming the missing field */
+  /**
+   * @param name function name
+   * @param inputs inputs, may be empty
+   * @param outputs outputs, may be empty
+   * @param constant the legacy {@code constant} flag
+   * @param stateMutability e.g. {@code view}, {@code pure}
+   * @throws InvalidAccessControlConditionsException naming the missing field
+   */
   public FunctionAbi {
     Checks.nonBlank(name, "name");
     inputs = params(inputs, "inputs");
@@ -24,7 +31,14 @@ public record FunctionAbi(
     Checks.string(stateMutability, "stateMutability");
   }
 
-  /** A function ABI with {@code constant = false}. */
+  /**
+   * {@return a function ABI with {@code constant = false}}
+   *
+   * @param name the function name
+   * @param inputs the function's inputs, in order
+   * @param outputs the function's outputs, in order
+   * @param stateMutability e.g. {@code view} or {@code nonpayable}
+   */
   public static FunctionAbi of(String name, List<AbiParam> inputs, List<AbiParam> outputs, String stateMutability) {
     return new FunctionAbi(name, inputs, outputs, false, stateMutability);
   }

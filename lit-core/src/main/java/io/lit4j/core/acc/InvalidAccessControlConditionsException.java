@@ -15,7 +15,9 @@ public final class InvalidAccessControlConditionsException extends LitValidation
   /** The JS SDK's error name for malformed conditions. */
   public static final String ERROR_CODE = "InvalidAccessControlConditions";
 
+  /** Path of the bad field. */
   private final String field;
+  /** What is wrong with the field. */
   private final String problem;
 
   InvalidAccessControlConditionsException(String field, String problem) {
@@ -29,12 +31,16 @@ public final class InvalidAccessControlConditionsException extends LitValidation
     this.problem = problem;
   }
 
-  /** Path of the bad field, e.g. {@code unifiedAccessControlConditions[0].conditionType}. */
+  /**
+   * Path of the bad field, e.g. {@code unifiedAccessControlConditions[0].conditionType}.
+   *
+   * @return the path of the bad field
+   */
   public String field() {
     return field;
   }
 
-  /** What is wrong with the field, without the path. */
+  /** {@return what is wrong with the field, without the path} */
   public String problem() {
     return problem;
   }

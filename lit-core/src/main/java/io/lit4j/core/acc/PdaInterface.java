@@ -12,7 +12,11 @@ import java.util.Map;
  * @param fields field name → size in bytes, in the order given
  */
 public record PdaInterface(long offset, Map<String, Long> fields) {
-  /** @throws InvalidAccessControlConditionsException for a negative number or missing fields */
+  /**
+   * @param offset byte offset into the account data
+   * @param fields field name → size in bytes, in the order given
+   * @throws InvalidAccessControlConditionsException for a negative number or missing fields
+   */
   public PdaInterface {
     if (offset < 0) throw Checks.invalid("pdaInterface.offset", "must not be negative");
     Checks.present(fields, "pdaInterface.fields");

@@ -25,8 +25,10 @@ public final class ReturnValueTest {
   }
 
   /**
-   * A test without a key, as basic EVM conditions use.
+   * {@return a test without a key, as basic EVM conditions use}
    *
+   * @param comparator the comparison, e.g. {@code >=} or {@code =}
+   * @param value the value to compare the result with
    * @throws InvalidAccessControlConditionsException for an unknown comparator or a missing value
    */
   public static ReturnValueTest of(String comparator, String value) {
@@ -34,8 +36,11 @@ public final class ReturnValueTest {
   }
 
   /**
-   * A test with a key ({@code ""} compares the whole result).
+   * {@return a test with a key ({@code ""} compares the whole result)}
    *
+   * @param key the field of the result to compare; {@code ""} for the whole result
+   * @param comparator the comparison, e.g. {@code >=} or {@code =}
+   * @param value the value to compare the result with
    * @throws InvalidAccessControlConditionsException for a missing key or value or an unknown
    *     comparator
    */
@@ -43,17 +48,17 @@ public final class ReturnValueTest {
     return new ReturnValueTest(Checks.string(key, "returnValueTest.key"), comparator, value);
   }
 
-  /** The key, if the test has one. */
+  /** {@return the key, if the test has one} */
   public Optional<String> key() {
     return Optional.ofNullable(key);
   }
 
-  /** One of {@code =, !=, >, >=, <, <=, contains, !contains}. */
+  /** {@return one of {@code =, !=, >, >=, <, <=, contains, !contains}} */
   public String comparator() {
     return comparator;
   }
 
-  /** The expected value, as a string. */
+  /** {@return the expected value, as a string} */
   public String value() {
     return value;
   }

@@ -40,32 +40,36 @@ public final class SolRpcCondition implements Condition {
     if (pdaParams != null) requireV2Fields();
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The RPC method, e.g. {@code getBalance}. */
+  /** {@return the RPC method, e.g. {@code getBalance}} */
   public String method() {
     return method;
   }
 
-  /** The RPC parameters, e.g. {@code [":userAddress"]}. */
+  /** {@return the RPC parameters, e.g. {@code [":userAddress"]}} */
   public List<String> params() {
     return params;
   }
 
-  /** Seeds of the program-derived account; present makes this a v2 condition. */
+  /**
+   * Seeds of the program-derived account; present makes this a v2 condition.
+   *
+   * @return the PDA seeds, or empty for a v1 condition
+   */
   public Optional<List<String>> pdaParams() {
     return Optional.ofNullable(pdaParams);
   }
 
-  /** Where to read inside the program-derived account. */
+  /** {@return where to read inside the program-derived account} */
   public Optional<PdaInterface> pdaInterface() {
     return Optional.ofNullable(pdaInterface);
   }
 
-  /** The field of {@link #pdaInterface()} to compare. */
+  /** {@return the field of {@link #pdaInterface()} to compare} */
   public Optional<String> pdaKey() {
     return Optional.ofNullable(pdaKey);
   }
@@ -85,7 +89,10 @@ public final class SolRpcCondition implements Condition {
     return ConditionType.SOL_RPC;
   }
 
-  /** Whether the canonical form outside unified lists is v2 (that is, {@code pdaParams} is present). */
+  /**
+   * {@return whether the canonical form outside unified lists is v2 (that is, {@code pdaParams} is
+   * present)}
+   */
   public boolean isV2() {
     return pdaParams != null;
   }
@@ -135,50 +142,85 @@ public final class SolRpcCondition implements Condition {
 
     private Builder() {}
 
-    /** The RPC method. */
+    /**
+     * The RPC method.
+     *
+     * @param method the RPC method
+     * @return this builder
+     */
     public Builder method(String method) {
       this.method = method;
       return this;
     }
 
-    /** The RPC parameters. */
+    /**
+     * The RPC parameters.
+     *
+     * @param params the RPC parameters
+     * @return this builder
+     */
     public Builder params(List<String> params) {
       this.params = params;
       return this;
     }
 
-    /** Program-derived account seeds; makes the condition v2. */
+    /**
+     * Program-derived account seeds; makes the condition v2.
+     *
+     * @param pdaParams Program-derived account seeds; makes the condition v2
+     * @return this builder
+     */
     public Builder pdaParams(List<String> pdaParams) {
       this.pdaParams = pdaParams;
       return this;
     }
 
-    /** Where to read inside the program-derived account. */
+    /**
+     * Where to read inside the program-derived account.
+     *
+     * @param pdaInterface where to read inside the program-derived account
+     * @return this builder
+     */
     public Builder pdaInterface(PdaInterface pdaInterface) {
       this.pdaInterface = pdaInterface;
       return this;
     }
 
-    /** The field of the PDA interface to compare. */
+    /**
+     * The field of the PDA interface to compare.
+     *
+     * @param pdaKey the field of the PDA interface to compare
+     * @return this builder
+     */
     public Builder pdaKey(String pdaKey) {
       this.pdaKey = pdaKey;
       return this;
     }
 
-    /** The chain, e.g. {@code solana}. */
+    /**
+     * The chain, e.g. {@code solana}.
+     *
+     * @param chain the chain, e.g. {@code solana}
+     * @return this builder
+     */
     public Builder chain(String chain) {
       this.chain = chain;
       return this;
     }
 
-    /** The comparison. */
+    /**
+     * The comparison.
+     *
+     * @param returnValueTest the comparison
+     * @return this builder
+     */
     public Builder returnValueTest(ReturnValueTest returnValueTest) {
       this.returnValueTest = returnValueTest;
       return this;
     }
 
     /**
-     * The condition.
+     * {@return the condition}
      *
      * @throws InvalidAccessControlConditionsException naming a missing field, or a missing
      *     {@code pdaInterface}/{@code pdaKey} when {@code pdaParams} is given

@@ -20,14 +20,15 @@ public enum AuthMethodScope {
     this.value = value;
   }
 
-  /** The scope number: its bit position in the on-chain bitmap. */
+  /** {@return the scope number: its bit position in the on-chain bitmap} */
   public int value() {
     return value;
   }
 
   /**
-   * The scope with this number.
+   * {@return the scope with this number}
    *
+   * @param value the scope number as stored on chain
    * @throws LitValidationException for an unknown scope number
    */
   public static AuthMethodScope of(int value) {

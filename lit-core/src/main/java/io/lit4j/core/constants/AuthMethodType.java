@@ -37,14 +37,15 @@ public enum AuthMethodType {
     this.value = value;
   }
 
-  /** The numeric type used on chain and on the wire. */
+  /** {@return the numeric type used on chain and on the wire} */
   public int value() {
     return value;
   }
 
   /**
-   * The type with this number.
+   * {@return the type with this number}
    *
+   * @param value the auth method type number as stored on chain
    * @throws LitValidationException for a number no auth method type has
    */
   public static AuthMethodType of(int value) {

@@ -8,13 +8,18 @@ import io.lit4j.core.errors.LitValidationException;
  * {@code Namespace/Name} it maps to.
  */
 public enum LitAbility {
+  /** Decrypt data guarded by access control conditions ({@code access-control-condition-decryption}). */
   ACCESS_CONTROL_CONDITION_DECRYPTION(
       "access-control-condition-decryption", LitRecapNamespace.THRESHOLD, LitRecapAbility.DECRYPTION),
+  /** Sign a JWT guarded by access control conditions ({@code access-control-condition-signing}). */
   ACCESS_CONTROL_CONDITION_SIGNING(
       "access-control-condition-signing", LitRecapNamespace.THRESHOLD, LitRecapAbility.SIGNING),
+  /** Sign with a PKP ({@code pkp-signing}). */
   PKP_SIGNING("pkp-signing", LitRecapNamespace.THRESHOLD, LitRecapAbility.SIGNING),
+  /** Spend capacity credits, i.e. use a rate limit increase NFT ({@code rate-limit-increase-auth}). */
   RATE_LIMIT_INCREASE_AUTHENTICATION(
       "rate-limit-increase-auth", LitRecapNamespace.AUTH, LitRecapAbility.AUTH),
+  /** Run a Lit Action ({@code lit-action-execution}). */
   LIT_ACTION_EXECUTION("lit-action-execution", LitRecapNamespace.THRESHOLD, LitRecapAbility.EXECUTION);
 
   private final String wire;
@@ -27,29 +32,30 @@ public enum LitAbility {
     this.recapAbility = recapAbility;
   }
 
-  /** The ability as written on the wire, e.g. {@code pkp-signing}. */
+  /** {@return the ability as written on the wire, e.g. {@code pkp-signing}} */
   public String wire() {
     return wire;
   }
 
-  /** The ReCap namespace this ability maps to. */
+  /** {@return the ReCap namespace this ability maps to} */
   public LitRecapNamespace recapNamespace() {
     return recapNamespace;
   }
 
-  /** The ReCap ability name this ability maps to. */
+  /** {@return the ReCap ability name this ability maps to} */
   public LitRecapAbility recapAbility() {
     return recapAbility;
   }
 
-  /** The ReCap ability key {@code Namespace/Name}, e.g. {@code Threshold/Signing}. */
+  /** {@return the ReCap ability key {@code Namespace/Name}, e.g. {@code Threshold/Signing}} */
   public String recapKey() {
     return recapNamespace.wire() + "/" + recapAbility.wire();
   }
 
   /**
-   * The ability with this wire spelling.
+   * {@return the ability with this wire spelling}
    *
+   * @param wire the wire string, e.g. {@code pkp-signing}
    * @throws LitValidationException when no ability is spelled so
    */
   public static LitAbility fromWire(String wire) {

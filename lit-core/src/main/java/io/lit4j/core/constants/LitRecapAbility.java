@@ -2,9 +2,13 @@ package io.lit4j.core.constants;
 
 /** ReCap ability names Lit uses (JS SDK 4.2.0 {@code LitRecapAbility}). */
 public enum LitRecapAbility {
+  /** {@code Decryption}. */
   DECRYPTION("Decryption"),
+  /** {@code Signing}. */
   SIGNING("Signing"),
+  /** {@code Auth}. */
   AUTH("Auth"),
+  /** {@code Execution}. */
   EXECUTION("Execution");
 
   private final String wire;
@@ -13,7 +17,7 @@ public enum LitRecapAbility {
     this.wire = wire;
   }
 
-  /** The ability name as written in a ReCap ability key, e.g. {@code Signing}. */
+  /** {@return the ability name as written in a ReCap ability key, e.g. {@code Signing}} */
   public String wire() {
     return wire;
   }

@@ -2,7 +2,9 @@ package io.lit4j.core.constants;
 
 /** ReCap ability namespaces Lit uses (JS SDK 4.2.0 {@code LitNamespace}). */
 public enum LitRecapNamespace {
+  /** {@code Auth}: authentication abilities (capacity credits). */
   AUTH("Auth"),
+  /** {@code Threshold}: abilities the nodes serve by threshold (decryption, signing, execution). */
   THRESHOLD("Threshold");
 
   private final String wire;
@@ -11,7 +13,7 @@ public enum LitRecapNamespace {
     this.wire = wire;
   }
 
-  /** The namespace as written in a ReCap ability key, e.g. {@code Threshold}. */
+  /** {@return the namespace as written in a ReCap ability key, e.g. {@code Threshold}} */
   public String wire() {
     return wire;
   }

@@ -8,10 +8,13 @@ import io.lit4j.core.errors.LitValidationException;
  * {@code LitResourcePrefix}).
  */
 public enum LitResourcePrefix {
+  /** Access control conditions ({@code lit-accesscontrolcondition}). */
   ACCESS_CONTROL_CONDITION("lit-accesscontrolcondition"),
+  /** PKPs ({@code lit-pkp}). */
   PKP("lit-pkp"),
   /** Capacity credits (rate limit increase NFTs). */
   RLI("lit-ratelimitincrease"),
+  /** Lit Actions ({@code lit-litaction}). */
   LIT_ACTION("lit-litaction");
 
   private final String wire;
@@ -20,14 +23,15 @@ public enum LitResourcePrefix {
     this.wire = wire;
   }
 
-  /** The prefix as written on the wire, e.g. {@code lit-pkp}. */
+  /** {@return the prefix as written on the wire, e.g. {@code lit-pkp}} */
   public String wire() {
     return wire;
   }
 
   /**
-   * The prefix with this wire spelling.
+   * {@return the prefix with this wire spelling}
    *
+   * @param wire the prefix as written before {@code ://}, e.g. {@code lit-pkp}
    * @throws LitValidationException when no prefix is spelled so
    */
   public static LitResourcePrefix fromWire(String wire) {

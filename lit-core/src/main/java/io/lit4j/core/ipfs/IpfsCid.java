@@ -21,7 +21,11 @@ public final class IpfsCid {
 
   private IpfsCid() {}
 
-  /** The CIDv0 string of a file with these bytes. */
+  /**
+   * {@return the CIDv0 string of a file with these bytes}
+   *
+   * @param content the file's bytes
+   */
   public static String of(byte[] content) {
     Args.required(content, "content");
     List<Node> level = new ArrayList<>();
@@ -40,7 +44,11 @@ public final class IpfsCid {
     return Base58.encode(level.get(0).multihash);
   }
 
-  /** The 34 raw multihash bytes of a CIDv0 string, as PKPPermissions stores an action id. */
+  /**
+   * {@return the 34 raw multihash bytes of a CIDv0 string, as PKPPermissions stores an action id}
+   *
+   * @param cid a CIDv0 string, {@code Qm...}
+   */
   public static byte[] toBytes(String cid) {
     if (cid == null || !cid.startsWith("Qm") || cid.length() != 46) {
       throw new LitValidationException("ipfsId must be a CIDv0 string (46 characters starting with Qm), got " + cid);
@@ -52,7 +60,11 @@ public final class IpfsCid {
     return bytes;
   }
 
-  /** The CIDv0 string of 34 raw multihash bytes. */
+  /**
+   * {@return the CIDv0 string of 34 raw multihash bytes}
+   *
+   * @param multihash 34 bytes: {@code 0x12 0x20} and a SHA-256 digest
+   */
   public static String fromBytes(byte[] multihash) {
     if (multihash == null || multihash.length != 34 || multihash[0] != 0x12 || multihash[1] != 0x20) {
       throw new LitValidationException("a CIDv0 multihash is 34 bytes starting 0x12 0x20");

@@ -26,6 +26,7 @@ public final class JsJson {
   /**
    * {@code JSON.stringify(value)} for the value kinds listed on this class.
    *
+   * @param value the value to serialize
    * @return the JSON text; {@code "null"} for {@code null}
    * @throws LitValidationException for a value of another kind (such as a POJO or an array), or
    *     a top-level {@link Undefined} (for which JavaScript returns {@code undefined}, not text)
@@ -149,6 +150,8 @@ public final class JsJson {
   /**
    * Appends ECMAScript JSON.stringify string quoting (QuoteJSONString, ES2019 well-formed).
    *
+   * @param sb where the quoted string is appended
+   * @param s the string to quote
    * @throws LitValidationException when the builder or the string is null
    */
   public static void quote(StringBuilder sb, String s) {
@@ -218,6 +221,7 @@ public final class JsJson {
 
   /** Marker for a JavaScript {@code undefined} value: its key is omitted from objects. */
   public enum Undefined {
+    /** The only value. */
     INSTANCE
   }
 }

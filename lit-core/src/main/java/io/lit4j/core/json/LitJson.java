@@ -31,7 +31,7 @@ public final class LitJson {
 
   private LitJson() {}
 
-  /** The shared mapper; do not reconfigure it. */
+  /** {@return the shared mapper; do not reconfigure it} */
   public static ObjectMapper mapper() {
     return MAPPER;
   }
@@ -40,6 +40,8 @@ public final class LitJson {
    * Parses JSON text as JavaScript's {@code JSON.parse} would: one value, nothing after it.
    *
    * @param what names the text in the error message, e.g. {@code "signedMessage"}
+   * @param json the JSON text
+   * @return the parsed value
    * @throws LitValidationException naming {@code what} when it is missing, empty, not JSON or
    *     followed by more text
    */
@@ -58,6 +60,8 @@ public final class LitJson {
    * Compact JSON text of a value (Jackson's field order; use {@link JsJson} where a signature
    * covers the text).
    *
+   * @param value the value to write
+   * @return compact JSON text
    * @throws LitValidationException when Jackson cannot write the value
    */
   public static String write(Object value) {

@@ -53,28 +53,35 @@ public final class LitChain {
     this.blockExplorerUrls = List.copyOf(blockExplorerUrls);
   }
 
-  /** The name conditions use in {@code chain}, e.g. {@code ethereum}, {@code chronicleTestnet}. */
+  /**
+   * {@return the name conditions use in {@code chain}, e.g. {@code ethereum}, {@code
+   * chronicleTestnet}}
+   */
   public String key() {
     return key;
   }
 
-  /** Human-readable name, as the SDK spells it (e.g. {@code Chronicle - Lit Protocol Testnet}). */
+  /**
+   * Human-readable name, as the SDK spells it (e.g. {@code Chronicle - Lit Protocol Testnet}).
+   *
+   * @return the SDK's display name
+   */
   public String name() {
     return name;
   }
 
-  /** The chain's virtual machine family. */
+  /** {@return the chain's virtual machine family} */
   public VmType vmType() {
     return vmType;
   }
 
-  /** The EIP-155 chain id of an EVM chain; empty for Solana and Cosmos chains. */
+  /** {@return the EIP-155 chain id of an EVM chain; empty for Solana and Cosmos chains} */
   public OptionalLong evmChainId() {
     return vmType == VmType.EVM ? OptionalLong.of(evmChainId) : OptionalLong.empty();
   }
 
   /**
-   * The EIP-155 chain id of this chain.
+   * {@return the EIP-155 chain id of this chain}
    *
    * @throws UnknownChainException when this is not an EVM chain
    */
@@ -85,27 +92,43 @@ public final class LitChain {
     return evmChainId;
   }
 
-  /** The Cosmos chain id (e.g. {@code cosmoshub-4}); empty for other chains. */
+  /** {@return the Cosmos chain id (e.g. {@code cosmoshub-4}); empty for other chains} */
   public Optional<String> cosmosChainId() {
     return Optional.ofNullable(cosmosChainId);
   }
 
-  /** Native token symbol. */
+  /**
+   * Native token symbol.
+   *
+   * @return the native token symbol, e.g. {@code ETH}
+   */
   public String symbol() {
     return symbol;
   }
 
-  /** Native token decimals. */
+  /**
+   * Native token decimals.
+   *
+   * @return the number of decimals of the native token
+   */
   public int decimals() {
     return decimals;
   }
 
-  /** Default public RPC URLs from the SDK table; a local network points its nodes elsewhere. */
+  /**
+   * Default public RPC URLs from the SDK table; a local network points its nodes elsewhere.
+   *
+   * @return the RPC URLs, possibly empty
+   */
   public List<String> rpcUrls() {
     return rpcUrls;
   }
 
-  /** Block explorer URLs from the SDK table. */
+  /**
+   * Block explorer URLs from the SDK table.
+   *
+   * @return the explorer URLs, possibly empty
+   */
   public List<String> blockExplorerUrls() {
     return blockExplorerUrls;
   }

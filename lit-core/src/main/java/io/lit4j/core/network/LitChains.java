@@ -41,8 +41,9 @@ public final class LitChains {
   private LitChains() {}
 
   /**
-   * The chain with this name (case-sensitive, as in the SDK).
+   * {@return the chain with this name (case-sensitive, as in the SDK)}
    *
+   * @param chain the SDK chain name, e.g. {@code ethereum}
    * @throws UnknownChainException when the name is not in the table
    * @throws io.lit4j.core.errors.LitValidationException when the name is missing or blank
    */
@@ -56,26 +57,35 @@ public final class LitChains {
     return c;
   }
 
-  /** The chain with this name, or empty when it is unknown or blank. */
+  /**
+   * {@return the chain with this name, or empty when it is unknown or blank}
+   *
+   * @param chain the SDK chain name, e.g. {@code ethereum}
+   */
   public static Optional<LitChain> find(String chain) {
     return chain == null ? Optional.empty() : Optional.ofNullable(CHAINS.get(chain));
   }
 
   /**
-   * The EIP-155 chain id of an EVM chain name, e.g. {@code ethereum} → 1.
+   * {@return the EIP-155 chain id of an EVM chain name, e.g. {@code ethereum} → 1}
    *
+   * @param chain the SDK chain name of an EVM chain
    * @throws UnknownChainException when the name is unknown or not an EVM chain
    */
   public static long evmChainId(String chain) {
     return get(chain).requireEvmChainId();
   }
 
-  /** Every chain, in the SDK's order (EVM, then Solana, then Cosmos). */
+  /** {@return every chain, in the SDK's order (EVM, then Solana, then Cosmos)} */
   public static List<LitChain> all() {
     return List.copyOf(CHAINS.values());
   }
 
-  /** The chains of one virtual machine family, in the SDK's order. */
+  /**
+   * {@return the chains of one virtual machine family, in the SDK's order}
+   *
+   * @param vmType the virtual machine family
+   */
   public static List<LitChain> ofType(LitChain.VmType vmType) {
     return CHAINS.values().stream().filter(c -> c.vmType() == vmType).toList();
   }

@@ -26,7 +26,7 @@ public enum LitEndpoint {
     this.basePath = basePath;
   }
 
-  /** The unversioned path, e.g. {@code /web/execute}. */
+  /** {@return the unversioned path, e.g. {@code /web/execute}} */
   public String basePath() {
     return basePath;
   }

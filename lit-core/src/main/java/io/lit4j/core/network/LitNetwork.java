@@ -99,7 +99,7 @@ public enum LitNetwork {
     this.onChronicle = onChronicle;
   }
 
-  /** The name the SDK and configs use, e.g. {@code habanero}. */
+  /** {@return the name the SDK and configs use, e.g. {@code habanero}} */
   public String wireName() {
     return wireName;
   }
@@ -107,12 +107,14 @@ public enum LitNetwork {
   /**
    * The static bootstrap URLs ({@code LIT_NETWORKS[name]}): three for cayenne, ten for localhost,
    * none for networks whose nodes are read from the chain or given by the caller.
+   *
+   * @return the bootstrap URLs, possibly empty
    */
   public List<String> bootstrapUrls() {
     return bootstrapUrls;
   }
 
-  /** Whether the node list comes from the Staking contract rather than a static list. */
+  /** {@return whether the node list comes from the Staking contract rather than a static list} */
   public boolean nodesFromChain() {
     return minNodeCountSource == MinNodeCountSource.STAKING_CONTRACT;
   }
@@ -121,6 +123,8 @@ public enum LitNetwork {
    * Whether node attestation is checked whatever the client config says (manzano and habanero: the
    * SDK checks {@code checkNodeAttestation || network in {manzano, habanero}}). Other networks
    * follow the config, default off.
+   *
+   * @return whether attestation checks are forced on
    */
   public boolean attestationRequired() {
     return attestationRequired;
@@ -131,6 +135,8 @@ public enum LitNetwork {
    * MinNodeCountSource#CLIENT_CONFIG} when bootstrap URLs are given, and {@link
    * MinNodeCountSource#STAKING_CONTRACT} when only a contract context is: see {@link
    * #minNodeCountSource(boolean)}.
+   *
+   * @return where the threshold comes from
    */
   public MinNodeCountSource minNodeCountSource() {
     return minNodeCountSource;
@@ -139,6 +145,9 @@ public enum LitNetwork {
   /**
    * Where the threshold comes from, given whether the caller supplied bootstrap URLs (only
    * {@link #CUSTOM} depends on it).
+   *
+   * @param bootstrapUrlsGiven whether the caller supplied its own bootstrap URLs
+   * @return where the threshold comes from
    */
   public MinNodeCountSource minNodeCountSource(boolean bootstrapUrlsGiven) {
     if (this == CUSTOM && !bootstrapUrlsGiven) return MinNodeCountSource.STAKING_CONTRACT;
@@ -149,6 +158,8 @@ public enum LitNetwork {
    * The threshold for a static node list: {@code n == 2 ? 2 : floor(n * 2 / 3)}, as the SDK
    * computes it for cayenne (3 nodes give 2).
    *
+   * @param nodeCount the number of nodes in the list
+   * @return the threshold
    * @throws LitValidationException when {@code nodeCount} is not positive
    */
   public static int staticMinNodeCount(int nodeCount) {
@@ -160,12 +171,18 @@ public enum LitNetwork {
    * The lit-general-worker URL where the SDK fetches this network's contract addresses; empty for
    * custom and localhost (the 4.2.0 contracts SDK then falls back to cayenne's URL, a quirk lit4j
    * does not repeat).
+   *
+   * @return the contract address list URL, or empty
    */
   public Optional<String> contractAddressesUrl() {
     return Optional.ofNullable(contractAddressesUrl);
   }
 
-  /** The default relay server base URL of this network ({@code RELAY_URL_*}); empty if none. */
+  /**
+   * The default relay server base URL of this network ({@code RELAY_URL_*}); empty if none.
+   *
+   * @return the relay base URL, or empty
+   */
   public Optional<String> relayUrl() {
     return Optional.ofNullable(relayUrl);
   }
@@ -174,19 +191,25 @@ public enum LitNetwork {
    * The chain holding this network's contracts: {@link LitChains#CHRONICLE_TESTNET} (chain id
    * 175177, RPC {@link LitChains#CHRONICLE_RPC_URL}) for cayenne, manzano and habanero; empty for
    * custom and localhost, whose chain the caller gives.
+   *
+   * @return the contracts chain, or empty
    */
   public Optional<LitChain> chain() {
     return onChronicle ? Optional.of(LitChains.CHRONICLE_TESTNET) : Optional.empty();
   }
 
-  /** The node route spelling of this network: {@link ProtocolVersion#V4_INITIAL} for all of them. */
+  /**
+   * {@return the node route spelling of this network: {@link ProtocolVersion#V4_INITIAL} for all of
+   * them}
+   */
   public ProtocolVersion protocolVersion() {
     return ProtocolVersion.V4_INITIAL;
   }
 
   /**
-   * The network with this wire name (case-sensitive, as the SDK compares it).
+   * {@return the network with this wire name (case-sensitive, as the SDK compares it)}
    *
+   * @param name the network name, e.g. {@code habanero}
    * @throws UnknownNetworkException for any other name, including the SDK-internal
    *     {@code internalDev} and the Datil networks, which lit4j does not support
    * @throws LitValidationException when the name is missing

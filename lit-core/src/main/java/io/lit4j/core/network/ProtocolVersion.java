@@ -30,9 +30,10 @@ public enum ProtocolVersion {
   }
 
   /**
-   * The path of an endpoint in this protocol version, e.g. {@code /web/execute} or
-   * {@code /web/execute/v1}.
+   * {@return the path of an endpoint in this protocol version, e.g. {@code /web/execute} or {@code
+   * /web/execute/v1}}
    *
+   * @param endpoint the endpoint
    * @throws LitValidationException when {@code endpoint} is missing
    */
   public String path(LitEndpoint endpoint) {
@@ -44,6 +45,9 @@ public enum ProtocolVersion {
    * The full URL of an endpoint on one node: the node URL (as the network lists it, e.g.
    * {@code http://127.0.0.1:7470}; a trailing {@code /} is ignored) followed by {@link #path}.
    *
+   * @param nodeUrl the node's base URL
+   * @param endpoint the endpoint
+   * @return the endpoint's URL on that node
    * @throws LitValidationException when {@code nodeUrl} is blank or {@code endpoint} is missing
    */
   public String url(String nodeUrl, LitEndpoint endpoint) {

@@ -12,6 +12,7 @@ import java.util.Map;
 public final class UnknownChainException extends LitValidationException {
   private static final long serialVersionUID = 1L;
 
+  /** The chain name that was asked for. */
   private final String chainName;
 
   UnknownChainException(String chainName, String message) {
@@ -24,7 +25,7 @@ public final class UnknownChainException extends LitValidationException {
     this.chainName = chainName;
   }
 
-  /** The chain name that was asked for, as given. */
+  /** {@return the chain name that was asked for, as given} */
   public String chainName() {
     return chainName;
   }

@@ -11,6 +11,7 @@ import java.util.Map;
 public final class UnknownNetworkException extends LitValidationException {
   private static final long serialVersionUID = 1L;
 
+  /** The network name that was asked for. */
   private final String networkName;
 
   UnknownNetworkException(String networkName, String known) {
@@ -27,7 +28,7 @@ public final class UnknownNetworkException extends LitValidationException {
     this.networkName = networkName;
   }
 
-  /** The name that was asked for, as given. */
+  /** {@return the name that was asked for, as given} */
   public String networkName() {
     return networkName;
   }

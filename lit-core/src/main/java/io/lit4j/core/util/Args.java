@@ -16,6 +16,9 @@ public final class Args {
    * Returns {@code value} when it is present.
    *
    * @param field names the value in the error message, e.g. {@code "authSig"}
+   * @param <T> the value's type
+   * @param value the value to check
+   * @return {@code value} when it is present
    * @throws LitValidationException "{@code <field> is missing}" when {@code value} is null
    */
   public static <T> T required(T value, String field) {
@@ -24,8 +27,11 @@ public final class Args {
   }
 
   /**
-   * An unmodifiable copy of a list that must be present and hold no null element.
+   * {@return an unmodifiable copy of a list that must be present and hold no null element}
    *
+   * @param <T> the element type
+   * @param values the list to copy
+   * @param field names the list in the error message
    * @throws LitValidationException naming {@code field} (or {@code field[i]}) when the list or an
    *     element is null
    */

@@ -13,6 +13,8 @@ public final class Base58 {
   /**
    * Encodes bytes as base58btc; each leading zero byte becomes a leading {@code '1'}.
    *
+   * @param data the bytes to encode
+   * @return the base58btc text
    * @throws LitValidationException when {@code data} is null
    */
   public static String encode(byte[] data) {
@@ -32,6 +34,8 @@ public final class Base58 {
    * Decodes base58btc.
    *
    * @param field names the value in the error message
+   * @param s the base58btc text
+   * @return the decoded bytes
    * @throws LitValidationException when the value is missing or has a character outside the alphabet
    */
   public static byte[] decode(String s, String field) {
@@ -53,7 +57,11 @@ public final class Base58 {
     return out;
   }
 
-  /** True when every character is in the base58btc alphabet. */
+  /**
+   * {@return true when every character is in the base58btc alphabet}
+   *
+   * @param s the string to check
+   */
   public static boolean isBase58(String s) {
     if (s == null) return false;
     for (int i = 0; i < s.length(); i++) {

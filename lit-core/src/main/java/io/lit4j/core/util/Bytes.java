@@ -11,6 +11,8 @@ public final class Bytes {
   /**
    * Concatenates arrays.
    *
+   * @param parts the arrays, in order
+   * @return a new array holding all parts one after another
    * @throws LitValidationException when the array of parts or one part is null
    */
   public static byte[] concat(byte[]... parts) {
@@ -32,6 +34,9 @@ public final class Bytes {
   /**
    * Unsigned big-endian encoding of {@code value}, left-padded with zeros to {@code length}.
    *
+   * @param value a non-negative integer
+   * @param length the number of bytes to produce
+   * @return exactly {@code length} bytes
    * @throws LitValidationException when the value is null, negative or does not fit
    */
   public static byte[] toFixed(BigInteger value, int length) {
@@ -51,6 +56,8 @@ public final class Bytes {
   /**
    * Reads bytes as an unsigned big-endian integer.
    *
+   * @param bytes big-endian bytes
+   * @return the non-negative integer they encode
    * @throws LitValidationException when {@code bytes} is null
    */
   public static BigInteger toUnsigned(byte[] bytes) {
@@ -61,6 +68,8 @@ public final class Bytes {
   /**
    * Reversed copy (little-endian to big-endian and back).
    *
+   * @param bytes the bytes to reverse
+   * @return a new array with the bytes in reverse order
    * @throws LitValidationException when {@code bytes} is null
    */
   public static byte[] reverse(byte[] bytes) {

@@ -12,8 +12,9 @@ public final class Hex {
   private Hex() {}
 
   /**
-   * Lowercase hex without prefix.
+   * {@return lowercase hex without prefix}
    *
+   * @param bytes the bytes to encode
    * @throws LitValidationException when {@code bytes} is null
    */
   public static String encode(byte[] bytes) {
@@ -27,15 +28,21 @@ public final class Hex {
   }
 
   /**
-   * Lowercase hex with a {@code 0x} prefix.
+   * {@return lowercase hex with a {@code 0x} prefix}
    *
+   * @param bytes the bytes to encode
    * @throws LitValidationException when {@code bytes} is null
    */
   public static String encode0x(byte[] bytes) {
     return "0x" + encode(bytes);
   }
 
-  /** Removes a leading {@code 0x} or {@code 0X} if present; null stays null. */
+  /**
+   * Removes a leading {@code 0x} or {@code 0X} if present; null stays null.
+   *
+   * @param hex hex text, possibly with a prefix, or null
+   * @return the text without its prefix
+   */
   public static String strip0x(String hex) {
     if (hex != null && hex.length() >= 2 && hex.charAt(0) == '0' && (hex.charAt(1) == 'x' || hex.charAt(1) == 'X')) {
       return hex.substring(2);
@@ -47,6 +54,8 @@ public final class Hex {
    * Decodes hex (optional {@code 0x}, either case).
    *
    * @param field names the value in the error message, e.g. {@code "publicKey"}
+   * @param hex the hex text
+   * @return the decoded bytes
    * @throws LitValidationException when the input is null, of odd length or not hex
    */
   public static byte[] decode(String hex, String field) {
@@ -69,7 +78,14 @@ public final class Hex {
     return out;
   }
 
-  /** Decodes hex, as {@link #decode(String, String)}, and requires exactly {@code length} bytes. */
+  /**
+   * Decodes hex, as {@link #decode(String, String)}, and requires exactly {@code length} bytes.
+   *
+   * @param hex the hex text
+   * @param length the number of bytes required
+   * @param field names the value in the error message
+   * @return the decoded bytes, exactly {@code length} of them
+   */
   public static byte[] decode(String hex, int length, String field) {
     byte[] out = decode(hex, field);
     if (out.length != length) {
@@ -78,12 +94,21 @@ public final class Hex {
     return out;
   }
 
-  /** Decodes hex, as {@link #decode(String)} with field name {@code "hex"}. */
+  /**
+   * Decodes hex, as {@link #decode(String)} with field name {@code "hex"}.
+   *
+   * @param hex the hex text
+   * @return the decoded bytes
+   */
   public static byte[] decode(String hex) {
     return decode(hex, "hex");
   }
 
-  /** True when the string is non-empty hex (optional {@code 0x}) of even length. */
+  /**
+   * {@return true when the string is non-empty hex (optional {@code 0x}) of even length}
+   *
+   * @param hex the string to check
+   */
   public static boolean isHex(String hex) {
     if (hex == null) return false;
     String s = strip0x(hex);

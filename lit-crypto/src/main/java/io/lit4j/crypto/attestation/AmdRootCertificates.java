@@ -31,7 +31,11 @@ public record AmdRootCertificates(X509Certificate ark, X509Certificate ask) {
   private static final String ARK_RESOURCE = "amd-milan-ark.pem";
   private static final String ASK_RESOURCE = "amd-milan-ask.pem";
 
-  /** @throws LitValidationException when a certificate is missing */
+  /**
+   * @param ark the root certificate (self-signed)
+   * @param ask the intermediate certificate, signed by {@code ark}, that signs VCEKs
+   * @throws LitValidationException when a certificate is missing
+   */
   public AmdRootCertificates {
     if (ark == null) throw new LitValidationException("ARK certificate is missing");
     if (ask == null) throw new LitValidationException("ASK certificate is missing");
@@ -41,6 +45,7 @@ public record AmdRootCertificates(X509Certificate ark, X509Certificate ask) {
    * AMD's Milan ARK and ASK, read from this jar and checked against {@link #MILAN_ARK_SHA256} and
    * {@link #MILAN_ASK_SHA256}.
    *
+   * @return the Milan root certificates
    * @throws IllegalStateException when the pinned resources are missing or altered (a broken build)
    */
   public static AmdRootCertificates milan() {
@@ -50,6 +55,9 @@ public record AmdRootCertificates(X509Certificate ark, X509Certificate ask) {
   /**
    * Reads an ARK and ASK from PEM (or DER) text.
    *
+   * @param arkPem the AMD root key (ARK) certificate
+   * @param askPem the AMD signing key (ASK) certificate
+   * @return the root certificates
    * @throws LitValidationException when either is not an X.509 certificate
    */
   public static AmdRootCertificates fromPem(String arkPem, String askPem) {

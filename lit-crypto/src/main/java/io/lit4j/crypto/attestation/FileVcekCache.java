@@ -29,6 +29,7 @@ public final class FileVcekCache implements VcekProvider {
   /**
    * A cache in {@code directory} (created on the first write) with no upstream.
    *
+   * @param directory where the certificates are stored
    * @throws LitValidationException when {@code directory} is missing or names an existing non-directory
    */
   public FileVcekCache(Path directory) {
@@ -38,6 +39,8 @@ public final class FileVcekCache implements VcekProvider {
   /**
    * A cache in {@code directory} that asks {@code upstream} on a miss and stores the answer.
    *
+   * @param directory where the certificates are stored
+   * @param upstream where a missing certificate is fetched from
    * @throws LitValidationException when an argument is missing or {@code directory} names an
    *     existing non-directory
    */
@@ -55,14 +58,15 @@ public final class FileVcekCache implements VcekProvider {
     this.upstream = upstream;
   }
 
-  /** The cache directory. */
+  /** {@return the cache directory} */
   public Path directory() {
     return directory;
   }
 
   /**
-   * The file that holds (or would hold) the certificate for a VCEK URL.
+   * {@return the file that holds (or would hold) the certificate for a VCEK URL}
    *
+   * @param vcekUrl the VCEK URL
    * @throws LitValidationException when {@code vcekUrl} is missing
    */
   public Path fileFor(String vcekUrl) {
@@ -73,6 +77,8 @@ public final class FileVcekCache implements VcekProvider {
   /**
    * Stores a certificate for a VCEK URL, replacing any stored.
    *
+   * @param vcekUrl the VCEK URL
+   * @param vcekDer the VCEK certificate, DER
    * @throws LitValidationException when the URL or certificate is missing or the certificate is
    *     shorter than {@value SevSnpVerifier#MIN_VCEK_BYTES} bytes
    * @throws LitException when the file cannot be written
@@ -105,8 +111,9 @@ public final class FileVcekCache implements VcekProvider {
   }
 
   /**
-   * The certificate stored for a VCEK URL, without asking upstream.
+   * {@return the certificate stored for a VCEK URL, without asking upstream}
    *
+   * @param vcekUrl the VCEK URL
    * @throws LitValidationException when {@code vcekUrl} is missing
    * @throws LitException when the file exists but cannot be read
    */

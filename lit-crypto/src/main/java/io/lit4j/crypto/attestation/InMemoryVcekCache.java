@@ -26,6 +26,7 @@ public final class InMemoryVcekCache implements VcekProvider {
   /**
    * A cache that asks {@code upstream} on a miss and keeps the answer.
    *
+   * @param upstream where a missing certificate is fetched from
    * @throws LitValidationException when {@code upstream} is missing
    */
   public InMemoryVcekCache(VcekProvider upstream) {
@@ -34,8 +35,9 @@ public final class InMemoryVcekCache implements VcekProvider {
   }
 
   /**
-   * A cache holding the given certificates (VCEK URL to DER), with no upstream.
+   * {@return a cache holding the given certificates (VCEK URL to DER), with no upstream}
    *
+   * @param certificatesByVcekUrl VCEK URL → DER certificate
    * @throws LitValidationException when a URL or certificate is missing or a certificate is
    *     shorter than {@value SevSnpVerifier#MIN_VCEK_BYTES} bytes
    */
@@ -49,6 +51,8 @@ public final class InMemoryVcekCache implements VcekProvider {
   /**
    * Stores a certificate for a VCEK URL, replacing any held.
    *
+   * @param vcekUrl the VCEK URL
+   * @param vcekDer the VCEK certificate, DER
    * @throws LitValidationException when the URL or certificate is missing or the certificate is
    *     shorter than {@value SevSnpVerifier#MIN_VCEK_BYTES} bytes
    */
@@ -58,18 +62,27 @@ public final class InMemoryVcekCache implements VcekProvider {
     certificates.put(vcekUrl, vcekDer.clone());
   }
 
-  /** The certificate held for a VCEK URL (a copy), without asking upstream. */
+  /**
+   * {@return the certificate held for a VCEK URL (a copy), without asking upstream}
+   *
+   * @param vcekUrl the VCEK URL
+   */
   public Optional<byte[]> get(String vcekUrl) {
     byte[] der = vcekUrl == null ? null : certificates.get(vcekUrl);
     return der == null ? Optional.empty() : Optional.of(der.clone());
   }
 
-  /** Forgets the certificate held for a VCEK URL; returns whether one was held. */
+  /**
+   * Forgets the certificate held for a VCEK URL; returns whether one was held.
+   *
+   * @param vcekUrl the VCEK URL
+   * @return whether a certificate was held
+   */
   public boolean remove(String vcekUrl) {
     return vcekUrl != null && certificates.remove(vcekUrl) != null;
   }
 
-  /** How many certificates are held. */
+  /** {@return how many certificates are held} */
   public int size() {
     return certificates.size();
   }

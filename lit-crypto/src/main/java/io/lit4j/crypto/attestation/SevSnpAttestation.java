@@ -40,6 +40,10 @@ public record SevSnpAttestation(
   private static final String ERROR_CODE = SevSnpVerificationException.ERROR_CODE;
 
   /**
+   * @param noonce the nonce the node echoes (should equal the client's challenge)
+   * @param data the node's data entries, in hashing order (pass an ordered map; kept unmodifiable)
+   * @param signatures the node's signatures (unmodifiable)
+   * @param report the attestation report as sent (at least {@value SevSnpReport#SIZE} bytes)
    * @throws LitValidationException when a part is missing, a data key or value or a signature is
    *     missing, or the report is shorter than {@value SevSnpReport#SIZE} bytes
    */
@@ -64,6 +68,8 @@ public record SevSnpAttestation(
   /**
    * Parses the handshake's {@code attestation} JSON text.
    *
+   * @param json the attestation JSON text
+   * @return the attestation
    * @throws LitValidationException when it is not JSON or not a valid attestation (see {@link
    *     #fromJson(JsonNode)})
    */
@@ -74,6 +80,8 @@ public record SevSnpAttestation(
   /**
    * Parses the handshake's {@code attestation} object.
    *
+   * @param attestation the attestation JSON object
+   * @return the attestation
    * @throws LitValidationException naming the field when the attestation is missing or {@code
    *     null}, {@code type} is not {@value #TYPE}, a field is missing or of the wrong JSON type,
    *     or a value is not valid base64
@@ -110,7 +118,7 @@ public record SevSnpAttestation(
     return new SevSnpAttestation(noonce, data, signatures, report);
   }
 
-  /** The attestation as handshake JSON, values base64 (standard alphabet, padded). */
+  /** {@return the attestation as handshake JSON, values base64 (standard alphabet, padded)} */
   public ObjectNode toJson() {
     Base64.Encoder b64 = Base64.getEncoder();
     ObjectNode out = LitJson.mapper().createObjectNode();
@@ -124,30 +132,34 @@ public record SevSnpAttestation(
     return out;
   }
 
-  /** The report, cut to {@value SevSnpReport#SIZE} bytes, with its fields. */
+  /** {@return the report, cut to {@value SevSnpReport#SIZE} bytes, with its fields} */
   public SevSnpReport parsedReport() {
     return SevSnpReport.parse(report);
   }
 
-  /** The decoded {@code noonce} (a copy). */
+  /** {@return the decoded {@code noonce} (a copy)} */
   @Override
   public byte[] noonce() {
     return noonce.clone();
   }
 
-  /** The data entries in hashing order; the map is unmodifiable and its arrays are copies. */
+  /**
+   * {@return the data entries in hashing order; the map is unmodifiable and its arrays are copies}
+   */
   @Override
   public Map<String, byte[]> data() {
     return copyData(data);
   }
 
-  /** The signatures; the list is unmodifiable and its arrays are copies. */
+  /** {@return the signatures; the list is unmodifiable and its arrays are copies} */
   @Override
   public List<byte[]> signatures() {
     return copySignatures(signatures);
   }
 
-  /** The report bytes as sent, not cut (a copy); {@link #parsedReport()} gives the fields. */
+  /**
+   * {@return the report bytes as sent, not cut (a copy); {@link #parsedReport()} gives the fields}
+   */
   @Override
   public byte[] report() {
     return report.clone();

@@ -41,7 +41,10 @@ public record SevSnpReport(byte[] bytes) {
   static final int SIGNATURE_S_OFFSET = 0x2E8;
   static final int SIGNATURE_COMPONENT_LENGTH = 72;
 
-  /** @throws LitValidationException when {@code bytes} is missing or not exactly {@value #SIZE} bytes */
+  /**
+   * @param bytes the report, exactly {@value #SIZE} bytes
+   * @throws LitValidationException when {@code bytes} is missing or not exactly {@value #SIZE} bytes
+   */
   public SevSnpReport {
     if (bytes == null) throw new LitValidationException("report is missing");
     if (bytes.length != SIZE) {
@@ -55,6 +58,8 @@ public record SevSnpReport(byte[] bytes) {
    * Reads a report as a node sends it: at least {@value #SIZE} bytes, of which the first
    * {@value #SIZE} are kept.
    *
+   * @param report the raw report bytes
+   * @return the report
    * @throws LitValidationException when {@code report} is missing or shorter than {@value #SIZE} bytes
    */
   public static SevSnpReport parse(byte[] report) {
@@ -66,48 +71,48 @@ public record SevSnpReport(byte[] bytes) {
     return new SevSnpReport(Arrays.copyOf(report, SIZE));
   }
 
-  /** The report bytes (a copy). */
+  /** {@return the report bytes (a copy)} */
   @Override
   public byte[] bytes() {
     return bytes.clone();
   }
 
-  /** The 64-byte {@code report_data} the guest asked the firmware to sign. */
+  /** {@return the 64-byte {@code report_data} the guest asked the firmware to sign} */
   public byte[] reportData() {
     return slice(REPORT_DATA_OFFSET, REPORT_DATA_LENGTH);
   }
 
-  /** The 48-byte launch {@code measurement}. */
+  /** {@return the 48-byte launch {@code measurement}} */
   public byte[] measurement() {
     return slice(MEASUREMENT_OFFSET, MEASUREMENT_LENGTH);
   }
 
-  /** The raw 8-byte {@code reported_tcb}. */
+  /** {@return the raw 8-byte {@code reported_tcb}} */
   public byte[] reportedTcbBytes() {
     return slice(REPORTED_TCB_OFFSET, REPORTED_TCB_LENGTH);
   }
 
-  /** The patch levels in {@code reported_tcb} that select the VCEK. */
+  /** {@return the patch levels in {@code reported_tcb} that select the VCEK} */
   public SevSnpTcbVersion reportedTcb() {
     return SevSnpTcbVersion.fromBytes(reportedTcbBytes());
   }
 
-  /** The 64-byte {@code chip_id}. */
+  /** {@return the 64-byte {@code chip_id}} */
   public byte[] chipId() {
     return slice(CHIP_ID_OFFSET, CHIP_ID_LENGTH);
   }
 
-  /** The bytes the VCEK signs: {@code [0, 0x2A0)}. */
+  /** {@return the bytes the VCEK signs: {@code [0, 0x2A0)}} */
   public byte[] signedBytes() {
     return slice(0, SIGNED_LENGTH);
   }
 
-  /** The signature's r: 72 bytes little-endian (the low 48 are used for P-384). */
+  /** {@return the signature's r: 72 bytes little-endian (the low 48 are used for P-384)} */
   public byte[] signatureR() {
     return slice(SIGNATURE_R_OFFSET, SIGNATURE_COMPONENT_LENGTH);
   }
 
-  /** The signature's s: 72 bytes little-endian (the low 48 are used for P-384). */
+  /** {@return the signature's s: 72 bytes little-endian (the low 48 are used for P-384)} */
   public byte[] signatureS() {
     return slice(SIGNATURE_S_OFFSET, SIGNATURE_COMPONENT_LENGTH);
   }
@@ -115,6 +120,8 @@ public record SevSnpReport(byte[] bytes) {
   /**
    * The AMD KDS URL of this chip's VCEK certificate at the reported TCB, as the SDK's {@code
    * get_vcek_url} builds it: {@code https://kdsintf.amd.com/vcek/v1/Milan/{hex chip_id}?blSPL=..&teeSPL=..&snpSPL=..&ucodeSPL=..}.
+   *
+   * @return the VCEK certificate URL
    */
   public String vcekUrl() {
     return KDS_VCEK_BASE + Hex.encode(chipId()) + "?" + reportedTcb().kdsQuery();

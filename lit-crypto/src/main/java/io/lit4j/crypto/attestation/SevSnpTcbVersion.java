@@ -13,7 +13,13 @@ import io.lit4j.core.errors.LitValidationException;
  */
 public record SevSnpTcbVersion(int bootLoader, int tee, int snp, int microcode) {
 
-  /** @throws LitValidationException when a level is outside {@code 0..255} */
+  /**
+   * @param bootLoader {@code reported_tcb[0]}
+   * @param tee {@code reported_tcb[1]}
+   * @param snp {@code reported_tcb[6]}
+   * @param microcode {@code reported_tcb[7]}
+   * @throws LitValidationException when a level is outside {@code 0..255}
+   */
   public SevSnpTcbVersion {
     checkByte(bootLoader, "bootLoader");
     checkByte(tee, "tee");
@@ -24,6 +30,8 @@ public record SevSnpTcbVersion(int bootLoader, int tee, int snp, int microcode) 
   /**
    * Reads the 8-byte {@code reported_tcb} field.
    *
+   * @param tcb the 8 bytes of {@code reported_tcb}
+   * @return the TCB version
    * @throws LitValidationException when {@code tcb} is not 8 bytes
    */
   public static SevSnpTcbVersion fromBytes(byte[] tcb) {
@@ -36,6 +44,8 @@ public record SevSnpTcbVersion(int bootLoader, int tee, int snp, int microcode) 
   /**
    * The AMD KDS query string: {@code blSPL=03&teeSPL=00&snpSPL=10&ucodeSPL=169} (decimal, at least
    * two digits, as the SDK's WASM formats it).
+   *
+   * @return the KDS query string
    */
   public String kdsQuery() {
     return String.format(

@@ -15,6 +15,7 @@ public final class SevSnpVerificationException extends LitCryptoException {
   /** The JS SDK's error name for a node whose attestation fails ({@code LIT_ERROR.INVALID_NODE_ATTESTATION}). */
   public static final String ERROR_CODE = "InvalidNodeAttestation";
 
+  /** The check that failed. */
   private final SevSnpCheck failedCheck;
 
   private SevSnpVerificationException(Builder b, SevSnpCheck failedCheck) {
@@ -38,7 +39,7 @@ public final class SevSnpVerificationException extends LitCryptoException {
     return new SevSnpVerificationException(b, check);
   }
 
-  /** The check that failed. */
+  /** {@return the check that failed} */
   public SevSnpCheck failedCheck() {
     return failedCheck;
   }

@@ -95,6 +95,12 @@ public final class SevSnpVerifier {
    * As {@link #verify(SevSnpAttestation, String, String, VcekProvider)}, trusting the given ARK
    * and ASK instead of AMD's Milan pair.
    *
+   * @param attestation the node's attestation
+   * @param challengeHex the 32-byte challenge sent to the node, hex
+   * @param nodeUrl the node's URL, which the attestation must name
+   * @param vcekProvider where the node's VCEK certificate comes from
+   * @param roots the ARK and ASK to trust
+   * @return the verified report
    * @throws LitValidationException when an argument is missing or malformed
    * @throws SevSnpVerificationException naming the check that failed
    * @throws LitException whatever {@code vcekProvider} throws when it cannot supply a certificate
@@ -126,6 +132,9 @@ public final class SevSnpVerifier {
    * {@code noonce} or the node's address; a client deciding whether to trust a node calls {@link
    * #verify(SevSnpAttestation, String, String, VcekProvider)}.
    *
+   * @param attestation the node's attestation
+   * @param challengeHex the 32-byte challenge sent to the node, hex
+   * @param vcekProvider where the node's VCEK certificate comes from
    * @return the verified report
    * @throws LitValidationException when an argument is missing or the challenge is not 32 bytes of hex
    * @throws SevSnpVerificationException naming the check that failed
@@ -140,6 +149,11 @@ public final class SevSnpVerifier {
    * As {@link #verifyReportAndChallenge(SevSnpAttestation, String, VcekProvider)}, trusting the
    * given ARK and ASK.
    *
+   * @param attestation the node's attestation
+   * @param challengeHex the 32-byte challenge sent to the node, hex
+   * @param vcekProvider where the node's VCEK certificate comes from
+   * @param roots the ARK and ASK to trust
+   * @return the verified report
    * @throws LitValidationException when an argument is missing or the challenge is not 32 bytes of hex
    * @throws SevSnpVerificationException naming the check that failed
    * @throws LitException whatever {@code vcekProvider} throws when it cannot supply a certificate
@@ -160,6 +174,8 @@ public final class SevSnpVerifier {
    * last</em> (the node hashes before its own last signature; the SDK follows it).
    *
    * @param challenge the 32-byte challenge (not the attestation's noonce)
+   * @param attestation the node's attestation
+   * @return the 64 expected {@code report_data} bytes
    * @throws LitValidationException when an argument is missing
    */
   public static byte[] expectedReportData(SevSnpAttestation attestation, byte[] challenge) {

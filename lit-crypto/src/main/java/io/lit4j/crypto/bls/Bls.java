@@ -39,6 +39,8 @@ public final class Bls {
    * the official WASM, this does not know the threshold: fewer shares than the threshold combine
    * to a point that then fails {@link #verify}; use {@link #combineAndVerify} to catch that.
    *
+   * @param shares at least threshold shares with distinct identifiers
+   * @return the combined signature
    * @throws LitValidationException when the list is missing, holds fewer than 2 shares, or holds
    *     two shares with the same identifier
    * @throws LitCryptoException when the shares combine to the identity point
@@ -81,6 +83,9 @@ public final class Bls {
    * Verifies a signature over {@code message} against a public key (standard POP-scheme
    * verification: {@code e(pk, H(m)) == e(g1, σ)}).
    *
+   * @param publicKey the network public key
+   * @param message the signed message
+   * @param signature the signature to check
    * @return true when the signature is valid for this key and message
    * @throws LitValidationException when an argument is missing
    */
@@ -95,6 +100,9 @@ public final class Bls {
   /**
    * Like {@link #verify} but throws when the signature does not verify.
    *
+   * @param publicKey the network public key
+   * @param message the signed message
+   * @param signature the signature to check
    * @throws LitCryptoException when the signature is not valid for this key and message
    * @throws LitValidationException when an argument is missing
    */
@@ -110,6 +118,9 @@ public final class Bls {
    * decryption shares. This is the way to detect too few shares (below the threshold) or a bad
    * share, which combine without error but do not verify.
    *
+   * @param publicKey the network public key
+   * @param message the signed message
+   * @param shares the nodes' signature shares
    * @return the verified network signature
    * @throws LitValidationException when the list is missing, holds fewer than 2 shares or duplicate identifiers
    * @throws LitCryptoException when the combined signature does not verify (too few shares, a bad

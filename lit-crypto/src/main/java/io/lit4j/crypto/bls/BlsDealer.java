@@ -33,6 +33,9 @@ public final class BlsDealer {
    * local network can restart with the same network key).
    *
    * @param seed any bytes, at least 16 (the coefficients are HKDF-SHA-256 outputs of it)
+   * @param threshold shares needed to sign
+   * @param n number of shares
+   * @return the key set
    * @throws LitValidationException unless 2 ≤ threshold ≤ n ≤ 255 and the seed has at least 16 bytes
    */
   public static BlsKeySet deal(int threshold, int n, byte[] seed) {
@@ -54,6 +57,10 @@ public final class BlsDealer {
   /**
    * Deals a fresh random key.
    *
+   * @param threshold shares needed to sign
+   * @param n number of shares
+   * @param random the source of the secret coefficients
+   * @return the key set
    * @throws LitValidationException unless 2 ≤ threshold ≤ n ≤ 255, or when random is missing
    */
   public static BlsKeySet deal(int threshold, int n, SecureRandom random) {
@@ -76,6 +83,9 @@ public final class BlsDealer {
    * Shares a given polynomial: {@code coefficients[0]} is the secret, the threshold is the number
    * of coefficients. Used to reproduce a known key (e.g. a vector file's).
    *
+   * @param coefficients the polynomial's coefficients, constant term first
+   * @param n number of shares
+   * @return the key set
    * @throws LitValidationException when a coefficient is missing or outside [0, r), the secret is
    *     0, or 2 ≤ t ≤ n ≤ 255 does not hold
    */

@@ -30,6 +30,9 @@ public final class BlsJwt {
   /** A verified token: its header and payload as parsed JSON, and the signature that verified. */
   public record VerifiedJwt(JsonNode header, JsonNode payload, BlsSignature signature) {
     /**
+     * @param header the decoded JWT header
+     * @param payload the decoded JWT payload
+     * @param signature the verified signature
      * @throws LitValidationException when a part is missing
      */
     public VerifiedJwt {
@@ -40,13 +43,13 @@ public final class BlsJwt {
       payload = payload.deepCopy();
     }
 
-    /** The header (a copy). */
+    /** {@return the header (a copy)} */
     @Override
     public JsonNode header() {
       return header.deepCopy();
     }
 
-    /** The payload (a copy). */
+    /** {@return the payload (a copy)} */
     @Override
     public JsonNode payload() {
       return payload.deepCopy();
@@ -54,7 +57,8 @@ public final class BlsJwt {
   }
 
   /**
-   * The unsigned JWT a node signs: {@code base64url(HEADER_JSON) "." base64url(payloadJson)}.
+   * {@return the unsigned JWT a node signs: {@code base64url(HEADER_JSON) "."
+   * base64url(payloadJson)}}
    *
    * @param payloadJson the payload JSON text exactly as it is to be signed (e.g. from
    *     {@code JsJson.stringify}); its UTF-8 bytes are encoded
@@ -67,7 +71,11 @@ public final class BlsJwt {
         + B64URL.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The bytes nodes sign for a JWT: UTF-8 of the unsigned JWT text. */
+  /**
+   * {@return the bytes nodes sign for a JWT: UTF-8 of the unsigned JWT text}
+   *
+   * @param unsignedJwt {@code base64url(header) "." base64url(payload)}
+   */
   public static byte[] signingInput(String unsignedJwt) {
     requireUnsigned(unsignedJwt);
     return unsignedJwt.getBytes(StandardCharsets.UTF_8);
@@ -76,6 +84,9 @@ public final class BlsJwt {
   /**
    * Appends the signature: {@code unsignedJwt "." base64url(σ)}.
    *
+   * @param unsignedJwt {@code base64url(header) "." base64url(payload)}
+   * @param signature the combined signature
+   * @return the signed JWT
    * @throws LitValidationException when an argument is missing or the unsigned JWT is not two dot-separated parts
    */
   public static String attachSignature(String unsignedJwt, BlsSignature signature) {
@@ -88,6 +99,9 @@ public final class BlsJwt {
    * What {@code getSignedToken} does with the nodes' shares: combine them and attach the result.
    * Does not verify (nor does the SDK); call {@link #verify} to check the token.
    *
+   * @param unsignedJwt {@code base64url(header) "." base64url(payload)}
+   * @param shares the nodes' signature shares
+   * @return what {@code getSignedToken} does with the nodes' shares: combine them and attach the result
    * @throws LitValidationException on a malformed unsigned JWT, fewer than 2 shares or duplicate identifiers
    * @throws LitCryptoException when the shares combine to the identity
    */
@@ -101,6 +115,8 @@ public final class BlsJwt {
    * returns the decoded header and payload.
    *
    * @param publicKey the network key (normally {@code networkPubKey})
+   * @param jwt the signed JWT
+   * @return the decoded header and payload with the signature
    * @throws LitValidationException when the token is missing, not three dot-separated base64url
    *     parts, its signature is not 96 bytes of a compressed point, or header/payload are not
    *     UTF-8 JSON

@@ -20,6 +20,9 @@ public record BlsKeySet(int threshold, BlsPublicKey publicKey, List<BlsSecretKey
   /**
    * Checks the set and copies the list.
    *
+   * @param threshold how many shares make a valid signature (t)
+   * @param publicKey the group public key {@code sk · G1}
+   * @param shares the secret shares, identifier i at position i − 1
    * @throws LitValidationException when a part is missing, 2 ≤ t ≤ n does not hold, or
    *     identifiers are not 1..n in order
    */
@@ -39,12 +42,17 @@ public record BlsKeySet(int threshold, BlsPublicKey publicKey, List<BlsSecretKey
     }
   }
 
-  /** Number of shares (n). */
+  /** {@return number of shares (n)} */
   public int size() {
     return shares.size();
   }
 
-  /** The share of the node with 0-based index {@code shareIndex} (identifier = index + 1), if any. */
+  /**
+   * {@return the share of the node with 0-based index {@code shareIndex} (identifier = index + 1),
+   * if any}
+   *
+   * @param shareIndex 0-based node index
+   */
   public Optional<BlsSecretKeyShare> shareForIndex(int shareIndex) {
     return shareIndex >= 0 && shareIndex < shares.size() ? Optional.of(shares.get(shareIndex)) : Optional.empty();
   }

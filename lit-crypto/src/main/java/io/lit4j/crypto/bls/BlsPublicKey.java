@@ -20,6 +20,7 @@ public record BlsPublicKey(byte[] bytes) {
   /**
    * Checks and copies the key.
    *
+   * @param bytes the 48-byte compressed point (copied in and out)
    * @throws io.lit4j.core.errors.LitValidationException on a missing value, a length other than 48
    *     or bytes that are not a compressed point
    * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the
@@ -33,6 +34,8 @@ public record BlsPublicKey(byte[] bytes) {
   /**
    * Parses a network key from hex (96 characters; a {@code 0x} prefix and upper case are accepted).
    *
+   * @param hex the key, hex
+   * @return the public key
    * @throws io.lit4j.core.errors.LitValidationException when the text is not hex of 48 bytes or not a compressed point
    * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the subgroup, or the identity
    */
@@ -40,18 +43,23 @@ public record BlsPublicKey(byte[] bytes) {
     return new BlsPublicKey(Hex.decode(hex, "BLS public key"));
   }
 
-  /** Wraps 48 compressed bytes; same checks as the constructor. */
+  /**
+   * Wraps 48 compressed bytes; same checks as the constructor.
+   *
+   * @param bytes 48 compressed G1 bytes
+   * @return the public key
+   */
   public static BlsPublicKey fromBytes(byte[] bytes) {
     return new BlsPublicKey(bytes);
   }
 
-  /** The 48-byte compressed point (a copy). */
+  /** {@return the 48-byte compressed point (a copy)} */
   @Override
   public byte[] bytes() {
     return bytes.clone();
   }
 
-  /** The key as 96 lowercase hex characters, the form nodes and the SDK use. */
+  /** {@return the key as 96 lowercase hex characters, the form nodes and the SDK use} */
   public String toHex() {
     return Hex.encode(bytes);
   }

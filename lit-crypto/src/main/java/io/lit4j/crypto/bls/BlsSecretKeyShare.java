@@ -20,6 +20,8 @@ public record BlsSecretKeyShare(int identifier, BigInteger value) {
   /**
    * Checks the share.
    *
+   * @param identifier the share identifier, the x-coordinate of the share (1..255); node index + 1
+   * @param value the share value {@code f(identifier) mod r}, in {@code [1, r)}
    * @throws LitValidationException when the identifier is outside 1..255 or the value outside [1, r)
    */
   public BlsSecretKeyShare {
@@ -34,6 +36,9 @@ public record BlsSecretKeyShare(int identifier, BigInteger value) {
   /**
    * Builds a share from a 32-byte big-endian value in hex.
    *
+   * @param identifier the share's identifier (node index + 1)
+   * @param valueHexBigEndian the share's value, 32 bytes big-endian, hex
+   * @return the share
    * @throws LitValidationException on bad hex, a length other than 32 bytes or a value outside [1, r)
    */
   public static BlsSecretKeyShare fromHex(int identifier, String valueHexBigEndian) {
@@ -41,7 +46,7 @@ public record BlsSecretKeyShare(int identifier, BigInteger value) {
     return new BlsSecretKeyShare(identifier, new BigInteger(1, be));
   }
 
-  /** The value as 32 big-endian bytes (secret). */
+  /** {@return the value as 32 big-endian bytes (secret)} */
   public byte[] valueBytes() {
     return Bytes.toFixed(value, 32);
   }
@@ -50,6 +55,8 @@ public record BlsSecretKeyShare(int identifier, BigInteger value) {
    * Signs a message as a node does (POP scheme): {@code σᵢ = valueᵢ · H(message)}, tagged with
    * this share's identifier. Not constant-time: for test networks only.
    *
+   * @param message the message to sign
+   * @return the signature share
    * @throws LitValidationException when the message is missing
    */
   public BlsSignatureShare sign(byte[] message) {
@@ -58,7 +65,7 @@ public record BlsSecretKeyShare(int identifier, BigInteger value) {
     return new BlsSignatureShare(identifier, h.mult(value).compress());
   }
 
-  /** This share's public key share {@code valueᵢ · G1}. */
+  /** {@return this share's public key share {@code valueᵢ · G1}} */
   public BlsPublicKey publicKeyShare() {
     return new BlsPublicKey(BlsPoints.g1Times(value));
   }

@@ -20,6 +20,7 @@ public record BlsSignature(byte[] bytes) {
   /**
    * Checks and copies the signature.
    *
+   * @param bytes the 96-byte compressed point (copied in and out)
    * @throws io.lit4j.core.errors.LitValidationException on a missing value, a length other than 96
    *     or bytes that are not a compressed point
    * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the
@@ -33,6 +34,8 @@ public record BlsSignature(byte[] bytes) {
   /**
    * Parses a signature from hex (192 characters; a {@code 0x} prefix and upper case are accepted).
    *
+   * @param hex the signature, hex
+   * @return the signature
    * @throws io.lit4j.core.errors.LitValidationException when the text is not hex of 96 bytes or not a compressed point
    * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the subgroup, or the identity
    */
@@ -40,18 +43,26 @@ public record BlsSignature(byte[] bytes) {
     return new BlsSignature(Hex.decode(hex, "BLS signature"));
   }
 
-  /** Wraps 96 compressed bytes; same checks as the constructor. */
+  /**
+   * Wraps 96 compressed bytes; same checks as the constructor.
+   *
+   * @param bytes 96 compressed G2 bytes
+   * @return the signature
+   */
   public static BlsSignature fromBytes(byte[] bytes) {
     return new BlsSignature(bytes);
   }
 
-  /** The 96-byte compressed point (a copy). */
+  /** {@return the 96-byte compressed point (a copy)} */
   @Override
   public byte[] bytes() {
     return bytes.clone();
   }
 
-  /** The signature as 192 lowercase hex characters (what the SDK's {@code combine_signature_shares} returns). */
+  /**
+   * {@return the signature as 192 lowercase hex characters (what the SDK's {@code
+   * combine_signature_shares} returns)}
+   */
   public String toHex() {
     return Hex.encode(bytes);
   }

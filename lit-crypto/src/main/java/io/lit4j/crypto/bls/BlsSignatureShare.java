@@ -32,6 +32,8 @@ public record BlsSignatureShare(int identifier, byte[] point) {
   /**
    * Checks and copies the share.
    *
+   * @param identifier the share identifier, the x-coordinate used for Lagrange interpolation (1..255)
+   * @param point the 96-byte compressed G2 point (copied in and out)
    * @throws LitValidationException when the identifier is outside 1..255, or the point is missing,
    *     not 96 bytes or not a compressed point
    * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the
@@ -49,6 +51,8 @@ public record BlsSignatureShare(int identifier, byte[] point) {
   /**
    * Parses the 97-byte serialised form (identifier byte ‖ compressed G2).
    *
+   * @param bytes 97 bytes
+   * @return the share
    * @throws LitValidationException on a wrong length, identifier 0 or a malformed point
    * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the subgroup, or the identity
    */
@@ -66,6 +70,8 @@ public record BlsSignatureShare(int identifier, byte[] point) {
   /**
    * Parses the 194-hex form (the value inside {@code {"ProofOfPossession": …}}).
    *
+   * @param hex 194 hex characters
+   * @return the share
    * @throws LitValidationException on bad hex, a wrong length, identifier 0 or a malformed point
    * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the subgroup, or the identity
    */
@@ -77,6 +83,8 @@ public record BlsSignatureShare(int identifier, byte[] point) {
    * Parses the node form as JSON text, {@code {"ProofOfPossession":"<194 hex>"}} (what the SDK
    * passes to the WASM as {@code JSON.stringify(signatureShare)}).
    *
+   * @param json the JSON text
+   * @return the share
    * @throws LitValidationException when the text is not JSON, not that object, or the share is malformed
    * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the subgroup, or the identity
    */
@@ -88,6 +96,8 @@ public record BlsSignatureShare(int identifier, byte[] point) {
    * Parses the node form, the {@code signatureShare} value of a node response:
    * {@code {"ProofOfPossession":"<194 hex>"}}.
    *
+   * @param node the {@code signatureShare} JSON object
+   * @return the share
    * @throws LitValidationException when the node is not that object or the share is malformed
    * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the subgroup, or the identity
    */
@@ -112,18 +122,18 @@ public record BlsSignatureShare(int identifier, byte[] point) {
     return fromHex(value.asText());
   }
 
-  /** The node's 0-based {@code shareIndex} this share belongs to: identifier − 1. */
+  /** {@return the node's 0-based {@code shareIndex} this share belongs to: identifier − 1} */
   public int shareIndex() {
     return identifier - 1;
   }
 
-  /** The compressed G2 point (a copy). */
+  /** {@return the compressed G2 point (a copy)} */
   @Override
   public byte[] point() {
     return point.clone();
   }
 
-  /** The 97-byte serialised share: identifier byte ‖ compressed G2 point. */
+  /** {@return the 97-byte serialised share: identifier byte ‖ compressed G2 point} */
   public byte[] toBytes() {
     byte[] out = new byte[LENGTH];
     out[0] = (byte) identifier;
@@ -131,12 +141,15 @@ public record BlsSignatureShare(int identifier, byte[] point) {
     return out;
   }
 
-  /** The 194 lowercase hex characters of {@link #toBytes()}. */
+  /** {@return the 194 lowercase hex characters of {@link #toBytes()}} */
   public String toHex() {
     return Hex.encode(toBytes());
   }
 
-  /** The node form as compact JSON text: {@code {"ProofOfPossession":"<194 hex>"}} (218 characters). */
+  /**
+   * {@return the node form as compact JSON text: {@code {"ProofOfPossession":"<194 hex>"}} (218
+   * characters)}
+   */
   public String toJson() {
     StringBuilder sb = new StringBuilder("{");
     JsJson.quote(sb, POP_VARIANT);
@@ -145,7 +158,7 @@ public record BlsSignatureShare(int identifier, byte[] point) {
     return sb.append('}').toString();
   }
 
-  /** The node form as a Jackson object node (for embedding in a response body). */
+  /** {@return the node form as a Jackson object node (for embedding in a response body)} */
   public JsonNode toJsonNode() {
     return LitJson.mapper().createObjectNode().put(POP_VARIANT, toHex());
   }

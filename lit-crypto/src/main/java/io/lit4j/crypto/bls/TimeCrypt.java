@@ -47,6 +47,8 @@ public final class TimeCrypt {
   /**
    * {@code dataToEncryptHash}: lowercase hex SHA-256 of the plaintext, as {@code encrypt} returns it.
    *
+   * @param plaintext the data to be encrypted
+   * @return lowercase hex SHA-256 of the plaintext
    * @throws LitValidationException when the plaintext is missing
    */
   public static String dataToEncryptHash(byte[] plaintext) {
@@ -60,6 +62,9 @@ public final class TimeCrypt {
    * {@code "lit-accesscontrolcondition://" + conditionsHashHex + "/" + dataToEncryptHash}.
    * Both hashes are used as given (the SDK does not normalise them either).
    *
+   * @param conditionsHashHex hex SHA-256 of the canonical access control conditions
+   * @param dataToEncryptHash hex SHA-256 of the plaintext
+   * @return the identity bytes
    * @throws LitValidationException when a hash is missing or empty
    */
   public static byte[] accessControlIdentity(String conditionsHashHex, String dataToEncryptHash) {
@@ -75,6 +80,9 @@ public final class TimeCrypt {
   /**
    * Encrypts {@code message} to {@code publicKey} and {@code identity} with fresh randomness.
    *
+   * @param publicKey the network public key
+   * @param message the plaintext
+   * @param identity the identity the ciphertext is bound to
    * @return the ciphertext bytes ({@code U ‖ V ‖ LEB128(len W) ‖ W ‖ 0x03}); the SDK's string is their base64
    * @throws LitValidationException when an argument is missing
    */
@@ -88,6 +96,11 @@ public final class TimeCrypt {
    * Encrypts with the given 32 random bytes: the output is byte-identical to the official SDK's
    * when its RNG drew the same bytes. Never reuse randomness for real data.
    *
+   * @param publicKey the network public key
+   * @param message the plaintext
+   * @param identity the identity the ciphertext is bound to
+   * @param rand32 32 random bytes
+   * @return the ciphertext bytes
    * @throws LitValidationException when an argument is missing or {@code rand32} is not 32 bytes
    */
   public static byte[] encrypt(BlsPublicKey publicKey, byte[] message, byte[] identity, byte[] rand32) {
@@ -107,6 +120,7 @@ public final class TimeCrypt {
    * @param combinedSignature the combined network signature over the identity (see
    *     {@link Bls#combineAndVerify}); this method does not know the identity, so it cannot tell a
    *     wrong signature from a tampered ciphertext
+   * @param ciphertext the ciphertext bytes
    * @return the plaintext
    * @throws LitValidationException when the ciphertext does not parse (truncated, bad LEB128,
    *     wrong scheme byte, W length larger than what is left) or an argument is missing
@@ -143,6 +157,10 @@ public final class TimeCrypt {
    * What the SDK's {@code decrypt} does with the nodes' decryption shares: combine them, verify
    * the result over {@code identity} against {@code publicKey}, then decrypt.
    *
+   * @param publicKey the network public key
+   * @param identity the identity the ciphertext is bound to
+   * @param ciphertext the ciphertext bytes
+   * @param shares the nodes' decryption shares
    * @return the plaintext
    * @throws LitValidationException when the ciphertext does not parse, fewer than 2 shares or
    *     duplicate identifiers are given, or an argument is missing

@@ -27,6 +27,9 @@ public record TimeCryptCiphertext(byte[] u, byte[] v, byte[] w) {
   /**
    * Checks and copies the parts.
    *
+   * @param u the compressed G1 point {@code r·g1} (48 bytes; checked in the subgroup)
+   * @param v the masked alpha, {@code SHA-256(GT bytes of K) ⊕ A} (32 bytes)
+   * @param w the masked, length-framed message (its own length is written before it)
    * @throws LitValidationException when a part is missing, U is not 48 bytes of a compressed point
    *     or V is not 32 bytes
    * @throws io.lit4j.core.errors.LitCryptoException when U is off the curve, outside the subgroup or the identity
@@ -46,6 +49,8 @@ public record TimeCryptCiphertext(byte[] u, byte[] v, byte[] w) {
   /**
    * Parses ciphertext bytes.
    *
+   * @param bytes the ciphertext bytes
+   * @return the parsed ciphertext
    * @throws LitValidationException when the bytes are missing or truncated, the W length is not
    *     valid LEB128 or larger than what is left, the scheme byte is not 3 (ProofOfPossession), or
    *     bytes follow it
@@ -83,6 +88,8 @@ public record TimeCryptCiphertext(byte[] u, byte[] v, byte[] w) {
   /**
    * Parses the SDK's ciphertext string (standard base64, padding optional).
    *
+   * @param base64 the ciphertext, base64
+   * @return the parsed ciphertext
    * @throws LitValidationException when the text is not base64 or the bytes do not parse (see {@link #parse})
    * @throws io.lit4j.core.errors.LitCryptoException when U is off the curve, outside the subgroup or the identity
    */
@@ -97,30 +104,42 @@ public record TimeCryptCiphertext(byte[] u, byte[] v, byte[] w) {
     return parse(bytes);
   }
 
-  /** U, the compressed G1 point (a copy). */
+  /**
+   * U, the compressed G1 point (a copy).
+   *
+   * @return the 48 bytes of U
+   */
   @Override
   public byte[] u() {
     return u.clone();
   }
 
-  /** V, the masked alpha (a copy). */
+  /**
+   * V, the masked alpha (a copy).
+   *
+   * @return the 32 bytes of V
+   */
   @Override
   public byte[] v() {
     return v.clone();
   }
 
-  /** W, the masked message (a copy). */
+  /**
+   * W, the masked message (a copy).
+   *
+   * @return the bytes of W
+   */
   @Override
   public byte[] w() {
     return w.clone();
   }
 
-  /** The serialised bytes. */
+  /** {@return the serialised bytes} */
   public byte[] toBytes() {
     return Bytes.concat(u, v, Leb128.encode(w.length), w, new byte[] {TimeCryptMath.SCHEME_PROOF_OF_POSSESSION});
   }
 
-  /** The SDK's ciphertext string: standard base64 with padding. */
+  /** {@return the SDK's ciphertext string: standard base64 with padding} */
   public String toBase64() {
     return Base64.getEncoder().encodeToString(toBytes());
   }

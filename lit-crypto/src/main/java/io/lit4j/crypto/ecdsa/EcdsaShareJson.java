@@ -36,6 +36,7 @@ public final class EcdsaShareJson {
    * Parses {@code signedData.sessionSig} of a {@code /web/sign_session_key} response (the
    * object itself). The {@code siweMessage} beside it is not part of the share.
    *
+   * @param sessionSig the {@code sessionSig} JSON object
    * @return the share, or empty when the node is outside the signing subset
    * @throws LitValidationException naming the field for missing or malformed values
    * @throws LitCryptoException for points not on secp256k1
@@ -48,6 +49,7 @@ public final class EcdsaShareJson {
   /**
    * Parses one {@code signedData.<sigName>} entry of a {@code /web/execute} response.
    *
+   * @param signedDataEntry the {@code signedData.<sigName>} JSON object
    * @return the share, or empty when the node is outside the signing subset
    * @throws LitValidationException naming the field for missing or malformed values
    * @throws LitCryptoException for points not on secp256k1
@@ -63,6 +65,7 @@ public final class EcdsaShareJson {
    * Parses the {@code signatureShare} object of a {@code /web/pkp/sign} response. It has no
    * name; the share gets {@code sigName "sig"} as in the SDK.
    *
+   * @param signatureShare the {@code signatureShare} JSON object
    * @return the share, or empty when the node is outside the signing subset
    * @throws LitValidationException naming the field for missing or malformed values
    * @throws LitCryptoException for points not on secp256k1
@@ -77,6 +80,7 @@ public final class EcdsaShareJson {
    * signature_share, share_index, big_r, public_key, sig_name}); a missing {@code sig_name} is
    * {@code "sig-created-by-lit-sdk"} as in the WASM.
    *
+   * @param share the snake_case JSON object
    * @return the share, or empty when {@code signature_share} is empty
    * @throws LitValidationException naming the field for missing or malformed values
    * @throws LitCryptoException for points not on secp256k1
@@ -146,7 +150,11 @@ public final class EcdsaShareJson {
 
   // ---- writing (the local test network's nodes) ----
 
-  /** {@code "\"<UPPERCASE hex>\""}: how nodes write a k256 scalar or point. */
+  /**
+   * {@return {@code "\"<UPPERCASE hex>\""}: how nodes write a k256 scalar or point}
+   *
+   * @param bytes the bytes to write
+   */
   public static String quotedUpperHex(byte[] bytes) {
     return "\"" + Hex.encode(bytes).toUpperCase(Locale.ROOT) + "\"";
   }
@@ -155,6 +163,10 @@ public final class EcdsaShareJson {
    * {@code signedData.sessionSig} as a v4 node writes it for {@code /web/sign_session_key}:
    * {@code signatureShare, shareIndex, sigType, siweMessage, dataSigned, bigr, publicKey, sigName}.
    * Test-network material.
+   *
+   * @param share the node's share
+   * @param siweMessage the SIWE message the share signs
+   * @return the {@code sessionSig} JSON object
    */
   public static ObjectNode writeSignSessionKey(EcdsaSignatureShare share, String siweMessage) {
     requireShare(share);
@@ -173,6 +185,11 @@ public final class EcdsaShareJson {
   /**
    * {@code signedData.sessionSig} of a node outside the signing subset: empty
    * {@code signatureShare} and {@code bigr}, the rest filled. Test-network material.
+   *
+   * @param dataSigned the 32-byte digest
+   * @param publicKey the PKP public key
+   * @param siweMessage the SIWE message
+   * @return the {@code sessionSig} JSON object
    */
   public static ObjectNode writeEmptySignSessionKey(byte[] dataSigned, Secp256k1PublicKey publicKey, String siweMessage) {
     if (dataSigned == null || publicKey == null) throw new LitValidationException("dataSigned and publicKey are required");
@@ -192,6 +209,9 @@ public final class EcdsaShareJson {
    * One {@code signedData.<sigName>} entry as a v4 node writes it for {@code /web/execute}:
    * {@code sigType, dataSigned, signatureShare, shareIndex, bigR, publicKey, sigName}.
    * Test-network material.
+   *
+   * @param share the node's share
+   * @return the entry's JSON object
    */
   public static ObjectNode writeExecute(EcdsaSignatureShare share) {
     requireShare(share);
@@ -206,7 +226,12 @@ public final class EcdsaShareJson {
     return o;
   }
 
-  /** An execute entry of a node outside the signing subset. Test-network material. */
+  /**
+   * An execute entry of a node outside the signing subset. Test-network material.
+   *
+   * @param sigName the signature's name in the action
+   * @return an execute entry of a node outside the signing subset
+   */
   public static ObjectNode writeEmptyExecute(String sigName) {
     if (sigName == null) throw new LitValidationException("sigName is missing");
     ObjectNode o = LitJson.mapper().createObjectNode();
@@ -224,6 +249,9 @@ public final class EcdsaShareJson {
    * The {@code signatureShare} object of a {@code /web/pkp/sign} response:
    * {@code digest, result, share_index, signature_share, big_r, public_key, sig_type}.
    * Test-network material.
+   *
+   * @param share the node's share
+   * @return the {@code signatureShare} JSON object
    */
   public static ObjectNode writePkpSign(EcdsaSignatureShare share) {
     requireShare(share);
@@ -238,7 +266,11 @@ public final class EcdsaShareJson {
     return o;
   }
 
-  /** The {@code signatureShare} of a node outside the signing subset ({@code result "fail"}). Test-network material. */
+  /**
+   * The {@code signatureShare} of a node outside the signing subset ({@code result "fail"}). Test-network material.
+   *
+   * @return the {@code signatureShare} of a node outside the signing subset ({@code result "fail"})
+   */
   public static ObjectNode writeEmptyPkpSign() {
     ObjectNode o = LitJson.mapper().createObjectNode();
     o.put("digest", "");

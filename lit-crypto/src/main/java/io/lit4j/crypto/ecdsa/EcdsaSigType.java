@@ -17,12 +17,12 @@ public enum EcdsaSigType {
     this.wireName = wireName;
   }
 
-  /** The spelling on the wire. */
+  /** {@return the spelling on the wire} */
   public String wireName() {
     return wireName;
   }
 
-  /** True for the secp256k1 types the combiner handles. */
+  /** {@return true for the secp256k1 types the combiner handles} */
   public boolean isK256() {
     return this != ECDSA_CAIT_SITH_P256;
   }
@@ -30,6 +30,9 @@ public enum EcdsaSigType {
   /**
    * Parses a wire spelling (exact, as the SDK compares it).
    *
+   * @param value the wire spelling, e.g. {@code K256}
+   * @param field names the value in error messages
+   * @return the signature type
    * @throws LitValidationException for any other value, with errorCode {@code UnknownSignatureType}
    */
   public static EcdsaSigType fromWire(String value, String field) {

@@ -31,6 +31,13 @@ public record EcdsaSignature(
   /**
    * Checks ranges and forms; it does not verify (the combiner does, and {@link #verify()} can).
    *
+   * @param r the signature's r, {@code x(R) mod n}
+   * @param s the signature's s, low ({@code ≤ n/2})
+   * @param recid the recovery id, 0 or 1 ({@code v = 27 + recid})
+   * @param publicKey the key it verifies against
+   * @param dataSigned the 32-byte digest that was signed
+   * @param publicKeyHex the public key as the nodes wrote it, quotes removed (the SDK's {@code publicKey}: uppercase for pkpSign and execute, lowercase for sessions)
+   * @param dataSignedHex the digest as the nodes wrote it, quotes removed (the SDK's {@code dataSigned})
    * @throws LitValidationException for missing parts, a wrong digest length or recid
    * @throws LitCryptoException for r or s out of range or a high s
    */
@@ -55,8 +62,13 @@ public record EcdsaSignature(
   }
 
   /**
-   * A signature with lowercase hex forms (uncompressed key, no {@code 0x}).
+   * {@return a signature with lowercase hex forms (uncompressed key, no {@code 0x})}
    *
+   * @param r the signature's r
+   * @param s the signature's s
+   * @param recid the recovery id, 0 or 1
+   * @param publicKey the key the signature verifies under
+   * @param dataSigned the 32-byte signed digest
    * @throws LitValidationException for missing parts
    * @throws LitCryptoException for r or s out of range or a high s
    */
@@ -66,27 +78,43 @@ public record EcdsaSignature(
     return new EcdsaSignature(r, s, recid, publicKey, dataSigned, publicKey.hex(), Hex.encode(dataSigned));
   }
 
+  /**
+   * The 32-byte signed digest (a fresh copy).
+   *
+   * @return the digest
+   */
   @Override
   public byte[] dataSigned() {
     return dataSigned.clone();
   }
 
-  /** {@code 27 + recid}. */
+  /** {@return {@code 27 + recid}} */
   public int v() {
     return 27 + recid;
   }
 
-  /** r as 64 lowercase hex digits (the SDK's {@code r}). */
+  /**
+   * r as 64 lowercase hex digits (the SDK's {@code r}).
+   *
+   * @return r, hex
+   */
   public String rHex() {
     return Hex.encode(K256.to32(r));
   }
 
-  /** s as 64 lowercase hex digits (the SDK's {@code s}). */
+  /**
+   * s as 64 lowercase hex digits (the SDK's {@code s}).
+   *
+   * @return s, hex
+   */
   public String sHex() {
     return Hex.encode(K256.to32(s));
   }
 
-  /** The 65 bytes {@code r ‖ s ‖ v} with {@code v = 27 + recid} (ethers {@code joinSignature}). */
+  /**
+   * {@return the 65 bytes {@code r ‖ s ‖ v} with {@code v = 27 + recid} (ethers {@code
+   * joinSignature})}
+   */
   public byte[] signature() {
     byte[] out = new byte[65];
     System.arraycopy(K256.to32(r), 0, out, 0, 32);
@@ -95,7 +123,10 @@ public record EcdsaSignature(
     return out;
   }
 
-  /** {@code 0x} + 130 lowercase hex digits of {@link #signature()} (the SDK's {@code signature}). */
+  /**
+   * {@return {@code 0x} + 130 lowercase hex digits of {@link #signature()} (the SDK's {@code
+   * signature})}
+   */
   public String signatureHex() {
     return Hex.encode0x(signature());
   }
@@ -104,13 +135,17 @@ public record EcdsaSignature(
    * The address recovered from {@link #signature()} over {@code dataSigned}; equals
    * {@code publicKey().ethAddress()} for a valid signature.
    *
+   * @return the recovered address
    * @throws LitCryptoException when no key recovers
    */
   public EthAddress recoverAddress() {
     return EthSignatures.recoverAddress(dataSigned, signature());
   }
 
-  /** True when (r, s) verifies over {@code dataSigned} against {@code publicKey} and recid recovers it. */
+  /**
+   * {@return true when (r, s) verifies over {@code dataSigned} against {@code publicKey} and recid
+   * recovers it}
+   */
   public boolean verify() {
     if (!EthSignatures.verify(dataSigned, r, s, publicKey)) return false;
     try {

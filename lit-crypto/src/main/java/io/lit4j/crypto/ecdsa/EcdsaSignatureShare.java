@@ -37,6 +37,15 @@ public record EcdsaSignatureShare(
     String publicKeyHex) {
 
   /**
+   * @param sigType the signature type
+   * @param dataSigned the 32-byte digest that was signed (below the group order n)
+   * @param signatureShare this node's sᵢ, a scalar below n
+   * @param bigR the presignature point R, held compressed (33 bytes; 65 accepted and compressed)
+   * @param publicKey the key the signature must verify against
+   * @param shareIndex the node's {@code shareIndex} (0 on every real v4 node)
+   * @param sigName the signature's name ({@code "sessionSig"}, an action's name, {@code "sig"})
+   * @param dataSignedHex {@code dataSigned} as the node wrote it, quotes removed (the SDK returns it so)
+   * @param publicKeyHex {@code publicKey} as the node wrote it, quotes removed (the SDK returns it so)
    * @throws LitValidationException for a missing or malformed part
    * @throws LitCryptoException for R off the curve, or wire hex that disagrees with the values
    */
@@ -72,6 +81,14 @@ public record EcdsaSignatureShare(
    * A share with canonical hex forms: uppercase, as nodes write {@code /web/execute} and
    * {@code /web/pkp/sign} values.
    *
+   * @param sigType the signature type
+   * @param dataSigned the 32-byte digest that was signed
+   * @param signatureShare this node's sᵢ
+   * @param bigR the presignature point R
+   * @param publicKey the key the signature must verify against
+   * @param shareIndex the node's share index
+   * @param sigName the signature's name
+   * @return the share
    * @throws LitValidationException for a missing or malformed part
    */
   public static EcdsaSignatureShare of(
@@ -84,11 +101,21 @@ public record EcdsaSignatureShare(
         Hex.encode(dataSigned).toUpperCase(Locale.ROOT), publicKey.hex().toUpperCase(Locale.ROOT));
   }
 
+  /**
+   * The 32-byte signed digest (a fresh copy).
+   *
+   * @return the digest
+   */
   @Override
   public byte[] dataSigned() {
     return dataSigned.clone();
   }
 
+  /**
+   * The presignature point R, compressed (a fresh copy).
+   *
+   * @return the 33 bytes of R
+   */
   @Override
   public byte[] bigR() {
     return bigR.clone();

@@ -43,12 +43,16 @@ public final class Ed25519KeyPair {
     Ed25519.generatePublicKey(this.seed, 0, this.publicKey, 0);
   }
 
-  /** A new random key pair from a shared {@link SecureRandom}. */
+  /** {@return a new random key pair from a shared {@link SecureRandom}} */
   public static Ed25519KeyPair generate() {
     return generate(RANDOM);
   }
 
-  /** A new random key pair drawing its seed from {@code random}. */
+  /**
+   * {@return a new random key pair drawing its seed from {@code random}}
+   *
+   * @param random the source of the seed
+   */
   public static Ed25519KeyPair generate(SecureRandom random) {
     Args.required(random, "random");
     byte[] seed = new byte[SEED_LENGTH];
@@ -61,8 +65,9 @@ public final class Ed25519KeyPair {
   }
 
   /**
-   * The key pair of a 32-byte seed (tweetnacl {@code sign.keyPair.fromSeed}).
+   * {@return the key pair of a 32-byte seed (tweetnacl {@code sign.keyPair.fromSeed})}
    *
+   * @param seed 32 bytes
    * @throws LitValidationException when the seed is missing or not 32 bytes
    */
   public static Ed25519KeyPair fromSeed(byte[] seed) {
@@ -74,8 +79,9 @@ public final class Ed25519KeyPair {
   }
 
   /**
-   * The key pair of a tweetnacl secret key ({@code seed ‖ publicKey}, 64 bytes).
+   * {@return the key pair of a tweetnacl secret key ({@code seed ‖ publicKey}, 64 bytes)}
    *
+   * @param secretKey 64 bytes, {@code seed ‖ publicKey}
    * @throws LitValidationException when the key is not 64 bytes or its public half does not
    *     belong to its seed
    */
@@ -92,8 +98,10 @@ public final class Ed25519KeyPair {
   }
 
   /**
-   * The key pair of a tweetnacl secret key in hex (128 hex characters, optional {@code 0x}).
+   * {@return the key pair of a tweetnacl secret key in hex (128 hex characters, optional {@code
+   * 0x})}
    *
+   * @param secretKeyHex 128 hex characters
    * @throws LitValidationException when the text is not hex of a valid 64-byte secret key; the
    *     message never repeats the key
    */
@@ -106,27 +114,40 @@ public final class Ed25519KeyPair {
     }
   }
 
-  /** The 32-byte public key (a copy). */
+  /** {@return the 32-byte public key (a copy)} */
   public byte[] publicKey() {
     return publicKey.clone();
   }
 
-  /** The public key as 64 lowercase hex characters. */
+  /** {@return the public key as 64 lowercase hex characters} */
   public String publicKeyHex() {
     return Hex.encode(publicKey);
   }
 
-  /** The 64-byte tweetnacl secret key {@code seed ‖ publicKey} (a copy). Keep it secret. */
+  /**
+   * The 64-byte tweetnacl secret key {@code seed ‖ publicKey} (a copy). Keep it secret.
+   *
+   * @return the 64-byte tweetnacl secret key {@code seed ‖ publicKey} (a copy)
+   */
   public byte[] secretKey() {
     return Bytes.concat(seed, publicKey);
   }
 
-  /** The secret key as 128 lowercase hex characters. Keep it secret. */
+  /**
+   * The secret key as 128 lowercase hex characters. Keep it secret.
+   *
+   * @return the secret key as 128 lowercase hex characters
+   */
   public String secretKeyHex() {
     return Hex.encode(secretKey());
   }
 
-  /** Signs {@code message} (RFC 8032 Ed25519, deterministic); returns the 64-byte signature. */
+  /**
+   * Signs {@code message} (RFC 8032 Ed25519, deterministic); returns the 64-byte signature.
+   *
+   * @param message the bytes to sign
+   * @return the 64-byte signature
+   */
   public byte[] sign(byte[] message) {
     Args.required(message, "message");
     byte[] sig = new byte[SIGNATURE_LENGTH];
@@ -137,6 +158,9 @@ public final class Ed25519KeyPair {
   /**
    * Verifies an Ed25519 signature.
    *
+   * @param publicKey the 32-byte public key
+   * @param message the signed bytes
+   * @param signature the 64-byte signature
    * @return true when {@code signature} is a valid signature of {@code message} under {@code
    *     publicKey}; false for a wrong signature, a wrong key, or inputs of the wrong length
    */
@@ -150,7 +174,13 @@ public final class Ed25519KeyPair {
     }
   }
 
-  /** Verifies a signature under this key pair's public key; see {@link #verify(byte[], byte[], byte[])}. */
+  /**
+   * Verifies a signature under this key pair's public key; see {@link #verify(byte[], byte[], byte[])}.
+   *
+   * @param message the signed bytes
+   * @param signature the 64-byte signature
+   * @return whether the signature is valid
+   */
   public boolean verify(byte[] message, byte[] signature) {
     return verify(publicKey, message, signature);
   }

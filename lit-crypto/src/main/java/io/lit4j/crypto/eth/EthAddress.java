@@ -14,6 +14,7 @@ import java.util.Arrays;
 public record EthAddress(byte[] bytes) {
 
   /**
+   * @param bytes the 20 address bytes (copied in and out)
    * @throws LitValidationException when {@code bytes} is null or not 20 bytes long
    */
   public EthAddress {
@@ -29,6 +30,8 @@ public record EthAddress(byte[] bytes) {
    * are accepted as they are; mixed case must carry a correct EIP-55 checksum (as ethers
    * {@code getAddress} requires).
    *
+   * @param hex the address, hex
+   * @return the address
    * @throws LitValidationException for bad hex, a wrong length or a wrong checksum
    */
   public static EthAddress fromHex(String hex) {
@@ -43,24 +46,33 @@ public record EthAddress(byte[] bytes) {
     return a;
   }
 
-  /** The address of a secp256k1 public key: the last 20 bytes of keccak256(x ‖ y). */
+  /**
+   * {@return the address of a secp256k1 public key: the last 20 bytes of keccak256(x ‖ y)}
+   *
+   * @param publicKey the public key
+   */
   public static EthAddress of(Secp256k1PublicKey publicKey) {
     if (publicKey == null) throw new LitValidationException("publicKey is missing");
     byte[] xy = Arrays.copyOfRange(publicKey.uncompressed(), 1, 65);
     return new EthAddress(Arrays.copyOfRange(EthHash.keccak256(xy), 12, 32));
   }
 
+  /**
+   * The 20 address bytes (a fresh copy).
+   *
+   * @return the address bytes
+   */
   @Override
   public byte[] bytes() {
     return bytes.clone();
   }
 
-  /** {@code 0x} + 40 lowercase hex digits. */
+  /** {@return {@code 0x} + 40 lowercase hex digits} */
   public String lowercaseHex() {
     return Hex.encode0x(bytes);
   }
 
-  /** {@code 0x} + 40 hex digits in EIP-55 mixed case. */
+  /** {@return {@code 0x} + 40 hex digits in EIP-55 mixed case} */
   public String checksummed() {
     String lower = Hex.encode(bytes);
     byte[] h = EthHash.keccak256(lower.getBytes(StandardCharsets.US_ASCII));

@@ -14,6 +14,8 @@ public final class EthHash {
   /**
    * Keccak-256 (the pre-standard SHA-3 Ethereum uses) of the bytes.
    *
+   * @param data the bytes to hash
+   * @return the 32-byte hash
    * @throws LitValidationException when {@code data} is null
    */
   public static byte[] keccak256(byte[] data) {
@@ -28,6 +30,8 @@ public final class EthHash {
   /**
    * Keccak-256 of the UTF-8 bytes of a string (ethers {@code keccak256(toUtf8Bytes(s))}).
    *
+   * @param text the text to hash
+   * @return the 32-byte hash
    * @throws LitValidationException when {@code text} is null
    */
   public static byte[] keccak256Utf8(String text) {
@@ -39,6 +43,8 @@ public final class EthHash {
    * EIP-191 version 0x45 hash ({@code personal_sign}, ethers {@code hashMessage}):
    * {@code keccak256("\x19Ethereum Signed Message:\n" + message.length + message)}.
    *
+   * @param message the message bytes
+   * @return the 32-byte hash
    * @throws LitValidationException when {@code message} is null
    */
   public static byte[] personalMessageHash(byte[] message) {
@@ -57,6 +63,8 @@ public final class EthHash {
    * EIP-191 hash of a text message, taken as its UTF-8 bytes (the length counts bytes, not
    * characters), as ethers {@code hashMessage(string)} does.
    *
+   * @param message the message text
+   * @return the 32-byte hash
    * @throws LitValidationException when {@code message} is null
    */
   public static byte[] personalMessageHash(String message) {

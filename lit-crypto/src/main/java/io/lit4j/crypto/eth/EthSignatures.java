@@ -22,6 +22,9 @@ public final class EthSignatures {
   /**
    * Recovers the public key that made a 65-byte signature over a 32-byte digest.
    *
+   * @param digest the 32-byte digest
+   * @param signature 65 bytes {@code r ‖ s ‖ v}
+   * @return the public key
    * @throws LitValidationException for a wrong length or a bad {@code v}
    * @throws LitCryptoException when r or s is out of range, s is high, or no key recovers
    */
@@ -35,6 +38,9 @@ public final class EthSignatures {
    * (EIP-2 binds transactions, not personal messages): {@code (r, n − s)} with the other recovery
    * id gives the same key.
    *
+   * @param digest the 32-byte digest
+   * @param signature 65 bytes {@code r ‖ s ‖ v}
+   * @return the public key
    * @throws LitValidationException for a wrong length or a bad {@code v}
    * @throws LitCryptoException when r or s is out of range or no key recovers
    */
@@ -68,6 +74,11 @@ public final class EthSignatures {
   /**
    * Recovers the public key from (r, s, recid) over a 32-byte digest.
    *
+   * @param digest the 32-byte digest
+   * @param r the signature's r
+   * @param s the signature's s
+   * @param recid the recovery id, 0 or 1
+   * @return the public key
    * @throws LitValidationException for a wrong digest length or recid
    * @throws LitCryptoException when r or s is out of range, s is high, or no key recovers
    */
@@ -109,8 +120,10 @@ public final class EthSignatures {
   }
 
   /**
-   * The address that made a 65-byte signature over a 32-byte digest.
+   * {@return the address that made a 65-byte signature over a 32-byte digest}
    *
+   * @param digest the 32-byte digest
+   * @param signature 65 bytes {@code r ‖ s ‖ v}
    * @throws LitValidationException for a wrong length or a bad {@code v}
    * @throws LitCryptoException when the signature is out of range or high-s
    */
@@ -119,9 +132,11 @@ public final class EthSignatures {
   }
 
   /**
-   * The address that {@code personal_sign}-ed a text message: ethers {@code verifyMessage}.
+   * {@return the address that {@code personal_sign}-ed a text message: ethers {@code
+   * verifyMessage}}
    *
    * @param signatureHex {@code 0x} + 130 hex digits
+   * @param message the signed text
    * @throws LitValidationException for malformed input
    * @throws LitCryptoException when the signature is out of range or high-s
    */
@@ -132,6 +147,11 @@ public final class EthSignatures {
   /**
    * Plain ECDSA verification of (r, s) over a 32-byte digest (either s accepted).
    *
+   * @param digest the 32-byte digest
+   * @param r the signature's r
+   * @param s the signature's s
+   * @param publicKey the key to verify under
+   * @return whether the signature is valid
    * @throws LitValidationException for a wrong digest length or missing values
    */
   public static boolean verify(byte[] digest, BigInteger r, BigInteger s, Secp256k1PublicKey publicKey) {

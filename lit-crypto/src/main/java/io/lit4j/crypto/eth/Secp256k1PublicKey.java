@@ -18,6 +18,7 @@ import java.util.Arrays;
 public record Secp256k1PublicKey(byte[] uncompressed) {
 
   /**
+   * @param uncompressed the 65-byte uncompressed encoding (a 33-byte compressed one is accepted and expanded); copied in and out
    * @throws LitValidationException for a wrong length or prefix
    * @throws LitCryptoException for a point that is not on secp256k1
    */
@@ -25,7 +26,11 @@ public record Secp256k1PublicKey(byte[] uncompressed) {
     uncompressed = K256.decodePoint(uncompressed, "publicKey").getEncoded(false);
   }
 
-  /** Same as the constructor: 33 or 65 SEC1 bytes. */
+  /**
+   * {@return same as the constructor: 33 or 65 SEC1 bytes}
+   *
+   * @param sec1 33 or 65 SEC1 bytes
+   */
   public static Secp256k1PublicKey fromBytes(byte[] sec1) {
     return new Secp256k1PublicKey(sec1);
   }
@@ -33,6 +38,8 @@ public record Secp256k1PublicKey(byte[] uncompressed) {
   /**
    * Parses hex ({@code 0x} optional, either case) of a compressed or uncompressed key.
    *
+   * @param hex the key, hex
+   * @return the public key
    * @throws LitValidationException for bad hex, a wrong length or prefix
    * @throws LitCryptoException for a point that is not on secp256k1
    */
@@ -43,6 +50,9 @@ public record Secp256k1PublicKey(byte[] uncompressed) {
   /**
    * As {@link #fromHex(String)}, naming the value {@code field} in error messages.
    *
+   * @param hex the key, hex
+   * @param field names the value in error messages
+   * @return the public key
    * @throws LitValidationException for bad hex, a wrong length or prefix
    * @throws LitCryptoException for a point that is not on secp256k1
    */
@@ -51,42 +61,57 @@ public record Secp256k1PublicKey(byte[] uncompressed) {
     return new Secp256k1PublicKey(K256.decodePoint(b, field).getEncoded(false));
   }
 
+  /**
+   * The 65-byte uncompressed key {@code 04 ‖ x ‖ y} (a fresh copy).
+   *
+   * @return the uncompressed key
+   */
   @Override
   public byte[] uncompressed() {
     return uncompressed.clone();
   }
 
-  /** The 33-byte compressed encoding. */
+  /** {@return the 33-byte compressed encoding} */
   public byte[] compressed() {
     return K256.decodePoint(uncompressed, "publicKey").getEncoded(true);
   }
 
-  /** 130 lowercase hex digits of the uncompressed key, no {@code 0x}. */
+  /**
+   * 130 lowercase hex digits of the uncompressed key, no {@code 0x}.
+   *
+   * @return the uncompressed key, hex
+   */
   public String hex() {
     return Hex.encode(uncompressed);
   }
 
-  /** {@code 0x} + 130 lowercase hex digits of the uncompressed key. */
+  /** {@return {@code 0x} + 130 lowercase hex digits of the uncompressed key} */
   public String hex0x() {
     return Hex.encode0x(uncompressed);
   }
 
-  /** 66 lowercase hex digits of the compressed key, no {@code 0x}. */
+  /**
+   * 66 lowercase hex digits of the compressed key, no {@code 0x}.
+   *
+   * @return the compressed key, hex
+   */
   public String compressedHex() {
     return Hex.encode(compressed());
   }
 
-  /** The Ethereum address of this key. */
+  /** {@return the Ethereum address of this key} */
   public EthAddress ethAddress() {
     return EthAddress.of(this);
   }
 
-  /** The PKP NFT token id: keccak256 of the 65 uncompressed bytes, as an unsigned integer. */
+  /**
+   * {@return the PKP NFT token id: keccak256 of the 65 uncompressed bytes, as an unsigned integer}
+   */
   public BigInteger pkpTokenId() {
     return new BigInteger(1, EthHash.keccak256(uncompressed));
   }
 
-  /** The PKP token id as {@code 0x} + 64 lowercase hex digits. */
+  /** {@return the PKP token id as {@code 0x} + 64 lowercase hex digits} */
   public String pkpTokenIdHex() {
     return Hex.encode0x(EthHash.keccak256(uncompressed));
   }

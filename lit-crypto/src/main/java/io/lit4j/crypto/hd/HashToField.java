@@ -22,6 +22,10 @@ public final class HashToField {
    * {@code expand_message_xmd(msg, DST, lenInBytes)} with SHA-256 (RFC 9380 §5.3.1); a DST
    * longer than 255 bytes is first hashed as §5.3.3 prescribes.
    *
+   * @param msg the message
+   * @param dst the domain separation tag
+   * @param lenInBytes how many bytes to produce
+   * @return {@code lenInBytes} uniform bytes
    * @throws LitValidationException for a null input or a length above 8160 bytes
    */
   public static byte[] expandMessageXmd(byte[] msg, byte[] dst, int lenInBytes) {
@@ -69,6 +73,11 @@ public final class HashToField {
    * {@code hash_to_field(msg, 1)} over the integers mod {@code modulus}, expanding to {@code L}
    * bytes: {@code OS2IP(expand_message_xmd(msg, DST, L)) mod modulus}.
    *
+   * @param msg the message
+   * @param dst the domain separation tag
+   * @param modulus the field's modulus
+   * @param l how many bytes to expand to
+   * @return the field element
    * @throws LitValidationException for null input or a bad length
    */
   public static BigInteger hashToField(byte[] msg, byte[] dst, BigInteger modulus, int l) {
@@ -82,6 +91,10 @@ public final class HashToField {
    * {@code hash_to_field} for a 256-bit prime modulus (secp256k1 or P-256 scalars):
    * {@code L = 48} bytes, security level 128.
    *
+   * @param msg the message
+   * @param dst the domain separation tag
+   * @param modulus the 256-bit prime modulus
+   * @return the scalar
    * @throws LitValidationException for null input
    */
   public static BigInteger hashToScalar(byte[] msg, String dst, BigInteger modulus) {

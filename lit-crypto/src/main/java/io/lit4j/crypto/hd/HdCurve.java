@@ -17,7 +17,7 @@ public enum HdCurve {
     this.params = CustomNamedCurves.getByName(name);
   }
 
-  /** The order of the curve's group: the modulus of the tweak and of secret keys. */
+  /** {@return the order of the curve's group: the modulus of the tweak and of secret keys} */
   public BigInteger order() {
     return params.getN();
   }

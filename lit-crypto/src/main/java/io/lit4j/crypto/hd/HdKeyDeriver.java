@@ -25,6 +25,8 @@ public final class HdKeyDeriver {
   private final String dst;
 
   /**
+   * @param curve the curve keys are derived on
+   * @param dst the hash-to-field domain separation tag
    * @throws LitValidationException when curve or dst is missing
    */
   public HdKeyDeriver(HdCurve curve, String dst) {
@@ -34,24 +36,29 @@ public final class HdKeyDeriver {
     this.dst = dst;
   }
 
-  /** K256 with {@link #V4_K256_DST}: what {@code computeHDPubKey} of SDK 4.2.0 does. */
+  /**
+   * K256 with {@link #V4_K256_DST}: what {@code computeHDPubKey} of SDK 4.2.0 does.
+   *
+   * @return the v4 deriver
+   */
   public static HdKeyDeriver litV4() {
     return LIT_V4;
   }
 
-  /** The curve. */
+  /** {@return the curve} */
   public HdCurve curve() {
     return curve;
   }
 
-  /** The domain separation tag. */
+  /** {@return the domain separation tag} */
   public String dst() {
     return dst;
   }
 
   /**
-   * The tweak τ for an id (raw bytes; the SDK hex-decodes its key id string first).
+   * {@return the tweak τ for an id (raw bytes; the SDK hex-decodes its key id string first)}
    *
+   * @param id the key id bytes
    * @throws LitValidationException when id is null
    */
   public BigInteger tweak(byte[] id) {
@@ -63,6 +70,8 @@ public final class HdKeyDeriver {
    *
    * @param rootPublicKeys SEC1 points (compressed or uncompressed, mixed allowed), in order
    * @param compressed whether to return the 33-byte compressed form (else 65 bytes)
+   * @param id the key id bytes
+   * @return the derived public key, SEC1
    * @throws LitValidationException when fewer than 2 roots are given or one is malformed
    * @throws LitCryptoException when a root is not on the curve or the result is the identity
    */
@@ -87,6 +96,9 @@ public final class HdKeyDeriver {
    * Derives the secret {@code Σᵢ τⁱ · secretᵢ mod order}. Applied to node i's Shamir shares of
    * the root secrets it gives node i's share of the derived secret (derivation is linear).
    *
+   * @param id the key id bytes
+   * @param rootSecrets the root secrets (or one node's shares of them), in order
+   * @return the derived secret (or that node's share of it)
    * @throws LitValidationException when fewer than 2 values are given or one is out of range
    */
   public BigInteger deriveSecret(byte[] id, List<BigInteger> rootSecrets) {
@@ -106,7 +118,13 @@ public final class HdKeyDeriver {
     return acc;
   }
 
-  /** Public key of a secret on this curve, as SEC1 bytes. */
+  /**
+   * Public key of a secret on this curve, as SEC1 bytes.
+   *
+   * @param secret the secret scalar
+   * @param compressed whether to return the 33-byte compressed form
+   * @return the public key, SEC1
+   */
   public byte[] publicKeyOf(BigInteger secret, boolean compressed) {
     if (secret == null || secret.signum() <= 0 || secret.compareTo(curve.order()) >= 0) {
       throw new LitValidationException("secret must be 1 ≤ secret < group order");

@@ -12,7 +12,10 @@ import java.util.Arrays;
  */
 public record HdKeyId(byte[] bytes) {
 
-  /** @throws LitValidationException when {@code bytes} is null or not 32 bytes */
+  /**
+   * @param bytes the 32 id bytes (copied in and out)
+   * @throws LitValidationException when {@code bytes} is null or not 32 bytes
+   */
   public HdKeyId {
     if (bytes == null) throw new LitValidationException("keyId is missing");
     if (bytes.length != 32) throw new LitValidationException("keyId must be 32 bytes, got " + bytes.length);
@@ -22,23 +25,36 @@ public record HdKeyId(byte[] bytes) {
   /**
    * Parses 64 hex digits ({@code 0x} optional, either case).
    *
+   * @param hex the key id, hex
+   * @return the key id
    * @throws LitValidationException for bad hex or a wrong length
    */
   public static HdKeyId fromHex(String hex) {
     return new HdKeyId(Hex.decode(hex, 32, "keyId"));
   }
 
+  /**
+   * The 32 key id bytes (a fresh copy).
+   *
+   * @return the key id bytes
+   */
   @Override
   public byte[] bytes() {
     return bytes.clone();
   }
 
-  /** 64 lowercase hex digits, no {@code 0x}. */
+  /**
+   * 64 lowercase hex digits, no {@code 0x}.
+   *
+   * @return the key id, hex
+   */
   public String hex() {
     return Hex.encode(bytes);
   }
 
-  /** {@code 0x} + 64 lowercase hex digits (what the SDK's {@code computeHDKeyId} returns). */
+  /**
+   * {@return {@code 0x} + 64 lowercase hex digits (what the SDK's {@code computeHDKeyId} returns)}
+   */
   public String hex0x() {
     return Hex.encode0x(bytes);
   }

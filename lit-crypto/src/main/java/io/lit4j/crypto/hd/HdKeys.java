@@ -22,8 +22,10 @@ public final class HdKeys {
   private HdKeys() {}
 
   /**
-   * {@code keccak256(utf8(userId + ":" + appId))}.
+   * {@return {@code keccak256(utf8(userId + ":" + appId))}}
    *
+   * @param userId the user part
+   * @param appId the app part
    * @throws LitValidationException when either part is null
    */
   public static HdKeyId computeHDKeyId(String userId, String appId) {
@@ -34,6 +36,10 @@ public final class HdKeys {
    * {@code keccak256(utf8(userId + ":" + appId))}, or {@code appId + ":" + userId} for the Lit
    * Action context (the SDK's {@code isForActionContext}).
    *
+   * @param userId the user part
+   * @param appId the app part
+   * @param forActionContext whether the id is for a Lit Action context
+   * @return the 32-byte key id
    * @throws LitValidationException when either part is null
    */
   public static HdKeyId computeHDKeyId(String userId, String appId, boolean forActionContext) {
@@ -43,7 +49,11 @@ public final class HdKeys {
     return new HdKeyId(EthHash.keccak256Utf8(preimage));
   }
 
-  /** The v4 tweak τ of a key id. */
+  /**
+   * {@return the v4 tweak τ of a key id}
+   *
+   * @param keyId the key id
+   */
   public static BigInteger tweak(HdKeyId keyId) {
     if (keyId == null) throw new LitValidationException("keyId is missing");
     return HdKeyDeriver.litV4().tweak(keyId.bytes());
@@ -53,6 +63,9 @@ public final class HdKeys {
    * Derives a PKP public key {@code Σᵢ τⁱ · rootᵢ} from the ordered root keys (the handshake's
    * {@code hdRootPubkeys}).
    *
+   * @param keyId the PKP's key id
+   * @param rootPublicKeys the root public keys, in order
+   * @return the PKP public key
    * @throws LitValidationException when fewer than 2 roots are given
    * @throws LitCryptoException when the result is the identity
    */
@@ -72,6 +85,9 @@ public final class HdKeys {
    * SDK {@code computeHDPubKey}: the key id as hex ({@code 0x} optional; hex-decoded, not hashed
    * as text) and root keys as hex (compressed or uncompressed, {@code 0x} optional).
    *
+   * @param keyIdHex the key id, hex
+   * @param rootPublicKeysHex the root public keys, hex, in order
+   * @return the PKP public key
    * @throws LitValidationException for malformed hex or fewer than 2 roots
    * @throws LitCryptoException when a root is not on secp256k1
    */
@@ -91,6 +107,9 @@ public final class HdKeys {
    * The derived secret {@code Σᵢ τⁱ · rootSecretᵢ mod n}; given a node's Shamir shares of the
    * root secrets it returns that node's share of the derived secret.
    *
+   * @param keyId the PKP's key id
+   * @param rootSecretsOrShares the root secrets, or one node's shares of them, in order
+   * @return the derived secret, or the node's share of it
    * @throws LitValidationException when fewer than 2 values are given or one is not below n
    */
   public static BigInteger deriveSecret(HdKeyId keyId, List<BigInteger> rootSecretsOrShares) {

@@ -14,20 +14,38 @@ public final class ActionFailure extends RuntimeException {
     MEMORY_LIMIT
   }
 
+  /** How the action failed. */
   private final Kind kind;
+  /** Console output up to the failure. */
   private final String logs;
 
+  /**
+   * A failed action run.
+   *
+   * @param kind how the action failed
+   * @param message the error the node reports
+   * @param logs console output up to the failure
+   */
   public ActionFailure(Kind kind, String message, String logs) {
     super(message);
     this.kind = kind;
     this.logs = logs;
   }
 
+  /**
+   * How the action failed.
+   *
+   * @return the kind of failure
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** Console output up to the failure. */
+  /**
+   * Console output up to the failure.
+   *
+   * @return the console output
+   */
   public String logs() {
     return logs;
   }

@@ -10,30 +10,76 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>Values cross as JSON ({@link JsonNode}) or strings, never as live JS objects.
  */
 public interface ActionHost {
-  /** {@code signEcdsa}: record this node's share for {@code sigName} over the 32-byte digest. */
+  /**
+   * {@code signEcdsa}: record this node's share for {@code sigName} over the 32-byte digest.
+   *
+   * @param toSign the 32-byte digest
+   * @param publicKey the PKP public key, hex
+   * @param sigName the name the share is recorded under
+   */
   void signEcdsa(byte[] toSign, String publicKey, String sigName);
 
-  /** {@code ethPersonalSignMessageEcdsa}: EIP-191 hash of {@code message}, then as signEcdsa. */
+  /**
+   * {@code ethPersonalSignMessageEcdsa}: EIP-191 hash of {@code message}, then as signEcdsa.
+   *
+   * @param message the message bytes
+   * @param publicKey the PKP public key, hex
+   * @param sigName the name the share is recorded under
+   */
   void ethPersonalSignMessageEcdsa(byte[] message, String publicKey, String sigName);
 
-  /** {@code checkConditions}: evaluate unified conditions for the auth sig (or the request's). */
+  /**
+   * {@code checkConditions}: evaluate unified conditions for the auth sig (or the request's).
+   *
+   * @param conditions the unified access control conditions
+   * @param authSig the auth sig to check them for, or null for the request's
+   * @param chain the chain name
+   * @return whether the conditions are met
+   */
   boolean checkConditions(JsonNode conditions, JsonNode authSig, String chain);
 
-  /** {@code getLatestNonce}: the transaction count of {@code address}, as {@code 0x} hex. */
+  /**
+   * {@code getLatestNonce}: the transaction count of {@code address}, as {@code 0x} hex.
+   *
+   * @param address the account address
+   * @param chain the chain name
+   * @return the transaction count, {@code 0x} hex
+   */
   String getLatestNonce(String address, String chain);
 
-  /** {@code getRpcUrl}: the RPC URL the node uses for {@code chain}. */
+  /**
+   * {@code getRpcUrl}: the RPC URL the node uses for {@code chain}.
+   *
+   * @param chain the chain name
+   * @return the RPC URL
+   */
   String getRpcUrl(String chain);
 
-  /** {@code callContract}: {@code eth_call} of an unsigned RLP transaction (hex). */
+  /**
+   * {@code callContract}: {@code eth_call} of an unsigned RLP transaction (hex).
+   *
+   * @param chain the chain name
+   * @param txnHex the unsigned RLP transaction, hex
+   * @return the call's result, hex
+   */
   String callContract(String chain, String txnHex);
 
-  /** {@code claimKey}: sign the derived key id with the node wallet (adds {@code claimData}). */
+  /**
+   * {@code claimKey}: sign the derived key id with the node wallet (adds {@code claimData}).
+   *
+   * @param keyId the key id to claim
+   */
   void claimKey(String keyId);
 
-  /** Permission reads: {@code isPermittedAction}, {@code isPermittedAddress}, … as JSON results. */
+  /**
+   * Permission reads: {@code isPermittedAction}, {@code isPermittedAddress}, … as JSON results.
+   *
+   * @param operation the permission read, e.g. {@code isPermittedAction}
+   * @param args the read's arguments
+   * @return the read's result
+   */
   JsonNode permissions(String operation, JsonNode args);
 
-  /** The auth context of the request ({@code Lit.Auth}). */
+  /** {@return the auth context of the request ({@code Lit.Auth})} */
   JsonNode authContext();
 }

@@ -38,6 +38,12 @@ public final class HostBridge {
     return response;
   }
 
+  /**
+   * {@code console.log}: appends one line to the action's logs.
+   *
+   * @param line the line to append
+   * @throws IllegalStateException when the console output limit is exceeded
+   */
   @HostAccess.Export
   public void log(String line) {
     int size = line.getBytes(StandardCharsets.UTF_8).length + 1;
@@ -48,11 +54,22 @@ public final class HostBridge {
     logs.append(line).append('\n');
   }
 
+  /**
+   * {@code Date.now()}.
+   *
+   * @return milliseconds since the Unix epoch
+   */
   @HostAccess.Export
   public double now() {
     return System.currentTimeMillis();
   }
 
+  /**
+   * {@code Lit.Actions.setResponse}: sets the action's response.
+   *
+   * @param value the response text
+   * @throws IllegalStateException when the response is too large
+   */
   @HostAccess.Export
   public void setResponse(String value) {
     if (value.getBytes(StandardCharsets.UTF_8).length > MAX_RESPONSE_BYTES) {
@@ -61,16 +78,34 @@ public final class HostBridge {
     response = value;
   }
 
+  /**
+   * {@code atob}: decodes base64 to a Latin-1 string.
+   *
+   * @param b64 base64 text
+   * @return one character per decoded byte
+   */
   @HostAccess.Export
   public String atob(String b64) {
     return new String(Base64.getDecoder().decode(b64), StandardCharsets.ISO_8859_1);
   }
 
+  /**
+   * {@code btoa}: encodes a Latin-1 string as base64.
+   *
+   * @param latin1 one character per byte
+   * @return base64 text
+   */
   @HostAccess.Export
   public String btoa(String latin1) {
     return Base64.getEncoder().encodeToString(latin1.getBytes(StandardCharsets.ISO_8859_1));
   }
 
+  /**
+   * Random bytes (at most 65,536) for {@code crypto.getRandomValues}.
+   *
+   * @param n how many bytes
+   * @return the bytes as a JSON array of numbers
+   */
   @HostAccess.Export
   public String randomBytes(int n) {
     byte[] b = new byte[Math.max(0, Math.min(n, 65_536))];
@@ -78,16 +113,35 @@ public final class HostBridge {
     return bytesToJson(b);
   }
 
+  /**
+   * {@code TextEncoder.encode}: UTF-8 bytes of a string.
+   *
+   * @param s the string
+   * @return the bytes as a JSON array of numbers
+   */
   @HostAccess.Export
   public String utf8Encode(String s) {
     return bytesToJson(s.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * {@code TextDecoder.decode}: a string from UTF-8 bytes.
+   *
+   * @param json the bytes as a JSON array of numbers
+   * @return the decoded string
+   */
   @HostAccess.Export
   public String utf8Decode(String json) {
     return new String(jsonToBytes(json, "bytes"), StandardCharsets.UTF_8);
   }
 
+  /**
+   * Bytes as a string in an encoding ({@code utf8}, {@code hex}/{@code base16}, {@code base64}, {@code base64url}).
+   *
+   * @param json the bytes as a JSON array of numbers
+   * @param encoding the encoding name
+   * @return the encoded string
+   */
   @HostAccess.Export
   public String bytesToString(String json, String encoding) {
     byte[] b = jsonToBytes(json, "array");
@@ -100,6 +154,13 @@ public final class HostBridge {
     };
   }
 
+  /**
+   * Bytes from a string in an encoding ({@code utf8}, {@code hex}/{@code base16}, {@code base64}, {@code base64url}).
+   *
+   * @param s the encoded string
+   * @param encoding the encoding name
+   * @return the bytes as a JSON array of numbers
+   */
   @HostAccess.Export
   public String bytesFromString(String s, String encoding) {
     byte[] b = switch (encoding.toLowerCase()) {
@@ -112,11 +173,24 @@ public final class HostBridge {
     return bytesToJson(b);
   }
 
+  /**
+   * {@code Lit.Actions.pubkeyToTokenId}: keccak256 of the public key.
+   *
+   * @param publicKey the public key, hex
+   * @return the token id, {@code 0x} hex
+   */
   @HostAccess.Export
   public String pubkeyToTokenId(String publicKey) {
     return "0x" + Hex.encode(Hash.sha3(Hex.decode(publicKey, "publicKey")));
   }
 
+  /**
+   * {@code Lit.Actions.signEcdsa}: records this node's share over a 32-byte digest.
+   *
+   * @param toSignJson the digest as a JSON array of numbers
+   * @param publicKey the PKP public key, hex
+   * @param sigName the name the share is recorded under
+   */
   @HostAccess.Export
   public void signEcdsa(String toSignJson, String publicKey, String sigName) {
     countSignOp();
@@ -127,12 +201,27 @@ public final class HostBridge {
     host.signEcdsa(toSign, publicKey, sigName);
   }
 
+  /**
+   * {@code Lit.Actions.ethPersonalSignMessageEcdsa}: signs the EIP-191 hash of a message.
+   *
+   * @param messageJson the message as a JSON array of numbers
+   * @param publicKey the PKP public key, hex
+   * @param sigName the name the share is recorded under
+   */
   @HostAccess.Export
   public void ethPersonalSignMessageEcdsa(String messageJson, String publicKey, String sigName) {
     countSignOp();
     host.ethPersonalSignMessageEcdsa(jsonToBytes(messageJson, "message"), publicKey, sigName);
   }
 
+  /**
+   * {@code Lit.Actions.checkConditions}.
+   *
+   * @param conditionsJson the unified conditions, JSON
+   * @param authSigJson the auth sig, JSON, or null for the request's
+   * @param chain the chain name
+   * @return whether the conditions are met
+   */
   @HostAccess.Export
   public boolean checkConditions(String conditionsJson, String authSigJson, String chain) {
     if (chain == null) throw new IllegalArgumentException("chain is required");
@@ -140,26 +229,58 @@ public final class HostBridge {
     return host.checkConditions(LitJson.parse(conditionsJson, "conditions"), authSig, chain);
   }
 
+  /**
+   * {@code Lit.Actions.getLatestNonce}.
+   *
+   * @param address the account address
+   * @param chain the chain name
+   * @return the transaction count, {@code 0x} hex
+   */
   @HostAccess.Export
   public String getLatestNonce(String address, String chain) {
     return host.getLatestNonce(address, chain);
   }
 
+  /**
+   * {@code Lit.Actions.getRpcUrl}.
+   *
+   * @param chain the chain name
+   * @return the RPC URL the node uses
+   */
   @HostAccess.Export
   public String getRpcUrl(String chain) {
     return host.getRpcUrl(chain);
   }
 
+  /**
+   * {@code Lit.Actions.callContract}.
+   *
+   * @param chain the chain name
+   * @param txn the unsigned RLP transaction, hex
+   * @return the call's result, hex
+   */
   @HostAccess.Export
   public String callContract(String chain, String txn) {
     return host.callContract(chain, txn);
   }
 
+  /**
+   * {@code Lit.Actions.claimKey}.
+   *
+   * @param keyId the key id to claim
+   */
   @HostAccess.Export
   public void claimKey(String keyId) {
     host.claimKey(keyId);
   }
 
+  /**
+   * Permission reads ({@code Lit.Actions.isPermittedAction} and the like).
+   *
+   * @param operation the read's name
+   * @param argsJson the read's arguments, JSON
+   * @return the result, JSON
+   */
   @HostAccess.Export
   public String permissions(String operation, String argsJson) {
     return LitJson.write(host.permissions(operation, LitJson.parse(argsJson, operation + " arguments")));

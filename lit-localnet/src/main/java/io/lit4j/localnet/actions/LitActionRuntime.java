@@ -77,6 +77,9 @@ public final class LitActionRuntime implements AutoCloseable {
    * As {@link #LitActionRuntime(Optional, Duration, int)} with an allocation budget per execution.
    *
    * @param memoryBudgetBytes bytes an execution may allocate before it fails with a memory error
+   * @param ethersBundle the ethers v5 bundle to load, if any
+   * @param timeout the wall-time limit of one execution
+   * @param prepared how many contexts to keep ready
    */
   public LitActionRuntime(Optional<Path> ethersBundle, Duration timeout, int prepared, long memoryBudgetBytes) {
     if (memoryBudgetBytes <= 0) throw new IllegalArgumentException("memoryBudgetBytes must be positive");
@@ -171,6 +174,7 @@ public final class LitActionRuntime implements AutoCloseable {
    * @param code the JavaScript (already base64-decoded)
    * @param jsParams an object whose keys become globals (may be null or empty)
    * @param host the node operations of this request
+   * @return the response the action set and its console output
    * @throws ActionFailure when the action throws, times out or breaks a limit
    */
   public ActionResult run(String code, JsonNode jsParams, ActionHost host) {

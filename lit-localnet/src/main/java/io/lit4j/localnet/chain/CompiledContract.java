@@ -24,6 +24,13 @@ public record CompiledContract(String name, String abiJson, String bytecode) {
           "Staking", "KeyDeriver", "PubkeyRouter", "PKPNFT", "PKPPermissions", "PKPHelper",
           "RateLimitNFT");
 
+  /**
+   * Validates the components.
+   *
+   * @param name contract name, e.g. {@code PKPNFT}
+   * @param abiJson the ABI as a JSON array
+   * @param bytecode creation bytecode, {@code 0x}-prefixed hex
+   */
   public CompiledContract {
     if (name == null || name.isBlank()) {
       throw new LitValidationException("name must not be blank");

@@ -14,6 +14,14 @@ import java.time.Duration;
  * @param elapsed wall time of the whole deployment
  */
 public record LitDeployment(LitContractAddresses addresses, String keyDeriver, String owner, Duration elapsed) {
+  /**
+   * Validates the components.
+   *
+   * @param addresses the six Lit contracts the SDK and nodes use
+   * @param keyDeriver the KeyDeriver contract PubkeyRouter derives PKP keys with
+   * @param owner the admin account that owns every contract
+   * @param elapsed wall time of the whole deployment
+   */
   public LitDeployment {
     if (addresses == null) {
       throw new LitValidationException("addresses must not be null");

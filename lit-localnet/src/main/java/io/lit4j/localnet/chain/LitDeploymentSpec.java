@@ -18,6 +18,14 @@ import java.util.List;
 public record LitDeploymentSpec(
     List<LitValidator> validators, List<byte[]> rootKeys, BigInteger mintCost, long epochLengthSeconds) {
 
+  /**
+   * Validates the components.
+   *
+   * @param validators validators, at least one
+   * @param rootKeys SEC1 secp256k1 root public keys (33 or 65 bytes), at least one; every PKP key is Σ kⁱ·rootᵢ over them, so gas grows with their number (3 is a good local choice)
+   * @param mintCost PKP mint cost in wei, non-negative (Lit's default is 1)
+   * @param epochLengthSeconds staking epoch length, positive
+   */
   public LitDeploymentSpec {
     if (validators == null || validators.isEmpty()) {
       throw new LitValidationException("validators must contain at least one validator");

@@ -18,6 +18,14 @@ public record LitValidator(String stakerAddress, String nodeAddress, String ip, 
   private static final Pattern IPV4 =
       Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
+  /**
+   * Validates the components.
+   *
+   * @param stakerAddress staker address (returned by {@code getValidatorsInCurrentEpoch})
+   * @param nodeAddress node wallet address (recovered from node signatures)
+   * @param ip dotted-quad IPv4 address, e.g. {@code 127.0.0.1}
+   * @param port TCP port, 1 to 65535
+   */
   public LitValidator {
     if (stakerAddress == null || !ADDRESS.matcher(stakerAddress).matches()) {
       throw new LitValidationException("stakerAddress must be a 0x-prefixed 20-byte hex address, got " + stakerAddress);

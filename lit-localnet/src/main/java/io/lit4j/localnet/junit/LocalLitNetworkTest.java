@@ -48,6 +48,8 @@ public @interface LocalLitNetworkTest {
   /** @return Lit Action wall-time limit in milliseconds (30 s on real nodes) */
   long actionTimeoutMillis() default 30_000L;
 
-  /** Bytes one Lit Action may allocate before it fails with {@code NodeJsMemoryLimitError}. */
+  /**
+   * {@return bytes one Lit Action may allocate before it fails with {@code NodeJsMemoryLimitError}}
+   */
   long actionMemoryBudgetBytes() default 256L << 20;
 }

@@ -12,10 +12,14 @@ import java.util.List;
 public final class NodeError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** HTTP status. */
   private final int status;
   private final transient ObjectNode adHocBody;
+  /** The error code, or null for an uncoded or ad-hoc error. */
   private final NodeErrorCode code;
+  /** Specific texts, most specific first. */
   private final List<String> details;
+  /** The kind of an uncoded error, or null. */
   private final String uncodedKind;
 
   private NodeError(NodeErrorCode code, int status, ObjectNode adHocBody, List<String> details) {
@@ -35,22 +39,41 @@ public final class NodeError extends RuntimeException {
   /**
    * An error without a code, as the node reports a bare validation error: status 500, the kind,
    * the kind's description as {@code message}, no {@code errorCode}.
+   *
+   * @param kind the error kind, e.g. {@code Validation}
+   * @param details specific texts, most specific first
+   * @return the error
    */
   public static NodeError uncoded(String kind, String... details) {
     return new NodeError(null, 500, null, List.of(details), kind);
   }
 
-  /** A standard coded error; {@code details} are the specific texts, most specific first. */
+  /**
+   * {@return a standard coded error; {@code details} are the specific texts, most specific first}
+   *
+   * @param code the error code
+   * @param details specific texts, most specific first
+   */
   public static NodeError of(NodeErrorCode code, String... details) {
     return new NodeError(code, code.status(), null, List.of(details));
   }
 
-  /** A body without errorKind, e.g. rate limiting or a Lit Action failure. */
+  /**
+   * {@return a body without errorKind, e.g. rate limiting or a Lit Action failure}
+   *
+   * @param status HTTP status
+   * @param body the JSON body to send
+   */
   public static NodeError adHoc(int status, ObjectNode body) {
     return new NodeError(null, status, body, List.of());
   }
 
-  /** The rate-limit body: HTTP 402, or 400 on {@code /web/pkp/sign}. */
+  /**
+   * {@return the rate-limit body: HTTP 402, or 400 on {@code /web/pkp/sign}}
+   *
+   * @param status HTTP status, 402 or 400
+   * @param tryAgain when to try again, as the node words it
+   */
   public static NodeError rateLimited(int status, String tryAgain) {
     ObjectNode body = LitJson.mapper().createObjectNode();
     body.put("message", "Rate limit exceeded.  Try again " + tryAgain + ".");
@@ -58,7 +81,12 @@ public final class NodeError extends RuntimeException {
     return adHoc(status, body);
   }
 
-  /** A Lit Action that threw: HTTP 400 {@code {success:false, error, logs}}. */
+  /**
+   * {@return a Lit Action that threw: HTTP 400 {@code {success:false, error, logs}}}
+   *
+   * @param error the action's error message
+   * @param logs console output up to the failure
+   */
   public static NodeError actionFailed(String error, String logs) {
     ObjectNode body = LitJson.mapper().createObjectNode();
     body.put("success", false);
@@ -67,19 +95,38 @@ public final class NodeError extends RuntimeException {
     return adHoc(400, body);
   }
 
+  /**
+   * HTTP status of the answer.
+   *
+   * @return the status code
+   */
   public int status() {
     return status;
   }
 
+  /**
+   * The error code, or null when the error has none.
+   *
+   * @return the code
+   */
   public NodeErrorCode code() {
     return code;
   }
 
+  /**
+   * Specific texts, most specific first.
+   *
+   * @return the details
+   */
   public List<String> details() {
     return details;
   }
 
-  /** The JSON body to send for this error. */
+  /**
+   * {@return the JSON body to send for this error}
+   *
+   * @param correlationId the request's correlation id
+   */
   public ObjectNode body(String correlationId) {
     if (adHocBody != null) return adHocBody.deepCopy();
     ObjectNode body = LitJson.mapper().createObjectNode();

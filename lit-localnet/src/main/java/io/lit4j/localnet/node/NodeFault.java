@@ -15,8 +15,16 @@ public enum NodeFault {
   HTTP_500,
   /** Answers 200 with a body that is not JSON. */
   GARBAGE_JSON,
-  /** Answers normally but with a wrong signature or decryption share. */
+  /**
+   * Answers normally but with a wrong signature or decryption share: ECDSA shares (PKP signing,
+   * Lit Action signing, session key signing), BLS shares (decryption, signed tokens) and the node
+   * wallet's claim signature. Routes without a share (handshake, a Lit Action that signs nothing)
+   * answer as usual.
+   */
   WRONG_SHARE,
-  /** Answers the handshake with keys other nodes do not have. */
+  /**
+   * Answers the handshake with keys other nodes do not have (its own BLS public key share as the
+   * network keys); only the handshake route has keys to diverge.
+   */
   DIVERGENT_HANDSHAKE
 }

@@ -8,11 +8,20 @@ public final class NodeFaults {
   private volatile NodeFault fault = NodeFault.NONE;
   private volatile Duration slowDelay = Duration.ofSeconds(30);
 
+  /**
+   * The fault the node is in.
+   *
+   * @return the fault, {@link NodeFault#NONE} when healthy
+   */
   public NodeFault fault() {
     return fault;
   }
 
-  /** Delay used by {@link NodeFault#SLOW}. */
+  /**
+   * Delay used by {@link NodeFault#SLOW}.
+   *
+   * @return the delay
+   */
   public Duration slowDelay() {
     return slowDelay;
   }

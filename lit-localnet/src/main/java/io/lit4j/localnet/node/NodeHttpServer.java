@@ -52,6 +52,8 @@ public final class NodeHttpServer implements AutoCloseable {
    * Binds a server on {@code host:port}; port 0 picks a free port.
    *
    * @param threads request threads of this node
+   * @param host the address to bind
+   * @param port the port, 0 for a free one
    */
   public NodeHttpServer(String host, int port, int threads) {
     this.host = host;
@@ -78,35 +80,65 @@ public final class NodeHttpServer implements AutoCloseable {
     }
   }
 
-  /** Registers the handler of a POST path such as {@code /web/handshake}. */
+  /**
+   * Registers the handler of a POST path such as {@code /web/handshake}.
+   *
+   * @param path the POST path
+   * @param route the handler
+   * @return this server
+   */
   public NodeHttpServer route(String path, NodeRoute route) {
     routes.put(path, route);
     return this;
   }
 
+  /**
+   * The bound host.
+   *
+   * @return the host
+   */
   public String host() {
     return host;
   }
 
+  /**
+   * The bound port.
+   *
+   * @return the port
+   */
   public int port() {
     return port;
   }
 
-  /** {@code http://host:port}, as the SDK builds node URLs from Staking. */
+  /** {@return {@code http://host:port}, as the SDK builds node URLs from Staking} */
   public String url() {
     return "http://" + host + ":" + port;
   }
 
+  /**
+   * The fault the node is in.
+   *
+   * @return the fault, {@link NodeFault#NONE} when healthy
+   */
   public NodeFault fault() {
     return faults.fault();
   }
 
-  /** Switches the node into a fault (or back with {@link NodeFault#NONE}). */
+  /**
+   * Switches the node into a fault (or back with {@link NodeFault#NONE}).
+   *
+   * @param fault the fault, or {@link NodeFault#NONE}
+   */
   public void setFault(NodeFault fault) {
     setFault(fault, null);
   }
 
-  /** Switches the node into a fault; {@code slowDelay} applies to {@link NodeFault#SLOW}. */
+  /**
+   * Switches the node into a fault; {@code slowDelay} applies to {@link NodeFault#SLOW}.
+   *
+   * @param fault the fault, or {@link NodeFault#NONE}
+   * @param slowDelay the delay {@link NodeFault#SLOW} adds
+   */
   public void setFault(NodeFault fault, Duration slowDelay) {
     synchronized (lifecycle) {
       if (closed) throw new IllegalStateException("node is closed");
@@ -120,7 +152,7 @@ public final class NodeHttpServer implements AutoCloseable {
     }
   }
 
-  /** The node's faults, for handlers that falsify shares or handshakes. */
+  /** {@return the node's faults, for handlers that falsify shares or handshakes} */
   public NodeFaults faults() {
     return faults;
   }

@@ -74,6 +74,8 @@ public final class SimulatedNode implements AutoCloseable {
    * Attaches the node's routes to {@code server} (already bound on the port Staking lists).
    *
    * @param actions the Lit Actions runtime (may be shared by the nodes of one network)
+   * @param server the node's HTTP server
+   * @param config the node's keys and settings
    */
   public SimulatedNode(NodeHttpServer server, SimulatedNodeConfig config, LitActionRuntime actions) {
     this(server, config, actions, cid -> Optional.empty());
@@ -82,6 +84,11 @@ public final class SimulatedNode implements AutoCloseable {
   /**
    * As {@link #SimulatedNode(NodeHttpServer, SimulatedNodeConfig, LitActionRuntime)}, with a
    * stand-in for the IPFS gateway: {@code ipfs} gives the code pinned under a CID.
+   *
+   * @param server the node's HTTP server
+   * @param config the node's keys and settings
+   * @param actions the Lit Actions runtime
+   * @param ipfs gives the code pinned under a CID, if any
    */
   public SimulatedNode(NodeHttpServer server, SimulatedNodeConfig config, LitActionRuntime actions,
       java.util.function.Function<String, Optional<String>> ipfs) {
@@ -141,12 +148,20 @@ public final class SimulatedNode implements AutoCloseable {
     return server;
   }
 
-  /** Switches the lenient v4 session-sig fallback off ({@code true}) or on. */
+  /**
+   * Switches the lenient v4 session-sig fallback off ({@code true}) or on.
+   *
+   * @param strictOnly {@code true} to accept only strictly valid session sigs
+   */
   public void setStrictAuthOnly(boolean strictOnly) {
     auth.setStrictOnly(strictOnly);
   }
 
-  /** Switches capacity-credit rate limiting on or off. */
+  /**
+   * Switches capacity-credit rate limiting on or off.
+   *
+   * @param on whether the node enforces capacity-credit rate limits
+   */
   public void setRateLimiting(boolean on) {
     this.rateLimiting = on;
   }
@@ -606,7 +621,9 @@ public final class SimulatedNode implements AutoCloseable {
     PkpAuthorizer.VerifiedAuthMethod verified = pkpAuth.verifyOne(m);
     byte[] keyId = EthHash.keccak256Utf8(verified.userId() + ":" + verified.appId());
     ObjectNode o = LitJson.mapper().createObjectNode();
-    o.put("signature", Hex.encode(walletSign(keyId)));
+    // WRONG_SHARE: a signature over other bytes, so it recovers to an address that is no node wallet
+    byte[] signed = wrongShare() ? EthHash.keccak256(keyId) : keyId;
+    o.put("signature", Hex.encode(walletSign(signed)));
     o.put("derivedKeyId", Hex.encode(keyId));
     return o;
   }

@@ -33,7 +33,23 @@ public record SimulatedNodeConfig(
     byte[] ecdsaNetworkSecret, Web3j web3j, String rpcUrl, LitContractAddresses contracts,
     boolean rateLimiting, boolean strictAuthOnly, Clock clock) {
 
-  /** @throws LitValidationException for a missing part or inconsistent counts */
+  /**
+   * @param shareIndex the node's 0-based index (BLS identifier = index + 1)
+   * @param nodeCount number of nodes in the network
+   * @param threshold {@code minNodeCount}: ECDSA signing subset size and sharing threshold
+   * @param nodeWallet the node's EVM wallet, registered in Staking as its node address (signs claims)
+   * @param blsShare this node's share of the BLS root secret
+   * @param blsPublicKey the BLS root public key
+   * @param k256Share this node's shares of the K256 HD root secrets
+   * @param ecdsaNetworkSecret the secret all nodes derive ECDSA nonces from (§6.5)
+   * @param web3j the chain the node reads (its {@code ethereum})
+   * @param rpcUrl that chain's RPC URL (returned by {@code Lit.Actions.getRpcUrl})
+   * @param contracts the Lit contracts on it
+   * @param rateLimiting whether capacity credits are required (habanero profile)
+   * @param strictAuthOnly whether the lenient v4 session fallback is off
+   * @param clock the node's clock
+   * @throws LitValidationException for a missing part or inconsistent counts
+   */
   public SimulatedNodeConfig {
     if (nodeCount < 1 || threshold < 1 || threshold > nodeCount || shareIndex < 0 || shareIndex >= nodeCount) {
       throw new LitValidationException("need 0 ≤ shareIndex < nodeCount and 1 ≤ threshold ≤ nodeCount");
@@ -45,6 +61,11 @@ public record SimulatedNodeConfig(
     ecdsaNetworkSecret = ecdsaNetworkSecret.clone();
   }
 
+  /**
+   * The ECDSA network secret (a fresh copy; secret).
+   *
+   * @return the secret
+   */
   @Override
   public byte[] ecdsaNetworkSecret() {
     return ecdsaNetworkSecret.clone();

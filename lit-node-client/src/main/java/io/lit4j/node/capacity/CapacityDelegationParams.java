@@ -52,37 +52,45 @@ public final class CapacityDelegationParams {
     this.clock = b.clock;
   }
 
-  /** A builder with the SDK defaults (1 use, domain {@code example.com}, 7 minutes). */
+  /** {@return a builder with the SDK defaults (1 use, domain {@code example.com}, 7 minutes)} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The owner who signs. */
+  /** {@return the owner who signs} */
   public EthSigner signer() {
     return signer;
   }
 
-  /** The capacity credit NFT id, if set ({@code *} otherwise). */
+  /**
+   * The capacity credit NFT id, if set ({@code *} otherwise).
+   *
+   * @return the NFT id, or empty for {@code *}
+   */
   public Optional<String> capacityTokenId() {
     return Optional.ofNullable(capacityTokenId);
   }
 
-  /** Who may use it (empty: anyone). */
+  /** {@return who may use it (empty: anyone)} */
   public List<String> delegatees() {
     return delegatees;
   }
 
-  /** The number of uses. */
+  /** {@return the number of uses} */
   public long uses() {
     return uses;
   }
 
-  /** The clock. */
+  /** {@return the clock} */
   public Clock clock() {
     return clock;
   }
 
-  /** The lit-auth request with {@code nonce} (the network's latest block hash). */
+  /**
+   * {@return the lit-auth request with {@code nonce} (the network's latest block hash)}
+   *
+   * @param nonce the network's latest block hash
+   */
   public CapacityDelegationRequest toRequest(String nonce) {
     CapacityDelegationRequest.Builder b = CapacityDelegationRequest.builder().uses(uses).domain(domain)
         .delegateeAddresses(delegatees).nonce(nonce);
@@ -105,13 +113,23 @@ public final class CapacityDelegationParams {
 
     private Builder() {}
 
-    /** The capacity credit owner (required). */
+    /**
+     * The capacity credit owner (required).
+     *
+     * @param signer the capacity credit owner (required)
+     * @return this builder
+     */
     public Builder signer(EthSigner signer) {
       this.signer = signer;
       return this;
     }
 
-    /** The NFT id, decimal. */
+    /**
+     * The NFT id, decimal.
+     *
+     * @param capacityTokenId the NFT id, decimal
+     * @return this builder
+     */
     public Builder capacityTokenId(String capacityTokenId) {
       if (capacityTokenId != null && !capacityTokenId.matches("[0-9]+")) {
         throw new LitValidationException("capacityTokenId must be a decimal token id, got " + capacityTokenId);
@@ -120,20 +138,35 @@ public final class CapacityDelegationParams {
       return this;
     }
 
-    /** The NFT id. */
+    /**
+     * The NFT id.
+     *
+     * @param capacityTokenId the NFT id
+     * @return this builder
+     */
     public Builder capacityTokenId(BigInteger capacityTokenId) {
       if (capacityTokenId == null || capacityTokenId.signum() < 0) throw new LitValidationException("capacityTokenId must be a non-negative number");
       this.capacityTokenId = capacityTokenId.toString();
       return this;
     }
 
-    /** Adds a delegatee address ({@code 0x…}). */
+    /**
+     * Adds a delegatee address ({@code 0x…}).
+     *
+     * @param address a delegatee address ({@code 0x…})
+     * @return this builder
+     */
     public Builder delegatee(String address) {
       delegatees.add(address);
       return this;
     }
 
-    /** Sets the delegatees. */
+    /**
+     * Sets the delegatees.
+     *
+     * @param addresses the delegatees
+     * @return this builder
+     */
     public Builder delegatees(List<String> addresses) {
       if (addresses == null) throw new LitValidationException("delegatees is null");
       delegatees.clear();
@@ -141,33 +174,58 @@ public final class CapacityDelegationParams {
       return this;
     }
 
-    /** Number of uses (default 1). */
+    /**
+     * Number of uses (default 1).
+     *
+     * @param uses Number of uses (default 1)
+     * @return this builder
+     */
     public Builder uses(long uses) {
       this.uses = uses;
       return this;
     }
 
-    /** SIWE domain (default {@code example.com}). */
+    /**
+     * SIWE domain (default {@code example.com}).
+     *
+     * @param domain SIWE domain (default {@code example.com})
+     * @return this builder
+     */
     public Builder domain(String domain) {
       this.domain = domain;
       return this;
     }
 
-    /** Lifetime (default 7 minutes). */
+    /**
+     * Lifetime (default 7 minutes).
+     *
+     * @param expiresIn Lifetime (default 7 minutes)
+     * @return this builder
+     */
     public Builder expiration(Duration expiresIn) {
       this.expiresIn = expiresIn;
       this.expiresAt = null;
       return this;
     }
 
-    /** Expiry instant. */
+    /**
+     * Expiry instant.
+     *
+     * @param expiresAt Expiry instant
+     * @return this builder
+     */
     public Builder expiration(Instant expiresAt) {
       this.expiresAt = expiresAt;
       this.expiresIn = null;
       return this;
     }
 
-    /** The clock (default UTC system clock). */
+    /**
+     * The clock (default UTC system clock).
+     *
+     * @param clock the clock (default UTC system clock)
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       if (clock == null) throw new LitValidationException("clock is null");
       this.clock = clock;
@@ -175,7 +233,7 @@ public final class CapacityDelegationParams {
     }
 
     /**
-     * The parameters.
+     * {@return the parameters}
      *
      * @throws LitValidationException naming what is missing or invalid
      */

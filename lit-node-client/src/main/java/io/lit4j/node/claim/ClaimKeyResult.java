@@ -17,7 +17,13 @@ import java.util.List;
  */
 public record ClaimKeyResult(
     String derivedKeyId, List<ExecuteJsClaim.Signature> signatures, List<String> signerAddresses, Secp256k1PublicKey publicKey) {
-  /** @throws LitValidationException if a part is missing or the lists differ in length */
+  /**
+   * @param derivedKeyId the key id, hex without {@code 0x} ({@code keccak256("<userId>:<appId>")})
+   * @param signatures one {@code {r, s, v}} per node, in node order
+   * @param signerAddresses the address each signature recovers to (the nodes' staking wallets), same order
+   * @param publicKey the claimed key ({@code computeHDPubKey(derivedKeyId)})
+   * @throws LitValidationException if a part is missing or the lists differ in length
+   */
   public ClaimKeyResult {
     if (derivedKeyId == null || signatures == null || signerAddresses == null || publicKey == null) {
       throw new LitValidationException("ClaimKeyResult parts must not be null");

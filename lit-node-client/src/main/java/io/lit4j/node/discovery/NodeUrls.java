@@ -11,6 +11,8 @@ public final class NodeUrls {
   /**
    * Checks a node URL and returns it unchanged (it is the node's identity, so it is never rewritten).
    *
+   * @param url the node URL
+   * @return {@code url}
    * @throws LitValidationException if it is not {@code http(s)://host[:port]}
    */
   public static String check(String url) {
@@ -37,6 +39,9 @@ public final class NodeUrls {
    * The SDK's node URL for a Staking validator: {@code https://} only for port 443, the port always
    * printed, the IPv4 address as a big-endian dotted quad.
    *
+   * @param ipv4 the IPv4 address as a uint32
+   * @param port the TCP port
+   * @return the node URL
    * @throws LitValidationException if the port is not in 1..65535
    */
   public static String fromValidator(long ipv4, int port) {

@@ -20,7 +20,10 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
   private final io.lit4j.contracts.LitContractAddresses addresses;
   private LitContracts owned; // guarded by this
 
-  /** @throws LitValidationException if {@code contracts} is null */
+  /**
+   * @param contracts the client that reads the Staking contract
+   * @throws LitValidationException if {@code contracts} is null
+   */
   public StakingValidatorSource(LitContracts contracts) {
     if (contracts == null) throw new LitValidationException("contracts is missing");
     this.given = contracts;
@@ -39,6 +42,9 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
    * made on first use and shut down by {@link #close()} (a later read makes a new one). This is
    * how a client reaches a local network (lit-localnet gives its RPC URL and addresses).
    *
+   * @param rpcUrl the JSON-RPC URL of the chain
+   * @param addresses the Lit contract addresses on it
+   * @return the source
    * @throws LitValidationException if the URL is not http(s) or the addresses are missing
    */
   public static StakingValidatorSource forRpc(String rpcUrl, io.lit4j.contracts.LitContractAddresses addresses) {

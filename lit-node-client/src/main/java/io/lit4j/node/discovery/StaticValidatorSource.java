@@ -15,7 +15,7 @@ public final class StaticValidatorSource implements ValidatorSource {
     this.set = set;
   }
 
-  /** The fixed set. */
+  /** {@return the fixed set} */
   public ValidatorSet validatorSet() {
     return set;
   }

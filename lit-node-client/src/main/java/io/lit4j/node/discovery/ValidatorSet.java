@@ -15,7 +15,12 @@ import java.util.List;
  */
 public record ValidatorSet(List<String> nodeUrls, int minNodeCount, long epochNumber) {
 
-  /** @throws LitValidationException if there are no URLs, a URL is malformed or repeated, or the threshold is not in 1..n */
+  /**
+   * @param nodeUrls node URLs in the order the source gave them ({@code http://ip:port}, no trailing slash); these exact strings name the nodes everywhere (session sig {@code nodeAddress})
+   * @param minNodeCount threshold: how many nodes must answer for an operation to succeed
+   * @param epochNumber the Staking epoch number, appended as {@code epochNumber} to every request body (0 when the source knows no epoch; nodes ignore the value in this protocol version)
+   * @throws LitValidationException if there are no URLs, a URL is malformed or repeated, or the threshold is not in 1..n
+   */
   public ValidatorSet {
     if (nodeUrls == null || nodeUrls.isEmpty()) throw new LitValidationException("validator set has no node URLs");
     nodeUrls = List.copyOf(nodeUrls);

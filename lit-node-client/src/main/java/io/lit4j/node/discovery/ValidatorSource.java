@@ -20,8 +20,10 @@ public interface ValidatorSource {
   CompletableFuture<ValidatorSet> currentValidators();
 
   /**
-   * A fixed list of nodes with a fixed threshold and epoch 0.
+   * {@return a fixed list of nodes with a fixed threshold and epoch 0}
    *
+   * @param nodeUrls the node URLs
+   * @param minNodeCount the threshold
    * @throws io.lit4j.core.errors.LitValidationException if the URLs or threshold are invalid
    */
   static ValidatorSource of(List<String> nodeUrls, int minNodeCount) {

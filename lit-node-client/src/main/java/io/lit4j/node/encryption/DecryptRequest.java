@@ -17,7 +17,14 @@ import io.lit4j.node.session.NodeAuth;
 public record DecryptRequest(
     AccessControlConditions conditions, String ciphertext, String dataToEncryptHash, String chain, NodeAuth auth) {
 
-  /** @throws LitValidationException naming a missing or malformed part */
+  /**
+   * @param conditions the access control conditions (any of the four kinds)
+   * @param ciphertext base64 ciphertext
+   * @param dataToEncryptHash hex SHA-256 of the plaintext
+   * @param chain chain name sent to the nodes, e.g. {@code ethereum}
+   * @param auth the auth sig per node (session sigs with {@code access-control-condition-decryption})
+   * @throws LitValidationException naming a missing or malformed part
+   */
   public DecryptRequest {
     if (conditions == null) throw new LitValidationException("conditions are missing");
     if (ciphertext == null || ciphertext.isEmpty()) throw new LitValidationException("ciphertext is missing");
@@ -29,8 +36,11 @@ public record DecryptRequest(
   }
 
   /**
-   * A request for what {@code encrypt} returned, on chain {@code ethereum}.
+   * {@return a request for what {@code encrypt} returned, on chain {@code ethereum}}
    *
+   * @param conditions the conditions the data was encrypted to
+   * @param encrypted what {@code encrypt} returned
+   * @param auth the auth sig for each node
    * @throws LitValidationException if a part is missing
    */
   public static DecryptRequest of(AccessControlConditions conditions, EncryptResponse encrypted, NodeAuth auth) {
@@ -38,7 +48,11 @@ public record DecryptRequest(
     return new DecryptRequest(conditions, encrypted.ciphertext(), encrypted.dataToEncryptHash(), "ethereum", auth);
   }
 
-  /** This request on another chain. */
+  /**
+   * {@return this request on another chain}
+   *
+   * @param chain the chain name the conditions are checked on
+   */
   public DecryptRequest withChain(String chain) {
     return new DecryptRequest(conditions, ciphertext, dataToEncryptHash, chain, auth);
   }

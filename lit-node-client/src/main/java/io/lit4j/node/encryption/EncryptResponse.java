@@ -10,7 +10,11 @@ import io.lit4j.core.errors.LitValidationException;
  * @param dataToEncryptHash hex SHA-256 of the plaintext
  */
 public record EncryptResponse(String ciphertext, String dataToEncryptHash) {
-  /** @throws LitValidationException if a part is missing or empty */
+  /**
+   * @param ciphertext base64 of the TimeCrypt ciphertext
+   * @param dataToEncryptHash hex SHA-256 of the plaintext
+   * @throws LitValidationException if a part is missing or empty
+   */
   public EncryptResponse {
     if (ciphertext == null || ciphertext.isEmpty()) throw new LitValidationException("ciphertext is missing");
     if (dataToEncryptHash == null || !dataToEncryptHash.matches("[0-9a-f]{64}")) {

@@ -13,26 +13,31 @@ import io.lit4j.core.errors.LitValidationException;
  * @param payload the decoded payload ({@code iss, sub, chain, iat, exp, …conditions})
  */
 public record SignedToken(String jwt, JsonNode header, JsonNode payload) {
-  /** @throws LitValidationException if a part is missing */
+  /**
+   * @param jwt {@code header.payload.signature}
+   * @param header the decoded header ({@code {"alg":"BLS12-381","typ":"JWT"}})
+   * @param payload the decoded payload ({@code iss, sub, chain, iat, exp, …conditions})
+   * @throws LitValidationException if a part is missing
+   */
   public SignedToken {
     if (jwt == null || header == null || payload == null) throw new LitValidationException("SignedToken parts must not be null");
     header = header.deepCopy();
     payload = payload.deepCopy();
   }
 
-  /** A copy of the header. */
+  /** {@return a copy of the header} */
   @Override
   public JsonNode header() {
     return header.deepCopy();
   }
 
-  /** A copy of the payload. */
+  /** {@return a copy of the payload} */
   @Override
   public JsonNode payload() {
     return payload.deepCopy();
   }
 
-  /** The {@code sub} claim: the address the nodes authenticated. */
+  /** {@return the {@code sub} claim: the address the nodes authenticated} */
   public String subject() {
     return payload.path("sub").asText();
   }

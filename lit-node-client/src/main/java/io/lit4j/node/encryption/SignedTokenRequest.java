@@ -14,7 +14,12 @@ import io.lit4j.node.session.NodeAuth;
  * @param auth the auth sig per node
  */
 public record SignedTokenRequest(AccessControlConditions conditions, String chain, NodeAuth auth) {
-  /** @throws LitValidationException naming a missing part */
+  /**
+   * @param conditions the access control conditions
+   * @param chain chain name, e.g. {@code ethereum}
+   * @param auth the auth sig per node
+   * @throws LitValidationException naming a missing part
+   */
   public SignedTokenRequest {
     if (conditions == null) throw new LitValidationException("conditions are missing");
     if (chain == null || chain.isEmpty()) throw new LitValidationException("chain is missing");

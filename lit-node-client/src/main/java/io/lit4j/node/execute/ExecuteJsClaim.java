@@ -12,7 +12,11 @@ import java.util.List;
  */
 public record ExecuteJsClaim(String derivedKeyId, List<Signature> signatures) {
 
-  /** @throws LitValidationException if a part is missing */
+  /**
+   * @param derivedKeyId the derived key id (hex)
+   * @param signatures one signature per node, in node order
+   * @throws LitValidationException if a part is missing
+   */
   public ExecuteJsClaim {
     if (derivedKeyId == null || derivedKeyId.isEmpty()) throw new LitValidationException("derivedKeyId is missing");
     if (signatures == null) throw new LitValidationException("signatures are missing");
@@ -27,7 +31,12 @@ public record ExecuteJsClaim(String derivedKeyId, List<Signature> signatures) {
    * @param v 27 or 28
    */
   public record Signature(String r, String s, int v) {
-    /** @throws LitValidationException if r or s is not 0x + 64 hex, or v is not 27/28 */
+    /**
+     * @param r {@code 0x} + 64 hex
+     * @param s {@code 0x} + 64 hex
+     * @param v 27 or 28
+     * @throws LitValidationException if r or s is not 0x + 64 hex, or v is not 27/28
+     */
     public Signature {
       if (r == null || !r.matches("0x[0-9a-f]{64}")) throw new LitValidationException("claim signature r must be 0x + 64 hex, got " + r);
       if (s == null || !s.matches("0x[0-9a-f]{64}")) throw new LitValidationException("claim signature s must be 0x + 64 hex, got " + s);

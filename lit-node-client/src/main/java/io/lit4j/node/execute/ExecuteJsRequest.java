@@ -46,32 +46,35 @@ public final class ExecuteJsRequest {
     this.auth = b.auth;
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The action's JavaScript source, if given as code. */
+  /** {@return the action's JavaScript source, if given as code} */
   public Optional<String> code() {
     return Optional.ofNullable(code);
   }
 
-  /** The IPFS id of the action, if given by id. */
+  /** {@return the IPFS id of the action, if given by id} */
   public Optional<String> ipfsId() {
     return Optional.ofNullable(ipfsId);
   }
 
-  /** The action's parameters (a copy). */
+  /** {@return the action's parameters (a copy)} */
   public ObjectNode jsParams() {
     return jsParams.deepCopy();
   }
 
-  /** The auth methods sent with the request, if any were set (an empty list is sent as {@code []}). */
+  /**
+   * {@return the auth methods sent with the request, if any were set (an empty list is sent as
+   * {@code []})}
+   */
   public Optional<List<AuthMethod>> authMethods() {
     return Optional.ofNullable(authMethods);
   }
 
-  /** The auth sig for each node. */
+  /** {@return the auth sig for each node} */
   public NodeAuth auth() {
     return auth;
   }
@@ -86,13 +89,23 @@ public final class ExecuteJsRequest {
 
     private Builder() {}
 
-    /** The action's JavaScript source (sent base64-encoded). */
+    /**
+     * The action's JavaScript source (sent base64-encoded).
+     *
+     * @param code the action's JavaScript source (sent base64-encoded)
+     * @return this builder
+     */
     public Builder code(String code) {
       this.code = code;
       return this;
     }
 
-    /** The IPFS id ({@code Qm…}) of the action's code. */
+    /**
+     * The IPFS id ({@code Qm…}) of the action's code.
+     *
+     * @param ipfsId the IPFS id ({@code Qm…}) of the action's code
+     * @return this builder
+     */
     public Builder ipfsId(String ipfsId) {
       this.ipfsId = ipfsId;
       return this;
@@ -101,6 +114,8 @@ public final class ExecuteJsRequest {
     /**
      * All parameters at once, replacing any set so far.
      *
+     * @param jsParams All parameters at once, replacing any set so far
+     * @return this builder
      * @throws LitValidationException if null
      */
     public Builder jsParams(ObjectNode jsParams) {
@@ -113,6 +128,9 @@ public final class ExecuteJsRequest {
      * One parameter: JSON values, strings, numbers, booleans, lists, maps; {@code byte[]} becomes
      * a number array (0..255), as the SDK sends a {@code Uint8Array}.
      *
+     * @param value One parameter: JSON values, strings, numbers, booleans, lists, maps; {@code byte[]} becomes a number array (0..255), as the SDK sends a {@code Uint8Array}
+     * @param name the parameter's name
+     * @return this builder
      * @throws LitValidationException if the name is empty or the value cannot be written as JSON
      */
     public Builder jsParam(String name, Object value) {
@@ -124,6 +142,8 @@ public final class ExecuteJsRequest {
     /**
      * Auth methods sent as {@code authMethods}, available to the action as {@code Lit.Auth}.
      *
+     * @param authMethods Auth methods sent as {@code authMethods}, available to the action as {@code Lit.Auth}
+     * @return this builder
      * @throws LitValidationException if the list or an element is null
      */
     public Builder authMethods(List<AuthMethod> authMethods) {
@@ -136,6 +156,8 @@ public final class ExecuteJsRequest {
     /**
      * Each node's session sig from {@code sessionSigs} (same as {@code auth(NodeAuth.of(sessionSigs))}).
      *
+     * @param sessionSigs Each node's session sig from {@code sessionSigs} (same as {@code auth(NodeAuth.of(sessionSigs))})
+     * @return this builder
      * @throws LitValidationException if {@code sessionSigs} is null
      */
     public Builder sessionSigs(io.lit4j.auth.session.SessionSigs sessionSigs) {
@@ -143,14 +165,19 @@ public final class ExecuteJsRequest {
       return this;
     }
 
-    /** The auth sig for each node (required). */
+    /**
+     * The auth sig for each node (required).
+     *
+     * @param auth the auth sig for each node (required)
+     * @return this builder
+     */
     public Builder auth(NodeAuth auth) {
       this.auth = auth;
       return this;
     }
 
     /**
-     * The request.
+     * {@return the request}
      *
      * @throws LitValidationException when neither or both of code and ipfsId are set, or auth is missing
      */

@@ -29,7 +29,14 @@ public record ExecuteJsResponse(
     Map<String, ExecuteJsClaim> claims,
     NodeResponses nodeResponses) {
 
-  /** @throws LitValidationException if a part is missing */
+  /**
+   * @param response the action's response string ({@code Lit.Actions.setResponse}), the value most nodes sent ({@code ""} when none)
+   * @param logs the action's console output, the value most nodes sent
+   * @param signatures combined, verified ECDSA signatures by {@code sigName}
+   * @param claims key claims by key id
+   * @param nodeResponses every node's raw answer (for debugging, like the SDK's {@code debug})
+   * @throws LitValidationException if a part is missing
+   */
   public ExecuteJsResponse {
     if (response == null || logs == null || signatures == null || claims == null || nodeResponses == null) {
       throw new LitValidationException("ExecuteJsResponse parts must not be null");
@@ -41,6 +48,8 @@ public record ExecuteJsResponse(
   /**
    * The response parsed as JSON, if it is JSON. (The SDK parses it when signatures were made and
    * then loses non-JSON strings; here the string is always kept in {@link #response()}.)
+   *
+   * @return the response parsed as JSON, if it is JSON
    */
   public Optional<JsonNode> responseJson() {
     if (response.isEmpty()) return Optional.empty();
@@ -52,8 +61,9 @@ public record ExecuteJsResponse(
   }
 
   /**
-   * The combined, verified signature the action made under {@code sigName}.
+   * {@return the combined, verified signature the action made under {@code sigName}}
    *
+   * @param sigName the name the action signed under
    * @throws LitValidationException if the action made no signature of that name (the message
    *     lists the names it made)
    */

@@ -31,6 +31,8 @@ public final class AmdKdsVcekFetcher implements VcekProvider {
   /**
    * A fetcher asking AMD directly.
    *
+   * @param client the HTTP client
+   * @param timeout the timeout of one fetch
    * @throws LitValidationException if a part is missing or the timeout is not positive
    */
   public AmdKdsVcekFetcher(OkHttpClient client, Duration timeout) {
@@ -42,6 +44,9 @@ public final class AmdKdsVcekFetcher implements VcekProvider {
    * proxy (browsers use {@code https://cors.litgateway.com/}) or a test server. The VCEK URL's
    * path and query are appended to it.
    *
+   * @param client the HTTP client
+   * @param timeout the timeout of one fetch
+   * @param baseUrl the KDS base URL to ask
    * @throws LitValidationException if a part is missing, the base URL does not end with
    *     {@code /}, or the timeout is not positive
    */

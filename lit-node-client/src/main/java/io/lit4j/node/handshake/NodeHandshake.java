@@ -31,7 +31,18 @@ public record NodeHandshake(
     String latestBlockhash,
     JsonNode attestation) {
 
-  /** @throws LitValidationException if a part is missing */
+  /**
+   * @param nodeUrl the node
+   * @param challenge the 64-hex challenge sent to this node
+   * @param serverPublicKey {@code serverPublicKey} ({@code ""} on current nodes)
+   * @param subnetPublicKey BLS root public key, hex
+   * @param networkPublicKey BLS root public key, hex
+   * @param networkPublicKeySet BLS root public key set, hex
+   * @param hdRootPubkeys K256 HD root public keys, hex, in the node's order
+   * @param latestBlockhash {@code 0x}-prefixed block hash the node last saw
+   * @param attestation the SEV-SNP attestation object, or a JSON null when the node sent none
+   * @throws LitValidationException if a part is missing
+   */
   public NodeHandshake {
     requireText("nodeUrl", nodeUrl);
     requireText("challenge", challenge);
@@ -45,7 +56,7 @@ public record NodeHandshake(
     attestation = attestation == null ? NullNode.getInstance() : attestation.deepCopy();
   }
 
-  /** The attestation object, if the node sent one. */
+  /** {@return the attestation object, if the node sent one} */
   public Optional<JsonNode> attestationReport() {
     return attestation.isNull() || attestation.isMissingNode() ? Optional.empty() : Optional.of(attestation.deepCopy());
   }

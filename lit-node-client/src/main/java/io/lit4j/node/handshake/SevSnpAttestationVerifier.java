@@ -41,6 +41,9 @@ public final class SevSnpAttestationVerifier implements AttestationVerifier {
   /**
    * The check, on the calling thread.
    *
+   * @param nodeUrl the node's URL
+   * @param challenge the challenge sent to the node, hex
+   * @param attestation the node's attestation JSON
    * @throws LitException with error code {@code InvalidNodeAttestation} saying which check failed
    */
   public void check(String nodeUrl, String challenge, JsonNode attestation) {

@@ -20,7 +20,13 @@ public record PkpSignRequest(byte[] toSign, Secp256k1PublicKey pkpPublicKey, Nod
   private static final java.math.BigInteger N =
       new java.math.BigInteger("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
 
-  /** @throws LitValidationException if {@code toSign} is not 32 bytes below the order, or a part is missing */
+  /**
+   * @param toSign the 32-byte digest, below the secp256k1 order
+   * @param pkpPublicKey the PKP's public key (sent uncompressed, {@code 0x04…}, as nodes need)
+   * @param auth the auth sig for each node
+   * @param authMethods auth methods sent as {@code authMethods}; empty to omit the field
+   * @throws LitValidationException if {@code toSign} is not 32 bytes below the order, or a part is missing
+   */
   public PkpSignRequest {
     if (toSign == null || toSign.length != 32) {
       throw new LitValidationException("toSign must be a 32-byte digest (nodes do not hash it), got "
@@ -37,17 +43,28 @@ public record PkpSignRequest(byte[] toSign, Secp256k1PublicKey pkpPublicKey, Nod
     authMethods = List.copyOf(authMethods);
   }
 
-  /** A request without auth methods. */
+  /**
+   * {@return a request without auth methods}
+   *
+   * @param toSign the 32-byte digest to sign
+   * @param pkpPublicKey the PKP's public key
+   * @param auth the auth sig for each node
+   */
   public static PkpSignRequest of(byte[] toSign, Secp256k1PublicKey pkpPublicKey, NodeAuth auth) {
     return new PkpSignRequest(toSign, pkpPublicKey, auth, List.of());
   }
 
+  /**
+   * The 32-byte digest to sign (a fresh copy).
+   *
+   * @return the digest
+   */
   @Override
   public byte[] toSign() {
     return toSign.clone();
   }
 
-  /** The auth methods, if any were given. */
+  /** {@return the auth methods, if any were given} */
   public Optional<List<AuthMethod>> authMethodsIfAny() {
     return authMethods.isEmpty() ? Optional.empty() : Optional.of(authMethods);
   }

@@ -10,7 +10,9 @@ import io.lit4j.core.errors.LitNodeException;
 public class LitActionException extends LitNodeException {
   private static final long serialVersionUID = 1L;
 
+  /** The action's error message. */
   private final String error;
+  /** Console output up to the failure. */
   private final String logs;
 
   /**
@@ -24,12 +26,12 @@ public class LitActionException extends LitNodeException {
     this.logs = logs == null ? "" : logs;
   }
 
-  /** The JavaScript error text, e.g. {@code "Uncaught Error: boom"}. */
+  /** {@return the JavaScript error text, e.g. {@code "Uncaught Error: boom"}} */
   public String error() {
     return error;
   }
 
-  /** The action's console output up to the failure ({@code ""} when none). */
+  /** {@return the action's console output up to the failure ({@code ""} when none)} */
   public String logs() {
     return logs;
   }

@@ -11,7 +11,12 @@ import io.lit4j.core.errors.LitValidationException;
  * @param body the parsed JSON body
  */
 public record NodeReply(String nodeUrl, int status, JsonNode body) {
-  /** @throws LitValidationException if a part is missing */
+  /**
+   * @param nodeUrl the node that answered
+   * @param status its HTTP status
+   * @param body the parsed JSON body
+   * @throws LitValidationException if a part is missing
+   */
   public NodeReply {
     if (nodeUrl == null) throw new LitValidationException("nodeUrl is missing");
     if (body == null) throw new LitValidationException("body is missing");

@@ -49,6 +49,12 @@ public final class NodeResponses {
    * As the other constructor, saying why nodes not in {@code successes} or {@code failures} went
    * unanswered (e.g. {@code "no answer within connectTimeout (20000 ms)"}).
    *
+   * @param operation names the operation in messages
+   * @param requestId the request id
+   * @param nodeUrls the nodes asked, in order
+   * @param successes successful answers by node URL
+   * @param failures failures by node URL
+   * @param unansweredReason why the other nodes went unanswered
    * @throws LitValidationException if a node is both a success and a failure, or not among {@code nodeUrls}
    */
   public NodeResponses(
@@ -85,27 +91,35 @@ public final class NodeResponses {
     this.unanswered = List.copyOf(u);
   }
 
-  /** What was asked, e.g. {@code "handshake"}. */
+  /** {@return what was asked, e.g. {@code "handshake"}} */
   public String operation() {
     return operation;
   }
 
-  /** The {@code X-Request-Id} all nodes received. */
+  /** {@return the {@code X-Request-Id} all nodes received} */
   public String requestId() {
     return requestId;
   }
 
-  /** Every node asked, in order. */
+  /** {@return every node asked, in order} */
   public List<String> nodeUrls() {
     return nodeUrls;
   }
 
-  /** Successful answers by node URL, in the order the nodes were asked. */
+  /**
+   * Successful answers by node URL, in the order the nodes were asked.
+   *
+   * @return the successes
+   */
   public Map<String, NodeReply> successes() {
     return successes;
   }
 
-  /** Failures by node URL, in the order the nodes were asked. */
+  /**
+   * Failures by node URL, in the order the nodes were asked.
+   *
+   * @return the failures
+   */
   public Map<String, LitException> failures() {
     return failures;
   }
@@ -113,12 +127,14 @@ public final class NodeResponses {
   /**
    * Nodes still unanswered when the fan-out stopped (enough successes, or its deadline passed);
    * their calls were cancelled.
+   *
+   * @return the unanswered node URLs
    */
   public List<String> unanswered() {
     return unanswered;
   }
 
-  /** Number of successful answers. */
+  /** {@return number of successful answers} */
   public int successCount() {
     return successes.size();
   }
@@ -126,6 +142,7 @@ public final class NodeResponses {
   /**
    * This, if every node asked answered successfully.
    *
+   * @return this
    * @throws LitException describing every failure otherwise (a {@link LitTimeoutException} when
    *     all failures were timeouts)
    */
@@ -136,6 +153,8 @@ public final class NodeResponses {
   /**
    * This, if at least {@code needed} nodes answered successfully.
    *
+   * @param needed the number of successes required
+   * @return this
    * @throws LitValidationException if {@code needed} is below 1
    * @throws LitException describing every failure otherwise (a {@link LitTimeoutException} when
    *     all failures were timeouts)
@@ -154,6 +173,7 @@ public final class NodeResponses {
    * @param needed successes that were needed
    * @param extraFailures further failures found after the answers arrived (e.g. answers that
    *     did not agree), by node URL
+   * @return the error to throw
    */
   public LitException tooFewSuccesses(int needed, Map<String, LitException> extraFailures) {
     Map<String, LitException> all = new LinkedHashMap<>();

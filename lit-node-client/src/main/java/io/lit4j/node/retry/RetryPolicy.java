@@ -25,7 +25,13 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double jitter) {
 
-  /** @throws LitValidationException if a value is out of range */
+  /**
+   * @param maxAttempts attempts per node including the first (1 = never repeat); the SDK makes 3
+   * @param initialBackoff wait before the first repeat; the SDK waits 100 ms
+   * @param maxBackoff longest wait between attempts
+   * @param jitter fraction in [0, 1] by which each wait may be randomly shortened
+   * @throws LitValidationException if a value is out of range
+   */
   public RetryPolicy {
     if (maxAttempts < 1 || maxAttempts > 10) {
       throw new LitValidationException("retry maxAttempts must be between 1 and 10, got " + maxAttempts);
@@ -39,19 +45,24 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     if (!(jitter >= 0 && jitter <= 1)) throw new LitValidationException("retry jitter must be in [0, 1], got " + jitter);
   }
 
-  /** The default: 3 attempts, 100 ms then 200 ms, at most 1 s, up to 50 % jitter. */
+  /** {@return the default: 3 attempts, 100 ms then 200 ms, at most 1 s, up to 50 % jitter} */
   public static RetryPolicy defaults() {
     return new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), 0.5);
   }
 
-  /** Never repeat a request. */
+  /**
+   * Never repeat a request.
+   *
+   * @return a policy that never repeats
+   */
   public static RetryPolicy none() {
     return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, 0);
   }
 
   /**
-   * The wait before repeat number {@code repeat} (1 = the first repeat).
+   * {@return the wait before repeat number {@code repeat} (1 = the first repeat)}
    *
+   * @param repeat the repeat number, from 1
    * @throws LitValidationException if {@code repeat < 1}
    */
   public Duration backoff(int repeat) {

@@ -32,7 +32,17 @@ public record AuthCallbackParams(
     String nonce,
     List<ResourceAbilityRequest> resourceAbilityRequests) {
 
-  /** @throws LitValidationException naming a missing field */
+  /**
+   * @param chain the chain name, e.g. {@code ethereum}
+   * @param statement the ReCap statement to put in the SIWE
+   * @param resources the SIWE resources ({@code urn:recap:…})
+   * @param switchChain whether a wallet should switch to {@code chain}
+   * @param expiration when the wallet signature should expire (ISO-8601)
+   * @param uri the session key URI, {@code lit:session:<pubkey>}: the SIWE {@code uri}
+   * @param nonce the network's latest block hash: the SIWE {@code nonce}
+   * @param resourceAbilityRequests what the session asks for
+   * @throws LitValidationException naming a missing field
+   */
   public AuthCallbackParams {
     require(chain, "chain");
     require(statement, "statement");

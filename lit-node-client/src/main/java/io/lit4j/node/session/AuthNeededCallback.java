@@ -19,8 +19,9 @@ import io.lit4j.core.network.LitChains;
 public interface AuthNeededCallback {
 
   /**
-   * The auth sig for these parameters.
+   * {@return the auth sig for these parameters}
    *
+   * @param params what the SIWE must say
    * @throws io.lit4j.core.errors.LitException to abort {@code getSessionSigs} with that error
    */
   AuthSig authNeeded(AuthCallbackParams params);
@@ -29,6 +30,8 @@ public interface AuthNeededCallback {
    * A callback for an EOA: builds the SIWE with its ReCap from the parameters (domain
    * {@code localhost}) and signs it (EIP-191) with {@code signer}.
    *
+   * @param signer the wallet that signs
+   * @return the callback
    * @throws LitValidationException if {@code signer} is null
    */
   static AuthNeededCallback ethWallet(EthSigner signer) {
@@ -38,6 +41,9 @@ public interface AuthNeededCallback {
   /**
    * As {@link #ethWallet(EthSigner)} with the SIWE {@code domain} given.
    *
+   * @param signer the wallet that signs
+   * @param domain the SIWE domain
+   * @return the callback
    * @throws LitValidationException if {@code signer} or {@code domain} is null or empty
    */
   static AuthNeededCallback ethWallet(EthSigner signer, String domain) {

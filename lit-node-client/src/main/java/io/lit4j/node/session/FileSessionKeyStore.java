@@ -25,6 +25,7 @@ public final class FileSessionKeyStore implements SessionKeyStore {
   /**
    * A store in {@code directory}, created if missing.
    *
+   * @param directory where the entries are stored
    * @throws LitValidationException if {@code directory} is null or is a file
    * @throws LitException if the directory cannot be created
    */
@@ -41,7 +42,7 @@ public final class FileSessionKeyStore implements SessionKeyStore {
     this.directory = directory;
   }
 
-  /** The directory holding the files. */
+  /** {@return the directory holding the files} */
   public Path directory() {
     return directory;
   }

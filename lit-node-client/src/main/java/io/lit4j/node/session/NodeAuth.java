@@ -16,15 +16,17 @@ import java.util.Map;
 public interface NodeAuth {
 
   /**
-   * The {@code authSig} JSON object for {@code nodeUrl}.
+   * {@return the {@code authSig} JSON object for {@code nodeUrl}}
    *
+   * @param nodeUrl the node's URL
    * @throws LitValidationException if there is none for that node
    */
   JsonNode authSigFor(String nodeUrl);
 
   /**
-   * Each node's session sig from {@code sessionSigs} (the SDK's {@code sessionSigs[url]}).
+   * {@return each node's session sig from {@code sessionSigs} (the SDK's {@code sessionSigs[url]})}
    *
+   * @param sessionSigs the session sigs
    * @throws LitValidationException if {@code sessionSigs} is null; a missing node fails when its
    *     body is built, before anything is sent
    */
@@ -39,8 +41,9 @@ public interface NodeAuth {
   }
 
   /**
-   * The same auth sig (e.g. a wallet AuthSig) for every node.
+   * {@return the same auth sig (e.g. a wallet AuthSig) for every node}
    *
+   * @param authSig the auth sig
    * @throws LitValidationException if {@code authSig} is null
    */
   static NodeAuth of(AuthSig authSig) {
@@ -50,8 +53,9 @@ public interface NodeAuth {
   }
 
   /**
-   * One auth sig JSON object per node URL, for auth sigs made elsewhere.
+   * {@return one auth sig JSON object per node URL, for auth sigs made elsewhere}
    *
+   * @param authSigsByNodeUrl node URL → auth sig JSON object
    * @throws LitValidationException if the map is null or holds a non-object value
    */
   static NodeAuth perNode(Map<String, ? extends JsonNode> authSigsByNodeUrl) {
@@ -73,8 +77,9 @@ public interface NodeAuth {
   }
 
   /**
-   * The same auth sig JSON object for every node.
+   * {@return the same auth sig JSON object for every node}
    *
+   * @param authSig the auth sig JSON object
    * @throws LitValidationException if it is not a JSON object
    */
   static NodeAuth same(JsonNode authSig) {

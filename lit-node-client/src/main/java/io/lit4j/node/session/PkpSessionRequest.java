@@ -64,47 +64,47 @@ public final class PkpSessionRequest {
     this.statement = b.statement;
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The PKP. */
+  /** {@return the PKP} */
   public Secp256k1PublicKey pkpPublicKey() {
     return pkpPublicKey;
   }
 
-  /** The auth methods given. */
+  /** {@return the auth methods given} */
   public List<AuthMethod> authMethods() {
     return authMethods;
   }
 
-  /** An explicit auth sig, if given. */
+  /** {@return an explicit auth sig, if given} */
   public Optional<AuthSig> authSig() {
     return Optional.ofNullable(authSig);
   }
 
-  /** The abilities asked for. */
+  /** {@return the abilities asked for} */
   public List<ResourceAbilityRequest> resourceAbilityRequests() {
     return requests;
   }
 
-  /** The capacity delegation, if any. */
+  /** {@return the capacity delegation, if any} */
   public Optional<AuthSig> capacityDelegationAuthSig() {
     return Optional.ofNullable(capacityDelegationAuthSig);
   }
 
-  /** The SIWE domain sent to the nodes, if set (default {@code litprotocol.com}). */
+  /** {@return the SIWE domain sent to the nodes, if set (default {@code litprotocol.com})} */
   public Optional<String> domain() {
     return Optional.ofNullable(domain);
   }
 
-  /** The extra statement, if set. */
+  /** {@return the extra statement, if set} */
   public Optional<String> statement() {
     return Optional.ofNullable(statement);
   }
 
-  /** The session key to use instead of the stored one, if set. */
+  /** {@return the session key to use instead of the stored one, if set} */
   public Optional<SessionKeyPair> sessionKey() {
     return Optional.ofNullable(sessionKey);
   }
@@ -112,6 +112,9 @@ public final class PkpSessionRequest {
   /**
    * The generic session request this becomes, with {@code callback} asking the PKP to sign;
    * the wallet sig is stored under a key of the PKP's address.
+   *
+   * @param callback the callback that asks the PKP to sign
+   * @return a session request builder
    */
   public SessionSigsRequest.Builder toSessionSigsRequest(AuthNeededCallback callback) {
     SessionSigsRequest.Builder b = SessionSigsRequest.builder().resourceAbilityRequests(requests).authNeededCallback(callback)
@@ -127,6 +130,10 @@ public final class PkpSessionRequest {
   /**
    * The {@code signSessionKey} parameters for one callback: EthWallet alone becomes
    * {@code authSig} with no auth methods, as in LitAuthClient 4.2.0.
+   *
+   * @param key the session key
+   * @param p the callback's parameters
+   * @return the parameters
    */
   public SignSessionKeyParams signSessionKeyParams(SessionKeyPair key, AuthCallbackParams p) {
     SignSessionKeyParams.Builder b = SignSessionKeyParams.builder().sessionKey(key).pkpPublicKey(pkpPublicKey)
@@ -162,7 +169,12 @@ public final class PkpSessionRequest {
 
     private Builder() {}
 
-    /** The PKP (required). */
+    /**
+     * The PKP (required).
+     *
+     * @param pkpPublicKey the PKP (required)
+     * @return this builder
+     */
     public Builder pkpPublicKey(Secp256k1PublicKey pkpPublicKey) {
       this.pkpPublicKey = pkpPublicKey;
       return this;
@@ -171,6 +183,8 @@ public final class PkpSessionRequest {
     /**
      * The PKP as hex ({@code 0x04…}, 65 bytes).
      *
+     * @param pkpPublicKeyHex the PKP as hex ({@code 0x04…}, 65 bytes)
+     * @return this builder
      * @throws LitValidationException if it is not a secp256k1 public key
      */
     public Builder pkpPublicKey(String pkpPublicKeyHex) {
@@ -181,6 +195,8 @@ public final class PkpSessionRequest {
     /**
      * Adds an auth method permitted on the PKP.
      *
+     * @param authMethod an auth method permitted on the PKP
+     * @return this builder
      * @throws LitValidationException if null
      */
     public Builder authMethod(AuthMethod authMethod) {
@@ -189,7 +205,12 @@ public final class PkpSessionRequest {
       return this;
     }
 
-    /** An EOA auth sig sent with the auth methods. */
+    /**
+     * An EOA auth sig sent with the auth methods.
+     *
+     * @param authSig an EOA auth sig sent with the auth methods
+     * @return this builder
+     */
     public Builder authSig(AuthSig authSig) {
       this.authSig = authSig;
       return this;
@@ -198,6 +219,9 @@ public final class PkpSessionRequest {
     /**
      * Adds one ability on one resource.
      *
+     * @param ability the ability requested on {@code resource}
+     * @param resource the resource
+     * @return this builder
      * @throws LitValidationException if a part is null
      */
     public Builder resourceAbility(LitResource resource, LitAbility ability) {
@@ -205,53 +229,88 @@ public final class PkpSessionRequest {
       return this;
     }
 
-    /** A capacity delegation, first in the session capabilities. */
+    /**
+     * A capacity delegation, first in the session capabilities.
+     *
+     * @param capacityDelegationAuthSig a capacity delegation, first in the session capabilities
+     * @return this builder
+     */
     public Builder capacityDelegationAuthSig(AuthSig capacityDelegationAuthSig) {
       this.capacityDelegationAuthSig = capacityDelegationAuthSig;
       return this;
     }
 
-    /** Session lifetime (default 24 h, at most 30 days). */
+    /**
+     * Session lifetime (default 24 h, at most 30 days).
+     *
+     * @param expiresIn Session lifetime (default 24 h, at most 30 days)
+     * @return this builder
+     */
     public Builder expiration(Duration expiresIn) {
       this.expiresIn = expiresIn;
       this.expiresAt = null;
       return this;
     }
 
-    /** Session expiry. */
+    /**
+     * Session expiry.
+     *
+     * @param expiresAt Session expiry
+     * @return this builder
+     */
     public Builder expiration(Instant expiresAt) {
       this.expiresAt = expiresAt;
       this.expiresIn = null;
       return this;
     }
 
-    /** Chain name (default {@code ethereum}; its chain id goes into the SIWE). */
+    /**
+     * Chain name (default {@code ethereum}; its chain id goes into the SIWE).
+     *
+     * @param chain Chain name (default {@code ethereum}; its chain id goes into the SIWE)
+     * @return this builder
+     */
     public Builder chain(String chain) {
       if (chain == null || chain.isEmpty()) throw new LitValidationException("chain is empty");
       this.chain = chain;
       return this;
     }
 
-    /** A session key of your own instead of the stored one. */
+    /**
+     * A session key of your own instead of the stored one.
+     *
+     * @param sessionKey a session key of your own instead of the stored one
+     * @return this builder
+     */
     public Builder sessionKey(SessionKeyPair sessionKey) {
       this.sessionKey = sessionKey;
       return this;
     }
 
-    /** SIWE domain (default {@code litprotocol.com}). */
+    /**
+     * SIWE domain (default {@code litprotocol.com}).
+     *
+     * @param domain SIWE domain (default {@code litprotocol.com})
+     * @return this builder
+     */
     public Builder domain(String domain) {
       this.domain = domain;
       return this;
     }
 
-    /** Extra SIWE statement. */
+    /**
+     * Extra SIWE statement.
+     *
+     * @param statement Extra SIWE statement
+     * @return this builder
+     */
     public Builder statement(String statement) {
       this.statement = statement;
       return this;
     }
 
     /**
-     * The request.
+     * {@return the request}
      *
      * @throws LitValidationException naming what is missing
      */

@@ -14,8 +14,9 @@ public interface SessionKeyStore {
   String WALLET_SIG = io.lit4j.core.constants.LitConstants.STORAGE_KEY_WALLET_SIGNATURE;
 
   /**
-   * The value stored under {@code key}.
+   * {@return the value stored under {@code key}}
    *
+   * @param key the entry's key
    * @throws io.lit4j.core.errors.LitValidationException if the key is not a valid name
    * @throws io.lit4j.core.errors.LitException if the store cannot be read
    */
@@ -24,6 +25,8 @@ public interface SessionKeyStore {
   /**
    * Stores {@code value} under {@code key}, replacing what was there.
    *
+   * @param key the entry's key
+   * @param value the value to store
    * @throws io.lit4j.core.errors.LitValidationException if the key or value is invalid
    * @throws io.lit4j.core.errors.LitException if the store cannot be written
    */
@@ -32,6 +35,7 @@ public interface SessionKeyStore {
   /**
    * Removes {@code key}; nothing happens if it is absent.
    *
+   * @param key the entry's key
    * @throws io.lit4j.core.errors.LitException if the store cannot be written
    */
   void remove(String key);

@@ -71,7 +71,7 @@ public final class SessionSigsRequest {
   /** Longest session nodes accept. */
   public static final Duration MAX_TTL = Duration.ofDays(30);
 
-  /** A builder; set the resource abilities and the callback. */
+  /** {@return a builder; set the resource abilities and the callback} */
   public static Builder builder() {
     return new Builder();
   }
@@ -81,6 +81,8 @@ public final class SessionSigsRequest {
    * storing the wallet sig under a key of that address (so another account's stored sig is never
    * reused, unlike 4.2.0's single {@code lit-wallet-sig}).
    *
+   * @param signer the wallet that signs
+   * @return a new builder
    * @throws LitValidationException if {@code signer} is null
    */
   public static Builder forWallet(EthSigner signer) {
@@ -89,48 +91,56 @@ public final class SessionSigsRequest {
         .walletSigStoreKey(SessionKeyStore.WALLET_SIG + "-" + signer.address().toLowerCase(Locale.ROOT));
   }
 
-  /** The abilities the session asks for. */
+  /** {@return the abilities the session asks for} */
   public List<ResourceAbilityRequest> resourceAbilityRequests() {
     return resourceAbilityRequests;
   }
 
-  /** Signs the wallet SIWE when needed. */
+  /**
+   * Signs the wallet SIWE when needed.
+   *
+   * @return the callback
+   */
   public AuthNeededCallback authNeededCallback() {
     return authNeededCallback;
   }
 
-  /** The chain name passed to the callback (default {@code ethereum}). */
+  /** {@return the chain name passed to the callback (default {@code ethereum})} */
   public String chain() {
     return chain;
   }
 
-  /** When the wallet signature (and the session) expires, seen from {@code now}. */
+  /**
+   * {@return when the wallet signature (and the session) expires, seen from {@code now}}
+   *
+   * @param now the current time
+   */
   public Instant expiration(Instant now) {
     if (expiresAt != null) return expiresAt;
     return now.plus(expiresIn != null ? expiresIn : LitConstants.WALLET_SIG_DEFAULT_TTL);
   }
 
-  /** The capacity delegation put first in every session's capabilities, if any. */
+  /** {@return the capacity delegation put first in every session's capabilities, if any} */
   public Optional<AuthSig> capacityDelegationAuthSig() {
     return Optional.ofNullable(capacityDelegationAuthSig);
   }
 
-  /** Whether a wallet should switch chain (passed to the callback). */
+  /** {@return whether a wallet should switch chain (passed to the callback)} */
   public boolean switchChain() {
     return switchChain;
   }
 
-  /** A session key to use instead of the stored one, if set. */
+  /** {@return a session key to use instead of the stored one, if set} */
   public Optional<SessionKeyPair> sessionKey() {
     return Optional.ofNullable(sessionKey);
   }
 
-  /** Where the wallet sig is stored (default {@code lit-wallet-sig}). */
+  /** {@return where the wallet sig is stored (default {@code lit-wallet-sig})} */
   public String walletSigStoreKey() {
     return walletSigStoreKey;
   }
 
-  /** The clock for issue and expiry times. */
+  /** {@return the clock for issue and expiry times} */
   public Clock clock() {
     return clock;
   }
@@ -153,6 +163,9 @@ public final class SessionSigsRequest {
     /**
      * Adds one ability on one resource.
      *
+     * @param ability the ability requested on {@code resource}
+     * @param resource the resource
+     * @return this builder
      * @throws LitValidationException if a part is null
      */
     public Builder resourceAbility(LitResource resource, LitAbility ability) {
@@ -163,6 +176,8 @@ public final class SessionSigsRequest {
     /**
      * Sets all resource-ability requests, replacing those added so far.
      *
+     * @param resourceAbilityRequests all resource-ability requests, replacing those added so far
+     * @return this builder
      * @throws LitValidationException if the list or an element is null
      */
     public Builder resourceAbilityRequests(List<ResourceAbilityRequest> resourceAbilityRequests) {
@@ -175,19 +190,34 @@ public final class SessionSigsRequest {
       return this;
     }
 
-    /** The callback that signs the wallet SIWE (required). */
+    /**
+     * The callback that signs the wallet SIWE (required).
+     *
+     * @param authNeededCallback the callback that signs the wallet SIWE (required)
+     * @return this builder
+     */
     public Builder authNeededCallback(AuthNeededCallback authNeededCallback) {
       this.callback = authNeededCallback;
       return this;
     }
 
-    /** The chain name (default {@code ethereum}). */
+    /**
+     * The chain name (default {@code ethereum}).
+     *
+     * @param chain the chain name (default {@code ethereum})
+     * @return this builder
+     */
     public Builder chain(String chain) {
       this.chain = chain;
       return this;
     }
 
-    /** Session lifetime from now (default 24 h, at most 30 days). */
+    /**
+     * Session lifetime from now (default 24 h, at most 30 days).
+     *
+     * @param expiresIn Session lifetime from now (default 24 h, at most 30 days)
+     * @return this builder
+     */
     public Builder expiration(Duration expiresIn) {
       if (expiresIn == null) throw new LitValidationException("expiration is null");
       this.expiresIn = expiresIn;
@@ -195,7 +225,12 @@ public final class SessionSigsRequest {
       return this;
     }
 
-    /** Session expiry as an instant. */
+    /**
+     * Session expiry as an instant.
+     *
+     * @param expiresAt Session expiry as an instant
+     * @return this builder
+     */
     public Builder expiration(Instant expiresAt) {
       if (expiresAt == null) throw new LitValidationException("expiration is null");
       this.expiresAt = expiresAt;
@@ -203,19 +238,34 @@ public final class SessionSigsRequest {
       return this;
     }
 
-    /** A capacity delegation auth sig, placed first in the session capabilities. */
+    /**
+     * A capacity delegation auth sig, placed first in the session capabilities.
+     *
+     * @param capacityDelegationAuthSig a capacity delegation auth sig, placed first in the session capabilities
+     * @return this builder
+     */
     public Builder capacityDelegationAuthSig(AuthSig capacityDelegationAuthSig) {
       this.capacityDelegationAuthSig = capacityDelegationAuthSig;
       return this;
     }
 
-    /** Whether a wallet should switch chain (passed to the callback). */
+    /**
+     * Whether a wallet should switch chain (passed to the callback).
+     *
+     * @param switchChain whether a wallet should switch chain (passed to the callback)
+     * @return this builder
+     */
     public Builder switchChain(boolean switchChain) {
       this.switchChain = switchChain;
       return this;
     }
 
-    /** Use this session key instead of the one in the client's {@link SessionKeyStore}. */
+    /**
+     * Use this session key instead of the one in the client's {@link SessionKeyStore}.
+     *
+     * @param sessionKey the session key to use instead of the one in the client's {@link SessionKeyStore}
+     * @return this builder
+     */
     public Builder sessionKey(SessionKeyPair sessionKey) {
       this.sessionKey = sessionKey;
       return this;
@@ -224,6 +274,8 @@ public final class SessionSigsRequest {
     /**
      * The store key of the wallet sig (default {@code lit-wallet-sig}, as the SDK).
      *
+     * @param walletSigStoreKey the store key of the wallet sig (default {@code lit-wallet-sig}, as the SDK)
+     * @return this builder
      * @throws LitValidationException at build time if it is not a valid store key
      */
     public Builder walletSigStoreKey(String walletSigStoreKey) {
@@ -231,7 +283,12 @@ public final class SessionSigsRequest {
       return this;
     }
 
-    /** The clock (default UTC system clock); for tests. */
+    /**
+     * The clock (default UTC system clock); for tests.
+     *
+     * @param clock the clock (default UTC system clock); for tests
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       if (clock == null) throw new LitValidationException("clock is null");
       this.clock = clock;
@@ -239,7 +296,7 @@ public final class SessionSigsRequest {
     }
 
     /**
-     * The request.
+     * {@return the request}
      *
      * @throws LitValidationException naming the field that is missing or invalid
      */

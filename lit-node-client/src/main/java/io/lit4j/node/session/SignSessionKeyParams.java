@@ -51,62 +51,97 @@ public final class SignSessionKeyParams {
     this.resources = List.copyOf(b.resources);
   }
 
-  /** A builder with the 4.2.0 defaults (domain {@code litprotocol.com}, chain id 1, expiry now + 24 h). */
+  /**
+   * {@return a builder with the 4.2.0 defaults (domain {@code litprotocol.com}, chain id 1, expiry
+   * now + 24 h)}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The session key the PKP delegates to. */
+  /** {@return the session key the PKP delegates to} */
   public SessionKeyPair sessionKey() {
     return sessionKey;
   }
 
-  /** The PKP, if given (else the nodes find it from the first auth method). */
+  /** {@return the PKP, if given (else the nodes find it from the first auth method)} */
   public Optional<Secp256k1PublicKey> pkpPublicKey() {
     return Optional.ofNullable(pkpPublicKey);
   }
 
-  /** Auth methods sent to prove control (may be empty when an auth sig is given). */
+  /**
+   * Auth methods sent to prove control (may be empty when an auth sig is given).
+   *
+   * @return the auth methods, possibly empty
+   */
   public List<AuthMethod> authMethods() {
     return authMethods;
   }
 
-  /** An EOA auth sig sent as extra authentication, if any. */
+  /** {@return an EOA auth sig sent as extra authentication, if any} */
   public Optional<AuthSig> authSig() {
     return Optional.ofNullable(authSig);
   }
 
-  /** Abilities put into the SIWE's ReCap. */
+  /**
+   * Abilities put into the SIWE's ReCap.
+   *
+   * @return the resource ability requests
+   */
   public List<ResourceAbilityRequest> resourceAbilityRequests() {
     return resourceAbilityRequests;
   }
 
-  /** Extra statement after {@code Lit Protocol PKP session signature}, if any. */
+  /**
+   * Extra statement after {@code Lit Protocol PKP session signature}, if any.
+   *
+   * @return the statement, or empty
+   */
   public Optional<String> statement() {
     return Optional.ofNullable(statement);
   }
 
-  /** SIWE domain. */
+  /**
+   * SIWE domain.
+   *
+   * @return the domain
+   */
   public String domain() {
     return domain;
   }
 
-  /** SIWE chain id. */
+  /**
+   * SIWE chain id.
+   *
+   * @return the chain id
+   */
   public long chainId() {
     return chainId;
   }
 
-  /** SIWE expiry, if set (default now + 24 h). */
+  /**
+   * SIWE expiry, if set (default now + 24 h).
+   *
+   * @return the expiry, or empty
+   */
   public Optional<Instant> expiration() {
     return Optional.ofNullable(expiration);
   }
 
-  /** Extra SIWE resources before the ReCap. */
+  /**
+   * Extra SIWE resources before the ReCap.
+   *
+   * @return the resources, possibly empty
+   */
   public List<String> resources() {
     return resources;
   }
 
-  /** The SIWE sent to the nodes (they rewrite address, nonce and issue time). */
+  /**
+   * {@return the SIWE sent to the nodes (they rewrite address, nonce and issue time)}
+   *
+   * @param nonce the network's latest block hash
+   */
   public PkpSessionSiwe.Builder siwe(String nonce) {
     PkpSessionSiwe.Builder b = PkpSessionSiwe.builder().sessionKey(sessionKey).nonce(nonce).domain(domain).chainId(chainId);
     if (pkpPublicKey != null) b.pkpPublicKey(pkpPublicKey.hex());
@@ -132,13 +167,23 @@ public final class SignSessionKeyParams {
 
     private Builder() {}
 
-    /** The session key (required). */
+    /**
+     * The session key (required).
+     *
+     * @param sessionKey the session key (required)
+     * @return this builder
+     */
     public Builder sessionKey(SessionKeyPair sessionKey) {
       this.sessionKey = sessionKey;
       return this;
     }
 
-    /** The PKP's public key. */
+    /**
+     * The PKP's public key.
+     *
+     * @param pkpPublicKey the PKP's public key
+     * @return this builder
+     */
     public Builder pkpPublicKey(Secp256k1PublicKey pkpPublicKey) {
       this.pkpPublicKey = pkpPublicKey;
       return this;
@@ -147,6 +192,8 @@ public final class SignSessionKeyParams {
     /**
      * Adds an auth method.
      *
+     * @param authMethod an auth method
+     * @return this builder
      * @throws LitValidationException if null
      */
     public Builder authMethod(AuthMethod authMethod) {
@@ -158,6 +205,8 @@ public final class SignSessionKeyParams {
     /**
      * Sets the auth methods.
      *
+     * @param methods the auth methods
+     * @return this builder
      * @throws LitValidationException if the list or an element is null
      */
     public Builder authMethods(List<AuthMethod> methods) {
@@ -167,7 +216,12 @@ public final class SignSessionKeyParams {
       return this;
     }
 
-    /** An EOA auth sig (the EthWallet flow). */
+    /**
+     * An EOA auth sig (the EthWallet flow).
+     *
+     * @param authSig an EOA auth sig (the EthWallet flow)
+     * @return this builder
+     */
     public Builder authSig(AuthSig authSig) {
       this.authSig = authSig;
       return this;
@@ -176,6 +230,8 @@ public final class SignSessionKeyParams {
     /**
      * Sets the abilities for the ReCap.
      *
+     * @param list the abilities for the ReCap
+     * @return this builder
      * @throws LitValidationException if the list or an element is null
      */
     public Builder resourceAbilityRequests(List<ResourceAbilityRequest> list) {
@@ -186,25 +242,45 @@ public final class SignSessionKeyParams {
       return this;
     }
 
-    /** Extra statement. */
+    /**
+     * Extra statement.
+     *
+     * @param statement Extra statement
+     * @return this builder
+     */
     public Builder statement(String statement) {
       this.statement = statement;
       return this;
     }
 
-    /** SIWE domain (default {@code litprotocol.com}). */
+    /**
+     * SIWE domain (default {@code litprotocol.com}).
+     *
+     * @param domain SIWE domain (default {@code litprotocol.com})
+     * @return this builder
+     */
     public Builder domain(String domain) {
       this.domain = domain;
       return this;
     }
 
-    /** SIWE chain id (default 1). */
+    /**
+     * SIWE chain id (default 1).
+     *
+     * @param chainId SIWE chain id (default 1)
+     * @return this builder
+     */
     public Builder chainId(long chainId) {
       this.chainId = chainId;
       return this;
     }
 
-    /** SIWE expiry (default now + 24 h). */
+    /**
+     * SIWE expiry (default now + 24 h).
+     *
+     * @param expiration SIWE expiry (default now + 24 h)
+     * @return this builder
+     */
     public Builder expiration(Instant expiration) {
       this.expiration = expiration;
       return this;
@@ -213,6 +289,8 @@ public final class SignSessionKeyParams {
     /**
      * Extra SIWE resources.
      *
+     * @param resources Extra SIWE resources
+     * @return this builder
      * @throws LitValidationException if null
      */
     public Builder resources(List<String> resources) {
@@ -223,7 +301,7 @@ public final class SignSessionKeyParams {
     }
 
     /**
-     * The parameters.
+     * {@return the parameters}
      *
      * @throws LitValidationException naming what is missing
      */

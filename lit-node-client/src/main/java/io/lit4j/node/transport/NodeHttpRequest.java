@@ -17,7 +17,13 @@ import java.util.Map;
  */
 public record NodeHttpRequest(String url, Map<String, String> headers, String body, Duration timeout) {
 
-  /** @throws LitValidationException if a part is missing or the timeout is not positive */
+  /**
+   * @param url full URL, e.g. {@code http://127.0.0.1:7470/web/handshake}
+   * @param headers request headers in the order they should be sent (includes {@code Content-Type})
+   * @param body the JSON text of the body
+   * @param timeout time allowed for the whole call (connect, send, receive)
+   * @throws LitValidationException if a part is missing or the timeout is not positive
+   */
   public NodeHttpRequest {
     if (url == null || url.isBlank()) throw new LitValidationException("url is missing");
     if (headers == null) throw new LitValidationException("headers are missing");

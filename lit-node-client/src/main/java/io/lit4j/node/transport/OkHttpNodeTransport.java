@@ -40,7 +40,7 @@ public final class OkHttpNodeTransport implements NodeTransport {
     this.owned = owned;
   }
 
-  /** A transport with its own OkHttp client (closed by {@link #close()}). */
+  /** {@return a transport with its own OkHttp client (closed by {@link #close()})} */
   public static OkHttpNodeTransport create() {
     AtomicInteger n = new AtomicInteger();
     ThreadFactory threads =
@@ -66,8 +66,9 @@ public final class OkHttpNodeTransport implements NodeTransport {
   }
 
   /**
-   * A transport over a caller's client; {@link #close()} does not shut it down.
+   * {@return a transport over a caller's client; {@link #close()} does not shut it down}
    *
+   * @param client the caller's OkHttp client
    * @throws LitValidationException if {@code client} is null
    */
   public static OkHttpNodeTransport using(OkHttpClient client) {
@@ -75,7 +76,7 @@ public final class OkHttpNodeTransport implements NodeTransport {
     return new OkHttpNodeTransport(client, false);
   }
 
-  /** The OkHttp client this transport sends with. */
+  /** {@return the OkHttp client this transport sends with} */
   public OkHttpClient okHttpClient() {
     return client;
   }

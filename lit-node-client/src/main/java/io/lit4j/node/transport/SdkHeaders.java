@@ -25,6 +25,8 @@ public final class SdkHeaders {
   /**
    * A new request id {@code lit_<hex>}: 13 lowercase hex digits, like the SDK's
    * {@code Math.random().toString(16).slice(2)}, but from a {@link SecureRandom}.
+   *
+   * @return a new request id
    */
   public static String newRequestId() {
     byte[] b = new byte[7];
@@ -33,7 +35,7 @@ public final class SdkHeaders {
   }
 
   /**
-   * The four headers of a node request, in the SDK's order.
+   * {@return the four headers of a node request, in the SDK's order}
    *
    * @param requestId the full {@code X-Request-Id} value, {@code lit_<hex>}
    */

@@ -51,6 +51,8 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
   /**
    * An account at {@code address} whose digests {@code digestSigner} signs.
    *
+   * @param address the account's address
+   * @param digestSigner signs the account's digests
    * @throws LitValidationException if either is null
    */
   public DigestEthSigner(EthAddress address, DigestSigner digestSigner) {
@@ -64,6 +66,8 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
    * This class over an existing {@link EthSigner} (for example a local {@code Web3jEthSigner}),
    * which gives it typed data and transaction signing.
    *
+   * @param signer the signer to wrap
+   * @return the signer
    * @throws LitValidationException if {@code signer} is null or its address is not an address
    */
   public static DigestEthSigner of(EthSigner signer) {
@@ -71,7 +75,7 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
     return new DigestEthSigner(EthAddress.fromHex(signer.address()), DigestSigner.of(signer));
   }
 
-  /** The account address. */
+  /** {@return the account address} */
   public EthAddress ethAddress() {
     return address;
   }
@@ -102,7 +106,12 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
     return Futures.join(signDigestAsync(digest));
   }
 
-  /** Asynchronous {@link #signDigest(byte[])}; the future fails with the same exceptions. */
+  /**
+   * Asynchronous {@link #signDigest(byte[])}; the future fails with the same exceptions.
+   *
+   * @param digest the 32-byte digest
+   * @return a future of the 65-byte signature
+   */
   public CompletableFuture<byte[]> signDigestAsync(byte[] digest) {
     return Futures.attempt(() -> {
       byte[] d = checkDigest(digest, "digest");
@@ -125,7 +134,12 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
     return Futures.join(signPersonalMessageAsync(message));
   }
 
-  /** Asynchronous {@link #signPersonalMessage(byte[])}; the future fails with the same exceptions. */
+  /**
+   * Asynchronous {@link #signPersonalMessage(byte[])}; the future fails with the same exceptions.
+   *
+   * @param message the message bytes
+   * @return a future of the 65-byte signature
+   */
   public CompletableFuture<byte[]> signPersonalMessageAsync(byte[] message) {
     return Futures.attempt(() -> {
       if (message == null) throw new LitValidationException("message is missing");
@@ -140,6 +154,8 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
    * message}}, what {@code eth_signTypedData_v4} takes): {@code keccak256(0x1901 ‖
    * domainSeparator ‖ hashStruct(message))}, computed by web3j's {@link StructuredDataEncoder}.
    *
+   * @param typedDataJson the typed data, JSON
+   * @return the 32-byte digest
    * @throws LitValidationException if the JSON is not valid EIP-712 typed data
    */
   public static byte[] typedDataHash(String typedDataJson) {
@@ -152,8 +168,9 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
   }
 
   /**
-   * The EIP-712 digest of a parsed typed-data message.
+   * {@return the EIP-712 digest of a parsed typed-data message}
    *
+   * @param typedData the typed data
    * @throws LitValidationException if the message is null or not valid EIP-712 typed data
    */
   public static byte[] typedDataHash(StructuredData.EIP712Message typedData) {
@@ -168,6 +185,7 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
   /**
    * Signs EIP-712 typed data given as JSON ({@code eth_signTypedData_v4}).
    *
+   * @param typedDataJson the typed data, JSON
    * @return 65 bytes {@code r ‖ s ‖ v}, {@code v} ∈ {27, 28}, over {@link #typedDataHash(String)}
    * @throws LitValidationException if the JSON is not valid EIP-712 typed data
    * @throws LitCryptoException if the signature does not recover to this address
@@ -176,7 +194,12 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
     return Futures.join(signTypedDataAsync(typedDataJson));
   }
 
-  /** Asynchronous {@link #signTypedData(String)}; the future fails with the same exceptions. */
+  /**
+   * Asynchronous {@link #signTypedData(String)}; the future fails with the same exceptions.
+   *
+   * @param typedDataJson the typed data, JSON
+   * @return a future of the 65-byte signature
+   */
   public CompletableFuture<byte[]> signTypedDataAsync(String typedDataJson) {
     return Futures.attempt(() -> signDigestAsync(typedDataHash(typedDataJson)));
   }
@@ -184,6 +207,8 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
   /**
    * Signs a parsed EIP-712 typed-data message.
    *
+   * @param typedData the typed data
+   * @return the 65-byte signature
    * @throws LitValidationException if it is not valid EIP-712 typed data
    * @throws LitCryptoException if the signature does not recover to this address
    */
@@ -191,7 +216,12 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
     return Futures.join(signTypedDataAsync(typedData));
   }
 
-  /** Asynchronous {@link #signTypedData(StructuredData.EIP712Message)}. */
+  /**
+   * Asynchronous {@link #signTypedData(StructuredData.EIP712Message)}.
+   *
+   * @param typedData the typed data
+   * @return a future of the 65-byte signature
+   */
   public CompletableFuture<byte[]> signTypedDataAsync(StructuredData.EIP712Message typedData) {
     return Futures.attempt(() -> signDigestAsync(typedDataHash(typedData)));
   }
@@ -216,7 +246,13 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
     return Futures.join(signTransactionAsync(transaction, chainId));
   }
 
-  /** Asynchronous {@link #signTransaction(RawTransaction, long)}; the future fails with the same exceptions. */
+  /**
+   * Asynchronous {@link #signTransaction(RawTransaction, long)}; the future fails with the same exceptions.
+   *
+   * @param transaction the transaction
+   * @param chainId the chain id
+   * @return a future of the signed transaction bytes
+   */
   public CompletableFuture<byte[]> signTransactionAsync(RawTransaction transaction, long chainId) {
     return Futures.attempt(() -> {
       if (transaction == null) throw new LitValidationException("transaction is missing");

@@ -29,6 +29,8 @@ public interface DigestSigner {
    * A digest signer over any {@link EthSigner} (for example a {@code Web3jEthSigner} holding a
    * local key), calling its blocking {@link EthSigner#signDigest(byte[])}.
    *
+   * @param signer the signer to wrap
+   * @return the digest signer
    * @throws LitValidationException if {@code signer} is null
    */
   static DigestSigner of(EthSigner signer) {

@@ -57,7 +57,9 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
     this.signer = new DigestEthSigner(pkpPublicKey.ethAddress(), this::pkpSignAsync);
   }
 
-  /** A builder; {@code client}, {@code pkpPublicKey} and {@code sessionSigs} are required. */
+  /**
+   * {@return a builder; {@code client}, {@code pkpPublicKey} and {@code sessionSigs} are required}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -79,12 +81,12 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
     return sig.signature();
   }
 
-  /** The PKP's public key. */
+  /** {@return the PKP's public key} */
   public Secp256k1PublicKey pkpPublicKey() {
     return pkpPublicKey;
   }
 
-  /** The PKP's Ethereum address. */
+  /** {@return the PKP's Ethereum address} */
   public EthAddress ethAddress() {
     return signer.ethAddress();
   }
@@ -114,7 +116,12 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
     return signer.signDigest(digest);
   }
 
-  /** Asynchronous {@link #signDigest(byte[])}; the future fails with the same exceptions. */
+  /**
+   * Asynchronous {@link #signDigest(byte[])}; the future fails with the same exceptions.
+   *
+   * @param digest the 32-byte digest
+   * @return a future of the 65-byte signature
+   */
   public CompletableFuture<byte[]> signDigestAsync(byte[] digest) {
     return signer.signDigestAsync(digest);
   }
@@ -132,7 +139,12 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
     return signer.signPersonalMessage(message);
   }
 
-  /** Asynchronous {@link #signPersonalMessage(byte[])}; the future fails with the same exceptions. */
+  /**
+   * Asynchronous {@link #signPersonalMessage(byte[])}; the future fails with the same exceptions.
+   *
+   * @param message the message bytes
+   * @return a future of the 65-byte signature
+   */
   public CompletableFuture<byte[]> signPersonalMessageAsync(byte[] message) {
     return signer.signPersonalMessageAsync(message);
   }
@@ -141,6 +153,7 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
    * Signs EIP-712 typed data given as JSON ({@code eth_signTypedData_v4}); the digest is
    * {@link DigestEthSigner#typedDataHash(String)}.
    *
+   * @param typedDataJson the typed data, JSON
    * @return 65 bytes {@code r ‖ s ‖ v}, {@code v} ∈ {27, 28}
    * @throws LitValidationException if the JSON is not valid EIP-712 typed data
    * @throws io.lit4j.core.errors.LitNodeException if too few nodes signed
@@ -150,7 +163,12 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
     return signer.signTypedData(typedDataJson);
   }
 
-  /** Asynchronous {@link #signTypedData(String)}; the future fails with the same exceptions. */
+  /**
+   * Asynchronous {@link #signTypedData(String)}; the future fails with the same exceptions.
+   *
+   * @param typedDataJson the typed data, JSON
+   * @return a future of the 65-byte signature
+   */
   public CompletableFuture<byte[]> signTypedDataAsync(String typedDataJson) {
     return signer.signTypedDataAsync(typedDataJson);
   }
@@ -158,6 +176,8 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
   /**
    * Signs a parsed EIP-712 typed-data message.
    *
+   * @param typedData the typed data
+   * @return the 65-byte signature
    * @throws LitValidationException if it is not valid EIP-712 typed data
    * @throws io.lit4j.core.errors.LitNodeException if too few nodes signed
    * @throws LitCryptoException if the signature does not recover to the PKP's address
@@ -166,7 +186,12 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
     return signer.signTypedData(typedData);
   }
 
-  /** Asynchronous {@link #signTypedData(StructuredData.EIP712Message)}. */
+  /**
+   * Asynchronous {@link #signTypedData(StructuredData.EIP712Message)}.
+   *
+   * @param typedData the typed data
+   * @return a future of the 65-byte signature
+   */
   public CompletableFuture<byte[]> signTypedDataAsync(StructuredData.EIP712Message typedData) {
     return signer.signTypedDataAsync(typedData);
   }
@@ -175,6 +200,8 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
    * Signs a legacy (EIP-155), EIP-2930 or EIP-1559 transaction; the result is what web3j's
    * {@code TransactionEncoder.signMessage(tx, chainId, credentials)} gives with a local key.
    *
+   * @param transaction the transaction
+   * @param chainId the chain id
    * @return the signed transaction encoding for {@code eth_sendRawTransaction}
    * @throws LitValidationException for a chain id below 1, a typed transaction for another
    *     chain, or an unsupported transaction type (EIP-4844)
@@ -186,7 +213,13 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
     return signer.signTransaction(transaction, chainId);
   }
 
-  /** Asynchronous {@link #signTransaction(RawTransaction, long)}; the future fails with the same exceptions. */
+  /**
+   * Asynchronous {@link #signTransaction(RawTransaction, long)}; the future fails with the same exceptions.
+   *
+   * @param transaction the transaction
+   * @param chainId the chain id
+   * @return a future of the signed transaction bytes
+   */
   public CompletableFuture<byte[]> signTransactionAsync(RawTransaction transaction, long chainId) {
     return signer.signTransactionAsync(transaction, chainId);
   }
@@ -197,7 +230,7 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
     return signer.signTransaction(transaction, chainId);
   }
 
-  /** This signer as a {@link DigestEthSigner} (the same account and checks). */
+  /** {@return this signer as a {@link DigestEthSigner} (the same account and checks)} */
   public DigestEthSigner asDigestEthSigner() {
     return signer;
   }
@@ -217,13 +250,23 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
 
     private Builder() {}
 
-    /** The connected client whose nodes sign. */
+    /**
+     * The connected client whose nodes sign.
+     *
+     * @param client the connected client whose nodes sign
+     * @return this builder
+     */
     public Builder client(LitNodeClient client) {
       this.client = client;
       return this;
     }
 
-    /** The PKP's public key. */
+    /**
+     * The PKP's public key.
+     *
+     * @param pkpPublicKey the PKP's public key
+     * @return this builder
+     */
     public Builder pkpPublicKey(Secp256k1PublicKey pkpPublicKey) {
       this.pkpPublicKey = pkpPublicKey;
       return this;
@@ -233,6 +276,8 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
      * Where the session sigs come from; called once per signature, so it can refresh them
      * before they expire.
      *
+     * @param sessionSigs where the session sigs come from; called once per signature, so it can refresh them before they expire
+     * @return this builder
      * @throws LitValidationException if {@code sessionSigs} is null
      */
     public Builder sessionSigs(Supplier<SessionSigs> sessionSigs) {
@@ -249,6 +294,8 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
      * Instead of {@link #sessionSigs(Supplier)}: where each request's per-node auth sig comes
      * from (for example {@code NodeAuth.of(walletAuthSig)} for an owner's wallet sig).
      *
+     * @param nodeAuth Instead of {@link #sessionSigs(Supplier)}: where each request's per-node auth sig comes from (for example {@code NodeAuth.of(walletAuthSig)} for an owner's wallet sig)
+     * @return this builder
      * @throws LitValidationException if {@code nodeAuth} is null
      */
     public Builder nodeAuth(Supplier<NodeAuth> nodeAuth) {
@@ -260,6 +307,8 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
     /**
      * Auth methods sent with every {@code pkpSign} (the SDK's {@code authMethods}); none by default.
      *
+     * @param authMethods Auth methods sent with every {@code pkpSign} (the SDK's {@code authMethods}); none by default
+     * @return this builder
      * @throws LitValidationException if the list is null or holds a null
      */
     public Builder authMethods(List<AuthMethod> authMethods) {
@@ -270,7 +319,7 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
     }
 
     /**
-     * The signer.
+     * {@return the signer}
      *
      * @throws LitValidationException if the client, the PKP public key or the session sigs are missing
      */

@@ -48,6 +48,9 @@ public final class PkpTransactionManager extends TransactionManager {
    * A manager for {@code pkp} on the chain {@code chainId}, polling for receipts every second
    * for up to two minutes.
    *
+   * @param web3j the RPC client
+   * @param pkp the PKP signer
+   * @param chainId the chain id
    * @throws LitValidationException if a part is missing or {@code chainId} is below 1
    */
   public PkpTransactionManager(Web3j web3j, PkpEthSigner pkp, long chainId) {
@@ -57,6 +60,9 @@ public final class PkpTransactionManager extends TransactionManager {
   /**
    * A manager for any {@link DigestEthSigner} (a local key, a KMS) on the chain {@code chainId}.
    *
+   * @param web3j the RPC client
+   * @param signer the signer
+   * @param chainId the chain id
    * @throws LitValidationException if a part is missing or {@code chainId} is below 1
    */
   public PkpTransactionManager(Web3j web3j, DigestEthSigner signer, long chainId) {
@@ -66,6 +72,10 @@ public final class PkpTransactionManager extends TransactionManager {
   /**
    * A manager with its own receipt processor (e.g. {@code new PollingTransactionReceiptProcessor(web3j, 15_000, 40)}).
    *
+   * @param web3j the RPC client
+   * @param pkp the PKP signer
+   * @param chainId the chain id
+   * @param receipts polls for receipts
    * @throws LitValidationException if a part is missing or {@code chainId} is below 1
    */
   public PkpTransactionManager(Web3j web3j, PkpEthSigner pkp, long chainId, TransactionReceiptProcessor receipts) {
@@ -81,8 +91,11 @@ public final class PkpTransactionManager extends TransactionManager {
   }
 
   /**
-   * A manager for {@code pkp} on whatever chain {@code web3j} is connected to ({@code eth_chainId}).
+   * {@return a manager for {@code pkp} on whatever chain {@code web3j} is connected to ({@code
+   * eth_chainId})}
    *
+   * @param web3j the RPC client
+   * @param pkp the PKP signer
    * @throws LitValidationException if a part is missing
    * @throws LitContractException if the chain id cannot be read
    */
@@ -92,8 +105,11 @@ public final class PkpTransactionManager extends TransactionManager {
   }
 
   /**
-   * A manager for {@code signer} on whatever chain {@code web3j} is connected to ({@code eth_chainId}).
+   * {@return a manager for {@code signer} on whatever chain {@code web3j} is connected to ({@code
+   * eth_chainId})}
    *
+   * @param web3j the RPC client
+   * @param signer the signer
    * @throws LitValidationException if a part is missing
    * @throws LitContractException if the chain id cannot be read
    */
@@ -134,18 +150,18 @@ public final class PkpTransactionManager extends TransactionManager {
     return r;
   }
 
-  /** The chain id every transaction is signed for. */
+  /** {@return the chain id every transaction is signed for} */
   public long chainId() {
     return chainId;
   }
 
-  /** The signer (its address is {@link #getFromAddress()}). */
+  /** {@return the signer (its address is {@link #getFromAddress()})} */
   public DigestEthSigner signer() {
     return signer;
   }
 
   /**
-   * The next nonce of the signer's address, counting pending transactions.
+   * {@return the next nonce of the signer's address, counting pending transactions}
    *
    * @throws IOException if the RPC call fails
    */
@@ -191,6 +207,8 @@ public final class PkpTransactionManager extends TransactionManager {
   /**
    * Signs {@code transaction} for this manager's chain and sends it as it is (its nonce included).
    *
+   * @param transaction the transaction
+   * @return the RPC's answer
    * @throws IOException if the RPC call fails
    * @throws LitContractException if the node reports a different hash than the signed transaction's
    * @throws io.lit4j.core.errors.LitException if signing fails
@@ -203,6 +221,9 @@ public final class PkpTransactionManager extends TransactionManager {
   /**
    * Asynchronous {@link #signAndSend(RawTransaction)}: signs through the async path and sends
    * with web3j's async call.
+   *
+   * @param transaction the transaction
+   * @return a future of the RPC's answer
    */
   public CompletableFuture<EthSendTransaction> signAndSendAsync(RawTransaction transaction) {
     return signer.signTransactionAsync(transaction, chainId)

@@ -79,7 +79,7 @@ class NodeAnswersFuzzTest {
         assertTrue(e.getMessage().contains(URLS.get(0)), e.getMessage());
         assertEquals(Optional.of(REQ), e.requestId());
         // the message is bounded however much a node sends (the fields and details keep it all)
-        assertTrue(e.getMessage().length() <= 2_000, "error message of " + e.getMessage().length()
+        assertTrue(e.getMessage().length() <= 4_000, "error message of " + e.getMessage().length()
             + " chars for a body of " + resp.body().length());
       } else {
         assertTrue(resp.isSuccessful() && resp.isJson());

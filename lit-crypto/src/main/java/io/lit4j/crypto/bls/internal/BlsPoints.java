@@ -33,6 +33,8 @@ public final class BlsPoints {
    * Decompresses a 48-byte G1 point and checks it.
    *
    * @param field names the value in error messages
+   * @param bytes 48 compressed bytes
+   * @return the point
    * @throws LitValidationException on a wrong length or a byte string that is not a compressed point
    * @throws LitCryptoException when the point is off the curve, outside the subgroup or the identity
    */
@@ -60,6 +62,8 @@ public final class BlsPoints {
    * Decompresses a 96-byte G2 point and checks it.
    *
    * @param field names the value in error messages
+   * @param bytes 96 compressed bytes
+   * @return the point
    * @throws LitValidationException on a wrong length or a byte string that is not a compressed point
    * @throws LitCryptoException when the point is off the curve, outside the subgroup or the identity
    */
@@ -83,12 +87,21 @@ public final class BlsPoints {
     return p;
   }
 
-  /** Hashes a message to G2 with the proof-of-possession signature DST (RFC 9380, SSWU, random oracle). */
+  /**
+   * Hashes a message to G2 with the proof-of-possession signature DST (RFC 9380, SSWU, random oracle).
+   *
+   * @param message the message to hash
+   * @return the G2 point
+   */
   public static P2 hashToG2(byte[] message) {
     return new P2().hash_to(message, POP_SIGNATURE_DST);
   }
 
-  /** {@code scalar · G1}, compressed (48 bytes). */
+  /**
+   * {@return {@code scalar · G1}, compressed (48 bytes)}
+   *
+   * @param scalar the scalar
+   */
   public static byte[] g1Times(BigInteger scalar) {
     return P1.generator().mult(scalar.mod(R)).compress();
   }

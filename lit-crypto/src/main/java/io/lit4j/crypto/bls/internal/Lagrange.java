@@ -10,6 +10,9 @@ public final class Lagrange {
   /**
    * {@code λᵢ = Π_{j≠i} xⱼ / (xⱼ − xᵢ) mod r} for each identifier, in the order given. Identifiers
    * must be distinct and non-zero mod r; callers check that first.
+   *
+   * @param identifiers the share identifiers
+   * @return {@code λᵢ = Π_{j≠i} xⱼ / (xⱼ − xᵢ) mod r} for each identifier, in the order given
    */
   public static BigInteger[] coefficientsAtZero(List<Integer> identifiers) {
     BigInteger r = BlsPoints.R;

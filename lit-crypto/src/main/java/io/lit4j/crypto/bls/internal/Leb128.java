@@ -10,7 +10,12 @@ import java.io.ByteArrayOutputStream;
 public final class Leb128 {
   private Leb128() {}
 
-  /** Encodes a non-negative value. */
+  /**
+   * Encodes a non-negative value.
+   *
+   * @param value a non-negative value
+   * @return its LEB128 bytes
+   */
   public static byte[] encode(long value) {
     if (value < 0) throw new IllegalArgumentException("LEB128 value must be non-negative");
     ByteArrayOutputStream out = new ByteArrayOutputStream(10);
@@ -31,6 +36,9 @@ public final class Leb128 {
    *
    * @param max largest value accepted (typically the number of bytes left)
    * @param field names the value in error messages
+   * @param bytes the bytes to read
+   * @param offset where the value starts
+   * @return the value and the number of bytes it took
    * @throws LitValidationException when the input ends inside the value, it overflows 63 bits or
    *     it exceeds {@code max}
    */

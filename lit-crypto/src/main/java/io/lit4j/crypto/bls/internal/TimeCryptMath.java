@@ -40,7 +40,10 @@ public final class TimeCryptMath {
   private TimeCryptMath() {}
 
   /**
-   * {@code Hs(x)}: HKDF-SHA-256(salt, IKM = x ‖ 0x00, info = 00 30, 48 bytes), read big-endian, mod r.
+   * {@return {@code Hs(x)}: HKDF-SHA-256(salt, IKM = x ‖ 0x00, info = 00 30, 48 bytes), read
+   * big-endian, mod r}
+   *
+   * @param x the bytes to hash
    */
   public static BigInteger hashToScalar(byte[] x) {
     HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
@@ -50,12 +53,21 @@ public final class TimeCryptMath {
     return new BigInteger(1, okm).mod(BlsPoints.R);
   }
 
-  /** A scalar as 32 little-endian bytes (blstrs {@code Scalar::to_repr}). */
+  /**
+   * {@return a scalar as 32 little-endian bytes (blstrs {@code Scalar::to_repr})}
+   *
+   * @param s the scalar
+   */
   public static byte[] scalarReprLittleEndian(BigInteger s) {
     return Bytes.reverse(Bytes.toFixed(s, 32));
   }
 
-  /** The 576 bytes of a GT element in blstrs order; {@code pt} must already be final-exponentiated. */
+  /**
+   * {@return the 576 bytes of a GT element in blstrs order; {@code pt} must already be
+   * final-exponentiated}
+   *
+   * @param pt the GT element
+   */
   public static byte[] gtBytes(PT pt) {
     byte[] blst = pt.to_bendian();
     byte[] out = new byte[blst.length];
@@ -65,12 +77,22 @@ public final class TimeCryptMath {
     return out;
   }
 
-  /** {@code e(g1Point, g2Point)} with the final exponentiation, as blstrs bytes. */
+  /**
+   * {@return {@code e(g1Point, g2Point)} with the final exponentiation, as blstrs bytes}
+   *
+   * @param g1Point the G1 point
+   * @param g2Point the G2 point
+   */
   public static byte[] pairingBytes(P1_Affine g1Point, P2_Affine g2Point) {
     return gtBytes(new PT(g1Point, g2Point).final_exp());
   }
 
-  /** {@code SHAKE128(key)[0 .. length)}. */
+  /**
+   * {@return {@code SHAKE128(key)[0 .. length)}}
+   *
+   * @param key the SHAKE128 input
+   * @param length how many bytes to produce
+   */
   public static byte[] shake128(byte[] key, int length) {
     SHAKEDigest shake = new SHAKEDigest(128);
     shake.update(key, 0, key.length);
@@ -79,20 +101,35 @@ public final class TimeCryptMath {
     return out;
   }
 
-  /** {@code LEB128(len(message)) ‖ message}, zero-padded to at least 32 bytes. */
+  /**
+   * {@return {@code LEB128(len(message)) ‖ message}, zero-padded to at least 32 bytes}
+   *
+   * @param message the message
+   */
   public static byte[] padMessage(byte[] message) {
     byte[] framed = Bytes.concat(Leb128.encode(message.length), message);
     return framed.length >= MIN_PADDED_LENGTH ? framed : Arrays.copyOf(framed, MIN_PADDED_LENGTH);
   }
 
-  /** Byte-wise XOR of {@code a} with the first {@code a.length} bytes of {@code b}. */
+  /**
+   * Byte-wise XOR of {@code a} with the first {@code a.length} bytes of {@code b}.
+   *
+   * @param a the bytes to mask
+   * @param b the mask, at least as long as {@code a}
+   * @return a new array of {@code a.length} bytes
+   */
   public static byte[] xor(byte[] a, byte[] b) {
     byte[] out = new byte[a.length];
     for (int i = 0; i < a.length; i++) out[i] = (byte) (a[i] ^ b[i]);
     return out;
   }
 
-  /** SHA-256 of the concatenated parts. */
+  /**
+   * SHA-256 of the concatenated parts.
+   *
+   * @param parts the byte arrays, in order
+   * @return the 32-byte digest
+   */
   public static byte[] sha256(byte[]... parts) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
@@ -119,6 +156,12 @@ public final class TimeCryptMath {
   /**
    * Encrypts with the given randomness. {@code publicKey} must be a checked G1 point; the identity
    * is hashed to G2 with the POP signature DST.
+   *
+   * @param publicKey the network public key
+   * @param message the plaintext
+   * @param identity the identity the ciphertext is bound to
+   * @param rand32 32 random bytes
+   * @return the ciphertext parts
    */
   public static Encryption encrypt(P1_Affine publicKey, byte[] message, byte[] identity, byte[] rand32) {
     BigInteger alpha = hashToScalar(rand32);

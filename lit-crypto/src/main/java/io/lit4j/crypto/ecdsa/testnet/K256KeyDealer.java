@@ -30,8 +30,9 @@ public final class K256KeyDealer {
   }
 
   /**
-   * A deterministic dealer: coefficients come from {@code hash_to_field(seed ‖ counter)}.
+   * {@return a deterministic dealer: coefficients come from {@code hash_to_field(seed ‖ counter)}}
    *
+   * @param seed any bytes; the same seed gives the same keys
    * @throws LitValidationException when the seed is null or empty
    */
   public static K256KeyDealer seeded(byte[] seed) {
@@ -39,7 +40,7 @@ public final class K256KeyDealer {
     return new K256KeyDealer(seed.clone(), null);
   }
 
-  /** A dealer drawing from a {@link SecureRandom}. */
+  /** {@return a dealer drawing from a {@link SecureRandom}} */
   public static K256KeyDealer random() {
     return new K256KeyDealer(null, new SecureRandom());
   }
@@ -50,6 +51,7 @@ public final class K256KeyDealer {
    * @param rootCount number of root keys (≥ 2; real networks use 10)
    * @param threshold shares needed (≥ 1)
    * @param nodeCount nodes (≥ threshold)
+   * @return the root keys and every node's shares
    * @throws LitValidationException for bad counts
    */
   public K256RootKeyShares deal(int rootCount, int threshold, int nodeCount) {

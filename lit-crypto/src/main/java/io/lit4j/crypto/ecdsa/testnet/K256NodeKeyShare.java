@@ -23,7 +23,14 @@ public record K256NodeKeyShare(
     int shareIndex, int threshold, int nodeCount, List<BigInteger> rootSecretShares,
     List<Secp256k1PublicKey> rootPublicKeys) {
 
-  /** @throws LitValidationException for inconsistent sizes or out-of-range values */
+  /**
+   * @param shareIndex the node's index, 0 … nodeCount−1
+   * @param threshold shares needed to reconstruct (polynomial degree + 1)
+   * @param nodeCount number of nodes dealt to
+   * @param rootSecretShares this node's share of each root secret, in root order (secret: never printed)
+   * @param rootPublicKeys the root public keys, in order (what the handshake reports as {@code hdRootPubkeys})
+   * @throws LitValidationException for inconsistent sizes or out-of-range values
+   */
   public K256NodeKeyShare {
     if (threshold < 1 || nodeCount < threshold) {
       throw new LitValidationException("need 1 ≤ threshold ≤ nodeCount, got threshold " + threshold + " of " + nodeCount);
@@ -43,17 +50,25 @@ public record K256NodeKeyShare(
     }
   }
 
-  /** The node's participant x-coordinate, {@code shareIndex + 1}. */
+  /** {@return the node's participant x-coordinate, {@code shareIndex + 1}} */
   public int participant() {
     return shareIndex + 1;
   }
 
-  /** This node's Shamir share of the HD-derived secret for a key id (secret). */
+  /**
+   * {@return this node's Shamir share of the HD-derived secret for a key id (secret)}
+   *
+   * @param keyId the PKP's key id
+   */
   public BigInteger derivedSecretShare(HdKeyId keyId) {
     return HdKeys.deriveSecret(keyId, rootSecretShares);
   }
 
-  /** The HD-derived public key for a key id: the PKP's public key. */
+  /**
+   * {@return the HD-derived public key for a key id: the PKP's public key}
+   *
+   * @param keyId the PKP's key id
+   */
   public Secp256k1PublicKey derivedPublicKey(HdKeyId keyId) {
     return HdKeys.derivePublicKey(keyId, rootPublicKeys);
   }

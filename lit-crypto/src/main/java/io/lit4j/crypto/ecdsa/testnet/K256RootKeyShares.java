@@ -16,7 +16,12 @@ import java.util.List;
 public record K256RootKeyShares(
     List<Secp256k1PublicKey> rootPublicKeys, List<BigInteger> rootSecrets, List<K256NodeKeyShare> nodeShares) {
 
-  /** @throws LitValidationException for missing or inconsistent parts */
+  /**
+   * @param rootPublicKeys the root public keys in order
+   * @param rootSecrets the root secrets in order (secret: never printed; the dealer keeps them for tests)
+   * @param nodeShares one entry per node, at position {@code shareIndex}
+   * @throws LitValidationException for missing or inconsistent parts
+   */
   public K256RootKeyShares {
     if (rootPublicKeys == null || rootSecrets == null || nodeShares == null) {
       throw new LitValidationException("root keys, secrets and node shares are required");
@@ -29,7 +34,12 @@ public record K256RootKeyShares(
     }
   }
 
-  /** The shares of node {@code shareIndex}. @throws LitValidationException for an unknown index */
+  /**
+   * {@return the shares of node {@code shareIndex}}
+   *
+   * @param shareIndex 0-based node index
+   * @throws LitValidationException for an unknown index
+   */
   public K256NodeKeyShare nodeShare(int shareIndex) {
     if (shareIndex < 0 || shareIndex >= nodeShares.size()) {
       throw new LitValidationException("no node with shareIndex " + shareIndex + " (0.." + (nodeShares.size() - 1) + ")");
@@ -37,12 +47,16 @@ public record K256RootKeyShares(
     return nodeShares.get(shareIndex);
   }
 
-  /** Number of nodes. */
+  /** {@return number of nodes} */
   public int nodeCount() {
     return nodeShares.size();
   }
 
-  /** Threshold of the sharing. */
+  /**
+   * Threshold of the sharing.
+   *
+   * @return the number of shares needed to sign
+   */
   public int threshold() {
     return nodeShares.get(0).threshold();
   }

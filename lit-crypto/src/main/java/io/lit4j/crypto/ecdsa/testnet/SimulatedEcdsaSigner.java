@@ -42,8 +42,11 @@ public final class SimulatedEcdsaSigner {
   }
 
   /**
-   * The nonce k every node derives for this request, digest and key (secret).
+   * {@return the nonce k every node derives for this request, digest and key (secret)}
    *
+   * @param requestId the request id the nodes share
+   * @param digest the 32-byte digest to sign
+   * @param publicKey the key to sign with
    * @throws LitValidationException for missing input or a digest that is not 32 bytes below n
    */
   public BigInteger nonce(String requestId, byte[] digest, Secp256k1PublicKey publicKey) {
@@ -62,7 +65,13 @@ public final class SimulatedEcdsaSigner {
     }
   }
 
-  /** The compressed presignature point {@code R = k⁻¹·G} all nodes report as {@code bigR}. */
+  /**
+   * {@return the compressed presignature point {@code R = k⁻¹·G} all nodes report as {@code bigR}}
+   *
+   * @param requestId the request id the nodes share
+   * @param digest the 32-byte digest to sign
+   * @param publicKey the key to sign with
+   */
   public byte[] bigR(String requestId, byte[] digest, Secp256k1PublicKey publicKey) {
     return K256.G.multiply(nonce(requestId, digest, publicKey).modInverse(K256.N)).normalize().getEncoded(true);
   }
@@ -71,6 +80,11 @@ public final class SimulatedEcdsaSigner {
    * Node {@code key.shareIndex()}'s share for an HD-derived PKP.
    *
    * @param signingSubset the share indices chosen by {@link SigningSubset#select}
+   * @param key this node's root key shares
+   * @param keyId the PKP's key id
+   * @param digest the 32-byte digest to sign
+   * @param requestId the request id the nodes share
+   * @param sigName the signature's name
    * @return the share, or empty when this node is not in the subset (it answers with an empty share)
    * @throws LitValidationException for malformed input or a subset smaller than the threshold
    */
@@ -90,6 +104,13 @@ public final class SimulatedEcdsaSigner {
    * The subset must have at least the sharing's threshold of nodes, or the sum will not verify.
    * Written with {@code shareIndex 0}, as real v4 nodes do.
    *
+   * @param shareIndex this node's 0-based index
+   * @param secretShare this node's Shamir share of the secret key
+   * @param publicKey the key to sign with
+   * @param digest the 32-byte digest to sign
+   * @param requestId the request id the nodes share
+   * @param signingSubset the share indices that sign
+   * @param sigName the signature's name
    * @return the share, or empty when {@code shareIndex} is not in the subset
    * @throws LitValidationException for malformed input
    */
@@ -115,9 +136,11 @@ public final class SimulatedEcdsaSigner {
   }
 
   /**
-   * The Lagrange coefficient at 0 of participant {@code shareIndex + 1} over the subset's
-   * participants.
+   * {@return the Lagrange coefficient at 0 of participant {@code shareIndex + 1} over the subset's
+   * participants}
    *
+   * @param shareIndex the participant's 0-based index
+   * @param signingSubset the 0-based indices of all participants
    * @throws LitValidationException when shareIndex is not in the subset
    */
   public static BigInteger lagrangeAtZero(int shareIndex, List<Integer> signingSubset) {

@@ -33,6 +33,9 @@ public final class K256 {
    * Decodes a SEC1 point: 33 bytes compressed ({@code 02}/{@code 03}) or 65 bytes uncompressed
    * ({@code 04}); the point must lie on secp256k1 and not be the identity.
    *
+   * @param sec1 the SEC1 bytes
+   * @param field names the value in error messages
+   * @return the point
    * @throws LitValidationException for a wrong length or prefix
    * @throws LitCryptoException for a point that is not on the curve
    */
@@ -69,12 +72,21 @@ public final class K256 {
     return p.normalize();
   }
 
-  /** 32-byte big-endian encoding of a scalar or field element. */
+  /**
+   * 32-byte big-endian encoding of a scalar or field element.
+   *
+   * @param v a value below 2²⁵⁶
+   * @return 32 bytes
+   */
   public static byte[] to32(BigInteger v) {
     return BigIntegers.asUnsignedByteArray(32, v);
   }
 
-  /** True for 1 ≤ v &lt; n. */
+  /**
+   * {@return true for 1 ≤ v &lt; n}
+   *
+   * @param v the value to check
+   */
   public static boolean isNonZeroScalar(BigInteger v) {
     return v.signum() > 0 && v.compareTo(N) < 0;
   }

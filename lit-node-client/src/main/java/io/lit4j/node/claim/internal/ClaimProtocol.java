@@ -27,7 +27,12 @@ public final class ClaimProtocol {
 
   private ClaimProtocol() {}
 
-  /** {@code {authMethod: {authMethodType, accessToken}}} (the requester appends {@code epochNumber}). */
+  /**
+   * {@return {@code {authMethod: {authMethodType, accessToken}}} (the requester appends {@code
+   * epochNumber})}
+   *
+   * @param authMethod the auth method to claim for
+   */
   public static ObjectNode body(AuthMethod authMethod) {
     ObjectNode b = LitJson.mapper().createObjectNode();
     b.set("authMethod", LitJson.mapper().valueToTree(authMethod.toJsValue()));
@@ -38,6 +43,9 @@ public final class ClaimProtocol {
    * Signatures of the nodes that agree on the most common key id, each checked to recover over
    * {@code EIP-191(keyId bytes)}, and the public key derived from {@code hdRootPubkeys}.
    *
+   * @param responses the nodes' answers
+   * @param hdRootPubkeys the HD root public keys, in order
+   * @return the key id, derived public key and signatures
    * @throws LitException (node error) naming a node whose answer is malformed
    */
   public static ClaimKeyResult read(NodeResponses responses, List<String> hdRootPubkeys) {

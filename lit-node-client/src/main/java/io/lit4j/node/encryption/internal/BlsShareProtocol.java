@@ -42,7 +42,14 @@ public final class BlsShareProtocol {
 
   private BlsShareProtocol() {}
 
-  /** {@code {<kind>: canonical, dataToEncryptHash, chain, authSig}}. */
+  /**
+   * {@return {@code {<kind>: canonical, dataToEncryptHash, chain, authSig}}}
+   *
+   * @param c the conditions
+   * @param dataToEncryptHash hex SHA-256 of the plaintext
+   * @param chain the chain name
+   * @param authSig the node's auth sig
+   */
   public static ObjectNode decryptBody(AccessControlConditions c, String dataToEncryptHash, String chain, JsonNode authSig) {
     ObjectNode b = LitJson.mapper().createObjectNode();
     b.set(c.kind().requestKey(), c.canonicalJsonNode());
@@ -52,7 +59,15 @@ public final class BlsShareProtocol {
     return b;
   }
 
-  /** {@code {<kind>: canonical, chain, authSig, iat, exp}}. */
+  /**
+   * {@return {@code {<kind>: canonical, chain, authSig, iat, exp}}}
+   *
+   * @param c the conditions
+   * @param chain the chain name
+   * @param authSig the node's auth sig
+   * @param iat issue time, Unix seconds
+   * @param exp expiry, Unix seconds
+   */
   public static ObjectNode jwtBody(AccessControlConditions c, String chain, JsonNode authSig, long iat, long exp) {
     ObjectNode b = LitJson.mapper().createObjectNode();
     b.set(c.kind().requestKey(), c.canonicalJsonNode());
@@ -64,16 +79,30 @@ public final class BlsShareProtocol {
   }
 
   /**
-   * Each answering node's {@code signatureShare}; an unreadable one is logged and left out.
+   * {@return each answering node's {@code signatureShare}; an unreadable one is logged and left
+   * out}
    *
    * @param keep which replies to read (e.g. those with the common unsigned JWT)
+   * @param responses the nodes' answers
+   * @param log where unreadable shares are logged
+   * @param rejected collects the nodes whose share was unreadable
    */
   public static Map<String, BlsSignatureShare> shares(NodeResponses responses, Function<NodeReply, Boolean> keep, Logger log,
       Map<String, LitException> rejected) {
     return shares(responses.successes().values(), keep, responses.operation(), responses.requestId(), log, rejected);
   }
 
-  /** As {@link #shares(NodeResponses, Function, Logger, Map)} for replies in hand (e.g. while the fan-out runs). */
+  /**
+   * As {@link #shares(NodeResponses, Function, Logger, Map)} for replies in hand (e.g. while the fan-out runs).
+   *
+   * @param replies the replies in hand
+   * @param keep which replies to read
+   * @param operation names the operation in messages
+   * @param requestId the request id, for messages
+   * @param log where unreadable shares are logged
+   * @param rejected collects the nodes whose share was unreadable
+   * @return each kept node's share, by node URL
+   */
   public static Map<String, BlsSignatureShare> shares(java.util.Collection<NodeReply> replies, Function<NodeReply, Boolean> keep,
       String operation, String requestId, Logger log, Map<String, LitException> rejected) {
     Map<String, BlsSignatureShare> out = new LinkedHashMap<>();
@@ -99,6 +128,14 @@ public final class BlsShareProtocol {
    * first subset of {@code threshold} shares that verifies; nodes whose shares are left out of
    * every verifying combination are logged.
    *
+   * @param operation names the operation in messages
+   * @param requestId the request id, for messages
+   * @param key the network public key
+   * @param message the signed message
+   * @param byNode the shares by node URL
+   * @param threshold the number of shares a combination needs
+   * @param log where left-out nodes are logged
+   * @return the verified network signature
    * @throws io.lit4j.core.errors.LitCryptoException ({@code NoValidShares}) when no combination verifies
    */
   public static BlsSignature combineTolerant(String operation, String requestId, BlsPublicKey key, byte[] message,

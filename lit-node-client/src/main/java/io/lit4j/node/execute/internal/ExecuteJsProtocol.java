@@ -30,6 +30,7 @@ import java.util.Set;
 
 /** The {@code /web/execute} wire format (client-protocol.md §6): body per node, and the answers combined. */
 public final class ExecuteJsProtocol {
+  /** The execute endpoint's path. */
   public static final String PATH = ProtocolVersion.V4_INITIAL.path(LitEndpoint.EXECUTE_JS);
 
   private ExecuteJsProtocol() {}
@@ -38,6 +39,9 @@ public final class ExecuteJsProtocol {
    * The body for one node, keys in the SDK's order: {@code authSig, code?, ipfsId?, jsParams,
    * authMethods?} (the requester appends {@code epochNumber}).
    *
+   * @param r the request
+   * @param nodeUrl the node the body is for
+   * @return the request body
    * @throws LitValidationException if there is no auth sig for the node
    */
   public static ObjectNode body(ExecuteJsRequest r, String nodeUrl) {
@@ -58,6 +62,9 @@ public final class ExecuteJsProtocol {
    * per name from the non-empty shares ({@code >= minNodeCount} each, verified), claims gathered
    * one signature per node.
    *
+   * @param responses the nodes' answers
+   * @param minNodeCount the threshold
+   * @return the combined response
    * @throws LitException (a node error) naming the node for a malformed answer
    * @throws io.lit4j.core.errors.LitCryptoException (code {@code NoValidShares} and others) when a
    *     signature cannot be combined

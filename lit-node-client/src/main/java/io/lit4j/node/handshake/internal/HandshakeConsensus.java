@@ -25,7 +25,13 @@ public final class HandshakeConsensus {
       Map<String, LitException> dropped,
       Optional<String> ambiguity) {}
 
-  /** Groups {@code valid} (in node order) by keys; see the class comment. */
+  /**
+   * Groups {@code valid} (in node order) by keys; see the class comment.
+   *
+   * @param valid the valid handshakes
+   * @param requestId the request id, for messages
+   * @return the agreeing group, or why there is none
+   */
   public static Outcome decide(Collection<NodeHandshake> valid, String requestId) {
     Map<List<Object>, List<NodeHandshake>> groups = new LinkedHashMap<>();
     for (NodeHandshake h : valid) groups.computeIfAbsent(keys(h), k -> new ArrayList<>()).add(h);
@@ -53,7 +59,12 @@ public final class HandshakeConsensus {
     return new Outcome(List.copyOf(best), dropped, Optional.empty());
   }
 
-  /** The most common {@code latestBlockhash} among {@code agreeing}; ties go to the first node's value. */
+  /**
+   * {@return the most common {@code latestBlockhash} among {@code agreeing}; ties go to the first
+   * node's value}
+   *
+   * @param agreeing the handshakes that agree
+   */
   public static String latestBlockhash(List<NodeHandshake> agreeing) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (NodeHandshake h : agreeing) counts.merge(h.latestBlockhash(), 1, Integer::sum);

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 /** The {@code /web/handshake} wire format: request body and response reading (client-protocol.md §2). */
 public final class HandshakeProtocol {
+  /** The handshake endpoint's path. */
   public static final String PATH = ProtocolVersion.V4_INITIAL.path(LitEndpoint.HANDSHAKE);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern HEX = Pattern.compile("(?:[0-9a-fA-F]{2})+");
@@ -23,14 +24,23 @@ public final class HandshakeProtocol {
 
   private HandshakeProtocol() {}
 
-  /** 64 lowercase hex digits from a {@link SecureRandom}. */
+  /**
+   * 64 lowercase hex digits from a {@link SecureRandom}.
+   *
+   * @return the challenge
+   */
   public static String newChallenge() {
     byte[] b = new byte[32];
     RANDOM.nextBytes(b);
     return HexFormat.of().formatHex(b);
   }
 
-  /** {@code {"clientPublicKey":"test","challenge":…}}; the requester appends {@code epochNumber}. */
+  /**
+   * {@return {@code {"clientPublicKey":"test","challenge":…}}; the requester appends {@code
+   * epochNumber}}
+   *
+   * @param challenge the challenge, hex
+   */
   public static ObjectNode body(String challenge) {
     ObjectNode body = LitJson.mapper().createObjectNode();
     body.put("clientPublicKey", "test");
@@ -41,6 +51,10 @@ public final class HandshakeProtocol {
   /**
    * Reads a 2xx handshake answer.
    *
+   * @param reply the node's reply
+   * @param challenge the challenge sent to the node
+   * @param requestId the request id, for messages
+   * @return the node's handshake
    * @throws LitException (a node error) naming the field when the answer is not a usable handshake
    */
   public static NodeHandshake read(NodeReply reply, String challenge, String requestId) {

@@ -21,11 +21,18 @@ import java.util.Optional;
 
 /** The {@code /web/pkp/sign} wire format (client-protocol.md §7). */
 public final class PkpSignProtocol {
+  /** The PKP sign endpoint's path. */
   public static final String PATH = ProtocolVersion.V4_INITIAL.path(LitEndpoint.PKP_SIGN);
 
   private PkpSignProtocol() {}
 
-  /** {@code {toSign:[…], pubkey:"0x04…", authSig, authMethods?}}; the requester appends {@code epochNumber}. */
+  /**
+   * {@return {@code {toSign:[…], pubkey:"0x04…", authSig, authMethods?}}; the requester appends
+   * {@code epochNumber}}
+   *
+   * @param r the request
+   * @param nodeUrl the node the body is for
+   */
   public static ObjectNode body(PkpSignRequest r, String nodeUrl) {
     ObjectNode b = LitJson.mapper().createObjectNode();
     ArrayNode bytes = b.putArray("toSign");
@@ -43,6 +50,10 @@ public final class PkpSignProtocol {
    * Combines the nodes' {@code signatureShare}s into the signature and checks it signs the
    * requested digest with the requested key.
    *
+   * @param request the request
+   * @param responses the nodes' answers
+   * @param minNodeCount the threshold
+   * @return the verified signature
    * @throws LitException (a node error) naming the node for a malformed answer
    * @throws io.lit4j.core.errors.LitCryptoException when the shares do not combine
    */

@@ -9,7 +9,13 @@ import java.util.Optional;
 public final class Consensus {
   private Consensus() {}
 
-  /** The value reported most often; ties go to the value seen first. Empty for no values. */
+  /**
+   * The value reported most often; ties go to the value seen first. Empty for no values.
+   *
+   * @param <T> the value type
+   * @param values the reported values
+   * @return the value reported most often; ties go to the value seen first
+   */
   public static <T> Optional<T> mostCommon(List<T> values) {
     Map<T, Integer> counts = new LinkedHashMap<>();
     for (T v : values) counts.merge(v, 1, Integer::sum);

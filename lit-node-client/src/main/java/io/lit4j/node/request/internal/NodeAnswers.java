@@ -22,7 +22,13 @@ public final class NodeAnswers {
 
   private NodeAnswers() {}
 
-  /** The parsed reply, or the error the answer means. */
+  /**
+   * {@return the parsed reply, or the error the answer means}
+   *
+   * @param nodeUrl the node's URL
+   * @param requestId the request id
+   * @param r the HTTP response
+   */
   public static Result read(String nodeUrl, String requestId, NodeHttpResponse r) {
     if (!r.isSuccessful()) return Result.failed(errorFrom(nodeUrl, requestId, r));
     if (!r.isJson()) {
@@ -81,14 +87,14 @@ public final class NodeAnswers {
     StringBuilder m = new StringBuilder("Lit node ").append(nodeUrl).append(" answered HTTP ").append(httpStatus);
     if (code != null || kind != null) {
       m.append(" (");
-      if (kind != null) m.append(excerpt(kind));
+      if (kind != null) m.append(bounded(kind));
       if (kind != null && code != null) m.append('/');
-      if (code != null) m.append(excerpt(code));
+      if (code != null) m.append(bounded(code));
       m.append(')');
     }
     // the message stays readable however much a node sends; the fields and details keep it all
-    if (message != null) m.append(": ").append(excerpt(message));
-    if (details.get("details") instanceof List<?> l && !l.isEmpty()) m.append(" ").append(excerpt(l.toString()));
+    if (message != null) m.append(": ").append(bounded(message));
+    if (details.get("details") instanceof List<?> l && !l.isEmpty()) m.append(" ").append(bounded(l.toString()));
     if ("rate_limit_exceeded".equals(code)) {
       m.append(" (use a capacity credit, or its delegation, with enough requests per second, or wait)");
     }
@@ -109,7 +115,7 @@ public final class NodeAnswers {
     details.put("error", error);
     details.put("logs", logs);
     LitException.Builder b = base(nodeUrl, requestId, httpStatus)
-        .message("Lit Action failed on node " + nodeUrl + " (HTTP " + httpStatus + "): " + excerpt(error))
+        .message("Lit Action failed on node " + nodeUrl + " (HTTP " + httpStatus + "): " + bounded(error))
         .details(details);
     return new LitActionException(b, error, logs);
   }
@@ -131,6 +137,13 @@ public final class NodeAnswers {
     }
     return v.isValueNode() ? v.asText() : v.toString();
   }
+
+  /** The node's own text, verbatim, cut at {@value #MAX_NODE_TEXT} characters. */
+  static String bounded(String text) {
+    return text.length() <= MAX_NODE_TEXT ? text : text.substring(0, MAX_NODE_TEXT) + "…";
+  }
+
+  private static final int MAX_NODE_TEXT = 600;
 
   static String excerpt(String body) {
     String oneLine = body.replaceAll("\\s+", " ").trim();

@@ -27,7 +27,12 @@ public final class NodeFanOut {
   private final NodeRequester requester;
   private final ScheduledExecutorService scheduler;
 
-  /** A fan-out sending each node's request through {@code requester}; deadlines run on {@code scheduler}. */
+  /**
+   * A fan-out sending each node's request through {@code requester}; deadlines run on {@code scheduler}.
+   *
+   * @param requester sends each node's request
+   * @param scheduler runs the deadlines
+   */
   public NodeFanOut(NodeRequester requester, ScheduledExecutorService scheduler) {
     this.requester = requester;
     this.scheduler = scheduler;
@@ -68,7 +73,22 @@ public final class NodeFanOut {
       Duration deadline,
       BiFunction<String, NodeReply, Optional<LitException>> validator,
       java.util.function.Predicate<Map<String, NodeReply>> enough) {
-    /** @throws LitValidationException if there are no nodes or {@code successesNeeded} is out of range */
+    /**
+     * @param operation name used in errors, e.g. {@code "handshake"}
+     * @param path route, e.g. {@code /web/handshake}
+     * @param nodeUrls nodes to ask
+     * @param bodyFor the body for each node (without {@code epochNumber})
+     * @param requestId shared {@code X-Request-Id}
+     * @param epochNumber appended to every body
+     * @param timeout per-node timeout of each attempt
+     * @param idempotent whether timeouts and I/O errors may be repeated
+     * @param successesNeeded stop once this many valid answers arrived (as the SDK, every node is waited for otherwise, so the error can say why each failed)
+     * @param waitForAll wait for every node to settle instead (the handshake, which keeps every valid node)
+     * @param deadline when to stop waiting and decide with the answers in hand; zero for none
+     * @param validator checks a 2xx answer; a present error makes that node a failure
+     * @param enough when set, {@code successesNeeded} answers stop the fan-out only once this holds for the answers in hand (e.g. "their shares combine into a valid signature"); it runs under the fan-out's lock, once per new success
+     * @throws LitValidationException if there are no nodes or {@code successesNeeded} is out of range
+     */
     public Call {
       if (nodeUrls == null || nodeUrls.isEmpty()) throw new LitValidationException(operation + ": there are no nodes to ask");
       nodeUrls = List.copyOf(nodeUrls);
@@ -79,7 +99,22 @@ public final class NodeFanOut {
       if (deadline == null || deadline.isNegative()) deadline = Duration.ZERO;
     }
 
-    /** A call without an {@code enough} condition. */
+    /**
+     * A call without an {@code enough} condition.
+     *
+     * @param operation name used in errors, e.g. {@code "handshake"}
+     * @param path route, e.g. {@code /web/handshake}
+     * @param nodeUrls nodes to ask
+     * @param bodyFor the body for each node (without {@code epochNumber})
+     * @param requestId shared {@code X-Request-Id}
+     * @param epochNumber appended to every body
+     * @param timeout per-node timeout of each attempt
+     * @param idempotent whether timeouts and I/O errors may be repeated
+     * @param successesNeeded stop once this many valid answers arrived (as the SDK, every node is waited for otherwise, so the error can say why each failed)
+     * @param waitForAll wait for every node to settle instead (the handshake, which keeps every valid node)
+     * @param deadline when to stop waiting and decide with the answers in hand; zero for none
+     * @param validator checks a 2xx answer; a present error makes that node a failure
+     */
     public Call(String operation, String path, List<String> nodeUrls, Function<String, ObjectNode> bodyFor, String requestId,
         long epochNumber, Duration timeout, boolean idempotent, int successesNeeded, boolean waitForAll, Duration deadline,
         BiFunction<String, NodeReply, Optional<LitException>> validator) {
@@ -88,7 +123,12 @@ public final class NodeFanOut {
     }
   }
 
-  /** Runs the fan-out; the future never completes exceptionally (failures are in the result). */
+  /**
+   * Runs the fan-out; the future never completes exceptionally (failures are in the result).
+   *
+   * @param call what to send to which nodes
+   * @return a future of the answers
+   */
   public CompletableFuture<NodeResponses> send(Call call) {
     CompletableFuture<NodeResponses> done = new CompletableFuture<>();
     Map<String, NodeReply> successes = new LinkedHashMap<>();

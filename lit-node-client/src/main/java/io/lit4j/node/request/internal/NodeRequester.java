@@ -36,7 +36,14 @@ public final class NodeRequester {
   private final ScheduledExecutorService scheduler;
   private final Logger log;
 
-  /** A requester sending through {@code transport}, timing and repeating on {@code scheduler}. */
+  /**
+   * A requester sending through {@code transport}, timing and repeating on {@code scheduler}.
+   *
+   * @param transport the HTTP transport
+   * @param retry when to repeat
+   * @param scheduler runs timeouts and repeats
+   * @param log where attempts are logged
+   */
   public NodeRequester(NodeTransport transport, RetryPolicy retry, ScheduledExecutorService scheduler, Logger log) {
     this.transport = transport;
     this.retry = retry;
@@ -49,6 +56,13 @@ public final class NodeRequester {
    * future stops the call and any repeat.
    *
    * @param idempotent whether repeating after a timeout or I/O error is harmless (the handshake)
+   * @param nodeUrl the node's URL
+   * @param path the endpoint path
+   * @param body the body, without {@code epochNumber}
+   * @param requestId the request id
+   * @param epochNumber the epoch to append
+   * @param timeout the timeout of one attempt
+   * @return a future of the node's reply
    */
   public CompletableFuture<NodeReply> post(
       String nodeUrl, String path, ObjectNode body, String requestId, long epochNumber, Duration timeout, boolean idempotent) {

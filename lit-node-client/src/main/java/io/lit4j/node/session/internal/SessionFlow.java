@@ -33,7 +33,13 @@ import org.slf4j.Logger;
 public final class SessionFlow {
   private SessionFlow() {}
 
-  /** The request's session key, else the stored one, else a new one (stored). */
+  /**
+   * {@return the request's session key, else the stored one, else a new one (stored)}
+   *
+   * @param store where session keys are stored
+   * @param given the request's session key, if any
+   * @param log where key handling is logged
+   */
   public static SessionKeyPair sessionKey(SessionKeyStore store, Optional<SessionKeyPair> given, Logger log) {
     if (given.isPresent()) return given.get();
     Optional<String> stored = store.get(SessionKeyStore.SESSION_KEY);
@@ -54,6 +60,13 @@ public final class SessionFlow {
   /**
    * Signs the session sigs for {@code nodeUrls}.
    *
+   * @param request the session request
+   * @param key the session key
+   * @param store where wallet sigs are stored
+   * @param latestBlockhash the nonce for the wallet SIWE
+   * @param nodeUrls the nodes to sign for
+   * @param log where the flow is logged
+   * @return one session sig per node
    * @throws LitAuthException when the callback fails or returns an auth sig that does not
    *     delegate to this session key with these abilities
    */

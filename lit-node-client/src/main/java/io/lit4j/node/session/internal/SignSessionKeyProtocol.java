@@ -33,7 +33,13 @@ public final class SignSessionKeyProtocol {
 
   private SignSessionKeyProtocol() {}
 
-  /** The body (the requester appends {@code epochNumber}): {@code sessionKey, authMethods, pkpPublicKey?, authSig?, siweMessage}. */
+  /**
+   * The body (the requester appends {@code epochNumber}): {@code sessionKey, authMethods, pkpPublicKey?, authSig?, siweMessage}.
+   *
+   * @param p the parameters
+   * @param siweMessage the SIWE message to sign
+   * @return the request body
+   */
   public static ObjectNode body(SignSessionKeyParams p, String siweMessage) {
     SignSessionKeyRequest r = new SignSessionKeyRequest(p.sessionKey().uri(), p.authMethods(),
         p.pkpPublicKey().map(k -> k.hex0x()), p.authSig(), siweMessage, Optional.empty(), Optional.empty(),
@@ -46,6 +52,10 @@ public final class SignSessionKeyProtocol {
    * the most common rewritten SIWE, with the requested PKP, and that SIWE delegates to this
    * session key.
    *
+   * @param p the parameters
+   * @param responses the nodes' answers
+   * @param minNodeCount the threshold
+   * @return the combined signature and the signed SIWE
    * @throws LitException (node error) naming a node whose answer is malformed
    * @throws io.lit4j.core.errors.LitCryptoException when the shares do not combine or the
    *     signature is not over the SIWE by the PKP
