@@ -19,7 +19,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * CapacityDelegation d = client.createCapacityDelegationAuthSig(CapacityDelegationParams.builder()
- *     .signer(owner).capacityTokenId(credits.tokenId()).delegatee(pkp.ethAddress()).uses(1).build());
+ *     .signer(owner).capacityTokenId(credits.capacityTokenId()).delegatee(pkp.ethAddress()).uses(1).build());
  * }</pre>
  */
 public final class CapacityDelegationParams {

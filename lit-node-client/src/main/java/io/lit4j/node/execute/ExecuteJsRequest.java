@@ -20,7 +20,7 @@ import java.util.Optional;
  * ExecuteJsRequest r = ExecuteJsRequest.builder()
  *     .code("Lit.Actions.setResponse({response: 'hi'})")
  *     .jsParam("toSign", digest)          // byte[] is sent as a number array, as the SDK sends Uint8Array
- *     .auth(NodeAuth.perNode(sessionSigs))
+ *     .sessionSigs(sessionSigs)
  *     .build();
  * }</pre>
  */
