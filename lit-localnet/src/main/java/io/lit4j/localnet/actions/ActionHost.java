@@ -82,4 +82,74 @@ public interface ActionHost {
 
   /** {@return the auth context of the request ({@code Lit.Auth})} */
   JsonNode authContext();
+
+  /**
+   * {@code encrypt}: TimeCrypt encryption of {@code plaintext} under the network BLS key to the
+   * identity of the conditions in {@code args} ({@code accessControlConditions} or another kind).
+   *
+   * @param args the op's arguments without the plaintext
+   * @param plaintext the bytes to encrypt
+   * @return {@code {ciphertext: base64, dataToEncryptHash: hex}}
+   * @throws IllegalStateException when this host cannot encrypt
+   */
+  default JsonNode encrypt(JsonNode args, byte[] plaintext) {
+    throw new IllegalStateException("Lit.Actions.encrypt is not available on this host");
+  }
+
+  /**
+   * {@code broadcastAndCollect}: gives {@code value} to every node of the network and collects
+   * theirs.
+   *
+   * @param name the round's name
+   * @param value this node's value
+   * @return the other nodes' values in share-index order, then this node's value
+   * @throws IllegalStateException when not every node takes part in time
+   */
+  default java.util.List<String> broadcastAndCollect(String name, String value) {
+    throw new IllegalStateException("Lit.Actions.broadcastAndCollect is not available on this host");
+  }
+
+  /** {@return whether this node leads {@code runOnce} for the request} */
+  default boolean isLeader() {
+    throw new IllegalStateException("Lit.Actions.runOnce is not available on this host");
+  }
+
+  /**
+   * {@code runOnce} with {@code waitForResponse}: the leader gives its result, every node gets it.
+   *
+   * @param name the round's name
+   * @param leaderResult the result on the leader, null on the other nodes
+   * @return the leader's result
+   * @throws IllegalStateException when not every node takes part in time
+   */
+  default String runOnceResult(String name, String leaderResult) {
+    throw new IllegalStateException("Lit.Actions.runOnce is not available on this host");
+  }
+
+  /**
+   * {@code signAndCombineEcdsa}: this node's share, exchanged with the other nodes', combined.
+   *
+   * @param toSign the 32-byte digest
+   * @param publicKey the PKP public key, hex
+   * @param sigName the signature's name
+   * @return {@code {"r":<compressed R hex>,"s":<hex>,"v":<recid>}} as a JSON string
+   * @throws IllegalStateException when this host cannot sign and combine
+   */
+  default String signAndCombineEcdsa(byte[] toSign, String publicKey, String sigName) {
+    throw new IllegalStateException("Lit.Actions.signAndCombineEcdsa is not available on this host");
+  }
+
+  /**
+   * {@code decryptAndCombine} / {@code decryptToSingleNode}: conditions checked, decryption
+   * shares exchanged and combined, the ciphertext decrypted.
+   *
+   * @param args {@code accessControlConditions} (or another kind), {@code ciphertext},
+   *     {@code dataToEncryptHash}, {@code authSig?}, {@code chain}
+   * @param singleNode whether only the leader decrypts (the others return {@code ""})
+   * @return the plaintext, UTF-8
+   * @throws IllegalStateException when this host cannot decrypt
+   */
+  default String decrypt(JsonNode args, boolean singleNode) {
+    throw new IllegalStateException("Lit.Actions.decryptAndCombine is not available on this host");
+  }
 }

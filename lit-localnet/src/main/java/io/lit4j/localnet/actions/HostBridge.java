@@ -17,6 +17,7 @@ public final class HostBridge {
   static final int MAX_LOG_BYTES = 102_400;
   static final int MAX_RESPONSE_BYTES = 102_400;
   static final int MAX_SIGN_OPS = 10;
+  static final int MAX_BROADCAST_OPS = 30;
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -25,6 +26,7 @@ public final class HostBridge {
   private int logBytes;
   private String response = "";
   private int signOps;
+  private int broadcastOps;
 
   HostBridge(ActionHost host) {
     this.host = host;
@@ -284,6 +286,92 @@ public final class HostBridge {
   @HostAccess.Export
   public String permissions(String operation, String argsJson) {
     return LitJson.write(host.permissions(operation, LitJson.parse(argsJson, operation + " arguments")));
+  }
+
+  /**
+   * {@code Lit.Actions.encrypt}.
+   *
+   * @param argsJson the arguments without {@code to_encrypt}, JSON
+   * @param plaintextJson {@code to_encrypt} as a JSON array of numbers
+   * @return {@code {ciphertext, dataToEncryptHash}}, JSON
+   */
+  @HostAccess.Export
+  public String encrypt(String argsJson, String plaintextJson) {
+    return LitJson.write(host.encrypt(LitJson.parse(argsJson, "encrypt arguments"), jsonToBytes(plaintextJson, "to_encrypt")));
+  }
+
+  /**
+   * {@code Lit.Actions.broadcastAndCollect}.
+   *
+   * @param name the round's name
+   * @param value this node's value
+   * @return every node's value (this node's last), JSON array of strings
+   */
+  @HostAccess.Export
+  public String broadcastAndCollect(String name, String value) {
+    countBroadcastOp();
+    return LitJson.write(host.broadcastAndCollect(name, value));
+  }
+
+  /**
+   * Whether this node leads {@code runOnce}.
+   *
+   * @return whether this node is the leader
+   */
+  @HostAccess.Export
+  public boolean isLeader() {
+    return host.isLeader();
+  }
+
+  /**
+   * {@code Lit.Actions.runOnce} with {@code waitForResponse}: shares the leader's result.
+   *
+   * @param name the round's name
+   * @param leaderResult the result on the leader, null elsewhere
+   * @return the leader's result
+   */
+  @HostAccess.Export
+  public String runOnceResult(String name, String leaderResult) {
+    countBroadcastOp();
+    return host.runOnceResult(name, leaderResult);
+  }
+
+  /**
+   * {@code Lit.Actions.signAndCombineEcdsa}.
+   *
+   * @param toSignJson the digest as a JSON array of numbers
+   * @param publicKey the PKP public key, hex
+   * @param sigName the signature's name
+   * @return the combined signature, JSON string
+   */
+  @HostAccess.Export
+  public String signAndCombineEcdsa(String toSignJson, String publicKey, String sigName) {
+    countSignOp();
+    countBroadcastOp();
+    byte[] toSign = jsonToBytes(toSignJson, "toSign");
+    if (toSign.length != 32) {
+      throw new IllegalArgumentException("Message length to be signed is not 32 bytes.  Please hash it before sending it to the node to sign.  You can use SHA256 or Keccak256 for example");
+    }
+    return host.signAndCombineEcdsa(toSign, publicKey, sigName);
+  }
+
+  /**
+   * {@code Lit.Actions.decryptAndCombine} and {@code decryptToSingleNode}.
+   *
+   * @param argsJson the op's arguments, JSON
+   * @param singleNode whether only the leader decrypts
+   * @return the plaintext (or {@code ""} off the leader when {@code singleNode})
+   */
+  @HostAccess.Export
+  public String decrypt(String argsJson, boolean singleNode) {
+    countBroadcastOp();
+    return host.decrypt(LitJson.parse(argsJson, singleNode ? "decryptToSingleNode arguments" : "decryptAndCombine arguments"), singleNode);
+  }
+
+  private void countBroadcastOp() {
+    if (++broadcastOps > MAX_BROADCAST_OPS) {
+      throw new IllegalStateException("You may not use more than " + MAX_BROADCAST_OPS + " broadcast operations per Lit Action");
+    }
   }
 
   private void countSignOp() {

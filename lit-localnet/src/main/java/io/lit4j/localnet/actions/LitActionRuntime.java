@@ -57,6 +57,7 @@ public final class LitActionRuntime implements AutoCloseable {
   private final ScheduledExecutorService watchdog;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final long memoryBudgetBytes;
+  private final ActionCoordinator coordinator = new ActionCoordinator();
 
   /** Default allocation budget of one execution, see the class comment. */
   public static final long DEFAULT_MEMORY_BUDGET_BYTES = 256L << 20;
@@ -293,5 +294,15 @@ public final class LitActionRuntime implements AutoCloseable {
     Context c;
     while ((c = ready.poll()) != null) c.close(true);
     engine.close(true);
+  }
+
+  /** {@return where the nodes sharing this runtime meet during one execution} */
+  public ActionCoordinator coordinator() {
+    return coordinator;
+  }
+
+  /** {@return the wall-time limit of one execution} */
+  public Duration timeout() {
+    return timeout;
   }
 }

@@ -13,9 +13,17 @@ import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.ecdsa.EcdsaShareJson;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
 import io.lit4j.crypto.eth.EthHash;
+import io.lit4j.localnet.actions.ActionCoordinator;
 import io.lit4j.localnet.actions.ActionHost;
+import io.lit4j.crypto.bls.BlsSignatureShare;
+import io.lit4j.crypto.bls.TimeCrypt;
+import io.lit4j.crypto.ecdsa.EcdsaShareCombiner;
+import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionDecoder;
@@ -29,6 +37,8 @@ final class ExecuteHost implements ActionHost {
   private final String cid;
   private final ObjectNode signedData = LitJson.mapper().createObjectNode();
   private final ObjectNode claimData = LitJson.mapper().createObjectNode();
+  private final java.util.concurrent.atomic.AtomicInteger coordinatedOps = new java.util.concurrent.atomic.AtomicInteger();
+  private final long startedNanos = System.nanoTime();
 
   ExecuteHost(SimulatedNode node, String requestId, ValidatedAuth auth, List<PkpAuthorizer.VerifiedAuthMethod> methods, String cid) {
     this.node = node;
@@ -203,5 +213,116 @@ final class ExecuteHost implements ActionHost {
     auth.resources().forEach(res::add);
     o.put("customAuthResource", "");
     return o;
+  }
+
+  // ---------------------------------------------------------------- ops across the nodes
+
+  /** Every node's value for this op of this execution (rounds keyed by request id and op order). */
+  private Map<Integer, String> exchange(String kind, String name, String value) {
+    String key = requestId + "#" + coordinatedOps.incrementAndGet() + ":" + kind + ":" + name;
+    SimulatedNodeConfig c = node.config();
+    try {
+      // wait for the other nodes at most until a fifth of the action's time is left, so the op
+      // throws inside the action (which may catch it) rather than the whole action timing out
+      java.time.Duration timeout = node.actions().timeout();
+      long leftNanos = timeout.toNanos() - (System.nanoTime() - startedNanos) - timeout.toNanos() / 5;
+      return node.actions().coordinator().exchange(key, c.nodeCount(), c.shareIndex(), value,
+          java.time.Duration.ofNanos(Math.max(0, leftNanos)));
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException("Lit.Actions." + kind + " '" + name + "': " + e.getMessage());
+    }
+  }
+
+  @Override
+  public JsonNode encrypt(JsonNode args, byte[] plaintext) {
+    AccessControlConditions acc = SimulatedNode.readConditions(args);
+    String dataHash = TimeCrypt.dataToEncryptHash(plaintext);
+    byte[] ciphertext = TimeCrypt.encrypt(node.config().blsPublicKey(), plaintext,
+        TimeCrypt.accessControlIdentity(acc.hashHex(), dataHash));
+    ObjectNode o = LitJson.mapper().createObjectNode();
+    o.put("ciphertext", Base64.getEncoder().encodeToString(ciphertext));
+    o.put("dataToEncryptHash", dataHash);
+    return o;
+  }
+
+  @Override
+  public List<String> broadcastAndCollect(String name, String value) {
+    Map<Integer, String> all = exchange("broadcastAndCollect", name, value);
+    List<String> out = new ArrayList<>();
+    all.forEach((i, v) -> {
+      if (i != node.config().shareIndex()) out.add(v);
+    });
+    out.add(value);
+    return out;
+  }
+
+  @Override
+  public boolean isLeader() {
+    return ActionCoordinator.leader(requestId, node.config().nodeCount()) == node.config().shareIndex();
+  }
+
+  @Override
+  public String runOnceResult(String name, String leaderResult) {
+    int leader = ActionCoordinator.leader(requestId, node.config().nodeCount());
+    String v = exchange("runOnce", name, leader == node.config().shareIndex() ? leaderResult : null).get(leader);
+    return v == null ? "[ERROR]" : v;
+  }
+
+  @Override
+  public String signAndCombineEcdsa(byte[] toSign, String publicKey, String sigName) {
+    byte[] pk = pubkey(publicKey);
+    node.pkpAuthorizer().check(pk, PkpAuthorizer.SCOPE_SIGN_ANYTHING, methods, List.of(cid), auth.userAddress(), auth.userAddressError());
+    Optional<EcdsaSignatureShare> own = node.ecdsaShare(pk, toSign, requestId, sigName);
+    String mine = own.map(sh -> LitJson.write(EcdsaShareJson.writeExecute(sh))).orElse("");
+    List<EcdsaSignatureShare> shares = new ArrayList<>();
+    for (String v : exchange("signAndCombineEcdsa", sigName, mine).values()) {
+      if (v != null && !v.isEmpty()) EcdsaShareJson.parseExecute(LitJson.parse(v, "signature share")).ifPresent(shares::add);
+    }
+    EcdsaSignature sig = EcdsaShareCombiner.combine(shares, node.config().threshold());
+    ObjectNode o = LitJson.mapper().createObjectNode();
+    o.put("r", String.format("%02x", 2 + (sig.recid() & 1)) + sig.rHex());
+    o.put("s", sig.sHex());
+    o.put("v", sig.recid());
+    return LitJson.write(o);
+  }
+
+  @Override
+  public String decrypt(JsonNode args, boolean singleNode) {
+    String kind = singleNode ? "decryptToSingleNode" : "decryptAndCombine";
+    AccessControlConditions acc = SimulatedNode.readConditions(args);
+    String dataHash = requiredText(args, "dataToEncryptHash");
+    String ciphertextB64 = requiredText(args, "ciphertext");
+    String chain = requiredText(args, "chain");
+    byte[] ciphertext;
+    try {
+      ciphertext = Base64.getDecoder().decode(ciphertextB64);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("ciphertext is not base64: " + e.getMessage());
+    }
+    ValidatedAuth a = auth;
+    JsonNode authSig = args.get("authSig");
+    if (authSig != null && !authSig.isNull()) {
+      AuthSig sig = AuthValidator.parseAuthSig(authSig, true);
+      a = node.authValidator().validate(sig, new AuthResource("lit-accesscontrolcondition", acc.hashHex() + "/" + dataHash,
+          io.lit4j.core.constants.LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION), chain);
+    }
+    if (!node.evaluate(acc, a, Optional.of(cid))) {
+      throw NodeError.of(NodeErrorCode.NodeAccessControlConditionsReturnedNotAuthorized, "The access control conditions returned false");
+    }
+    byte[] identity = TimeCrypt.accessControlIdentity(acc.hashHex(), dataHash);
+    String mine = node.blsShare(identity).toHex();
+    Map<Integer, String> all = exchange(kind, dataHash, mine);
+    if (singleNode && !isLeader()) return "";
+    List<BlsSignatureShare> shares = new ArrayList<>();
+    for (String v : all.values()) shares.add(BlsSignatureShare.fromHex(v));
+    byte[] plaintext = TimeCrypt.verifyAndDecrypt(node.config().blsPublicKey(), identity, ciphertext, shares);
+    return new String(plaintext, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String requiredText(JsonNode args, String field) {
+    JsonNode v = args.get(field);
+    if (v == null || v.isNull()) throw new IllegalArgumentException(field + " is required");
+    if (!v.isTextual()) throw new IllegalArgumentException(field + " must be a string");
+    return v.textValue();
   }
 }

@@ -490,6 +490,14 @@ public final class SimulatedNode implements AutoCloseable {
     return signEcdsa(pubkey, digest, requestId, sigName);
   }
 
+  BlsSignatureShare blsShare(byte[] message) {
+    return blsSign(message);
+  }
+
+  LitActionRuntime actions() {
+    return actions;
+  }
+
   byte[] nodeWalletSign(byte[] data) {
     return walletSign(data);
   }

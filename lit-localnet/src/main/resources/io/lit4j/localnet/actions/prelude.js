@@ -79,6 +79,10 @@
 
   // --- Lit.Actions ---------------------------------------------------------------------------
   const perm = (op) => (args) => call(() => fromJson(host().permissions(op, JSON.stringify(args || {}))));
+  const decryptArgs = (args) => {
+    if (!args || typeof args !== 'object') throw new Error('decrypt arguments are required');
+    return JSON.stringify(args);
+  };
   const unavailable = (name) => () => Promise.reject(new Error('Lit.Actions.' + name + ' is not available on lit-localnet'));
   const actions = {
     isPermittedAction: perm('isPermittedAction'),
@@ -106,12 +110,22 @@
     setResponse: ({ response }) => { host().setResponse(typeof response === 'string' ? response : JSON.stringify(response)); },
     uint8arrayToString: (arr, encoding) => host().bytesToString(JSON.stringify(Array.from(arr)), String(encoding || 'utf8')),
     uint8arrayFromString: (str, encoding) => Uint8Array.from(JSON.parse(host().bytesFromString(String(str), String(encoding || 'utf8')))),
-    signAndCombineEcdsa: unavailable('signAndCombineEcdsa'),
-    decryptAndCombine: unavailable('decryptAndCombine'),
-    decryptToSingleNode: unavailable('decryptToSingleNode'),
-    broadcastAndCollect: unavailable('broadcastAndCollect'),
-    runOnce: unavailable('runOnce'),
-    encrypt: unavailable('encrypt'),
+    signAndCombineEcdsa: ({ toSign, publicKey, sigName }) => call(() =>
+      host().signAndCombineEcdsa(bytesJson(toSign, 'toSign'), String(publicKey), String(sigName))),
+    decryptAndCombine: (args) => call(() => host().decrypt(decryptArgs(args), false)),
+    decryptToSingleNode: (args) => call(() => host().decrypt(decryptArgs(args), true)),
+    broadcastAndCollect: ({ name, value }) => call(() => fromJson(host().broadcastAndCollect(String(name), String(value)))),
+    runOnce: async ({ waitForResponse, name } = {}, asyncFn) => {
+      const leader = host().isLeader();
+      let result = '';
+      if (leader) {
+        try { result = await asyncFn(); } catch (e) { result = '[ERROR]'; }
+      }
+      if (!waitForResponse) return result;
+      const text = !leader ? null : typeof result === 'string' ? result : result === undefined ? 'undefined' : JSON.stringify(result);
+      return host().runOnceResult(String(name), text);
+    },
+    encrypt: ({ to_encrypt, ...rest } = {}) => call(() => fromJson(host().encrypt(JSON.stringify(rest), bytesJson(to_encrypt, 'to_encrypt')))),
     aesDecrypt: unavailable('aesDecrypt'),
     call: unavailable('call'),
   };
