@@ -235,4 +235,34 @@ class ActionCoordinationTest {
       assertTrue(response.startsWith("caught: ") && response.contains("only 2 of 3 nodes"), response);
     }
   }
+
+  @Test
+  void decryptAndCombineChecksTheConditionsForTheAuthSigItIsGiven() throws Exception {
+    Credentials other = net.devAccount(8);
+    ArrayNode onlyOther = LitJson.mapper().createArrayNode();
+    ObjectNode c = onlyOther.addObject();
+    c.put("contractAddress", "");
+    c.put("standardContractType", "");
+    c.put("chain", "ethereum");
+    c.put("method", "");
+    c.putArray("parameters").add(":userAddress");
+    c.putObject("returnValueTest").put("comparator", "=").put("value", org.web3j.crypto.Keys.toChecksumAddress(other.getAddress()));
+    byte[] plaintext = "only for the other".getBytes(StandardCharsets.UTF_8);
+    AccessControlConditions acc = AccessControlConditions.fromCanonicalJson(ConditionKind.ACCESS_CONTROL_CONDITIONS, onlyOther);
+    String dataHash = TimeCrypt.dataToEncryptHash(plaintext);
+    byte[] ciphertext = TimeCrypt.encrypt(net.blsPublicKey(), plaintext, TimeCrypt.accessControlIdentity(acc.hashHex(), dataHash));
+    ObjectNode p = params(onlyOther);
+    p.put("ciphertext", Base64.getEncoder().encodeToString(ciphertext));
+    p.put("dataToEncryptHash", dataHash);
+    p.set("otherSig", NodeCalls.authSigJson(NodeCalls.walletAuthSig(other, blockhash())));
+    String code = "(async () => { const args = { accessControlConditions: acc, ciphertext, dataToEncryptHash, chain: 'ethereum' };"
+        + " let own; try { await Lit.Actions.decryptAndCombine(args); own = 'decrypted'; } catch (e) { own = e.message; }"
+        + " const forOther = await Lit.Actions.decryptAndCombine({ ...args, authSig: otherSig });"
+        + " Lit.Actions.setResponse({ response: JSON.stringify({ own, forOther }) }); })();";
+    for (String s : responses(code, p)) {
+      JsonNode r = LitJson.parse(s, "response");
+      assertTrue(r.get("own").asText().contains("NodeAccessControlConditionsReturnedNotAuthorized"), s);
+      assertEquals("only for the other", r.get("forOther").asText());
+    }
+  }
 }
