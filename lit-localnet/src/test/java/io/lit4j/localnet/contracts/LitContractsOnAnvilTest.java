@@ -315,7 +315,7 @@ class LitContractsOnAnvilTest {
     assertTrue(first.costWei().compareTo(perSecond.multiply(BigInteger.valueOf(secondsLeftMin))) >= 0, first.toString());
     assertTrue(first.costWei().compareTo(perSecond.multiply(BigInteger.valueOf(secondsLeftMax))) <= 0, first.toString());
 
-    MintedCapacityCredits second = contracts.mintCapacityCreditsNFTAsync(CapacityCreditsRequest.perSecond(1, 1)).join();
+    MintedCapacityCredits second = contracts.mintCapacityCreditsNFTAsync(CapacityCreditsRequest.perSecond(1, 2)).join();
     assertEquals(first.capacityTokenIdValue().add(BigInteger.ONE), second.capacityTokenIdValue());
     Address rliOwner = (Address) rawCall(deployment.addresses().rateLimitNft(),
         new Function("ownerOf", List.of(new Uint256(second.capacityTokenIdValue())), List.of(new TypeReference<Address>() {}))).get(0);
