@@ -309,8 +309,10 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String broadcastAndCollect(String name, String value) {
-    countBroadcastOp();
-    return LitJson.write(host.broadcastAndCollect(name, value));
+    return outcome(() -> {
+      countBroadcastOp();
+      return LitJson.write(host.broadcastAndCollect(name, value));
+    });
   }
 
   /**
@@ -332,8 +334,10 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String runOnceResult(String name, String leaderResult) {
-    countBroadcastOp();
-    return host.runOnceResult(name, leaderResult);
+    return outcome(() -> {
+      countBroadcastOp();
+      return host.runOnceResult(name, leaderResult);
+    });
   }
 
   /**
@@ -346,13 +350,15 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String signAndCombineEcdsa(String toSignJson, String publicKey, String sigName) {
-    countSignOp();
-    countBroadcastOp();
-    byte[] toSign = jsonToBytes(toSignJson, "toSign");
-    if (toSign.length != 32) {
-      throw new IllegalArgumentException("Message length to be signed is not 32 bytes.  Please hash it before sending it to the node to sign.  You can use SHA256 or Keccak256 for example");
-    }
-    return host.signAndCombineEcdsa(toSign, publicKey, sigName);
+    return outcome(() -> {
+      countSignOp();
+      countBroadcastOp();
+      byte[] toSign = jsonToBytes(toSignJson, "toSign");
+      if (toSign.length != 32) {
+        throw new IllegalArgumentException("Message length to be signed is not 32 bytes.  Please hash it before sending it to the node to sign.  You can use SHA256 or Keccak256 for example");
+      }
+      return host.signAndCombineEcdsa(toSign, publicKey, sigName);
+    });
   }
 
   /**
@@ -364,8 +370,26 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String decrypt(String argsJson, boolean singleNode) {
-    countBroadcastOp();
-    return host.decrypt(LitJson.parse(argsJson, singleNode ? "decryptToSingleNode arguments" : "decryptAndCombine arguments"), singleNode);
+    return outcome(() -> {
+      countBroadcastOp();
+      return host.decrypt(LitJson.parse(argsJson, singleNode ? "decryptToSingleNode arguments" : "decryptAndCombine arguments"), singleNode);
+    });
+  }
+
+  /**
+   * Runs a coordinated operation and returns {@code {"ok": result}} or {@code {"error": message}}.
+   * These operations block while the other nodes arrive; their failures come back as values so
+   * the prelude raises them as ordinary JS errors the action can always catch, instead of host
+   * exceptions crossing the polyglot boundary after a long host call.
+   */
+  private static String outcome(java.util.function.Supplier<String> op) {
+    var out = LitJson.mapper().createObjectNode();
+    try {
+      out.put("ok", op.get());
+    } catch (RuntimeException e) {
+      out.put("error", String.valueOf(e.getMessage()));
+    }
+    return LitJson.write(out);
   }
 
   private void countBroadcastOp() {

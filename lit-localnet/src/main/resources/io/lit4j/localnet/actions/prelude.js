@@ -10,6 +10,12 @@
     return JSON.stringify(Array.from(v));
   };
   const fromJson = (s) => (s === undefined || s === null ? s : JSON.parse(s));
+  // coordinated operations answer {ok} or {error}; an error becomes a plain JS Error
+  const settled = (s) => {
+    const r = JSON.parse(s);
+    if (r.error !== undefined) throw new Error(r.error);
+    return r.ok;
+  };
   const call = (fn) => new Promise((resolve, reject) => {
     try { resolve(fn()); } catch (e) { reject(e instanceof Error ? e : new Error(String(e))); }
   });
@@ -111,10 +117,10 @@
     uint8arrayToString: (arr, encoding) => host().bytesToString(JSON.stringify(Array.from(arr)), String(encoding || 'utf8')),
     uint8arrayFromString: (str, encoding) => Uint8Array.from(JSON.parse(host().bytesFromString(String(str), String(encoding || 'utf8')))),
     signAndCombineEcdsa: ({ toSign, publicKey, sigName }) => call(() =>
-      host().signAndCombineEcdsa(bytesJson(toSign, 'toSign'), String(publicKey), String(sigName))),
-    decryptAndCombine: (args) => call(() => host().decrypt(decryptArgs(args), false)),
-    decryptToSingleNode: (args) => call(() => host().decrypt(decryptArgs(args), true)),
-    broadcastAndCollect: ({ name, value }) => call(() => fromJson(host().broadcastAndCollect(String(name), String(value)))),
+      settled(host().signAndCombineEcdsa(bytesJson(toSign, 'toSign'), String(publicKey), String(sigName)))),
+    decryptAndCombine: (args) => call(() => settled(host().decrypt(decryptArgs(args), false))),
+    decryptToSingleNode: (args) => call(() => settled(host().decrypt(decryptArgs(args), true))),
+    broadcastAndCollect: ({ name, value }) => call(() => fromJson(settled(host().broadcastAndCollect(String(name), String(value))))),
     runOnce: async ({ waitForResponse, name } = {}, asyncFn) => {
       const leader = host().isLeader();
       let result = '';
@@ -123,7 +129,7 @@
       }
       if (!waitForResponse) return result;
       const text = !leader ? null : typeof result === 'string' ? result : result === undefined ? 'undefined' : JSON.stringify(result);
-      return host().runOnceResult(String(name), text);
+      return settled(host().runOnceResult(String(name), text));
     },
     encrypt: ({ to_encrypt, ...rest } = {}) => call(() => fromJson(host().encrypt(JSON.stringify(rest), bytesJson(to_encrypt, 'to_encrypt')))),
     aesDecrypt: unavailable('aesDecrypt'),
