@@ -16,9 +16,9 @@
     if (r.error !== undefined) throw new Error(r.error);
     return r.ok;
   };
-  const call = (fn) => new Promise((resolve, reject) => {
-    try { resolve(fn()); } catch (e) { reject(e instanceof Error ? e : new Error(String(e))); }
-  });
+  // ops run as a promise job, as Deno ops are async: a failure rejects a promise the caller
+  // already holds, so it is never reported as an unhandled rejection before the caller awaits it
+  const call = (fn) => Promise.resolve().then(fn).catch((e) => { throw e instanceof Error ? e : new Error(String(e)); });
 
   // --- console, logs -------------------------------------------------------------------------
   const fmt = (a) => {
