@@ -1,0 +1,165 @@
+package io.lit4j.node.auth;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lit4j.auth.authsig.AuthSig;
+import io.lit4j.auth.methods.AuthMethod;
+import io.lit4j.auth.methods.AuthMethodIds;
+import io.lit4j.auth.resources.LitActionResource;
+import io.lit4j.auth.resources.LitPKPResource;
+import io.lit4j.auth.session.SessionKeySignedMessage;
+import io.lit4j.auth.session.SessionSigs;
+import io.lit4j.contracts.LitContracts;
+import io.lit4j.contracts.MintedPkp;
+import io.lit4j.contracts.PermittedAuthMethod;
+import io.lit4j.core.constants.AuthMethodScope;
+import io.lit4j.core.constants.LitAbility;
+import io.lit4j.crypto.ecdsa.EcdsaSignature;
+import io.lit4j.crypto.eth.EthHash;
+import io.lit4j.crypto.eth.EthSignatures;
+import io.lit4j.crypto.eth.Secp256k1PublicKey;
+import io.lit4j.localnet.LocalLitNetwork;
+import io.lit4j.localnet.auth.AuthMethodVerifiers;
+import io.lit4j.localnet.idp.DiscordOAuth;
+import io.lit4j.localnet.idp.OidcIssuer;
+import io.lit4j.localnet.idp.StytchProject;
+import io.lit4j.node.LitNodeClient;
+import io.lit4j.node.LitNodeClientConfig;
+import io.lit4j.node.execute.ExecuteJsRequest;
+import io.lit4j.node.execute.ExecuteJsResponse;
+import io.lit4j.node.pkp.PkpSignRequest;
+import io.lit4j.node.session.NodeAuth;
+import io.lit4j.node.session.PkpSessionRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Wallets for users without an Ethereum wallet, end to end on lit-localnet: a backend mints a PKP
+ * for a Google, Stytch or Discord login (the auth method id permitted on chain), gets PKP session
+ * sigs through {@code signSessionKey} with that auth method (the nodes verify it against the
+ * loopback providers as v4 nodes verify Google, Stytch and Discord), then signs with
+ * {@code pkpSign} and {@code executeJs}; every signature is checked against the PKP's key.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SocialLoginLocalnetTest {
+  static final String GOOGLE_CLIENT_ID = "lit4j-backend.apps.googleusercontent.com";
+  static final List<AuthMethodScope> SCOPES = List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN);
+
+  private OidcIssuer google;
+  private StytchProject stytch;
+  private DiscordOAuth discord;
+  private LocalLitNetwork net;
+  private LitContracts contracts;
+  private LitNodeClient client;
+
+  @BeforeAll
+  void start() {
+    google = OidcIssuer.start();
+    stytch = StytchProject.start();
+    discord = DiscordOAuth.start(AuthMethodIds.DEFAULT_DISCORD_CLIENT_ID);
+    net = LocalLitNetwork.builder().nodes(3).seed("lit4j-social-login")
+        .authProviders(AuthMethodVerifiers.builder()
+            .google(google.issuer(), google.jwksUrl(), GOOGLE_CLIENT_ID)
+            .stytch(stytch.jwksUrlTemplate())
+            .discord(discord.apiBaseUrl()).build())
+        .start();
+    contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(net.devAccount(3)).build();
+    client = new LitNodeClient(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts())
+        .requestTimeout(Duration.ofSeconds(30)).refreshInterval(Duration.ZERO).build());
+    client.connect();
+  }
+
+  @AfterAll
+  void stop() {
+    if (client != null) client.close();
+    if (contracts != null) contracts.close();
+    if (net != null) net.close();
+    if (google != null) google.close();
+    if (stytch != null) stytch.close();
+    if (discord != null) discord.close();
+  }
+
+  @Test
+  void aGoogleUserGetsAPkpWhoseSessionSignsWithPkpSignAndExecuteJs() {
+    AuthMethod login = new AuthMethod(6, google.idToken("google-user-" + UUID.randomUUID(), GOOGLE_CLIENT_ID));
+    Secp256k1PublicKey pkp = mintFor(login);
+    SessionSigs sessions = sessionFor(pkp, login);
+    pkpSignAndExecuteJsSignAsThePkp(pkp, sessions);
+  }
+
+  @Test
+  void aStytchEmailOtpUserGetsAPkpWhoseSessionSigns() {
+    String user = "user-test-" + UUID.randomUUID();
+    AuthMethod login = new AuthMethod(10, stytch.emailOtpSession(user, "Otp.User@Example.com"));
+    Secp256k1PublicKey pkp = mintFor(login);
+    pkpSignAndExecuteJsSignAsThePkp(pkp, sessionFor(pkp, login));
+  }
+
+  @Test
+  void aStytchSmsAndATotpUserEachGetAPkpWhoseSessionSigns() {
+    String user = "user-test-" + UUID.randomUUID();
+    for (AuthMethod login : List.of(new AuthMethod(9, stytch.session(user)),
+        new AuthMethod(11, stytch.smsOtpSession(user, "+15555550123")),
+        new AuthMethod(12, stytch.whatsAppOtpSession(user, "+15555550124")),
+        new AuthMethod(13, stytch.totpSession(user, "totp-test-" + UUID.randomUUID(), "+15555550125")))) {
+      Secp256k1PublicKey pkp = mintFor(login);
+      EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(EthHash.keccak256(new byte[] {9}), pkp, NodeAuth.of(sessionFor(pkp, login))));
+      assertEquals(pkp.ethAddress(), sig.recoverAddress(), "type " + login.authMethodType());
+    }
+  }
+
+  @Test
+  void aDiscordUserGetsAPkpWhoseSessionSigns() {
+    String token = discord.accessToken("80351110224678912", "nelly");
+    AuthMethod login = new AuthMethod(4, token);
+    // the id needs the Discord user id, which the backend gets from users/@me as the JS SDK does
+    PermittedAuthMethod permitted = new PermittedAuthMethod(4, AuthMethodIds.discordAuthMethodId("80351110224678912"), new byte[0]);
+    MintedPkp minted = contracts.mintWithAuth(permitted, SCOPES);
+    Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
+    pkpSignAndExecuteJsSignAsThePkp(pkp, sessionFor(pkp, login));
+  }
+
+  private Secp256k1PublicKey mintFor(AuthMethod login) {
+    MintedPkp minted = contracts.mintWithAuth(login, SCOPES);
+    PermittedAuthMethod permitted = PermittedAuthMethod.from(login);
+    assertTrue(contracts.isPermittedAuthMethod(minted.tokenId(), permitted));
+    assertArrayEquals(AuthMethodIds.authMethodId(login), permitted.id());
+    return Secp256k1PublicKey.fromBytes(minted.publicKey());
+  }
+
+  private SessionSigs sessionFor(Secp256k1PublicKey pkp, AuthMethod login) {
+    SessionSigs sessions = client.getPkpSessionSigs(PkpSessionRequest.builder()
+        .pkpPublicKey(pkp).authMethod(login)
+        .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
+        .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
+        .expiration(Duration.ofMinutes(30)).build());
+    AuthSig byPkp = SessionKeySignedMessage.parse(sessions.forNode(sessions.nodeUrls().get(0)).signedMessage()).capabilities().get(0);
+    assertEquals(AuthSig.DERIVED_VIA_PKP, byPkp.derivedVia());
+    assertEquals(pkp.ethAddress(), EthSignatures.recoverPersonalSignAddress(byPkp.signedMessage(), byPkp.sig()));
+    return sessions;
+  }
+
+  private void pkpSignAndExecuteJsSignAsThePkp(Secp256k1PublicKey pkp, SessionSigs sessions) {
+    byte[] digest = EthHash.keccak256("signed for a user without a wallet".getBytes(StandardCharsets.UTF_8));
+    EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(digest, pkp, NodeAuth.of(sessions)));
+    assertTrue(sig.verify());
+    assertArrayEquals(digest, sig.dataSigned());
+    assertEquals(pkp.ethAddress(), sig.recoverAddress());
+
+    byte[] toSign = EthHash.keccak256(new byte[] {1, 2, 3});
+    ExecuteJsResponse res = client.executeJs(ExecuteJsRequest.builder()
+        .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
+        .jsParam("toSign", toSign).jsParam("publicKey", pkp.hex()).sessionSigs(sessions).build());
+    EcdsaSignature fromAction = res.signature("sig");
+    assertTrue(fromAction.verify());
+    assertEquals(pkp.ethAddress(), fromAction.recoverAddress());
+  }
+}
