@@ -2,9 +2,17 @@ package io.lit4j.node.auth;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lit4j.auth.authsig.AuthSig;
+import io.lit4j.auth.authsig.AuthSigs;
+import io.lit4j.auth.signer.Web3jEthSigner;
+import io.lit4j.auth.siwe.SiweMessage;
+import io.lit4j.core.constants.AuthMethodType;
+import io.lit4j.core.errors.LitException;
+import io.lit4j.core.ipfs.IpfsCid;
+import java.time.Instant;
 import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.auth.methods.AuthMethodIds;
 import io.lit4j.auth.resources.LitActionResource;
@@ -125,6 +133,71 @@ class SocialLoginLocalnetTest {
     MintedPkp minted = contracts.mintWithAuth(permitted, SCOPES);
     Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
     pkpSignAndExecuteJsSignAsThePkp(pkp, sessionFor(pkp, login));
+  }
+
+  /** The Lit docs' custom authentication: the PKP permits one action, and the action decides who may sign. */
+  static final String CUSTOM_AUTH_ACTION = String.join("\n",
+      "(async () => {",
+      "  const tokenId = await Lit.Actions.pubkeyToTokenId({ publicKey });",
+      "  const permitted = await Lit.Actions.isPermittedAction({ tokenId, ipfsId: Lit.Auth.actionIpfsIds[0] });",
+      "  const user = Lit.Auth.authMethodContexts.find(c => c.authMethodType === 6 && c.appId === clientId);",
+      "  if (!permitted || !user || !allowedUsers.includes(user.userId)) {",
+      "    Lit.Actions.setResponse({ response: JSON.stringify({ authorized: false }) });",
+      "    return;",
+      "  }",
+      "  await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' });",
+      "  await Lit.Actions.claimKey({ keyId: user.userId });",
+      "  Lit.Actions.setResponse({ response: JSON.stringify({ authorized: true, userId: user.userId }) });",
+      "})();");
+
+  @Test
+  void aLitActionPermittedOnThePkpDecidesWhichGoogleUsersMaySign() {
+    String cid = net.pinAction(CUSTOM_AUTH_ACTION);
+    MintedPkp minted = contracts.mintWithAuth(PermittedAuthMethod.of(AuthMethodType.LIT_ACTION, IpfsCid.toBytes(cid)),
+        List.of(AuthMethodScope.SIGN_ANYTHING));
+    Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
+    assertTrue(contracts.isPermittedAction(minted.tokenId(), cid));
+    NodeAuth backend = NodeAuth.of(backendAuthSig());
+    String alice = "google-alice-" + UUID.randomUUID();
+    byte[] toSign = EthHash.keccak256("custom auth".getBytes(StandardCharsets.UTF_8));
+
+    ExecuteJsResponse ok = client.executeJs(ExecuteJsRequest.builder().ipfsId(cid).auth(backend)
+        .authMethods(List.of(new AuthMethod(6, google.idToken(alice, GOOGLE_CLIENT_ID))))
+        .jsParam("publicKey", pkp.hex()).jsParam("toSign", toSign).jsParam("clientId", GOOGLE_CLIENT_ID)
+        .jsParam("allowedUsers", List.of(alice)).build());
+    assertEquals(true, ok.responseJson().orElseThrow().get("authorized").asBoolean(), ok.response());
+    EcdsaSignature sig = ok.signature("sig");
+    assertTrue(sig.verify());
+    assertEquals(pkp.ethAddress(), sig.recoverAddress());
+    assertArrayEquals(EthHash.keccak256Utf8(cid + "_" + alice), io.lit4j.core.util.Hex.decode(ok.claims().get(alice).derivedKeyId(), "id"));
+    assertEquals(net.nodes().size(), ok.claims().get(alice).signatures().size());
+
+    ExecuteJsResponse refused = client.executeJs(ExecuteJsRequest.builder().ipfsId(cid).auth(backend)
+        .authMethods(List.of(new AuthMethod(6, google.idToken("google-mallory", GOOGLE_CLIENT_ID))))
+        .jsParam("publicKey", pkp.hex()).jsParam("toSign", toSign).jsParam("clientId", GOOGLE_CLIENT_ID)
+        .jsParam("allowedUsers", List.of(alice)).build());
+    assertEquals(false, refused.responseJson().orElseThrow().get("authorized").asBoolean());
+    assertTrue(refused.signatures().isEmpty());
+  }
+
+  @Test
+  void anActionThePkpDoesNotPermitCannotSignWithIt() {
+    String cid = net.pinAction(CUSTOM_AUTH_ACTION);
+    MintedPkp minted = contracts.mintWithAuth(PermittedAuthMethod.of(AuthMethodType.LIT_ACTION, IpfsCid.toBytes(cid)),
+        List.of(AuthMethodScope.SIGN_ANYTHING));
+    Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
+    LitException e = assertThrows(LitException.class, () -> client.executeJs(ExecuteJsRequest.builder()
+        .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
+        .auth(NodeAuth.of(backendAuthSig())).jsParam("publicKey", pkp.hex()).jsParam("toSign", EthHash.keccak256(new byte[] {7})).build()));
+    assertTrue(e.getMessage().contains("NodeAuthSigScopeTooLimited") || e.getMessage().contains("None of the AuthMethods"), e.getMessage());
+  }
+
+  private AuthSig backendAuthSig() {
+    Web3jEthSigner signer = new Web3jEthSigner(net.devAccount(4));
+    Instant now = Instant.now();
+    return AuthSigs.generate(signer, SiweMessage.builder().domain("localhost").address(signer.address())
+        .statement("lit4j backend").uri("https://localhost/login").nonce(client.getLatestBlockhash())
+        .issuedAt(now).expirationTime(now.plus(Duration.ofHours(1))).chainId(1).build().prepareMessage());
   }
 
   private Secp256k1PublicKey mintFor(AuthMethod login) {
