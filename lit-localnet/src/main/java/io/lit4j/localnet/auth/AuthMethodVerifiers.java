@@ -33,6 +33,7 @@ public final class AuthMethodVerifiers {
   private final GoogleJwtVerifier google;
   private final StytchJwtVerifier stytch;
   private final DiscordTokenVerifier discord;
+  private final WebAuthnVerifier webauthn;
   private final Builder settings;
 
   private AuthMethodVerifiers(Builder b) {
@@ -42,6 +43,19 @@ public final class AuthMethodVerifiers {
     this.google = new GoogleJwtVerifier(cache, b.googleJwks, b.googleIssuers, b.googleClientIds, b.clock);
     this.stytch = new StytchJwtVerifier(cache, b.stytchTestJwks, b.stytchLiveJwks, b.clock);
     this.discord = new DiscordTokenVerifier(http, b.discordApi, b.timeout);
+    this.webauthn = new WebAuthnVerifier(b.webauthnRpId, b.webauthnOrigins);
+  }
+
+  /**
+   * Verifies a WebAuthn (type 3) assertion against the chain.
+   *
+   * @param accessToken the assertion JSON as the SDK sends it
+   * @param chain recent block hashes and stored credential keys
+   * @return the raw id and {@code lit}
+   * @throws AuthMethodRejection when it does not verify, with the v4 node's texts
+   */
+  public VerifiedIdentity verifyWebAuthn(String accessToken, WebAuthnChain chain) {
+    return webauthn.verify(accessToken, chain);
   }
 
   /** {@return verifiers against the real providers, as a v4 node is configured} */
@@ -98,8 +112,26 @@ public final class AuthMethodVerifiers {
     private Duration jwksCacheTtl = Duration.ofHours(1);
     private Duration timeout = Duration.ofSeconds(10);
     private Clock clock = Clock.systemUTC();
+    private String webauthnRpId;
+    private Set<String> webauthnOrigins = new LinkedHashSet<>();
 
     private Builder() {}
+
+    /**
+     * The WebAuthn relying party the nodes accept passkey assertions for (v4 nodes: the request's
+     * origin domain and {@code webauthn_allowed_origins}); none set refuses WebAuthn.
+     *
+     * @param rpId the relying party id, e.g. {@code localhost}
+     * @param origins the accepted origins, e.g. {@code http://localhost:3000}
+     * @return this builder
+     */
+    public Builder webauthn(String rpId, String... origins) {
+      require(rpId, "rpId");
+      if (origins.length == 0) throw new LitValidationException("at least one origin is required");
+      webauthnRpId = rpId;
+      webauthnOrigins = new LinkedHashSet<>(Set.of(origins));
+      return this;
+    }
 
     private Builder copy() {
       Builder b = new Builder();
@@ -112,6 +144,8 @@ public final class AuthMethodVerifiers {
       b.jwksCacheTtl = jwksCacheTtl;
       b.timeout = timeout;
       b.clock = clock;
+      b.webauthnRpId = webauthnRpId;
+      b.webauthnOrigins = new LinkedHashSet<>(webauthnOrigins);
       return b;
     }
 

@@ -9,6 +9,7 @@ import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.localnet.auth.AuthMethodRejection;
 import io.lit4j.localnet.auth.AuthMethodVerifiers;
 import io.lit4j.localnet.auth.VerifiedIdentity;
+import io.lit4j.localnet.auth.WebAuthnChain;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,7 +55,7 @@ final class PkpAuthorizer {
     if (type != 1) {
       VerifiedIdentity v;
       try {
-        v = providers.verify(type, token);
+        v = type == 3 ? providers.verifyWebAuthn(token, webAuthnChain()) : providers.verify(type, token);
       } catch (AuthMethodRejection r) {
         throw rejected(r);
       }
@@ -69,6 +70,22 @@ final class PkpAuthorizer {
     auth.validateWalletSig(sig, true);
     String userId = sig.address();
     return new VerifiedAuthMethod(1, userId, "lit", EthHash.keccak256Utf8(userId + ":lit"));
+  }
+
+  /** The chain reads of the WebAuthn check: the last 10 blocks (§ webauthn.rs) and PKPPermissions' stored keys. */
+  private WebAuthnChain webAuthnChain() {
+    return new WebAuthnChain() {
+      @Override
+      public boolean isRecentBlockhash(String blockhash) {
+        Optional<ChainReader.Block> b = chain.blockByHash(blockhash);
+        return b.isPresent() && b.get().number().compareTo(chain.latestBlock().number().subtract(BigInteger.TEN)) > 0;
+      }
+
+      @Override
+      public byte[] credentialPublicKey(byte[] authMethodId) {
+        return chain.userPubkeyForAuthMethod(BigInteger.valueOf(3), authMethodId);
+      }
+    };
   }
 
   /** A verifier's refusal as the node reports it: wrapped in "Failed to verify auth method" (§3.1). */

@@ -32,7 +32,11 @@ import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.localnet.auth.AuthMethodVerifiers;
 import io.lit4j.localnet.idp.DiscordOAuth;
 import io.lit4j.localnet.idp.OidcIssuer;
+import io.lit4j.localnet.idp.SoftwareAuthenticator;
 import io.lit4j.localnet.idp.StytchProject;
+import io.lit4j.localnet.auth.WebAuthnRegistrations;
+import io.lit4j.core.util.Hex;
+import java.util.Set;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
 import io.lit4j.node.execute.ExecuteJsRequest;
@@ -59,6 +63,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SocialLoginLocalnetTest {
   static final String GOOGLE_CLIENT_ID = "lit4j-backend.apps.googleusercontent.com";
+  static final String PASSKEY_ORIGIN = "http://localhost:3000";
   static final List<AuthMethodScope> SCOPES = List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN);
 
   private OidcIssuer google;
@@ -77,7 +82,8 @@ class SocialLoginLocalnetTest {
         .authProviders(AuthMethodVerifiers.builder()
             .google(google.issuer(), google.jwksUrl(), GOOGLE_CLIENT_ID)
             .stytch(stytch.jwksUrlTemplate())
-            .discord(discord.apiBaseUrl()).build())
+            .discord(discord.apiBaseUrl())
+            .webauthn("localhost", PASSKEY_ORIGIN).build())
         .start();
     contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(net.devAccount(3)).build();
     client = new LitNodeClient(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts())
@@ -133,6 +139,52 @@ class SocialLoginLocalnetTest {
     MintedPkp minted = contracts.mintWithAuth(permitted, SCOPES);
     Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
     pkpSignAndExecuteJsSignAsThePkp(pkp, sessionFor(pkp, login));
+  }
+
+  @Test
+  void aPasskeyUserRegistersGetsAPkpWithTheCredentialKeyAndSignsWithAnAssertion() {
+    SoftwareAuthenticator passkey = SoftwareAuthenticator.create(PASSKEY_ORIGIN);
+    Secp256k1PublicKey pkp = registerAndMint(passkey);
+    // the challenge is a block hash at most 10 blocks old (the client's handshake hash may be older after many mints)
+    AuthMethod login = new AuthMethod(3, passkey.assertion(Hex.decode(latestBlockHash(), "blockhash")));
+    assertEquals(passkey.rawId(), io.lit4j.core.json.LitJson.parse(login.accessToken(), "t").get("rawId").asText());
+    pkpSignAndExecuteJsSignAsThePkp(pkp, sessionFor(pkp, login));
+  }
+
+  @Test
+  void aPasskeyAssertionOverAnOldBlockOrFromAnUnregisteredCredentialIsRefused() {
+    SoftwareAuthenticator passkey = SoftwareAuthenticator.create(PASSKEY_ORIGIN);
+    Secp256k1PublicKey pkp = registerAndMint(passkey);
+    String oldHash = latestBlockHash();
+    for (int i = 0; i < 11; i++) net.anvil().mine();
+    LitException replayed = assertThrows(LitException.class,
+        () -> sessionFor(pkp, new AuthMethod(3, passkey.assertion(Hex.decode(oldHash, "blockhash")))));
+    assertTrue(replayed.getMessage().contains("Invalid blockhash used as challenge"), replayed.getMessage());
+
+    SoftwareAuthenticator stranger = SoftwareAuthenticator.create(PASSKEY_ORIGIN);
+    String fresh = latestBlockHash();
+    LitException unregistered = assertThrows(LitException.class,
+        () -> sessionFor(pkp, new AuthMethod(3, stranger.assertion(Hex.decode(fresh, "blockhash")))));
+    assertTrue(unregistered.getMessage().contains("Unable to decode credential public key CBOR"), unregistered.getMessage());
+  }
+
+  private String latestBlockHash() {
+    try {
+      return net.anvil().web3j().ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false).send().getBlock().getHash();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private Secp256k1PublicKey registerAndMint(SoftwareAuthenticator passkey) {
+    byte[] challenge = EthHash.keccak256(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+    WebAuthnRegistrations.Registered reg = WebAuthnRegistrations.verify(passkey.register(challenge), challenge, "localhost", Set.of(PASSKEY_ORIGIN));
+    assertEquals(passkey.rawId(), reg.rawId());
+    byte[] id = AuthMethodIds.keccak(reg.rawId() + ":lit");
+    MintedPkp minted = contracts.mintWithAuth(PermittedAuthMethod.of(AuthMethodType.WEB_AUTHN, id, reg.cosePublicKey()), SCOPES);
+    assertArrayEquals(reg.cosePublicKey(), contracts.getPermittedAuthMethods(minted.tokenId()).stream()
+        .filter(m -> m.authMethodType() == 3).findFirst().orElseThrow().userPubkey());
+    return Secp256k1PublicKey.fromBytes(minted.publicKey());
   }
 
   /** The Lit docs' custom authentication: the PKP permits one action, and the action decides who may sign. */
