@@ -10,6 +10,7 @@ import io.lit4j.auth.authsig.AuthSigs;
 import io.lit4j.auth.signer.Web3jEthSigner;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.constants.AuthMethodType;
+import io.lit4j.core.errors.LitAuthException;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.ipfs.IpfsCid;
 import java.time.Instant;
@@ -157,15 +158,54 @@ class SocialLoginLocalnetTest {
     Secp256k1PublicKey pkp = registerAndMint(passkey);
     String oldHash = latestBlockHash();
     for (int i = 0; i < 11; i++) net.anvil().mine();
-    LitException replayed = assertThrows(LitException.class,
+    LitAuthException replayed = assertThrows(LitAuthException.class,
         () -> sessionFor(pkp, new AuthMethod(3, passkey.assertion(Hex.decode(oldHash, "blockhash")))));
+    assertTrue(replayed.getMessage().startsWith("The nodes refused the WebAuthn (type 3) auth method: it did not verify"), replayed.getMessage());
     assertTrue(replayed.getMessage().contains("Invalid blockhash used as challenge"), replayed.getMessage());
 
     SoftwareAuthenticator stranger = SoftwareAuthenticator.create(PASSKEY_ORIGIN);
     String fresh = latestBlockHash();
-    LitException unregistered = assertThrows(LitException.class,
+    LitAuthException unregistered = assertThrows(LitAuthException.class,
         () -> sessionFor(pkp, new AuthMethod(3, stranger.assertion(Hex.decode(fresh, "blockhash")))));
     assertTrue(unregistered.getMessage().contains("Unable to decode credential public key CBOR"), unregistered.getMessage());
+  }
+
+  @Test
+  void googleTokensThatAreExpiredForeignForgedOrTamperedAreRefusedAsAuthErrorsNamingGoogleJwt() {
+    String sub = "google-user-" + UUID.randomUUID();
+    AuthMethod good = new AuthMethod(6, google.idToken(sub, GOOGLE_CLIENT_ID));
+    Secp256k1PublicKey pkp = mintFor(good);
+    String expired = google.sign(google.claims(sub, GOOGLE_CLIENT_ID).expirationTime(java.util.Date.from(Instant.now().minusSeconds(10))).build());
+    String wrongAudience = google.idToken(sub, "someone-elses-client.apps.googleusercontent.com");
+    String wrongIssuer = google.sign(google.claims(sub, GOOGLE_CLIENT_ID).issuer("https://accounts.example.com").build());
+    String unknownKid;
+    try (OidcIssuer impostor = OidcIssuer.start()) {
+      unknownKid = impostor.sign(google.claims(sub, GOOGLE_CLIENT_ID).build());
+    }
+    String[] parts = good.accessToken().split("\\.");
+    String tampered = parts[0] + "." + google.idToken("google-someone-else", GOOGLE_CLIENT_ID).split("\\.")[1] + "." + parts[2];
+    List<List<String>> cases = List.of(List.of(expired, "Google JWT expired"),
+        List.of(wrongAudience, "is not a configured client id"),
+        List.of(wrongIssuer, "is not trusted"),
+        List.of(unknownKid, "Invalid JWT"),
+        List.of(tampered, "Invalid JWT"));
+    for (List<String> c : cases) {
+      LitAuthException e = assertThrows(LitAuthException.class, () -> sessionFor(pkp, new AuthMethod(6, c.get(0))), c.get(1));
+      assertTrue(e.getMessage().startsWith("The nodes refused the GoogleJwt (type 6) auth method: it did not verify"), e.getMessage());
+      assertTrue(e.getMessage().contains(c.get(1)) && e.getMessage().contains("Failed to verify auth method"), e.getMessage());
+      assertEquals(500, e.status());
+      assertTrue(e.requestId().isPresent());
+    }
+  }
+
+  @Test
+  void aVerifiedLoginThatThePkpDoesNotPermitIsRefusedAsAnAuthError() {
+    Secp256k1PublicKey pkp = mintFor(new AuthMethod(6, google.idToken("google-owner-" + UUID.randomUUID(), GOOGLE_CLIENT_ID)));
+    AuthMethod stranger = new AuthMethod(6, google.idToken("google-stranger", GOOGLE_CLIENT_ID));
+    LitAuthException e = assertThrows(LitAuthException.class, () -> sessionFor(pkp, stranger));
+    assertTrue(e.getMessage().startsWith("The nodes refused the GoogleJwt (type 6) auth method: it is not permitted on the PKP"), e.getMessage());
+    assertEquals("NodeAuthSigScopeTooLimited", e.errorCode().orElseThrow());
+    assertEquals(401, e.status());
   }
 
   private String latestBlockHash() {
@@ -238,10 +278,12 @@ class SocialLoginLocalnetTest {
     MintedPkp minted = contracts.mintWithAuth(PermittedAuthMethod.of(AuthMethodType.LIT_ACTION, IpfsCid.toBytes(cid)),
         List.of(AuthMethodScope.SIGN_ANYTHING));
     Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
-    LitException e = assertThrows(LitException.class, () -> client.executeJs(ExecuteJsRequest.builder()
+    LitAuthException e = assertThrows(LitAuthException.class, () -> client.executeJs(ExecuteJsRequest.builder()
         .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
         .auth(NodeAuth.of(backendAuthSig())).jsParam("publicKey", pkp.hex()).jsParam("toSign", EthHash.keccak256(new byte[] {7})).build()));
-    assertTrue(e.getMessage().contains("NodeAuthSigScopeTooLimited") || e.getMessage().contains("None of the AuthMethods"), e.getMessage());
+    assertTrue(e.getMessage().contains("does not permit the Lit Action (inline code) (LitAction, type 2)"), e.getMessage());
+    assertTrue(e.getMessage().contains("None of the AuthMethods, AuthSig or Lit Actions meet the required scope"), e.getMessage());
+    assertEquals("NodeAuthSigScopeTooLimited", e.errorCode().orElseThrow());
   }
 
   private AuthSig backendAuthSig() {
