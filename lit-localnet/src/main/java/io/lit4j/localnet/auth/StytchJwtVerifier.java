@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.time.Clock;
-import java.util.Locale;
 
 /**
  * Stytch session JWTs (types 9–13) as a v4 node verifies them ({@code pkp/auth/stytch.rs}): the
@@ -47,7 +46,7 @@ final class StytchJwtVerifier {
       case 13 -> factor(t.payload, "authenticator_app_factor", "totp_id");
       default -> throw AuthMethodRejection.validation("Unsupported auth method type: " + type);
     };
-    return new VerifiedIdentity(type, userId.toLowerCase(Locale.ROOT), projectId.toLowerCase(Locale.ROOT));
+    return new VerifiedIdentity(type, asciiLower(userId), asciiLower(projectId));
   }
 
   /** The project id from {@code aud[0]}, read before the signature as the node does. */
@@ -69,6 +68,13 @@ final class StytchJwtVerifier {
       throw AuthMethodRejection.parser("Could not parse audience from token", "Could not parse project id from stytch auth token");
     }
     return id;
+  }
+
+  /** Rust's {@code to_ascii_lowercase}: only A–Z change. */
+  private static String asciiLower(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+    return b.toString();
   }
 
   private static String[] concat(AuthMethodRejection e, String outer) {
