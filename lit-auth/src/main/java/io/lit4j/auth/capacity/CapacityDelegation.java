@@ -4,12 +4,12 @@ import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.recap.RecapObject;
 import io.lit4j.auth.resources.LitRLIResource;
 import io.lit4j.auth.signer.EthSigner;
-import io.lit4j.auth.signer.EthSignatures;
 import io.lit4j.auth.siwe.IsoTime;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.constants.LitAbility;
 import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Hex;
+import io.lit4j.crypto.eth.EthAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,7 +70,7 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
         .withCapabilityForResource(resource, LitAbility.RATE_LIMIT_INCREASE_AUTHENTICATION, nb);
     SiweMessage base = SiweMessage.builder()
         .domain(request.domain())
-        .address(EthSignatures.toChecksumAddress(ownerAddress))
+        .address(new EthAddress(Hex.decode(ownerAddress, 20, "ownerAddress")).checksummed())
         .statement("")
         .uri(DELEGATION_URI)
         .chainId(1)
