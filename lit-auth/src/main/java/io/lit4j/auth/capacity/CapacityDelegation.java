@@ -61,10 +61,9 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
     LitRLIResource resource = new LitRLIResource(request.capacityTokenId().orElse(LitRLIResource.WILDCARD));
     Map<String, Object> nb = new LinkedHashMap<>();
     request.capacityTokenId().ifPresent(id -> nb.put("nft_id", List.of(id)));
-    if (!request.delegateeAddresses().isEmpty()) {
-      nb.put("delegate_to", request.delegateeAddresses().stream()
-          .map(a -> a.startsWith("0x") ? a.substring(2) : a).toList());
-    }
+    // absent and empty differ: 4.2.0 writes any array it is given, [] included
+    request.delegateeAddresses().ifPresent(list -> nb.put("delegate_to", list.stream()
+        .map(a -> a.startsWith("0x") ? a.substring(2) : a).toList()));
     nb.put("uses", request.uses());
     RecapObject recap = RecapObject.empty()
         .withCapabilityForResource(resource, LitAbility.RATE_LIMIT_INCREASE_AUTHENTICATION, nb);
