@@ -26,7 +26,7 @@ class EcdsaShareCombinerTest {
     int high = 0;
     for (int i = 0; i < 12; i++) {
       List<EcdsaSignatureShare> shares = EcdsaTestShares.shares("message " + i, "req-" + i);
-      BigInteger sum = shares.stream().map(EcdsaSignatureShare::signatureShare).reduce(BigInteger.ZERO, BigInteger::add).mod(K256.N);
+      BigInteger sum = shares.stream().map(EcdsaSignatureShare::signatureShare).reduce(BigInteger.ZERO, BigInteger::add).mod(Secp256k1.ORDER);
       if (sum.compareTo(Secp256k1.HALF_ORDER) > 0) high++; else low++;
       EcdsaSignature sig = EcdsaShareCombiner.combine(shares, 3);
       assertTrue(sig.s().compareTo(Secp256k1.HALF_ORDER) <= 0);
@@ -55,7 +55,7 @@ class EcdsaShareCombinerTest {
   @Test
   void aWrongShareIsReportedAsNotVerifying() {
     List<EcdsaSignatureShare> shares = new ArrayList<>(EcdsaTestShares.shares("m", "r"));
-    shares.set(1, withShare(shares.get(1), shares.get(1).signatureShare().add(BigInteger.ONE).mod(K256.N)));
+    shares.set(1, withShare(shares.get(1), shares.get(1).signatureShare().add(BigInteger.ONE).mod(Secp256k1.ORDER)));
     var e = assertThrows(LitCryptoException.class, () -> EcdsaShareCombiner.combine(shares, 3));
     assertTrue(e.getMessage().contains("a share is wrong or missing"), e.getMessage());
   }
