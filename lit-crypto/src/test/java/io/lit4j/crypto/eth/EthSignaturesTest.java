@@ -17,7 +17,7 @@ import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Sign;
 
 class EthSignaturesTest {
-  static final BigInteger N = new BigInteger("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
+  static final BigInteger N = io.lit4j.crypto.eth.Secp256k1.ORDER;
   static final ECKeyPair KEY = ECKeyPair.create(new BigInteger("51a218380c9f5f78b2481ea60c7550bcca9112d69bf32e825c6e8048025d9364", 16));
   static final String MESSAGE = "sign in to lit4j";
 
