@@ -23,6 +23,7 @@ import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.eth.Secp256k1;
 import io.lit4j.crypto.hd.HdKeyId;
 import io.lit4j.localnet.acc.ChainConditionEvaluator;
+import io.lit4j.localnet.auth.AuthMethodVerifiers;
 import io.lit4j.localnet.actions.ActionFailure;
 import io.lit4j.localnet.actions.ActionResult;
 import io.lit4j.localnet.actions.LitActionRuntime;
@@ -92,13 +93,28 @@ public final class SimulatedNode implements AutoCloseable {
    */
   public SimulatedNode(NodeHttpServer server, SimulatedNodeConfig config, LitActionRuntime actions,
       java.util.function.Function<String, Optional<String>> ipfs) {
+    this(server, config, actions, ipfs, AuthMethodVerifiers.live());
+  }
+
+  /**
+   * As {@link #SimulatedNode(NodeHttpServer, SimulatedNodeConfig, LitActionRuntime, java.util.function.Function)},
+   * with where the node verifies OAuth, OIDC and Stytch auth methods.
+   *
+   * @param server the node's HTTP server
+   * @param config the node's keys and settings
+   * @param actions the Lit Actions runtime
+   * @param ipfs gives the code pinned under a CID, if any
+   * @param authProviders the providers the node trusts (real ones, or lit-localnet's loopback ones)
+   */
+  public SimulatedNode(NodeHttpServer server, SimulatedNodeConfig config, LitActionRuntime actions,
+      java.util.function.Function<String, Optional<String>> ipfs, AuthMethodVerifiers authProviders) {
     this.ipfs = ipfs;
     this.server = server;
     this.config = config;
     this.actions = actions;
     this.chain = new ChainReader(config.web3j(), config.contracts());
     this.auth = new AuthValidator(server.host() + ":" + server.port(), config.clock(), config.strictAuthOnly());
-    this.pkpAuth = new PkpAuthorizer(chain, auth);
+    this.pkpAuth = new PkpAuthorizer(chain, auth, authProviders);
     this.rateLimiter = new RateLimiter(chain, auth, config.clock());
     this.ecdsa = new SimulatedEcdsaSigner(config.ecdsaNetworkSecret());
     List<Integer> idx = new ArrayList<>();
