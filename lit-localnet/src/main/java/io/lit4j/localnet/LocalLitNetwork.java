@@ -6,11 +6,12 @@ import io.lit4j.contracts.LitContractAddresses;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
-import io.lit4j.crypto.bls.BlsDealer;
+import io.lit4j.localnet.keys.BlsDealer;
 import io.lit4j.crypto.bls.BlsKeySet;
 import io.lit4j.crypto.bls.BlsPublicKey;
-import io.lit4j.crypto.ecdsa.testnet.K256KeyDealer;
-import io.lit4j.crypto.ecdsa.testnet.K256RootKeyShares;
+import io.lit4j.localnet.keys.K256KeyDealer;
+import io.lit4j.localnet.keys.K256RootKeyShares;
+import io.lit4j.crypto.eth.Secp256k1;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.localnet.actions.LitActionRuntime;
 import io.lit4j.localnet.auth.AuthMethodVerifiers;
@@ -517,10 +518,9 @@ public final class LocalLitNetwork implements AutoCloseable {
     }
 
     private static BigInteger walletKey(byte[] seed, int index) {
-      BigInteger n = new BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
       for (int attempt = 0; ; attempt++) {
         BigInteger k = new BigInteger(1, derive(seed, "node-wallet-" + index + "-" + attempt));
-        if (k.signum() > 0 && k.compareTo(n) < 0) return k;
+        if (Secp256k1.isNonZeroScalar(k)) return k;
       }
     }
   }

@@ -15,12 +15,12 @@ import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.bls.BlsSignatureShare;
 import io.lit4j.crypto.ecdsa.EcdsaShareJson;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
-import io.lit4j.crypto.ecdsa.testnet.SigningSubset;
-import io.lit4j.crypto.ecdsa.testnet.SimulatedEcdsaSigner;
+import io.lit4j.localnet.keys.SigningSubset;
+import io.lit4j.localnet.keys.SimulatedEcdsaSigner;
 import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
-import io.lit4j.crypto.eth.internal.K256;
+import io.lit4j.crypto.eth.Secp256k1;
 import io.lit4j.crypto.hd.HdKeyId;
 import io.lit4j.localnet.acc.ChainConditionEvaluator;
 import io.lit4j.localnet.auth.AuthMethodVerifiers;
@@ -221,7 +221,7 @@ public final class SimulatedNode implements AutoCloseable {
   private Optional<EcdsaSignatureShare> signEcdsa(byte[] pubkey, byte[] digest, String requestId, String sigName) {
     List<Integer> subset = SigningSubset.select(allIndices, config.threshold(), digest, requestId);
     if (!subset.contains(config.shareIndex())) return Optional.empty();
-    if (digest.length != 32 || new BigInteger(1, digest).compareTo(K256.N) >= 0) {
+    if (digest.length != 32 || new BigInteger(1, digest).compareTo(Secp256k1.ORDER) >= 0) {
       throw NodeError.of(NodeErrorCode.NodeUnknownError, "ECDSA signing failed", "the message to sign must be 32 bytes below the curve order, got " + digest.length + " bytes");
     }
     ChainReader.Routing routing = chain.routing(ChainReader.tokenIdOf(pubkey));
@@ -236,7 +236,7 @@ public final class SimulatedNode implements AutoCloseable {
     Optional<EcdsaSignatureShare> share = ecdsa.signShare(config.k256Share(), keyId, digest, requestId, subset, sigName);
     if (share.isPresent() && wrongShare()) {
       EcdsaSignatureShare s = share.get();
-      share = Optional.of(EcdsaSignatureShare.of(s.sigType(), s.dataSigned(), s.signatureShare().add(BigInteger.ONE).mod(K256.N),
+      share = Optional.of(EcdsaSignatureShare.of(s.sigType(), s.dataSigned(), s.signatureShare().add(BigInteger.ONE).mod(Secp256k1.ORDER),
           s.bigR(), s.publicKey(), s.shareIndex(), s.sigName()));
     }
     return share;

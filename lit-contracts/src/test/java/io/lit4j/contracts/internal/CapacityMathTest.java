@@ -12,36 +12,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class NodeUrlsAndCapacityMathTest {
-  @Test
-  void ipUint32RendersAsDottedQuadAndBack() {
-    assertEquals("127.0.0.1", NodeUrls.intToIp(2130706433L));
-    assertEquals(2130706433L, NodeUrls.ipToInt("127.0.0.1"));
-    assertEquals("255.255.255.255", NodeUrls.intToIp(0xFFFFFFFFL));
-    assertEquals("0.0.0.0", NodeUrls.intToIp(0));
-    assertEquals("10.1.2.3", NodeUrls.intToIp(NodeUrls.ipToInt("10.1.2.3")));
-  }
-
-  @Test
-  void ipOutsideUint32OrMalformedIsRejected() {
-    assertThrows(LitValidationException.class, () -> NodeUrls.intToIp(1L << 32));
-    assertThrows(LitValidationException.class, () -> NodeUrls.intToIp(-1));
-    assertThrows(LitValidationException.class, () -> NodeUrls.ipToInt("1.2.3"));
-    assertThrows(LitValidationException.class, () -> NodeUrls.ipToInt("1.2.3.256"));
-    assertThrows(LitValidationException.class, () -> NodeUrls.ipToInt("+1.2.3.4"));
-    assertThrows(LitValidationException.class, () -> NodeUrls.ipToInt("1.2.3.\u0661"));
-    assertThrows(LitValidationException.class, () -> NodeUrls.ipToInt("1..3.4"));
-    assertThrows(LitValidationException.class, () -> NodeUrls.ipToInt(null));
-  }
-
-  @Test
-  void nodeUrlUsesHttpsOnlyForPort443AndAlwaysPrintsThePort() {
-    assertEquals("https://1.2.3.4:443", NodeUrls.nodeUrl(NodeUrls.ipToInt("1.2.3.4"), 443));
-    assertEquals("http://127.0.0.1:7470", NodeUrls.nodeUrl(2130706433L, 7470));
-    assertEquals("http://127.0.0.1:80", NodeUrls.nodeUrl(2130706433L, 80));
-    assertEquals("http://127.0.0.1:8443", NodeUrls.nodeUrl(2130706433L, 8443));
-  }
-
+class CapacityMathTest {
   @Test
   void requestsPerDayRoundLikeJsMathRound() {
     assertEquals(167, CapacityMath.requestsPerKilosecondFromPerDay(14_400));

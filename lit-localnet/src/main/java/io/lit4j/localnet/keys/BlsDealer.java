@@ -1,7 +1,9 @@
-package io.lit4j.crypto.bls;
+package io.lit4j.localnet.keys;
 
 import io.lit4j.core.errors.LitValidationException;
-import io.lit4j.crypto.bls.internal.BlsPoints;
+import io.lit4j.crypto.bls.Bls;
+import io.lit4j.crypto.bls.BlsKeySet;
+import io.lit4j.crypto.bls.BlsSecretKeyShare;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -19,7 +21,7 @@ import org.bouncycastle.crypto.params.HKDFParameters;
  *
  * <p>The polynomial is {@code f(x) = a₀ + a₁x + … + a_{t−1}x^{t−1} mod r} with secret {@code a₀};
  * share i is {@code f(i)}; the public key is {@code a₀ · G1}. Each node signs with
- * {@link BlsSecretKeyShare#sign}; any t of the shares combine to a signature valid under the
+ * {@link BlsSecretKeyShare#sign} (the public key is {@code a₀ · G1}, computed as the public key share of a₀); any t of the shares combine to a signature valid under the
  * public key.
  */
 public final class BlsDealer {
@@ -72,7 +74,7 @@ public final class BlsDealer {
       while (c.signum() == 0) {
         byte[] wide = new byte[48];
         random.nextBytes(wide);
-        c = new BigInteger(1, wide).mod(BlsPoints.R);
+        c = new BigInteger(1, wide).mod(Bls.SCALAR_ORDER);
       }
       coefficients.add(c);
     }
@@ -95,7 +97,7 @@ public final class BlsDealer {
     checkSizes(t, n);
     for (int k = 0; k < t; k++) {
       BigInteger c = coefficients.get(k);
-      if (c == null || c.signum() < 0 || c.compareTo(BlsPoints.R) >= 0) {
+      if (c == null || c.signum() < 0 || c.compareTo(Bls.SCALAR_ORDER) >= 0) {
         throw new LitValidationException("BLS polynomial coefficient " + k + " must be in [0, r)");
       }
     }
@@ -105,13 +107,13 @@ public final class BlsDealer {
     for (int i = 1; i <= n; i++) {
       shares.add(new BlsSecretKeyShare(i, evaluate(coefficients, BigInteger.valueOf(i))));
     }
-    return new BlsKeySet(t, new BlsPublicKey(BlsPoints.g1Times(secret)), shares);
+    return new BlsKeySet(t, new BlsSecretKeyShare(1, secret).publicKeyShare(), shares);
   }
 
   private static BigInteger evaluate(List<BigInteger> coefficients, BigInteger x) {
     BigInteger acc = BigInteger.ZERO;
     for (int k = coefficients.size() - 1; k >= 0; k--) {
-      acc = acc.multiply(x).add(coefficients.get(k)).mod(BlsPoints.R);
+      acc = acc.multiply(x).add(coefficients.get(k)).mod(Bls.SCALAR_ORDER);
     }
     return acc;
   }
@@ -122,7 +124,7 @@ public final class BlsDealer {
     hkdf.init(new HKDFParameters(seed, SEED_SALT, info));
     byte[] okm = new byte[48];
     hkdf.generateBytes(okm, 0, okm.length);
-    return new BigInteger(1, okm).mod(BlsPoints.R);
+    return new BigInteger(1, okm).mod(Bls.SCALAR_ORDER);
   }
 
   private static void checkSizes(int threshold, int n) {

@@ -9,7 +9,7 @@ import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.eth.EthSignatures;
-import io.lit4j.crypto.eth.internal.K256;
+import io.lit4j.crypto.eth.Secp256k1;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class EcdsaSignatureTest {
   @Test
   void aHighSIsRejected() {
     EcdsaSignature sig = sample();
-    var e = assertThrows(LitCryptoException.class, () -> EcdsaSignature.of(sig.r(), K256.N.subtract(sig.s()), sig.recid(), sig.publicKey(), sig.dataSigned()));
+    var e = assertThrows(LitCryptoException.class, () -> EcdsaSignature.of(sig.r(), Secp256k1.ORDER.subtract(sig.s()), sig.recid(), sig.publicKey(), sig.dataSigned()));
     assertTrue(e.getMessage().contains("high"), e.getMessage());
   }
 

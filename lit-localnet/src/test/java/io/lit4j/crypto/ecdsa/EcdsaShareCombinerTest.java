@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.eth.EthHash;
-import io.lit4j.crypto.eth.internal.K256;
+import io.lit4j.crypto.eth.Secp256k1;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +26,10 @@ class EcdsaShareCombinerTest {
     int high = 0;
     for (int i = 0; i < 12; i++) {
       List<EcdsaSignatureShare> shares = EcdsaTestShares.shares("message " + i, "req-" + i);
-      BigInteger sum = shares.stream().map(EcdsaSignatureShare::signatureShare).reduce(BigInteger.ZERO, BigInteger::add).mod(K256.N);
-      if (sum.compareTo(K256.HALF_N) > 0) high++; else low++;
+      BigInteger sum = shares.stream().map(EcdsaSignatureShare::signatureShare).reduce(BigInteger.ZERO, BigInteger::add).mod(Secp256k1.ORDER);
+      if (sum.compareTo(Secp256k1.HALF_ORDER) > 0) high++; else low++;
       EcdsaSignature sig = EcdsaShareCombiner.combine(shares, 3);
-      assertTrue(sig.s().compareTo(K256.HALF_N) <= 0);
+      assertTrue(sig.s().compareTo(Secp256k1.HALF_ORDER) <= 0);
       assertTrue(sig.verify());
       assertEquals(EcdsaTestShares.KEYS.nodeShare(0).derivedPublicKey(EcdsaTestShares.KEY_ID).ethAddress(), sig.recoverAddress());
     }
@@ -55,7 +55,7 @@ class EcdsaShareCombinerTest {
   @Test
   void aWrongShareIsReportedAsNotVerifying() {
     List<EcdsaSignatureShare> shares = new ArrayList<>(EcdsaTestShares.shares("m", "r"));
-    shares.set(1, withShare(shares.get(1), shares.get(1).signatureShare().add(BigInteger.ONE).mod(K256.N)));
+    shares.set(1, withShare(shares.get(1), shares.get(1).signatureShare().add(BigInteger.ONE).mod(Secp256k1.ORDER)));
     var e = assertThrows(LitCryptoException.class, () -> EcdsaShareCombiner.combine(shares, 3));
     assertTrue(e.getMessage().contains("a share is wrong or missing"), e.getMessage());
   }

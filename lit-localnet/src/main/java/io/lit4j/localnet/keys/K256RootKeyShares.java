@@ -1,4 +1,4 @@
-package io.lit4j.crypto.ecdsa.testnet;
+package io.lit4j.localnet.keys;
 
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Args;

@@ -1,4 +1,4 @@
-package io.lit4j.crypto.ecdsa.testnet;
+package io.lit4j.localnet.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,7 +16,7 @@ import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.EthSignatures;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
-import io.lit4j.crypto.eth.internal.K256;
+import io.lit4j.crypto.eth.Secp256k1;
 import io.lit4j.crypto.hd.HdKeyId;
 import io.lit4j.crypto.hd.HdKeys;
 import java.math.BigInteger;
@@ -81,9 +81,9 @@ class ThresholdEcdsaRoundTripTest {
     for (int i : subset) {
       interpolated = interpolated.add(SimulatedEcdsaSigner.lagrangeAtZero(i, subset).multiply(KEYS.nodeShare(i).derivedSecretShare(keyId)));
     }
-    assertEquals(secret, interpolated.mod(K256.N));
+    assertEquals(secret, interpolated.mod(Secp256k1.ORDER));
     assertEquals(HdKeys.derivePublicKey(keyId, KEYS.rootPublicKeys()).hex(),
-        io.lit4j.core.util.Hex.encode(K256.G.multiply(secret).normalize().getEncoded(false)));
+        io.lit4j.core.util.Hex.encode(Secp256k1.multiplyGenerator(secret).uncompressed()));
   }
 
   @Test

@@ -1,8 +1,8 @@
-package io.lit4j.crypto.ecdsa.testnet;
+package io.lit4j.localnet.keys;
 
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
-import io.lit4j.crypto.eth.internal.K256;
+import io.lit4j.crypto.eth.Secp256k1;
 import io.lit4j.crypto.hd.HashToField;
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -74,7 +74,7 @@ public final class K256KeyDealer {
         coeffs[c] = v;
       }
       secrets.add(coeffs[0]);
-      publics.add(new Secp256k1PublicKey(K256.G.multiply(coeffs[0]).normalize().getEncoded(false)));
+      publics.add(Secp256k1.multiplyGenerator(coeffs[0]));
       for (int i = 0; i < nodeCount; i++) {
         perNode.get(i).add(evaluate(coeffs, BigInteger.valueOf(i + 1)));
       }
@@ -90,17 +90,17 @@ public final class K256KeyDealer {
     if (random != null) {
       byte[] b = new byte[48];
       random.nextBytes(b);
-      return new BigInteger(1, b).mod(K256.N);
+      return new BigInteger(1, b).mod(Secp256k1.ORDER);
     }
     byte[] msg = new byte[seed.length + 8];
     System.arraycopy(seed, 0, msg, 0, seed.length);
     for (int k = 0; k < 8; k++) msg[seed.length + k] = (byte) (counter >>> (56 - 8 * k));
-    return HashToField.hashToScalar(msg, DST, K256.N);
+    return HashToField.hashToScalar(msg, DST, Secp256k1.ORDER);
   }
 
   private static BigInteger evaluate(BigInteger[] coeffs, BigInteger x) {
     BigInteger acc = BigInteger.ZERO;
-    for (int c = coeffs.length - 1; c >= 0; c--) acc = acc.multiply(x).add(coeffs[c]).mod(K256.N);
+    for (int c = coeffs.length - 1; c >= 0; c--) acc = acc.multiply(x).add(coeffs[c]).mod(Secp256k1.ORDER);
     return acc;
   }
 }

@@ -1,10 +1,10 @@
-package io.lit4j.crypto.ecdsa.testnet;
+package io.lit4j.localnet.keys;
 
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.ecdsa.EcdsaSigType;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
-import io.lit4j.crypto.eth.internal.K256;
+import io.lit4j.crypto.eth.Secp256k1;
 import io.lit4j.crypto.hd.HashToField;
 import io.lit4j.crypto.hd.HdKeyId;
 import java.io.ByteArrayOutputStream;
@@ -60,7 +60,7 @@ public final class SimulatedEcdsaSigner {
       ByteArrayOutputStream m = new ByteArrayOutputStream();
       m.writeBytes(msg.toByteArray());
       m.write(attempt);
-      BigInteger k = HashToField.hashToScalar(m.toByteArray(), NONCE_DST, K256.N);
+      BigInteger k = HashToField.hashToScalar(m.toByteArray(), NONCE_DST, Secp256k1.ORDER);
       if (k.signum() != 0) return k;
     }
   }
@@ -73,7 +73,7 @@ public final class SimulatedEcdsaSigner {
    * @param publicKey the key to sign with
    */
   public byte[] bigR(String requestId, byte[] digest, Secp256k1PublicKey publicKey) {
-    return K256.G.multiply(nonce(requestId, digest, publicKey).modInverse(K256.N)).normalize().getEncoded(true);
+    return Secp256k1.multiplyGenerator(nonce(requestId, digest, publicKey).modInverse(Secp256k1.ORDER)).compressed();
   }
 
   /**
@@ -118,7 +118,7 @@ public final class SimulatedEcdsaSigner {
       int shareIndex, BigInteger secretShare, Secp256k1PublicKey publicKey, byte[] digest,
       String requestId, List<Integer> signingSubset, String sigName) {
     requireInputs(requestId, digest, publicKey);
-    if (secretShare == null || secretShare.signum() < 0 || secretShare.compareTo(K256.N) >= 0) {
+    if (secretShare == null || secretShare.signum() < 0 || secretShare.compareTo(Secp256k1.ORDER) >= 0) {
       throw new LitValidationException("secretShare must be a scalar below n");
     }
     if (signingSubset == null || signingSubset.isEmpty()) throw new LitValidationException("signingSubset is missing");
@@ -127,12 +127,12 @@ public final class SimulatedEcdsaSigner {
     if (!signingSubset.contains(shareIndex)) return Optional.empty();
 
     BigInteger k = nonce(requestId, digest, publicKey);
-    var bigR = K256.G.multiply(k.modInverse(K256.N)).normalize();
-    BigInteger r = bigR.getAffineXCoord().toBigInteger().mod(K256.N);
+    byte[] bigR = Secp256k1.multiplyGenerator(k.modInverse(Secp256k1.ORDER)).compressed();
+    BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(bigR, 1, 33)).mod(Secp256k1.ORDER);
     BigInteger h = new BigInteger(1, digest);
     BigInteger lambda = lagrangeAtZero(shareIndex, signingSubset);
-    BigInteger s = lambda.multiply(k).mod(K256.N).multiply(h.add(r.multiply(secretShare))).mod(K256.N);
-    return Optional.of(EcdsaSignatureShare.of(EcdsaSigType.K256, digest, s, bigR.getEncoded(true), publicKey, 0, sigName));
+    BigInteger s = lambda.multiply(k).mod(Secp256k1.ORDER).multiply(h.add(r.multiply(secretShare))).mod(Secp256k1.ORDER);
+    return Optional.of(EcdsaSignatureShare.of(EcdsaSigType.K256, digest, s, bigR, publicKey, 0, sigName));
   }
 
   /**
@@ -153,10 +153,10 @@ public final class SimulatedEcdsaSigner {
     for (int j : signingSubset) {
       if (j == shareIndex) continue;
       BigInteger xj = BigInteger.valueOf(j + 1L);
-      num = num.multiply(xj).mod(K256.N);
-      den = den.multiply(xj.subtract(xi)).mod(K256.N);
+      num = num.multiply(xj).mod(Secp256k1.ORDER);
+      den = den.multiply(xj.subtract(xi)).mod(Secp256k1.ORDER);
     }
-    return num.multiply(den.modInverse(K256.N)).mod(K256.N);
+    return num.multiply(den.modInverse(Secp256k1.ORDER)).mod(Secp256k1.ORDER);
   }
 
   private static void requireInputs(String requestId, byte[] digest, Secp256k1PublicKey publicKey) {
@@ -165,7 +165,7 @@ public final class SimulatedEcdsaSigner {
     if (digest == null || digest.length != 32) {
       throw new LitValidationException("toSign must be exactly 32 bytes, got " + (digest == null ? "none" : digest.length));
     }
-    if (new BigInteger(1, digest).compareTo(K256.N) >= 0) {
+    if (new BigInteger(1, digest).compareTo(Secp256k1.ORDER) >= 0) {
       throw new LitValidationException("toSign is not below the secp256k1 group order");
     }
   }

@@ -1,20 +1,27 @@
-package io.lit4j.crypto.bls;
+package io.lit4j.localnet.keys;
 
-import static io.lit4j.crypto.bls.BlsSignatureShareTest.assertRefused;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lit4j.core.errors.LitCryptoException;
+import io.lit4j.core.errors.LitException;
+import io.lit4j.crypto.bls.Bls;
+import io.lit4j.crypto.bls.BlsKeySet;
+import io.lit4j.crypto.bls.BlsSecretKeyShare;
+import io.lit4j.crypto.bls.BlsSignature;
+import io.lit4j.crypto.bls.BlsSignatureShare;
 import io.lit4j.core.errors.LitValidationException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
-class BlsThresholdSignatureTest {
+class BlsDealerTest {
   static final byte[] SEED = "lit4j unit test network key seed".getBytes(StandardCharsets.US_ASCII);
   static final byte[] MESSAGE = "lit-accesscontrolcondition://aa/bb".getBytes(StandardCharsets.UTF_8);
 
@@ -119,5 +126,10 @@ class BlsThresholdSignatureTest {
     BlsSignatureShare sigShare = share.sign(MESSAGE);
     assertTrue(Bls.verify(share.publicKeyShare(), MESSAGE, BlsSignature.fromBytes(sigShare.point())));
     assertEquals(3, sigShare.identifier());
+  }
+
+  static void assertRefused(Class<? extends LitException> type, String messagePart, Executable e) {
+    LitException ex = assertThrows(type, e);
+    assertTrue(ex.getMessage().contains(messagePart), "message \"" + ex.getMessage() + "\" lacks \"" + messagePart + "\"");
   }
 }

@@ -1,9 +1,9 @@
-package io.lit4j.crypto.ecdsa.testnet;
+package io.lit4j.localnet.keys;
 
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Args;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
-import io.lit4j.crypto.eth.internal.K256;
+import io.lit4j.crypto.eth.Secp256k1;
 import io.lit4j.crypto.hd.HdKeyId;
 import io.lit4j.crypto.hd.HdKeys;
 import java.math.BigInteger;
@@ -46,7 +46,7 @@ public record K256NodeKeyShare(
           + rootSecretShares.size() + " and " + rootPublicKeys.size());
     }
     for (BigInteger s : rootSecretShares) {
-      if (s.signum() < 0 || s.compareTo(K256.N) >= 0) throw new LitValidationException("a root secret share is not below n");
+      if (s.signum() < 0 || s.compareTo(Secp256k1.ORDER) >= 0) throw new LitValidationException("a root secret share is not below n");
     }
   }
 
