@@ -1,18 +1,8 @@
 package io.lit4j.localnet;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.lit4j.core.json.LitJson;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -38,68 +28,16 @@ class JsSdkV4FlowTest {
   @Test
   @Timeout(value = 150, unit = TimeUnit.SECONDS)
   void theOfficialJsSdkRunsItsNormalV4FlowAgainstTheLocalNetworkUnchanged() throws Exception {
-    Path nodeModules = Path.of(System.getProperty("lit4j.tools.dir",
-        Path.of(System.getProperty("user.home"), ".cache", "lit4j", "tools").toString()))
-        .resolve("js-sdk-4.2.0").resolve("node_modules");
-    assertTrue(Files.isRegularFile(nodeModules.resolve("@lit-protocol/lit-node-client-nodejs/package.json")),
-        "the JS SDK 4.2.0 is installed in " + nodeModules + " (the build runs src/build/js-sdk.sh)");
-    Path script = Path.of("src/test/js/sdk-v4-flow.cjs").toAbsolutePath();
-
+    JsSdkScript.nodeModules("@lit-protocol/lit-node-client-nodejs");
     try (LocalLitNetwork net = LocalLitNetwork.builder().nodes(3).seed("lit4j-js-sdk-v4-flow").rateLimiting(true).start()) {
       Path connection = Files.createTempFile("lit4j-localnet-", ".json");
-      Files.writeString(connection, net.connectionInfoJson(), StandardCharsets.UTF_8);
-      ProcessBuilder pb = new ProcessBuilder("node", script.toString(), connection.toString(), "--rate-limited")
-          .directory(nodeModules.getParent().toFile())
-          .redirectErrorStream(true);
-      pb.environment().put("NODE_PATH", nodeModules.toString());
-      Process p = pb.start();
-      List<JsonNode> steps = new ArrayList<>();
-      Thread pump = new Thread(() -> pump(p, steps), "sdk-v4-flow-output");
-      pump.setDaemon(true);
-      pump.start();
       try {
-        boolean finished = p.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (!finished) {
-          p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        pump.join(TimeUnit.SECONDS.toMillis(10));
-        List<JsonNode> reported;
-        synchronized (steps) {
-          reported = List.copyOf(steps);
-        }
-        for (JsonNode s : reported) {
-          if (!s.path("ok").asBoolean(false)) {
-            fail("JS SDK 4.2.0 step '" + s.path("step").asText() + "' failed: " + s.path("error").asText()
-                + (s.hasNonNull("errorCode") ? " (" + s.path("errorCode").asText() + ")" : ""));
-          }
-        }
-        assertTrue(finished, "the JS SDK flow finished within " + SCRIPT_TIMEOUT_SECONDS + " s; steps done: "
-            + reported.stream().map(s -> s.path("step").asText()).toList());
-        assertEquals(STEPS, reported.stream().map(s -> s.path("step").asText()).toList(),
-            "the JS SDK flow reported every step in order");
-        assertEquals(0, p.exitValue(), "the JS SDK flow exited with 0");
+        Files.writeString(connection, net.connectionInfoJson(), StandardCharsets.UTF_8);
+        JsSdkScript.runAndCheck("sdk-v4-flow.cjs", "@lit-protocol/lit-node-client-nodejs", STEPS, SCRIPT_TIMEOUT_SECONDS,
+            connection.toString(), "--rate-limited");
       } finally {
-        if (p.isAlive()) p.destroyForcibly();
         Files.deleteIfExists(connection);
       }
-    }
-  }
-
-  /** Copies the child's output into the test log and collects its step lines. */
-  private static void pump(Process p, List<JsonNode> steps) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        System.out.println("[sdk-v4-flow] " + line);
-        if (line.startsWith("{\"step\":")) {
-          JsonNode step = LitJson.parse(line, "sdk-v4-flow step");
-          synchronized (steps) {
-            steps.add(step);
-          }
-        }
-      }
-    } catch (IOException e) {
-      System.out.println("[sdk-v4-flow] output closed: " + e.getMessage());
     }
   }
 }

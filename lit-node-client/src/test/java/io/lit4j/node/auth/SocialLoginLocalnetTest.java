@@ -267,10 +267,7 @@ class SocialLoginLocalnetTest {
   @Test
   void aLitActionPermittedOnThePkpDecidesWhichGoogleUsersMaySign() {
     String cid = net.pinAction(CUSTOM_AUTH_ACTION);
-    MintedPkp minted = contracts.pkps().mintWithAuth(PermittedAuthMethod.of(AuthMethodType.LIT_ACTION, IpfsCid.toBytes(cid)),
-        List.of(AuthMethodScope.SIGN_ANYTHING));
-    Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
-    assertTrue(contracts.permissions().isPermittedAction(minted.tokenId(), cid));
+    Secp256k1PublicKey pkp = mintPermittingAction(cid);
     NodeAuth backend = NodeAuth.of(backendAuthSig());
     String alice = "google-alice-" + UUID.randomUUID();
     byte[] toSign = EthHash.keccak256("custom auth".getBytes(StandardCharsets.UTF_8));
@@ -297,15 +294,21 @@ class SocialLoginLocalnetTest {
   @Test
   void anActionThePkpDoesNotPermitCannotSignWithIt() {
     String cid = net.pinAction(CUSTOM_AUTH_ACTION);
-    MintedPkp minted = contracts.pkps().mintWithAuth(PermittedAuthMethod.of(AuthMethodType.LIT_ACTION, IpfsCid.toBytes(cid)),
-        List.of(AuthMethodScope.SIGN_ANYTHING));
-    Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
+    Secp256k1PublicKey pkp = mintPermittingAction(cid);
     LitAuthException e = assertThrows(LitAuthException.class, () -> client.executeJs(ExecuteJsRequest.builder()
         .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
         .auth(NodeAuth.of(backendAuthSig())).jsParam("publicKey", pkp.hex()).jsParam("toSign", EthHash.keccak256(new byte[] {7})).build()));
     assertTrue(e.getMessage().contains("does not permit the Lit Action (inline code) (LitAction, type 2)"), e.getMessage());
     assertTrue(e.getMessage().contains("None of the AuthMethods, AuthSig or Lit Actions meet the required scope"), e.getMessage());
     assertEquals("NodeAuthSigScopeTooLimited", e.errorCode().orElseThrow());
+  }
+
+  /** A PKP whose only permission is the Lit Action {@code cid}, with scope 1. */
+  private Secp256k1PublicKey mintPermittingAction(String cid) {
+    MintedPkp minted = contracts.pkps().mintWithAuth(PermittedAuthMethod.of(AuthMethodType.LIT_ACTION, IpfsCid.toBytes(cid)),
+        List.of(AuthMethodScope.SIGN_ANYTHING));
+    assertTrue(contracts.permissions().isPermittedAction(minted.tokenId(), cid));
+    return Secp256k1PublicKey.fromBytes(minted.publicKey());
   }
 
   private AuthSig backendAuthSig() {
