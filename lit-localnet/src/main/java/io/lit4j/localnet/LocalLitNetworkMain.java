@@ -73,9 +73,15 @@ public final class LocalLitNetworkMain {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      network.close();
-      System.err.println("lit-localnet: stopped");
-      stopped.countDown();
+      try {
+        network.close();
+        System.err.println("lit-localnet: stopped");
+      } catch (RuntimeException e) {
+        System.err.println("lit-localnet: stopping failed: " + describe(e));
+      } finally {
+        System.err.flush();
+        stopped.countDown();
+      }
     }, "lit-localnet-stop"));
     String json = network.connectionInfoJson();
     if (options.out().isPresent()) {
