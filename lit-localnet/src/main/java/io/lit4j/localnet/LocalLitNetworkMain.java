@@ -161,12 +161,9 @@ public final class LocalLitNetworkMain {
   }
 
   private static int intValue(String[] args, int i, String opt) throws UsageException {
-    String v = value(args, i, opt);
-    try {
-      return Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      throw new UsageException(opt + " needs an integer, got '" + v + "'");
-    }
+    long v = longValue(args, i, opt);
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) throw new UsageException(opt + " is out of range, got " + v);
+    return (int) v;
   }
 
   private static long longValue(String[] args, int i, String opt) throws UsageException {

@@ -1,37 +1,8 @@
 package io.lit4j.localnet.junit;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
-import io.lit4j.localnet.LocalLitNetwork;
-import io.lit4j.localnet.node.NodeFault;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 /**
- * One of two classes asking for the same shared network: both get the same instance (whichever
- * runs first starts it), and faults a test leaves behind are gone in the next test.
+ * One of the two classes declaring the same shared network (their own annotations, equal values);
+ * the tests are {@link SharedNetworkTestBase}'s.
  */
 @LocalLitNetworkTest(nodes = 2, seed = "lit4j-shared-network", shared = true)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SharedNetworkFirstTest {
-
-  @Test
-  @Order(1)
-  void getsTheSharedNetworkAndLeavesFaultsBehind(LocalLitNetwork network) throws Exception {
-    SharedNetworks.record(network);
-    SharedNetworks.assertHealthy(network);
-    network.node(0).server().setFault(NodeFault.DOWN);
-    network.node(1).server().setFault(NodeFault.HTTP_500);
-    network.setRateLimiting(true);
-  }
-
-  @Test
-  @Order(2)
-  void theFaultsOfTheEarlierTestWereReset(LocalLitNetwork network) throws Exception {
-    SharedNetworks.record(network);
-    SharedNetworks.assertHealthy(network);
-    assertFalse(network.nodes().get(0).rateLimiting(), "rateLimiting is back to the annotation's value");
-  }
-}
+class SharedNetworkFirstTest extends SharedNetworkTestBase {}
