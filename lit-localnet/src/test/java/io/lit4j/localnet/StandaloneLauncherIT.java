@@ -147,7 +147,7 @@ class StandaloneLauncherIT {
   }
 
   @Test
-  @Timeout(value = 400, unit = TimeUnit.SECONDS)
+  @Timeout(value = 600, unit = TimeUnit.SECONDS)
   void theDocumentedCommandStartsANetworkThatLitContractsAndTheJsSdkUseAndSigtermStopsIt() throws Exception {
     Path conn = dir.resolve("conn.json");
     try (Launcher l = new Launcher(List.of("--nodes", "3", "--rate-limiting", "--out", conn.toString()))) {
