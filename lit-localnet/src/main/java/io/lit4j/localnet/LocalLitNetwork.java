@@ -447,6 +447,7 @@ public final class LocalLitNetwork implements AutoCloseable {
       LitActionRuntime runtime = null;
       List<SimulatedNode> started = new ArrayList<>();
       java.util.Map<String, String> pinned = new java.util.concurrent.ConcurrentHashMap<>();
+      boolean up = false;
       try {
         runtime = new LitActionRuntime(ethers, actionTimeout, nodes, actionMemoryBudgetBytes);
         BlsKeySet bls = BlsDealer.deal(Math.max(2, threshold), nodes, derive(s, "bls"));
@@ -472,12 +473,16 @@ public final class LocalLitNetwork implements AutoCloseable {
         List<String> roots = k256.rootPublicKeys().stream().map(Secp256k1PublicKey::compressedHex).toList();
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         LOG.info("lit-localnet: {} nodes up in {} ms (rpc {})", nodes, took.toMillis(), anvil.rpcUrl());
-        return new LocalLitNetwork(anvil, deployment, started, runtime, bls.publicKey(), roots, threshold, took, ethers.isPresent(), pinned);
-      } catch (RuntimeException e) {
-        servers.forEach(NodeHttpServer::close);
-        if (runtime != null) runtime.close();
-        anvil.close();
-        throw e;
+        LocalLitNetwork net = new LocalLitNetwork(anvil, deployment, started, runtime, bls.publicKey(), roots, threshold, took,
+            ethers.isPresent(), pinned);
+        up = true;
+        return net;
+      } finally {
+        if (!up) { // whatever failed (an Error too): nothing started here may outlive the failed start
+          servers.forEach(NodeHttpServer::close);
+          if (runtime != null) runtime.close();
+          anvil.close();
+        }
       }
     }
 

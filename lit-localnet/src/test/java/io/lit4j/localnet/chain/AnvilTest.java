@@ -64,6 +64,14 @@ class AnvilTest {
   }
 
   @Test
+  void aStartThatTimesOutLeavesNoAnvilProcess() throws InterruptedException {
+    long chainId = 800_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000);
+    assertThrows(io.lit4j.core.errors.LitTimeoutException.class,
+        () -> Anvil.builder().chainId(chainId).startupTimeout(java.time.Duration.ofMillis(1)).start());
+    assertEquals(java.util.List.of(), io.lit4j.localnet.ProcessLeaks.awaitGone(chainId, 10_000));
+  }
+
+  @Test
   void badOptionsAreRejected() {
     assertThrows(LitValidationException.class, () -> Anvil.builder().chainId(0));
     assertThrows(LitValidationException.class, () -> Anvil.builder().accounts(0));
