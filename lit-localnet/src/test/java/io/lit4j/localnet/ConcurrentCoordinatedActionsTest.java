@@ -28,7 +28,7 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
  * fixed request pool smaller than the load the nodes would each hold actions the others have not
  * started (and wait for them until the action times out).
  */
-@LocalLitNetworkTest(nodes = 3, seed = "lit4j-concurrent-coordination", actionTimeoutMillis = 25_000L)
+@LocalLitNetworkTest(nodes = 3, seed = "lit4j-concurrent-coordination", rateLimiting = false, actionTimeoutMillis = 25_000L)
 class ConcurrentCoordinatedActionsTest {
   private static final int ACTIONS = 32;
 
