@@ -43,8 +43,8 @@ public final class NodeHttpServer implements AutoCloseable {
   private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
   /**
-   * Requests one node handles at once; more are answered at once with 503 {@code NodeSystemFault}
-   * ("node busy") rather than queued.
+   * Requests one node handles at once; more are answered at once with HTTP 429 and no Lit JSON
+   * body, as a v4 node answers concurrency overload (node-behavior.md §9.2), rather than queued.
    */
   public static final int MAX_CONCURRENT_REQUESTS = 256;
 
@@ -195,8 +195,7 @@ public final class NodeHttpServer implements AutoCloseable {
       correlationId = sent ? requestId : "LD-" + UUID.randomUUID();
 
       if (!admitted.tryAcquire()) {
-        sendJson(ex, 503, NodeError.of(NodeErrorCode.NodeSystemFault, "node busy: more than " + MAX_CONCURRENT_REQUESTS
-            + " requests in progress").body(correlationId));
+        sendText(ex, 429, "Too Many Requests");
         return;
       }
       try {
