@@ -147,6 +147,21 @@ public final class Anvil implements AutoCloseable {
   }
 
   /**
+   * Sets an account's balance ({@code anvil_setBalance}), e.g. to fund a new validator's wallet.
+   *
+   * @param address the account, {@code 0x}-hex
+   * @param wei the new balance in wei, not negative
+   * @throws LitException if anvil refuses it
+   */
+  public void setBalance(String address, BigInteger wei) {
+    if (address == null || !address.matches("(0x)?[0-9a-fA-F]{40}")) {
+      throw new LitValidationException("address must be 20 bytes of hex, got " + address);
+    }
+    if (wei == null || wei.signum() < 0) throw new LitValidationException("wei must not be negative");
+    rpc("anvil_setBalance", List.of(address.startsWith("0x") ? address : "0x" + address, "0x" + wei.toString(16)));
+  }
+
+  /**
    * Mines one block now ({@code evm_mine}).
    *
    * @throws LitException if the call fails
