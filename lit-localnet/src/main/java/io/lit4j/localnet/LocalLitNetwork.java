@@ -58,6 +58,9 @@ import org.web3j.crypto.Keys;
  * serve. The threshold is Staking's {@code currentValidatorCountForConsensus()}: 1 for 2 nodes,
  * else ⌊2n/3⌋.
  *
+ * <p>Epochs: {@link #addNode()} and {@link #removeNode(int)} change Staking's next validator set
+ * and {@link #advanceEpoch()} makes it current, resharing the same network keys to it.
+ *
  * <p><b>A test network, not secure:</b> key shares and the ECDSA nonce secret live in this JVM;
  * anyone holding the seed can rebuild every key.
  */

@@ -142,15 +142,7 @@ class EpochChangeTest {
   }
 
   private static ArrayNode conditions() {
-    ArrayNode a = LitJson.mapper().createArrayNode();
-    ObjectNode c = a.addObject();
-    c.put("contractAddress", "");
-    c.put("standardContractType", "");
-    c.put("chain", "ethereum");
-    c.put("method", "eth_getBalance");
-    c.putArray("parameters").add(":userAddress").add("latest");
-    c.putObject("returnValueTest").put("comparator", ">=").put("value", "0");
-    return a;
+    return NodeCalls.balanceConditions(">=", "0");
   }
 
   /** Staking's current validators as the SDK builds their URLs. */
