@@ -28,7 +28,7 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
  * fixed request pool smaller than the load the nodes would each hold actions the others have not
  * started (and wait for them until the action times out).
  */
-@LocalLitNetworkTest(nodes = 3, seed = "lit4j-concurrent-coordination", rateLimiting = false, actionTimeoutMillis = 25_000L)
+@LocalLitNetworkTest(nodes = 3, seed = "lit4j-concurrent-coordination", rateLimiting = false, actionTimeoutMillis = 55_000L)
 class ConcurrentCoordinatedActionsTest {
   private static final int ACTIONS = 32;
 
@@ -69,7 +69,7 @@ class ConcurrentCoordinatedActionsTest {
       List<List<JsonNode>> byAction = new ArrayList<>();
       for (int i = 0; i < ACTIONS; i++) byAction.add(new ArrayList<>());
       for (int k = 0; k < calls.size(); k++) {
-        NodeCalls.Answer a = answers.get(k).get(60, TimeUnit.SECONDS);
+        NodeCalls.Answer a = answers.get(k).get(120, TimeUnit.SECONDS);
         assertEquals(200, a.status(), a.body().toString());
         byAction.get(calls.get(k).action()).add(LitJson.parse(a.body().get("response").asText(), "response"));
       }
