@@ -1,12 +1,13 @@
 package io.lit4j.localnet;
 
-import io.lit4j.crypto.bls.BlsDealer;
 import io.lit4j.crypto.bls.BlsKeySet;
 import io.lit4j.crypto.bls.BlsPublicKey;
 import io.lit4j.crypto.bls.BlsSecretKeyShare;
-import io.lit4j.crypto.ecdsa.testnet.K256NodeKeyShare;
-import io.lit4j.crypto.ecdsa.testnet.K256RootKeyShares;
+import io.lit4j.crypto.eth.Secp256k1;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
+import io.lit4j.localnet.keys.BlsDealer;
+import io.lit4j.localnet.keys.K256NodeKeyShare;
+import io.lit4j.localnet.keys.K256RootKeyShares;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -25,8 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class EpochDealer {
   /** Order of the BLS12-381 scalar field. */
   private static final BigInteger BLS_R = new BigInteger("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001", 16);
-  /** Order of secp256k1. */
-  private static final BigInteger K256_N = new BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
+  private static final BigInteger K256_N = Secp256k1.ORDER;
 
   private final byte[] seed;
   private final BigInteger blsSecret;

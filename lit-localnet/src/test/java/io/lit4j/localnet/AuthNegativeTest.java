@@ -63,10 +63,10 @@ class AuthNegativeTest {
     user = net.devAccount(5);
     other = net.devAccount(6);
     try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(user).build()) {
-      c.mintCapacityCreditsNFT(CapacityCreditsRequest.perKilosecond(2_000, 2));
+      c.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(2_000, 2));
     }
     try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(other).build()) {
-      othersCredit = c.mintCapacityCreditsNFT(CapacityCreditsRequest.perKilosecond(2_000, 2));
+      othersCredit = c.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(2_000, 2));
     }
   }
 

@@ -55,7 +55,7 @@ class EpochChangeTest {
     Credentials owner = net.devAccount(2);
     MintedPkp pkp;
     try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(owner).build()) {
-      pkp = c.mintNext();
+      pkp = c.pkps().mintNext();
     }
     String networkKey = net.networkPublicKey();
     byte[] plaintext = "kept across epochs".getBytes(StandardCharsets.UTF_8);

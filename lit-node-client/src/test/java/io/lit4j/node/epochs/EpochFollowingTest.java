@@ -61,7 +61,7 @@ class EpochFollowingTest {
         LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(wallet).build()) {
       client.connect();
       assertFollows(client, net, 1);
-      MintedPkp pkp = contracts.mintNext();
+      MintedPkp pkp = contracts.pkps().mintNext();
       Secp256k1PublicKey pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
       Instant now = Instant.now();
       AuthSig login = AuthSigs.generate(signer, SiweMessage.builder().domain("localhost").address(signer.address())

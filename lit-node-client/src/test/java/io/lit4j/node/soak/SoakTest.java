@@ -113,7 +113,7 @@ class SoakTest {
       AuthSig login = AuthSigs.generate(signer, SiweMessage.builder().domain("localhost").address(signer.address())
           .statement("lit4j soak").uri("https://localhost/login").nonce(client.getLatestBlockhash())
           .issuedAt(now).expirationTime(now.plus(Duration.ofHours(24))).chainId(1).build().prepareMessage());
-      MintedPkp pkp = contracts.mintWithAuth(AuthMethod.ethWallet(login), List.of(AuthMethodScope.SIGN_ANYTHING));
+      MintedPkp pkp = contracts.pkps().mintWithAuth(AuthMethod.ethWallet(login), List.of(AuthMethodScope.SIGN_ANYTHING));
       Secp256k1PublicKey pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
       AccessControlConditions acc = AccessControlConditions.fromJson(ConditionKind.ACCESS_CONTROL_CONDITIONS,
           "[{\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\",\"method\":\"\",\"parameters\":"

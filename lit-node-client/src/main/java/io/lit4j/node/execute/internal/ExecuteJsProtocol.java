@@ -1,5 +1,6 @@
 package io.lit4j.node.execute.internal;
 
+import io.lit4j.node.request.internal.AuthMethodFailures;
 import java.util.concurrent.CompletableFuture;
 import io.lit4j.node.internal.NodeCalls;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -177,7 +178,8 @@ public final class ExecuteJsProtocol {
    */
   public static CompletableFuture<ExecuteJsResponse> run(NodeCalls calls, ExecuteJsRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("executeJs request is missing"));
-    return calls.sendToAll("executeJs", PATH, url -> body(request, url),
-        (responses, state) -> read(responses, state.minNodeCount()));
+    CompletableFuture<ExecuteJsResponse> answer = AuthMethodFailures.translate(calls.sendToAll("executeJs", PATH, url -> body(request, url),
+        (responses, state) -> read(responses, state.minNodeCount())), request.authMethods().orElse(java.util.List.of()));
+    return AuthMethodFailures.translateActionScope(answer, request.ipfsId().orElse("(inline code)"));
   }
 }

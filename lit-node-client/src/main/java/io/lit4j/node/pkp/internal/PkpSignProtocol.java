@@ -1,5 +1,6 @@
 package io.lit4j.node.pkp.internal;
 
+import io.lit4j.node.request.internal.AuthMethodFailures;
 import io.lit4j.core.errors.LitValidationException;
 import java.util.concurrent.CompletableFuture;
 import io.lit4j.node.internal.NodeCalls;
@@ -106,7 +107,7 @@ public final class PkpSignProtocol {
    */
   public static CompletableFuture<EcdsaSignature> run(NodeCalls calls, PkpSignRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("pkpSign request is missing"));
-    return calls.sendToAll("pkpSign", PATH, url -> body(request, url),
-        (responses, state) -> read(request, responses, state.minNodeCount()));
+    return AuthMethodFailures.translate(calls.sendToAll("pkpSign", PATH, url -> body(request, url),
+        (responses, state) -> read(request, responses, state.minNodeCount())), request.authMethods());
   }
 }
