@@ -19,7 +19,7 @@ import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
 import io.lit4j.crypto.ecdsa.testnet.K256KeyDealer;
 import io.lit4j.crypto.ecdsa.testnet.K256RootKeyShares;
-import io.lit4j.crypto.ecdsa.testnet.SigningSubset;
+import io.lit4j.crypto.ecdsa.SigningSubset;
 import io.lit4j.crypto.ecdsa.testnet.SimulatedEcdsaSigner;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;

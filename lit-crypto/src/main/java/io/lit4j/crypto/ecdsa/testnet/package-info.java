@@ -9,7 +9,7 @@
  *   <li>{@link io.lit4j.crypto.ecdsa.testnet.K256KeyDealer} deals t-of-n Shamir shares of the
  *       ordered K256 root keys (seedable, so a network can be rebuilt); a node's share of an HD
  *       key is the HD polynomial over its root shares;
- *   <li>{@link io.lit4j.crypto.ecdsa.testnet.SigningSubset} picks the t signing nodes from the
+ *   <li>{@link io.lit4j.crypto.ecdsa.SigningSubset} picks the t signing nodes (the real nodes' rule) from the
  *       message and request id, the same on every node;
  *   <li>{@link io.lit4j.crypto.ecdsa.testnet.SimulatedEcdsaSigner} derives the nonce every node
  *       agrees on from a network secret, the request id, the digest and the key, and returns each
