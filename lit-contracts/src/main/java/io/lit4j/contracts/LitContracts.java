@@ -844,6 +844,44 @@ public final class LitContracts implements AutoCloseable {
     return decodeValidators(r.get(0));
   }
 
+  /**
+   * The share index of each active validator, as the nodes number themselves: the current
+   * epoch's validators (kicked ones included) sorted by staker address, index = position. The
+   * signing subset of threshold ECDSA is chosen among these indices
+   * ({@link io.lit4j.crypto.ecdsa.SigningSubset}).
+   *
+   * @return share index by node URL, for the unkicked validators
+   */
+  public java.util.Map<String, Integer> getShareIndices() {
+    return await(getShareIndicesAsync());
+  }
+
+  /**
+   * Async twin of {@link #getShareIndices()}.
+   *
+   * @return a future of the share indices by node URL
+   */
+  public CompletableFuture<java.util.Map<String, Integer>> getShareIndicesAsync() {
+    return async(() -> {
+      LitContractAddresses a = resolveAddresses();
+      List<String> current = addresses(chain.call(a.staking(), "Staking.getValidatorsInCurrentEpoch", Staking.getValidatorsInCurrentEpoch()).get(0));
+      List<String> kicked = addresses(chain.call(a.staking(), "Staking.getKickedValidators", Staking.getKickedValidators()).get(0));
+      if (current.isEmpty()) return java.util.Map.of();
+      List<StakingValidator> structs = decodeValidators(chain.call(a.staking(), "Staking.getValidatorsStructs",
+          Staking.getValidatorsStructs(current)).get(0));
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < current.size(); i++) order.add(i);
+      order.sort(java.util.Comparator.comparing(i -> current.get(i).toLowerCase(java.util.Locale.ROOT)));
+      java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+      for (int rank = 0; rank < order.size(); rank++) {
+        int i = order.get(rank);
+        String staker = current.get(i);
+        if (kicked.stream().noneMatch(k -> k.equalsIgnoreCase(staker))) out.put(structs.get(i).url(), rank);
+      }
+      return java.util.Collections.unmodifiableMap(out);
+    });
+  }
+
   /** {@return the current epoch number ({@code Staking.epoch().number})} */
   public long getCurrentEpochNumber() {
     return await(getCurrentEpochNumberAsync());

@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
  * A {@link ValidatorSource} reading the Staking contract through {@link LitContracts}, as the JS
  * SDK 4.2.0 does at every connect: the current validators minus the kicked ones (URLs
  * {@code http://ip:port}, {@code https://} for port 443), {@code currentValidatorCountForConsensus()}
- * as the threshold, and {@code epoch().number}. The three reads run in parallel.
+ * as the threshold, {@code epoch().number}, and each node's share index (validators sorted by
+ * staker address, as the nodes number themselves). The reads run in parallel.
  *
  * <p>The caller owns {@code contracts} and closes it.
  */
@@ -83,7 +84,8 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
     CompletableFuture<List<String>> urls = contracts.getValidatorsAsync();
     CompletableFuture<Integer> threshold = contracts.getMinNodeCountAsync();
     CompletableFuture<Long> epoch = contracts.getCurrentEpochNumberAsync();
-    return CompletableFuture.allOf(urls, threshold, epoch).thenApply(v -> {
+    CompletableFuture<java.util.Map<String, Integer>> indices = contracts.getShareIndicesAsync();
+    return CompletableFuture.allOf(urls, threshold, epoch, indices).thenApply(v -> {
       List<String> nodes = urls.join();
       int t = threshold.join();
       if (nodes.isEmpty()) {
@@ -96,7 +98,11 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
                 + t + "; the network cannot answer requests: " + nodes)
             .nodeUrls(nodes).errorCode("init_error").errorKind("Unexpected").build();
       }
-      return new ValidatorSet(nodes, t, epoch.join());
+      java.util.Map<String, Integer> byUrl = indices.join();
+      // the reads are not one snapshot: if the set changed between them, number the nodes in order
+      boolean consistent = nodes.stream().allMatch(byUrl::containsKey)
+          && new java.util.HashSet<>(nodes.stream().map(byUrl::get).toList()).size() == nodes.size();
+      return consistent ? new ValidatorSet(nodes, t, epoch.join(), byUrl) : new ValidatorSet(nodes, t, epoch.join());
     });
   }
 
