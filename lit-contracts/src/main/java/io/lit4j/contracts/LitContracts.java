@@ -850,7 +850,8 @@ public final class LitContracts implements AutoCloseable {
    * signing subset of threshold ECDSA is chosen among these indices
    * ({@link io.lit4j.crypto.ecdsa.SigningSubset}).
    *
-   * @return share index by node URL, for the unkicked validators
+   * @return share index by node URL, for the unkicked validators (empty if Staking's answers do
+   *     not fit together)
    */
   public java.util.Map<String, Integer> getShareIndices() {
     return await(getShareIndicesAsync());
@@ -866,17 +867,15 @@ public final class LitContracts implements AutoCloseable {
       LitContractAddresses a = resolveAddresses();
       List<String> current = addresses(chain.call(a.staking(), "Staking.getValidatorsInCurrentEpoch", Staking.getValidatorsInCurrentEpoch()).get(0));
       List<String> kicked = addresses(chain.call(a.staking(), "Staking.getKickedValidators", Staking.getKickedValidators()).get(0));
-      if (current.isEmpty()) return java.util.Map.of();
+      List<String> remaining = current.stream().filter(v -> kicked.stream().noneMatch(k -> k.equalsIgnoreCase(v))).toList();
+      if (remaining.isEmpty()) return java.util.Map.of();
       List<StakingValidator> structs = decodeValidators(chain.call(a.staking(), "Staking.getValidatorsStructs",
-          Staking.getValidatorsStructs(current)).get(0));
-      List<Integer> order = new ArrayList<>();
-      for (int i = 0; i < current.size(); i++) order.add(i);
-      order.sort(java.util.Comparator.comparing(i -> current.get(i).toLowerCase(java.util.Locale.ROOT)));
+          Staking.getValidatorsStructs(remaining)).get(0));
+      if (structs.size() != remaining.size()) return java.util.Map.of();
+      List<String> sorted = current.stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).sorted().toList();
       java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
-      for (int rank = 0; rank < order.size(); rank++) {
-        int i = order.get(rank);
-        String staker = current.get(i);
-        if (kicked.stream().noneMatch(k -> k.equalsIgnoreCase(staker))) out.put(structs.get(i).url(), rank);
+      for (int i = 0; i < remaining.size(); i++) {
+        out.put(structs.get(i).url(), sorted.indexOf(remaining.get(i).toLowerCase(java.util.Locale.ROOT)));
       }
       return java.util.Collections.unmodifiableMap(out);
     });
