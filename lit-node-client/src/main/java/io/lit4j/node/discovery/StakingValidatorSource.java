@@ -104,12 +104,14 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
   @Override
   public CompletableFuture<ValidatorSet> currentValidators() {
     LitContracts contracts = contracts();
-    CompletableFuture<List<String>> urls = contracts.getValidatorsAsync();
+    CompletableFuture<List<io.lit4j.contracts.StakingValidator>> validators = contracts.getActiveValidatorsAsync();
     CompletableFuture<Integer> threshold = contracts.getMinNodeCountAsync();
     CompletableFuture<Long> epoch = contracts.getCurrentEpochNumberAsync();
     CompletableFuture<java.util.Map<String, Integer>> indices = contracts.getShareIndicesAsync();
-    return CompletableFuture.allOf(urls, threshold, epoch, indices).thenApply(v -> {
-      List<String> nodes = urls.join();
+    return CompletableFuture.allOf(validators, threshold, epoch, indices).thenApply(v -> {
+      List<String> nodes = validators.join().stream().map(io.lit4j.contracts.StakingValidator::url).toList();
+      java.util.Map<String, String> wallets = new java.util.LinkedHashMap<>();
+      for (io.lit4j.contracts.StakingValidator sv : validators.join()) wallets.put(sv.url(), sv.nodeAddress());
       int t = threshold.join();
       if (nodes.isEmpty()) {
         throw LitException.builder().message("the Staking contract lists no active (unkicked) validators in the current epoch")
@@ -121,11 +123,13 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
                 + t + "; the network cannot answer requests: " + nodes)
             .nodeUrls(nodes).errorCode("init_error").errorKind("Unexpected").build();
       }
-      java.util.Map<String, Integer> byUrl = indices.join();
+      java.util.Map<String, Integer> read = indices.join();
       // the reads are not one snapshot: if the set changed between them, number the nodes in order
-      boolean consistent = nodes.stream().allMatch(byUrl::containsKey)
-          && new java.util.HashSet<>(nodes.stream().map(byUrl::get).toList()).size() == nodes.size();
-      return consistent ? new ValidatorSet(nodes, t, epoch.join(), byUrl) : new ValidatorSet(nodes, t, epoch.join());
+      boolean consistent = nodes.stream().allMatch(read::containsKey)
+          && new java.util.HashSet<>(nodes.stream().map(read::get).toList()).size() == nodes.size();
+      java.util.Map<String, Integer> byUrl = new java.util.LinkedHashMap<>();
+      for (String u : nodes) byUrl.put(u, consistent ? read.get(u) : byUrl.size());
+      return new ValidatorSet(nodes, t, epoch.join(), byUrl, wallets);
     });
   }
 

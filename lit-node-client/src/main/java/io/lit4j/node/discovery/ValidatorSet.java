@@ -15,14 +15,18 @@ import java.util.List;
  * @param shareIndices each node's share index, as the nodes number themselves (the epoch's
  *     validators sorted by staker address); the threshold-ECDSA signing subset is chosen among
  *     them. Every URL has one; a source that knows no staker addresses numbers the nodes in order.
+ * @param nodeAddresses each node's wallet address (the key that signs claims), by URL; empty when
+ *     the source does not know them
  */
-public record ValidatorSet(List<String> nodeUrls, int minNodeCount, long epochNumber, java.util.Map<String, Integer> shareIndices) {
+public record ValidatorSet(List<String> nodeUrls, int minNodeCount, long epochNumber, java.util.Map<String, Integer> shareIndices,
+    java.util.Map<String, String> nodeAddresses) {
 
   /**
    * @param nodeUrls node URLs in the order the source gave them ({@code http://ip:port}, no trailing slash); these exact strings name the nodes everywhere (session sig {@code nodeAddress})
    * @param minNodeCount threshold: how many nodes must answer for an operation to succeed
    * @param epochNumber the Staking epoch number, appended as {@code epochNumber} to every request body (0 when the source knows no epoch; nodes ignore the value in this protocol version)
    * @param shareIndices each node's share index (see the record's description)
+   * @param nodeAddresses each node's wallet address by URL, or empty
    * @throws LitValidationException if there are no URLs, a URL is malformed or repeated, the
    *     threshold is not in 1..n, or a node has no share index or shares one with another
    */
@@ -52,6 +56,20 @@ public record ValidatorSet(List<String> nodeUrls, int minNodeCount, long epochNu
       copy.put(url, i);
     }
     shareIndices = java.util.Collections.unmodifiableMap(copy);
+    nodeAddresses = nodeAddresses == null ? java.util.Map.of() : java.util.Map.copyOf(nodeAddresses);
+  }
+
+  /**
+   * A set with share indices and no node wallet addresses.
+   *
+   * @param nodeUrls node URLs in the order the source gave them
+   * @param minNodeCount threshold
+   * @param epochNumber the Staking epoch number
+   * @param shareIndices each node's share index
+   * @throws LitValidationException as the canonical constructor
+   */
+  public ValidatorSet(List<String> nodeUrls, int minNodeCount, long epochNumber, java.util.Map<String, Integer> shareIndices) {
+    this(nodeUrls, minNodeCount, epochNumber, shareIndices, java.util.Map.of());
   }
 
   /**
@@ -63,7 +81,7 @@ public record ValidatorSet(List<String> nodeUrls, int minNodeCount, long epochNu
    * @throws LitValidationException as the canonical constructor
    */
   public ValidatorSet(List<String> nodeUrls, int minNodeCount, long epochNumber) {
-    this(nodeUrls, minNodeCount, epochNumber, inOrder(nodeUrls));
+    this(nodeUrls, minNodeCount, epochNumber, inOrder(nodeUrls), java.util.Map.of());
   }
 
   private static java.util.Map<String, Integer> inOrder(List<String> nodeUrls) {

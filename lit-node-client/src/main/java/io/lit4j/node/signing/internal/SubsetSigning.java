@@ -39,6 +39,8 @@ import org.slf4j.Logger;
 public final class SubsetSigning {
   /** Request ids tried per attempt to find a subset avoiding suspects. */
   static final int ID_CANDIDATES = 4096;
+  /** Largest set of bad-share nodes the elimination reasons about. */
+  static final int MAX_EXPLAINED = 2;
 
   private SubsetSigning() {}
 
@@ -89,7 +91,8 @@ public final class SubsetSigning {
    *
    * @param operation name for logs and errors
    * @param nodeUrls the nodes to ask (the connected ones)
-   * @param shareIndices each node's share index (the validators sorted by staker address)
+   * @param shareIndices the share index of every active validator (sorted by staker address),
+   *     connected or not; must cover {@code nodeUrls}
    * @param threshold how many sign
    * @param message the signed bytes when known in advance, else null
    * @param maxAttempts the most request ids to try
@@ -102,6 +105,7 @@ public final class SubsetSigning {
     public Spec {
       nodeUrls = List.copyOf(nodeUrls);
       shareIndices = Map.copyOf(shareIndices);
+      if (!shareIndices.keySet().containsAll(nodeUrls)) throw new IllegalArgumentException("a node has no share index");
     }
   }
 
@@ -147,6 +151,10 @@ public final class SubsetSigning {
     final long startNanos = System.nanoTime();
     final Map<String, LitException> failures = new LinkedHashMap<>();
     final List<LitCryptoException> badCombines = new ArrayList<>();
+    /** Signing subsets of this operation whose shares did not verify: each holds a bad-share node. */
+    final List<Set<String>> badSubsets = new ArrayList<>();
+    /** Set when the bad subsets prove that fewer than t usable nodes give good shares. */
+    String impossible;
     final List<String> requestIds = new ArrayList<>();
     final Set<CompletableFuture<NodeReply>> inFlight = new HashSet<>();
     byte[] message;
@@ -172,14 +180,18 @@ public final class SubsetSigning {
           fail(usable.size());
           return;
         }
-        attempts++;
         String id = spec.newRequestId().get();
         Set<String> predicted = null;
         if (message != null) {
           Choice c = choose(usable);
+          if (c == null) {
+            fail(usable.size());
+            return;
+          }
           id = c.requestId;
           predicted = c.subset;
         }
+        attempts++;
         requestIds.add(id);
         a = new Attempt(attempts, id, predicted);
         if (attempts > 1) {
@@ -208,30 +220,81 @@ public final class SubsetSigning {
 
     private record Choice(String requestId, Set<String> subset) {}
 
-    /** A request id whose predicted subset has the least penalty (none, if possible). */
+    /**
+     * A request id whose predicted subset is most likely all good, or null when the bad subsets
+     * prove none is. The explanations of the bad subsets are the sets B of at most
+     * {@value #MAX_EXPLAINED} usable nodes (and at most usable − t) that meet every one of them;
+     * a subset scores the weight of the explanations it avoids (0.1 per node of B, so fewer bad
+     * nodes are likelier), minus the client's health penalties; subsets already seen to fail are
+     * never chosen again.
+     */
     private Choice choose(List<String> usable) {
+      // the nodes choose among every active validator, connected to this client or not
       List<Integer> active = new ArrayList<>();
       Map<Integer, String> byIndex = new LinkedHashMap<>();
-      for (String url : spec.nodeUrls()) {
-        Integer i = spec.shareIndices().get(url);
-        if (i == null) continue;
+      spec.shareIndices().forEach((url, i) -> {
         active.add(i);
         byIndex.put(i, url);
+      });
+      int maxBad = usable.size() - spec.threshold();
+      List<Set<String>> explanations = explanations(usable, Math.min(maxBad, MAX_EXPLAINED));
+      if (!badSubsets.isEmpty() && explanations.isEmpty() && maxBad <= MAX_EXPLAINED) {
+        impossible = "no " + maxBad + " of the " + usable.size() + " usable nodes explain the " + badSubsets.size()
+            + " signing subsets whose shares did not verify, so fewer than " + spec.threshold() + " nodes give good shares";
+        return null;
       }
       Choice best = null;
-      double bestPenalty = Double.MAX_VALUE;
-      for (int n = 0; n < ID_CANDIDATES && bestPenalty > 0; n++) {
+      double bestScore = Double.NEGATIVE_INFINITY;
+      int tries = explanations.size() > 64 ? ID_CANDIDATES / 8 : ID_CANDIDATES;
+      for (int n = 0; n < tries; n++) {
         String id = spec.newRequestId().get();
         Set<String> subset = new LinkedHashSet<>();
         for (int i : SigningSubset.select(active, spec.threshold(), message, id)) subset.add(byIndex.get(i));
-        double p = 0;
-        for (String u : subset) p += usable.contains(u) ? health.penalty(u) : 1000;
-        if (p < bestPenalty) {
-          bestPenalty = p;
+        if (!usable.containsAll(subset) || badSubsets.contains(subset)) continue;
+        double score = 0;
+        for (Set<String> b : explanations) {
+          if (java.util.Collections.disjoint(b, subset)) score += Math.pow(0.1, b.size());
+        }
+        for (String u : subset) score -= 1e-3 * health.penalty(u);
+        if (score > bestScore) {
+          bestScore = score;
           best = new Choice(id, subset);
         }
       }
+      if (best == null && badSubsets.isEmpty()) {
+        // no id avoids the failed nodes: send one anyway, the attempt fails and the error says why
+        String id = spec.newRequestId().get();
+        Set<String> subset = new LinkedHashSet<>();
+        for (int i : SigningSubset.select(active, spec.threshold(), message, id)) subset.add(byIndex.get(i));
+        best = new Choice(id, subset);
+      }
       return best;
+    }
+
+    /** The sets of at most {@code max} usable nodes that meet every bad subset (the empty set when there is none). */
+    private List<Set<String>> explanations(List<String> usable, int max) {
+      List<Set<String>> out = new ArrayList<>();
+      if (badSubsets.isEmpty()) {
+        out.add(Set.of());
+        return out;
+      }
+      if (max >= 1) {
+        for (String a : usable) if (meetsAll(Set.of(a))) out.add(Set.of(a));
+      }
+      if (max >= 2) {
+        for (int i = 0; i < usable.size(); i++) {
+          for (int j = i + 1; j < usable.size(); j++) {
+            Set<String> b = Set.of(usable.get(i), usable.get(j));
+            if (meetsAll(b)) out.add(b);
+          }
+        }
+      }
+      return out;
+    }
+
+    private boolean meetsAll(Set<String> b) {
+      for (Set<String> bad : badSubsets) if (java.util.Collections.disjoint(bad, b)) return false;
+      return true;
     }
 
     private void answered(Attempt a, String url, CompletableFuture<NodeReply> call, NodeReply reply, Throwable error) {
@@ -276,6 +339,7 @@ public final class SubsetSigning {
           } catch (LitCryptoException e) {
             health.badSubset(a.signers);
             badCombines.add(e);
+            badSubsets.add(Set.copyOf(a.signers));
             log.warn("{} {}: the shares of {} do not verify: {}", spec.operation(), a.requestId, a.signers, e.getMessage());
             a.over = true;
           } catch (LitException e) {
@@ -334,8 +398,8 @@ public final class SubsetSigning {
             .map(u -> u + " (" + health.describe(u) + ")").collect(Collectors.joining(", "));
         LitCryptoException e = LitException.builder()
             .message(spec.operation() + ": no signing subset of " + spec.threshold() + " of the " + n + " nodes gave a valid signature in "
-                + attempts + " attempt(s) (request ids " + ids + "); suspected of bad shares: " + (suspects.isEmpty() ? "none" : suspects)
-                + ". Last: " + lastBad.getMessage())
+                + attempts + " attempt(s) (request ids " + ids + ")" + (impossible == null ? "" : ": " + impossible)
+                + "; suspected of bad shares: " + (suspects.isEmpty() ? "none" : suspects) + ". Last: " + lastBad.getMessage())
             .requestId(last).nodeUrls(spec.nodeUrls()).errorCode("NoValidShares").errorKind("Unexpected").cause(lastBad)
             .buildCrypto();
         result.completeExceptionally(e);
