@@ -1,7 +1,7 @@
 package io.lit4j.benchmarks;
 
 import io.lit4j.crypto.bls.Bls;
-import io.lit4j.crypto.bls.BlsDealer;
+import io.lit4j.localnet.keys.BlsDealer;
 import io.lit4j.crypto.bls.BlsKeySet;
 import io.lit4j.crypto.bls.BlsShareCombiner;
 import io.lit4j.crypto.bls.BlsSignature;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class BlsShareCombinerTest {
   static final byte[] MSG = "identity".getBytes(StandardCharsets.UTF_8);
-  static final BlsKeySet KEYS = BlsDealer.deal(6, 10, "lit4j share combiner unit test".getBytes(StandardCharsets.UTF_8));
+  static final BlsKeySet KEYS = TestKeySets.deal(6, 10, "lit4j share combiner unit test".getBytes(StandardCharsets.UTF_8));
 
   static List<BlsSignatureShare> shares(Set<Integer> badPositions) {
     List<BlsSignatureShare> out = new ArrayList<>();

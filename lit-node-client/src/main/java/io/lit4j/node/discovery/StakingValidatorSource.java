@@ -104,10 +104,10 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
   @Override
   public CompletableFuture<ValidatorSet> currentValidators() {
     LitContracts contracts = contracts();
-    CompletableFuture<List<io.lit4j.contracts.StakingValidator>> validators = contracts.getActiveValidatorsAsync();
-    CompletableFuture<Integer> threshold = contracts.getMinNodeCountAsync();
-    CompletableFuture<Long> epoch = contracts.getCurrentEpochNumberAsync();
-    CompletableFuture<java.util.Map<String, Integer>> indices = contracts.getShareIndicesAsync();
+    CompletableFuture<List<io.lit4j.contracts.StakingValidator>> validators = contracts.staking().getActiveValidatorsAsync();
+    CompletableFuture<Integer> threshold = contracts.staking().getMinNodeCountAsync();
+    CompletableFuture<Long> epoch = contracts.staking().getCurrentEpochNumberAsync();
+    CompletableFuture<java.util.Map<String, Integer>> indices = contracts.staking().getShareIndicesAsync();
     return CompletableFuture.allOf(validators, threshold, epoch, indices).thenApply(v -> {
       List<String> nodes = validators.join().stream().map(io.lit4j.contracts.StakingValidator::url).toList();
       java.util.Map<String, String> wallets = new java.util.LinkedHashMap<>();

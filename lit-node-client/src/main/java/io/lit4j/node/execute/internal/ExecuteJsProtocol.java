@@ -1,5 +1,6 @@
 package io.lit4j.node.execute.internal;
 
+import io.lit4j.node.request.internal.AuthMethodFailures;
 import java.util.concurrent.CompletableFuture;
 import io.lit4j.node.internal.NodeCalls;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -177,15 +178,19 @@ public final class ExecuteJsProtocol {
    */
   public static CompletableFuture<ExecuteJsResponse> run(NodeCalls calls, ExecuteJsRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("executeJs request is missing"));
+    CompletableFuture<ExecuteJsResponse> sent;
     if (!request.idempotent()) {
-      return calls.sendToAll("executeJs", PATH, url -> body(request, url),
+      sent = calls.sendToAll("executeJs", PATH, url -> body(request, url),
+          (responses, state) -> checkSigners(request, read(responses, state.minNodeCount())));
+    } else {
+      // an idempotent action may run again under a new request id: its signing subsets then change
+      // (steered by the first signature's bytes once an answer showed them)
+      sent = calls.signWithSubset("executeJs", PATH, url -> body(request, url), null,
+          ExecuteJsProtocol::countsTowardThreshold, ExecuteJsProtocol::firstSignedBytes,
           (responses, state) -> checkSigners(request, read(responses, state.minNodeCount())));
     }
-    // an idempotent action may run again under a new request id: its signing subsets then change
-    // (steered by the first signature's bytes once an answer showed them)
-    return calls.signWithSubset("executeJs", PATH, url -> body(request, url), null,
-        ExecuteJsProtocol::countsTowardThreshold, ExecuteJsProtocol::firstSignedBytes,
-        (responses, state) -> checkSigners(request, read(responses, state.minNodeCount())));
+    CompletableFuture<ExecuteJsResponse> answer = AuthMethodFailures.translate(sent, request.authMethods().orElse(java.util.List.of()));
+    return AuthMethodFailures.translateActionScope(answer, request.ipfsId().orElse("(inline code)"));
   }
 
   /** An answer with a share, or one of an action that signs nothing; a non-signer's empty shares do not count. */

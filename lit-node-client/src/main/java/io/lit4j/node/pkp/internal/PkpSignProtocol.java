@@ -1,5 +1,6 @@
 package io.lit4j.node.pkp.internal;
 
+import io.lit4j.node.request.internal.AuthMethodFailures;
 import io.lit4j.core.errors.LitValidationException;
 import java.util.concurrent.CompletableFuture;
 import io.lit4j.node.internal.NodeCalls;
@@ -107,7 +108,7 @@ public final class PkpSignProtocol {
    */
   public static CompletableFuture<EcdsaSignature> run(NodeCalls calls, PkpSignRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("pkpSign request is missing"));
-    return calls.signWithSubset("pkpSign", PATH, url -> body(request, url), request.toSign(),
+    return AuthMethodFailures.translate(calls.signWithSubset("pkpSign", PATH, url -> body(request, url), request.toSign(),
         reply -> {
           try {
             return EcdsaShareJson.parsePkpSign(reply.body().get("signatureShare")).isPresent();
@@ -118,6 +119,6 @@ public final class PkpSignProtocol {
           }
         },
         reply -> Optional.empty(),
-        (responses, state) -> read(request, responses, state.minNodeCount()));
+        (responses, state) -> read(request, responses, state.minNodeCount())), request.authMethods());
   }
 }

@@ -9,6 +9,7 @@ import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.session.SignSessionKeyRequest;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.errors.LitException;
+import io.lit4j.node.request.internal.AuthMethodFailures;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.network.LitEndpoint;
 import io.lit4j.core.network.ProtocolVersion;
@@ -147,7 +148,7 @@ public final class SignSessionKeyProtocol {
     ObjectNode body = body(params, siwe);
     // the node signs the SIWE it rewrites (PKP address, nonce block time), so the signed bytes are
     // known only from an answer: the first attempt is blind, later ones steer the subset
-    return calls.signWithSubset("signSessionKey", PATH, url -> body.deepCopy(), null,
+    return AuthMethodFailures.translate(calls.signWithSubset("signSessionKey", PATH, url -> body.deepCopy(), null,
         reply -> {
           JsonNode sessionSig = reply.body().path("signedData").path("sessionSig");
           if (!sessionSig.isObject()) throw malformed(reply, reply.nodeUrl(), "signedData.sessionSig is missing", null);
@@ -162,6 +163,6 @@ public final class SignSessionKeyProtocol {
           if (siweText == null || !siweText.isTextual() || siweText.textValue().isEmpty()) return Optional.empty();
           return Optional.of(EthHash.personalMessageHash(siweText.textValue().getBytes(StandardCharsets.UTF_8)));
         },
-        (responses, state) -> read(params, responses, state.minNodeCount()));
+        (responses, state) -> read(params, responses, state.minNodeCount())), params.authMethods());
   }
 }
