@@ -19,6 +19,9 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Bad options are reported on stderr with exit code 2 before anything starts; a network that
  * fails to start exits with 1 after stopping whatever it had started.
+ *
+ * <p>The network runs the habanero profile: capacity credits required, session sigs checked
+ * strictly first, then by the lenient v4 fallback ({@code --no-rate-limiting} turns credits off).
  */
 public final class LocalLitNetworkMain {
   /** Exit code for bad options. */
@@ -35,7 +38,8 @@ public final class LocalLitNetworkMain {
       "  --node-port P          node i listens on P+i (default: free ports)",
       "  --max-capacity N       RateLimitNFT cap, requests/ks sold and unexpired (default "
           + LocalLitNetwork.DEFAULT_MAX_REQUESTS_PER_KILOSECOND + ")",
-      "  --rate-limiting        require capacity credits (habanero profile)",
+      "  --no-rate-limiting     no capacity credits needed (default: required, habanero profile)",
+      "  --rate-limiting        require capacity credits (the default; accepted for old scripts)",
       "  --strict-auth          refuse session sigs the lenient v4 check would accept",
       "  --out FILE             also write the connection JSON to FILE",
       "  --help                 this text",
@@ -118,7 +122,7 @@ public final class LocalLitNetworkMain {
    * @throws UsageException naming the bad option
    */
   static Options parse(String[] args) throws UsageException {
-    LocalLitNetwork.Builder b = LocalLitNetwork.builder();
+    LocalLitNetwork.Builder b = LocalLitNetwork.builder().habaneroProfile();
     Optional<Path> out = Optional.empty();
     try {
       for (int i = 0; i < args.length; i++) {
@@ -135,6 +139,7 @@ public final class LocalLitNetworkMain {
           }
           case "--max-capacity" -> b.maxRequestsPerKilosecond(longValue(args, ++i, opt));
           case "--rate-limiting" -> b.rateLimiting(true);
+          case "--no-rate-limiting" -> b.rateLimiting(false);
           case "--strict-auth" -> b.strictAuthOnly(true);
           case "--out" -> {
             Path file = Path.of(value(args, ++i, opt)).toAbsolutePath();

@@ -58,7 +58,7 @@ class NodeLatencyBenchmark {
       Credentials owner = net.devAccount(1);
       MintedPkp pkp;
       try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(owner).build()) {
-        pkp = c.mintNext();
+        pkp = c.pkps().mintNext();
       }
       String blockhash = net.anvil().web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getHash();
       ObjectNode authSig = (ObjectNode) NodeCalls.authSigJson(NodeCalls.walletAuthSig(owner, blockhash));

@@ -162,8 +162,8 @@ class StandaloneLauncherIT {
 
       // a lit4j client: mint a PKP with the connection file alone
       try (LitContracts contracts = LitContracts.fromLocalNetwork(conn, c.devAccount(1))) {
-        MintedPkp pkp = contracts.mintNext();
-        assertTrue(contracts.getTokensByAddress(c.devAccountAddresses().get(1)).contains(pkp.tokenId()));
+        MintedPkp pkp = contracts.pkps().mintNext();
+        assertTrue(contracts.pkps().getTokensByAddress(c.devAccountAddresses().get(1)).contains(pkp.tokenId()));
       }
 
       // the official JS SDK 4.2.0 flow on the same network

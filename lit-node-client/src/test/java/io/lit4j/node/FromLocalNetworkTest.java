@@ -50,8 +50,8 @@ class FromLocalNetworkTest {
     Files.writeString(file, net.connectionInfoJson(), StandardCharsets.UTF_8);
     LocalNetworkConnection info = LocalNetworkConnection.read(file);
     try (LitContracts contracts = LitContracts.fromLocalNetwork(file, info.devAccount(4))) {
-      MintedPkp pkp = contracts.mintNext();
-      assertTrue(contracts.getTokensByAddress(info.devAccountAddresses().get(4)).contains(pkp.tokenId()));
+      MintedPkp pkp = contracts.pkps().mintNext();
+      assertTrue(contracts.pkps().getTokensByAddress(info.devAccountAddresses().get(4)).contains(pkp.tokenId()));
     }
     try (LitContracts contracts = LitContracts.fromLocalNetwork(net.connectionInfoJson(), info.devAccount(4))) {
       assertEquals(net.contracts(), contracts.addresses());
