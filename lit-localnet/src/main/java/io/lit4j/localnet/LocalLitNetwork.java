@@ -649,12 +649,15 @@ public final class LocalLitNetwork implements AutoCloseable {
         K256RootKeyShares k256 = K256KeyDealer.seeded(derive(s, "k256")).deal(rootKeyCount, threshold, nodes);
         byte[] ecdsaSecret = derive(s, "ecdsa-nonce");
         List<Credentials> wallets = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) wallets.add(Credentials.create(ECKeyPair.create(walletKey(s, i))));
+        // real nodes number themselves by sorting the epoch's validators by staker address (here the
+        // wallet address): node i is the i-th, so clients predict the signing subset as on a real network
+        wallets.sort(java.util.Comparator.comparing(c -> c.getAddress().toLowerCase(java.util.Locale.ROOT)));
         LitDeploymentSpec.Builder spec = LitDeploymentSpec.builder();
         for (int i = 0; i < nodes; i++) {
           NodeHttpServer server = new NodeHttpServer("127.0.0.1", 0, 8);
           servers.add(server);
-          Credentials wallet = Credentials.create(ECKeyPair.create(walletKey(s, i)));
-          wallets.add(wallet);
+          Credentials wallet = wallets.get(i);
           spec.validator(LitValidator.of(Keys.toChecksumAddress(wallet.getAddress()), "127.0.0.1", server.port()));
         }
         for (Secp256k1PublicKey root : k256.rootPublicKeys()) spec.rootKey(root.compressed());

@@ -15,7 +15,7 @@ import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.bls.BlsSignatureShare;
 import io.lit4j.crypto.ecdsa.EcdsaShareJson;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
-import io.lit4j.localnet.keys.SigningSubset;
+import io.lit4j.crypto.ecdsa.SigningSubset;
 import io.lit4j.localnet.keys.SimulatedEcdsaSigner;
 import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.EthHash;
