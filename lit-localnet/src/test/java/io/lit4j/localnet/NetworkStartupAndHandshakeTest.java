@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
-@LocalLitNetworkTest(nodes = 3, seed = "lit4j-startup-test")
+@LocalLitNetworkTest(nodes = 3, seed = "lit4j-startup-test", rateLimiting = false)
 class NetworkStartupAndHandshakeTest {
 
   @Test
