@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.contracts.LitContractAddresses;
+import io.lit4j.contracts.PkpContract;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
-import org.web3j.abi.datatypes.Bool;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.Function;
@@ -110,17 +110,8 @@ public final class LocalRelay implements AutoCloseable {
       }
       long keyType = b.has("keyType") ? number(b.get("keyType")).longValueExact() : 2;
       BigInteger cost = mintCost();
-      List<DynamicArray<Uint256>> scopeArrays = new ArrayList<>();
-      for (List<BigInteger> one : scopes) scopeArrays.add(new DynamicArray<>(Uint256.class, one.stream().map(Uint256::new).toList()));
-      @SuppressWarnings("rawtypes")
-      List<Type> args = List.of(new Uint256(keyType),
-          new DynamicArray<>(Uint256.class, types.stream().map(Uint256::new).toList()),
-          new DynamicArray<>(DynamicBytes.class, ids.stream().map(DynamicBytes::new).toList()),
-          new DynamicArray<>(DynamicBytes.class, pubkeys.stream().map(DynamicBytes::new).toList()),
-          nested(scopeArrays),
-          new Bool(b.path("addPkpEthAddressAsPermittedAddress").asBoolean(true)), new Bool(b.path("sendPkpToItself").asBoolean(true)));
-      TransactionReceipt receipt = tx.send(contracts.pkpHelper(),
-          "mintNextAndAddAuthMethods(uint256,uint256[],bytes[],bytes[],uint256[][],bool,bool)", args, cost);
+      TransactionReceipt receipt = tx.send(contracts.pkpHelper(), PkpContract.mintNextAndAddAuthMethodsCall(keyType, types, ids,
+          pubkeys, scopes, b.path("addPkpEthAddressAsPermittedAddress").asBoolean(true), b.path("sendPkpToItself").asBoolean(true)), cost);
       ObjectNode o = LitJson.mapper().createObjectNode();
       o.put("requestId", receipt.getTransactionHash());
       return Reply.ok(o);
@@ -189,12 +180,6 @@ public final class LocalRelay implements AutoCloseable {
     } catch (IllegalArgumentException | LitException e) {
       return Reply.error(500, "Unable to fetch PKPs for given auth method type: " + b.get("authMethodType").asText());
     }
-  }
-
-  /** {@code uint256[][]}: the element class cannot carry its type argument, hence the raw types. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static DynamicArray<DynamicArray<Uint256>> nested(List<DynamicArray<Uint256>> rows) {
-    return new DynamicArray(DynamicArray.class, rows);
   }
 
   private BigInteger mintCost() {
