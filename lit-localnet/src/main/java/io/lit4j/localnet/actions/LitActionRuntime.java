@@ -356,6 +356,9 @@ public final class LitActionRuntime implements AutoCloseable {
   }
 
   private static void checkRejection(Value takeFailure, HostBridge bridge) {
+    // a time or memory failure inside an op ends the execution even if the action caught the op's error
+    ActionFailure fatal = bridge.execution().fatal;
+    if (fatal != null) throw withLogs(fatal, bridge);
     Value f = takeFailure.execute();
     if (!f.isNull()) throw new ActionFailure(ActionFailure.Kind.THREW, f.asString(), bridge.logs());
   }
