@@ -23,6 +23,7 @@ public record FetchRequest(String method, URI uri, Map<String, List<String>> hea
     body = body == null ? new byte[0] : body.clone();
   }
 
+  /** {@return a copy of the body} */
   @Override
   public byte[] body() {
     return body.clone();

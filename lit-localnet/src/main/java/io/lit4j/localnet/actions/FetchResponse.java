@@ -20,6 +20,7 @@ public record FetchResponse(int status, Map<String, List<String>> headers, byte[
     body = body == null ? new byte[0] : body.clone();
   }
 
+  /** {@return a copy of the body} */
   @Override
   public byte[] body() {
     return body.clone();
