@@ -1,5 +1,13 @@
 package io.lit4j.node.session.internal;
 
+import java.util.function.Function;
+import io.lit4j.node.session.SignSessionKeyResult;
+import io.lit4j.node.session.SignSessionKeyParams;
+import io.lit4j.node.session.PkpSessionRequest;
+import io.lit4j.node.ConnectionState;
+import io.lit4j.core.errors.LitValidationException;
+import java.util.concurrent.CompletableFuture;
+import io.lit4j.node.internal.NodeCalls;
 import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.recap.RecapObject;
 import io.lit4j.auth.resources.ResourceAbilityRequest;
@@ -75,6 +83,32 @@ public final class SessionFlow {
     Instant now = request.clock().instant();
     Instant expiry = request.expiration(now);
     List<ResourceAbilityRequest> reqs = request.resourceAbilityRequests();
+    AuthSig wallet;
+    // concurrent first calls for the same store entry run the callback once: the others wait, then reuse its answer
+    synchronized (lockFor(store, request.walletSigStoreKey())) {
+      wallet = walletSig(request, key, store, latestBlockhash, log, now, expiry, reqs);
+    }
+    Instant walletExpiry = walletExpiry(wallet).orElse(expiry);
+    Instant sessionExpiry = walletExpiry.isBefore(expiry) ? walletExpiry : expiry;
+    if (!sessionExpiry.isAfter(now)) {
+      throw new LitAuthException("the wallet sig expires at " + sessionExpiry + ", before the session could start; sign a new one");
+    }
+    // per-node sigs live 5 minutes as in 4.2.0 and are made again (or for a node that joined) from
+    // the held session key until the capability expires
+    return SessionSigs.renewing(key, reqs, SessionSigs.capabilities(request.capacityDelegationAuthSig(), wallet), nodeUrls,
+        request.clock(), sessionExpiry, SessionSigs.V4_SESSION_TTL);
+  }
+
+  private static final java.util.Map<SessionKeyStore, java.util.Map<String, Object>> LOCKS = new java.util.WeakHashMap<>();
+
+  private static Object lockFor(SessionKeyStore store, String storeKey) {
+    synchronized (LOCKS) {
+      return LOCKS.computeIfAbsent(store, s -> new java.util.concurrent.ConcurrentHashMap<>()).computeIfAbsent(storeKey, k -> new Object());
+    }
+  }
+
+  private static AuthSig walletSig(SessionSigsRequest request, SessionKeyPair key, SessionKeyStore store, String latestBlockhash,
+      Logger log, Instant now, Instant expiry, List<ResourceAbilityRequest> reqs) {
     AuthSig wallet = stored(store, request.walletSigStoreKey(), log)
         .filter(sig -> !needsResign(sig, key.uri(), reqs, now))
         .filter(sig -> longEnough(sig, now, expiry))
@@ -97,13 +131,7 @@ public final class SessionFlow {
       store.put(request.walletSigStoreKey(), got.toJson());
       wallet = got;
     }
-    Instant walletExpiry = walletExpiry(wallet).orElse(expiry);
-    Instant sessionExpiry = walletExpiry.isBefore(expiry) ? walletExpiry : expiry;
-    if (!sessionExpiry.isAfter(now)) {
-      throw new LitAuthException("the wallet sig expires at " + sessionExpiry + ", before the session could start; sign a new one");
-    }
-    return SessionSigs.sign(key, reqs, SessionSigs.capabilities(request.capacityDelegationAuthSig(), wallet), nodeUrls,
-        Clock.fixed(now, ZoneOffset.UTC), Duration.between(now, sessionExpiry));
+    return wallet;
   }
 
   /**
@@ -182,5 +210,46 @@ public final class SessionFlow {
         throw new LitAuthException("the ReCap of the auth sig from authNeededCallback does not grant " + r);
       }
     }
+  }
+
+  /**
+   * {@code getSessionSigs}: the session key from the store, the wallet sig from the store or the
+   * callback (on a worker thread), one session sig per connected node.
+   *
+   * @param calls the client's node calls
+   * @param request what the session may do and how the wallet signs
+   * @return a future of the session sigs
+   */
+  public static CompletableFuture<SessionSigs> run(NodeCalls calls, SessionSigsRequest request) {
+    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("getSessionSigs request is missing"));
+    SessionKeyStore store = calls.config().sessionKeyStore();
+    return calls.onWorker(() -> {
+      ConnectionState s = calls.ready();
+      SessionKeyPair key = sessionKey(store, request.sessionKey(), calls.log());
+      return sign(request, key, store, s.latestBlockhash(), s.connectedNodes(), calls.log());
+    });
+  }
+
+  /**
+   * {@code getSessionSigs} with a PKP: the callback has the PKP sign the session key through
+   * {@code signSessionKey}.
+   *
+   * @param calls the client's node calls
+   * @param request the PKP, its auth and what the session may do
+   * @param signSessionKey signs a session key with the PKP (blocking)
+   * @return a future of the session sigs
+   */
+  public static CompletableFuture<SessionSigs> runPkp(NodeCalls calls, PkpSessionRequest request,
+      Function<SignSessionKeyParams, SignSessionKeyResult> signSessionKey) {
+    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("getPkpSessionSigs request is missing"));
+    SessionKeyStore store = calls.config().sessionKeyStore();
+    return calls.onWorker(() -> {
+      SessionKeyPair key = sessionKey(store, request.sessionKey(), calls.log());
+      SessionSigsRequest generic = request
+          .toSessionSigsRequest(p -> signSessionKey.apply(request.signSessionKeyParams(key, p)).authSig())
+          .sessionKey(key).build();
+      ConnectionState s = calls.ready();
+      return sign(generic, key, store, s.latestBlockhash(), s.connectedNodes(), calls.log());
+    });
   }
 }

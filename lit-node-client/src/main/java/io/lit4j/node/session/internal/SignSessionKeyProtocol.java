@@ -1,11 +1,15 @@
 package io.lit4j.node.session.internal;
 
+import io.lit4j.core.errors.LitValidationException;
+import java.util.concurrent.CompletableFuture;
+import io.lit4j.node.internal.NodeCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.session.SignSessionKeyRequest;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.errors.LitException;
+import io.lit4j.node.request.internal.AuthMethodFailures;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.network.LitEndpoint;
 import io.lit4j.core.network.ProtocolVersion;
@@ -113,10 +117,52 @@ public final class SignSessionKeyProtocol {
   }
 
   private static LitException malformed(NodeReply reply, NodeResponses responses, String why, Throwable cause) {
+    return malformed(reply, responses.requestId(), why, cause);
+  }
+
+  private static LitException malformed(NodeReply reply, String requestId, String why, Throwable cause) {
     LitException.Builder b = LitException.builder()
         .message("Lit node " + reply.nodeUrl() + " sent an unusable sign_session_key answer: " + why)
-        .nodeUrl(reply.nodeUrl()).requestId(responses.requestId()).errorCode("invalid_node_response");
+        .nodeUrl(reply.nodeUrl()).errorCode("invalid_node_response");
+    if (requestId != null) b.requestId(requestId);
     if (cause != null) b.cause(cause);
     return b.buildNode();
+  }
+
+  /**
+   * Builds the SIWE (nonce = latest blockhash), has every connected node sign it and combines
+   * and verifies the shares.
+   *
+   * @param calls the client's node calls
+   * @param params the PKP, its auth and the session key's abilities
+   * @return a future of the PKP's auth sig
+   */
+  public static CompletableFuture<SignSessionKeyResult> run(NodeCalls calls, SignSessionKeyParams params) {
+    if (params == null) return CompletableFuture.failedFuture(new LitValidationException("signSessionKey params are missing"));
+    String siwe;
+    try {
+      siwe = params.siwe(calls.ready().latestBlockhash()).build().prepareMessage();
+    } catch (LitException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    ObjectNode body = body(params, siwe);
+    // the node signs the SIWE it rewrites (PKP address, nonce block time), so the signed bytes are
+    // known only from an answer: the first attempt is blind, later ones steer the subset
+    return AuthMethodFailures.translate(calls.signWithSubset("signSessionKey", PATH, url -> body.deepCopy(), null,
+        reply -> {
+          JsonNode sessionSig = reply.body().path("signedData").path("sessionSig");
+          if (!sessionSig.isObject()) throw malformed(reply, reply.nodeUrl(), "signedData.sessionSig is missing", null);
+          try {
+            return EcdsaShareJson.parseSignSessionKey(sessionSig).isPresent();
+          } catch (LitException e) {
+            throw malformed(reply, reply.nodeUrl(), e.getMessage(), e);
+          }
+        },
+        reply -> {
+          JsonNode siweText = reply.body().path("signedData").path("sessionSig").get("siweMessage");
+          if (siweText == null || !siweText.isTextual() || siweText.textValue().isEmpty()) return Optional.empty();
+          return Optional.of(EthHash.personalMessageHash(siweText.textValue().getBytes(StandardCharsets.UTF_8)));
+        },
+        (responses, state) -> read(params, responses, state.minNodeCount())), params.authMethods());
   }
 }
