@@ -34,7 +34,8 @@ public final class HostBridge {
    */
   static final class Execution {
     final LitActionRuntime runtime;
-    final long deadlineMillis;
+    /** Set when the top-level action starts running (preparing its context is not its time). */
+    volatile long deadlineMillis;
     final StringBuilder logs = new StringBuilder();
     final java.util.List<org.graalvm.polyglot.Context> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
     int logBytes;

@@ -34,13 +34,16 @@ import org.slf4j.LoggerFactory;
  * {@code jsParams} as globals, {@code ethers} v5 when its bundle is given, {@code console} into
  * the logs, and the node's wall-time limit.
  *
- * <p>Loading ethers into a context costs 0.5 to 4 s, so a few contexts with ethers are prepared
- * ahead on a background thread, each used once and then closed, and only actions whose code
- * mentions {@code ethers} take one; the others run in a fresh context with the prelude only
- * (cheap), where {@code ethers} is undefined.
+ * <p>Contexts are prepared ahead on a background thread and each serves one execution, then is
+ * closed off the request's path, so no state passes between actions. Two kinds are kept ready:
+ * with the prelude only (about 15 ms to make) and with ethers loaded as well (0.5 to 1 s of CPU);
+ * only actions whose code mentions {@code ethers} take the latter, elsewhere {@code ethers} is
+ * undefined. {@code Lit.Actions.call} runs the child in a context of its own on the same thread.
  *
- * <p>Limits: wall time (default 30 s, {@code NodeJsTimeoutError}), console output and response
- * size (100 KiB each), 10 sign operations, and memory ({@code NodeJsMemoryLimitError}). GraalJS
+ * <p>Limits, with the v4 node's numbers and messages: wall time (default 30 s,
+ * {@code NodeJsTimeoutError}), console output and response size (100 KiB each), 10 sign
+ * operations, 30 contract calls, 30 broadcast operations, 50 {@code fetch} requests, child
+ * actions nested 5 deep, and memory ({@code NodeJsMemoryLimitError}). GraalJS
  * community edition cannot cap a context's heap, so the 256 MB heap limit of real nodes is
  * approximated: the heap an action retains is metered (see {@code meterAllocation}) and the action
  * is stopped once it passes the budget (default 256 MiB, as on real nodes). A guest that exhausts
@@ -266,7 +269,7 @@ public final class LitActionRuntime implements AutoCloseable {
    */
   public ActionResult run(String code, JsonNode jsParams, ActionHost host) {
     if (closed.get()) throw new IllegalStateException("runtime is closed");
-    HostBridge.Execution execution = new HostBridge.Execution(this, System.currentTimeMillis() + timeout.toMillis());
+    HostBridge.Execution execution = new HostBridge.Execution(this, Long.MAX_VALUE);
     HostBridge bridge = new HostBridge(host, execution, 0);
     AtomicBoolean outOfMemory = new AtomicBoolean();
     ScheduledFuture<?> meter = meterAllocation(execution, outOfMemory);
@@ -303,9 +306,11 @@ public final class LitActionRuntime implements AutoCloseable {
 
   private void runIn(String code, JsonNode jsParams, HostBridge bridge) {
     HostBridge.Execution execution = bridge.execution();
-    long left = execution.deadlineMillis - System.currentTimeMillis();
-    if (left <= 0) throw timedOut(bridge);
+    if (execution.deadlineMillis - System.currentTimeMillis() <= 0) throw timedOut(bridge);
     Context context = takeContext(ethers != null && code.contains("ethers"));
+    // the clock starts when the top-level action starts, as a node's starts with the worker
+    if (execution.deadlineMillis == Long.MAX_VALUE) execution.deadlineMillis = System.currentTimeMillis() + timeout.toMillis();
+    long left = Math.max(1, execution.deadlineMillis - System.currentTimeMillis());
     execution.contexts.add(context);
     AtomicBoolean timedOut = new AtomicBoolean();
     ScheduledFuture<?> alarm = watchdog.schedule(() -> {

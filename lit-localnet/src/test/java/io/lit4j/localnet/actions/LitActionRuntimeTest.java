@@ -192,7 +192,7 @@ class LitActionRuntimeTest {
 
   @Test
   void fetchToARoutedHostNeverTouchesTheNetwork() {
-    try (LitActionRuntime routed = new LitActionRuntime(Optional.empty(), Duration.ofSeconds(3), 0, LitActionRuntime.DEFAULT_MEMORY_BUDGET_BYTES,
+    try (LitActionRuntime routed = new LitActionRuntime(Optional.empty(), Duration.ofSeconds(30), 0, LitActionRuntime.DEFAULT_MEMORY_BUDGET_BYTES,
         java.util.Map.of("prices.test", req -> FetchResponse.text(418, req.method() + " " + req.uri() + " " + req.header("x-k").orElse("-") + " " + req.bodyText())))) {
       var res = routed.run("(async () => { const r = await fetch('http://prices.test/a?b=1', { method: 'post', headers: new Headers([['X-K', 'v']]), body: 'hi' });"
           + " Lit.Actions.setResponse({ response: r.status + ' ' + r.ok + ' ' + (await r.text()) }); })();", null, new RecordingActionHost());
@@ -202,7 +202,7 @@ class LitActionRuntimeTest {
 
   @Test
   void aFetchBodyPastTheMemoryBudgetIsAMemoryLimitError() {
-    try (LitActionRuntime routed = new LitActionRuntime(Optional.empty(), Duration.ofSeconds(3), 0, 1 << 20,
+    try (LitActionRuntime routed = new LitActionRuntime(Optional.empty(), Duration.ofSeconds(30), 0, 1 << 20,
         java.util.Map.of("big.test", req -> new FetchResponse(200, java.util.Map.of(), new byte[(1 << 20) + 1])))) {
       var failure = assertThrows(ActionFailure.class, () -> routed.run("(async () => { try { await fetch('http://big.test/'); } catch (e) {} })();",
           null, new RecordingActionHost()));
