@@ -396,14 +396,18 @@ public final class LitActionRuntime implements AutoCloseable {
     long threadId = Thread.currentThread().getId();
     long start = meterable.getThreadAllocatedBytes(threadId);
     if (start < 0) return null;
-    long heapAtStart = heapUsed();
+    // the heap at the start may hold other threads' garbage (the context pools make plenty), which
+    // would hide the action's growth: the floor is the lowest heap seen, at the start or after a GC
+    long[] floor = {heapUsed()};
     long[] baseline = {start};
     return watchdog.scheduleAtFixedRate(() -> {
       long allocated = meterable.getThreadAllocatedBytes(threadId);
       if (allocated - baseline[0] <= memoryBudgetBytes || outOfMemory.get()) return;
       baseline[0] = allocated;
       System.gc();
-      if (heapUsed() - heapAtStart > memoryBudgetBytes && outOfMemory.compareAndSet(false, true)) {
+      long heap = heapUsed();
+      floor[0] = Math.min(floor[0], heap);
+      if (heap - floor[0] > memoryBudgetBytes && outOfMemory.compareAndSet(false, true)) {
         execution.contexts.forEach(LitActionRuntime::closeQuietly);
       }
     }, 10, 10, TimeUnit.MILLISECONDS);
