@@ -82,7 +82,7 @@ public final class GoogleLoginWalletExample {
           + AuthMethodIds.authMethodIdHex(login));
 
       // the backend pays for the user's PKP, permits their Google login on it, and gives the PKP to itself
-      MintedPkp minted = contracts.mintWithAuth(login, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
+      MintedPkp minted = contracts.pkps().mintWithAuth(login, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
       Secp256k1PublicKey pkpKey = Secp256k1PublicKey.fromBytes(minted.publicKey());
       out.println("3. minted the user's PKP wallet " + minted.ethAddress());
 

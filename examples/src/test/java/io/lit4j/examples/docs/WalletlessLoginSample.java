@@ -39,7 +39,7 @@ final class WalletlessLoginSample {
 
   static SessionSigs googleLogin(LitNodeClient client, LitContracts contracts, String idToken) {
     AuthMethod login = new AuthMethod(AuthMethodType.GOOGLE_JWT.value(), idToken);
-    MintedPkp minted = contracts.mintWithAuth(login, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
+    MintedPkp minted = contracts.pkps().mintWithAuth(login, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
     Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
     SessionSigs sessionSigs = client.getPkpSessionSigs(PkpSessionRequest.builder().pkpPublicKey(pkp).authMethod(login)
         .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
@@ -50,18 +50,18 @@ final class WalletlessLoginSample {
   static MintedPkp stytchEmailLogin(LitContracts contracts, String stytchSessionJwt) {
     AuthMethod login = new AuthMethod(AuthMethodType.STYTCH_EMAIL_FACTOR_OTP.value(), stytchSessionJwt);
     byte[] id = AuthMethodIds.authMethodId(login); // keccak256("<lower(email)>:<lower(project id)>")
-    return contracts.mintWithAuth(login, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
+    return contracts.pkps().mintWithAuth(login, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
   }
 
   static MintedPkp discordLogin(LitContracts contracts, String discordUserId, String discordClientId) {
     byte[] id = AuthMethodIds.discordAuthMethodId(discordUserId, discordClientId);
-    return contracts.mintWithAuth(PermittedAuthMethod.of(AuthMethodType.DISCORD, id), List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
+    return contracts.pkps().mintWithAuth(PermittedAuthMethod.of(AuthMethodType.DISCORD, id), List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
   }
 
   static MintedPkp passkeyRegistration(LitContracts contracts, JsonNode registration, byte[] challenge) {
     WebAuthnRegistrations.Registered reg = WebAuthnRegistrations.verify(registration, challenge, "example.com", Set.of("https://example.com"));
     byte[] id = AuthMethodIds.keccak(reg.rawId() + ":lit");
-    return contracts.mintWithAuth(PermittedAuthMethod.of(AuthMethodType.WEB_AUTHN, id, reg.cosePublicKey()),
+    return contracts.pkps().mintWithAuth(PermittedAuthMethod.of(AuthMethodType.WEB_AUTHN, id, reg.cosePublicKey()),
         List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
   }
 
@@ -72,7 +72,7 @@ final class WalletlessLoginSample {
 
   static ExecuteJsResponse customAuth(LitNodeClient client, LitContracts contracts, LocalLitNetwork net, String actionCode, NodeAuth backend, AuthMethod userLogin) {
     String cid = net.pinAction(actionCode); // live networks: pin the code to IPFS
-    MintedPkp minted = contracts.mintWithAuth(PermittedAuthMethod.of(AuthMethodType.LIT_ACTION, IpfsCid.toBytes(cid)), List.of(AuthMethodScope.SIGN_ANYTHING));
+    MintedPkp minted = contracts.pkps().mintWithAuth(PermittedAuthMethod.of(AuthMethodType.LIT_ACTION, IpfsCid.toBytes(cid)), List.of(AuthMethodScope.SIGN_ANYTHING));
     Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
     return client.executeJs(ExecuteJsRequest.builder().ipfsId(cid).auth(backend).authMethods(List.of(userLogin))
         .jsParam("publicKey", pkp.hex()).jsParam("toSign", new byte[32]).build());
