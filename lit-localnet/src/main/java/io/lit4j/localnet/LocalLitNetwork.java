@@ -383,9 +383,30 @@ public final class LocalLitNetwork implements AutoCloseable {
    */
   public String pinAction(String code) {
     if (code == null) throw new LitValidationException("code must not be null");
+    return pin(pinnedActions, code);
+  }
+
+  /**
+   * The node route that pins Lit Action code for the whole network, for clients outside this JVM
+   * (e.g. the JS SDK): POST {@code {"code": "<JavaScript>"}} as JSON, answer
+   * {@code {"ipfsId": "Qm…"}} (the code's CIDv0, as {@code ipfs add} computes it).
+   */
+  public static final String PIN_PATH = "/lit4j/ipfs/pin";
+
+  private static String pin(java.util.Map<String, String> pinned, String code) {
     String cid = io.lit4j.core.ipfs.IpfsCid.of(code.getBytes(StandardCharsets.UTF_8));
-    pinnedActions.put(cid, code);
+    pinned.put(cid, code);
     return cid;
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode pinRoute(java.util.Map<String, String> pinned, com.fasterxml.jackson.databind.JsonNode body) {
+    com.fasterxml.jackson.databind.JsonNode code = body.get("code");
+    if (code == null || !code.isTextual()) {
+      throw io.lit4j.localnet.node.NodeError.of(io.lit4j.localnet.node.NodeErrorCode.NodeBadInput, "missing field `code` (the action's JavaScript, a string)");
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode o = io.lit4j.core.json.LitJson.mapper().createObjectNode();
+    o.put("ipfsId", pin(pinned, code.textValue()));
+    return o;
   }
 
   /**
@@ -495,6 +516,7 @@ public final class LocalLitNetwork implements AutoCloseable {
     private Optional<Path> ethersBundle;
     private Duration actionTimeout = Duration.ofSeconds(30);
     private long actionMemoryBudgetBytes = LitActionRuntime.DEFAULT_MEMORY_BUDGET_BYTES;
+    private final java.util.Map<String, io.lit4j.localnet.actions.FetchHandler> fetchRoutes = new java.util.LinkedHashMap<>();
     private long maxRequestsPerKilosecond = DEFAULT_MAX_REQUESTS_PER_KILOSECOND;
     private int nodeBasePort;
     private AuthMethodVerifiers authProviders = AuthMethodVerifiers.live();
@@ -656,6 +678,22 @@ public final class LocalLitNetwork implements AutoCloseable {
     }
 
     /**
+     * Answers the Lit Actions' {@code fetch} calls to one host in-process instead of over the
+     * network, e.g. to test an oracle action offline. Other hosts are fetched for real.
+     *
+     * @param host a host name ({@code api.example.com}, every port) or host and port
+     *     ({@code api.example.com:8443}); case does not matter
+     * @param handler answers each request (on the action's thread, once per node)
+     * @return this builder
+     */
+    public Builder routeFetch(String host, io.lit4j.localnet.actions.FetchHandler handler) {
+      if (host == null || host.isBlank() || host.contains("/")) throw new LitValidationException("routeFetch host must be a host name or host:port, got " + host);
+      if (handler == null) throw new LitValidationException("routeFetch handler must not be null");
+      fetchRoutes.put(host.toLowerCase(java.util.Locale.ROOT), handler);
+      return this;
+    }
+
+    /**
      * How long one Lit Action execution may run before it fails with {@code NodeJsTimeoutError}.
      *
      * @param timeout the wall-time limit, positive
@@ -701,7 +739,7 @@ public final class LocalLitNetwork implements AutoCloseable {
       java.util.Map<String, String> pinned = new java.util.concurrent.ConcurrentHashMap<>();
       boolean up = false;
       try {
-        runtime = new LitActionRuntime(ethers, actionTimeout, nodes, actionMemoryBudgetBytes);
+        runtime = new LitActionRuntime(ethers, actionTimeout, nodes, actionMemoryBudgetBytes, fetchRoutes);
         BlsKeySet bls = BlsDealer.deal(Math.max(2, threshold), nodes, derive(s, "bls"));
         K256RootKeyShares k256 = K256KeyDealer.seeded(derive(s, "k256")).deal(rootKeyCount, threshold, nodes);
         byte[] ecdsaSecret = derive(s, "ecdsa-nonce");
@@ -726,6 +764,7 @@ public final class LocalLitNetwork implements AutoCloseable {
               bls.shareForIndex(i).orElseThrow(), bls.publicKey(), k256.nodeShare(i), ecdsaSecret, anvil.web3j(),
               anvil.rpcUrl(), deployment.addresses(), rateLimiting, strictAuthOnly, Clock.systemUTC());
           started.add(new SimulatedNode(servers.get(i), cfg, runtime, cid -> Optional.ofNullable(pinned.get(cid)), authProviders));
+          servers.get(i).route(PIN_PATH, req -> pinRoute(pinned, req.body()));
         }
         List<String> roots = k256.rootPublicKeys().stream().map(Secp256k1PublicKey::compressedHex).toList();
         Duration took = Duration.ofNanos(System.nanoTime() - t0);

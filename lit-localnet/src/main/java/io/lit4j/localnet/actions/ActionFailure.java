@@ -11,7 +11,9 @@ public final class ActionFailure extends RuntimeException {
     /** The wall-time limit passed: {@code NodeJsTimeoutError}. */
     TIMEOUT,
     /** A memory or output limit was exceeded: {@code NodeJsMemoryLimitError}. */
-    MEMORY_LIMIT
+    MEMORY_LIMIT,
+    /** The runtime itself failed (an engine error): {@code NodeJsExecutionError}, never a Java exception. */
+    INTERNAL
   }
 
   /** How the action failed. */

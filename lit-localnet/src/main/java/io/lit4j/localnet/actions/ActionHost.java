@@ -152,4 +152,26 @@ public interface ActionHost {
   default String decrypt(JsonNode args, boolean singleNode) {
     throw new IllegalStateException("Lit.Actions.decryptAndCombine is not available on this host");
   }
+
+  /**
+   * The code pinned under an IPFS id, for {@code Lit.Actions.call}.
+   *
+   * @param ipfsId the CIDv0
+   * @return the action's JavaScript
+   * @throws IllegalArgumentException when nothing is pinned under that id
+   */
+  default String ipfsCode(String ipfsId) {
+    throw new IllegalArgumentException("Lit.Actions.call is not available on this host");
+  }
+
+  /**
+   * The host of a child action ({@code Lit.Actions.call}): the same request and signed data, the
+   * child's CID as the action id (permission checks, {@code claimKey}, {@code Lit.Auth.actionIpfsIds}).
+   *
+   * @param ipfsId the child's CIDv0
+   * @return the child's host
+   */
+  default ActionHost child(String ipfsId) {
+    throw new IllegalArgumentException("Lit.Actions.call is not available on this host");
+  }
 }

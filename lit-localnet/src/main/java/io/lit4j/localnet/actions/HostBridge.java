@@ -18,26 +18,68 @@ public final class HostBridge {
   static final int MAX_RESPONSE_BYTES = 102_400;
   static final int MAX_SIGN_OPS = 10;
   static final int MAX_BROADCAST_OPS = 30;
+  static final int MAX_FETCH_COUNT = 50;
+  static final int MAX_CONTRACT_CALLS = 30;
+  static final int MAX_CALL_DEPTH = 5;
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ActionHost host;
-  private final StringBuilder logs = new StringBuilder();
-  private int logBytes;
-  private String response = "";
-  private int signOps;
-  private int broadcastOps;
+  private final Execution execution;
+  private final int depth;
+
+  /**
+   * What one execution shares across its child actions ({@code Lit.Actions.call}), as the node's
+   * execution state does: logs, response, operation counters, deadline.
+   */
+  static final class Execution {
+    final LitActionRuntime runtime;
+    /** Set when the top-level action starts running (preparing its context is not its time). */
+    volatile long deadlineMillis;
+    final StringBuilder logs = new StringBuilder();
+    final java.util.List<org.graalvm.polyglot.Context> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    int logBytes;
+    String response = "";
+    int signOps;
+    int broadcastOps;
+    int fetchCount;
+    int contractCalls;
+    /** A failure that ends the whole execution (time or memory), raised from inside an op. */
+    volatile ActionFailure fatal;
+
+    Execution(LitActionRuntime runtime, long deadlineMillis) {
+      this.runtime = runtime;
+      this.deadlineMillis = deadlineMillis;
+    }
+  }
 
   HostBridge(ActionHost host) {
+    this(host, new Execution(null, Long.MAX_VALUE), 0);
+  }
+
+  HostBridge(ActionHost host, Execution execution, int depth) {
     this.host = host;
+    this.execution = execution;
+    this.depth = depth;
+  }
+
+  /** {@return the auth context the action sees as {@code Lit.Auth}} */
+  JsonNode authContext() {
+    return host.authContext();
+  }
+
+  Execution execution() {
+    return execution;
   }
 
   String logs() {
-    return logs.toString();
+    synchronized (execution) {
+      return execution.logs.toString();
+    }
   }
 
   String response() {
-    return response;
+    return execution.response;
   }
 
   /**
@@ -49,11 +91,14 @@ public final class HostBridge {
   @HostAccess.Export
   public void log(String line) {
     int size = line.getBytes(StandardCharsets.UTF_8).length + 1;
-    if (logBytes + size > MAX_LOG_BYTES) {
-      throw new IllegalStateException("Console output limit of " + MAX_LOG_BYTES + " bytes exceeded");
+    synchronized (execution) {
+      if (execution.logBytes + size > MAX_LOG_BYTES) {
+        throw new IllegalStateException("Console.log is printing something that is too long. Max length for all logs in a single request is "
+            + MAX_LOG_BYTES + " bytes");
+      }
+      execution.logBytes += size;
+      execution.logs.append(line).append('\n');
     }
-    logBytes += size;
-    logs.append(line).append('\n');
   }
 
   /**
@@ -75,9 +120,9 @@ public final class HostBridge {
   @HostAccess.Export
   public void setResponse(String value) {
     if (value.getBytes(StandardCharsets.UTF_8).length > MAX_RESPONSE_BYTES) {
-      throw new IllegalStateException("Response is too large: max " + MAX_RESPONSE_BYTES + " bytes");
+      throw new IllegalStateException("Response is too long. Max length is " + MAX_RESPONSE_BYTES + " bytes");
     }
-    response = value;
+    execution.response = value;
   }
 
   /**
@@ -263,6 +308,11 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String callContract(String chain, String txn) {
+    if (++execution.contractCalls > MAX_CONTRACT_CALLS) {
+      // the node's text, word for word
+      throw new IllegalStateException("You may invoke contract calls more than " + MAX_CONTRACT_CALLS
+          + " times per session and you have attempted to exceed that limit.");
+    }
     return host.callContract(chain, txn);
   }
 
@@ -382,24 +432,98 @@ public final class HostBridge {
    * the prelude raises them as ordinary JS errors the action can always catch, instead of host
    * exceptions crossing the polyglot boundary after a long host call.
    */
-  private static String outcome(java.util.function.Supplier<String> op) {
+  private String outcome(java.util.function.Supplier<String> op) {
     var out = LitJson.mapper().createObjectNode();
     try {
       out.put("ok", op.get());
+    } catch (ActionFailure fatal) {
+      throw fatal;
     } catch (RuntimeException e) {
-      out.put("error", String.valueOf(e.getMessage()));
+      if (execution.fatal != null) throw execution.fatal;
+      out.put("error", errorText(e));
     }
     return LitJson.write(out);
   }
 
+  /** An op's failure as the action sees it: the message, never a bare Java class name. */
+  private static String errorText(RuntimeException e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? "operation failed (" + e.getClass().getSimpleName() + ")" : m;
+  }
+
+  /**
+   * {@code Lit.Actions.aesDecrypt}: AES-256-CBC, the IV being the first 16 bytes of the
+   * ciphertext, PKCS#7 padding removed (v4 {@code functions/aes.rs}, libaes with auto padding).
+   *
+   * @param keyJson the 32-byte key as a JSON array of numbers
+   * @param ciphertextJson IV then ciphertext, as a JSON array of numbers
+   * @return {@code {"ok": plaintext hex}} or {@code {"error": message}}
+   */
+  @HostAccess.Export
+  public String aesDecrypt(String keyJson, String ciphertextJson) {
+    return outcome(() -> ActionCrypto.aesDecryptHex(jsonToBytes(keyJson, "symmetricKey"), jsonToBytes(ciphertextJson, "ciphertext")));
+  }
+
+  /**
+   * {@code Lit.Actions.call}: runs the action pinned under {@code ipfsId} as a child of this one
+   * (same logs, response and counters; its own context and {@code Lit.Auth.actionIpfsIds}).
+   *
+   * @param ipfsId the child's CIDv0
+   * @param paramsJson the child's {@code jsParams}, JSON, or null
+   * @return {@code {"ok": the response after the child ran}} or {@code {"error": message}}
+   */
+  @HostAccess.Export
+  public String callChild(String ipfsId, String paramsJson) {
+    return outcome(() -> {
+      if (ipfsId.isBlank()) throw new IllegalArgumentException("ipfsId must not be blank");
+      if (depth + 1 > MAX_CALL_DEPTH) {
+        throw new IllegalStateException("The recursion limit of a child action is " + MAX_CALL_DEPTH
+            + " and you have attempted to exceed that limit.");
+      }
+      String code = host.ipfsCode(ipfsId);
+      JsonNode params = paramsJson == null ? null : LitJson.parse(paramsJson, "params");
+      HostBridge child = new HostBridge(host.child(ipfsId), execution, depth + 1);
+      execution.runtime.runChild(code, params != null && params.isObject() ? params : null, child);
+      return execution.response;
+    });
+  }
+
+  /**
+   * {@code fetch}: one outbound HTTP request, counted against the per-execution limit.
+   *
+   * @param requestJson {@code {url, method, headers: [[name, value]], body: base64 | null}}
+   * @return {@code {status, statusText, url, redirected, headers: [[name, value]], body: base64}}
+   *     or {@code {error}} for a network failure
+   */
+  @HostAccess.Export
+  public String fetch(String requestJson) {
+    if (++execution.fetchCount > MAX_FETCH_COUNT) {
+      // the node's text, word for word
+      throw new IllegalStateException("You may not send more than " + MAX_FETCH_COUNT
+          + " HTTP requests per session and you have attempted to exceed that limit.");
+    }
+    return execution.runtime.fetcher().fetch(LitJson.parse(requestJson, "fetch request"), execution);
+  }
+
+  /**
+   * A string from base64-encoded UTF-8 ({@code Response.text()}).
+   *
+   * @param b64 base64 of the bytes
+   * @return the decoded text
+   */
+  @HostAccess.Export
+  public String utf8DecodeBase64(String b64) {
+    return new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
+  }
+
   private void countBroadcastOp() {
-    if (++broadcastOps > MAX_BROADCAST_OPS) {
+    if (++execution.broadcastOps > MAX_BROADCAST_OPS) {
       throw new IllegalStateException("You may not use more than " + MAX_BROADCAST_OPS + " broadcast operations per Lit Action");
     }
   }
 
   private void countSignOp() {
-    if (++signOps > MAX_SIGN_OPS) {
+    if (++execution.signOps > MAX_SIGN_OPS) {
       throw new IllegalStateException("You may not sign more than " + MAX_SIGN_OPS + " times per Lit Action");
     }
   }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -33,13 +34,16 @@ import org.slf4j.LoggerFactory;
  * {@code jsParams} as globals, {@code ethers} v5 when its bundle is given, {@code console} into
  * the logs, and the node's wall-time limit.
  *
- * <p>Loading ethers into a context costs 0.5 to 4 s, so a few contexts with ethers are prepared
- * ahead on a background thread, each used once and then closed, and only actions whose code
- * mentions {@code ethers} take one; the others run in a fresh context with the prelude only
- * (cheap), where {@code ethers} is undefined.
+ * <p>Contexts are prepared ahead on a background thread and each serves one execution, then is
+ * closed off the request's path, so no state passes between actions. Two kinds are kept ready:
+ * with the prelude only (about 15 ms to make) and with ethers loaded as well (0.5 to 1 s of CPU);
+ * only actions whose code mentions {@code ethers} take the latter, elsewhere {@code ethers} is
+ * undefined. {@code Lit.Actions.call} runs the child in a context of its own on the same thread.
  *
- * <p>Limits: wall time (default 30 s, {@code NodeJsTimeoutError}), console output and response
- * size (100 KiB each), 10 sign operations, and memory ({@code NodeJsMemoryLimitError}). GraalJS
+ * <p>Limits, with the v4 node's numbers and messages: wall time (default 30 s,
+ * {@code NodeJsTimeoutError}), console output and response size (100 KiB each), 10 sign
+ * operations, 30 contract calls, 30 broadcast operations, 50 {@code fetch} requests, child
+ * actions nested 5 deep, and memory ({@code NodeJsMemoryLimitError}). GraalJS
  * community edition cannot cap a context's heap, so the 256 MB heap limit of real nodes is
  * approximated: the heap an action retains is metered (see {@code meterAllocation}) and the action
  * is stopped once it passes the budget (default 256 MiB, as on real nodes). A guest that exhausts
@@ -52,15 +56,33 @@ public final class LitActionRuntime implements AutoCloseable {
   private final Source prelude;
   private final Source ethers;
   private final Duration timeout;
-  private final BlockingQueue<Context> ready;
+  private final BlockingQueue<Context> plainReady;
+  private final BlockingQueue<Context> ethersReady;
+  private final Object poolChanged = new Object();
   private final Thread filler;
+  private final java.util.concurrent.ExecutorService closer;
   private final ScheduledExecutorService watchdog;
+  private final ActionFetcher fetcher;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final long memoryBudgetBytes;
   private final ActionCoordinator coordinator = new ActionCoordinator();
 
   /** Default allocation budget of one execution, see the class comment. */
   public static final long DEFAULT_MEMORY_BUDGET_BYTES = 256L << 20;
+
+  /**
+   * Only the bridge's exported methods, plus {@code getMessage} of a host exception, so the prelude
+   * can turn a failed operation into a JS {@code Error} with the node's text (never a Java class name).
+   */
+  private static final HostAccess HOST_ACCESS = hostAccess();
+
+  private static HostAccess hostAccess() {
+    try {
+      return HostAccess.newBuilder(HostAccess.EXPLICIT).allowAccess(Throwable.class.getMethod("getMessage")).build();
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -83,9 +105,27 @@ public final class LitActionRuntime implements AutoCloseable {
    * @param prepared how many contexts to keep ready
    */
   public LitActionRuntime(Optional<Path> ethersBundle, Duration timeout, int prepared, long memoryBudgetBytes) {
+    this(ethersBundle, timeout, prepared, memoryBudgetBytes, Map.of());
+  }
+
+  /**
+   * As {@link #LitActionRuntime(Optional, Duration, int, long)} with hosts whose {@code fetch}
+   * calls an in-process handler answers instead of the network.
+   *
+   * @param ethersBundle the ethers v5 bundle to load, if any
+   * @param timeout the wall-time limit of one execution
+   * @param prepared how many contexts of each kind to keep ready (about the number of nodes)
+   * @param memoryBudgetBytes bytes an execution may allocate before it fails with a memory error
+   * @param fetchRoutes handlers by host name ({@code example.com}) or host and port
+   *     ({@code example.com:8080}), lower case
+   */
+  public LitActionRuntime(Optional<Path> ethersBundle, Duration timeout, int prepared, long memoryBudgetBytes,
+      Map<String, FetchHandler> fetchRoutes) {
     if (memoryBudgetBytes <= 0) throw new IllegalArgumentException("memoryBudgetBytes must be positive");
+    if (prepared < 0) throw new IllegalArgumentException("prepared must not be negative");
     this.memoryBudgetBytes = memoryBudgetBytes;
     this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.fetcher = new ActionFetcher(fetchRoutes, memoryBudgetBytes);
     this.engine = Engine.newBuilder("js")
         .option("engine.WarnInterpreterOnly", "false")
         .build();
@@ -97,12 +137,11 @@ public final class LitActionRuntime implements AutoCloseable {
         throw new UncheckedIOException("cannot read the ethers bundle " + p, e);
       }
     }).orElse(null);
-    this.ready = new ArrayBlockingQueue<>(Math.max(1, prepared));
-    this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "lit-actions-watchdog");
-      t.setDaemon(true);
-      return t;
-    });
+    // plain contexts are cheap to make and most actions take one: keep twice as many
+    this.plainReady = new ArrayBlockingQueue<>(Math.max(1, 2 * prepared));
+    this.ethersReady = new ArrayBlockingQueue<>(Math.max(1, prepared));
+    this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("lit-actions-watchdog"));
+    this.closer = Executors.newSingleThreadExecutor(daemon("lit-actions-close"));
     if (prepared > 0) {
       filler = new Thread(this::fill, "lit-actions-prepare");
       filler.setDaemon(true);
@@ -110,6 +149,18 @@ public final class LitActionRuntime implements AutoCloseable {
     } else {
       filler = null;
     }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  ActionFetcher fetcher() {
+    return fetcher;
   }
 
   private static Source source(String name, String text) {
@@ -125,11 +176,23 @@ public final class LitActionRuntime implements AutoCloseable {
     }
   }
 
+  /**
+   * Keeps both pools full: plain contexts first (most actions), then contexts with ethers loaded
+   * (0.5 to 1 s each). Each context serves one execution and is then closed: no state can pass
+   * from one action to the next.
+   */
   private void fill() {
     while (!closed.get()) {
       try {
-        Context c = newContext(ethers != null);
-        if (!ready.offer(c, 1, TimeUnit.DAYS)) c.close();
+        if (plainReady.remainingCapacity() > 0) {
+          offer(plainReady, newContext(false));
+        } else if (ethers != null && ethersReady.remainingCapacity() > 0) {
+          offer(ethersReady, newContext(true));
+        } else {
+          synchronized (poolChanged) {
+            if (plainReady.remainingCapacity() == 0 && (ethers == null || ethersReady.remainingCapacity() == 0)) poolChanged.wait(1000);
+          }
+        }
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
@@ -139,15 +202,22 @@ public final class LitActionRuntime implements AutoCloseable {
     }
   }
 
+  private void offer(BlockingQueue<Context> pool, Context c) {
+    if (closed.get() || !pool.offer(c)) c.close(true);
+  }
+
   private Context newContext(boolean withEthers) {
     Context c = Context.newBuilder("js")
         .engine(engine)
-        .allowHostAccess(HostAccess.EXPLICIT)
+        .allowHostAccess(HOST_ACCESS)
         .allowHostClassLookup(name -> false)
         .allowIO(org.graalvm.polyglot.io.IOAccess.NONE)
         .allowCreateThread(false)
         .allowNativeAccess(false)
-        .option("js.unhandled-rejections", "throw")
+        // not "throw": GraalJS keeps one rejection tracker per engine, not thread-safe, so
+        // concurrent actions saw each other's rejections and java.util.NoSuchElementException;
+        // the prelude tracks the action's own promises instead
+        .option("js.unhandled-rejections", "none")
         .option("js.strict", "false")
         .build();
     // ethers calls atob and crypto.getRandomValues while loading: give it a bridge without node
@@ -155,18 +225,36 @@ public final class LitActionRuntime implements AutoCloseable {
     c.getBindings("js").putMember("__lit", new HostBridge(null));
     c.eval(prelude);
     if (withEthers) c.eval(ethers);
-    c.getBindings("js").putMember("__lit", null);
     return c;
   }
 
-  /** A pooled context (with ethers when there is a bundle), or a fresh one. */
+  /** A prepared context of the kind asked for, or a fresh one when the pool is empty. */
   private Context takeContext(boolean needsEthers) {
-    boolean pooledKind = needsEthers || ethers == null;
-    if (filler != null && pooledKind) {
-      Context c = ready.poll();
-      if (c != null) return c;
+    Context c = needsEthers ? ethersReady.poll() : plainReady.poll();
+    if (c != null) {
+      synchronized (poolChanged) {
+        poolChanged.notifyAll();
+      }
+      return c;
     }
     return newContext(needsEthers);
+  }
+
+  /** Closes a used context off the request's path. */
+  private void retire(Context c) {
+    try {
+      closer.execute(() -> closeQuietly(c));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      closeQuietly(c);
+    }
+  }
+
+  private static void closeQuietly(Context c) {
+    try {
+      c.close(true);
+    } catch (RuntimeException ignored) {
+      // already closed by the watchdog
+    }
   }
 
   /**
@@ -176,63 +264,117 @@ public final class LitActionRuntime implements AutoCloseable {
    * @param jsParams an object whose keys become globals (may be null or empty)
    * @param host the node operations of this request
    * @return the response the action set and its console output
-   * @throws ActionFailure when the action throws, times out or breaks a limit
+   * @throws ActionFailure when the action throws, times out or breaks a limit; never another
+   *     exception (an engine failure is {@link ActionFailure.Kind#INTERNAL})
    */
   public ActionResult run(String code, JsonNode jsParams, ActionHost host) {
     if (closed.get()) throw new IllegalStateException("runtime is closed");
-    HostBridge bridge = new HostBridge(host);
+    HostBridge.Execution execution = new HostBridge.Execution(this, Long.MAX_VALUE);
+    HostBridge bridge = new HostBridge(host, execution, 0);
+    AtomicBoolean outOfMemory = new AtomicBoolean();
+    ScheduledFuture<?> meter = meterAllocation(execution, outOfMemory);
+    try {
+      runIn(code, jsParams, bridge);
+      return new ActionResult(bridge.response(), bridge.logs());
+    } catch (ActionFailure f) {
+      if (outOfMemory.get()) throw memoryLimit(bridge);
+      if (f.logs().isEmpty() && !bridge.logs().isEmpty()) throw new ActionFailure(f.kind(), f.getMessage(), bridge.logs());
+      throw f;
+    } catch (RuntimeException e) {
+      // the guard: whatever the engine throws, the node answers an action error, never a Java exception
+      if (outOfMemory.get()) throw memoryLimit(bridge);
+      LOG.warn("Lit Action runtime failure", e);
+      throw new ActionFailure(ActionFailure.Kind.INTERNAL, "internal error of the lit-localnet Lit Action runtime", bridge.logs());
+    } finally {
+      if (meter != null) meter.cancel(false);
+    }
+  }
+
+  /** Runs a child action ({@code Lit.Actions.call}) on the calling thread, in its own context. */
+  void runChild(String code, JsonNode jsParams, HostBridge bridge) {
+    try {
+      runIn(code, jsParams, bridge);
+    } catch (ActionFailure f) {
+      if (f.kind() != ActionFailure.Kind.THREW) {
+        bridge.execution().fatal = f;
+        throw f;
+      }
+      // the parent sees the child's error as the op's error, as on a node
+      throw new IllegalStateException(f.getMessage());
+    }
+  }
+
+  private void runIn(String code, JsonNode jsParams, HostBridge bridge) {
+    HostBridge.Execution execution = bridge.execution();
+    if (execution.deadlineMillis - System.currentTimeMillis() <= 0) throw timedOut(bridge);
     Context context = takeContext(ethers != null && code.contains("ethers"));
+    // the clock starts when the top-level action starts, as a node's starts with the worker
+    if (execution.deadlineMillis == Long.MAX_VALUE) execution.deadlineMillis = System.currentTimeMillis() + timeout.toMillis();
+    long left = Math.max(1, execution.deadlineMillis - System.currentTimeMillis());
+    execution.contexts.add(context);
     AtomicBoolean timedOut = new AtomicBoolean();
     ScheduledFuture<?> alarm = watchdog.schedule(() -> {
       timedOut.set(true);
       context.close(true);
-    }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-    long deadline = System.currentTimeMillis() + timeout.toMillis();
-    AtomicBoolean outOfMemory = new AtomicBoolean();
-    ScheduledFuture<?> meter = meterAllocation(context, outOfMemory);
+    }, left, TimeUnit.MILLISECONDS);
     try {
       Value bindings = context.getBindings("js");
-      bindings.putMember("__lit", bridge);
+      Value internals = bindings.getMember("__litRuntime");
+      bindings.removeMember("__litRuntime");
       String params = jsParams == null || jsParams.isNull() ? "{}" : LitJson.write(jsParams);
-      bindings.getMember("__litInstallRequest").execute(LitJson.write(host.authContext()), params);
-      context.eval(Source.newBuilder("js", code, "litAction.js").buildLiteral());
-      Value nextDelay = bindings.getMember("__litNextTimerDelay");
-      Value runDue = bindings.getMember("__litRunDueTimers");
+      internals.getMember("install").execute(bridge, LitJson.write(bridge.authContext()), params);
+      Value takeFailure = internals.getMember("takeFailure");
+      Value completion = context.eval(Source.newBuilder("js", code, "litAction.js").buildLiteral());
+      internals.getMember("watch").execute(completion);
+      checkRejection(takeFailure, bridge);
+      Value nextDelay = internals.getMember("nextTimerDelay");
+      Value runDue = internals.getMember("runDueTimer");
       while (true) {
         long delay = nextDelay.execute().asLong();
         if (delay < 0) break;
-        if (System.currentTimeMillis() + delay > deadline) {
-          throw new ActionFailure(ActionFailure.Kind.TIMEOUT, "Lit Action timed out after " + timeout.toMillis() + " ms", bridge.logs());
-        }
+        if (System.currentTimeMillis() + delay > execution.deadlineMillis) throw timedOut(bridge);
         if (delay > 0) Thread.sleep(delay);
         runDue.execute();
+        checkRejection(takeFailure, bridge);
       }
-      return new ActionResult(bridge.response(), bridge.logs());
     } catch (PolyglotException e) {
-      if (outOfMemory.get()) throw memoryLimit(bridge);
-      if (timedOut.get() || e.isCancelled()) {
-        throw new ActionFailure(ActionFailure.Kind.TIMEOUT, "Lit Action timed out after " + timeout.toMillis() + " ms", bridge.logs());
-      }
+      if (execution.fatal != null) throw withLogs(execution.fatal, bridge);
+      if (timedOut.get() || e.isCancelled()) throw timedOut(bridge);
       if (e.isResourceExhausted()) throw memoryLimit(bridge);
+      if (e.isInternalError()) {
+        LOG.warn("Lit Action engine failure", e);
+        throw new ActionFailure(ActionFailure.Kind.INTERNAL, "internal error of the lit-localnet Lit Action runtime", bridge.logs());
+      }
       throw new ActionFailure(ActionFailure.Kind.THREW, jsErrorText(e), bridge.logs());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ActionFailure(ActionFailure.Kind.TIMEOUT, "Lit Action interrupted", bridge.logs());
+      throw timedOut(bridge);
     } catch (IllegalStateException e) {
-      if (outOfMemory.get()) throw memoryLimit(bridge);
-      if (timedOut.get()) {
-        throw new ActionFailure(ActionFailure.Kind.TIMEOUT, "Lit Action timed out after " + timeout.toMillis() + " ms", bridge.logs());
-      }
+      if (execution.fatal != null) throw withLogs(execution.fatal, bridge);
+      if (timedOut.get()) throw timedOut(bridge);
       throw e;
     } finally {
       alarm.cancel(false);
-      if (meter != null) meter.cancel(false);
-      try {
-        context.close(true);
-      } catch (RuntimeException ignored) {
-        // already closed by the watchdog
-      }
+      execution.contexts.remove(context);
+      retire(context);
     }
+  }
+
+  private static void checkRejection(Value takeFailure, HostBridge bridge) {
+    // a time or memory failure inside an op ends the execution even if the action caught the op's error
+    ActionFailure fatal = bridge.execution().fatal;
+    if (fatal != null) throw withLogs(fatal, bridge);
+    Value f = takeFailure.execute();
+    if (!f.isNull()) throw new ActionFailure(ActionFailure.Kind.THREW, f.asString(), bridge.logs());
+  }
+
+  private ActionFailure timedOut(HostBridge bridge) {
+    return new ActionFailure(ActionFailure.Kind.TIMEOUT, "Your function exceeded the maximum runtime of " + timeout.toMillis()
+        + "ms and was terminated.", bridge.logs());
+  }
+
+  private static ActionFailure withLogs(ActionFailure f, HostBridge bridge) {
+    return new ActionFailure(f.kind(), f.getMessage(), bridge.logs());
   }
 
   private static ActionFailure memoryLimit(HostBridge bridge) {
@@ -247,26 +389,26 @@ public final class LitActionRuntime implements AutoCloseable {
    * with the budget. Concurrent actions share the heap, so this is an approximation, fine for a
    * test network.
    */
-  private ScheduledFuture<?> meterAllocation(Context context, AtomicBoolean outOfMemory) {
+  private ScheduledFuture<?> meterAllocation(HostBridge.Execution execution, AtomicBoolean outOfMemory) {
     if (!(THREADS instanceof com.sun.management.ThreadMXBean meterable) || !meterable.isThreadAllocatedMemorySupported()) {
       return null;
     }
     long threadId = Thread.currentThread().getId();
     long start = meterable.getThreadAllocatedBytes(threadId);
     if (start < 0) return null;
-    long heapAtStart = heapUsed();
+    // the heap at the start may hold other threads' garbage (the context pools make plenty), which
+    // would hide the action's growth: the floor is the lowest heap seen, at the start or after a GC
+    long[] floor = {heapUsed()};
     long[] baseline = {start};
     return watchdog.scheduleAtFixedRate(() -> {
       long allocated = meterable.getThreadAllocatedBytes(threadId);
       if (allocated - baseline[0] <= memoryBudgetBytes || outOfMemory.get()) return;
       baseline[0] = allocated;
       System.gc();
-      if (heapUsed() - heapAtStart > memoryBudgetBytes && outOfMemory.compareAndSet(false, true)) {
-        try {
-          context.close(true);
-        } catch (RuntimeException ignored) {
-          // the action finished meanwhile
-        }
+      long heap = heapUsed();
+      floor[0] = Math.min(floor[0], heap);
+      if (heap - floor[0] > memoryBudgetBytes && outOfMemory.compareAndSet(false, true)) {
+        execution.contexts.forEach(LitActionRuntime::closeQuietly);
       }
     }, 10, 10, TimeUnit.MILLISECONDS);
   }
@@ -278,12 +420,12 @@ public final class LitActionRuntime implements AutoCloseable {
   /** The message a Deno node would report: {@code Error: <message>} and the JS stack line. */
   private static String jsErrorText(PolyglotException e) {
     String msg = e.getMessage();
-    if (msg == null) msg = "Uncaught error";
     if (e.isHostException()) {
-      Throwable host = e.asHostException();
-      msg = "Error: " + host.getMessage();
+      String hostMessage = e.asHostException().getMessage();
+      msg = "Error: " + (hostMessage == null || hostMessage.isBlank() ? "operation failed" : hostMessage);
     }
-    return msg;
+    if (msg == null || msg.isBlank()) msg = "Error";
+    return "Uncaught " + msg;
   }
 
   @Override
@@ -291,8 +433,16 @@ public final class LitActionRuntime implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) return;
     if (filler != null) filler.interrupt();
     watchdog.shutdownNow();
+    closer.shutdown();
+    try {
+      if (filler != null) filler.join(5000);
+      closer.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     Context c;
-    while ((c = ready.poll()) != null) c.close(true);
+    while ((c = plainReady.poll()) != null) closeQuietly(c);
+    while ((c = ethersReady.poll()) != null) closeQuietly(c);
     engine.close(true);
   }
 

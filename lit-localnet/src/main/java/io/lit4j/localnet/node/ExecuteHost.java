@@ -35,17 +35,38 @@ final class ExecuteHost implements ActionHost {
   private final ValidatedAuth auth;
   private final List<PkpAuthorizer.VerifiedAuthMethod> methods;
   private final String cid;
-  private final ObjectNode signedData = LitJson.mapper().createObjectNode();
-  private final ObjectNode claimData = LitJson.mapper().createObjectNode();
-  private final java.util.concurrent.atomic.AtomicInteger coordinatedOps = new java.util.concurrent.atomic.AtomicInteger();
-  private final long startedNanos = System.nanoTime();
+  // shared with child actions (Lit.Actions.call), as the node's execution state is
+  private final ObjectNode signedData;
+  private final ObjectNode claimData;
+  private final java.util.concurrent.atomic.AtomicInteger coordinatedOps;
+  private final long startedNanos;
 
   ExecuteHost(SimulatedNode node, String requestId, ValidatedAuth auth, List<PkpAuthorizer.VerifiedAuthMethod> methods, String cid) {
+    this(node, requestId, auth, methods, cid, LitJson.mapper().createObjectNode(), LitJson.mapper().createObjectNode(),
+        new java.util.concurrent.atomic.AtomicInteger(), System.nanoTime());
+  }
+
+  private ExecuteHost(SimulatedNode node, String requestId, ValidatedAuth auth, List<PkpAuthorizer.VerifiedAuthMethod> methods, String cid,
+      ObjectNode signedData, ObjectNode claimData, java.util.concurrent.atomic.AtomicInteger coordinatedOps, long startedNanos) {
     this.node = node;
     this.requestId = requestId;
     this.auth = auth;
     this.methods = methods;
     this.cid = cid;
+    this.signedData = signedData;
+    this.claimData = claimData;
+    this.coordinatedOps = coordinatedOps;
+    this.startedNanos = startedNanos;
+  }
+
+  @Override
+  public String ipfsCode(String ipfsId) {
+    return node.pinnedCode(ipfsId);
+  }
+
+  @Override
+  public ActionHost child(String ipfsId) {
+    return new ExecuteHost(node, requestId, auth, methods, ipfsId, signedData, claimData, coordinatedOps, startedNanos);
   }
 
   ObjectNode signedData() {

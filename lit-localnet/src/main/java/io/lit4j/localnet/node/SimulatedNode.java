@@ -486,8 +486,15 @@ public final class SimulatedNode implements AutoCloseable {
       switch (f.kind()) {
         case THREW -> throw NodeError.actionFailed(f.getMessage(), f.logs());
         case TIMEOUT -> throw withLogs(NodeError.of(NodeErrorCode.NodeJsTimeoutError, f.getMessage()), req, f.logs());
-        default -> throw withLogs(NodeError.of(NodeErrorCode.NodeJsMemoryLimitError, f.getMessage()), req, f.logs());
+        case MEMORY_LIMIT -> throw withLogs(NodeError.of(NodeErrorCode.NodeJsMemoryLimitError, f.getMessage()), req, f.logs());
+        default -> throw withLogs(NodeError.of(NodeErrorCode.NodeJsExecutionError, f.getMessage()), req, f.logs());
       }
+    } catch (NodeError e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // the guard: a node answers a v4 error, never a leaked Java exception
+      org.slf4j.LoggerFactory.getLogger(SimulatedNode.class).warn("node {}: Lit Action failed inside the runtime [{}]", config.shareIndex(), req.correlationId(), e);
+      throw NodeError.of(NodeErrorCode.NodeJsExecutionError, "internal error of the lit-localnet Lit Action runtime");
     }
     ObjectNode o = LitJson.mapper().createObjectNode();
     o.put("success", true);
@@ -532,6 +539,16 @@ public final class SimulatedNode implements AutoCloseable {
 
   LitActionRuntime actions() {
     return actions;
+  }
+
+  /** The code pinned under a CID (checked to hash to it), for {@code Lit.Actions.call}. */
+  String pinnedCode(String cid) {
+    String pinned = ipfs.apply(cid).orElseThrow(() -> new IllegalArgumentException(
+        "ipfsId " + cid + " is not pinned on lit-localnet (LocalLitNetwork.pinAction) and there is no IPFS gateway"));
+    if (!IpfsCid.of(pinned.getBytes(StandardCharsets.UTF_8)).equals(cid)) {
+      throw new IllegalArgumentException("the code pinned under " + cid + " does not hash to it");
+    }
+    return pinned;
   }
 
   byte[] nodeWalletSign(byte[] data) {

@@ -133,4 +133,89 @@ class LitActionRuntimeTest {
     assertEquals("0x7,true,getPermittedAuthMethods,0x12,0xf343681465b9efe82c933c3e8748c70cb8aa06539c361de20f72eac04e766393", res.response());
     assertEquals(java.util.List.of("abc"), host.claimed);
   }
+
+  @Test
+  void anUnhandledRejectionFailsTheActionAsDenoReportsIt() {
+    var failure = assertThrows(ActionFailure.class, () -> runtime.run(
+        "(async () => { await new Promise(r => setTimeout(r, 5)); throw new Error('late boom'); })();", null, new RecordingActionHost()));
+    assertEquals(ActionFailure.Kind.THREW, failure.kind());
+    assertTrue(failure.getMessage().startsWith("Uncaught (in promise) Error: late boom"), failure.getMessage());
+  }
+
+  @Test
+  void anIntervalThatIsNeverClearedRunsIntoTheTimeLimit() {
+    var failure = assertThrows(ActionFailure.class, () -> runtime.run("let n = 0; setInterval(() => { n++; }, 10);", null, new RecordingActionHost()));
+    assertEquals(ActionFailure.Kind.TIMEOUT, failure.kind());
+    assertTrue(failure.getMessage().contains("exceeded the maximum runtime of 3000ms"), failure.getMessage());
+  }
+
+  @Test
+  void aTimerDueAfterTheTimeLimitIsATimeoutAtOnce() {
+    long t0 = System.nanoTime();
+    var failure = assertThrows(ActionFailure.class, () -> runtime.run("setTimeout(() => {}, 60000);", null, new RecordingActionHost()));
+    assertEquals(ActionFailure.Kind.TIMEOUT, failure.kind());
+    assertTrue(System.nanoTime() - t0 < 2_500_000_000L, "does not sleep until the deadline");
+  }
+
+  /**
+   * Regression: GraalJS keeps one unhandled-rejection tracker per engine (not thread-safe), so with
+   * {@code js.unhandled-rejections=throw} concurrent actions saw each other's rejections and,
+   * now and then, {@code java.util.NoSuchElementException}. Every action must see only its own.
+   */
+  @Test
+  void concurrentActionsWithRejectionsEachSeeOnlyTheirOwn() throws Exception {
+    String rejects = "(async () => { await new Promise(r => setTimeout(r, 1)); throw new Error('mine ' + who); })();";
+    String caught = "(async () => { try { await Promise.reject(new Error('x')); } catch (e) { Lit.Actions.setResponse({response: 'caught ' + who}); } })();";
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 90; i++) {
+        String who = "w" + i;
+        String code = i % 2 == 0 ? rejects : caught;
+        results.add(pool.submit(() -> {
+          try {
+            return runtime.run(code, LitJson.parse("{\"who\":\"" + who + "\"}", "p"), new RecordingActionHost()).response();
+          } catch (ActionFailure f) {
+            return f.kind() + " " + f.getMessage();
+          }
+        }));
+      }
+      for (int i = 0; i < results.size(); i++) {
+        String r = results.get(i).get();
+        if (i % 2 == 0) assertTrue(r.startsWith("THREW Uncaught (in promise) Error: mine w" + i), r);
+        else assertEquals("caught w" + i, r);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void fetchToARoutedHostNeverTouchesTheNetwork() {
+    try (LitActionRuntime routed = new LitActionRuntime(Optional.empty(), Duration.ofSeconds(30), 0, LitActionRuntime.DEFAULT_MEMORY_BUDGET_BYTES,
+        java.util.Map.of("prices.test", req -> FetchResponse.text(418, req.method() + " " + req.uri() + " " + req.header("x-k").orElse("-") + " " + req.bodyText())))) {
+      var res = routed.run("(async () => { const r = await fetch('http://prices.test/a?b=1', { method: 'post', headers: new Headers([['X-K', 'v']]), body: 'hi' });"
+          + " Lit.Actions.setResponse({ response: r.status + ' ' + r.ok + ' ' + (await r.text()) }); })();", null, new RecordingActionHost());
+      assertEquals("418 false POST http://prices.test/a?b=1 v hi", res.response());
+    }
+  }
+
+  @Test
+  void aFetchBodyPastTheMemoryBudgetIsAMemoryLimitError() {
+    try (LitActionRuntime routed = new LitActionRuntime(Optional.empty(), Duration.ofSeconds(30), 0, 1 << 20,
+        java.util.Map.of("big.test", req -> new FetchResponse(200, java.util.Map.of(), new byte[(1 << 20) + 1])))) {
+      var failure = assertThrows(ActionFailure.class, () -> routed.run("(async () => { try { await fetch('http://big.test/'); } catch (e) {} })();",
+          null, new RecordingActionHost()));
+      assertEquals(ActionFailure.Kind.MEMORY_LIMIT, failure.kind());
+    }
+  }
+
+  @Test
+  void contextsAreNeverReused() {
+    for (int i = 0; i < 5; i++) {
+      var res = runtime.run("const first = typeof marker === 'undefined'; globalThis.marker = 1; Object.prototype.polluted = 1;"
+          + " Lit.Actions.setResponse({response: String(first && ({}).polluted === 1)});", null, new RecordingActionHost());
+      assertEquals("true", res.response());
+    }
+  }
 }
