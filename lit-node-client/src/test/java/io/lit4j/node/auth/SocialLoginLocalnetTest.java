@@ -137,7 +137,7 @@ class SocialLoginLocalnetTest {
     AuthMethod login = new AuthMethod(4, token);
     // the id needs the Discord user id, which the backend gets from users/@me as the JS SDK does
     PermittedAuthMethod permitted = new PermittedAuthMethod(4, AuthMethodIds.discordAuthMethodId("80351110224678912"), new byte[0]);
-    MintedPkp minted = contracts.mintWithAuth(permitted, SCOPES);
+    MintedPkp minted = contracts.pkps().mintWithAuth(permitted, SCOPES);
     Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
     pkpSignAndExecuteJsSignAsThePkp(pkp, sessionFor(pkp, login));
   }
@@ -221,8 +221,8 @@ class SocialLoginLocalnetTest {
     WebAuthnRegistrations.Registered reg = WebAuthnRegistrations.verify(passkey.register(challenge), challenge, "localhost", Set.of(PASSKEY_ORIGIN));
     assertEquals(passkey.rawId(), reg.rawId());
     byte[] id = AuthMethodIds.keccak(reg.rawId() + ":lit");
-    MintedPkp minted = contracts.mintWithAuth(PermittedAuthMethod.of(AuthMethodType.WEB_AUTHN, id, reg.cosePublicKey()), SCOPES);
-    assertArrayEquals(reg.cosePublicKey(), contracts.getPermittedAuthMethods(minted.tokenId()).stream()
+    MintedPkp minted = contracts.pkps().mintWithAuth(PermittedAuthMethod.of(AuthMethodType.WEB_AUTHN, id, reg.cosePublicKey()), SCOPES);
+    assertArrayEquals(reg.cosePublicKey(), contracts.permissions().getPermittedAuthMethods(minted.tokenId()).stream()
         .filter(m -> m.authMethodType() == 3).findFirst().orElseThrow().userPubkey());
     return Secp256k1PublicKey.fromBytes(minted.publicKey());
   }
@@ -245,10 +245,10 @@ class SocialLoginLocalnetTest {
   @Test
   void aLitActionPermittedOnThePkpDecidesWhichGoogleUsersMaySign() {
     String cid = net.pinAction(CUSTOM_AUTH_ACTION);
-    MintedPkp minted = contracts.mintWithAuth(PermittedAuthMethod.of(AuthMethodType.LIT_ACTION, IpfsCid.toBytes(cid)),
+    MintedPkp minted = contracts.pkps().mintWithAuth(PermittedAuthMethod.of(AuthMethodType.LIT_ACTION, IpfsCid.toBytes(cid)),
         List.of(AuthMethodScope.SIGN_ANYTHING));
     Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
-    assertTrue(contracts.isPermittedAction(minted.tokenId(), cid));
+    assertTrue(contracts.permissions().isPermittedAction(minted.tokenId(), cid));
     NodeAuth backend = NodeAuth.of(backendAuthSig());
     String alice = "google-alice-" + UUID.randomUUID();
     byte[] toSign = EthHash.keccak256("custom auth".getBytes(StandardCharsets.UTF_8));
@@ -275,7 +275,7 @@ class SocialLoginLocalnetTest {
   @Test
   void anActionThePkpDoesNotPermitCannotSignWithIt() {
     String cid = net.pinAction(CUSTOM_AUTH_ACTION);
-    MintedPkp minted = contracts.mintWithAuth(PermittedAuthMethod.of(AuthMethodType.LIT_ACTION, IpfsCid.toBytes(cid)),
+    MintedPkp minted = contracts.pkps().mintWithAuth(PermittedAuthMethod.of(AuthMethodType.LIT_ACTION, IpfsCid.toBytes(cid)),
         List.of(AuthMethodScope.SIGN_ANYTHING));
     Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
     LitAuthException e = assertThrows(LitAuthException.class, () -> client.executeJs(ExecuteJsRequest.builder()
@@ -295,9 +295,9 @@ class SocialLoginLocalnetTest {
   }
 
   private Secp256k1PublicKey mintFor(AuthMethod login) {
-    MintedPkp minted = contracts.mintWithAuth(login, SCOPES);
+    MintedPkp minted = contracts.pkps().mintWithAuth(login, SCOPES);
     PermittedAuthMethod permitted = PermittedAuthMethod.from(login);
-    assertTrue(contracts.isPermittedAuthMethod(minted.tokenId(), permitted));
+    assertTrue(contracts.permissions().isPermittedAuthMethod(minted.tokenId(), permitted));
     assertArrayEquals(AuthMethodIds.authMethodId(login), permitted.id());
     return Secp256k1PublicKey.fromBytes(minted.publicKey());
   }
