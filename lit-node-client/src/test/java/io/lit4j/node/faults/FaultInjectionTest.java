@@ -79,7 +79,7 @@ import org.web3j.protocol.http.HttpService;
  * within the timeout and name the failed nodes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@LocalLitNetworkTest(nodes = 5, seed = "lit4j-fault-suite")
+@LocalLitNetworkTest(nodes = 5, seed = "lit4j-fault-suite", rateLimiting = false)
 class FaultInjectionTest {
   static final Duration TIMEOUT = Duration.ofSeconds(2);
   static final Duration SLOW_DELAY = Duration.ofMillis(3500);
