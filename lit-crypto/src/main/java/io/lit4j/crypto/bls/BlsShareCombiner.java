@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import io.lit4j.crypto.bls.internal.Lagrange;
 import supranational.blst.P2;
+import supranational.blst.P2_Affine;
 
 /**
  * Combines BLS signature shares when some may be wrong, at a bounded cost.
@@ -19,9 +21,11 @@ import supranational.blst.P2;
  * against each other without a pairing: over any t+2 shares, the weights
  * {@code wⱼ = 1/Πᵢ≠ⱼ(xⱼ − xᵢ)} give two parity checks {@code s₁ = Σ wⱼσⱼ} and
  * {@code s₂ = Σ wⱼxⱼσⱼ} that vanish for honest shares. One wrong share k leaves
- * {@code s₂ = x_k·s₁}, which names it. So the usual case (one bad share) costs one failed
- * verification, t+2 scalar multiplications and one more verification; only when that does not
- * settle it does a subset search run, capped at a fixed number of pairing checks.
+ * {@code s₂ = x_k·s₁}, which names it, and {@code s₁ = w_k·E} is its error E times a known
+ * weight, so the failed combination is corrected by subtracting {@code (λ_k/w_k)·s₁}. The usual
+ * case (one bad share) thus costs one failed verification, t+3 scalar multiplications and one more
+ * verification; only when that does not settle it does a subset search run, capped at a fixed
+ * number of pairing checks.
  */
 public final class BlsShareCombiner {
   /** Pairing checks a search makes at most before giving up. */
@@ -79,17 +83,34 @@ public final class BlsShareCombiner {
       throw new LitCryptoException("only " + shares.size() + " BLS signature shares, " + t + " needed");
     }
     int[] checks = {0};
+    // each point is decompressed once, however many combinations and checks use it
+    java.util.Map<Integer, P2_Affine> points = new java.util.HashMap<>();
+    for (BlsSignatureShare sh : shares) points.put(sh.identifier(), new P2_Affine(sh.point()));
     List<BlsSignatureShare> first = shares.subList(0, t);
-    BlsSignature sig = tryCombine(publicKey, message, first, checks);
+    List<Integer> firstIds = identifiers(first);
+    BigInteger[] firstLambdas = Lagrange.coefficientsAtZero(firstIds);
+    P2 firstSum = new P2();
+    for (int i = 0; i < t; i++) firstSum = firstSum.add(new P2(points.get(firstIds.get(i))).mult(firstLambdas[i]));
+    BlsSignature sig = verified(publicKey, message, firstSum.dup(), checks);
     if (sig != null) return new Combined(sig, identifiers(first), List.of(), checks[0]);
 
     List<Integer> suspects = new ArrayList<>();
     if (shares.size() >= t + 2) {
-      Integer bad = locateSingleError(shares.subList(0, t + 2));
-      if (bad != null) {
+      Located found = locateSingleError(shares.subList(0, t + 2), points);
+      if (found != null) {
+        int bad = found.identifier();
         suspects.add(bad);
+        // the first t shares combined to σ + λ_k·E and the parity check gave s₁ = w_k·E, so the
+        // right signature is that sum minus (λ_k / w_k)·s₁: one multiplication, not t
+        int k = firstIds.indexOf(bad);
+        if (k >= 0) {
+          BigInteger factor = firstLambdas[k].multiply(found.weight().modInverse(BlsPoints.R)).mod(BlsPoints.R);
+          sig = verified(publicKey, message, firstSum.dup().add(found.s1().dup().mult(factor).neg()), checks);
+          List<Integer> used = shares.subList(0, t + 2).stream().map(BlsSignatureShare::identifier).filter(id -> id != bad).toList();
+          if (sig != null) return new Combined(sig, used, suspects, checks[0]);
+        }
         List<BlsSignatureShare> rest = shares.stream().filter(s -> s.identifier() != bad).limit(t).toList();
-        sig = tryCombine(publicKey, message, rest, checks);
+        sig = tryCombine(publicKey, message, rest, points, checks);
         if (sig != null) return new Combined(sig, identifiers(rest), suspects, checks[0]);
       }
     }
@@ -102,8 +123,8 @@ public final class BlsShareCombiner {
         if (checks[0] >= maxPairingChecks) break;
         List<BlsSignatureShare> subset = new ArrayList<>(t);
         for (int i : idx) subset.add(pool.get(i));
-        if (subset.equals(first)) continue;
-        sig = tryCombine(publicKey, message, subset, checks);
+        if (subset.equals(first)) continue; // already known not to verify
+        sig = tryCombine(publicKey, message, subset, points, checks);
         if (sig != null) {
           List<Integer> used = identifiers(subset);
           List<Integer> out = new ArrayList<>(suspects);
@@ -120,37 +141,47 @@ public final class BlsShareCombiner {
    * The identifier of the one share among {@code window} (t+2 shares) inconsistent with the
    * others, or null when none or more than one is.
    */
-  private static Integer locateSingleError(List<BlsSignatureShare> window) {
+  private static Located locateSingleError(List<BlsSignatureShare> window, java.util.Map<Integer, P2_Affine> points) {
     BigInteger r = BlsPoints.R;
     int m = window.size();
     P2 s1 = new P2();
     P2 s2 = new P2();
+    BigInteger[] weights = new BigInteger[m];
     for (int j = 0; j < m; j++) {
       BigInteger xj = BigInteger.valueOf(window.get(j).identifier());
       BigInteger den = BigInteger.ONE;
       for (int i = 0; i < m; i++) {
         if (i != j) den = den.multiply(xj.subtract(BigInteger.valueOf(window.get(i).identifier()))).mod(r);
       }
-      P2 p = new P2(window.get(j).point()).mult(den.modInverse(r));
+      weights[j] = den.modInverse(r);
+      P2 p = new P2(points.get(window.get(j).identifier())).mult(weights[j]);
       s1 = s1.add(p);
       s2 = s2.add(p.dup().mult(xj));
     }
     if (s1.is_inf()) return null;
-    for (BlsSignatureShare s : window) {
-      if (s1.dup().mult(BigInteger.valueOf(s.identifier())).is_equal(s2)) return s.identifier();
+    for (int j = 0; j < m; j++) {
+      if (s1.dup().mult(BigInteger.valueOf(window.get(j).identifier())).is_equal(s2)) return new Located(window.get(j).identifier(), s1, weights[j]);
     }
     return null;
   }
 
-  private static BlsSignature tryCombine(BlsPublicKey key, byte[] message, List<BlsSignatureShare> shares, int[] checks) {
-    try {
-      BlsSignature s = Bls.combineSignatureShares(shares);
-      checks[0]++;
-      return Bls.verify(key, message, s) ? s : null;
-    } catch (LitException e) {
-      return null;
-    }
+  private static BlsSignature tryCombine(BlsPublicKey key, byte[] message, List<BlsSignatureShare> shares,
+      java.util.Map<Integer, P2_Affine> points, int[] checks) {
+    BigInteger[] lambdas = Lagrange.coefficientsAtZero(identifiers(shares));
+    P2 sum = new P2();
+    for (int i = 0; i < shares.size(); i++) sum = sum.add(new P2(points.get(shares.get(i).identifier())).mult(lambdas[i]));
+    return verified(key, message, sum, checks);
   }
+
+  private static BlsSignature verified(BlsPublicKey key, byte[] message, P2 sum, int[] checks) {
+    if (sum.is_inf()) return null;
+    checks[0]++;
+    BlsSignature s = new BlsSignature(sum.compress());
+    return Bls.verify(key, message, s) ? s : null;
+  }
+
+  /** The one inconsistent share of a window, and its error times its parity weight ({@code s₁ = w_k·E}). */
+  private record Located(int identifier, P2 s1, BigInteger weight) {}
 
   private static List<Integer> identifiers(List<BlsSignatureShare> shares) {
     return shares.stream().map(BlsSignatureShare::identifier).toList();

@@ -349,6 +349,25 @@ class FaultInjectionTest {
     assertTrue(claim.signerAddresses().stream().allMatch(a -> wallets.contains(a.toLowerCase(Locale.ROOT))), claim.signerAddresses().toString());
   }
 
+  /** A caller naming the PKP it expects per sigName gets a typed error when the action signed with another key. */
+  @Test
+  void anExecuteJsSignatureByAnotherKeyThanTheExpectedOneIsATypedError() {
+    byte[] toSign = EthHash.keccak256("expected signer".getBytes(StandardCharsets.UTF_8));
+    byte[] other = new byte[65];
+    other[0] = 4;
+    org.web3j.crypto.ECKeyPair kp = org.web3j.crypto.ECKeyPair.create(java.math.BigInteger.valueOf(123456789));
+    byte[] xy = org.web3j.utils.Numeric.toBytesPadded(kp.getPublicKey(), 64);
+    System.arraycopy(xy, 0, other, 1, 64);
+    Secp256k1PublicKey notThePkp = Secp256k1PublicKey.fromBytes(other);
+    io.lit4j.core.errors.LitCryptoException e = org.junit.jupiter.api.Assertions.assertThrows(io.lit4j.core.errors.LitCryptoException.class,
+        () -> client.executeJs(ExecuteJsRequest.builder()
+            .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
+            .jsParam("toSign", toSign).jsParam("publicKey", pkpKey.hex()).sessionSigs(pkpSessions)
+            .expectedSigner("sig", notThePkp).build()));
+    assertEquals("UnexpectedSigner", e.errorCode().orElseThrow());
+    assertTrue(e.getMessage().contains(notThePkp.hex()), e.getMessage());
+  }
+
   /**
    * Session sigs follow the network: made while node 0 was down (4 nodes), they serve node 0 once
    * it is back, for wallet (EOA) and PKP session sigs alike, with the same SessionSigs objects.
