@@ -66,7 +66,7 @@ class LitNodeClientLifecycleTest {
 
     client.close();
 
-    LitException e = assertThrows(LitException.class, () -> LitNodeClient.join(pending));
+    LitException e = assertThrows(LitException.class, () -> io.lit4j.node.internal.Futures.join(pending));
     assertEquals("client_closed", e.errorCode().orElseThrow());
     awaitNoClientThreads();
     assertEquals(List.of(), clientThreads().stream().map(Thread::getName).toList());

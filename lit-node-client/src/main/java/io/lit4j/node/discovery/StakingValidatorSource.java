@@ -19,6 +19,7 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
   private final String rpcUrl;
   private final io.lit4j.contracts.LitContractAddresses addresses;
   private LitContracts owned; // guarded by this
+  private okhttp3.OkHttpClient http; // set once, before use
 
   /**
    * @param contracts the client that reads the Staking contract
@@ -55,9 +56,31 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
     return new StakingValidatorSource(rpcUrl, addresses);
   }
 
+  /**
+   * A source like this one whose contracts reader sends its JSON-RPC calls over {@code http}, so a
+   * client's Staking reads share its connection pool and threads instead of a stack of their own.
+   * Only a {@link #forRpc} source can be rebuilt this way; one given a {@link LitContracts}
+   * returns itself. The copy's reader is made on first use and released by its {@link #close()}.
+   *
+   * @param http the OkHttp client to send with (left open by {@link #close()})
+   * @return the source sending over {@code http}
+   * @throws LitValidationException if {@code http} is null
+   */
+  public StakingValidatorSource withHttpClient(okhttp3.OkHttpClient http) {
+    if (http == null) throw new LitValidationException("httpClient is missing");
+    if (given != null) return this;
+    StakingValidatorSource copy = new StakingValidatorSource(rpcUrl, addresses);
+    copy.http = http;
+    return copy;
+  }
+
   private synchronized LitContracts contracts() {
     if (given != null) return given;
-    if (owned == null) owned = LitContracts.builder().rpcUrl(rpcUrl).addresses(addresses).build();
+    if (owned == null) {
+      LitContracts.Builder b = LitContracts.builder().addresses(addresses);
+      owned = (http == null ? b.rpcUrl(rpcUrl)
+          : b.web3j(org.web3j.protocol.Web3j.build(new org.web3j.protocol.http.HttpService(rpcUrl, http)))).build();
+    }
     return owned;
   }
 

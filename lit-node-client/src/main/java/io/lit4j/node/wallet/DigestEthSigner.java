@@ -1,5 +1,7 @@
 package io.lit4j.node.wallet;
 
+import io.lit4j.node.internal.Futures;
+
 import io.lit4j.auth.signer.EthSigner;
 import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitValidationException;

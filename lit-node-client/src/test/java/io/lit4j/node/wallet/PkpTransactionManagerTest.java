@@ -74,7 +74,7 @@ class PkpTransactionManagerTest {
     LitContractException e = assertThrows(LitContractException.class,
         () -> tm.sendTransaction(BigInteger.TEN, BigInteger.valueOf(21_000), TO, "0x", BigInteger.ONE));
     assertInstanceOf(TxHashMismatchException.class, e.getCause());
-    LitContractException async = assertThrows(LitContractException.class, () -> io.lit4j.node.wallet.Futures.join(
+    LitContractException async = assertThrows(LitContractException.class, () -> io.lit4j.node.internal.Futures.join(
         tm.signAndSendAsync(RawTransaction.createEtherTransaction(BigInteger.ZERO, BigInteger.ONE, BigInteger.valueOf(21_000), TO, BigInteger.ONE))));
     assertTrue(async.getMessage().contains("0x" + "ab".repeat(32)), async.getMessage());
   }

@@ -1,5 +1,9 @@
 package io.lit4j.node.claim.internal;
 
+import io.lit4j.core.constants.AuthMethodType;
+import io.lit4j.core.errors.LitValidationException;
+import java.util.concurrent.CompletableFuture;
+import io.lit4j.node.internal.NodeCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.auth.methods.AuthMethod;
@@ -87,5 +91,22 @@ public final class ClaimProtocol {
         .message("Lit node " + reply.nodeUrl() + " sent an unusable pkp/claim answer: " + why)
         .nodeUrl(reply.nodeUrl()).requestId(responses.requestId()).errorCode("invalid_node_response")
         .buildNode();
+  }
+
+  /**
+   * Claims a key id for {@code authMethod} on every connected node.
+   *
+   * @param calls the client's node calls
+   * @param authMethod the auth method to claim a key for
+   * @return a future of the key id, derived public key and node signatures
+   */
+  public static CompletableFuture<ClaimKeyResult> run(NodeCalls calls, AuthMethod authMethod) {
+    if (authMethod == null) return CompletableFuture.failedFuture(new LitValidationException("authMethod is missing"));
+    if (authMethod.authMethodType() == AuthMethodType.WEB_AUTHN.value()) {
+      return CompletableFuture.failedFuture(new LitValidationException("WebAuthn auth methods cannot claim keys (as in the SDK)"));
+    }
+    ObjectNode body = body(authMethod);
+    return calls.sendToAll("claimKeyId", PATH, url -> body.deepCopy(),
+        (responses, s) -> read(responses, s.hdRootPubkeys()));
   }
 }

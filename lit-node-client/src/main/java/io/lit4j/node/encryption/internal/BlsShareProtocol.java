@@ -169,6 +169,31 @@ public final class BlsShareProtocol {
         + " shares combine into a signature that verifies against the network key " + key.toHex(), urls);
   }
 
+  /**
+   * Whether the shares in hand already give a verified network signature over {@code message};
+   * if so it is kept in {@code found}. Quiet: it runs for every new answer.
+   *
+   * @param replies the replies in hand
+   * @param keep which replies to read
+   * @param keyHex the network public key (hex)
+   * @param message the signed message
+   * @param threshold the number of shares a combination needs
+   * @param found receives the signature
+   * @return whether a verified signature was found
+   */
+  public static boolean enoughShares(java.util.Collection<NodeReply> replies, Function<NodeReply, Boolean> keep,
+      String keyHex, byte[] message, int threshold, java.util.concurrent.atomic.AtomicReference<BlsSignature> found) {
+    var shares = shares(replies, keep, "", "", org.slf4j.helpers.NOPLogger.NOP_LOGGER, new LinkedHashMap<>());
+    if (shares.size() < Math.max(2, threshold)) return false;
+    try {
+      found.set(combineTolerant("", "", BlsPublicKey.fromHex(keyHex), message, shares, threshold,
+          org.slf4j.helpers.NOPLogger.NOP_LOGGER));
+      return true;
+    } catch (LitException e) {
+      return false;
+    }
+  }
+
   private static BlsSignature tryCombine(BlsPublicKey key, byte[] message, List<BlsSignatureShare> shares) {
     try {
       BlsSignature s = Bls.combineSignatureShares(shares);

@@ -1,5 +1,7 @@
 package io.lit4j.node.execute.internal;
 
+import java.util.concurrent.CompletableFuture;
+import io.lit4j.node.internal.NodeCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.core.errors.LitException;
@@ -164,5 +166,18 @@ public final class ExecuteJsProtocol {
         .nodeUrl(reply.nodeUrl()).requestId(responses.requestId())
         .errorCode("invalid_node_response")
         .buildNode();
+  }
+
+  /**
+   * Runs {@code request} on every connected node and combines the answers.
+   *
+   * @param calls the client's node calls
+   * @param request the action, its parameters and auth
+   * @return a future of the combined response
+   */
+  public static CompletableFuture<ExecuteJsResponse> run(NodeCalls calls, ExecuteJsRequest request) {
+    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("executeJs request is missing"));
+    return calls.sendToAll("executeJs", PATH, url -> body(request, url),
+        (responses, state) -> read(responses, state.minNodeCount()));
   }
 }

@@ -1,5 +1,8 @@
 package io.lit4j.node.pkp.internal;
 
+import io.lit4j.core.errors.LitValidationException;
+import java.util.concurrent.CompletableFuture;
+import io.lit4j.node.internal.NodeCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -92,5 +95,18 @@ public final class PkpSignProtocol {
           .buildCrypto();
     }
     return sig;
+  }
+
+  /**
+   * Signs {@code request}'s digest on every connected node and combines the shares.
+   *
+   * @param calls the client's node calls
+   * @param request the digest, PKP and auth
+   * @return a future of the verified signature
+   */
+  public static CompletableFuture<EcdsaSignature> run(NodeCalls calls, PkpSignRequest request) {
+    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("pkpSign request is missing"));
+    return calls.sendToAll("pkpSign", PATH, url -> body(request, url),
+        (responses, state) -> read(request, responses, state.minNodeCount()));
   }
 }

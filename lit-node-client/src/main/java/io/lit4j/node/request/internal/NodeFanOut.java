@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -207,7 +206,7 @@ public final class NodeFanOut {
   }
 
   private static LitException asLit(Throwable t, String url, String requestId) {
-    while (t instanceof CompletionException && t.getCause() != null) t = t.getCause();
+    t = io.lit4j.node.internal.Futures.unwrap(t);
     if (t instanceof LitException e) return e;
     return LitException.builder()
         .message("request to Lit node " + url + " failed: " + t)

@@ -1,5 +1,13 @@
 package io.lit4j.node.session.internal;
 
+import java.util.function.Function;
+import io.lit4j.node.session.SignSessionKeyResult;
+import io.lit4j.node.session.SignSessionKeyParams;
+import io.lit4j.node.session.PkpSessionRequest;
+import io.lit4j.node.ConnectionState;
+import io.lit4j.core.errors.LitValidationException;
+import java.util.concurrent.CompletableFuture;
+import io.lit4j.node.internal.NodeCalls;
 import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.recap.RecapObject;
 import io.lit4j.auth.resources.ResourceAbilityRequest;
@@ -182,5 +190,46 @@ public final class SessionFlow {
         throw new LitAuthException("the ReCap of the auth sig from authNeededCallback does not grant " + r);
       }
     }
+  }
+
+  /**
+   * {@code getSessionSigs}: the session key from the store, the wallet sig from the store or the
+   * callback (on a worker thread), one session sig per connected node.
+   *
+   * @param calls the client's node calls
+   * @param request what the session may do and how the wallet signs
+   * @return a future of the session sigs
+   */
+  public static CompletableFuture<SessionSigs> run(NodeCalls calls, SessionSigsRequest request) {
+    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("getSessionSigs request is missing"));
+    SessionKeyStore store = calls.config().sessionKeyStore();
+    return calls.onWorker(() -> {
+      ConnectionState s = calls.ready();
+      SessionKeyPair key = sessionKey(store, request.sessionKey(), calls.log());
+      return sign(request, key, store, s.latestBlockhash(), s.connectedNodes(), calls.log());
+    });
+  }
+
+  /**
+   * {@code getSessionSigs} with a PKP: the callback has the PKP sign the session key through
+   * {@code signSessionKey}.
+   *
+   * @param calls the client's node calls
+   * @param request the PKP, its auth and what the session may do
+   * @param signSessionKey signs a session key with the PKP (blocking)
+   * @return a future of the session sigs
+   */
+  public static CompletableFuture<SessionSigs> runPkp(NodeCalls calls, PkpSessionRequest request,
+      Function<SignSessionKeyParams, SignSessionKeyResult> signSessionKey) {
+    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("getPkpSessionSigs request is missing"));
+    SessionKeyStore store = calls.config().sessionKeyStore();
+    return calls.onWorker(() -> {
+      SessionKeyPair key = sessionKey(store, request.sessionKey(), calls.log());
+      SessionSigsRequest generic = request
+          .toSessionSigsRequest(p -> signSessionKey.apply(request.signSessionKeyParams(key, p)).authSig())
+          .sessionKey(key).build();
+      ConnectionState s = calls.ready();
+      return sign(generic, key, store, s.latestBlockhash(), s.connectedNodes(), calls.log());
+    });
   }
 }

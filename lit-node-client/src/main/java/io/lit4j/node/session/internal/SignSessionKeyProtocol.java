@@ -1,5 +1,8 @@
 package io.lit4j.node.session.internal;
 
+import io.lit4j.core.errors.LitValidationException;
+import java.util.concurrent.CompletableFuture;
+import io.lit4j.node.internal.NodeCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.auth.authsig.AuthSig;
@@ -118,5 +121,26 @@ public final class SignSessionKeyProtocol {
         .nodeUrl(reply.nodeUrl()).requestId(responses.requestId()).errorCode("invalid_node_response");
     if (cause != null) b.cause(cause);
     return b.buildNode();
+  }
+
+  /**
+   * Builds the SIWE (nonce = latest blockhash), has every connected node sign it and combines
+   * and verifies the shares.
+   *
+   * @param calls the client's node calls
+   * @param params the PKP, its auth and the session key's abilities
+   * @return a future of the PKP's auth sig
+   */
+  public static CompletableFuture<SignSessionKeyResult> run(NodeCalls calls, SignSessionKeyParams params) {
+    if (params == null) return CompletableFuture.failedFuture(new LitValidationException("signSessionKey params are missing"));
+    String siwe;
+    try {
+      siwe = params.siwe(calls.ready().latestBlockhash()).build().prepareMessage();
+    } catch (LitException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    ObjectNode body = body(params, siwe);
+    return calls.sendToAll("signSessionKey", PATH, url -> body.deepCopy(),
+        (responses, state) -> read(params, responses, state.minNodeCount()));
   }
 }
