@@ -213,6 +213,8 @@ public final class Lit4jClientBench {
    * {@code calls} calls after {@code warmup}.
    */
   private static String measure(String op, int calls, int warmup, Call call) throws Exception {
+    String only = System.getProperty("lit4j.bench.ops"); // e.g. -Dlit4j.bench.ops=pkpSign,decrypt
+    if (only != null && !Arrays.asList(only.split(",")).contains(op)) return "{\"sdk\":\"lit4j\",\"skipped\":\"" + op + "\"}";
     for (int i = 0; i < warmup; i++) call.run(-1 - i);
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
