@@ -43,6 +43,9 @@ grep '^{"network"' "$OUT/network.log" | head -1 > "$OUT/connection.json"
 
 js() { NODE_PATH="$NODE_MODULES" node "$ROOT/benchmarks/compare/js-sdk-bench.cjs" "$@" 2>> "$OUT/js-sdk.log"; }
 
+# the nodes' JVM warms up on a first, unmeasured pass, so neither client pays for it
+echo "warming the network up ..." >&2
+java -cp "$CLIENT_CP" io.lit4j.benchmarks.compare.Lit4jClientBench run "$OUT/connection.json" 5 "$WARMUP" > /dev/null 2>&1
 echo "steady state: $CALLS calls per operation after $WARMUP warm-up calls ..." >&2
 java -cp "$CLIENT_CP" io.lit4j.benchmarks.compare.Lit4jClientBench run "$OUT/connection.json" "$CALLS" "$WARMUP" \
   2> "$OUT/lit4j.log" | grep '^{"sdk"' > "$OUT/lit4j.jsonl"

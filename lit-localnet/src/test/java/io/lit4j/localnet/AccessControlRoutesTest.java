@@ -26,7 +26,7 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
-@LocalLitNetworkTest(nodes = 3, seed = "lit4j-acc-test")
+@LocalLitNetworkTest(nodes = 3, seed = "lit4j-acc-test", rateLimiting = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessControlRoutesTest {
   private LocalLitNetwork net;
@@ -37,7 +37,7 @@ class AccessControlRoutesTest {
     net = network;
     user = net.devAccount(6);
     try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(user).build()) {
-      c.mintNext(); // the user now holds one PKPNFT (an ERC721)
+      c.pkps().mintNext(); // the user now holds one PKPNFT (an ERC721)
     }
   }
 

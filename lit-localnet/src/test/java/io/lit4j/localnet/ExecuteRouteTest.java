@@ -30,7 +30,7 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
-@LocalLitNetworkTest(nodes = 3, seed = "lit4j-execute-test")
+@LocalLitNetworkTest(nodes = 3, seed = "lit4j-execute-test", rateLimiting = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExecuteRouteTest {
   private LocalLitNetwork net;
@@ -42,7 +42,7 @@ class ExecuteRouteTest {
     net = network;
     owner = net.devAccount(3);
     try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(owner).build()) {
-      pkp = c.mintNext();
+      pkp = c.pkps().mintNext();
     }
   }
 
@@ -129,7 +129,7 @@ class ExecuteRouteTest {
     Credentials other = net.devAccount(4);
     MintedPkp foreign;
     try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(other).build()) {
-      foreign = c.mintNext();
+      foreign = c.pkps().mintNext();
     }
     String code = "(async () => { await Lit.Actions.signEcdsa({ toSign: new Uint8Array(32).fill(7), publicKey: pk, sigName: 's' }); })();";
     for (NodeCalls.Answer a : execute(code, NodeCalls.object().put("pk", foreign.publicKeyHex()))) {

@@ -48,7 +48,7 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
-@LocalLitNetworkTest(nodes = 3, seed = "lit4j-pkp-test")
+@LocalLitNetworkTest(nodes = 3, seed = "lit4j-pkp-test", rateLimiting = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PkpSigningRoutesTest {
   private LocalLitNetwork net;
@@ -64,9 +64,9 @@ class PkpSigningRoutesTest {
     owner = net.devAccount(1);
     walletUser = net.devAccount(2);
     try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(owner).build()) {
-      ownedPkp = c.mintNext();
+      ownedPkp = c.pkps().mintNext();
       walletMethod = AuthMethod.ethWallet(NodeCalls.walletAuthSig(walletUser, latestBlockhash()));
-      authMethodPkp = c.mintWithAuth(PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, AuthMethodIds.authMethodId(walletMethod)),
+      authMethodPkp = c.pkps().mintWithAuth(PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, AuthMethodIds.authMethodId(walletMethod)),
           List.of(AuthMethodScope.PERSONAL_SIGN));
     }
   }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.network.LitNetwork;
-import io.lit4j.node.discovery.NodeUrls;
+import io.lit4j.core.network.NodeUrls;
 import io.lit4j.node.discovery.StaticValidatorSource;
 import io.lit4j.node.discovery.ValidatorSource;
 import io.lit4j.node.discovery.ValidatorSet;

@@ -154,7 +154,7 @@ public final class Lit4jClientBench {
              .signer(wallet).build()) {
       client.connect();
       AuthMethod authMethod = login(client);
-      MintedPkp minted = contracts.mintWithAuth(authMethod, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
+      MintedPkp minted = contracts.pkps().mintWithAuth(authMethod, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
       Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
       SessionSigs eoaSessions = client.getSessionSigs(eoaRequest());
       SessionSigs pkpSessions = client.getPkpSessionSigs(pkpRequest(pkp, authMethod));

@@ -25,7 +25,7 @@ import java.util.List;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.junit.jupiter.api.Test;
 
-@LocalLitNetworkTest(nodes = 3, seed = "docs-quick-start")
+@LocalLitNetworkTest(nodes = 3, seed = "docs-quick-start", rateLimiting = false)
 class QuickStartSampleTest {
   private static final byte[] DIGEST = EthHash.keccak256(new byte[] {1, 2, 3, 4, 5});
 
@@ -69,7 +69,7 @@ class QuickStartSampleTest {
   void aClaimedKeyIsTheHdKeyOfTheAuthMethodIdSignedByEveryNodeWallet(LocalLitNetwork net) {
     ClaimKeyResult claim = ClaimKeySample.run(net);
     String id = Hex.encode(EthHash.keccak256Utf8(
-        io.lit4j.auth.signer.EthSignatures.toChecksumAddress(net.devAccount(2).getAddress()) + ":lit"));
+        new io.lit4j.crypto.eth.EthAddress(io.lit4j.core.util.Hex.decode(net.devAccount(2).getAddress())).checksummed() + ":lit"));
     assertEquals(id, claim.derivedKeyId());
     assertEquals(HdKeys.derivePublicKey(claim.derivedKeyId(), net.hdRootPubkeys()), claim.publicKey());
     assertEquals(net.nodes().size(), claim.signatures().size());

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Gives a JUnit 5 test class one running {@link io.lit4j.localnet.LocalLitNetwork}, started
- * before the first test and closed after the last. Declare a {@code LocalLitNetwork} parameter
+ * before the first test and closed after the last. The network runs the habanero profile unless
+ * told otherwise: requests need capacity credits ({@link #rateLimiting()}). Declare a {@code LocalLitNetwork} parameter
  * on a test method, a lifecycle method or the constructor to receive it.
  *
  * <pre>{@code
@@ -36,10 +37,14 @@ public @interface LocalLitNetworkTest {
   /** @return number of K256 HD root keys */
   int rootKeyCount() default 3;
 
-  /** @return whether capacity credits are required (habanero profile) */
-  boolean rateLimiting() default false;
+  /**
+   * @return whether capacity credits are required; on by default, as on habanero and manzano
+   *     (the habanero profile: rate limiting on, session sigs checked strictly first, then by the
+   *     lenient v4 fallback the unversioned routes keep)
+   */
+  boolean rateLimiting() default true;
 
-  /** @return whether the lenient v4 session-sig fallback is off */
+  /** @return whether the lenient v4 session-sig fallback is off (strict check only) */
   boolean strictAuthOnly() default false;
 
   /** @return anvil chain id */

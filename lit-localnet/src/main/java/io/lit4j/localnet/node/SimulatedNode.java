@@ -15,14 +15,15 @@ import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.bls.BlsSignatureShare;
 import io.lit4j.crypto.ecdsa.EcdsaShareJson;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
-import io.lit4j.crypto.ecdsa.testnet.SigningSubset;
-import io.lit4j.crypto.ecdsa.testnet.SimulatedEcdsaSigner;
+import io.lit4j.crypto.ecdsa.SigningSubset;
+import io.lit4j.localnet.keys.SimulatedEcdsaSigner;
 import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
-import io.lit4j.crypto.eth.internal.K256;
+import io.lit4j.crypto.eth.Secp256k1;
 import io.lit4j.crypto.hd.HdKeyId;
 import io.lit4j.localnet.acc.ChainConditionEvaluator;
+import io.lit4j.localnet.auth.AuthMethodVerifiers;
 import io.lit4j.localnet.actions.ActionFailure;
 import io.lit4j.localnet.actions.ActionResult;
 import io.lit4j.localnet.actions.LitActionRuntime;
@@ -57,14 +58,14 @@ public final class SimulatedNode implements AutoCloseable {
   private static final Duration JWT_MAX = Duration.ofHours(12);
 
   private final NodeHttpServer server;
-  private final SimulatedNodeConfig config;
+  // replaced when an epoch change reshares the keys (enterEpoch)
+  private volatile SimulatedNodeConfig config;
   private final LitActionRuntime actions;
   private final ChainReader chain;
   private final AuthValidator auth;
   private final PkpAuthorizer pkpAuth;
   private final RateLimiter rateLimiter;
   private final SimulatedEcdsaSigner ecdsa;
-  private final List<Integer> allIndices;
   private final String rootKeysHexCache;
   private final List<String> hdRootPubkeys;
   private final java.util.function.Function<String, Optional<String>> ipfs;
@@ -92,18 +93,30 @@ public final class SimulatedNode implements AutoCloseable {
    */
   public SimulatedNode(NodeHttpServer server, SimulatedNodeConfig config, LitActionRuntime actions,
       java.util.function.Function<String, Optional<String>> ipfs) {
+    this(server, config, actions, ipfs, AuthMethodVerifiers.live());
+  }
+
+  /**
+   * As {@link #SimulatedNode(NodeHttpServer, SimulatedNodeConfig, LitActionRuntime, java.util.function.Function)},
+   * with where the node verifies OAuth, OIDC and Stytch auth methods.
+   *
+   * @param server the node's HTTP server
+   * @param config the node's keys and settings
+   * @param actions the Lit Actions runtime
+   * @param ipfs gives the code pinned under a CID, if any
+   * @param authProviders the providers the node trusts (real ones, or lit-localnet's loopback ones)
+   */
+  public SimulatedNode(NodeHttpServer server, SimulatedNodeConfig config, LitActionRuntime actions,
+      java.util.function.Function<String, Optional<String>> ipfs, AuthMethodVerifiers authProviders) {
     this.ipfs = ipfs;
     this.server = server;
     this.config = config;
     this.actions = actions;
     this.chain = new ChainReader(config.web3j(), config.contracts());
     this.auth = new AuthValidator(server.host() + ":" + server.port(), config.clock(), config.strictAuthOnly());
-    this.pkpAuth = new PkpAuthorizer(chain, auth);
+    this.pkpAuth = new PkpAuthorizer(chain, auth, authProviders);
     this.rateLimiter = new RateLimiter(chain, auth, config.clock());
     this.ecdsa = new SimulatedEcdsaSigner(config.ecdsaNetworkSecret());
-    List<Integer> idx = new ArrayList<>();
-    for (int i = 0; i < config.nodeCount(); i++) idx.add(i);
-    this.allIndices = List.copyOf(idx);
     this.rateLimiting = config.rateLimiting();
     List<String> roots = new ArrayList<>();
     for (byte[] k : chain.rootKeys()) roots.add(Hex.encode(k));
@@ -126,6 +139,27 @@ public final class SimulatedNode implements AutoCloseable {
         return 202;
       }
     });
+  }
+
+  private static List<Integer> indices(int n) {
+    List<Integer> idx = new ArrayList<>();
+    for (int i = 0; i < n; i++) idx.add(i);
+    return List.copyOf(idx);
+  }
+
+  /**
+   * Moves the node into a new epoch: its new place in the validator set and its new shares of
+   * the same network keys (an epoch change reshares them). Requests in progress finish with the
+   * shares they started with or fail.
+   *
+   * @param next the node's configuration in the new epoch (same node wallet and chain)
+   * @throws LitException when {@code next} belongs to another node
+   */
+  public void enterEpoch(SimulatedNodeConfig next) {
+    if (!next.nodeWallet().getAddress().equalsIgnoreCase(config.nodeWallet().getAddress())) {
+      throw new LitException("the new epoch's configuration belongs to node " + next.nodeWallet().getAddress());
+    }
+    this.config = next;
   }
 
   /** @return the node's 0-based share index */
@@ -203,9 +237,10 @@ public final class SimulatedNode implements AutoCloseable {
 
   /** This node's ECDSA share for a PKP, or empty outside the signing subset. */
   private Optional<EcdsaSignatureShare> signEcdsa(byte[] pubkey, byte[] digest, String requestId, String sigName) {
-    List<Integer> subset = SigningSubset.select(allIndices, config.threshold(), digest, requestId);
+    SimulatedNodeConfig config = this.config; // one epoch for the whole share
+    List<Integer> subset = SigningSubset.select(indices(config.nodeCount()), config.threshold(), digest, requestId);
     if (!subset.contains(config.shareIndex())) return Optional.empty();
-    if (digest.length != 32 || new BigInteger(1, digest).compareTo(K256.N) >= 0) {
+    if (digest.length != 32 || new BigInteger(1, digest).compareTo(Secp256k1.ORDER) >= 0) {
       throw NodeError.of(NodeErrorCode.NodeUnknownError, "ECDSA signing failed", "the message to sign must be 32 bytes below the curve order, got " + digest.length + " bytes");
     }
     ChainReader.Routing routing = chain.routing(ChainReader.tokenIdOf(pubkey));
@@ -220,13 +255,14 @@ public final class SimulatedNode implements AutoCloseable {
     Optional<EcdsaSignatureShare> share = ecdsa.signShare(config.k256Share(), keyId, digest, requestId, subset, sigName);
     if (share.isPresent() && wrongShare()) {
       EcdsaSignatureShare s = share.get();
-      share = Optional.of(EcdsaSignatureShare.of(s.sigType(), s.dataSigned(), s.signatureShare().add(BigInteger.ONE).mod(K256.N),
+      share = Optional.of(EcdsaSignatureShare.of(s.sigType(), s.dataSigned(), s.signatureShare().add(BigInteger.ONE).mod(Secp256k1.ORDER),
           s.bigR(), s.publicKey(), s.shareIndex(), s.sigName()));
     }
     return share;
   }
 
   private BlsSignatureShare blsSign(byte[] message) {
+    SimulatedNodeConfig config = this.config; // one epoch for the whole share
     BlsSignatureShare share = config.blsShare().sign(message);
     if (wrongShare()) share = config.blsShare().sign(("lit4j-wrong-share:" + Hex.encode(message)).getBytes(StandardCharsets.UTF_8));
     return share;

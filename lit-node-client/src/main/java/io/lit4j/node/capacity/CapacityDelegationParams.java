@@ -92,8 +92,8 @@ public final class CapacityDelegationParams {
    * @param nonce the network's latest block hash
    */
   public CapacityDelegationRequest toRequest(String nonce) {
-    CapacityDelegationRequest.Builder b = CapacityDelegationRequest.builder().uses(uses).domain(domain)
-        .delegateeAddresses(delegatees).nonce(nonce);
+    CapacityDelegationRequest.Builder b = CapacityDelegationRequest.builder().uses(uses).domain(domain).nonce(nonce);
+    if (!delegatees.isEmpty()) b.delegateeAddresses(delegatees);
     if (capacityTokenId != null) b.capacityTokenId(capacityTokenId);
     if (expiresAt != null) b.expiration(IsoTime.toIsoString(expiresAt));
     if (expiresIn != null) b.expiration(IsoTime.toIsoString(clock.instant().plus(expiresIn)));

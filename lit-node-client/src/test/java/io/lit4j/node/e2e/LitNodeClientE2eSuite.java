@@ -135,13 +135,13 @@ abstract class LitNodeClientE2eSuite {
         .nonce(client.getLatestBlockhash()).issuedAt(now).expirationTime(now.plus(Duration.ofHours(2))).chainId(1).build()
         .prepareMessage());
     ethWallet = AuthMethod.ethWallet(walletAuthSig);
-    pkp = contracts.mintWithAuth(ethWallet, SCOPES);
+    pkp = contracts.pkps().mintWithAuth(ethWallet, SCOPES);
     pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
     assertEquals(pkpKey.ethAddress().checksummed().toLowerCase(Locale.ROOT), pkp.ethAddress().toLowerCase(Locale.ROOT));
     PermittedAuthMethod permitted = PermittedAuthMethod.from(ethWallet);
-    assertTrue(contracts.isPermittedAuthMethod(pkp.tokenId(), permitted));
-    assertTrue(contracts.getPermittedAuthMethods(pkp.tokenId()).stream().anyMatch(m -> m.sameKeyAs(permitted)));
-    List<Boolean> scopes = contracts.getPermittedAuthMethodScopes(pkp.tokenId(), permitted, 3);
+    assertTrue(contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), permitted));
+    assertTrue(contracts.permissions().getPermittedAuthMethods(pkp.tokenId()).stream().anyMatch(m -> m.sameKeyAs(permitted)));
+    List<Boolean> scopes = contracts.permissions().getPermittedAuthMethodScopes(pkp.tokenId(), permitted, 3);
     assertEquals(List.of(false, true, true), scopes.subList(0, 3));
     assertArrayEquals(AuthMethodIds.authMethodId(ethWallet), permitted.id());
   }
@@ -149,7 +149,7 @@ abstract class LitNodeClientE2eSuite {
   @Test
   @Order(3)
   void capacityCreditsAreMintedAndDelegatedToTheWalletAndThePkp() {
-    MintedCapacityCredits credits = contracts.mintCapacityCreditsNFT(CapacityCreditsRequest.perKilosecond(80, 2));
+    MintedCapacityCredits credits = contracts.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(80, 2));
     walletDelegation = client.createCapacityDelegationAuthSig(CapacityDelegationParams.builder()
         .signer(signer).capacityTokenId(credits.capacityTokenId()).delegatee(signer.address()).uses(100)
         .expiration(Duration.ofHours(1)).build());
@@ -292,6 +292,17 @@ abstract class LitNodeClientE2eSuite {
     EncryptResponse file = client.encryptFile(acc, in);
     client.decryptToFile(DecryptRequest.of(acc, file, NodeAuth.of(eoaSessions)), out);
     assertArrayEquals(bytes, Files.readAllBytes(out));
+    if (Files.getFileStore(out).supportsFileAttributeView("posix")) {
+      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)),
+          "the plaintext file is owner-only");
+      Path existing = dir.resolve("existing.bin");
+      Files.write(existing, new byte[] {1});
+      Files.setPosixFilePermissions(existing, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      client.decryptToFile(DecryptRequest.of(acc, file, NodeAuth.of(eoaSessions)), existing);
+      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)),
+          "a replaced file becomes owner-only before the plaintext is written");
+      assertArrayEquals(bytes, Files.readAllBytes(existing));
+    }
   }
 
   @Test

@@ -53,7 +53,7 @@ import org.web3j.crypto.Credentials;
  * No private key or session secret ever reaches a log line (at DEBUG, see
  * {@code simplelogger.properties}), an exception message, or a {@code toString}.
  */
-@LocalLitNetworkTest(nodes = 3, seed = "lit4j-secrets")
+@LocalLitNetworkTest(nodes = 3, seed = "lit4j-secrets", rateLimiting = false)
 class SecretsNeverReachLogsTest {
   private final LocalLitNetwork net;
 
@@ -196,7 +196,7 @@ class SecretsNeverReachLogsTest {
       shown.put("K256NodeKeyShare " + c.shareIndex(), c.k256Share().toString());
       shown.put("SimulatedNodeConfig " + c.shareIndex(), c.toString());
       shown.put("SimulatedNode " + c.shareIndex(), n.toString());
-      shown.put("SimulatedEcdsaSigner", new io.lit4j.crypto.ecdsa.testnet.SimulatedEcdsaSigner(c.ecdsaNetworkSecret()).toString());
+      shown.put("SimulatedEcdsaSigner", new io.lit4j.localnet.keys.SimulatedEcdsaSigner(c.ecdsaNetworkSecret()).toString());
     }
     shown.put("LocalLitNetwork", net.toString());
     for (Map.Entry<String, String> e : shown.entrySet()) {

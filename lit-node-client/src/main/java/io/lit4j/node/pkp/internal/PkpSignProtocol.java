@@ -1,5 +1,6 @@
 package io.lit4j.node.pkp.internal;
 
+import io.lit4j.node.request.internal.AuthMethodFailures;
 import io.lit4j.core.errors.LitValidationException;
 import java.util.concurrent.CompletableFuture;
 import io.lit4j.node.internal.NodeCalls;
@@ -98,7 +99,8 @@ public final class PkpSignProtocol {
   }
 
   /**
-   * Signs {@code request}'s digest on every connected node and combines the shares.
+   * Signs {@code request}'s digest with a signing subset chosen to avoid failing nodes (retried
+   * with a new request id if a subset fails) and combines its shares.
    *
    * @param calls the client's node calls
    * @param request the digest, PKP and auth
@@ -106,7 +108,17 @@ public final class PkpSignProtocol {
    */
   public static CompletableFuture<EcdsaSignature> run(NodeCalls calls, PkpSignRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("pkpSign request is missing"));
-    return calls.sendToAll("pkpSign", PATH, url -> body(request, url),
-        (responses, state) -> read(request, responses, state.minNodeCount()));
+    return AuthMethodFailures.translate(calls.signWithSubset("pkpSign", PATH, url -> body(request, url), request.toSign(),
+        reply -> {
+          try {
+            return EcdsaShareJson.parsePkpSign(reply.body().get("signatureShare")).isPresent();
+          } catch (LitException e) {
+            throw LitException.builder()
+                .message("Lit node " + reply.nodeUrl() + " sent an unusable pkp/sign answer: " + e.getMessage())
+                .nodeUrl(reply.nodeUrl()).errorCode("invalid_node_response").cause(e).buildNode();
+          }
+        },
+        reply -> Optional.empty(),
+        (responses, state) -> read(request, responses, state.minNodeCount())), request.authMethods());
   }
 }

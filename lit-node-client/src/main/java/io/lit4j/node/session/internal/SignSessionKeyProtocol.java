@@ -9,6 +9,7 @@ import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.session.SignSessionKeyRequest;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.errors.LitException;
+import io.lit4j.node.request.internal.AuthMethodFailures;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.network.LitEndpoint;
 import io.lit4j.core.network.ProtocolVersion;
@@ -116,9 +117,14 @@ public final class SignSessionKeyProtocol {
   }
 
   private static LitException malformed(NodeReply reply, NodeResponses responses, String why, Throwable cause) {
+    return malformed(reply, responses.requestId(), why, cause);
+  }
+
+  private static LitException malformed(NodeReply reply, String requestId, String why, Throwable cause) {
     LitException.Builder b = LitException.builder()
         .message("Lit node " + reply.nodeUrl() + " sent an unusable sign_session_key answer: " + why)
-        .nodeUrl(reply.nodeUrl()).requestId(responses.requestId()).errorCode("invalid_node_response");
+        .nodeUrl(reply.nodeUrl()).errorCode("invalid_node_response");
+    if (requestId != null) b.requestId(requestId);
     if (cause != null) b.cause(cause);
     return b.buildNode();
   }
@@ -140,7 +146,23 @@ public final class SignSessionKeyProtocol {
       return CompletableFuture.failedFuture(e);
     }
     ObjectNode body = body(params, siwe);
-    return calls.sendToAll("signSessionKey", PATH, url -> body.deepCopy(),
-        (responses, state) -> read(params, responses, state.minNodeCount()));
+    // the node signs the SIWE it rewrites (PKP address, nonce block time), so the signed bytes are
+    // known only from an answer: the first attempt is blind, later ones steer the subset
+    return AuthMethodFailures.translate(calls.signWithSubset("signSessionKey", PATH, url -> body.deepCopy(), null,
+        reply -> {
+          JsonNode sessionSig = reply.body().path("signedData").path("sessionSig");
+          if (!sessionSig.isObject()) throw malformed(reply, reply.nodeUrl(), "signedData.sessionSig is missing", null);
+          try {
+            return EcdsaShareJson.parseSignSessionKey(sessionSig).isPresent();
+          } catch (LitException e) {
+            throw malformed(reply, reply.nodeUrl(), e.getMessage(), e);
+          }
+        },
+        reply -> {
+          JsonNode siweText = reply.body().path("signedData").path("sessionSig").get("siweMessage");
+          if (siweText == null || !siweText.isTextual() || siweText.textValue().isEmpty()) return Optional.empty();
+          return Optional.of(EthHash.personalMessageHash(siweText.textValue().getBytes(StandardCharsets.UTF_8)));
+        },
+        (responses, state) -> read(params, responses, state.minNodeCount())), params.authMethods());
   }
 }
