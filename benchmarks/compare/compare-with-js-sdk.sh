@@ -28,9 +28,10 @@ NET_CP="lit-localnet/target/classes:$(cat lit-localnet/target/runtime-classpath.
 # the client runs from the benchmarks' one jar (an AppCDS archive needs jars, not class directories)
 CLIENT_CP="benchmarks/target/benchmarks.jar"
 
-# the network: its own JVM, so its CPU is not the client's (Nagle off on the nodes' HTTP server)
+# the network: its own JVM, so its CPU is not the client's (Nagle off on the nodes' HTTP server; no
+# capacity credits needed, so neither client mints them)
 java -Dsun.net.httpserver.nodelay=true -Dlit4j.tools.dir="$TOOLS" -cp "$NET_CP" io.lit4j.localnet.LocalLitNetworkMain \
-  --nodes 3 --seed lit4j-compare-with-js-sdk > "$OUT/network.log" 2>&1 &
+  --nodes 3 --no-rate-limiting --seed lit4j-compare-with-js-sdk > "$OUT/network.log" 2>&1 &
 NET_PID=$!
 trap 'kill $NET_PID 2>/dev/null; wait $NET_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 240); do
