@@ -24,8 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
  * the new set's identifiers 1..n. Test-network material: holds the root secrets.
  */
 final class EpochDealer {
-  /** Order of the BLS12-381 scalar field. */
-  private static final BigInteger BLS_R = new BigInteger("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001", 16);
+  private static final BigInteger BLS_R = io.lit4j.crypto.bls.Bls.SCALAR_ORDER;
   private static final BigInteger K256_N = Secp256k1.ORDER;
 
   private final byte[] seed;

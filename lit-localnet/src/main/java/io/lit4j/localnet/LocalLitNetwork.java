@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
+import org.web3j.utils.Numeric;
 
 /**
  * A local Lit network of the habanero/manzano era: an anvil chain with lit-localnet's Lit
@@ -69,6 +70,9 @@ import org.web3j.crypto.Keys;
 public final class LocalLitNetwork implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalLitNetwork.class);
 
+  /** Default RateLimitNFT capacity cap of a local network, requests per kilosecond (Lit's is 10,000). */
+  public static final long DEFAULT_MAX_REQUESTS_PER_KILOSECOND = 1_000_000_000L;
+
   /** Version of the ethers bundle the Lit Actions runtime loads. */
   public static final String ETHERS_VERSION = "5.7.2";
 
@@ -82,6 +86,7 @@ public final class LocalLitNetwork implements AutoCloseable {
   private final Duration startupTime;
   private final boolean ethersLoaded;
   private final java.util.Map<String, String> pinnedActions;
+  private final long maxRequestsPerKilosecond;
   private final Secrets keys;
   private final AuthMethodVerifiers authProviders;
   private volatile boolean rateLimiting;
@@ -106,9 +111,10 @@ public final class LocalLitNetwork implements AutoCloseable {
   private LocalLitNetwork(Anvil anvil, LitDeployment deployment, List<SimulatedNode> nodes, LitActionRuntime runtime,
       BlsPublicKey blsPublicKey, List<String> hdRootPubkeys, int minNodeCount, Duration startupTime, boolean ethersLoaded,
       java.util.Map<String, String> pinnedActions, Secrets keys, boolean rateLimiting, boolean strictAuthOnly,
-      AuthMethodVerifiers authProviders) {
+      AuthMethodVerifiers authProviders, long maxRequestsPerKilosecond) {
     this.authProviders = authProviders;
     this.pinnedActions = pinnedActions;
+    this.maxRequestsPerKilosecond = maxRequestsPerKilosecond;
     this.anvil = anvil;
     this.deployment = deployment;
     this.nodes = List.copyOf(nodes);
@@ -352,6 +358,11 @@ public final class LocalLitNetwork implements AutoCloseable {
     return anvil;
   }
 
+  /** @return RateLimitNFT's cap on sold, unexpired capacity (requests per kilosecond), as set at start */
+  public long maxRequestsPerKilosecond() {
+    return maxRequestsPerKilosecond;
+  }
+
   /** @return how long {@link Builder#start()} took */
   public Duration startupTime() {
     return startupTime;
@@ -400,7 +411,10 @@ public final class LocalLitNetwork implements AutoCloseable {
   /**
    * The connection details as JSON: {@code rpcUrl, chainId, nodeUrls, minNodeCount,
    * networkPublicKey, hdRootPubkeys, contracts{…}, nodeWallets, devAccounts{mnemonic, path,
-   * addresses}}. Private keys are not included (the dev accounts are anvil's well-known mnemonic).
+   * addresses, privateKeys}, maxRequestsPerKilosecond, startupMillis}: what
+   * {@code LitContracts.fromLocalNetwork} and {@code LitNodeClientConfig.fromLocalNetwork} read
+   * ({@link io.lit4j.contracts.LocalNetworkConnection}). The private keys are anvil's public test
+   * keys of its well-known mnemonic; the node wallets' keys are never included.
    *
    * @return the connection details, JSON
    */
@@ -431,6 +445,10 @@ public final class LocalLitNetwork implements AutoCloseable {
     dev.put("derivationPath", "m/44'/60'/0'/0/<index>");
     ArrayNode addrs = dev.putArray("addresses");
     devAccounts().forEach(d -> addrs.add(Keys.toChecksumAddress(d.getAddress())));
+    // anvil's public test keys, so that clients need no mnemonic derivation
+    ArrayNode keys = dev.putArray("privateKeys");
+    devAccounts().forEach(d -> keys.add(Numeric.toHexStringWithPrefixZeroPadded(d.getEcKeyPair().getPrivateKey(), 64)));
+    o.put("maxRequestsPerKilosecond", maxRequestsPerKilosecond);
     o.put("startupMillis", startupTime.toMillis());
     return LitJson.write(o);
   }
@@ -477,9 +495,39 @@ public final class LocalLitNetwork implements AutoCloseable {
     private Optional<Path> ethersBundle;
     private Duration actionTimeout = Duration.ofSeconds(30);
     private long actionMemoryBudgetBytes = LitActionRuntime.DEFAULT_MEMORY_BUDGET_BYTES;
+    private long maxRequestsPerKilosecond = DEFAULT_MAX_REQUESTS_PER_KILOSECOND;
+    private int nodeBasePort;
     private AuthMethodVerifiers authProviders = AuthMethodVerifiers.live();
 
     private Builder() {}
+
+    /**
+     * RateLimitNFT's network-wide cap on capacity sold and not yet expired, in requests per
+     * kilosecond (minting more fails with "not enough capacity left"). Lit's contract and
+     * deployment use 10,000; lit-localnet defaults to {@link #DEFAULT_MAX_REQUESTS_PER_KILOSECOND}
+     * so that long test runs on one network never run out. Use a small cap to test the refusal.
+     *
+     * @param max the cap, positive
+     * @return this builder
+     */
+    public Builder maxRequestsPerKilosecond(long max) {
+      if (max <= 0) throw new LitValidationException("maxRequestsPerKilosecond must be positive, got " + max);
+      this.maxRequestsPerKilosecond = max;
+      return this;
+    }
+
+    /**
+     * Node {@code i} listens on {@code port + i} instead of a free port the system picks (the
+     * default, 0); start fails when a port is taken.
+     *
+     * @param port the first node's port, 1..65535 so that every node's port fits, or 0 for free ports
+     * @return this builder
+     */
+    public Builder nodeBasePort(int port) {
+      if (port < 0 || port > 65535) throw new LitValidationException("nodeBasePort must be in [0, 65535] (0: free ports), got " + port);
+      this.nodeBasePort = port;
+      return this;
+    }
 
     /**
      * Where the nodes verify Google, Stytch and Discord auth methods: the real providers by
@@ -619,6 +667,14 @@ public final class LocalLitNetwork implements AutoCloseable {
       return this;
     }
 
+    /** Fails when {@link #nodeBasePort} leaves no room for every node's port. */
+    void checkPorts() {
+      if (nodeBasePort != 0 && nodeBasePort + nodes - 1 > 65535) {
+        throw new LitValidationException("nodeBasePort " + nodeBasePort + " leaves no room for " + nodes + " nodes (the last port would be "
+            + (nodeBasePort + nodes - 1) + " > 65535)");
+      }
+    }
+
     /**
      * Starts anvil, deals the keys, deploys the contracts and starts the nodes.
      *
@@ -632,6 +688,7 @@ public final class LocalLitNetwork implements AutoCloseable {
         s = new byte[32];
         new SecureRandom().nextBytes(s);
       }
+      checkPorts();
       int threshold = nodes == 2 ? 1 : (2 * nodes) / 3;
       Optional<Path> ethers = ethersBundle != null ? ethersBundle : defaultEthersBundle();
       if (ethers.isEmpty()) {
@@ -655,13 +712,15 @@ public final class LocalLitNetwork implements AutoCloseable {
         wallets.sort(java.util.Comparator.comparing(c -> c.getAddress().toLowerCase(java.util.Locale.ROOT)));
         LitDeploymentSpec.Builder spec = LitDeploymentSpec.builder();
         for (int i = 0; i < nodes; i++) {
-          NodeHttpServer server = new NodeHttpServer("127.0.0.1", 0, 8);
+          NodeHttpServer server = new NodeHttpServer("127.0.0.1", nodeBasePort == 0 ? 0 : nodeBasePort + i, 8);
           servers.add(server);
           Credentials wallet = wallets.get(i);
           spec.validator(LitValidator.of(Keys.toChecksumAddress(wallet.getAddress()), "127.0.0.1", server.port()));
         }
         for (Secp256k1PublicKey root : k256.rootPublicKeys()) spec.rootKey(root.compressed());
-        LitDeployment deployment = new LitDeployer(anvil.web3j(), anvil.devAccount(0), anvil.chainId()).deploy(spec.build());
+        LitDeployer deployer = new LitDeployer(anvil.web3j(), anvil.devAccount(0), anvil.chainId());
+        LitDeployment deployment = deployer.deploy(spec.build());
+        deployer.setMaxRequestsPerKilosecond(deployment.addresses().rateLimitNft(), BigInteger.valueOf(maxRequestsPerKilosecond));
         for (int i = 0; i < nodes; i++) {
           SimulatedNodeConfig cfg = new SimulatedNodeConfig(i, nodes, threshold, wallets.get(i),
               bls.shareForIndex(i).orElseThrow(), bls.publicKey(), k256.nodeShare(i), ecdsaSecret, anvil.web3j(),
@@ -676,7 +735,7 @@ public final class LocalLitNetwork implements AutoCloseable {
         Secrets keys = new Secrets(s.clone(), new EpochDealer(s, bls, k256), ecdsaSecret, byAddress,
             new java.util.concurrent.atomic.AtomicInteger(nodes));
         LocalLitNetwork net = new LocalLitNetwork(anvil, deployment, started, runtime, bls.publicKey(), roots, threshold, took,
-            ethers.isPresent(), pinned, keys, rateLimiting, strictAuthOnly, authProviders);
+            ethers.isPresent(), pinned, keys, rateLimiting, strictAuthOnly, authProviders, maxRequestsPerKilosecond);
         up = true;
         return net;
       } finally {

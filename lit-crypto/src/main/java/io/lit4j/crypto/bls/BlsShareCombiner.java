@@ -38,10 +38,15 @@ public final class BlsShareCombiner {
    * @param pairingChecks how many signature verifications it took
    */
   public record Combined(BlsSignature signature, List<Integer> usedIdentifiers, List<Integer> suspectIdentifiers, int pairingChecks) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @throws io.lit4j.core.errors.LitValidationException when a part is missing
+     */
     public Combined {
-      usedIdentifiers = List.copyOf(usedIdentifiers);
-      suspectIdentifiers = List.copyOf(suspectIdentifiers);
+      io.lit4j.core.util.Args.required(signature, "signature");
+      usedIdentifiers = io.lit4j.core.util.Args.listCopy(usedIdentifiers, "usedIdentifiers");
+      suspectIdentifiers = io.lit4j.core.util.Args.listCopy(suspectIdentifiers, "suspectIdentifiers");
     }
   }
 

@@ -21,6 +21,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   void talksToTheNodes(LocalLitNetwork network) { … }
  * }
  * }</pre>
+ *
+ * <p>With {@code shared = true} every test class of the JVM annotated with the same values gets
+ * the same network, started once and closed when the test run ends (chain state, such as minted
+ * PKPs, carries over between those classes). After every test, in both modes, each node's fault
+ * is reset to {@code NONE} and {@code strictAuthOnly} / {@code rateLimiting} to the values here.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -57,4 +62,16 @@ public @interface LocalLitNetworkTest {
    * {@return bytes one Lit Action may allocate before it fails with {@code NodeJsMemoryLimitError}}
    */
   long actionMemoryBudgetBytes() default 256L << 20;
+
+  /**
+   * {@return whether test classes share one network per JVM: every class annotated with the
+   * same values (this one included) gets the same running network}
+   */
+  boolean shared() default false;
+
+  /**
+   * {@return RateLimitNFT's cap on sold, unexpired capacity, requests per kilosecond (see
+   * {@code LocalLitNetwork.Builder#maxRequestsPerKilosecond})}
+   */
+  long maxRequestsPerKilosecond() default io.lit4j.localnet.LocalLitNetwork.DEFAULT_MAX_REQUESTS_PER_KILOSECOND;
 }

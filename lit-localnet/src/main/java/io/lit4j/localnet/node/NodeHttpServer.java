@@ -40,6 +40,20 @@ public final class NodeHttpServer implements AutoCloseable {
   public static final String NODE_VERSION = "0.2.16-lit4j-localnet";
 
   private static final Logger LOG = LoggerFactory.getLogger(NodeHttpServer.class);
+
+  /*
+   * The JDK server writes a response's headers and body as two TCP segments; without
+   * TCP_NODELAY, Nagle holds the body until the client ACKs the headers, and the client delays
+   * that ACK (~40 ms on Linux): every answer would stall ~40 ms. The JDK reads this property once,
+   * when its server classes initialise, which is after this class (the first to create a
+   * server here), unless the embedding JVM created a JDK HttpServer before; an explicit
+   * -Dsun.net.httpserver.nodelay=... wins.
+   */
+  static {
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
   private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
   /**
