@@ -3,15 +3,10 @@ package io.lit4j.crypto.bls;
 import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.bls.internal.BlsPoints;
-import io.lit4j.crypto.bls.internal.Lagrange;
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.HashSet;
+import io.lit4j.crypto.bls.internal.ShareSum;
 import java.util.List;
-import java.util.Set;
 import supranational.blst.BLST_ERROR;
 import supranational.blst.P1_Affine;
-import supranational.blst.P2;
 import supranational.blst.P2_Affine;
 
 /**
@@ -48,37 +43,7 @@ public final class Bls {
    * @throws LitCryptoException when the shares combine to the identity point
    */
   public static BlsSignature combineSignatureShares(List<BlsSignatureShare> shares) {
-    if (shares == null) {
-      throw new LitValidationException("BLS signature shares are missing");
-    }
-    if (shares.size() < 2) {
-      throw new LitValidationException(
-          "at least 2 BLS signature shares are needed to combine, got " + shares.size());
-    }
-    List<Integer> ids = new ArrayList<>(shares.size());
-    Set<Integer> seen = new HashSet<>();
-    for (int i = 0; i < shares.size(); i++) {
-      BlsSignatureShare s = shares.get(i);
-      if (s == null) {
-        throw new LitValidationException("BLS signature share " + i + " is missing");
-      }
-      if (!seen.add(s.identifier())) {
-        throw new LitValidationException(
-            "BLS signature shares have the duplicate identifier " + s.identifier() + "; each node's share must appear once");
-      }
-      ids.add(s.identifier());
-    }
-    BigInteger[] lambdas = Lagrange.coefficientsAtZero(ids);
-    P2 sum = new P2();
-    for (int i = 0; i < shares.size(); i++) {
-      // points were fully checked when the share was built
-      P2 p = new P2(shares.get(i).point());
-      sum = sum.add(p.mult(lambdas[i]));
-    }
-    if (sum.is_inf()) {
-      throw new LitCryptoException("BLS signature shares combine to the identity point; the shares are not valid");
-    }
-    return new BlsSignature(sum.compress());
+    return new BlsSignature(ShareSum.of(shares).signature().compress());
   }
 
   /**

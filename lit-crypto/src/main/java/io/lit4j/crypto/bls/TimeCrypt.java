@@ -6,14 +6,17 @@ import io.lit4j.core.util.Bytes;
 import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.bls.internal.BlsPoints;
 import io.lit4j.crypto.bls.internal.Leb128;
+import io.lit4j.crypto.bls.internal.ShareSum;
 import io.lit4j.crypto.bls.internal.TimeCryptMath;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
+import supranational.blst.P1;
 import supranational.blst.P1_Affine;
 import supranational.blst.P2_Affine;
+import supranational.blst.PT;
 
 /**
  * Lit's identity-based encryption (blsful 2.3 {@code BlsTimeCrypt}, scheme ProofOfPossession),
@@ -130,27 +133,31 @@ public final class TimeCrypt {
   public static byte[] decrypt(byte[] ciphertext, BlsSignature combinedSignature) {
     TimeCryptCiphertext ct = TimeCryptCiphertext.parse(ciphertext);
     if (combinedSignature == null) throw new LitValidationException("BLS signature to decrypt with is missing");
-    P1_Affine u = new P1_Affine(ct.u());
-    byte[] gt = TimeCryptMath.pairingBytes(u, new P2_Affine(combinedSignature.bytes()));
+    byte[] gt = TimeCryptMath.pairingBytes(new P1_Affine(ct.u()), new P2_Affine(combinedSignature.bytes()));
+    byte[] message = open(ct, gt);
+    if (message == null) throw doesNotDecrypt(null);
+    return message;
+  }
+
+  /**
+   * Opens a parsed ciphertext with {@code gt = e(U, σ)} (blstrs bytes), or returns null when the
+   * Fujisaki–Okamoto re-check fails (wrong signature, identity or key, or an altered ciphertext).
+   */
+  private static byte[] open(TimeCryptCiphertext ct, byte[] gt) {
     byte[] a = TimeCryptMath.xor(TimeCryptMath.sha256(gt), ct.v());
     byte[] w = ct.w();
     byte[] padded = TimeCryptMath.xor(w, TimeCryptMath.shake128(a, w.length));
     byte[] message;
     try {
       Leb128.Decoded len = Leb128.decode(padded, 0, Math.max(0, padded.length - 1L), "decrypted message length");
-      if (len.length() + len.value() > padded.length) {
-        throw new LitValidationException("decrypted message length " + len.value() + " is larger than what is left");
-      }
+      if (len.length() + len.value() > padded.length) return null;
       message = Arrays.copyOfRange(padded, len.length(), len.length() + (int) len.value());
     } catch (LitValidationException e) {
-      throw doesNotDecrypt(e);
+      return null;
     }
     // Fujisaki–Okamoto: the randomness must re-derive U, else the key, identity or ciphertext is wrong
     BigInteger r = TimeCryptMath.hashToScalar(Bytes.concat(a, TimeCryptMath.sha256(message)));
-    if (!Arrays.equals(BlsPoints.g1Times(r), ct.u())) {
-      throw doesNotDecrypt(null);
-    }
-    return message;
+    return Arrays.equals(BlsPoints.g1Times(r), ct.u()) ? message : null;
   }
 
   /**
@@ -169,10 +176,25 @@ public final class TimeCrypt {
    */
   public static byte[] verifyAndDecrypt(BlsPublicKey publicKey, byte[] identity, byte[] ciphertext,
       List<BlsSignatureShare> shares) {
+    if (publicKey == null) throw new LitValidationException("BLS public key is missing");
     if (identity == null) throw new LitValidationException("decryption identity is missing");
-    TimeCryptCiphertext.parse(ciphertext);
-    BlsSignature sig = Bls.combineAndVerify(publicKey, identity, shares);
-    return decrypt(ciphertext, sig);
+    TimeCryptCiphertext ct = TimeCryptCiphertext.parse(ciphertext);
+    ShareSum combined = ShareSum.of(shares);
+    // One final exponentiation checks the signature and yields the key material at once:
+    // Y = e(U, σ) · (e(pk, H(id)) / e(G1, σ))^ρ for a random 64-bit ρ. A valid σ makes the bracket 1,
+    // so Y = e(U, σ) opens the ciphertext; an invalid one makes Y random and the Fujisaki–Okamoto
+    // re-check fails (but for a 2^-64 chance), and the slow path below names the cause. σ = scale·sum,
+    // so the scale is applied in G1: e(A, scale·sum) = e(scale·A, sum).
+    BigInteger rho = new BigInteger(64, RANDOM).setBit(63);
+    P1 u = new P1(new P1_Affine(ct.u()));
+    P1 left = u.add(P1.generator().mult(rho).neg()).mult(combined.scale());
+    P1 right = new P1(new P1_Affine(publicKey.bytes())).mult(rho);
+    PT miller = new PT(left.to_affine(), combined.sum().to_affine())
+        .mul(new PT(right.to_affine(), BlsPoints.hashToG2(identity).to_affine()));
+    byte[] message = open(ct, TimeCryptMath.gtBytes(miller.final_exp()));
+    if (message != null) return message;
+    Bls.combineAndVerify(publicKey, identity, shares); // throws when the shares are the cause
+    throw doesNotDecrypt(null);
   }
 
   private static LitCryptoException doesNotDecrypt(Throwable cause) {

@@ -4,7 +4,6 @@ import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Hex;
-import io.lit4j.crypto.eth.EthSignatures;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.eth.internal.K256;
 import java.math.BigInteger;
@@ -14,6 +13,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.math.ec.ECAlgorithms;
+import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * Combines cait-sith K256 signature shares into one ECDSA signature, as the v4 SDK's
@@ -89,20 +90,22 @@ public final class EcdsaShareCombiner {
       throw error("UnknownSignatureError", "x(R) is not below n: recid cannot be expressed as v = 27 or 28");
     }
     BigInteger r = rx;
+    Secp256k1PublicKey pk = first.publicKey();
+    byte[] digest = first.dataSigned();
+    // s·R = z·G + r·Q, i.e. R = (z/s)·G + (r/s)·Q: one double multiplication checks the signature and
+    // the parity of R at once, so recovering the key (a square root and another multiplication) is not needed
+    boolean valid = false;
+    if (r.signum() > 0) {
+      BigInteger w = s.modInverse(K256.N);
+      BigInteger z = new BigInteger(1, digest).mod(K256.N);
+      ECPoint q = K256.decodePoint(pk.uncompressed(), "publicKey");
+      ECPoint expected = ECAlgorithms.sumOfTwoMultiplies(K256.G, z.multiply(w).mod(K256.N), q, r.multiply(w).mod(K256.N));
+      valid = expected.normalize().equals(bigR);
+    }
     int recid = bigR.getAffineYCoord().toBigInteger().testBit(0) ? 1 : 0;
     if (s.compareTo(K256.HALF_N) > 0) {
       s = K256.N.subtract(s);
       recid ^= 1;
-    }
-    Secp256k1PublicKey pk = first.publicKey();
-    byte[] digest = first.dataSigned();
-    boolean valid = EthSignatures.verify(digest, r, s, pk);
-    if (valid) {
-      try {
-        valid = EthSignatures.recover(digest, r, s, recid).equals(pk);
-      } catch (LitCryptoException e) {
-        valid = false;
-      }
     }
     if (!valid) {
       throw error("UnknownSignatureError", "the " + sorted.size() + " combined shares (threshold "

@@ -1,0 +1,257 @@
+package io.lit4j.benchmarks.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lit4j.auth.authsig.AuthSig;
+import io.lit4j.auth.authsig.AuthSigs;
+import io.lit4j.auth.methods.AuthMethod;
+import io.lit4j.auth.resources.LitAccessControlConditionResource;
+import io.lit4j.auth.resources.LitActionResource;
+import io.lit4j.auth.resources.LitPKPResource;
+import io.lit4j.auth.session.SessionKeyPair;
+import io.lit4j.auth.session.SessionSigs;
+import io.lit4j.auth.signer.Web3jEthSigner;
+import io.lit4j.auth.siwe.SiweMessage;
+import io.lit4j.contracts.LitContractAddresses;
+import io.lit4j.contracts.LitContracts;
+import io.lit4j.contracts.MintedPkp;
+import io.lit4j.core.acc.AccessControlConditions;
+import io.lit4j.core.acc.ConditionKind;
+import io.lit4j.core.constants.AuthMethodScope;
+import io.lit4j.core.constants.LitAbility;
+import io.lit4j.core.json.LitJson;
+import io.lit4j.crypto.ecdsa.EcdsaSignature;
+import io.lit4j.crypto.eth.EthHash;
+import io.lit4j.crypto.eth.Secp256k1PublicKey;
+import io.lit4j.node.LitNodeClient;
+import io.lit4j.node.LitNodeClientConfig;
+import io.lit4j.node.encryption.DecryptRequest;
+import io.lit4j.node.encryption.EncryptResponse;
+import io.lit4j.node.encryption.SignedToken;
+import io.lit4j.node.encryption.SignedTokenRequest;
+import io.lit4j.node.execute.ExecuteJsRequest;
+import io.lit4j.node.pkp.PkpSignRequest;
+import io.lit4j.node.session.NodeAuth;
+import io.lit4j.node.session.AuthNeededCallback;
+import io.lit4j.node.session.PkpSessionRequest;
+import io.lit4j.node.session.SessionSigsRequest;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.web3j.crypto.Bip32ECKeyPair;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.MnemonicUtils;
+
+/**
+ * The lit4j side of the comparison with the JS SDK 4.2.0 ({@code benchmarks/compare/compare-with-js-sdk.sh}):
+ * against a running lit-localnet (its connection JSON), one call at a time, every result checked.
+ *
+ * <pre>
+ * Lit4jClientBench run  &lt;connection.json&gt; &lt;calls&gt; &lt;warm-up calls&gt;   one JSON line per operation
+ * Lit4jClientBench cold &lt;connection.json&gt; &lt;pkp public key hex&gt;         connect, PKP session sigs, one verified pkpSign
+ * </pre>
+ *
+ * Client CPU is this process's CPU time (every thread: the caller, HTTP, JIT and GC) over the
+ * measured calls; the nodes run in another process.
+ */
+public final class Lit4jClientBench {
+  /** The JS side uses dev account 3; this one keeps the two clients' transactions apart. */
+  private static final int DEV_ACCOUNT = 4;
+
+  private final JsonNode info;
+  private final Credentials wallet;
+  private final Web3jEthSigner signer;
+  private final LitNodeClientConfig config;
+  private final LitContractAddresses addresses;
+
+  private Lit4jClientBench(Path connection) throws Exception {
+    info = LitJson.parse(Files.readString(connection), "connection info");
+    wallet = devAccount(info, DEV_ACCOUNT);
+    signer = new Web3jEthSigner(wallet);
+    JsonNode c = info.get("contracts");
+    addresses = new LitContractAddresses(c.get("Staking").asText(), c.get("PKPNFT").asText(),
+        c.get("PubkeyRouter").asText(), c.get("PKPPermissions").asText(), c.get("PKPHelper").asText(),
+        c.get("RateLimitNFT").asText());
+    config = LitNodeClientConfig.builder().localNetwork(info.get("rpcUrl").asText(), addresses)
+        .refreshInterval(Duration.ZERO).build();
+  }
+
+  /**
+   * Runs the comparison's lit4j side.
+   *
+   * @param args {@code run <connection.json> <calls> <warm-up>} or {@code cold <connection.json> <pkp key hex>}
+   * @throws Exception when a step fails (the harness reports it)
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length < 3) {
+      System.err.println("usage: Lit4jClientBench run <connection.json> <calls> <warm-up> | cold <connection.json> <pkp key hex>");
+      System.exit(2);
+    }
+    Lit4jClientBench bench = new Lit4jClientBench(Path.of(args[1]));
+    if (args[0].equals("cold")) {
+      bench.cold(Secp256k1PublicKey.fromHex(args[2]));
+    } else {
+      bench.run(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+    }
+    System.exit(0);
+  }
+
+  private AuthMethod login(LitNodeClient client) {
+    Instant now = Instant.now();
+    AuthSig authSig = AuthSigs.generate(signer, SiweMessage.builder().domain("localhost").address(signer.address())
+        .statement("lit4j benchmark").uri("https://localhost/login").nonce(client.getLatestBlockhash())
+        .issuedAt(now).expirationTime(now.plus(Duration.ofHours(2))).chainId(1).build().prepareMessage());
+    return AuthMethod.ethWallet(authSig);
+  }
+
+  private SessionSigsRequest eoaRequest() {
+    return SessionSigsRequest.builder().authNeededCallback(AuthNeededCallback.ethWallet(signer)).sessionKey(SessionKeyPair.generate())
+        .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
+        .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
+        .resourceAbility(LitAccessControlConditionResource.ALL, LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION)
+        .resourceAbility(LitAccessControlConditionResource.ALL, LitAbility.ACCESS_CONTROL_CONDITION_SIGNING)
+        .expiration(Duration.ofHours(1)).build();
+  }
+
+  private static PkpSessionRequest pkpRequest(Secp256k1PublicKey pkp, AuthMethod authMethod) {
+    return PkpSessionRequest.builder().pkpPublicKey(pkp).authMethod(authMethod).sessionKey(SessionKeyPair.generate())
+        .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
+        .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
+        .expiration(Duration.ofHours(1)).build();
+  }
+
+  private static EcdsaSignature checkedPkpSign(LitNodeClient client, Secp256k1PublicKey pkp, SessionSigs sessions, String text) {
+    byte[] digest = EthHash.keccak256(text.getBytes(StandardCharsets.UTF_8));
+    EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(digest, pkp, NodeAuth.of(sessions)));
+    if (!sig.recoverAddress().equals(pkp.ethAddress()) || !Arrays.equals(digest, sig.dataSigned())) {
+      throw new IllegalStateException("pkpSign signature does not recover to the PKP");
+    }
+    return sig;
+  }
+
+  /** Fresh JVM to a verified pkpSign: the same steps as the JS cold start (connect, PKP session sigs, sign). */
+  private void cold(Secp256k1PublicKey pkp) {
+    try (LitNodeClient client = LitNodeClient.create(config)) {
+      client.connect();
+      SessionSigs sessions = client.getPkpSessionSigs(pkpRequest(pkp, login(client)));
+      checkedPkpSign(client, pkp, sessions, "lit4j cold start");
+    }
+    long sinceStart = ManagementFactory.getRuntimeMXBean().getUptime();
+    System.out.println("{\"sdk\":\"lit4j\",\"cold\":true,\"msSinceJvmStart\":" + sinceStart + "}");
+  }
+
+  private void run(int calls, int warmup) throws Exception {
+    List<String> lines = new ArrayList<>();
+    try (LitNodeClient client = LitNodeClient.create(config);
+         LitContracts contracts = LitContracts.builder().rpcUrl(info.get("rpcUrl").asText()).addresses(addresses)
+             .signer(wallet).build()) {
+      client.connect();
+      AuthMethod authMethod = login(client);
+      MintedPkp minted = contracts.pkps().mintWithAuth(authMethod, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
+      Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
+      SessionSigs eoaSessions = client.getSessionSigs(eoaRequest());
+      SessionSigs pkpSessions = client.getPkpSessionSigs(pkpRequest(pkp, authMethod));
+      AccessControlConditions isTheWallet = AccessControlConditions.fromJson(ConditionKind.ACCESS_CONTROL_CONDITIONS,
+          "[{\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\",\"method\":\"\","
+              + "\"parameters\":[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\"" + signer.address() + "\"}}]");
+      String secret = "x".repeat(1000);
+
+      lines.add(measure("connect", calls, warmup, i -> {
+        try (LitNodeClient c = LitNodeClient.create(config)) {
+          if (c.connect().connectedNodes().size() != info.get("nodeUrls").size()) throw new IllegalStateException("not every node connected");
+        }
+      }));
+      lines.add(measure("eoaSessionSigs", calls, warmup, i -> {
+        SessionSigs s = client.getSessionSigs(eoaRequest());
+        if (s.nodeUrls().size() != info.get("nodeUrls").size()) throw new IllegalStateException("one session sig per node");
+      }));
+      lines.add(measure("pkpSessionSigs", calls, warmup, i -> {
+        SessionSigs s = client.getPkpSessionSigs(pkpRequest(pkp, authMethod));
+        if (s.nodeUrls().size() != info.get("nodeUrls").size()) throw new IllegalStateException("one session sig per node");
+      }));
+      lines.add(measure("executeJs", calls, warmup, i -> {
+        byte[] toSign = EthHash.keccak256(("lit4j executeJs " + i).getBytes(StandardCharsets.UTF_8));
+        var res = client.executeJs(ExecuteJsRequest.builder()
+            .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig1' });"
+                + " Lit.Actions.setResponse({ response: JSON.stringify({ hello: 'localnet' }) }); })();")
+            .jsParam("toSign", toSign).jsParam("publicKey", pkp.hex()).sessionSigs(pkpSessions).build());
+        if (!res.signature("sig1").recoverAddress().equals(pkp.ethAddress())) throw new IllegalStateException("executeJs signature");
+      }));
+      lines.add(measure("pkpSign", calls, warmup, i -> checkedPkpSign(client, pkp, pkpSessions, "lit4j pkpSign " + i)));
+      List<EncryptResponse> encrypted = new ArrayList<>();
+      lines.add(measure("encrypt", calls, warmup, i -> encrypted.add(client.encryptString(isTheWallet, secret))));
+      lines.add(measure("decrypt", calls, warmup, i -> {
+        EncryptResponse e = encrypted.get(Math.floorMod(i, encrypted.size()));
+        if (!client.decryptToString(DecryptRequest.of(isTheWallet, e, NodeAuth.of(eoaSessions))).equals(secret)) {
+          throw new IllegalStateException("decrypt returned another plaintext");
+        }
+      }));
+      lines.add(measure("getSignedToken", calls, warmup, i -> {
+        SignedToken t = client.getSignedToken(new SignedTokenRequest(isTheWallet, "ethereum", NodeAuth.of(eoaSessions)));
+        if (!t.subject().equalsIgnoreCase(signer.address())) throw new IllegalStateException("JWT subject " + t.subject());
+      }));
+      ObjectNode pkpLine = LitJson.mapper().createObjectNode().put("sdk", "lit4j").put("pkpPublicKey", pkp.hex());
+      lines.add(LitJson.write(pkpLine));
+    }
+    lines.forEach(System.out::println);
+  }
+
+  private interface Call {
+    void run(int i) throws Exception;
+  }
+
+  /**
+   * Median wall time, process CPU per call (every thread, JIT compiler and GC included) and
+   * application-thread CPU per call (the Java threads: caller, HTTP, pools; no JIT, no GC) over
+   * {@code calls} calls after {@code warmup}.
+   */
+  private static String measure(String op, int calls, int warmup, Call call) throws Exception {
+    String only = System.getProperty("lit4j.bench.ops"); // e.g. -Dlit4j.bench.ops=pkpSign,decrypt
+    if (only != null && !Arrays.asList(only.split(",")).contains(op)) return "{\"sdk\":\"lit4j\",\"skipped\":\"" + op + "\"}";
+    for (int i = 0; i < warmup; i++) call.run(-1 - i);
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long[] wall = new long[calls];
+    java.util.Map<Long, Long> threads0 = threadCpu();
+    long cpu0 = os.getProcessCpuTime();
+    for (int i = 0; i < calls; i++) {
+      long t = System.nanoTime();
+      call.run(i);
+      wall[i] = System.nanoTime() - t;
+    }
+    double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6 / calls;
+    long appNanos = 0;
+    for (var e : threadCpu().entrySet()) appNanos += e.getValue() - threads0.getOrDefault(e.getKey(), 0L);
+    Arrays.sort(wall);
+    double median = wall[calls / 2] / 1e6;
+    return String.format(Locale.ROOT,
+        "{\"sdk\":\"lit4j\",\"op\":\"%s\",\"calls\":%d,\"medianMs\":%.2f,\"cpuMsPerCall\":%.2f,\"appThreadCpuMsPerCall\":%.2f}",
+        op, calls, median, cpuMs, appNanos / 1e6 / calls);
+  }
+
+  /** CPU time of every live Java thread (threads that end during a measurement are not counted). */
+  private static java.util.Map<Long, Long> threadCpu() {
+    java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    java.util.Map<Long, Long> out = new java.util.HashMap<>();
+    for (long id : mx.getAllThreadIds()) {
+      long t = mx.getThreadCpuTime(id);
+      if (t >= 0) out.put(id, t);
+    }
+    return out;
+  }
+
+  /** Anvil's dev account {@code index} from the mnemonic the network printed (BIP-44 m/44'/60'/0'/0/index). */
+  private static Credentials devAccount(JsonNode info, int index) {
+    String mnemonic = info.get("devAccounts").get("mnemonic").asText();
+    Bip32ECKeyPair master = Bip32ECKeyPair.generateKeyPair(MnemonicUtils.generateSeed(mnemonic, ""));
+    int hardened = 0x80000000;
+    return Credentials.create(Bip32ECKeyPair.deriveKeyPair(master, new int[] {44 | hardened, 60 | hardened, hardened, 0, index}));
+  }
+}
