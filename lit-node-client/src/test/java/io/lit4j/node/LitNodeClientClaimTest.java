@@ -20,7 +20,7 @@ import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.hd.HdKeys;
-import io.lit4j.node.claim.ClaimKeyResult;
+import io.lit4j.node.ClaimKeyResult;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

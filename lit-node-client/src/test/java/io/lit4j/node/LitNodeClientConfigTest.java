@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.network.LitNetwork;
-import io.lit4j.node.discovery.NodeUrls;
-import io.lit4j.node.discovery.StaticValidatorSource;
-import io.lit4j.node.discovery.ValidatorSource;
-import io.lit4j.node.discovery.ValidatorSet;
-import io.lit4j.node.retry.RetryPolicy;
+import io.lit4j.node.NodeUrls;
+import io.lit4j.node.StaticValidatorSource;
+import io.lit4j.node.ValidatorSource;
+import io.lit4j.node.ValidatorSet;
+import io.lit4j.node.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -21,7 +21,7 @@ import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitNodeException;
 import io.lit4j.core.errors.LitTimeoutException;
 import io.lit4j.core.json.LitJson;
-import io.lit4j.node.retry.RetryPolicy;
+import io.lit4j.node.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

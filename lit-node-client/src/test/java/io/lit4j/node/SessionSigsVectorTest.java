@@ -15,7 +15,7 @@ import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.core.constants.LitAbility;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.util.Hex;
-import io.lit4j.node.session.SessionSigsRequest;
+import io.lit4j.node.SessionSigsRequest;
 import io.lit4j.node.transport.NodeHttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

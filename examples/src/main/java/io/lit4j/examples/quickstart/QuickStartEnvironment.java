@@ -7,7 +7,7 @@ import io.lit4j.core.network.LitNetwork;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.discovery.StakingValidatorSource;
+import io.lit4j.node.StakingValidatorSource;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Optional;

@@ -18,11 +18,11 @@ import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.discovery.StakingValidatorSource;
-import io.lit4j.node.capacity.CapacityDelegationParams;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.session.NodeAuth;
-import io.lit4j.node.session.SessionSigsRequest;
+import io.lit4j.node.StakingValidatorSource;
+import io.lit4j.node.CapacityDelegationParams;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.NodeAuth;
+import io.lit4j.node.SessionSigsRequest;
 import java.util.List;
 import org.web3j.crypto.Credentials;
 

@@ -8,7 +8,7 @@ import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.claim.ClaimKeyResult;
+import io.lit4j.node.ClaimKeyResult;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -15,7 +15,7 @@ import io.lit4j.contracts.MintedCapacityCredits;
 import io.lit4j.core.network.LitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.discovery.StakingValidatorSource;
+import io.lit4j.node.StakingValidatorSource;
 import org.web3j.crypto.Credentials;
 
 /**

@@ -10,10 +10,10 @@ import io.lit4j.crypto.eth.EthSignatures;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.localnet.junit.LocalLitNetworkTest;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.execute.ExecuteJsRequest;
+import io.lit4j.node.ExecuteJsRequest;
 import io.lit4j.node.faults.Resources;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.session.NodeAuth;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.NodeAuth;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,7 +148,7 @@ class ConcurrentLoadTest {
   void twoHundredConcurrentExecuteJsCallsAllVerify() throws Exception {
     Latencies lat = new Latencies("executeJs signEcdsa (200 concurrent, 3 nodes)");
     List<byte[]> digests = new ArrayList<>();
-    List<CompletableFuture<io.lit4j.node.execute.ExecuteJsResponse>> calls = new ArrayList<>();
+    List<CompletableFuture<io.lit4j.node.ExecuteJsResponse>> calls = new ArrayList<>();
     try (Sampler sampler = new Sampler()) {
       long t0 = System.nanoTime();
       for (int i = 0; i < CALLS; i++) {

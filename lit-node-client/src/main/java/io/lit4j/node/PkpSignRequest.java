@@ -1,0 +1,71 @@
+package io.lit4j.node;
+
+import io.lit4j.auth.methods.AuthMethod;
+import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.crypto.eth.Secp256k1PublicKey;
+import io.lit4j.node.NodeAuth;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code pkpSign} signs: a 32-byte digest (nodes sign it as is; they do not hash), with the
+ * PKP's public key, the auth sig for each node and optional auth methods.
+ *
+ * @param toSign the 32-byte digest, below the secp256k1 order
+ * @param pkpPublicKey the PKP's public key (sent uncompressed, {@code 0x04…}, as nodes need)
+ * @param auth the auth sig for each node
+ * @param authMethods auth methods sent as {@code authMethods}; empty to omit the field
+ */
+public record PkpSignRequest(byte[] toSign, Secp256k1PublicKey pkpPublicKey, NodeAuth auth, List<AuthMethod> authMethods) {
+  private static final java.math.BigInteger N =
+      new java.math.BigInteger("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
+
+  /**
+   * @param toSign the 32-byte digest, below the secp256k1 order
+   * @param pkpPublicKey the PKP's public key (sent uncompressed, {@code 0x04…}, as nodes need)
+   * @param auth the auth sig for each node
+   * @param authMethods auth methods sent as {@code authMethods}; empty to omit the field
+   * @throws LitValidationException if {@code toSign} is not 32 bytes below the order, or a part is missing
+   */
+  public PkpSignRequest {
+    if (toSign == null || toSign.length != 32) {
+      throw new LitValidationException("toSign must be a 32-byte digest (nodes do not hash it), got "
+          + (toSign == null ? "none" : toSign.length + " bytes"));
+    }
+    if (new java.math.BigInteger(1, toSign).compareTo(N) >= 0) {
+      throw new LitValidationException("toSign must be below the secp256k1 group order");
+    }
+    toSign = toSign.clone();
+    if (pkpPublicKey == null) throw new LitValidationException("pkpPublicKey is missing");
+    if (auth == null) throw new LitValidationException("pkpSign needs an auth sig per node (auth)");
+    if (authMethods == null) throw new LitValidationException("authMethods is null; use List.of()");
+    for (AuthMethod m : authMethods) if (m == null) throw new LitValidationException("authMethods holds a null");
+    authMethods = List.copyOf(authMethods);
+  }
+
+  /**
+   * {@return a request without auth methods}
+   *
+   * @param toSign the 32-byte digest to sign
+   * @param pkpPublicKey the PKP's public key
+   * @param auth the auth sig for each node
+   */
+  public static PkpSignRequest of(byte[] toSign, Secp256k1PublicKey pkpPublicKey, NodeAuth auth) {
+    return new PkpSignRequest(toSign, pkpPublicKey, auth, List.of());
+  }
+
+  /**
+   * The 32-byte digest to sign (a fresh copy).
+   *
+   * @return the digest
+   */
+  @Override
+  public byte[] toSign() {
+    return toSign.clone();
+  }
+
+  /** {@return the auth methods, if any were given} */
+  public Optional<List<AuthMethod>> authMethodsIfAny() {
+    return authMethods.isEmpty() ? Optional.empty() : Optional.of(authMethods);
+  }
+}

@@ -1,0 +1,112 @@
+package io.lit4j.node.internal.claim;
+
+import io.lit4j.core.constants.AuthMethodType;
+import io.lit4j.core.errors.LitValidationException;
+import java.util.concurrent.CompletableFuture;
+import io.lit4j.node.internal.NodeCalls;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lit4j.auth.methods.AuthMethod;
+import io.lit4j.core.errors.LitException;
+import io.lit4j.core.json.LitJson;
+import io.lit4j.core.network.LitEndpoint;
+import io.lit4j.core.network.ProtocolVersion;
+import io.lit4j.core.util.Hex;
+import io.lit4j.crypto.eth.EthHash;
+import io.lit4j.crypto.eth.EthSignatures;
+import io.lit4j.crypto.eth.Secp256k1PublicKey;
+import io.lit4j.crypto.hd.HdKeys;
+import io.lit4j.node.ClaimKeyResult;
+import io.lit4j.node.ExecuteJsClaim;
+import io.lit4j.node.NodeReply;
+import io.lit4j.node.NodeResponses;
+import io.lit4j.node.internal.request.Consensus;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code /web/pkp/claim} wire format (client-protocol.md §10, node-behavior.md §1.6). */
+public final class ClaimProtocol {
+  /** The route. */
+  public static final String PATH = ProtocolVersion.V4_INITIAL.path(LitEndpoint.PKP_CLAIM);
+
+  private ClaimProtocol() {}
+
+  /**
+   * {@return {@code {authMethod: {authMethodType, accessToken}}} (the requester appends {@code
+   * epochNumber})}
+   *
+   * @param authMethod the auth method to claim for
+   */
+  public static ObjectNode body(AuthMethod authMethod) {
+    ObjectNode b = LitJson.mapper().createObjectNode();
+    b.set("authMethod", LitJson.mapper().valueToTree(authMethod.toJsValue()));
+    return b;
+  }
+
+  /**
+   * Signatures of the nodes that agree on the most common key id, each checked to recover over
+   * {@code EIP-191(keyId bytes)}, and the public key derived from {@code hdRootPubkeys}.
+   *
+   * @param responses the nodes' answers
+   * @param hdRootPubkeys the HD root public keys, in order
+   * @return the key id, derived public key and signatures
+   * @throws LitException (node error) naming a node whose answer is malformed
+   */
+  public static ClaimKeyResult read(NodeResponses responses, List<String> hdRootPubkeys) {
+    List<String> ids = new ArrayList<>();
+    for (NodeReply r : responses.successes().values()) ids.add(Hex.strip0x(text(r, "derivedKeyId", responses)).toLowerCase());
+    String keyId = Consensus.mostCommon(ids).orElseThrow();
+    byte[] keyIdBytes = Hex.decode(keyId, 32, "derivedKeyId");
+    byte[] digest = EthHash.personalMessageHash(keyIdBytes);
+    List<ExecuteJsClaim.Signature> sigs = new ArrayList<>();
+    List<String> signers = new ArrayList<>();
+    for (NodeReply r : responses.successes().values()) {
+      if (!Hex.strip0x(text(r, "derivedKeyId", responses)).equalsIgnoreCase(keyId)) continue;
+      byte[] sig;
+      String signer;
+      try {
+        sig = Hex.decode(Hex.strip0x(text(r, "signature", responses)), 65, "signature");
+        signer = EthSignatures.recoverAddress(digest, sig).checksummed();
+      } catch (LitException e) {
+        throw malformed(r, responses, e.getMessage());
+      }
+      int v = sig[64] & 0xff;
+      if (v < 27) v += 27;
+      String h = Hex.encode(sig);
+      sigs.add(new ExecuteJsClaim.Signature("0x" + h.substring(0, 64), "0x" + h.substring(64, 128), v));
+      signers.add(signer);
+    }
+    Secp256k1PublicKey pub = HdKeys.derivePublicKey(keyId, hdRootPubkeys);
+    return new ClaimKeyResult(keyId, sigs, signers, pub);
+  }
+
+  private static String text(NodeReply r, String field, NodeResponses responses) {
+    JsonNode n = r.body().get(field);
+    if (n == null || !n.isTextual() || n.textValue().isEmpty()) throw malformed(r, responses, field + " is missing");
+    return n.textValue().replace("\"", "");
+  }
+
+  private static LitException malformed(NodeReply reply, NodeResponses responses, String why) {
+    return LitException.builder()
+        .message("Lit node " + reply.nodeUrl() + " sent an unusable pkp/claim answer: " + why)
+        .nodeUrl(reply.nodeUrl()).requestId(responses.requestId()).errorCode("invalid_node_response")
+        .buildNode();
+  }
+
+  /**
+   * Claims a key id for {@code authMethod} on every connected node.
+   *
+   * @param calls the client's node calls
+   * @param authMethod the auth method to claim a key for
+   * @return a future of the key id, derived public key and node signatures
+   */
+  public static CompletableFuture<ClaimKeyResult> run(NodeCalls calls, AuthMethod authMethod) {
+    if (authMethod == null) return CompletableFuture.failedFuture(new LitValidationException("authMethod is missing"));
+    if (authMethod.authMethodType() == AuthMethodType.WEB_AUTHN.value()) {
+      return CompletableFuture.failedFuture(new LitValidationException("WebAuthn auth methods cannot claim keys (as in the SDK)"));
+    }
+    ObjectNode body = body(authMethod);
+    return calls.sendToAll("claimKeyId", PATH, url -> body.deepCopy(),
+        (responses, s) -> read(responses, s.hdRootPubkeys()));
+  }
+}
