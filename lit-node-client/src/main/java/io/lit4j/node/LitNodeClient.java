@@ -11,9 +11,9 @@ import io.lit4j.core.errors.LitNodeException;
 import io.lit4j.core.errors.LitTimeoutException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
-import io.lit4j.node.CapacityDelegationParams;
+import io.lit4j.node.CapacityDelegationRequest;
 import io.lit4j.node.internal.capacity.CapacityDelegationProtocol;
-import io.lit4j.node.ClaimKeyResult;
+import io.lit4j.node.ClaimKeyResponse;
 import io.lit4j.node.internal.claim.ClaimProtocol;
 import io.lit4j.node.DecryptRequest;
 import io.lit4j.node.EncryptResponse;
@@ -35,8 +35,8 @@ import io.lit4j.node.LitActionException;
 import io.lit4j.node.PkpSessionRequest;
 import io.lit4j.node.SessionKeyStore;
 import io.lit4j.node.SessionSigsRequest;
-import io.lit4j.node.SignSessionKeyParams;
-import io.lit4j.node.SignSessionKeyResult;
+import io.lit4j.node.SignSessionKeyRequest;
+import io.lit4j.node.SignSessionKeyResponse;
 import io.lit4j.node.internal.session.SessionFlow;
 import io.lit4j.node.internal.session.SignSessionKeyProtocol;
 import java.nio.charset.StandardCharsets;
@@ -266,24 +266,24 @@ public final class LitNodeClient implements AutoCloseable {
    * 4.2.0 builds it (nonce = latest blockhash); the shares are combined and verified over the
    * EIP-191 hash of the returned SIWE, by the requested PKP.
    *
-   * @param params the PKP, its auth and the session key's abilities
+   * @param request the PKP, its auth and the session key's abilities
    * @return the auth sig by the PKP's address, and the PKP's key
-   * @throws LitValidationException if the params are missing
+   * @throws LitValidationException if the request is missing
    * @throws LitNodeException if fewer than {@code minNodeCount} nodes answered
    * @throws LitCryptoException if the shares do not combine into that signature
    */
-  public SignSessionKeyResult signSessionKey(SignSessionKeyParams params) {
-    return Futures.join(signSessionKeyAsync(params));
+  public SignSessionKeyResponse signSessionKey(SignSessionKeyRequest request) {
+    return Futures.join(signSessionKeyAsync(request));
   }
 
   /**
    * Asynchronous {@link #signSessionKey}.
    *
-   * @param params the PKP, its auth and the session key's abilities
+   * @param request the PKP, its auth and the session key's abilities
    * @return a future of the result
    */
-  public CompletableFuture<SignSessionKeyResult> signSessionKeyAsync(SignSessionKeyParams params) {
-    return SignSessionKeyProtocol.run(calls, params);
+  public CompletableFuture<SignSessionKeyResponse> signSessionKeyAsync(SignSessionKeyRequest request) {
+    return SignSessionKeyProtocol.run(calls, request);
   }
 
   /**
@@ -316,23 +316,23 @@ public final class LitNodeClient implements AutoCloseable {
    * signs a SIWE with a ReCap granting {@code Auth/Auth} on {@code lit-ratelimitincrease://<id|*>}
    * to the delegatees. Connects first if needed, as the SDK does.
    *
-   * @param params the owner, delegatees, uses and expiry
+   * @param request the owner, delegatees, uses and expiry
    * @return the signed delegation
-   * @throws LitValidationException if the params are missing or make an invalid SIWE
+   * @throws LitValidationException if the request is missing or make an invalid SIWE
    * @throws LitException if connecting fails
    */
-  public CapacityDelegation createCapacityDelegationAuthSig(CapacityDelegationParams params) {
-    return Futures.join(createCapacityDelegationAuthSigAsync(params));
+  public CapacityDelegation createCapacityDelegationAuthSig(CapacityDelegationRequest request) {
+    return Futures.join(createCapacityDelegationAuthSigAsync(request));
   }
 
   /**
    * Asynchronous {@link #createCapacityDelegationAuthSig}; the signer runs on a client worker thread.
    *
-   * @param params the owner, delegatees, uses and expiry
+   * @param request the owner, delegatees, uses and expiry
    * @return a future of the delegation
    */
-  public CompletableFuture<CapacityDelegation> createCapacityDelegationAuthSigAsync(CapacityDelegationParams params) {
-    return CapacityDelegationProtocol.run(calls, params);
+  public CompletableFuture<CapacityDelegation> createCapacityDelegationAuthSigAsync(CapacityDelegationRequest request) {
+    return CapacityDelegationProtocol.run(calls, request);
   }
 
   /**
@@ -345,7 +345,7 @@ public final class LitNodeClient implements AutoCloseable {
    * @throws LitValidationException if the auth method is missing or WebAuthn (not claimable)
    * @throws LitNodeException if fewer than {@code minNodeCount} nodes signed
    */
-  public ClaimKeyResult claimKeyId(AuthMethod authMethod) {
+  public ClaimKeyResponse claimKeyId(AuthMethod authMethod) {
     return Futures.join(claimKeyIdAsync(authMethod));
   }
 
@@ -355,7 +355,7 @@ public final class LitNodeClient implements AutoCloseable {
    * @param authMethod the auth method to claim a key for
    * @return a future of the claim result
    */
-  public CompletableFuture<ClaimKeyResult> claimKeyIdAsync(AuthMethod authMethod) {
+  public CompletableFuture<ClaimKeyResponse> claimKeyIdAsync(AuthMethod authMethod) {
     return ClaimProtocol.run(calls, authMethod);
   }
 

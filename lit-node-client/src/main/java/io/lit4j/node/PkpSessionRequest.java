@@ -135,8 +135,8 @@ public final class PkpSessionRequest {
    * @param p the callback's parameters
    * @return the parameters
    */
-  public SignSessionKeyParams signSessionKeyParams(SessionKeyPair key, AuthCallbackParams p) {
-    SignSessionKeyParams.Builder b = SignSessionKeyParams.builder().sessionKey(key).pkpPublicKey(pkpPublicKey)
+  public SignSessionKeyRequest signSessionKeyParams(SessionKeyPair key, AuthCallbackParams p) {
+    SignSessionKeyRequest.Builder b = SignSessionKeyRequest.builder().sessionKey(key).pkpPublicKey(pkpPublicKey)
         .resourceAbilityRequests(p.resourceAbilityRequests())
         .expiration(io.lit4j.auth.siwe.IsoTime.parse(p.expiration(), "expiration"))
         .chainId(io.lit4j.core.network.LitChains.find(chain).map(c -> c.evmChainId().orElse(1L)).orElse(1L));

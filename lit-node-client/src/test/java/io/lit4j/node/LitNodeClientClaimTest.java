@@ -20,7 +20,7 @@ import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.hd.HdKeys;
-import io.lit4j.node.ClaimKeyResult;
+import io.lit4j.node.ClaimKeyResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -78,7 +78,7 @@ class LitNodeClientClaimTest {
 
   @Test
   void claimKeyIdGathersEachNodesSignatureAndDerivesTheKeyFromTheHdRoots() {
-    ClaimKeyResult claim = client.claimKeyId(discord());
+    ClaimKeyResponse claim = client.claimKeyId(discord());
     assertEquals(Hex.encode(KEY_ID), claim.derivedKeyId());
     assertEquals(3, claim.signatures().size());
     for (int i = 0; i < 3; i++) {
@@ -95,7 +95,7 @@ class LitNodeClientClaimTest {
   void aNodeAnswering500LeavesTheOtherNodesSignatures() {
     nodes.node(1).stubFor(post(urlEqualTo("/web/pkp/claim")).willReturn(json(500,
         "{\"errorKind\":\"Unexpected\",\"errorCode\":\"unexpected_err\",\"status\":500,\"message\":\"boom\"}")));
-    ClaimKeyResult claim = client.claimKeyId(discord());
+    ClaimKeyResponse claim = client.claimKeyId(discord());
     assertEquals(List.of(Keys.toChecksumAddress(nodeWallets.get(0).getAddress()), Keys.toChecksumAddress(nodeWallets.get(2).getAddress())),
         claim.signerAddresses());
   }

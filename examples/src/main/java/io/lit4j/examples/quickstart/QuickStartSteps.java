@@ -24,7 +24,7 @@ import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.node.LitNodeClient;
-import io.lit4j.node.CapacityDelegationParams;
+import io.lit4j.node.CapacityDelegationRequest;
 import io.lit4j.node.DecryptRequest;
 import io.lit4j.node.EncryptResponse;
 import io.lit4j.node.ExecuteJsRequest;
@@ -124,7 +124,7 @@ public final class QuickStartSteps {
   }
 
   private CapacityDelegation delegate(MintedCapacityCredits credits, String delegatee) {
-    return client.createCapacityDelegationAuthSig(CapacityDelegationParams.builder().signer(signer)
+    return client.createCapacityDelegationAuthSig(CapacityDelegationRequest.builder().signer(signer)
         .capacityTokenId(credits.capacityTokenId()).delegatee(delegatee).uses(20).expiration(Duration.ofHours(1)).build());
   }
 

@@ -19,7 +19,7 @@ import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
 import io.lit4j.node.StakingValidatorSource;
-import io.lit4j.node.CapacityDelegationParams;
+import io.lit4j.node.CapacityDelegationRequest;
 import io.lit4j.node.PkpSignRequest;
 import io.lit4j.node.NodeAuth;
 import io.lit4j.node.SessionSigsRequest;
@@ -54,7 +54,7 @@ public final class CapacityCreditsSample {
       MintedCapacityCredits credits = ownerContracts.mintCapacityCreditsNFT(CapacityCreditsRequest.perKilosecond(10, 2));
 
       // ... and lets the user spend it: one use, this token only, this user only
-      CapacityDelegation delegation = client.createCapacityDelegationAuthSig(CapacityDelegationParams.builder()
+      CapacityDelegation delegation = client.createCapacityDelegationAuthSig(CapacityDelegationRequest.builder()
           .signer(new Web3jEthSigner(appOwner))
           .capacityTokenId(credits.capacityTokenId())
           .delegatee(user.getAddress())

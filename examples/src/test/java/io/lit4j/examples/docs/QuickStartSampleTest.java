@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lit4j.contracts.LitContracts;
 import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.hd.HdKeys;
-import io.lit4j.node.ClaimKeyResult;
+import io.lit4j.node.ClaimKeyResponse;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.EthSignatures;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
@@ -67,7 +67,7 @@ class QuickStartSampleTest {
 
   @Test
   void aClaimedKeyIsTheHdKeyOfTheAuthMethodIdSignedByEveryNodeWallet(LocalLitNetwork net) {
-    ClaimKeyResult claim = ClaimKeySample.run(net);
+    ClaimKeyResponse claim = ClaimKeySample.run(net);
     String id = Hex.encode(EthHash.keccak256Utf8(
         io.lit4j.auth.signer.EthSignatures.toChecksumAddress(net.devAccount(2).getAddress()) + ":lit"));
     assertEquals(id, claim.derivedKeyId());

@@ -41,8 +41,8 @@ import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.hd.HdKeys;
 import io.lit4j.node.ConnectionState;
 import io.lit4j.node.LitNodeClient;
-import io.lit4j.node.CapacityDelegationParams;
-import io.lit4j.node.ClaimKeyResult;
+import io.lit4j.node.CapacityDelegationRequest;
+import io.lit4j.node.ClaimKeyResponse;
 import io.lit4j.node.DecryptRequest;
 import io.lit4j.node.EncryptResponse;
 import io.lit4j.node.SignedToken;
@@ -150,10 +150,10 @@ abstract class LitNodeClientE2eSuite {
   @Order(3)
   void capacityCreditsAreMintedAndDelegatedToTheWalletAndThePkp() {
     MintedCapacityCredits credits = contracts.mintCapacityCreditsNFT(CapacityCreditsRequest.perKilosecond(80, 2));
-    walletDelegation = client.createCapacityDelegationAuthSig(CapacityDelegationParams.builder()
+    walletDelegation = client.createCapacityDelegationAuthSig(CapacityDelegationRequest.builder()
         .signer(signer).capacityTokenId(credits.capacityTokenId()).delegatee(signer.address()).uses(100)
         .expiration(Duration.ofHours(1)).build());
-    pkpDelegation = client.createCapacityDelegationAuthSig(CapacityDelegationParams.builder()
+    pkpDelegation = client.createCapacityDelegationAuthSig(CapacityDelegationRequest.builder()
         .signer(signer).capacityTokenId(credits.capacityTokenId()).delegatee(pkp.ethAddress()).uses(100)
         .expiration(Duration.ofHours(1)).build());
 
@@ -379,7 +379,7 @@ abstract class LitNodeClientE2eSuite {
   @Order(14)
   void claimKeyIdGivesEveryNodesSignatureAndTheDerivedPublicKey() {
     AuthMethod method = AuthMethod.ethWallet(walletAuthSig);
-    ClaimKeyResult claim = client.claimKeyId(method);
+    ClaimKeyResponse claim = client.claimKeyId(method);
     assertEquals(Hex.encode(EthHash.keccak256Utf8(signer.address() + ":lit")), claim.derivedKeyId());
     assertEquals(client.connectedNodes().size(), claim.signatures().size());
     assertEquals(HdKeys.derivePublicKey(claim.derivedKeyId(), client.connectionState().orElseThrow().hdRootPubkeys()), claim.publicKey());

@@ -340,7 +340,7 @@ class FaultInjectionTest {
   @Test
   void aWrongClaimSignatureStillGivesTheRightKeyAndRecoversToNoNodeWallet() {
     net.nodes().get(0).server().setFault(NodeFault.WRONG_SHARE);
-    io.lit4j.node.ClaimKeyResult claim = assertTimeoutPreemptively(FAIL_BOUND, () -> client.claimKeyId(ethWallet));
+    io.lit4j.node.ClaimKeyResponse claim = assertTimeoutPreemptively(FAIL_BOUND, () -> client.claimKeyId(ethWallet));
     assertEquals(io.lit4j.core.util.Hex.encode(EthHash.keccak256Utf8(signer.address() + ":lit")), claim.derivedKeyId());
     List<String> wallets = net.nodes().stream().map(n -> n.nodeWalletAddress().toLowerCase(Locale.ROOT)).toList();
     long foreign = claim.signerAddresses().stream().filter(a -> !wallets.contains(a.toLowerCase(Locale.ROOT))).count();

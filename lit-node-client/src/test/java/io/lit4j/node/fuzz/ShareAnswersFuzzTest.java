@@ -15,7 +15,7 @@ import io.lit4j.crypto.bls.Bls;
 import io.lit4j.crypto.bls.BlsPublicKey;
 import io.lit4j.crypto.bls.BlsSignature;
 import io.lit4j.crypto.bls.BlsSignatureShare;
-import io.lit4j.node.ClaimKeyResult;
+import io.lit4j.node.ClaimKeyResponse;
 import io.lit4j.node.internal.claim.ClaimProtocol;
 import io.lit4j.node.internal.encryption.BlsShareProtocol;
 import io.lit4j.node.NodeReply;
@@ -92,7 +92,7 @@ class ShareAnswersFuzzTest {
       bodies.add(b);
       signers.add(org.web3j.crypto.Keys.toChecksumAddress(node.getAddress()));
     }
-    ClaimKeyResult expected = ClaimProtocol.read(responses(urls, bodies), roots);
+    ClaimKeyResponse expected = ClaimProtocol.read(responses(urls, bodies), roots);
     assertEquals(signers, expected.signerAddresses());
     Fuzz.run("ClaimProtocol.read", 600, seed -> {
       int victim = (int) Math.floorMod(seed, 3L);
@@ -100,7 +100,7 @@ class ShareAnswersFuzzTest {
       copy.set(victim, tree(new JsonMutator(seed).mutate(bodies.get(victim).toString())));
       return copy;
     }, replies -> {
-      ClaimKeyResult r = ClaimProtocol.read(responses(urls, replies), roots);
+      ClaimKeyResponse r = ClaimProtocol.read(responses(urls, replies), roots);
       assertEquals(expected.derivedKeyId(), r.derivedKeyId(), "the majority key id changed");
       assertEquals(expected.publicKey(), r.publicKey());
       // a recovered signer is either the node's own address or the result of a changed signature: never silently the same list with other sigs

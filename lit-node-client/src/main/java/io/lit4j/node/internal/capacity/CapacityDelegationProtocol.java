@@ -2,7 +2,7 @@ package io.lit4j.node.internal.capacity;
 
 import io.lit4j.auth.capacity.CapacityDelegation;
 import io.lit4j.core.errors.LitValidationException;
-import io.lit4j.node.CapacityDelegationParams;
+import io.lit4j.node.CapacityDelegationRequest;
 import io.lit4j.node.internal.NodeCalls;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,9 +20,9 @@ public final class CapacityDelegationProtocol {
    * @param params the owner, delegatees, uses and expiry
    * @return a future of the delegation
    */
-  public static CompletableFuture<CapacityDelegation> run(NodeCalls calls, CapacityDelegationParams params) {
+  public static CompletableFuture<CapacityDelegation> run(NodeCalls calls, CapacityDelegationRequest params) {
     if (params == null) return CompletableFuture.failedFuture(new LitValidationException("capacity delegation params are missing"));
     return calls.connected().thenCompose(s -> calls.onWorker(() -> CapacityDelegation.create(
-        params.signer(), params.toRequest(s.latestBlockhash()), params.clock())));
+        params.signer(), params.toAuthRequest(s.latestBlockhash()), params.clock())));
   }
 }

@@ -16,7 +16,7 @@ import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.EthSignatures;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.hd.HdKeys;
-import io.lit4j.node.ClaimKeyResult;
+import io.lit4j.node.ClaimKeyResponse;
 import io.lit4j.node.ExecuteJsClaim;
 import io.lit4j.node.NodeReply;
 import io.lit4j.node.NodeResponses;
@@ -52,7 +52,7 @@ public final class ClaimProtocol {
    * @return the key id, derived public key and signatures
    * @throws LitException (node error) naming a node whose answer is malformed
    */
-  public static ClaimKeyResult read(NodeResponses responses, List<String> hdRootPubkeys) {
+  public static ClaimKeyResponse read(NodeResponses responses, List<String> hdRootPubkeys) {
     List<String> ids = new ArrayList<>();
     for (NodeReply r : responses.successes().values()) ids.add(Hex.strip0x(text(r, "derivedKeyId", responses)).toLowerCase());
     String keyId = Consensus.mostCommon(ids).orElseThrow();
@@ -77,7 +77,7 @@ public final class ClaimProtocol {
       signers.add(signer);
     }
     Secp256k1PublicKey pub = HdKeys.derivePublicKey(keyId, hdRootPubkeys);
-    return new ClaimKeyResult(keyId, sigs, signers, pub);
+    return new ClaimKeyResponse(keyId, sigs, signers, pub);
   }
 
   private static String text(NodeReply r, String field, NodeResponses responses) {
@@ -100,7 +100,7 @@ public final class ClaimProtocol {
    * @param authMethod the auth method to claim a key for
    * @return a future of the key id, derived public key and node signatures
    */
-  public static CompletableFuture<ClaimKeyResult> run(NodeCalls calls, AuthMethod authMethod) {
+  public static CompletableFuture<ClaimKeyResponse> run(NodeCalls calls, AuthMethod authMethod) {
     if (authMethod == null) return CompletableFuture.failedFuture(new LitValidationException("authMethod is missing"));
     if (authMethod.authMethodType() == AuthMethodType.WEB_AUTHN.value()) {
       return CompletableFuture.failedFuture(new LitValidationException("WebAuthn auth methods cannot claim keys (as in the SDK)"));

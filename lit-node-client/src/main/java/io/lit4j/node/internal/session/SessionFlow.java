@@ -1,8 +1,8 @@
 package io.lit4j.node.internal.session;
 
 import java.util.function.Function;
-import io.lit4j.node.SignSessionKeyResult;
-import io.lit4j.node.SignSessionKeyParams;
+import io.lit4j.node.SignSessionKeyResponse;
+import io.lit4j.node.SignSessionKeyRequest;
 import io.lit4j.node.PkpSessionRequest;
 import io.lit4j.node.ConnectionState;
 import io.lit4j.core.errors.LitValidationException;
@@ -220,7 +220,7 @@ public final class SessionFlow {
    * @return a future of the session sigs
    */
   public static CompletableFuture<SessionSigs> runPkp(NodeCalls calls, PkpSessionRequest request,
-      Function<SignSessionKeyParams, SignSessionKeyResult> signSessionKey) {
+      Function<SignSessionKeyRequest, SignSessionKeyResponse> signSessionKey) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("getPkpSessionSigs request is missing"));
     SessionKeyStore store = calls.config().sessionKeyStore();
     return calls.onWorker(() -> {

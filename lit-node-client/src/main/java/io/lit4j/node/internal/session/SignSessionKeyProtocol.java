@@ -6,7 +6,7 @@ import io.lit4j.node.internal.NodeCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.auth.authsig.AuthSig;
-import io.lit4j.auth.session.SignSessionKeyRequest;
+import io.lit4j.auth.session.SignSessionKeyBody;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.json.LitJson;
@@ -20,8 +20,8 @@ import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.node.NodeReply;
 import io.lit4j.node.NodeResponses;
 import io.lit4j.node.internal.request.Consensus;
-import io.lit4j.node.SignSessionKeyParams;
-import io.lit4j.node.SignSessionKeyResult;
+import io.lit4j.node.SignSessionKeyRequest;
+import io.lit4j.node.SignSessionKeyResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,8 +43,8 @@ public final class SignSessionKeyProtocol {
    * @param siweMessage the SIWE message to sign
    * @return the request body
    */
-  public static ObjectNode body(SignSessionKeyParams p, String siweMessage) {
-    SignSessionKeyRequest r = new SignSessionKeyRequest(p.sessionKey().uri(), p.authMethods(),
+  public static ObjectNode body(SignSessionKeyRequest p, String siweMessage) {
+    SignSessionKeyBody r = new SignSessionKeyBody(p.sessionKey().uri(), p.authMethods(),
         p.pkpPublicKey().map(k -> k.hex0x()), p.authSig(), siweMessage, Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), OptionalLong.empty(), OptionalLong.empty());
     return (ObjectNode) LitJson.parse(r.toJson(), "sign_session_key body");
@@ -63,7 +63,7 @@ public final class SignSessionKeyProtocol {
    * @throws io.lit4j.core.errors.LitCryptoException when the shares do not combine or the
    *     signature is not over the SIWE by the PKP
    */
-  public static SignSessionKeyResult read(SignSessionKeyParams p, NodeResponses responses, int minNodeCount) {
+  public static SignSessionKeyResponse read(SignSessionKeyRequest p, NodeResponses responses, int minNodeCount) {
     List<EcdsaSignatureShare> shares = new ArrayList<>();
     List<String> siwes = new ArrayList<>();
     for (NodeReply reply : responses.successes().values()) {
@@ -107,7 +107,7 @@ public final class SignSessionKeyProtocol {
       throw wrong(responses, "the signed SIWE names address " + siwe.address() + ", not the PKP's " + address);
     }
     AuthSig authSig = AuthSig.of(sig.signatureHex(), AuthSig.DERIVED_VIA_PKP, siweText, address);
-    return new SignSessionKeyResult(authSig, sig.publicKey());
+    return new SignSessionKeyResponse(authSig, sig.publicKey());
   }
 
   private static LitException wrong(NodeResponses responses, String why) {
@@ -131,7 +131,7 @@ public final class SignSessionKeyProtocol {
    * @param params the PKP, its auth and the session key's abilities
    * @return a future of the PKP's auth sig
    */
-  public static CompletableFuture<SignSessionKeyResult> run(NodeCalls calls, SignSessionKeyParams params) {
+  public static CompletableFuture<SignSessionKeyResponse> run(NodeCalls calls, SignSessionKeyRequest params) {
     if (params == null) return CompletableFuture.failedFuture(new LitValidationException("signSessionKey params are missing"));
     String siwe;
     try {

@@ -32,7 +32,7 @@ import java.util.OptionalLong;
  * @param epochNumber the v4 {@code epochNumber} (nodes ignore it), if any
  * @param epoch the {@code epoch} nodes read, if any
  */
-public record SignSessionKeyRequest(
+public record SignSessionKeyBody(
     String sessionKey,
     List<AuthMethod> authMethods,
     Optional<String> pkpPublicKey,
@@ -59,7 +59,7 @@ public record SignSessionKeyRequest(
    * @param epoch the {@code epoch} nodes read, if any
    * @throws LitValidationException when a required field is missing or sessionKey is not a session URI
    */
-  public SignSessionKeyRequest {
+  public SignSessionKeyBody {
     if (sessionKey == null) throw new LitValidationException("sessionKey is missing");
     if (!sessionKey.startsWith(SessionKeyPair.URI_PREFIX)) {
       throw new LitValidationException("sessionKey must be lit:session:<pubkey hex>, got '" + sessionKey + "'");
@@ -86,9 +86,9 @@ public record SignSessionKeyRequest(
    * @param siweMessage the SIWE message the PKP is to sign
    * @param epochNumber the current network epoch
    */
-  public static SignSessionKeyRequest v4(String sessionKeyUri, List<AuthMethod> authMethods, Optional<String> pkpPublicKey,
+  public static SignSessionKeyBody v4(String sessionKeyUri, List<AuthMethod> authMethods, Optional<String> pkpPublicKey,
       Optional<AuthSig> authSig, String siweMessage, long epochNumber) {
-    return new SignSessionKeyRequest(sessionKeyUri, authMethods, pkpPublicKey, authSig, siweMessage, Optional.empty(),
+    return new SignSessionKeyBody(sessionKeyUri, authMethods, pkpPublicKey, authSig, siweMessage, Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.of(epochNumber), OptionalLong.empty());
   }
 
@@ -121,7 +121,7 @@ public record SignSessionKeyRequest(
    * @return the request
    * @throws LitValidationException naming the field when the body is malformed
    */
-  public static SignSessionKeyRequest fromJson(String json) {
+  public static SignSessionKeyBody fromJson(String json) {
     JsonNode n = LitJson.parse(json, "sign_session_key body");
     if (!n.isObject()) throw new LitValidationException("sign_session_key body must be a JSON object");
     JsonNode am = n.get("authMethods");
@@ -133,7 +133,7 @@ public record SignSessionKeyRequest(
     JsonNode as = n.get("authSig");
     Optional<AuthSig> authSig = as == null || as.isNull() ? Optional.empty() : Optional.of(AuthSig.fromJson(as, "authSig"));
     JsonNode jp = n.get("jsParams");
-    return new SignSessionKeyRequest(req(n, "sessionKey"), methods, opt(n, "pkpPublicKey"), authSig, req(n, "siweMessage"),
+    return new SignSessionKeyBody(req(n, "sessionKey"), methods, opt(n, "pkpPublicKey"), authSig, req(n, "siweMessage"),
         opt(n, "curveType"), opt(n, "code"), opt(n, "litActionIpfsId"),
         jp == null || jp.isNull() ? Optional.empty() : Optional.of(jp), num(n, "epochNumber"), num(n, "epoch"));
   }

@@ -1,6 +1,5 @@
 package io.lit4j.node;
 
-import io.lit4j.auth.capacity.CapacityDelegationRequest;
 import io.lit4j.auth.signer.EthSigner;
 import io.lit4j.auth.siwe.IsoTime;
 import io.lit4j.core.errors.LitValidationException;
@@ -18,11 +17,11 @@ import java.util.Optional;
  * (default 7 minutes, as in the SDK).
  *
  * <pre>{@code
- * CapacityDelegation d = client.createCapacityDelegationAuthSig(CapacityDelegationParams.builder()
+ * CapacityDelegation d = client.createCapacityDelegationAuthSig(CapacityDelegationRequest.builder()
  *     .signer(owner).capacityTokenId(credits.capacityTokenId()).delegatee(pkp.ethAddress()).uses(1).build());
  * }</pre>
  */
-public final class CapacityDelegationParams {
+public final class CapacityDelegationRequest {
   private final EthSigner signer;
   private final String capacityTokenId;
   private final List<String> delegatees;
@@ -32,7 +31,7 @@ public final class CapacityDelegationParams {
   private final Instant expiresAt;
   private final Clock clock;
 
-  private CapacityDelegationParams(Builder b) {
+  private CapacityDelegationRequest(Builder b) {
     if (b.signer == null) throw new LitValidationException("signer is missing: the capacity credit owner signs the delegation");
     if (b.uses < 1) throw new LitValidationException("uses must be at least 1, got " + b.uses);
     if (b.domain == null || b.domain.isEmpty()) throw new LitValidationException("domain is empty");
@@ -91,8 +90,8 @@ public final class CapacityDelegationParams {
    *
    * @param nonce the network's latest block hash
    */
-  public CapacityDelegationRequest toRequest(String nonce) {
-    CapacityDelegationRequest.Builder b = CapacityDelegationRequest.builder().uses(uses).domain(domain)
+  public io.lit4j.auth.capacity.CapacityDelegationRequest toAuthRequest(String nonce) {
+    io.lit4j.auth.capacity.CapacityDelegationRequest.Builder b = io.lit4j.auth.capacity.CapacityDelegationRequest.builder().uses(uses).domain(domain)
         .delegateeAddresses(delegatees).nonce(nonce);
     if (capacityTokenId != null) b.capacityTokenId(capacityTokenId);
     if (expiresAt != null) b.expiration(IsoTime.toIsoString(expiresAt));
@@ -100,13 +99,13 @@ public final class CapacityDelegationParams {
     return b.build();
   }
 
-  /** Builds {@link CapacityDelegationParams}. */
+  /** Builds {@link CapacityDelegationRequest}. */
   public static final class Builder {
     private EthSigner signer;
     private String capacityTokenId;
     private final List<String> delegatees = new ArrayList<>();
     private long uses = 1;
-    private String domain = CapacityDelegationRequest.DEFAULT_DOMAIN;
+    private String domain = io.lit4j.auth.capacity.CapacityDelegationRequest.DEFAULT_DOMAIN;
     private Duration expiresIn;
     private Instant expiresAt;
     private Clock clock = Clock.systemUTC();
@@ -237,8 +236,8 @@ public final class CapacityDelegationParams {
      *
      * @throws LitValidationException naming what is missing or invalid
      */
-    public CapacityDelegationParams build() {
-      return new CapacityDelegationParams(this);
+    public CapacityDelegationRequest build() {
+      return new CapacityDelegationRequest(this);
     }
   }
 }

@@ -12,13 +12,13 @@ import io.lit4j.crypto.eth.Secp256k1PublicKey;
  * @param authSig the PKP-signed session capability
  * @param pkpPublicKey the PKP that signed
  */
-public record SignSessionKeyResult(AuthSig authSig, Secp256k1PublicKey pkpPublicKey) {
+public record SignSessionKeyResponse(AuthSig authSig, Secp256k1PublicKey pkpPublicKey) {
   /**
    * @param authSig the PKP-signed session capability
    * @param pkpPublicKey the PKP that signed
    * @throws LitValidationException if a part is missing
    */
-  public SignSessionKeyResult {
+  public SignSessionKeyResponse {
     if (authSig == null) throw new LitValidationException("authSig is missing");
     if (pkpPublicKey == null) throw new LitValidationException("pkpPublicKey is missing");
   }

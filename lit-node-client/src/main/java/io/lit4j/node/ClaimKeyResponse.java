@@ -15,7 +15,7 @@ import java.util.List;
  * @param signerAddresses the address each signature recovers to (the nodes' staking wallets), same order
  * @param publicKey the claimed key ({@code computeHDPubKey(derivedKeyId)})
  */
-public record ClaimKeyResult(
+public record ClaimKeyResponse(
     String derivedKeyId, List<ExecuteJsClaim.Signature> signatures, List<String> signerAddresses, Secp256k1PublicKey publicKey) {
   /**
    * @param derivedKeyId the key id, hex without {@code 0x} ({@code keccak256("<userId>:<appId>")})
@@ -24,9 +24,9 @@ public record ClaimKeyResult(
    * @param publicKey the claimed key ({@code computeHDPubKey(derivedKeyId)})
    * @throws LitValidationException if a part is missing or the lists differ in length
    */
-  public ClaimKeyResult {
+  public ClaimKeyResponse {
     if (derivedKeyId == null || signatures == null || signerAddresses == null || publicKey == null) {
-      throw new LitValidationException("ClaimKeyResult parts must not be null");
+      throw new LitValidationException("ClaimKeyResponse parts must not be null");
     }
     signatures = List.copyOf(signatures);
     signerAddresses = List.copyOf(signerAddresses);

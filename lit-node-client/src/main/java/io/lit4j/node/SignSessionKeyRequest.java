@@ -17,7 +17,7 @@ import java.util.Optional;
  * delegates to, the PKP, proof of control (auth methods and/or an EOA auth sig), and the SIWE
  * parts (JS SDK 4.2.0 {@code SignSessionKeyProp}).
  */
-public final class SignSessionKeyParams {
+public final class SignSessionKeyRequest {
   private final SessionKeyPair sessionKey;
   private final Secp256k1PublicKey pkpPublicKey;
   private final List<AuthMethod> authMethods;
@@ -29,7 +29,7 @@ public final class SignSessionKeyParams {
   private final Instant expiration;
   private final List<String> resources;
 
-  private SignSessionKeyParams(Builder b) {
+  private SignSessionKeyRequest(Builder b) {
     if (b.sessionKey == null) throw new LitValidationException("sessionKey is missing");
     if (b.pkpPublicKey == null && b.authMethods.isEmpty()) {
       throw new LitValidationException("signSessionKey needs pkpPublicKey or at least one auth method to find the PKP");
@@ -152,7 +152,7 @@ public final class SignSessionKeyParams {
     return b;
   }
 
-  /** Builds {@link SignSessionKeyParams}. */
+  /** Builds {@link SignSessionKeyRequest}. */
   public static final class Builder {
     private SessionKeyPair sessionKey;
     private Secp256k1PublicKey pkpPublicKey;
@@ -305,8 +305,8 @@ public final class SignSessionKeyParams {
      *
      * @throws LitValidationException naming what is missing
      */
-    public SignSessionKeyParams build() {
-      return new SignSessionKeyParams(this);
+    public SignSessionKeyRequest build() {
+      return new SignSessionKeyRequest(this);
     }
   }
 }
