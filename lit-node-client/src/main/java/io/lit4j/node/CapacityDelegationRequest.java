@@ -1,6 +1,7 @@
 package io.lit4j.node;
 
 import io.lit4j.auth.signer.EthSigner;
+import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.auth.siwe.IsoTime;
 import io.lit4j.core.errors.LitValidationException;
 import java.math.BigInteger;
@@ -18,13 +19,13 @@ import java.util.Optional;
  *
  * <pre>{@code
  * CapacityDelegation d = client.createCapacityDelegationAuthSig(CapacityDelegationRequest.builder()
- *     .signer(owner).capacityTokenId(credits.capacityTokenId()).delegatee(pkp.ethAddress()).uses(1).build());
+ *     .signer(owner).capacityTokenId(credits.capacityTokenId()).delegatee(EthAddress.fromHex(pkp.ethAddress())).uses(1).build());
  * }</pre>
  */
 public final class CapacityDelegationRequest {
   private final EthSigner signer;
   private final String capacityTokenId;
-  private final List<String> delegatees;
+  private final List<EthAddress> delegatees;
   private final long uses;
   private final String domain;
   private final Duration expiresIn;
@@ -38,9 +39,7 @@ public final class CapacityDelegationRequest {
     if (b.expiresIn != null && (b.expiresIn.isNegative() || b.expiresIn.isZero())) {
       throw new LitValidationException("expiration must be in the future, got " + b.expiresIn);
     }
-    for (String d : b.delegatees) {
-      if (d == null || !d.matches("(0x)?[0-9a-fA-F]{40}")) throw new LitValidationException("delegatee must be an Ethereum address, got " + d);
-    }
+    for (EthAddress d : b.delegatees) if (d == null) throw new LitValidationException("delegatees holds a null");
     this.signer = b.signer;
     this.capacityTokenId = b.capacityTokenId;
     this.delegatees = List.copyOf(b.delegatees);
@@ -71,7 +70,7 @@ public final class CapacityDelegationRequest {
   }
 
   /** {@return who may use it (empty: anyone)} */
-  public List<String> delegatees() {
+  public List<EthAddress> delegatees() {
     return delegatees;
   }
 
@@ -92,7 +91,7 @@ public final class CapacityDelegationRequest {
    */
   public io.lit4j.auth.capacity.CapacityDelegationRequest toAuthRequest(String nonce) {
     io.lit4j.auth.capacity.CapacityDelegationRequest.Builder b = io.lit4j.auth.capacity.CapacityDelegationRequest.builder().uses(uses).domain(domain)
-        .delegateeAddresses(delegatees).nonce(nonce);
+        .delegateeAddresses(delegatees.stream().map(EthAddress::checksummed).toList()).nonce(nonce);
     if (capacityTokenId != null) b.capacityTokenId(capacityTokenId);
     if (expiresAt != null) b.expiration(IsoTime.toIsoString(expiresAt));
     if (expiresIn != null) b.expiration(IsoTime.toIsoString(clock.instant().plus(expiresIn)));
@@ -103,7 +102,7 @@ public final class CapacityDelegationRequest {
   public static final class Builder {
     private EthSigner signer;
     private String capacityTokenId;
-    private final List<String> delegatees = new ArrayList<>();
+    private final List<EthAddress> delegatees = new ArrayList<>();
     private long uses = 1;
     private String domain = io.lit4j.auth.capacity.CapacityDelegationRequest.DEFAULT_DOMAIN;
     private Duration expiresIn;
@@ -150,12 +149,12 @@ public final class CapacityDelegationRequest {
     }
 
     /**
-     * Adds a delegatee address ({@code 0x…}).
+     * Adds a delegatee (written to the ReCap in its EIP-55 form, without {@code 0x}).
      *
-     * @param address a delegatee address ({@code 0x…})
+     * @param address a delegatee address
      * @return this builder
      */
-    public Builder delegatee(String address) {
+    public Builder delegatee(EthAddress address) {
       delegatees.add(address);
       return this;
     }
@@ -166,7 +165,7 @@ public final class CapacityDelegationRequest {
      * @param addresses the delegatees
      * @return this builder
      */
-    public Builder delegatees(List<String> addresses) {
+    public Builder delegatees(List<EthAddress> addresses) {
       if (addresses == null) throw new LitValidationException("delegatees is null");
       delegatees.clear();
       delegatees.addAll(addresses);

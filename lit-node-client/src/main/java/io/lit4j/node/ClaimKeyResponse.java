@@ -1,6 +1,7 @@
 package io.lit4j.node;
 
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.node.ExecuteJsClaim;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.List;
  * @param publicKey the claimed key ({@code computeHDPubKey(derivedKeyId)})
  */
 public record ClaimKeyResponse(
-    String derivedKeyId, List<ExecuteJsClaim.Signature> signatures, List<String> signerAddresses, Secp256k1PublicKey publicKey) {
+    String derivedKeyId, List<ExecuteJsClaim.Signature> signatures, List<EthAddress> signerAddresses, Secp256k1PublicKey publicKey) {
   /**
    * @param derivedKeyId the key id, hex without {@code 0x} ({@code keccak256("<userId>:<appId>")})
    * @param signatures one {@code {r, s, v}} per node, in node order

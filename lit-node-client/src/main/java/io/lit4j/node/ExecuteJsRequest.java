@@ -20,7 +20,7 @@ import java.util.Optional;
  * ExecuteJsRequest r = ExecuteJsRequest.builder()
  *     .code("Lit.Actions.setResponse({response: 'hi'})")
  *     .jsParam("toSign", digest)          // byte[] is sent as a number array, as the SDK sends Uint8Array
- *     .sessionSigs(sessionSigs)
+ *     .auth(NodeAuth.sessionSigs(sessionSigs))
  *     .build();
  * }</pre>
  */
@@ -154,21 +154,9 @@ public final class ExecuteJsRequest {
     }
 
     /**
-     * Each node's session sig from {@code sessionSigs} (same as {@code auth(NodeAuth.of(sessionSigs))}).
+     * The auth sig for each node (required), e.g. {@code NodeAuth.sessionSigs(sessionSigs)}.
      *
-     * @param sessionSigs Each node's session sig from {@code sessionSigs} (same as {@code auth(NodeAuth.of(sessionSigs))})
-     * @return this builder
-     * @throws LitValidationException if {@code sessionSigs} is null
-     */
-    public Builder sessionSigs(io.lit4j.auth.session.SessionSigs sessionSigs) {
-      this.auth = NodeAuth.of(sessionSigs);
-      return this;
-    }
-
-    /**
-     * The auth sig for each node (required).
-     *
-     * @param auth the auth sig for each node (required)
+     * @param auth the auth sig for each node
      * @return this builder
      */
     public Builder auth(NodeAuth auth) {

@@ -3,7 +3,6 @@ package io.lit4j.node;
 import io.lit4j.auth.capacity.CapacityDelegation;
 import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.auth.session.SessionSigs;
-import io.lit4j.core.acc.AccessControlConditions;
 import io.lit4j.core.errors.LitAuthException;
 import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitException;
@@ -361,74 +360,27 @@ public final class LitNodeClient implements AutoCloseable {
 
 
   /**
-   * Encrypts {@code data} to {@code conditions} (4.2.0 {@code encrypt}; local, no node call).
+   * Encrypts to access control conditions (4.2.0 {@code encrypt}, {@code encryptString},
+   * {@code encryptFile}; local, no node call): TimeCrypt under the network key.
    *
-   * @param conditions who may decrypt
-   * @param data the plaintext
+   * @param request the conditions and the plaintext (bytes, text or a file)
    * @return the ciphertext and the plaintext's hash
-   * @throws LitValidationException if an argument is missing
+   * @throws LitValidationException if the request is missing
+   * @throws LitException if a file cannot be read
    */
-  public EncryptResponse encrypt(AccessControlConditions conditions, byte[] data) {
-    return EncryptProtocol.encrypt(connector.ready(), conditions, data);
+  public EncryptResponse encrypt(EncryptRequest request) {
+    return EncryptProtocol.encrypt(connector.ready(), request);
   }
 
   /**
-   * Asynchronous {@link #encrypt(AccessControlConditions, byte[])}.
+   * Asynchronous {@link #encrypt(EncryptRequest)}; a file is read on a client worker thread.
    *
-   * @param conditions who may decrypt
-   * @param data the plaintext
+   * @param request the conditions and the plaintext (bytes, text or a file)
    * @return a future of the ciphertext and the plaintext's hash
    */
-  public CompletableFuture<EncryptResponse> encryptAsync(AccessControlConditions conditions, byte[] data) {
-    return Futures.supply(() -> encrypt(conditions, data));
-  }
-
-  /**
-   * Encrypts the UTF-8 bytes of {@code text} (4.2.0 {@code encryptString}).
-   *
-   * @param conditions who may decrypt
-   * @param text the plaintext
-   * @return the ciphertext and the plaintext's hash
-   * @throws LitValidationException if an argument is missing
-   */
-  public EncryptResponse encryptString(AccessControlConditions conditions, String text) {
-    if (text == null) throw new LitValidationException("text to encrypt is missing");
-    return encrypt(conditions, text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /**
-   * Asynchronous {@link #encryptString}.
-   *
-   * @param conditions who may decrypt
-   * @param text the plaintext
-   * @return a future of the ciphertext and the plaintext's hash
-   */
-  public CompletableFuture<EncryptResponse> encryptStringAsync(AccessControlConditions conditions, String text) {
-    return Futures.supply(() -> encryptString(conditions, text));
-  }
-
-  /**
-   * Encrypts a file's bytes (4.2.0 {@code encryptFile}, without zipping).
-   *
-   * @param conditions who may decrypt
-   * @param file the file to encrypt
-   * @return the ciphertext and the plaintext's hash
-   * @throws LitValidationException if an argument is missing
-   * @throws LitException if the file cannot be read
-   */
-  public EncryptResponse encryptFile(AccessControlConditions conditions, Path file) {
-    return encrypt(conditions, EncryptProtocol.readFile(file));
-  }
-
-  /**
-   * Asynchronous {@link #encryptFile}; the file is read on a client worker thread.
-   *
-   * @param conditions who may decrypt
-   * @param file the file to encrypt
-   * @return a future of the ciphertext and the plaintext's hash
-   */
-  public CompletableFuture<EncryptResponse> encryptFileAsync(AccessControlConditions conditions, Path file) {
-    return calls.onWorker(() -> encryptFile(conditions, file));
+  public CompletableFuture<EncryptResponse> encryptAsync(EncryptRequest request) {
+    if (request != null && request.file().isPresent()) return calls.onWorker(() -> encrypt(request));
+    return Futures.supply(() -> encrypt(request));
   }
 
   /**

@@ -10,7 +10,13 @@ import java.util.Map;
 
 /**
  * The {@code authSig} a request sends to each node: a session sig per node URL (the usual case),
- * or one auth sig for all nodes.
+ * or one auth sig for all nodes. Every request that needs auth takes one, through its builder's
+ * {@code auth(NodeAuth)}:
+ *
+ * <pre>{@code
+ * ExecuteJsRequest.builder().code(code).auth(NodeAuth.sessionSigs(sessionSigs)).build();
+ * PkpSignRequest.builder().toSign(digest).pkpPublicKey(key).auth(NodeAuth.sessionSigs(sessionSigs)).build();
+ * }</pre>
  */
 @FunctionalInterface
 public interface NodeAuth {
@@ -30,7 +36,7 @@ public interface NodeAuth {
    * @throws LitValidationException if {@code sessionSigs} is null; a missing node fails when its
    *     body is built, before anything is sent
    */
-  static NodeAuth of(SessionSigs sessionSigs) {
+  static NodeAuth sessionSigs(SessionSigs sessionSigs) {
     if (sessionSigs == null) throw new LitValidationException("sessionSigs are missing");
     return url -> {
       AuthSig sig = sessionSigs.find(url).orElseThrow(() -> new LitValidationException(
@@ -46,7 +52,7 @@ public interface NodeAuth {
    * @param authSig the auth sig
    * @throws LitValidationException if {@code authSig} is null
    */
-  static NodeAuth of(AuthSig authSig) {
+  static NodeAuth authSig(AuthSig authSig) {
     if (authSig == null) throw new LitValidationException("authSig is missing");
     JsonNode json = LitJson.mapper().valueToTree(authSig.toJsValue());
     return url -> json.deepCopy();

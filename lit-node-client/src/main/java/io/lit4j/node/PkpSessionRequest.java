@@ -181,18 +181,6 @@ public final class PkpSessionRequest {
     }
 
     /**
-     * The PKP as hex ({@code 0x04…}, 65 bytes).
-     *
-     * @param pkpPublicKeyHex the PKP as hex ({@code 0x04…}, 65 bytes)
-     * @return this builder
-     * @throws LitValidationException if it is not a secp256k1 public key
-     */
-    public Builder pkpPublicKey(String pkpPublicKeyHex) {
-      this.pkpPublicKey = Secp256k1PublicKey.fromHex(pkpPublicKeyHex, "pkpPublicKey");
-      return this;
-    }
-
-    /**
      * Adds an auth method permitted on the PKP.
      *
      * @param authMethod an auth method permitted on the PKP

@@ -43,15 +43,9 @@ public record PkpSignRequest(byte[] toSign, Secp256k1PublicKey pkpPublicKey, Nod
     authMethods = List.copyOf(authMethods);
   }
 
-  /**
-   * {@return a request without auth methods}
-   *
-   * @param toSign the 32-byte digest to sign
-   * @param pkpPublicKey the PKP's public key
-   * @param auth the auth sig for each node
-   */
-  public static PkpSignRequest of(byte[] toSign, Secp256k1PublicKey pkpPublicKey, NodeAuth auth) {
-    return new PkpSignRequest(toSign, pkpPublicKey, auth, List.of());
+  /** {@return a builder; digest, public key and auth are required} */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -67,5 +61,68 @@ public record PkpSignRequest(byte[] toSign, Secp256k1PublicKey pkpPublicKey, Nod
   /** {@return the auth methods, if any were given} */
   public Optional<List<AuthMethod>> authMethodsIfAny() {
     return authMethods.isEmpty() ? Optional.empty() : Optional.of(authMethods);
+  }
+
+  /** Builds a {@link PkpSignRequest}. */
+  public static final class Builder {
+    private byte[] toSign;
+    private Secp256k1PublicKey pkpPublicKey;
+    private NodeAuth auth;
+    private List<AuthMethod> authMethods = List.of();
+
+    private Builder() {}
+
+    /**
+     * The 32-byte digest to sign (required; nodes sign it as is).
+     *
+     * @param toSign the digest
+     * @return this builder
+     */
+    public Builder toSign(byte[] toSign) {
+      this.toSign = toSign;
+      return this;
+    }
+
+    /**
+     * The PKP's public key (required).
+     *
+     * @param pkpPublicKey the PKP's public key
+     * @return this builder
+     */
+    public Builder pkpPublicKey(Secp256k1PublicKey pkpPublicKey) {
+      this.pkpPublicKey = pkpPublicKey;
+      return this;
+    }
+
+    /**
+     * The auth sig for each node (required), e.g. {@code NodeAuth.sessionSigs(sessionSigs)}.
+     *
+     * @param auth the auth sig for each node
+     * @return this builder
+     */
+    public Builder auth(NodeAuth auth) {
+      this.auth = auth;
+      return this;
+    }
+
+    /**
+     * Auth methods sent as {@code authMethods} (default none).
+     *
+     * @param authMethods the auth methods
+     * @return this builder
+     */
+    public Builder authMethods(List<AuthMethod> authMethods) {
+      this.authMethods = authMethods;
+      return this;
+    }
+
+    /**
+     * {@return the request}
+     *
+     * @throws LitValidationException if the digest is not 32 bytes below the order, or a part is missing
+     */
+    public PkpSignRequest build() {
+      return new PkpSignRequest(toSign, pkpPublicKey, auth, authMethods);
+    }
   }
 }

@@ -23,6 +23,62 @@ public record SignedTokenRequest(AccessControlConditions conditions, String chai
   public SignedTokenRequest {
     if (conditions == null) throw new LitValidationException("conditions are missing");
     if (chain == null || chain.isEmpty()) throw new LitValidationException("chain is missing");
-    if (auth == null) throw new LitValidationException("auth is missing: give session sigs (NodeAuth.of(sessionSigs))");
+    if (auth == null) throw new LitValidationException("auth is missing: give session sigs (NodeAuth.sessionSigs(sessionSigs))");
+  }
+
+  /** {@return a builder; the chain defaults to {@code ethereum}} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SignedTokenRequest}. */
+  public static final class Builder {
+    private AccessControlConditions conditions;
+    private String chain = "ethereum";
+    private NodeAuth auth;
+
+    private Builder() {}
+
+    /**
+     * The conditions the nodes check (required).
+     *
+     * @param conditions the access control conditions
+     * @return this builder
+     */
+    public Builder conditions(AccessControlConditions conditions) {
+      this.conditions = conditions;
+      return this;
+    }
+
+    /**
+     * The chain the conditions are checked on (default {@code ethereum}).
+     *
+     * @param chain the chain name
+     * @return this builder
+     */
+    public Builder chain(String chain) {
+      this.chain = chain;
+      return this;
+    }
+
+    /**
+     * The auth sig for each node (required), e.g. {@code NodeAuth.sessionSigs(sessionSigs)}.
+     *
+     * @param auth the auth sig for each node
+     * @return this builder
+     */
+    public Builder auth(NodeAuth auth) {
+      this.auth = auth;
+      return this;
+    }
+
+    /**
+     * {@return the request}
+     *
+     * @throws LitValidationException naming a missing part
+     */
+    public SignedTokenRequest build() {
+      return new SignedTokenRequest(conditions, chain, auth);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.lit4j.node;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.contracts.LitContracts;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
@@ -111,13 +112,13 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
       int t = threshold.join();
       if (nodes.isEmpty()) {
         throw LitException.builder().message("the Staking contract lists no active (unkicked) validators in the current epoch")
-            .errorCode("init_error").errorKind("Unexpected").build();
+            .errorCode(LitErrorCode.INIT_ERROR).errorKind("Unexpected").build();
       }
       if (nodes.size() < t) {
         throw LitException.builder()
             .message("the Staking contract lists " + nodes.size() + " active validators, fewer than its threshold "
                 + t + "; the network cannot answer requests: " + nodes)
-            .nodeUrls(nodes).errorCode("init_error").errorKind("Unexpected").build();
+            .nodeUrls(nodes).errorCode(LitErrorCode.INIT_ERROR).errorKind("Unexpected").build();
       }
       return new ValidatorSet(nodes, t, epoch.join());
     });

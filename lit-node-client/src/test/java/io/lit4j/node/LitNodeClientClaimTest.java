@@ -82,7 +82,7 @@ class LitNodeClientClaimTest {
     assertEquals(Hex.encode(KEY_ID), claim.derivedKeyId());
     assertEquals(3, claim.signatures().size());
     for (int i = 0; i < 3; i++) {
-      assertEquals(Keys.toChecksumAddress(nodeWallets.get(i).getAddress()), claim.signerAddresses().get(i));
+      assertEquals(Keys.toChecksumAddress(nodeWallets.get(i).getAddress()), claim.signerAddresses().get(i).checksummed());
       assertTrue(claim.signatures().get(i).r().matches("0x[0-9a-f]{64}"));
     }
     assertEquals(HdKeys.derivePublicKey(Hex.encode(KEY_ID), roots), claim.publicKey());
@@ -97,7 +97,7 @@ class LitNodeClientClaimTest {
         "{\"errorKind\":\"Unexpected\",\"errorCode\":\"unexpected_err\",\"status\":500,\"message\":\"boom\"}")));
     ClaimKeyResponse claim = client.claimKeyId(discord());
     assertEquals(List.of(Keys.toChecksumAddress(nodeWallets.get(0).getAddress()), Keys.toChecksumAddress(nodeWallets.get(2).getAddress())),
-        claim.signerAddresses());
+        claim.signerAddresses().stream().map(a -> a.checksummed()).toList());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.lit4j.examples.docs;
 
+import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.auth.capacity.CapacityDelegation;
 import io.lit4j.auth.resources.LitPKPResource;
 import io.lit4j.auth.session.SessionSigs;
@@ -57,7 +58,7 @@ public final class CapacityCreditsSample {
       CapacityDelegation delegation = client.createCapacityDelegationAuthSig(CapacityDelegationRequest.builder()
           .signer(new Web3jEthSigner(appOwner))
           .capacityTokenId(credits.capacityTokenId())
-          .delegatee(user.getAddress())
+          .delegatee(EthAddress.fromHex(user.getAddress()))
           .uses(1)
           .build());
 
@@ -73,7 +74,7 @@ public final class CapacityCreditsSample {
           PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, EthHash.keccak256Utf8(user.getAddress() + ":lit")),
           List.of(AuthMethodScope.SIGN_ANYTHING));
       Secp256k1PublicKey key = Secp256k1PublicKey.fromBytes(pkp.publicKey());
-      EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(EthHash.keccak256Utf8("with credits"), key, NodeAuth.of(sessionSigs)));
+      EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(EthHash.keccak256Utf8("with credits")).pkpPublicKey(key).auth(NodeAuth.sessionSigs(sessionSigs)).build());
       return new Result(credits, sig, key);
     }
   }

@@ -76,14 +76,14 @@ public final class ManualSessionSigsSample {
 
       // 5. the nodes sign a digest with the PKP; the client combines and verifies the shares
       byte[] digest = EthHash.keccak256(new byte[] {1, 2, 3, 4, 5});
-      EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(digest, pkpKey, NodeAuth.of(sessionSigs)));
+      EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkpKey).auth(NodeAuth.sessionSigs(sessionSigs)).build());
 
       // 6. the same from a Lit Action
       ExecuteJsResponse res = client.executeJs(ExecuteJsRequest.builder()
           .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
           .jsParam("toSign", digest)
           .jsParam("publicKey", pkpKey.hex())
-          .auth(NodeAuth.of(sessionSigs))
+          .auth(NodeAuth.sessionSigs(sessionSigs))
           .build());
       EcdsaSignature fromAction = res.signatures().get("sig");
       // docs:end manual

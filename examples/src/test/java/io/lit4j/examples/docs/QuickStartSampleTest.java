@@ -1,5 +1,6 @@
 package io.lit4j.examples.docs;
 
+import io.lit4j.crypto.eth.EthAddress;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -74,7 +75,7 @@ class QuickStartSampleTest {
     assertEquals(HdKeys.derivePublicKey(claim.derivedKeyId(), net.hdRootPubkeys()), claim.publicKey());
     assertEquals(net.nodes().size(), claim.signatures().size());
     List<String> nodeWallets = net.nodes().stream().map(n -> n.nodeWalletAddress().toLowerCase()).toList();
-    for (String signer : claim.signerAddresses()) assertTrue(nodeWallets.contains(signer.toLowerCase()), signer);
+    for (EthAddress signer : claim.signerAddresses()) assertTrue(nodeWallets.contains(signer.lowercaseHex()), signer.toString());
   }
 
   @Test

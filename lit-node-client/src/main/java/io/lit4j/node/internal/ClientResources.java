@@ -1,5 +1,6 @@
 package io.lit4j.node.internal;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.crypto.attestation.InMemoryVcekCache;
 import io.lit4j.node.LitNodeClientConfig;
@@ -149,7 +150,7 @@ public final class ClientResources {
 
   /** {@return the error of every request made once the client is closed} */
   public static LitException closedError() {
-    return LitException.builder().message("LitNodeClient is closed; create a new client").errorCode("client_closed").build();
+    return LitException.builder().message("LitNodeClient is closed; create a new client").errorCode(LitErrorCode.CLIENT_CLOSED).build();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.lit4j.node.internal;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.node.ConnectionState;
 import io.lit4j.node.LitNodeClientConfig;
@@ -102,7 +103,7 @@ public final class Connector {
     if (s == null) {
       throw LitException.builder()
           .message("LitNodeClient is not ready: call connect() first and wait for it to succeed")
-          .errorCode("lit_node_client_not_ready_error").errorKind("Unexpected")
+          .errorCode(LitErrorCode.NOT_READY).errorKind("Unexpected")
           .build();
     }
     return s;
@@ -192,7 +193,7 @@ public final class Connector {
         check = CompletableFuture.failedFuture(LitException.builder()
             .message("Missing attestation in handshake response from " + h.nodeUrl())
             .nodeUrl(h.nodeUrl()).requestId(responses.requestId())
-            .errorCode("InvalidNodeAttestation").errorKind("Unexpected")
+            .errorCode(LitErrorCode.INVALID_NODE_ATTESTATION).errorKind("Unexpected")
             .buildNode());
       } else {
         check = Futures.attempt(() -> resources.attestationVerifier().orElseThrow()
@@ -266,7 +267,7 @@ public final class Connector {
     return LitException.builder()
         .message("attestation of Lit node " + url + " is invalid: " + t.getMessage())
         .nodeUrl(url).requestId(requestId).cause(t)
-        .errorCode("InvalidNodeAttestation").errorKind("Unexpected")
+        .errorCode(LitErrorCode.INVALID_NODE_ATTESTATION).errorKind("Unexpected")
         .buildNode();
   }
 

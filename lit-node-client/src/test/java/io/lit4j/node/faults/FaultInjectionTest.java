@@ -40,6 +40,7 @@ import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
 import io.lit4j.node.DecryptRequest;
 import io.lit4j.node.EncryptResponse;
+import io.lit4j.node.EncryptRequest;
 import io.lit4j.node.SignedToken;
 import io.lit4j.node.SignedTokenRequest;
 import io.lit4j.node.ExecuteJsRequest;
@@ -136,7 +137,7 @@ class FaultInjectionTest {
     acc = AccessControlConditions.fromJson(ConditionKind.ACCESS_CONTROL_CONDITIONS, "[{\"contractAddress\":\"\",\"standardContractType\":\"\","
         + "\"chain\":\"ethereum\",\"method\":\"\",\"parameters\":[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\""
         + signer.address() + "\"}}]");
-    encrypted = client.encryptString(acc, "plaintext under faults");
+    encrypted = client.encrypt(EncryptRequest.builder().conditions(acc).text("plaintext under faults").build());
   }
 
   private SessionSigsRequest eoaRequest(SessionKeyPair key) {
@@ -304,14 +305,14 @@ class FaultInjectionTest {
       case EXECUTE_JS -> {
         ExecuteJsResponse r = c.executeJs(ExecuteJsRequest.builder()
             .code("Lit.Actions.setResponse({response: JSON.stringify({sum: a + b})});")
-            .jsParam("a", 40).jsParam("b", 2).auth(NodeAuth.of(eoaSessions)).build());
+            .jsParam("a", 40).jsParam("b", 2).auth(NodeAuth.sessionSigs(eoaSessions)).build());
         assertEquals(42, r.responseJson().orElseThrow().get("sum").asInt());
       }
       case EXECUTE_JS_SIGN -> {
         byte[] toSign = EthHash.keccak256(("execute " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
         ExecuteJsResponse r = c.executeJs(ExecuteJsRequest.builder()
             .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
-            .jsParam("toSign", toSign).jsParam("publicKey", pkpKey.hex()).sessionSigs(pkpSessions).build());
+            .jsParam("toSign", toSign).jsParam("publicKey", pkpKey.hex()).auth(NodeAuth.sessionSigs(pkpSessions)).build());
         EcdsaSignature sig = r.signature("sig");
         assertTrue(sig.verify());
         assertArrayEquals(toSign, sig.dataSigned());
@@ -319,13 +320,13 @@ class FaultInjectionTest {
       }
       case PKP_SIGN -> {
         byte[] digest = EthHash.keccak256(("pkpSign " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
-        EcdsaSignature sig = c.pkpSign(PkpSignRequest.of(digest, pkpKey, NodeAuth.of(pkpSessions)));
+        EcdsaSignature sig = c.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkpKey).auth(NodeAuth.sessionSigs(pkpSessions)).build());
         assertTrue(sig.verify());
         assertEquals(pkpKey.ethAddress(), EthSignatures.recoverAddress(digest, sig.signature()));
       }
-      case DECRYPT -> assertEquals("plaintext under faults", c.decryptToString(DecryptRequest.of(acc, encrypted, NodeAuth.of(eoaSessions))));
+      case DECRYPT -> assertEquals("plaintext under faults", c.decryptToString(DecryptRequest.builder().conditions(acc).encrypted(encrypted).auth(NodeAuth.sessionSigs(eoaSessions)).build()));
       case SIGNED_TOKEN -> {
-        SignedToken token = c.getSignedToken(new SignedTokenRequest(acc, "ethereum", NodeAuth.of(eoaSessions)));
+        SignedToken token = c.getSignedToken(SignedTokenRequest.builder().conditions(acc).chain("ethereum").auth(NodeAuth.sessionSigs(eoaSessions)).build());
         BlsJwt.verify(token.jwt(), BlsPublicKey.fromHex(net.networkPublicKey()));
         assertEquals(signer.address().toLowerCase(Locale.ROOT), token.subject().toLowerCase(Locale.ROOT));
       }
@@ -343,7 +344,7 @@ class FaultInjectionTest {
     io.lit4j.node.ClaimKeyResponse claim = assertTimeoutPreemptively(FAIL_BOUND, () -> client.claimKeyId(ethWallet));
     assertEquals(io.lit4j.core.util.Hex.encode(EthHash.keccak256Utf8(signer.address() + ":lit")), claim.derivedKeyId());
     List<String> wallets = net.nodes().stream().map(n -> n.nodeWalletAddress().toLowerCase(Locale.ROOT)).toList();
-    long foreign = claim.signerAddresses().stream().filter(a -> !wallets.contains(a.toLowerCase(Locale.ROOT))).count();
+    long foreign = claim.signerAddresses().stream().filter(a -> !wallets.contains(a.lowercaseHex())).count();
     assertEquals(5, claim.signatures().size());
     assertEquals(1, foreign, "exactly the faulty node's signature recovers to no node wallet: " + claim.signerAddresses());
   }
@@ -362,7 +363,7 @@ class FaultInjectionTest {
     for (int i = 0; i < 12; i++) {
       byte[] digest = EthHash.keccak256(("subset " + fault + i).getBytes(StandardCharsets.UTF_8));
       try {
-        EcdsaSignature sig = assertTimeoutPreemptively(FAIL_BOUND, () -> client.pkpSign(PkpSignRequest.of(digest, pkpKey, NodeAuth.of(pkpSessions))));
+        EcdsaSignature sig = assertTimeoutPreemptively(FAIL_BOUND, () -> client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkpKey).auth(NodeAuth.sessionSigs(pkpSessions)).build()));
         assertEquals(pkpKey.ethAddress(), EthSignatures.recoverAddress(digest, sig.signature()));
         ok.incrementAndGet();
       } catch (LitException e) {

@@ -53,7 +53,7 @@ class ResourceLeakTest {
       net.nodes().get(i % 3).server().setFault(i % 2 == 0 ? NodeFault.SLOW : NodeFault.HTTP_500, Duration.ofMillis(2500));
       try {
         assertEquals("ok", client.executeJs(ExecuteJsRequest.builder().code("Lit.Actions.setResponse({response: 'ok'});")
-            .auth(NodeAuth.of(sigs)).build()).response());
+            .auth(NodeAuth.sessionSigs(sigs)).build()).response());
       } finally {
         for (SimulatedNode n : net.nodes()) n.server().setFault(NodeFault.NONE);
       }

@@ -124,8 +124,7 @@ class NodeAnswersFuzzTest {
     ECDSA.get("pkpSignNodeResponses").forEach(bodies::add);
     List<EcdsaSignatureShare> shares = new ArrayList<>();
     bodies.forEach(b -> shares.add(EcdsaShareJson.parsePkpSign(b.get("signatureShare")).orElseThrow()));
-    PkpSignRequest request = PkpSignRequest.of(shares.get(0).dataSigned(), shares.get(0).publicKey(),
-        url -> LitJson.mapper().createObjectNode());
+    PkpSignRequest request = PkpSignRequest.builder().toSign(shares.get(0).dataSigned()).pkpPublicKey(shares.get(0).publicKey()).auth(url -> LitJson.mapper().createObjectNode()).build();
     EcdsaSignature expected = PkpSignProtocol.read(request, responses(bodies), bodies.size());
     Fuzz.run("PkpSignProtocol.read", N, Duration.ofSeconds(30), seed -> {
       int victim = (int) Math.floorMod(seed, 3L);

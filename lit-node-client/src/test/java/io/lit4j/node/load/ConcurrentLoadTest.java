@@ -127,7 +127,7 @@ class ConcurrentLoadTest {
         byte[] digest = EthHash.keccak256(("load " + i).getBytes(StandardCharsets.UTF_8));
         digests.add(digest);
         long start = System.nanoTime();
-        calls.add(f.client.pkpSignAsync(PkpSignRequest.of(digest, f.pkpKey, NodeAuth.of(f.pkpSessions)))
+        calls.add(f.client.pkpSignAsync(PkpSignRequest.builder().toSign(digest).pkpPublicKey(f.pkpKey).auth(NodeAuth.sessionSigs(f.pkpSessions)).build())
             .whenComplete((s, e) -> lat.add(System.nanoTime() - start)));
       }
       CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
@@ -159,7 +159,7 @@ class ConcurrentLoadTest {
                 .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' });"
                     + " Lit.Actions.setResponse({response: String(n)}); })();")
                 .jsParam("toSign", toSign).jsParam("publicKey", f.pkpKey.hex()).jsParam("n", i)
-                .sessionSigs(f.pkpSessions).build())
+                .auth(NodeAuth.sessionSigs(f.pkpSessions)).build())
             .whenComplete((s, e) -> lat.add(System.nanoTime() - start)));
       }
       CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);

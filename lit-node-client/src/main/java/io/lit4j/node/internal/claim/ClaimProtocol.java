@@ -1,5 +1,6 @@
 package io.lit4j.node.internal.claim;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.constants.AuthMethodType;
 import io.lit4j.core.errors.LitValidationException;
 import java.util.concurrent.CompletableFuture;
@@ -59,14 +60,14 @@ public final class ClaimProtocol {
     byte[] keyIdBytes = Hex.decode(keyId, 32, "derivedKeyId");
     byte[] digest = EthHash.personalMessageHash(keyIdBytes);
     List<ExecuteJsClaim.Signature> sigs = new ArrayList<>();
-    List<String> signers = new ArrayList<>();
+    List<io.lit4j.crypto.eth.EthAddress> signers = new ArrayList<>();
     for (NodeReply r : responses.successes().values()) {
       if (!Hex.strip0x(text(r, "derivedKeyId", responses)).equalsIgnoreCase(keyId)) continue;
       byte[] sig;
-      String signer;
+      io.lit4j.crypto.eth.EthAddress signer;
       try {
         sig = Hex.decode(Hex.strip0x(text(r, "signature", responses)), 65, "signature");
-        signer = EthSignatures.recoverAddress(digest, sig).checksummed();
+        signer = EthSignatures.recoverAddress(digest, sig);
       } catch (LitException e) {
         throw malformed(r, responses, e.getMessage());
       }
@@ -89,7 +90,7 @@ public final class ClaimProtocol {
   private static LitException malformed(NodeReply reply, NodeResponses responses, String why) {
     return LitException.builder()
         .message("Lit node " + reply.nodeUrl() + " sent an unusable pkp/claim answer: " + why)
-        .nodeUrl(reply.nodeUrl()).requestId(responses.requestId()).errorCode("invalid_node_response")
+        .nodeUrl(reply.nodeUrl()).requestId(responses.requestId()).errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
         .buildNode();
   }
 

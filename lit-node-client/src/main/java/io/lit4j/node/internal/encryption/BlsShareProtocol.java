@@ -1,5 +1,6 @@
 package io.lit4j.node.internal.encryption;
 
+import io.lit4j.core.errors.LitErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.core.acc.AccessControlConditions;
@@ -117,7 +118,7 @@ public final class BlsShareProtocol {
         log.warn("{} {}: node {} sent an unusable signatureShare: {}", operation, requestId, reply.nodeUrl(), e.getMessage());
         rejected.put(reply.nodeUrl(), LitException.builder()
             .message("Lit node " + reply.nodeUrl() + " sent an unusable signatureShare: " + e.getMessage())
-            .nodeUrl(reply.nodeUrl()).requestId(requestId).errorCode("invalid_node_response").cause(e).buildNode());
+            .nodeUrl(reply.nodeUrl()).requestId(requestId).errorCode(LitErrorCode.INVALID_NODE_RESPONSE).cause(e).buildNode());
       }
     }
     return out;
@@ -215,6 +216,6 @@ public final class BlsShareProtocol {
 
   private static LitException noValidShares(String operation, String requestId, String why, List<String> urls) {
     return LitException.builder().message(operation + ": " + why + " (request " + requestId + ")")
-        .requestId(requestId).nodeUrls(urls).errorCode("NoValidShares").errorKind("Unexpected").buildCrypto();
+        .requestId(requestId).nodeUrls(urls).errorCode(LitErrorCode.NO_VALID_SHARES).errorKind("Unexpected").buildCrypto();
   }
 }

@@ -7,6 +7,7 @@ import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.bls.BlsPublicKey;
 import io.lit4j.crypto.bls.TimeCrypt;
 import io.lit4j.node.ConnectionState;
+import io.lit4j.node.EncryptRequest;
 import io.lit4j.node.EncryptResponse;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,17 +22,18 @@ public final class EncryptProtocol {
   private EncryptProtocol() {}
 
   /**
-   * Encrypts {@code data} to {@code conditions} under the connected network's key.
+   * Encrypts {@code request}'s plaintext (its file read now) under the connected network's key.
    *
    * @param state the connection state (its subnet key)
-   * @param conditions who may decrypt
-   * @param data the plaintext
+   * @param request the conditions and the plaintext
    * @return the ciphertext and the plaintext's hash
-   * @throws LitValidationException if an argument is missing
+   * @throws LitValidationException if the request is missing
+   * @throws LitException if a file cannot be read
    */
-  public static EncryptResponse encrypt(ConnectionState state, AccessControlConditions conditions, byte[] data) {
-    if (conditions == null) throw new LitValidationException("conditions are missing");
-    if (data == null) throw new LitValidationException("data to encrypt is missing");
+  public static EncryptResponse encrypt(ConnectionState state, EncryptRequest request) {
+    if (request == null) throw new LitValidationException("encrypt request is missing");
+    AccessControlConditions conditions = request.conditions();
+    byte[] data = request.data().orElseGet(() -> readFile(request.file().orElseThrow()));
     BlsPublicKey key = BlsPublicKey.fromHex(state.subnetPubKey());
     AccessControlConditionResource resource = AccessControlConditionResource.of(conditions, data);
     byte[] ct = TimeCrypt.encrypt(key, data, resource.identity());

@@ -1,5 +1,6 @@
 package io.lit4j.node.internal.encryption;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.acc.AccessControlConditions;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
@@ -56,7 +57,7 @@ public final class SignedTokenProtocol {
         (responses, s) -> {
           String jwt0 = Consensus.mostCommon(unsignedJwts(responses.successes().values())).filter(u -> !u.isEmpty())
               .orElseThrow(() -> LitException.builder().message("getSignedToken: no node returned an unsignedJwt (request "
-                  + responses.requestId() + ")").requestId(responses.requestId()).errorCode("invalid_node_response").buildNode());
+                  + responses.requestId() + ")").requestId(responses.requestId()).errorCode(LitErrorCode.INVALID_NODE_RESPONSE).buildNode());
           BlsPublicKey key = BlsPublicKey.fromHex(s.networkPubKey());
           BlsSignature sig;
           String jwtUnsigned;

@@ -1,5 +1,6 @@
 package io.lit4j.node.internal.execute;
 
+import io.lit4j.core.errors.LitErrorCode;
 import java.util.concurrent.CompletableFuture;
 import io.lit4j.node.internal.NodeCalls;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -123,7 +124,7 @@ public final class ExecuteJsProtocol {
             .message("executeJs: cannot combine signature '" + name + "' from " + forName.size() + " shares of "
                 + replies.size() + " nodes (request " + responses.requestId() + "): " + e.getMessage())
             .requestId(responses.requestId()).nodeUrls(new ArrayList<>(responses.successes().keySet()))
-            .errorCode(e.errorCode().orElse("NoValidShares")).errorKind(e.errorKind().orElse("Unexpected"))
+            .errorCode(e.errorCode().orElse(LitErrorCode.NO_VALID_SHARES.code())).errorKind(e.errorKind().orElse("Unexpected"))
             .cause(e)
             .buildCrypto();
       }
@@ -164,7 +165,7 @@ public final class ExecuteJsProtocol {
     return LitException.builder()
         .message("Lit node " + reply.nodeUrl() + " sent an unusable execute answer: " + why)
         .nodeUrl(reply.nodeUrl()).requestId(responses.requestId())
-        .errorCode("invalid_node_response")
+        .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
         .buildNode();
   }
 

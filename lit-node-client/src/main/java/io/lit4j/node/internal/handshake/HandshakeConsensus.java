@@ -1,5 +1,6 @@
 package io.lit4j.node.internal.handshake;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.node.handshake.NodeHandshake;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ public final class HandshakeConsensus {
     return LitException.builder()
         .message("Lit node " + h.nodeUrl() + " disagrees with the other nodes: " + why)
         .nodeUrl(h.nodeUrl()).requestId(requestId)
-        .errorCode("divergent_handshake")
+        .errorCode(LitErrorCode.DIVERGENT_HANDSHAKE)
         .buildNode();
   }
 }

@@ -1,5 +1,6 @@
 package io.lit4j.node.internal.handshake;
 
+import io.lit4j.core.errors.LitErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.core.errors.LitException;
@@ -97,7 +98,7 @@ public final class HandshakeProtocol {
     return LitException.builder()
         .message("Lit node " + url + " gave an unusable handshake: " + why)
         .nodeUrl(url).requestId(requestId)
-        .errorCode("invalid_handshake")
+        .errorCode(LitErrorCode.INVALID_HANDSHAKE)
         .buildNode();
   }
 }

@@ -1,5 +1,6 @@
 package io.lit4j.node.internal.pkp;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitValidationException;
 import java.util.concurrent.CompletableFuture;
 import io.lit4j.node.internal.NodeCalls;
@@ -70,7 +71,7 @@ public final class PkpSignProtocol {
       } catch (LitException e) {
         throw LitException.builder()
             .message("Lit node " + reply.nodeUrl() + " sent an unusable pkp/sign answer: " + e.getMessage())
-            .nodeUrl(reply.nodeUrl()).requestId(responses.requestId()).errorCode("invalid_node_response").cause(e)
+            .nodeUrl(reply.nodeUrl()).requestId(responses.requestId()).errorCode(LitErrorCode.INVALID_NODE_RESPONSE).cause(e)
             .buildNode();
       }
       parsed.ifPresent(shares::add);
@@ -83,7 +84,7 @@ public final class PkpSignProtocol {
           .message("pkpSign: cannot combine the signature from " + shares.size() + " shares of "
               + responses.successCount() + " nodes (request " + responses.requestId() + "): " + e.getMessage())
           .requestId(responses.requestId()).nodeUrls(new ArrayList<>(responses.successes().keySet()))
-          .errorCode(e.errorCode().orElse("NoValidShares")).errorKind(e.errorKind().orElse("Unexpected"))
+          .errorCode(e.errorCode().orElse(LitErrorCode.NO_VALID_SHARES.code())).errorKind(e.errorKind().orElse("Unexpected"))
           .cause(e)
           .buildCrypto();
     }
@@ -91,7 +92,7 @@ public final class PkpSignProtocol {
       throw LitException.builder()
           .message("pkpSign: the nodes signed " + sig.dataSignedHex() + " with key " + sig.publicKeyHex()
               + ", not the requested digest and PKP (request " + responses.requestId() + ")")
-          .requestId(responses.requestId()).errorCode("UnknownSignatureError").errorKind("Unexpected")
+          .requestId(responses.requestId()).errorCode(LitErrorCode.UNKNOWN_SIGNATURE_ERROR).errorKind("Unexpected")
           .buildCrypto();
     }
     return sig;

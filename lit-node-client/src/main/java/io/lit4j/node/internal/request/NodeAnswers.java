@@ -1,5 +1,6 @@
 package io.lit4j.node.internal.request;
 
+import io.lit4j.core.errors.LitErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lit4j.core.errors.LitException;
@@ -35,7 +36,7 @@ public final class NodeAnswers {
       return Result.failed(base(nodeUrl, requestId, r.status())
           .message("Lit node " + nodeUrl + " answered HTTP " + r.status() + " without a JSON body (Content-Type '"
               + r.contentType() + "'): " + excerpt(r.body()))
-          .errorCode("invalid_node_response")
+          .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
           .buildNode());
     }
     try {
@@ -45,7 +46,7 @@ public final class NodeAnswers {
     } catch (JsonProcessingException | IllegalStateException e) {
       return Result.failed(base(nodeUrl, requestId, r.status())
           .message("Lit node " + nodeUrl + " answered HTTP " + r.status() + " with invalid JSON: " + excerpt(r.body()))
-          .errorCode("invalid_node_response")
+          .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
           .cause(e)
           .buildNode());
     }

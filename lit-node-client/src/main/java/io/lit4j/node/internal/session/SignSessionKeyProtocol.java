@@ -1,5 +1,6 @@
 package io.lit4j.node.internal.session;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitValidationException;
 import java.util.concurrent.CompletableFuture;
 import io.lit4j.node.internal.NodeCalls;
@@ -79,7 +80,7 @@ public final class SignSessionKeyProtocol {
     }
     String siweText = Consensus.mostCommon(siwes).orElseThrow(() -> LitException.builder()
         .message("signSessionKey: no node returned the signed SIWE (request " + responses.requestId() + ")")
-        .requestId(responses.requestId()).errorCode("NoValidShares").errorKind("Unexpected").buildCrypto());
+        .requestId(responses.requestId()).errorCode(LitErrorCode.NO_VALID_SHARES).errorKind("Unexpected").buildCrypto());
     EcdsaSignature sig;
     try {
       sig = EcdsaShareCombiner.combine(shares, minNodeCount);
@@ -88,7 +89,7 @@ public final class SignSessionKeyProtocol {
           .message("signSessionKey: cannot combine the PKP signature from " + shares.size() + " shares of "
               + responses.successCount() + " nodes (request " + responses.requestId() + "): " + e.getMessage())
           .requestId(responses.requestId()).nodeUrls(new ArrayList<>(responses.successes().keySet()))
-          .errorCode(e.errorCode().orElse("NoValidShares")).errorKind(e.errorKind().orElse("Unexpected")).cause(e)
+          .errorCode(e.errorCode().orElse(LitErrorCode.NO_VALID_SHARES.code())).errorKind(e.errorKind().orElse("Unexpected")).cause(e)
           .buildCrypto();
     }
     byte[] expectedHash = EthHash.personalMessageHash(siweText.getBytes(StandardCharsets.UTF_8));
@@ -112,13 +113,13 @@ public final class SignSessionKeyProtocol {
 
   private static LitException wrong(NodeResponses responses, String why) {
     return LitException.builder().message("signSessionKey: " + why + " (request " + responses.requestId() + ")")
-        .requestId(responses.requestId()).errorCode("UnknownSignatureError").errorKind("Unexpected").buildCrypto();
+        .requestId(responses.requestId()).errorCode(LitErrorCode.UNKNOWN_SIGNATURE_ERROR).errorKind("Unexpected").buildCrypto();
   }
 
   private static LitException malformed(NodeReply reply, NodeResponses responses, String why, Throwable cause) {
     LitException.Builder b = LitException.builder()
         .message("Lit node " + reply.nodeUrl() + " sent an unusable sign_session_key answer: " + why)
-        .nodeUrl(reply.nodeUrl()).requestId(responses.requestId()).errorCode("invalid_node_response");
+        .nodeUrl(reply.nodeUrl()).requestId(responses.requestId()).errorCode(LitErrorCode.INVALID_NODE_RESPONSE);
     if (cause != null) b.cause(cause);
     return b.buildNode();
   }
