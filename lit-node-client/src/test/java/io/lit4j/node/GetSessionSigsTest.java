@@ -48,7 +48,7 @@ class GetSessionSigsTest {
 
   @BeforeEach
   void connect() {
-    client = new LitNodeClient(config(store).build());
+    client = LitNodeClient.create(config(store).build());
     client.connect();
   }
 
@@ -97,12 +97,12 @@ class GetSessionSigsTest {
   @Test
   void aNewClientOnTheSameStoreReusesTheSessionKey() {
     SessionSigs first = client.getSessionSigs(request(AuthNeededCallback.ethWallet(signer)).build());
-    try (LitNodeClient other = new LitNodeClient(config(store).build())) {
+    try (LitNodeClient other = LitNodeClient.create(config(store).build())) {
       other.connect();
       SessionSigs second = other.getSessionSigs(request(AuthNeededCallback.ethWallet(signer)).build());
       assertEquals(first.forNode(NODES.get(0)).address(), second.forNode(NODES.get(0)).address());
     }
-    try (LitNodeClient fresh = new LitNodeClient(config(new InMemorySessionKeyStore()).build())) {
+    try (LitNodeClient fresh = LitNodeClient.create(config(new InMemorySessionKeyStore()).build())) {
       fresh.connect();
       SessionSigs third = fresh.getSessionSigs(request(AuthNeededCallback.ethWallet(signer)).build());
       assertNotEquals(first.forNode(NODES.get(0)).address(), third.forNode(NODES.get(0)).address());
@@ -159,7 +159,7 @@ class GetSessionSigsTest {
 
   @Test
   void beforeConnectingGetSessionSigsSaysTheClientIsNotReady() {
-    try (LitNodeClient idle = new LitNodeClient(config(store).build())) {
+    try (LitNodeClient idle = LitNodeClient.create(config(store).build())) {
       LitException e = assertThrows(LitException.class, () -> idle.getSessionSigs(request(AuthNeededCallback.ethWallet(signer)).build()));
       assertEquals("lit_node_client_not_ready_error", e.errorCode().orElse(""));
     }

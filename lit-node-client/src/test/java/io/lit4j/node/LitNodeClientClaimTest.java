@@ -61,7 +61,7 @@ class LitNodeClientClaimTest {
       nodes.node(i).stubFor(post(urlEqualTo("/web/pkp/claim")).willReturn(json(202,
           "{\"signature\":\"" + signature(nodeWallets.get(i)) + "\",\"derivedKeyId\":\"" + Hex.encode(KEY_ID) + "\"}")));
     }
-    client = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
+    client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
         .refreshInterval(Duration.ZERO).requestTimeout(Duration.ofSeconds(3)).build());
     client.connect();
   }

@@ -53,7 +53,7 @@ class LitNodeClientDecryptFaultsTest {
   void connect() {
     nodes = FakeLitNodes.start(3);
     for (int i = 0; i < 3; i++) nodes.handshake(i, json(200, handshakeBody(keys.publicKey().toHex(), ROOTS, BLOCKHASH)));
-    client = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
+    client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
         .refreshInterval(Duration.ZERO).requestTimeout(Duration.ofSeconds(3)).build());
     client.connect();
     encrypted = client.encrypt(EncryptRequest.builder().conditions(ACC).text("threshold secret").build());
@@ -183,7 +183,7 @@ class LitNodeClientDecryptFaultsTest {
         never.whenComplete((v, e) -> cancelled.set(never.isCancelled()));
         return never;
       };
-      try (LitNodeClient patient = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
+      try (LitNodeClient patient = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
           .refreshInterval(Duration.ZERO).requestTimeout(Duration.ofMinutes(10)).transport(hanging).build())) {
         patient.connect();
         // the stuck node's call would last 10 minutes; the result must not depend on it

@@ -85,7 +85,7 @@ class LitNodeClientSigningTest {
       nodes.node(i).stubFor(post(urlEqualTo("/web/pkp/sign")).willReturn(json(200, "{}")));
       nodes.node(i).stubFor(post(urlEqualTo("/web/execute")).willReturn(json(200, "{}")));
     }
-    client = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(t)
+    client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(t)
         .refreshInterval(Duration.ZERO).requestTimeout(Duration.ofSeconds(5)).build());
     client.connect();
   }
@@ -286,7 +286,7 @@ class LitNodeClientSigningTest {
 
   @Test
   void signingBeforeConnectIsRefused() {
-    LitNodeClient fresh = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(List.of("http://127.0.0.1:1")).minNodeCount(1).build());
+    LitNodeClient fresh = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(List.of("http://127.0.0.1:1")).minNodeCount(1).build());
     try {
       LitException e = assertThrows(LitException.class,
           () -> fresh.executeJs(ExecuteJsRequest.builder().code("1").auth(NodeAuth.same(LitJson.mapper().createObjectNode())).build()));

@@ -53,7 +53,7 @@ class SessionSigsVectorTest {
           .transport(r -> CompletableFuture.completedFuture(
               new NodeHttpResponse(200, "application/json", LitJson.write(handshakeBody(BLS_KEY, ROOTS, BLOCKHASH)))))
           .build();
-      try (LitNodeClient client = new LitNodeClient(config)) {
+      try (LitNodeClient client = LitNodeClient.create(config)) {
         client.connect();
         Instant issued = expected.issuedAtInstant();
         AuthSig capability = expected.capabilities().get(0);

@@ -128,7 +128,7 @@ class StakingValidatorSourceTest {
     List<Integer> ports = List.of(startNode(), startNode(), startNode());
     staking(ports, -1, 2, 7);
 
-    try (LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder()
+    try (LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder()
         .validatorSource(new StakingValidatorSource(contracts)).refreshInterval(Duration.ZERO).build())) {
       ConnectionState s = client.connect();
 

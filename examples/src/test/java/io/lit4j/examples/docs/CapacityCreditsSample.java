@@ -46,7 +46,7 @@ public final class CapacityCreditsSample {
             .rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(appOwner).build();
         LitContracts userContracts = LitContracts.builder()
             .rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(user).build();
-        LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder()
+        LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder()
             .validatorSource(new StakingValidatorSource(ownerContracts)).build())) {
       client.connect();
 

@@ -22,7 +22,7 @@ public final class ClaimKeySample {
   /** Claims the key of dev account 2's wallet. */
   public static ClaimKeyResponse run(LocalLitNetwork net) {
     Web3jEthSigner signer = new Web3jEthSigner(net.devAccount(2));
-    try (LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build())) {
+    try (LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build())) {
       client.connect();
       Instant now = Instant.now();
       AuthSig authSig = AuthSigs.generate(signer, SiweMessage.builder()

@@ -48,7 +48,7 @@ public final class LiveNetworkSample {
   /** Connects and buys capacity credits for 2 days (the key needs test LIT on Chronicle). */
   public static MintedCapacityCredits connectAndBuyCredits(Credentials funded) {
     try (LitContracts contracts = habaneroContracts(funded);
-        LitNodeClient client = new LitNodeClient(habaneroConfig(contracts))) {
+        LitNodeClient client = LitNodeClient.create(habaneroConfig(contracts))) {
       client.connect(); // every handshake's attestation is verified against AMD's certificates
       return contracts.mintCapacityCreditsNFT(CapacityCreditsRequest.perDay(14_400, 2));
     }

@@ -49,7 +49,7 @@ public final class ManualSessionSigsSample {
     // 1. contracts on the local chain, and a client that finds the nodes in the Staking contract
     try (LitContracts contracts = LitContracts.builder()
             .rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(wallet).build();
-        LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder()
+        LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder()
             .validatorSource(new StakingValidatorSource(contracts))
             .build())) {
       client.connect(); // handshakes every node; needs minNodeCount agreeing answers

@@ -83,7 +83,7 @@ class QuickStartSampleTest {
     // docs:start fault
     net.node(2).server().setFault(NodeFault.DOWN); // also SLOW, HTTP_500, GARBAGE_JSON, WRONG_SHARE, DIVERGENT_HANDSHAKE
     try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).build();
-        LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder()
+        LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder()
             .validatorSource(new StakingValidatorSource(contracts)).build())) {
       ConnectionState state = client.connect(); // 2 of 3 agree: enough for threshold 2
       assertEquals(2, state.connectedNodes().size());

@@ -102,7 +102,7 @@ abstract class LitNodeClientE2eSuite {
 
   @BeforeAll
   void start() {
-    client = new LitNodeClient(target.clientConfig().refreshInterval(Duration.ZERO).build());
+    client = LitNodeClient.create(target.clientConfig().refreshInterval(Duration.ZERO).build());
     contracts = target.contracts();
     signer = new Web3jEthSigner(target.wallet());
   }

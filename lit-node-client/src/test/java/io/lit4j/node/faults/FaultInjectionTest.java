@@ -121,7 +121,7 @@ class FaultInjectionTest {
     rpc = Web3j.build(new HttpService(net.rpcUrl()));
     transport = new SubsetSteeringTransport(OkHttpNodeTransport.create(), rpc,
         net.nodes().stream().map(SimulatedNode::shareIndex).toList(), net.minNodeCount());
-    client = new LitNodeClient(config());
+    client = LitNodeClient.create(config());
     client.connect();
     signer = new Web3jEthSigner(net.devAccount(5));
     contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(net.devAccount(5)).build();
@@ -279,7 +279,7 @@ class FaultInjectionTest {
       runOn(client, op);
       return;
     }
-    try (LitNodeClient c = new LitNodeClient(config())) {
+    try (LitNodeClient c = LitNodeClient.create(config())) {
       ConnectionState s = c.connect();
       assertEquals(net.networkPublicKey(), s.networkPubKey());
       boolean dropsFaulty = fault != NodeFault.WRONG_SHARE && fault != NodeFault.NONE;

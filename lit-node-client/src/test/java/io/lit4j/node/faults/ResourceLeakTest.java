@@ -44,7 +44,7 @@ class ResourceLeakTest {
   private void useOnce(int i) {
     LitNodeClientConfig config = LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts())
         .requestTimeout(Duration.ofSeconds(2)).connectTimeout(Duration.ofSeconds(2)).build();
-    try (LitNodeClient client = new LitNodeClient(config)) {
+    try (LitNodeClient client = LitNodeClient.create(config)) {
       client.connect();
       SessionSigs sigs = client.getSessionSigs(SessionSigsRequest.builder()
           .authNeededCallback(AuthNeededCallback.ethWallet(new Web3jEthSigner(net.devAccount(6))))

@@ -56,7 +56,7 @@ class EndToEndBenchmark {
       System.out.println("network of " + nodes + " nodes started in " + net.startupTime().toMillis() + " ms");
       LitNodeClientConfig config = LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).refreshInterval(Duration.ZERO).build();
       results.add(measure("connect (new client, handshake every node)", warmup, iterations, i -> {
-        try (LitNodeClient c = new LitNodeClient(config)) {
+        try (LitNodeClient c = LitNodeClient.create(config)) {
           assertEquals(nodes, c.connect().connectedNodes().size());
         }
       }));

@@ -44,7 +44,7 @@ public final class Fixture implements AutoCloseable {
   public Fixture(LocalLitNetwork net, int devAccount, LitNodeClientConfig.Builder config) {
     this.net = net;
     this.wallet = net.devAccount(devAccount);
-    this.client = new LitNodeClient(config.localNetwork(net.rpcUrl(), net.contracts()).refreshInterval(Duration.ZERO).build());
+    this.client = LitNodeClient.create(config.localNetwork(net.rpcUrl(), net.contracts()).refreshInterval(Duration.ZERO).build());
     client.connect();
     signer = new Web3jEthSigner(wallet);
     contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(wallet).build();

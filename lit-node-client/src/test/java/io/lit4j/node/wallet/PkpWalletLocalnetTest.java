@@ -84,7 +84,7 @@ class PkpWalletLocalnetTest {
     try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(owner).build()) {
       minted = contracts.mintNext();
     }
-    client = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(net.nodeUrls()).minNodeCount(net.minNodeCount()).build());
+    client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(net.nodeUrls()).minNodeCount(net.minNodeCount()).build());
     client.connect();
     pkp = PkpEthSigner.builder().client(client).pkpPublicKey(Secp256k1PublicKey.fromBytes(minted.publicKey()))
         .sessionSigs(this::freshOwnerSession).build();
