@@ -47,17 +47,13 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The client of a Lit network: connects to its nodes and sends them requests.
  *
- * <p>{@link #connect()} reads the validator set, handshakes every node in parallel (per-node
- * timeout, safe repeats), and keeps the nodes whose handshakes are valid and agree on the network
- * keys; it succeeds once at least {@code minNodeCount} agree. Unlike the JS SDK 4.2.0, which needs
- * every node, a node that is down, slow, broken or in the minority is dropped and logged.
- * While connected, a background task repeats the connect every
- * {@link LitNodeClientConfig#refreshInterval()} to refresh blockhash, epoch and nodes.
+ * <p>{@link #connect()} handshakes every node in parallel and keeps those that agree; unlike the
+ * JS SDK 4.2.0 a down or minority node is dropped and logged, as long as {@code minNodeCount}
+ * agree. A background task repeats the connect every {@link LitNodeClientConfig#refreshInterval()}.
  *
- * <p>Every method has an {@code ...Async} twin; the blocking one waits for it. Close the client
- * when done: {@link #close()} stops its threads. Methods that need a connection throw a
- * {@link LitException} with code {@code lit_node_client_not_ready_error} before a successful
- * connect, and one with code {@code client_closed} after {@link #close()}.
+ * <p>Every method has an {@code ...Async} twin; the blocking one waits for it. Methods that need
+ * a connection fail with {@link io.lit4j.core.errors.LitErrorCode#NOT_READY} before a successful
+ * connect, and with {@code CLIENT_CLOSED} after {@link #close()}, which stops the client's threads.
  *
  * <pre>{@code
  * try (LitNodeClient client = LitNodeClient.create(config)) {

@@ -112,7 +112,7 @@ public final class ClientResources {
     return Optional.ofNullable(http);
   }
 
-  /** {@return whether {@link #close()} has begun} */
+  /** {@return whether {@link #markClosed()} has been called} */
   public boolean isClosed() {
     return closed.get();
   }
