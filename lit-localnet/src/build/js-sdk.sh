@@ -17,6 +17,8 @@ PACKAGES=(
   "@lit-protocol/contracts-sdk@${SDK_VERSION}"
   "@lit-protocol/auth-helpers@${SDK_VERSION}"
   "@lit-protocol/constants@${SDK_VERSION}"
+  # the relay calls and auth method ids of LitAuthClient (JsSdkV4RelayTest, the auth id comparison)
+  "@lit-protocol/lit-auth-client@${SDK_VERSION}"
   "ethers@${ETHERS_VERSION}"
   "siwe@${SIWE_VERSION}"
   # contracts-sdk 4.2.0 requires date-and-time without declaring it

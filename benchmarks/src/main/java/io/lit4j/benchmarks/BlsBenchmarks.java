@@ -2,7 +2,7 @@ package io.lit4j.benchmarks;
 
 import io.lit4j.crypto.bls.Bls;
 import io.lit4j.crypto.bls.BlsKeySet;
-import io.lit4j.crypto.bls.BlsDealer;
+import io.lit4j.localnet.keys.BlsDealer;
 import io.lit4j.crypto.bls.BlsSignature;
 import io.lit4j.crypto.bls.BlsSignatureShare;
 import io.lit4j.crypto.bls.TimeCrypt;

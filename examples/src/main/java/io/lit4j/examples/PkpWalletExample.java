@@ -90,7 +90,7 @@ public final class PkpWalletExample {
         AuthMethod ethWallet = AuthMethod.ethWallet(login);
         MintedPkp minted;
         try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(user).build()) {
-          minted = contracts.mintWithAuth(ethWallet, List.of(AuthMethodScope.SIGN_ANYTHING));
+          minted = contracts.pkps().mintWithAuth(ethWallet, List.of(AuthMethodScope.SIGN_ANYTHING));
         }
         out.println("3. minted a PKP with the user's wallet as its auth method: " + minted.ethAddress());
 

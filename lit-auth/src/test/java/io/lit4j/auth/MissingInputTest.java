@@ -30,7 +30,7 @@ class MissingInputTest {
     assertMissing("capabilities[0]", () -> new SessionKeySignedMessage("ab", List.of(),
         Arrays.asList((io.lit4j.auth.authsig.AuthSig) null), "2024-01-01T00:00:00.000Z", "2024-01-02T00:00:00.000Z", "127.0.0.1:7470"));
     assertMissing("delegateeAddresses[1]", () -> new CapacityDelegationRequest(Optional.empty(),
-        Arrays.asList("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", null), "1", "example.com", Optional.empty(), "nonce1234"));
+        Optional.of(Arrays.asList("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", null)), "1", "example.com", Optional.empty(), "nonce1234"));
     assertMissing("time", () -> new SiweVerifyOptions(Optional.empty(), Optional.empty(), Optional.empty(), null));
     assertMissing("domain", () -> new SiweVerifyOptions(null, Optional.empty(), Optional.empty(), Instant.EPOCH));
     assertMissing("credentials", () -> new Web3jEthSigner(null));

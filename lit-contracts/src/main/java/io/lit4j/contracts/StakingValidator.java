@@ -1,6 +1,6 @@
 package io.lit4j.contracts;
 
-import io.lit4j.contracts.internal.NodeUrls;
+import io.lit4j.core.network.NodeUrls;
 import io.lit4j.core.errors.LitValidationException;
 import java.math.BigInteger;
 
@@ -51,6 +51,6 @@ public record StakingValidator(
    * printed}
    */
   public String url() {
-    return NodeUrls.nodeUrl(ip, port);
+    return NodeUrls.fromValidator(ip, port);
   }
 }

@@ -46,10 +46,10 @@ class LitContractsBuilderTest {
   @Test
   void anUnreachableRpcIsAContractExceptionSayingSo() throws Exception {
     try (LitContracts c = LitContracts.builder().rpcUrl("http://127.0.0.1:" + closedPort()).network(LitContractsNetwork.HABANERO).build()) {
-      LitContractException e = assertThrows(LitContractException.class, c::getMinNodeCount);
+      LitContractException e = assertThrows(LitContractException.class, c.staking()::getMinNodeCount);
       assertEquals(Optional.of(ContractErrorCode.RPC_UNREACHABLE), ContractErrorCode.of(e));
       assertTrue(e.getMessage().contains("Staking.currentValidatorCountForConsensus"), e.getMessage());
-      CompletionException async = assertThrows(CompletionException.class, () -> c.getValidatorsAsync().join());
+      CompletionException async = assertThrows(CompletionException.class, () -> c.staking().getValidatorsAsync().join());
       assertInstanceOf(LitContractException.class, async.getCause());
     }
   }
@@ -59,11 +59,11 @@ class LitContractsBuilderTest {
     try (LitContracts c = LitContracts.builder().rpcUrl("http://127.0.0.1:" + closedPort()).network(LitContractsNetwork.HABANERO).build()) {
       assertEquals(Optional.empty(), c.signerAddress());
       // the RPC is down, so only a check made before any call can give NO_SIGNER
-      LitValidationException e = assertThrows(LitValidationException.class, c::mintNext);
+      LitValidationException e = assertThrows(LitValidationException.class, c.pkps()::mintNext);
       assertEquals(Optional.of(ContractErrorCode.NO_SIGNER), ContractErrorCode.of(e));
       assertThrows(LitValidationException.class,
-          () -> c.addPermittedAddress(BigInteger.ONE, "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", List.of()));
-      assertThrows(LitValidationException.class, () -> c.mintCapacityCreditsNFT(CapacityCreditsRequest.perKilosecond(1, 1)));
+          () -> c.permissions().addPermittedAddress(BigInteger.ONE, "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", List.of()));
+      assertThrows(LitValidationException.class, () -> c.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(1, 1)));
     }
   }
 
@@ -73,13 +73,13 @@ class LitContractsBuilderTest {
         .signer(Credentials.create(KEY)).network(LitContractsNetwork.MANZANO).build()) {
       assertEquals(Optional.of("0x70997970c51812dc3a010c7d01b50e0d17dc79c8"), c.signerAddress());
       PermittedAuthMethod m = PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, new byte[32]);
-      assertTrue(assertThrows(LitValidationException.class, () -> c.mintWithAuth(m, List.of())).getMessage().contains("scopes"));
-      assertTrue(assertThrows(LitValidationException.class, () -> c.getPubkey(BigInteger.ONE.negate())).getMessage().contains("tokenId"));
-      assertTrue(assertThrows(LitValidationException.class, () -> c.getTokensByAddress("0x1234")).getMessage().contains("owner"));
+      assertTrue(assertThrows(LitValidationException.class, () -> c.pkps().mintWithAuth(m, List.of())).getMessage().contains("scopes"));
+      assertTrue(assertThrows(LitValidationException.class, () -> c.pkps().getPubkey(BigInteger.ONE.negate())).getMessage().contains("tokenId"));
+      assertTrue(assertThrows(LitValidationException.class, () -> c.pkps().getTokensByAddress("0x1234")).getMessage().contains("owner"));
       assertTrue(assertThrows(LitValidationException.class,
-          () -> c.addPermittedAction(BigInteger.ONE, "not-a-cid", List.of(AuthMethodScope.SIGN_ANYTHING))).getMessage().contains("ipfsCid"));
+          () -> c.permissions().addPermittedAction(BigInteger.ONE, "not-a-cid", List.of(AuthMethodScope.SIGN_ANYTHING))).getMessage().contains("ipfsCid"));
       assertTrue(assertThrows(LitValidationException.class,
-          () -> c.getPermittedAuthMethodScopes(BigInteger.ONE, m, 0)).getMessage().contains("maxScopeId"));
+          () -> c.permissions().getPermittedAuthMethodScopes(BigInteger.ONE, m, 0)).getMessage().contains("maxScopeId"));
     }
   }
 }

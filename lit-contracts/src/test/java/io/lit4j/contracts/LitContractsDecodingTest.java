@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lit4j.contracts.internal.AbiDecoding;
 import io.lit4j.contracts.internal.ContractFunctions.PkpPermissions;
 import io.lit4j.contracts.internal.ContractFunctions.Staking;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.ipfs.IpfsCid;
 import io.lit4j.core.util.Hex;
+import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,7 @@ class LitContractsDecodingTest {
         // 1.2.3.4:443
         + word(0x01020304L) + word("ff") + word(443) + word("2222222222222222222222222222222222222222") + word(0) + word(0) + word(0);
     List<Type> out = FunctionReturnDecoder.decode(data, Staking.getValidatorsStructs(List.of()).getOutputParameters());
-    List<StakingValidator> validators = LitContracts.decodeValidators(out.get(0));
+    List<StakingValidator> validators = AbiDecoding.validators(out.get(0));
     assertEquals(2, validators.size());
     StakingValidator first = validators.get(0);
     assertEquals(2130706433L, first.ip());
@@ -59,7 +62,7 @@ class LitContractsDecodingTest {
         // element 1: (3, 32-byte id, 2-byte pubkey)
         + word(3) + word(0x60) + word(0xa0) + word(32) + id32 + word(2) + "beef" + "00".repeat(30);
     List<Type> out = FunctionReturnDecoder.decode(data, PkpPermissions.getPermittedAuthMethods(BigInteger.ONE).getOutputParameters());
-    List<PermittedAuthMethod> methods = LitContracts.decodeAuthMethods(out.get(0));
+    List<PermittedAuthMethod> methods = AbiDecoding.authMethods(out.get(0));
     assertEquals(2, methods.size());
     assertEquals(new PermittedAuthMethod(1, Hex.decode("dd66ee5e696911f92e19b8612f711fa508816a6e"), new byte[0]), methods.get(0));
     assertEquals(new PermittedAuthMethod(3, Hex.decode(id32), Hex.decode("beef")), methods.get(1));
@@ -68,10 +71,10 @@ class LitContractsDecodingTest {
   @Test
   void pkpAddressAndTokenIdOfTheSdkTestKeyMatchContractsMd() {
     byte[] pubkey = Hex.decode(PUBKEY);
-    assertEquals("0xDd66eE5E696911F92e19B8612F711FA508816a6e", LitContracts.ethAddressOf(pubkey));
+    assertEquals("0xDd66eE5E696911F92e19B8612F711FA508816a6e", Secp256k1PublicKey.fromBytes(pubkey).ethAddress().checksummed());
     BigInteger tokenId = new BigInteger(1, Hash.sha3(pubkey));
     assertEquals(new BigInteger("76782466186288095105667301754604586214815535829618018025889449690021181398503"), tokenId);
-    MintedPkp pkp = new MintedPkp(tokenId, pubkey, LitContracts.ethAddressOf(pubkey),
+    MintedPkp pkp = new MintedPkp(tokenId, pubkey, Secp256k1PublicKey.fromBytes(pubkey).ethAddress().checksummed(),
         new ChainTransaction("0x" + "ab".repeat(32), BigInteger.ONE, BigInteger.TEN));
     assertEquals("0xa9c155f66e68dcc71206a8f02102a718e9c067cbf520a9a7c7cad508bd721de7", pkp.tokenIdHex());
     assertEquals(PUBKEY, pkp.publicKeyHex());
@@ -81,12 +84,12 @@ class LitContractsDecodingTest {
   void cidV0IsTheOnlyIpfsFormAccepted() {
     assertArrayEquals(
         Hex.decode("1220701d6c731aa7f2690694a1cc797562902bcf8e50db699dfa339ae30a3dbd920e"),
-        LitContracts.ipfsCidToBytes("QmVtJPozUDGZyKNuz8Zs1fzx8VemTEViCqq8d2T2qUxPZo"));
+        IpfsCid.toBytes("QmVtJPozUDGZyKNuz8Zs1fzx8VemTEViCqq8d2T2qUxPZo"));
     // CIDv1 base32 contains 'l', not in the base58 alphabet (JS SDK issue #763)
     assertThrows(LitValidationException.class,
-        () -> LitContracts.ipfsCidToBytes("bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi"));
+        () -> IpfsCid.toBytes("bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi"));
     // valid base58 but not a sha2-256 multihash
-    assertTrue(assertThrows(LitValidationException.class, () -> LitContracts.ipfsCidToBytes("3mJr7AoUXx2Wqd"))
+    assertTrue(assertThrows(LitValidationException.class, () -> IpfsCid.toBytes("3mJr7AoUXx2Wqd"))
         .getMessage().contains("CIDv0"));
   }
 }

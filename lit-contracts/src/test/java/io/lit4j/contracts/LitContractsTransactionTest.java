@@ -78,7 +78,7 @@ class LitContractsTransactionTest {
   void aTransactionMinedAsRevertedIsReplayedToRecoverItsReason() throws Exception {
     AtomicReference<String> raw = new AtomicReference<>();
     try (ScriptedRpcServer rpc = chain(raw, "0x3b9aca00", "0x0"); LitContracts c = contracts(rpc, Duration.ofSeconds(5))) {
-      ContractRevertException e = assertThrows(ContractRevertException.class, c::mintNext);
+      ContractRevertException e = assertThrows(ContractRevertException.class, c.pkps()::mintNext);
       assertEquals(Optional.of("sold out"), e.revertReason());
       assertEquals("PKPNFT.mintNext", e.function());
       String expectedHash = Hex.encode0x(Hash.sha3(Hex.decode(raw.get())));
@@ -92,7 +92,7 @@ class LitContractsTransactionTest {
     AtomicReference<String> raw = new AtomicReference<>();
     try (ScriptedRpcServer rpc = chain(raw, "0x3b9aca00", "0x1"); LitContracts c = contracts(rpc, Duration.ofSeconds(5))) {
       // no logs in the receipt: the mint is sent, then reading the token id fails with a typed error
-      io.lit4j.core.errors.LitContractException e = assertThrows(io.lit4j.core.errors.LitContractException.class, c::mintNext);
+      io.lit4j.core.errors.LitContractException e = assertThrows(io.lit4j.core.errors.LitContractException.class, c.pkps()::mintNext);
       assertEquals(Optional.of(ContractErrorCode.MISSING_MINT_LOG), ContractErrorCode.of(e));
       RawTransaction tx = TransactionDecoder.decode(raw.get());
       Transaction1559 t = assertInstanceOf(Transaction1559.class, tx.getTransaction());
@@ -109,7 +109,7 @@ class LitContractsTransactionTest {
   void withoutABaseFeeTheTransactionIsLegacyAtTheNodesGasPrice() throws Exception {
     AtomicReference<String> raw = new AtomicReference<>();
     try (ScriptedRpcServer rpc = chain(raw, null, "0x1"); LitContracts c = contracts(rpc, Duration.ofSeconds(5))) {
-      assertThrows(io.lit4j.core.errors.LitContractException.class, c::mintNext);
+      assertThrows(io.lit4j.core.errors.LitContractException.class, c.pkps()::mintNext);
       RawTransaction tx = TransactionDecoder.decode(raw.get());
       assertEquals(BigInteger.valueOf(1_000_000_000L), tx.getGasPrice());
       assertEquals(BigInteger.valueOf(110_000), tx.getGasLimit());
@@ -121,7 +121,7 @@ class LitContractsTransactionTest {
   void aReceiptThatNeverComesTimesOutWithTheTransactionHash() throws Exception {
     AtomicReference<String> raw = new AtomicReference<>();
     try (ScriptedRpcServer rpc = chain(raw, "0x3b9aca00", null); LitContracts c = contracts(rpc, Duration.ofMillis(300))) {
-      LitTimeoutException e = assertThrows(LitTimeoutException.class, c::mintNext);
+      LitTimeoutException e = assertThrows(LitTimeoutException.class, c.pkps()::mintNext);
       assertEquals(Optional.of(ContractErrorCode.RECEIPT_TIMEOUT.name()), e.errorCode());
       assertTrue(e.getMessage().contains(Hex.encode0x(Hash.sha3(Hex.decode(raw.get())))), e.getMessage());
     }
@@ -132,7 +132,7 @@ class LitContractsTransactionTest {
     try (ScriptedRpcServer rpc = new ScriptedRpcServer()) {
       rpc.on("eth_call", p -> "0x");
       try (LitContracts c = LitContracts.builder().rpcUrl(rpc.url()).addresses(ADDRESSES).build()) {
-        io.lit4j.core.errors.LitContractException e = assertThrows(io.lit4j.core.errors.LitContractException.class, c::mintCost);
+        io.lit4j.core.errors.LitContractException e = assertThrows(io.lit4j.core.errors.LitContractException.class, c.pkps()::mintCost);
         assertEquals(Optional.of(ContractErrorCode.NO_CONTRACT_CODE), ContractErrorCode.of(e));
         assertTrue(e.getMessage().contains(CONTRACT), e.getMessage());
       }
@@ -167,7 +167,7 @@ class LitContractsTransactionTest {
       rpc.on("eth_call", p -> word(0));
       try (LitContracts c = LitContracts.builder().rpcUrl(rpc.url())
           .resolver("0x00000000000000000000000000000000000000d1", ResolverEnvironment.DEV).build()) {
-        io.lit4j.core.errors.LitContractException e = assertThrows(io.lit4j.core.errors.LitContractException.class, c::getMinNodeCount);
+        io.lit4j.core.errors.LitContractException e = assertThrows(io.lit4j.core.errors.LitContractException.class, c.staking()::getMinNodeCount);
         assertEquals(Optional.of(ContractErrorCode.UNRESOLVED_ADDRESS), ContractErrorCode.of(e));
         assertTrue(e.getMessage().contains("STAKING") && e.getMessage().contains("DEV"), e.getMessage());
       }

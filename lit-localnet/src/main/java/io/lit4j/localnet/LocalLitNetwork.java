@@ -6,13 +6,15 @@ import io.lit4j.contracts.LitContractAddresses;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
-import io.lit4j.crypto.bls.BlsDealer;
+import io.lit4j.localnet.keys.BlsDealer;
 import io.lit4j.crypto.bls.BlsKeySet;
 import io.lit4j.crypto.bls.BlsPublicKey;
-import io.lit4j.crypto.ecdsa.testnet.K256KeyDealer;
-import io.lit4j.crypto.ecdsa.testnet.K256RootKeyShares;
+import io.lit4j.localnet.keys.K256KeyDealer;
+import io.lit4j.localnet.keys.K256RootKeyShares;
+import io.lit4j.crypto.eth.Secp256k1;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.localnet.actions.LitActionRuntime;
+import io.lit4j.localnet.auth.AuthMethodVerifiers;
 import io.lit4j.localnet.chain.Anvil;
 import io.lit4j.localnet.chain.LitDeployer;
 import io.lit4j.localnet.chain.LitDeployment;
@@ -303,8 +305,29 @@ public final class LocalLitNetwork implements AutoCloseable {
     private Optional<Path> ethersBundle;
     private Duration actionTimeout = Duration.ofSeconds(30);
     private long actionMemoryBudgetBytes = LitActionRuntime.DEFAULT_MEMORY_BUDGET_BYTES;
+    private AuthMethodVerifiers authProviders = AuthMethodVerifiers.live();
 
     private Builder() {}
+
+    /**
+     * Where the nodes verify Google, Stytch and Discord auth methods: the real providers by
+     * default, or lit-localnet's loopback ones ({@link io.lit4j.localnet.idp}).
+     *
+     * <pre>{@code
+     * OidcIssuer google = OidcIssuer.start();
+     * LocalLitNetwork.builder()
+     *     .authProviders(AuthMethodVerifiers.builder().google(google.issuer(), google.jwksUrl(), "my-client-id").build())
+     *     .start();
+     * }</pre>
+     *
+     * @param providers the providers the nodes trust
+     * @return this builder
+     */
+    public Builder authProviders(AuthMethodVerifiers providers) {
+      if (providers == null) throw new LitValidationException("authProviders must not be null");
+      this.authProviders = providers;
+      return this;
+    }
 
     /**
      * @param nodes number of nodes, 2 to 20 (use at least 3: with 2 the threshold is 1 and
@@ -467,7 +490,7 @@ public final class LocalLitNetwork implements AutoCloseable {
           SimulatedNodeConfig cfg = new SimulatedNodeConfig(i, nodes, threshold, wallets.get(i),
               bls.shareForIndex(i).orElseThrow(), bls.publicKey(), k256.nodeShare(i), ecdsaSecret, anvil.web3j(),
               anvil.rpcUrl(), deployment.addresses(), rateLimiting, strictAuthOnly, Clock.systemUTC());
-          started.add(new SimulatedNode(servers.get(i), cfg, runtime, cid -> Optional.ofNullable(pinned.get(cid))));
+          started.add(new SimulatedNode(servers.get(i), cfg, runtime, cid -> Optional.ofNullable(pinned.get(cid)), authProviders));
         }
         List<String> roots = k256.rootPublicKeys().stream().map(Secp256k1PublicKey::compressedHex).toList();
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
@@ -495,10 +518,9 @@ public final class LocalLitNetwork implements AutoCloseable {
     }
 
     private static BigInteger walletKey(byte[] seed, int index) {
-      BigInteger n = new BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
       for (int attempt = 0; ; attempt++) {
         BigInteger k = new BigInteger(1, derive(seed, "node-wallet-" + index + "-" + attempt));
-        if (k.signum() > 0 && k.compareTo(n) < 0) return k;
+        if (Secp256k1.isNonZeroScalar(k)) return k;
       }
     }
   }

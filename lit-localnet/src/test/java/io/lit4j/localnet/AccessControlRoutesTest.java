@@ -37,7 +37,7 @@ class AccessControlRoutesTest {
     net = network;
     user = net.devAccount(6);
     try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(user).build()) {
-      c.mintNext(); // the user now holds one PKPNFT (an ERC721)
+      c.pkps().mintNext(); // the user now holds one PKPNFT (an ERC721)
     }
   }
 

@@ -46,7 +46,7 @@ class ActionCoordinationTest {
     net = network;
     owner = net.devAccount(3);
     try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(owner).build()) {
-      pkp = c.mintNext();
+      pkp = c.pkps().mintNext();
     }
   }
 

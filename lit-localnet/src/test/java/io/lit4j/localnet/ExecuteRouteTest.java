@@ -42,7 +42,7 @@ class ExecuteRouteTest {
     net = network;
     owner = net.devAccount(3);
     try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(owner).build()) {
-      pkp = c.mintNext();
+      pkp = c.pkps().mintNext();
     }
   }
 
@@ -129,7 +129,7 @@ class ExecuteRouteTest {
     Credentials other = net.devAccount(4);
     MintedPkp foreign;
     try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(other).build()) {
-      foreign = c.mintNext();
+      foreign = c.pkps().mintNext();
     }
     String code = "(async () => { await Lit.Actions.signEcdsa({ toSign: new Uint8Array(32).fill(7), publicKey: pk, sigName: 's' }); })();";
     for (NodeCalls.Answer a : execute(code, NodeCalls.object().put("pk", foreign.publicKeyHex()))) {

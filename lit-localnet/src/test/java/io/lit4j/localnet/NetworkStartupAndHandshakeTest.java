@@ -23,11 +23,11 @@ class NetworkStartupAndHandshakeTest {
     assertEquals(3, net.nodeUrls().size());
     assertEquals(2, net.minNodeCount());
     try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).build()) {
-      List<StakingValidator> validators = contracts.getActiveValidators();
+      List<StakingValidator> validators = contracts.staking().getActiveValidators();
       assertEquals(3, validators.size());
       List<String> fromStaking = validators.stream().map(StakingValidator::url).sorted().toList();
       assertEquals(net.nodeUrls().stream().sorted().toList(), fromStaking);
-      assertEquals(2, contracts.getMinNodeCount());
+      assertEquals(2, contracts.staking().getMinNodeCount());
     }
     for (String url : net.nodeUrls()) assertTrue(url.matches("http://127\\.0\\.0\\.1:\\d+"), url);
     JsonNode info = LitJson.parse(net.connectionInfoJson(), "info");

@@ -64,9 +64,9 @@ class PkpSigningRoutesTest {
     owner = net.devAccount(1);
     walletUser = net.devAccount(2);
     try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(owner).build()) {
-      ownedPkp = c.mintNext();
+      ownedPkp = c.pkps().mintNext();
       walletMethod = AuthMethod.ethWallet(NodeCalls.walletAuthSig(walletUser, latestBlockhash()));
-      authMethodPkp = c.mintWithAuth(PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, AuthMethodIds.authMethodId(walletMethod)),
+      authMethodPkp = c.pkps().mintWithAuth(PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, AuthMethodIds.authMethodId(walletMethod)),
           List.of(AuthMethodScope.PERSONAL_SIGN));
     }
   }

@@ -46,7 +46,7 @@ class RateLimitingTest {
     net = network;
     payer = net.devAccount(7);
     try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(payer).build()) {
-      credits = c.mintCapacityCreditsNFT(CapacityCreditsRequest.perKilosecond(1000, 2));
+      credits = c.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(1000, 2));
     }
   }
 

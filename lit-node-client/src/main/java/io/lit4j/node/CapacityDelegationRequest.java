@@ -90,8 +90,10 @@ public final class CapacityDelegationRequest {
    * @param nonce the network's latest block hash
    */
   public io.lit4j.auth.capacity.CapacityDelegationRequest toAuthRequest(String nonce) {
-    io.lit4j.auth.capacity.CapacityDelegationRequest.Builder b = io.lit4j.auth.capacity.CapacityDelegationRequest.builder().uses(uses).domain(domain)
-        .delegateeAddresses(delegatees.stream().map(EthAddress::checksummed).toList()).nonce(nonce);
+    io.lit4j.auth.capacity.CapacityDelegationRequest.Builder b =
+        io.lit4j.auth.capacity.CapacityDelegationRequest.builder().uses(uses).domain(domain).nonce(nonce);
+    // no delegatees: the field is left out, as 4.2.0 leaves it out when none are given
+    if (!delegatees.isEmpty()) b.delegateeAddresses(delegatees.stream().map(EthAddress::checksummed).toList());
     if (capacityTokenId != null) b.capacityTokenId(capacityTokenId);
     if (expiresAt != null) b.expiration(IsoTime.toIsoString(expiresAt));
     if (expiresIn != null) b.expiration(IsoTime.toIsoString(clock.instant().plus(expiresIn)));

@@ -104,9 +104,9 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
   @Override
   public CompletableFuture<ValidatorSet> currentValidators() {
     LitContracts contracts = contracts();
-    CompletableFuture<List<String>> urls = contracts.getValidatorsAsync();
-    CompletableFuture<Integer> threshold = contracts.getMinNodeCountAsync();
-    CompletableFuture<Long> epoch = contracts.getCurrentEpochNumberAsync();
+    CompletableFuture<List<String>> urls = contracts.staking().getValidatorsAsync();
+    CompletableFuture<Integer> threshold = contracts.staking().getMinNodeCountAsync();
+    CompletableFuture<Long> epoch = contracts.staking().getCurrentEpochNumberAsync();
     return CompletableFuture.allOf(urls, threshold, epoch).thenApply(v -> {
       List<String> nodes = urls.join();
       int t = threshold.join();

@@ -1,6 +1,7 @@
 package io.lit4j.node;
 
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.network.NodeUrls;
 import java.util.HashSet;
 import java.util.List;
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.network.LitNetwork;
-import io.lit4j.node.NodeUrls;
+import io.lit4j.core.network.NodeUrls;
 import io.lit4j.node.StaticValidatorSource;
 import io.lit4j.node.ValidatorSource;
 import io.lit4j.node.ValidatorSet;

@@ -103,11 +103,11 @@ public final class QuickStartSteps {
   public MintedPkp mintPkp() {
     if (pkp != null) return pkp;
     login();
-    pkp = contracts.mintWithAuth(ethWallet, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
+    pkp = contracts.pkps().mintWithAuth(ethWallet, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
     pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
     PermittedAuthMethod permitted = PermittedAuthMethod.from(ethWallet);
-    List<Boolean> granted = contracts.getPermittedAuthMethodScopes(pkp.tokenId(), permitted, 3);
-    check(contracts.isPermittedAuthMethod(pkp.tokenId(), permitted) && granted.get(1) && granted.get(2),
+    List<Boolean> granted = contracts.permissions().getPermittedAuthMethodScopes(pkp.tokenId(), permitted, 3);
+    check(contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), permitted) && granted.get(1) && granted.get(2),
         "the wallet auth method is permitted with scopes 1 and 2");
     say("3. minted PKP " + pkp.ethAddress() + " (token " + pkp.tokenIdHex().substring(0, 18) + "…), auth method scopes "
         + granted.subList(0, 3));
@@ -118,7 +118,7 @@ public final class QuickStartSteps {
   public void capacityCredits() {
     if (toPkp != null) return;
     mintPkp();
-    MintedCapacityCredits credits = contracts.mintCapacityCreditsNFT(CapacityCreditsRequest.perKilosecond(80, 2));
+    MintedCapacityCredits credits = contracts.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(80, 2));
     toWallet = delegate(credits, signer.address());
     toPkp = delegate(credits, pkp.ethAddress());
     say("4. minted capacity credit #" + credits.capacityTokenId() + " (" + credits.requestsPerKilosecond()
@@ -203,7 +203,7 @@ public final class QuickStartSteps {
     new SecureRandom().nextBytes(other);
     PermittedAuthMethod extra = PermittedAuthMethod.of(AuthMethodType.ETH_WALLET,
         EthHash.keccak256Utf8(new io.lit4j.crypto.eth.EthAddress(other).checksummed() + ":lit"));
-    check(!contracts.isPermittedAuthMethod(pkp.tokenId(), extra), "the new auth method is not permitted yet");
+    check(!contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), extra), "the new auth method is not permitted yet");
     Web3j web3j = Web3j.build(new HttpService(env.rpcUrl()));
     try {
       check(Transfer.sendFunds(web3j, env.wallet(), pkp.ethAddress(), new BigDecimal("0.01"), Convert.Unit.ETHER).send().isStatusOK(),
@@ -211,12 +211,12 @@ public final class QuickStartSteps {
       PkpEthSigner pkpSigner = PkpEthSigner.builder().client(client).pkpPublicKey(pkpKey).sessionSigs(() -> pkpSessions).build();
       try (LitContracts asPkp = LitContracts.builder().web3j(web3j).addresses(contracts.addresses())
           .transactionManager(PkpTransactionManager.forConnectedChain(web3j, pkpSigner)).build()) {
-        asPkp.addPermittedAuthMethod(pkp.tokenId(), extra, List.of(AuthMethodScope.SIGN_ANYTHING));
+        asPkp.permissions().addPermittedAuthMethod(pkp.tokenId(), extra, List.of(AuthMethodScope.SIGN_ANYTHING));
       }
     } finally {
       web3j.shutdown();
     }
-    check(contracts.isPermittedAuthMethod(pkp.tokenId(), extra), "the new auth method is permitted");
+    check(contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), extra), "the new auth method is permitted");
     say("10. the PKP added a second auth method to itself (" + extra.idHex().substring(0, 18) + "…)");
     return extra;
   }

@@ -52,7 +52,7 @@ public final class CapacityCreditsSample {
 
       // docs:start credits
       // the app owner buys capacity: 10 requests per kilosecond until UTC midnight in 2 days
-      MintedCapacityCredits credits = ownerContracts.mintCapacityCreditsNFT(CapacityCreditsRequest.perKilosecond(10, 2));
+      MintedCapacityCredits credits = ownerContracts.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(10, 2));
 
       // ... and lets the user spend it: one use, this token only, this user only
       CapacityDelegation delegation = client.createCapacityDelegationAuthSig(CapacityDelegationRequest.builder()
@@ -70,7 +70,7 @@ public final class CapacityCreditsSample {
       // docs:end credits
 
       // a PKP the user's wallet may sign with (EthWallet auth method id keccak256("<address>:lit"))
-      MintedPkp pkp = userContracts.mintWithAuth(
+      MintedPkp pkp = userContracts.pkps().mintWithAuth(
           PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, EthHash.keccak256Utf8(user.getAddress() + ":lit")),
           List.of(AuthMethodScope.SIGN_ANYTHING));
       Secp256k1PublicKey key = Secp256k1PublicKey.fromBytes(pkp.publicKey());

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * {@code docs/} must be a line of one of the sample files in this package (which compile, and
  * run where they need no outside network). A block that drifts from the samples fails the build.
  * Lines holding an ellipsis ({@code …}) mark elided code and are not checked; trailing
- * {@code //} comments are not compared, only the code before them.
+ * {@code //} comments are not compared, only the code before them. Every block also shows the
+ * imports of the types it uses (any type a sample imports), so a reader can paste it.
  */
 class DocSnippetsTest {
   private static final Path DOCS = Path.of("..", "docs");
@@ -57,6 +58,49 @@ class DocSnippetsTest {
     }
     assertTrue(checked > 50, "only " + checked + " Java lines found in the docs");
     assertTrue(strays.isEmpty(), "lines of Java in the docs that no sample contains:\n" + String.join("\n", strays));
+  }
+
+  @Test
+  void everyJavaBlockInTheDocsShowsTheImportsOfTheTypesItUses() throws IOException {
+    // simple name -> the import lines the samples use for it
+    java.util.Map<String, Set<String>> imports = new java.util.HashMap<>();
+    java.util.regex.Pattern importLine = java.util.regex.Pattern.compile("import ([\\w.]+)\\.(\\w+);");
+    try (Stream<Path> files = Files.list(SAMPLES)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        for (String line : Files.readAllLines(f)) {
+          java.util.regex.Matcher m = importLine.matcher(line.strip());
+          if (m.matches()) imports.computeIfAbsent(m.group(2), k -> new HashSet<>()).add(line.strip());
+        }
+      }
+    }
+    List<Path> docs;
+    try (Stream<Path> walk = Files.walk(DOCS)) {
+      docs = walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+    }
+    List<String> missing = new ArrayList<>();
+    for (Path doc : docs) {
+      List<String> lines = Files.readAllLines(doc);
+      for (int i = 0; i < lines.size(); i++) {
+        if (!lines.get(i).trim().equals("```java")) continue;
+        int start = i + 1;
+        Set<String> blockImports = new HashSet<>();
+        StringBuilder code = new StringBuilder();
+        for (i = start; i < lines.size() && !lines.get(i).trim().equals("```"); i++) {
+          String t = lines.get(i).strip();
+          if (t.startsWith("import ")) blockImports.add(t);
+          else if (!t.startsWith("//")) code.append(code(t)).append('\n');
+        }
+        java.util.regex.Matcher type = java.util.regex.Pattern.compile("\\b[A-Z]\\w*\\b").matcher(code);
+        while (type.find()) {
+          Set<String> candidates = imports.get(type.group());
+          if (candidates != null && java.util.Collections.disjoint(candidates, blockImports)) {
+            missing.add(DOCS.relativize(doc) + ":" + start + ": " + type.group());
+          }
+        }
+      }
+    }
+    assertTrue(missing.isEmpty(), "java blocks in the docs that use a type without showing its import:\n"
+        + String.join("\n", new java.util.LinkedHashSet<>(missing)));
   }
 
   /** The line without surrounding blanks and without a trailing {@code //} comment. */

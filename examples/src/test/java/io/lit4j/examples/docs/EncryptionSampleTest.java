@@ -10,7 +10,7 @@ import io.lit4j.core.acc.EvmBasicCondition;
 import io.lit4j.core.acc.InvalidAccessControlConditionsException;
 import io.lit4j.core.acc.ReturnValueTest;
 import io.lit4j.core.errors.LitCryptoException;
-import io.lit4j.crypto.bls.BlsDealer;
+import io.lit4j.localnet.keys.BlsDealer;
 import io.lit4j.crypto.bls.BlsKeySet;
 import io.lit4j.crypto.bls.BlsPublicKey;
 import io.lit4j.crypto.bls.BlsSignatureShare;

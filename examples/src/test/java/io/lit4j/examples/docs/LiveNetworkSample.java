@@ -50,7 +50,7 @@ public final class LiveNetworkSample {
     try (LitContracts contracts = habaneroContracts(funded);
         LitNodeClient client = LitNodeClient.create(habaneroConfig(contracts))) {
       client.connect(); // every handshake's attestation is verified against AMD's certificates
-      return contracts.mintCapacityCreditsNFT(CapacityCreditsRequest.perDay(14_400, 2));
+      return contracts.capacityCredits().mint(CapacityCreditsRequest.perDay(14_400, 2));
     }
   }
   // docs:end live

@@ -38,7 +38,7 @@ public final class PkpWalletSample {
     try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(owner).build();
         LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build())) {
       client.connect();
-      MintedPkp minted = contracts.mintNext(); // a PKP owned by the signer: the owner may use it
+      MintedPkp minted = contracts.pkps().mintNext(); // a PKP owned by the signer: the owner may use it
       Transfer.sendFunds(web3j, net.devAccount(0), minted.ethAddress(), BigDecimal.ONE, Convert.Unit.ETHER).send();
 
       // docs:start wallet

@@ -75,8 +75,8 @@ public final class QuickStartSample {
       AuthMethod ethWallet = AuthMethod.ethWallet(authSig);
 
       // 2. mint a PKP that this auth method may use to sign anything and personal messages
-      MintedPkp pkp = contracts.mintWithAuth(ethWallet, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
-      List<Boolean> scopes = contracts.getPermittedAuthMethodScopes(pkp.tokenId(), PermittedAuthMethod.from(ethWallet), 3);
+      MintedPkp pkp = contracts.pkps().mintWithAuth(ethWallet, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
+      List<Boolean> scopes = contracts.permissions().getPermittedAuthMethodScopes(pkp.tokenId(), PermittedAuthMethod.from(ethWallet), 3);
       Secp256k1PublicKey pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
 
       // 3. PKP session sigs: the nodes have the PKP sign the session key's capability

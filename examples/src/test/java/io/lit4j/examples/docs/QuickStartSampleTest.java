@@ -70,7 +70,7 @@ class QuickStartSampleTest {
   void aClaimedKeyIsTheHdKeyOfTheAuthMethodIdSignedByEveryNodeWallet(LocalLitNetwork net) {
     ClaimKeyResponse claim = ClaimKeySample.run(net);
     String id = Hex.encode(EthHash.keccak256Utf8(
-        io.lit4j.auth.signer.EthSignatures.toChecksumAddress(net.devAccount(2).getAddress()) + ":lit"));
+        new io.lit4j.crypto.eth.EthAddress(io.lit4j.core.util.Hex.decode(net.devAccount(2).getAddress())).checksummed() + ":lit"));
     assertEquals(id, claim.derivedKeyId());
     assertEquals(HdKeys.derivePublicKey(claim.derivedKeyId(), net.hdRootPubkeys()), claim.publicKey());
     assertEquals(net.nodes().size(), claim.signatures().size());

@@ -1,6 +1,7 @@
 package io.lit4j.auth.authsig;
 
-import io.lit4j.auth.signer.EthSignatures;
+import io.lit4j.crypto.eth.EthAddress;
+import io.lit4j.crypto.eth.EthSignatures;
 import io.lit4j.auth.signer.EthSigner;
 import io.lit4j.core.errors.LitAuthException;
 import io.lit4j.core.errors.LitValidationException;
@@ -39,7 +40,7 @@ public final class AuthSigs {
    */
   public static Optional<String> recoverSigner(AuthSig authSig) {
     Args.required(authSig, "authSig");
-    return EthSignatures.recoverPersonalMessageSigner(authSig.signedMessage(), authSig.sig());
+    return EthSignatures.findPersonalSignAddress(authSig.signedMessage(), authSig.sig()).map(EthAddress::checksummed);
   }
 
   /**

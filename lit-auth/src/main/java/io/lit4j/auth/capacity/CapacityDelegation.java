@@ -4,12 +4,12 @@ import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.recap.RecapObject;
 import io.lit4j.auth.resources.LitRLIResource;
 import io.lit4j.auth.signer.EthSigner;
-import io.lit4j.auth.signer.EthSignatures;
 import io.lit4j.auth.siwe.IsoTime;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.constants.LitAbility;
 import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Hex;
+import io.lit4j.crypto.eth.EthAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,16 +61,15 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
     LitRLIResource resource = new LitRLIResource(request.capacityTokenId().orElse(LitRLIResource.WILDCARD));
     Map<String, Object> nb = new LinkedHashMap<>();
     request.capacityTokenId().ifPresent(id -> nb.put("nft_id", List.of(id)));
-    if (!request.delegateeAddresses().isEmpty()) {
-      nb.put("delegate_to", request.delegateeAddresses().stream()
-          .map(a -> a.startsWith("0x") ? a.substring(2) : a).toList());
-    }
+    // absent and empty differ: 4.2.0 writes any array it is given, [] included
+    request.delegateeAddresses().ifPresent(list -> nb.put("delegate_to", list.stream()
+        .map(a -> a.startsWith("0x") ? a.substring(2) : a).toList()));
     nb.put("uses", request.uses());
     RecapObject recap = RecapObject.empty()
         .withCapabilityForResource(resource, LitAbility.RATE_LIMIT_INCREASE_AUTHENTICATION, nb);
     SiweMessage base = SiweMessage.builder()
         .domain(request.domain())
-        .address(EthSignatures.toChecksumAddress(ownerAddress))
+        .address(new EthAddress(Hex.decode(ownerAddress, 20, "ownerAddress")).checksummed())
         .statement("")
         .uri(DELEGATION_URI)
         .chainId(1)

@@ -3,7 +3,6 @@ package io.lit4j.auth.capacity;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Args;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +12,9 @@ import java.util.Optional;
  * ignores it and always writes {@code ''}.
  *
  * @param capacityTokenId the capacity credit NFT id, or empty for {@code *}
- * @param delegateeAddresses who may use it ({@code 0x} is stripped, case kept); empty for anyone
+ * @param delegateeAddresses who may use it ({@code 0x} is stripped, case kept): absent for anyone
+ *     (no {@code delegate_to} in the ReCap); a present list, even an empty one, is written as
+ *     {@code delegate_to}, as 4.2.0 writes any array it is given
  * @param uses how many uses, as a decimal string
  * @param domain the SIWE domain
  * @param expiration verbatim ISO expiration, or empty for now + 7 min
@@ -21,7 +22,7 @@ import java.util.Optional;
  */
 public record CapacityDelegationRequest(
     Optional<String> capacityTokenId,
-    List<String> delegateeAddresses,
+    Optional<List<String>> delegateeAddresses,
     String uses,
     String domain,
     Optional<String> expiration,
@@ -33,7 +34,8 @@ public record CapacityDelegationRequest(
 
   /**
    * @param capacityTokenId the capacity credit NFT id, or empty for {@code *}
-   * @param delegateeAddresses who may use it ({@code 0x} is stripped, case kept); empty for anyone
+   * @param delegateeAddresses who may use it ({@code 0x} is stripped, case kept); absent for anyone,
+   *     present (even empty) to write {@code delegate_to}
    * @param uses how many uses, as a decimal string
    * @param domain the SIWE domain
    * @param expiration verbatim ISO expiration, or empty for now + 7 min
@@ -43,8 +45,8 @@ public record CapacityDelegationRequest(
   public CapacityDelegationRequest {
     Args.required(capacityTokenId, "capacityTokenId");
     Args.required(expiration, "expiration");
-    if (delegateeAddresses == null) throw new LitValidationException("delegateeAddresses is missing");
-    delegateeAddresses = Args.listCopy(delegateeAddresses, "delegateeAddresses");
+    Args.required(delegateeAddresses, "delegateeAddresses");
+    delegateeAddresses = delegateeAddresses.map(list -> Args.listCopy(list, "delegateeAddresses"));
     if (uses == null || uses.isEmpty()) throw new LitValidationException("uses is missing");
     if (domain == null || domain.isEmpty()) throw new LitValidationException("domain is missing");
     if (nonce == null || nonce.isEmpty()) throw new LitValidationException("nonce is missing: use the network's latest block hash");
@@ -61,7 +63,7 @@ public record CapacityDelegationRequest(
   /** Builder of {@link CapacityDelegationRequest}. */
   public static final class Builder {
     private String capacityTokenId;
-    private final List<String> delegatees = new ArrayList<>();
+    private List<String> delegatees;
     private String uses = "1";
     private String domain = DEFAULT_DOMAIN;
     private String expiration;
@@ -81,15 +83,15 @@ public record CapacityDelegationRequest(
     }
 
     /**
-     * Sets {@code delegateeAddresses}; returns this builder.
+     * Restricts the delegation to these addresses. Not calling this lets anyone use it (no {@code
+     * delegate_to}); calling it with an empty list writes {@code "delegate_to":[]}, as 4.2.0 does
+     * for {@code delegateeAddresses: []}.
      *
-     * @param addresses {@code delegateeAddresses}; returns this builder
+     * @param addresses who may use the capacity
      * @return this builder
      */
     public Builder delegateeAddresses(List<String> addresses) {
-      List<String> checked = Args.listCopy(addresses, "delegateeAddresses");
-      delegatees.clear();
-      delegatees.addAll(checked);
+      this.delegatees = Args.listCopy(addresses, "delegateeAddresses");
       return this;
     }
 
@@ -154,7 +156,7 @@ public record CapacityDelegationRequest(
      * @return the request
      */
     public CapacityDelegationRequest build() {
-      return new CapacityDelegationRequest(Optional.ofNullable(capacityTokenId), delegatees, uses, domain,
+      return new CapacityDelegationRequest(Optional.ofNullable(capacityTokenId), Optional.ofNullable(delegatees), uses, domain,
           Optional.ofNullable(expiration), nonce);
     }
   }

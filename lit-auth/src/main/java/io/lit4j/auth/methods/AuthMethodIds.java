@@ -8,6 +8,7 @@ import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.eth.EthHash;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public final class AuthMethodIds {
       }
       case STYTCH_OTP -> {
         JsonNode p = jwtPayload(token);
-        yield keccak(lower(jsString(jsonField(p, "sub", "JWT payload"))) + ":" + lower(firstAudience(p)));
+        yield keccak(lower(requireString(jsonField(p, "sub", "JWT payload"), "JWT payload.sub")) + ":" + lower(firstAudience(p)));
       }
       case STYTCH_EMAIL_FACTOR_OTP -> stytchFactor(token, "email_factor", "email_factor", "email_address", "email");
       case STYTCH_SMS_FACTOR_OTP, STYTCH_WHATSAPP_FACTOR_OTP ->
@@ -67,6 +68,26 @@ public final class AuthMethodIds {
       case STYTCH_TOTP_FACTOR_OTP -> stytchFactor(token, "phone_number_factor", "authenticator_app_factor", "totp_id", "phone number");
       case LIT_ACTION, GOOGLE, OTP, APPLE_JWT -> throw new UnsupportedAuthMethodException(type.value(), "");
     };
+  }
+
+  /**
+   * The WebAuthn id with a relying party name, as 4.2.0's {@code WebAuthnProvider.authMethodId(authMethod, rpName)}:
+   * {@code keccak256("<rawId>:<rpName>")}, {@code lit} when {@code rpName} is null or empty. (The
+   * nodes always use {@code lit}: a PKP permitted under another name cannot sign through nodes'
+   * WebAuthn check.)
+   *
+   * @param authMethod a WebAuthn (type 3) auth method
+   * @param rpName the relying party name, or null
+   * @return the 32-byte auth method id
+   * @throws LitValidationException for another type or an access token without {@code rawId}
+   */
+  public static byte[] webAuthnAuthMethodId(AuthMethod authMethod, String rpName) {
+    Args.required(authMethod, "authMethod");
+    if (authMethod.authMethodType() != AuthMethodType.WEB_AUTHN.value()) {
+      throw new LitValidationException("webAuthnAuthMethodId needs a WebAuthn (type 3) auth method, got type " + authMethod.authMethodType());
+    }
+    String rawId = jsString(jsonField(LitJson.parse(authMethod.accessToken(), "accessToken (WebAuthn credential JSON)"), "rawId", "accessToken"));
+    return keccak(rawId + ":" + (rpName == null || rpName.isEmpty() ? "lit" : rpName));
   }
 
   /**
@@ -135,8 +156,11 @@ public final class AuthMethodIds {
     if (holder == null || !holder.isObject()) {
       throw new LitValidationException("authentication factor has no " + factorKey + " (JS SDK 4.2.0 fails the same way)");
     }
-    String userId = jsString(jsonField(holder, valueKey, factorKey));
-    return keccak(lower(userId) + ":" + lower(firstAudience(p)));
+    String userId = requireString(jsonField(holder, valueKey, factorKey), factorKey + "." + valueKey);
+    String audience = firstAudience(p);
+    // 4.2.0's factor providers refuse an empty project id; the plain StytchOtp provider does not
+    if (audience.isEmpty()) throw new LitValidationException("Token does not contain an audience (project identifier), aborting (JS SDK 4.2.0 refuses it too)");
+    return keccak(lower(userId) + ":" + lower(audience));
   }
 
   private static String firstAudience(JsonNode p) {
@@ -144,7 +168,7 @@ public final class AuthMethodIds {
     // JS aud[0]: first element of an array, first character of a string
     if (aud.isArray()) {
       if (aud.isEmpty()) throw new LitValidationException("JWT payload.aud is an empty array");
-      return jsString(aud.get(0));
+      return requireString(aud.get(0), "JWT payload.aud[0]");
     }
     if (aud.isTextual() && !aud.textValue().isEmpty()) return aud.textValue().substring(0, 1);
     throw new LitValidationException("JWT payload.aud must be a non-empty array or string");
@@ -173,6 +197,15 @@ public final class AuthMethodIds {
     return v;
   }
 
+  /** A claim 4.2.0 lower-cases: it must be a string (4.2.0 fails on {@code toLowerCase} of anything else). */
+  private static String requireString(JsonNode v, String what) {
+    if (!v.isTextual()) {
+      throw new LitValidationException(what + " must be a string, got " + v.getNodeType().name().toLowerCase(Locale.ROOT)
+          + " (JS SDK 4.2.0 refuses it too: toLowerCase is not a function)");
+    }
+    return v.textValue();
+  }
+
   /** JavaScript's String(value) for JSON values used in template strings. */
   private static String jsString(JsonNode v) {
     if (v.isTextual()) return v.textValue();
@@ -187,7 +220,39 @@ public final class AuthMethodIds {
     }
     if (v.isObject()) return "[object Object]";
     if (v.isNull()) return "null";
+    if (v.isNumber()) return jsNumber(v.doubleValue());
     return v.asText();
+  }
+
+  /**
+   * JavaScript's {@code Number.prototype.toString()} (ECMA-262 Number::toString, radix 10): JSON
+   * numbers are doubles in JS, printed with the shortest digits, plain between 1e-7 and 1e21,
+   * else as {@code d.ddde+N}.
+   */
+  static String jsNumber(double d) {
+    if (Double.isNaN(d)) return "NaN";
+    if (d == 0) return "0";
+    if (Double.isInfinite(d)) return d > 0 ? "Infinity" : "-Infinity";
+    if (d < 0) return "-" + jsNumber(-d);
+    // the fewest significant digits that read back as d (Java 17's Double.toString is not always shortest)
+    BigDecimal exact = new BigDecimal(d);
+    BigDecimal shortest = exact;
+    for (int p = 1; p <= 17; p++) {
+      BigDecimal r = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
+      if (r.doubleValue() == d) {
+        shortest = r;
+        break;
+      }
+    }
+    shortest = shortest.stripTrailingZeros();
+    String digits = shortest.unscaledValue().toString();
+    int k = digits.length();
+    int n = k - shortest.scale();
+    if (k <= n && n <= 21) return digits + "0".repeat(n - k);
+    if (0 < n && n <= 21) return digits.substring(0, n) + "." + digits.substring(n);
+    if (-6 < n && n <= 0) return "0." + "0".repeat(-n) + digits;
+    String exp = (n - 1 >= 0 ? "+" : "-") + Math.abs(n - 1);
+    return (k == 1 ? digits : digits.charAt(0) + "." + digits.substring(1)) + "e" + exp;
   }
 
   private static boolean truthy(JsonNode v) {
@@ -198,7 +263,17 @@ public final class AuthMethodIds {
     return true;
   }
 
-  private static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
+  /**
+   * ASCII lower-casing, as the nodes do ({@code to_ascii_lowercase}): independent of locale and
+   * of the JVM's Unicode version. (4.2.0 decodes JWT payloads as Latin-1 and lower-cases with
+   * Unicode rules, so its ids for non-ASCII claims match no node; these match the nodes.)
+   */
+  static String lower(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+    }
+    return b.toString();
   }
 }

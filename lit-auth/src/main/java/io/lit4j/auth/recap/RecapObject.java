@@ -6,6 +6,7 @@ import io.lit4j.core.util.Base58;
 import io.lit4j.auth.resources.LitResource;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.constants.LitAbility;
+import io.lit4j.core.json.CanonicalJson;
 import io.lit4j.core.json.JsJson;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.util.Bytes;
@@ -278,13 +279,16 @@ public final class RecapObject {
   }
 
   /**
-   * {@return the canonical JSON (keys sorted recursively, RFC 8785 style) of {@code {att, prf}}}
+   * {@return the canonical JSON of {@code {att, prf}}: keys sorted by UTF-16 code unit at every
+   * level, nota bene included, as 4.2.0's siwe-recap writes it with {@code canonicalize} (so
+   * {@code "10"} comes before {@code "9"}, unlike {@code JSON.stringify}), which is also the order
+   * {@link #decode} requires}
    */
   public String toCanonicalJson() {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("att", att);
     root.put("prf", prf);
-    return JsJson.stringify(sortKeys(root));
+    return CanonicalJson.write(root);
   }
 
   /** {@return {@code urn:recap:} + base64url (no padding) of {@link #toCanonicalJson()}} */
@@ -535,20 +539,6 @@ public final class RecapObject {
     Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
     for (var a : m.entrySet()) out.put(a.getKey(), new ArrayList<>(a.getValue()));
     return out;
-  }
-
-  private static Object sortKeys(Object v) {
-    if (v instanceof Map<?, ?> m) {
-      TreeMap<String, Object> t = new TreeMap<>();
-      for (var e : m.entrySet()) t.put((String) e.getKey(), sortKeys(e.getValue()));
-      return t;
-    }
-    if (v instanceof List<?> l) {
-      List<Object> out = new ArrayList<>();
-      for (Object x : l) out.add(sortKeys(x));
-      return out;
-    }
-    return v;
   }
 
   private static boolean isSorted(Object v) {

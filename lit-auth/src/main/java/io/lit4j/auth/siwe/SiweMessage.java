@@ -1,6 +1,7 @@
 package io.lit4j.auth.siwe;
 
-import io.lit4j.auth.signer.EthSignatures;
+import io.lit4j.crypto.eth.EthAddress;
+import io.lit4j.crypto.eth.EthSignatures;
 import io.lit4j.core.util.Args;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -105,9 +106,9 @@ public final class SiweMessage {
     if (!AUTHORITY.matcher(domain).matches()) throw new SiweParseException(0, "domain", "'" + domain + "' is not a valid RFC 3986 authority");
     if (scheme != null && !SCHEME.matcher(scheme).matches()) throw new SiweParseException(0, "scheme", "'" + scheme + "' is not a valid URI scheme");
     if (address == null) throw new SiweParseException(0, "address", "is missing");
-    if (!EthSignatures.isEip55(address)) {
+    if (!EthAddress.isChecksummed(address)) {
       throw new SiweParseException(0, "address", "'" + address + "' is not an EIP-55 checksummed address"
-          + (io.lit4j.core.util.Hex.isHex(address) && address.length() == 42 ? " (expected " + EthSignatures.toChecksumAddress(address) + ")" : ""));
+          + (io.lit4j.core.util.Hex.isHex(address) && address.length() == 42 ? " (expected " + new EthAddress(io.lit4j.core.util.Hex.decode(address, 20, "address")).checksummed() + ")" : ""));
     }
     if (statement != null && (statement.indexOf('\n') >= 0 || statement.indexOf('\r') >= 0)) {
       throw new SiweParseException(0, "statement", "must not contain line breaks");
@@ -238,7 +239,7 @@ public final class SiweMessage {
     if (!(addr.length() == 42 && addr.startsWith("0x") && io.lit4j.core.util.Hex.isHex(addr))) {
       throw c.error("address", "must be 0x followed by 40 hex digits");
     }
-    if (!EthSignatures.isEip55(addr)) throw c.error("address", "'" + addr + "' is not conformant to EIP-55");
+    if (!EthAddress.isChecksummed(addr)) throw c.error("address", "'" + addr + "' is not conformant to EIP-55");
     b.address = addr;
 
     if (!c.next("empty line").isEmpty()) throw c.error("empty line", "must be empty (after the address)");
@@ -404,7 +405,7 @@ public final class SiweMessage {
    */
   public void verify(String signature, SiweVerifyOptions options) {
     validate(options);
-    Optional<String> signer = EthSignatures.recoverPersonalMessageSigner(prepareMessage(), signature);
+    Optional<String> signer = EthSignatures.findPersonalSignAddress(prepareMessage(), signature).map(EthAddress::checksummed);
     if (signer.isEmpty() || !signer.get().equals(address)) {
       throw new SiweVerificationException(SiweVerificationException.Reason.INVALID_SIGNATURE,
           "SIWE signature was made by " + signer.orElse("no recoverable address") + ", not by " + address);
@@ -581,9 +582,9 @@ public final class SiweMessage {
     }
 
     /**
-     * EIP-55 address (use {@link EthSignatures#toChecksumAddress} for other spellings).
+     * EIP-55 address (use {@link EthAddress#checksummed()} for other spellings).
      *
-     * @param address EIP-55 address (use {@link EthSignatures#toChecksumAddress} for other spellings)
+     * @param address EIP-55 address (use {@link EthAddress#checksummed()} for other spellings)
      * @return this builder
      */
     public Builder address(String address) {

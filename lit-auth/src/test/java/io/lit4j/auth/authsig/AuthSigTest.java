@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lit4j.auth.signer.EthSignatures;
+import io.lit4j.crypto.eth.EthAddress;
+import io.lit4j.crypto.eth.EthSignatures;
 import io.lit4j.auth.signer.Web3jEthSigner;
 import io.lit4j.core.errors.LitAuthException;
 import io.lit4j.core.errors.LitValidationException;
@@ -57,38 +58,38 @@ class AuthSigTest {
   void highSSignaturesRecoverTheSameSignerAsEthersVerifyMessageDoes() {
     AuthSig a = AuthSigs.generate(SIGNER, "hello");
     byte[] sig = io.lit4j.core.util.Hex.decode(a.sig());
-    java.math.BigInteger n = new java.math.BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
+    java.math.BigInteger n = io.lit4j.crypto.eth.Secp256k1.ORDER;
     java.math.BigInteger s = new java.math.BigInteger(1, java.util.Arrays.copyOfRange(sig, 32, 64));
     byte[] high = sig.clone();
     System.arraycopy(io.lit4j.core.util.Bytes.toFixed(n.subtract(s), 32), 0, high, 32, 32);
     high[64] = (byte) (sig[64] == 27 ? 28 : 27);
-    assertEquals(SIGNER.address(), EthSignatures.recoverPersonalMessageSigner("hello", io.lit4j.core.util.Hex.encode0x(high)).orElseThrow());
+    assertEquals(SIGNER.address(), EthSignatures.findPersonalSignAddress("hello", io.lit4j.core.util.Hex.encode0x(high)).orElseThrow().checksummed());
     // the same high s with the original v is another key
     high[64] = sig[64];
-    assertFalse(EthSignatures.recoverPersonalMessageSigner("hello", io.lit4j.core.util.Hex.encode0x(high))
-        .map(SIGNER.address()::equals).orElse(false));
+    assertFalse(EthSignatures.findPersonalSignAddress("hello", io.lit4j.core.util.Hex.encode0x(high))
+        .map(found -> found.checksummed().equals(SIGNER.address())).orElse(false));
   }
 
   @Test
   void signaturesThatRecoverNoKeyHaveNoSigner() {
-    assertTrue(EthSignatures.recoverPersonalMessageSigner("hello", "0x" + "00".repeat(64) + "1b").isEmpty());
-    assertTrue(EthSignatures.recoverPersonalMessageSigner("hello", "0x" + "ff".repeat(64) + "1c").isEmpty());
-    assertThrows(LitValidationException.class, () -> EthSignatures.recoverPersonalMessageSigner(null, "0x" + "00".repeat(64) + "1b"));
+    assertTrue(EthSignatures.findPersonalSignAddress("hello", "0x" + "00".repeat(64) + "1b").isEmpty());
+    assertTrue(EthSignatures.findPersonalSignAddress("hello", "0x" + "ff".repeat(64) + "1c").isEmpty());
+    assertThrows(LitValidationException.class, () -> EthSignatures.findPersonalSignAddress(null, "0x" + "00".repeat(64) + "1b"));
   }
 
   @Test
   void checksumSpellingMatchesEip55() {
-    assertEquals("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", EthSignatures.toChecksumAddress("5AAEB6053f3e94c9b9a09f33669435e7ef1beaed"));
-    assertTrue(EthSignatures.isEip55("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"));
-    assertFalse(EthSignatures.isEip55("0x5aaeb6053F3E94C9b9A09f33669435E7Ef1BeAed"));
-    assertThrows(LitValidationException.class, () -> EthSignatures.toChecksumAddress("0x1234"));
+    assertEquals("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", EthAddress.fromHex("5aaeb6053f3e94c9b9a09f33669435e7ef1beaed").checksummed());
+    assertTrue(EthAddress.isChecksummed("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"));
+    assertFalse(EthAddress.isChecksummed("0x5aaeb6053F3E94C9b9A09f33669435E7Ef1BeAed"));
+    assertThrows(LitValidationException.class, () -> EthAddress.fromHex("0x1234"));
   }
 
   @Test
   void badSignatureHexIsATypedError() {
-    assertTrue(assertThrows(LitValidationException.class, () -> EthSignatures.parseSignature("0xzz", "sig")).getMessage().startsWith("sig"));
-    assertTrue(assertThrows(LitValidationException.class, () -> EthSignatures.parseSignature("00".repeat(64), "sig")).getMessage().contains("65-byte"));
-    assertTrue(assertThrows(LitValidationException.class, () -> EthSignatures.parseSignature("00".repeat(64) + "05", "sig")).getMessage().contains("v=5"));
+    assertTrue(assertThrows(LitValidationException.class, () -> EthSignatures.findPersonalSignAddress("m", "0xzz")).getMessage().startsWith("signature"));
+    assertTrue(assertThrows(LitValidationException.class, () -> EthSignatures.findPersonalSignAddress("m", "00".repeat(64))).getMessage().contains("65 bytes"));
+    assertTrue(assertThrows(LitValidationException.class, () -> EthSignatures.findPersonalSignAddress("m", "00".repeat(64) + "05")).getMessage().contains("got 5"));
     assertThrows(LitValidationException.class, () -> Web3jEthSigner.fromPrivateKey("0x1234"));
     assertTrue(assertThrows(LitValidationException.class, () -> Web3jEthSigner.fromPrivateKey("00".repeat(32)))
         .getMessage().contains("privateKey"));

@@ -13,7 +13,7 @@ import io.lit4j.auth.session.SessionKeyPair;
 import io.lit4j.auth.session.SessionKeySignedMessage;
 import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.auth.session.WalletSigCheck;
-import io.lit4j.auth.signer.EthSignatures;
+import io.lit4j.crypto.eth.EthSignatures;
 import io.lit4j.auth.signer.Web3jEthSigner;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.constants.AuthMethodType;
@@ -59,8 +59,8 @@ class AuthBadInputTest {
         c("auth sig JSON null", () -> AuthSig.fromJson((String) null), "authSig"),
         c("auth sig JSON with an extra key", () -> AuthSig.fromJson("{\"sig\":\"\",\"derivedVia\":\"\",\"signedMessage\":\"\",\"address\":\"\",\"x\":1}"), "'x'"),
         c("auth sig signature of 64 bytes", () -> AuthSigs.verifyEip191(AuthSig.of("0x" + "11".repeat(64), "web3.eth.personal.sign", "m", ADDRESS)), "sig"),
-        c("signature hex not hex", () -> EthSignatures.parseSignature("0xzz", "authSig.sig"), "authSig.sig"),
-        c("signature of 66 bytes", () -> EthSignatures.parseSignature("0x" + "11".repeat(66), "authSig.sig"), "authSig.sig"),
+        c("signature hex not hex", () -> EthSignatures.findPersonalSignAddress("m", "0xzz"), "signature"),
+        c("signature of 66 bytes", () -> EthSignatures.findPersonalSignAddress("m", "0x" + "11".repeat(66)), "signature"),
         c("private key of 31 bytes", () -> Web3jEthSigner.fromPrivateKey("0x" + "11".repeat(31)), "privateKey"),
         c("private key bad hex", () -> Web3jEthSigner.fromPrivateKey("0xzz"), "privateKey"),
         c("session seed of 31 bytes", () -> SessionKeyPair.fromSeed(new byte[31]), "seed"),

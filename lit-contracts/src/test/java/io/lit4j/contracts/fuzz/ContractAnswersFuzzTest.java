@@ -12,7 +12,7 @@ import io.lit4j.contracts.LitContracts;
 import io.lit4j.contracts.internal.ContractFunctions.PkpPermissions;
 import io.lit4j.contracts.internal.ContractFunctions.PubkeyRouter;
 import io.lit4j.contracts.internal.ContractFunctions.Staking;
-import io.lit4j.contracts.internal.NodeUrls;
+import io.lit4j.core.network.NodeUrls;
 import io.lit4j.contracts.internal.RevertReasons;
 import io.lit4j.core.errors.LitContractException;
 import io.lit4j.core.fuzz.Fuzz;
@@ -128,11 +128,11 @@ class ContractAnswersFuzzTest {
   @Test
   void theValidAnswersDecode() {
     answerValid();
-    assertEquals(List.of("http://127.0.0.1:7470", "https://1.2.3.4:443"), contracts.getValidators());
-    assertEquals(2, contracts.getMinNodeCount());
-    assertEquals(42, contracts.getCurrentEpochNumber());
-    assertEquals(2, contracts.getPermittedAuthMethods(BigInteger.ONE).size());
-    assertEquals(65, contracts.getPubkey(BigInteger.ONE).length);
+    assertEquals(List.of("http://127.0.0.1:7470", "https://1.2.3.4:443"), contracts.staking().getValidators());
+    assertEquals(2, contracts.staking().getMinNodeCount());
+    assertEquals(42, contracts.staking().getCurrentEpochNumber());
+    assertEquals(2, contracts.permissions().getPermittedAuthMethods(BigInteger.ONE).size());
+    assertEquals(65, contracts.pkps().getPubkey(BigInteger.ONE).length);
   }
 
   @Test
@@ -142,7 +142,7 @@ class ContractAnswersFuzzTest {
       answerValid();
       String forged = "0x" + word(0x20) + word(length) + word(V1) + word(V2);
       BODIES.put(selector(Staking.getValidatorsInCurrentEpoch()), id -> result(id, forged));
-      LitContractException e = org.junit.jupiter.api.Assertions.assertThrows(LitContractException.class, contracts::getValidators);
+      LitContractException e = org.junit.jupiter.api.Assertions.assertThrows(LitContractException.class, contracts.staking()::getValidators);
       assertTrue(e.getMessage().contains("Staking.getValidatorsInCurrentEpoch"), e.getMessage());
     }
   }
@@ -176,7 +176,7 @@ class ContractAnswersFuzzTest {
     for (String body : new String[] {"", "null", "  "}) {
       answerValid();
       BODIES.put(sel, id -> body);
-      LitContractException e = org.junit.jupiter.api.Assertions.assertThrows(LitContractException.class, contracts::getMinNodeCount);
+      LitContractException e = org.junit.jupiter.api.Assertions.assertThrows(LitContractException.class, contracts.staking()::getMinNodeCount);
       assertTrue(e.getMessage().contains("Staking.currentValidatorCountForConsensus"), e.getMessage());
     }
   }
@@ -200,7 +200,7 @@ class ContractAnswersFuzzTest {
       BODIES.put(sel, id -> "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"error\":{\"code\":3,\"message\":\"execution reverted\",\"data\":\""
           + data + "\"}}");
       try {
-        contracts.getMinNodeCount();
+        contracts.staking().getMinNodeCount();
         fail("a reverted call returned a value");
       } catch (LitContractException expected) {
         // a revert, reason decoded or raw
@@ -240,11 +240,11 @@ class ContractAnswersFuzzTest {
 
   private static void call(String what) {
     switch (what) {
-      case "validators" -> contracts.getActiveValidators().forEach(v -> assertTrue(v.url().startsWith("http")));
-      case "minNodeCount" -> assertTrue(contracts.getMinNodeCount() > 0);
-      case "epoch" -> assertTrue(contracts.getCurrentEpochNumber() >= 0);
-      case "authMethods" -> contracts.getPermittedAuthMethods(BigInteger.ONE);
-      case "pubkey" -> contracts.getPubkey(BigInteger.ONE);
+      case "validators" -> contracts.staking().getActiveValidators().forEach(v -> assertTrue(v.url().startsWith("http")));
+      case "minNodeCount" -> assertTrue(contracts.staking().getMinNodeCount() > 0);
+      case "epoch" -> assertTrue(contracts.staking().getCurrentEpochNumber() >= 0);
+      case "authMethods" -> contracts.permissions().getPermittedAuthMethods(BigInteger.ONE);
+      case "pubkey" -> contracts.pkps().getPubkey(BigInteger.ONE);
       default -> throw new IllegalStateException(what);
     }
   }

@@ -48,14 +48,27 @@ public final class IpfsCid {
    * {@return the 34 raw multihash bytes of a CIDv0 string, as PKPPermissions stores an action id}
    *
    * @param cid a CIDv0 string, {@code Qm...}
+   * @throws LitValidationException when it is not a base58 sha2-256 CIDv0
    */
   public static byte[] toBytes(String cid) {
+    return toBytes(cid, "ipfsId");
+  }
+
+  /**
+   * {@return the 34 raw multihash bytes of a CIDv0 string, as the SDK's bs58 decode gives them}
+   *
+   * @param cid a CIDv0 string, {@code Qm...}
+   * @param field names the value in error messages
+   * @throws LitValidationException when it is not a base58 sha2-256 CIDv0 (a CIDv1 such as
+   *     {@code bafy...} included: 4.2.0 only takes CIDv0)
+   */
+  public static byte[] toBytes(String cid, String field) {
     if (cid == null || !cid.startsWith("Qm") || cid.length() != 46) {
-      throw new LitValidationException("ipfsId must be a CIDv0 string (46 characters starting with Qm), got " + cid);
+      throw new LitValidationException(field + " must be a CIDv0 string (46 characters starting with Qm), got " + cid);
     }
-    byte[] bytes = Base58.decode(cid, "ipfsId");
+    byte[] bytes = Base58.decode(cid, field);
     if (bytes.length != 34 || bytes[0] != 0x12 || bytes[1] != 0x20) {
-      throw new LitValidationException("ipfsId " + cid + " is not a sha2-256 CIDv0");
+      throw new LitValidationException(field + " " + cid + " is not a sha2-256 CIDv0");
     }
     return bytes;
   }

@@ -19,6 +19,9 @@ import java.util.Map;
  * <p>Object keys come out in JavaScript property order ({@link #propertyOrder}): array-index keys
  * such as {@code "0"} or {@code "7"} first, ascending, then the others in insertion order, as
  * {@code JSON.stringify} writes an object built in that order.
+ *
+ * <p>Its sibling {@link CanonicalJson} writes the canonical form (keys sorted by UTF-16 code unit
+ * at every level) that ReCaps are encoded in; use that one where the format says "canonical".
  */
 public final class JsJson {
   private JsJson() {}
@@ -36,11 +39,15 @@ public final class JsJson {
       throw new LitValidationException("JsJson cannot write a top-level undefined: JSON.stringify(undefined) is not text");
     }
     StringBuilder sb = new StringBuilder();
-    write(sb, value);
+    write(sb, value, false);
     return sb.toString();
   }
 
-  private static void write(StringBuilder sb, Object v) {
+  /**
+   * Writes a value; {@code canonical} sorts object keys by UTF-16 code unit and refuses NaN and
+   * infinities (canonicalize 2.1.0) instead of JavaScript property order and {@code null}.
+   */
+  static void write(StringBuilder sb, Object v, boolean canonical) {
     if (v == null) {
       sb.append("null");
     } else if (v instanceof String s) {
@@ -49,20 +56,20 @@ public final class JsJson {
         || v instanceof java.math.BigInteger) {
       sb.append(v);
     } else if (v instanceof Number n) {
-      sb.append(jsNumber(n.doubleValue()));
+      sb.append(number(n.doubleValue(), canonical));
     } else if (v instanceof Map<?, ?> m) {
       sb.append('{');
       boolean first = true;
       Map<String, Object> byKey = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : m.entrySet()) byKey.put(String.valueOf(e.getKey()), e.getValue());
-      for (String key : propertyOrder(byKey.keySet())) {
+      for (String key : keyOrder(byKey.keySet(), canonical)) {
         Object value = byKey.get(key);
         if (value instanceof Undefined) continue;
         if (!first) sb.append(',');
         first = false;
         quote(sb, key);
         sb.append(':');
-        write(sb, value);
+        write(sb, value, canonical);
       }
       sb.append('}');
     } else if (v instanceof List<?> l) {
@@ -70,18 +77,18 @@ public final class JsJson {
       for (int i = 0; i < l.size(); i++) {
         if (i > 0) sb.append(',');
         Object item = l.get(i);
-        write(sb, item instanceof Undefined ? null : item);
+        write(sb, item instanceof Undefined ? null : item, canonical);
       }
       sb.append(']');
     } else if (v instanceof JsonNode node) {
-      writeNode(sb, node);
+      writeNode(sb, node, canonical);
     } else {
       throw new LitValidationException("JsJson cannot write a " + v.getClass().getName()
           + ": use String, Boolean, an integral Number, Map, List or a Jackson JsonNode");
     }
   }
 
-  private static void writeNode(StringBuilder sb, JsonNode n) {
+  private static void writeNode(StringBuilder sb, JsonNode n, boolean canonical) {
     if (n.isNull() || n.isMissingNode()) {
       sb.append("null");
     } else if (n.isTextual()) {
@@ -91,12 +98,12 @@ public final class JsJson {
     } else if (n.isIntegralNumber()) {
       sb.append(n.bigIntegerValue());
     } else if (n.isNumber()) {
-      sb.append(jsNumber(n.doubleValue()));
+      sb.append(number(n.doubleValue(), canonical));
     } else if (n.isArray()) {
       sb.append('[');
       for (int i = 0; i < n.size(); i++) {
         if (i > 0) sb.append(',');
-        writeNode(sb, n.get(i));
+        writeNode(sb, n.get(i), canonical);
       }
       sb.append(']');
     } else if (n.isObject()) {
@@ -104,12 +111,12 @@ public final class JsJson {
       boolean first = true;
       List<String> names = new ArrayList<>();
       for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) names.add(it.next());
-      for (String key : propertyOrder(names)) {
+      for (String key : keyOrder(names, canonical)) {
         if (!first) sb.append(',');
         first = false;
         quote(sb, key);
         sb.append(':');
-        writeNode(sb, n.get(key));
+        writeNode(sb, n.get(key), canonical);
       }
       sb.append('}');
     } else {
@@ -117,10 +124,25 @@ public final class JsJson {
     }
   }
 
+  private static List<String> keyOrder(java.util.Collection<String> keys, boolean canonical) {
+    if (!canonical) return propertyOrder(keys);
+    List<String> sorted = new ArrayList<>(keys);
+    // String.compareTo compares UTF-16 code units, as JavaScript's default sort does
+    java.util.Collections.sort(sorted);
+    return sorted;
+  }
+
+  private static String number(double d, boolean canonical) {
+    if (canonical && (Double.isNaN(d) || Double.isInfinite(d))) {
+      throw new LitValidationException("canonical JSON has no NaN or Infinity (got " + d + ")");
+    }
+    return jsNumber(d);
+  }
+
   /**
    * ECMAScript {@code Number::toString} of a double as JSON.stringify writes it ({@code null} for
-   * NaN and infinities). Digits come from {@link Double#toString}, which on JDK 17 is not always
-   * the shortest form; safe integers (below 2^53), the only numbers in Lit's signed JSON, are exact.
+   * NaN and infinities): the shortest decimal that reads back as the same double, so {@code 1e23}
+   * prints {@code 1e+23} (JDK 17's {@link Double#toString} gives {@code 9.999999999999999E22}).
    */
   static String jsNumber(double d) {
     if (Double.isNaN(d) || Double.isInfinite(d)) return "null";
@@ -128,7 +150,7 @@ public final class JsJson {
     if (d == Math.rint(d) && Math.abs(d) < 9.007199254740992e15) {
       return Long.toString((long) d);
     }
-    java.math.BigDecimal bd = new java.math.BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    java.math.BigDecimal bd = shortestRoundTrip(Math.abs(d)).stripTrailingZeros();
     String digits = bd.unscaledValue().toString();
     int k = digits.length();
     int n = bd.precision() - bd.scale();
@@ -145,6 +167,26 @@ public final class JsJson {
       out.append('e').append(n - 1 >= 0 ? "+" : "-").append(Math.abs(n - 1));
     }
     return out.toString();
+  }
+
+  /**
+   * The decimal with the fewest significant digits that parses back to {@code d} (ECMAScript
+   * Number::toString step 5), the closest to {@code d} when several have that many digits.
+   */
+  private static java.math.BigDecimal shortestRoundTrip(double d) {
+    java.math.BigDecimal exact = new java.math.BigDecimal(d);
+    for (int p = 1; p <= 17; p++) {
+      java.math.BigDecimal nearest = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
+      java.math.BigDecimal step = java.math.BigDecimal.ONE.scaleByPowerOfTen(nearest.precision() - nearest.scale() - p);
+      java.math.BigDecimal best = null;
+      // the nearest p-digit decimal, or a neighbour when the round-trip interval is lopsided (at a power of two)
+      for (java.math.BigDecimal c : new java.math.BigDecimal[] {nearest, nearest.subtract(step), nearest.add(step)}) {
+        if (c.signum() <= 0 || Double.parseDouble(c.toString()) != d) continue;
+        if (best == null || c.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0) best = c;
+      }
+      if (best != null) return best;
+    }
+    return new java.math.BigDecimal(Double.toString(d));
   }
 
   /**

@@ -30,6 +30,8 @@ import supranational.blst.P2_Affine;
 public final class Bls {
   /** Hash-to-curve DST of signatures in the proof-of-possession scheme, the one every v4 signature uses. */
   public static final String POP_SIGNATURE_DST = BlsPoints.POP_SIGNATURE_DST;
+  /** The order r of the BLS12-381 groups: secret keys and shares are scalars below it. */
+  public static final java.math.BigInteger SCALAR_ORDER = BlsPoints.R;
 
   private Bls() {}
 

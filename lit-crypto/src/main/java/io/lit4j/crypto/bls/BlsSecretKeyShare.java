@@ -9,7 +9,7 @@ import supranational.blst.P2;
 
 /**
  * <b>Test-network material.</b> One node's Shamir share of the network BLS secret, as the
- * simulated nodes of lit-localnet hold it; a client never has one. Produced by {@link BlsDealer}.
+ * simulated nodes of lit-localnet hold it; a client never has one. Produced by lit-localnet's {@code BlsDealer}.
  *
  * <p>The value is secret: {@link #toString()} does not show it.
  *

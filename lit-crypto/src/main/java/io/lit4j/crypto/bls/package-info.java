@@ -9,9 +9,9 @@
  *   <li>{@link io.lit4j.crypto.bls.TimeCrypt}, {@link io.lit4j.crypto.bls.TimeCryptCiphertext}:
  *       identity-based encryption byte-compatible with the SDK's {@code encrypt} / {@code decrypt};
  *   <li>{@link io.lit4j.crypto.bls.BlsJwt}: the tokens of {@code getSignedToken} / {@code verifyJwt};
- *   <li>{@link io.lit4j.crypto.bls.BlsDealer}, {@link io.lit4j.crypto.bls.BlsKeySet},
- *       {@link io.lit4j.crypto.bls.BlsSecretKeyShare}: <b>test-network material</b> for the
- *       simulated nodes of lit-localnet (a dealer splitting one secret, nodes signing with shares).
+ *   <li>{@link io.lit4j.crypto.bls.BlsKeySet}, {@link io.lit4j.crypto.bls.BlsSecretKeyShare}:
+ *       <b>test-network material</b>, the shares the simulated nodes of lit-localnet sign with
+ *       (the dealer that splits the secret is lit-localnet's {@code io.lit4j.localnet.keys.BlsDealer}).
  * </ul>
  *
  * <p>Everything is a pure function of its inputs (bytes in, bytes out), without I/O.

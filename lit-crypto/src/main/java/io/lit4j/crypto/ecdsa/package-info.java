@@ -3,6 +3,6 @@
  * ({@link io.lit4j.crypto.ecdsa.EcdsaShareJson}), combined and verified
  * ({@link io.lit4j.crypto.ecdsa.EcdsaShareCombiner}) into an
  * {@link io.lit4j.crypto.ecdsa.EcdsaSignature} shaped like the SDK's result. The node side of the
- * local test network is in {@code io.lit4j.crypto.ecdsa.testnet}.
+ * local test network is in {@code io.lit4j.localnet.keys}.
  */
 package io.lit4j.crypto.ecdsa;

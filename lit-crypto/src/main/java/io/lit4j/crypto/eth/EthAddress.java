@@ -47,6 +47,17 @@ public record EthAddress(byte[] bytes) {
   }
 
   /**
+   * {@return true when {@code address} is {@code 0x} + 40 hex digits in exactly its EIP-55
+   * spelling (what SIWE requires of its address line)}
+   *
+   * @param address the address to check; null is not checksummed
+   */
+  public static boolean isChecksummed(String address) {
+    if (address == null || address.length() != 42 || !address.startsWith("0x") || !Hex.isHex(address)) return false;
+    return new EthAddress(Hex.decode(address, 20, "address")).checksummed().equals(address);
+  }
+
+  /**
    * {@return the address of a secp256k1 public key: the last 20 bytes of keccak256(x ‖ y)}
    *
    * @param publicKey the public key

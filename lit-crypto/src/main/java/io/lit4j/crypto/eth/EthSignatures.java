@@ -13,30 +13,19 @@ import org.bouncycastle.math.ec.ECPoint;
  * Recovery and verification of Ethereum-style secp256k1 signatures: 65 bytes
  * {@code r(32) ‖ s(32) ‖ v(1)} with {@code v} ∈ {27, 28} (or {0, 1}) over a 32-byte digest.
  *
- * <p>Only low-s signatures ({@code s ≤ n/2}, EIP-2) are accepted; every mainstream signer, and
- * the Lit combiner, produces them.
+ * <p><b>One rule for high s</b>, the one of ethers 5.7 (what JS SDK 4.2.0 verifies with:
+ * {@code verifyMessage}, {@code recoverAddress}): recovery and verification accept a high-s
+ * signature ({@code s > n/2}) and give the same signer as its low-s twin {@code (r, n − s)} with
+ * the other recovery id. EIP-2 binds transactions, not messages. What lit4j itself produces is
+ * always low-s (the share combiner normalizes, as the SDK's does), so only the checks are lenient.
+ * lit-auth's SIWE and auth-sig checks use this class, so they follow the same rule.
  */
 public final class EthSignatures {
   private EthSignatures() {}
 
   /**
-   * Recovers the public key that made a 65-byte signature over a 32-byte digest.
-   *
-   * @param digest the 32-byte digest
-   * @param signature 65 bytes {@code r ‖ s ‖ v}
-   * @return the public key
-   * @throws LitValidationException for a wrong length or a bad {@code v}
-   * @throws LitCryptoException when r or s is out of range, s is high, or no key recovers
-   */
-  public static Secp256k1PublicKey recoverPublicKey(byte[] digest, byte[] signature) {
-    return recoverPublicKey(digest, signature, false);
-  }
-
-  /**
-   * Recovers the public key as {@link #recoverPublicKey(byte[], byte[])} does, but also accepts a
-   * high-s signature, as ethers v5 {@code recoverAddress} / {@code verifyMessage} and web3j do
-   * (EIP-2 binds transactions, not personal messages): {@code (r, n − s)} with the other recovery
-   * id gives the same key.
+   * Recovers the public key that made a 65-byte signature over a 32-byte digest; a high s is
+   * accepted, as ethers does.
    *
    * @param digest the 32-byte digest
    * @param signature 65 bytes {@code r ‖ s ‖ v}
@@ -44,11 +33,7 @@ public final class EthSignatures {
    * @throws LitValidationException for a wrong length or a bad {@code v}
    * @throws LitCryptoException when r or s is out of range or no key recovers
    */
-  public static Secp256k1PublicKey recoverPublicKeyAcceptingHighS(byte[] digest, byte[] signature) {
-    return recoverPublicKey(digest, signature, true);
-  }
-
-  private static Secp256k1PublicKey recoverPublicKey(byte[] digest, byte[] signature, boolean acceptHighS) {
+  public static Secp256k1PublicKey recoverPublicKey(byte[] digest, byte[] signature) {
     if (digest == null || digest.length != 32) {
       throw new LitValidationException(
           "digest must be 32 bytes, got " + (digest == null ? "none" : digest.length));
@@ -64,10 +49,6 @@ public final class EthSignatures {
     else throw new LitValidationException("signature v must be 27 or 28 (or 0 or 1), got " + v);
     BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
     BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
-    if (acceptHighS && s.compareTo(K256.HALF_N) > 0 && s.compareTo(K256.N) < 0) {
-      s = K256.N.subtract(s);
-      recid ^= 1;
-    }
     return recover(digest, r, s, recid);
   }
 
@@ -80,7 +61,7 @@ public final class EthSignatures {
    * @param recid the recovery id, 0 or 1
    * @return the public key
    * @throws LitValidationException for a wrong digest length or recid
-   * @throws LitCryptoException when r or s is out of range, s is high, or no key recovers
+   * @throws LitCryptoException when r or s is out of range or no key recovers
    */
   public static Secp256k1PublicKey recover(byte[] digest, BigInteger r, BigInteger s, int recid) {
     if (digest == null || digest.length != 32) {
@@ -95,9 +76,6 @@ public final class EthSignatures {
     }
     if (s == null || !K256.isNonZeroScalar(s)) {
       throw new LitCryptoException("signature s is out of range: must be 1 ≤ s < n");
-    }
-    if (s.compareTo(K256.HALF_N) > 0) {
-      throw new LitCryptoException("signature s is high (s > n/2): only low-s signatures (EIP-2) are accepted");
     }
     byte[] rPoint = new byte[33];
     rPoint[0] = (byte) (0x02 + recid);
@@ -125,7 +103,7 @@ public final class EthSignatures {
    * @param digest the 32-byte digest
    * @param signature 65 bytes {@code r ‖ s ‖ v}
    * @throws LitValidationException for a wrong length or a bad {@code v}
-   * @throws LitCryptoException when the signature is out of range or high-s
+   * @throws LitCryptoException when the signature is out of range
    */
   public static EthAddress recoverAddress(byte[] digest, byte[] signature) {
     return recoverPublicKey(digest, signature).ethAddress();
@@ -138,10 +116,34 @@ public final class EthSignatures {
    * @param signatureHex {@code 0x} + 130 hex digits
    * @param message the signed text
    * @throws LitValidationException for malformed input
-   * @throws LitCryptoException when the signature is out of range or high-s
+   * @throws LitCryptoException when the signature is out of range
    */
   public static EthAddress recoverPersonalSignAddress(String message, String signatureHex) {
     return recoverAddress(EthHash.personalMessageHash(message), Hex.decode(signatureHex, 65, "signature"));
+  }
+
+  /**
+   * The address that {@code personal_sign}-ed a text message, or empty when the signature
+   * recovers no key (r or s out of range, r not on the curve): the "no signer" answer SIWE and
+   * auth-sig checks want, where {@link #recoverPersonalSignAddress} throws.
+   *
+   * @param message the signed text
+   * @param signatureHex 65 bytes {@code r ‖ s ‖ v} in hex ({@code 0x} optional), v 0/1 or 27/28
+   * @return the signer, or empty
+   * @throws LitValidationException when the message is missing, or the signature is not 65 bytes
+   *     of hex or has a bad {@code v}
+   */
+  public static java.util.Optional<EthAddress> findPersonalSignAddress(String message, String signatureHex) {
+    byte[] digest = EthHash.personalMessageHash(message);
+    byte[] signature = Hex.decode(signatureHex, "signature");
+    if (signature.length != 65) {
+      throw new LitValidationException("signature must be 65 bytes (r ‖ s ‖ v), got " + signature.length + " bytes");
+    }
+    try {
+      return java.util.Optional.of(recoverAddress(digest, signature));
+    } catch (LitCryptoException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   /**

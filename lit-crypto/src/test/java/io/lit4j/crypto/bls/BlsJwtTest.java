@@ -1,8 +1,8 @@
 package io.lit4j.crypto.bls;
 
 import static io.lit4j.crypto.bls.BlsSignatureShareTest.assertRefused;
-import static io.lit4j.crypto.bls.BlsThresholdSignatureTest.SEED;
-import static io.lit4j.crypto.bls.BlsThresholdSignatureTest.sign;
+import static io.lit4j.crypto.bls.TestKeySets.SEED;
+import static io.lit4j.crypto.bls.TestKeySets.sign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +13,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class BlsJwtTest {
-  static final BlsKeySet KEYS = BlsDealer.deal(2, 3, SEED);
+  static final BlsKeySet KEYS = TestKeySets.deal(2, 3, SEED);
   static final String PAYLOAD = "{\"iss\":\"LIT\",\"sub\":\"0xabc\",\"chain\":\"ethereum\",\"iat\":1700000000,\"exp\":1700043200,"
       + "\"accessControlConditions\":[],\"evmContractConditions\":null,\"solRpcConditions\":null,"
       + "\"unifiedAccessControlConditions\":null,\"note\":\"ü\"}";
@@ -43,7 +43,7 @@ class BlsJwtTest {
   @Test
   void aTokenIsRefusedUnderAnotherKeyOrWithAChangedPayload() {
     String jwt = token();
-    assertRefused(LitCryptoException.class, "does not verify", () -> BlsJwt.verify(jwt, BlsDealer.deal(2, 3,
+    assertRefused(LitCryptoException.class, "does not verify", () -> BlsJwt.verify(jwt, TestKeySets.deal(2, 3,
         "yet another seed for another key".getBytes(StandardCharsets.US_ASCII)).publicKey()));
     String[] parts = jwt.split("\\.");
     String changed = BlsJwt.unsignedJwt(PAYLOAD.replace("0xabc", "0xabd")).split("\\.")[1];
@@ -53,7 +53,7 @@ class BlsJwtTest {
 
   @Test
   void aTokenFromTooFewSharesIsRefused() {
-    BlsKeySet keys = BlsDealer.deal(3, 3, SEED);
+    BlsKeySet keys = TestKeySets.deal(3, 3, SEED);
     String unsigned = BlsJwt.unsignedJwt(PAYLOAD);
     String jwt = BlsJwt.signedJwt(unsigned, sign(keys, BlsJwt.signingInput(unsigned), 1, 2));
     assertRefused(LitCryptoException.class, "does not verify", () -> BlsJwt.verify(jwt, keys.publicKey()));

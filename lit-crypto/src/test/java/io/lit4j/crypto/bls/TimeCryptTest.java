@@ -1,8 +1,8 @@
 package io.lit4j.crypto.bls;
 
 import static io.lit4j.crypto.bls.BlsSignatureShareTest.assertRefused;
-import static io.lit4j.crypto.bls.BlsThresholdSignatureTest.SEED;
-import static io.lit4j.crypto.bls.BlsThresholdSignatureTest.sign;
+import static io.lit4j.crypto.bls.TestKeySets.SEED;
+import static io.lit4j.crypto.bls.TestKeySets.sign;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TimeCryptTest {
-  static final BlsKeySet KEYS = BlsDealer.deal(3, 5, SEED);
+  static final BlsKeySet KEYS = TestKeySets.deal(3, 5, SEED);
   static final byte[] IDENTITY = "lit-accesscontrolcondition://aa/bb".getBytes(StandardCharsets.UTF_8);
   static final byte[] RAND = new byte[32];
 

@@ -163,6 +163,11 @@ final class ChainReader {
     return w.uintArray(w.offset(0));
   }
 
+  byte[] userPubkeyForAuthMethod(BigInteger type, byte[] id) {
+    Words w = call(contracts.pkpPermissions(), "getUserPubkeyForAuthMethod", new Uint256(type), new DynamicBytes(id));
+    return w.bytesAt(w.offset(0));
+  }
+
   boolean isPermittedAction(BigInteger tokenId, byte[] cid) {
     return call(contracts.pkpPermissions(), "isPermittedAction", new Uint256(tokenId), new DynamicBytes(cid)).uintAt(0).signum() != 0;
   }

@@ -6,6 +6,10 @@ import io.lit4j.core.errors.LitException;
 import io.lit4j.core.ipfs.IpfsCid;
 import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.eth.EthHash;
+import io.lit4j.localnet.auth.AuthMethodRejection;
+import io.lit4j.localnet.auth.AuthMethodVerifiers;
+import io.lit4j.localnet.auth.VerifiedIdentity;
+import io.lit4j.localnet.auth.WebAuthnChain;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,16 +22,20 @@ import org.web3j.crypto.Keys;
 final class PkpAuthorizer {
   static final int SCOPE_SIGN_ANYTHING = 1;
   static final int SCOPE_PERSONAL_SIGN = 2;
+  /** The text a v4 node wraps every auth method verification failure in. */
+  static final String FAILED_TO_VERIFY = "Failed to verify auth method";
 
   /** A verified auth method: type, user id, app id and its on-chain id. */
   record VerifiedAuthMethod(int type, String userId, String appId, byte[] id) {}
 
   private final ChainReader chain;
   private final AuthValidator auth;
+  private final AuthMethodVerifiers providers;
 
-  PkpAuthorizer(ChainReader chain, AuthValidator auth) {
+  PkpAuthorizer(ChainReader chain, AuthValidator auth, AuthMethodVerifiers providers) {
     this.chain = chain;
     this.auth = auth;
+    this.providers = providers;
   }
 
   List<VerifiedAuthMethod> verify(JsonNode authMethods) {
@@ -45,8 +53,13 @@ final class PkpAuthorizer {
     int type = m.get("authMethodType").asInt();
     String token = m.get("accessToken").textValue();
     if (type != 1) {
-      throw NodeError.uncoded("Validation", "Unsupported auth method type " + type
-          + " (lit-localnet verifies EthWallet auth methods only; OAuth and Stytch need external services)");
+      VerifiedIdentity v;
+      try {
+        v = type == 3 ? providers.verifyWebAuthn(token, webAuthnChain()) : providers.verify(type, token);
+      } catch (AuthMethodRejection r) {
+        throw rejected(r);
+      }
+      return new VerifiedAuthMethod(type, v.userId(), v.appId(), EthHash.keccak256Utf8(v.userId() + ":" + v.appId()));
     }
     AuthSig sig;
     try {
@@ -57,6 +70,30 @@ final class PkpAuthorizer {
     auth.validateWalletSig(sig, true);
     String userId = sig.address();
     return new VerifiedAuthMethod(1, userId, "lit", EthHash.keccak256Utf8(userId + ":lit"));
+  }
+
+  /** The chain reads of the WebAuthn check: the last 10 blocks (§ webauthn.rs) and PKPPermissions' stored keys. */
+  private WebAuthnChain webAuthnChain() {
+    return new WebAuthnChain() {
+      @Override
+      public boolean isRecentBlockhash(String blockhash) {
+        Optional<ChainReader.Block> b = chain.blockByHash(blockhash);
+        return b.isPresent() && b.get().number().compareTo(chain.latestBlock().number().subtract(BigInteger.TEN)) > 0;
+      }
+
+      @Override
+      public byte[] credentialPublicKey(byte[] authMethodId) {
+        return chain.userPubkeyForAuthMethod(BigInteger.valueOf(3), authMethodId);
+      }
+    };
+  }
+
+  /** A verifier's refusal as the node reports it: wrapped in "Failed to verify auth method" (§3.1). */
+  static NodeError rejected(AuthMethodRejection r) {
+    List<String> details = new ArrayList<>(r.details());
+    details.add(FAILED_TO_VERIFY);
+    String[] d = details.toArray(String[]::new);
+    return r.code().map(c -> NodeError.of(NodeErrorCode.valueOf(c), d)).orElseGet(() -> NodeError.uncoded(r.kind(), d));
   }
 
   /**

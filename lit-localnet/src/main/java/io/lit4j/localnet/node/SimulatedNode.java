@@ -15,14 +15,15 @@ import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.bls.BlsSignatureShare;
 import io.lit4j.crypto.ecdsa.EcdsaShareJson;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
-import io.lit4j.crypto.ecdsa.testnet.SigningSubset;
-import io.lit4j.crypto.ecdsa.testnet.SimulatedEcdsaSigner;
+import io.lit4j.localnet.keys.SigningSubset;
+import io.lit4j.localnet.keys.SimulatedEcdsaSigner;
 import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
-import io.lit4j.crypto.eth.internal.K256;
+import io.lit4j.crypto.eth.Secp256k1;
 import io.lit4j.crypto.hd.HdKeyId;
 import io.lit4j.localnet.acc.ChainConditionEvaluator;
+import io.lit4j.localnet.auth.AuthMethodVerifiers;
 import io.lit4j.localnet.actions.ActionFailure;
 import io.lit4j.localnet.actions.ActionResult;
 import io.lit4j.localnet.actions.LitActionRuntime;
@@ -92,13 +93,28 @@ public final class SimulatedNode implements AutoCloseable {
    */
   public SimulatedNode(NodeHttpServer server, SimulatedNodeConfig config, LitActionRuntime actions,
       java.util.function.Function<String, Optional<String>> ipfs) {
+    this(server, config, actions, ipfs, AuthMethodVerifiers.live());
+  }
+
+  /**
+   * As {@link #SimulatedNode(NodeHttpServer, SimulatedNodeConfig, LitActionRuntime, java.util.function.Function)},
+   * with where the node verifies OAuth, OIDC and Stytch auth methods.
+   *
+   * @param server the node's HTTP server
+   * @param config the node's keys and settings
+   * @param actions the Lit Actions runtime
+   * @param ipfs gives the code pinned under a CID, if any
+   * @param authProviders the providers the node trusts (real ones, or lit-localnet's loopback ones)
+   */
+  public SimulatedNode(NodeHttpServer server, SimulatedNodeConfig config, LitActionRuntime actions,
+      java.util.function.Function<String, Optional<String>> ipfs, AuthMethodVerifiers authProviders) {
     this.ipfs = ipfs;
     this.server = server;
     this.config = config;
     this.actions = actions;
     this.chain = new ChainReader(config.web3j(), config.contracts());
     this.auth = new AuthValidator(server.host() + ":" + server.port(), config.clock(), config.strictAuthOnly());
-    this.pkpAuth = new PkpAuthorizer(chain, auth);
+    this.pkpAuth = new PkpAuthorizer(chain, auth, authProviders);
     this.rateLimiter = new RateLimiter(chain, auth, config.clock());
     this.ecdsa = new SimulatedEcdsaSigner(config.ecdsaNetworkSecret());
     List<Integer> idx = new ArrayList<>();
@@ -205,7 +221,7 @@ public final class SimulatedNode implements AutoCloseable {
   private Optional<EcdsaSignatureShare> signEcdsa(byte[] pubkey, byte[] digest, String requestId, String sigName) {
     List<Integer> subset = SigningSubset.select(allIndices, config.threshold(), digest, requestId);
     if (!subset.contains(config.shareIndex())) return Optional.empty();
-    if (digest.length != 32 || new BigInteger(1, digest).compareTo(K256.N) >= 0) {
+    if (digest.length != 32 || new BigInteger(1, digest).compareTo(Secp256k1.ORDER) >= 0) {
       throw NodeError.of(NodeErrorCode.NodeUnknownError, "ECDSA signing failed", "the message to sign must be 32 bytes below the curve order, got " + digest.length + " bytes");
     }
     ChainReader.Routing routing = chain.routing(ChainReader.tokenIdOf(pubkey));
@@ -220,7 +236,7 @@ public final class SimulatedNode implements AutoCloseable {
     Optional<EcdsaSignatureShare> share = ecdsa.signShare(config.k256Share(), keyId, digest, requestId, subset, sigName);
     if (share.isPresent() && wrongShare()) {
       EcdsaSignatureShare s = share.get();
-      share = Optional.of(EcdsaSignatureShare.of(s.sigType(), s.dataSigned(), s.signatureShare().add(BigInteger.ONE).mod(K256.N),
+      share = Optional.of(EcdsaSignatureShare.of(s.sigType(), s.dataSigned(), s.signatureShare().add(BigInteger.ONE).mod(Secp256k1.ORDER),
           s.bigR(), s.publicKey(), s.shareIndex(), s.sigName()));
     }
     return share;

@@ -4,7 +4,7 @@ import io.lit4j.contracts.LitContractAddresses;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.bls.BlsPublicKey;
 import io.lit4j.crypto.bls.BlsSecretKeyShare;
-import io.lit4j.crypto.ecdsa.testnet.K256NodeKeyShare;
+import io.lit4j.localnet.keys.K256NodeKeyShare;
 import java.time.Clock;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;

@@ -155,7 +155,7 @@ class LitContractsOnAnvilTest {
   @Test
   void mintWithAuthMintsAPkpThatOwnsItselfWithTheAuthMethodAndItsOwnAddressPermitted() throws Exception {
     PermittedAuthMethod wallet = PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, ethWalletAuthId(owner.getAddress()));
-    MintedPkp pkp = contracts.mintWithAuth(wallet, List.of(AuthMethodScope.SIGN_ANYTHING));
+    MintedPkp pkp = contracts.pkps().mintWithAuth(wallet, List.of(AuthMethodScope.SIGN_ANYTHING));
 
     byte[] pubkey = pkp.publicKey();
     assertEquals(65, pubkey.length);
@@ -164,31 +164,31 @@ class LitContractsOnAnvilTest {
     byte[] addressHash = Hash.sha3(Arrays.copyOfRange(pubkey, 1, 65));
     String expectedAddress = Keys.toChecksumAddress(Hex.encode0x(Arrays.copyOfRange(addressHash, 12, 32)));
     assertEquals(expectedAddress, pkp.ethAddress());
-    assertArrayEquals(pubkey, contracts.getPubkey(pkp.tokenId()));
+    assertArrayEquals(pubkey, contracts.pkps().getPubkey(pkp.tokenId()));
     assertTrue(pkp.transaction().gasUsed().signum() > 0);
 
     // PKPHelper sent the NFT to the PKP's own address
-    assertEquals(List.of(pkp.tokenId()), contracts.getTokensByAddress(pkp.ethAddress()));
+    assertEquals(List.of(pkp.tokenId()), contracts.pkps().getTokensByAddress(pkp.ethAddress()));
     Address nftOwner = (Address) rawCall(deployment.addresses().pkpNft(),
         new Function("ownerOf", List.of(new Uint256(pkp.tokenId())), List.of(new TypeReference<Address>() {}))).get(0);
     assertEquals(pkp.ethAddress().toLowerCase(), nftOwner.getValue().toLowerCase());
 
-    List<PermittedAuthMethod> permitted = contracts.getPermittedAuthMethods(pkp.tokenId());
+    List<PermittedAuthMethod> permitted = contracts.permissions().getPermittedAuthMethods(pkp.tokenId());
     assertTrue(permitted.contains(wallet), permitted.toString());
     assertTrue(permitted.contains(new PermittedAuthMethod(1, Hex.decode(pkp.ethAddress()), new byte[0])), permitted.toString());
     assertEquals(2, permitted.size());
-    assertTrue(contracts.isPermittedAuthMethod(pkp.tokenId(), wallet));
-    assertEquals(List.of(false, true, false), contracts.getPermittedAuthMethodScopes(pkp.tokenId(), wallet, 3));
-    assertTrue(contracts.isPermittedAddress(pkp.tokenId(), pkp.ethAddress()));
+    assertTrue(contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), wallet));
+    assertEquals(List.of(false, true, false), contracts.permissions().getPermittedAuthMethodScopes(pkp.tokenId(), wallet, 3));
+    assertTrue(contracts.permissions().isPermittedAddress(pkp.tokenId(), pkp.ethAddress()));
   }
 
   @Test
   void mintWithAuthKeepsAWebAuthnUserPubkeyAndEveryScopeAsked() {
     PermittedAuthMethod webAuthn = PermittedAuthMethod.of(AuthMethodType.WEB_AUTHN, Hash.sha3("credential:lit".getBytes(StandardCharsets.UTF_8)),
         Hex.decode("a5010203262001215820"));
-    MintedPkp pkp = contracts.mintWithAuthAsync(webAuthn, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN)).join();
-    assertTrue(contracts.getPermittedAuthMethods(pkp.tokenId()).contains(webAuthn));
-    assertEquals(List.of(false, true, true), contracts.getPermittedAuthMethodScopesAsync(pkp.tokenId(), webAuthn, 3).join());
+    MintedPkp pkp = contracts.pkps().mintWithAuthAsync(webAuthn, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN)).join();
+    assertTrue(contracts.permissions().getPermittedAuthMethods(pkp.tokenId()).contains(webAuthn));
+    assertEquals(List.of(false, true, true), contracts.permissions().getPermittedAuthMethodScopesAsync(pkp.tokenId(), webAuthn, 3).join());
   }
 
   @Test
@@ -196,16 +196,16 @@ class LitContractsOnAnvilTest {
     String authSig = "{\"sig\":\"0x00\",\"derivedVia\":\"web3.eth.personal.sign\",\"signedMessage\":\"m\",\"address\":\""
         + owner.getAddress() + "\"}";
     io.lit4j.auth.methods.AuthMethod authMethod = new io.lit4j.auth.methods.AuthMethod(AuthMethodType.ETH_WALLET.value(), authSig);
-    MintedPkp pkp = contracts.mintWithAuth(authMethod, List.of(AuthMethodScope.SIGN_ANYTHING));
+    MintedPkp pkp = contracts.pkps().mintWithAuth(authMethod, List.of(AuthMethodScope.SIGN_ANYTHING));
     PermittedAuthMethod expected = PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, ethWalletAuthId(owner.getAddress()));
-    assertTrue(contracts.isPermittedAuthMethod(pkp.tokenId(), expected));
-    assertTrue(contracts.getPermittedAuthMethods(pkp.tokenId()).contains(expected));
+    assertTrue(contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), expected));
+    assertTrue(contracts.permissions().getPermittedAuthMethods(pkp.tokenId()).contains(expected));
   }
 
   @Test
   void twoMintsGiveTwoDifferentKeys() {
-    MintedPkp a = contracts.mintNext();
-    MintedPkp b = contracts.mintNextAsync().join();
+    MintedPkp a = contracts.pkps().mintNext();
+    MintedPkp b = contracts.pkps().mintNextAsync().join();
     assertNotEquals(a.tokenId(), b.tokenId());
     assertNotEquals(a.ethAddress(), b.ethAddress());
   }
@@ -213,43 +213,43 @@ class LitContractsOnAnvilTest {
   @Test
   void concurrentMintsFromOneSignerAllSucceedWithDistinctTokens() {
     List<java.util.concurrent.CompletableFuture<MintedPkp>> mints =
-        java.util.stream.IntStream.range(0, 4).mapToObj(i -> contracts.mintNextAsync()).toList();
+        java.util.stream.IntStream.range(0, 4).mapToObj(i -> contracts.pkps().mintNextAsync()).toList();
     List<BigInteger> ids = mints.stream().map(java.util.concurrent.CompletableFuture::join).map(MintedPkp::tokenId).toList();
     assertEquals(4, new java.util.HashSet<>(ids).size());
-    assertTrue(contracts.getTokensByAddress(owner.getAddress()).containsAll(ids));
+    assertTrue(contracts.pkps().getTokensByAddress(owner.getAddress()).containsAll(ids));
   }
 
   @Test
   void mintNextMintsToTheSignerWhoCanThenManageEveryPermission() {
-    assertEquals(BigInteger.ONE, contracts.mintCost());
-    MintedPkp pkp = contracts.mintNext();
+    assertEquals(BigInteger.ONE, contracts.pkps().mintCost());
+    MintedPkp pkp = contracts.pkps().mintNext();
     BigInteger id = pkp.tokenId();
-    assertTrue(contracts.getTokensByAddress(owner.getAddress()).contains(id));
-    assertTrue(contracts.isPermittedAddress(id, owner.getAddress()), "the NFT owner is always permitted");
+    assertTrue(contracts.pkps().getTokensByAddress(owner.getAddress()).contains(id));
+    assertTrue(contracts.permissions().isPermittedAddress(id, owner.getAddress()), "the NFT owner is always permitted");
 
     PermittedAuthMethod google = PermittedAuthMethod.of(AuthMethodType.GOOGLE_JWT, Hash.sha3("sub:aud".getBytes(StandardCharsets.UTF_8)));
-    assertFalse(contracts.isPermittedAuthMethod(id, google));
-    contracts.addPermittedAuthMethod(id, google, List.of(AuthMethodScope.PERSONAL_SIGN));
-    assertTrue(contracts.isPermittedAuthMethod(id, google));
-    assertEquals(List.of(false, false, true), contracts.getPermittedAuthMethodScopes(id, google, 3));
-    assertEquals(List.of(google), contracts.getPermittedAuthMethods(id));
+    assertFalse(contracts.permissions().isPermittedAuthMethod(id, google));
+    contracts.permissions().addPermittedAuthMethod(id, google, List.of(AuthMethodScope.PERSONAL_SIGN));
+    assertTrue(contracts.permissions().isPermittedAuthMethod(id, google));
+    assertEquals(List.of(false, false, true), contracts.permissions().getPermittedAuthMethodScopes(id, google, 3));
+    assertEquals(List.of(google), contracts.permissions().getPermittedAuthMethods(id));
 
-    contracts.removePermittedAuthMethodAsync(id, google).join();
-    assertFalse(contracts.isPermittedAuthMethod(id, google));
-    assertEquals(List.of(), contracts.getPermittedAuthMethods(id));
+    contracts.permissions().removePermittedAuthMethodAsync(id, google).join();
+    assertFalse(contracts.permissions().isPermittedAuthMethod(id, google));
+    assertEquals(List.of(), contracts.permissions().getPermittedAuthMethods(id));
 
-    assertFalse(contracts.isPermittedAction(id, CID));
-    contracts.addPermittedAction(id, CID, List.of(AuthMethodScope.SIGN_ANYTHING));
-    assertTrue(contracts.isPermittedAction(id, CID));
+    assertFalse(contracts.permissions().isPermittedAction(id, CID));
+    contracts.permissions().addPermittedAction(id, CID, List.of(AuthMethodScope.SIGN_ANYTHING));
+    assertTrue(contracts.permissions().isPermittedAction(id, CID));
     PermittedAuthMethod action = new PermittedAuthMethod(2, Hex.decode("1220701d6c731aa7f2690694a1cc797562902bcf8e50db699dfa339ae30a3dbd920e"), new byte[0]);
-    assertEquals(List.of(false, true), contracts.getPermittedAuthMethodScopes(id, action, 2));
+    assertEquals(List.of(false, true), contracts.permissions().getPermittedAuthMethodScopes(id, action, 2));
 
-    assertFalse(contracts.isPermittedAddress(id, stranger.getAddress()));
-    contracts.addPermittedAddressAsync(id, stranger.getAddress(), List.of(AuthMethodScope.SIGN_ANYTHING)).join();
-    assertTrue(contracts.isPermittedAddress(id, stranger.getAddress()));
+    assertFalse(contracts.permissions().isPermittedAddress(id, stranger.getAddress()));
+    contracts.permissions().addPermittedAddressAsync(id, stranger.getAddress(), List.of(AuthMethodScope.SIGN_ANYTHING)).join();
+    assertTrue(contracts.permissions().isPermittedAddress(id, stranger.getAddress()));
     // the Lit Action (type 2, multihash id) and the address (type 1, 20 raw bytes)
     assertEquals(List.of(action, new PermittedAuthMethod(1, Hex.decode(stranger.getAddress()), new byte[0])),
-        contracts.getPermittedAuthMethods(id));
+        contracts.permissions().getPermittedAuthMethods(id));
   }
 
   // ---------------------------------------------------------------- failures
@@ -258,45 +258,45 @@ class LitContractsOnAnvilTest {
   void anUnknownTokenIsATypedErrorForReadsAndWrites() {
     BigInteger unknown = new BigInteger("76782466186288095105667301754604586214815535829618018025889449690021181398503");
     PermittedAuthMethod m = PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, ethWalletAuthId(owner.getAddress()));
-    LitContractException e = assertCode(LitContractException.class, ContractErrorCode.UNKNOWN_TOKEN, () -> contracts.getPubkey(unknown));
+    LitContractException e = assertCode(LitContractException.class, ContractErrorCode.UNKNOWN_TOKEN, () -> contracts.pkps().getPubkey(unknown));
     assertTrue(e.getMessage().contains(unknown.toString(16)), e.getMessage());
-    assertCode(LitContractException.class, ContractErrorCode.UNKNOWN_TOKEN, () -> contracts.getPermittedAuthMethods(unknown));
-    assertCode(LitContractException.class, ContractErrorCode.UNKNOWN_TOKEN, () -> contracts.isPermittedAuthMethod(unknown, m));
+    assertCode(LitContractException.class, ContractErrorCode.UNKNOWN_TOKEN, () -> contracts.permissions().getPermittedAuthMethods(unknown));
+    assertCode(LitContractException.class, ContractErrorCode.UNKNOWN_TOKEN, () -> contracts.permissions().isPermittedAuthMethod(unknown, m));
     assertCode(LitContractException.class, ContractErrorCode.UNKNOWN_TOKEN,
-        () -> contracts.addPermittedAuthMethod(unknown, m, List.of(AuthMethodScope.SIGN_ANYTHING)));
+        () -> contracts.permissions().addPermittedAuthMethod(unknown, m, List.of(AuthMethodScope.SIGN_ANYTHING)));
     assertCode(LitContractException.class, ContractErrorCode.UNKNOWN_TOKEN,
-        () -> contracts.addPermittedAction(unknown, CID, List.of(AuthMethodScope.SIGN_ANYTHING)));
-    CompletionException async = assertThrows(CompletionException.class, () -> contracts.getPubkeyAsync(BigInteger.TEN).join());
+        () -> contracts.permissions().addPermittedAction(unknown, CID, List.of(AuthMethodScope.SIGN_ANYTHING)));
+    CompletionException async = assertThrows(CompletionException.class, () -> contracts.pkps().getPubkeyAsync(BigInteger.TEN).join());
     assertEquals(Optional.of(ContractErrorCode.UNKNOWN_TOKEN), ContractErrorCode.of(assertInstanceOf(LitException.class, async.getCause())));
   }
 
   @Test
   void aCallerWhoDoesNotOwnThePkpIsRefusedWithTheContractsReason() {
-    MintedPkp pkp = contracts.mintNext();
+    MintedPkp pkp = contracts.pkps().mintNext();
     PermittedAuthMethod m = PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, ethWalletAuthId(stranger.getAddress()));
     ContractRevertException e = assertReverts("Not PKP NFT owner",
-        () -> strangers.addPermittedAuthMethod(pkp.tokenId(), m, List.of(AuthMethodScope.SIGN_ANYTHING)));
+        () -> strangers.permissions().addPermittedAuthMethod(pkp.tokenId(), m, List.of(AuthMethodScope.SIGN_ANYTHING)));
     assertEquals("PKPPermissions.addPermittedAuthMethod", e.function());
-    assertReverts("Not PKP NFT owner", () -> strangers.addPermittedAddress(pkp.tokenId(), stranger.getAddress(), List.of()));
-    assertReverts("Not PKP NFT owner", () -> strangers.addPermittedAction(pkp.tokenId(), CID, List.of()));
-    assertReverts("Not PKP NFT owner", () -> strangers.removePermittedAuthMethod(pkp.tokenId(), m));
-    assertFalse(contracts.isPermittedAuthMethod(pkp.tokenId(), m));
+    assertReverts("Not PKP NFT owner", () -> strangers.permissions().addPermittedAddress(pkp.tokenId(), stranger.getAddress(), List.of()));
+    assertReverts("Not PKP NFT owner", () -> strangers.permissions().addPermittedAction(pkp.tokenId(), CID, List.of()));
+    assertReverts("Not PKP NFT owner", () -> strangers.permissions().removePermittedAuthMethod(pkp.tokenId(), m));
+    assertFalse(contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), m));
   }
 
   @Test
   void afterMintWithAuthEvenTheMinterCannotChangePermissions() {
     PermittedAuthMethod wallet = PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, ethWalletAuthId(owner.getAddress()));
-    MintedPkp pkp = contracts.mintWithAuth(wallet, List.of(AuthMethodScope.SIGN_ANYTHING));
-    assertReverts("Not PKP NFT owner", () -> contracts.removePermittedAuthMethod(pkp.tokenId(), wallet));
+    MintedPkp pkp = contracts.pkps().mintWithAuth(wallet, List.of(AuthMethodScope.SIGN_ANYTHING));
+    assertReverts("Not PKP NFT owner", () -> contracts.permissions().removePermittedAuthMethod(pkp.tokenId(), wallet));
   }
 
   @Test
   void aMintThatDoesNotPayExactlyTheMintCostRevertsWithTheReason() {
-    assertReverts("PKPNFT: msg.value must equal mintCost", () -> contracts.mintNextWithValue(BigInteger.ZERO));
-    assertReverts("PKPNFT: msg.value must equal mintCost", () -> contracts.mintNextWithValue(BigInteger.TWO));
+    assertReverts("PKPNFT: msg.value must equal mintCost", () -> contracts.pkps().mintNextWithValue(BigInteger.ZERO));
+    assertReverts("PKPNFT: msg.value must equal mintCost", () -> contracts.pkps().mintNextWithValue(BigInteger.TWO));
     assertEquals(Optional.of(ContractErrorCode.CONTRACT_REVERTED),
         ContractErrorCode.of(assertInstanceOf(LitException.class,
-            assertThrows(CompletionException.class, () -> contracts.mintNextWithValueAsync(BigInteger.ZERO).join()).getCause())));
+            assertThrows(CompletionException.class, () -> contracts.pkps().mintNextWithValueAsync(BigInteger.ZERO).join()).getCause())));
   }
 
   // ---------------------------------------------------------------- capacity credits
@@ -304,7 +304,7 @@ class LitContractsOnAnvilTest {
   @Test
   void capacityCreditsAreMintedAtTheComputedCostAndTheTokenIdIsTheTransfersTopic() throws Exception {
     long before = anvil.latestBlockTimestamp();
-    MintedCapacityCredits first = contracts.mintCapacityCreditsNFT(CapacityCreditsRequest.perDay(14_400, 2));
+    MintedCapacityCredits first = contracts.capacityCredits().mint(CapacityCreditsRequest.perDay(14_400, 2));
     long after = anvil.latestBlockTimestamp();
     assertEquals(167, first.requestsPerKilosecond());
     assertEquals(0, first.expiresAt().getEpochSecond() % 86_400);
@@ -315,7 +315,7 @@ class LitContractsOnAnvilTest {
     assertTrue(first.costWei().compareTo(perSecond.multiply(BigInteger.valueOf(secondsLeftMin))) >= 0, first.toString());
     assertTrue(first.costWei().compareTo(perSecond.multiply(BigInteger.valueOf(secondsLeftMax))) <= 0, first.toString());
 
-    MintedCapacityCredits second = contracts.mintCapacityCreditsNFTAsync(CapacityCreditsRequest.perSecond(1, 2)).join();
+    MintedCapacityCredits second = contracts.capacityCredits().mintAsync(CapacityCreditsRequest.perSecond(1, 2)).join();
     assertEquals(first.capacityTokenIdValue().add(BigInteger.ONE), second.capacityTokenIdValue());
     Address rliOwner = (Address) rawCall(deployment.addresses().rateLimitNft(),
         new Function("ownerOf", List.of(new Uint256(second.capacityTokenIdValue())), List.of(new TypeReference<Address>() {}))).get(0);
@@ -331,26 +331,26 @@ class LitContractsOnAnvilTest {
   void anExpiryThatIsNotAUtcMidnightIsRefusedWithTheContractsReason() {
     Instant midnight = CapacityCreditsRequest.perKilosecond(10, 1).expiresAt(Instant.now());
     ContractRevertException e = assertReverts("RateLimitNFT: expiresAt must be a UTC midnight",
-        () -> contracts.mintCapacityCreditsNFT(CapacityCreditsRequest.perKilosecond(10, 1).withExpiresAt(midnight.plusSeconds(3600))));
+        () -> contracts.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(10, 1).withExpiresAt(midnight.plusSeconds(3600))));
     assertEquals("RateLimitNFT.calculateCost", e.function());
     assertReverts("RateLimitNFT: expiresAt must be within maxExpirationSeconds",
-        () -> contracts.mintCapacityCreditsNFT(CapacityCreditsRequest.perKilosecond(10, 31)));
+        () -> contracts.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(10, 31)));
     assertReverts("RateLimitNFT: expiresAt must be in the future",
-        () -> contracts.mintCapacityCreditsNFT(CapacityCreditsRequest.perKilosecond(10, 1).withExpiresAt(midnight.minusSeconds(86_400 * 2))));
+        () -> contracts.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(10, 1).withExpiresAt(midnight.minusSeconds(86_400 * 2))));
   }
 
   // ---------------------------------------------------------------- staking
 
   @Test
   void validatorsAreListedAsNodeUrlsWithHttpsOnlyForPort443() {
-    assertEquals(List.of("http://127.0.0.1:7470", "http://127.0.0.1:7471", "https://10.0.0.1:443"), contracts.getValidators());
-    List<StakingValidator> structs = contracts.getActiveValidatorsAsync().join();
+    assertEquals(List.of("http://127.0.0.1:7470", "http://127.0.0.1:7471", "https://10.0.0.1:443"), contracts.staking().getValidators());
+    List<StakingValidator> structs = contracts.staking().getActiveValidatorsAsync().join();
     for (int i = 0; i < 3; i++) {
       assertEquals(nodes.get(i).getAddress().toLowerCase(), structs.get(i).nodeAddress().toLowerCase());
     }
     assertEquals(2130706433L, structs.get(0).ip());
-    assertEquals(2, contracts.getMinNodeCount());
-    assertEquals(1, contracts.getCurrentEpochNumber());
+    assertEquals(2, contracts.staking().getMinNodeCount());
+    assertEquals(1, contracts.staking().getCurrentEpochNumber());
   }
 
   @Test
@@ -358,15 +358,15 @@ class LitContractsOnAnvilTest {
     List<Credentials> four = List.of(anvil.devAccount(3), anvil.devAccount(4), anvil.devAccount(5), anvil.devAccount(6));
     LitDeployment d = deploy(four.stream().map(c -> LitValidator.of(c.getAddress(), "127.0.0.1", 8000 + four.indexOf(c))).toList());
     try (LitContracts c = client(owner, d.addresses())) {
-      assertEquals(4, c.getValidators().size());
-      assertEquals(2, c.getMinNodeCount());
+      assertEquals(4, c.staking().getValidators().size());
+      assertEquals(2, c.staking().getMinNodeCount());
       rawSend(deployer, d.addresses().staking(),
           new Function("adminKickValidatorInNextEpoch", List.of(new Address(four.get(1).getAddress())), List.of()));
-      assertEquals(List.of("http://127.0.0.1:8000", "http://127.0.0.1:8002", "http://127.0.0.1:8003"), c.getValidators());
+      assertEquals(List.of("http://127.0.0.1:8000", "http://127.0.0.1:8002", "http://127.0.0.1:8003"), c.staking().getValidators());
       rawSend(deployer, d.addresses().staking(), new Function("advanceEpoch", List.of(), List.of()));
-      assertEquals(2, c.getCurrentEpochNumberAsync().join());
-      assertEquals(3, c.getValidators().size());
-      assertEquals(2, c.getMinNodeCountAsync().join());
+      assertEquals(2, c.staking().getCurrentEpochNumberAsync().join());
+      assertEquals(3, c.staking().getValidators().size());
+      assertEquals(2, c.staking().getMinNodeCountAsync().join());
     }
   }
 
@@ -374,9 +374,9 @@ class LitContractsOnAnvilTest {
   void aSingleValidatorGivesNoThresholdAndATypedError() {
     LitDeployment d = deploy(List.of(LitValidator.of(anvil.devAccount(8).getAddress(), "127.0.0.1", 9000)));
     try (LitContracts c = client(owner, d.addresses())) {
-      LitContractException e = assertCode(LitContractException.class, ContractErrorCode.INVALID_MIN_NODE_COUNT, c::getMinNodeCount);
+      LitContractException e = assertCode(LitContractException.class, ContractErrorCode.INVALID_MIN_NODE_COUNT, c.staking()::getMinNodeCount);
       assertTrue(e.getMessage().contains("minNodeCount is 0"), e.getMessage());
-      assertEquals(List.of("http://127.0.0.1:9000"), c.getValidators());
+      assertEquals(List.of("http://127.0.0.1:9000"), c.staking().getValidators());
     }
   }
 
@@ -385,8 +385,8 @@ class LitContractsOnAnvilTest {
     LitContractAddresses a = deployment.addresses();
     String empty = "0x000000000000000000000000000000000000dEaD";
     try (LitContracts c = client(owner, new LitContractAddresses(empty, empty, a.pubkeyRouter(), a.pkpPermissions(), a.pkpHelper(), a.rateLimitNft()))) {
-      assertCode(LitContractException.class, ContractErrorCode.NO_CONTRACT_CODE, c::getMinNodeCount);
-      assertCode(LitContractException.class, ContractErrorCode.NO_CONTRACT_CODE, c::mintCost);
+      assertCode(LitContractException.class, ContractErrorCode.NO_CONTRACT_CODE, c.staking()::getMinNodeCount);
+      assertCode(LitContractException.class, ContractErrorCode.NO_CONTRACT_CODE, c.pkps()::mintCost);
     }
   }
 }

@@ -137,13 +137,13 @@ abstract class LitNodeClientE2eSuite {
         .nonce(client.getLatestBlockhash()).issuedAt(now).expirationTime(now.plus(Duration.ofHours(2))).chainId(1).build()
         .prepareMessage());
     ethWallet = AuthMethod.ethWallet(walletAuthSig);
-    pkp = contracts.mintWithAuth(ethWallet, SCOPES);
+    pkp = contracts.pkps().mintWithAuth(ethWallet, SCOPES);
     pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
     assertEquals(pkpKey.ethAddress().checksummed().toLowerCase(Locale.ROOT), pkp.ethAddress().toLowerCase(Locale.ROOT));
     PermittedAuthMethod permitted = PermittedAuthMethod.from(ethWallet);
-    assertTrue(contracts.isPermittedAuthMethod(pkp.tokenId(), permitted));
-    assertTrue(contracts.getPermittedAuthMethods(pkp.tokenId()).stream().anyMatch(m -> m.sameKeyAs(permitted)));
-    List<Boolean> scopes = contracts.getPermittedAuthMethodScopes(pkp.tokenId(), permitted, 3);
+    assertTrue(contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), permitted));
+    assertTrue(contracts.permissions().getPermittedAuthMethods(pkp.tokenId()).stream().anyMatch(m -> m.sameKeyAs(permitted)));
+    List<Boolean> scopes = contracts.permissions().getPermittedAuthMethodScopes(pkp.tokenId(), permitted, 3);
     assertEquals(List.of(false, true, true), scopes.subList(0, 3));
     assertArrayEquals(AuthMethodIds.authMethodId(ethWallet), permitted.id());
   }
@@ -151,7 +151,7 @@ abstract class LitNodeClientE2eSuite {
   @Test
   @Order(3)
   void capacityCreditsAreMintedAndDelegatedToTheWalletAndThePkp() {
-    MintedCapacityCredits credits = contracts.mintCapacityCreditsNFT(CapacityCreditsRequest.perKilosecond(80, 2));
+    MintedCapacityCredits credits = contracts.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(80, 2));
     walletDelegation = client.createCapacityDelegationAuthSig(CapacityDelegationRequest.builder()
         .signer(signer).capacityTokenId(credits.capacityTokenId()).delegatee(EthAddress.fromHex(signer.address())).uses(100)
         .expiration(Duration.ofHours(1)).build());

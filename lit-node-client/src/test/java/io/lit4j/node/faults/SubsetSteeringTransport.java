@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.util.Hex;
-import io.lit4j.crypto.ecdsa.testnet.SigningSubset;
+import io.lit4j.localnet.keys.SigningSubset;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.node.transport.NodeHttpRequest;

@@ -10,7 +10,7 @@ import io.lit4j.core.fuzz.JsonMutator;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.NodeUrls;
+import io.lit4j.core.network.NodeUrls;
 import io.lit4j.node.ExecuteJsRequest;
 import io.lit4j.node.PkpSignRequest;
 import io.lit4j.node.NodeReply;

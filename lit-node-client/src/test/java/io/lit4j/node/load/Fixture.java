@@ -53,7 +53,7 @@ public final class Fixture implements AutoCloseable {
         .statement("lit4j").uri("https://localhost/login").nonce(client.getLatestBlockhash())
         .issuedAt(now).expirationTime(now.plus(Duration.ofHours(2))).chainId(1).build().prepareMessage());
     ethWallet = AuthMethod.ethWallet(login);
-    MintedPkp pkp = contracts.mintWithAuth(ethWallet, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
+    MintedPkp pkp = contracts.pkps().mintWithAuth(ethWallet, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
     pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
     eoaSessions = client.getSessionSigs(eoaRequest(SessionKeyPair.generate()));
     pkpSessions = client.getPkpSessionSigs(pkpRequest(SessionKeyPair.generate()));

@@ -197,7 +197,7 @@ class SecretsNeverReachLogsTest {
       shown.put("K256NodeKeyShare " + c.shareIndex(), c.k256Share().toString());
       shown.put("SimulatedNodeConfig " + c.shareIndex(), c.toString());
       shown.put("SimulatedNode " + c.shareIndex(), n.toString());
-      shown.put("SimulatedEcdsaSigner", new io.lit4j.crypto.ecdsa.testnet.SimulatedEcdsaSigner(c.ecdsaNetworkSecret()).toString());
+      shown.put("SimulatedEcdsaSigner", new io.lit4j.localnet.keys.SimulatedEcdsaSigner(c.ecdsaNetworkSecret()).toString());
     }
     shown.put("LocalLitNetwork", net.toString());
     for (Map.Entry<String, String> e : shown.entrySet()) {

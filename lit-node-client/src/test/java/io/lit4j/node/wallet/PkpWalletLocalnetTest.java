@@ -82,7 +82,7 @@ class PkpWalletLocalnetTest {
     web3j = net.anvil().web3j();
     owner = net.devAccount(1);
     try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(owner).build()) {
-      minted = contracts.mintNext();
+      minted = contracts.pkps().mintNext();
     }
     client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(net.nodeUrls()).minNodeCount(net.minNodeCount()).build());
     client.connect();
@@ -216,7 +216,7 @@ class PkpWalletLocalnetTest {
   void aPkpTheSessionsWalletDoesNotOwnIsRefusedByTheNodes() {
     MintedPkp foreign;
     try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(net.devAccount(3)).build()) {
-      foreign = contracts.mintNext();
+      foreign = contracts.pkps().mintNext();
     }
     PkpEthSigner notOurs = PkpEthSigner.builder().client(client).pkpPublicKey(Secp256k1PublicKey.fromBytes(foreign.publicKey()))
         .sessionSigs(this::freshOwnerSession).build();
@@ -247,7 +247,7 @@ class PkpWalletLocalnetTest {
     io.lit4j.auth.methods.AuthMethod ethWallet = io.lit4j.auth.methods.AuthMethod.ethWallet(login);
     MintedPkp selfSigned;
     try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(user).build()) {
-      selfSigned = contracts.mintWithAuth(ethWallet, List.of(io.lit4j.core.constants.AuthMethodScope.SIGN_ANYTHING));
+      selfSigned = contracts.pkps().mintWithAuth(ethWallet, List.of(io.lit4j.core.constants.AuthMethodScope.SIGN_ANYTHING));
     }
     Secp256k1PublicKey key = Secp256k1PublicKey.fromBytes(selfSigned.publicKey());
     io.lit4j.node.PkpSessionRequest request = io.lit4j.node.PkpSessionRequest.builder().pkpPublicKey(key)

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.bls.Bls;
-import io.lit4j.crypto.bls.BlsDealer;
+import io.lit4j.localnet.keys.BlsDealer;
 import io.lit4j.crypto.bls.BlsJwt;
 import io.lit4j.crypto.bls.BlsKeySet;
 import io.lit4j.crypto.bls.BlsPublicKey;

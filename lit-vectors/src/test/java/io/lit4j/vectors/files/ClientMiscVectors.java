@@ -16,7 +16,7 @@ import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.contracts.CapacityCreditsRequest;
 import io.lit4j.contracts.PermittedAuthMethod;
 import io.lit4j.contracts.internal.CapacityMath;
-import io.lit4j.contracts.internal.NodeUrls;
+import io.lit4j.core.network.NodeUrls;
 import io.lit4j.core.acc.AccessControlConditions;
 import io.lit4j.core.acc.ConditionKind;
 import io.lit4j.core.constants.AuthMethodType;
@@ -139,8 +139,8 @@ public final class ClientMiscVectors implements VectorFileChecker {
 
     JsonNode ip = file.get("validatorIp");
     checks.add(VectorCheck.of("uint32 ip to dotted quad", () -> assertEquals(ip.get("dottedQuad").asText(), NodeUrls.intToIp(ip.get("uint32").asLong()))));
-    checks.add(VectorCheck.of("node url for port 7470", () -> assertEquals(ip.get("urlForPort7470").asText(), NodeUrls.nodeUrl(ip.get("uint32").asLong(), 7470))));
-    checks.add(VectorCheck.of("node url for port 443", () -> assertEquals(ip.get("urlForPort443").asText(), NodeUrls.nodeUrl(ip.get("uint32").asLong(), 443))));
+    checks.add(VectorCheck.of("node url for port 7470", () -> assertEquals(ip.get("urlForPort7470").asText(), NodeUrls.fromValidator(ip.get("uint32").asLong(), 7470))));
+    checks.add(VectorCheck.of("node url for port 443", () -> assertEquals(ip.get("urlForPort443").asText(), NodeUrls.fromValidator(ip.get("uint32").asLong(), 443))));
 
     JsonNode cc = file.get("capacityCredits");
     checks.add(VectorCheck.of("requests per day to per kilosecond", () -> assertEquals(cc.get("requestsPerKilosecond").asLong(),

@@ -22,7 +22,7 @@ import java.util.Locale;
 
 /** Checks {@code ecdsa_k256_combine.generated.json}: every share set and every value in it. */
 public class EcdsaK256CombineGenerated implements VectorFileChecker {
-  static final BigInteger N = new BigInteger("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
+  static final BigInteger N = io.lit4j.crypto.eth.Secp256k1.ORDER;
 
   @Override
   public List<VectorCheck> checks(JsonNode file) {

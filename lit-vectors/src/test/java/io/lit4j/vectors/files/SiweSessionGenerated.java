@@ -17,7 +17,7 @@ import io.lit4j.auth.resources.ResourceAbilityRequest;
 import io.lit4j.auth.session.SessionKeyPair;
 import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.auth.session.SessionSiwe;
-import io.lit4j.auth.signer.EthSignatures;
+import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.auth.signer.Web3jEthSigner;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.auth.siwe.SiweParseException;
@@ -89,7 +89,7 @@ public final class SiweSessionGenerated implements VectorFileChecker {
         out.add(VectorCheck.of(id + ": EIP-191 auth sig", () -> {
           JsonNode s = c.get("signature");
           String message = c.get("message").asText();
-          assertEquals(s.get("eip191Digest").asText(), Hex.encode0x(EthSignatures.eip191Digest(message)));
+          assertEquals(s.get("eip191Digest").asText(), Hex.encode0x(EthHash.personalMessageHash(message)));
           AuthSig made = AuthSigs.generate(signer, message);
           assertEquals(JsJson.stringify(s.get("authSig")), made.toJson());
           assertEquals(made, AuthSig.fromJson(s.get("authSig"), "authSig"));
@@ -339,7 +339,7 @@ public final class SiweSessionGenerated implements VectorFileChecker {
         assertEquals(c.get("litResource").get("resource").asText(), d.litResource().resource());
         assertEquals(c.get("litResource").get("resourcePrefix").asText(), d.litResource().prefix().wire());
         assertEquals(JsJson.stringify(c.get("authSig")), d.capacityDelegationAuthSig().toJson());
-        assertEquals(c.get("eip191Digest").asText(), Hex.encode0x(EthSignatures.eip191Digest(c.get("signedMessage").asText())));
+        assertEquals(c.get("eip191Digest").asText(), Hex.encode0x(EthHash.personalMessageHash(c.get("signedMessage").asText())));
         SiweMessage parsed = SiweMessage.parse(c.get("signedMessage").asText());
         assertEquals(c.get("siweFields"), fieldsOf(parsed));
         RecapObject recap = RecapObject.extractAndVerify(parsed);

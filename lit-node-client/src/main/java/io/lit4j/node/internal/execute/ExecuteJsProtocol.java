@@ -1,6 +1,7 @@
 package io.lit4j.node.internal.execute;
 
 import io.lit4j.core.errors.LitErrorCode;
+import io.lit4j.node.internal.request.AuthMethodFailures;
 import java.util.concurrent.CompletableFuture;
 import io.lit4j.node.internal.NodeCalls;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -178,7 +179,8 @@ public final class ExecuteJsProtocol {
    */
   public static CompletableFuture<ExecuteJsResponse> run(NodeCalls calls, ExecuteJsRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("executeJs request is missing"));
-    return calls.sendToAll("executeJs", PATH, url -> body(request, url),
-        (responses, state) -> read(responses, state.minNodeCount()));
+    CompletableFuture<ExecuteJsResponse> answer = AuthMethodFailures.translate(calls.sendToAll("executeJs", PATH, url -> body(request, url),
+        (responses, state) -> read(responses, state.minNodeCount())), request.authMethods().orElse(java.util.List.of()));
+    return AuthMethodFailures.translateActionScope(answer, request.ipfsId().orElse("(inline code)"));
   }
 }

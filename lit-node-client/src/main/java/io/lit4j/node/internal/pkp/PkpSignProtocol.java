@@ -1,6 +1,7 @@
 package io.lit4j.node.internal.pkp;
 
 import io.lit4j.core.errors.LitErrorCode;
+import io.lit4j.node.internal.request.AuthMethodFailures;
 import io.lit4j.core.errors.LitValidationException;
 import java.util.concurrent.CompletableFuture;
 import io.lit4j.node.internal.NodeCalls;
@@ -107,7 +108,7 @@ public final class PkpSignProtocol {
    */
   public static CompletableFuture<EcdsaSignature> run(NodeCalls calls, PkpSignRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("pkpSign request is missing"));
-    return calls.sendToAll("pkpSign", PATH, url -> body(request, url),
-        (responses, state) -> read(request, responses, state.minNodeCount()));
+    return AuthMethodFailures.translate(calls.sendToAll("pkpSign", PATH, url -> body(request, url),
+        (responses, state) -> read(request, responses, state.minNodeCount())), request.authMethods());
   }
 }

@@ -10,6 +10,7 @@ import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.session.SignSessionKeyBody;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.errors.LitException;
+import io.lit4j.node.internal.request.AuthMethodFailures;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.network.LitEndpoint;
 import io.lit4j.core.network.ProtocolVersion;
@@ -141,7 +142,7 @@ public final class SignSessionKeyProtocol {
       return CompletableFuture.failedFuture(e);
     }
     ObjectNode body = body(params, siwe);
-    return calls.sendToAll("signSessionKey", PATH, url -> body.deepCopy(),
-        (responses, state) -> read(params, responses, state.minNodeCount()));
+    return AuthMethodFailures.translate(calls.sendToAll("signSessionKey", PATH, url -> body.deepCopy(),
+        (responses, state) -> read(params, responses, state.minNodeCount())), params.authMethods());
   }
 }

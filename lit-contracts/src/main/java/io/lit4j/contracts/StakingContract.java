@@ -1,0 +1,137 @@
+package io.lit4j.contracts;
+
+import static io.lit4j.contracts.internal.AbiDecoding.addressList;
+import static io.lit4j.contracts.internal.AbiDecoding.toLong;
+import static io.lit4j.contracts.internal.AbiDecoding.uint;
+import static io.lit4j.contracts.internal.AbiDecoding.validators;
+import static io.lit4j.contracts.internal.ContractsRuntime.await;
+
+import io.lit4j.contracts.internal.ChainClient;
+import io.lit4j.contracts.internal.ContractsRuntime;
+import io.lit4j.contracts.internal.ContractFunctions.Staking;
+import io.lit4j.core.errors.LitException;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.abi.datatypes.Type;
+
+/**
+ * The Staking contract's view of the network, as 4.2.0's {@code LitContracts} reads it: node
+ * URLs of the current epoch, the validators behind them, the epoch number and the threshold.
+ * Get it from {@link LitContracts#staking()}.
+ *
+ * <p>Every method has an {@code ...Async} twin running on the {@link LitContracts}' executor; the
+ * blocking method waits for it and rethrows failures unwrapped (see {@link LitContracts} for the
+ * exceptions).
+ */
+public final class StakingContract {
+  private static final Logger log = LoggerFactory.getLogger(StakingContract.class);
+
+  private final ContractsRuntime rt;
+  private final ChainClient chain;
+
+  StakingContract(ContractsRuntime rt) {
+    this.rt = rt;
+    this.chain = rt.chain();
+  }
+
+  /**
+   * Node URLs of the current epoch, as v4 {@code getValidators}: the current set minus the kicked
+   * validators, each {@code (port == 443 ? "https://" : "http://") + ip + ":" + port}. When fewer
+   * than the consensus count remain, this only logs a warning, as the SDK does.
+   *
+   * @return the node URLs
+   */
+  public List<String> getValidators() {
+    return await(getValidatorsAsync());
+  }
+
+  /**
+   * Async twin of {@link #getValidators()}.
+   *
+   * @return a future of the node URLs
+   */
+  public CompletableFuture<List<String>> getValidatorsAsync() {
+    return rt.async(() -> activeValidators().stream().map(StakingValidator::url).toList());
+  }
+
+  /** {@return the Validator structs behind {@link #getValidators()}, in the same order} */
+  public List<StakingValidator> getActiveValidators() {
+    return await(getActiveValidatorsAsync());
+  }
+
+  /**
+   * Async twin of {@link #getActiveValidators()}.
+   *
+   * @return a future of the active validators
+   */
+  public CompletableFuture<List<StakingValidator>> getActiveValidatorsAsync() {
+    return rt.async(this::activeValidators);
+  }
+
+  private List<StakingValidator> activeValidators() {
+    LitContractAddresses a = rt.resolveAddresses();
+    List<String> current = addressList(chain.call(a.staking(), "Staking.getValidatorsInCurrentEpoch", Staking.getValidatorsInCurrentEpoch()).get(0));
+    BigInteger threshold = uint(chain.call(a.staking(), "Staking.currentValidatorCountForConsensus", Staking.currentValidatorCountForConsensus()).get(0));
+    List<String> kicked = addressList(chain.call(a.staking(), "Staking.getKickedValidators", Staking.getKickedValidators()).get(0));
+    List<String> remaining = current.stream().filter(v -> kicked.stream().noneMatch(k -> k.equalsIgnoreCase(v))).toList();
+    if (BigInteger.valueOf(current.size() - kicked.size()).compareTo(threshold) < 0) {
+      log.warn("active validator set ({} current, {} kicked) does not meet the threshold {}", current.size(), kicked.size(), threshold);
+    }
+    if (remaining.isEmpty()) return List.of();
+    @SuppressWarnings("rawtypes") List<Type> r = chain.call(a.staking(), "Staking.getValidatorsStructs", Staking.getValidatorsStructs(remaining));
+    return validators(r.get(0));
+  }
+
+  /** {@return the current epoch number ({@code Staking.epoch().number})} */
+  public long getCurrentEpochNumber() {
+    return await(getCurrentEpochNumberAsync());
+  }
+
+  /**
+   * Async twin of {@link #getCurrentEpochNumber()}.
+   *
+   * @return a future of the epoch number
+   */
+  public CompletableFuture<Long> getCurrentEpochNumberAsync() {
+    return rt.async(() -> {
+      LitContractAddresses a = rt.resolveAddresses();
+      return toLong(uint(chain.call(a.staking(), "Staking.epoch", Staking.epoch()).get(1)), "Staking.epoch().number");
+    });
+  }
+
+  /**
+   * {@return the threshold the SDK calls {@code minNodeCount}: {@code
+   * Staking.currentValidatorCountForConsensus()}}
+   *
+   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#INVALID_MIN_NODE_COUNT}
+   *     when it is 0 (lit-core refuses to connect then: "minNodeCount is 0, which is invalid")
+   */
+  public int getMinNodeCount() {
+    return await(getMinNodeCountAsync());
+  }
+
+  /**
+   * Async twin of {@link #getMinNodeCount()}.
+   *
+   * @return a future of the threshold
+   */
+  public CompletableFuture<Integer> getMinNodeCountAsync() {
+    return rt.async(() -> {
+      LitContractAddresses a = rt.resolveAddresses();
+      BigInteger n = uint(chain.call(a.staking(), "Staking.currentValidatorCountForConsensus", Staking.currentValidatorCountForConsensus()).get(0));
+      if (n.signum() <= 0) {
+        throw LitException.builder()
+            .message("minNodeCount is " + n + ", which is invalid: Staking " + a.staking()
+                + " needs at least 2 validators in the current epoch for a threshold")
+            .errorCode(ContractErrorCode.INVALID_MIN_NODE_COUNT.name())
+            .details(Map.of("staking", a.staking()))
+            .buildContract();
+      }
+      return (int) Math.min(toLong(n, "Staking.currentValidatorCountForConsensus"), Integer.MAX_VALUE);
+    });
+  }
+}
