@@ -61,6 +61,9 @@ class RequestBuildersTest {
     CapacityDelegationRequest r = CapacityDelegationRequest.builder()
         .signer(new io.lit4j.auth.signer.Web3jEthSigner(org.web3j.crypto.Credentials.create("0x" + "42".repeat(32)))).delegatee(a).build();
     assertEquals(List.of(a), r.delegatees());
-    assertEquals(List.of(a.checksummed()), r.toAuthRequest("0x" + "00".repeat(32)).delegateeAddresses());
+    assertEquals(List.of(a.checksummed()), r.toAuthRequest("0x" + "00".repeat(32)).delegateeAddresses().orElseThrow());
+    CapacityDelegationRequest anyone = CapacityDelegationRequest.builder()
+        .signer(new io.lit4j.auth.signer.Web3jEthSigner(org.web3j.crypto.Credentials.create("0x" + "42".repeat(32)))).build();
+    assertTrue(anyone.toAuthRequest("0x" + "00".repeat(32)).delegateeAddresses().isEmpty(), "no delegatees: the field is left out");
   }
 }
