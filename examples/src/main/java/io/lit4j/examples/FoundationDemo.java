@@ -19,7 +19,7 @@ import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
 import io.lit4j.localnet.keys.K256KeyDealer;
 import io.lit4j.localnet.keys.K256RootKeyShares;
-import io.lit4j.localnet.keys.SigningSubset;
+import io.lit4j.crypto.ecdsa.SigningSubset;
 import io.lit4j.localnet.keys.SimulatedEcdsaSigner;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;

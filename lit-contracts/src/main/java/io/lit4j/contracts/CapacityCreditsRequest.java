@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@link LitContracts#mintCapacityCreditsNFT} buys: a rate in requests per kilosecond and an
+ * What {@link CapacityCreditsContract#mint} buys: a rate in requests per kilosecond and an
  * expiry, given as JS {@code mintCapacityCreditsNFT} takes it.
  *
  * <p>Rates convert as the SDK converts them: per day {@code Math.round(x / 86.4)} (14 400/day →

@@ -99,6 +99,31 @@ public final class LitContracts implements AutoCloseable {
     return new Builder();
   }
 
+  /**
+   * Opens the contracts of a lit-localnet network from the JSON its launcher prints (or
+   * {@code LocalLitNetwork.connectionInfoJson()}); see {@link LocalNetworkConnection}.
+   *
+   * @param connectionJson the network's connection JSON
+   * @param signer the account that sends transactions, e.g. {@code LocalNetworkConnection.parse(json).devAccount(1)}
+   * @return the contracts (close them)
+   * @throws LitValidationException when the JSON is malformed or signer is null
+   */
+  public static LitContracts fromLocalNetwork(String connectionJson, Credentials signer) {
+    return LocalNetworkConnection.parse(connectionJson).contracts(signer);
+  }
+
+  /**
+   * Opens the contracts of a lit-localnet network from the file its launcher wrote ({@code --out}).
+   *
+   * @param connectionFile the network's connection JSON file
+   * @param signer the account that sends transactions
+   * @return the contracts (close them)
+   * @throws LitValidationException when the file is unreadable or malformed, or signer is null
+   */
+  public static LitContracts fromLocalNetwork(java.nio.file.Path connectionFile, Credentials signer) {
+    return LocalNetworkConnection.read(connectionFile).contracts(signer);
+  }
+
   /** {@return PKP minting, public keys and holdings (PKPNFT, PKPHelper)} */
   public PkpContract pkps() {
     return pkps;

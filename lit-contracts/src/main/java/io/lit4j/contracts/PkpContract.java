@@ -288,4 +288,40 @@ public final class PkpContract {
       return List.copyOf(out);
     });
   }
+
+  /**
+   * The raw {@code PKPHelper.mintNextAndAddAuthMethods(keyType, types, ids, pubkeys, scopes,
+   * addPkpEthAddressAsPermittedAddress, sendPkpToItself)} call, ABI-encoded, for code that sends
+   * its own transactions (a relay minting for its users). {@link #mintWithAuth(PermittedAuthMethod,
+   * List)} is this call with one auth method, key type 2 and both flags true.
+   *
+   * @param keyType the key type, 2 for ECDSA
+   * @param authMethodTypes the auth method types to permit
+   * @param authMethodIds their ids, in the same order
+   * @param authMethodPubkeys their user public keys (empty for none), in the same order
+   * @param authMethodScopes their scope ids, in the same order
+   * @param addPkpEthAddressAsPermittedAddress whether to permit the PKP's own address
+   * @param sendPkpToItself whether the PKP NFT goes to the PKP's own address
+   * @return the web3j function to send, paying {@link #mintCost()}
+   * @throws LitValidationException when a list is missing or the lists differ in length
+   */
+  public static org.web3j.abi.datatypes.Function mintNextAndAddAuthMethodsCall(
+      long keyType,
+      List<BigInteger> authMethodTypes,
+      List<byte[]> authMethodIds,
+      List<byte[]> authMethodPubkeys,
+      List<List<BigInteger>> authMethodScopes,
+      boolean addPkpEthAddressAsPermittedAddress,
+      boolean sendPkpToItself) {
+    requireNonNull(authMethodTypes, "authMethodTypes");
+    requireNonNull(authMethodIds, "authMethodIds");
+    requireNonNull(authMethodPubkeys, "authMethodPubkeys");
+    requireNonNull(authMethodScopes, "authMethodScopes");
+    int n = authMethodTypes.size();
+    if (authMethodIds.size() != n || authMethodPubkeys.size() != n || authMethodScopes.size() != n) {
+      throw new LitValidationException("authMethodTypes, authMethodIds, authMethodPubkeys and authMethodScopes must have the same length");
+    }
+    return PkpHelper.mintNextAndAddAuthMethods(keyType, authMethodTypes, authMethodIds, authMethodPubkeys, authMethodScopes,
+        addPkpEthAddressAsPermittedAddress, sendPkpToItself);
+  }
 }

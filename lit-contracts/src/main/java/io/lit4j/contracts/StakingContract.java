@@ -86,6 +86,43 @@ public final class StakingContract {
     return validators(r.get(0));
   }
 
+  /**
+   * The share index of each active validator, as the nodes number themselves: the current
+   * epoch's validators (kicked ones included) sorted by staker address, index = position. The
+   * signing subset of threshold ECDSA is chosen among these indices
+   * ({@link io.lit4j.crypto.ecdsa.SigningSubset}).
+   *
+   * @return share index by node URL, for the unkicked validators (empty if Staking's answers do
+   *     not fit together)
+   */
+  public Map<String, Integer> getShareIndices() {
+    return await(getShareIndicesAsync());
+  }
+
+  /**
+   * Async twin of {@link #getShareIndices()}.
+   *
+   * @return a future of the share indices by node URL
+   */
+  public CompletableFuture<Map<String, Integer>> getShareIndicesAsync() {
+    return rt.async(() -> {
+      LitContractAddresses a = rt.resolveAddresses();
+      List<String> current = addressList(chain.call(a.staking(), "Staking.getValidatorsInCurrentEpoch", Staking.getValidatorsInCurrentEpoch()).get(0));
+      List<String> kicked = addressList(chain.call(a.staking(), "Staking.getKickedValidators", Staking.getKickedValidators()).get(0));
+      List<String> remaining = current.stream().filter(v -> kicked.stream().noneMatch(k -> k.equalsIgnoreCase(v))).toList();
+      if (remaining.isEmpty()) return Map.of();
+      @SuppressWarnings("rawtypes") List<Type> r = chain.call(a.staking(), "Staking.getValidatorsStructs", Staking.getValidatorsStructs(remaining));
+      List<StakingValidator> structs = validators(r.get(0));
+      if (structs.size() != remaining.size()) return Map.of();
+      List<String> sorted = current.stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).sorted().toList();
+      Map<String, Integer> out = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < remaining.size(); i++) {
+        out.put(structs.get(i).url(), sorted.indexOf(remaining.get(i).toLowerCase(java.util.Locale.ROOT)));
+      }
+      return java.util.Collections.unmodifiableMap(out);
+    });
+  }
+
   /** {@return the current epoch number ({@code Staking.epoch().number})} */
   public long getCurrentEpochNumber() {
     return await(getCurrentEpochNumberAsync());

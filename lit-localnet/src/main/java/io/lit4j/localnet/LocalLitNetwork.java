@@ -20,6 +20,7 @@ import io.lit4j.localnet.chain.LitDeployer;
 import io.lit4j.localnet.chain.LitDeployment;
 import io.lit4j.localnet.chain.LitDeploymentSpec;
 import io.lit4j.localnet.chain.LitValidator;
+import io.lit4j.localnet.chain.internal.Transactor;
 import io.lit4j.localnet.node.NodeHttpServer;
 import io.lit4j.localnet.node.SimulatedNode;
 import io.lit4j.localnet.node.SimulatedNodeConfig;
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
+import org.web3j.utils.Numeric;
 
 /**
  * A local Lit network of the habanero/manzano era: an anvil chain with lit-localnet's Lit
@@ -59,31 +61,60 @@ import org.web3j.crypto.Keys;
  * serve. The threshold is Staking's {@code currentValidatorCountForConsensus()}: 1 for 2 nodes,
  * else ⌊2n/3⌋.
  *
+ * <p>Epochs: {@link #addNode()} and {@link #removeNode(int)} change Staking's next validator set
+ * and {@link #advanceEpoch()} makes it current, resharing the same network keys to it.
+ *
  * <p><b>A test network, not secure:</b> key shares and the ECDSA nonce secret live in this JVM;
  * anyone holding the seed can rebuild every key.
  */
 public final class LocalLitNetwork implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalLitNetwork.class);
 
+  /** Default RateLimitNFT capacity cap of a local network, requests per kilosecond (Lit's is 10,000). */
+  public static final long DEFAULT_MAX_REQUESTS_PER_KILOSECOND = 1_000_000_000L;
+
   /** Version of the ethers bundle the Lit Actions runtime loads. */
   public static final String ETHERS_VERSION = "5.7.2";
 
   private final Anvil anvil;
   private final LitDeployment deployment;
-  private final List<SimulatedNode> nodes;
+  private volatile List<SimulatedNode> nodes;
   private final LitActionRuntime runtime;
   private final BlsPublicKey blsPublicKey;
   private final List<String> hdRootPubkeys;
-  private final int minNodeCount;
+  private volatile int minNodeCount;
   private final Duration startupTime;
   private final boolean ethersLoaded;
   private final java.util.Map<String, String> pinnedActions;
+  private final long maxRequestsPerKilosecond;
+  private final Secrets keys;
+  private final AuthMethodVerifiers authProviders;
+  private volatile boolean rateLimiting;
+  private volatile boolean strictAuthOnly;
+  private volatile long epoch = 1;
+  private final List<Joining> joining = new ArrayList<>();
+  private final List<SimulatedNode> leaving = new ArrayList<>();
   private volatile boolean closed;
+
+  /** What the network needs to deal keys and wallets to validators after start-up (secret). */
+  private record Secrets(byte[] seed, EpochDealer dealer, byte[] ecdsaSecret, java.util.Map<String, Credentials> wallets,
+      java.util.concurrent.atomic.AtomicInteger nextWallet) {
+    @Override
+    public String toString() {
+      return "Secrets[<hidden>]";
+    }
+  }
+
+  /** A node that asked to join the next epoch: bound, registered in Staking, not serving yet. */
+  private record Joining(NodeHttpServer server, Credentials wallet) {}
 
   private LocalLitNetwork(Anvil anvil, LitDeployment deployment, List<SimulatedNode> nodes, LitActionRuntime runtime,
       BlsPublicKey blsPublicKey, List<String> hdRootPubkeys, int minNodeCount, Duration startupTime, boolean ethersLoaded,
-      java.util.Map<String, String> pinnedActions) {
+      java.util.Map<String, String> pinnedActions, Secrets keys, boolean rateLimiting, boolean strictAuthOnly,
+      AuthMethodVerifiers authProviders, long maxRequestsPerKilosecond) {
+    this.authProviders = authProviders;
     this.pinnedActions = pinnedActions;
+    this.maxRequestsPerKilosecond = maxRequestsPerKilosecond;
     this.anvil = anvil;
     this.deployment = deployment;
     this.nodes = List.copyOf(nodes);
@@ -93,6 +124,9 @@ public final class LocalLitNetwork implements AutoCloseable {
     this.minNodeCount = minNodeCount;
     this.startupTime = startupTime;
     this.ethersLoaded = ethersLoaded;
+    this.keys = keys;
+    this.rateLimiting = rateLimiting;
+    this.strictAuthOnly = strictAuthOnly;
   }
 
   /** @return a builder (3 nodes, random seed, chain id 31337, 3 root keys, rate limiting off) */
@@ -105,21 +139,164 @@ public final class LocalLitNetwork implements AutoCloseable {
     return nodes.stream().map(SimulatedNode::url).toList();
   }
 
-  /** @return the simulated nodes, in share-index order (fault switches, auth and rate-limit switches) */
+  /**
+   * @return the simulated nodes of the current epoch, in share-index order (the order of Staking's
+   *     current validators; fault switches, auth and rate-limit switches)
+   */
   public List<SimulatedNode> nodes() {
     return nodes;
   }
 
   /**
-   * @param shareIndex 0-based node index
+   * @param shareIndex 0-based node index in the current epoch
    * @return that node
    * @throws LitValidationException for an unknown index
    */
   public SimulatedNode node(int shareIndex) {
-    if (shareIndex < 0 || shareIndex >= nodes.size()) {
-      throw new LitValidationException("shareIndex must be in [0, " + nodes.size() + "), got " + shareIndex);
+    List<SimulatedNode> current = nodes;
+    if (shareIndex < 0 || shareIndex >= current.size()) {
+      throw new LitValidationException("shareIndex must be in [0, " + current.size() + "), got " + shareIndex);
     }
-    return nodes.get(shareIndex);
+    return current.get(shareIndex);
+  }
+
+  /** @return the current epoch number, as Staking's {@code epoch().number} (1 after start-up) */
+  public long epoch() {
+    return epoch;
+  }
+
+  /**
+   * A new validator asks to join the next epoch, as a real one does: a new node binds a port, gets
+   * a funded wallet and calls Staking's {@code requestToJoin} with its address. It serves (with
+   * its share of the network's keys) from the next {@link #advanceEpoch()} on.
+   *
+   * @return the new node's URL, {@code http://127.0.0.1:<port>}
+   * @throws LitException when the network is closed, or Staking refuses the join
+   */
+  public synchronized String addNode() {
+    ensureOpen();
+    int walletIndex = keys.nextWallet().getAndIncrement();
+    Credentials wallet = Credentials.create(ECKeyPair.create(Builder.walletKey(keys.seed(), walletIndex)));
+    NodeHttpServer server = new NodeHttpServer("127.0.0.1", 0, 8);
+    boolean registered = false;
+    try {
+      anvil.setBalance(wallet.getAddress(), java.math.BigInteger.TEN.pow(20));
+      LitValidator v = LitValidator.of(org.web3j.crypto.Keys.toChecksumAddress(wallet.getAddress()), "127.0.0.1", server.port());
+      new Transactor(anvil.web3j(), wallet, anvil.chainId()).send(contracts().staking(), new org.web3j.abi.datatypes.Function(
+          "requestToJoin", List.of(new org.web3j.abi.datatypes.generated.Uint32(v.ipAsUint32()),
+              new org.web3j.abi.datatypes.generated.Uint128(java.math.BigInteger.ZERO),
+              new org.web3j.abi.datatypes.generated.Uint32(v.port()), new org.web3j.abi.datatypes.Address(v.nodeAddress()),
+              new org.web3j.abi.datatypes.generated.Uint256(java.math.BigInteger.ZERO),
+              new org.web3j.abi.datatypes.generated.Uint256(java.math.BigInteger.ZERO)), List.of()), java.math.BigInteger.ZERO);
+      keys.wallets().put(wallet.getAddress().toLowerCase(java.util.Locale.ROOT), wallet);
+      joining.add(new Joining(server, wallet));
+      registered = true;
+      LOG.info("lit-localnet: node {} asked to join epoch {}", server.url(), epoch + 1);
+      return server.url();
+    } finally {
+      if (!registered) server.close();
+    }
+  }
+
+  /**
+   * Kicks a validator from the next epoch (Staking's {@code adminKickValidatorInNextEpoch}, by the
+   * contracts' owner); it serves until the next {@link #advanceEpoch()}, then stops.
+   *
+   * @param shareIndex the node's 0-based index in the current epoch
+   * @throws LitValidationException for an unknown index, a node already leaving, or when fewer
+   *     than 2 validators would remain
+   * @throws LitException when the network is closed or Staking refuses
+   */
+  public synchronized void removeNode(int shareIndex) {
+    ensureOpen();
+    SimulatedNode n = node(shareIndex);
+    if (leaving.contains(n)) throw new LitValidationException("node " + shareIndex + " already leaves at the next epoch");
+    if (nodes.size() - leaving.size() - 1 + joining.size() < 2) {
+      throw new LitValidationException("a network needs at least 2 validators; add one before removing another");
+    }
+    ownerTransactor().send(contracts().staking(), new org.web3j.abi.datatypes.Function("adminKickValidatorInNextEpoch",
+        List.of(new org.web3j.abi.datatypes.Address(n.nodeWalletAddress())), List.of()), java.math.BigInteger.ZERO);
+    leaving.add(n);
+    LOG.info("lit-localnet: node {} leaves at epoch {}", n.url(), epoch + 1);
+  }
+
+  /**
+   * Advances the epoch on the chain (Staking's {@code advanceEpoch}: the next validator set
+   * becomes current, {@code StateChanged(1)} then {@code StateChanged(0)}), then reshares the
+   * network's keys to the new set as the real network's DKG does: the BLS network key, the HD root
+   * keys and so every PKP stay the same; each node gets a new share for its place in Staking's
+   * current validator list and the threshold Staking reports. Joining nodes start serving, kicked
+   * ones stop. Clients follow when they next read Staking; requests in flight during the change
+   * finish or fail with an error.
+   *
+   * @return the new epoch number
+   * @throws LitException when the network is closed, or the chain's validator set is not this
+   *     network's
+   */
+  public synchronized long advanceEpoch() {
+    ensureOpen();
+    Transactor owner = ownerTransactor();
+    String staking = contracts().staking();
+    owner.send(staking, new org.web3j.abi.datatypes.Function("advanceEpoch", List.of(), List.of()), java.math.BigInteger.ZERO);
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    List<org.web3j.abi.datatypes.Address> current = (List<org.web3j.abi.datatypes.Address>) owner.call(staking,
+        new org.web3j.abi.datatypes.Function("getValidatorsInCurrentEpoch", List.of(),
+            List.of(new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.DynamicArray<org.web3j.abi.datatypes.Address>>() {})))
+        .get(0).getValue();
+    int threshold = ((java.math.BigInteger) owner.call(staking, new org.web3j.abi.datatypes.Function(
+        "currentValidatorCountForConsensus", List.of(),
+        List.of(new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.generated.Uint256>() {}))).get(0).getValue()).intValueExact();
+    long next = epoch + 1;
+    int n = current.size();
+    EpochDealer.EpochKeys dealt = keys.dealer().deal(next, n, threshold);
+    java.util.Map<String, SimulatedNode> serving = new java.util.HashMap<>();
+    for (SimulatedNode node : nodes) serving.put(node.nodeWalletAddress().toLowerCase(java.util.Locale.ROOT), node);
+    java.util.Map<String, Joining> joiners = new java.util.HashMap<>();
+    for (Joining j : joining) joiners.put(j.wallet().getAddress().toLowerCase(java.util.Locale.ROOT), j);
+    List<SimulatedNode> nextNodes = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String address = current.get(i).getValue().toLowerCase(java.util.Locale.ROOT);
+      Credentials wallet = keys.wallets().get(address);
+      if (wallet == null) throw new LitException("validator " + address + " of epoch " + next + " is not a node of this network");
+      SimulatedNodeConfig cfg = new SimulatedNodeConfig(i, n, threshold, wallet, dealt.bls().shareForIndex(i).orElseThrow(),
+          blsPublicKey, dealt.k256().get(i), keys.ecdsaSecret(), anvil.web3j(), anvil.rpcUrl(), contracts(), rateLimiting,
+          strictAuthOnly, Clock.systemUTC());
+      SimulatedNode node = serving.remove(address);
+      if (node != null) {
+        node.enterEpoch(cfg);
+      } else {
+        Joining j = joiners.get(address);
+        if (j == null) throw new LitException("validator " + address + " of epoch " + next + " has no node");
+        node = new SimulatedNode(j.server(), cfg, runtime, cid -> Optional.ofNullable(pinnedActions.get(cid)), authProviders);
+        node.setStrictAuthOnly(strictAuthOnly);
+        node.setRateLimiting(rateLimiting);
+      }
+      nextNodes.add(node);
+    }
+    this.nodes = List.copyOf(nextNodes);
+    this.minNodeCount = threshold;
+    this.epoch = next;
+    joining.clear();
+    leaving.clear();
+    for (SimulatedNode gone : serving.values()) closeQuietly(gone);
+    LOG.info("lit-localnet: epoch {}: {} nodes, threshold {}", next, n, threshold);
+    return next;
+  }
+
+  private Transactor ownerTransactor() {
+    return new Transactor(anvil.web3j(), anvil.devAccount(0), anvil.chainId());
+  }
+
+  private void ensureOpen() {
+    if (closed) throw new LitException("the local network is closed");
+  }
+
+  private static void closeQuietly(SimulatedNode n) {
+    try {
+      n.close();
+    } catch (RuntimeException e) {
+      LOG.warn("closing node {} failed", n.url(), e);
+    }
   }
 
   /** @return the chain's JSON-RPC URL, {@code http://127.0.0.1:<port>} */
@@ -181,6 +358,11 @@ public final class LocalLitNetwork implements AutoCloseable {
     return anvil;
   }
 
+  /** @return RateLimitNFT's cap on sold, unexpired capacity (requests per kilosecond), as set at start */
+  public long maxRequestsPerKilosecond() {
+    return maxRequestsPerKilosecond;
+  }
+
   /** @return how long {@link Builder#start()} took */
   public Duration startupTime() {
     return startupTime;
@@ -211,7 +393,8 @@ public final class LocalLitNetwork implements AutoCloseable {
    *
    * @param strictOnly {@code true} to accept only strictly valid session sigs
    */
-  public void setStrictAuthOnly(boolean strictOnly) {
+  public synchronized void setStrictAuthOnly(boolean strictOnly) {
+    this.strictAuthOnly = strictOnly;
     nodes.forEach(n -> n.setStrictAuthOnly(strictOnly));
   }
 
@@ -220,14 +403,18 @@ public final class LocalLitNetwork implements AutoCloseable {
    *
    * @param on whether the nodes enforce capacity-credit rate limits
    */
-  public void setRateLimiting(boolean on) {
+  public synchronized void setRateLimiting(boolean on) {
+    this.rateLimiting = on;
     nodes.forEach(n -> n.setRateLimiting(on));
   }
 
   /**
    * The connection details as JSON: {@code rpcUrl, chainId, nodeUrls, minNodeCount,
    * networkPublicKey, hdRootPubkeys, contracts{…}, nodeWallets, devAccounts{mnemonic, path,
-   * addresses}}. Private keys are not included (the dev accounts are anvil's well-known mnemonic).
+   * addresses, privateKeys}, maxRequestsPerKilosecond, startupMillis}: what
+   * {@code LitContracts.fromLocalNetwork} and {@code LitNodeClientConfig.fromLocalNetwork} read
+   * ({@link io.lit4j.contracts.LocalNetworkConnection}). The private keys are anvil's public test
+   * keys of its well-known mnemonic; the node wallets' keys are never included.
    *
    * @return the connection details, JSON
    */
@@ -258,6 +445,10 @@ public final class LocalLitNetwork implements AutoCloseable {
     dev.put("derivationPath", "m/44'/60'/0'/0/<index>");
     ArrayNode addrs = dev.putArray("addresses");
     devAccounts().forEach(d -> addrs.add(Keys.toChecksumAddress(d.getAddress())));
+    // anvil's public test keys, so that clients need no mnemonic derivation
+    ArrayNode keys = dev.putArray("privateKeys");
+    devAccounts().forEach(d -> keys.add(Numeric.toHexStringWithPrefixZeroPadded(d.getEcKeyPair().getPrivateKey(), 64)));
+    o.put("maxRequestsPerKilosecond", maxRequestsPerKilosecond);
     o.put("startupMillis", startupTime.toMillis());
     return LitJson.write(o);
   }
@@ -265,14 +456,13 @@ public final class LocalLitNetwork implements AutoCloseable {
   /** Stops the nodes, the Lit Actions runtime and anvil; idempotent. */
   @Override
   public void close() {
-    if (closed) return;
-    closed = true;
-    for (SimulatedNode n : nodes) {
-      try {
-        n.close();
-      } catch (RuntimeException e) {
-        LOG.warn("closing node {} failed", n.url(), e);
-      }
+    synchronized (this) {
+      if (closed) return;
+      closed = true;
+    }
+    for (SimulatedNode n : nodes) closeQuietly(n);
+    synchronized (this) {
+      joining.forEach(j -> j.server().close());
     }
     runtime.close();
     anvil.close();
@@ -305,9 +495,39 @@ public final class LocalLitNetwork implements AutoCloseable {
     private Optional<Path> ethersBundle;
     private Duration actionTimeout = Duration.ofSeconds(30);
     private long actionMemoryBudgetBytes = LitActionRuntime.DEFAULT_MEMORY_BUDGET_BYTES;
+    private long maxRequestsPerKilosecond = DEFAULT_MAX_REQUESTS_PER_KILOSECOND;
+    private int nodeBasePort;
     private AuthMethodVerifiers authProviders = AuthMethodVerifiers.live();
 
     private Builder() {}
+
+    /**
+     * RateLimitNFT's network-wide cap on capacity sold and not yet expired, in requests per
+     * kilosecond (minting more fails with "not enough capacity left"). Lit's contract and
+     * deployment use 10,000; lit-localnet defaults to {@link #DEFAULT_MAX_REQUESTS_PER_KILOSECOND}
+     * so that long test runs on one network never run out. Use a small cap to test the refusal.
+     *
+     * @param max the cap, positive
+     * @return this builder
+     */
+    public Builder maxRequestsPerKilosecond(long max) {
+      if (max <= 0) throw new LitValidationException("maxRequestsPerKilosecond must be positive, got " + max);
+      this.maxRequestsPerKilosecond = max;
+      return this;
+    }
+
+    /**
+     * Node {@code i} listens on {@code port + i} instead of a free port the system picks (the
+     * default, 0); start fails when a port is taken.
+     *
+     * @param port the first node's port, 1..65535 so that every node's port fits, or 0 for free ports
+     * @return this builder
+     */
+    public Builder nodeBasePort(int port) {
+      if (port < 0 || port > 65535) throw new LitValidationException("nodeBasePort must be in [0, 65535] (0: free ports), got " + port);
+      this.nodeBasePort = port;
+      return this;
+    }
 
     /**
      * Where the nodes verify Google, Stytch and Discord auth methods: the real providers by
@@ -447,6 +667,14 @@ public final class LocalLitNetwork implements AutoCloseable {
       return this;
     }
 
+    /** Fails when {@link #nodeBasePort} leaves no room for every node's port. */
+    void checkPorts() {
+      if (nodeBasePort != 0 && nodeBasePort + nodes - 1 > 65535) {
+        throw new LitValidationException("nodeBasePort " + nodeBasePort + " leaves no room for " + nodes + " nodes (the last port would be "
+            + (nodeBasePort + nodes - 1) + " > 65535)");
+      }
+    }
+
     /**
      * Starts anvil, deals the keys, deploys the contracts and starts the nodes.
      *
@@ -460,6 +688,7 @@ public final class LocalLitNetwork implements AutoCloseable {
         s = new byte[32];
         new SecureRandom().nextBytes(s);
       }
+      checkPorts();
       int threshold = nodes == 2 ? 1 : (2 * nodes) / 3;
       Optional<Path> ethers = ethersBundle != null ? ethersBundle : defaultEthersBundle();
       if (ethers.isEmpty()) {
@@ -470,22 +699,28 @@ public final class LocalLitNetwork implements AutoCloseable {
       LitActionRuntime runtime = null;
       List<SimulatedNode> started = new ArrayList<>();
       java.util.Map<String, String> pinned = new java.util.concurrent.ConcurrentHashMap<>();
+      boolean up = false;
       try {
         runtime = new LitActionRuntime(ethers, actionTimeout, nodes, actionMemoryBudgetBytes);
         BlsKeySet bls = BlsDealer.deal(Math.max(2, threshold), nodes, derive(s, "bls"));
         K256RootKeyShares k256 = K256KeyDealer.seeded(derive(s, "k256")).deal(rootKeyCount, threshold, nodes);
         byte[] ecdsaSecret = derive(s, "ecdsa-nonce");
         List<Credentials> wallets = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) wallets.add(Credentials.create(ECKeyPair.create(walletKey(s, i))));
+        // real nodes number themselves by sorting the epoch's validators by staker address (here the
+        // wallet address): node i is the i-th, so clients predict the signing subset as on a real network
+        wallets.sort(java.util.Comparator.comparing(c -> c.getAddress().toLowerCase(java.util.Locale.ROOT)));
         LitDeploymentSpec.Builder spec = LitDeploymentSpec.builder();
         for (int i = 0; i < nodes; i++) {
-          NodeHttpServer server = new NodeHttpServer("127.0.0.1", 0, 8);
+          NodeHttpServer server = new NodeHttpServer("127.0.0.1", nodeBasePort == 0 ? 0 : nodeBasePort + i, 8);
           servers.add(server);
-          Credentials wallet = Credentials.create(ECKeyPair.create(walletKey(s, i)));
-          wallets.add(wallet);
+          Credentials wallet = wallets.get(i);
           spec.validator(LitValidator.of(Keys.toChecksumAddress(wallet.getAddress()), "127.0.0.1", server.port()));
         }
         for (Secp256k1PublicKey root : k256.rootPublicKeys()) spec.rootKey(root.compressed());
-        LitDeployment deployment = new LitDeployer(anvil.web3j(), anvil.devAccount(0), anvil.chainId()).deploy(spec.build());
+        LitDeployer deployer = new LitDeployer(anvil.web3j(), anvil.devAccount(0), anvil.chainId());
+        LitDeployment deployment = deployer.deploy(spec.build());
+        deployer.setMaxRequestsPerKilosecond(deployment.addresses().rateLimitNft(), BigInteger.valueOf(maxRequestsPerKilosecond));
         for (int i = 0; i < nodes; i++) {
           SimulatedNodeConfig cfg = new SimulatedNodeConfig(i, nodes, threshold, wallets.get(i),
               bls.shareForIndex(i).orElseThrow(), bls.publicKey(), k256.nodeShare(i), ecdsaSecret, anvil.web3j(),
@@ -495,12 +730,20 @@ public final class LocalLitNetwork implements AutoCloseable {
         List<String> roots = k256.rootPublicKeys().stream().map(Secp256k1PublicKey::compressedHex).toList();
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         LOG.info("lit-localnet: {} nodes up in {} ms (rpc {})", nodes, took.toMillis(), anvil.rpcUrl());
-        return new LocalLitNetwork(anvil, deployment, started, runtime, bls.publicKey(), roots, threshold, took, ethers.isPresent(), pinned);
-      } catch (RuntimeException e) {
-        servers.forEach(NodeHttpServer::close);
-        if (runtime != null) runtime.close();
-        anvil.close();
-        throw e;
+        java.util.Map<String, Credentials> byAddress = new java.util.concurrent.ConcurrentHashMap<>();
+        for (Credentials w : wallets) byAddress.put(w.getAddress().toLowerCase(java.util.Locale.ROOT), w);
+        Secrets keys = new Secrets(s.clone(), new EpochDealer(s, bls, k256), ecdsaSecret, byAddress,
+            new java.util.concurrent.atomic.AtomicInteger(nodes));
+        LocalLitNetwork net = new LocalLitNetwork(anvil, deployment, started, runtime, bls.publicKey(), roots, threshold, took,
+            ethers.isPresent(), pinned, keys, rateLimiting, strictAuthOnly, authProviders, maxRequestsPerKilosecond);
+        up = true;
+        return net;
+      } finally {
+        if (!up) { // whatever failed (an Error too): nothing started here may outlive the failed start
+          servers.forEach(NodeHttpServer::close);
+          if (runtime != null) runtime.close();
+          anvil.close();
+        }
       }
     }
 
@@ -517,7 +760,7 @@ public final class LocalLitNetwork implements AutoCloseable {
       }
     }
 
-    private static BigInteger walletKey(byte[] seed, int index) {
+    static BigInteger walletKey(byte[] seed, int index) {
       for (int attempt = 0; ; attempt++) {
         BigInteger k = new BigInteger(1, derive(seed, "node-wallet-" + index + "-" + attempt));
         if (Secp256k1.isNonZeroScalar(k)) return k;

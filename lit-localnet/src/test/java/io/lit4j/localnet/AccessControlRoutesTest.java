@@ -26,7 +26,7 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
-@LocalLitNetworkTest(nodes = 3, seed = "lit4j-acc-test")
+@LocalLitNetworkTest(nodes = 3, seed = "lit4j-acc-test", rateLimiting = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessControlRoutesTest {
   private LocalLitNetwork net;

@@ -34,7 +34,7 @@ import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /** The Lit Actions ops that need the nodes to meet: encrypt, broadcast, runOnce, combine, decrypt. */
-@LocalLitNetworkTest(nodes = 3, seed = "lit4j-coordination-test", actionTimeoutMillis = 6_000L)
+@LocalLitNetworkTest(nodes = 3, seed = "lit4j-coordination-test", rateLimiting = false, actionTimeoutMillis = 6_000L)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ActionCoordinationTest {
   private LocalLitNetwork net;

@@ -10,7 +10,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
-@LocalLitNetworkTest(nodes = 3, seed = "lit4j-execute-limits", actionTimeoutMillis = 10_000, actionMemoryBudgetBytes = 64L << 20)
+@LocalLitNetworkTest(nodes = 3, seed = "lit4j-execute-limits", rateLimiting = false, actionTimeoutMillis = 10_000, actionMemoryBudgetBytes = 64L << 20)
 class ExecuteLimitsTest {
 
   @Test

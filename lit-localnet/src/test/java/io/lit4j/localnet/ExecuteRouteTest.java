@@ -30,7 +30,7 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
-@LocalLitNetworkTest(nodes = 3, seed = "lit4j-execute-test")
+@LocalLitNetworkTest(nodes = 3, seed = "lit4j-execute-test", rateLimiting = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExecuteRouteTest {
   private LocalLitNetwork net;

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
-@LocalLitNetworkTest(nodes = 3, seed = "lit4j-startup-test")
+@LocalLitNetworkTest(nodes = 3, seed = "lit4j-startup-test", rateLimiting = false)
 class NetworkStartupAndHandshakeTest {
 
   @Test
@@ -32,7 +32,18 @@ class NetworkStartupAndHandshakeTest {
     for (String url : net.nodeUrls()) assertTrue(url.matches("http://127\\.0\\.0\\.1:\\d+"), url);
     JsonNode info = LitJson.parse(net.connectionInfoJson(), "info");
     assertEquals(net.contracts().staking(), info.path("contracts").path("Staking").asText());
-    assertFalse(info.toString().toLowerCase().contains("privatekey"));
+    // the dev accounts' keys (anvil's public test keys) and no other 32-byte secret (node wallets)
+    List<String> devKeys = net.devAccounts().stream()
+        .map(d -> org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(d.getEcKeyPair().getPrivateKey(), 64)).toList();
+    assertEquals(devKeys, LitJson.mapper().convertValue(info.path("devAccounts").path("privateKeys"), List.class));
+    assertEquals(devKeys.size(), java.util.regex.Pattern.compile("\"0x[0-9a-fA-F]{64}\"").matcher(info.toString()).results().count(),
+        "no other 32-byte hex value (a node wallet key) in the connection JSON");
+    io.lit4j.contracts.LocalNetworkConnection parsed = io.lit4j.contracts.LocalNetworkConnection.parse(net.connectionInfoJson());
+    assertEquals(net.rpcUrl(), parsed.rpcUrl());
+    assertEquals(net.contracts(), parsed.contracts());
+    assertEquals(net.nodeUrls(), parsed.nodeUrls());
+    assertEquals(net.devAccount(3).getAddress(), parsed.devAccount(3).getAddress());
+    assertFalse(parsed.toString().contains(devKeys.get(0).substring(2)), "toString leaves the keys out");
   }
 
   @Test

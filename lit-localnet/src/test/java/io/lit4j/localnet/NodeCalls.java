@@ -81,6 +81,19 @@ final class NodeCalls {
     return fs.stream().map(java.util.concurrent.CompletableFuture::join).toList();
   }
 
+  /** Conditions on the user's ether balance: {@code eth_getBalance(:userAddress) <comparator> value}. */
+  static com.fasterxml.jackson.databind.node.ArrayNode balanceConditions(String comparator, String value) {
+    com.fasterxml.jackson.databind.node.ArrayNode a = LitJson.mapper().createArrayNode();
+    ObjectNode c = a.addObject();
+    c.put("contractAddress", "");
+    c.put("standardContractType", "");
+    c.put("chain", "ethereum");
+    c.put("method", "eth_getBalance");
+    c.putArray("parameters").add(":userAddress").add("latest");
+    c.putObject("returnValueTest").put("comparator", comparator).put("value", value);
+    return a;
+  }
+
   static ObjectNode object() {
     return LitJson.mapper().createObjectNode();
   }

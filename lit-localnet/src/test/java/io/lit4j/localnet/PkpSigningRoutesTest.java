@@ -48,7 +48,7 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
-@LocalLitNetworkTest(nodes = 3, seed = "lit4j-pkp-test")
+@LocalLitNetworkTest(nodes = 3, seed = "lit4j-pkp-test", rateLimiting = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PkpSigningRoutesTest {
   private LocalLitNetwork net;

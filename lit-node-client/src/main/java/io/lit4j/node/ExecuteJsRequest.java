@@ -30,6 +30,8 @@ public final class ExecuteJsRequest {
   private final ObjectNode jsParams;
   private final List<AuthMethod> authMethods;
   private final NodeAuth auth;
+  private final boolean idempotent;
+  private final Map<String, io.lit4j.crypto.eth.Secp256k1PublicKey> expectedSigners;
 
   private ExecuteJsRequest(Builder b) {
     if (b.code == null && b.ipfsId == null) throw new LitValidationException("executeJs needs code or ipfsId");
@@ -44,6 +46,22 @@ public final class ExecuteJsRequest {
     this.jsParams = b.jsParams.deepCopy();
     this.authMethods = b.authMethods == null ? null : List.copyOf(b.authMethods);
     this.auth = b.auth;
+    this.idempotent = b.idempotent;
+    this.expectedSigners = Map.copyOf(b.expectedSigners);
+  }
+
+  /**
+   * {@return whether the caller declared the action idempotent}: running it twice has no effect
+   * beyond running it once, so the client may rerun it with a new request id when a node of a
+   * signing subset fails
+   */
+  public boolean idempotent() {
+    return idempotent;
+  }
+
+  /** {@return the PKP public key each named signature must be made with, checked before the response is returned} */
+  public Map<String, io.lit4j.crypto.eth.Secp256k1PublicKey> expectedSigners() {
+    return expectedSigners;
   }
 
   /** {@return a builder} */
@@ -86,8 +104,41 @@ public final class ExecuteJsRequest {
     private ObjectNode jsParams = LitJson.mapper().createObjectNode();
     private List<AuthMethod> authMethods;
     private NodeAuth auth;
+    private boolean idempotent;
+    private final Map<String, io.lit4j.crypto.eth.Secp256k1PublicKey> expectedSigners = new java.util.LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Declares the action idempotent (default false): it may then be rerun with a new request id
+     * when a node of an ECDSA signing subset fails or sends a bad share, as {@code pkpSign} is.
+     * Leave it false for an action with side effects (a transaction it sends, a call it makes).
+     *
+     * @param idempotent whether running the action again is harmless
+     * @return this builder
+     */
+    public Builder idempotent(boolean idempotent) {
+      this.idempotent = idempotent;
+      return this;
+    }
+
+    /**
+     * Names the PKP that must have made signature {@code sigName}: the response is checked before
+     * it is returned, and a signature by another key (or a missing one) fails with a
+     * {@link io.lit4j.core.errors.LitCryptoException} (code {@code UnexpectedSigner}). Without it,
+     * each signature is only checked against the key its own shares name.
+     *
+     * @param sigName the name the action signs under
+     * @param pkpPublicKey the PKP expected to sign
+     * @return this builder
+     * @throws LitValidationException if either is missing
+     */
+    public Builder expectedSigner(String sigName, io.lit4j.crypto.eth.Secp256k1PublicKey pkpPublicKey) {
+      if (sigName == null || sigName.isEmpty()) throw new LitValidationException("sigName is missing");
+      if (pkpPublicKey == null) throw new LitValidationException("the expected PKP public key is missing");
+      expectedSigners.put(sigName, pkpPublicKey);
+      return this;
+    }
 
     /**
      * The action's JavaScript source (sent base64-encoded).

@@ -23,7 +23,8 @@ public final class FileSessionKeyStore implements SessionKeyStore {
   private final Object lock = new Object();
 
   /**
-   * A store in {@code directory}, created if missing.
+   * A store in {@code directory}, created if missing (owner-only, 0700, on POSIX file systems;
+   * an existing directory keeps its permissions).
    *
    * @param directory where the entries are stored
    * @throws LitValidationException if {@code directory} is null or is a file
@@ -35,7 +36,11 @@ public final class FileSessionKeyStore implements SessionKeyStore {
       throw new LitValidationException("session store directory " + directory + " is a file, not a directory");
     }
     try {
-      Files.createDirectories(directory);
+      if (posix()) {
+        Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } else {
+        Files.createDirectories(directory);
+      }
     } catch (IOException e) {
       throw new LitException("cannot create session store directory " + directory + ": " + e.getMessage(), e);
     }
@@ -102,11 +107,15 @@ public final class FileSessionKeyStore implements SessionKeyStore {
   }
 
   private Path createOwnerOnlyTempFile() throws IOException {
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+    if (posix()) {
       return Files.createTempFile(
           directory, ".tmp-", "", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
     return Files.createTempFile(directory, ".tmp-", "");
+  }
+
+  private static boolean posix() {
+    return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
   }
 
   /** Names the directory, never the values. */

@@ -206,14 +206,18 @@ public final class LitNodeClient implements AutoCloseable {
   /**
    * Signs a 32-byte digest with a PKP ({@code /web/pkp/sign} on every connected node) and combines
    * the shares into a verified signature, checked to be over the requested digest by the
-   * requested key.
+   * requested key. The signing subset follows from the digest and the request id, so the client
+   * picks a request id whose subset avoids nodes it knows are failing, returns as soon as that
+   * subset's shares verify, and retries with a new id when a subset node fails or sends a bad
+   * share (at most 12 attempts, none started after three request timeouts; logged).
    *
    * @param request the digest, PKP and auth
    * @return the signature ({@code r}, low {@code s}, {@code recid}, {@code signature} r‖s‖v)
    * @throws LitValidationException if the request is missing or has no auth sig for a connected node
-   * @throws LitNodeException if fewer than {@code minNodeCount} nodes answered; the message says
-   *     why each failed, and node error fields are kept
-   * @throws LitCryptoException if the shares do not combine into a valid signature
+   * @throws LitNodeException if too few nodes are left to sign (the message names each failed
+   *     node and why, and keeps node error fields), or a node refused the request (4xx)
+   * @throws LitTimeoutException if the nodes that failed all timed out
+   * @throws LitCryptoException if no signing subset's shares gave a valid signature
    */
   public EcdsaSignature pkpSign(PkpSignRequest request) {
     return Futures.join(pkpSignAsync(request));
@@ -233,8 +237,12 @@ public final class LitNodeClient implements AutoCloseable {
   /**
    * Session signatures for every connected node (4.2.0 {@code getSessionSigs}): the session key
    * from the {@link SessionKeyStore} (made once), the wallet sig from the store while it still
-   * covers the request, else from the {@code authNeededCallback} (checked, then stored). Unlike
-   * 4.2.0 the sigs expire with the wallet sig, not after a fixed 5 minutes.
+   * covers the request, else from the {@code authNeededCallback} (checked, then stored; concurrent
+   * first calls run it once). The result {@linkplain SessionSigs#renewing follows the network}:
+   * each per-node sig lives 5 minutes as in 4.2.0 and is made again from the held session key
+   * when it runs out, or when a node joins or rejoins the set, until the wallet sig (the
+   * capability) expires; so one {@code SessionSigs} serves a long-running service for the
+   * capability's lifetime.
    *
    * @param request what the session may do and how the wallet signs
    * @return one session sig per connected node

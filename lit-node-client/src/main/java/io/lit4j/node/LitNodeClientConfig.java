@@ -107,6 +107,34 @@ public final class LitNodeClientConfig {
     return new Builder();
   }
 
+  /**
+   * A config for a lit-localnet network from the JSON its launcher prints (or
+   * {@code LocalLitNetwork.connectionInfoJson()}): nodes read from its Staking contract over its
+   * RPC, as {@link Builder#localNetwork} does. Derive changes with {@link #toBuilder()}.
+   *
+   * @param connectionJson the network's connection JSON
+   * @return the config
+   * @throws LitValidationException when the JSON is malformed
+   */
+  public static LitNodeClientConfig fromLocalNetwork(String connectionJson) {
+    return fromLocalNetwork(io.lit4j.contracts.LocalNetworkConnection.parse(connectionJson));
+  }
+
+  /**
+   * A config for a lit-localnet network from the file its launcher wrote ({@code --out conn.json}).
+   *
+   * @param connectionFile the network's connection JSON file
+   * @return the config
+   * @throws LitValidationException when the file is unreadable or malformed
+   */
+  public static LitNodeClientConfig fromLocalNetwork(java.nio.file.Path connectionFile) {
+    return fromLocalNetwork(io.lit4j.contracts.LocalNetworkConnection.read(connectionFile));
+  }
+
+  private static LitNodeClientConfig fromLocalNetwork(io.lit4j.contracts.LocalNetworkConnection connection) {
+    return builder().localNetwork(connection.rpcUrl(), connection.contracts()).build();
+  }
+
   /** {@return a builder holding this config's settings, to derive a changed copy} */
   public Builder toBuilder() {
     return source.copy();

@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
  * A {@link ValidatorSource} reading the Staking contract through {@link LitContracts}, as the JS
  * SDK 4.2.0 does at every connect: the current validators minus the kicked ones (URLs
  * {@code http://ip:port}, {@code https://} for port 443), {@code currentValidatorCountForConsensus()}
- * as the threshold, and {@code epoch().number}. The three reads run in parallel.
+ * as the threshold, {@code epoch().number}, and each node's share index (validators sorted by
+ * staker address, as the nodes number themselves). The reads run in parallel.
  *
  * <p>The caller owns {@code contracts} and closes it.
  */
@@ -104,11 +105,14 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
   @Override
   public CompletableFuture<ValidatorSet> currentValidators() {
     LitContracts contracts = contracts();
-    CompletableFuture<List<String>> urls = contracts.staking().getValidatorsAsync();
+    CompletableFuture<List<io.lit4j.contracts.StakingValidator>> validators = contracts.staking().getActiveValidatorsAsync();
     CompletableFuture<Integer> threshold = contracts.staking().getMinNodeCountAsync();
     CompletableFuture<Long> epoch = contracts.staking().getCurrentEpochNumberAsync();
-    return CompletableFuture.allOf(urls, threshold, epoch).thenApply(v -> {
-      List<String> nodes = urls.join();
+    CompletableFuture<java.util.Map<String, Integer>> indices = contracts.staking().getShareIndicesAsync();
+    return CompletableFuture.allOf(validators, threshold, epoch, indices).thenApply(v -> {
+      List<String> nodes = validators.join().stream().map(io.lit4j.contracts.StakingValidator::url).toList();
+      java.util.Map<String, String> wallets = new java.util.LinkedHashMap<>();
+      for (io.lit4j.contracts.StakingValidator sv : validators.join()) wallets.put(sv.url(), sv.nodeAddress());
       int t = threshold.join();
       if (nodes.isEmpty()) {
         throw LitException.builder().message("the Staking contract lists no active (unkicked) validators in the current epoch")
@@ -120,7 +124,13 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
                 + t + "; the network cannot answer requests: " + nodes)
             .nodeUrls(nodes).errorCode(LitErrorCode.INIT_ERROR).errorKind("Unexpected").build();
       }
-      return new ValidatorSet(nodes, t, epoch.join());
+      java.util.Map<String, Integer> read = indices.join();
+      // the reads are not one snapshot: if the set changed between them, number the nodes in order
+      boolean consistent = nodes.stream().allMatch(read::containsKey)
+          && new java.util.HashSet<>(nodes.stream().map(read::get).toList()).size() == nodes.size();
+      java.util.Map<String, Integer> byUrl = new java.util.LinkedHashMap<>();
+      for (String u : nodes) byUrl.put(u, consistent ? read.get(u) : byUrl.size());
+      return new ValidatorSet(nodes, t, epoch.join(), byUrl, wallets);
     });
   }
 

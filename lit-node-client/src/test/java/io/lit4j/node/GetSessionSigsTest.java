@@ -62,6 +62,39 @@ class GetSessionSigsTest {
   }
 
   @Test
+  void concurrentFirstCallsRunTheAuthCallbackOnce() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    AuthNeededCallback wallet = AuthNeededCallback.ethWallet(signer);
+    AuthNeededCallback slow = p -> {
+      calls.incrementAndGet();
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return wallet.authNeeded(p);
+    };
+    List<CompletableFuture<SessionSigs>> all = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) all.add(client.getSessionSigsAsync(request(slow).expiration(Duration.ofMinutes(30)).build()));
+    for (CompletableFuture<SessionSigs> f : all) assertEquals(NODES, f.get().nodeUrls());
+    assertEquals(1, calls.get(), "the other three calls reuse the first call's wallet sig");
+  }
+
+  @Test
+  void sessionSigsMakeASigForANodeThatJoinsLater() {
+    SessionSigs sigs = client.getSessionSigs(SessionSigsRequest.forWallet(signer)
+        .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION).expiration(Duration.ofMinutes(30)).build());
+    String joined = "http://127.0.0.1:7479";
+    assertTrue(NodeAuth.sessionSigs(sigs).authSigFor(joined).isObject(), "a request to the new node gets a sig");
+    AuthSig forNew = sigs.forNode(joined);
+    SessionKeySignedMessage m = SessionKeySignedMessage.parse(forNew.signedMessage());
+    assertEquals(joined, m.nodeAddress());
+    assertTrue(SessionSigs.verifySignature(forNew));
+    assertEquals(SessionKeySignedMessage.parse(sigs.forNode(NODES.get(0)).signedMessage()).sessionKey(), m.sessionKey());
+    assertTrue(sigs.nodeUrls().contains(joined));
+  }
+
+  @Test
   void theWalletSessionSigsDelegateToTheStoredSessionKeyForEveryNode() {
     SessionSigs sigs = client.getSessionSigs(SessionSigsRequest.forWallet(signer)
         .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION).expiration(Duration.ofMinutes(30)).build());
@@ -71,7 +104,11 @@ class GetSessionSigsTest {
       SessionKeySignedMessage m = SessionKeySignedMessage.parse(sigs.forNode(url).signedMessage());
       assertEquals(storedKey, m.sessionKey());
       assertEquals(signer.address(), m.capabilities().get(0).address());
-      assertEquals(Duration.ofMinutes(30), Duration.between(m.issuedAtInstant(), m.expirationInstant()));
+      // per-node sigs live 5 minutes as in 4.2.0; the wallet capability keeps the 30 minutes asked for
+      assertEquals(SessionSigs.V4_SESSION_TTL, Duration.between(m.issuedAtInstant(), m.expirationInstant()));
+      Duration capability = Duration.between(m.issuedAtInstant(),
+          io.lit4j.auth.siwe.SiweMessage.parse(m.capabilities().get(0).signedMessage()).expirationInstant().orElseThrow());
+      assertTrue(capability.compareTo(Duration.ofMinutes(29)) > 0, "capability lifetime " + capability);
       assertTrue(SessionSigs.verifySignature(sigs.forNode(url)));
     }
     assertTrue(store.get(SessionKeyStore.WALLET_SIG + "-" + signer.address().toLowerCase()).isPresent(),

@@ -90,8 +90,8 @@ class LitNodeClientAttestationTest {
   @Test
   void theDefaultVerifierIsTheSevSnpCheckAndRejectsAReplayedAttestation() throws Exception {
     nodes = FakeLitNodes.start(2);
-    java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("lit4j.vectors.dir", "../../shared/vectors"));
-    JsonNode real = LitJson.parse(java.nio.file.Files.readString(dir.resolve("sev_snp_attestation.json")), "vector").get("attestation");
+    JsonNode real = io.lit4j.core.vectors.TestVectors.read(io.lit4j.core.vectors.TestVectors.committed("sev_snp_attestation.json"))
+        .get("attestation");
     for (int i = 0; i < 2; i++) {
       ObjectNode body = handshakeBody(BLS_KEY, ROOTS, BLOCKHASH);
       body.set("attestation", real);

@@ -111,6 +111,31 @@ class LitNodeClientClaimTest {
   }
 
   @Test
+  void aKeyIdOtherThanTheAuthMethodsIsRefused() {
+    // the wallet auth method's key id is keccak256("<address>:lit"); the nodes answer KEY_ID, another one
+    io.lit4j.auth.authsig.AuthSig login = io.lit4j.auth.authsig.AuthSig.of("0x" + "11".repeat(65), io.lit4j.auth.authsig.AuthSig.DERIVED_VIA_WALLET,
+        "siwe", "0x" + "22".repeat(20));
+    io.lit4j.core.errors.LitCryptoException e = assertThrows(io.lit4j.core.errors.LitCryptoException.class,
+        () -> client.claimKeyId(AuthMethod.ethWallet(login)));
+    assertEquals("UnexpectedKeyId", e.errorCode().orElseThrow());
+    assertTrue(e.getMessage().contains(Hex.encode(EthHash.keccak256Utf8("0x" + "22".repeat(20) + ":lit"))), e.getMessage());
+  }
+
+  @Test
+  void signaturesByWalletsOutsideStakingAreDroppedAndTooFewFail() {
+    var r = new ClaimKeyResponse(Hex.encode(KEY_ID), List.of(new io.lit4j.node.ExecuteJsClaim.Signature("0x" + "1".repeat(64), "0x" + "2".repeat(64), 27),
+        new io.lit4j.node.ExecuteJsClaim.Signature("0x" + "3".repeat(64), "0x" + "4".repeat(64), 28)),
+        List.of(io.lit4j.crypto.eth.EthAddress.fromHex("0x" + "aa".repeat(20)), io.lit4j.crypto.eth.EthAddress.fromHex("0x" + "bb".repeat(20))), HdKeys.derivePublicKey(Hex.encode(KEY_ID), roots));
+    var log = org.slf4j.helpers.NOPLogger.NOP_LOGGER;
+    assertEquals(r, io.lit4j.node.internal.claim.ClaimProtocol.onlyValidatorSigners(r, List.of(), 2, "rid", log), "no Staking wallets known: as is");
+    var kept = io.lit4j.node.internal.claim.ClaimProtocol.onlyValidatorSigners(r, List.of("0x" + "AA".repeat(20)), 1, "rid", log);
+    assertEquals(List.of(io.lit4j.crypto.eth.EthAddress.fromHex("0x" + "aa".repeat(20))), kept.signerAddresses());
+    var e = assertThrows(io.lit4j.core.errors.LitCryptoException.class,
+        () -> io.lit4j.node.internal.claim.ClaimProtocol.onlyValidatorSigners(r, List.of("0x" + "aa".repeat(20)), 2, "rid", log));
+    assertEquals("UnexpectedSigner", e.errorCode().orElseThrow());
+  }
+
+  @Test
   void webAuthnCannotClaim() {
     assertThrows(LitValidationException.class, () -> client.claimKeyId(AuthMethod.of(AuthMethodType.WEB_AUTHN, "{}")));
   }

@@ -153,7 +153,10 @@ class LitNodeClientSigningTest {
 
     LitException e = assertThrows(LitException.class, () -> client.pkpSign(PkpSignRequest.builder().toSign(sha256("x")).pkpPublicKey(pkp()).auth(sessionSigs()).build()));
 
-    assertTrue(e.getMessage().contains("2 of 3 nodes answered successfully, 3 needed"), e.getMessage());
+    // a refusal is the answer: no retry, and the message says which node refused and why
+    assertTrue(e.getMessage().startsWith("pkpSign failed: Lit node " + nodes.url(1) + " refused the request"), e.getMessage());
+    assertTrue(e.getMessage().contains("PKP not authorized"), e.getMessage());
+    assertEquals(1, nodes.requests(1, "/web/pkp/sign").size(), "not repeated");
     assertEquals("NodePKPNotAuthorized", e.errorCode().orElseThrow());
     assertEquals(401, e.status());
     assertEquals(List.of(nodes.url(1)), e.nodeUrls());
@@ -267,7 +270,9 @@ class LitNodeClientSigningTest {
     io.lit4j.core.errors.LitCryptoException e = assertThrows(io.lit4j.core.errors.LitCryptoException.class,
         () -> client.pkpSign(PkpSignRequest.builder().toSign(sha256("z")).pkpPublicKey(pkp()).auth(sessionSigs()).build()));
 
-    assertTrue(e.getMessage().startsWith("pkpSign: cannot combine the signature from 3 shares of 3 nodes"), e.getMessage());
+    assertTrue(e.getMessage().contains("pkpSign: cannot combine the signature from 3 shares of 3 nodes"), e.getMessage());
+    // at t = n the only subset is every node: one bad combination proves no other can work
+    assertTrue(e.getMessage().contains("fewer than 3 nodes give good shares"), e.getMessage());
     assertTrue(e.errorCode().isPresent());
   }
 

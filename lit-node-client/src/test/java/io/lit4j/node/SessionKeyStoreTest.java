@@ -38,6 +38,8 @@ class SessionKeyStoreTest {
     Path file = dir.resolve("lit").resolve(SessionKeyStore.SESSION_KEY);
     if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
       assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+      assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("lit"))),
+          "the directory it made is owner-only");
     }
     assertFalse(again.toString().contains("TOP-SECRET"));
     again.remove(SessionKeyStore.SESSION_KEY);

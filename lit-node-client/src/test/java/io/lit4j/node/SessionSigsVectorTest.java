@@ -17,7 +17,6 @@ import io.lit4j.core.json.LitJson;
 import io.lit4j.core.util.Hex;
 import io.lit4j.node.SessionSigsRequest;
 import io.lit4j.node.transport.NodeHttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,17 +32,15 @@ import org.junit.jupiter.api.Test;
  */
 class SessionSigsVectorTest {
 
-  /** Where lit-vectors looks too: {@code -Dlit4j.vectors.dir}, {@code LIT4J_VECTORS_DIR}, else {@code ../../shared/vectors}. */
-  static Path vectorsDir() {
-    String configured = System.getProperty("lit4j.vectors.dir");
-    if (configured == null || configured.isBlank()) configured = System.getenv("LIT4J_VECTORS_DIR");
-    if (configured == null || configured.isBlank()) configured = "../../shared/vectors";
-    return Path.of(configured).toAbsolutePath().normalize();
-  }
-
+  /** The committed vectors, and the shared ones beside the clone when present. */
   @Test
   void getSessionSigsReproducesTheSdksSignedMessageAndSignature() throws Exception {
-    JsonNode file = LitJson.parse(Files.readString(vectorsDir().resolve("ed25519_session_sigs.generated.json")), "vectors");
+    for (Path copy : io.lit4j.core.vectors.TestVectors.copies("ed25519_session_sigs.generated.json")) {
+      check(io.lit4j.core.vectors.TestVectors.read(copy));
+    }
+  }
+
+  private static void check(JsonNode file) throws Exception {
     for (JsonNode c : file.get("cases")) {
       SessionKeySignedMessage expected = SessionKeySignedMessage.parse(c.get("signedMessage").asText());
       String node = expected.nodeAddress();

@@ -11,7 +11,7 @@ import io.lit4j.core.json.LitJson;
 import io.lit4j.crypto.ecdsa.EcdsaShareJson;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
 import io.lit4j.localnet.keys.K256RootKeyShares;
-import io.lit4j.localnet.keys.SigningSubset;
+import io.lit4j.crypto.ecdsa.SigningSubset;
 import io.lit4j.localnet.keys.SimulatedEcdsaSigner;
 import io.lit4j.crypto.hd.HdKeyId;
 import java.util.List;

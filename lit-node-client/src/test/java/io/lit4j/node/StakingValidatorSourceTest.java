@@ -121,6 +121,8 @@ class StakingValidatorSourceTest {
     assertEquals(List.of("http://127.0.0.1:7470", "http://127.0.0.1:7472", "https://127.0.0.1:443"), set.nodeUrls());
     assertEquals(2, set.minNodeCount());
     assertEquals(42, set.epochNumber());
+    // numbered as the nodes number themselves: all current validators (the kicked one too) by staker address
+    assertEquals(java.util.Map.of("http://127.0.0.1:7470", 0, "http://127.0.0.1:7472", 2, "https://127.0.0.1:443", 3), set.shareIndices());
   }
 
   @Test

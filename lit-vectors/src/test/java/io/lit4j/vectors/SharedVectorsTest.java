@@ -1,5 +1,6 @@
 package io.lit4j.vectors;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -16,22 +17,58 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import io.lit4j.core.vectors.TestVectors;
+import java.util.Optional;
 
 /**
- * Loads every JSON file in {@code shared/vectors} as it is and runs every check its checker
- * yields. A file without a checker, or a checker that yields nothing, fails.
+ * Loads every JSON file of the vectors committed in {@code src/test/resources/vectors} and, when
+ * present, of the shared vectors beside the clone ({@code ../shared/vectors} or
+ * {@code -Dlit4j.vectors.dir}), as they are, and runs every check its checker yields. A file
+ * without a checker, or a checker that yields nothing, fails.
  */
 class SharedVectorsTest {
 
-  static Path vectorsDir() {
-    String configured = System.getProperty("lit4j.vectors.dir");
-    if (configured == null || configured.isBlank()) {
-      configured = System.getenv("LIT4J_VECTORS_DIR");
+  @TestFactory
+  Stream<DynamicNode> everyVectorFileIsChecked() throws IOException {
+    List<DynamicNode> dirs = new ArrayList<>();
+    dirs.add(DynamicContainer.dynamicContainer("committed " + TestVectors.committedDir(), checkDir(TestVectors.committedDir())));
+    TestVectors.sharedDir().ifPresent(d -> dirs.add(DynamicContainer.dynamicContainer("shared " + d, uncheckedCheckDir(d))));
+    return dirs.stream();
+  }
+
+  /**
+   * Every shared file beside the clone is also committed, with the same content (apart from
+   * {@code generatedBy}, which names this repository's generator where one made the file).
+   */
+  @TestFactory
+  Stream<DynamicNode> theCommittedVectorsHoldEverySharedFile() throws IOException {
+    Optional<Path> shared = TestVectors.sharedDir();
+    if (shared.isEmpty()) {
+      return Stream.of(DynamicTest.dynamicTest("no shared vectors beside the clone: nothing to compare",
+          () -> assertTrue(Files.isDirectory(TestVectors.committedDir()))));
     }
-    if (configured == null || configured.isBlank()) {
-      configured = "../../shared/vectors";
+    List<Path> files;
+    try (Stream<Path> s = Files.list(shared.get())) {
+      files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
     }
-    return Path.of(configured).toAbsolutePath().normalize();
+    ObjectMapper mapper = new ObjectMapper();
+    return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+      Path committed = TestVectors.committedDir().resolve(f.getFileName().toString());
+      assertTrue(Files.isRegularFile(committed), "committed copy of " + f.getFileName() + " exists");
+      com.fasterxml.jackson.databind.node.ObjectNode expected = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(f.toFile());
+      com.fasterxml.jackson.databind.node.ObjectNode actual = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(committed.toFile());
+      expected.remove("generatedBy");
+      actual.remove("generatedBy");
+      assertEquals(expected, actual, f.getFileName() + ": committed copy equals the shared file");
+    }));
+  }
+
+  private static Stream<DynamicNode> uncheckedCheckDir(Path dir) {
+    try {
+      return checkDir(dir);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static String checkerClassName(String fileName) {
@@ -44,10 +81,8 @@ class SharedVectorsTest {
     return sb.toString();
   }
 
-  @TestFactory
-  Stream<DynamicNode> everyVectorFileIsChecked() throws IOException {
-    Path dir = vectorsDir();
-    assertTrue(Files.isDirectory(dir), "shared vectors not found at " + dir + " (set -Dlit4j.vectors.dir)");
+  private static Stream<DynamicNode> checkDir(Path dir) throws IOException {
+    assertTrue(Files.isDirectory(dir), "vectors not found at " + dir);
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();

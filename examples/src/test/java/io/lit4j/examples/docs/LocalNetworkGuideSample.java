@@ -31,6 +31,14 @@ final class LocalNetworkGuideSample {
     }
   }
 
+  /** The epochs section of local-network.md (compiled; the localnet tests run the same calls). */
+  static String epochs(LocalLitNetwork net) {
+    String url = net.addNode();   // a new node binds a port and calls Staking.requestToJoin; it serves from the next epoch
+    net.removeNode(0);            // Staking.adminKickValidatorInNextEpoch; node 0 serves until the next epoch
+    long epoch = net.advanceEpoch(); // Staking.advanceEpoch (StateChanged 1, then 0): the next set becomes current
+    return url + epoch;
+  }
+
 }
 
 // docs:start junit (the guide elides the body; this class has no test method, so JUnit runs nothing)

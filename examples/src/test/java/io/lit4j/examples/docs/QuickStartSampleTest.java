@@ -26,7 +26,7 @@ import java.util.List;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.junit.jupiter.api.Test;
 
-@LocalLitNetworkTest(nodes = 3, seed = "docs-quick-start")
+@LocalLitNetworkTest(nodes = 3, seed = "docs-quick-start", rateLimiting = false)
 class QuickStartSampleTest {
   private static final byte[] DIGEST = EthHash.keccak256(new byte[] {1, 2, 3, 4, 5});
 

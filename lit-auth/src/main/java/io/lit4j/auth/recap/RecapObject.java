@@ -2,18 +2,15 @@ package io.lit4j.auth.recap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lit4j.core.util.Args;
-import io.lit4j.core.util.Base58;
 import io.lit4j.auth.resources.LitResource;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.constants.LitAbility;
 import io.lit4j.core.json.CanonicalJson;
 import io.lit4j.core.json.JsJson;
 import io.lit4j.core.json.LitJson;
-import io.lit4j.core.util.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,8 +86,8 @@ public final class RecapObject {
       copy.put(r.getKey(), abilities);
     }
     List<String> proofs = new ArrayList<>();
-    for (String p : prf) proofs.add(normalizeProof(p));
-    return new RecapObject(freeze(copy), List.copyOf(proofs));
+    for (String p : prf) proofs.add(RecapEncodings.normalizeProof(p));
+    return new RecapObject(RecapValues.freeze(copy), List.copyOf(proofs));
   }
 
   /**
@@ -128,11 +125,11 @@ public final class RecapObject {
     if (namespace == null || !NAME.matcher(namespace).matches()) throw new RecapException("Invalid ability namespace '" + namespace + "'");
     if (name == null || !NAME.matcher(name).matches()) throw new RecapException("Invalid ability name '" + name + "'");
     Map<String, Object> nb = restriction(restriction == null ? Map.of() : restriction, "restriction");
-    Map<String, Map<String, List<Map<String, Object>>>> m = thaw(att);
+    Map<String, Map<String, List<Map<String, Object>>>> m = RecapValues.thaw(att);
     m.computeIfAbsent(resource, k -> new LinkedHashMap<>())
         .computeIfAbsent(namespace + "/" + name, k -> new ArrayList<>())
         .add(nb);
-    return new RecapObject(freeze(m), prf);
+    return new RecapObject(RecapValues.freeze(m), prf);
   }
 
   /**
@@ -186,7 +183,7 @@ public final class RecapObject {
    */
   public RecapObject withProof(String cid) {
     List<String> p = new ArrayList<>(prf);
-    p.add(normalizeProof(cid));
+    p.add(RecapEncodings.normalizeProof(cid));
     return new RecapObject(att, List.copyOf(p));
   }
 
@@ -199,11 +196,11 @@ public final class RecapObject {
    * @return a new, merged recap
    */
   public RecapObject merge(RecapObject other) {
-    Map<String, Map<String, List<Map<String, Object>>>> m = thaw(att);
+    Map<String, Map<String, List<Map<String, Object>>>> m = RecapValues.thaw(att);
     for (var r : other.att.entrySet()) {
       Map<String, List<Map<String, Object>>> ex = m.get(r.getKey());
       if (ex == null) {
-        m.put(r.getKey(), thawAbilities(r.getValue()));
+        m.put(r.getKey(), RecapValues.thawAbilities(r.getValue()));
         continue;
       }
       for (var a : r.getValue().entrySet()) {
@@ -217,7 +214,7 @@ public final class RecapObject {
     }
     List<String> p = new ArrayList<>(prf);
     p.addAll(other.prf); // siwe-recap compares CID objects by identity, so nothing is de-duplicated
-    return new RecapObject(freeze(m), List.copyOf(p));
+    return new RecapObject(RecapValues.freeze(m), List.copyOf(p));
   }
 
   // ---------------------------------------------------------------- reading
@@ -324,7 +321,7 @@ public final class RecapObject {
 
   private static RecapObject decode(String urn, boolean requireSorted) {
     if (urn == null || !urn.startsWith(URN_PREFIX)) throw new RecapException("Invalid recap urn: must start with " + URN_PREFIX);
-    byte[] raw = base64UrlDecode(urn.substring(URN_PREFIX.length()));
+    byte[] raw = RecapEncodings.base64UrlDecode(urn.substring(URN_PREFIX.length()));
     String json = new String(raw, StandardCharsets.UTF_8);
     JsonNode root;
     try {
@@ -355,17 +352,17 @@ public final class RecapObject {
         for (JsonNode nb : a.getValue()) {
           if (!nb.isObject()) throw new RecapException("Invalid nota-bene list for " + a.getKey() + ": must be an array of objects");
           @SuppressWarnings("unchecked")
-          Map<String, Object> plain = (Map<String, Object>) plain(nb);
+          Map<String, Object> plain = (Map<String, Object>) RecapValues.plain(nb);
           nbs.add(plain);
         }
         abilities.put(a.getKey(), nbs);
       }
       m.put(r.getKey(), abilities);
     }
-    if (requireSorted && !isSorted(m)) throw new RecapException("Attenuation object is not properly sorted");
+    if (requireSorted && !RecapValues.isSorted(m)) throw new RecapException("Attenuation object is not properly sorted");
     List<String> normalized = new ArrayList<>();
-    for (String p : proofs) normalized.add(normalizeProof(p));
-    return new RecapObject(freeze(m), List.copyOf(normalized));
+    for (String p : proofs) normalized.add(RecapEncodings.normalizeProof(p));
+    return new RecapObject(RecapValues.freeze(m), List.copyOf(normalized));
   }
 
   /**
@@ -477,83 +474,8 @@ public final class RecapObject {
   private static Map<String, Object> restriction(Map<String, ?> nb, String what) {
     if (nb == null) throw new RecapException(what + " is missing");
     @SuppressWarnings("unchecked")
-    Map<String, Object> p = (Map<String, Object>) plain(nb);
+    Map<String, Object> p = (Map<String, Object>) RecapValues.plain(nb);
     return p;
-  }
-
-  /** Deep copy to plain, unmodifiable JSON values; rejects nulls and unsupported types. */
-  private static Object plain(Object v) {
-    if (v instanceof JsonNode n) {
-      if (n.isObject()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        n.fields().forEachRemaining(e -> m.put(e.getKey(), plain(e.getValue())));
-        return Collections.unmodifiableMap(m);
-      }
-      if (n.isArray()) {
-        List<Object> l = new ArrayList<>();
-        n.forEach(x -> l.add(plain(x)));
-        return Collections.unmodifiableList(l);
-      }
-      if (n.isTextual()) return n.textValue();
-      if (n.isBoolean()) return n.booleanValue();
-      if (n.isIntegralNumber()) return n.bigIntegerValue();
-      if (n.isNumber()) return n.doubleValue();
-      if (n.isNull()) throw new RecapException("nota bene values must not be null");
-      throw new RecapException("unsupported JSON value in nota bene: " + n.getNodeType());
-    }
-    if (v instanceof Map<?, ?> m) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (var e : m.entrySet()) {
-        if (!(e.getKey() instanceof String k)) throw new RecapException("nota bene keys must be strings");
-        out.put(k, plain(e.getValue()));
-      }
-      return Collections.unmodifiableMap(out);
-    }
-    if (v instanceof List<?> l) {
-      List<Object> out = new ArrayList<>();
-      for (Object x : l) out.add(plain(x));
-      return Collections.unmodifiableList(out);
-    }
-    if (v instanceof String || v instanceof Boolean || v instanceof Number) return v;
-    if (v == null) throw new RecapException("nota bene values must not be null");
-    throw new RecapException("unsupported nota bene value type " + v.getClass().getSimpleName());
-  }
-
-  private static Map<String, Map<String, List<Map<String, Object>>>> freeze(Map<String, Map<String, List<Map<String, Object>>>> m) {
-    Map<String, Map<String, List<Map<String, Object>>>> out = new LinkedHashMap<>();
-    for (var r : m.entrySet()) {
-      Map<String, List<Map<String, Object>>> abilities = new LinkedHashMap<>();
-      for (var a : r.getValue().entrySet()) abilities.put(a.getKey(), List.copyOf(a.getValue()));
-      out.put(r.getKey(), Collections.unmodifiableMap(abilities));
-    }
-    return Collections.unmodifiableMap(out);
-  }
-
-  private static Map<String, Map<String, List<Map<String, Object>>>> thaw(Map<String, Map<String, List<Map<String, Object>>>> m) {
-    Map<String, Map<String, List<Map<String, Object>>>> out = new LinkedHashMap<>();
-    for (var r : m.entrySet()) out.put(r.getKey(), thawAbilities(r.getValue()));
-    return out;
-  }
-
-  private static Map<String, List<Map<String, Object>>> thawAbilities(Map<String, List<Map<String, Object>>> m) {
-    Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
-    for (var a : m.entrySet()) out.put(a.getKey(), new ArrayList<>(a.getValue()));
-    return out;
-  }
-
-  private static boolean isSorted(Object v) {
-    if (v instanceof Map<?, ?> m) {
-      String prev = null;
-      for (var e : m.entrySet()) {
-        String k = (String) e.getKey();
-        if (prev != null && prev.compareTo(k) > 0) return false;
-        if (!isSorted(e.getValue())) return false;
-        prev = k;
-      }
-      return true;
-    }
-    if (v instanceof List<?> l) return l.stream().allMatch(RecapObject::isSorted);
-    return true;
   }
 
   /** JavaScript object key order ({@link JsJson#propertyOrder}). */
@@ -561,68 +483,5 @@ public final class RecapObject {
     Map<String, V> out = new LinkedHashMap<>();
     for (String k : JsJson.propertyOrder(m.keySet())) out.put(k, m.get(k));
     return out;
-  }
-
-
-  private static byte[] base64UrlDecode(String s) {
-    int end = s.length();
-    while (end > 0 && s.charAt(end - 1) == '=') end--;
-    String body = s.substring(0, end);
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
-        throw new RecapException("recap urn is not base64url: bad character '" + c + "' at position " + (URN_PREFIX.length() + i));
-      }
-    }
-    int rem = body.length() % 4;
-    if (rem == 1) throw new RecapException("recap urn is not base64url: Unexpected end of data (length " + body.length() + ")");
-    if (rem != 0) {
-      int last = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".indexOf(body.charAt(body.length() - 1));
-      int mask = rem == 2 ? 0x0f : 0x03;
-      if ((last & mask) != 0) throw new RecapException("recap urn is not base64url: Unexpected end of data (non-zero trailing bits)");
-    }
-    return Base64.getUrlDecoder().decode(body);
-  }
-
-  /** Parses a CID string (v0 {@code Qm…}, base58btc {@code z…}, base32 {@code b…}) to CIDv1 base58btc. */
-  private static String normalizeProof(String cid) {
-    if (cid == null || cid.isEmpty()) throw new RecapException("proof CID is missing");
-    byte[] bytes;
-    if (cid.startsWith("Q")) {
-      byte[] mh = decodeBase58(cid, "proof '" + cid + "' is not a base58btc CIDv0");
-      if (mh.length != 34 || mh[0] != 0x12 || mh[1] != 0x20) throw new RecapException("proof '" + cid + "' is not a sha2-256 CIDv0");
-      bytes = Bytes.concat(new byte[] {0x01, 0x70}, mh);
-    } else if (cid.startsWith("z")) {
-      bytes = decodeBase58(cid.substring(1), "proof '" + cid + "' is not base58btc");
-    } else if (cid.startsWith("b")) {
-      bytes = base32Decode(cid.substring(1), cid);
-    } else {
-      throw new RecapException("proof '" + cid + "' is not a CID (expected Qm…, z… or b…)");
-    }
-    if (bytes.length < 4 || bytes[0] != 0x01) throw new RecapException("proof '" + cid + "' is not a CIDv1 (version byte " + (bytes.length == 0 ? "missing" : bytes[0]) + ")");
-    return "z" + Base58.encode(bytes);
-  }
-
-  private static byte[] base32Decode(String s, String cid) {
-    String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-    int bits = 0;
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    int buffer = 0;
-    for (int i = 0; i < s.length(); i++) {
-      int d = alphabet.indexOf(s.charAt(i));
-      if (d < 0) throw new RecapException("proof '" + cid + "' is not base32");
-      buffer = (buffer << 5) | d;
-      bits += 5;
-      if (bits >= 8) {
-        bits -= 8;
-        out.write((buffer >> bits) & 0xff);
-      }
-    }
-    return out.toByteArray();
-  }
-
-  private static byte[] decodeBase58(String value, String problem) {
-    if (!Base58.isBase58(value)) throw new RecapException(problem);
-    return Base58.decode(value, "proof");
   }
 }

@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Session signatures, one per node URL ({@code SessionSigsMap}): each is an {@link AuthSig}
+ * Session signatures, one per node URL ({@code SessionSigsMap}), fixed ({@link #sign}, {@link #of})
+ * or {@linkplain #renewing renewing} (made on demand for nodes that join, re-signed before they
+ * expire): each is an {@link AuthSig}
  * {@code {sig, derivedVia:"litSessionSignViaNacl", signedMessage, address:<session pubkey>, algo:"ed25519"}}
  * over that node's {@link SessionKeySignedMessage}. Each operation sends {@code sessionSigs[url]}
  * as that node's {@code authSig}.
@@ -39,10 +41,105 @@ public final class SessionSigs {
   /** Session signature lifetime, hard-coded to 5 minutes in JS SDK 4.2.0. */
   public static final Duration V4_SESSION_TTL = io.lit4j.core.constants.LitConstants.SESSION_SIG_TTL;
 
+  /** A renewing set signs a node's sig again once it has less than this left. */
+  static final Duration RENEW_MARGIN = Duration.ofSeconds(30);
+
   private final Map<String, AuthSig> byNode;
+  /** Null for fixed sigs; set for sigs made from a held session key (see {@link #renewing}). */
+  private final Renewer renewer;
 
   private SessionSigs(Map<String, AuthSig> byNode) {
     this.byNode = Collections.unmodifiableMap(new LinkedHashMap<>(byNode));
+    this.renewer = null;
+  }
+
+  private SessionSigs(Renewer renewer, List<String> nodeUrls) {
+    this.renewer = renewer;
+    this.byNode = null;
+    for (String url : nodeUrls) renewer.sigFor(url);
+  }
+
+  /** Makes per-node sigs on demand from the session key and capabilities it holds; the key never leaves it. */
+  private static final class Renewer {
+    final SessionKeyPair sessionKey;
+    final List<ResourceAbilityRequest> requests;
+    final List<AuthSig> capabilities;
+    final Instant sessionExpiry;
+    final Duration perNodeTtl;
+    final Clock clock;
+    final Map<String, AuthSig> sigs = new LinkedHashMap<>();
+    final Map<String, Instant> expiries = new LinkedHashMap<>();
+
+    Renewer(SessionKeyPair sessionKey, List<ResourceAbilityRequest> requests, List<AuthSig> capabilities, Instant sessionExpiry,
+        Duration perNodeTtl, Clock clock) {
+      this.sessionKey = sessionKey;
+      this.requests = List.copyOf(requests);
+      this.capabilities = List.copyOf(capabilities);
+      this.sessionExpiry = sessionExpiry;
+      this.perNodeTtl = perNodeTtl;
+      this.clock = clock;
+    }
+
+    synchronized AuthSig sigFor(String url) {
+      Instant now = clock.instant();
+      AuthSig have = sigs.get(url);
+      Instant until = expiries.get(url);
+      boolean fresh = have != null && (until.minus(RENEW_MARGIN).isAfter(now) || !until.isBefore(sessionExpiry));
+      if (fresh) return have;
+      if (have != null && !now.isBefore(sessionExpiry)) return have; // the session is over: the node will say so
+      Instant exp = now.plus(perNodeTtl);
+      if (exp.isAfter(sessionExpiry)) exp = sessionExpiry;
+      AuthSig sig = signForNode(sessionKey, new SessionKeySignedMessage(sessionKey.publicKeyHex(), requests, capabilities,
+          IsoTime.toIsoString(now), IsoTime.toIsoString(exp), url));
+      sigs.put(url, sig);
+      expiries.put(url, exp);
+      return sig;
+    }
+
+    synchronized Map<String, AuthSig> snapshot() {
+      return Collections.unmodifiableMap(new LinkedHashMap<>(sigs));
+    }
+  }
+
+  /**
+   * Session sigs that follow the network: they hold the session key and the capabilities (which
+   * name no node) and make a node's sig when it is first asked for (a node that joined later) or
+   * when its sig has less than 30 seconds left. Each per-node sig lives {@code perNodeTtl} (5
+   * minutes in 4.2.0), never past {@code sessionExpiry}, the capability's lifetime. The session
+   * key stays inside: {@link #toJson()} and {@link #toString()} show only the sigs.
+   *
+   * @param sessionKey the session key that signs
+   * @param resourceAbilityRequests what the session may do
+   * @param capabilities the auth sigs that grant the session its abilities
+   * @param nodeUrls the nodes to sign for now
+   * @param clock gives {@code issuedAt}
+   * @param sessionExpiry when the session ends (the capability's expiry at the latest)
+   * @param perNodeTtl how long each per-node sig lives
+   * @return the session sigs
+   * @throws LitValidationException when a part is missing, no node or capability is given, the
+   *     lifetime is not positive or the session has ended
+   */
+  public static SessionSigs renewing(SessionKeyPair sessionKey, List<ResourceAbilityRequest> resourceAbilityRequests,
+      List<AuthSig> capabilities, List<String> nodeUrls, Clock clock, Instant sessionExpiry, Duration perNodeTtl) {
+    Args.required(sessionKey, "sessionKey");
+    Args.required(resourceAbilityRequests, "resourceAbilityRequests");
+    Args.required(clock, "clock");
+    Args.required(sessionExpiry, "sessionExpiry");
+    if (capabilities == null || capabilities.isEmpty()) throw new LitValidationException("capabilities must hold at least the wallet auth sig");
+    if (nodeUrls == null || nodeUrls.isEmpty()) throw new LitValidationException("nodeUrls is empty: connect to the network first");
+    if (perNodeTtl == null || perNodeTtl.isNegative() || perNodeTtl.isZero()) throw new LitValidationException("perNodeTtl must be positive");
+    if (!sessionExpiry.isAfter(clock.instant())) throw new LitValidationException("the session has already ended at " + sessionExpiry);
+    for (String url : nodeUrls) if (url == null || url.isEmpty()) throw new LitValidationException("nodeUrls has an empty URL");
+    return new SessionSigs(new Renewer(sessionKey, resourceAbilityRequests, capabilities, sessionExpiry, perNodeTtl, clock), nodeUrls);
+  }
+
+  /** {@return whether these sigs make a node's sig on demand (see {@link #renewing})} */
+  public boolean isRenewing() {
+    return renewer != null;
+  }
+
+  private Map<String, AuthSig> current() {
+    return renewer != null ? renewer.snapshot() : byNode;
   }
 
   /**
@@ -170,6 +267,7 @@ public final class SessionSigs {
    * @throws LitAuthException when there is none for {@code nodeUrl}
    */
   public AuthSig forNode(String nodeUrl) {
+    if (renewer != null && nodeUrl != null && !nodeUrl.isEmpty()) return renewer.sigFor(nodeUrl);
     AuthSig s = byNode.get(nodeUrl);
     if (s == null) {
       throw LitAuthException.builder().message("no session signature for node " + nodeUrl + " (have " + byNode.keySet() + ")")
@@ -184,6 +282,7 @@ public final class SessionSigs {
    * @param nodeUrl the node's URL
    */
   public Optional<AuthSig> find(String nodeUrl) {
+    if (renewer != null && nodeUrl != null && !nodeUrl.isEmpty()) return Optional.of(renewer.sigFor(nodeUrl));
     return Optional.ofNullable(byNode.get(nodeUrl));
   }
 
@@ -193,7 +292,7 @@ public final class SessionSigs {
    * @return the session sigs by node URL
    */
   public Map<String, AuthSig> asMap() {
-    return byNode;
+    return current();
   }
 
   /**
@@ -202,7 +301,7 @@ public final class SessionSigs {
    * @return the node URLs
    */
   public List<String> nodeUrls() {
-    return List.copyOf(byNode.keySet());
+    return List.copyOf(current().keySet());
   }
 
   /**
@@ -211,7 +310,7 @@ public final class SessionSigs {
    */
   public String toJson() {
     Map<String, Object> m = new LinkedHashMap<>();
-    byNode.forEach((k, v) -> m.put(k, v.toJsValue()));
+    current().forEach((k, v) -> m.put(k, v.toJsValue()));
     return JsJson.stringify(m);
   }
 
@@ -235,16 +334,17 @@ public final class SessionSigs {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SessionSigs s && s.byNode.equals(byNode);
+    if (renewer != null) return this == o; // its sigs change as it renews them
+    return o instanceof SessionSigs s && s.renewer == null && s.byNode.equals(byNode);
   }
 
   @Override
   public int hashCode() {
-    return byNode.hashCode();
+    return renewer != null ? System.identityHashCode(this) : byNode.hashCode();
   }
 
   @Override
   public String toString() {
-    return "SessionSigs" + byNode.keySet();
+    return "SessionSigs" + current().keySet() + (renewer != null ? " (renewing)" : "");
   }
 }

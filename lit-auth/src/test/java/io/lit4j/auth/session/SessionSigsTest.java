@@ -62,6 +62,58 @@ class SessionSigsTest {
     assertThrows(LitValidationException.class, () -> SessionSiwe.builder().address(WALLET.address()).sessionKey(key()).build());
   }
 
+  /** A clock tests move by hand. */
+  static final class MovingClock extends Clock {
+    Instant now = Instant.parse("2024-06-01T12:00:00Z");
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void renewingSigsAreShortLivedRenewedBeforeExpiryAndMadeForNodesThatJoinUntilTheCapabilityEnds() {
+    MovingClock clock = new MovingClock();
+    AuthSig wallet = SessionSiwe.builder().sessionKey(key()).nonce(NONCE).resourceAbilityRequests(REQS).clock(CLOCK).buildAndSign(WALLET);
+    Instant sessionEnd = clock.now.plus(Duration.ofMinutes(12));
+    SessionSigs sigs = SessionSigs.renewing(key(), REQS, SessionSigs.capabilities(Optional.empty(), wallet),
+        List.of("http://127.0.0.1:7470"), clock, sessionEnd, SessionSigs.V4_SESSION_TTL);
+    AuthSig first = sigs.forNode("http://127.0.0.1:7470");
+    assertEquals("2024-06-01T12:05:00.000Z", SessionKeySignedMessage.parse(first.signedMessage()).expiration());
+    clock.now = clock.now.plus(Duration.ofMinutes(4));
+    assertEquals(first, sigs.forNode("http://127.0.0.1:7470"), "still a minute left: kept");
+    clock.now = clock.now.plus(Duration.ofSeconds(40));
+    AuthSig second = sigs.forNode("http://127.0.0.1:7470");
+    SessionKeySignedMessage m = SessionKeySignedMessage.parse(second.signedMessage());
+    assertEquals("2024-06-01T12:04:40.000Z", m.issuedAt());
+    assertEquals("2024-06-01T12:09:40.000Z", m.expiration());
+    assertTrue(SessionSigs.verifySignature(second));
+
+    AuthSig joined = sigs.find("http://127.0.0.1:7471").orElseThrow();
+    assertEquals("http://127.0.0.1:7471", SessionKeySignedMessage.parse(joined.signedMessage()).nodeAddress());
+    assertEquals(List.of("http://127.0.0.1:7470", "http://127.0.0.1:7471"), sigs.nodeUrls());
+
+    clock.now = clock.now.plus(Duration.ofMinutes(5));
+    assertEquals("2024-06-01T12:12:00.000Z", SessionKeySignedMessage.parse(sigs.forNode("http://127.0.0.1:7470").signedMessage()).expiration(),
+        "never past the capability's end");
+    String secret = (String) key().toStoredJsValue().get("secretKey");
+    assertFalse(sigs.toString().contains(secret) || sigs.toJson().contains(secret), "the held session key never shows");
+    assertTrue(sigs.isRenewing());
+    assertThrows(LitValidationException.class, () -> SessionSigs.renewing(key(), REQS, SessionSigs.capabilities(Optional.empty(), wallet),
+        List.of("http://127.0.0.1:7470"), clock, clock.now.minusSeconds(1), SessionSigs.V4_SESSION_TTL));
+  }
+
   @Test
   void eachNodeGetsItsOwnVerifiableSignatureWithFiveMinuteExpiry() {
     AuthSig wallet = SessionSiwe.builder().sessionKey(key()).nonce(NONCE).resourceAbilityRequests(REQS).clock(CLOCK).buildAndSign(WALLET);

@@ -4,24 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lit4j.core.json.LitJson;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.lit4j.core.vectors.TestVectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The condition hash quoted in the specs, from {@code shared/vectors/client_misc_vectors.json}. */
+/** The condition hash quoted in the specs, from {@code client_misc_vectors.json}. */
 class ClientMiscVectorsAccHashTest {
   private static JsonNode vector;
 
+  /** The committed copy; lit-vectors checks that the shared one, when present, equals it. */
   @BeforeAll
-  static void load() throws Exception {
-    String configured = System.getProperty("lit4j.vectors.dir");
-    if (configured == null || configured.isBlank()) configured = System.getenv("LIT4J_VECTORS_DIR");
-    if (configured == null || configured.isBlank()) configured = "../../shared/vectors";
-    Path file = Path.of(configured).toAbsolutePath().normalize().resolve("client_misc_vectors.json");
-    assertTrue(Files.isRegularFile(file), "vector file not found at " + file + " (set -Dlit4j.vectors.dir)");
-    vector = LitJson.parse(Files.readString(file), "client_misc_vectors.json").get("accessControlConditionsHash");
+  static void load() {
+    vector = TestVectors.read(TestVectors.committed("client_misc_vectors.json")).get("accessControlConditionsHash");
     assertTrue(vector != null && vector.isObject(), "accessControlConditionsHash missing from the vector file");
   }
 

@@ -122,18 +122,11 @@ public final class Fuzz {
   }
 
   /**
-   * A file of the shared vectors ({@code -Dlit4j.vectors.dir}, else {@code ../../shared/vectors}),
+   * A file of the vectors committed in the repository ({@link io.lit4j.core.vectors.TestVectors}),
    * parsed; fails (never skips) when it is not there.
    */
   public static JsonNode vector(String file) {
-    String dir = System.getProperty("lit4j.vectors.dir");
-    if (dir == null || dir.isBlank() || dir.startsWith("${")) dir = "../../shared/vectors";
-    java.nio.file.Path path = java.nio.file.Path.of(dir, file);
-    try {
-      return LitJson.mapper().readTree(java.nio.file.Files.readString(path));
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("cannot read the shared vector " + path.toAbsolutePath(), e);
-    }
+    return io.lit4j.core.vectors.TestVectors.read(io.lit4j.core.vectors.TestVectors.committed(file));
   }
 
   /** A short printable excerpt of an input for failure messages. */

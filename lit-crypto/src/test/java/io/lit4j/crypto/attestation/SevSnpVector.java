@@ -17,15 +17,9 @@ final class SevSnpVector {
     this.root = root;
   }
 
+  /** The committed copy (lit-vectors checks the shared one, when present, against it). */
   static SevSnpVector load() {
-    String dir = System.getProperty("lit4j.vectors.dir");
-    if (dir == null || dir.isBlank() || dir.startsWith("${")) dir = "../../shared/vectors";
-    Path file = Path.of(dir, "sev_snp_attestation.json");
-    try {
-      return new SevSnpVector(LitJson.mapper().readTree(Files.readString(file)));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + file.toAbsolutePath(), e);
-    }
+    return new SevSnpVector(io.lit4j.core.vectors.TestVectors.read(io.lit4j.core.vectors.TestVectors.committed("sev_snp_attestation.json")));
   }
 
   String challengeHex() {

@@ -36,7 +36,8 @@ import org.web3j.protocol.http.HttpService;
  * <p>Starts the anvil binary the build installed (npm {@code @foundry-rs/anvil}, see {@link
  * #locateBinary()}) on a free loopback port with a high block gas limit, waits until {@code
  * eth_chainId} answers, and stops it (with its process tree) on {@link #close()} or, at the
- * latest, when the JVM exits.
+ * latest, when the JVM exits: by a shutdown hook, and on Unix also by a guard process that stops
+ * anvil when the JVM is gone however it ended (SIGKILL included).
  *
  * <pre>{@code
  * try (Anvil anvil = Anvil.builder().chainId(31337).start()) {
@@ -64,7 +65,6 @@ public final class Anvil implements AutoCloseable {
   private final long chainId;
   private final List<Credentials> devAccounts;
   private final Thread shutdownHook;
-  private volatile Optional<Process> watchdog = Optional.empty();
   private final HttpService rpcService;
   private final Web3j web3j;
   private volatile boolean closed;
@@ -147,6 +147,21 @@ public final class Anvil implements AutoCloseable {
   }
 
   /**
+   * Sets an account's balance ({@code anvil_setBalance}), e.g. to fund a new validator's wallet.
+   *
+   * @param address the account, {@code 0x}-hex
+   * @param wei the new balance in wei, not negative
+   * @throws LitException if anvil refuses it
+   */
+  public void setBalance(String address, BigInteger wei) {
+    if (address == null || !address.matches("(0x)?[0-9a-fA-F]{40}")) {
+      throw new LitValidationException("address must be 20 bytes of hex, got " + address);
+    }
+    if (wei == null || wei.signum() < 0) throw new LitValidationException("wei must not be negative");
+    rpc("anvil_setBalance", List.of(address.startsWith("0x") ? address : "0x" + address, "0x" + wei.toString(16)));
+  }
+
+  /**
    * Mines one block now ({@code evm_mine}).
    *
    * @throws LitException if the call fails
@@ -186,17 +201,12 @@ public final class Anvil implements AutoCloseable {
     closed = true;
     web3j.shutdown();
     destroyProcessTree();
-    watchdog.ifPresent(Process::destroy);
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException alreadyShuttingDown) {
       // the hook is running or has run
     }
-    try {
-      Files.deleteIfExists(logFile);
-    } catch (IOException ignored) {
-      // a temp file; nothing else to do
-    }
+    deleteQuietly(logFile);
   }
 
   @Override
@@ -271,6 +281,10 @@ public final class Anvil implements AutoCloseable {
   public static final class VoidResponse extends Response<Object> {}
 
   private void destroyProcessTree() {
+    destroyProcessTree(process);
+  }
+
+  private static void destroyProcessTree(Process process) {
     List<ProcessHandle> children = new ArrayList<>();
     process.descendants().forEach(children::add);
     children.forEach(ProcessHandle::destroy);
@@ -299,28 +313,36 @@ public final class Anvil implements AutoCloseable {
   }
 
   /**
-   * A shutdown hook does not run when the JVM is killed (SIGKILL, e.g. a surefire fork timeout):
-   * a small shell loop then notices the JVM is gone and stops anvil. Unix only.
+   * anvil runs under a small {@code /bin/sh} guard so that it cannot outlive this JVM, however the
+   * JVM ends: a shutdown hook does not run on SIGKILL (e.g. a surefire fork timeout), so the guard
+   * holds the read end of a pipe whose write end only this JVM holds (the guard's stdin). When the
+   * JVM exits in any way, the kernel closes the write end, the guard reads end-of-file and stops
+   * anvil. The guard also stops anvil on SIGTERM/SIGINT/SIGHUP and exits with anvil's exit code
+   * when anvil exits by itself. The JVM closes the pipe itself once the guard has exited.
    */
-  private static Optional<Process> startWatchdog(Process anvil) {
+  private static final String GUARD =
+      "exec 3<&0\n"
+          + "\"$@\" </dev/null 3<&- &\n"
+          + "a=$!\n"
+          + "trap 'kill $a 2>/dev/null' TERM INT HUP\n"
+          + "{ while read -r _ <&3; do :; done; kill $a 2>/dev/null; } &\n"
+          + "w=$!\n"
+          + "exec 3<&-\n"
+          + "wait $a; rc=$?\n"
+          + "while kill -0 $a 2>/dev/null; do wait $a; rc=$?; done\n"
+          + "kill $w 2>/dev/null\n"
+          + "exit $rc\n";
+
+  /** The command that runs {@code anvil} under {@link #GUARD} where there is a POSIX shell. */
+  private static List<String> guarded(List<String> anvil) {
     boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
     Path sh = Path.of("/bin/sh");
     if (windows || !Files.isExecutable(sh)) {
-      return Optional.empty();
+      return anvil; // the shutdown hook still covers normal exits
     }
-    long jvm = ProcessHandle.current().pid();
-    String script =
-        "while kill -0 " + jvm + " 2>/dev/null && kill -0 " + anvil.pid() + " 2>/dev/null; do sleep 1; done; kill "
-            + anvil.pid() + " 2>/dev/null";
-    try {
-      return Optional.of(
-          new ProcessBuilder(sh.toString(), "-c", script)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start());
-    } catch (IOException e) {
-      return Optional.empty(); // the shutdown hook still covers normal exits
-    }
+    List<String> cmd = new ArrayList<>(List.of(sh.toString(), "-c", GUARD, "lit4j-anvil-guard"));
+    cmd.addAll(anvil);
+    return cmd;
   }
 
   private static int freeLoopbackPort() {
@@ -433,6 +455,9 @@ public final class Anvil implements AutoCloseable {
      */
     public Anvil start() {
       Path bin = binary.orElseGet(Anvil::locateBinary);
+      if (!Files.isExecutable(bin)) {
+        throw new LitException("could not start anvil (" + bin + "): not an executable file");
+      }
       LitException last = null;
       // a free port can be taken between probing and binding: retry a few times
       for (int attempt = 0; attempt < 3; attempt++) {
@@ -456,27 +481,49 @@ public final class Anvil implements AutoCloseable {
       hardfork.ifPresent(h -> cmd.addAll(List.of("--hardfork", h)));
       cmd.add("--silent");
       Path log;
-      Process process;
       try {
         log = Files.createTempFile("lit4j-anvil-", ".log");
+      } catch (IOException e) {
+        throw new LitException("could not create anvil's log file", e);
+      }
+      Process process;
+      try {
         process =
-            new ProcessBuilder(cmd)
+            new ProcessBuilder(guarded(cmd))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
       } catch (IOException e) {
+        deleteQuietly(log);
         throw new LitException("could not start anvil (" + bin + ")", e);
       }
-      Anvil anvil = new Anvil(process, log, port, chainId, accounts);
-      Runtime.getRuntime().addShutdownHook(anvil.shutdownHook);
-      anvil.watchdog = startWatchdog(process);
+      // from here on, whatever fails (even an Error) stops anvil before it propagates
+      Anvil anvil = null;
+      boolean ready = false;
       try {
+        anvil = new Anvil(process, log, port, chainId, accounts);
+        Runtime.getRuntime().addShutdownHook(anvil.shutdownHook);
         anvil.awaitReady(startupTimeout);
+        ready = true;
         return anvil;
-      } catch (RuntimeException e) {
-        anvil.close();
-        throw e;
+      } finally {
+        if (!ready) {
+          if (anvil != null) {
+            anvil.close();
+          } else {
+            destroyProcessTree(process);
+            deleteQuietly(log);
+          }
+        }
       }
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // a temp file; nothing else to do
     }
   }
 

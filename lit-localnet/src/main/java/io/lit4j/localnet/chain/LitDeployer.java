@@ -111,6 +111,23 @@ public final class LitDeployer {
         addresses, keyDeriver, tx.address(), Duration.ofNanos(System.nanoTime() - start));
   }
 
+  /**
+   * Sets RateLimitNFT's network-wide cap on sold, unexpired capacity
+   * ({@code setMaxRequestsPerKilosecond}; the contract starts at 10,000 requests/ks, as Lit's
+   * deployment does).
+   *
+   * @param rateLimitNft the RateLimitNFT address this deployer's account owns
+   * @param maxRequestsPerKilosecond the new cap, positive
+   * @throws LitValidationException when the cap is not positive
+   * @throws LitContractException if the transaction fails
+   */
+  public void setMaxRequestsPerKilosecond(String rateLimitNft, BigInteger maxRequestsPerKilosecond) {
+    if (maxRequestsPerKilosecond == null || maxRequestsPerKilosecond.signum() <= 0) {
+      throw new LitValidationException("maxRequestsPerKilosecond must be positive, got " + maxRequestsPerKilosecond);
+    }
+    send(rateLimitNft, "setMaxRequestsPerKilosecond", new Uint256(maxRequestsPerKilosecond));
+  }
+
   private String deploy(String name, org.web3j.abi.datatypes.Type<?>... args) {
     TransactionReceipt r = tx.deploy(CompiledContract.load(name), args);
     String address = r.getContractAddress();

@@ -79,7 +79,7 @@ public final class SimulatedEcdsaSigner {
   /**
    * Node {@code key.shareIndex()}'s share for an HD-derived PKP.
    *
-   * @param signingSubset the share indices chosen by {@link SigningSubset#select}
+   * @param signingSubset the share indices chosen by {@link io.lit4j.crypto.ecdsa.SigningSubset#select}
    * @param key this node's root key shares
    * @param keyId the PKP's key id
    * @param digest the 32-byte digest to sign

@@ -8,8 +8,8 @@
  *       shares (seedable, so a network can restart with the same key);
  *   <li>{@link io.lit4j.localnet.keys.K256KeyDealer} deals t-of-n Shamir shares of the ordered
  *       K256 root keys; a node's share of an HD key is the HD polynomial over its root shares;
- *   <li>{@link io.lit4j.localnet.keys.SigningSubset} picks the t signing nodes from the message
- *       and request id, the same on every node;
+ *   <li>the t signing nodes come from {@link io.lit4j.crypto.ecdsa.SigningSubset}, the real
+ *       nodes' rule in lit-crypto (clients predict it too);
  *   <li>{@link io.lit4j.localnet.keys.SimulatedEcdsaSigner} derives the nonce every node agrees
  *       on from a network secret, the request id, the digest and the key, and returns each node's
  *       Lagrange-weighted share {@code sᵢ = λᵢ·k·(h + r·xᵢ)}, so clients only sum

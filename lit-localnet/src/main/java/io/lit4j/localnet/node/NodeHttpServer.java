@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -37,13 +40,34 @@ public final class NodeHttpServer implements AutoCloseable {
   public static final String NODE_VERSION = "0.2.16-lit4j-localnet";
 
   private static final Logger LOG = LoggerFactory.getLogger(NodeHttpServer.class);
+
+  /*
+   * The JDK server writes a response's headers and body as two TCP segments; without
+   * TCP_NODELAY, Nagle holds the body until the client ACKs the headers, and the client delays
+   * that ACK (~40 ms on Linux): every answer would stall ~40 ms. The JDK reads this property once,
+   * when its server classes initialise, which is after this class (the first to create a
+   * server here), unless the embedding JVM created a JDK HttpServer before; an explicit
+   * -Dsun.net.httpserver.nodelay=... wins.
+   */
+  static {
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
   private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+  /**
+   * Requests one node handles at once; more are answered at once with HTTP 429 and no Lit JSON
+   * body, as a v4 node answers concurrency overload (node-behavior.md §9.2), rather than queued.
+   */
+  public static final int MAX_CONCURRENT_REQUESTS = 256;
 
   private final String host;
   private final int port;
   private final Map<String, NodeRoute> routes = new ConcurrentHashMap<>();
   private final NodeFaults faults = new NodeFaults();
   private final ExecutorService executor;
+  private final Semaphore admitted = new Semaphore(MAX_CONCURRENT_REQUESTS);
   private final Object lifecycle = new Object();
   private HttpServer server;
   private boolean closed;
@@ -51,7 +75,13 @@ public final class NodeHttpServer implements AutoCloseable {
   /**
    * Binds a server on {@code host:port}; port 0 picks a free port.
    *
-   * @param threads request threads of this node
+   * <p>Requests never wait in a queue behind busy threads: a coordinated Lit Action blocks its
+   * request thread until every node reaches the same op, so with a fixed pool, more concurrent
+   * coordinated actions than threads could hold each node's threads with actions the other nodes
+   * have queued (each waiting for the others). The pool grows instead, up to {@link
+   * #MAX_CONCURRENT_REQUESTS} requests in progress, and shrinks back to {@code threads} idle ones.
+   *
+   * @param threads request threads kept when idle
    * @param host the address to bind
    * @param port the port, 0 for a free one
    */
@@ -63,7 +93,8 @@ public final class NodeHttpServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     };
-    this.executor = Executors.newFixedThreadPool(threads, tf);
+    // no queue: every admitted request gets a thread at once (see above); idle extras end after 30 s
+    this.executor = new ThreadPoolExecutor(threads, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), tf);
     this.server = bind(host, port);
     this.port = server.getAddress().getPort();
   }
@@ -177,49 +208,62 @@ public final class NodeHttpServer implements AutoCloseable {
       boolean sent = requestId != null;
       correlationId = sent ? requestId : "LD-" + UUID.randomUUID();
 
-      NodeFault fault = faults.fault();
-      if (fault == NodeFault.SLOW) sleep(faults.slowDelay());
-      NodeRoute route = routes.get(ex.getRequestURI().getPath());
-      String contentType = first(headers, "content-type");
-      if (route == null || !method.equals("POST") || contentType == null
-          || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-        sendText(ex, 404, "Not Found");
+      if (!admitted.tryAcquire()) {
+        sendText(ex, 429, "Too Many Requests");
         return;
       }
-      if (fault == NodeFault.HTTP_500) {
-        sendJson(ex, 500, NodeError.of(NodeErrorCode.NodeSystemFault, "fault injected: HTTP 500").body(correlationId));
-        return;
-      }
-      if (fault == NodeFault.GARBAGE_JSON) {
-        sendRaw(ex, 200, "application/json", "{\"success\":tru<<garbage");
-        return;
-      }
-      byte[] raw = readBody(ex.getRequestBody());
-      JsonNode body;
       try {
-        body = LitJson.mapper().readTree(raw);
-        if (body == null || !body.isObject()) throw new IllegalArgumentException("body is not a JSON object");
-      } catch (IOException | IllegalArgumentException e) {
-        String why = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-        sendJson(ex, 422, NodeError.of(NodeErrorCode.NodeBadInput, "Parse error: " + why).body(correlationId));
-        return;
+        handle(ex, method, headers, correlationId, sent);
+      } finally {
+        admitted.release();
       }
-      NodeRequest request = new NodeRequest(ex.getRequestURI().getPath(), correlationId, sent, headers, body);
-      JsonNode answer;
-      try {
-        answer = route.handle(request);
-      } catch (NodeError e) {
-        sendJson(ex, e.status(), e.body(correlationId));
-        return;
-      } catch (RuntimeException e) {
-        LOG.warn("node {} failed on {} [{}]", port, request.path(), correlationId, e);
-        sendJson(ex, 500, NodeError.of(NodeErrorCode.NodeSystemFault, String.valueOf(e.getMessage())).body(correlationId));
-        return;
-      }
-      sendJson(ex, route.successStatus(), answer);
     } catch (IOException e) {
       LOG.debug("node {}: connection failed [{}]: {}", port, correlationId, e.toString());
     }
+  }
+
+  private void handle(HttpExchange ex, String method, Map<String, List<String>> headers, String correlationId, boolean sent)
+      throws IOException {
+    NodeFault fault = faults.fault();
+    if (fault == NodeFault.SLOW) sleep(faults.slowDelay());
+    NodeRoute route = routes.get(ex.getRequestURI().getPath());
+    String contentType = first(headers, "content-type");
+    if (route == null || !method.equals("POST") || contentType == null
+        || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      sendText(ex, 404, "Not Found");
+      return;
+    }
+    if (fault == NodeFault.HTTP_500) {
+      sendJson(ex, 500, NodeError.of(NodeErrorCode.NodeSystemFault, "fault injected: HTTP 500").body(correlationId));
+      return;
+    }
+    if (fault == NodeFault.GARBAGE_JSON) {
+      sendRaw(ex, 200, "application/json", "{\"success\":tru<<garbage");
+      return;
+    }
+    byte[] raw = readBody(ex.getRequestBody());
+    JsonNode body;
+    try {
+      body = LitJson.mapper().readTree(raw);
+      if (body == null || !body.isObject()) throw new IllegalArgumentException("body is not a JSON object");
+    } catch (IOException | IllegalArgumentException e) {
+      String why = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+      sendJson(ex, 422, NodeError.of(NodeErrorCode.NodeBadInput, "Parse error: " + why).body(correlationId));
+      return;
+    }
+    NodeRequest request = new NodeRequest(ex.getRequestURI().getPath(), correlationId, sent, headers, body);
+    JsonNode answer;
+    try {
+      answer = route.handle(request);
+    } catch (NodeError e) {
+      sendJson(ex, e.status(), e.body(correlationId));
+      return;
+    } catch (RuntimeException e) {
+      LOG.warn("node {} failed on {} [{}]", port, request.path(), correlationId, e);
+      sendJson(ex, 500, NodeError.of(NodeErrorCode.NodeSystemFault, String.valueOf(e.getMessage())).body(correlationId));
+      return;
+    }
+    sendJson(ex, route.successStatus(), answer);
   }
 
   private static byte[] readBody(InputStream in) throws IOException {

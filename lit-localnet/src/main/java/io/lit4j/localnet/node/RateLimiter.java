@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Capacity-credit rate limiting of one node (node-behavior.md §8): the user's RateLimitNFTs, plus
  * those delegated to them in the session's capabilities ({@code lit-ratelimitincrease} recaps with
- * {@code delegate_to}, {@code uses}, {@code nft_id}); no free tier; counters per node.
+ * {@code delegate_to}, {@code uses}, {@code nft_id}; a delegated credit counts only when the
+ * delegation's signer owns it ({@code ownerOf})); no free tier; counters per node.
  */
 final class RateLimiter {
   private static final Duration USES_TTL = Duration.ofDays(7);
@@ -137,14 +138,26 @@ final class RateLimiter {
     Object ids = nb.get("nft_id");
     if (ids instanceof List<?> list) {
       for (Object id : list) {
+        BigInteger tokenId;
         try {
-          nfts.add(new BigInteger(String.valueOf(id)));
+          tokenId = new BigInteger(String.valueOf(id));
         } catch (NumberFormatException ignored) {
-          // not a decimal token id: the node skips it
+          continue; // not a decimal token id: the node skips it
         }
+        // only the credit's owner may delegate it (node 0.2.16 reads ownerOf but never compares it:
+        // there, anyone could delegate anyone's credit)
+        if (ownedBy(tokenId, siwe.address())) nfts.add(tokenId);
       }
     } else {
       nfts.addAll(chain.capacityTokensOf(siwe.address()));
+    }
+  }
+
+  private boolean ownedBy(BigInteger tokenId, String delegator) {
+    try {
+      return Hex.strip0x(chain.capacityOwner(tokenId)).equalsIgnoreCase(Hex.strip0x(delegator));
+    } catch (ChainReader.Reverted e) {
+      return false; // no such credit
     }
   }
 

@@ -15,7 +15,7 @@ import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.bls.BlsSignatureShare;
 import io.lit4j.crypto.ecdsa.EcdsaShareJson;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
-import io.lit4j.localnet.keys.SigningSubset;
+import io.lit4j.crypto.ecdsa.SigningSubset;
 import io.lit4j.localnet.keys.SimulatedEcdsaSigner;
 import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.EthHash;
@@ -58,14 +58,14 @@ public final class SimulatedNode implements AutoCloseable {
   private static final Duration JWT_MAX = Duration.ofHours(12);
 
   private final NodeHttpServer server;
-  private final SimulatedNodeConfig config;
+  // replaced when an epoch change reshares the keys (enterEpoch)
+  private volatile SimulatedNodeConfig config;
   private final LitActionRuntime actions;
   private final ChainReader chain;
   private final AuthValidator auth;
   private final PkpAuthorizer pkpAuth;
   private final RateLimiter rateLimiter;
   private final SimulatedEcdsaSigner ecdsa;
-  private final List<Integer> allIndices;
   private final String rootKeysHexCache;
   private final List<String> hdRootPubkeys;
   private final java.util.function.Function<String, Optional<String>> ipfs;
@@ -117,9 +117,6 @@ public final class SimulatedNode implements AutoCloseable {
     this.pkpAuth = new PkpAuthorizer(chain, auth, authProviders);
     this.rateLimiter = new RateLimiter(chain, auth, config.clock());
     this.ecdsa = new SimulatedEcdsaSigner(config.ecdsaNetworkSecret());
-    List<Integer> idx = new ArrayList<>();
-    for (int i = 0; i < config.nodeCount(); i++) idx.add(i);
-    this.allIndices = List.copyOf(idx);
     this.rateLimiting = config.rateLimiting();
     List<String> roots = new ArrayList<>();
     for (byte[] k : chain.rootKeys()) roots.add(Hex.encode(k));
@@ -142,6 +139,27 @@ public final class SimulatedNode implements AutoCloseable {
         return 202;
       }
     });
+  }
+
+  private static List<Integer> indices(int n) {
+    List<Integer> idx = new ArrayList<>();
+    for (int i = 0; i < n; i++) idx.add(i);
+    return List.copyOf(idx);
+  }
+
+  /**
+   * Moves the node into a new epoch: its new place in the validator set and its new shares of
+   * the same network keys (an epoch change reshares them). Requests in progress finish with the
+   * shares they started with or fail.
+   *
+   * @param next the node's configuration in the new epoch (same node wallet and chain)
+   * @throws LitException when {@code next} belongs to another node
+   */
+  public void enterEpoch(SimulatedNodeConfig next) {
+    if (!next.nodeWallet().getAddress().equalsIgnoreCase(config.nodeWallet().getAddress())) {
+      throw new LitException("the new epoch's configuration belongs to node " + next.nodeWallet().getAddress());
+    }
+    this.config = next;
   }
 
   /** @return the node's 0-based share index */
@@ -219,7 +237,8 @@ public final class SimulatedNode implements AutoCloseable {
 
   /** This node's ECDSA share for a PKP, or empty outside the signing subset. */
   private Optional<EcdsaSignatureShare> signEcdsa(byte[] pubkey, byte[] digest, String requestId, String sigName) {
-    List<Integer> subset = SigningSubset.select(allIndices, config.threshold(), digest, requestId);
+    SimulatedNodeConfig config = this.config; // one epoch for the whole share
+    List<Integer> subset = SigningSubset.select(indices(config.nodeCount()), config.threshold(), digest, requestId);
     if (!subset.contains(config.shareIndex())) return Optional.empty();
     if (digest.length != 32 || new BigInteger(1, digest).compareTo(Secp256k1.ORDER) >= 0) {
       throw NodeError.of(NodeErrorCode.NodeUnknownError, "ECDSA signing failed", "the message to sign must be 32 bytes below the curve order, got " + digest.length + " bytes");
@@ -243,6 +262,7 @@ public final class SimulatedNode implements AutoCloseable {
   }
 
   private BlsSignatureShare blsSign(byte[] message) {
+    SimulatedNodeConfig config = this.config; // one epoch for the whole share
     BlsSignatureShare share = config.blsShare().sign(message);
     if (wrongShare()) share = config.blsShare().sign(("lit4j-wrong-share:" + Hex.encode(message)).getBytes(StandardCharsets.UTF_8));
     return share;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.contracts.LitContractAddresses;
-import io.lit4j.contracts.internal.ContractFunctions;
+import io.lit4j.contracts.PkpContract;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
@@ -110,7 +110,7 @@ public final class LocalRelay implements AutoCloseable {
       }
       long keyType = b.has("keyType") ? number(b.get("keyType")).longValueExact() : 2;
       BigInteger cost = mintCost();
-      TransactionReceipt receipt = tx.send(contracts.pkpHelper(), ContractFunctions.PkpHelper.mintNextAndAddAuthMethods(keyType, types, ids,
+      TransactionReceipt receipt = tx.send(contracts.pkpHelper(), PkpContract.mintNextAndAddAuthMethodsCall(keyType, types, ids,
           pubkeys, scopes, b.path("addPkpEthAddressAsPermittedAddress").asBoolean(true), b.path("sendPkpToItself").asBoolean(true)), cost);
       ObjectNode o = LitJson.mapper().createObjectNode();
       o.put("requestId", receipt.getTransactionHash());

@@ -2,7 +2,6 @@ package io.lit4j.crypto.ecdsa;
 
 import io.lit4j.localnet.keys.K256KeyDealer;
 import io.lit4j.localnet.keys.K256RootKeyShares;
-import io.lit4j.localnet.keys.SigningSubset;
 import io.lit4j.localnet.keys.SimulatedEcdsaSigner;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.hd.HdKeyId;

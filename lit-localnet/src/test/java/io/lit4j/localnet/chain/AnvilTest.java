@@ -64,6 +64,14 @@ class AnvilTest {
   }
 
   @Test
+  void aFailedStartLeavesNoAnvilOrGuardProcess() throws InterruptedException {
+    long chainId = 800_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000);
+    LitException e = assertThrows(LitException.class, () -> Anvil.builder().chainId(chainId).hardfork("nosuchfork").start());
+    assertTrue(e.getMessage().contains("anvil exited with code"), e.getMessage());
+    assertEquals(java.util.List.of(), io.lit4j.localnet.ProcessLeaks.awaitGone(chainId, 10_000));
+  }
+
+  @Test
   void badOptionsAreRejected() {
     assertThrows(LitValidationException.class, () -> Anvil.builder().chainId(0));
     assertThrows(LitValidationException.class, () -> Anvil.builder().accounts(0));

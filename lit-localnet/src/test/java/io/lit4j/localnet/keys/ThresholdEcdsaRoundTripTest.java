@@ -11,6 +11,7 @@ import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.crypto.ecdsa.EcdsaShareCombiner;
 import io.lit4j.crypto.ecdsa.EcdsaShareJson;
+import io.lit4j.crypto.ecdsa.SigningSubset;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
 import io.lit4j.crypto.eth.EthHash;

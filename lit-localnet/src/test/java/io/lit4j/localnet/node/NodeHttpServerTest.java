@@ -60,6 +60,15 @@ class NodeHttpServerTest {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * The JDK server runs with TCP_NODELAY without the user passing a flag (the latency this saves
+   * is measured by NodeLatencyBenchmark, not here).
+   */
+  @Test
+  void theJdkServerRunsWithTcpNoDelayWithoutAFlag() {
+    assertEquals("true", System.getProperty("sun.net.httpserver.nodelay"));
+  }
+
   @Test
   void answersWithTheRouteBodyAndEchoesTheRequestId() throws Exception {
     var res = post("/web/echo", "{\"a\":1,\"epochNumber\":3}", "application/json", "lit_abc");

@@ -33,6 +33,8 @@ import okhttp3.OkHttpClient;
  * Nothing here is made per call or per connect.
  */
 public final class ClientResources {
+  private NodeRequester requester;
+  private final io.lit4j.node.internal.signing.NodeHealth nodeHealth = new io.lit4j.node.internal.signing.NodeHealth();
   private static final AtomicInteger CLIENTS = new AtomicInteger();
 
   private final LitNodeClientConfig config;
@@ -94,7 +96,18 @@ public final class ClientResources {
     });
     s.setRemoveOnCancelPolicy(true);
     this.scheduler = s;
-    this.fanOut = new NodeFanOut(new NodeRequester(transport, config.retryPolicy(), scheduler, config.logger()), scheduler);
+    this.requester = new NodeRequester(transport, config.retryPolicy(), scheduler, config.logger());
+    this.fanOut = new NodeFanOut(requester, scheduler);
+  }
+
+  /** {@return the requester that sends one request to one node} */
+  public NodeRequester requester() {
+    return requester;
+  }
+
+  /** {@return what this client has seen of each node lately (failures, bad-share suspects)} */
+  public io.lit4j.node.internal.signing.NodeHealth nodeHealth() {
+    return nodeHealth;
   }
 
   /** {@return the fan-out every node request goes through} */

@@ -42,6 +42,10 @@ public final class Connector {
   private final Object lock = new Object();
 
   private volatile ConnectionState state;
+  /** Share index of every active validator of the last connect (connected or not): the signing subset is chosen among them. */
+  private volatile Map<String, Integer> shareIndices = Map.of();
+  /** Node wallet address of every active validator of the last connect, when the source knows them. */
+  private volatile Map<String, String> nodeAddresses = Map.of();
   private CompletableFuture<ConnectionState> connecting; // guarded by lock
   private ScheduledFuture<?> refreshTask; // guarded by lock
 
@@ -89,6 +93,16 @@ public final class Connector {
   /** {@return the state of the last successful connect, if any} */
   public Optional<ConnectionState> state() {
     return Optional.ofNullable(state);
+  }
+
+  /** {@return the node wallet address of every active validator of the last connect (empty if unknown)} */
+  public Map<String, String> nodeAddresses() {
+    return nodeAddresses;
+  }
+
+  /** {@return the share index of every active validator of the last connect, connected or not} */
+  public Map<String, Integer> shareIndices() {
+    return shareIndices;
   }
 
   /**
@@ -229,6 +243,8 @@ public final class Connector {
     Map<String, NodeHandshake> serverKeys = new LinkedHashMap<>();
     for (NodeHandshake h : outcome.agreeing()) serverKeys.put(h.nodeUrl(), h);
     NodeHandshake ref = outcome.agreeing().get(0);
+    shareIndices = set.shareIndices();
+    nodeAddresses = set.nodeAddresses();
     return new ConnectionState(
         new ArrayList<>(serverKeys.keySet()),
         set.minNodeCount(),

@@ -8,6 +8,7 @@ import io.lit4j.node.LitActionException;
 import io.lit4j.node.NodeReply;
 import io.lit4j.node.NodeResponses;
 import io.lit4j.node.internal.request.NodeFanOut;
+import io.lit4j.node.internal.signing.SubsetSigning;
 import io.lit4j.node.transport.SdkHeaders;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,14 +108,14 @@ public final class NodeCalls {
   public <T> CompletableFuture<T> send(String operation, String path, Function<String, ObjectNode> bodyFor,
       Function<ConnectionState, Predicate<Map<String, NodeReply>>> enough,
       BiFunction<NodeResponses, ConnectionState, T> read) {
-    ConnectionState s;
-    Map<String, ObjectNode> bodies = new LinkedHashMap<>();
+    Prepared p;
     try {
-      s = ready();
-      for (String url : s.connectedNodes()) bodies.put(url, bodyFor.apply(url));
+      p = prepare(bodyFor);
     } catch (LitException e) {
       return CompletableFuture.failedFuture(e);
     }
+    ConnectionState s = p.state();
+    Map<String, ObjectNode> bodies = p.bodies();
     Duration timeout = config().requestTimeout();
     NodeFanOut.Call call = enough == null
         ? new NodeFanOut.Call(operation, path, s.connectedNodes(), bodies::get,
@@ -139,6 +140,86 @@ public final class NodeCalls {
         throw all;
       }
     });
+  }
+
+  /** {@return the validators' node wallet addresses by URL from Staking, empty when the validator source gives none} */
+  public Map<String, String> validatorNodeAddresses() {
+    return connector.nodeAddresses();
+  }
+
+  /** Most request ids one threshold-ECDSA operation tries. */
+  static final int MAX_SIGNING_ATTEMPTS = 12;
+
+  /**
+   * A threshold-ECDSA request that survives faulty nodes ({@link SubsetSigning}): each attempt
+   * chooses a request id whose signing subset avoids nodes known to fail, sends to every
+   * connected node and returns once the subset's shares combine; a failed subset is retried with
+   * a new id, at most {@value #MAX_SIGNING_ATTEMPTS} times and not after three request timeouts.
+   *
+   * @param operation name used in errors and logs
+   * @param path the route
+   * @param bodyFor the body for each node URL
+   * @param message the bytes the nodes sign, when known before asking (else null: learned from answers)
+   * @param carriesShare whether an answer holds a share (else it is a non-signer's empty answer);
+   *     throws for an unreadable answer
+   * @param signedMessage the signed bytes an answer shows, if any
+   * @param read combines and verifies the shares of one attempt
+   * @param <T> the result type
+   * @return a future of the result
+   */
+  public <T> CompletableFuture<T> signWithSubset(String operation, String path, Function<String, ObjectNode> bodyFor, byte[] message,
+      Predicate<NodeReply> carriesShare, Function<NodeReply, java.util.Optional<byte[]>> signedMessage,
+      BiFunction<NodeResponses, ConnectionState, T> read) {
+    Prepared p;
+    try {
+      p = prepare(bodyFor);
+    } catch (LitException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    ConnectionState s = p.state();
+    Map<String, ObjectNode> bodies = p.bodies();
+    if (resources.isClosed()) return CompletableFuture.failedFuture(ClientResources.closedError());
+    Map<String, Integer> indices = connector.shareIndices();
+    if (!indices.keySet().containsAll(s.connectedNodes())) {
+      indices = new LinkedHashMap<>();
+      for (String url : s.connectedNodes()) indices.put(url, indices.size());
+    }
+    Duration timeout = config().requestTimeout();
+    SubsetSigning.Spec spec = new SubsetSigning.Spec(operation, s.connectedNodes(), indices, s.minNodeCount(), message,
+        MAX_SIGNING_ATTEMPTS, timeout.multipliedBy(3), SdkHeaders::newRequestId);
+    ConnectionState state = s;
+    SubsetSigning.Hooks<T> hooks = new SubsetSigning.Hooks<>() {
+      @Override
+      public CompletableFuture<NodeReply> post(String nodeUrl, String requestId) {
+        return resources.requester().post(nodeUrl, path, bodies.get(nodeUrl), requestId, state.epochNumber(), timeout, false);
+      }
+
+      @Override
+      public boolean carriesShare(NodeReply reply) {
+        return carriesShare.test(reply);
+      }
+
+      @Override
+      public java.util.Optional<byte[]> signedMessage(NodeReply reply) {
+        return signedMessage.apply(reply);
+      }
+
+      @Override
+      public T read(NodeResponses responses) {
+        return read.apply(responses, state);
+      }
+    };
+    return SubsetSigning.run(spec, hooks, resources.nodeHealth(), log());
+  }
+
+  private record Prepared(ConnectionState state, Map<String, ObjectNode> bodies) {}
+
+  /** The connected state and every connected node's body, built before anything is sent (a missing auth sig fails here). */
+  private Prepared prepare(Function<String, ObjectNode> bodyFor) {
+    ConnectionState s = ready();
+    Map<String, ObjectNode> bodies = new LinkedHashMap<>();
+    for (String url : s.connectedNodes()) bodies.put(url, bodyFor.apply(url));
+    return new Prepared(s, bodies);
   }
 
   private static LitException tooFew(NodeResponses responses, int needed) {

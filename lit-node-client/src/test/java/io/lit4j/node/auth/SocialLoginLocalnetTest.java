@@ -34,6 +34,10 @@ import io.lit4j.localnet.auth.AuthMethodVerifiers;
 import io.lit4j.localnet.idp.DiscordOAuth;
 import io.lit4j.localnet.idp.OidcIssuer;
 import io.lit4j.localnet.idp.SoftwareAuthenticator;
+import io.lit4j.localnet.relay.LocalRelay;
+import io.lit4j.node.relay.LitRelay;
+import io.lit4j.node.relay.RelayMintRequest;
+import io.lit4j.node.relay.RelayPkp;
 import io.lit4j.localnet.idp.StytchProject;
 import io.lit4j.localnet.auth.WebAuthnRegistrations;
 import io.lit4j.core.util.Hex;
@@ -225,6 +229,24 @@ class SocialLoginLocalnetTest {
     assertArrayEquals(reg.cosePublicKey(), contracts.permissions().getPermittedAuthMethods(minted.tokenId()).stream()
         .filter(m -> m.authMethodType() == 3).findFirst().orElseThrow().userPubkey());
     return Secp256k1PublicKey.fromBytes(minted.publicKey());
+  }
+
+  @Test
+  void theRelayMintsAPkpForAGoogleLoginThatThenSignsAndListsItUnderTheAuthMethod() {
+    try (LocalRelay local = LocalRelay.start(net, "relay-test-key")) {
+      LitRelay relay = LitRelay.builder().relayUrl(local.url()).apiKey("relay-test-key").polling(Duration.ofMillis(200), 20).build();
+      AuthMethod login = new AuthMethod(6, google.idToken("google-relay-" + UUID.randomUUID(), GOOGLE_CLIENT_ID));
+      String requestId = relay.mintPkp(RelayMintRequest.of(login));
+      RelayPkp minted = relay.pollUntilMinted(requestId);
+      Secp256k1PublicKey pkp = Secp256k1PublicKey.fromHex(minted.publicKey());
+      assertEquals(pkp.ethAddress().checksummed(), minted.ethAddress());
+      assertEquals(List.of(minted), relay.fetchPkps(login));
+      pkpSignAndExecuteJsSignAsThePkp(pkp, sessionFor(pkp, login));
+
+      LitException noKey = assertThrows(LitException.class,
+          () -> LitRelay.builder().relayUrl(local.url()).build().fetchPkps(login));
+      assertEquals(401, noKey.status());
+    }
   }
 
   /** The Lit docs' custom authentication: the PKP permits one action, and the action decides who may sign. */

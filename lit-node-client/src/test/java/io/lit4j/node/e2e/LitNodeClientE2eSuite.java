@@ -294,6 +294,17 @@ abstract class LitNodeClientE2eSuite {
     EncryptResponse file = client.encrypt(EncryptRequest.builder().conditions(acc).file(in).build());
     client.decryptToFile(DecryptRequest.builder().conditions(acc).encrypted(file).auth(NodeAuth.sessionSigs(eoaSessions)).build(), out);
     assertArrayEquals(bytes, Files.readAllBytes(out));
+    if (Files.getFileStore(out).supportsFileAttributeView("posix")) {
+      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)),
+          "the plaintext file is owner-only");
+      Path existing = dir.resolve("existing.bin");
+      Files.write(existing, new byte[] {1});
+      Files.setPosixFilePermissions(existing, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      client.decryptToFile(DecryptRequest.builder().conditions(acc).encrypted(file).auth(NodeAuth.sessionSigs(eoaSessions)).build(), existing);
+      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)),
+          "a replaced file becomes owner-only before the plaintext is written");
+      assertArrayEquals(bytes, Files.readAllBytes(existing));
+    }
   }
 
   @Test

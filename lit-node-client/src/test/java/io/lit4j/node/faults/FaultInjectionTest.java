@@ -80,18 +80,24 @@ import org.web3j.protocol.http.HttpService;
  * within the timeout and name the failed nodes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@LocalLitNetworkTest(nodes = 5, seed = "lit4j-fault-suite")
+@LocalLitNetworkTest(nodes = 5, seed = "lit4j-fault-suite", rateLimiting = false)
 class FaultInjectionTest {
   static final Duration TIMEOUT = Duration.ofSeconds(2);
   static final Duration SLOW_DELAY = Duration.ofMillis(3500);
   /** A generous bound for a failing call: well below three timeouts. */
   static final Duration FAIL_BOUND = TIMEOUT.multipliedBy(3);
+  /**
+   * Wrong shares cannot be told apart until a subset without them is tried, so proving that no
+   * subset works takes up to every subset: the client stops at its budget (three request
+   * timeouts) plus the attempt under way.
+   */
+  static final Duration WRONG_SHARE_FAIL_BOUND = TIMEOUT.multipliedBy(4);
 
   /** Every operation of the client that talks to the nodes (and EOA session sigs, which do not). */
   enum Op { CONNECT, SESSION_SIGS, PKP_SESSION_SIGS, EXECUTE_JS, EXECUTE_JS_SIGN, PKP_SIGN, DECRYPT, SIGNED_TOKEN }
 
   private final LocalLitNetwork net;
-  private SubsetSteeringTransport transport;
+  private io.lit4j.node.transport.NodeTransport transport;
   private Web3j rpc;
   private LitNodeClient client;
   private LitContracts contracts;
@@ -119,8 +125,7 @@ class FaultInjectionTest {
   void start() {
     threadsBefore = Resources.clientThreads();
     rpc = Web3j.build(new HttpService(net.rpcUrl()));
-    transport = new SubsetSteeringTransport(OkHttpNodeTransport.create(), rpc,
-        net.nodes().stream().map(SimulatedNode::shareIndex).toList(), net.minNodeCount());
+    transport = OkHttpNodeTransport.create();
     client = LitNodeClient.create(config());
     client.connect();
     signer = new Web3jEthSigner(net.devAccount(5));
@@ -159,7 +164,6 @@ class FaultInjectionTest {
   @AfterEach
   void resetFaults() {
     for (SimulatedNode n : net.nodes()) n.server().setFault(NodeFault.NONE);
-    transport.avoid(Set.of());
   }
 
   @AfterAll
@@ -210,12 +214,7 @@ class FaultInjectionTest {
   @MethodSource("cases")
   void operationSucceedsWithAtMostTwoFaultyNodesAndFailsTypedAndFastWithThree(Op op, NodeFault fault, int faulty) {
     List<SimulatedNode> bad = net.nodes().subList(0, faulty);
-    Set<Integer> badIndices = new HashSet<>();
-    for (SimulatedNode n : bad) {
-      n.server().setFault(fault, SLOW_DELAY);
-      badIndices.add(n.shareIndex());
-    }
-    transport.avoid(badIndices);
+    for (SimulatedNode n : bad) n.server().setFault(fault, SLOW_DELAY);
     boolean expectFailure = mustFail(op, fault, faulty);
     long t0 = System.nanoTime();
     if (!expectFailure) {
@@ -223,14 +222,15 @@ class FaultInjectionTest {
       TIMINGS.add(op + ", " + fault + ", " + faulty + ", ok, " + (System.nanoTime() - t0) / 1_000_000);
       return;
     }
-    LitException e = assertTimeoutPreemptively(FAIL_BOUND, () -> {
+    Duration bound = fault == NodeFault.WRONG_SHARE ? WRONG_SHARE_FAIL_BOUND : FAIL_BOUND;
+    LitException e = assertTimeoutPreemptively(bound, () -> {
       try {
         run(op, fault, faulty);
       } catch (LitException x) {
         return x;
       }
       return fail(op + " succeeded with " + faulty + " nodes " + fault);
-    }, () -> op + " with " + faulty + " nodes " + fault + " did not fail within " + FAIL_BOUND);
+    }, () -> op + " with " + faulty + " nodes " + fault + " did not fail within " + bound);
     long ms = (System.nanoTime() - t0) / 1_000_000;
     TIMINGS.add(op + ", " + fault + ", " + faulty + ", " + e.getClass().getSimpleName() + ", " + ms + " | " + e.getMessage());
     String text = describe(e);
@@ -312,7 +312,8 @@ class FaultInjectionTest {
         byte[] toSign = EthHash.keccak256(("execute " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
         ExecuteJsResponse r = c.executeJs(ExecuteJsRequest.builder()
             .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
-            .jsParam("toSign", toSign).jsParam("publicKey", pkpKey.hex()).auth(NodeAuth.sessionSigs(pkpSessions)).build());
+            .jsParam("toSign", toSign).jsParam("publicKey", pkpKey.hex()).auth(NodeAuth.sessionSigs(pkpSessions))
+            .idempotent(true).expectedSigner("sig", pkpKey).build());
         EcdsaSignature sig = r.signature("sig");
         assertTrue(sig.verify());
         assertArrayEquals(toSign, sig.dataSigned());
@@ -334,53 +335,74 @@ class FaultInjectionTest {
   }
 
   /**
-   * claimKeyId under a wrong node signature: the client cannot tell (the handshake carries no node
-   * wallet address, so it only recovers each signer); the derived key id and public key stay right
-   * and the bad signature recovers to no node wallet, which PKPNFT's claim on chain rejects.
+   * claimKeyId under a wrong node signature: the key id is checked against the local
+   * keccak256(userId:appId) and each signature must recover to a validator's node wallet in
+   * Staking; the faulty node's signature recovers to none, so it is dropped (PKPNFT's claim would
+   * reject it on chain) and the four others are returned.
    */
   @Test
-  void aWrongClaimSignatureStillGivesTheRightKeyAndRecoversToNoNodeWallet() {
+  void aWrongClaimSignatureIsDroppedBecauseItRecoversToNoValidatorWallet() {
     net.nodes().get(0).server().setFault(NodeFault.WRONG_SHARE);
     io.lit4j.node.ClaimKeyResponse claim = assertTimeoutPreemptively(FAIL_BOUND, () -> client.claimKeyId(ethWallet));
     assertEquals(io.lit4j.core.util.Hex.encode(EthHash.keccak256Utf8(signer.address() + ":lit")), claim.derivedKeyId());
     List<String> wallets = net.nodes().stream().map(n -> n.nodeWalletAddress().toLowerCase(Locale.ROOT)).toList();
-    long foreign = claim.signerAddresses().stream().filter(a -> !wallets.contains(a.lowercaseHex())).count();
-    assertEquals(5, claim.signatures().size());
-    assertEquals(1, foreign, "exactly the faulty node's signature recovers to no node wallet: " + claim.signerAddresses());
+    assertEquals(4, claim.signatures().size());
+    assertTrue(claim.signerAddresses().stream().allMatch(a -> wallets.contains(a.lowercaseHex())), claim.signerAddresses().toString());
   }
 
   /**
-   * Without steering, a faulty node inside the deterministic signing subset cannot be replaced:
-   * only that subset's t shares combine (the JS SDK 4.2.0 therefore needs every node to answer).
-   * lit4j succeeds whenever the subset answered correctly and fails, typed and fast, otherwise.
+   * Session sigs follow the network: made while node 0 was down (4 nodes), they serve node 0 once
+   * it is back, for wallet (EOA) and PKP session sigs alike, with the same SessionSigs objects.
    */
-  @ParameterizedTest(name = "node 0 {0}")
-  @org.junit.jupiter.params.provider.EnumSource(value = NodeFault.class, names = {"WRONG_SHARE", "DOWN", "HTTP_500"})
-  void aFaultyNodeInsideTheSigningSubsetFailsTypedAndFast(NodeFault fault) {
-    AtomicInteger ok = new AtomicInteger();
-    AtomicInteger failed = new AtomicInteger();
-    net.nodes().get(0).server().setFault(fault);
-    for (int i = 0; i < 12; i++) {
-      byte[] digest = EthHash.keccak256(("subset " + fault + i).getBytes(StandardCharsets.UTF_8));
-      try {
-        EcdsaSignature sig = assertTimeoutPreemptively(FAIL_BOUND, () -> client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkpKey).auth(NodeAuth.sessionSigs(pkpSessions)).build()));
-        assertEquals(pkpKey.ethAddress(), EthSignatures.recoverAddress(digest, sig.signature()));
-        ok.incrementAndGet();
-      } catch (LitException e) {
-        failed.incrementAndGet();
-        String text = describe(e);
-        TIMINGS.add("PKP_SIGN, " + fault + " on node 0 inside the subset: " + e.getClass().getSimpleName() + " | " + text);
-        if (fault == NodeFault.WRONG_SHARE) {
-          assertTrue(e instanceof io.lit4j.core.errors.LitCryptoException, text);
-          assertTrue(text.contains("every node of the signing subset is needed"), text);
-        } else {
-          assertTrue(e.getMessage().contains(":" + net.nodes().get(0).server().port()), "names the failed node: " + text);
-        }
-      }
+  @Test
+  void sessionSigsMadeWhileANodeWasDownServeItOnceItRejoins() {
+    SimulatedNode node0 = net.nodes().get(0);
+    node0.server().setFault(NodeFault.DOWN);
+    try (LitNodeClient c = LitNodeClient.create(config())) {
+      c.connect();
+      assertEquals(4, c.connectedNodes().size());
+      SessionSigs eoa = c.getSessionSigs(eoaRequest(SessionKeyPair.generate()));
+      SessionSigs pkp = c.getPkpSessionSigs(pkpRequest(SessionKeyPair.generate()));
+      assertTrue(!eoa.nodeUrls().contains(node0.url()) && !pkp.nodeUrls().contains(node0.url()), "made without node 0");
+
+      node0.server().setFault(NodeFault.NONE);
+      c.connect(); // what the periodic refresh does
+      assertEquals(5, c.connectedNodes().size());
+      ExecuteJsResponse r = c.executeJs(ExecuteJsRequest.builder()
+          .code("Lit.Actions.setResponse({response: JSON.stringify({sum: a + b})});")
+          .jsParam("a", 40).jsParam("b", 2).auth(NodeAuth.sessionSigs(eoa)).build());
+      assertEquals(42, r.responseJson().orElseThrow().get("sum").asInt());
+      assertEquals(5, r.nodeResponses().successCount(), "node 0 accepted a session sig made for it on demand");
+      byte[] digest = EthHash.keccak256("after the rejoin".getBytes(StandardCharsets.UTF_8));
+      EcdsaSignature sig = c.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkpKey).auth(NodeAuth.sessionSigs(pkp)).build());
+      assertEquals(pkpKey.ethAddress(), EthSignatures.recoverAddress(digest, sig.signature()));
+      assertTrue(eoa.nodeUrls().contains(node0.url()) && pkp.nodeUrls().contains(node0.url()));
     }
-    System.out.println(fault + " on node 0 without steering: " + ok + " verified, " + failed + " typed failures of 12");
-    assertEquals(12, ok.get() + failed.get());
-    assertTrue(failed.get() > 0, "node 0 is in the subset for 6 in 10 digests; 12 digests all missing it happens once in 60 000 runs");
+  }
+
+  /**
+   * The signing subset is a function of the digest and the request id, so the client picks ids
+   * whose subset avoids failing nodes and retries a failed subset with a new id: with one node
+   * sending wrong shares and another answering 500 (both inside the subset for most ids), every
+   * pkpSign succeeds. (Before, with the client sending one random id, 1 in 12 did.)
+   */
+  @ParameterizedTest(name = "node 0 {0}, node 1 {1}")
+  @org.junit.jupiter.params.provider.CsvSource({"WRONG_SHARE, HTTP_500", "WRONG_SHARE, WRONG_SHARE", "DOWN, SLOW", "HTTP_500, NONE"})
+  void pkpSignSucceedsWhenFaultyNodesAreInsideTheSigningSubset(NodeFault first, NodeFault second) {
+    net.nodes().get(0).server().setFault(first, SLOW_DELAY);
+    net.nodes().get(1).server().setFault(second, SLOW_DELAY);
+    int ok = 0;
+    long t0 = System.nanoTime();
+    for (int i = 0; i < 12; i++) {
+      byte[] digest = EthHash.keccak256(("subset " + first + second + i + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+      EcdsaSignature sig = assertTimeoutPreemptively(Duration.ofSeconds(20),
+          () -> client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkpKey).auth(NodeAuth.sessionSigs(pkpSessions)).build()));
+      assertEquals(pkpKey.ethAddress(), EthSignatures.recoverAddress(digest, sig.signature()));
+      ok++;
+    }
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    TIMINGS.add("PKP_SIGN x12, node 0 " + first + ", node 1 " + second + ": " + ok + " of 12 verified in " + ms + " ms");
+    System.out.println("node 0 " + first + ", node 1 " + second + ": " + ok + " of 12 pkpSign verified, " + ms + " ms in all");
   }
 
 }

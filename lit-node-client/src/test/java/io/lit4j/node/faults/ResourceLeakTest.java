@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * {@code lit4j-*} or OkHttp thread they made, no open connection to a node, and no connection to
  * the chain RPC piling up client after client.
  */
-@LocalLitNetworkTest(nodes = 3, seed = "lit4j-leak-check")
+@LocalLitNetworkTest(nodes = 3, seed = "lit4j-leak-check", rateLimiting = false)
 class ResourceLeakTest {
   static final int CLIENTS = 12;
   private final LocalLitNetwork net;

@@ -38,8 +38,7 @@ class SevSnpAttestationVerifierTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Path dir = Path.of(System.getProperty("lit4j.vectors.dir", "../../shared/vectors"));
-    vector = LitJson.parse(Files.readString(dir.resolve("sev_snp_attestation.json")), "sev_snp_attestation.json");
+    vector = io.lit4j.core.vectors.TestVectors.read(io.lit4j.core.vectors.TestVectors.committed("sev_snp_attestation.json"));
     amd = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     amd.start();
     http = new OkHttpClient();

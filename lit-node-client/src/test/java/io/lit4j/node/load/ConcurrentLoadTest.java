@@ -41,7 +41,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@LocalLitNetworkTest(nodes = 3, seed = "lit4j-load")
+@LocalLitNetworkTest(nodes = 3, seed = "lit4j-load", rateLimiting = false)
 class ConcurrentLoadTest {
   static final int CALLS = 200;
   /** OkHttpNodeTransport's dispatcher limits: 256 requests, 64 per host. */

@@ -54,7 +54,7 @@ import org.web3j.crypto.Credentials;
  * No private key or session secret ever reaches a log line (at DEBUG, see
  * {@code simplelogger.properties}), an exception message, or a {@code toString}.
  */
-@LocalLitNetworkTest(nodes = 3, seed = "lit4j-secrets")
+@LocalLitNetworkTest(nodes = 3, seed = "lit4j-secrets", rateLimiting = false)
 class SecretsNeverReachLogsTest {
   private final LocalLitNetwork net;
 

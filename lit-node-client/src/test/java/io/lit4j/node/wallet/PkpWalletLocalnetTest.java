@@ -64,7 +64,7 @@ import org.web3j.utils.Numeric;
  * mines the transactions. The session is an owner's wallet sig with a PKP-signing recap (the
  * owner of a PKP may sign with it), checked by the nodes' strict session rules.
  */
-@LocalLitNetworkTest(nodes = 3, seed = "lit4j-wallet-test", strictAuthOnly = true)
+@LocalLitNetworkTest(nodes = 3, seed = "lit4j-wallet-test", rateLimiting = false, strictAuthOnly = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PkpWalletLocalnetTest {
   private LocalLitNetwork net;

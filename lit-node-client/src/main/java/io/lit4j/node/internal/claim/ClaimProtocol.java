@@ -8,6 +8,7 @@ import io.lit4j.node.internal.NodeCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.auth.methods.AuthMethod;
+import io.lit4j.auth.methods.AuthMethodIds;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.network.LitEndpoint;
@@ -54,9 +55,35 @@ public final class ClaimProtocol {
    * @throws LitException (node error) naming a node whose answer is malformed
    */
   public static ClaimKeyResponse read(NodeResponses responses, List<String> hdRootPubkeys) {
+    return read(responses, hdRootPubkeys, null);
+  }
+
+  /**
+   * As {@link #read(NodeResponses, List)}, and when the key id of {@code authMethod} can be
+   * computed here ({@code keccak256(userId + ":" + appId)}, {@link AuthMethodIds}), the nodes' key
+   * id must equal it.
+   *
+   * @param responses the nodes' answers
+   * @param hdRootPubkeys the HD root public keys, in order
+   * @param authMethod the auth method claimed for, or null to skip the local check
+   * @return the key id, derived public key and signatures
+   * @throws LitException (node error) naming a node whose answer is malformed
+   * @throws io.lit4j.core.errors.LitCryptoException (code {@code UnexpectedKeyId}) when the nodes
+   *     claim another key id than the auth method's
+   */
+  public static ClaimKeyResponse read(NodeResponses responses, List<String> hdRootPubkeys, AuthMethod authMethod) {
     List<String> ids = new ArrayList<>();
     for (NodeReply r : responses.successes().values()) ids.add(Hex.strip0x(text(r, "derivedKeyId", responses)).toLowerCase());
     String keyId = Consensus.mostCommon(ids).orElseThrow();
+    if (authMethod != null) {
+      String local = localKeyId(authMethod);
+      if (local != null && !local.equalsIgnoreCase(keyId)) {
+        throw LitException.builder()
+            .message("claimKeyId: the nodes claimed key id " + keyId + " but the auth method's key id is " + local
+                + " (keccak256(userId:appId)); refusing the claim (request " + responses.requestId() + ")")
+            .requestId(responses.requestId()).errorCode("UnexpectedKeyId").errorKind("Validation").buildCrypto();
+      }
+    }
     byte[] keyIdBytes = Hex.decode(keyId, 32, "derivedKeyId");
     byte[] digest = EthHash.personalMessageHash(keyIdBytes);
     List<ExecuteJsClaim.Signature> sigs = new ArrayList<>();
@@ -79,6 +106,15 @@ public final class ClaimProtocol {
     }
     Secp256k1PublicKey pub = HdKeys.derivePublicKey(keyId, hdRootPubkeys);
     return new ClaimKeyResponse(keyId, sigs, signers, pub);
+  }
+
+  /** The key id computed here, or null for an auth method whose user id needs a provider's API. */
+  private static String localKeyId(AuthMethod authMethod) {
+    try {
+      return Hex.encode(AuthMethodIds.authMethodId(authMethod));
+    } catch (LitException e) {
+      return null;
+    }
   }
 
   private static String text(NodeReply r, String field, NodeResponses responses) {
@@ -108,6 +144,46 @@ public final class ClaimProtocol {
     }
     ObjectNode body = body(authMethod);
     return calls.sendToAll("claimKeyId", PATH, url -> body.deepCopy(),
-        (responses, s) -> read(responses, s.hdRootPubkeys()));
+        (responses, s) -> onlyValidatorSigners(read(responses, s.hdRootPubkeys(), authMethod),
+            calls.validatorNodeAddresses().values(), s.minNodeCount(), responses.requestId(), calls.log()));
+  }
+
+  /**
+   * Keeps the signatures that recover to a validator's node wallet (from Staking): PKPNFT's claim
+   * rejects others on chain, so they are dropped here, and too few left is an error now. Without
+   * wallet addresses (a validator source other than Staking) the result is returned as is.
+   *
+   * @param r the claim read from the answers
+   * @param validatorWallets the node wallet addresses of the current validators (empty: unknown)
+   * @param minNodeCount how many signatures a claim needs
+   * @param requestId the request id, for messages
+   * @param log where dropped signatures are logged
+   * @return the claim with validator signatures only
+   * @throws io.lit4j.core.errors.LitCryptoException (code {@code UnexpectedSigner}) when fewer
+   *     than {@code minNodeCount} signatures are by validators
+   */
+  public static ClaimKeyResponse onlyValidatorSigners(ClaimKeyResponse r, java.util.Collection<String> validatorWallets, int minNodeCount,
+      String requestId, org.slf4j.Logger log) {
+    if (validatorWallets.isEmpty()) return r;
+    java.util.Set<String> wallets = new java.util.HashSet<>();
+    validatorWallets.forEach(w -> wallets.add(w.toLowerCase(java.util.Locale.ROOT)));
+    List<ExecuteJsClaim.Signature> sigs = new ArrayList<>();
+    List<io.lit4j.crypto.eth.EthAddress> signers = new ArrayList<>();
+    for (int i = 0; i < r.signatures().size(); i++) {
+      io.lit4j.crypto.eth.EthAddress signer = r.signerAddresses().get(i);
+      if (wallets.contains(signer.lowercaseHex())) {
+        sigs.add(r.signatures().get(i));
+        signers.add(signer);
+      } else {
+        log.warn("claimKeyId {}: a signature recovers to {}, which is no validator's node wallet in Staking; dropped", requestId, signer);
+      }
+    }
+    if (sigs.size() < minNodeCount) {
+      throw LitException.builder()
+          .message("claimKeyId: only " + sigs.size() + " of " + r.signatures().size() + " node signatures are by validators' node wallets, "
+              + minNodeCount + " needed (request " + requestId + ")")
+          .requestId(requestId).errorCode("UnexpectedSigner").errorKind("Validation").buildCrypto();
+    }
+    return new ClaimKeyResponse(r.derivedKeyId(), sigs, signers, r.publicKey());
   }
 }

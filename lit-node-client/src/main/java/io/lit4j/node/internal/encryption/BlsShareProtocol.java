@@ -8,8 +8,8 @@ import io.lit4j.core.errors.LitException;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.network.LitEndpoint;
 import io.lit4j.core.network.ProtocolVersion;
-import io.lit4j.crypto.bls.Bls;
 import io.lit4j.crypto.bls.BlsPublicKey;
+import io.lit4j.crypto.bls.BlsShareCombiner;
 import io.lit4j.crypto.bls.BlsSignature;
 import io.lit4j.crypto.bls.BlsSignatureShare;
 import io.lit4j.node.NodeReply;
@@ -29,17 +29,15 @@ import org.slf4j.Logger;
  * unsigned JWT), and the combining that tolerates bad shares.
  *
  * <p>A single BLS share cannot be checked alone (v4 handshakes give only the root key), so a
- * share that does not verify is found by combining: first all shares, then every subset of
- * {@code minNodeCount} shares until one verifies against the network key. So {@code minNodeCount}
- * honest shares suffice, whatever the others send.
+ * share that does not verify is found by checking the shares against each other
+ * ({@link BlsShareCombiner}): one bad share costs two parity checks and one extra pairing; more
+ * are searched for within a bounded number of pairing checks.
  */
 public final class BlsShareProtocol {
   /** Decryption shares. */
   public static final String DECRYPT_PATH = ProtocolVersion.V4_INITIAL.path(LitEndpoint.ENCRYPTION_SIGN);
   /** JWT shares. */
   public static final String JWT_PATH = ProtocolVersion.V4_INITIAL.path(LitEndpoint.SIGN_ACCS);
-  /** Most subsets tried before giving up (C(n, t) is small for real networks). */
-  static final int MAX_SUBSETS = 5000;
 
   private BlsShareProtocol() {}
 
@@ -125,9 +123,10 @@ public final class BlsShareProtocol {
   }
 
   /**
-   * The network signature over {@code message}: all shares combined if that verifies, else the
-   * first subset of {@code threshold} shares that verifies; nodes whose shares are left out of
-   * every verifying combination are logged.
+   * The network signature over {@code message} ({@link BlsShareCombiner}): the first
+   * {@code threshold} shares if they verify, else without the one share that two parity checks
+   * name as inconsistent, else a search capped at {@value BlsShareCombiner#DEFAULT_MAX_PAIRING_CHECKS}
+   * pairing checks. Nodes whose shares were found inconsistent are logged.
    *
    * @param operation names the operation in messages
    * @param requestId the request id, for messages
@@ -142,37 +141,30 @@ public final class BlsShareProtocol {
   public static BlsSignature combineTolerant(String operation, String requestId, BlsPublicKey key, byte[] message,
       Map<String, BlsSignatureShare> byNode, int threshold, Logger log) {
     List<String> urls = new ArrayList<>(byNode.keySet());
-    List<BlsSignatureShare> all = new ArrayList<>(byNode.values());
     int t = Math.max(2, threshold);
-    if (all.size() < t) {
-      throw noValidShares(operation, requestId, "only " + all.size() + " usable shares, " + t + " needed", urls);
+    if (byNode.size() < t) {
+      throw noValidShares(operation, requestId, "only " + byNode.size() + " usable shares, " + t + " needed", urls);
     }
-    BlsSignature sig = tryCombine(key, message, all);
-    if (sig != null) return sig;
-    int[] idx = new int[t];
-    for (int i = 0; i < t; i++) idx[i] = i;
-    int tried = 0;
-    while (tried++ < MAX_SUBSETS) {
-      List<BlsSignatureShare> subset = new ArrayList<>(t);
-      for (int i : idx) subset.add(all.get(i));
-      sig = tryCombine(key, message, subset);
-      if (sig != null) {
-        Set<Integer> used = new HashSet<>();
-        for (int i : idx) used.add(i);
-        for (int i = 0; i < urls.size(); i++) {
-          if (!used.contains(i)) log.warn("{} {}: the share of node {} was left out (it may not verify)", operation, requestId, urls.get(i));
+    try {
+      BlsShareCombiner.Combined c = BlsShareCombiner.combineTolerant(key, message, new ArrayList<>(byNode.values()), t,
+          BlsShareCombiner.DEFAULT_MAX_PAIRING_CHECKS);
+      byNode.forEach((url, share) -> {
+        if (c.suspectIdentifiers().contains(share.identifier())) {
+          log.warn("{} {}: the share of node {} is inconsistent with the others and was left out", operation, requestId, url);
         }
-        return sig;
-      }
-      if (!nextCombination(idx, all.size())) break;
+      });
+      return c.signature();
+    } catch (io.lit4j.core.errors.LitCryptoException e) {
+      throw noValidShares(operation, requestId, e.getMessage(), urls);
     }
-    throw noValidShares(operation, requestId, "no " + t + " of the " + all.size()
-        + " shares combine into a signature that verifies against the network key " + key.toHex(), urls);
   }
 
   /**
    * Whether the shares in hand already give a verified network signature over {@code message};
-   * if so it is kept in {@code found}. Quiet: it runs for every new answer.
+   * if so it is kept in {@code found}. Quiet, and cheap because it runs under the fan-out's lock:
+   * it looks only when exactly {@code threshold} shares are in (the first t) or at least t+2 (one
+   * bad share can then be named without a pairing), with at most two pairing checks; any longer
+   * search is left to the read after the fan-out.
    *
    * @param replies the replies in hand
    * @param keep which replies to read
@@ -184,34 +176,18 @@ public final class BlsShareProtocol {
    */
   public static boolean enoughShares(java.util.Collection<NodeReply> replies, Function<NodeReply, Boolean> keep,
       String keyHex, byte[] message, int threshold, java.util.concurrent.atomic.AtomicReference<BlsSignature> found) {
+    int t = Math.max(2, threshold);
+    long usable = replies.stream().filter(keep::apply).count();
+    if (usable < t || usable == t + 1) return false;
     var shares = shares(replies, keep, "", "", org.slf4j.helpers.NOPLogger.NOP_LOGGER, new LinkedHashMap<>());
-    if (shares.size() < Math.max(2, threshold)) return false;
+    if (shares.size() != t && shares.size() < t + 2) return false;
     try {
-      found.set(combineTolerant("", "", BlsPublicKey.fromHex(keyHex), message, shares, threshold,
-          org.slf4j.helpers.NOPLogger.NOP_LOGGER));
+      found.set(BlsShareCombiner.combineTolerant(BlsPublicKey.fromHex(keyHex), message, new ArrayList<>(shares.values()), t, 2)
+          .signature());
       return true;
     } catch (LitException e) {
       return false;
     }
-  }
-
-  private static BlsSignature tryCombine(BlsPublicKey key, byte[] message, List<BlsSignatureShare> shares) {
-    try {
-      BlsSignature s = Bls.combineSignatureShares(shares);
-      return Bls.verify(key, message, s) ? s : null;
-    } catch (LitException e) {
-      return null;
-    }
-  }
-
-  private static boolean nextCombination(int[] idx, int n) {
-    int k = idx.length;
-    int i = k - 1;
-    while (i >= 0 && idx[i] == n - k + i) i--;
-    if (i < 0) return false;
-    idx[i]++;
-    for (int j = i + 1; j < k; j++) idx[j] = idx[j - 1] + 1;
-    return true;
   }
 
   private static LitException noValidShares(String operation, String requestId, String why, List<String> urls) {

@@ -68,7 +68,8 @@ public final class DecryptProtocol {
   }
 
   /**
-   * Decrypts into {@code target} (created or replaced).
+   * Decrypts into {@code target} (created or replaced), readable by its owner only (0600) on
+   * POSIX file systems; the permissions are set before any plaintext is written.
    *
    * @param calls the client's node calls
    * @param request the ciphertext, its conditions and auth
@@ -79,10 +80,22 @@ public final class DecryptProtocol {
     if (target == null) return CompletableFuture.failedFuture(new LitValidationException("target file is missing"));
     return run(calls, request).thenAccept(b -> {
       try {
-        Files.write(target, b);
+        writeOwnerOnly(target, b);
       } catch (IOException e) {
         throw new LitException("cannot write decrypted data to " + target + ": " + e.getMessage(), e);
       }
     });
+  }
+
+  private static void writeOwnerOnly(Path target, byte[] bytes) throws IOException {
+    if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> ownerOnly = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+      if (Files.exists(target)) {
+        Files.setPosixFilePermissions(target, ownerOnly);
+      } else {
+        Files.createFile(target, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(ownerOnly));
+      }
+    }
+    Files.write(target, bytes);
   }
 }

@@ -179,8 +179,60 @@ public final class ExecuteJsProtocol {
    */
   public static CompletableFuture<ExecuteJsResponse> run(NodeCalls calls, ExecuteJsRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("executeJs request is missing"));
-    CompletableFuture<ExecuteJsResponse> answer = AuthMethodFailures.translate(calls.sendToAll("executeJs", PATH, url -> body(request, url),
-        (responses, state) -> read(responses, state.minNodeCount())), request.authMethods().orElse(java.util.List.of()));
+    CompletableFuture<ExecuteJsResponse> sent;
+    if (!request.idempotent()) {
+      sent = calls.sendToAll("executeJs", PATH, url -> body(request, url),
+          (responses, state) -> checkSigners(request, read(responses, state.minNodeCount())));
+    } else {
+      // an idempotent action may run again under a new request id: its signing subsets then change
+      // (steered by the first signature's bytes once an answer showed them)
+      sent = calls.signWithSubset("executeJs", PATH, url -> body(request, url), null,
+          ExecuteJsProtocol::countsTowardThreshold, ExecuteJsProtocol::firstSignedBytes,
+          (responses, state) -> checkSigners(request, read(responses, state.minNodeCount())));
+    }
+    CompletableFuture<ExecuteJsResponse> answer = AuthMethodFailures.translate(sent, request.authMethods().orElse(java.util.List.of()));
     return AuthMethodFailures.translateActionScope(answer, request.ipfsId().orElse("(inline code)"));
+  }
+
+  /** An answer with a share, or one of an action that signs nothing; a non-signer's empty shares do not count. */
+  private static boolean countsTowardThreshold(NodeReply reply) {
+    JsonNode signed = reply.body().path("signedData");
+    if (!signed.isObject() || signed.isEmpty()) return true;
+    for (var it = signed.fields(); it.hasNext(); ) {
+      if (EcdsaShareJson.parseExecute(it.next().getValue()).isPresent()) return true;
+    }
+    return false;
+  }
+
+  private static Optional<byte[]> firstSignedBytes(NodeReply reply) {
+    JsonNode signed = reply.body().path("signedData");
+    if (!signed.isObject()) return Optional.empty();
+    for (var it = signed.fields(); it.hasNext(); ) {
+      try {
+        Optional<EcdsaSignatureShare> s = EcdsaShareJson.parseExecute(it.next().getValue());
+        if (s.isPresent()) return Optional.of(s.get().dataSigned());
+      } catch (LitException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The caller's expected signer per sigName, checked before the response is returned. */
+  static ExecuteJsResponse checkSigners(ExecuteJsRequest request, ExecuteJsResponse response) {
+    request.expectedSigners().forEach((name, key) -> {
+      EcdsaSignature sig = response.signatures().get(name);
+      String rid = response.nodeResponses().requestId();
+      if (sig == null) {
+        throw LitException.builder().message("executeJs: the action made no signature named '" + name + "', expected one by PKP "
+            + key.hex() + " (request " + rid + ")").requestId(rid).errorCode("UnexpectedSigner").errorKind("Validation").buildCrypto();
+      }
+      if (!sig.publicKey().equals(key)) {
+        throw LitException.builder().message("executeJs: signature '" + name + "' was made by " + sig.publicKeyHex()
+            + ", not by the expected PKP " + key.hex() + " (request " + rid + ")")
+            .requestId(rid).errorCode("UnexpectedSigner").errorKind("Validation").buildCrypto();
+      }
+    });
+    return response;
   }
 }

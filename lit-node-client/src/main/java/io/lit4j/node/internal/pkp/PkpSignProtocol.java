@@ -100,7 +100,8 @@ public final class PkpSignProtocol {
   }
 
   /**
-   * Signs {@code request}'s digest on every connected node and combines the shares.
+   * Signs {@code request}'s digest with a signing subset chosen to avoid failing nodes (retried
+   * with a new request id if a subset fails) and combines its shares.
    *
    * @param calls the client's node calls
    * @param request the digest, PKP and auth
@@ -108,7 +109,17 @@ public final class PkpSignProtocol {
    */
   public static CompletableFuture<EcdsaSignature> run(NodeCalls calls, PkpSignRequest request) {
     if (request == null) return CompletableFuture.failedFuture(new LitValidationException("pkpSign request is missing"));
-    return AuthMethodFailures.translate(calls.sendToAll("pkpSign", PATH, url -> body(request, url),
+    return AuthMethodFailures.translate(calls.signWithSubset("pkpSign", PATH, url -> body(request, url), request.toSign(),
+        reply -> {
+          try {
+            return EcdsaShareJson.parsePkpSign(reply.body().get("signatureShare")).isPresent();
+          } catch (LitException e) {
+            throw LitException.builder()
+                .message("Lit node " + reply.nodeUrl() + " sent an unusable pkp/sign answer: " + e.getMessage())
+                .nodeUrl(reply.nodeUrl()).errorCode(LitErrorCode.INVALID_NODE_RESPONSE).cause(e).buildNode();
+          }
+        },
+        reply -> Optional.empty(),
         (responses, state) -> read(request, responses, state.minNodeCount())), request.authMethods());
   }
 }

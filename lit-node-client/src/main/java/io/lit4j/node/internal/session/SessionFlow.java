@@ -83,6 +83,32 @@ public final class SessionFlow {
     Instant now = request.clock().instant();
     Instant expiry = request.expiration(now);
     List<ResourceAbilityRequest> reqs = request.resourceAbilityRequests();
+    AuthSig wallet;
+    // concurrent first calls for the same store entry run the callback once: the others wait, then reuse its answer
+    synchronized (lockFor(store, request.walletSigStoreKey())) {
+      wallet = walletSig(request, key, store, latestBlockhash, log, now, expiry, reqs);
+    }
+    Instant walletExpiry = walletExpiry(wallet).orElse(expiry);
+    Instant sessionExpiry = walletExpiry.isBefore(expiry) ? walletExpiry : expiry;
+    if (!sessionExpiry.isAfter(now)) {
+      throw new LitAuthException("the wallet sig expires at " + sessionExpiry + ", before the session could start; sign a new one");
+    }
+    // per-node sigs live 5 minutes as in 4.2.0 and are made again (or for a node that joined) from
+    // the held session key until the capability expires
+    return SessionSigs.renewing(key, reqs, SessionSigs.capabilities(request.capacityDelegationAuthSig(), wallet), nodeUrls,
+        request.clock(), sessionExpiry, SessionSigs.V4_SESSION_TTL);
+  }
+
+  private static final java.util.Map<SessionKeyStore, java.util.Map<String, Object>> LOCKS = new java.util.WeakHashMap<>();
+
+  private static Object lockFor(SessionKeyStore store, String storeKey) {
+    synchronized (LOCKS) {
+      return LOCKS.computeIfAbsent(store, s -> new java.util.concurrent.ConcurrentHashMap<>()).computeIfAbsent(storeKey, k -> new Object());
+    }
+  }
+
+  private static AuthSig walletSig(SessionSigsRequest request, SessionKeyPair key, SessionKeyStore store, String latestBlockhash,
+      Logger log, Instant now, Instant expiry, List<ResourceAbilityRequest> reqs) {
     AuthSig wallet = stored(store, request.walletSigStoreKey(), log)
         .filter(sig -> !needsResign(sig, key.uri(), reqs, now))
         .filter(sig -> longEnough(sig, now, expiry))
@@ -105,13 +131,7 @@ public final class SessionFlow {
       store.put(request.walletSigStoreKey(), got.toJson());
       wallet = got;
     }
-    Instant walletExpiry = walletExpiry(wallet).orElse(expiry);
-    Instant sessionExpiry = walletExpiry.isBefore(expiry) ? walletExpiry : expiry;
-    if (!sessionExpiry.isAfter(now)) {
-      throw new LitAuthException("the wallet sig expires at " + sessionExpiry + ", before the session could start; sign a new one");
-    }
-    return SessionSigs.sign(key, reqs, SessionSigs.capabilities(request.capacityDelegationAuthSig(), wallet), nodeUrls,
-        Clock.fixed(now, ZoneOffset.UTC), Duration.between(now, sessionExpiry));
+    return wallet;
   }
 
   /**

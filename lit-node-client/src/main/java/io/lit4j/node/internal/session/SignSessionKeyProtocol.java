@@ -118,9 +118,14 @@ public final class SignSessionKeyProtocol {
   }
 
   private static LitException malformed(NodeReply reply, NodeResponses responses, String why, Throwable cause) {
+    return malformed(reply, responses.requestId(), why, cause);
+  }
+
+  private static LitException malformed(NodeReply reply, String requestId, String why, Throwable cause) {
     LitException.Builder b = LitException.builder()
         .message("Lit node " + reply.nodeUrl() + " sent an unusable sign_session_key answer: " + why)
-        .nodeUrl(reply.nodeUrl()).requestId(responses.requestId()).errorCode(LitErrorCode.INVALID_NODE_RESPONSE);
+        .nodeUrl(reply.nodeUrl()).errorCode(LitErrorCode.INVALID_NODE_RESPONSE);
+    if (requestId != null) b.requestId(requestId);
     if (cause != null) b.cause(cause);
     return b.buildNode();
   }
@@ -142,7 +147,23 @@ public final class SignSessionKeyProtocol {
       return CompletableFuture.failedFuture(e);
     }
     ObjectNode body = body(params, siwe);
-    return AuthMethodFailures.translate(calls.sendToAll("signSessionKey", PATH, url -> body.deepCopy(),
+    // the node signs the SIWE it rewrites (PKP address, nonce block time), so the signed bytes are
+    // known only from an answer: the first attempt is blind, later ones steer the subset
+    return AuthMethodFailures.translate(calls.signWithSubset("signSessionKey", PATH, url -> body.deepCopy(), null,
+        reply -> {
+          JsonNode sessionSig = reply.body().path("signedData").path("sessionSig");
+          if (!sessionSig.isObject()) throw malformed(reply, reply.nodeUrl(), "signedData.sessionSig is missing", null);
+          try {
+            return EcdsaShareJson.parseSignSessionKey(sessionSig).isPresent();
+          } catch (LitException e) {
+            throw malformed(reply, reply.nodeUrl(), e.getMessage(), e);
+          }
+        },
+        reply -> {
+          JsonNode siweText = reply.body().path("signedData").path("sessionSig").get("siweMessage");
+          if (siweText == null || !siweText.isTextual() || siweText.textValue().isEmpty()) return Optional.empty();
+          return Optional.of(EthHash.personalMessageHash(siweText.textValue().getBytes(StandardCharsets.UTF_8)));
+        },
         (responses, state) -> read(params, responses, state.minNodeCount())), params.authMethods());
   }
 }
