@@ -14,7 +14,7 @@ import io.lit4j.localnet.auth.AuthMethodVerifiers;
 import io.lit4j.localnet.idp.OidcIssuer;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.session.PkpSessionRequest;
+import io.lit4j.node.PkpSessionRequest;
 import io.lit4j.node.wallet.PkpEthSigner;
 import io.lit4j.node.wallet.PkpTransactionManager;
 import java.io.PrintStream;
@@ -70,7 +70,7 @@ public final class GoogleLoginWalletExample {
         LocalLitNetwork net = LocalLitNetwork.builder().nodes(3)
             .authProviders(AuthMethodVerifiers.builder().google(google.issuer(), google.jwksUrl(), CLIENT_ID).build())
             .start();
-        LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build());
+        LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build());
         LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(net.devAccount(2)).build()) {
       out.println("1. a local Lit network (3 nodes) trusting the OIDC issuer " + google.issuer() + " as Google");
       client.connect();

@@ -18,7 +18,7 @@ import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.session.PkpSessionRequest;
+import io.lit4j.node.PkpSessionRequest;
 import io.lit4j.node.wallet.PkpEthSigner;
 import io.lit4j.node.wallet.PkpTransactionManager;
 import java.io.PrintStream;
@@ -77,7 +77,7 @@ public final class PkpWalletExample {
       Web3j web3j = net.anvil().web3j();
       Credentials user = net.devAccount(1);
 
-      try (LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build())) {
+      try (LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build())) {
         client.connect();
         out.println("2. connected to " + client.connectedNodes().size() + " nodes (threshold " + client.minNodeCount() + ")");
 

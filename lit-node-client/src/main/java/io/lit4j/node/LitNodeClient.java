@@ -3,7 +3,6 @@ package io.lit4j.node;
 import io.lit4j.auth.capacity.CapacityDelegation;
 import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.auth.session.SessionSigs;
-import io.lit4j.core.acc.AccessControlConditions;
 import io.lit4j.core.errors.LitAuthException;
 import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitException;
@@ -11,34 +10,34 @@ import io.lit4j.core.errors.LitNodeException;
 import io.lit4j.core.errors.LitTimeoutException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
-import io.lit4j.node.capacity.CapacityDelegationParams;
-import io.lit4j.node.capacity.internal.CapacityDelegationProtocol;
-import io.lit4j.node.claim.ClaimKeyResult;
-import io.lit4j.node.claim.internal.ClaimProtocol;
-import io.lit4j.node.encryption.DecryptRequest;
-import io.lit4j.node.encryption.EncryptResponse;
-import io.lit4j.node.encryption.SignedToken;
-import io.lit4j.node.encryption.SignedTokenRequest;
-import io.lit4j.node.encryption.internal.DecryptProtocol;
-import io.lit4j.node.encryption.internal.EncryptProtocol;
-import io.lit4j.node.encryption.internal.SignedTokenProtocol;
-import io.lit4j.node.execute.ExecuteJsRequest;
-import io.lit4j.node.execute.ExecuteJsResponse;
-import io.lit4j.node.execute.internal.ExecuteJsProtocol;
+import io.lit4j.node.CapacityDelegationRequest;
+import io.lit4j.node.internal.capacity.CapacityDelegationProtocol;
+import io.lit4j.node.ClaimKeyResponse;
+import io.lit4j.node.internal.claim.ClaimProtocol;
+import io.lit4j.node.DecryptRequest;
+import io.lit4j.node.EncryptResponse;
+import io.lit4j.node.SignedToken;
+import io.lit4j.node.SignedTokenRequest;
+import io.lit4j.node.internal.encryption.DecryptProtocol;
+import io.lit4j.node.internal.encryption.EncryptProtocol;
+import io.lit4j.node.internal.encryption.SignedTokenProtocol;
+import io.lit4j.node.ExecuteJsRequest;
+import io.lit4j.node.ExecuteJsResponse;
+import io.lit4j.node.internal.execute.ExecuteJsProtocol;
 import io.lit4j.node.internal.ClientResources;
 import io.lit4j.node.internal.Connector;
 import io.lit4j.node.internal.Futures;
 import io.lit4j.node.internal.NodeCalls;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.pkp.internal.PkpSignProtocol;
-import io.lit4j.node.request.LitActionException;
-import io.lit4j.node.session.PkpSessionRequest;
-import io.lit4j.node.session.SessionKeyStore;
-import io.lit4j.node.session.SessionSigsRequest;
-import io.lit4j.node.session.SignSessionKeyParams;
-import io.lit4j.node.session.SignSessionKeyResult;
-import io.lit4j.node.session.internal.SessionFlow;
-import io.lit4j.node.session.internal.SignSessionKeyProtocol;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.internal.pkp.PkpSignProtocol;
+import io.lit4j.node.LitActionException;
+import io.lit4j.node.PkpSessionRequest;
+import io.lit4j.node.SessionKeyStore;
+import io.lit4j.node.SessionSigsRequest;
+import io.lit4j.node.SignSessionKeyRequest;
+import io.lit4j.node.SignSessionKeyResponse;
+import io.lit4j.node.internal.session.SessionFlow;
+import io.lit4j.node.internal.session.SignSessionKeyProtocol;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,17 +47,13 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The client of a Lit network: connects to its nodes and sends them requests.
  *
- * <p>{@link #connect()} reads the validator set, handshakes every node in parallel (per-node
- * timeout, safe repeats), and keeps the nodes whose handshakes are valid and agree on the network
- * keys; it succeeds once at least {@code minNodeCount} agree. Unlike the JS SDK 4.2.0, which needs
- * every node, a node that is down, slow, broken or in the minority is dropped and logged.
- * While connected, a background task repeats the connect every
- * {@link LitNodeClientConfig#refreshInterval()} to refresh blockhash, epoch and nodes.
+ * <p>{@link #connect()} handshakes every node in parallel and keeps those that agree; unlike the
+ * JS SDK 4.2.0 a down or minority node is dropped and logged, as long as {@code minNodeCount}
+ * agree. A background task repeats the connect every {@link LitNodeClientConfig#refreshInterval()}.
  *
- * <p>Every method has an {@code ...Async} twin; the blocking one waits for it. Close the client
- * when done: {@link #close()} stops its threads. Methods that need a connection throw a
- * {@link LitException} with code {@code lit_node_client_not_ready_error} before a successful
- * connect, and one with code {@code client_closed} after {@link #close()}.
+ * <p>Every method has an {@code ...Async} twin; the blocking one waits for it. Methods that need
+ * a connection fail with {@link io.lit4j.core.errors.LitErrorCode#NOT_READY} before a successful
+ * connect, and with {@code CLIENT_CLOSED} after {@link #close()}, which stops the client's threads.
  *
  * <pre>{@code
  * try (LitNodeClient client = LitNodeClient.create(config)) {
@@ -274,24 +269,24 @@ public final class LitNodeClient implements AutoCloseable {
    * 4.2.0 builds it (nonce = latest blockhash); the shares are combined and verified over the
    * EIP-191 hash of the returned SIWE, by the requested PKP.
    *
-   * @param params the PKP, its auth and the session key's abilities
+   * @param request the PKP, its auth and the session key's abilities
    * @return the auth sig by the PKP's address, and the PKP's key
-   * @throws LitValidationException if the params are missing
+   * @throws LitValidationException if the request is missing
    * @throws LitNodeException if fewer than {@code minNodeCount} nodes answered
    * @throws LitCryptoException if the shares do not combine into that signature
    */
-  public SignSessionKeyResult signSessionKey(SignSessionKeyParams params) {
-    return Futures.join(signSessionKeyAsync(params));
+  public SignSessionKeyResponse signSessionKey(SignSessionKeyRequest request) {
+    return Futures.join(signSessionKeyAsync(request));
   }
 
   /**
    * Asynchronous {@link #signSessionKey}.
    *
-   * @param params the PKP, its auth and the session key's abilities
+   * @param request the PKP, its auth and the session key's abilities
    * @return a future of the result
    */
-  public CompletableFuture<SignSessionKeyResult> signSessionKeyAsync(SignSessionKeyParams params) {
-    return SignSessionKeyProtocol.run(calls, params);
+  public CompletableFuture<SignSessionKeyResponse> signSessionKeyAsync(SignSessionKeyRequest request) {
+    return SignSessionKeyProtocol.run(calls, request);
   }
 
   /**
@@ -324,23 +319,23 @@ public final class LitNodeClient implements AutoCloseable {
    * signs a SIWE with a ReCap granting {@code Auth/Auth} on {@code lit-ratelimitincrease://<id|*>}
    * to the delegatees. Connects first if needed, as the SDK does.
    *
-   * @param params the owner, delegatees, uses and expiry
+   * @param request the owner, delegatees, uses and expiry
    * @return the signed delegation
-   * @throws LitValidationException if the params are missing or make an invalid SIWE
+   * @throws LitValidationException if the request is missing or make an invalid SIWE
    * @throws LitException if connecting fails
    */
-  public CapacityDelegation createCapacityDelegationAuthSig(CapacityDelegationParams params) {
-    return Futures.join(createCapacityDelegationAuthSigAsync(params));
+  public CapacityDelegation createCapacityDelegationAuthSig(CapacityDelegationRequest request) {
+    return Futures.join(createCapacityDelegationAuthSigAsync(request));
   }
 
   /**
    * Asynchronous {@link #createCapacityDelegationAuthSig}; the signer runs on a client worker thread.
    *
-   * @param params the owner, delegatees, uses and expiry
+   * @param request the owner, delegatees, uses and expiry
    * @return a future of the delegation
    */
-  public CompletableFuture<CapacityDelegation> createCapacityDelegationAuthSigAsync(CapacityDelegationParams params) {
-    return CapacityDelegationProtocol.run(calls, params);
+  public CompletableFuture<CapacityDelegation> createCapacityDelegationAuthSigAsync(CapacityDelegationRequest request) {
+    return CapacityDelegationProtocol.run(calls, request);
   }
 
   /**
@@ -353,7 +348,7 @@ public final class LitNodeClient implements AutoCloseable {
    * @throws LitValidationException if the auth method is missing or WebAuthn (not claimable)
    * @throws LitNodeException if fewer than {@code minNodeCount} nodes signed
    */
-  public ClaimKeyResult claimKeyId(AuthMethod authMethod) {
+  public ClaimKeyResponse claimKeyId(AuthMethod authMethod) {
     return Futures.join(claimKeyIdAsync(authMethod));
   }
 
@@ -363,80 +358,33 @@ public final class LitNodeClient implements AutoCloseable {
    * @param authMethod the auth method to claim a key for
    * @return a future of the claim result
    */
-  public CompletableFuture<ClaimKeyResult> claimKeyIdAsync(AuthMethod authMethod) {
+  public CompletableFuture<ClaimKeyResponse> claimKeyIdAsync(AuthMethod authMethod) {
     return ClaimProtocol.run(calls, authMethod);
   }
 
 
   /**
-   * Encrypts {@code data} to {@code conditions} (4.2.0 {@code encrypt}; local, no node call).
+   * Encrypts to access control conditions (4.2.0 {@code encrypt}, {@code encryptString},
+   * {@code encryptFile}; local, no node call): TimeCrypt under the network key.
    *
-   * @param conditions who may decrypt
-   * @param data the plaintext
+   * @param request the conditions and the plaintext (bytes, text or a file)
    * @return the ciphertext and the plaintext's hash
-   * @throws LitValidationException if an argument is missing
+   * @throws LitValidationException if the request is missing
+   * @throws LitException if a file cannot be read
    */
-  public EncryptResponse encrypt(AccessControlConditions conditions, byte[] data) {
-    return EncryptProtocol.encrypt(connector.ready(), conditions, data);
+  public EncryptResponse encrypt(EncryptRequest request) {
+    return EncryptProtocol.encrypt(connector.ready(), request);
   }
 
   /**
-   * Asynchronous {@link #encrypt(AccessControlConditions, byte[])}.
+   * Asynchronous {@link #encrypt(EncryptRequest)}; a file is read on a client worker thread.
    *
-   * @param conditions who may decrypt
-   * @param data the plaintext
+   * @param request the conditions and the plaintext (bytes, text or a file)
    * @return a future of the ciphertext and the plaintext's hash
    */
-  public CompletableFuture<EncryptResponse> encryptAsync(AccessControlConditions conditions, byte[] data) {
-    return Futures.supply(() -> encrypt(conditions, data));
-  }
-
-  /**
-   * Encrypts the UTF-8 bytes of {@code text} (4.2.0 {@code encryptString}).
-   *
-   * @param conditions who may decrypt
-   * @param text the plaintext
-   * @return the ciphertext and the plaintext's hash
-   * @throws LitValidationException if an argument is missing
-   */
-  public EncryptResponse encryptString(AccessControlConditions conditions, String text) {
-    if (text == null) throw new LitValidationException("text to encrypt is missing");
-    return encrypt(conditions, text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /**
-   * Asynchronous {@link #encryptString}.
-   *
-   * @param conditions who may decrypt
-   * @param text the plaintext
-   * @return a future of the ciphertext and the plaintext's hash
-   */
-  public CompletableFuture<EncryptResponse> encryptStringAsync(AccessControlConditions conditions, String text) {
-    return Futures.supply(() -> encryptString(conditions, text));
-  }
-
-  /**
-   * Encrypts a file's bytes (4.2.0 {@code encryptFile}, without zipping).
-   *
-   * @param conditions who may decrypt
-   * @param file the file to encrypt
-   * @return the ciphertext and the plaintext's hash
-   * @throws LitValidationException if an argument is missing
-   * @throws LitException if the file cannot be read
-   */
-  public EncryptResponse encryptFile(AccessControlConditions conditions, Path file) {
-    return encrypt(conditions, EncryptProtocol.readFile(file));
-  }
-
-  /**
-   * Asynchronous {@link #encryptFile}; the file is read on a client worker thread.
-   *
-   * @param conditions who may decrypt
-   * @param file the file to encrypt
-   * @return a future of the ciphertext and the plaintext's hash
-   */
-  public CompletableFuture<EncryptResponse> encryptFileAsync(AccessControlConditions conditions, Path file) {
-    return calls.onWorker(() -> encryptFile(conditions, file));
+  public CompletableFuture<EncryptResponse> encryptAsync(EncryptRequest request) {
+    if (request != null && request.file().isPresent()) return calls.onWorker(() -> encrypt(request));
+    return Futures.supply(() -> encrypt(request));
   }
 
   /**

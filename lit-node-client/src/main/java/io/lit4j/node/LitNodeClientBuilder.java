@@ -2,10 +2,10 @@ package io.lit4j.node;
 
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.network.LitNetwork;
-import io.lit4j.node.discovery.ValidatorSource;
+import io.lit4j.node.ValidatorSource;
 import io.lit4j.node.handshake.AttestationVerifier;
-import io.lit4j.node.retry.RetryPolicy;
-import io.lit4j.node.session.SessionKeyStore;
+import io.lit4j.node.RetryPolicy;
+import io.lit4j.node.SessionKeyStore;
 import io.lit4j.node.transport.NodeTransport;
 import java.time.Duration;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class LitNodeClientBuilder {
   }
 
   /**
-   * Where to read validators, threshold and epoch at each connect and refresh, instead of bootstrap URLs: {@link io.lit4j.node.discovery.StakingValidatorSource} for manzano, habanero and a custom network with contracts (such as lit-localnet).
+   * Where to read validators, threshold and epoch at each connect and refresh, instead of bootstrap URLs: {@link io.lit4j.node.StakingValidatorSource} for manzano, habanero and a custom network with contracts (such as lit-localnet).
    *
    * @param validatorSource see {@link LitNodeClientConfig.Builder#validatorSource}
    * @return this builder
@@ -61,7 +61,7 @@ public final class LitNodeClientBuilder {
   }
 
   /**
-   * Settings for a local network such as lit-localnet: validators, threshold and epoch from the Staking contract at {@code addresses} on {@code rpcUrl} ({@link io.lit4j.node.discovery.StakingValidatorSource#forRpc}, closed with the client), network {@code CUSTOM}, attestation off.
+   * Settings for a local network such as lit-localnet: validators, threshold and epoch from the Staking contract at {@code addresses} on {@code rpcUrl} ({@link io.lit4j.node.StakingValidatorSource#forRpc}, closed with the client), network {@code CUSTOM}, attestation off.
    *
    * @param rpcUrl see {@link LitNodeClientConfig.Builder#localNetwork}
    * @param addresses see {@link LitNodeClientConfig.Builder#localNetwork}

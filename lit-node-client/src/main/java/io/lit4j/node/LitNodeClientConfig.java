@@ -4,13 +4,13 @@ import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.constants.LitConstants;
 import io.lit4j.core.network.LitNetwork;
 import io.lit4j.core.network.MinNodeCountSource;
-import io.lit4j.node.discovery.StaticValidatorSource;
-import io.lit4j.node.discovery.ValidatorSet;
-import io.lit4j.node.discovery.ValidatorSource;
+import io.lit4j.node.StaticValidatorSource;
+import io.lit4j.node.ValidatorSet;
+import io.lit4j.node.ValidatorSource;
 import io.lit4j.node.handshake.AttestationVerifier;
-import io.lit4j.node.retry.RetryPolicy;
-import io.lit4j.node.session.InMemorySessionKeyStore;
-import io.lit4j.node.session.SessionKeyStore;
+import io.lit4j.node.RetryPolicy;
+import io.lit4j.node.InMemorySessionKeyStore;
+import io.lit4j.node.SessionKeyStore;
 import io.lit4j.node.transport.NodeTransport;
 import java.time.Duration;
 import java.util.List;
@@ -306,10 +306,10 @@ public final class LitNodeClientConfig {
 
     /**
      * Where to read validators, threshold and epoch at each connect and refresh, instead of
-     * bootstrap URLs: {@link io.lit4j.node.discovery.StakingValidatorSource} for manzano, habanero
+     * bootstrap URLs: {@link io.lit4j.node.StakingValidatorSource} for manzano, habanero
      * and a custom network with contracts (such as lit-localnet).
      *
-     * @param validatorSource where to read validators, threshold and epoch at each connect and refresh, instead of bootstrap URLs: {@link io.lit4j.node.discovery.StakingValidatorSource} for manzano, habanero and a custom network with contracts (such as lit-localnet)
+     * @param validatorSource where to read validators, threshold and epoch at each connect and refresh, instead of bootstrap URLs: {@link io.lit4j.node.StakingValidatorSource} for manzano, habanero and a custom network with contracts (such as lit-localnet)
      * @return this builder
      */
     public Builder validatorSource(ValidatorSource validatorSource) {
@@ -320,7 +320,7 @@ public final class LitNodeClientConfig {
     /**
      * Settings for a local network such as lit-localnet: validators, threshold and epoch from
      * the Staking contract at {@code addresses} on {@code rpcUrl}
-     * ({@link io.lit4j.node.discovery.StakingValidatorSource#forRpc}, closed with the client),
+     * ({@link io.lit4j.node.StakingValidatorSource#forRpc}, closed with the client),
      * network {@code CUSTOM}, attestation off.
      *
      * <pre>{@code
@@ -333,7 +333,7 @@ public final class LitNodeClientConfig {
      * @throws LitValidationException if the URL or addresses are missing or malformed
      */
     public Builder localNetwork(String rpcUrl, io.lit4j.contracts.LitContractAddresses addresses) {
-      this.validatorSource = io.lit4j.node.discovery.StakingValidatorSource.forRpc(rpcUrl, addresses);
+      this.validatorSource = io.lit4j.node.StakingValidatorSource.forRpc(rpcUrl, addresses);
       this.network = LitNetwork.CUSTOM;
       this.checkNodeAttestation = false;
       return this;

@@ -32,13 +32,13 @@ class FromLocalNetworkTest {
     LitNodeClientConfig fromJson = LitNodeClientConfig.fromLocalNetwork(net.connectionInfoJson());
     assertEquals(LitNetwork.CUSTOM, fromJson.network());
     assertFalse(fromJson.checkNodeAttestation());
-    try (LitNodeClient client = new LitNodeClient(fromJson)) {
+    try (LitNodeClient client = LitNodeClient.create(fromJson)) {
       client.connect();
       assertEquals(net.nodeUrls().stream().sorted().toList(), client.connectedNodes().stream().sorted().toList());
     }
     Path file = dir.resolve("conn.json");
     Files.writeString(file, net.connectionInfoJson(), StandardCharsets.UTF_8);
-    try (LitNodeClient client = new LitNodeClient(LitNodeClientConfig.fromLocalNetwork(file))) {
+    try (LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.fromLocalNetwork(file))) {
       client.connect();
       assertEquals(3, client.connectedNodes().size());
     }

@@ -64,7 +64,7 @@ class LitNodeClientAttestationTest {
           : CompletableFuture.failedFuture(new LitNodeException("noonce does not match the challenge"));
     };
 
-    try (LitNodeClient client = new LitNodeClient(config(nodes.urls()).attestationVerifier(echoes).build())) {
+    try (LitNodeClient client = LitNodeClient.create(config(nodes.urls()).attestationVerifier(echoes).build())) {
       ConnectionState s = client.connect();
 
       assertEquals(List.of(nodes.url(0), nodes.url(1)), s.connectedNodes());
@@ -77,7 +77,7 @@ class LitNodeClientAttestationTest {
   void nodesWithoutAttestationAreRejectedWhenItIsRequired() {
     nodes = FakeLitNodes.start(3);
     nodes.allHandshakesOk(); // attestation: null
-    try (LitNodeClient client = new LitNodeClient(config(nodes.urls())
+    try (LitNodeClient client = LitNodeClient.create(config(nodes.urls())
         .attestationVerifier((u, c, a) -> CompletableFuture.completedFuture(null)).build())) {
 
       LitNodeException e = assertThrows(LitNodeException.class, client::connect);
@@ -97,7 +97,7 @@ class LitNodeClientAttestationTest {
       body.set("attestation", real);
       nodes.handshake(i, FakeLitNodes.json(200, body));
     }
-    try (LitNodeClient client = new LitNodeClient(config(nodes.urls()).build())) {
+    try (LitNodeClient client = LitNodeClient.create(config(nodes.urls()).build())) {
 
       LitException e = assertThrows(LitException.class, client::connect);
 

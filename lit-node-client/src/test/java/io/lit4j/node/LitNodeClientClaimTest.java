@@ -20,7 +20,7 @@ import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.hd.HdKeys;
-import io.lit4j.node.claim.ClaimKeyResult;
+import io.lit4j.node.ClaimKeyResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +61,7 @@ class LitNodeClientClaimTest {
       nodes.node(i).stubFor(post(urlEqualTo("/web/pkp/claim")).willReturn(json(202,
           "{\"signature\":\"" + signature(nodeWallets.get(i)) + "\",\"derivedKeyId\":\"" + Hex.encode(KEY_ID) + "\"}")));
     }
-    client = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
+    client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
         .refreshInterval(Duration.ZERO).requestTimeout(Duration.ofSeconds(3)).build());
     client.connect();
   }
@@ -78,11 +78,11 @@ class LitNodeClientClaimTest {
 
   @Test
   void claimKeyIdGathersEachNodesSignatureAndDerivesTheKeyFromTheHdRoots() {
-    ClaimKeyResult claim = client.claimKeyId(discord());
+    ClaimKeyResponse claim = client.claimKeyId(discord());
     assertEquals(Hex.encode(KEY_ID), claim.derivedKeyId());
     assertEquals(3, claim.signatures().size());
     for (int i = 0; i < 3; i++) {
-      assertEquals(Keys.toChecksumAddress(nodeWallets.get(i).getAddress()), claim.signerAddresses().get(i));
+      assertEquals(Keys.toChecksumAddress(nodeWallets.get(i).getAddress()), claim.signerAddresses().get(i).checksummed());
       assertTrue(claim.signatures().get(i).r().matches("0x[0-9a-f]{64}"));
     }
     assertEquals(HdKeys.derivePublicKey(Hex.encode(KEY_ID), roots), claim.publicKey());
@@ -95,9 +95,9 @@ class LitNodeClientClaimTest {
   void aNodeAnswering500LeavesTheOtherNodesSignatures() {
     nodes.node(1).stubFor(post(urlEqualTo("/web/pkp/claim")).willReturn(json(500,
         "{\"errorKind\":\"Unexpected\",\"errorCode\":\"unexpected_err\",\"status\":500,\"message\":\"boom\"}")));
-    ClaimKeyResult claim = client.claimKeyId(discord());
+    ClaimKeyResponse claim = client.claimKeyId(discord());
     assertEquals(List.of(Keys.toChecksumAddress(nodeWallets.get(0).getAddress()), Keys.toChecksumAddress(nodeWallets.get(2).getAddress())),
-        claim.signerAddresses());
+        claim.signerAddresses().stream().map(a -> a.checksummed()).toList());
   }
 
   @Test
@@ -123,15 +123,15 @@ class LitNodeClientClaimTest {
 
   @Test
   void signaturesByWalletsOutsideStakingAreDroppedAndTooFewFail() {
-    var r = new ClaimKeyResult(Hex.encode(KEY_ID), List.of(new io.lit4j.node.execute.ExecuteJsClaim.Signature("0x" + "1".repeat(64), "0x" + "2".repeat(64), 27),
-        new io.lit4j.node.execute.ExecuteJsClaim.Signature("0x" + "3".repeat(64), "0x" + "4".repeat(64), 28)),
-        List.of("0x" + "aa".repeat(20), "0x" + "bb".repeat(20)), HdKeys.derivePublicKey(Hex.encode(KEY_ID), roots));
+    var r = new ClaimKeyResponse(Hex.encode(KEY_ID), List.of(new io.lit4j.node.ExecuteJsClaim.Signature("0x" + "1".repeat(64), "0x" + "2".repeat(64), 27),
+        new io.lit4j.node.ExecuteJsClaim.Signature("0x" + "3".repeat(64), "0x" + "4".repeat(64), 28)),
+        List.of(io.lit4j.crypto.eth.EthAddress.fromHex("0x" + "aa".repeat(20)), io.lit4j.crypto.eth.EthAddress.fromHex("0x" + "bb".repeat(20))), HdKeys.derivePublicKey(Hex.encode(KEY_ID), roots));
     var log = org.slf4j.helpers.NOPLogger.NOP_LOGGER;
-    assertEquals(r, io.lit4j.node.claim.internal.ClaimProtocol.onlyValidatorSigners(r, List.of(), 2, "rid", log), "no Staking wallets known: as is");
-    var kept = io.lit4j.node.claim.internal.ClaimProtocol.onlyValidatorSigners(r, List.of("0x" + "AA".repeat(20)), 1, "rid", log);
-    assertEquals(List.of("0x" + "aa".repeat(20)), kept.signerAddresses());
+    assertEquals(r, io.lit4j.node.internal.claim.ClaimProtocol.onlyValidatorSigners(r, List.of(), 2, "rid", log), "no Staking wallets known: as is");
+    var kept = io.lit4j.node.internal.claim.ClaimProtocol.onlyValidatorSigners(r, List.of("0x" + "AA".repeat(20)), 1, "rid", log);
+    assertEquals(List.of(io.lit4j.crypto.eth.EthAddress.fromHex("0x" + "aa".repeat(20))), kept.signerAddresses());
     var e = assertThrows(io.lit4j.core.errors.LitCryptoException.class,
-        () -> io.lit4j.node.claim.internal.ClaimProtocol.onlyValidatorSigners(r, List.of("0x" + "aa".repeat(20)), 2, "rid", log));
+        () -> io.lit4j.node.internal.claim.ClaimProtocol.onlyValidatorSigners(r, List.of("0x" + "aa".repeat(20)), 2, "rid", log));
     assertEquals("UnexpectedSigner", e.errorCode().orElseThrow());
   }
 

@@ -21,7 +21,7 @@ import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitNodeException;
 import io.lit4j.core.errors.LitTimeoutException;
 import io.lit4j.core.json.LitJson;
-import io.lit4j.node.retry.RetryPolicy;
+import io.lit4j.node.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,7 +45,7 @@ class LitNodeClientConnectTest {
   }
 
   private LitNodeClient client(LitNodeClientConfig.Builder b) {
-    LitNodeClient c = new LitNodeClient(b.refreshInterval(Duration.ZERO).requestTimeout(Duration.ofSeconds(5)).build());
+    LitNodeClient c = LitNodeClient.create(b.refreshInterval(Duration.ZERO).requestTimeout(Duration.ofSeconds(5)).build());
     clients.add(c);
     return c;
   }
@@ -134,7 +134,7 @@ class LitNodeClientConnectTest {
     nodes.handshakeOk(0);
     nodes.handshakeOk(1);
     nodes.handshake(2, json(200, handshakeBody(BLS_KEY, ROOTS, BLOCKHASH)).withFixedDelay(3_000));
-    LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
+    LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
         .refreshInterval(Duration.ZERO)
         .retryPolicy(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10), 0))
         .requestTimeout(Duration.ofMillis(300)).build());
@@ -233,7 +233,7 @@ class LitNodeClientConnectTest {
     assertEquals(3, e.details().get("needed"));
     assertTrue(e.requestId().orElseThrow().startsWith("lit_"));
     assertEquals("divergent_handshake", e.errorCode().orElseThrow());
-    assertTrue(!new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).build()).isReady());
+    assertTrue(!LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).build()).isReady());
   }
 
   @Test
@@ -278,7 +278,7 @@ class LitNodeClientConnectTest {
     nodes.handshake(1, json(200, handshakeBody(BLS_KEY, ROOTS, BLOCKHASH)).withFixedDelay(3_000));
     LitNodeClient client = client(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(1)
         .retryPolicy(RetryPolicy.none()).refreshInterval(Duration.ZERO));
-    LitNodeClient fast = new LitNodeClient(client.config().toBuilder().requestTimeout(Duration.ofMillis(300)).build());
+    LitNodeClient fast = LitNodeClient.create(client.config().toBuilder().requestTimeout(Duration.ofMillis(300)).build());
     clients.add(fast);
 
     LitTimeoutException e = assertThrows(LitTimeoutException.class, fast::connect);
@@ -290,7 +290,7 @@ class LitNodeClientConnectTest {
   void connectTimeoutBoundsTheWholeHandshakePhase() {
     nodes = FakeLitNodes.start(1);
     nodes.handshake(0, json(200, handshakeBody(BLS_KEY, ROOTS, BLOCKHASH)).withFixedDelay(5_000));
-    LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(1)
+    LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(1)
         .refreshInterval(Duration.ZERO).connectTimeout(Duration.ofMillis(500)).requestTimeout(Duration.ofSeconds(30)).build());
     clients.add(client);
 
@@ -305,7 +305,7 @@ class LitNodeClientConnectTest {
     nodes.handshakeOk(0);
     nodes.handshakeOk(1);
     nodes.handshake(2, json(200, handshakeBody(BLS_KEY, ROOTS, BLOCKHASH)).withFixedDelay(5_000));
-    LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
+    LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
         .refreshInterval(Duration.ZERO).connectTimeout(Duration.ofMillis(700)).requestTimeout(Duration.ofSeconds(30)).build());
     clients.add(client);
 

@@ -22,11 +22,11 @@ import io.lit4j.localnet.keys.BlsDealer;
 import io.lit4j.crypto.bls.BlsJwt;
 import io.lit4j.crypto.bls.BlsKeySet;
 import io.lit4j.crypto.bls.BlsSignatureShare;
-import io.lit4j.node.encryption.DecryptRequest;
-import io.lit4j.node.encryption.EncryptResponse;
-import io.lit4j.node.encryption.SignedToken;
-import io.lit4j.node.encryption.SignedTokenRequest;
-import io.lit4j.node.session.NodeAuth;
+import io.lit4j.node.DecryptRequest;
+import io.lit4j.node.EncryptResponse;
+import io.lit4j.node.SignedToken;
+import io.lit4j.node.SignedTokenRequest;
+import io.lit4j.node.NodeAuth;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +41,7 @@ class LitNodeClientDecryptFaultsTest {
   private static final AccessControlConditions ACC = AccessControlConditions.fromJson(ConditionKind.ACCESS_CONTROL_CONDITIONS,
       "[{\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\",\"method\":\"eth_getBalance\","
           + "\"parameters\":[\":userAddress\",\"latest\"],\"returnValueTest\":{\"comparator\":\">=\",\"value\":\"0\"}}]");
-  private static final NodeAuth AUTH = NodeAuth.of(AuthSig.of("0x" + "11".repeat(65), AuthSig.DERIVED_VIA_WALLET, "siwe", "0x" + "22".repeat(20)));
+  private static final NodeAuth AUTH = NodeAuth.authSig(AuthSig.of("0x" + "11".repeat(65), AuthSig.DERIVED_VIA_WALLET, "siwe", "0x" + "22".repeat(20)));
 
   private final BlsKeySet keys = BlsDealer.deal(2, 3, "lit4j-decrypt-faults-test-seed".getBytes(StandardCharsets.UTF_8));
   private FakeLitNodes nodes;
@@ -53,10 +53,10 @@ class LitNodeClientDecryptFaultsTest {
   void connect() {
     nodes = FakeLitNodes.start(3);
     for (int i = 0; i < 3; i++) nodes.handshake(i, json(200, handshakeBody(keys.publicKey().toHex(), ROOTS, BLOCKHASH)));
-    client = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
+    client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
         .refreshInterval(Duration.ZERO).requestTimeout(Duration.ofSeconds(3)).build());
     client.connect();
-    encrypted = client.encryptString(ACC, "threshold secret");
+    encrypted = client.encrypt(EncryptRequest.builder().conditions(ACC).text("threshold secret").build());
     identity = ACC.resource(encrypted.dataToEncryptHash()).identity();
   }
 
@@ -86,7 +86,7 @@ class LitNodeClientDecryptFaultsTest {
   }
 
   private String decrypt() {
-    return client.decryptToString(DecryptRequest.of(ACC, encrypted, AUTH));
+    return client.decryptToString(DecryptRequest.builder().conditions(ACC).encrypted(encrypted).auth(AUTH).build());
   }
 
   @Test
@@ -165,7 +165,7 @@ class LitNodeClientDecryptFaultsTest {
       answer.put("unsignedJwt", unsigned);
       nodes.node(i).stubFor(post(urlEqualTo("/web/signing/access_control_condition")).willReturn(json(200, answer)));
     }
-    SignedToken token = client.getSignedToken(new SignedTokenRequest(ACC, "ethereum", AUTH));
+    SignedToken token = client.getSignedToken(SignedTokenRequest.builder().conditions(ACC).chain("ethereum").auth(AUTH).build());
     assertTrue(token.jwt().startsWith(unsigned + "."));
     assertEquals("0xabc", token.subject());
     BlsJwt.verify(token.jwt(), keys.publicKey());
@@ -183,11 +183,11 @@ class LitNodeClientDecryptFaultsTest {
         never.whenComplete((v, e) -> cancelled.set(never.isCancelled()));
         return never;
       };
-      try (LitNodeClient patient = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
+      try (LitNodeClient patient = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
           .refreshInterval(Duration.ZERO).requestTimeout(Duration.ofMinutes(10)).transport(hanging).build())) {
         patient.connect();
         // the stuck node's call would last 10 minutes; the result must not depend on it
-        String plain = patient.decryptToStringAsync(DecryptRequest.of(ACC, encrypted, AUTH)).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        String plain = patient.decryptToStringAsync(DecryptRequest.builder().conditions(ACC).encrypted(encrypted).auth(AUTH).build()).get(60, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals("threshold secret", plain);
         // the open call is cancelled right after the result is complete, possibly on another thread
         long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
+import io.lit4j.core.errors.LitValidationException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +43,7 @@ class LitNodeClientLifecycleTest {
     awaitNoClientThreads();
     nodes = FakeLitNodes.start(3);
     nodes.allHandshakesOk();
-    LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls())
+    LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls())
         .refreshInterval(Duration.ofMillis(100)).build());
     client.connect();
     assertFalse(clientThreads().isEmpty(), "the client runs its own threads while connected");
@@ -57,11 +59,25 @@ class LitNodeClientLifecycleTest {
   }
 
   @Test
+  void theBuilderMakesAConnectableClientAndCreateRejectsAMissingConfig() {
+    nodes = FakeLitNodes.start(3);
+    nodes.allHandshakesOk();
+    try (LitNodeClient client = LitNodeClient.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
+        .refreshInterval(Duration.ZERO).build()) {
+      LitException notReady = assertThrows(LitException.class, client::getLatestBlockhash);
+      assertTrue(notReady.is(LitErrorCode.NOT_READY), notReady.toString());
+      assertEquals(3, client.connect().connectedNodes().size());
+      assertEquals(2, client.config().toBuilder().build().validatorSource().currentValidators().join().minNodeCount());
+    }
+    assertThrows(LitValidationException.class, () -> LitNodeClient.create(null));
+  }
+
+  @Test
   void closeDuringAConnectFailsTheConnectAndStopsThreads() throws Exception {
     awaitNoClientThreads();
     nodes = FakeLitNodes.start(1);
     nodes.handshake(0, json(200, handshakeBody(BLS_KEY, ROOTS, FakeLitNodes.BLOCKHASH)).withFixedDelay(2_000));
-    LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(1).build());
+    LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(1).build());
     var pending = client.connectAsync();
 
     client.close();
@@ -76,7 +92,7 @@ class LitNodeClientLifecycleTest {
   void theBackgroundRefreshPicksUpANewBlockhashAndDisconnectStopsIt() throws Exception {
     nodes = FakeLitNodes.start(3);
     nodes.allHandshakesOk();
-    try (LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls())
+    try (LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls())
         .refreshInterval(Duration.ofMillis(150)).build())) {
       client.connect();
       String next = "0x" + "ef".repeat(32);
@@ -99,7 +115,7 @@ class LitNodeClientLifecycleTest {
   void aFailedRefreshKeepsThePreviousState() throws Exception {
     nodes = FakeLitNodes.start(2);
     nodes.allHandshakesOk();
-    try (LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls())
+    try (LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls())
         .refreshInterval(Duration.ofMillis(100)).build())) {
       ConnectionState first = client.connect();
       for (int i = 0; i < 2; i++) nodes.handshake(i, com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(500));
@@ -118,7 +134,7 @@ class LitNodeClientLifecycleTest {
     nodes.allHandshakesOk();
     OkHttpClient http = new OkHttpClient.Builder().build();
     try {
-      LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls())
+      LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls())
           .httpClient(http).refreshInterval(Duration.ZERO).build());
       client.connect();
       client.close();

@@ -34,12 +34,12 @@ import io.lit4j.localnet.keys.K256RootKeyShares;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.hd.HdKeyId;
 import io.lit4j.crypto.hd.HdKeys;
-import io.lit4j.node.execute.ExecuteJsClaim;
-import io.lit4j.node.execute.ExecuteJsRequest;
-import io.lit4j.node.execute.ExecuteJsResponse;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.request.LitActionException;
-import io.lit4j.node.session.NodeAuth;
+import io.lit4j.node.ExecuteJsClaim;
+import io.lit4j.node.ExecuteJsRequest;
+import io.lit4j.node.ExecuteJsResponse;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.LitActionException;
+import io.lit4j.node.NodeAuth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -85,7 +85,7 @@ class LitNodeClientSigningTest {
       nodes.node(i).stubFor(post(urlEqualTo("/web/pkp/sign")).willReturn(json(200, "{}")));
       nodes.node(i).stubFor(post(urlEqualTo("/web/execute")).willReturn(json(200, "{}")));
     }
-    client = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(t)
+    client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(t)
         .refreshInterval(Duration.ZERO).requestTimeout(Duration.ofSeconds(5)).build());
     client.connect();
   }
@@ -100,7 +100,7 @@ class LitNodeClientSigningTest {
         List.of(ResourceAbilityRequest.of(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)),
         List.of(AuthSig.of("0x" + "11".repeat(65), AuthSig.DERIVED_VIA_WALLET, "wallet siwe", "0x" + "22".repeat(20))),
         nodes.urls(), Clock.systemUTC());
-    return NodeAuth.of(sigs);
+    return NodeAuth.sessionSigs(sigs);
   }
 
   private static byte[] sha256(String s) throws Exception {
@@ -112,7 +112,7 @@ class LitNodeClientSigningTest {
     network(2);
     byte[] digest = sha256("hello lit");
 
-    EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(digest, pkp(), sessionSigs()));
+    EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkp()).auth(sessionSigs()).build());
 
     assertTrue(sig.verify());
     assertEquals(pkp(), sig.publicKey());
@@ -125,7 +125,7 @@ class LitNodeClientSigningTest {
   void pkpSignSendsTheSdkBodyWithEachNodesOwnSessionSigAndOneRequestId() throws Exception {
     network(2);
     byte[] digest = sha256("body check");
-    client.pkpSign(PkpSignRequest.of(digest, pkp(), sessionSigs()));
+    client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkp()).auth(sessionSigs()).build());
 
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < 3; i++) {
@@ -151,7 +151,7 @@ class LitNodeClientSigningTest {
         "{\"errorKind\":\"Validation\",\"errorCode\":\"NodePKPNotAuthorized\",\"status\":401,\"message\":\"PKP not authorized\","
             + "\"correlationId\":\"lit_x\",\"details\":[\"auth method not permitted\"]}")));
 
-    LitException e = assertThrows(LitException.class, () -> client.pkpSign(PkpSignRequest.of(sha256("x"), pkp(), sessionSigs())));
+    LitException e = assertThrows(LitException.class, () -> client.pkpSign(PkpSignRequest.builder().toSign(sha256("x")).pkpPublicKey(pkp()).auth(sessionSigs()).build()));
 
     // a refusal is the answer: no retry, and the message says which node refused and why
     assertTrue(e.getMessage().startsWith("pkpSign failed: Lit node " + nodes.url(1) + " refused the request"), e.getMessage());
@@ -169,7 +169,7 @@ class LitNodeClientSigningTest {
     SessionSigs partial = SessionSigs.of(Map.of(nodes.url(0), sigs.forNode(nodes.url(0))));
 
     LitValidationException e = assertThrows(LitValidationException.class,
-        () -> client.pkpSign(PkpSignRequest.of(sha256("x"), pkp(), NodeAuth.of(partial))));
+        () -> client.pkpSign(PkpSignRequest.builder().toSign(sha256("x")).pkpPublicKey(pkp()).auth(NodeAuth.sessionSigs(partial)).build()));
 
     assertTrue(e.getMessage().contains("no session sig for node " + nodes.url(1)), e.getMessage());
     for (int i = 0; i < 3; i++) assertEquals(0, nodes.requests(i, "/web/pkp/sign").size());
@@ -177,7 +177,7 @@ class LitNodeClientSigningTest {
 
   @Test
   void pkpSignRefusesADigestThatIsNot32Bytes() {
-    assertThrows(LitValidationException.class, () -> PkpSignRequest.of(new byte[31], null, null));
+    assertThrows(LitValidationException.class, () -> PkpSignRequest.builder().toSign(new byte[31]).pkpPublicKey(null).auth(null).build());
   }
 
   @Test
@@ -268,7 +268,7 @@ class LitNodeClientSigningTest {
     network(3, 0);
 
     io.lit4j.core.errors.LitCryptoException e = assertThrows(io.lit4j.core.errors.LitCryptoException.class,
-        () -> client.pkpSign(PkpSignRequest.of(sha256("z"), pkp(), sessionSigs())));
+        () -> client.pkpSign(PkpSignRequest.builder().toSign(sha256("z")).pkpPublicKey(pkp()).auth(sessionSigs()).build()));
 
     assertTrue(e.getMessage().contains("pkpSign: cannot combine the signature from 3 shares of 3 nodes"), e.getMessage());
     // at t = n the only subset is every node: one bad combination proves no other can work
@@ -291,7 +291,7 @@ class LitNodeClientSigningTest {
 
   @Test
   void signingBeforeConnectIsRefused() {
-    LitNodeClient fresh = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(List.of("http://127.0.0.1:1")).minNodeCount(1).build());
+    LitNodeClient fresh = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(List.of("http://127.0.0.1:1")).minNodeCount(1).build());
     try {
       LitException e = assertThrows(LitException.class,
           () -> fresh.executeJs(ExecuteJsRequest.builder().code("1").auth(NodeAuth.same(LitJson.mapper().createObjectNode())).build()));

@@ -15,7 +15,7 @@ import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.core.constants.LitAbility;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.util.Hex;
-import io.lit4j.node.session.SessionSigsRequest;
+import io.lit4j.node.SessionSigsRequest;
 import io.lit4j.node.transport.NodeHttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,7 +50,7 @@ class SessionSigsVectorTest {
           .transport(r -> CompletableFuture.completedFuture(
               new NodeHttpResponse(200, "application/json", LitJson.write(handshakeBody(BLS_KEY, ROOTS, BLOCKHASH)))))
           .build();
-      try (LitNodeClient client = new LitNodeClient(config)) {
+      try (LitNodeClient client = LitNodeClient.create(config)) {
         client.connect();
         Instant issued = expected.issuedAtInstant();
         AuthSig capability = expected.capabilities().get(0);

@@ -7,7 +7,7 @@ import io.lit4j.core.network.LitNetwork;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.discovery.StakingValidatorSource;
+import io.lit4j.node.StakingValidatorSource;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,7 +45,7 @@ public final class QuickStartEnvironment implements AutoCloseable {
     out.println("0. starting an embedded local Lit network (anvil + 3 nodes, rate limiting on) ...");
     LocalLitNetwork net = LocalLitNetwork.builder().nodes(3).habaneroProfile().start();
     out.println("   up in " + net.startupTime().toMillis() + " ms: " + net.nodeUrls());
-    LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build());
+    LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build());
     Credentials wallet = net.devAccount(1);
     LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(wallet).build();
     return new QuickStartEnvironment(Optional.of(net), client, contracts, wallet, net.rpcUrl(), out);
@@ -61,7 +61,7 @@ public final class QuickStartEnvironment implements AutoCloseable {
     String rpc = Optional.ofNullable(System.getenv("LIT_RPC_URL")).filter(s -> !s.isBlank()).orElse(LitContractsNetwork.CHRONICLE_RPC_URL);
     LitContractsNetwork contractsNetwork = LitContractsNetwork.valueOf(network.name());
     out.println("0. using the live network " + network.wireName() + " over " + rpc);
-    LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().network(network)
+    LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().network(network)
         .validatorSource(new StakingValidatorSource(LitContracts.builder().rpcUrl(rpc).network(contractsNetwork).build())).build());
     Credentials wallet = Credentials.create(key.trim());
     LitContracts contracts = LitContracts.builder().rpcUrl(rpc).network(contractsNetwork).signer(wallet).build();

@@ -1,5 +1,6 @@
 package io.lit4j.examples.quickstart;
 
+import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.authsig.AuthSigs;
 import io.lit4j.auth.capacity.CapacityDelegation;
@@ -24,16 +25,17 @@ import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.node.LitNodeClient;
-import io.lit4j.node.capacity.CapacityDelegationParams;
-import io.lit4j.node.encryption.DecryptRequest;
-import io.lit4j.node.encryption.EncryptResponse;
-import io.lit4j.node.execute.ExecuteJsRequest;
-import io.lit4j.node.execute.ExecuteJsResponse;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.session.AuthNeededCallback;
-import io.lit4j.node.session.NodeAuth;
-import io.lit4j.node.session.PkpSessionRequest;
-import io.lit4j.node.session.SessionSigsRequest;
+import io.lit4j.node.CapacityDelegationRequest;
+import io.lit4j.node.DecryptRequest;
+import io.lit4j.node.EncryptResponse;
+import io.lit4j.node.EncryptRequest;
+import io.lit4j.node.ExecuteJsRequest;
+import io.lit4j.node.ExecuteJsResponse;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.AuthNeededCallback;
+import io.lit4j.node.NodeAuth;
+import io.lit4j.node.PkpSessionRequest;
+import io.lit4j.node.SessionSigsRequest;
 import io.lit4j.node.wallet.PkpEthSigner;
 import io.lit4j.node.wallet.PkpTransactionManager;
 import java.math.BigDecimal;
@@ -124,8 +126,8 @@ public final class QuickStartSteps {
   }
 
   private CapacityDelegation delegate(MintedCapacityCredits credits, String delegatee) {
-    return client.createCapacityDelegationAuthSig(CapacityDelegationParams.builder().signer(signer)
-        .capacityTokenId(credits.capacityTokenId()).delegatee(delegatee).uses(20).expiration(Duration.ofHours(1)).build());
+    return client.createCapacityDelegationAuthSig(CapacityDelegationRequest.builder().signer(signer)
+        .capacityTokenId(credits.capacityTokenId()).delegatee(EthAddress.fromHex(delegatee)).uses(20).expiration(Duration.ofHours(1)).build());
   }
 
   /** 5. Session sigs the wallet signs, with a ReCap for what the session may do. */
@@ -162,7 +164,7 @@ public final class QuickStartSteps {
     ExecuteJsResponse res = client.executeJs(ExecuteJsRequest.builder()
         .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
         .jsParam("toSign", toSign).jsParam("publicKey", pkpKey.hex())
-        .sessionSigs(pkpSessions).build());
+        .auth(NodeAuth.sessionSigs(pkpSessions)).build());
     EcdsaSignature sig = res.signature("sig");
     check(sig.verify() && sig.recoverAddress().equals(pkpKey.ethAddress()), "the Lit Action's signature recovers to the PKP");
     say("7. executeJs: Lit.Actions.signEcdsa signed " + sig.signatureHex().substring(0, 18) + "…, recovers to "
@@ -174,7 +176,7 @@ public final class QuickStartSteps {
   public EcdsaSignature pkpSign() {
     pkpSessionSigs();
     byte[] digest = EthHash.keccak256("pkpSign from the lit4j Quick Start".getBytes(StandardCharsets.UTF_8));
-    EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(digest, pkpKey, NodeAuth.of(pkpSessions)));
+    EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkpKey).auth(NodeAuth.sessionSigs(pkpSessions)).build());
     check(sig.verify() && sig.recoverAddress().equals(pkpKey.ethAddress()), "pkpSign's signature recovers to the PKP");
     say("8. pkpSign: " + sig.signatureHex().substring(0, 18) + "… recovers to the PKP");
     return sig;
@@ -187,8 +189,8 @@ public final class QuickStartSteps {
         [{"contractAddress":"","standardContractType":"","chain":"ethereum","method":"eth_getBalance",
           "parameters":[":userAddress","latest"],"returnValueTest":{"comparator":">=","value":"1"}}]""");
     String secret = "Hello from the lit4j Quick Start";
-    EncryptResponse encrypted = client.encryptString(funded, secret);
-    String decrypted = client.decryptToString(DecryptRequest.of(funded, encrypted, NodeAuth.of(walletSessions)));
+    EncryptResponse encrypted = client.encrypt(EncryptRequest.builder().conditions(funded).text(secret).build());
+    String decrypted = client.decryptToString(DecryptRequest.builder().conditions(funded).encrypted(encrypted).auth(NodeAuth.sessionSigs(walletSessions)).build());
     check(decrypted.equals(secret), "decryption returns the plaintext");
     say("9. encrypted under 'balance >= 1 wei' and decrypted: \"" + decrypted + "\"");
     return decrypted;

@@ -1,5 +1,6 @@
 package io.lit4j.examples.docs;
 
+import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.auth.capacity.CapacityDelegation;
 import io.lit4j.auth.resources.LitPKPResource;
 import io.lit4j.auth.session.SessionSigs;
@@ -18,11 +19,11 @@ import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.discovery.StakingValidatorSource;
-import io.lit4j.node.capacity.CapacityDelegationParams;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.session.NodeAuth;
-import io.lit4j.node.session.SessionSigsRequest;
+import io.lit4j.node.StakingValidatorSource;
+import io.lit4j.node.CapacityDelegationRequest;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.NodeAuth;
+import io.lit4j.node.SessionSigsRequest;
 import java.util.List;
 import org.web3j.crypto.Credentials;
 
@@ -45,7 +46,7 @@ public final class CapacityCreditsSample {
             .rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(appOwner).build();
         LitContracts userContracts = LitContracts.builder()
             .rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(user).build();
-        LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder()
+        LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder()
             .validatorSource(new StakingValidatorSource(ownerContracts)).build())) {
       client.connect();
 
@@ -54,10 +55,10 @@ public final class CapacityCreditsSample {
       MintedCapacityCredits credits = ownerContracts.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(10, 2));
 
       // ... and lets the user spend it: one use, this token only, this user only
-      CapacityDelegation delegation = client.createCapacityDelegationAuthSig(CapacityDelegationParams.builder()
+      CapacityDelegation delegation = client.createCapacityDelegationAuthSig(CapacityDelegationRequest.builder()
           .signer(new Web3jEthSigner(appOwner))
           .capacityTokenId(credits.capacityTokenId())
-          .delegatee(user.getAddress())
+          .delegatee(EthAddress.fromHex(user.getAddress()))
           .uses(1)
           .build());
 
@@ -73,7 +74,7 @@ public final class CapacityCreditsSample {
           PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, EthHash.keccak256Utf8(user.getAddress() + ":lit")),
           List.of(AuthMethodScope.SIGN_ANYTHING));
       Secp256k1PublicKey key = Secp256k1PublicKey.fromBytes(pkp.publicKey());
-      EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(EthHash.keccak256Utf8("with credits"), key, NodeAuth.of(sessionSigs)));
+      EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(EthHash.keccak256Utf8("with credits")).pkpPublicKey(key).auth(NodeAuth.sessionSigs(sessionSigs)).build());
       return new Result(credits, sig, key);
     }
   }

@@ -8,7 +8,7 @@ import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.claim.ClaimKeyResult;
+import io.lit4j.node.ClaimKeyResponse;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -20,9 +20,9 @@ public final class ClaimKeySample {
   private ClaimKeySample() {}
 
   /** Claims the key of dev account 2's wallet. */
-  public static ClaimKeyResult run(LocalLitNetwork net) {
+  public static ClaimKeyResponse run(LocalLitNetwork net) {
     Web3jEthSigner signer = new Web3jEthSigner(net.devAccount(2));
-    try (LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build())) {
+    try (LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build())) {
       client.connect();
       Instant now = Instant.now();
       AuthSig authSig = AuthSigs.generate(signer, SiweMessage.builder()
@@ -31,7 +31,7 @@ public final class ClaimKeySample {
           .issuedAt(now).expirationTime(now.plus(Duration.ofHours(1)))
           .build().prepareMessage());
       // docs:start claim
-      ClaimKeyResult claim = client.claimKeyId(AuthMethod.ethWallet(authSig));
+      ClaimKeyResponse claim = client.claimKeyId(AuthMethod.ethWallet(authSig));
       String keyId = claim.derivedKeyId();               // keccak256("<address>:lit"), hex
       String pkpAddress = claim.publicKey().ethAddress().checksummed(); // known before minting
       int nodeSignatures = claim.signatures().size();    // one {r, s, v} per node, for PKPNFT.claimAndMint

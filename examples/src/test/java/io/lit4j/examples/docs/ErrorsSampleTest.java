@@ -13,9 +13,9 @@ import io.lit4j.core.errors.LitTimeoutException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.node.LitNodeClient;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.request.LitActionException;
-import io.lit4j.node.session.NodeAuth;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.LitActionException;
+import io.lit4j.node.NodeAuth;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,13 +50,13 @@ class ErrorsSampleTest {
         + "483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8");
     // docs:start validation
     try {
-      PkpSignRequest.of(new byte[31], key, NodeAuth.perNode(Map.of()));
+      PkpSignRequest.builder().toSign(new byte[31]).pkpPublicKey(key).auth(NodeAuth.perNode(Map.of())).build();
     } catch (LitValidationException e) {
       System.out.println(e.getMessage()); // names toSign and says it must be 32 bytes
     }
     // docs:end validation
     LitValidationException e = org.junit.jupiter.api.Assertions.assertThrows(LitValidationException.class,
-        () -> PkpSignRequest.of(new byte[31], key, NodeAuth.perNode(Map.of())));
+        () -> PkpSignRequest.builder().toSign(new byte[31]).pkpPublicKey(key).auth(NodeAuth.perNode(Map.of())).build());
     assertTrue(e.getMessage().contains("toSign"), e.getMessage());
   }
 

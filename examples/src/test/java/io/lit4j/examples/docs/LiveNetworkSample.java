@@ -15,7 +15,7 @@ import io.lit4j.contracts.MintedCapacityCredits;
 import io.lit4j.core.network.LitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.discovery.StakingValidatorSource;
+import io.lit4j.node.StakingValidatorSource;
 import org.web3j.crypto.Credentials;
 
 /**
@@ -48,7 +48,7 @@ public final class LiveNetworkSample {
   /** Connects and buys capacity credits for 2 days (the key needs test LIT on Chronicle). */
   public static MintedCapacityCredits connectAndBuyCredits(Credentials funded) {
     try (LitContracts contracts = habaneroContracts(funded);
-        LitNodeClient client = new LitNodeClient(habaneroConfig(contracts))) {
+        LitNodeClient client = LitNodeClient.create(habaneroConfig(contracts))) {
       client.connect(); // every handshake's attestation is verified against AMD's certificates
       return contracts.capacityCredits().mint(CapacityCreditsRequest.perDay(14_400, 2));
     }

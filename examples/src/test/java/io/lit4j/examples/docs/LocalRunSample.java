@@ -22,7 +22,7 @@ final class LocalRunSample {
     Path conn = Path.of("conn.json");                                   // --out conn.json
     LocalNetworkConnection info = LocalNetworkConnection.read(conn);    // or .parse(json)
     try (LitContracts contracts = LitContracts.fromLocalNetwork(conn, info.devAccount(1));
-         LitNodeClient client = new LitNodeClient(LitNodeClientConfig.fromLocalNetwork(conn))) {
+         LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.fromLocalNetwork(conn))) {
       client.connect();                        // nodes read from the network's Staking contract
       MintedPkp pkp = contracts.pkps().mintNext();
       return pkp;

@@ -19,11 +19,11 @@ import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.discovery.StakingValidatorSource;
-import io.lit4j.node.execute.ExecuteJsRequest;
-import io.lit4j.node.execute.ExecuteJsResponse;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.session.NodeAuth;
+import io.lit4j.node.StakingValidatorSource;
+import io.lit4j.node.ExecuteJsRequest;
+import io.lit4j.node.ExecuteJsResponse;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.NodeAuth;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +49,7 @@ public final class ManualSessionSigsSample {
     // 1. contracts on the local chain, and a client that finds the nodes in the Staking contract
     try (LitContracts contracts = LitContracts.builder()
             .rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(wallet).build();
-        LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder()
+        LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder()
             .validatorSource(new StakingValidatorSource(contracts))
             .build())) {
       client.connect(); // handshakes every node; needs minNodeCount agreeing answers
@@ -76,14 +76,14 @@ public final class ManualSessionSigsSample {
 
       // 5. the nodes sign a digest with the PKP; the client combines and verifies the shares
       byte[] digest = EthHash.keccak256(new byte[] {1, 2, 3, 4, 5});
-      EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(digest, pkpKey, NodeAuth.of(sessionSigs)));
+      EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkpKey).auth(NodeAuth.sessionSigs(sessionSigs)).build());
 
       // 6. the same from a Lit Action
       ExecuteJsResponse res = client.executeJs(ExecuteJsRequest.builder()
           .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
           .jsParam("toSign", digest)
           .jsParam("publicKey", pkpKey.hex())
-          .auth(NodeAuth.of(sessionSigs))
+          .auth(NodeAuth.sessionSigs(sessionSigs))
           .build());
       EcdsaSignature fromAction = res.signatures().get("sig");
       // docs:end manual

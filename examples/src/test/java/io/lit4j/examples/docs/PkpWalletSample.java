@@ -10,7 +10,7 @@ import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.session.SessionSigsRequest;
+import io.lit4j.node.SessionSigsRequest;
 import io.lit4j.node.wallet.PkpEthSigner;
 import io.lit4j.node.wallet.PkpTransactionManager;
 import java.math.BigDecimal;
@@ -36,7 +36,7 @@ public final class PkpWalletSample {
     Credentials owner = net.devAccount(1);
     Web3j web3j = net.anvil().web3j();
     try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(owner).build();
-        LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build())) {
+        LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build())) {
       client.connect();
       MintedPkp minted = contracts.pkps().mintNext(); // a PKP owned by the signer: the owner may use it
       Transfer.sendFunds(web3j, net.devAccount(0), minted.ethAddress(), BigDecimal.ONE, Convert.Unit.ETHER).send();

@@ -1,12 +1,10 @@
 package io.lit4j.examples.docs;
 
-import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.authsig.AuthSigs;
 import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.auth.resources.LitAccessControlConditionResource;
 import io.lit4j.auth.resources.LitActionResource;
 import io.lit4j.auth.resources.LitPKPResource;
-import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.auth.signer.Web3jEthSigner;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.contracts.LitContracts;
@@ -22,19 +20,16 @@ import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
-import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.encryption.DecryptRequest;
-import io.lit4j.node.encryption.EncryptResponse;
-import io.lit4j.node.execute.ExecuteJsRequest;
-import io.lit4j.node.execute.ExecuteJsResponse;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.session.NodeAuth;
-import io.lit4j.node.session.PkpSessionRequest;
-import io.lit4j.node.session.SessionSigsRequest;
+import io.lit4j.node.DecryptRequest;
+import io.lit4j.node.EncryptRequest;
+import io.lit4j.node.ExecuteJsRequest;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.NodeAuth;
+import io.lit4j.node.PkpSessionRequest;
+import io.lit4j.node.SessionSigsRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.web3j.crypto.Credentials;
 
 /**
  * The Quick Start of docs/getting-started.md against the embedded local network: connect, mint
@@ -60,19 +55,19 @@ public final class QuickStartSample {
   /** The steps after the network is up. */
   public static Result run(LocalLitNetwork net) {
     // docs:start run
-    Credentials wallet = net.devAccount(1); // a funded anvil account; on a live network, your own key
+    var wallet = net.devAccount(1); // a funded anvil account; on a live network, your own key
     Web3jEthSigner signer = new Web3jEthSigner(wallet);
 
-    try (LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder()
+    try (LitNodeClient client = LitNodeClient.builder()
             .localNetwork(net.rpcUrl(), net.contracts()) // nodes, threshold and epoch from Staking
-            .build());
+            .build();
         LitContracts contracts = LitContracts.builder()
             .rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(wallet).build()) {
       client.connect(); // handshakes every node; needs minNodeCount agreeing answers
 
       // 1. the wallet signs in (EIP-4361); that auth sig is its EthWallet auth method
       Instant now = Instant.now();
-      AuthSig authSig = AuthSigs.generate(signer, SiweMessage.builder()
+      var authSig = AuthSigs.generate(signer, SiweMessage.builder()
           .domain("localhost").uri("https://localhost/login").statement("Sign in to my app")
           .address(signer.address()).nonce(client.getLatestBlockhash()).chainId(1)
           .issuedAt(now).expirationTime(now.plus(Duration.ofHours(1)))
@@ -85,7 +80,7 @@ public final class QuickStartSample {
       Secp256k1PublicKey pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
 
       // 3. PKP session sigs: the nodes have the PKP sign the session key's capability
-      SessionSigs pkpSessionSigs = client.getPkpSessionSigs(PkpSessionRequest.builder()
+      var pkpSessionSigs = client.getPkpSessionSigs(PkpSessionRequest.builder()
           .pkpPublicKey(pkpKey).authMethod(ethWallet)
           .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
           .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
@@ -94,25 +89,31 @@ public final class QuickStartSample {
 
       // 4. a Lit Action signs with the PKP; the client combines and verifies the shares
       byte[] toSign = EthHash.keccak256(new byte[] {1, 2, 3, 4, 5});
-      ExecuteJsResponse res = client.executeJs(ExecuteJsRequest.builder()
+      var res = client.executeJs(ExecuteJsRequest.builder()
           .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
           .jsParam("toSign", toSign)
           .jsParam("publicKey", pkpKey.hex())
-          .sessionSigs(pkpSessionSigs)
+          .auth(NodeAuth.sessionSigs(pkpSessionSigs))
           .build());
       EcdsaSignature fromAction = res.signature("sig"); // r, s, recid, 65-byte signature, verified
 
       // 5. or sign a digest directly
-      EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(toSign, pkpKey, NodeAuth.of(pkpSessionSigs)));
+      EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder()
+          .toSign(toSign).pkpPublicKey(pkpKey).auth(NodeAuth.sessionSigs(pkpSessionSigs))
+          .build());
 
       // 6. encrypt to access control conditions; decrypt with the wallet's own session sigs
       AccessControlConditions onlyThisWallet = AccessControlConditions.accessControlConditions(List.of(
           new EvmBasicCondition("", "ethereum", "", "", List.of(":userAddress"), ReturnValueTest.of("=", signer.address()))));
-      EncryptResponse encrypted = client.encryptString(onlyThisWallet, "Hello, Lit from Java");
-      SessionSigs walletSessionSigs = client.getSessionSigs(SessionSigsRequest.forWallet(signer)
+      var encrypted = client.encrypt(EncryptRequest.builder()
+          .conditions(onlyThisWallet).text("Hello, Lit from Java")
+          .build());
+      var walletSessionSigs = client.getSessionSigs(SessionSigsRequest.forWallet(signer)
           .resourceAbility(LitAccessControlConditionResource.ALL, LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION)
           .build());
-      String decrypted = client.decryptToString(DecryptRequest.of(onlyThisWallet, encrypted, NodeAuth.of(walletSessionSigs)));
+      String decrypted = client.decryptToString(DecryptRequest.builder()
+          .conditions(onlyThisWallet).encrypted(encrypted).auth(NodeAuth.sessionSigs(walletSessionSigs))
+          .build());
       // docs:end run
       return new Result(pkp, scopes, fromAction, sig, decrypted);
     }

@@ -1,5 +1,6 @@
 package io.lit4j.examples.docs;
 
+import io.lit4j.crypto.eth.EthAddress;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lit4j.contracts.LitContracts;
 import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.hd.HdKeys;
-import io.lit4j.node.claim.ClaimKeyResult;
+import io.lit4j.node.ClaimKeyResponse;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.EthSignatures;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
@@ -18,7 +19,7 @@ import io.lit4j.localnet.node.NodeFault;
 import io.lit4j.node.ConnectionState;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.discovery.StakingValidatorSource;
+import io.lit4j.node.StakingValidatorSource;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -67,14 +68,14 @@ class QuickStartSampleTest {
 
   @Test
   void aClaimedKeyIsTheHdKeyOfTheAuthMethodIdSignedByEveryNodeWallet(LocalLitNetwork net) {
-    ClaimKeyResult claim = ClaimKeySample.run(net);
+    ClaimKeyResponse claim = ClaimKeySample.run(net);
     String id = Hex.encode(EthHash.keccak256Utf8(
         new io.lit4j.crypto.eth.EthAddress(io.lit4j.core.util.Hex.decode(net.devAccount(2).getAddress())).checksummed() + ":lit"));
     assertEquals(id, claim.derivedKeyId());
     assertEquals(HdKeys.derivePublicKey(claim.derivedKeyId(), net.hdRootPubkeys()), claim.publicKey());
     assertEquals(net.nodes().size(), claim.signatures().size());
     List<String> nodeWallets = net.nodes().stream().map(n -> n.nodeWalletAddress().toLowerCase()).toList();
-    for (String signer : claim.signerAddresses()) assertTrue(nodeWallets.contains(signer.toLowerCase()), signer);
+    for (EthAddress signer : claim.signerAddresses()) assertTrue(nodeWallets.contains(signer.lowercaseHex()), signer.toString());
   }
 
   @Test
@@ -82,7 +83,7 @@ class QuickStartSampleTest {
     // docs:start fault
     net.node(2).server().setFault(NodeFault.DOWN); // also SLOW, HTTP_500, GARBAGE_JSON, WRONG_SHARE, DIVERGENT_HANDSHAKE
     try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).build();
-        LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder()
+        LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder()
             .validatorSource(new StakingValidatorSource(contracts)).build())) {
       ConnectionState state = client.connect(); // 2 of 3 agree: enough for threshold 2
       assertEquals(2, state.connectedNodes().size());

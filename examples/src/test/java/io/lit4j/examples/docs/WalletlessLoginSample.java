@@ -23,13 +23,13 @@ import io.lit4j.localnet.idp.OidcIssuer;
 import io.lit4j.localnet.idp.SoftwareAuthenticator;
 import io.lit4j.localnet.idp.StytchProject;
 import io.lit4j.node.LitNodeClient;
-import io.lit4j.node.execute.ExecuteJsRequest;
-import io.lit4j.node.execute.ExecuteJsResponse;
+import io.lit4j.node.ExecuteJsRequest;
+import io.lit4j.node.ExecuteJsResponse;
 import io.lit4j.node.relay.LitRelay;
 import io.lit4j.node.relay.RelayMintRequest;
 import io.lit4j.node.relay.RelayPkp;
-import io.lit4j.node.session.NodeAuth;
-import io.lit4j.node.session.PkpSessionRequest;
+import io.lit4j.node.NodeAuth;
+import io.lit4j.node.PkpSessionRequest;
 import java.util.List;
 import java.util.Set;
 

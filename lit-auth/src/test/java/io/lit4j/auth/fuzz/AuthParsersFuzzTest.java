@@ -12,7 +12,7 @@ import io.lit4j.auth.methods.AuthMethodIds;
 import io.lit4j.auth.recap.RecapObject;
 import io.lit4j.auth.session.SessionKeySignedMessage;
 import io.lit4j.auth.session.SessionSigs;
-import io.lit4j.auth.session.SignSessionKeyRequest;
+import io.lit4j.auth.session.SignSessionKeyBody;
 import io.lit4j.auth.session.WalletSigCheck;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.auth.siwe.SiweVerifyOptions;
@@ -157,13 +157,13 @@ class AuthParsersFuzzTest {
   void signSessionKeyBodiesAreRejectedOrReadBack() {
     JsonNode c = siweCases().get(2);
     AuthSig wallet = AuthSig.fromJson(c.get("signature").get("authSig").toString());
-    String body = SignSessionKeyRequest.v4("lit:session:" + "ab".repeat(32),
+    String body = SignSessionKeyBody.v4("lit:session:" + "ab".repeat(32),
         List.of(AuthMethod.ethWallet(wallet), AuthMethod.of(AuthMethodType.GOOGLE_JWT, jwt("{\"sub\":\"1\",\"aud\":\"x\"}"))),
         Optional.of("04" + "11".repeat(64)), Optional.of(wallet), c.get("message").textValue(), 7).toJson();
-    SignSessionKeyRequest.fromJson(body);
-    Fuzz.run("SignSessionKeyRequest.fromJson", N, seed -> new JsonMutator(seed).mutate(body), s -> {
-      SignSessionKeyRequest r = SignSessionKeyRequest.fromJson(s);
-      assertEquals(r, SignSessionKeyRequest.fromJson(r.toJson()));
+    SignSessionKeyBody.fromJson(body);
+    Fuzz.run("SignSessionKeyBody.fromJson", N, seed -> new JsonMutator(seed).mutate(body), s -> {
+      SignSessionKeyBody r = SignSessionKeyBody.fromJson(s);
+      assertEquals(r, SignSessionKeyBody.fromJson(r.toJson()));
     });
   }
 

@@ -180,7 +180,7 @@ class SessionSigsTest {
   @Test
   void signSessionKeyBodyIsWrittenInSdkKeyOrderAndReadBack() {
     AuthSig wallet = AuthSigs.generate(WALLET, "x");
-    SignSessionKeyRequest v4 = SignSessionKeyRequest.v4(key().uri(), List.of(AuthMethod.ethWallet(wallet)),
+    SignSessionKeyBody v4 = SignSessionKeyBody.v4(key().uri(), List.of(AuthMethod.ethWallet(wallet)),
         Optional.of("0x04ab"), Optional.of(wallet), "siwe text", 3);
     String json = v4.toJson();
     assertTrue(json.startsWith("{\"sessionKey\":\"lit:session:ea4a"), json);
@@ -188,15 +188,15 @@ class SessionSigsTest {
     assertTrue(json.indexOf("\"pkpPublicKey\"") < json.indexOf("\"authSig\""));
     assertTrue(json.indexOf("\"authSig\"") < json.indexOf("\"siweMessage\""));
     assertTrue(json.endsWith(",\"epochNumber\":3}"), json);
-    assertEquals(v4, SignSessionKeyRequest.fromJson(json));
-    SignSessionKeyRequest v6 = new SignSessionKeyRequest(key().uri(), List.of(), Optional.empty(), Optional.empty(), "s",
+    assertEquals(v4, SignSessionKeyBody.fromJson(json));
+    SignSessionKeyBody v6 = new SignSessionKeyBody(key().uri(), List.of(), Optional.empty(), Optional.empty(), "s",
         Optional.of("BLS"), Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty(), OptionalLong.of(5));
     assertEquals("{\"sessionKey\":\"" + key().uri() + "\",\"authMethods\":[],\"siweMessage\":\"s\",\"curveType\":\"BLS\",\"epoch\":5}", v6.toJson());
-    assertThrows(LitValidationException.class, () -> SignSessionKeyRequest.fromJson("{\"sessionKey\":\"abc\",\"siweMessage\":\"s\"}"));
-    assertTrue(assertThrows(LitValidationException.class, () -> SignSessionKeyRequest.fromJson("{\"sessionKey\":\"" + key().uri() + "\"}"))
+    assertThrows(LitValidationException.class, () -> SignSessionKeyBody.fromJson("{\"sessionKey\":\"abc\",\"siweMessage\":\"s\"}"));
+    assertTrue(assertThrows(LitValidationException.class, () -> SignSessionKeyBody.fromJson("{\"sessionKey\":\"" + key().uri() + "\"}"))
         .getMessage().contains("siweMessage"));
     assertTrue(assertThrows(LitValidationException.class,
-        () -> SignSessionKeyRequest.fromJson("{\"sessionKey\":\"" + key().uri() + "\",\"siweMessage\":\"s\",\"authMethods\":[{\"authMethodType\":\"1\"}]}"))
+        () -> SignSessionKeyBody.fromJson("{\"sessionKey\":\"" + key().uri() + "\",\"siweMessage\":\"s\",\"authMethods\":[{\"authMethodType\":\"1\"}]}"))
         .getMessage().contains("authMethods[0].authMethodType"));
   }
 }

@@ -94,6 +94,15 @@ public class LitException extends RuntimeException {
     return Optional.ofNullable(errorCode);
   }
 
+  /**
+   * {@return whether this error carries the SDK's code {@code code}}
+   *
+   * @param code one of lit4j's own error codes
+   */
+  public boolean is(LitErrorCode code) {
+    return code != null && code.code().equals(errorCode);
+  }
+
   /** {@return the HTTP status a node answered with, or 0 when there was none} */
   public int status() {
     return status;
@@ -202,6 +211,17 @@ public class LitException extends RuntimeException {
      */
     public Builder errorCode(String errorCode) {
       this.errorCode = errorCode;
+      return this;
+    }
+
+    /**
+     * One of lit4j's own error codes (node codes go in as strings).
+     *
+     * @param errorCode the SDK's error code
+     * @return this builder
+     */
+    public Builder errorCode(LitErrorCode errorCode) {
+      this.errorCode = errorCode == null ? null : errorCode.code();
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.lit4j.node.handshake;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.attestation.SevSnpReport;
@@ -84,14 +85,14 @@ public final class AmdKdsVcekFetcher implements VcekProvider {
         throw LitException.builder()
             .message("AMD key distribution service answered HTTP " + r.code() + " with " + der.length
                 + " bytes for " + url + "; a VCEK certificate has at least " + SevSnpVerifier.MIN_VCEK_BYTES + " bytes")
-            .status(r.code()).errorCode("InvalidNodeAttestation").errorKind("Unexpected")
+            .status(r.code()).errorCode(LitErrorCode.INVALID_NODE_ATTESTATION).errorKind("Unexpected")
             .build();
       }
       return Optional.of(der);
     } catch (IOException e) {
       throw LitException.builder()
           .message("cannot fetch the VCEK certificate from " + url + ": " + e.getMessage())
-          .cause(e).errorCode("InvalidNodeAttestation").errorKind("Unexpected")
+          .cause(e).errorCode(LitErrorCode.INVALID_NODE_ATTESTATION).errorKind("Unexpected")
           .build();
     }
   }

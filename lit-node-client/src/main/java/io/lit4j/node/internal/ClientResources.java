@@ -1,13 +1,14 @@
 package io.lit4j.node.internal;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.crypto.attestation.InMemoryVcekCache;
 import io.lit4j.node.LitNodeClientConfig;
 import io.lit4j.node.handshake.AmdKdsVcekFetcher;
 import io.lit4j.node.handshake.AttestationVerifier;
 import io.lit4j.node.handshake.SevSnpAttestationVerifier;
-import io.lit4j.node.request.internal.NodeFanOut;
-import io.lit4j.node.request.internal.NodeRequester;
+import io.lit4j.node.internal.request.NodeFanOut;
+import io.lit4j.node.internal.request.NodeRequester;
 import io.lit4j.node.transport.NodeTransport;
 import io.lit4j.node.transport.OkHttpNodeTransport;
 import java.time.Duration;
@@ -33,7 +34,7 @@ import okhttp3.OkHttpClient;
  */
 public final class ClientResources {
   private NodeRequester requester;
-  private final io.lit4j.node.signing.internal.NodeHealth nodeHealth = new io.lit4j.node.signing.internal.NodeHealth();
+  private final io.lit4j.node.internal.signing.NodeHealth nodeHealth = new io.lit4j.node.internal.signing.NodeHealth();
   private static final AtomicInteger CLIENTS = new AtomicInteger();
 
   private final LitNodeClientConfig config;
@@ -105,7 +106,7 @@ public final class ClientResources {
   }
 
   /** {@return what this client has seen of each node lately (failures, bad-share suspects)} */
-  public io.lit4j.node.signing.internal.NodeHealth nodeHealth() {
+  public io.lit4j.node.internal.signing.NodeHealth nodeHealth() {
     return nodeHealth;
   }
 
@@ -124,7 +125,7 @@ public final class ClientResources {
     return Optional.ofNullable(http);
   }
 
-  /** {@return whether {@link #close()} has begun} */
+  /** {@return whether {@link #markClosed()} has been called} */
   public boolean isClosed() {
     return closed.get();
   }
@@ -162,7 +163,7 @@ public final class ClientResources {
 
   /** {@return the error of every request made once the client is closed} */
   public static LitException closedError() {
-    return LitException.builder().message("LitNodeClient is closed; create a new client").errorCode("client_closed").build();
+    return LitException.builder().message("LitNodeClient is closed; create a new client").errorCode(LitErrorCode.CLIENT_CLOSED).build();
   }
 
   /**

@@ -1,16 +1,17 @@
 package io.lit4j.node.internal;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.node.ConnectionState;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.discovery.StakingValidatorSource;
-import io.lit4j.node.discovery.ValidatorSet;
-import io.lit4j.node.discovery.ValidatorSource;
+import io.lit4j.node.StakingValidatorSource;
+import io.lit4j.node.ValidatorSet;
+import io.lit4j.node.ValidatorSource;
 import io.lit4j.node.handshake.NodeHandshake;
-import io.lit4j.node.handshake.internal.HandshakeConsensus;
-import io.lit4j.node.handshake.internal.HandshakeProtocol;
-import io.lit4j.node.request.NodeResponses;
-import io.lit4j.node.request.internal.NodeFanOut;
+import io.lit4j.node.internal.handshake.HandshakeConsensus;
+import io.lit4j.node.internal.handshake.HandshakeProtocol;
+import io.lit4j.node.NodeResponses;
+import io.lit4j.node.internal.request.NodeFanOut;
 import io.lit4j.node.transport.SdkHeaders;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,7 +117,7 @@ public final class Connector {
     if (s == null) {
       throw LitException.builder()
           .message("LitNodeClient is not ready: call connect() first and wait for it to succeed")
-          .errorCode("lit_node_client_not_ready_error").errorKind("Unexpected")
+          .errorCode(LitErrorCode.NOT_READY).errorKind("Unexpected")
           .build();
     }
     return s;
@@ -206,7 +207,7 @@ public final class Connector {
         check = CompletableFuture.failedFuture(LitException.builder()
             .message("Missing attestation in handshake response from " + h.nodeUrl())
             .nodeUrl(h.nodeUrl()).requestId(responses.requestId())
-            .errorCode("InvalidNodeAttestation").errorKind("Unexpected")
+            .errorCode(LitErrorCode.INVALID_NODE_ATTESTATION).errorKind("Unexpected")
             .buildNode());
       } else {
         check = Futures.attempt(() -> resources.attestationVerifier().orElseThrow()
@@ -282,7 +283,7 @@ public final class Connector {
     return LitException.builder()
         .message("attestation of Lit node " + url + " is invalid: " + t.getMessage())
         .nodeUrl(url).requestId(requestId).cause(t)
-        .errorCode("InvalidNodeAttestation").errorKind("Unexpected")
+        .errorCode(LitErrorCode.INVALID_NODE_ATTESTATION).errorKind("Unexpected")
         .buildNode();
   }
 

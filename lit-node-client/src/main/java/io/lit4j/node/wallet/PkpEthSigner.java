@@ -11,8 +11,8 @@ import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.node.LitNodeClient;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.session.NodeAuth;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.NodeAuth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -287,16 +287,16 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
       this.auth = () -> {
         SessionSigs s = sessionSigs.get();
         if (s == null) throw new LitValidationException("the session sigs supplier returned nothing");
-        return NodeAuth.of(s);
+        return NodeAuth.sessionSigs(s);
       };
       return this;
     }
 
     /**
      * Instead of {@link #sessionSigs(Supplier)}: where each request's per-node auth sig comes
-     * from (for example {@code NodeAuth.of(walletAuthSig)} for an owner's wallet sig).
+     * from (for example {@code NodeAuth.authSig(walletAuthSig)} for an owner's wallet sig).
      *
-     * @param nodeAuth Instead of {@link #sessionSigs(Supplier)}: where each request's per-node auth sig comes from (for example {@code NodeAuth.of(walletAuthSig)} for an owner's wallet sig)
+     * @param nodeAuth Instead of {@link #sessionSigs(Supplier)}: where each request's per-node auth sig comes from (for example {@code NodeAuth.authSig(walletAuthSig)} for an owner's wallet sig)
      * @return this builder
      * @throws LitValidationException if {@code nodeAuth} is null
      */

@@ -44,11 +44,11 @@ import io.lit4j.core.util.Hex;
 import java.util.Set;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.execute.ExecuteJsRequest;
-import io.lit4j.node.execute.ExecuteJsResponse;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.session.NodeAuth;
-import io.lit4j.node.session.PkpSessionRequest;
+import io.lit4j.node.ExecuteJsRequest;
+import io.lit4j.node.ExecuteJsResponse;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.NodeAuth;
+import io.lit4j.node.PkpSessionRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -91,7 +91,7 @@ class SocialLoginLocalnetTest {
             .webauthn("localhost", PASSKEY_ORIGIN).build())
         .start();
     contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(net.devAccount(3)).build();
-    client = new LitNodeClient(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts())
+    client = LitNodeClient.create(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts())
         .requestTimeout(Duration.ofSeconds(30)).refreshInterval(Duration.ZERO).build());
     client.connect();
   }
@@ -130,7 +130,7 @@ class SocialLoginLocalnetTest {
         new AuthMethod(12, stytch.whatsAppOtpSession(user, "+15555550124")),
         new AuthMethod(13, stytch.totpSession(user, "totp-test-" + UUID.randomUUID(), "+15555550125")))) {
       Secp256k1PublicKey pkp = mintFor(login);
-      EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(EthHash.keccak256(new byte[] {9}), pkp, NodeAuth.of(sessionFor(pkp, login))));
+      EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(EthHash.keccak256(new byte[] {9})).pkpPublicKey(pkp).auth(NodeAuth.sessionSigs(sessionFor(pkp, login))).build());
       assertEquals(pkp.ethAddress(), sig.recoverAddress(), "type " + login.authMethodType());
     }
   }
@@ -268,7 +268,7 @@ class SocialLoginLocalnetTest {
   void aLitActionPermittedOnThePkpDecidesWhichGoogleUsersMaySign() {
     String cid = net.pinAction(CUSTOM_AUTH_ACTION);
     Secp256k1PublicKey pkp = mintPermittingAction(cid);
-    NodeAuth backend = NodeAuth.of(backendAuthSig());
+    NodeAuth backend = NodeAuth.authSig(backendAuthSig());
     String alice = "google-alice-" + UUID.randomUUID();
     byte[] toSign = EthHash.keccak256("custom auth".getBytes(StandardCharsets.UTF_8));
 
@@ -297,7 +297,7 @@ class SocialLoginLocalnetTest {
     Secp256k1PublicKey pkp = mintPermittingAction(cid);
     LitAuthException e = assertThrows(LitAuthException.class, () -> client.executeJs(ExecuteJsRequest.builder()
         .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
-        .auth(NodeAuth.of(backendAuthSig())).jsParam("publicKey", pkp.hex()).jsParam("toSign", EthHash.keccak256(new byte[] {7})).build()));
+        .auth(NodeAuth.authSig(backendAuthSig())).jsParam("publicKey", pkp.hex()).jsParam("toSign", EthHash.keccak256(new byte[] {7})).build()));
     assertTrue(e.getMessage().contains("does not permit the Lit Action (inline code) (LitAction, type 2)"), e.getMessage());
     assertTrue(e.getMessage().contains("None of the AuthMethods, AuthSig or Lit Actions meet the required scope"), e.getMessage());
     assertEquals("NodeAuthSigScopeTooLimited", e.errorCode().orElseThrow());
@@ -341,7 +341,7 @@ class SocialLoginLocalnetTest {
 
   private void pkpSignAndExecuteJsSignAsThePkp(Secp256k1PublicKey pkp, SessionSigs sessions) {
     byte[] digest = EthHash.keccak256("signed for a user without a wallet".getBytes(StandardCharsets.UTF_8));
-    EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(digest, pkp, NodeAuth.of(sessions)));
+    EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkp).auth(NodeAuth.sessionSigs(sessions)).build());
     assertTrue(sig.verify());
     assertArrayEquals(digest, sig.dataSigned());
     assertEquals(pkp.ethAddress(), sig.recoverAddress());
@@ -349,7 +349,7 @@ class SocialLoginLocalnetTest {
     byte[] toSign = EthHash.keccak256(new byte[] {1, 2, 3});
     ExecuteJsResponse res = client.executeJs(ExecuteJsRequest.builder()
         .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
-        .jsParam("toSign", toSign).jsParam("publicKey", pkp.hex()).sessionSigs(sessions).build());
+        .jsParam("toSign", toSign).jsParam("publicKey", pkp.hex()).auth(NodeAuth.sessionSigs(sessions)).build());
     EcdsaSignature fromAction = res.signature("sig");
     assertTrue(fromAction.verify());
     assertEquals(pkp.ethAddress(), fromAction.recoverAddress());

@@ -1,5 +1,6 @@
 package io.lit4j.node.e2e;
 
+import io.lit4j.crypto.eth.EthAddress;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,20 +42,21 @@ import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.hd.HdKeys;
 import io.lit4j.node.ConnectionState;
 import io.lit4j.node.LitNodeClient;
-import io.lit4j.node.capacity.CapacityDelegationParams;
-import io.lit4j.node.claim.ClaimKeyResult;
-import io.lit4j.node.encryption.DecryptRequest;
-import io.lit4j.node.encryption.EncryptResponse;
-import io.lit4j.node.encryption.SignedToken;
-import io.lit4j.node.encryption.SignedTokenRequest;
-import io.lit4j.node.execute.ExecuteJsRequest;
-import io.lit4j.node.execute.ExecuteJsResponse;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.request.LitActionException;
-import io.lit4j.node.session.AuthNeededCallback;
-import io.lit4j.node.session.NodeAuth;
-import io.lit4j.node.session.PkpSessionRequest;
-import io.lit4j.node.session.SessionSigsRequest;
+import io.lit4j.node.CapacityDelegationRequest;
+import io.lit4j.node.ClaimKeyResponse;
+import io.lit4j.node.DecryptRequest;
+import io.lit4j.node.EncryptResponse;
+import io.lit4j.node.EncryptRequest;
+import io.lit4j.node.SignedToken;
+import io.lit4j.node.SignedTokenRequest;
+import io.lit4j.node.ExecuteJsRequest;
+import io.lit4j.node.ExecuteJsResponse;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.LitActionException;
+import io.lit4j.node.AuthNeededCallback;
+import io.lit4j.node.NodeAuth;
+import io.lit4j.node.PkpSessionRequest;
+import io.lit4j.node.SessionSigsRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +102,7 @@ abstract class LitNodeClientE2eSuite {
 
   @BeforeAll
   void start() {
-    client = new LitNodeClient(target.clientConfig().refreshInterval(Duration.ZERO).build());
+    client = LitNodeClient.create(target.clientConfig().refreshInterval(Duration.ZERO).build());
     contracts = target.contracts();
     signer = new Web3jEthSigner(target.wallet());
   }
@@ -150,11 +152,11 @@ abstract class LitNodeClientE2eSuite {
   @Order(3)
   void capacityCreditsAreMintedAndDelegatedToTheWalletAndThePkp() {
     MintedCapacityCredits credits = contracts.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(80, 2));
-    walletDelegation = client.createCapacityDelegationAuthSig(CapacityDelegationParams.builder()
-        .signer(signer).capacityTokenId(credits.capacityTokenId()).delegatee(signer.address()).uses(100)
+    walletDelegation = client.createCapacityDelegationAuthSig(CapacityDelegationRequest.builder()
+        .signer(signer).capacityTokenId(credits.capacityTokenId()).delegatee(EthAddress.fromHex(signer.address())).uses(100)
         .expiration(Duration.ofHours(1)).build());
-    pkpDelegation = client.createCapacityDelegationAuthSig(CapacityDelegationParams.builder()
-        .signer(signer).capacityTokenId(credits.capacityTokenId()).delegatee(pkp.ethAddress()).uses(100)
+    pkpDelegation = client.createCapacityDelegationAuthSig(CapacityDelegationRequest.builder()
+        .signer(signer).capacityTokenId(credits.capacityTokenId()).delegatee(EthAddress.fromHex(pkp.ethAddress())).uses(100)
         .expiration(Duration.ofHours(1)).build());
 
     AuthSig d = pkpDelegation.capacityDelegationAuthSig();
@@ -216,7 +218,7 @@ abstract class LitNodeClientE2eSuite {
 
     ExecuteJsResponse hello = client.executeJs(ExecuteJsRequest.builder()
         .code("Lit.Actions.setResponse({response: JSON.stringify({hello: name})});")
-        .jsParam("name", "lit4j").auth(NodeAuth.of(eoaSessions)).build());
+        .jsParam("name", "lit4j").auth(NodeAuth.sessionSigs(eoaSessions)).build());
     assertEquals("lit4j", hello.responseJson().orElseThrow().get("hello").asText());
   }
 
@@ -249,7 +251,7 @@ abstract class LitNodeClientE2eSuite {
         .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
         .jsParam("toSign", toSign)
         .jsParam("publicKey", pkpKey.hex())
-        .sessionSigs(pkpSessions).build());
+        .auth(NodeAuth.sessionSigs(pkpSessions)).build());
     EcdsaSignature sig = res.signature("sig");
     assertTrue(sig.verify());
     assertArrayEquals(toSign, sig.dataSigned());
@@ -260,7 +262,7 @@ abstract class LitNodeClientE2eSuite {
   @Order(7)
   void pkpSignCombinesTheSharesIntoASignatureByThePkp() {
     byte[] digest = EthHash.keccak256("pkpSign from lit4j".getBytes(StandardCharsets.UTF_8));
-    EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(digest, pkpKey, NodeAuth.of(pkpSessions)));
+    EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkpKey).auth(NodeAuth.sessionSigs(pkpSessions)).build());
     assertTrue(sig.verify());
     assertEquals(pkpKey.ethAddress(), EthSignatures.recoverAddress(digest, sig.signature()));
   }
@@ -279,21 +281,21 @@ abstract class LitNodeClientE2eSuite {
   @Order(8)
   void stringsBytesAndFilesEncryptedToBasicConditionsDecryptWithSessionSigs(@TempDir Path dir) throws Exception {
     AccessControlConditions acc = isTheWallet();
-    EncryptResponse text = client.encryptString(acc, "hello from lit4j ✓");
+    EncryptResponse text = client.encrypt(EncryptRequest.builder().conditions(acc).text("hello from lit4j ✓").build());
     assertEquals(Hex.encode(java.security.MessageDigest.getInstance("SHA-256").digest("hello from lit4j ✓".getBytes(StandardCharsets.UTF_8))),
         text.dataToEncryptHash());
-    assertEquals("hello from lit4j ✓", client.decryptToString(DecryptRequest.of(acc, text, NodeAuth.of(eoaSessions))));
+    assertEquals("hello from lit4j ✓", client.decryptToString(DecryptRequest.builder().conditions(acc).encrypted(text).auth(NodeAuth.sessionSigs(eoaSessions)).build()));
 
     byte[] bytes = new byte[1000];
     new java.util.Random(7).nextBytes(bytes);
-    EncryptResponse bin = client.encrypt(acc, bytes);
-    assertArrayEquals(bytes, client.decrypt(DecryptRequest.of(acc, bin, NodeAuth.of(eoaSessions))));
+    EncryptResponse bin = client.encrypt(EncryptRequest.builder().conditions(acc).data(bytes).build());
+    assertArrayEquals(bytes, client.decrypt(DecryptRequest.builder().conditions(acc).encrypted(bin).auth(NodeAuth.sessionSigs(eoaSessions)).build()));
 
     Path in = dir.resolve("in.bin");
     Path out = dir.resolve("out.bin");
     Files.write(in, bytes);
-    EncryptResponse file = client.encryptFile(acc, in);
-    client.decryptToFile(DecryptRequest.of(acc, file, NodeAuth.of(eoaSessions)), out);
+    EncryptResponse file = client.encrypt(EncryptRequest.builder().conditions(acc).file(in).build());
+    client.decryptToFile(DecryptRequest.builder().conditions(acc).encrypted(file).auth(NodeAuth.sessionSigs(eoaSessions)).build(), out);
     assertArrayEquals(bytes, Files.readAllBytes(out));
     if (Files.getFileStore(out).supportsFileAttributeView("posix")) {
       assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)),
@@ -301,7 +303,7 @@ abstract class LitNodeClientE2eSuite {
       Path existing = dir.resolve("existing.bin");
       Files.write(existing, new byte[] {1});
       Files.setPosixFilePermissions(existing, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-      client.decryptToFile(DecryptRequest.of(acc, file, NodeAuth.of(eoaSessions)), existing);
+      client.decryptToFile(DecryptRequest.builder().conditions(acc).encrypted(file).auth(NodeAuth.sessionSigs(eoaSessions)).build(), existing);
       assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)),
           "a replaced file becomes owner-only before the plaintext is written");
       assertArrayEquals(bytes, Files.readAllBytes(existing));
@@ -316,8 +318,8 @@ abstract class LitNodeClientE2eSuite {
         + "\"functionAbi\":{\"name\":\"balanceOf\",\"inputs\":[{\"name\":\"owner\",\"type\":\"address\"}],"
         + "\"outputs\":[{\"name\":\"\",\"type\":\"uint256\"}],\"constant\":true,\"stateMutability\":\"view\"},"
         + "\"chain\":\"ethereum\",\"returnValueTest\":{\"key\":\"\",\"comparator\":\">=\",\"value\":\"0\"}}]");
-    EncryptResponse a = client.encryptString(evm, "evm contract");
-    assertEquals("evm contract", client.decryptToString(DecryptRequest.of(evm, a, NodeAuth.of(eoaSessions))));
+    EncryptResponse a = client.encrypt(EncryptRequest.builder().conditions(evm).text("evm contract").build());
+    assertEquals("evm contract", client.decryptToString(DecryptRequest.builder().conditions(evm).encrypted(a).auth(NodeAuth.sessionSigs(eoaSessions)).build()));
 
     AccessControlConditions unified = conditions(ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS,
         "[{\"conditionType\":\"evmBasic\",\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\","
@@ -325,8 +327,8 @@ abstract class LitNodeClientE2eSuite {
             + "{\"operator\":\"and\"},"
             + "{\"conditionType\":\"evmBasic\",\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\","
             + "\"method\":\"\",\"parameters\":[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\"" + signer.address() + "\"}}]");
-    EncryptResponse u = client.encryptString(unified, "unified");
-    assertEquals("unified", client.decryptToString(DecryptRequest.of(unified, u, NodeAuth.of(eoaSessions))));
+    EncryptResponse u = client.encrypt(EncryptRequest.builder().conditions(unified).text("unified").build());
+    assertEquals("unified", client.decryptToString(DecryptRequest.builder().conditions(unified).encrypted(u).auth(NodeAuth.sessionSigs(eoaSessions)).build()));
   }
 
   @Test
@@ -335,12 +337,12 @@ abstract class LitNodeClientE2eSuite {
     AccessControlConditions sol = conditions(ConditionKind.SOL_RPC_CONDITIONS,
         "[{\"method\":\"getBalance\",\"params\":[\":userAddress\"],\"pdaParams\":[],\"pdaInterface\":{\"offset\":0,\"fields\":{}},"
             + "\"pdaKey\":\"\",\"chain\":\"solana\",\"returnValueTest\":{\"key\":\"\",\"comparator\":\">=\",\"value\":\"0\"}}]");
-    EncryptResponse e = client.encryptString(sol, "solana");
+    EncryptResponse e = client.encrypt(EncryptRequest.builder().conditions(sol).text("solana").build());
     assertEquals(152, e.ciphertext().length());
     if (target.evaluatesSolana()) return; // needs a Solana auth sig on a live network; not covered here
     // the local nodes do not evaluate Solana: the error names why, typed and with the node code
     LitException err = assertThrows(LitException.class,
-        () -> client.decryptToString(DecryptRequest.of(sol, e, NodeAuth.of(eoaSessions)).withChain("solana")));
+        () -> client.decryptToString(DecryptRequest.builder().conditions(sol).encrypted(e).auth(NodeAuth.sessionSigs(eoaSessions)).chain("solana").build()));
     assertTrue(err instanceof LitNodeException, err.toString());
   }
 
@@ -350,9 +352,9 @@ abstract class LitNodeClientE2eSuite {
     AccessControlConditions other = conditions(ConditionKind.ACCESS_CONTROL_CONDITIONS, "[{\"contractAddress\":\"\",\"standardContractType\":\"\","
         + "\"chain\":\"ethereum\",\"method\":\"\",\"parameters\":[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\""
         + "0x000000000000000000000000000000000000dEaD\"}}]");
-    EncryptResponse e = client.encryptString(other, "secret");
+    EncryptResponse e = client.encrypt(EncryptRequest.builder().conditions(other).text("secret").build());
     LitNodeException err = assertThrows(LitNodeException.class,
-        () -> client.decrypt(DecryptRequest.of(other, e, NodeAuth.of(eoaSessions))));
+        () -> client.decrypt(DecryptRequest.builder().conditions(other).encrypted(e).auth(NodeAuth.sessionSigs(eoaSessions)).build()));
     assertEquals("NodeAccessControlConditionsReturnedNotAuthorized", err.errorCode().orElse(""), err.getMessage());
   }
 
@@ -363,8 +365,8 @@ abstract class LitNodeClientE2eSuite {
     if (undo.isEmpty()) return; // a live network cannot be told to misbehave
     try {
       AccessControlConditions acc = isTheWallet();
-      EncryptResponse e = client.encryptString(acc, "t honest shares suffice");
-      assertEquals("t honest shares suffice", client.decryptToString(DecryptRequest.of(acc, e, NodeAuth.of(eoaSessions))));
+      EncryptResponse e = client.encrypt(EncryptRequest.builder().conditions(acc).text("t honest shares suffice").build());
+      assertEquals("t honest shares suffice", client.decryptToString(DecryptRequest.builder().conditions(acc).encrypted(e).auth(NodeAuth.sessionSigs(eoaSessions)).build()));
     } finally {
       undo.get().run();
     }
@@ -374,7 +376,7 @@ abstract class LitNodeClientE2eSuite {
   @Order(13)
   void getSignedTokenGivesAJwtVerifiedAgainstTheNetworkKey() {
     AccessControlConditions acc = isTheWallet();
-    SignedToken token = client.getSignedToken(new SignedTokenRequest(acc, "ethereum", NodeAuth.of(eoaSessions)));
+    SignedToken token = client.getSignedToken(SignedTokenRequest.builder().conditions(acc).chain("ethereum").auth(NodeAuth.sessionSigs(eoaSessions)).build());
     BlsJwt.VerifiedJwt verified = BlsJwt.verify(token.jwt(), BlsPublicKey.fromHex(client.connectionState().orElseThrow().networkPubKey()));
     assertEquals("BLS12-381", verified.header().get("alg").asText());
     assertEquals("LIT", token.payload().get("iss").asText());
@@ -393,12 +395,12 @@ abstract class LitNodeClientE2eSuite {
   @Order(14)
   void claimKeyIdGivesEveryNodesSignatureAndTheDerivedPublicKey() {
     AuthMethod method = AuthMethod.ethWallet(walletAuthSig);
-    ClaimKeyResult claim = client.claimKeyId(method);
+    ClaimKeyResponse claim = client.claimKeyId(method);
     assertEquals(Hex.encode(EthHash.keccak256Utf8(signer.address() + ":lit")), claim.derivedKeyId());
     assertEquals(client.connectedNodes().size(), claim.signatures().size());
     assertEquals(HdKeys.derivePublicKey(claim.derivedKeyId(), client.connectionState().orElseThrow().hdRootPubkeys()), claim.publicKey());
     target.nodeWalletAddresses().ifPresent(nodes -> {
-      for (String a : claim.signerAddresses()) assertTrue(nodes.contains(a.toLowerCase(Locale.ROOT)), a + " is not a node wallet " + nodes);
+      for (EthAddress a : claim.signerAddresses()) assertTrue(nodes.contains(a.lowercaseHex()), a + " is not a node wallet " + nodes);
     });
     for (var s : claim.signatures()) assertTrue(s.v() == 27 || s.v() == 28);
   }
@@ -408,7 +410,7 @@ abstract class LitNodeClientE2eSuite {
   void aFailingLitActionSurfacesItsOwnErrorMessage() {
     LitActionException e = assertThrows(LitActionException.class, () -> client.executeJs(ExecuteJsRequest.builder()
         .code("(async () => { console.log('about to fail'); throw new Error('lit4j-e2e: the action gave up'); })();")
-        .auth(NodeAuth.of(eoaSessions)).build()));
+        .auth(NodeAuth.sessionSigs(eoaSessions)).build()));
     assertTrue(e.error().contains("lit4j-e2e: the action gave up"), e.error());
     assertTrue(e.getMessage().contains("lit4j-e2e: the action gave up"), e.getMessage());
   }
@@ -438,7 +440,7 @@ abstract class LitNodeClientE2eSuite {
         .pkpPublicKey(pkpKey).authMethod(ethWallet).sessionKey(io.lit4j.auth.session.SessionKeyPair.generate())
         .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION).build());
     LitNodeException e = assertThrows(LitNodeException.class, () -> client.executeJs(ExecuteJsRequest.builder()
-        .code("Lit.Actions.setResponse({response: 'paid?'});").sessionSigs(unpaid).build()));
+        .code("Lit.Actions.setResponse({response: 'paid?'});").auth(NodeAuth.sessionSigs(unpaid)).build()));
     assertEquals("rate_limit_exceeded", e.errorCode().orElse(""), e.getMessage());
     assertEquals(402, e.status());
   }

@@ -4,7 +4,7 @@ import io.lit4j.contracts.LitContracts;
 import io.lit4j.contracts.LitContractsNetwork;
 import io.lit4j.core.network.LitNetwork;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.discovery.StakingValidatorSource;
+import io.lit4j.node.StakingValidatorSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

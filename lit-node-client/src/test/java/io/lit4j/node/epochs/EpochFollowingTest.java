@@ -25,12 +25,13 @@ import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.localnet.junit.LocalLitNetworkTest;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.encryption.DecryptRequest;
-import io.lit4j.node.encryption.EncryptResponse;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.session.AuthNeededCallback;
-import io.lit4j.node.session.NodeAuth;
-import io.lit4j.node.session.SessionSigsRequest;
+import io.lit4j.node.DecryptRequest;
+import io.lit4j.node.EncryptResponse;
+import io.lit4j.node.EncryptRequest;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.AuthNeededCallback;
+import io.lit4j.node.NodeAuth;
+import io.lit4j.node.SessionSigsRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +57,7 @@ class EpochFollowingTest {
   void theClientFollowsJoinsAndLeavesWithinItsRefreshPeriod(LocalLitNetwork net) throws Exception {
     Credentials wallet = net.devAccount(3);
     Web3jEthSigner signer = new Web3jEthSigner(wallet);
-    try (LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts())
+    try (LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts())
             .refreshInterval(REFRESH).requestTimeout(Duration.ofSeconds(20)).build());
         LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(wallet).build()) {
       client.connect();
@@ -70,7 +71,7 @@ class EpochFollowingTest {
       AccessControlConditions isTheWallet = AccessControlConditions.fromJson(ConditionKind.ACCESS_CONTROL_CONDITIONS,
           "[{\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\",\"method\":\"\",\"parameters\":"
               + "[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\"" + signer.address() + "\"}}]");
-      EncryptResponse before = client.encryptString(isTheWallet, "encrypted in epoch 1");
+      EncryptResponse before = client.encrypt(EncryptRequest.builder().conditions(isTheWallet).text("encrypted in epoch 1").build());
 
       // calls keep going while the validator set changes
       AtomicBoolean stop = new AtomicBoolean();
@@ -80,7 +81,7 @@ class EpochFollowingTest {
         for (int i = 0; !stop.get(); i++) {
           byte[] digest = EthHash.keccak256(("in flight " + i).getBytes(StandardCharsets.UTF_8));
           try {
-            EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(digest, pkpKey, NodeAuth.of(login)));
+            EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkpKey).auth(NodeAuth.authSig(login)).build());
             if (pkpKey.ethAddress().equals(EthSignatures.recoverAddress(digest, sig.signature()))) verified.incrementAndGet();
             else failures.add(new AssertionError("a signature that does not recover to the PKP"));
           } catch (RuntimeException e) {
@@ -117,7 +118,7 @@ class EpochFollowingTest {
           .resourceAbility(LitAccessControlConditionResource.ALL, LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION)
           .expiration(Duration.ofHours(1)).build());
       assertEquals(net.nodeUrls().stream().sorted().toList(), fresh.nodeUrls().stream().sorted().toList());
-      assertEquals("encrypted in epoch 1", client.decryptToString(DecryptRequest.of(isTheWallet, before, NodeAuth.of(fresh))));
+      assertEquals("encrypted in epoch 1", client.decryptToString(DecryptRequest.builder().conditions(isTheWallet).encrypted(before).auth(NodeAuth.sessionSigs(fresh)).build()));
     }
   }
 
@@ -140,9 +141,9 @@ class EpochFollowingTest {
   private static void signsAndDecrypts(LitNodeClient client, Secp256k1PublicKey pkpKey, AuthSig login,
       AccessControlConditions acc, EncryptResponse before) {
     byte[] digest = EthHash.keccak256(("epoch " + client.currentEpochNumber()).getBytes(StandardCharsets.UTF_8));
-    EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(digest, pkpKey, NodeAuth.of(login)));
+    EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkpKey).auth(NodeAuth.authSig(login)).build());
     assertEquals(pkpKey.ethAddress(), EthSignatures.recoverAddress(digest, sig.signature()));
     assertArrayEquals("encrypted in epoch 1".getBytes(StandardCharsets.UTF_8),
-        client.decrypt(DecryptRequest.of(acc, before, NodeAuth.of(login))));
+        client.decrypt(DecryptRequest.builder().conditions(acc).encrypted(before).auth(NodeAuth.authSig(login)).build()));
   }
 }

@@ -38,17 +38,18 @@ import io.lit4j.localnet.node.SimulatedNode;
 import io.lit4j.node.ConnectionState;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.encryption.DecryptRequest;
-import io.lit4j.node.encryption.EncryptResponse;
-import io.lit4j.node.encryption.SignedToken;
-import io.lit4j.node.encryption.SignedTokenRequest;
-import io.lit4j.node.execute.ExecuteJsRequest;
-import io.lit4j.node.execute.ExecuteJsResponse;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.session.AuthNeededCallback;
-import io.lit4j.node.session.NodeAuth;
-import io.lit4j.node.session.PkpSessionRequest;
-import io.lit4j.node.session.SessionSigsRequest;
+import io.lit4j.node.DecryptRequest;
+import io.lit4j.node.EncryptResponse;
+import io.lit4j.node.EncryptRequest;
+import io.lit4j.node.SignedToken;
+import io.lit4j.node.SignedTokenRequest;
+import io.lit4j.node.ExecuteJsRequest;
+import io.lit4j.node.ExecuteJsResponse;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.AuthNeededCallback;
+import io.lit4j.node.NodeAuth;
+import io.lit4j.node.PkpSessionRequest;
+import io.lit4j.node.SessionSigsRequest;
 import io.lit4j.node.transport.OkHttpNodeTransport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -125,7 +126,7 @@ class FaultInjectionTest {
     threadsBefore = Resources.clientThreads();
     rpc = Web3j.build(new HttpService(net.rpcUrl()));
     transport = OkHttpNodeTransport.create();
-    client = new LitNodeClient(config());
+    client = LitNodeClient.create(config());
     client.connect();
     signer = new Web3jEthSigner(net.devAccount(5));
     contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(net.devAccount(5)).build();
@@ -141,7 +142,7 @@ class FaultInjectionTest {
     acc = AccessControlConditions.fromJson(ConditionKind.ACCESS_CONTROL_CONDITIONS, "[{\"contractAddress\":\"\",\"standardContractType\":\"\","
         + "\"chain\":\"ethereum\",\"method\":\"\",\"parameters\":[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\""
         + signer.address() + "\"}}]");
-    encrypted = client.encryptString(acc, "plaintext under faults");
+    encrypted = client.encrypt(EncryptRequest.builder().conditions(acc).text("plaintext under faults").build());
   }
 
   private SessionSigsRequest eoaRequest(SessionKeyPair key) {
@@ -278,7 +279,7 @@ class FaultInjectionTest {
       runOn(client, op);
       return;
     }
-    try (LitNodeClient c = new LitNodeClient(config())) {
+    try (LitNodeClient c = LitNodeClient.create(config())) {
       ConnectionState s = c.connect();
       assertEquals(net.networkPublicKey(), s.networkPubKey());
       boolean dropsFaulty = fault != NodeFault.WRONG_SHARE && fault != NodeFault.NONE;
@@ -304,14 +305,14 @@ class FaultInjectionTest {
       case EXECUTE_JS -> {
         ExecuteJsResponse r = c.executeJs(ExecuteJsRequest.builder()
             .code("Lit.Actions.setResponse({response: JSON.stringify({sum: a + b})});")
-            .jsParam("a", 40).jsParam("b", 2).auth(NodeAuth.of(eoaSessions)).build());
+            .jsParam("a", 40).jsParam("b", 2).auth(NodeAuth.sessionSigs(eoaSessions)).build());
         assertEquals(42, r.responseJson().orElseThrow().get("sum").asInt());
       }
       case EXECUTE_JS_SIGN -> {
         byte[] toSign = EthHash.keccak256(("execute " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
         ExecuteJsResponse r = c.executeJs(ExecuteJsRequest.builder()
             .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
-            .jsParam("toSign", toSign).jsParam("publicKey", pkpKey.hex()).sessionSigs(pkpSessions)
+            .jsParam("toSign", toSign).jsParam("publicKey", pkpKey.hex()).auth(NodeAuth.sessionSigs(pkpSessions))
             .idempotent(true).expectedSigner("sig", pkpKey).build());
         EcdsaSignature sig = r.signature("sig");
         assertTrue(sig.verify());
@@ -320,13 +321,13 @@ class FaultInjectionTest {
       }
       case PKP_SIGN -> {
         byte[] digest = EthHash.keccak256(("pkpSign " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
-        EcdsaSignature sig = c.pkpSign(PkpSignRequest.of(digest, pkpKey, NodeAuth.of(pkpSessions)));
+        EcdsaSignature sig = c.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkpKey).auth(NodeAuth.sessionSigs(pkpSessions)).build());
         assertTrue(sig.verify());
         assertEquals(pkpKey.ethAddress(), EthSignatures.recoverAddress(digest, sig.signature()));
       }
-      case DECRYPT -> assertEquals("plaintext under faults", c.decryptToString(DecryptRequest.of(acc, encrypted, NodeAuth.of(eoaSessions))));
+      case DECRYPT -> assertEquals("plaintext under faults", c.decryptToString(DecryptRequest.builder().conditions(acc).encrypted(encrypted).auth(NodeAuth.sessionSigs(eoaSessions)).build()));
       case SIGNED_TOKEN -> {
-        SignedToken token = c.getSignedToken(new SignedTokenRequest(acc, "ethereum", NodeAuth.of(eoaSessions)));
+        SignedToken token = c.getSignedToken(SignedTokenRequest.builder().conditions(acc).chain("ethereum").auth(NodeAuth.sessionSigs(eoaSessions)).build());
         BlsJwt.verify(token.jwt(), BlsPublicKey.fromHex(net.networkPublicKey()));
         assertEquals(signer.address().toLowerCase(Locale.ROOT), token.subject().toLowerCase(Locale.ROOT));
       }
@@ -342,11 +343,11 @@ class FaultInjectionTest {
   @Test
   void aWrongClaimSignatureIsDroppedBecauseItRecoversToNoValidatorWallet() {
     net.nodes().get(0).server().setFault(NodeFault.WRONG_SHARE);
-    io.lit4j.node.claim.ClaimKeyResult claim = assertTimeoutPreemptively(FAIL_BOUND, () -> client.claimKeyId(ethWallet));
+    io.lit4j.node.ClaimKeyResponse claim = assertTimeoutPreemptively(FAIL_BOUND, () -> client.claimKeyId(ethWallet));
     assertEquals(io.lit4j.core.util.Hex.encode(EthHash.keccak256Utf8(signer.address() + ":lit")), claim.derivedKeyId());
     List<String> wallets = net.nodes().stream().map(n -> n.nodeWalletAddress().toLowerCase(Locale.ROOT)).toList();
     assertEquals(4, claim.signatures().size());
-    assertTrue(claim.signerAddresses().stream().allMatch(a -> wallets.contains(a.toLowerCase(Locale.ROOT))), claim.signerAddresses().toString());
+    assertTrue(claim.signerAddresses().stream().allMatch(a -> wallets.contains(a.lowercaseHex())), claim.signerAddresses().toString());
   }
 
   /** A caller naming the PKP it expects per sigName gets a typed error when the action signed with another key. */
@@ -362,7 +363,7 @@ class FaultInjectionTest {
     io.lit4j.core.errors.LitCryptoException e = org.junit.jupiter.api.Assertions.assertThrows(io.lit4j.core.errors.LitCryptoException.class,
         () -> client.executeJs(ExecuteJsRequest.builder()
             .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
-            .jsParam("toSign", toSign).jsParam("publicKey", pkpKey.hex()).sessionSigs(pkpSessions)
+            .jsParam("toSign", toSign).jsParam("publicKey", pkpKey.hex()).auth(NodeAuth.sessionSigs(pkpSessions))
             .expectedSigner("sig", notThePkp).build()));
     assertEquals("UnexpectedSigner", e.errorCode().orElseThrow());
     assertTrue(e.getMessage().contains(notThePkp.hex()), e.getMessage());
@@ -376,7 +377,7 @@ class FaultInjectionTest {
   void sessionSigsMadeWhileANodeWasDownServeItOnceItRejoins() {
     SimulatedNode node0 = net.nodes().get(0);
     node0.server().setFault(NodeFault.DOWN);
-    try (LitNodeClient c = new LitNodeClient(config())) {
+    try (LitNodeClient c = LitNodeClient.create(config())) {
       c.connect();
       assertEquals(4, c.connectedNodes().size());
       SessionSigs eoa = c.getSessionSigs(eoaRequest(SessionKeyPair.generate()));
@@ -388,11 +389,11 @@ class FaultInjectionTest {
       assertEquals(5, c.connectedNodes().size());
       ExecuteJsResponse r = c.executeJs(ExecuteJsRequest.builder()
           .code("Lit.Actions.setResponse({response: JSON.stringify({sum: a + b})});")
-          .jsParam("a", 40).jsParam("b", 2).auth(NodeAuth.of(eoa)).build());
+          .jsParam("a", 40).jsParam("b", 2).auth(NodeAuth.sessionSigs(eoa)).build());
       assertEquals(42, r.responseJson().orElseThrow().get("sum").asInt());
       assertEquals(5, r.nodeResponses().successCount(), "node 0 accepted a session sig made for it on demand");
       byte[] digest = EthHash.keccak256("after the rejoin".getBytes(StandardCharsets.UTF_8));
-      EcdsaSignature sig = c.pkpSign(PkpSignRequest.of(digest, pkpKey, NodeAuth.of(pkp)));
+      EcdsaSignature sig = c.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkpKey).auth(NodeAuth.sessionSigs(pkp)).build());
       assertEquals(pkpKey.ethAddress(), EthSignatures.recoverAddress(digest, sig.signature()));
       assertTrue(eoa.nodeUrls().contains(node0.url()) && pkp.nodeUrls().contains(node0.url()));
     }
@@ -414,7 +415,7 @@ class FaultInjectionTest {
     for (int i = 0; i < 12; i++) {
       byte[] digest = EthHash.keccak256(("subset " + first + second + i + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
       EcdsaSignature sig = assertTimeoutPreemptively(Duration.ofSeconds(20),
-          () -> client.pkpSign(PkpSignRequest.of(digest, pkpKey, NodeAuth.of(pkpSessions))));
+          () -> client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkpKey).auth(NodeAuth.sessionSigs(pkpSessions)).build()));
       assertEquals(pkpKey.ethAddress(), EthSignatures.recoverAddress(digest, sig.signature()));
       ok++;
     }

@@ -13,10 +13,10 @@ import io.lit4j.localnet.node.NodeFault;
 import io.lit4j.localnet.node.SimulatedNode;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.execute.ExecuteJsRequest;
-import io.lit4j.node.session.AuthNeededCallback;
-import io.lit4j.node.session.NodeAuth;
-import io.lit4j.node.session.SessionSigsRequest;
+import io.lit4j.node.ExecuteJsRequest;
+import io.lit4j.node.AuthNeededCallback;
+import io.lit4j.node.NodeAuth;
+import io.lit4j.node.SessionSigsRequest;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -44,7 +44,7 @@ class ResourceLeakTest {
   private void useOnce(int i) {
     LitNodeClientConfig config = LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts())
         .requestTimeout(Duration.ofSeconds(2)).connectTimeout(Duration.ofSeconds(2)).build();
-    try (LitNodeClient client = new LitNodeClient(config)) {
+    try (LitNodeClient client = LitNodeClient.create(config)) {
       client.connect();
       SessionSigs sigs = client.getSessionSigs(SessionSigsRequest.builder()
           .authNeededCallback(AuthNeededCallback.ethWallet(new Web3jEthSigner(net.devAccount(6))))
@@ -53,7 +53,7 @@ class ResourceLeakTest {
       net.nodes().get(i % 3).server().setFault(i % 2 == 0 ? NodeFault.SLOW : NodeFault.HTTP_500, Duration.ofMillis(2500));
       try {
         assertEquals("ok", client.executeJs(ExecuteJsRequest.builder().code("Lit.Actions.setResponse({response: 'ok'});")
-            .auth(NodeAuth.of(sigs)).build()).response());
+            .auth(NodeAuth.sessionSigs(sigs)).build()).response());
       } finally {
         for (SimulatedNode n : net.nodes()) n.server().setFault(NodeFault.NONE);
       }

@@ -17,17 +17,17 @@ import io.lit4j.crypto.ecdsa.EcdsaShareJson;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
-import io.lit4j.node.execute.ExecuteJsResponse;
-import io.lit4j.node.execute.internal.ExecuteJsProtocol;
+import io.lit4j.node.ExecuteJsResponse;
+import io.lit4j.node.internal.execute.ExecuteJsProtocol;
 import io.lit4j.node.handshake.NodeHandshake;
 import io.lit4j.node.handshake.SevSnpAttestationVerifier;
-import io.lit4j.node.handshake.internal.HandshakeConsensus;
-import io.lit4j.node.handshake.internal.HandshakeProtocol;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.pkp.internal.PkpSignProtocol;
-import io.lit4j.node.request.NodeReply;
-import io.lit4j.node.request.NodeResponses;
-import io.lit4j.node.request.internal.NodeAnswers;
+import io.lit4j.node.internal.handshake.HandshakeConsensus;
+import io.lit4j.node.internal.handshake.HandshakeProtocol;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.internal.pkp.PkpSignProtocol;
+import io.lit4j.node.NodeReply;
+import io.lit4j.node.NodeResponses;
+import io.lit4j.node.internal.request.NodeAnswers;
 import io.lit4j.node.transport.NodeHttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,8 +124,7 @@ class NodeAnswersFuzzTest {
     ECDSA.get("pkpSignNodeResponses").forEach(bodies::add);
     List<EcdsaSignatureShare> shares = new ArrayList<>();
     bodies.forEach(b -> shares.add(EcdsaShareJson.parsePkpSign(b.get("signatureShare")).orElseThrow()));
-    PkpSignRequest request = PkpSignRequest.of(shares.get(0).dataSigned(), shares.get(0).publicKey(),
-        url -> LitJson.mapper().createObjectNode());
+    PkpSignRequest request = PkpSignRequest.builder().toSign(shares.get(0).dataSigned()).pkpPublicKey(shares.get(0).publicKey()).auth(url -> LitJson.mapper().createObjectNode()).build();
     EcdsaSignature expected = PkpSignProtocol.read(request, responses(bodies), bodies.size());
     Fuzz.run("PkpSignProtocol.read", N, Duration.ofSeconds(30), seed -> {
       int victim = (int) Math.floorMod(seed, 3L);

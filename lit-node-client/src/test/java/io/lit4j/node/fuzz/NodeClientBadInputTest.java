@@ -11,10 +11,10 @@ import io.lit4j.core.json.LitJson;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.node.LitNodeClientConfig;
 import io.lit4j.core.network.NodeUrls;
-import io.lit4j.node.execute.ExecuteJsRequest;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.request.NodeReply;
-import io.lit4j.node.session.NodeAuth;
+import io.lit4j.node.ExecuteJsRequest;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.NodeReply;
+import io.lit4j.node.NodeAuth;
 import io.lit4j.node.transport.NodeHttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
@@ -36,12 +36,12 @@ class NodeClientBadInputTest {
   static Stream<Arguments> cases() {
     byte[] order = io.lit4j.core.util.Hex.decode("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141");
     return Stream.of(
-        c("toSign of 31 bytes", () -> PkpSignRequest.of(new byte[31], PKP, AUTH), "toSign"),
-        c("toSign of 33 bytes", () -> PkpSignRequest.of(new byte[33], PKP, AUTH), "toSign"),
-        c("toSign null", () -> PkpSignRequest.of(null, PKP, AUTH), "toSign"),
-        c("toSign at the group order", () -> PkpSignRequest.of(order, PKP, AUTH), "toSign"),
-        c("pkp key null", () -> PkpSignRequest.of(new byte[32], null, AUTH), "pkpPublicKey"),
-        c("auth null", () -> PkpSignRequest.of(new byte[32], PKP, null), "auth"),
+        c("toSign of 31 bytes", () -> PkpSignRequest.builder().toSign(new byte[31]).pkpPublicKey(PKP).auth(AUTH).build(), "toSign"),
+        c("toSign of 33 bytes", () -> PkpSignRequest.builder().toSign(new byte[33]).pkpPublicKey(PKP).auth(AUTH).build(), "toSign"),
+        c("toSign null", () -> PkpSignRequest.builder().toSign(null).pkpPublicKey(PKP).auth(AUTH).build(), "toSign"),
+        c("toSign at the group order", () -> PkpSignRequest.builder().toSign(order).pkpPublicKey(PKP).auth(AUTH).build(), "toSign"),
+        c("pkp key null", () -> PkpSignRequest.builder().toSign(new byte[32]).pkpPublicKey(null).auth(AUTH).build(), "pkpPublicKey"),
+        c("auth null", () -> PkpSignRequest.builder().toSign(new byte[32]).pkpPublicKey(PKP).auth(null).build(), "auth"),
         c("authMethods null", () -> new PkpSignRequest(new byte[32], PKP, AUTH, null), "authMethods"),
         c("execute without code", () -> ExecuteJsRequest.builder().auth(AUTH).build(), "code"),
         c("execute with empty code", () -> ExecuteJsRequest.builder().code("").auth(AUTH).build(), "code"),

@@ -19,11 +19,11 @@ import io.lit4j.localnet.keys.SimulatedEcdsaSigner;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.hd.HdKeyId;
-import io.lit4j.node.request.NodeReply;
-import io.lit4j.node.request.NodeResponses;
-import io.lit4j.node.session.SignSessionKeyParams;
-import io.lit4j.node.session.SignSessionKeyResult;
-import io.lit4j.node.session.internal.SignSessionKeyProtocol;
+import io.lit4j.node.NodeReply;
+import io.lit4j.node.NodeResponses;
+import io.lit4j.node.SignSessionKeyRequest;
+import io.lit4j.node.SignSessionKeyResponse;
+import io.lit4j.node.internal.session.SignSessionKeyProtocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,8 +61,8 @@ class SignSessionKeyAnswersFuzzTest {
       bodies.add(b);
     }
     AuthSig wallet = AuthSig.of("0x" + "11".repeat(65), "web3.eth.personal.sign", "x", pkp.ethAddress().checksummed());
-    SignSessionKeyParams params = SignSessionKeyParams.builder().sessionKey(session).pkpPublicKey(pkp).authSig(wallet).build();
-    SignSessionKeyResult expected = SignSessionKeyProtocol.read(params, responses(bodies), 3);
+    SignSessionKeyRequest params = SignSessionKeyRequest.builder().sessionKey(session).pkpPublicKey(pkp).authSig(wallet).build();
+    SignSessionKeyResponse expected = SignSessionKeyProtocol.read(params, responses(bodies), 3);
     assertEquals(siwe, expected.authSig().signedMessage());
     Fuzz.run("SignSessionKeyProtocol.read", 400, Duration.ofSeconds(30), seed -> {
       int victim = (int) Math.floorMod(seed, 3L);
@@ -70,7 +70,7 @@ class SignSessionKeyAnswersFuzzTest {
       copy.set(victim, tree(new JsonMutator(seed).mutate(bodies.get(victim).toString())));
       return copy;
     }, replies -> {
-      SignSessionKeyResult r = SignSessionKeyProtocol.read(params, responses(replies), 3);
+      SignSessionKeyResponse r = SignSessionKeyProtocol.read(params, responses(replies), 3);
       assertEquals(siwe, r.authSig().signedMessage(), "a mutated SIWE came back signed");
       assertEquals(expected.authSig().sig(), r.authSig().sig());
       assertEquals(pkp, r.pkpPublicKey());

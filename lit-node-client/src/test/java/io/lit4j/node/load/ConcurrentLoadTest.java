@@ -10,10 +10,10 @@ import io.lit4j.crypto.eth.EthSignatures;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.localnet.junit.LocalLitNetworkTest;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.execute.ExecuteJsRequest;
+import io.lit4j.node.ExecuteJsRequest;
 import io.lit4j.node.faults.Resources;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.session.NodeAuth;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.NodeAuth;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,7 +127,7 @@ class ConcurrentLoadTest {
         byte[] digest = EthHash.keccak256(("load " + i).getBytes(StandardCharsets.UTF_8));
         digests.add(digest);
         long start = System.nanoTime();
-        calls.add(f.client.pkpSignAsync(PkpSignRequest.of(digest, f.pkpKey, NodeAuth.of(f.pkpSessions)))
+        calls.add(f.client.pkpSignAsync(PkpSignRequest.builder().toSign(digest).pkpPublicKey(f.pkpKey).auth(NodeAuth.sessionSigs(f.pkpSessions)).build())
             .whenComplete((s, e) -> lat.add(System.nanoTime() - start)));
       }
       CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
@@ -148,7 +148,7 @@ class ConcurrentLoadTest {
   void twoHundredConcurrentExecuteJsCallsAllVerify() throws Exception {
     Latencies lat = new Latencies("executeJs signEcdsa (200 concurrent, 3 nodes)");
     List<byte[]> digests = new ArrayList<>();
-    List<CompletableFuture<io.lit4j.node.execute.ExecuteJsResponse>> calls = new ArrayList<>();
+    List<CompletableFuture<io.lit4j.node.ExecuteJsResponse>> calls = new ArrayList<>();
     try (Sampler sampler = new Sampler()) {
       long t0 = System.nanoTime();
       for (int i = 0; i < CALLS; i++) {
@@ -159,7 +159,7 @@ class ConcurrentLoadTest {
                 .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' });"
                     + " Lit.Actions.setResponse({response: String(n)}); })();")
                 .jsParam("toSign", toSign).jsParam("publicKey", f.pkpKey.hex()).jsParam("n", i)
-                .sessionSigs(f.pkpSessions).build())
+                .auth(NodeAuth.sessionSigs(f.pkpSessions)).build())
             .whenComplete((s, e) -> lat.add(System.nanoTime() - start)));
       }
       CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);

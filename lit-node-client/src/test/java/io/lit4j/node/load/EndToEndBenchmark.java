@@ -12,11 +12,12 @@ import io.lit4j.crypto.eth.EthSignatures;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.encryption.DecryptRequest;
-import io.lit4j.node.encryption.EncryptResponse;
-import io.lit4j.node.execute.ExecuteJsRequest;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.session.NodeAuth;
+import io.lit4j.node.DecryptRequest;
+import io.lit4j.node.EncryptResponse;
+import io.lit4j.node.EncryptRequest;
+import io.lit4j.node.ExecuteJsRequest;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.NodeAuth;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class EndToEndBenchmark {
       System.out.println("network of " + nodes + " nodes started in " + net.startupTime().toMillis() + " ms");
       LitNodeClientConfig config = LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).refreshInterval(Duration.ZERO).build();
       results.add(measure("connect (new client, handshake every node)", warmup, iterations, i -> {
-        try (LitNodeClient c = new LitNodeClient(config)) {
+        try (LitNodeClient c = LitNodeClient.create(config)) {
           assertEquals(nodes, c.connect().connectedNodes().size());
         }
       }));
@@ -69,26 +70,26 @@ class EndToEndBenchmark {
       }));
       results.add(measure("executeJs (setResponse)", warmup, iterations, i -> assertEquals(String.valueOf(i),
           f.client.executeJs(ExecuteJsRequest.builder().code("Lit.Actions.setResponse({response: String(n)});")
-              .jsParam("n", i).auth(NodeAuth.of(f.eoaSessions)).build()).response())));
+              .jsParam("n", i).auth(NodeAuth.sessionSigs(f.eoaSessions)).build()).response())));
       results.add(measure("executeJs (signEcdsa with the PKP)", warmup, iterations, i -> {
         byte[] toSign = EthHash.keccak256(("bench execute " + i).getBytes(StandardCharsets.UTF_8));
         EcdsaSignature sig = f.client.executeJs(ExecuteJsRequest.builder()
             .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
-            .jsParam("toSign", toSign).jsParam("publicKey", f.pkpKey.hex()).sessionSigs(f.pkpSessions).build()).signature("sig");
+            .jsParam("toSign", toSign).jsParam("publicKey", f.pkpKey.hex()).auth(NodeAuth.sessionSigs(f.pkpSessions)).build()).signature("sig");
         assertArrayEquals(toSign, sig.dataSigned());
         assertEquals(f.pkpKey.ethAddress(), sig.recoverAddress());
       }));
       results.add(measure("pkpSign", warmup, iterations, i -> {
         byte[] digest = EthHash.keccak256(("bench pkpSign " + i).getBytes(StandardCharsets.UTF_8));
-        EcdsaSignature sig = f.client.pkpSign(PkpSignRequest.of(digest, f.pkpKey, NodeAuth.of(f.pkpSessions)));
+        EcdsaSignature sig = f.client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(f.pkpKey).auth(NodeAuth.sessionSigs(f.pkpSessions)).build());
         assertEquals(f.pkpKey.ethAddress(), EthSignatures.recoverAddress(digest, sig.signature()));
       }));
       List<EncryptResponse> encrypted = new ArrayList<>();
       results.add(measure("encryptString (local, 1 KiB)", warmup, iterations, i -> encrypted.add(
-          f.client.encryptString(f.isTheWallet, "x".repeat(1000) + i))));
+          f.client.encrypt(EncryptRequest.builder().conditions(f.isTheWallet).text("x".repeat(1000) + i).build()))));
       results.add(measure("decryptToString (1 KiB, access control check on every node)", warmup, iterations, i -> {
         EncryptResponse e = encrypted.get(Math.floorMod(i, encrypted.size()));
-        assertTrue(f.client.decryptToString(DecryptRequest.of(f.isTheWallet, e, NodeAuth.of(f.eoaSessions))).startsWith("xxx"));
+        assertTrue(f.client.decryptToString(DecryptRequest.builder().conditions(f.isTheWallet).encrypted(e).auth(NodeAuth.sessionSigs(f.eoaSessions)).build()).startsWith("xxx"));
       }));
     }
     StringBuilder table = new StringBuilder()

@@ -20,9 +20,9 @@ import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.session.AuthNeededCallback;
-import io.lit4j.node.session.PkpSessionRequest;
-import io.lit4j.node.session.SessionSigsRequest;
+import io.lit4j.node.AuthNeededCallback;
+import io.lit4j.node.PkpSessionRequest;
+import io.lit4j.node.SessionSigsRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class Fixture implements AutoCloseable {
   public Fixture(LocalLitNetwork net, int devAccount, LitNodeClientConfig.Builder config) {
     this.net = net;
     this.wallet = net.devAccount(devAccount);
-    this.client = new LitNodeClient(config.localNetwork(net.rpcUrl(), net.contracts()).refreshInterval(Duration.ZERO).build());
+    this.client = LitNodeClient.create(config.localNetwork(net.rpcUrl(), net.contracts()).refreshInterval(Duration.ZERO).build());
     client.connect();
     signer = new Web3jEthSigner(wallet);
     contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(wallet).build();

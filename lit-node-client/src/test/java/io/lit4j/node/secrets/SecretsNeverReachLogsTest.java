@@ -22,16 +22,17 @@ import io.lit4j.localnet.node.NodeFault;
 import io.lit4j.localnet.node.SimulatedNode;
 import io.lit4j.localnet.node.SimulatedNodeConfig;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.encryption.DecryptRequest;
-import io.lit4j.node.encryption.EncryptResponse;
-import io.lit4j.node.execute.ExecuteJsRequest;
+import io.lit4j.node.DecryptRequest;
+import io.lit4j.node.EncryptResponse;
+import io.lit4j.node.EncryptRequest;
+import io.lit4j.node.ExecuteJsRequest;
 import io.lit4j.node.load.Fixture;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.request.LitActionException;
-import io.lit4j.node.session.AuthNeededCallback;
-import io.lit4j.node.session.InMemorySessionKeyStore;
-import io.lit4j.node.session.NodeAuth;
-import io.lit4j.node.session.SessionSigsRequest;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.LitActionException;
+import io.lit4j.node.AuthNeededCallback;
+import io.lit4j.node.InMemorySessionKeyStore;
+import io.lit4j.node.NodeAuth;
+import io.lit4j.node.SessionSigsRequest;
 import io.lit4j.auth.resources.LitActionResource;
 import io.lit4j.core.constants.LitAbility;
 import java.io.ByteArrayOutputStream;
@@ -115,19 +116,19 @@ class SecretsNeverReachLogsTest {
         net.nodes().get(2).server().setFault(NodeFault.DOWN);
         try {
           assertEquals("hi", f.client.executeJs(ExecuteJsRequest.builder()
-              .code("console.log('from the action'); Lit.Actions.setResponse({response: 'hi'});").auth(NodeAuth.of(stored)).build()).response());
+              .code("console.log('from the action'); Lit.Actions.setResponse({response: 'hi'});").auth(NodeAuth.sessionSigs(stored)).build()).response());
         } finally {
           net.nodes().get(2).server().setFault(NodeFault.NONE);
         }
         byte[] toSign = EthHash.keccak256("secrets".getBytes(StandardCharsets.UTF_8));
-        EcdsaSignature sig = f.client.pkpSign(PkpSignRequest.of(toSign, f.pkpKey, NodeAuth.of(pkp)));
+        EcdsaSignature sig = f.client.pkpSign(PkpSignRequest.builder().toSign(toSign).pkpPublicKey(f.pkpKey).auth(NodeAuth.sessionSigs(pkp)).build());
         assertEquals(f.pkpKey.ethAddress(), EthSignatures.recoverAddress(toSign, sig.signature()));
-        EncryptResponse e = f.client.encryptString(f.isTheWallet, "secret text");
-        assertEquals("secret text", f.client.decryptToString(DecryptRequest.of(f.isTheWallet, e, NodeAuth.of(eoa))));
+        EncryptResponse e = f.client.encrypt(EncryptRequest.builder().conditions(f.isTheWallet).text("secret text").build());
+        assertEquals("secret text", f.client.decryptToString(DecryptRequest.builder().conditions(f.isTheWallet).encrypted(e).auth(NodeAuth.sessionSigs(eoa)).build()));
         LitActionException failed = assertThrows(LitActionException.class, () -> f.client.executeJs(ExecuteJsRequest.builder()
-            .code("throw new Error('boom');").auth(NodeAuth.of(eoa)).build()));
+            .code("throw new Error('boom');").auth(NodeAuth.sessionSigs(eoa)).build()));
         net.nodes().forEach(n -> n.server().setFault(NodeFault.HTTP_500));
-        LitException all500 = assertThrows(LitException.class, () -> f.client.pkpSign(PkpSignRequest.of(toSign, f.pkpKey, NodeAuth.of(pkp))));
+        LitException all500 = assertThrows(LitException.class, () -> f.client.pkpSign(PkpSignRequest.builder().toSign(toSign).pkpPublicKey(f.pkpKey).auth(NodeAuth.sessionSigs(pkp)).build()));
         net.nodes().forEach(n -> n.server().setFault(NodeFault.NONE));
         System.err.println("exception texts: " + failed + " / " + all500 + " / " + all500.details());
       } finally {

@@ -31,17 +31,18 @@ import io.lit4j.localnet.node.NodeFault;
 import io.lit4j.localnet.node.SimulatedNode;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.encryption.DecryptRequest;
-import io.lit4j.node.encryption.EncryptResponse;
-import io.lit4j.node.encryption.SignedToken;
-import io.lit4j.node.encryption.SignedTokenRequest;
-import io.lit4j.node.execute.ExecuteJsRequest;
+import io.lit4j.node.DecryptRequest;
+import io.lit4j.node.EncryptResponse;
+import io.lit4j.node.EncryptRequest;
+import io.lit4j.node.SignedToken;
+import io.lit4j.node.SignedTokenRequest;
+import io.lit4j.node.ExecuteJsRequest;
 import io.lit4j.node.faults.Resources;
 import io.lit4j.node.load.Latencies;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.session.AuthNeededCallback;
-import io.lit4j.node.session.NodeAuth;
-import io.lit4j.node.session.SessionSigsRequest;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.AuthNeededCallback;
+import io.lit4j.node.NodeAuth;
+import io.lit4j.node.SessionSigsRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,7 +107,7 @@ class SoakTest {
     Credentials wallet = net.devAccount(3);
     Web3jEthSigner signer = new Web3jEthSigner(wallet);
     Set<Integer> nodePorts = new HashSet<>();
-    try (LitNodeClient client = new LitNodeClient(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts())
+    try (LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts())
             .refreshInterval(Duration.ofSeconds(2)).requestTimeout(REQUEST_TIMEOUT).build());
         LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(wallet).build()) {
       client.connect();
@@ -119,7 +120,7 @@ class SoakTest {
       AccessControlConditions acc = AccessControlConditions.fromJson(ConditionKind.ACCESS_CONTROL_CONDITIONS,
           "[{\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\",\"method\":\"\",\"parameters\":"
               + "[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\"" + signer.address() + "\"}}]");
-      EncryptResponse secret = client.encryptString(acc, "soak secret");
+      EncryptResponse secret = client.encrypt(EncryptRequest.builder().conditions(acc).text("soak secret").build());
       SessionSigs preChurn = client.getSessionSigs(sessionRequest(signer, Duration.ofHours(24)));
       String networkKey = client.connectionState().orElseThrow().networkPubKey();
 
@@ -132,21 +133,21 @@ class SoakTest {
       calls.put(Kind.EXECUTE_JS, () -> {
         int n = counter.incrementAndGet();
         return ("r" + n).equals(client.executeJs(ExecuteJsRequest.builder().code("Lit.Actions.setResponse({response: 'r' + n});")
-            .jsParam("n", n).auth(NodeAuth.of(login)).build()).response());
+            .jsParam("n", n).auth(NodeAuth.authSig(login)).build()).response());
       });
       calls.put(Kind.PKP_SIGN, () -> {
         byte[] digest = EthHash.keccak256(("soak " + counter.incrementAndGet()).getBytes(StandardCharsets.UTF_8));
-        EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(digest, pkpKey, NodeAuth.of(login)));
+        EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkpKey).auth(NodeAuth.authSig(login)).build());
         return pkpKey.ethAddress().equals(EthSignatures.recoverAddress(digest, sig.signature()));
       });
-      calls.put(Kind.DECRYPT, () -> "soak secret".equals(client.decryptToString(DecryptRequest.of(acc, secret, NodeAuth.of(login)))));
+      calls.put(Kind.DECRYPT, () -> "soak secret".equals(client.decryptToString(DecryptRequest.builder().conditions(acc).encrypted(secret).auth(NodeAuth.authSig(login)).build())));
       calls.put(Kind.SIGNED_TOKEN, () -> {
-        SignedToken t = client.getSignedToken(new SignedTokenRequest(acc, "ethereum", NodeAuth.of(login)));
+        SignedToken t = client.getSignedToken(SignedTokenRequest.builder().conditions(acc).chain("ethereum").auth(NodeAuth.authSig(login)).build());
         BlsJwt.verify(t.jwt(), BlsPublicKey.fromHex(networkKey));
         return t.subject().equalsIgnoreCase(signer.address());
       });
       calls.put(Kind.PRE_CHURN_SESSION, () -> "soak secret".equals(
-          client.decryptToString(DecryptRequest.of(acc, secret, NodeAuth.of(preChurn)))));
+          client.decryptToString(DecryptRequest.builder().conditions(acc).encrypted(secret).auth(NodeAuth.sessionSigs(preChurn)).build())));
 
       // warm-up, then the resource baseline
       for (Kind k : Kind.values()) call(k, calls.get(k));

@@ -23,7 +23,7 @@ class PkpEthSignerTest {
   private static final Secp256k1PublicKey KEY = Secp256k1PublicKey.fromHex(
       "048318535b54105d4a7aae60c08fc45f9687181b4fdfc625bd1a753fa7397fed753547f11ca8696646f2f3acb08e31016afac23e630c5d11f59f61fef57b0d2aa5");
   private final LitNodeClient notConnected =
-      new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(List.of("http://127.0.0.1:9")).minNodeCount(1).build());
+      LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(List.of("http://127.0.0.1:9")).minNodeCount(1).build());
   private final AtomicInteger asked = new AtomicInteger();
 
   @AfterEach

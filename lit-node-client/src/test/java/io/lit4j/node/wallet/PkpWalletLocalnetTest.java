@@ -84,7 +84,7 @@ class PkpWalletLocalnetTest {
     try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(owner).build()) {
       minted = contracts.pkps().mintNext();
     }
-    client = new LitNodeClient(LitNodeClientConfig.builder().bootstrapUrls(net.nodeUrls()).minNodeCount(net.minNodeCount()).build());
+    client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(net.nodeUrls()).minNodeCount(net.minNodeCount()).build());
     client.connect();
     pkp = PkpEthSigner.builder().client(client).pkpPublicKey(Secp256k1PublicKey.fromBytes(minted.publicKey()))
         .sessionSigs(this::freshOwnerSession).build();
@@ -250,7 +250,7 @@ class PkpWalletLocalnetTest {
       selfSigned = contracts.pkps().mintWithAuth(ethWallet, List.of(io.lit4j.core.constants.AuthMethodScope.SIGN_ANYTHING));
     }
     Secp256k1PublicKey key = Secp256k1PublicKey.fromBytes(selfSigned.publicKey());
-    io.lit4j.node.session.PkpSessionRequest request = io.lit4j.node.session.PkpSessionRequest.builder().pkpPublicKey(key)
+    io.lit4j.node.PkpSessionRequest request = io.lit4j.node.PkpSessionRequest.builder().pkpPublicKey(key)
         .authMethod(ethWallet).resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING).build();
     PkpEthSigner wallet = PkpEthSigner.builder().client(client).pkpPublicKey(key)
         .sessionSigs(() -> client.getPkpSessionSigs(request)).build();

@@ -1,2 +1,0 @@
-/** Capacity delegation's steps behind the client; not for users. */
-package io.lit4j.node.capacity.internal;

@@ -1,2 +1,0 @@
-/** Capacity credit delegation ({@code createCapacityDelegationAuthSig}). */
-package io.lit4j.node.capacity;

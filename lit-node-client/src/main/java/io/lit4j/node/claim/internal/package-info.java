@@ -1,2 +1,0 @@
-/** The {@code /web/pkp/claim} wire format; not for users. */
-package io.lit4j.node.claim.internal;

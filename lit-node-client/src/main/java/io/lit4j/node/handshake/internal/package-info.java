@@ -1,2 +1,0 @@
-/** Handshake wire format and consensus; not for users. */
-package io.lit4j.node.handshake.internal;
