@@ -25,16 +25,17 @@ import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.encryption.DecryptRequest;
-import io.lit4j.node.encryption.EncryptResponse;
-import io.lit4j.node.encryption.SignedToken;
-import io.lit4j.node.encryption.SignedTokenRequest;
-import io.lit4j.node.execute.ExecuteJsRequest;
-import io.lit4j.node.pkp.PkpSignRequest;
-import io.lit4j.node.session.NodeAuth;
-import io.lit4j.node.session.AuthNeededCallback;
-import io.lit4j.node.session.PkpSessionRequest;
-import io.lit4j.node.session.SessionSigsRequest;
+import io.lit4j.node.DecryptRequest;
+import io.lit4j.node.EncryptRequest;
+import io.lit4j.node.EncryptResponse;
+import io.lit4j.node.SignedToken;
+import io.lit4j.node.SignedTokenRequest;
+import io.lit4j.node.ExecuteJsRequest;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.NodeAuth;
+import io.lit4j.node.AuthNeededCallback;
+import io.lit4j.node.PkpSessionRequest;
+import io.lit4j.node.SessionSigsRequest;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -129,7 +130,7 @@ public final class Lit4jClientBench {
 
   private static EcdsaSignature checkedPkpSign(LitNodeClient client, Secp256k1PublicKey pkp, SessionSigs sessions, String text) {
     byte[] digest = EthHash.keccak256(text.getBytes(StandardCharsets.UTF_8));
-    EcdsaSignature sig = client.pkpSign(PkpSignRequest.of(digest, pkp, NodeAuth.of(sessions)));
+    EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkp).auth(NodeAuth.sessionSigs(sessions)).build());
     if (!sig.recoverAddress().equals(pkp.ethAddress()) || !Arrays.equals(digest, sig.dataSigned())) {
       throw new IllegalStateException("pkpSign signature does not recover to the PKP");
     }
@@ -181,20 +182,20 @@ public final class Lit4jClientBench {
         var res = client.executeJs(ExecuteJsRequest.builder()
             .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig1' });"
                 + " Lit.Actions.setResponse({ response: JSON.stringify({ hello: 'localnet' }) }); })();")
-            .jsParam("toSign", toSign).jsParam("publicKey", pkp.hex()).sessionSigs(pkpSessions).build());
+            .jsParam("toSign", toSign).jsParam("publicKey", pkp.hex()).auth(NodeAuth.sessionSigs(pkpSessions)).build());
         if (!res.signature("sig1").recoverAddress().equals(pkp.ethAddress())) throw new IllegalStateException("executeJs signature");
       }));
       lines.add(measure("pkpSign", calls, warmup, i -> checkedPkpSign(client, pkp, pkpSessions, "lit4j pkpSign " + i)));
       List<EncryptResponse> encrypted = new ArrayList<>();
-      lines.add(measure("encrypt", calls, warmup, i -> encrypted.add(client.encryptString(isTheWallet, secret))));
+      lines.add(measure("encrypt", calls, warmup, i -> encrypted.add(client.encrypt(EncryptRequest.builder().conditions(isTheWallet).text(secret).build()))));
       lines.add(measure("decrypt", calls, warmup, i -> {
         EncryptResponse e = encrypted.get(Math.floorMod(i, encrypted.size()));
-        if (!client.decryptToString(DecryptRequest.of(isTheWallet, e, NodeAuth.of(eoaSessions))).equals(secret)) {
+        if (!client.decryptToString(DecryptRequest.builder().conditions(isTheWallet).encrypted(e).auth(NodeAuth.sessionSigs(eoaSessions)).build()).equals(secret)) {
           throw new IllegalStateException("decrypt returned another plaintext");
         }
       }));
       lines.add(measure("getSignedToken", calls, warmup, i -> {
-        SignedToken t = client.getSignedToken(new SignedTokenRequest(isTheWallet, "ethereum", NodeAuth.of(eoaSessions)));
+        SignedToken t = client.getSignedToken(SignedTokenRequest.builder().conditions(isTheWallet).chain("ethereum").auth(NodeAuth.sessionSigs(eoaSessions)).build());
         if (!t.subject().equalsIgnoreCase(signer.address())) throw new IllegalStateException("JWT subject " + t.subject());
       }));
       ObjectNode pkpLine = LitJson.mapper().createObjectNode().put("sdk", "lit4j").put("pkpPublicKey", pkp.hex());
