@@ -1,12 +1,12 @@
 package io.lit4j.benchmarks;
 
 import io.lit4j.crypto.bls.Bls;
-import io.lit4j.localnet.keys.BlsDealer;
 import io.lit4j.crypto.bls.BlsKeySet;
 import io.lit4j.crypto.bls.BlsShareCombiner;
 import io.lit4j.crypto.bls.BlsSignature;
 import io.lit4j.crypto.bls.BlsSignatureShare;
 import io.lit4j.crypto.bls.TimeCrypt;
+import io.lit4j.localnet.keys.BlsDealer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,21 +50,32 @@ public class BlsBadShareBenchmarks {
 
   @Setup
   public void setUp() {
-    keys = BlsDealer.deal(THRESHOLD, NODES, "lit4j-benchmarks-bad-share-seed".getBytes(StandardCharsets.UTF_8));
+    keys =
+        BlsDealer.deal(
+            THRESHOLD, NODES, "lit4j-benchmarks-bad-share-seed".getBytes(StandardCharsets.UTF_8));
     byte[] plaintext = "a secret that only the conditions release".getBytes(StandardCharsets.UTF_8);
-    identity = TimeCrypt.accessControlIdentity("0".repeat(64), TimeCrypt.dataToEncryptHash(plaintext));
+    identity =
+        TimeCrypt.accessControlIdentity("0".repeat(64), TimeCrypt.dataToEncryptHash(plaintext));
     ciphertext = TimeCrypt.encrypt(keys.publicKey(), plaintext, identity);
     answers = new ArrayList<>();
     for (int i = 0; i < NODES; i++) {
       boolean bad = i == 0 && shares.equals("oneBadShare");
-      answers.add(keys.shares().get(i).sign(bad ? "not the identity".getBytes(StandardCharsets.UTF_8) : identity));
+      answers.add(
+          keys.shares()
+              .get(i)
+              .sign(bad ? "not the identity".getBytes(StandardCharsets.UTF_8) : identity));
     }
   }
 
   @Benchmark
   public byte[] tolerantDecrypt() {
-    BlsShareCombiner.Combined c = BlsShareCombiner.combineTolerant(keys.publicKey(), identity, answers, THRESHOLD,
-        BlsShareCombiner.DEFAULT_MAX_PAIRING_CHECKS);
+    BlsShareCombiner.Combined c =
+        BlsShareCombiner.combineTolerant(
+            keys.publicKey(),
+            identity,
+            answers,
+            THRESHOLD,
+            BlsShareCombiner.DEFAULT_MAX_PAIRING_CHECKS);
     return TimeCrypt.decrypt(ciphertext, c.signature());
   }
 

@@ -2,10 +2,10 @@ package io.lit4j.benchmarks;
 
 import io.lit4j.crypto.bls.Bls;
 import io.lit4j.crypto.bls.BlsKeySet;
-import io.lit4j.localnet.keys.BlsDealer;
 import io.lit4j.crypto.bls.BlsSignature;
 import io.lit4j.crypto.bls.BlsSignatureShare;
 import io.lit4j.crypto.bls.TimeCrypt;
+import io.lit4j.localnet.keys.BlsDealer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,9 +42,12 @@ public class BlsBenchmarks {
 
   @Setup
   public void setUp() {
-    keys = BlsDealer.deal(threshold, threshold + 1, "lit4j-benchmarks-bls-seed".getBytes(StandardCharsets.UTF_8));
+    keys =
+        BlsDealer.deal(
+            threshold, threshold + 1, "lit4j-benchmarks-bls-seed".getBytes(StandardCharsets.UTF_8));
     byte[] plaintext = "a secret that only the conditions release".getBytes(StandardCharsets.UTF_8);
-    identity = TimeCrypt.accessControlIdentity("0".repeat(64), TimeCrypt.dataToEncryptHash(plaintext));
+    identity =
+        TimeCrypt.accessControlIdentity("0".repeat(64), TimeCrypt.dataToEncryptHash(plaintext));
     ciphertext = TimeCrypt.encrypt(keys.publicKey(), plaintext, identity);
     shares = keys.shares().subList(0, threshold).stream().map(s -> s.sign(identity)).toList();
   }

@@ -8,7 +8,8 @@ import java.util.Locale;
  * The JMH benchmarks' operations timed by the calling thread's CPU time instead of wall time: on a
  * busy shared machine wall time mostly measures waiting for a core, CPU time much less so.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar io.lit4j.benchmarks.CpuTimePerOp [threshold=7]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.lit4j.benchmarks.CpuTimePerOp [threshold=7]
+ * </pre>
  */
 public final class CpuTimePerOp {
   private CpuTimePerOp() {}

@@ -4,13 +4,13 @@ import io.lit4j.crypto.ecdsa.EcdsaShareCombiner;
 import io.lit4j.crypto.ecdsa.EcdsaShareJson;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
-import io.lit4j.localnet.keys.K256KeyDealer;
-import io.lit4j.localnet.keys.K256RootKeyShares;
 import io.lit4j.crypto.ecdsa.SigningSubset;
-import io.lit4j.localnet.keys.SimulatedEcdsaSigner;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.hd.HdKeyId;
 import io.lit4j.crypto.hd.HdKeys;
+import io.lit4j.localnet.keys.K256KeyDealer;
+import io.lit4j.localnet.keys.K256RootKeyShares;
+import io.lit4j.localnet.keys.SimulatedEcdsaSigner;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,20 +48,27 @@ public class EcdsaBenchmarks {
   @Setup
   public void setUp() {
     int nodes = threshold + 1;
-    K256RootKeyShares keys = K256KeyDealer.seeded("lit4j-benchmarks-ecdsa-seed".getBytes(StandardCharsets.UTF_8)).deal(3, threshold, nodes);
+    K256RootKeyShares keys =
+        K256KeyDealer.seeded("lit4j-benchmarks-ecdsa-seed".getBytes(StandardCharsets.UTF_8))
+            .deal(3, threshold, nodes);
     HdKeyId keyId = HdKeys.computeHDKeyId("benchmark-user", "lit");
     byte[] digest = EthHash.keccak256("benchmark message".getBytes(StandardCharsets.UTF_8));
     String requestId = "lit_benchmark";
     List<Integer> all = IntStream.range(0, nodes).boxed().toList();
     List<Integer> subset = SigningSubset.select(all, threshold, digest, requestId);
-    SimulatedEcdsaSigner signer = new SimulatedEcdsaSigner("lit4j-benchmarks-network-secret".getBytes(StandardCharsets.UTF_8));
+    SimulatedEcdsaSigner signer =
+        new SimulatedEcdsaSigner(
+            "lit4j-benchmarks-network-secret".getBytes(StandardCharsets.UTF_8));
     shares = new ArrayList<>();
     shareJson = new ArrayList<>();
     for (int i : all) {
-      signer.signShare(keys.nodeShare(i), keyId, digest, requestId, subset, "sig").ifPresent(s -> {
-        shares.add(s);
-        shareJson.add(EcdsaShareJson.writeExecute(s));
-      });
+      signer
+          .signShare(keys.nodeShare(i), keyId, digest, requestId, subset, "sig")
+          .ifPresent(
+              s -> {
+                shares.add(s);
+                shareJson.add(EcdsaShareJson.writeExecute(s));
+              });
     }
   }
 

@@ -46,13 +46,22 @@ public class SessionSigBenchmarks {
   @Setup
   public void setUp() {
     sessionKey = SessionKeyPair.generate();
-    requests = List.of(
-        ResourceAbilityRequest.of(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION),
-        ResourceAbilityRequest.of(LitPKPResource.ALL, LitAbility.PKP_SIGNING));
+    requests =
+        List.of(
+            ResourceAbilityRequest.of(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION),
+            ResourceAbilityRequest.of(LitPKPResource.ALL, LitAbility.PKP_SIGNING));
     // a throw-away well-known test key (anvil's first dev account), never a real secret
-    Web3jEthSigner wallet = Web3jEthSigner.fromPrivateKey("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
-    String siwe = SessionSiwe.builder().address(wallet.address()).sessionKey(sessionKey)
-        .resourceAbilityRequests(requests).nonce("0x" + "ab".repeat(32)).build().prepareMessage();
+    Web3jEthSigner wallet =
+        Web3jEthSigner.fromPrivateKey(
+            "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+    String siwe =
+        SessionSiwe.builder()
+            .address(wallet.address())
+            .sessionKey(sessionKey)
+            .resourceAbilityRequests(requests)
+            .nonce("0x" + "ab".repeat(32))
+            .build()
+            .prepareMessage();
     capabilities = SessionSigs.capabilities(Optional.empty(), AuthSigs.generate(wallet, siwe));
     nodeUrls = IntStream.range(0, 10).mapToObj(i -> "http://127.0.0.1:" + (7470 + i)).toList();
   }

@@ -43,7 +43,8 @@ import org.web3j.utils.Convert;
  * address, and send ether from it with web3j's {@link Transfer} over a {@link
  * PkpTransactionManager}. Every step is checked; a failure throws.
  *
- * <p>Run it with {@code mvn -pl examples exec:java -Dexec.mainClass=io.lit4j.examples.PkpWalletExample}.
+ * <p>Run it with {@code mvn -pl examples exec:java
+ * -Dexec.mainClass=io.lit4j.examples.PkpWalletExample}.
  */
 public final class PkpWalletExample {
   private PkpWalletExample() {}
@@ -56,7 +57,11 @@ public final class PkpWalletExample {
    * @param transactionHash the transfer's hash
    * @param recipientBalanceWei the recipient's balance after the transfer
    */
-  public record Outcome(String pkpAddress, String recipient, String transactionHash, BigInteger recipientBalanceWei) {}
+  public record Outcome(
+      String pkpAddress,
+      String recipient,
+      String transactionHash,
+      BigInteger recipientBalanceWei) {}
 
   /** Runs the example, printing each step. */
   public static void main(String[] args) throws Exception {
@@ -73,56 +78,118 @@ public final class PkpWalletExample {
   public static Outcome run(PrintStream out) throws Exception {
     out.println("1. starting a local Lit network (anvil + 3 nodes) ...");
     try (LocalLitNetwork net = LocalLitNetwork.builder().nodes(3).start()) {
-      out.println("   up in " + net.startupTime().toMillis() + " ms, chain " + net.chainId() + ", nodes " + net.nodeUrls());
+      out.println(
+          "   up in "
+              + net.startupTime().toMillis()
+              + " ms, chain "
+              + net.chainId()
+              + ", nodes "
+              + net.nodeUrls());
       Web3j web3j = net.anvil().web3j();
       Credentials user = net.devAccount(1);
 
-      try (LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build())) {
+      try (LitNodeClient client =
+          LitNodeClient.create(
+              LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build())) {
         client.connect();
-        out.println("2. connected to " + client.connectedNodes().size() + " nodes (threshold " + client.minNodeCount() + ")");
+        out.println(
+            "2. connected to "
+                + client.connectedNodes().size()
+                + " nodes (threshold "
+                + client.minNodeCount()
+                + ")");
 
         // the user logs in with their wallet; that login is the PKP's auth method
         Instant now = Instant.now();
-        AuthSig login = AuthSigs.generate(new Web3jEthSigner(user), SiweMessage.builder().domain("localhost")
-            .address(EthAddress.fromHex(user.getAddress()).checksummed()).statement("log in to the PKP wallet example")
-            .uri("https://localhost/login").nonce(client.getLatestBlockhash()).issuedAt(now).expirationTime(now.plus(Duration.ofHours(1)))
-            .chainId(1).build().prepareMessage());
+        AuthSig login =
+            AuthSigs.generate(
+                new Web3jEthSigner(user),
+                SiweMessage.builder()
+                    .domain("localhost")
+                    .address(EthAddress.fromHex(user.getAddress()).checksummed())
+                    .statement("log in to the PKP wallet example")
+                    .uri("https://localhost/login")
+                    .nonce(client.getLatestBlockhash())
+                    .issuedAt(now)
+                    .expirationTime(now.plus(Duration.ofHours(1)))
+                    .chainId(1)
+                    .build()
+                    .prepareMessage());
         AuthMethod ethWallet = AuthMethod.ethWallet(login);
         MintedPkp minted;
-        try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(user).build()) {
+        try (LitContracts contracts =
+            LitContracts.builder()
+                .rpcUrl(net.rpcUrl())
+                .addresses(net.contracts())
+                .signer(user)
+                .build()) {
           minted = contracts.pkps().mintWithAuth(ethWallet, List.of(AuthMethodScope.SIGN_ANYTHING));
         }
-        out.println("3. minted a PKP with the user's wallet as its auth method: " + minted.ethAddress());
+        out.println(
+            "3. minted a PKP with the user's wallet as its auth method: " + minted.ethAddress());
 
-        // the PKP signs its own session (signSessionKey); the client caches it in its session key store
+        // the PKP signs its own session (signSessionKey); the client caches it in its session key
+        // store
         Secp256k1PublicKey pkpKey = Secp256k1PublicKey.fromBytes(minted.publicKey());
-        PkpSessionRequest session = PkpSessionRequest.builder().pkpPublicKey(pkpKey).authMethod(ethWallet)
-            .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING).build();
+        PkpSessionRequest session =
+            PkpSessionRequest.builder()
+                .pkpPublicKey(pkpKey)
+                .authMethod(ethWallet)
+                .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
+                .build();
         SessionSigs sessionSigs = client.getPkpSessionSigs(session);
-        PkpEthSigner pkp = PkpEthSigner.builder().client(client).pkpPublicKey(pkpKey)
-            .sessionSigs(() -> client.getPkpSessionSigs(session)).build();
-        out.println("4. PKP session sigs for " + sessionSigs.nodeUrls().size() + " nodes; PKP signer " + pkp.address());
+        PkpEthSigner pkp =
+            PkpEthSigner.builder()
+                .client(client)
+                .pkpPublicKey(pkpKey)
+                .sessionSigs(() -> client.getPkpSessionSigs(session))
+                .build();
+        out.println(
+            "4. PKP session sigs for "
+                + sessionSigs.nodeUrls().size()
+                + " nodes; PKP signer "
+                + pkp.address());
 
         byte[] message = "hello from a PKP".getBytes(StandardCharsets.UTF_8);
         byte[] signature = pkp.signPersonalMessage(message);
-        check(EthSignatures.recoverAddress(EthHash.personalMessageHash(message), signature).equals(pkp.ethAddress()),
+        check(
+            EthSignatures.recoverAddress(EthHash.personalMessageHash(message), signature)
+                .equals(pkp.ethAddress()),
             "the personal message signature recovers to the PKP");
         out.println("5. signed an EIP-191 message; it recovers to the PKP");
 
-        TransactionReceipt funding = Transfer.sendFunds(web3j, net.devAccount(0), pkp.address(), BigDecimal.ONE, Convert.Unit.ETHER).send();
+        TransactionReceipt funding =
+            Transfer.sendFunds(
+                    web3j, net.devAccount(0), pkp.address(), BigDecimal.ONE, Convert.Unit.ETHER)
+                .send();
         check(funding.isStatusOK(), "the funding transfer succeeded");
-        out.println("6. funded the PKP with 1 ETH (balance " + Convert.fromWei(new BigDecimal(balance(web3j, pkp.address())), Convert.Unit.ETHER)
-            + " ETH)");
+        out.println(
+            "6. funded the PKP with 1 ETH (balance "
+                + Convert.fromWei(new BigDecimal(balance(web3j, pkp.address())), Convert.Unit.ETHER)
+                + " ETH)");
 
         String recipient = randomAddress();
         PkpTransactionManager txManager = new PkpTransactionManager(web3j, pkp, net.chainId());
-        TransactionReceipt sent = new Transfer(web3j, txManager).sendFunds(recipient, new BigDecimal("0.25"), Convert.Unit.ETHER).send();
+        TransactionReceipt sent =
+            new Transfer(web3j, txManager)
+                .sendFunds(recipient, new BigDecimal("0.25"), Convert.Unit.ETHER)
+                .send();
         check(sent.isStatusOK(), "the PKP's transfer succeeded");
         check(sent.getFrom().equalsIgnoreCase(pkp.address()), "the transfer came from the PKP");
         BigInteger received = balance(web3j, recipient);
-        check(received.equals(Convert.toWei("0.25", Convert.Unit.ETHER).toBigIntegerExact()), "the recipient holds 0.25 ETH");
-        out.println("7. the PKP sent 0.25 ETH to " + recipient + " in " + sent.getTransactionHash() + " (block " + sent.getBlockNumber()
-            + ", gas " + sent.getGasUsed() + ")");
+        check(
+            received.equals(Convert.toWei("0.25", Convert.Unit.ETHER).toBigIntegerExact()),
+            "the recipient holds 0.25 ETH");
+        out.println(
+            "7. the PKP sent 0.25 ETH to "
+                + recipient
+                + " in "
+                + sent.getTransactionHash()
+                + " (block "
+                + sent.getBlockNumber()
+                + ", gas "
+                + sent.getGasUsed()
+                + ")");
         out.println("done: a PKP signed and sent a web3j transaction");
         return new Outcome(pkp.address(), recipient, sent.getTransactionHash(), received);
       }

@@ -7,14 +7,14 @@ import java.io.PrintStream;
 
 /**
  * The Lit JS SDK v4 Quick Start in Java, end to end: connect; a wallet auth sig; mint a PKP with
- * the wallet as its auth method and check its permissions; mint capacity credits and delegate
- * them to the PKP; wallet and PKP session sigs; a Lit Action signs with the PKP; {@code pkpSign};
- * encrypt and decrypt with access control conditions; add an auth method. Every result is
- * verified; a failed check throws.
+ * the wallet as its auth method and check its permissions; mint capacity credits and delegate them
+ * to the PKP; wallet and PKP session sigs; a Lit Action signs with the PKP; {@code pkpSign};
+ * encrypt and decrypt with access control conditions; add an auth method. Every result is verified;
+ * a failed check throws.
  *
- * <p>By default it runs on an embedded local Lit network; with {@code LIT_NETWORK} and
- * {@code LIT_PRIVATE_KEY} set it runs on that live network ({@link QuickStartEnvironment}). Each
- * step is also a main of its own in {@code io.lit4j.examples.quickstart}.
+ * <p>By default it runs on an embedded local Lit network; with {@code LIT_NETWORK} and {@code
+ * LIT_PRIVATE_KEY} set it runs on that live network ({@link QuickStartEnvironment}). Each step is
+ * also a main of its own in {@code io.lit4j.examples.quickstart}.
  */
 public final class QuickStart {
   private QuickStart() {}
@@ -27,7 +27,8 @@ public final class QuickStart {
    * @param litActionSigner the address that signature recovers to
    * @param decrypted the decrypted text
    */
-  public record Outcome(String pkpAddress, String litActionSignature, String litActionSigner, String decrypted) {}
+  public record Outcome(
+      String pkpAddress, String litActionSignature, String litActionSigner, String decrypted) {}
 
   public static void main(String[] args) throws Exception {
     run(System.out);
@@ -49,9 +50,14 @@ public final class QuickStart {
       steps.pkpSign();
       String decrypted = steps.encryptDecrypt();
       steps.addAuthMethod();
-      out.printf("done in %.1f s: PKP %s signed through a Lit Action and pkpSign; signatures recovered to it%n",
+      out.printf(
+          "done in %.1f s: PKP %s signed through a Lit Action and pkpSign; signatures recovered to it%n",
           (System.nanoTime() - started) / 1e9, steps.pkpAddress());
-      return new Outcome(steps.pkpAddress(), actionSig.signatureHex(), actionSig.recoverAddress().checksummed(), decrypted);
+      return new Outcome(
+          steps.pkpAddress(),
+          actionSig.signatureHex(),
+          actionSig.recoverAddress().checksummed(),
+          decrypted);
     }
   }
 }

@@ -19,7 +19,14 @@ class FoundationDemoTest {
       System.setOut(original);
     }
     String out = captured.toString(StandardCharsets.UTF_8);
-    for (String step : new String[] {"1. wallet", "2. session key", "3. 2 ECDSA shares", "4. encrypted", "done: every step verified"}) {
+    for (String step :
+        new String[] {
+          "1. wallet",
+          "2. session key",
+          "3. 2 ECDSA shares",
+          "4. encrypted",
+          "done: every step verified"
+        }) {
       assertTrue(out.contains(step), "missing step '" + step + "' in:\n" + out);
     }
   }

@@ -11,7 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Runs every per-step Quick Start main on its own embedded local network, as a user would from an IDE. */
+/**
+ * Runs every per-step Quick Start main on its own embedded local network, as a user would from an
+ * IDE.
+ */
 class QuickStartStepExamplesTest {
   static Stream<Arguments> examples() {
     return Stream.of(
@@ -30,7 +33,9 @@ class QuickStartStepExamplesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
   void eachStepRunsFromItsOwnMain(String className, String expectedLine) throws Exception {
-    Method main = Class.forName("io.lit4j.examples.quickstart." + className).getMethod("main", String[].class);
+    Method main =
+        Class.forName("io.lit4j.examples.quickstart." + className)
+            .getMethod("main", String[].class);
     PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -41,6 +46,7 @@ class QuickStartStepExamplesTest {
     }
     String out = captured.toString(StandardCharsets.UTF_8);
     original.print(out);
-    assertTrue(out.contains(expectedLine), className + " did not print '" + expectedLine + "':\n" + out);
+    assertTrue(
+        out.contains(expectedLine), className + " did not print '" + expectedLine + "':\n" + out);
   }
 }

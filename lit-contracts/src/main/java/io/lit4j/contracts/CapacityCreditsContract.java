@@ -7,16 +7,16 @@ import static io.lit4j.contracts.internal.ContractArgs.requireNonNull;
 import static io.lit4j.contracts.internal.ContractsRuntime.await;
 
 import io.lit4j.contracts.internal.ChainClient;
-import io.lit4j.contracts.internal.ContractsRuntime;
 import io.lit4j.contracts.internal.ContractFunctions.RateLimitNft;
+import io.lit4j.contracts.internal.ContractsRuntime;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
- * Capacity credits, as the SDK's {@code rateLimitNftContractUtils} drives RateLimitNFT. Get it
- * from {@link LitContracts#capacityCredits()}.
+ * Capacity credits, as the SDK's {@code rateLimitNftContractUtils} drives RateLimitNFT. Get it from
+ * {@link LitContracts#capacityCredits()}.
  *
  * <p>Every method has an {@code ...Async} twin running on the {@link LitContracts}' executor; the
  * blocking method waits for it and rethrows failures unwrapped (see {@link LitContracts} for the
@@ -42,7 +42,8 @@ public final class CapacityCreditsContract {
    * @return the minted capacity credits
    * @throws ContractRevertException when pricing or minting reverts (e.g. expiry not at a UTC
    *     midnight or beyond the maximum, capacity sold out)
-   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#MISSING_MINT_LOG} when the receipt has no Transfer log
+   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#MISSING_MINT_LOG}
+   *     when the receipt has no Transfer log
    */
   public MintedCapacityCredits mint(CapacityCreditsRequest request) {
     return await(mintAsync(request));
@@ -57,15 +58,33 @@ public final class CapacityCreditsContract {
   public CompletableFuture<MintedCapacityCredits> mintAsync(CapacityCreditsRequest request) {
     requireNonNull(request, "request");
     chain.requireSigner();
-    return rt.async(() -> {
-      LitContractAddresses a = rt.resolveAddresses();
-      Instant expiresAt = request.expiresAt(rt.clock().instant());
-      long rpks = request.requestsPerKilosecond();
-      BigInteger cost = uint(chain.call(a.rateLimitNft(), "RateLimitNFT.calculateCost",
-          RateLimitNft.calculateCost(rpks, expiresAt.getEpochSecond())).get(0));
-      TransactionReceipt receipt = chain.send(a.rateLimitNft(), "RateLimitNFT.mint", RateLimitNft.mint(expiresAt.getEpochSecond()), cost);
-      BigInteger tokenId = tokenIdFromFirstLog(receipt, 3, "RateLimitNFT.mint", "is not an ERC-721 Transfer with the token id in topics[3]");
-      return new MintedCapacityCredits(tokenId.toString(), rpks, expiresAt, cost, transaction(receipt));
-    });
+    return rt.async(
+        () -> {
+          LitContractAddresses a = rt.resolveAddresses();
+          Instant expiresAt = request.expiresAt(rt.clock().instant());
+          long rpks = request.requestsPerKilosecond();
+          BigInteger cost =
+              uint(
+                  chain
+                      .call(
+                          a.rateLimitNft(),
+                          "RateLimitNFT.calculateCost",
+                          RateLimitNft.calculateCost(rpks, expiresAt.getEpochSecond()))
+                      .get(0));
+          TransactionReceipt receipt =
+              chain.send(
+                  a.rateLimitNft(),
+                  "RateLimitNFT.mint",
+                  RateLimitNft.mint(expiresAt.getEpochSecond()),
+                  cost);
+          BigInteger tokenId =
+              tokenIdFromFirstLog(
+                  receipt,
+                  3,
+                  "RateLimitNFT.mint",
+                  "is not an ERC-721 Transfer with the token id in topics[3]");
+          return new MintedCapacityCredits(
+              tokenId.toString(), rpks, expiresAt, cost, transaction(receipt));
+        });
   }
 }

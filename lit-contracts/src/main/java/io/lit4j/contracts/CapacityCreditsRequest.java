@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@link CapacityCreditsContract#mint} buys: a rate in requests per kilosecond and an
- * expiry, given as JS {@code mintCapacityCreditsNFT} takes it.
+ * What {@link CapacityCreditsContract#mint} buys: a rate in requests per kilosecond and an expiry,
+ * given as JS {@code mintCapacityCreditsNFT} takes it.
  *
  * <p>Rates convert as the SDK converts them: per day {@code Math.round(x / 86.4)} (14 400/day →
  * 167), per second {@code Math.round(x * 1000)}, per kilosecond as given. The expiry is the UTC
@@ -21,15 +21,21 @@ public final class CapacityCreditsRequest {
   private final int daysUntilUTCMidnightExpiration;
   private final Instant expiresAt;
 
-  private CapacityCreditsRequest(long requestsPerKilosecond, int days, Instant expiresAt, String rateField, Object rate) {
+  private CapacityCreditsRequest(
+      long requestsPerKilosecond, int days, Instant expiresAt, String rateField, Object rate) {
     if (requestsPerKilosecond <= 0) {
       throw new LitValidationException(
-          rateField + " " + rate + " gives " + requestsPerKilosecond
+          rateField
+              + " "
+              + rate
+              + " gives "
+              + requestsPerKilosecond
               + " requests per kilosecond; capacity credits need at least 1 (e.g. 44 requests per day)");
     }
     if (expiresAt == null && days < 1) {
       throw new LitValidationException(
-          "daysUntilUTCMidnightExpiration must be at least 1 (0 is today's midnight, already past), got " + days);
+          "daysUntilUTCMidnightExpiration must be at least 1 (0 is today's midnight, already past), got "
+              + days);
     }
     this.requestsPerKilosecond = requestsPerKilosecond;
     this.daysUntilUTCMidnightExpiration = days;
@@ -40,37 +46,53 @@ public final class CapacityCreditsRequest {
    * {@return a rate in requests per day, rounded as the SDK does}
    *
    * @param requestsPerDay the rate, in requests per day
-   * @param daysUntilUTCMidnightExpiration the credits expire at the UTC midnight this many days from now
+   * @param daysUntilUTCMidnightExpiration the credits expire at the UTC midnight this many days
+   *     from now
    */
-  public static CapacityCreditsRequest perDay(double requestsPerDay, int daysUntilUTCMidnightExpiration) {
+  public static CapacityCreditsRequest perDay(
+      double requestsPerDay, int daysUntilUTCMidnightExpiration) {
     checkFinite("requestsPerDay", requestsPerDay);
     return new CapacityCreditsRequest(
-        CapacityMath.requestsPerKilosecondFromPerDay(requestsPerDay), daysUntilUTCMidnightExpiration, null,
-        "requestsPerDay", requestsPerDay);
+        CapacityMath.requestsPerKilosecondFromPerDay(requestsPerDay),
+        daysUntilUTCMidnightExpiration,
+        null,
+        "requestsPerDay",
+        requestsPerDay);
   }
 
   /**
    * {@return a rate in requests per second, rounded as the SDK does}
    *
    * @param requestsPerSecond the rate, in requests per second
-   * @param daysUntilUTCMidnightExpiration the credits expire at the UTC midnight this many days from now
+   * @param daysUntilUTCMidnightExpiration the credits expire at the UTC midnight this many days
+   *     from now
    */
-  public static CapacityCreditsRequest perSecond(double requestsPerSecond, int daysUntilUTCMidnightExpiration) {
+  public static CapacityCreditsRequest perSecond(
+      double requestsPerSecond, int daysUntilUTCMidnightExpiration) {
     checkFinite("requestsPerSecond", requestsPerSecond);
     return new CapacityCreditsRequest(
-        CapacityMath.requestsPerKilosecondFromPerSecond(requestsPerSecond), daysUntilUTCMidnightExpiration, null,
-        "requestsPerSecond", requestsPerSecond);
+        CapacityMath.requestsPerKilosecondFromPerSecond(requestsPerSecond),
+        daysUntilUTCMidnightExpiration,
+        null,
+        "requestsPerSecond",
+        requestsPerSecond);
   }
 
   /**
    * {@return a rate in requests per kilosecond (1000 = one request per second)}
    *
    * @param requestsPerKilosecond the rate, in requests per 1000 seconds
-   * @param daysUntilUTCMidnightExpiration the credits expire at the UTC midnight this many days from now
+   * @param daysUntilUTCMidnightExpiration the credits expire at the UTC midnight this many days
+   *     from now
    */
-  public static CapacityCreditsRequest perKilosecond(long requestsPerKilosecond, int daysUntilUTCMidnightExpiration) {
+  public static CapacityCreditsRequest perKilosecond(
+      long requestsPerKilosecond, int daysUntilUTCMidnightExpiration) {
     return new CapacityCreditsRequest(
-        requestsPerKilosecond, daysUntilUTCMidnightExpiration, null, "requestsPerKilosecond", requestsPerKilosecond);
+        requestsPerKilosecond,
+        daysUntilUTCMidnightExpiration,
+        null,
+        "requestsPerKilosecond",
+        requestsPerKilosecond);
   }
 
   /**
@@ -82,11 +104,13 @@ public final class CapacityCreditsRequest {
    */
   public CapacityCreditsRequest withExpiresAt(Instant expiresAt) {
     if (expiresAt == null) throw new LitValidationException("expiresAt must be given");
-    return new CapacityCreditsRequest(requestsPerKilosecond, 0, expiresAt, "requestsPerKilosecond", requestsPerKilosecond);
+    return new CapacityCreditsRequest(
+        requestsPerKilosecond, 0, expiresAt, "requestsPerKilosecond", requestsPerKilosecond);
   }
 
   private static void checkFinite(String field, double v) {
-    if (!Double.isFinite(v)) throw new LitValidationException(field + " must be a finite number, got " + v);
+    if (!Double.isFinite(v))
+      throw new LitValidationException(field + " must be a finite number, got " + v);
   }
 
   /** {@return the effective rate sent to {@code calculateCost}} */
@@ -115,7 +139,9 @@ public final class CapacityCreditsRequest {
    * @param now the current time
    */
   public Instant expiresAt(Instant now) {
-    return expiresAt != null ? expiresAt : CapacityMath.utcMidnightAfterDays(now, daysUntilUTCMidnightExpiration);
+    return expiresAt != null
+        ? expiresAt
+        : CapacityMath.utcMidnightAfterDays(now, daysUntilUTCMidnightExpiration);
   }
 
   @Override
@@ -133,8 +159,11 @@ public final class CapacityCreditsRequest {
 
   @Override
   public String toString() {
-    return "CapacityCreditsRequest[requestsPerKilosecond=" + requestsPerKilosecond
-        + (expiresAt != null ? ", expiresAt=" + expiresAt : ", daysUntilUTCMidnightExpiration=" + daysUntilUTCMidnightExpiration)
+    return "CapacityCreditsRequest[requestsPerKilosecond="
+        + requestsPerKilosecond
+        + (expiresAt != null
+            ? ", expiresAt=" + expiresAt
+            : ", daysUntilUTCMidnightExpiration=" + daysUntilUTCMidnightExpiration)
         + "]";
   }
 }

@@ -20,9 +20,12 @@ public record ChainTransaction(String transactionHash, BigInteger blockNumber, B
    */
   public ChainTransaction {
     if (transactionHash == null || !transactionHash.matches("0x[0-9a-fA-F]{64}")) {
-      throw new LitValidationException("transactionHash must be a 0x-prefixed 32-byte hex hash, got " + transactionHash);
+      throw new LitValidationException(
+          "transactionHash must be a 0x-prefixed 32-byte hex hash, got " + transactionHash);
     }
-    if (blockNumber == null || blockNumber.signum() < 0) throw new LitValidationException("blockNumber must be >= 0");
-    if (gasUsed == null || gasUsed.signum() < 0) throw new LitValidationException("gasUsed must be >= 0");
+    if (blockNumber == null || blockNumber.signum() < 0)
+      throw new LitValidationException("blockNumber must be >= 0");
+    if (gasUsed == null || gasUsed.signum() < 0)
+      throw new LitValidationException("gasUsed must be >= 0");
   }
 }

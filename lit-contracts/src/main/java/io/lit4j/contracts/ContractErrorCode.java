@@ -16,7 +16,10 @@ public enum ContractErrorCode {
   RPC_UNREACHABLE,
   /** The RPC endpoint answered with a JSON-RPC error that is not a revert. */
   RPC_ERROR,
-  /** A call returned no data where the function returns a value: usually no contract at that address. */
+  /**
+   * A call returned no data where the function returns a value: usually no contract at that
+   * address.
+   */
   NO_CONTRACT_CODE,
   /** No PKP with that token id exists (its public key is empty). */
   UNKNOWN_TOKEN,
@@ -26,11 +29,15 @@ public enum ContractErrorCode {
   TOKEN_ID_MISMATCH,
   /** No receipt arrived within the configured receipt timeout (a {@code LitTimeoutException}). */
   RECEIPT_TIMEOUT,
-  /** {@code currentValidatorCountForConsensus()} is 0 or less: the network cannot reach a threshold. */
+  /**
+   * {@code currentValidatorCountForConsensus()} is 0 or less: the network cannot reach a threshold.
+   */
   INVALID_MIN_NODE_COUNT,
   /** A write was attempted on a {@link LitContracts} built without a signer. */
   NO_SIGNER,
-  /** The configured network cannot serve the request (e.g. the resolver returned the zero address). */
+  /**
+   * The configured network cannot serve the request (e.g. the resolver returned the zero address).
+   */
   UNRESOLVED_ADDRESS;
 
   /**

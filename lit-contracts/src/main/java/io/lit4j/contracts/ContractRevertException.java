@@ -7,21 +7,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A contract call, a gas estimate or a mined transaction reverted. The message names the
- * function and the decoded reason (e.g. {@code "Not PKP NFT owner"}); {@link #errorCode()} is
- * {@link ContractErrorCode#CONTRACT_REVERTED}.
+ * A contract call, a gas estimate or a mined transaction reverted. The message names the function
+ * and the decoded reason (e.g. {@code "Not PKP NFT owner"}); {@link #errorCode()} is {@link
+ * ContractErrorCode#CONTRACT_REVERTED}.
  */
 public final class ContractRevertException extends LitContractException {
   private static final long serialVersionUID = 1L;
 
   /** The contract function that reverted, e.g. {@code PKPNFT.mintNext}. */
   private final String function;
+
   /** The decoded revert reason, or null. */
   private final String revertReason;
+
   /** The hash of the reverted transaction, or null for a call or an estimate. */
   private final String transactionHash;
 
-  private ContractRevertException(Builder b, String function, String revertReason, String transactionHash) {
+  private ContractRevertException(
+      Builder b, String function, String revertReason, String transactionHash) {
     super(b);
     this.function = function;
     this.revertReason = revertReason;
@@ -34,7 +37,8 @@ public final class ContractRevertException extends LitContractException {
    * @param function e.g. {@code "PKPPermissions.addPermittedAuthMethod"}
    * @param revertReason decoded reason, or null when the revert carried no data
    * @param revertData raw revert data (hex), or null
-   * @param transactionHash hash of the mined transaction that reverted, or null for calls and estimates
+   * @param transactionHash hash of the mined transaction that reverted, or null for calls and
+   *     estimates
    * @return the exception, to throw
    */
   public static ContractRevertException of(
@@ -46,11 +50,17 @@ public final class ContractRevertException extends LitContractException {
     if (revertData != null) details.put("revertData", revertData);
     if (transactionHash != null) details.put("transactionHash", transactionHash);
     String message =
-        function + " reverted: " + (revertReason == null
-            ? "no revert reason given (a contract that lacks this function reverts the same way: check the address)"
-            : revertReason)
+        function
+            + " reverted: "
+            + (revertReason == null
+                ? "no revert reason given (a contract that lacks this function reverts the same way: check the address)"
+                : revertReason)
             + (transactionHash == null ? "" : " (transaction " + transactionHash + ")");
-    Builder b = builder().message(message).errorCode(ContractErrorCode.CONTRACT_REVERTED.name()).details(details);
+    Builder b =
+        builder()
+            .message(message)
+            .errorCode(ContractErrorCode.CONTRACT_REVERTED.name())
+            .details(details);
     return new ContractRevertException(b, function, revertReason, transactionHash);
   }
 

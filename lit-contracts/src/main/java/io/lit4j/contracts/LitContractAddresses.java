@@ -60,11 +60,16 @@ public record LitContractAddresses(
   public static LitContractAddresses fromGeneralWorkerJson(String json) {
     JsonNode data = LitJson.parse(json, "contract addresses JSON").get("data");
     if (data == null || !data.isArray()) {
-      throw new LitValidationException("contract addresses JSON must have a \"data\" array of {name, contracts}");
+      throw new LitValidationException(
+          "contract addresses JSON must have a \"data\" array of {name, contracts}");
     }
     return new LitContractAddresses(
-        address(data, "Staking"), address(data, "PKPNFT"), address(data, "PubkeyRouter"),
-        address(data, "PKPPermissions"), address(data, "PKPHelper"), address(data, "RateLimitNFT"));
+        address(data, "Staking"),
+        address(data, "PKPNFT"),
+        address(data, "PubkeyRouter"),
+        address(data, "PKPPermissions"),
+        address(data, "PKPHelper"),
+        address(data, "RateLimitNFT"));
   }
 
   private static String address(JsonNode data, String name) {
@@ -72,7 +77,8 @@ public record LitContractAddresses(
       if (name.equals(entry.path("name").asText(null))) {
         JsonNode first = entry.path("contracts").path(0).path("address_hash");
         if (!first.isTextual()) {
-          throw new LitValidationException("contract addresses JSON: " + name + " has no contracts[0].address_hash");
+          throw new LitValidationException(
+              "contract addresses JSON: " + name + " has no contracts[0].address_hash");
         }
         return first.asText();
       }
@@ -82,7 +88,8 @@ public record LitContractAddresses(
 
   private static void check(String field, String value) {
     if (value == null || !ADDRESS.matcher(value).matches()) {
-      throw new LitValidationException(field + " must be a 0x-prefixed 20-byte hex address, got " + value);
+      throw new LitValidationException(
+          field + " must be a 0x-prefixed 20-byte hex address, got " + value);
     }
   }
 }

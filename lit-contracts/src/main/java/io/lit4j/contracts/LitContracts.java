@@ -47,40 +47,56 @@ import org.web3j.tx.TransactionManager;
  * async methods too; everything else makes the future complete exceptionally with the exceptions
  * above (the blocking methods rethrow them unwrapped).
  *
- * <p>Reads go to the same RPC as writes, so a mint's public key is readable right after its
- * receipt (no replica lag to poll for, unlike the SDK after May 2024).
+ * <p>Reads go to the same RPC as writes, so a mint's public key is readable right after its receipt
+ * (no replica lag to poll for, unlike the SDK after May 2024).
  *
- * <p>Thread-safe. Transactions from one instance are sent one at a time (nonces come from the
- * RPC's pending count), receipts are awaited concurrently.
+ * <p>Thread-safe. Transactions from one instance are sent one at a time (nonces come from the RPC's
+ * pending count), receipts are awaited concurrently.
  */
 public final class LitContracts implements AutoCloseable {
   private final ContractsRuntime runtime;
   private final Web3j web3j;
   private final boolean ownsWeb3j;
+
   /** The HTTP client of a {@link Web3j} built from a URL: web3j's HttpService never releases it. */
   private final okhttp3.OkHttpClient ownedHttp;
+
   private final ExecutorService ownedExecutor;
   private final PkpContract pkps;
   private final PermissionsContract permissions;
   private final CapacityCreditsContract capacityCredits;
   private final StakingContract staking;
 
-  private LitContracts(Builder b, Web3j web3j, boolean ownsWeb3j, okhttp3.OkHttpClient ownedHttp, AddressResolver resolver) {
+  private LitContracts(
+      Builder b,
+      Web3j web3j,
+      boolean ownsWeb3j,
+      okhttp3.OkHttpClient ownedHttp,
+      AddressResolver resolver) {
     this.web3j = web3j;
     this.ownsWeb3j = ownsWeb3j;
     this.ownedHttp = ownedHttp;
-    ChainClient chain = new ChainClient(web3j, b.credentials, b.transactionManager, b.gasMarginPercent, b.receiptTimeout, b.pollInterval);
+    ChainClient chain =
+        new ChainClient(
+            web3j,
+            b.credentials,
+            b.transactionManager,
+            b.gasMarginPercent,
+            b.receiptTimeout,
+            b.pollInterval);
     Executor executor;
     if (b.executor != null) {
       executor = b.executor;
       this.ownedExecutor = null;
     } else {
       AtomicInteger n = new AtomicInteger();
-      this.ownedExecutor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "lit4j-contracts-" + n.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
+      this.ownedExecutor =
+          Executors.newCachedThreadPool(
+              r -> {
+                Thread t = new Thread(r, "lit4j-contracts-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
       executor = ownedExecutor;
     }
     this.runtime = new ContractsRuntime(chain, resolver, executor, b.clock);
@@ -100,11 +116,12 @@ public final class LitContracts implements AutoCloseable {
   }
 
   /**
-   * Opens the contracts of a lit-localnet network from the JSON its launcher prints (or
-   * {@code LocalLitNetwork.connectionInfoJson()}); see {@link LocalNetworkConnection}.
+   * Opens the contracts of a lit-localnet network from the JSON its launcher prints (or {@code
+   * LocalLitNetwork.connectionInfoJson()}); see {@link LocalNetworkConnection}.
    *
    * @param connectionJson the network's connection JSON
-   * @param signer the account that sends transactions, e.g. {@code LocalNetworkConnection.parse(json).devAccount(1)}
+   * @param signer the account that sends transactions, e.g. {@code
+   *     LocalNetworkConnection.parse(json).devAccount(1)}
    * @return the contracts (close them)
    * @throws LitValidationException when the JSON is malformed or signer is null
    */
@@ -120,7 +137,8 @@ public final class LitContracts implements AutoCloseable {
    * @return the contracts (close them)
    * @throws LitValidationException when the file is unreadable or malformed, or signer is null
    */
-  public static LitContracts fromLocalNetwork(java.nio.file.Path connectionFile, Credentials signer) {
+  public static LitContracts fromLocalNetwork(
+      java.nio.file.Path connectionFile, Credentials signer) {
     return LocalNetworkConnection.read(connectionFile).contracts(signer);
   }
 
@@ -170,7 +188,10 @@ public final class LitContracts implements AutoCloseable {
     return runtime.chain().signerAddress();
   }
 
-  /** Shuts down what this instance created (its executor and, when built from a URL, its {@link Web3j}). */
+  /**
+   * Shuts down what this instance created (its executor and, when built from a URL, its {@link
+   * Web3j}).
+   */
   @Override
   public void close() {
     if (ownedExecutor != null) ownedExecutor.shutdown();
@@ -201,9 +222,11 @@ public final class LitContracts implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Signs transactions with these credentials (a {@link org.web3j.tx.RawTransactionManager} for the RPC's chain id).
+     * Signs transactions with these credentials (a {@link org.web3j.tx.RawTransactionManager} for
+     * the RPC's chain id).
      *
-     * @param credentials the signer's credentials, used through a {@link org.web3j.tx.RawTransactionManager} for the RPC's chain id
+     * @param credentials the signer's credentials, used through a {@link
+     *     org.web3j.tx.RawTransactionManager} for the RPC's chain id
      * @return this builder
      */
     public Builder signer(Credentials credentials) {
@@ -213,9 +236,11 @@ public final class LitContracts implements AutoCloseable {
     }
 
     /**
-     * Sends transactions through this manager instead (e.g. a custom signer); its from-address is the signer.
+     * Sends transactions through this manager instead (e.g. a custom signer); its from-address is
+     * the signer.
      *
-     * @param transactionManager the manager that sends transactions (e.g. a custom signer); its from-address is the signer
+     * @param transactionManager the manager that sends transactions (e.g. a custom signer); its
+     *     from-address is the signer
      * @return this builder
      */
     public Builder transactionManager(TransactionManager transactionManager) {
@@ -272,7 +297,8 @@ public final class LitContracts implements AutoCloseable {
     }
 
     /**
-     * Reads the addresses from a ContractResolver ({@code getContract(keccak256(name), env)}) on first use.
+     * Reads the addresses from a ContractResolver ({@code getContract(keccak256(name), env)}) on
+     * first use.
      *
      * @param resolverAddress the ContractResolver's address
      * @param environment the resolver environment the addresses are registered under
@@ -289,11 +315,13 @@ public final class LitContracts implements AutoCloseable {
     /**
      * Gas limit = estimate × (100 + percent) / 100; default 10 (JS SDK PR #567).
      *
-     * @param percent margin added to the gas estimate: limit = estimate × (100 + percent) / 100; default 10 (JS SDK PR #567)
+     * @param percent margin added to the gas estimate: limit = estimate × (100 + percent) / 100;
+     *     default 10 (JS SDK PR #567)
      * @return this builder
      */
     public Builder gasMarginPercent(int percent) {
-      if (percent < 0 || percent > 1000) throw new LitValidationException("gasMarginPercent must be in 0..1000, got " + percent);
+      if (percent < 0 || percent > 1000)
+        throw new LitValidationException("gasMarginPercent must be in 0..1000, got " + percent);
       this.gasMarginPercent = percent;
       return this;
     }
@@ -305,7 +333,8 @@ public final class LitContracts implements AutoCloseable {
      * @return this builder
      */
     public Builder receiptTimeout(Duration timeout) {
-      if (timeout == null || timeout.isNegative() || timeout.isZero()) throw new LitValidationException("receiptTimeout must be positive");
+      if (timeout == null || timeout.isNegative() || timeout.isZero())
+        throw new LitValidationException("receiptTimeout must be positive");
       this.receiptTimeout = timeout;
       return this;
     }
@@ -317,15 +346,18 @@ public final class LitContracts implements AutoCloseable {
      * @return this builder
      */
     public Builder pollInterval(Duration interval) {
-      if (interval == null || interval.isNegative() || interval.isZero()) throw new LitValidationException("pollInterval must be positive");
+      if (interval == null || interval.isNegative() || interval.isZero())
+        throw new LitValidationException("pollInterval must be positive");
       this.pollInterval = interval;
       return this;
     }
 
     /**
-     * Runs the async methods here; default an owned cached pool of daemon threads (calls block on I/O).
+     * Runs the async methods here; default an owned cached pool of daemon threads (calls block on
+     * I/O).
      *
-     * @param executor where the async methods run; default an owned cached pool of daemon threads (calls block on I/O)
+     * @param executor where the async methods run; default an owned cached pool of daemon threads
+     *     (calls block on I/O)
      * @return this builder
      */
     public Builder executor(Executor executor) {
@@ -336,7 +368,8 @@ public final class LitContracts implements AutoCloseable {
     /**
      * The clock capacity-credit expiries are computed from; default {@link Clock#systemUTC()}.
      *
-     * @param clock the clock capacity-credit expiries are computed from; default {@link Clock#systemUTC()}
+     * @param clock the clock capacity-credit expiries are computed from; default {@link
+     *     Clock#systemUTC()}
      * @return this builder
      */
     public Builder clock(Clock clock) {
@@ -345,7 +378,8 @@ public final class LitContracts implements AutoCloseable {
     }
 
     /**
-     * Builds the client; makes no network call (the chain id and resolver addresses are read on first use).
+     * Builds the client; makes no network call (the chain id and resolver addresses are read on
+     * first use).
      *
      * @return the client
      * @throws LitValidationException when no RPC or no addresses were given
@@ -355,14 +389,16 @@ public final class LitContracts implements AutoCloseable {
         throw new LitValidationException("an RPC is required: call rpcUrl(...) or web3j(...)");
       }
       if (addresses == null && resolverAddress == null) {
-        throw new LitValidationException("contract addresses are required: call network(...), addresses(...) or resolver(...)");
+        throw new LitValidationException(
+            "contract addresses are required: call network(...), addresses(...) or resolver(...)");
       }
       boolean owns = web3j == null;
       okhttp3.OkHttpClient http = owns ? HttpService.getOkHttpClientBuilder().build() : null;
       Web3j w = owns ? Web3j.build(new HttpService(rpcUrl, http)) : web3j;
-      AddressResolver resolver = addresses != null
-          ? AddressResolver.fixed(addresses)
-          : AddressResolver.fromResolver(resolverAddress, resolverEnvironment);
+      AddressResolver resolver =
+          addresses != null
+              ? AddressResolver.fixed(addresses)
+              : AddressResolver.fromResolver(resolverAddress, resolverEnvironment);
       return new LitContracts(this, w, owns, http, resolver);
     }
   }

@@ -2,9 +2,8 @@ package io.lit4j.contracts;
 
 /**
  * The chain-backed Lit networks of the v4 era with their deployed addresses (contracts.md §1.2;
- * both on Chronicle, chain id 175177). The live networks are historical; use
- * {@link LitContracts.Builder#addresses} or {@link LitContracts.Builder#resolver} for a local
- * deployment.
+ * both on Chronicle, chain id 175177). The live networks are historical; use {@link
+ * LitContracts.Builder#addresses} or {@link LitContracts.Builder#resolver} for a local deployment.
  */
 public enum LitContractsNetwork {
   /** Habanero, the v4 mainnet. */

@@ -15,8 +15,8 @@ import org.web3j.crypto.Credentials;
 /**
  * The connection details a lit-localnet network prints (its launcher's JSON line, {@code --out}
  * file, or {@code LocalLitNetwork.connectionInfoJson()}): chain, nodes, contracts and the funded
- * dev accounts. {@code LitContracts.fromLocalNetwork} and {@code LitNodeClientConfig.fromLocalNetwork}
- * read it.
+ * dev accounts. {@code LitContracts.fromLocalNetwork} and {@code
+ * LitNodeClientConfig.fromLocalNetwork} read it.
  *
  * <pre>{@code
  * LocalNetworkConnection c = LocalNetworkConnection.read(Path.of("conn.json"));
@@ -71,24 +71,36 @@ public record LocalNetworkConnection(
    */
   public LocalNetworkConnection {
     if (rpcUrl == null || !(rpcUrl.startsWith("http://") || rpcUrl.startsWith("https://"))) {
-      throw new LitValidationException("local network JSON: rpcUrl must be an http(s) URL, got " + rpcUrl);
+      throw new LitValidationException(
+          "local network JSON: rpcUrl must be an http(s) URL, got " + rpcUrl);
     }
-    if (chainId <= 0) throw new LitValidationException("local network JSON: chainId must be positive, got " + chainId);
-    if (minNodeCount < 1) throw new LitValidationException("local network JSON: minNodeCount must be at least 1, got " + minNodeCount);
-    if (contracts == null) throw new LitValidationException("local network JSON: contracts are missing");
+    if (chainId <= 0)
+      throw new LitValidationException(
+          "local network JSON: chainId must be positive, got " + chainId);
+    if (minNodeCount < 1)
+      throw new LitValidationException(
+          "local network JSON: minNodeCount must be at least 1, got " + minNodeCount);
+    if (contracts == null)
+      throw new LitValidationException("local network JSON: contracts are missing");
     nodeUrls = List.copyOf(nodeUrls);
     hdRootPubkeys = List.copyOf(hdRootPubkeys);
     nodeWallets = List.copyOf(nodeWallets);
     devAccountAddresses = List.copyOf(devAccountAddresses);
     devPrivateKeys = List.copyOf(devPrivateKeys);
-    if (nodeUrls.isEmpty()) throw new LitValidationException("local network JSON: nodeUrls is empty");
+    if (nodeUrls.isEmpty())
+      throw new LitValidationException("local network JSON: nodeUrls is empty");
     if (devPrivateKeys.size() != devAccountAddresses.size()) {
-      throw new LitValidationException("local network JSON: devAccounts has " + devAccountAddresses.size()
-          + " addresses but " + devPrivateKeys.size() + " private keys");
+      throw new LitValidationException(
+          "local network JSON: devAccounts has "
+              + devAccountAddresses.size()
+              + " addresses but "
+              + devPrivateKeys.size()
+              + " private keys");
     }
     for (int i = 0; i < devPrivateKeys.size(); i++) {
       if (!PRIVATE_KEY.matcher(devPrivateKeys.get(i)).matches()) {
-        throw new LitValidationException("local network JSON: devAccounts.privateKeys[" + i + "] is not 0x + 64 hex");
+        throw new LitValidationException(
+            "local network JSON: devAccounts.privateKeys[" + i + "] is not 0x + 64 hex");
       }
     }
   }
@@ -105,14 +117,27 @@ public record LocalNetworkConnection(
     JsonNode o = LitJson.parse(json, "local network JSON");
     if (!o.isObject()) throw new LitValidationException("local network JSON must be an object");
     JsonNode c = required(o, "contracts");
-    LitContractAddresses addresses = new LitContractAddresses(
-        text(c, "Staking"), text(c, "PKPNFT"), text(c, "PubkeyRouter"), text(c, "PKPPermissions"),
-        text(c, "PKPHelper"), text(c, "RateLimitNFT"));
+    LitContractAddresses addresses =
+        new LitContractAddresses(
+            text(c, "Staking"),
+            text(c, "PKPNFT"),
+            text(c, "PubkeyRouter"),
+            text(c, "PKPPermissions"),
+            text(c, "PKPHelper"),
+            text(c, "RateLimitNFT"));
     JsonNode dev = required(o, "devAccounts");
     return new LocalNetworkConnection(
-        text(o, "rpcUrl"), required(o, "chainId").asLong(), texts(o, "nodeUrls"), required(o, "minNodeCount").asInt(),
-        text(o, "networkPublicKey"), texts(o, "hdRootPubkeys"), addresses, c.path("KeyDeriver").asText(""),
-        texts(o, "nodeWallets"), texts(dev, "addresses"), texts(dev, "privateKeys"));
+        text(o, "rpcUrl"),
+        required(o, "chainId").asLong(),
+        texts(o, "nodeUrls"),
+        required(o, "minNodeCount").asInt(),
+        text(o, "networkPublicKey"),
+        texts(o, "hdRootPubkeys"),
+        addresses,
+        c.path("KeyDeriver").asText(""),
+        texts(o, "nodeWallets"),
+        texts(dev, "addresses"),
+        texts(dev, "privateKeys"));
   }
 
   /**
@@ -127,7 +152,8 @@ public record LocalNetworkConnection(
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new LitValidationException("cannot read the local network file " + file + ": " + e.getMessage());
+      throw new LitValidationException(
+          "cannot read the local network file " + file + ": " + e.getMessage());
     }
   }
 
@@ -140,7 +166,8 @@ public record LocalNetworkConnection(
    */
   public Credentials devAccount(int index) {
     if (index < 0 || index >= devPrivateKeys.size()) {
-      throw new LitValidationException("dev account index must be in [0, " + devPrivateKeys.size() + "), got " + index);
+      throw new LitValidationException(
+          "dev account index must be in [0, " + devPrivateKeys.size() + "), got " + index);
     }
     return Credentials.create(devPrivateKeys.get(index));
   }
@@ -159,28 +186,45 @@ public record LocalNetworkConnection(
 
   @Override
   public String toString() {
-    return "LocalNetworkConnection[rpcUrl=" + rpcUrl + ", chainId=" + chainId + ", nodeUrls=" + nodeUrls
-        + ", minNodeCount=" + minNodeCount + ", contracts=" + contracts + ", devAccounts=" + devAccountAddresses.size() + "]";
+    return "LocalNetworkConnection[rpcUrl="
+        + rpcUrl
+        + ", chainId="
+        + chainId
+        + ", nodeUrls="
+        + nodeUrls
+        + ", minNodeCount="
+        + minNodeCount
+        + ", contracts="
+        + contracts
+        + ", devAccounts="
+        + devAccountAddresses.size()
+        + "]";
   }
 
   private static JsonNode required(JsonNode o, String field) {
     JsonNode v = o.get(field);
-    if (v == null || v.isNull()) throw new LitValidationException("local network JSON has no \"" + field + "\"");
+    if (v == null || v.isNull())
+      throw new LitValidationException("local network JSON has no \"" + field + "\"");
     return v;
   }
 
   private static String text(JsonNode o, String field) {
     JsonNode v = required(o, field);
-    if (!v.isTextual()) throw new LitValidationException("local network JSON: \"" + field + "\" must be a string");
+    if (!v.isTextual())
+      throw new LitValidationException("local network JSON: \"" + field + "\" must be a string");
     return v.asText();
   }
 
   private static List<String> texts(JsonNode o, String field) {
     JsonNode v = required(o, field);
-    if (!v.isArray()) throw new LitValidationException("local network JSON: \"" + field + "\" must be an array of strings");
+    if (!v.isArray())
+      throw new LitValidationException(
+          "local network JSON: \"" + field + "\" must be an array of strings");
     List<String> out = new ArrayList<>();
     for (JsonNode e : v) {
-      if (!e.isTextual()) throw new LitValidationException("local network JSON: \"" + field + "\" must be an array of strings");
+      if (!e.isTextual())
+        throw new LitValidationException(
+            "local network JSON: \"" + field + "\" must be an array of strings");
       out.add(e.asText());
     }
     return out;

@@ -14,7 +14,8 @@ import java.math.BigInteger;
  * @param ethAddress the PKP's checksummed Ethereum address
  * @param transaction the mint transaction
  */
-public record MintedPkp(BigInteger tokenId, byte[] publicKey, String ethAddress, ChainTransaction transaction) {
+public record MintedPkp(
+    BigInteger tokenId, byte[] publicKey, String ethAddress, ChainTransaction transaction) {
   /**
    * Validates the components.
    *
@@ -24,12 +25,14 @@ public record MintedPkp(BigInteger tokenId, byte[] publicKey, String ethAddress,
    * @param transaction the mint transaction
    */
   public MintedPkp {
-    if (tokenId == null || tokenId.signum() < 0) throw new LitValidationException("tokenId must be a uint256");
+    if (tokenId == null || tokenId.signum() < 0)
+      throw new LitValidationException("tokenId must be a uint256");
     if (publicKey == null || publicKey.length != 65 || publicKey[0] != 0x04) {
       throw new LitValidationException("publicKey must be 65 bytes starting with 0x04");
     }
     if (ethAddress == null || !ethAddress.matches("0x[0-9a-fA-F]{40}")) {
-      throw new LitValidationException("ethAddress must be a 0x-prefixed 20-byte address, got " + ethAddress);
+      throw new LitValidationException(
+          "ethAddress must be a 0x-prefixed 20-byte address, got " + ethAddress);
     }
     if (transaction == null) throw new LitValidationException("transaction must be given");
     publicKey = publicKey.clone();
@@ -74,7 +77,14 @@ public record MintedPkp(BigInteger tokenId, byte[] publicKey, String ethAddress,
 
   @Override
   public String toString() {
-    return "MintedPkp[tokenId=" + tokenIdHex() + ", publicKey=" + publicKeyHex() + ", ethAddress=" + ethAddress
-        + ", transaction=" + transaction + "]";
+    return "MintedPkp[tokenId="
+        + tokenIdHex()
+        + ", publicKey="
+        + publicKeyHex()
+        + ", ethAddress="
+        + ethAddress
+        + ", transaction="
+        + transaction
+        + "]";
   }
 }

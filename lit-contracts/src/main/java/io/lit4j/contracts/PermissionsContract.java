@@ -11,8 +11,8 @@ import static io.lit4j.contracts.internal.ContractArgs.scopeIds;
 import static io.lit4j.contracts.internal.ContractsRuntime.await;
 
 import io.lit4j.contracts.internal.ChainClient;
-import io.lit4j.contracts.internal.ContractsRuntime;
 import io.lit4j.contracts.internal.ContractFunctions.PkpPermissions;
+import io.lit4j.contracts.internal.ContractsRuntime;
 import io.lit4j.core.constants.AuthMethodScope;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.ipfs.IpfsCid;
@@ -49,10 +49,12 @@ public final class PermissionsContract {
    * @param tokenId the PKP token id
    * @param authMethod the auth method to permit
    * @return the mined transaction
-   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
+   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for
+   *     an unknown PKP
    * @throws ContractRevertException when the contract refuses (e.g. the signer is not the owner)
    */
-  public ChainTransaction addPermittedAuthMethod(BigInteger tokenId, PermittedAuthMethod authMethod, List<AuthMethodScope> scopes) {
+  public ChainTransaction addPermittedAuthMethod(
+      BigInteger tokenId, PermittedAuthMethod authMethod, List<AuthMethodScope> scopes) {
     return await(addPermittedAuthMethodAsync(tokenId, authMethod, scopes));
   }
 
@@ -70,26 +72,37 @@ public final class PermissionsContract {
     requireNonNull(authMethod, "authMethod");
     List<BigInteger> scopeIds = scopeIds(scopes);
     chain.requireSigner();
-    return rt.async(() -> {
-      LitContractAddresses a = rt.resolveAddresses();
-      rt.requireKnownToken(a, tokenId);
-      return transaction(chain.send(a.pkpPermissions(), "PKPPermissions.addPermittedAuthMethod",
-          PkpPermissions.addPermittedAuthMethod(tokenId, authMethod.authMethodType(), authMethod.id(), authMethod.userPubkey(), scopeIds),
-          BigInteger.ZERO));
-    });
+    return rt.async(
+        () -> {
+          LitContractAddresses a = rt.resolveAddresses();
+          rt.requireKnownToken(a, tokenId);
+          return transaction(
+              chain.send(
+                  a.pkpPermissions(),
+                  "PKPPermissions.addPermittedAuthMethod",
+                  PkpPermissions.addPermittedAuthMethod(
+                      tokenId,
+                      authMethod.authMethodType(),
+                      authMethod.id(),
+                      authMethod.userPubkey(),
+                      scopeIds),
+                  BigInteger.ZERO));
+        });
   }
 
   /**
-   * Removes an auth method from a PKP ({@code PKPPermissions.removePermittedAuthMethod}); only
-   * type and id matter. The signer must own the PKP NFT.
+   * Removes an auth method from a PKP ({@code PKPPermissions.removePermittedAuthMethod}); only type
+   * and id matter. The signer must own the PKP NFT.
    *
    * @param tokenId the PKP token id
    * @param authMethod the auth method to remove
    * @return the mined transaction
-   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
+   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for
+   *     an unknown PKP
    * @throws ContractRevertException when the contract refuses
    */
-  public ChainTransaction removePermittedAuthMethod(BigInteger tokenId, PermittedAuthMethod authMethod) {
+  public ChainTransaction removePermittedAuthMethod(
+      BigInteger tokenId, PermittedAuthMethod authMethod) {
     return await(removePermittedAuthMethodAsync(tokenId, authMethod));
   }
 
@@ -100,33 +113,43 @@ public final class PermissionsContract {
    * @param authMethod the auth method to remove
    * @return a future of the mined transaction
    */
-  public CompletableFuture<ChainTransaction> removePermittedAuthMethodAsync(BigInteger tokenId, PermittedAuthMethod authMethod) {
+  public CompletableFuture<ChainTransaction> removePermittedAuthMethodAsync(
+      BigInteger tokenId, PermittedAuthMethod authMethod) {
     checkTokenId(tokenId);
     requireNonNull(authMethod, "authMethod");
     chain.requireSigner();
-    return rt.async(() -> {
-      LitContractAddresses a = rt.resolveAddresses();
-      rt.requireKnownToken(a, tokenId);
-      return transaction(chain.send(a.pkpPermissions(), "PKPPermissions.removePermittedAuthMethod",
-          PkpPermissions.removePermittedAuthMethod(tokenId, authMethod.authMethodType(), authMethod.id()), BigInteger.ZERO));
-    });
+    return rt.async(
+        () -> {
+          LitContractAddresses a = rt.resolveAddresses();
+          rt.requireKnownToken(a, tokenId);
+          return transaction(
+              chain.send(
+                  a.pkpPermissions(),
+                  "PKPPermissions.removePermittedAuthMethod",
+                  PkpPermissions.removePermittedAuthMethod(
+                      tokenId, authMethod.authMethodType(), authMethod.id()),
+                  BigInteger.ZERO));
+        });
   }
 
   /**
-   * Permits a Lit Action by its IPFS CID, as JS {@code pkpPermissionsContractUtils.write.addPermittedAction}:
-   * the token id is re-derived as {@code keccak256(PubkeyRouter.getPubkey(tokenId))}, the CIDv0
-   * ({@code Qm…}) is base58-decoded to its multihash bytes, and {@code addPermittedAction} is called
-   * (the SDK always grants {@code [SIGN_ANYTHING]}; here the caller chooses).
+   * Permits a Lit Action by its IPFS CID, as JS {@code
+   * pkpPermissionsContractUtils.write.addPermittedAction}: the token id is re-derived as {@code
+   * keccak256(PubkeyRouter.getPubkey(tokenId))}, the CIDv0 ({@code Qm…}) is base58-decoded to its
+   * multihash bytes, and {@code addPermittedAction} is called (the SDK always grants {@code
+   * [SIGN_ANYTHING]}; here the caller chooses).
    *
    * @param tokenId the PKP token id
    * @param ipfsCid the action's CIDv0, {@code Qm...}
    * @param scopes the scopes to grant (may be empty)
    * @return the mined transaction
    * @throws LitValidationException when the CID is not a base58 CIDv0 (sha2-256 multihash)
-   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
+   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for
+   *     an unknown PKP
    * @throws ContractRevertException when the contract refuses
    */
-  public ChainTransaction addPermittedAction(BigInteger tokenId, String ipfsCid, List<AuthMethodScope> scopes) {
+  public ChainTransaction addPermittedAction(
+      BigInteger tokenId, String ipfsCid, List<AuthMethodScope> scopes) {
     return await(addPermittedActionAsync(tokenId, ipfsCid, scopes));
   }
 
@@ -138,18 +161,24 @@ public final class PermissionsContract {
    * @param scopes the scopes to grant (may be empty)
    * @return a future of the mined transaction
    */
-  public CompletableFuture<ChainTransaction> addPermittedActionAsync(BigInteger tokenId, String ipfsCid, List<AuthMethodScope> scopes) {
+  public CompletableFuture<ChainTransaction> addPermittedActionAsync(
+      BigInteger tokenId, String ipfsCid, List<AuthMethodScope> scopes) {
     checkTokenId(tokenId);
     byte[] multihash = IpfsCid.toBytes(ipfsCid, "ipfsCid");
     List<BigInteger> scopeIds = scopeIds(scopes);
     chain.requireSigner();
-    return rt.async(() -> {
-      LitContractAddresses a = rt.resolveAddresses();
-      byte[] pubkey = rt.requireKnownToken(a, tokenId);
-      BigInteger derived = new BigInteger(1, Hash.sha3(pubkey));
-      return transaction(chain.send(a.pkpPermissions(), "PKPPermissions.addPermittedAction",
-          PkpPermissions.addPermittedAction(derived, multihash, scopeIds), BigInteger.ZERO));
-    });
+    return rt.async(
+        () -> {
+          LitContractAddresses a = rt.resolveAddresses();
+          byte[] pubkey = rt.requireKnownToken(a, tokenId);
+          BigInteger derived = new BigInteger(1, Hash.sha3(pubkey));
+          return transaction(
+              chain.send(
+                  a.pkpPermissions(),
+                  "PKPPermissions.addPermittedAction",
+                  PkpPermissions.addPermittedAction(derived, multihash, scopeIds),
+                  BigInteger.ZERO));
+        });
   }
 
   /**
@@ -160,10 +189,12 @@ public final class PermissionsContract {
    * @param address the address to permit
    * @param scopes the scopes to grant
    * @return the mined transaction
-   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
+   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for
+   *     an unknown PKP
    * @throws ContractRevertException when the contract refuses
    */
-  public ChainTransaction addPermittedAddress(BigInteger tokenId, String address, List<AuthMethodScope> scopes) {
+  public ChainTransaction addPermittedAddress(
+      BigInteger tokenId, String address, List<AuthMethodScope> scopes) {
     return await(addPermittedAddressAsync(tokenId, address, scopes));
   }
 
@@ -175,26 +206,34 @@ public final class PermissionsContract {
    * @param scopes the scopes to grant
    * @return a future of the mined transaction
    */
-  public CompletableFuture<ChainTransaction> addPermittedAddressAsync(BigInteger tokenId, String address, List<AuthMethodScope> scopes) {
+  public CompletableFuture<ChainTransaction> addPermittedAddressAsync(
+      BigInteger tokenId, String address, List<AuthMethodScope> scopes) {
     checkTokenId(tokenId);
     checkAddress("address", address);
     List<BigInteger> scopeIds = scopeIds(scopes);
     chain.requireSigner();
-    return rt.async(() -> {
-      LitContractAddresses a = rt.resolveAddresses();
-      rt.requireKnownToken(a, tokenId);
-      return transaction(chain.send(a.pkpPermissions(), "PKPPermissions.addPermittedAddress",
-          PkpPermissions.addPermittedAddress(tokenId, address, scopeIds), BigInteger.ZERO));
-    });
+    return rt.async(
+        () -> {
+          LitContractAddresses a = rt.resolveAddresses();
+          rt.requireKnownToken(a, tokenId);
+          return transaction(
+              chain.send(
+                  a.pkpPermissions(),
+                  "PKPPermissions.addPermittedAddress",
+                  PkpPermissions.addPermittedAddress(tokenId, address, scopeIds),
+                  BigInteger.ZERO));
+        });
   }
 
   /**
    * All auth methods permitted for a PKP, in the contract's set order (including the PKP's own
-   * address entry that {@link PkpContract#mintWithAuth(PermittedAuthMethod, List)} adds, type 1 with the 20 address bytes as id).
+   * address entry that {@link PkpContract#mintWithAuth(PermittedAuthMethod, List)} adds, type 1
+   * with the 20 address bytes as id).
    *
    * @param tokenId the PKP token id
    * @return the permitted auth methods
-   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
+   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for
+   *     an unknown PKP
    */
   public List<PermittedAuthMethod> getPermittedAuthMethods(BigInteger tokenId) {
     return await(getPermittedAuthMethodsAsync(tokenId));
@@ -206,28 +245,37 @@ public final class PermissionsContract {
    * @param tokenId the PKP token id
    * @return a future of the permitted auth methods
    */
-  public CompletableFuture<List<PermittedAuthMethod>> getPermittedAuthMethodsAsync(BigInteger tokenId) {
+  public CompletableFuture<List<PermittedAuthMethod>> getPermittedAuthMethodsAsync(
+      BigInteger tokenId) {
     checkTokenId(tokenId);
-    return rt.async(() -> {
-      LitContractAddresses a = rt.resolveAddresses();
-      rt.requireKnownToken(a, tokenId);
-      @SuppressWarnings("rawtypes") List<Type> r = chain.call(a.pkpPermissions(), "PKPPermissions.getPermittedAuthMethods", PkpPermissions.getPermittedAuthMethods(tokenId));
-      return authMethods(r.get(0));
-    });
+    return rt.async(
+        () -> {
+          LitContractAddresses a = rt.resolveAddresses();
+          rt.requireKnownToken(a, tokenId);
+          @SuppressWarnings("rawtypes")
+          List<Type> r =
+              chain.call(
+                  a.pkpPermissions(),
+                  "PKPPermissions.getPermittedAuthMethods",
+                  PkpPermissions.getPermittedAuthMethods(tokenId));
+          return authMethods(r.get(0));
+        });
   }
 
   /**
-   * Which scopes {@code 0 … maxScopeId-1} an auth method has on a PKP (SDK callers pass 3 and
-   * read {@code [1]} and {@code [2]}).
+   * Which scopes {@code 0 … maxScopeId-1} an auth method has on a PKP (SDK callers pass 3 and read
+   * {@code [1]} and {@code [2]}).
    *
    * @param tokenId the PKP token id
    * @param authMethod the auth method (type and id)
    * @param maxScopeId how many scope ids to read, from 0
    * @return one flag per scope id, from 0
    * @throws LitValidationException when {@code maxScopeId} is not in 1..256
-   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
+   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for
+   *     an unknown PKP
    */
-  public List<Boolean> getPermittedAuthMethodScopes(BigInteger tokenId, PermittedAuthMethod authMethod, int maxScopeId) {
+  public List<Boolean> getPermittedAuthMethodScopes(
+      BigInteger tokenId, PermittedAuthMethod authMethod, int maxScopeId) {
     return await(getPermittedAuthMethodScopesAsync(tokenId, authMethod, maxScopeId));
   }
 
@@ -239,17 +287,25 @@ public final class PermissionsContract {
    * @param maxScopeId how many scope ids to read, from 0
    * @return a future of one flag per scope id
    */
-  public CompletableFuture<List<Boolean>> getPermittedAuthMethodScopesAsync(BigInteger tokenId, PermittedAuthMethod authMethod, int maxScopeId) {
+  public CompletableFuture<List<Boolean>> getPermittedAuthMethodScopesAsync(
+      BigInteger tokenId, PermittedAuthMethod authMethod, int maxScopeId) {
     checkTokenId(tokenId);
     requireNonNull(authMethod, "authMethod");
-    if (maxScopeId < 1 || maxScopeId > 256) throw new LitValidationException("maxScopeId must be in 1..256, got " + maxScopeId);
-    return rt.async(() -> {
-      LitContractAddresses a = rt.resolveAddresses();
-      rt.requireKnownToken(a, tokenId);
-      @SuppressWarnings("rawtypes") List<Type> r = chain.call(a.pkpPermissions(), "PKPPermissions.getPermittedAuthMethodScopes",
-          PkpPermissions.getPermittedAuthMethodScopes(tokenId, authMethod.authMethodType(), authMethod.id(), maxScopeId));
-      return bools(r.get(0));
-    });
+    if (maxScopeId < 1 || maxScopeId > 256)
+      throw new LitValidationException("maxScopeId must be in 1..256, got " + maxScopeId);
+    return rt.async(
+        () -> {
+          LitContractAddresses a = rt.resolveAddresses();
+          rt.requireKnownToken(a, tokenId);
+          @SuppressWarnings("rawtypes")
+          List<Type> r =
+              chain.call(
+                  a.pkpPermissions(),
+                  "PKPPermissions.getPermittedAuthMethodScopes",
+                  PkpPermissions.getPermittedAuthMethodScopes(
+                      tokenId, authMethod.authMethodType(), authMethod.id(), maxScopeId));
+          return bools(r.get(0));
+        });
   }
 
   /**
@@ -257,7 +313,8 @@ public final class PermissionsContract {
    *
    * @param tokenId the PKP token id
    * @param authMethod the auth method (type and id)
-   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
+   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for
+   *     an unknown PKP
    */
   public boolean isPermittedAuthMethod(BigInteger tokenId, PermittedAuthMethod authMethod) {
     return await(isPermittedAuthMethodAsync(tokenId, authMethod));
@@ -270,15 +327,21 @@ public final class PermissionsContract {
    * @param authMethod the auth method (type and id)
    * @return a future of whether it is permitted
    */
-  public CompletableFuture<Boolean> isPermittedAuthMethodAsync(BigInteger tokenId, PermittedAuthMethod authMethod) {
+  public CompletableFuture<Boolean> isPermittedAuthMethodAsync(
+      BigInteger tokenId, PermittedAuthMethod authMethod) {
     checkTokenId(tokenId);
     requireNonNull(authMethod, "authMethod");
-    return rt.async(() -> {
-      LitContractAddresses a = rt.resolveAddresses();
-      rt.requireKnownToken(a, tokenId);
-      return bool(chain.call(a.pkpPermissions(), "PKPPermissions.isPermittedAuthMethod",
-          PkpPermissions.isPermittedAuthMethod(tokenId, authMethod.authMethodType(), authMethod.id())));
-    });
+    return rt.async(
+        () -> {
+          LitContractAddresses a = rt.resolveAddresses();
+          rt.requireKnownToken(a, tokenId);
+          return bool(
+              chain.call(
+                  a.pkpPermissions(),
+                  "PKPPermissions.isPermittedAuthMethod",
+                  PkpPermissions.isPermittedAuthMethod(
+                      tokenId, authMethod.authMethodType(), authMethod.id())));
+        });
   }
 
   /**
@@ -286,7 +349,8 @@ public final class PermissionsContract {
    *
    * @param tokenId the PKP token id
    * @param ipfsCid the action's CIDv0, {@code Qm...}
-   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
+   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for
+   *     an unknown PKP
    */
   public boolean isPermittedAction(BigInteger tokenId, String ipfsCid) {
     return await(isPermittedActionAsync(tokenId, ipfsCid));
@@ -302,11 +366,16 @@ public final class PermissionsContract {
   public CompletableFuture<Boolean> isPermittedActionAsync(BigInteger tokenId, String ipfsCid) {
     checkTokenId(tokenId);
     byte[] multihash = IpfsCid.toBytes(ipfsCid, "ipfsCid");
-    return rt.async(() -> {
-      LitContractAddresses a = rt.resolveAddresses();
-      rt.requireKnownToken(a, tokenId);
-      return bool(chain.call(a.pkpPermissions(), "PKPPermissions.isPermittedAction", PkpPermissions.isPermittedAction(tokenId, multihash)));
-    });
+    return rt.async(
+        () -> {
+          LitContractAddresses a = rt.resolveAddresses();
+          rt.requireKnownToken(a, tokenId);
+          return bool(
+              chain.call(
+                  a.pkpPermissions(),
+                  "PKPPermissions.isPermittedAction",
+                  PkpPermissions.isPermittedAction(tokenId, multihash)));
+        });
   }
 
   /**
@@ -314,7 +383,8 @@ public final class PermissionsContract {
    *
    * @param tokenId the PKP token id
    * @param address the address to check
-   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for an unknown PKP
+   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} for
+   *     an unknown PKP
    */
   public boolean isPermittedAddress(BigInteger tokenId, String address) {
     return await(isPermittedAddressAsync(tokenId, address));
@@ -330,10 +400,15 @@ public final class PermissionsContract {
   public CompletableFuture<Boolean> isPermittedAddressAsync(BigInteger tokenId, String address) {
     checkTokenId(tokenId);
     checkAddress("address", address);
-    return rt.async(() -> {
-      LitContractAddresses a = rt.resolveAddresses();
-      rt.requireKnownToken(a, tokenId);
-      return bool(chain.call(a.pkpPermissions(), "PKPPermissions.isPermittedAddress", PkpPermissions.isPermittedAddress(tokenId, address)));
-    });
+    return rt.async(
+        () -> {
+          LitContractAddresses a = rt.resolveAddresses();
+          rt.requireKnownToken(a, tokenId);
+          return bool(
+              chain.call(
+                  a.pkpPermissions(),
+                  "PKPPermissions.isPermittedAddress",
+                  PkpPermissions.isPermittedAddress(tokenId, address)));
+        });
   }
 }

@@ -18,9 +18,9 @@ import org.web3j.crypto.Hash;
  * userPubkey)}.
  *
  * <p>The JS SDK computes 32-byte ids (e.g. EthWallet: {@code keccak256("<address>:lit")}); the
- * contract treats ids as opaque bytes (20 raw bytes for an address, a multihash for a Lit
- * Action), so any non-empty id is accepted. {@code userPubkey} matters only for WebAuthn and is
- * empty otherwise.
+ * contract treats ids as opaque bytes (20 raw bytes for an address, a multihash for a Lit Action),
+ * so any non-empty id is accepted. {@code userPubkey} matters only for WebAuthn and is empty
+ * otherwise.
  *
  * @param authMethodType the numeric type (1 EthWallet, 2 Lit Action, 3 WebAuthn, 6 Google JWT, …)
  * @param id the auth method id bytes
@@ -37,13 +37,15 @@ public record PermittedAuthMethod(long authMethodType, byte[] id, byte[] userPub
    */
   public PermittedAuthMethod {
     if (authMethodType <= 0) {
-      throw new LitValidationException("authMethodType must be a positive auth method type, got " + authMethodType);
+      throw new LitValidationException(
+          "authMethodType must be a positive auth method type, got " + authMethodType);
     }
     if (id == null || id.length == 0) {
       throw new LitValidationException("id must be the non-empty auth method id bytes");
     }
     if (userPubkey == null) {
-      throw new LitValidationException("userPubkey must be given; use an empty array when the method has none");
+      throw new LitValidationException(
+          "userPubkey must be given; use an empty array when the method has none");
     }
     id = id.clone();
     userPubkey = userPubkey.clone();
@@ -73,13 +75,15 @@ public record PermittedAuthMethod(long authMethodType, byte[] id, byte[] userPub
 
   /**
    * The entry the JS SDK's {@code mintWithAuth} writes for a node-facing auth method: its type and
-   * {@link AuthMethodIds#authMethodId(AuthMethod)} (e.g. EthWallet {@code keccak256("<address>:lit")}).
+   * {@link AuthMethodIds#authMethodId(AuthMethod)} (e.g. EthWallet {@code
+   * keccak256("<address>:lit")}).
    *
    * @param authMethod the auth method as sent to nodes
    * @return the entry to write
    * @throws LitValidationException when the access token is empty or malformed
    * @throws io.lit4j.auth.methods.UnsupportedAuthMethodException for types without an id rule
-   *     (Discord needs {@link AuthMethodIds#discordAuthMethodId} and the three-argument constructor)
+   *     (Discord needs {@link AuthMethodIds#discordAuthMethodId} and the three-argument
+   *     constructor)
    */
   public static PermittedAuthMethod from(AuthMethod authMethod) {
     return from(authMethod, new byte[0]);
@@ -95,8 +99,10 @@ public record PermittedAuthMethod(long authMethodType, byte[] id, byte[] userPub
   public static PermittedAuthMethod from(AuthMethod authMethod, byte[] userPubkey) {
     if (authMethod == null) throw new LitValidationException("authMethod must be given");
     // the SDK refuses a falsy accessToken before computing the id
-    if (authMethod.accessToken().isEmpty()) throw new LitValidationException("authMethod.accessToken is required");
-    return new PermittedAuthMethod(authMethod.authMethodType(), AuthMethodIds.authMethodId(authMethod), userPubkey);
+    if (authMethod.accessToken().isEmpty())
+      throw new LitValidationException("authMethod.accessToken is required");
+    return new PermittedAuthMethod(
+        authMethod.authMethodType(), AuthMethodIds.authMethodId(authMethod), userPubkey);
   }
 
   /**
@@ -131,7 +137,8 @@ public record PermittedAuthMethod(long authMethodType, byte[] id, byte[] userPub
    * @return the auth method's storage key
    */
   public BigInteger contractKey() {
-    DynamicStruct tuple = new DynamicStruct(new Uint256(BigInteger.valueOf(authMethodType)), new DynamicBytes(id));
+    DynamicStruct tuple =
+        new DynamicStruct(new Uint256(BigInteger.valueOf(authMethodType)), new DynamicBytes(id));
     // abi.encode of (uint256, bytes) is the tuple's head/tail encoding without an outer offset
     byte[] encoded = Hex.decode(TypeEncoder.encode(tuple), "encoded");
     return new BigInteger(1, Hash.sha3(encoded));
@@ -156,12 +163,18 @@ public record PermittedAuthMethod(long authMethodType, byte[] id, byte[] userPub
 
   @Override
   public int hashCode() {
-    return 31 * (31 * Long.hashCode(authMethodType) + Arrays.hashCode(id)) + Arrays.hashCode(userPubkey);
+    return 31 * (31 * Long.hashCode(authMethodType) + Arrays.hashCode(id))
+        + Arrays.hashCode(userPubkey);
   }
 
   @Override
   public String toString() {
-    return "PermittedAuthMethod[authMethodType=" + authMethodType + ", id=" + Hex.encode0x(id)
-        + ", userPubkey=" + Hex.encode0x(userPubkey) + "]";
+    return "PermittedAuthMethod[authMethodType="
+        + authMethodType
+        + ", id="
+        + Hex.encode0x(id)
+        + ", userPubkey="
+        + Hex.encode0x(userPubkey)
+        + "]";
   }
 }

@@ -11,11 +11,11 @@ import static io.lit4j.contracts.internal.ContractArgs.requireNonNull;
 import static io.lit4j.contracts.internal.ContractArgs.scopeIds;
 import static io.lit4j.contracts.internal.ContractsRuntime.await;
 
-import io.lit4j.contracts.internal.ChainClient;
-import io.lit4j.contracts.internal.ContractsRuntime;
 import io.lit4j.auth.methods.AuthMethod;
+import io.lit4j.contracts.internal.ChainClient;
 import io.lit4j.contracts.internal.ContractFunctions.PkpHelper;
 import io.lit4j.contracts.internal.ContractFunctions.PkpNft;
+import io.lit4j.contracts.internal.ContractsRuntime;
 import io.lit4j.core.constants.AuthMethodScope;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
@@ -30,8 +30,8 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
  * PKPs, as the SDK's {@code pkpNftContractUtils} and {@code mintWithAuth} drive PKPNFT and
- * PKPHelper: mint (with auth methods or bare), price, public keys and holdings. Get it from
- * {@link LitContracts#pkps()}.
+ * PKPHelper: mint (with auth methods or bare), price, public keys and holdings. Get it from {@link
+ * LitContracts#pkps()}.
  *
  * <p>Every method has an {@code ...Async} twin running on the {@link LitContracts}' executor; the
  * blocking method waits for it and rethrows failures unwrapped (see {@link LitContracts} for the
@@ -53,11 +53,12 @@ public final class PkpContract {
    * Mints a PKP with one permitted auth method, as JS {@code mintWithAuth}: pays {@code
    * PKPNFT.mintCost()} to {@code PKPHelper.mintNextAndAddAuthMethods(2, [type], [id], [userPubkey],
    * [scopes], true, true)}, so the PKP's own address is permitted too and the NFT is sent to the
-   * PKP itself (the minting wallet cannot change permissions afterwards). The token id is read
-   * as the SDK reads it, {@code logs[0].topics[1]} of the receipt, then checked against
-   * {@code keccak256(publicKey)}.
+   * PKP itself (the minting wallet cannot change permissions afterwards). The token id is read as
+   * the SDK reads it, {@code logs[0].topics[1]} of the receipt, then checked against {@code
+   * keccak256(publicKey)}.
    *
-   * @param authMethod the auth method (type, id such as {@code keccak256("<address>:lit")}, optional WebAuthn key)
+   * @param authMethod the auth method (type, id such as {@code keccak256("<address>:lit")},
+   *     optional WebAuthn key)
    * @param scopes at least one scope (0 no permissions, 1 sign anything, 2 personal sign)
    * @return the minted PKP
    * @throws LitValidationException for a missing auth method or empty scopes
@@ -76,7 +77,8 @@ public final class PkpContract {
    * @param scopes the scopes to grant it
    * @return a future of the minted PKP
    */
-  public CompletableFuture<MintedPkp> mintWithAuthAsync(PermittedAuthMethod authMethod, List<AuthMethodScope> scopes) {
+  public CompletableFuture<MintedPkp> mintWithAuthAsync(
+      PermittedAuthMethod authMethod, List<AuthMethodScope> scopes) {
     requireNonNull(authMethod, "authMethod");
     List<BigInteger> scopeIds = scopeIds(scopes);
     if (scopeIds.isEmpty()) {
@@ -84,26 +86,31 @@ public final class PkpContract {
           "scopes must name at least one permission scope: 0 no permissions, 1 sign anything, 2 personal sign");
     }
     chain.requireSigner();
-    return rt.async(() -> {
-      LitContractAddresses a = rt.resolveAddresses();
-      BigInteger cost = mintCostOf(a);
-      TransactionReceipt receipt = chain.send(a.pkpHelper(), "PKPHelper.mintNextAndAddAuthMethods",
-          PkpHelper.mintNextAndAddAuthMethods(
-              KEY_TYPE_ECDSA,
-              List.of(BigInteger.valueOf(authMethod.authMethodType())),
-              List.of(authMethod.id()),
-              List.of(authMethod.userPubkey()),
-              List.of(scopeIds),
-              true,
-              true),
-          cost);
-      return mintedPkp(a, receipt, "PKPHelper.mintNextAndAddAuthMethods");
-    });
+    return rt.async(
+        () -> {
+          LitContractAddresses a = rt.resolveAddresses();
+          BigInteger cost = mintCostOf(a);
+          TransactionReceipt receipt =
+              chain.send(
+                  a.pkpHelper(),
+                  "PKPHelper.mintNextAndAddAuthMethods",
+                  PkpHelper.mintNextAndAddAuthMethods(
+                      KEY_TYPE_ECDSA,
+                      List.of(BigInteger.valueOf(authMethod.authMethodType())),
+                      List.of(authMethod.id()),
+                      List.of(authMethod.userPubkey()),
+                      List.of(scopeIds),
+                      true,
+                      true),
+                  cost);
+          return mintedPkp(a, receipt, "PKPHelper.mintNextAndAddAuthMethods");
+        });
   }
 
   /**
    * {@link #mintWithAuth(PermittedAuthMethod, List)} for an auth method as sent to nodes, its id
-   * computed as the SDK's {@code getAuthIdByAuthMethod} does ({@link PermittedAuthMethod#from(AuthMethod)}).
+   * computed as the SDK's {@code getAuthIdByAuthMethod} does ({@link
+   * PermittedAuthMethod#from(AuthMethod)}).
    *
    * @param authMethod the auth method as sent to nodes
    * @param scopes the scopes to grant it
@@ -122,19 +129,22 @@ public final class PkpContract {
    * @param scopes the scopes to grant it
    * @return a future of the minted PKP
    */
-  public CompletableFuture<MintedPkp> mintWithAuthAsync(AuthMethod authMethod, List<AuthMethodScope> scopes) {
+  public CompletableFuture<MintedPkp> mintWithAuthAsync(
+      AuthMethod authMethod, List<AuthMethodScope> scopes) {
     return mintWithAuthAsync(PermittedAuthMethod.from(authMethod), scopes);
   }
 
   /**
-   * As {@link #mintWithAuth(AuthMethod, List)} with the WebAuthn user public key (JS {@code pubkey}).
+   * As {@link #mintWithAuth(AuthMethod, List)} with the WebAuthn user public key (JS {@code
+   * pubkey}).
    *
    * @param authMethod the auth method as sent to nodes
    * @param scopes the scopes to grant it
    * @param webAuthnPubkey the WebAuthn user public key
    * @return the minted PKP
    */
-  public MintedPkp mintWithAuth(AuthMethod authMethod, List<AuthMethodScope> scopes, byte[] webAuthnPubkey) {
+  public MintedPkp mintWithAuth(
+      AuthMethod authMethod, List<AuthMethodScope> scopes, byte[] webAuthnPubkey) {
     return await(mintWithAuthAsync(authMethod, scopes, webAuthnPubkey));
   }
 
@@ -146,7 +156,8 @@ public final class PkpContract {
    * @param webAuthnPubkey the WebAuthn user public key
    * @return a future of the minted PKP
    */
-  public CompletableFuture<MintedPkp> mintWithAuthAsync(AuthMethod authMethod, List<AuthMethodScope> scopes, byte[] webAuthnPubkey) {
+  public CompletableFuture<MintedPkp> mintWithAuthAsync(
+      AuthMethod authMethod, List<AuthMethodScope> scopes, byte[] webAuthnPubkey) {
     return mintWithAuthAsync(PermittedAuthMethod.from(authMethod, webAuthnPubkey), scopes);
   }
 
@@ -168,10 +179,11 @@ public final class PkpContract {
    */
   public CompletableFuture<MintedPkp> mintNextAsync() {
     chain.requireSigner();
-    return rt.async(() -> {
-      LitContractAddresses a = rt.resolveAddresses();
-      return mintNextPaying(a, mintCostOf(a));
-    });
+    return rt.async(
+        () -> {
+          LitContractAddresses a = rt.resolveAddresses();
+          return mintNextPaying(a, mintCostOf(a));
+        });
   }
 
   /**
@@ -194,13 +206,15 @@ public final class PkpContract {
    * @return a future of the minted PKP
    */
   public CompletableFuture<MintedPkp> mintNextWithValueAsync(BigInteger valueWei) {
-    if (valueWei == null || valueWei.signum() < 0) throw new LitValidationException("valueWei must be >= 0");
+    if (valueWei == null || valueWei.signum() < 0)
+      throw new LitValidationException("valueWei must be >= 0");
     chain.requireSigner();
     return rt.async(() -> mintNextPaying(rt.resolveAddresses(), valueWei));
   }
 
   private MintedPkp mintNextPaying(LitContractAddresses a, BigInteger value) {
-    TransactionReceipt receipt = chain.send(a.pkpNft(), "PKPNFT.mintNext", PkpNft.mintNext(KEY_TYPE_ECDSA), value);
+    TransactionReceipt receipt =
+        chain.send(a.pkpNft(), "PKPNFT.mintNext", PkpNft.mintNext(KEY_TYPE_ECDSA), value);
     return mintedPkp(a, receipt, "PKPNFT.mintNext");
   }
 
@@ -224,25 +238,38 @@ public final class PkpContract {
 
   private MintedPkp mintedPkp(LitContractAddresses a, TransactionReceipt receipt, String label) {
     String txHash = receipt.getTransactionHash();
-    BigInteger tokenId = tokenIdFromFirstLog(receipt, 1, label, "has no token id topic (topics[1])");
-    byte[] pubkey = bytes(chain.call(a.pkpNft(), "PKPNFT.getPubkey", PkpNft.getPubkey(tokenId)).get(0));
+    BigInteger tokenId =
+        tokenIdFromFirstLog(receipt, 1, label, "has no token id topic (topics[1])");
+    byte[] pubkey =
+        bytes(chain.call(a.pkpNft(), "PKPNFT.getPubkey", PkpNft.getPubkey(tokenId)).get(0));
     if (pubkey.length != 65 || !new BigInteger(1, Hash.sha3(pubkey)).equals(tokenId)) {
       throw LitException.builder()
-          .message(label + " transaction " + txHash + ": logs[0].topics[1] = 0x" + tokenId.toString(16)
-              + " is not the token id of the minted key (PKPNFT.getPubkey returned " + pubkey.length
-              + " bytes); the contracts emit their logs in an order the SDK does not expect")
+          .message(
+              label
+                  + " transaction "
+                  + txHash
+                  + ": logs[0].topics[1] = 0x"
+                  + tokenId.toString(16)
+                  + " is not the token id of the minted key (PKPNFT.getPubkey returned "
+                  + pubkey.length
+                  + " bytes); the contracts emit their logs in an order the SDK does not expect")
           .errorCode(ContractErrorCode.TOKEN_ID_MISMATCH.name())
           .details(Map.of("transactionHash", txHash))
           .buildContract();
     }
-    return new MintedPkp(tokenId, pubkey, Secp256k1PublicKey.fromBytes(pubkey).ethAddress().checksummed(), transaction(receipt));
+    return new MintedPkp(
+        tokenId,
+        pubkey,
+        Secp256k1PublicKey.fromBytes(pubkey).ethAddress().checksummed(),
+        transaction(receipt));
   }
 
   /**
    * {@return the 65-byte public key of a PKP ({@code PKPNFT.getPubkey})}
    *
    * @param tokenId the PKP token id
-   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} when no such PKP exists
+   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} when
+   *     no such PKP exists
    */
   public byte[] getPubkey(BigInteger tokenId) {
     return await(getPubkeyAsync(tokenId));
@@ -278,15 +305,24 @@ public final class PkpContract {
    */
   public CompletableFuture<List<BigInteger>> getTokensByAddressAsync(String owner) {
     checkAddress("owner", owner);
-    return rt.async(() -> {
-      LitContractAddresses a = rt.resolveAddresses();
-      BigInteger count = uint(chain.call(a.pkpNft(), "PKPNFT.balanceOf", PkpNft.balanceOf(owner)).get(0));
-      List<BigInteger> out = new ArrayList<>();
-      for (long i = 0; i < toLong(count, "PKPNFT.balanceOf"); i++) {
-        out.add(uint(chain.call(a.pkpNft(), "PKPNFT.tokenOfOwnerByIndex", PkpNft.tokenOfOwnerByIndex(owner, i)).get(0)));
-      }
-      return List.copyOf(out);
-    });
+    return rt.async(
+        () -> {
+          LitContractAddresses a = rt.resolveAddresses();
+          BigInteger count =
+              uint(chain.call(a.pkpNft(), "PKPNFT.balanceOf", PkpNft.balanceOf(owner)).get(0));
+          List<BigInteger> out = new ArrayList<>();
+          for (long i = 0; i < toLong(count, "PKPNFT.balanceOf"); i++) {
+            out.add(
+                uint(
+                    chain
+                        .call(
+                            a.pkpNft(),
+                            "PKPNFT.tokenOfOwnerByIndex",
+                            PkpNft.tokenOfOwnerByIndex(owner, i))
+                        .get(0)));
+          }
+          return List.copyOf(out);
+        });
   }
 
   /**
@@ -318,10 +354,19 @@ public final class PkpContract {
     requireNonNull(authMethodPubkeys, "authMethodPubkeys");
     requireNonNull(authMethodScopes, "authMethodScopes");
     int n = authMethodTypes.size();
-    if (authMethodIds.size() != n || authMethodPubkeys.size() != n || authMethodScopes.size() != n) {
-      throw new LitValidationException("authMethodTypes, authMethodIds, authMethodPubkeys and authMethodScopes must have the same length");
+    if (authMethodIds.size() != n
+        || authMethodPubkeys.size() != n
+        || authMethodScopes.size() != n) {
+      throw new LitValidationException(
+          "authMethodTypes, authMethodIds, authMethodPubkeys and authMethodScopes must have the same length");
     }
-    return PkpHelper.mintNextAndAddAuthMethods(keyType, authMethodTypes, authMethodIds, authMethodPubkeys, authMethodScopes,
-        addPkpEthAddressAsPermittedAddress, sendPkpToItself);
+    return PkpHelper.mintNextAndAddAuthMethods(
+        keyType,
+        authMethodTypes,
+        authMethodIds,
+        authMethodPubkeys,
+        authMethodScopes,
+        addPkpEthAddressAsPermittedAddress,
+        sendPkpToItself);
   }
 }

@@ -7,8 +7,8 @@ import static io.lit4j.contracts.internal.AbiDecoding.validators;
 import static io.lit4j.contracts.internal.ContractsRuntime.await;
 
 import io.lit4j.contracts.internal.ChainClient;
-import io.lit4j.contracts.internal.ContractsRuntime;
 import io.lit4j.contracts.internal.ContractFunctions.Staking;
+import io.lit4j.contracts.internal.ContractsRuntime;
 import io.lit4j.core.errors.LitException;
 import java.math.BigInteger;
 import java.util.List;
@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 import org.web3j.abi.datatypes.Type;
 
 /**
- * The Staking contract's view of the network, as 4.2.0's {@code LitContracts} reads it: node
- * URLs of the current epoch, the validators behind them, the epoch number and the threshold.
- * Get it from {@link LitContracts#staking()}.
+ * The Staking contract's view of the network, as 4.2.0's {@code LitContracts} reads it: node URLs
+ * of the current epoch, the validators behind them, the epoch number and the threshold. Get it from
+ * {@link LitContracts#staking()}.
  *
  * <p>Every method has an {@code ...Async} twin running on the {@link LitContracts}' executor; the
  * blocking method waits for it and rethrows failures unwrapped (see {@link LitContracts} for the
@@ -74,26 +74,54 @@ public final class StakingContract {
 
   private List<StakingValidator> activeValidators() {
     LitContractAddresses a = rt.resolveAddresses();
-    List<String> current = addressList(chain.call(a.staking(), "Staking.getValidatorsInCurrentEpoch", Staking.getValidatorsInCurrentEpoch()).get(0));
-    BigInteger threshold = uint(chain.call(a.staking(), "Staking.currentValidatorCountForConsensus", Staking.currentValidatorCountForConsensus()).get(0));
-    List<String> kicked = addressList(chain.call(a.staking(), "Staking.getKickedValidators", Staking.getKickedValidators()).get(0));
-    List<String> remaining = current.stream().filter(v -> kicked.stream().noneMatch(k -> k.equalsIgnoreCase(v))).toList();
+    List<String> current =
+        addressList(
+            chain
+                .call(
+                    a.staking(),
+                    "Staking.getValidatorsInCurrentEpoch",
+                    Staking.getValidatorsInCurrentEpoch())
+                .get(0));
+    BigInteger threshold =
+        uint(
+            chain
+                .call(
+                    a.staking(),
+                    "Staking.currentValidatorCountForConsensus",
+                    Staking.currentValidatorCountForConsensus())
+                .get(0));
+    List<String> kicked =
+        addressList(
+            chain
+                .call(a.staking(), "Staking.getKickedValidators", Staking.getKickedValidators())
+                .get(0));
+    List<String> remaining =
+        current.stream()
+            .filter(v -> kicked.stream().noneMatch(k -> k.equalsIgnoreCase(v)))
+            .toList();
     if (BigInteger.valueOf(current.size() - kicked.size()).compareTo(threshold) < 0) {
-      log.warn("active validator set ({} current, {} kicked) does not meet the threshold {}", current.size(), kicked.size(), threshold);
+      log.warn(
+          "active validator set ({} current, {} kicked) does not meet the threshold {}",
+          current.size(),
+          kicked.size(),
+          threshold);
     }
     if (remaining.isEmpty()) return List.of();
-    @SuppressWarnings("rawtypes") List<Type> r = chain.call(a.staking(), "Staking.getValidatorsStructs", Staking.getValidatorsStructs(remaining));
+    @SuppressWarnings("rawtypes")
+    List<Type> r =
+        chain.call(
+            a.staking(), "Staking.getValidatorsStructs", Staking.getValidatorsStructs(remaining));
     return validators(r.get(0));
   }
 
   /**
-   * The share index of each active validator, as the nodes number themselves: the current
-   * epoch's validators (kicked ones included) sorted by staker address, index = position. The
-   * signing subset of threshold ECDSA is chosen among these indices
-   * ({@link io.lit4j.crypto.ecdsa.SigningSubset}).
+   * The share index of each active validator, as the nodes number themselves: the current epoch's
+   * validators (kicked ones included) sorted by staker address, index = position. The signing
+   * subset of threshold ECDSA is chosen among these indices ({@link
+   * io.lit4j.crypto.ecdsa.SigningSubset}).
    *
-   * @return share index by node URL, for the unkicked validators (empty if Staking's answers do
-   *     not fit together)
+   * @return share index by node URL, for the unkicked validators (empty if Staking's answers do not
+   *     fit together)
    */
   public Map<String, Integer> getShareIndices() {
     return await(getShareIndicesAsync());
@@ -105,22 +133,46 @@ public final class StakingContract {
    * @return a future of the share indices by node URL
    */
   public CompletableFuture<Map<String, Integer>> getShareIndicesAsync() {
-    return rt.async(() -> {
-      LitContractAddresses a = rt.resolveAddresses();
-      List<String> current = addressList(chain.call(a.staking(), "Staking.getValidatorsInCurrentEpoch", Staking.getValidatorsInCurrentEpoch()).get(0));
-      List<String> kicked = addressList(chain.call(a.staking(), "Staking.getKickedValidators", Staking.getKickedValidators()).get(0));
-      List<String> remaining = current.stream().filter(v -> kicked.stream().noneMatch(k -> k.equalsIgnoreCase(v))).toList();
-      if (remaining.isEmpty()) return Map.of();
-      @SuppressWarnings("rawtypes") List<Type> r = chain.call(a.staking(), "Staking.getValidatorsStructs", Staking.getValidatorsStructs(remaining));
-      List<StakingValidator> structs = validators(r.get(0));
-      if (structs.size() != remaining.size()) return Map.of();
-      List<String> sorted = current.stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).sorted().toList();
-      Map<String, Integer> out = new java.util.LinkedHashMap<>();
-      for (int i = 0; i < remaining.size(); i++) {
-        out.put(structs.get(i).url(), sorted.indexOf(remaining.get(i).toLowerCase(java.util.Locale.ROOT)));
-      }
-      return java.util.Collections.unmodifiableMap(out);
-    });
+    return rt.async(
+        () -> {
+          LitContractAddresses a = rt.resolveAddresses();
+          List<String> current =
+              addressList(
+                  chain
+                      .call(
+                          a.staking(),
+                          "Staking.getValidatorsInCurrentEpoch",
+                          Staking.getValidatorsInCurrentEpoch())
+                      .get(0));
+          List<String> kicked =
+              addressList(
+                  chain
+                      .call(
+                          a.staking(), "Staking.getKickedValidators", Staking.getKickedValidators())
+                      .get(0));
+          List<String> remaining =
+              current.stream()
+                  .filter(v -> kicked.stream().noneMatch(k -> k.equalsIgnoreCase(v)))
+                  .toList();
+          if (remaining.isEmpty()) return Map.of();
+          @SuppressWarnings("rawtypes")
+          List<Type> r =
+              chain.call(
+                  a.staking(),
+                  "Staking.getValidatorsStructs",
+                  Staking.getValidatorsStructs(remaining));
+          List<StakingValidator> structs = validators(r.get(0));
+          if (structs.size() != remaining.size()) return Map.of();
+          List<String> sorted =
+              current.stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).sorted().toList();
+          Map<String, Integer> out = new java.util.LinkedHashMap<>();
+          for (int i = 0; i < remaining.size(); i++) {
+            out.put(
+                structs.get(i).url(),
+                sorted.indexOf(remaining.get(i).toLowerCase(java.util.Locale.ROOT)));
+          }
+          return java.util.Collections.unmodifiableMap(out);
+        });
   }
 
   /** {@return the current epoch number ({@code Staking.epoch().number})} */
@@ -134,18 +186,22 @@ public final class StakingContract {
    * @return a future of the epoch number
    */
   public CompletableFuture<Long> getCurrentEpochNumberAsync() {
-    return rt.async(() -> {
-      LitContractAddresses a = rt.resolveAddresses();
-      return toLong(uint(chain.call(a.staking(), "Staking.epoch", Staking.epoch()).get(1)), "Staking.epoch().number");
-    });
+    return rt.async(
+        () -> {
+          LitContractAddresses a = rt.resolveAddresses();
+          return toLong(
+              uint(chain.call(a.staking(), "Staking.epoch", Staking.epoch()).get(1)),
+              "Staking.epoch().number");
+        });
   }
 
   /**
    * {@return the threshold the SDK calls {@code minNodeCount}: {@code
    * Staking.currentValidatorCountForConsensus()}}
    *
-   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#INVALID_MIN_NODE_COUNT}
-   *     when it is 0 (lit-core refuses to connect then: "minNodeCount is 0, which is invalid")
+   * @throws io.lit4j.core.errors.LitContractException {@link
+   *     ContractErrorCode#INVALID_MIN_NODE_COUNT} when it is 0 (lit-core refuses to connect then:
+   *     "minNodeCount is 0, which is invalid")
    */
   public int getMinNodeCount() {
     return await(getMinNodeCountAsync());
@@ -157,18 +213,31 @@ public final class StakingContract {
    * @return a future of the threshold
    */
   public CompletableFuture<Integer> getMinNodeCountAsync() {
-    return rt.async(() -> {
-      LitContractAddresses a = rt.resolveAddresses();
-      BigInteger n = uint(chain.call(a.staking(), "Staking.currentValidatorCountForConsensus", Staking.currentValidatorCountForConsensus()).get(0));
-      if (n.signum() <= 0) {
-        throw LitException.builder()
-            .message("minNodeCount is " + n + ", which is invalid: Staking " + a.staking()
-                + " needs at least 2 validators in the current epoch for a threshold")
-            .errorCode(ContractErrorCode.INVALID_MIN_NODE_COUNT.name())
-            .details(Map.of("staking", a.staking()))
-            .buildContract();
-      }
-      return (int) Math.min(toLong(n, "Staking.currentValidatorCountForConsensus"), Integer.MAX_VALUE);
-    });
+    return rt.async(
+        () -> {
+          LitContractAddresses a = rt.resolveAddresses();
+          BigInteger n =
+              uint(
+                  chain
+                      .call(
+                          a.staking(),
+                          "Staking.currentValidatorCountForConsensus",
+                          Staking.currentValidatorCountForConsensus())
+                      .get(0));
+          if (n.signum() <= 0) {
+            throw LitException.builder()
+                .message(
+                    "minNodeCount is "
+                        + n
+                        + ", which is invalid: Staking "
+                        + a.staking()
+                        + " needs at least 2 validators in the current epoch for a threshold")
+                .errorCode(ContractErrorCode.INVALID_MIN_NODE_COUNT.name())
+                .details(Map.of("staking", a.staking()))
+                .buildContract();
+          }
+          return (int)
+              Math.min(toLong(n, "Staking.currentValidatorCountForConsensus"), Integer.MAX_VALUE);
+        });
   }
 }

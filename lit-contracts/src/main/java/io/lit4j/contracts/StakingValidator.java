@@ -1,7 +1,7 @@
 package io.lit4j.contracts;
 
-import io.lit4j.core.network.NodeUrls;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.network.NodeUrls;
 import java.math.BigInteger;
 
 /**
@@ -17,7 +17,12 @@ import java.math.BigInteger;
  * @param receiverPubKey communication key (receiver)
  */
 public record StakingValidator(
-    long ip, BigInteger ipv6, long port, String nodeAddress, BigInteger reward, BigInteger senderPubKey,
+    long ip,
+    BigInteger ipv6,
+    long port,
+    String nodeAddress,
+    BigInteger reward,
+    BigInteger senderPubKey,
     BigInteger receiverPubKey) {
   /**
    * Validates the components.
@@ -31,13 +36,17 @@ public record StakingValidator(
    * @param receiverPubKey communication key (receiver)
    */
   public StakingValidator {
-    if (ip < 0 || ip > 0xFFFF_FFFFL) throw new LitValidationException("ip must be a uint32, got " + ip);
-    if (port < 0 || port > 0xFFFF_FFFFL) throw new LitValidationException("port must be a uint32, got " + port);
+    if (ip < 0 || ip > 0xFFFF_FFFFL)
+      throw new LitValidationException("ip must be a uint32, got " + ip);
+    if (port < 0 || port > 0xFFFF_FFFFL)
+      throw new LitValidationException("port must be a uint32, got " + port);
     if (ipv6 == null || reward == null || senderPubKey == null || receiverPubKey == null) {
-      throw new LitValidationException("ipv6, reward, senderPubKey and receiverPubKey must be given");
+      throw new LitValidationException(
+          "ipv6, reward, senderPubKey and receiverPubKey must be given");
     }
     if (nodeAddress == null || !nodeAddress.matches("0x[0-9a-fA-F]{40}")) {
-      throw new LitValidationException("nodeAddress must be a 0x-prefixed 20-byte address, got " + nodeAddress);
+      throw new LitValidationException(
+          "nodeAddress must be a 0x-prefixed 20-byte address, got " + nodeAddress);
     }
   }
 

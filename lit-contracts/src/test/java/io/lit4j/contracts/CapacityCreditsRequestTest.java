@@ -21,8 +21,12 @@ class CapacityCreditsRequestTest {
 
   @Test
   void expiryIsTheUtcMidnightThatManyDaysAhead() {
-    assertEquals(Instant.parse("2026-12-03T00:00:00Z"), CapacityCreditsRequest.perDay(14_400, 2).expiresAt(NOW));
-    assertEquals(Instant.parse("2026-12-02T00:00:00Z"), CapacityCreditsRequest.perKilosecond(1, 1).expiresAt(NOW));
+    assertEquals(
+        Instant.parse("2026-12-03T00:00:00Z"),
+        CapacityCreditsRequest.perDay(14_400, 2).expiresAt(NOW));
+    assertEquals(
+        Instant.parse("2026-12-02T00:00:00Z"),
+        CapacityCreditsRequest.perKilosecond(1, 1).expiresAt(NOW));
   }
 
   @Test
@@ -36,15 +40,19 @@ class CapacityCreditsRequestTest {
 
   @Test
   void aRateThatRoundsToZeroIsRejectedWithTheFieldName() {
-    LitValidationException e = assertThrows(LitValidationException.class, () -> CapacityCreditsRequest.perDay(43, 1));
+    LitValidationException e =
+        assertThrows(LitValidationException.class, () -> CapacityCreditsRequest.perDay(43, 1));
     assertTrue(e.getMessage().contains("requestsPerDay"), e.getMessage());
     assertThrows(LitValidationException.class, () -> CapacityCreditsRequest.perKilosecond(0, 1));
-    assertThrows(LitValidationException.class, () -> CapacityCreditsRequest.perSecond(Double.NaN, 1));
+    assertThrows(
+        LitValidationException.class, () -> CapacityCreditsRequest.perSecond(Double.NaN, 1));
   }
 
   @Test
   void zeroDaysIsRejectedBecauseTodaysMidnightHasPassed() {
-    LitValidationException e = assertThrows(LitValidationException.class, () -> CapacityCreditsRequest.perKilosecond(1, 0));
+    LitValidationException e =
+        assertThrows(
+            LitValidationException.class, () -> CapacityCreditsRequest.perKilosecond(1, 0));
     assertTrue(e.getMessage().contains("daysUntilUTCMidnightExpiration"), e.getMessage());
   }
 }

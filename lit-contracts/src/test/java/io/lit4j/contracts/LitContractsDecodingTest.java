@@ -33,12 +33,29 @@ class LitContractsDecodingTest {
 
   @Test
   void validatorStructArrayDecodesFieldByFieldInAbiOrder() {
-    String data = "0x" + word(0x20) + word(2)
-        // 127.0.0.1:7470, ipv6 0, node 0x…01, reward 5, sender 6, receiver 7
-        + word(2130706433L) + word(0) + word(7470) + word("1111111111111111111111111111111111111111") + word(5) + word(6) + word(7)
-        // 1.2.3.4:443
-        + word(0x01020304L) + word("ff") + word(443) + word("2222222222222222222222222222222222222222") + word(0) + word(0) + word(0);
-    List<Type> out = FunctionReturnDecoder.decode(data, Staking.getValidatorsStructs(List.of()).getOutputParameters());
+    String data =
+        "0x"
+            + word(0x20)
+            + word(2)
+            // 127.0.0.1:7470, ipv6 0, node 0x…01, reward 5, sender 6, receiver 7
+            + word(2130706433L)
+            + word(0)
+            + word(7470)
+            + word("1111111111111111111111111111111111111111")
+            + word(5)
+            + word(6)
+            + word(7)
+            // 1.2.3.4:443
+            + word(0x01020304L)
+            + word("ff")
+            + word(443)
+            + word("2222222222222222222222222222222222222222")
+            + word(0)
+            + word(0)
+            + word(0);
+    List<Type> out =
+        FunctionReturnDecoder.decode(
+            data, Staking.getValidatorsStructs(List.of()).getOutputParameters());
     List<StakingValidator> validators = AbiDecoding.validators(out.get(0));
     assertEquals(2, validators.size());
     StakingValidator first = validators.get(0);
@@ -56,27 +73,60 @@ class LitContractsDecodingTest {
   @Test
   void authMethodStructArrayDecodesTypesIdsAndPubkeys() {
     String id32 = "170d13600caea2933912f39a0334eca3d22e472be203f937c4bad0213d92ed71";
-    String data = "0x" + word(0x20) + word(2) + word(0x40) + word(0x100)
-        // element 0: (1, 20-byte address, empty)
-        + word(1) + word(0x60) + word(0xa0) + word(20) + "dd66ee5e696911f92e19b8612f711fa508816a6e" + "00".repeat(12) + word(0)
-        // element 1: (3, 32-byte id, 2-byte pubkey)
-        + word(3) + word(0x60) + word(0xa0) + word(32) + id32 + word(2) + "beef" + "00".repeat(30);
-    List<Type> out = FunctionReturnDecoder.decode(data, PkpPermissions.getPermittedAuthMethods(BigInteger.ONE).getOutputParameters());
+    String data =
+        "0x"
+            + word(0x20)
+            + word(2)
+            + word(0x40)
+            + word(0x100)
+            // element 0: (1, 20-byte address, empty)
+            + word(1)
+            + word(0x60)
+            + word(0xa0)
+            + word(20)
+            + "dd66ee5e696911f92e19b8612f711fa508816a6e"
+            + "00".repeat(12)
+            + word(0)
+            // element 1: (3, 32-byte id, 2-byte pubkey)
+            + word(3)
+            + word(0x60)
+            + word(0xa0)
+            + word(32)
+            + id32
+            + word(2)
+            + "beef"
+            + "00".repeat(30);
+    List<Type> out =
+        FunctionReturnDecoder.decode(
+            data, PkpPermissions.getPermittedAuthMethods(BigInteger.ONE).getOutputParameters());
     List<PermittedAuthMethod> methods = AbiDecoding.authMethods(out.get(0));
     assertEquals(2, methods.size());
-    assertEquals(new PermittedAuthMethod(1, Hex.decode("dd66ee5e696911f92e19b8612f711fa508816a6e"), new byte[0]), methods.get(0));
+    assertEquals(
+        new PermittedAuthMethod(
+            1, Hex.decode("dd66ee5e696911f92e19b8612f711fa508816a6e"), new byte[0]),
+        methods.get(0));
     assertEquals(new PermittedAuthMethod(3, Hex.decode(id32), Hex.decode("beef")), methods.get(1));
   }
 
   @Test
   void pkpAddressAndTokenIdOfTheSdkTestKeyMatchContractsMd() {
     byte[] pubkey = Hex.decode(PUBKEY);
-    assertEquals("0xDd66eE5E696911F92e19B8612F711FA508816a6e", Secp256k1PublicKey.fromBytes(pubkey).ethAddress().checksummed());
+    assertEquals(
+        "0xDd66eE5E696911F92e19B8612F711FA508816a6e",
+        Secp256k1PublicKey.fromBytes(pubkey).ethAddress().checksummed());
     BigInteger tokenId = new BigInteger(1, Hash.sha3(pubkey));
-    assertEquals(new BigInteger("76782466186288095105667301754604586214815535829618018025889449690021181398503"), tokenId);
-    MintedPkp pkp = new MintedPkp(tokenId, pubkey, Secp256k1PublicKey.fromBytes(pubkey).ethAddress().checksummed(),
-        new ChainTransaction("0x" + "ab".repeat(32), BigInteger.ONE, BigInteger.TEN));
-    assertEquals("0xa9c155f66e68dcc71206a8f02102a718e9c067cbf520a9a7c7cad508bd721de7", pkp.tokenIdHex());
+    assertEquals(
+        new BigInteger(
+            "76782466186288095105667301754604586214815535829618018025889449690021181398503"),
+        tokenId);
+    MintedPkp pkp =
+        new MintedPkp(
+            tokenId,
+            pubkey,
+            Secp256k1PublicKey.fromBytes(pubkey).ethAddress().checksummed(),
+            new ChainTransaction("0x" + "ab".repeat(32), BigInteger.ONE, BigInteger.TEN));
+    assertEquals(
+        "0xa9c155f66e68dcc71206a8f02102a718e9c067cbf520a9a7c7cad508bd721de7", pkp.tokenIdHex());
     assertEquals(PUBKEY, pkp.publicKeyHex());
   }
 
@@ -86,10 +136,13 @@ class LitContractsDecodingTest {
         Hex.decode("1220701d6c731aa7f2690694a1cc797562902bcf8e50db699dfa339ae30a3dbd920e"),
         IpfsCid.toBytes("QmVtJPozUDGZyKNuz8Zs1fzx8VemTEViCqq8d2T2qUxPZo"));
     // CIDv1 base32 contains 'l', not in the base58 alphabet (JS SDK issue #763)
-    assertThrows(LitValidationException.class,
+    assertThrows(
+        LitValidationException.class,
         () -> IpfsCid.toBytes("bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi"));
     // valid base58 but not a sha2-256 multihash
-    assertTrue(assertThrows(LitValidationException.class, () -> IpfsCid.toBytes("3mJr7AoUXx2Wqd"))
-        .getMessage().contains("CIDv0"));
+    assertTrue(
+        assertThrows(LitValidationException.class, () -> IpfsCid.toBytes("3mJr7AoUXx2Wqd"))
+            .getMessage()
+            .contains("CIDv0"));
   }
 }

@@ -33,8 +33,12 @@ class PublicApiNullArgumentsTest {
   void everyPublicFactoryRejectsNullArgumentsWithATypedError() throws Exception {
     List<String> holes = new ArrayList<>();
     int called = 0;
-    for (Class<?> anchor : List.of(io.lit4j.core.util.Hex.class, io.lit4j.crypto.eth.EthHash.class,
-        io.lit4j.auth.authsig.AuthSig.class, LitContracts.class)) {
+    for (Class<?> anchor :
+        List.of(
+            io.lit4j.core.util.Hex.class,
+            io.lit4j.crypto.eth.EthHash.class,
+            io.lit4j.auth.authsig.AuthSig.class,
+            LitContracts.class)) {
       Path root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
       for (Class<?> c : classesUnder(root)) {
         if (!Modifier.isPublic(c.getModifiers()) || exempt(c)) continue;
@@ -42,25 +46,34 @@ class PublicApiNullArgumentsTest {
         all.addAll(Arrays.asList(c.getDeclaredMethods()));
         for (Executable e : all) {
           if (!Modifier.isPublic(e.getModifiers())) continue;
-          if (e instanceof Method m && (!Modifier.isStatic(m.getModifiers()) || m.isSynthetic())) continue;
+          if (e instanceof Method m && (!Modifier.isStatic(m.getModifiers()) || m.isSynthetic()))
+            continue;
           if (e instanceof Constructor<?> && Modifier.isAbstract(c.getModifiers())) continue;
           if (c.isEnum() && e.getName().equals("valueOf")) continue;
           Class<?>[] types = e.getParameterTypes();
           if (Arrays.stream(types).allMatch(Class::isPrimitive)) continue;
-          Object[] args = Arrays.stream(types).map(PublicApiNullArgumentsTest::plainValue).toArray();
+          Object[] args =
+              Arrays.stream(types).map(PublicApiNullArgumentsTest::plainValue).toArray();
           called++;
           try {
             if (e instanceof Constructor<?> k) k.newInstance(args);
             else ((Method) e).invoke(null, args);
           } catch (InvocationTargetException ite) {
             if (!(ite.getCause() instanceof LitException)) {
-              holes.add(c.getName() + "." + e.getName() + Arrays.toString(types) + " threw " + ite.getCause());
+              holes.add(
+                  c.getName()
+                      + "."
+                      + e.getName()
+                      + Arrays.toString(types)
+                      + " threw "
+                      + ite.getCause());
             }
           }
         }
       }
     }
-    assertTrue(called > 100, "only " + called + " public methods were called: is the class scan broken?");
+    assertTrue(
+        called > 100, "only " + called + " public methods were called: is the class scan broken?");
     assertEquals(List.of(), holes);
   }
 
@@ -68,8 +81,12 @@ class PublicApiNullArgumentsTest {
   void everyBuilderSetterRejectsNullWithATypedError() throws Exception {
     List<String> holes = new ArrayList<>();
     int called = 0;
-    for (Class<?> anchor : List.of(io.lit4j.core.util.Hex.class, io.lit4j.crypto.eth.EthHash.class,
-        io.lit4j.auth.authsig.AuthSig.class, LitContracts.class)) {
+    for (Class<?> anchor :
+        List.of(
+            io.lit4j.core.util.Hex.class,
+            io.lit4j.crypto.eth.EthHash.class,
+            io.lit4j.auth.authsig.AuthSig.class,
+            LitContracts.class)) {
       Path root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
       for (Class<?> c : classesUnder(root)) {
         Method builder;
@@ -78,24 +95,34 @@ class PublicApiNullArgumentsTest {
         } catch (NoSuchMethodException e) {
           continue;
         }
-        if (!Modifier.isStatic(builder.getModifiers()) || !Modifier.isPublic(c.getModifiers())) continue;
+        if (!Modifier.isStatic(builder.getModifiers()) || !Modifier.isPublic(c.getModifiers()))
+          continue;
         for (Method m : builder.getReturnType().getMethods()) {
-          if (m.getDeclaringClass() == Object.class || Modifier.isStatic(m.getModifiers())) continue;
+          if (m.getDeclaringClass() == Object.class || Modifier.isStatic(m.getModifiers()))
+            continue;
           Class<?>[] types = m.getParameterTypes();
           if (Arrays.stream(types).allMatch(Class::isPrimitive)) continue;
-          Object[] args = Arrays.stream(types).map(PublicApiNullArgumentsTest::plainValue).toArray();
+          Object[] args =
+              Arrays.stream(types).map(PublicApiNullArgumentsTest::plainValue).toArray();
           called++;
           try {
             m.invoke(builder.invoke(null), args);
           } catch (InvocationTargetException ite) {
             if (!(ite.getCause() instanceof LitException)) {
-              holes.add(c.getName() + ".builder()." + m.getName() + Arrays.toString(types) + " threw " + ite.getCause());
+              holes.add(
+                  c.getName()
+                      + ".builder()."
+                      + m.getName()
+                      + Arrays.toString(types)
+                      + " threw "
+                      + ite.getCause());
             }
           }
         }
       }
     }
-    assertTrue(called > 20, "only " + called + " builder setters were called: is the class scan broken?");
+    assertTrue(
+        called > 20, "only " + called + " builder setters were called: is the class scan broken?");
     assertEquals(List.of(), holes);
   }
 

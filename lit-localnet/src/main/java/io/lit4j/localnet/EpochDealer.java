@@ -19,9 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Reshares the network's keys for a new validator set, as the real network's DKG does at an epoch
- * change: the BLS root secret and every K256 root secret stay the same (so the network key, the
- * HD root keys and every PKP stay), each in a fresh polynomial of the new threshold evaluated at
- * the new set's identifiers 1..n. Test-network material: holds the root secrets.
+ * change: the BLS root secret and every K256 root secret stay the same (so the network key, the HD
+ * root keys and every PKP stay), each in a fresh polynomial of the new threshold evaluated at the
+ * new set's identifiers 1..n. Test-network material: holds the root secrets.
  */
 final class EpochDealer {
   private static final BigInteger BLS_R = io.lit4j.crypto.bls.Bls.SCALAR_ORDER;
@@ -42,7 +42,9 @@ final class EpochDealer {
     this.blsPublicKey = firstBls.publicKey();
     this.rootSecrets = List.copyOf(firstK256.rootSecrets());
     this.rootPublicKeys = List.copyOf(firstK256.rootPublicKeys());
-    if (!BlsDealer.fromPolynomial(List.of(blsSecret, BigInteger.ONE), 2).publicKey().equals(blsPublicKey)) {
+    if (!BlsDealer.fromPolynomial(List.of(blsSecret, BigInteger.ONE), 2)
+        .publicKey()
+        .equals(blsPublicKey)) {
       throw new IllegalStateException("the dealt BLS shares do not interpolate to the network key");
     }
   }
@@ -58,17 +60,20 @@ final class EpochDealer {
     blsCoefficients.add(blsSecret);
     for (int k = 1; k < blsThreshold; k++) blsCoefficients.add(scalar("bls", epoch, 0, k, BLS_R));
     BlsKeySet bls = BlsDealer.fromPolynomial(blsCoefficients, n);
-    if (!bls.publicKey().equals(blsPublicKey)) throw new IllegalStateException("resharing changed the BLS network key");
+    if (!bls.publicKey().equals(blsPublicKey))
+      throw new IllegalStateException("resharing changed the BLS network key");
     List<List<BigInteger>> perNode = new ArrayList<>();
     for (int i = 0; i < n; i++) perNode.add(new ArrayList<>());
     for (int j = 0; j < rootSecrets.size(); j++) {
       BigInteger[] coefficients = new BigInteger[threshold];
       coefficients[0] = rootSecrets.get(j);
       for (int k = 1; k < threshold; k++) coefficients[k] = scalar("k256", epoch, j, k, K256_N);
-      for (int i = 0; i < n; i++) perNode.get(i).add(evaluate(coefficients, BigInteger.valueOf(i + 1), K256_N));
+      for (int i = 0; i < n; i++)
+        perNode.get(i).add(evaluate(coefficients, BigInteger.valueOf(i + 1), K256_N));
     }
     List<K256NodeKeyShare> k256 = new ArrayList<>();
-    for (int i = 0; i < n; i++) k256.add(new K256NodeKeyShare(i, threshold, n, perNode.get(i), rootPublicKeys));
+    for (int i = 0; i < n; i++)
+      k256.add(new K256NodeKeyShare(i, threshold, n, perNode.get(i), rootPublicKeys));
     return new EpochKeys(bls, k256);
   }
 
@@ -78,8 +83,19 @@ final class EpochDealer {
       try {
         Mac mac = Mac.getInstance("HmacSHA512");
         mac.init(new SecretKeySpec(seed, "HmacSHA512"));
-        byte[] out = mac.doFinal(("lit4j-localnet-epoch-v1:" + kind + ":" + epoch + ":" + root + ":" + k + ":" + attempt)
-            .getBytes(StandardCharsets.US_ASCII));
+        byte[] out =
+            mac.doFinal(
+                ("lit4j-localnet-epoch-v1:"
+                        + kind
+                        + ":"
+                        + epoch
+                        + ":"
+                        + root
+                        + ":"
+                        + k
+                        + ":"
+                        + attempt)
+                    .getBytes(StandardCharsets.US_ASCII));
         BigInteger v = new BigInteger(1, out).mod(order);
         if (v.signum() != 0) return v;
       } catch (NoSuchAlgorithmException | InvalidKeyException e) {
@@ -90,7 +106,8 @@ final class EpochDealer {
 
   private static BigInteger evaluate(BigInteger[] coefficients, BigInteger x, BigInteger order) {
     BigInteger y = BigInteger.ZERO;
-    for (int k = coefficients.length - 1; k >= 0; k--) y = y.multiply(x).add(coefficients[k]).mod(order);
+    for (int k = coefficients.length - 1; k >= 0; k--)
+      y = y.multiply(x).add(coefficients[k]).mod(order);
     return y;
   }
 

@@ -6,11 +6,8 @@ import io.lit4j.contracts.LitContractAddresses;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
-import io.lit4j.localnet.keys.BlsDealer;
 import io.lit4j.crypto.bls.BlsKeySet;
 import io.lit4j.crypto.bls.BlsPublicKey;
-import io.lit4j.localnet.keys.K256KeyDealer;
-import io.lit4j.localnet.keys.K256RootKeyShares;
 import io.lit4j.crypto.eth.Secp256k1;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.localnet.actions.LitActionRuntime;
@@ -21,6 +18,9 @@ import io.lit4j.localnet.chain.LitDeployment;
 import io.lit4j.localnet.chain.LitDeploymentSpec;
 import io.lit4j.localnet.chain.LitValidator;
 import io.lit4j.localnet.chain.internal.Transactor;
+import io.lit4j.localnet.keys.BlsDealer;
+import io.lit4j.localnet.keys.K256KeyDealer;
+import io.lit4j.localnet.keys.K256RootKeyShares;
 import io.lit4j.localnet.node.NodeHttpServer;
 import io.lit4j.localnet.node.SimulatedNode;
 import io.lit4j.localnet.node.SimulatedNodeConfig;
@@ -44,8 +44,8 @@ import org.web3j.crypto.Keys;
 import org.web3j.utils.Numeric;
 
 /**
- * A local Lit network of the habanero/manzano era: an anvil chain with lit-localnet's Lit
- * contracts and N simulated nodes speaking the v4 wire protocol with real threshold cryptography.
+ * A local Lit network of the habanero/manzano era: an anvil chain with lit-localnet's Lit contracts
+ * and N simulated nodes speaking the v4 wire protocol with real threshold cryptography.
  *
  * <pre>{@code
  * try (LocalLitNetwork net = LocalLitNetwork.builder().nodes(3).seed("my-test").start()) {
@@ -55,11 +55,10 @@ import org.web3j.utils.Numeric;
  * }</pre>
  *
  * <p>Start-up: anvil starts; a dealer (seeded, or random) deals the BLS root key (t-of-n Shamir,
- * identifiers 1..n) and the K256 HD root keys (t-of-n per root); every node binds its port and
- * gets an EVM wallet; the contracts are deployed with the root public keys and the nodes
- * registered as validators ({@code 127.0.0.1} and the port each really listens on); then the nodes
- * serve. The threshold is Staking's {@code currentValidatorCountForConsensus()}: 1 for 2 nodes,
- * else ⌊2n/3⌋.
+ * identifiers 1..n) and the K256 HD root keys (t-of-n per root); every node binds its port and gets
+ * an EVM wallet; the contracts are deployed with the root public keys and the nodes registered as
+ * validators ({@code 127.0.0.1} and the port each really listens on); then the nodes serve. The
+ * threshold is Staking's {@code currentValidatorCountForConsensus()}: 1 for 2 nodes, else ⌊2n/3⌋.
  *
  * <p>Epochs: {@link #addNode()} and {@link #removeNode(int)} change Staking's next validator set
  * and {@link #advanceEpoch()} makes it current, resharing the same network keys to it.
@@ -70,7 +69,10 @@ import org.web3j.utils.Numeric;
 public final class LocalLitNetwork implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalLitNetwork.class);
 
-  /** Default RateLimitNFT capacity cap of a local network, requests per kilosecond (Lit's is 10,000). */
+  /**
+   * Default RateLimitNFT capacity cap of a local network, requests per kilosecond (Lit's is
+   * 10,000).
+   */
   public static final long DEFAULT_MAX_REQUESTS_PER_KILOSECOND = 1_000_000_000L;
 
   /** Version of the ethers bundle the Lit Actions runtime loads. */
@@ -97,7 +99,11 @@ public final class LocalLitNetwork implements AutoCloseable {
   private volatile boolean closed;
 
   /** What the network needs to deal keys and wallets to validators after start-up (secret). */
-  private record Secrets(byte[] seed, EpochDealer dealer, byte[] ecdsaSecret, java.util.Map<String, Credentials> wallets,
+  private record Secrets(
+      byte[] seed,
+      EpochDealer dealer,
+      byte[] ecdsaSecret,
+      java.util.Map<String, Credentials> wallets,
       java.util.concurrent.atomic.AtomicInteger nextWallet) {
     @Override
     public String toString() {
@@ -108,10 +114,22 @@ public final class LocalLitNetwork implements AutoCloseable {
   /** A node that asked to join the next epoch: bound, registered in Staking, not serving yet. */
   private record Joining(NodeHttpServer server, Credentials wallet) {}
 
-  private LocalLitNetwork(Anvil anvil, LitDeployment deployment, List<SimulatedNode> nodes, LitActionRuntime runtime,
-      BlsPublicKey blsPublicKey, List<String> hdRootPubkeys, int minNodeCount, Duration startupTime, boolean ethersLoaded,
-      java.util.Map<String, String> pinnedActions, Secrets keys, boolean rateLimiting, boolean strictAuthOnly,
-      AuthMethodVerifiers authProviders, long maxRequestsPerKilosecond) {
+  private LocalLitNetwork(
+      Anvil anvil,
+      LitDeployment deployment,
+      List<SimulatedNode> nodes,
+      LitActionRuntime runtime,
+      BlsPublicKey blsPublicKey,
+      List<String> hdRootPubkeys,
+      int minNodeCount,
+      Duration startupTime,
+      boolean ethersLoaded,
+      java.util.Map<String, String> pinnedActions,
+      Secrets keys,
+      boolean rateLimiting,
+      boolean strictAuthOnly,
+      AuthMethodVerifiers authProviders,
+      long maxRequestsPerKilosecond) {
     this.authProviders = authProviders;
     this.pinnedActions = pinnedActions;
     this.maxRequestsPerKilosecond = maxRequestsPerKilosecond;
@@ -129,12 +147,17 @@ public final class LocalLitNetwork implements AutoCloseable {
     this.strictAuthOnly = strictAuthOnly;
   }
 
-  /** @return a builder (3 nodes, random seed, chain id 31337, 3 root keys, rate limiting off) */
+  /**
+   * @return a builder (3 nodes, random seed, chain id 31337, 3 root keys, rate limiting off)
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return the node URLs, exactly {@code http://127.0.0.1:<port>} as the SDK builds them from Staking, in share-index order */
+  /**
+   * @return the node URLs, exactly {@code http://127.0.0.1:<port>} as the SDK builds them from
+   *     Staking, in share-index order
+   */
   public List<String> nodeUrls() {
     return nodes.stream().map(SimulatedNode::url).toList();
   }
@@ -155,20 +178,23 @@ public final class LocalLitNetwork implements AutoCloseable {
   public SimulatedNode node(int shareIndex) {
     List<SimulatedNode> current = nodes;
     if (shareIndex < 0 || shareIndex >= current.size()) {
-      throw new LitValidationException("shareIndex must be in [0, " + current.size() + "), got " + shareIndex);
+      throw new LitValidationException(
+          "shareIndex must be in [0, " + current.size() + "), got " + shareIndex);
     }
     return current.get(shareIndex);
   }
 
-  /** @return the current epoch number, as Staking's {@code epoch().number} (1 after start-up) */
+  /**
+   * @return the current epoch number, as Staking's {@code epoch().number} (1 after start-up)
+   */
   public long epoch() {
     return epoch;
   }
 
   /**
    * A new validator asks to join the next epoch, as a real one does: a new node binds a port, gets
-   * a funded wallet and calls Staking's {@code requestToJoin} with its address. It serves (with
-   * its share of the network's keys) from the next {@link #advanceEpoch()} on.
+   * a funded wallet and calls Staking's {@code requestToJoin} with its address. It serves (with its
+   * share of the network's keys) from the next {@link #advanceEpoch()} on.
    *
    * @return the new node's URL, {@code http://127.0.0.1:<port>}
    * @throws LitException when the network is closed, or Staking refuses the join
@@ -176,18 +202,31 @@ public final class LocalLitNetwork implements AutoCloseable {
   public synchronized String addNode() {
     ensureOpen();
     int walletIndex = keys.nextWallet().getAndIncrement();
-    Credentials wallet = Credentials.create(ECKeyPair.create(Builder.walletKey(keys.seed(), walletIndex)));
+    Credentials wallet =
+        Credentials.create(ECKeyPair.create(Builder.walletKey(keys.seed(), walletIndex)));
     NodeHttpServer server = new NodeHttpServer("127.0.0.1", 0, 8);
     boolean registered = false;
     try {
       anvil.setBalance(wallet.getAddress(), java.math.BigInteger.TEN.pow(20));
-      LitValidator v = LitValidator.of(org.web3j.crypto.Keys.toChecksumAddress(wallet.getAddress()), "127.0.0.1", server.port());
-      new Transactor(anvil.web3j(), wallet, anvil.chainId()).send(contracts().staking(), new org.web3j.abi.datatypes.Function(
-          "requestToJoin", List.of(new org.web3j.abi.datatypes.generated.Uint32(v.ipAsUint32()),
-              new org.web3j.abi.datatypes.generated.Uint128(java.math.BigInteger.ZERO),
-              new org.web3j.abi.datatypes.generated.Uint32(v.port()), new org.web3j.abi.datatypes.Address(v.nodeAddress()),
-              new org.web3j.abi.datatypes.generated.Uint256(java.math.BigInteger.ZERO),
-              new org.web3j.abi.datatypes.generated.Uint256(java.math.BigInteger.ZERO)), List.of()), java.math.BigInteger.ZERO);
+      LitValidator v =
+          LitValidator.of(
+              org.web3j.crypto.Keys.toChecksumAddress(wallet.getAddress()),
+              "127.0.0.1",
+              server.port());
+      new Transactor(anvil.web3j(), wallet, anvil.chainId())
+          .send(
+              contracts().staking(),
+              new org.web3j.abi.datatypes.Function(
+                  "requestToJoin",
+                  List.of(
+                      new org.web3j.abi.datatypes.generated.Uint32(v.ipAsUint32()),
+                      new org.web3j.abi.datatypes.generated.Uint128(java.math.BigInteger.ZERO),
+                      new org.web3j.abi.datatypes.generated.Uint32(v.port()),
+                      new org.web3j.abi.datatypes.Address(v.nodeAddress()),
+                      new org.web3j.abi.datatypes.generated.Uint256(java.math.BigInteger.ZERO),
+                      new org.web3j.abi.datatypes.generated.Uint256(java.math.BigInteger.ZERO)),
+                  List.of()),
+              java.math.BigInteger.ZERO);
       keys.wallets().put(wallet.getAddress().toLowerCase(java.util.Locale.ROOT), wallet);
       joining.add(new Joining(server, wallet));
       registered = true;
@@ -203,31 +242,39 @@ public final class LocalLitNetwork implements AutoCloseable {
    * contracts' owner); it serves until the next {@link #advanceEpoch()}, then stops.
    *
    * @param shareIndex the node's 0-based index in the current epoch
-   * @throws LitValidationException for an unknown index, a node already leaving, or when fewer
-   *     than 2 validators would remain
+   * @throws LitValidationException for an unknown index, a node already leaving, or when fewer than
+   *     2 validators would remain
    * @throws LitException when the network is closed or Staking refuses
    */
   public synchronized void removeNode(int shareIndex) {
     ensureOpen();
     SimulatedNode n = node(shareIndex);
-    if (leaving.contains(n)) throw new LitValidationException("node " + shareIndex + " already leaves at the next epoch");
+    if (leaving.contains(n))
+      throw new LitValidationException("node " + shareIndex + " already leaves at the next epoch");
     if (nodes.size() - leaving.size() - 1 + joining.size() < 2) {
-      throw new LitValidationException("a network needs at least 2 validators; add one before removing another");
+      throw new LitValidationException(
+          "a network needs at least 2 validators; add one before removing another");
     }
-    ownerTransactor().send(contracts().staking(), new org.web3j.abi.datatypes.Function("adminKickValidatorInNextEpoch",
-        List.of(new org.web3j.abi.datatypes.Address(n.nodeWalletAddress())), List.of()), java.math.BigInteger.ZERO);
+    ownerTransactor()
+        .send(
+            contracts().staking(),
+            new org.web3j.abi.datatypes.Function(
+                "adminKickValidatorInNextEpoch",
+                List.of(new org.web3j.abi.datatypes.Address(n.nodeWalletAddress())),
+                List.of()),
+            java.math.BigInteger.ZERO);
     leaving.add(n);
     LOG.info("lit-localnet: node {} leaves at epoch {}", n.url(), epoch + 1);
   }
 
   /**
-   * Advances the epoch on the chain (Staking's {@code advanceEpoch}: the next validator set
-   * becomes current, {@code StateChanged(1)} then {@code StateChanged(0)}), then reshares the
-   * network's keys to the new set as the real network's DKG does: the BLS network key, the HD root
-   * keys and so every PKP stay the same; each node gets a new share for its place in Staking's
-   * current validator list and the threshold Staking reports. Joining nodes start serving, kicked
-   * ones stop. Clients follow when they next read Staking; requests in flight during the change
-   * finish or fail with an error.
+   * Advances the epoch on the chain (Staking's {@code advanceEpoch}: the next validator set becomes
+   * current, {@code StateChanged(1)} then {@code StateChanged(0)}), then reshares the network's
+   * keys to the new set as the real network's DKG does: the BLS network key, the HD root keys and
+   * so every PKP stay the same; each node gets a new share for its place in Staking's current
+   * validator list and the threshold Staking reports. Joining nodes start serving, kicked ones
+   * stop. Clients follow when they next read Staking; requests in flight during the change finish
+   * or fail with an error.
    *
    * @return the new epoch number
    * @throws LitException when the network is closed, or the chain's validator set is not this
@@ -237,37 +284,85 @@ public final class LocalLitNetwork implements AutoCloseable {
     ensureOpen();
     Transactor owner = ownerTransactor();
     String staking = contracts().staking();
-    owner.send(staking, new org.web3j.abi.datatypes.Function("advanceEpoch", List.of(), List.of()), java.math.BigInteger.ZERO);
+    owner.send(
+        staking,
+        new org.web3j.abi.datatypes.Function("advanceEpoch", List.of(), List.of()),
+        java.math.BigInteger.ZERO);
     @SuppressWarnings({"rawtypes", "unchecked"})
-    List<org.web3j.abi.datatypes.Address> current = (List<org.web3j.abi.datatypes.Address>) owner.call(staking,
-        new org.web3j.abi.datatypes.Function("getValidatorsInCurrentEpoch", List.of(),
-            List.of(new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.DynamicArray<org.web3j.abi.datatypes.Address>>() {})))
-        .get(0).getValue();
-    int threshold = ((java.math.BigInteger) owner.call(staking, new org.web3j.abi.datatypes.Function(
-        "currentValidatorCountForConsensus", List.of(),
-        List.of(new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.generated.Uint256>() {}))).get(0).getValue()).intValueExact();
+    List<org.web3j.abi.datatypes.Address> current =
+        (List<org.web3j.abi.datatypes.Address>)
+            owner
+                .call(
+                    staking,
+                    new org.web3j.abi.datatypes.Function(
+                        "getValidatorsInCurrentEpoch",
+                        List.of(),
+                        List.of(
+                            new org.web3j.abi.TypeReference<
+                                org.web3j.abi.datatypes.DynamicArray<
+                                    org.web3j.abi.datatypes.Address>>() {})))
+                .get(0)
+                .getValue();
+    int threshold =
+        ((java.math.BigInteger)
+                owner
+                    .call(
+                        staking,
+                        new org.web3j.abi.datatypes.Function(
+                            "currentValidatorCountForConsensus",
+                            List.of(),
+                            List.of(
+                                new org.web3j.abi.TypeReference<
+                                    org.web3j.abi.datatypes.generated.Uint256>() {})))
+                    .get(0)
+                    .getValue())
+            .intValueExact();
     long next = epoch + 1;
     int n = current.size();
     EpochDealer.EpochKeys dealt = keys.dealer().deal(next, n, threshold);
     java.util.Map<String, SimulatedNode> serving = new java.util.HashMap<>();
-    for (SimulatedNode node : nodes) serving.put(node.nodeWalletAddress().toLowerCase(java.util.Locale.ROOT), node);
+    for (SimulatedNode node : nodes)
+      serving.put(node.nodeWalletAddress().toLowerCase(java.util.Locale.ROOT), node);
     java.util.Map<String, Joining> joiners = new java.util.HashMap<>();
-    for (Joining j : joining) joiners.put(j.wallet().getAddress().toLowerCase(java.util.Locale.ROOT), j);
+    for (Joining j : joining)
+      joiners.put(j.wallet().getAddress().toLowerCase(java.util.Locale.ROOT), j);
     List<SimulatedNode> nextNodes = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String address = current.get(i).getValue().toLowerCase(java.util.Locale.ROOT);
       Credentials wallet = keys.wallets().get(address);
-      if (wallet == null) throw new LitException("validator " + address + " of epoch " + next + " is not a node of this network");
-      SimulatedNodeConfig cfg = new SimulatedNodeConfig(i, n, threshold, wallet, dealt.bls().shareForIndex(i).orElseThrow(),
-          blsPublicKey, dealt.k256().get(i), keys.ecdsaSecret(), anvil.web3j(), anvil.rpcUrl(), contracts(), rateLimiting,
-          strictAuthOnly, Clock.systemUTC());
+      if (wallet == null)
+        throw new LitException(
+            "validator " + address + " of epoch " + next + " is not a node of this network");
+      SimulatedNodeConfig cfg =
+          new SimulatedNodeConfig(
+              i,
+              n,
+              threshold,
+              wallet,
+              dealt.bls().shareForIndex(i).orElseThrow(),
+              blsPublicKey,
+              dealt.k256().get(i),
+              keys.ecdsaSecret(),
+              anvil.web3j(),
+              anvil.rpcUrl(),
+              contracts(),
+              rateLimiting,
+              strictAuthOnly,
+              Clock.systemUTC());
       SimulatedNode node = serving.remove(address);
       if (node != null) {
         node.enterEpoch(cfg);
       } else {
         Joining j = joiners.get(address);
-        if (j == null) throw new LitException("validator " + address + " of epoch " + next + " has no node");
-        node = new SimulatedNode(j.server(), cfg, runtime, cid -> Optional.ofNullable(pinnedActions.get(cid)), authProviders);
+        if (j == null)
+          throw new LitException("validator " + address + " of epoch " + next + " has no node");
+        node =
+            new SimulatedNode(
+                j.server(),
+                cfg,
+                runtime,
+                cid -> Optional.ofNullable(pinnedActions.get(cid)),
+                authProviders);
         node.setStrictAuthOnly(strictAuthOnly);
         node.setRateLimiting(rateLimiting);
       }
@@ -299,47 +394,67 @@ public final class LocalLitNetwork implements AutoCloseable {
     }
   }
 
-  /** @return the chain's JSON-RPC URL, {@code http://127.0.0.1:<port>} */
+  /**
+   * @return the chain's JSON-RPC URL, {@code http://127.0.0.1:<port>}
+   */
   public String rpcUrl() {
     return anvil.rpcUrl();
   }
 
-  /** @return the chain id */
+  /**
+   * @return the chain id
+   */
   public long chainId() {
     return anvil.chainId();
   }
 
-  /** @return the deployed Lit contracts the SDK uses */
+  /**
+   * @return the deployed Lit contracts the SDK uses
+   */
   public LitContractAddresses contracts() {
     return deployment.addresses();
   }
 
-  /** @return the key deriver contract (replaces Chronicle's 0xF5 HD precompile) */
+  /**
+   * @return the key deriver contract (replaces Chronicle's 0xF5 HD precompile)
+   */
   public String keyDeriverAddress() {
     return deployment.keyDeriver();
   }
 
-  /** @return the BLS network public key (handshake {@code networkPublicKey}) */
+  /**
+   * @return the BLS network public key (handshake {@code networkPublicKey})
+   */
   public BlsPublicKey blsPublicKey() {
     return blsPublicKey;
   }
 
-  /** @return the BLS network public key as 96 lowercase hex characters */
+  /**
+   * @return the BLS network public key as 96 lowercase hex characters
+   */
   public String networkPublicKey() {
     return blsPublicKey.toHex();
   }
 
-  /** @return the K256 HD root public keys (handshake {@code hdRootPubkeys}): compressed, lowercase hex, in derivation order */
+  /**
+   * @return the K256 HD root public keys (handshake {@code hdRootPubkeys}): compressed, lowercase
+   *     hex, in derivation order
+   */
   public List<String> hdRootPubkeys() {
     return hdRootPubkeys;
   }
 
-  /** @return {@code minNodeCount}: the threshold Staking reports */
+  /**
+   * @return {@code minNodeCount}: the threshold Staking reports
+   */
   public int minNodeCount() {
     return minNodeCount;
   }
 
-  /** @return anvil's funded dev accounts (index 0 deployed and owns the contracts); never the node wallets */
+  /**
+   * @return anvil's funded dev accounts (index 0 deployed and owns the contracts); never the node
+   *     wallets
+   */
   public List<Credentials> devAccounts() {
     return anvil.devAccounts();
   }
@@ -353,22 +468,31 @@ public final class LocalLitNetwork implements AutoCloseable {
     return anvil.devAccount(index);
   }
 
-  /** @return the anvil chain (time travel, mining) */
+  /**
+   * @return the anvil chain (time travel, mining)
+   */
   public Anvil anvil() {
     return anvil;
   }
 
-  /** @return RateLimitNFT's cap on sold, unexpired capacity (requests per kilosecond), as set at start */
+  /**
+   * @return RateLimitNFT's cap on sold, unexpired capacity (requests per kilosecond), as set at
+   *     start
+   */
   public long maxRequestsPerKilosecond() {
     return maxRequestsPerKilosecond;
   }
 
-  /** @return how long {@link Builder#start()} took */
+  /**
+   * @return how long {@link Builder#start()} took
+   */
   public Duration startupTime() {
     return startupTime;
   }
 
-  /** @return whether Lit Actions get the {@code ethers} v5 global */
+  /**
+   * @return whether Lit Actions get the {@code ethers} v5 global
+   */
   public boolean ethersLoaded() {
     return ethersLoaded;
   }
@@ -388,8 +512,8 @@ public final class LocalLitNetwork implements AutoCloseable {
 
   /**
    * The node route that pins Lit Action code for the whole network, for clients outside this JVM
-   * (e.g. the JS SDK): POST {@code {"code": "<JavaScript>"}} as JSON, answer
-   * {@code {"ipfsId": "Qm…"}} (the code's CIDv0, as {@code ipfs add} computes it).
+   * (e.g. the JS SDK): POST {@code {"code": "<JavaScript>"}} as JSON, answer {@code {"ipfsId":
+   * "Qm…"}} (the code's CIDv0, as {@code ipfs add} computes it).
    */
   public static final String PIN_PATH = "/lit4j/ipfs/pin";
 
@@ -399,12 +523,16 @@ public final class LocalLitNetwork implements AutoCloseable {
     return cid;
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode pinRoute(java.util.Map<String, String> pinned, com.fasterxml.jackson.databind.JsonNode body) {
+  private static com.fasterxml.jackson.databind.JsonNode pinRoute(
+      java.util.Map<String, String> pinned, com.fasterxml.jackson.databind.JsonNode body) {
     com.fasterxml.jackson.databind.JsonNode code = body.get("code");
     if (code == null || !code.isTextual()) {
-      throw io.lit4j.localnet.node.NodeError.of(io.lit4j.localnet.node.NodeErrorCode.NodeBadInput, "missing field `code` (the action's JavaScript, a string)");
+      throw io.lit4j.localnet.node.NodeError.of(
+          io.lit4j.localnet.node.NodeErrorCode.NodeBadInput,
+          "missing field `code` (the action's JavaScript, a string)");
     }
-    com.fasterxml.jackson.databind.node.ObjectNode o = io.lit4j.core.json.LitJson.mapper().createObjectNode();
+    com.fasterxml.jackson.databind.node.ObjectNode o =
+        io.lit4j.core.json.LitJson.mapper().createObjectNode();
     o.put("ipfsId", pin(pinned, code.textValue()));
     return o;
   }
@@ -432,10 +560,10 @@ public final class LocalLitNetwork implements AutoCloseable {
   /**
    * The connection details as JSON: {@code rpcUrl, chainId, nodeUrls, minNodeCount,
    * networkPublicKey, hdRootPubkeys, contracts{…}, nodeWallets, devAccounts{mnemonic, path,
-   * addresses, privateKeys}, maxRequestsPerKilosecond, startupMillis}: what
-   * {@code LitContracts.fromLocalNetwork} and {@code LitNodeClientConfig.fromLocalNetwork} read
-   * ({@link io.lit4j.contracts.LocalNetworkConnection}). The private keys are anvil's public test
-   * keys of its well-known mnemonic; the node wallets' keys are never included.
+   * addresses, privateKeys}, maxRequestsPerKilosecond, startupMillis}: what {@code
+   * LitContracts.fromLocalNetwork} and {@code LitNodeClientConfig.fromLocalNetwork} read ({@link
+   * io.lit4j.contracts.LocalNetworkConnection}). The private keys are anvil's public test keys of
+   * its well-known mnemonic; the node wallets' keys are never included.
    *
    * @return the connection details, JSON
    */
@@ -468,7 +596,11 @@ public final class LocalLitNetwork implements AutoCloseable {
     devAccounts().forEach(d -> addrs.add(Keys.toChecksumAddress(d.getAddress())));
     // anvil's public test keys, so that clients need no mnemonic derivation
     ArrayNode keys = dev.putArray("privateKeys");
-    devAccounts().forEach(d -> keys.add(Numeric.toHexStringWithPrefixZeroPadded(d.getEcKeyPair().getPrivateKey(), 64)));
+    devAccounts()
+        .forEach(
+            d ->
+                keys.add(
+                    Numeric.toHexStringWithPrefixZeroPadded(d.getEcKeyPair().getPrivateKey(), 64)));
     o.put("maxRequestsPerKilosecond", maxRequestsPerKilosecond);
     o.put("startupMillis", startupTime.toMillis());
     return LitJson.write(o);
@@ -491,7 +623,13 @@ public final class LocalLitNetwork implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "LocalLitNetwork[nodes=" + nodeUrls() + ", rpc=" + rpcUrl() + ", chainId=" + chainId() + "]";
+    return "LocalLitNetwork[nodes="
+        + nodeUrls()
+        + ", rpc="
+        + rpcUrl()
+        + ", chainId="
+        + chainId()
+        + "]";
   }
 
   /** The default location of the ethers bundle the build installs. */
@@ -499,9 +637,13 @@ public final class LocalLitNetwork implements AutoCloseable {
     String explicit = System.getProperty("lit4j.ethers.bundle");
     if (explicit != null && !explicit.isBlank()) return Optional.of(Path.of(explicit));
     String tools = System.getProperty("lit4j.tools.dir");
-    Path dir = tools != null && !tools.isBlank() ? Path.of(tools)
-        : Path.of(System.getProperty("user.home"), ".cache", "lit4j", "tools");
-    Path p = dir.resolve("ethers-" + ETHERS_VERSION).resolve("node_modules/ethers/dist/ethers.umd.min.js");
+    Path dir =
+        tools != null && !tools.isBlank()
+            ? Path.of(tools)
+            : Path.of(System.getProperty("user.home"), ".cache", "lit4j", "tools");
+    Path p =
+        dir.resolve("ethers-" + ETHERS_VERSION)
+            .resolve("node_modules/ethers/dist/ethers.umd.min.js");
     return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
   }
 
@@ -516,7 +658,8 @@ public final class LocalLitNetwork implements AutoCloseable {
     private Optional<Path> ethersBundle;
     private Duration actionTimeout = Duration.ofSeconds(30);
     private long actionMemoryBudgetBytes = LitActionRuntime.DEFAULT_MEMORY_BUDGET_BYTES;
-    private final java.util.Map<String, io.lit4j.localnet.actions.FetchHandler> fetchRoutes = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, io.lit4j.localnet.actions.FetchHandler> fetchRoutes =
+        new java.util.LinkedHashMap<>();
     private long maxRequestsPerKilosecond = DEFAULT_MAX_REQUESTS_PER_KILOSECOND;
     private int nodeBasePort;
     private AuthMethodVerifiers authProviders = AuthMethodVerifiers.live();
@@ -533,7 +676,8 @@ public final class LocalLitNetwork implements AutoCloseable {
      * @return this builder
      */
     public Builder maxRequestsPerKilosecond(long max) {
-      if (max <= 0) throw new LitValidationException("maxRequestsPerKilosecond must be positive, got " + max);
+      if (max <= 0)
+        throw new LitValidationException("maxRequestsPerKilosecond must be positive, got " + max);
       this.maxRequestsPerKilosecond = max;
       return this;
     }
@@ -542,11 +686,14 @@ public final class LocalLitNetwork implements AutoCloseable {
      * Node {@code i} listens on {@code port + i} instead of a free port the system picks (the
      * default, 0); start fails when a port is taken.
      *
-     * @param port the first node's port, 1..65535 so that every node's port fits, or 0 for free ports
+     * @param port the first node's port, 1..65535 so that every node's port fits, or 0 for free
+     *     ports
      * @return this builder
      */
     public Builder nodeBasePort(int port) {
-      if (port < 0 || port > 65535) throw new LitValidationException("nodeBasePort must be in [0, 65535] (0: free ports), got " + port);
+      if (port < 0 || port > 65535)
+        throw new LitValidationException(
+            "nodeBasePort must be in [0, 65535] (0: free ports), got " + port);
       this.nodeBasePort = port;
       return this;
     }
@@ -577,7 +724,8 @@ public final class LocalLitNetwork implements AutoCloseable {
      * @return this builder
      */
     public Builder nodes(int nodes) {
-      if (nodes < 2 || nodes > 20) throw new LitValidationException("nodes must be in [2, 20], got " + nodes);
+      if (nodes < 2 || nodes > 20)
+        throw new LitValidationException("nodes must be in [2, 20], got " + nodes);
       this.nodes = nodes;
       return this;
     }
@@ -587,7 +735,8 @@ public final class LocalLitNetwork implements AutoCloseable {
      * @return this builder
      */
     public Builder seed(String seed) {
-      if (seed == null || seed.isEmpty()) throw new LitValidationException("seed must not be empty");
+      if (seed == null || seed.isEmpty())
+        throw new LitValidationException("seed must not be empty");
       this.seed = seed.getBytes(StandardCharsets.UTF_8);
       return this;
     }
@@ -597,7 +746,8 @@ public final class LocalLitNetwork implements AutoCloseable {
      * @return this builder
      */
     public Builder seed(byte[] seed) {
-      if (seed == null || seed.length == 0) throw new LitValidationException("seed must not be empty");
+      if (seed == null || seed.length == 0)
+        throw new LitValidationException("seed must not be empty");
       this.seed = seed.clone();
       return this;
     }
@@ -607,7 +757,8 @@ public final class LocalLitNetwork implements AutoCloseable {
      * @return this builder
      */
     public Builder chainId(long chainId) {
-      if (chainId <= 0) throw new LitValidationException("chainId must be positive, got " + chainId);
+      if (chainId <= 0)
+        throw new LitValidationException("chainId must be positive, got " + chainId);
       this.chainId = chainId;
       return this;
     }
@@ -617,7 +768,8 @@ public final class LocalLitNetwork implements AutoCloseable {
      * @return this builder
      */
     public Builder rootKeyCount(int count) {
-      if (count < 2 || count > 10) throw new LitValidationException("rootKeyCount must be in [2, 10], got " + count);
+      if (count < 2 || count > 10)
+        throw new LitValidationException("rootKeyCount must be in [2, 10], got " + count);
       this.rootKeyCount = count;
       return this;
     }
@@ -650,12 +802,13 @@ public final class LocalLitNetwork implements AutoCloseable {
     }
 
     /**
-     * @param bundle path of {@code ethers@5.7.2/dist/ethers.umd.min.js} for Lit Actions (by
-     *     default the one the build installs under {@code ${lit4j.tools.dir}})
+     * @param bundle path of {@code ethers@5.7.2/dist/ethers.umd.min.js} for Lit Actions (by default
+     *     the one the build installs under {@code ${lit4j.tools.dir}})
      * @return this builder
      */
     public Builder ethersBundle(Path bundle) {
-      if (bundle == null || !Files.isRegularFile(bundle)) throw new LitValidationException("ethers bundle not found: " + bundle);
+      if (bundle == null || !Files.isRegularFile(bundle))
+        throw new LitValidationException("ethers bundle not found: " + bundle);
       this.ethersBundle = Optional.of(bundle);
       return this;
     }
@@ -665,14 +818,18 @@ public final class LocalLitNetwork implements AutoCloseable {
      * @return this builder
      */
     /**
-     * Bytes one Lit Action execution may allocate before it fails with {@code NodeJsMemoryLimitError}
-     * (default 256 MiB; see {@link LitActionRuntime} for why this approximates the nodes' heap limit).
+     * Bytes one Lit Action execution may allocate before it fails with {@code
+     * NodeJsMemoryLimitError} (default 256 MiB; see {@link LitActionRuntime} for why this
+     * approximates the nodes' heap limit).
      *
-     * @param bytes Bytes one Lit Action execution may allocate before it fails with {@code NodeJsMemoryLimitError} (default 256 MiB; see {@link LitActionRuntime} for why this approximates the nodes' heap limit)
+     * @param bytes Bytes one Lit Action execution may allocate before it fails with {@code
+     *     NodeJsMemoryLimitError} (default 256 MiB; see {@link LitActionRuntime} for why this
+     *     approximates the nodes' heap limit)
      * @return this builder
      */
     public Builder actionMemoryBudget(long bytes) {
-      if (bytes <= 0) throw new LitValidationException("actionMemoryBudget must be positive, got " + bytes);
+      if (bytes <= 0)
+        throw new LitValidationException("actionMemoryBudget must be positive, got " + bytes);
       this.actionMemoryBudgetBytes = bytes;
       return this;
     }
@@ -681,13 +838,15 @@ public final class LocalLitNetwork implements AutoCloseable {
      * Answers the Lit Actions' {@code fetch} calls to one host in-process instead of over the
      * network, e.g. to test an oracle action offline. Other hosts are fetched for real.
      *
-     * @param host a host name ({@code api.example.com}, every port) or host and port
-     *     ({@code api.example.com:8443}); case does not matter
+     * @param host a host name ({@code api.example.com}, every port) or host and port ({@code
+     *     api.example.com:8443}); case does not matter
      * @param handler answers each request (on the action's thread, once per node)
      * @return this builder
      */
     public Builder routeFetch(String host, io.lit4j.localnet.actions.FetchHandler handler) {
-      if (host == null || host.isBlank() || host.contains("/")) throw new LitValidationException("routeFetch host must be a host name or host:port, got " + host);
+      if (host == null || host.isBlank() || host.contains("/"))
+        throw new LitValidationException(
+            "routeFetch host must be a host name or host:port, got " + host);
       if (handler == null) throw new LitValidationException("routeFetch handler must not be null");
       fetchRoutes.put(host.toLowerCase(java.util.Locale.ROOT), handler);
       return this;
@@ -700,7 +859,8 @@ public final class LocalLitNetwork implements AutoCloseable {
      * @return this builder
      */
     public Builder actionTimeout(Duration timeout) {
-      if (timeout == null || timeout.isNegative() || timeout.isZero()) throw new LitValidationException("actionTimeout must be positive");
+      if (timeout == null || timeout.isNegative() || timeout.isZero())
+        throw new LitValidationException("actionTimeout must be positive");
       this.actionTimeout = timeout;
       return this;
     }
@@ -708,8 +868,14 @@ public final class LocalLitNetwork implements AutoCloseable {
     /** Fails when {@link #nodeBasePort} leaves no room for every node's port. */
     void checkPorts() {
       if (nodeBasePort != 0 && nodeBasePort + nodes - 1 > 65535) {
-        throw new LitValidationException("nodeBasePort " + nodeBasePort + " leaves no room for " + nodes + " nodes (the last port would be "
-            + (nodeBasePort + nodes - 1) + " > 65535)");
+        throw new LitValidationException(
+            "nodeBasePort "
+                + nodeBasePort
+                + " leaves no room for "
+                + nodes
+                + " nodes (the last port would be "
+                + (nodeBasePort + nodes - 1)
+                + " > 65535)");
       }
     }
 
@@ -730,7 +896,9 @@ public final class LocalLitNetwork implements AutoCloseable {
       int threshold = nodes == 2 ? 1 : (2 * nodes) / 3;
       Optional<Path> ethers = ethersBundle != null ? ethersBundle : defaultEthersBundle();
       if (ethers.isEmpty()) {
-        LOG.warn("ethers {} bundle not found (set -Dlit4j.ethers.bundle or build lit-localnet once): Lit Actions run without `ethers`", ETHERS_VERSION);
+        LOG.warn(
+            "ethers {} bundle not found (set -Dlit4j.ethers.bundle or build lit-localnet once): Lit Actions run without `ethers`",
+            ETHERS_VERSION);
       }
       Anvil anvil = Anvil.builder().chainId(chainId).start();
       List<NodeHttpServer> servers = new ArrayList<>();
@@ -739,46 +907,101 @@ public final class LocalLitNetwork implements AutoCloseable {
       java.util.Map<String, String> pinned = new java.util.concurrent.ConcurrentHashMap<>();
       boolean up = false;
       try {
-        runtime = new LitActionRuntime(ethers, actionTimeout, nodes, actionMemoryBudgetBytes, fetchRoutes);
+        runtime =
+            new LitActionRuntime(
+                ethers, actionTimeout, nodes, actionMemoryBudgetBytes, fetchRoutes);
         BlsKeySet bls = BlsDealer.deal(Math.max(2, threshold), nodes, derive(s, "bls"));
-        K256RootKeyShares k256 = K256KeyDealer.seeded(derive(s, "k256")).deal(rootKeyCount, threshold, nodes);
+        K256RootKeyShares k256 =
+            K256KeyDealer.seeded(derive(s, "k256")).deal(rootKeyCount, threshold, nodes);
         byte[] ecdsaSecret = derive(s, "ecdsa-nonce");
         List<Credentials> wallets = new ArrayList<>();
-        for (int i = 0; i < nodes; i++) wallets.add(Credentials.create(ECKeyPair.create(walletKey(s, i))));
-        // real nodes number themselves by sorting the epoch's validators by staker address (here the
-        // wallet address): node i is the i-th, so clients predict the signing subset as on a real network
-        wallets.sort(java.util.Comparator.comparing(c -> c.getAddress().toLowerCase(java.util.Locale.ROOT)));
+        for (int i = 0; i < nodes; i++)
+          wallets.add(Credentials.create(ECKeyPair.create(walletKey(s, i))));
+        // real nodes number themselves by sorting the epoch's validators by staker address (here
+        // the
+        // wallet address): node i is the i-th, so clients predict the signing subset as on a real
+        // network
+        wallets.sort(
+            java.util.Comparator.comparing(c -> c.getAddress().toLowerCase(java.util.Locale.ROOT)));
         LitDeploymentSpec.Builder spec = LitDeploymentSpec.builder();
         for (int i = 0; i < nodes; i++) {
-          NodeHttpServer server = new NodeHttpServer("127.0.0.1", nodeBasePort == 0 ? 0 : nodeBasePort + i, 8);
+          NodeHttpServer server =
+              new NodeHttpServer("127.0.0.1", nodeBasePort == 0 ? 0 : nodeBasePort + i, 8);
           servers.add(server);
           Credentials wallet = wallets.get(i);
-          spec.validator(LitValidator.of(Keys.toChecksumAddress(wallet.getAddress()), "127.0.0.1", server.port()));
+          spec.validator(
+              LitValidator.of(
+                  Keys.toChecksumAddress(wallet.getAddress()), "127.0.0.1", server.port()));
         }
         for (Secp256k1PublicKey root : k256.rootPublicKeys()) spec.rootKey(root.compressed());
         LitDeployer deployer = new LitDeployer(anvil.web3j(), anvil.devAccount(0), anvil.chainId());
         LitDeployment deployment = deployer.deploy(spec.build());
-        deployer.setMaxRequestsPerKilosecond(deployment.addresses().rateLimitNft(), BigInteger.valueOf(maxRequestsPerKilosecond));
+        deployer.setMaxRequestsPerKilosecond(
+            deployment.addresses().rateLimitNft(), BigInteger.valueOf(maxRequestsPerKilosecond));
         for (int i = 0; i < nodes; i++) {
-          SimulatedNodeConfig cfg = new SimulatedNodeConfig(i, nodes, threshold, wallets.get(i),
-              bls.shareForIndex(i).orElseThrow(), bls.publicKey(), k256.nodeShare(i), ecdsaSecret, anvil.web3j(),
-              anvil.rpcUrl(), deployment.addresses(), rateLimiting, strictAuthOnly, Clock.systemUTC());
-          started.add(new SimulatedNode(servers.get(i), cfg, runtime, cid -> Optional.ofNullable(pinned.get(cid)), authProviders));
+          SimulatedNodeConfig cfg =
+              new SimulatedNodeConfig(
+                  i,
+                  nodes,
+                  threshold,
+                  wallets.get(i),
+                  bls.shareForIndex(i).orElseThrow(),
+                  bls.publicKey(),
+                  k256.nodeShare(i),
+                  ecdsaSecret,
+                  anvil.web3j(),
+                  anvil.rpcUrl(),
+                  deployment.addresses(),
+                  rateLimiting,
+                  strictAuthOnly,
+                  Clock.systemUTC());
+          started.add(
+              new SimulatedNode(
+                  servers.get(i),
+                  cfg,
+                  runtime,
+                  cid -> Optional.ofNullable(pinned.get(cid)),
+                  authProviders));
           servers.get(i).route(PIN_PATH, req -> pinRoute(pinned, req.body()));
         }
-        List<String> roots = k256.rootPublicKeys().stream().map(Secp256k1PublicKey::compressedHex).toList();
+        List<String> roots =
+            k256.rootPublicKeys().stream().map(Secp256k1PublicKey::compressedHex).toList();
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        LOG.info("lit-localnet: {} nodes up in {} ms (rpc {})", nodes, took.toMillis(), anvil.rpcUrl());
-        java.util.Map<String, Credentials> byAddress = new java.util.concurrent.ConcurrentHashMap<>();
-        for (Credentials w : wallets) byAddress.put(w.getAddress().toLowerCase(java.util.Locale.ROOT), w);
-        Secrets keys = new Secrets(s.clone(), new EpochDealer(s, bls, k256), ecdsaSecret, byAddress,
-            new java.util.concurrent.atomic.AtomicInteger(nodes));
-        LocalLitNetwork net = new LocalLitNetwork(anvil, deployment, started, runtime, bls.publicKey(), roots, threshold, took,
-            ethers.isPresent(), pinned, keys, rateLimiting, strictAuthOnly, authProviders, maxRequestsPerKilosecond);
+        LOG.info(
+            "lit-localnet: {} nodes up in {} ms (rpc {})", nodes, took.toMillis(), anvil.rpcUrl());
+        java.util.Map<String, Credentials> byAddress =
+            new java.util.concurrent.ConcurrentHashMap<>();
+        for (Credentials w : wallets)
+          byAddress.put(w.getAddress().toLowerCase(java.util.Locale.ROOT), w);
+        Secrets keys =
+            new Secrets(
+                s.clone(),
+                new EpochDealer(s, bls, k256),
+                ecdsaSecret,
+                byAddress,
+                new java.util.concurrent.atomic.AtomicInteger(nodes));
+        LocalLitNetwork net =
+            new LocalLitNetwork(
+                anvil,
+                deployment,
+                started,
+                runtime,
+                bls.publicKey(),
+                roots,
+                threshold,
+                took,
+                ethers.isPresent(),
+                pinned,
+                keys,
+                rateLimiting,
+                strictAuthOnly,
+                authProviders,
+                maxRequestsPerKilosecond);
         up = true;
         return net;
       } finally {
-        if (!up) { // whatever failed (an Error too): nothing started here may outlive the failed start
+        if (!up) { // whatever failed (an Error too): nothing started here may outlive the failed
+          // start
           servers.forEach(NodeHttpServer::close);
           if (runtime != null) runtime.close();
           anvil.close();

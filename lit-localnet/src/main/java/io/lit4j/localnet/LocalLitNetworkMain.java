@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Starts a {@link LocalLitNetwork} standalone, prints its connection details as one line of JSON
- * on stdout ({@link LocalLitNetwork#connectionInfoJson()}) and runs until the process is stopped:
+ * Starts a {@link LocalLitNetwork} standalone, prints its connection details as one line of JSON on
+ * stdout ({@link LocalLitNetwork#connectionInfoJson()}) and runs until the process is stopped:
  * SIGINT (Ctrl-C) or SIGTERM close the nodes and anvil, then the process exits.
  *
  * <pre>
@@ -26,24 +26,28 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalLitNetworkMain {
   /** Exit code for bad options. */
   static final int EXIT_USAGE = 2;
+
   /** Exit code when the network fails to start. */
   static final int EXIT_START_FAILED = 1;
 
-  static final String USAGE = String.join("\n",
-      "usage: java -jar lit-localnet-<version>-standalone.jar [options]",
-      "  --nodes N              number of nodes, 2..20 (default 3)",
-      "  --seed TEXT            same seed, same keys and node wallets (default: random)",
-      "  --chain-id ID          anvil chain id (default 31337)",
-      "  --root-keys N          K256 HD root keys, 2..10 (default 3)",
-      "  --node-port P          node i listens on P+i (default: free ports)",
-      "  --max-capacity N       RateLimitNFT cap, requests/ks sold and unexpired (default "
-          + LocalLitNetwork.DEFAULT_MAX_REQUESTS_PER_KILOSECOND + ")",
-      "  --no-rate-limiting     no capacity credits needed (default: required, habanero profile)",
-      "  --rate-limiting        require capacity credits (the default; accepted for old scripts)",
-      "  --strict-auth          refuse session sigs the lenient v4 check would accept",
-      "  --out FILE             also write the connection JSON to FILE",
-      "  --help                 this text",
-      "Prints one line of connection JSON on stdout and runs until Ctrl-C / SIGTERM.");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: java -jar lit-localnet-<version>-standalone.jar [options]",
+          "  --nodes N              number of nodes, 2..20 (default 3)",
+          "  --seed TEXT            same seed, same keys and node wallets (default: random)",
+          "  --chain-id ID          anvil chain id (default 31337)",
+          "  --root-keys N          K256 HD root keys, 2..10 (default 3)",
+          "  --node-port P          node i listens on P+i (default: free ports)",
+          "  --max-capacity N       RateLimitNFT cap, requests/ks sold and unexpired (default "
+              + LocalLitNetwork.DEFAULT_MAX_REQUESTS_PER_KILOSECOND
+              + ")",
+          "  --no-rate-limiting     no capacity credits needed (default: required, habanero profile)",
+          "  --rate-limiting        require capacity credits (the default; accepted for old scripts)",
+          "  --strict-auth          refuse session sigs the lenient v4 check would accept",
+          "  --out FILE             also write the connection JSON to FILE",
+          "  --help                 this text",
+          "Prints one line of connection JSON on stdout and runs until Ctrl-C / SIGTERM.");
 
   private LocalLitNetworkMain() {}
 
@@ -76,23 +80,28 @@ public final class LocalLitNetworkMain {
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        network.close();
-        System.err.println("lit-localnet: stopped");
-      } catch (RuntimeException e) {
-        System.err.println("lit-localnet: stopping failed: " + describe(e));
-      } finally {
-        System.err.flush();
-        stopped.countDown();
-      }
-    }, "lit-localnet-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    network.close();
+                    System.err.println("lit-localnet: stopped");
+                  } catch (RuntimeException e) {
+                    System.err.println("lit-localnet: stopping failed: " + describe(e));
+                  } finally {
+                    System.err.flush();
+                    stopped.countDown();
+                  }
+                },
+                "lit-localnet-stop"));
     String json = network.connectionInfoJson();
     if (options.out().isPresent()) {
       try {
         writeAtomically(options.out().get(), json);
       } catch (IOException e) {
-        System.err.println("lit-localnet: cannot write " + options.out().get() + ": " + e.getMessage());
+        System.err.println(
+            "lit-localnet: cannot write " + options.out().get() + ": " + e.getMessage());
         System.exit(EXIT_START_FAILED); // the shutdown hook stops the network
         return;
       }
@@ -134,7 +143,8 @@ public final class LocalLitNetworkMain {
           case "--root-keys" -> b.rootKeyCount(intValue(args, ++i, opt));
           case "--node-port" -> {
             int port = intValue(args, ++i, opt);
-            if (port < 1 || port > 65535) throw new UsageException("--node-port must be a port in [1, 65535], got " + port);
+            if (port < 1 || port > 65535)
+              throw new UsageException("--node-port must be a port in [1, 65535], got " + port);
             b.nodeBasePort(port);
           }
           case "--max-capacity" -> b.maxRequestsPerKilosecond(longValue(args, ++i, opt));
@@ -143,7 +153,8 @@ public final class LocalLitNetworkMain {
           case "--strict-auth" -> b.strictAuthOnly(true);
           case "--out" -> {
             Path file = Path.of(value(args, ++i, opt)).toAbsolutePath();
-            if (!Files.isDirectory(file.getParent())) throw new UsageException("--out: directory " + file.getParent() + " does not exist");
+            if (!Files.isDirectory(file.getParent()))
+              throw new UsageException("--out: directory " + file.getParent() + " does not exist");
             out = Optional.of(file);
           }
           case "--help", "-h" -> {
@@ -161,13 +172,15 @@ public final class LocalLitNetworkMain {
   }
 
   private static String value(String[] args, int i, String opt) throws UsageException {
-    if (i >= args.length || args[i].startsWith("--")) throw new UsageException(opt + " needs a value");
+    if (i >= args.length || args[i].startsWith("--"))
+      throw new UsageException(opt + " needs a value");
     return args[i];
   }
 
   private static int intValue(String[] args, int i, String opt) throws UsageException {
     long v = longValue(args, i, opt);
-    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) throw new UsageException(opt + " is out of range, got " + v);
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)
+      throw new UsageException(opt + " is out of range, got " + v);
     return (int) v;
   }
 

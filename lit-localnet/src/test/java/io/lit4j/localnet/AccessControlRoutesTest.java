@@ -36,17 +36,32 @@ class AccessControlRoutesTest {
   void setUp(LocalLitNetwork network) {
     net = network;
     user = net.devAccount(6);
-    try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(user).build()) {
+    try (LitContracts c =
+        LitContracts.builder()
+            .rpcUrl(net.rpcUrl())
+            .addresses(net.contracts())
+            .signer(user)
+            .build()) {
       c.pkps().mintNext(); // the user now holds one PKPNFT (an ERC721)
     }
   }
 
   private String blockhash() throws Exception {
-    return net.anvil().web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getHash();
+    return net.anvil()
+        .web3j()
+        .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+        .send()
+        .getBlock()
+        .getHash();
   }
 
-  private static ObjectNode basic(String standardContractType, String contract, String method, List<String> params,
-      String comparator, String value) {
+  private static ObjectNode basic(
+      String standardContractType,
+      String contract,
+      String method,
+      List<String> params,
+      String comparator,
+      String value) {
     ObjectNode c = NodeCalls.object();
     c.put("contractAddress", contract);
     c.put("standardContractType", standardContractType);
@@ -63,11 +78,13 @@ class AccessControlRoutesTest {
   }
 
   private ObjectNode isAddress(Credentials who) {
-    return basic("", "", "", List.of(":userAddress"), "=", Keys.toChecksumAddress(who.getAddress()));
+    return basic(
+        "", "", "", List.of(":userAddress"), "=", Keys.toChecksumAddress(who.getAddress()));
   }
 
   private ObjectNode holdsPkpNft() {
-    return basic("ERC721", net.contracts().pkpNft(), "balanceOf", List.of(":userAddress"), ">", "0");
+    return basic(
+        "ERC721", net.contracts().pkpNft(), "balanceOf", List.of(":userAddress"), ">", "0");
   }
 
   private static ArrayNode list(JsonNode... items) {
@@ -80,7 +97,8 @@ class AccessControlRoutesTest {
     return NodeCalls.object().put("operator", name);
   }
 
-  private List<NodeCalls.Answer> decryptionShares(ArrayNode conditions, String dataHash) throws Exception {
+  private List<NodeCalls.Answer> decryptionShares(ArrayNode conditions, String dataHash)
+      throws Exception {
     ObjectNode body = NodeCalls.object();
     body.set("accessControlConditions", conditions);
     body.put("dataToEncryptHash", dataHash);
@@ -90,11 +108,19 @@ class AccessControlRoutesTest {
   }
 
   @Test
-  void decryptionSharesFromTheNodesDecryptATimeCryptCiphertextWhenTheConditionsHold() throws Exception {
-    ArrayNode conditions = list(hasBalance(), op("and"), holdsPkpNft(), op("and"),
-        list(isAddress(net.devAccount(7)), op("or"), isAddress(user)));
+  void decryptionSharesFromTheNodesDecryptATimeCryptCiphertextWhenTheConditionsHold()
+      throws Exception {
+    ArrayNode conditions =
+        list(
+            hasBalance(),
+            op("and"),
+            holdsPkpNft(),
+            op("and"),
+            list(isAddress(net.devAccount(7)), op("or"), isAddress(user)));
     byte[] plaintext = "secret of lit4j".getBytes(StandardCharsets.UTF_8);
-    AccessControlConditions acc = AccessControlConditions.fromCanonicalJson(ConditionKind.ACCESS_CONTROL_CONDITIONS, conditions);
+    AccessControlConditions acc =
+        AccessControlConditions.fromCanonicalJson(
+            ConditionKind.ACCESS_CONTROL_CONDITIONS, conditions);
     String dataHash = TimeCrypt.dataToEncryptHash(plaintext);
     byte[] identity = TimeCrypt.accessControlIdentity(acc.hashHex(), dataHash);
     byte[] ciphertext = TimeCrypt.encrypt(net.blsPublicKey(), plaintext, identity);
@@ -102,20 +128,30 @@ class AccessControlRoutesTest {
     for (NodeCalls.Answer a : decryptionShares(conditions, dataHash)) {
       assertEquals(200, a.status(), a.body().toString());
       assertEquals("success", a.body().get("result").asText());
-      assertTrue(a.body().path("signatureShare").path("ProofOfPossession").asText().matches("[0-9a-f]{194}"));
+      assertTrue(
+          a.body()
+              .path("signatureShare")
+              .path("ProofOfPossession")
+              .asText()
+              .matches("[0-9a-f]{194}"));
       BlsSignatureShare s = BlsSignatureShare.fromJson(a.body().get("signatureShare"));
       assertEquals(a.body().get("shareIndex").asInt() + 1, s.identifier());
       shares.add(s);
     }
-    assertArrayEquals(plaintext, TimeCrypt.verifyAndDecrypt(net.blsPublicKey(), identity, ciphertext, shares.subList(0, 2)));
-    assertArrayEquals(plaintext, TimeCrypt.verifyAndDecrypt(net.blsPublicKey(), identity, ciphertext, shares));
+    assertArrayEquals(
+        plaintext,
+        TimeCrypt.verifyAndDecrypt(net.blsPublicKey(), identity, ciphertext, shares.subList(0, 2)));
+    assertArrayEquals(
+        plaintext, TimeCrypt.verifyAndDecrypt(net.blsPublicKey(), identity, ciphertext, shares));
   }
 
   @Test
   void conditionsThatDoNotHoldAnswer401() throws Exception {
-    for (NodeCalls.Answer a : decryptionShares(list(isAddress(net.devAccount(7))), "ab".repeat(32))) {
+    for (NodeCalls.Answer a :
+        decryptionShares(list(isAddress(net.devAccount(7))), "ab".repeat(32))) {
       assertEquals(401, a.status(), a.body().toString());
-      assertEquals("NodeAccessControlConditionsReturnedNotAuthorized", a.body().get("errorCode").asText());
+      assertEquals(
+          "NodeAccessControlConditionsReturnedNotAuthorized", a.body().get("errorCode").asText());
     }
   }
 
@@ -143,7 +179,12 @@ class AccessControlRoutesTest {
     assertEquals("BLS12-381", jwt.header().get("alg").asText());
 
     body.put("iat", now - 3600);
-    NodeCalls.Answer late = NodeCalls.post(net.nodeUrls().get(0), "/web/signing/access_control_condition", body, NodeCalls.requestId());
+    NodeCalls.Answer late =
+        NodeCalls.post(
+            net.nodeUrls().get(0),
+            "/web/signing/access_control_condition",
+            body,
+            NodeCalls.requestId());
     assertEquals(403, late.status());
     assertEquals("NodeIatOutsideGracePeriod", late.body().get("errorCode").asText());
   }
@@ -170,7 +211,8 @@ class AccessControlRoutesTest {
     for (NodeCalls.Answer a : NodeCalls.all(net, "/web/encryption/sign", body)) {
       assertEquals(200, a.status(), a.body().toString());
     }
-    body.set("authSig", NodeCalls.authSigJson(NodeCalls.walletAuthSig(net.devAccount(8), blockhash())));
+    body.set(
+        "authSig", NodeCalls.authSigJson(NodeCalls.walletAuthSig(net.devAccount(8), blockhash())));
     for (NodeCalls.Answer a : NodeCalls.all(net, "/web/encryption/sign", body)) {
       assertEquals(401, a.status(), a.body().toString());
     }
@@ -181,7 +223,8 @@ class AccessControlRoutesTest {
     ObjectNode body = NodeCalls.object();
     body.put("dataToEncryptHash", "00".repeat(32));
     body.set("authSig", NodeCalls.authSigJson(NodeCalls.walletAuthSig(user, blockhash())));
-    NodeCalls.Answer a = NodeCalls.post(net.nodeUrls().get(0), "/web/encryption/sign", body, NodeCalls.requestId());
+    NodeCalls.Answer a =
+        NodeCalls.post(net.nodeUrls().get(0), "/web/encryption/sign", body, NodeCalls.requestId());
     assertEquals(400, a.status());
     assertEquals("NodeMissingAccessControlConditions", a.body().get("errorCode").asText());
   }

@@ -28,18 +28,30 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
  * fixed request pool smaller than the load the nodes would each hold actions the others have not
  * started (and wait for them until the action times out).
  */
-@LocalLitNetworkTest(nodes = 3, seed = "lit4j-concurrent-coordination", rateLimiting = false, actionTimeoutMillis = 55_000L)
+@LocalLitNetworkTest(
+    nodes = 3,
+    seed = "lit4j-concurrent-coordination",
+    rateLimiting = false,
+    actionTimeoutMillis = 55_000L)
 class ConcurrentCoordinatedActionsTest {
   private static final int ACTIONS = 32;
 
   @Test
-  void thirtyTwoConcurrentCoordinatedActionsAllCompleteOnEveryNode(LocalLitNetwork net) throws Exception {
+  void thirtyTwoConcurrentCoordinatedActionsAllCompleteOnEveryNode(LocalLitNetwork net)
+      throws Exception {
     Credentials owner = net.devAccount(4);
-    String blockhash = net.anvil().web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getHash();
-    String code = "(async () => { const mine = String(crypto.getRandomValues(new Uint32Array(1))[0]);"
-        + " const all = await Lit.Actions.broadcastAndCollect({ name: 'n', value: mine });"
-        + " const once = await Lit.Actions.runOnce({ waitForResponse: true, name: 'once' }, async () => 'led-' + tag);"
-        + " Lit.Actions.setResponse({ response: JSON.stringify({ mine, all, once }) }); })();";
+    String blockhash =
+        net.anvil()
+            .web3j()
+            .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+            .send()
+            .getBlock()
+            .getHash();
+    String code =
+        "(async () => { const mine = String(crypto.getRandomValues(new Uint32Array(1))[0]);"
+            + " const all = await Lit.Actions.broadcastAndCollect({ name: 'n', value: mine });"
+            + " const once = await Lit.Actions.runOnce({ waitForResponse: true, name: 'once' }, async () => 'led-' + tag);"
+            + " Lit.Actions.setResponse({ response: JSON.stringify({ mine, all, once }) }); })();";
     List<String> requestIds = new ArrayList<>();
     List<ObjectNode> bodies = new ArrayList<>();
     for (int i = 0; i < ACTIONS; i++) {
@@ -64,14 +76,20 @@ class ConcurrentCoordinatedActionsTest {
       List<Future<NodeCalls.Answer>> answers = new ArrayList<>();
       for (Call c : calls) {
         String url = net.nodeUrls().get(c.node());
-        answers.add(pool.submit(() -> NodeCalls.post(url, "/web/execute", bodies.get(c.action()), requestIds.get(c.action()))));
+        answers.add(
+            pool.submit(
+                () ->
+                    NodeCalls.post(
+                        url, "/web/execute", bodies.get(c.action()), requestIds.get(c.action()))));
       }
       List<List<JsonNode>> byAction = new ArrayList<>();
       for (int i = 0; i < ACTIONS; i++) byAction.add(new ArrayList<>());
       for (int k = 0; k < calls.size(); k++) {
         NodeCalls.Answer a = answers.get(k).get(120, TimeUnit.SECONDS);
         assertEquals(200, a.status(), a.body().toString());
-        byAction.get(calls.get(k).action()).add(LitJson.parse(a.body().get("response").asText(), "response"));
+        byAction
+            .get(calls.get(k).action())
+            .add(LitJson.parse(a.body().get("response").asText(), "response"));
       }
       for (int i = 0; i < ACTIONS; i++) {
         Set<String> mines = new HashSet<>();

@@ -44,8 +44,8 @@ import org.web3j.protocol.core.methods.request.Transaction;
 
 /**
  * Validators join and leave through Staking at run time, and the keys follow: after each epoch
- * change the network key, the HD roots and a PKP minted before are unchanged, the new set signs
- * and decrypts with the threshold Staking reports, and a removed node stops serving.
+ * change the network key, the HD roots and a PKP minted before are unchanged, the new set signs and
+ * decrypts with the threshold Staking reports, and a removed node stops serving.
  */
 @LocalLitNetworkTest(nodes = 3, seed = "lit4j-epochs", rateLimiting = false)
 class EpochChangeTest {
@@ -54,12 +54,19 @@ class EpochChangeTest {
   void nodesJoinAndLeaveByEpochAndTheKeysStayTheNetworks(LocalLitNetwork net) throws Exception {
     Credentials owner = net.devAccount(2);
     MintedPkp pkp;
-    try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(owner).build()) {
+    try (LitContracts c =
+        LitContracts.builder()
+            .rpcUrl(net.rpcUrl())
+            .addresses(net.contracts())
+            .signer(owner)
+            .build()) {
       pkp = c.pkps().mintNext();
     }
     String networkKey = net.networkPublicKey();
     byte[] plaintext = "kept across epochs".getBytes(StandardCharsets.UTF_8);
-    AccessControlConditions acc = AccessControlConditions.fromCanonicalJson(ConditionKind.ACCESS_CONTROL_CONDITIONS, conditions());
+    AccessControlConditions acc =
+        AccessControlConditions.fromCanonicalJson(
+            ConditionKind.ACCESS_CONTROL_CONDITIONS, conditions());
     String dataHash = TimeCrypt.dataToEncryptHash(plaintext);
     byte[] identity = TimeCrypt.accessControlIdentity(acc.hashHex(), dataHash);
     byte[] ciphertext = TimeCrypt.encrypt(net.blsPublicKey(), plaintext, identity);
@@ -70,17 +77,27 @@ class EpochChangeTest {
     String joined1 = net.addNode();
     String joined2 = net.addNode();
     assertFalse(net.nodeUrls().contains(joined1), "a joining node serves from the next epoch on");
-    assertEquals(List.of(net.nodeUrls().get(0), net.nodeUrls().get(1), net.nodeUrls().get(2)), stakingUrls(net));
+    assertEquals(
+        List.of(net.nodeUrls().get(0), net.nodeUrls().get(1), net.nodeUrls().get(2)),
+        stakingUrls(net));
     assertEquals(2, net.advanceEpoch());
     assertEquals(5, net.nodeUrls().size());
     assertTrue(net.nodeUrls().containsAll(List.of(joined1, joined2)));
-    assertEquals(net.nodeUrls(), stakingUrls(net), "the nodes are Staking's current validators, in its order");
+    assertEquals(
+        net.nodeUrls(),
+        stakingUrls(net),
+        "the nodes are Staking's current validators, in its order");
     assertEquals(3, net.minNodeCount());
     assertEquals(networkKey, net.networkPublicKey());
     for (NodeCalls.Answer a : NodeCalls.all(net, "/web/handshake", handshake())) {
       assertEquals(200, a.status(), a.body().toString());
-      assertEquals(networkKey, a.body().get("networkPublicKey").asText(), "the new set reports the same network key");
-      assertEquals(net.hdRootPubkeys(), LitJson.mapper().convertValue(a.body().get("hdRootPubkeys"), List.class));
+      assertEquals(
+          networkKey,
+          a.body().get("networkPublicKey").asText(),
+          "the new set reports the same network key");
+      assertEquals(
+          net.hdRootPubkeys(),
+          LitJson.mapper().convertValue(a.body().get("hdRootPubkeys"), List.class));
     }
     signsAndDecrypts(net, owner, pkp, ciphertext, identity, dataHash, 3);
 
@@ -93,16 +110,33 @@ class EpochChangeTest {
     assertFalse(net.nodeUrls().contains(leaving));
     assertEquals(net.nodeUrls(), stakingUrls(net));
     assertEquals(2, net.minNodeCount());
-    assertFalse(ProcessLeaks.listening(URI.create(leaving).getPort()), "a removed node stops serving");
+    assertFalse(
+        ProcessLeaks.listening(URI.create(leaving).getPort()), "a removed node stops serving");
     signsAndDecrypts(net, owner, pkp, ciphertext, identity, dataHash, 2);
 
     assertThrows(LitValidationException.class, () -> net.removeNode(9));
   }
 
-  /** pkpSign on every node combines to the PKP's signature with exactly t shares; decryption shares decrypt. */
-  private static void signsAndDecrypts(LocalLitNetwork net, Credentials owner, MintedPkp pkp, byte[] ciphertext, byte[] identity,
-      String dataHash, int threshold) throws Exception {
-    String blockhash = net.anvil().web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getHash();
+  /**
+   * pkpSign on every node combines to the PKP's signature with exactly t shares; decryption shares
+   * decrypt.
+   */
+  private static void signsAndDecrypts(
+      LocalLitNetwork net,
+      Credentials owner,
+      MintedPkp pkp,
+      byte[] ciphertext,
+      byte[] identity,
+      String dataHash,
+      int threshold)
+      throws Exception {
+    String blockhash =
+        net.anvil()
+            .web3j()
+            .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+            .send()
+            .getBlock()
+            .getHash();
     JsonNode authSig = NodeCalls.authSigJson(NodeCalls.walletAuthSig(owner, blockhash));
     byte[] digest = EthHash.keccak256(("epoch " + net.epoch()).getBytes(StandardCharsets.UTF_8));
     ObjectNode sign = NodeCalls.object();
@@ -130,7 +164,9 @@ class EpochChangeTest {
       assertEquals(200, a.status(), a.body().toString());
       bls.add(BlsSignatureShare.fromJson(a.body().get("signatureShare")));
     }
-    byte[] plaintext = TimeCrypt.verifyAndDecrypt(net.blsPublicKey(), identity, ciphertext, bls.subList(0, Math.max(2, threshold)));
+    byte[] plaintext =
+        TimeCrypt.verifyAndDecrypt(
+            net.blsPublicKey(), identity, ciphertext, bls.subList(0, Math.max(2, threshold)));
     assertArrayEquals("kept across epochs".getBytes(StandardCharsets.UTF_8), plaintext);
   }
 
@@ -149,23 +185,53 @@ class EpochChangeTest {
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static List<String> stakingUrls(LocalLitNetwork net) throws Exception {
     String staking = net.contracts().staking();
-    Function current = new Function("getValidatorsInCurrentEpoch", List.of(), List.of(new TypeReference<DynamicArray<Address>>() {}));
-    List<Address> stakers = (List<Address>) FunctionReturnDecoder.decode(ethCall(net, staking, FunctionEncoder.encode(current)),
-        current.getOutputParameters()).get(0).getValue();
+    Function current =
+        new Function(
+            "getValidatorsInCurrentEpoch",
+            List.of(),
+            List.of(new TypeReference<DynamicArray<Address>>() {}));
+    List<Address> stakers =
+        (List<Address>)
+            FunctionReturnDecoder.decode(
+                    ethCall(net, staking, FunctionEncoder.encode(current)),
+                    current.getOutputParameters())
+                .get(0)
+                .getValue();
     List<String> urls = new ArrayList<>();
     for (Address s : stakers) {
-      Function v = new Function("validators", List.of(s), List.of(new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {},
-          new TypeReference<Uint256>() {}));
-      List<Type> out = FunctionReturnDecoder.decode(ethCall(net, staking, FunctionEncoder.encode(v)), v.getOutputParameters());
+      Function v =
+          new Function(
+              "validators",
+              List.of(s),
+              List.of(
+                  new TypeReference<Uint256>() {},
+                  new TypeReference<Uint256>() {},
+                  new TypeReference<Uint256>() {}));
+      List<Type> out =
+          FunctionReturnDecoder.decode(
+              ethCall(net, staking, FunctionEncoder.encode(v)), v.getOutputParameters());
       long ip = ((BigInteger) out.get(0).getValue()).longValue();
-      urls.add("http://" + ((ip >> 24) & 255) + "." + ((ip >> 16) & 255) + "." + ((ip >> 8) & 255) + "." + (ip & 255) + ":"
-          + out.get(2).getValue());
+      urls.add(
+          "http://"
+              + ((ip >> 24) & 255)
+              + "."
+              + ((ip >> 16) & 255)
+              + "."
+              + ((ip >> 8) & 255)
+              + "."
+              + (ip & 255)
+              + ":"
+              + out.get(2).getValue());
     }
     return urls;
   }
 
   private static String ethCall(LocalLitNetwork net, String to, String data) throws Exception {
-    return net.anvil().web3j().ethCall(Transaction.createEthCallTransaction(null, to, data), DefaultBlockParameterName.LATEST)
-        .send().getValue();
+    return net.anvil()
+        .web3j()
+        .ethCall(
+            Transaction.createEthCallTransaction(null, to, data), DefaultBlockParameterName.LATEST)
+        .send()
+        .getValue();
   }
 }

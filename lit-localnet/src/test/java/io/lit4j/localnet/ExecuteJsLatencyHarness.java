@@ -14,33 +14,58 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 /**
  * Latency harness (not part of the normal test run: surefire only picks up {@code *Test}): a no-op
  * {@code executeJs} sent to every node of a 3-node network in parallel, as the SDK does, timed end
- * to end. Prints p50/p99 of the slowest node per call. Run with
- * {@code mvn -o -q -pl lit-localnet -am test -Dtest=ExecuteJsLatencyHarness -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Dsun.net.httpserver.nodelay=true}.
- * {@code -Dlit4j.harness.calls=N} sets the number of timed calls (default 200).
+ * to end. Prints p50/p99 of the slowest node per call. Run with {@code mvn -o -q -pl lit-localnet
+ * -am test -Dtest=ExecuteJsLatencyHarness -Dsurefire.failIfNoSpecifiedTests=false
+ * -DargLine=-Dsun.net.httpserver.nodelay=true}. {@code -Dlit4j.harness.calls=N} sets the number of
+ * timed calls (default 200).
  */
 class ExecuteJsLatencyHarness {
   @Test
   void noOpExecuteJsOnThreeNodes() throws Exception {
     int calls = Integer.getInteger("lit4j.harness.calls", 200);
-    try (LocalLitNetwork net = LocalLitNetwork.builder().nodes(3).seed("lit4j-latency-harness").start()) {
+    try (LocalLitNetwork net =
+        LocalLitNetwork.builder().nodes(3).seed("lit4j-latency-harness").start()) {
       Credentials owner = net.devAccount(3);
-      String nonce = net.anvil().web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getHash();
+      String nonce =
+          net.anvil()
+              .web3j()
+              .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+              .send()
+              .getBlock()
+              .getHash();
       ObjectNode body = NodeCalls.object();
       body.set("authSig", NodeCalls.authSigJson(NodeCalls.walletAuthSig(owner, nonce)));
-      body.put("code", Base64.getEncoder().encodeToString("Lit.Actions.setResponse({ response: 'ok' });".getBytes(StandardCharsets.UTF_8)));
+      body.put(
+          "code",
+          Base64.getEncoder()
+              .encodeToString(
+                  "Lit.Actions.setResponse({ response: 'ok' });".getBytes(StandardCharsets.UTF_8)));
       body.set("jsParams", NodeCalls.object());
       report("no-op executeJs, 3 nodes, back to back", net, body, calls, 0);
       report("no-op executeJs, 3 nodes, 100 ms between calls", net, body, calls / 2, 100);
       ObjectNode withEthers = body.deepCopy();
-      withEthers.put("code", Base64.getEncoder().encodeToString(
-          "Lit.Actions.setResponse({ response: ethers.utils.keccak256('0x01') });".getBytes(StandardCharsets.UTF_8)));
-      report("executeJs using ethers, 3 nodes, 3 s between calls", net, withEthers, Math.max(10, calls / 20), 3000);
+      withEthers.put(
+          "code",
+          Base64.getEncoder()
+              .encodeToString(
+                  "Lit.Actions.setResponse({ response: ethers.utils.keccak256('0x01') });"
+                      .getBytes(StandardCharsets.UTF_8)));
+      report(
+          "executeJs using ethers, 3 nodes, 3 s between calls",
+          net,
+          withEthers,
+          Math.max(10, calls / 20),
+          3000);
     }
   }
 
-  private static void report(String what, LocalLitNetwork net, ObjectNode body, int calls, long pauseMillis) throws InterruptedException {
+  private static void report(
+      String what, LocalLitNetwork net, ObjectNode body, int calls, long pauseMillis)
+      throws InterruptedException {
     for (int i = 0; i < 10; i++) call(net, body);
-    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    var os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     long[] ms = new long[calls];
     long cpu = 0;
     for (int i = 0; i < calls; i++) {
@@ -54,8 +79,14 @@ class ExecuteJsLatencyHarness {
     Arrays.sort(ms);
     // CPU: what the whole JVM (client, 3 nodes, runtime threads) spent while a call was in flight;
     // it does not depend on how loaded the machine is, wall time does
-    System.out.printf("HARNESS %s: %d calls, p50 %.1f ms, p99 %.1f ms, max %.1f ms, JVM CPU %.1f ms per call, load %.1f%n", what, calls,
-        ms[calls / 2] / 1e6, ms[Math.min(calls - 1, (int) Math.ceil(calls * 0.99) - 1)] / 1e6, ms[calls - 1] / 1e6, cpu / 1e6 / calls,
+    System.out.printf(
+        "HARNESS %s: %d calls, p50 %.1f ms, p99 %.1f ms, max %.1f ms, JVM CPU %.1f ms per call, load %.1f%n",
+        what,
+        calls,
+        ms[calls / 2] / 1e6,
+        ms[Math.min(calls - 1, (int) Math.ceil(calls * 0.99) - 1)] / 1e6,
+        ms[calls - 1] / 1e6,
+        cpu / 1e6 / calls,
         os.getSystemLoadAverage());
   }
 

@@ -41,13 +41,23 @@ class ExecuteRouteTest {
   void mint(LocalLitNetwork network) {
     net = network;
     owner = net.devAccount(3);
-    try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(owner).build()) {
+    try (LitContracts c =
+        LitContracts.builder()
+            .rpcUrl(net.rpcUrl())
+            .addresses(net.contracts())
+            .signer(owner)
+            .build()) {
       pkp = c.pkps().mintNext();
     }
   }
 
   private String blockhash() throws Exception {
-    return net.anvil().web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getHash();
+    return net.anvil()
+        .web3j()
+        .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+        .send()
+        .getBlock()
+        .getHash();
   }
 
   private List<NodeCalls.Answer> execute(String code, ObjectNode jsParams) throws Exception {
@@ -61,16 +71,18 @@ class ExecuteRouteTest {
   @Test
   void anActionSignsWithThePkpAndItsSharesCombineAsTheSdkDoes() throws Exception {
     byte[] digest = EthHash.keccak256("execute me".getBytes(StandardCharsets.UTF_8));
-    String code = String.join("\n",
-        "(async () => {",
-        "  console.log('signing for', sigName);",
-        "  await Lit.Actions.signEcdsa({ toSign: new Uint8Array(toSign), publicKey, sigName });",
-        "  await Lit.Actions.ethPersonalSignMessageEcdsa({ message: 'hello', publicKey, sigName: 'personal' });",
-        "  await Lit.Actions.claimKey({ keyId: 'my-key' });",
-        "  const nonce = await Lit.Actions.getLatestNonce({ address: Lit.Auth.authSigAddress, chain: 'ethereum' });",
-        "  Lit.Actions.setResponse({ response: JSON.stringify({ cid: Lit.Auth.actionIpfsIds[0], nonce,",
-        "    ethers: typeof ethers !== 'undefined' ? ethers.utils.keccak256('0x01') : 'none' }) });",
-        "})();");
+    String code =
+        String.join(
+            "\n",
+            "(async () => {",
+            "  console.log('signing for', sigName);",
+            "  await Lit.Actions.signEcdsa({ toSign: new Uint8Array(toSign), publicKey, sigName });",
+            "  await Lit.Actions.ethPersonalSignMessageEcdsa({ message: 'hello', publicKey, sigName: 'personal' });",
+            "  await Lit.Actions.claimKey({ keyId: 'my-key' });",
+            "  const nonce = await Lit.Actions.getLatestNonce({ address: Lit.Auth.authSigAddress, chain: 'ethereum' });",
+            "  Lit.Actions.setResponse({ response: JSON.stringify({ cid: Lit.Auth.actionIpfsIds[0], nonce,",
+            "    ethers: typeof ethers !== 'undefined' ? ethers.utils.keccak256('0x01') : 'none' }) });",
+            "})();");
     ObjectNode params = NodeCalls.object();
     ArrayNode ts = params.putArray("toSign");
     for (byte b : digest) ts.add(b & 0xff);
@@ -90,10 +102,20 @@ class ExecuteRouteTest {
       assertEquals(cid, response.get("cid").asText());
       assertTrue(response.get("nonce").asText().startsWith("0x"));
       assertTrue(net.ethersLoaded(), "the build installs ethers 5.7.2 for Lit Actions");
-      assertEquals("0x5fe7f977e71dba2ea1a68e21057beebb9be2ac30c6410aa38d4f3fbe41dcffd2", response.get("ethers").asText());
+      assertEquals(
+          "0x5fe7f977e71dba2ea1a68e21057beebb9be2ac30c6410aa38d4f3fbe41dcffd2",
+          response.get("ethers").asText());
       assertTrue(b.get("decryptedData").isObject());
       JsonNode entry = b.path("signedData").path("sig1");
-      for (String k : List.of("sigType", "dataSigned", "signatureShare", "shareIndex", "bigR", "publicKey", "sigName")) {
+      for (String k :
+          List.of(
+              "sigType",
+              "dataSigned",
+              "signatureShare",
+              "shareIndex",
+              "bigR",
+              "publicKey",
+              "sigName")) {
         assertTrue(entry.has(k), "execute entry lacks " + k + ": " + entry);
       }
       EcdsaShareJson.parseExecute(entry).ifPresent(shares::add);
@@ -101,20 +123,28 @@ class ExecuteRouteTest {
       JsonNode claim = b.path("claimData").path("my-key");
       byte[] derived = EthHash.keccak256Utf8(cid + "_my-key");
       assertEquals(Hex.encode(derived), claim.get("derivedKeyId").asText());
-      String signer = EthSignatures.recoverAddress(EthHash.personalMessageHash(derived),
-          Hex.decode(claim.get("signature").asText(), "signature")).lowercaseHex();
+      String signer =
+          EthSignatures.recoverAddress(
+                  EthHash.personalMessageHash(derived),
+                  Hex.decode(claim.get("signature").asText(), "signature"))
+              .lowercaseHex();
       assertEquals(net.node(i).nodeWalletAddress().toLowerCase(), signer);
     }
     EcdsaSignature sig = EcdsaShareCombiner.combine(shares, net.minNodeCount());
     assertEquals(pkp.ethAddress().toLowerCase(), sig.recoverAddress().lowercaseHex());
     EcdsaSignature personalSig = EcdsaShareCombiner.combine(personal, net.minNodeCount());
-    assertEquals(pkp.ethAddress().toLowerCase(), EthSignatures.recoverPersonalSignAddress("hello", personalSig.signatureHex()).lowercaseHex());
+    assertEquals(
+        pkp.ethAddress().toLowerCase(),
+        EthSignatures.recoverPersonalSignAddress("hello", personalSig.signatureHex())
+            .lowercaseHex());
   }
 
   @Test
   void aThrowingActionAnswers400WithTheErrorAndTheLogsSoFar() throws Exception {
-    List<NodeCalls.Answer> answers = execute("console.log('before'); throw new Error('boom ' + who);",
-        NodeCalls.object().put("who", "lit4j"));
+    List<NodeCalls.Answer> answers =
+        execute(
+            "console.log('before'); throw new Error('boom ' + who);",
+            NodeCalls.object().put("who", "lit4j"));
     for (NodeCalls.Answer a : answers) {
       assertEquals(400, a.status(), a.body().toString());
       assertFalse(a.body().get("success").asBoolean());
@@ -128,29 +158,43 @@ class ExecuteRouteTest {
   void signingWithAPkpTheUserDoesNotControlFailsTheAction() throws Exception {
     Credentials other = net.devAccount(4);
     MintedPkp foreign;
-    try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(other).build()) {
+    try (LitContracts c =
+        LitContracts.builder()
+            .rpcUrl(net.rpcUrl())
+            .addresses(net.contracts())
+            .signer(other)
+            .build()) {
       foreign = c.pkps().mintNext();
     }
-    String code = "(async () => { await Lit.Actions.signEcdsa({ toSign: new Uint8Array(32).fill(7), publicKey: pk, sigName: 's' }); })();";
+    String code =
+        "(async () => { await Lit.Actions.signEcdsa({ toSign: new Uint8Array(32).fill(7), publicKey: pk, sigName: 's' }); })();";
     for (NodeCalls.Answer a : execute(code, NodeCalls.object().put("pk", foreign.publicKeyHex()))) {
       assertEquals(400, a.status(), a.body().toString());
-      assertTrue(a.body().get("error").asText().contains("NodeAuthSigScopeTooLimited"), a.body().toString());
+      assertTrue(
+          a.body().get("error").asText().contains("NodeAuthSigScopeTooLimited"),
+          a.body().toString());
     }
   }
 
   @Test
   void checkConditionsInAnActionEvaluatesOnTheLocalChain() throws Exception {
-    String code = String.join("\n",
-        "(async () => {",
-        "  const rich = await Lit.Actions.checkConditions({ chain: 'ethereum', conditions: [{ conditionType: 'evmBasic',",
-        "    contractAddress: '', standardContractType: '', chain: 'ethereum', method: 'eth_getBalance',",
-        "    parameters: [':userAddress', 'latest'], returnValueTest: { comparator: '>', value: '0' } }] });",
-        "  const me = await Lit.Actions.checkConditions({ chain: 'ethereum', conditions: [{ conditionType: 'evmBasic',",
-        "    contractAddress: '', standardContractType: '', chain: 'ethereum', method: '',",
-        "    parameters: [':userAddress'], returnValueTest: { comparator: '=', value: other } }] });",
-        "  Lit.Actions.setResponse({ response: rich + ',' + me });",
-        "})();");
-    for (NodeCalls.Answer a : execute(code, NodeCalls.object().put("other", Keys.toChecksumAddress(net.devAccount(5).getAddress())))) {
+    String code =
+        String.join(
+            "\n",
+            "(async () => {",
+            "  const rich = await Lit.Actions.checkConditions({ chain: 'ethereum', conditions: [{ conditionType: 'evmBasic',",
+            "    contractAddress: '', standardContractType: '', chain: 'ethereum', method: 'eth_getBalance',",
+            "    parameters: [':userAddress', 'latest'], returnValueTest: { comparator: '>', value: '0' } }] });",
+            "  const me = await Lit.Actions.checkConditions({ chain: 'ethereum', conditions: [{ conditionType: 'evmBasic',",
+            "    contractAddress: '', standardContractType: '', chain: 'ethereum', method: '',",
+            "    parameters: [':userAddress'], returnValueTest: { comparator: '=', value: other } }] });",
+            "  Lit.Actions.setResponse({ response: rich + ',' + me });",
+            "})();");
+    for (NodeCalls.Answer a :
+        execute(
+            code,
+            NodeCalls.object()
+                .put("other", Keys.toChecksumAddress(net.devAccount(5).getAddress())))) {
       assertEquals(200, a.status(), a.body().toString());
       assertEquals("true,false", a.body().get("response").asText());
     }
@@ -168,7 +212,8 @@ class ExecuteRouteTest {
       }
       best = Math.min(best, (System.nanoTime() - t0) / 1_000_000);
     }
-    System.out.println("lit-localnet: executeJs round trip to 3 nodes (no ethers), best of 3: " + best + " ms");
+    System.out.println(
+        "lit-localnet: executeJs round trip to 3 nodes (no ethers), best of 3: " + best + " ms");
   }
 
   @Test
@@ -182,7 +227,8 @@ class ExecuteRouteTest {
       assertEquals(cid, a.body().get("response").asText());
     }
     body.put("ipfsId", "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG");
-    NodeCalls.Answer a = NodeCalls.post(net.nodeUrls().get(0), "/web/execute", body, NodeCalls.requestId());
+    NodeCalls.Answer a =
+        NodeCalls.post(net.nodeUrls().get(0), "/web/execute", body, NodeCalls.requestId());
     assertEquals(400, a.status());
     assertEquals("NodeInvalidIPFSID", a.body().get("errorCode").asText());
   }
@@ -191,7 +237,8 @@ class ExecuteRouteTest {
   void executeWithoutCodeOrIpfsIdIsNodeInvalidIpfsId() throws Exception {
     ObjectNode body = NodeCalls.object();
     body.set("authSig", NodeCalls.authSigJson(NodeCalls.walletAuthSig(owner, blockhash())));
-    NodeCalls.Answer a = NodeCalls.post(net.nodeUrls().get(0), "/web/execute", body, NodeCalls.requestId());
+    NodeCalls.Answer a =
+        NodeCalls.post(net.nodeUrls().get(0), "/web/execute", body, NodeCalls.requestId());
     assertEquals(400, a.status());
     assertEquals("NodeInvalidIPFSID", a.body().get("errorCode").asText());
   }

@@ -24,13 +24,26 @@ import java.util.concurrent.TimeUnit;
 final class JsSdkScript {
   private JsSdkScript() {}
 
-  /** {@return the node_modules of the installed JS SDK 4.2.0, checked to hold {@code pkg}} @param pkg a package that must be installed */
+  /**
+   * {@return the node_modules of the installed JS SDK 4.2.0, checked to hold {@code pkg}} @param
+   * pkg a package that must be installed
+   */
   static Path nodeModules(String pkg) {
-    Path nodeModules = Path.of(System.getProperty("lit4j.tools.dir",
-        Path.of(System.getProperty("user.home"), ".cache", "lit4j", "tools").toString()))
-        .resolve("js-sdk-4.2.0").resolve("node_modules");
-    assertTrue(Files.isRegularFile(nodeModules.resolve(pkg).resolve("package.json")),
-        "the JS SDK 4.2.0 package " + pkg + " is installed in " + nodeModules + " (the build runs src/build/js-sdk.sh)");
+    Path nodeModules =
+        Path.of(
+                System.getProperty(
+                    "lit4j.tools.dir",
+                    Path.of(System.getProperty("user.home"), ".cache", "lit4j", "tools")
+                        .toString()))
+            .resolve("js-sdk-4.2.0")
+            .resolve("node_modules");
+    assertTrue(
+        Files.isRegularFile(nodeModules.resolve(pkg).resolve("package.json")),
+        "the JS SDK 4.2.0 package "
+            + pkg
+            + " is installed in "
+            + nodeModules
+            + " (the build runs src/build/js-sdk.sh)");
     return nodeModules;
   }
 
@@ -43,11 +56,22 @@ final class JsSdkScript {
    * @param timeoutSeconds how long it may run
    * @param args the script's arguments
    */
-  static void runAndCheck(String script, String requiredPackage, List<String> steps, long timeoutSeconds, String... args) throws Exception {
+  static void runAndCheck(
+      String script,
+      String requiredPackage,
+      List<String> steps,
+      long timeoutSeconds,
+      String... args)
+      throws Exception {
     Path nodeModules = nodeModules(requiredPackage);
-    List<String> command = new ArrayList<>(List.of("node", Path.of("src/test/js", script).toAbsolutePath().toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of("node", Path.of("src/test/js", script).toAbsolutePath().toString()));
     command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(nodeModules.getParent().toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(nodeModules.getParent().toFile())
+            .redirectErrorStream(true);
     pb.environment().put("NODE_PATH", nodeModules.toString());
     String tag = script.replace(".cjs", "");
     Process p = pb.start();
@@ -65,13 +89,26 @@ final class JsSdkScript {
       }
       for (JsonNode s : done) {
         if (!s.path("ok").asBoolean(false)) {
-          fail("JS SDK 4.2.0 step '" + s.path("step").asText() + "' failed: " + s.path("error").asText()
-              + (s.hasNonNull("errorCode") ? " (" + s.path("errorCode").asText() + ")" : ""));
+          fail(
+              "JS SDK 4.2.0 step '"
+                  + s.path("step").asText()
+                  + "' failed: "
+                  + s.path("error").asText()
+                  + (s.hasNonNull("errorCode") ? " (" + s.path("errorCode").asText() + ")" : ""));
         }
       }
-      assertTrue(finished, "the JS SDK script " + script + " finished within " + timeoutSeconds + " s; steps done: "
-          + done.stream().map(s -> s.path("step").asText()).toList());
-      assertEquals(steps, done.stream().map(s -> s.path("step").asText()).toList(), "the JS SDK script reported every step in order");
+      assertTrue(
+          finished,
+          "the JS SDK script "
+              + script
+              + " finished within "
+              + timeoutSeconds
+              + " s; steps done: "
+              + done.stream().map(s -> s.path("step").asText()).toList());
+      assertEquals(
+          steps,
+          done.stream().map(s -> s.path("step").asText()).toList(),
+          "the JS SDK script reported every step in order");
       assertEquals(0, p.exitValue(), "the JS SDK script exited with 0");
     } finally {
       if (p.isAlive()) p.destroyForcibly();
@@ -80,7 +117,8 @@ final class JsSdkScript {
 
   /** Copies the child's output into the test log and collects its step lines. */
   private static void pump(Process p, List<JsonNode> steps, String tag) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         System.out.println("[" + tag + "] " + line);

@@ -19,16 +19,34 @@ import org.junit.jupiter.api.Timeout;
 class JsSdkV4FlowTest {
 
   /** Every step the script must report, in order. */
-  private static final List<String> STEPS = List.of(
-      "connect", "eoaSessionSigs", "mintPkpWithAuth", "capacityCredits", "executeJsEoa", "pkpSessionSigs", "executeJs",
-      "pkpSign", "rateLimitedWithoutDelegation", "encryptDecrypt", "getSignedToken", "claimKeyId", "done");
+  private static final List<String> STEPS =
+      List.of(
+          "connect",
+          "eoaSessionSigs",
+          "mintPkpWithAuth",
+          "capacityCredits",
+          "executeJsEoa",
+          "pkpSessionSigs",
+          "executeJs",
+          "pkpSign",
+          "rateLimitedWithoutDelegation",
+          "encryptDecrypt",
+          "getSignedToken",
+          "claimKeyId",
+          "done");
 
-  private static final long SCRIPT_TIMEOUT_SECONDS = 240; // hang detection; the flow takes 30 to 110 s on a loaded 2-core machine
+  private static final long SCRIPT_TIMEOUT_SECONDS =
+      240; // hang detection; the flow takes 30 to 110 s on a loaded 2-core machine
 
   @Test
   @Timeout(value = 330, unit = TimeUnit.SECONDS)
   void theOfficialJsSdkRunsItsNormalV4FlowAgainstTheLocalNetworkUnchanged() throws Exception {
-    try (LocalLitNetwork net = LocalLitNetwork.builder().nodes(3).seed("lit4j-js-sdk-v4-flow").rateLimiting(true).start()) {
+    try (LocalLitNetwork net =
+        LocalLitNetwork.builder()
+            .nodes(3)
+            .seed("lit4j-js-sdk-v4-flow")
+            .rateLimiting(true)
+            .start()) {
       Path connection = Files.createTempFile("lit4j-localnet-", ".json");
       try {
         Files.writeString(connection, net.connectionInfoJson(), StandardCharsets.UTF_8);
@@ -40,13 +58,18 @@ class JsSdkV4FlowTest {
   }
 
   /**
-   * Runs the flow script (rate-limited variant) against the network described by a connection
-   * file and fails with the first failing step, or when a step is missing.
+   * Runs the flow script (rate-limited variant) against the network described by a connection file
+   * and fails with the first failing step, or when a step is missing.
    *
    * @param connection the network's connection JSON file
    */
   static void assertFlowPasses(Path connection) throws Exception {
-    JsSdkScript.runAndCheck("sdk-v4-flow.cjs", "@lit-protocol/lit-node-client-nodejs", STEPS, SCRIPT_TIMEOUT_SECONDS,
-        connection.toString(), "--rate-limited");
+    JsSdkScript.runAndCheck(
+        "sdk-v4-flow.cjs",
+        "@lit-protocol/lit-node-client-nodejs",
+        STEPS,
+        SCRIPT_TIMEOUT_SECONDS,
+        connection.toString(),
+        "--rate-limited");
   }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The standalone launcher in a child JVM: however that JVM ends (SIGTERM, SIGKILL, a failed
- * start), neither its anvil nor its node ports outlive it.
+ * The standalone launcher in a child JVM: however that JVM ends (SIGTERM, SIGKILL, a failed start),
+ * neither its anvil nor its node ports outlive it.
  */
 class LauncherProcessLifetimeTest {
   private final List<Process> launched = new ArrayList<>();
@@ -47,26 +47,46 @@ class LauncherProcessLifetimeTest {
     String tools = System.getProperty("lit4j.tools.dir");
     if (tools != null && !tools.isBlank()) cmd.add("-Dlit4j.tools.dir=" + tools);
     cmd.addAll(List.of(jvmOptions));
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), LocalLitNetworkMain.class.getName(),
-        "--nodes", "2", "--root-keys", "2", "--chain-id", Long.toString(chainId)));
+    cmd.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            LocalLitNetworkMain.class.getName(),
+            "--nodes",
+            "2",
+            "--root-keys",
+            "2",
+            "--chain-id",
+            Long.toString(chainId)));
     Path stderr = Files.createTempFile("lit4j-launcher-", ".err");
     logs.add(stderr);
-    Process p = new ProcessBuilder(cmd).redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectError(stderr.toFile())
+            .redirectInput(ProcessBuilder.Redirect.PIPE)
+            .start();
     launched.add(p);
     return new Launched(p, chainId, stderr);
   }
 
   /** The launcher's one line of connection JSON. */
   private static JsonNode connectionInfo(Launched l) throws Exception {
-    BufferedReader out = new BufferedReader(new InputStreamReader(l.process().getInputStream(), StandardCharsets.UTF_8));
-    String line = CompletableFuture.supplyAsync(() -> {
-      try {
-        return out.readLine();
-      } catch (java.io.IOException e) {
-        return null;
-      }
-    }).get(120, TimeUnit.SECONDS);
-    assertTrue(line != null && line.startsWith("{"), "no connection info; stderr: " + Files.readString(l.stderr()));
+    BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(l.process().getInputStream(), StandardCharsets.UTF_8));
+    String line =
+        CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return out.readLine();
+                  } catch (java.io.IOException e) {
+                    return null;
+                  }
+                })
+            .get(120, TimeUnit.SECONDS);
+    assertTrue(
+        line != null && line.startsWith("{"),
+        "no connection info; stderr: " + Files.readString(l.stderr()));
     return LitJson.parse(line, "connection info");
   }
 
@@ -82,13 +102,18 @@ class LauncherProcessLifetimeTest {
     JsonNode info = connectionInfo(l);
     List<Integer> ports = ports(info);
     assertEquals(3, ports.size());
-    for (int port : ports) assertTrue(ProcessLeaks.listening(port), "port " + port + " is up while the launcher runs");
-    assertFalse(ProcessLeaks.withChainId(l.chainId()).isEmpty(), "anvil runs with the launcher's chain id");
+    for (int port : ports)
+      assertTrue(ProcessLeaks.listening(port), "port " + port + " is up while the launcher runs");
+    assertFalse(
+        ProcessLeaks.withChainId(l.chainId()).isEmpty(), "anvil runs with the launcher's chain id");
     kill.accept(l.process());
     assertTrue(l.process().waitFor(30, TimeUnit.SECONDS), "the launcher exits");
-    assertEquals(List.of(), ProcessLeaks.awaitGone(l.chainId(), 15_000).stream().map(ProcessHandle::pid).toList(),
+    assertEquals(
+        List.of(),
+        ProcessLeaks.awaitGone(l.chainId(), 15_000).stream().map(ProcessHandle::pid).toList(),
         "anvil processes left after the launcher's JVM ended");
-    for (int port : ports) assertFalse(ProcessLeaks.listening(port), "port " + port + " still listens");
+    for (int port : ports)
+      assertFalse(ProcessLeaks.listening(port), "port " + port + " still listens");
   }
 
   @Test
@@ -104,12 +129,20 @@ class LauncherProcessLifetimeTest {
   @Test
   void aStartThatFailsAfterAnvilStartedLeavesNoAnvil() throws Exception {
     // the ethers bundle is read after anvil is up (Lit Actions runtime), so the start fails there
-    Launched l = launch("-Dlit4j.ethers.bundle=" + File.separator + "nonexistent" + File.separator + "ethers.umd.min.js");
+    Launched l =
+        launch(
+            "-Dlit4j.ethers.bundle="
+                + File.separator
+                + "nonexistent"
+                + File.separator
+                + "ethers.umd.min.js");
     assertTrue(l.process().waitFor(120, TimeUnit.SECONDS), "the failed launcher exits");
     assertNotEquals(0, l.process().exitValue());
     String err = Files.readString(l.stderr());
     assertTrue(err.contains("cannot read the ethers bundle"), err);
-    assertEquals(List.of(), ProcessLeaks.awaitGone(l.chainId(), 15_000).stream().map(ProcessHandle::pid).toList(),
+    assertEquals(
+        List.of(),
+        ProcessLeaks.awaitGone(l.chainId(), 15_000).stream().map(ProcessHandle::pid).toList(),
         "anvil processes left after a failed start");
   }
 }

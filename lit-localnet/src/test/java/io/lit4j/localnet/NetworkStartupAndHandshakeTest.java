@@ -18,11 +18,14 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 class NetworkStartupAndHandshakeTest {
 
   @Test
-  void networkStartsWithThreeNodesRegisteredInStakingAtTheirRealPorts(LocalLitNetwork net) throws Exception {
-    System.out.println("lit-localnet: 3-node network start-up took " + net.startupTime().toMillis() + " ms");
+  void networkStartsWithThreeNodesRegisteredInStakingAtTheirRealPorts(LocalLitNetwork net)
+      throws Exception {
+    System.out.println(
+        "lit-localnet: 3-node network start-up took " + net.startupTime().toMillis() + " ms");
     assertEquals(3, net.nodeUrls().size());
     assertEquals(2, net.minNodeCount());
-    try (LitContracts contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).build()) {
+    try (LitContracts contracts =
+        LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).build()) {
       List<StakingValidator> validators = contracts.staking().getActiveValidators();
       assertEquals(3, validators.size());
       List<String> fromStaking = validators.stream().map(StakingValidator::url).sorted().toList();
@@ -33,24 +36,45 @@ class NetworkStartupAndHandshakeTest {
     JsonNode info = LitJson.parse(net.connectionInfoJson(), "info");
     assertEquals(net.contracts().staking(), info.path("contracts").path("Staking").asText());
     // the dev accounts' keys (anvil's public test keys) and no other 32-byte secret (node wallets)
-    List<String> devKeys = net.devAccounts().stream()
-        .map(d -> org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(d.getEcKeyPair().getPrivateKey(), 64)).toList();
-    assertEquals(devKeys, LitJson.mapper().convertValue(info.path("devAccounts").path("privateKeys"), List.class));
-    assertEquals(devKeys.size(), java.util.regex.Pattern.compile("\"0x[0-9a-fA-F]{64}\"").matcher(info.toString()).results().count(),
+    List<String> devKeys =
+        net.devAccounts().stream()
+            .map(
+                d ->
+                    org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(
+                        d.getEcKeyPair().getPrivateKey(), 64))
+            .toList();
+    assertEquals(
+        devKeys,
+        LitJson.mapper().convertValue(info.path("devAccounts").path("privateKeys"), List.class));
+    assertEquals(
+        devKeys.size(),
+        java.util.regex.Pattern.compile("\"0x[0-9a-fA-F]{64}\"")
+            .matcher(info.toString())
+            .results()
+            .count(),
         "no other 32-byte hex value (a node wallet key) in the connection JSON");
-    io.lit4j.contracts.LocalNetworkConnection parsed = io.lit4j.contracts.LocalNetworkConnection.parse(net.connectionInfoJson());
+    io.lit4j.contracts.LocalNetworkConnection parsed =
+        io.lit4j.contracts.LocalNetworkConnection.parse(net.connectionInfoJson());
     assertEquals(net.rpcUrl(), parsed.rpcUrl());
     assertEquals(net.contracts(), parsed.contracts());
     assertEquals(net.nodeUrls(), parsed.nodeUrls());
     assertEquals(net.devAccount(3).getAddress(), parsed.devAccount(3).getAddress());
-    assertFalse(parsed.toString().contains(devKeys.get(0).substring(2)), "toString leaves the keys out");
+    assertFalse(
+        parsed.toString().contains(devKeys.get(0).substring(2)), "toString leaves the keys out");
   }
 
   @Test
-  void handshakeAnswersTheBlsKeyRootKeysAndTheLatestBlockhashOnEveryNode(LocalLitNetwork net) throws Exception {
+  void handshakeAnswersTheBlsKeyRootKeysAndTheLatestBlockhashOnEveryNode(LocalLitNetwork net)
+      throws Exception {
     var body = NodeCalls.object().put("clientPublicKey", "test").put("challenge", "ab".repeat(32));
     List<NodeCalls.Answer> answers = NodeCalls.all(net, "/web/handshake", body);
-    String latest = net.anvil().web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getHash();
+    String latest =
+        net.anvil()
+            .web3j()
+            .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+            .send()
+            .getBlock()
+            .getHash();
     for (NodeCalls.Answer a : answers) {
       assertEquals(200, a.status(), a.body().toString());
       JsonNode b = a.body();
@@ -60,7 +84,8 @@ class NetworkStartupAndHandshakeTest {
       assertEquals(net.networkPublicKey(), b.get("networkPublicKeySet").asText());
       assertTrue(b.get("networkPublicKey").asText().matches("[0-9a-f]{96}"));
       assertEquals("4.2.0", b.get("clientSdkVersion").asText());
-      assertEquals(net.hdRootPubkeys(), LitJson.mapper().convertValue(b.get("hdRootPubkeys"), List.class));
+      assertEquals(
+          net.hdRootPubkeys(), LitJson.mapper().convertValue(b.get("hdRootPubkeys"), List.class));
       assertTrue(b.get("hdRootPubkeys").get(0).asText().matches("0[23][0-9a-f]{64}"));
       assertTrue(b.get("attestation").isNull());
       assertEquals(latest, b.get("latestBlockhash").asText());
@@ -73,7 +98,8 @@ class NetworkStartupAndHandshakeTest {
     try {
       var body = NodeCalls.object().put("clientPublicKey", "test");
       List<NodeCalls.Answer> answers = NodeCalls.all(net, "/web/handshake", body);
-      assertFalse(net.networkPublicKey().equals(answers.get(0).body().get("networkPublicKey").asText()));
+      assertFalse(
+          net.networkPublicKey().equals(answers.get(0).body().get("networkPublicKey").asText()));
       assertEquals(net.networkPublicKey(), answers.get(1).body().get("networkPublicKey").asText());
     } finally {
       net.node(0).server().setFault(io.lit4j.localnet.node.NodeFault.NONE);
@@ -82,8 +108,12 @@ class NetworkStartupAndHandshakeTest {
 
   @Test
   void handshakeWithoutRequestIdIsRefused(LocalLitNetwork net) {
-    NodeCalls.Answer a = NodeCalls.post(net.nodeUrls().get(0), "/web/handshake", "{\"clientPublicKey\":\"test\"}",
-        Map.of("Content-Type", "application/json"));
+    NodeCalls.Answer a =
+        NodeCalls.post(
+            net.nodeUrls().get(0),
+            "/web/handshake",
+            "{\"clientPublicKey\":\"test\"}",
+            Map.of("Content-Type", "application/json"));
     assertEquals(400, a.status());
     assertEquals("CoreApiMissingRequiredXRequestIdHeader", a.body().get("errorCode").asText());
   }
@@ -91,13 +121,28 @@ class NetworkStartupAndHandshakeTest {
   @Test
   void badJsonGets422NodeBadInputAndAWrongContentTypeGets404(LocalLitNetwork net) {
     String url = net.nodeUrls().get(1);
-    NodeCalls.Answer bad = NodeCalls.post(url, "/web/handshake", "{\"clientPublicKey\":", Map.of("Content-Type", "application/json", "X-Request-Id", "lit_1"));
+    NodeCalls.Answer bad =
+        NodeCalls.post(
+            url,
+            "/web/handshake",
+            "{\"clientPublicKey\":",
+            Map.of("Content-Type", "application/json", "X-Request-Id", "lit_1"));
     assertEquals(422, bad.status());
     assertEquals("NodeBadInput", bad.body().get("errorCode").asText());
     assertEquals("lit_1", bad.body().get("correlationId").asText());
-    NodeCalls.Answer missing = NodeCalls.post(url, "/web/handshake", "{}", Map.of("Content-Type", "application/json", "X-Request-Id", "lit_2"));
+    NodeCalls.Answer missing =
+        NodeCalls.post(
+            url,
+            "/web/handshake",
+            "{}",
+            Map.of("Content-Type", "application/json", "X-Request-Id", "lit_2"));
     assertEquals(422, missing.status());
-    NodeCalls.Answer text = NodeCalls.post(url, "/web/handshake", "{}", Map.of("Content-Type", "text/plain", "X-Request-Id", "lit_3"));
+    NodeCalls.Answer text =
+        NodeCalls.post(
+            url,
+            "/web/handshake",
+            "{}",
+            Map.of("Content-Type", "text/plain", "X-Request-Id", "lit_3"));
     assertEquals(404, text.status());
   }
 }

@@ -25,7 +25,8 @@ import org.web3j.crypto.Keys;
 
 /** What a v4 client does on the wire, for tests: POST JSON to every node with one request id. */
 final class NodeCalls {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** One node's answer. */
@@ -40,8 +41,10 @@ final class NodeCalls {
   }
 
   static Answer post(String url, String path, String body, Map<String, String> headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url + path))
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(b::header);
     try {
       HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -64,8 +67,19 @@ final class NodeCalls {
   static Answer post(String url, String path, ObjectNode body, String requestId) {
     ObjectNode withEpoch = body.deepCopy();
     withEpoch.put("epochNumber", 1);
-    return post(url, path, LitJson.write(withEpoch), Map.of("Content-Type", "application/json",
-        "X-Lit-SDK-Version", "4.2.0", "X-Lit-SDK-Type", "Typescript", "X-Request-Id", requestId));
+    return post(
+        url,
+        path,
+        LitJson.write(withEpoch),
+        Map.of(
+            "Content-Type",
+            "application/json",
+            "X-Lit-SDK-Version",
+            "4.2.0",
+            "X-Lit-SDK-Type",
+            "Typescript",
+            "X-Request-Id",
+            requestId));
   }
 
   /** The same body to every node (in parallel), one request id. */
@@ -73,16 +87,26 @@ final class NodeCalls {
     return all(net, path, url -> body, requestId());
   }
 
-  static List<Answer> all(LocalLitNetwork net, String path, java.util.function.Function<String, ObjectNode> bodyFor, String requestId) {
+  static List<Answer> all(
+      LocalLitNetwork net,
+      String path,
+      java.util.function.Function<String, ObjectNode> bodyFor,
+      String requestId) {
     List<java.util.concurrent.CompletableFuture<Answer>> fs = new ArrayList<>();
     for (String url : net.nodeUrls()) {
-      fs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> post(url, path, bodyFor.apply(url), requestId)));
+      fs.add(
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> post(url, path, bodyFor.apply(url), requestId)));
     }
     return fs.stream().map(java.util.concurrent.CompletableFuture::join).toList();
   }
 
-  /** Conditions on the user's ether balance: {@code eth_getBalance(:userAddress) <comparator> value}. */
-  static com.fasterxml.jackson.databind.node.ArrayNode balanceConditions(String comparator, String value) {
+  /**
+   * Conditions on the user's ether balance: {@code eth_getBalance(:userAddress) <comparator>
+   * value}.
+   */
+  static com.fasterxml.jackson.databind.node.ArrayNode balanceConditions(
+      String comparator, String value) {
     com.fasterxml.jackson.databind.node.ArrayNode a = LitJson.mapper().createArrayNode();
     ObjectNode c = a.addObject();
     c.put("contractAddress", "");
@@ -109,12 +133,17 @@ final class NodeCalls {
   /** A top-level EOA auth sig: SIWE signed by {@code wallet}, valid for an hour. */
   static AuthSig walletAuthSig(Credentials wallet, String nonce) {
     Instant now = Instant.now();
-    SiweMessage siwe = SiweMessage.builder().domain("localhost")
-        .address(Keys.toChecksumAddress(wallet.getAddress()))
-        .statement("lit4j localnet test")
-        .uri("https://localhost/login").nonce(nonce.replace("0x", "").substring(0, 16))
-        .issuedAt(IsoTime.toIsoString(now)).expirationTime(IsoTime.toIsoString(now.plus(Duration.ofHours(1))))
-        .chainId(1).build();
+    SiweMessage siwe =
+        SiweMessage.builder()
+            .domain("localhost")
+            .address(Keys.toChecksumAddress(wallet.getAddress()))
+            .statement("lit4j localnet test")
+            .uri("https://localhost/login")
+            .nonce(nonce.replace("0x", "").substring(0, 16))
+            .issuedAt(IsoTime.toIsoString(now))
+            .expirationTime(IsoTime.toIsoString(now.plus(Duration.ofHours(1))))
+            .chainId(1)
+            .build();
     return AuthSigs.generate(new Web3jEthSigner(wallet), siwe.prepareMessage());
   }
 }

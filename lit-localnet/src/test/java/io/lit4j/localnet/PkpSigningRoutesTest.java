@@ -31,7 +31,6 @@ import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.EthSignatures;
-import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.localnet.junit.LocalLitNetworkTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -63,17 +62,31 @@ class PkpSigningRoutesTest {
     this.net = network;
     owner = net.devAccount(1);
     walletUser = net.devAccount(2);
-    try (LitContracts c = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(owner).build()) {
+    try (LitContracts c =
+        LitContracts.builder()
+            .rpcUrl(net.rpcUrl())
+            .addresses(net.contracts())
+            .signer(owner)
+            .build()) {
       ownedPkp = c.pkps().mintNext();
       walletMethod = AuthMethod.ethWallet(NodeCalls.walletAuthSig(walletUser, latestBlockhash()));
-      authMethodPkp = c.pkps().mintWithAuth(PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, AuthMethodIds.authMethodId(walletMethod)),
-          List.of(AuthMethodScope.PERSONAL_SIGN));
+      authMethodPkp =
+          c.pkps()
+              .mintWithAuth(
+                  PermittedAuthMethod.of(
+                      AuthMethodType.ETH_WALLET, AuthMethodIds.authMethodId(walletMethod)),
+                  List.of(AuthMethodScope.PERSONAL_SIGN));
     }
   }
 
   private String latestBlockhash() {
     try {
-      return net.anvil().web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getHash();
+      return net.anvil()
+          .web3j()
+          .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+          .send()
+          .getBlock()
+          .getHash();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -98,7 +111,15 @@ class PkpSigningRoutesTest {
       assertEquals(200, a.status(), a.body().toString());
       assertTrue(a.body().get("success").asBoolean());
       JsonNode share = a.body().get("signatureShare");
-      for (String k : List.of("digest", "result", "share_index", "signature_share", "big_r", "public_key", "sig_type")) {
+      for (String k :
+          List.of(
+              "digest",
+              "result",
+              "share_index",
+              "signature_share",
+              "big_r",
+              "public_key",
+              "sig_type")) {
         assertTrue(share.has(k), "pkp/sign share lacks " + k + ": " + share);
       }
       EcdsaShareJson.parsePkpSign(share).ifPresent(shares::add);
@@ -107,8 +128,13 @@ class PkpSigningRoutesTest {
     return EcdsaShareCombiner.combine(shares, 2);
   }
 
-  private List<NodeCalls.Answer> pkpSignAll(byte[] toSign, byte[] pubkey, Function<String, JsonNode> authSigFor) {
-    return NodeCalls.all(net, "/web/pkp/sign", url -> pkpSignBody(toSign, pubkey, authSigFor.apply(url)), NodeCalls.requestId());
+  private List<NodeCalls.Answer> pkpSignAll(
+      byte[] toSign, byte[] pubkey, Function<String, JsonNode> authSigFor) {
+    return NodeCalls.all(
+        net,
+        "/web/pkp/sign",
+        url -> pkpSignBody(toSign, pubkey, authSigFor.apply(url)),
+        NodeCalls.requestId());
   }
 
   @Test
@@ -141,7 +167,8 @@ class PkpSigningRoutesTest {
 
   @Test
   void aWalletOnlyPermittedToPersonalSignGetsNodeAuthSigScopeTooLimited() {
-    JsonNode authSig = NodeCalls.authSigJson(NodeCalls.walletAuthSig(walletUser, latestBlockhash()));
+    JsonNode authSig =
+        NodeCalls.authSigJson(NodeCalls.walletAuthSig(walletUser, latestBlockhash()));
     for (NodeCalls.Answer a : pkpSignAll(digest("x"), authMethodPkp.publicKey(), url -> authSig)) {
       assertEquals(401, a.status(), a.body().toString());
       assertEquals("NodeAuthSigScopeTooLimited", a.body().get("errorCode").asText());
@@ -167,8 +194,10 @@ class PkpSigningRoutesTest {
   }
 
   /** A session whose capability is {@code walletSig} and asks for PKP signing on any PKP. */
-  private SessionSigs session(SessionKeyPair key, AuthSig walletSig, Clock clock, Function<String, String> nodeAddressFor) {
-    List<ResourceAbilityRequest> rar = List.of(ResourceAbilityRequest.of(LitPKPResource.ALL, LitAbility.PKP_SIGNING));
+  private SessionSigs session(
+      SessionKeyPair key, AuthSig walletSig, Clock clock, Function<String, String> nodeAddressFor) {
+    List<ResourceAbilityRequest> rar =
+        List.of(ResourceAbilityRequest.of(LitPKPResource.ALL, LitAbility.PKP_SIGNING));
     List<String> urls = net.nodeUrls().stream().map(nodeAddressFor).toList();
     return SessionSigs.sign(key, rar, List.of(walletSig), urls, clock);
   }
@@ -181,14 +210,21 @@ class PkpSigningRoutesTest {
   void signSessionKeyWithAnEthWalletAuthMethodGivesAPkpSignedSiweThatThenSignsWithSessionSigs() {
     SessionKeyPair key = SessionKeyPair.generate();
     String blockhash = latestBlockhash();
-    SiweMessage siwe = SessionSiwe.builder().address(authMethodPkp.ethAddress()).sessionKey(key).nonce(blockhash)
-        .resourceAbilityRequests(List.of(ResourceAbilityRequest.of(LitPKPResource.ALL, LitAbility.PKP_SIGNING))).build();
+    SiweMessage siwe =
+        SessionSiwe.builder()
+            .address(authMethodPkp.ethAddress())
+            .sessionKey(key)
+            .nonce(blockhash)
+            .resourceAbilityRequests(
+                List.of(ResourceAbilityRequest.of(LitPKPResource.ALL, LitAbility.PKP_SIGNING)))
+            .build();
     ObjectNode body = NodeCalls.object();
     body.put("sessionKey", "lit:session:" + key.publicKeyHex());
     body.putArray("authMethods").add(NodeCalls.json(walletMethod.toJsValue()));
     body.put("pkpPublicKey", "0x" + authMethodPkp.publicKeyHex());
     body.put("siweMessage", siwe.prepareMessage());
-    List<NodeCalls.Answer> answers = NodeCalls.all(net, "/web/sign_session_key", url -> body, NodeCalls.requestId());
+    List<NodeCalls.Answer> answers =
+        NodeCalls.all(net, "/web/sign_session_key", url -> body, NodeCalls.requestId());
     List<EcdsaSignatureShare> shares = new ArrayList<>();
     String signedSiwe = null;
     for (NodeCalls.Answer a : answers) {
@@ -207,18 +243,31 @@ class PkpSigningRoutesTest {
     SiweMessage rebuilt = SiweMessage.parseLenient(signedSiwe);
     assertEquals(blockhash, rebuilt.nonce());
     assertEquals(authMethodPkp.ethAddress(), rebuilt.address());
-    assertTrue(rebuilt.issuedAt().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), rebuilt.issuedAt());
-    assertEquals(Hex.encode(EthHash.personalMessageHash(signedSiwe)), answers.get(0).body().path("signedData").path("sessionSig").get("dataSigned").asText());
-    assertEquals(authMethodPkp.ethAddress().toLowerCase(),
+    assertTrue(
+        rebuilt.issuedAt().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"),
+        rebuilt.issuedAt());
+    assertEquals(
+        Hex.encode(EthHash.personalMessageHash(signedSiwe)),
+        answers.get(0).body().path("signedData").path("sessionSig").get("dataSigned").asText());
+    assertEquals(
+        authMethodPkp.ethAddress().toLowerCase(),
         EthSignatures.recoverPersonalSignAddress(signedSiwe, sig.signatureHex()).lowercaseHex());
 
     // the PKP-signed SIWE is the session's capability; the PKP owns itself, so it may sign anything
-    AuthSig capability = AuthSig.of(sig.signatureHex(), AuthSig.DERIVED_VIA_PKP, signedSiwe, authMethodPkp.ethAddress());
+    AuthSig capability =
+        AuthSig.of(
+            sig.signatureHex(), AuthSig.DERIVED_VIA_PKP, signedSiwe, authMethodPkp.ethAddress());
     SessionSigs sessions = session(key, capability, Clock.systemUTC(), url -> url);
     net.setStrictAuthOnly(true);
     try {
-      EcdsaSignature signed = combinePkpSign(pkpSignAll(digest("session"), authMethodPkp.publicKey(), url -> sessionSigFor(sessions, url)));
-      assertEquals(authMethodPkp.ethAddress().toLowerCase(), signed.recoverAddress().lowercaseHex());
+      EcdsaSignature signed =
+          combinePkpSign(
+              pkpSignAll(
+                  digest("session"),
+                  authMethodPkp.publicKey(),
+                  url -> sessionSigFor(sessions, url)));
+      assertEquals(
+          authMethodPkp.ethAddress().toLowerCase(), signed.recoverAddress().lowercaseHex());
     } finally {
       net.setStrictAuthOnly(false);
     }
@@ -227,23 +276,36 @@ class PkpSigningRoutesTest {
   /** The JS SDK 4.2.0 default: an empty recap, which only the lenient v4 check accepts. */
   private AuthSig emptyRecapWalletSig(Credentials wallet, SessionKeyPair key) {
     Instant now = Instant.now();
-    SiweMessage siwe = SiweMessage.builder().domain("localhost").address(Keys.toChecksumAddress(wallet.getAddress()))
-        .statement("I further authorize the stated URI to perform the following actions on my behalf:")
-        .uri("lit:session:" + key.publicKeyHex()).nonce(latestBlockhash()).issuedAt(IsoTime.toIsoString(now))
-        .expirationTime(IsoTime.toIsoString(now.plus(Duration.ofHours(24))))
-        .resources(List.of("urn:recap:eyJhdHQiOnt9LCJwcmYiOltdfQ")).build();
-    return io.lit4j.auth.authsig.AuthSigs.generate(new Web3jEthSigner(wallet), siwe.prepareMessage());
+    SiweMessage siwe =
+        SiweMessage.builder()
+            .domain("localhost")
+            .address(Keys.toChecksumAddress(wallet.getAddress()))
+            .statement(
+                "I further authorize the stated URI to perform the following actions on my behalf:")
+            .uri("lit:session:" + key.publicKeyHex())
+            .nonce(latestBlockhash())
+            .issuedAt(IsoTime.toIsoString(now))
+            .expirationTime(IsoTime.toIsoString(now.plus(Duration.ofHours(24))))
+            .resources(List.of("urn:recap:eyJhdHQiOnt9LCJwcmYiOltdfQ"))
+            .build();
+    return io.lit4j.auth.authsig.AuthSigs.generate(
+        new Web3jEthSigner(wallet), siwe.prepareMessage());
   }
 
   @Test
   void anSdkDefaultSessionWithAnEmptyRecapPassesOnlyThroughTheLenientFallback() {
     SessionKeyPair key = SessionKeyPair.generate();
-    SessionSigs sessions = session(key, emptyRecapWalletSig(owner, key), Clock.systemUTC(), url -> url);
-    EcdsaSignature sig = combinePkpSign(pkpSignAll(digest("lenient"), ownedPkp.publicKey(), url -> sessionSigFor(sessions, url)));
+    SessionSigs sessions =
+        session(key, emptyRecapWalletSig(owner, key), Clock.systemUTC(), url -> url);
+    EcdsaSignature sig =
+        combinePkpSign(
+            pkpSignAll(
+                digest("lenient"), ownedPkp.publicKey(), url -> sessionSigFor(sessions, url)));
     assertEquals(ownedPkp.ethAddress().toLowerCase(), sig.recoverAddress().lowercaseHex());
     net.setStrictAuthOnly(true);
     try {
-      for (NodeCalls.Answer a : pkpSignAll(digest("strict"), ownedPkp.publicKey(), url -> sessionSigFor(sessions, url))) {
+      for (NodeCalls.Answer a :
+          pkpSignAll(digest("strict"), ownedPkp.publicKey(), url -> sessionSigFor(sessions, url))) {
         assertEquals(400, a.status(), a.body().toString());
         assertEquals("NodeSIWECapabilityInvalid", a.body().get("errorCode").asText());
         assertEquals("Validation", a.body().get("errorKind").asText());
@@ -257,20 +319,27 @@ class PkpSigningRoutesTest {
   @Test
   void anExpiredSessionIsRefusedByTheStrictCheck() {
     SessionKeyPair key = SessionKeyPair.generate();
-    AuthSig wallet = SessionSiwe.builder().address(Keys.toChecksumAddress(owner.getAddress())).sessionKey(key).nonce(latestBlockhash())
-        .resourceAbilityRequests(List.of(ResourceAbilityRequest.of(LitPKPResource.ALL, LitAbility.PKP_SIGNING)))
-        .buildAndSign(new Web3jEthSigner(owner));
+    AuthSig wallet =
+        SessionSiwe.builder()
+            .address(Keys.toChecksumAddress(owner.getAddress()))
+            .sessionKey(key)
+            .nonce(latestBlockhash())
+            .resourceAbilityRequests(
+                List.of(ResourceAbilityRequest.of(LitPKPResource.ALL, LitAbility.PKP_SIGNING)))
+            .buildAndSign(new Web3jEthSigner(owner));
     Clock past = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
     SessionSigs sessions = session(key, wallet, past, url -> url);
     net.setStrictAuthOnly(true);
     try {
-      for (NodeCalls.Answer a : pkpSignAll(digest("late"), ownedPkp.publicKey(), url -> sessionSigFor(sessions, url))) {
+      for (NodeCalls.Answer a :
+          pkpSignAll(digest("late"), ownedPkp.publicKey(), url -> sessionSigFor(sessions, url))) {
         assertEquals(403, a.status(), a.body().toString());
         assertEquals("NodeExpWrongOrTooLarge", a.body().get("errorCode").asText());
       }
       // the same wallet sig in a fresh session is fine under the strict check
       SessionSigs fresh = session(key, wallet, Clock.systemUTC(), url -> url);
-      combinePkpSign(pkpSignAll(digest("fresh"), ownedPkp.publicKey(), url -> sessionSigFor(fresh, url)));
+      combinePkpSign(
+          pkpSignAll(digest("fresh"), ownedPkp.publicKey(), url -> sessionSigFor(fresh, url)));
     } finally {
       net.setStrictAuthOnly(false);
     }
@@ -279,16 +348,24 @@ class PkpSigningRoutesTest {
   @Test
   void aSessionSignedForAnotherNodeAddressGetsNodeNotAuthorized() {
     SessionKeyPair key = SessionKeyPair.generate();
-    AuthSig wallet = SessionSiwe.builder().address(Keys.toChecksumAddress(owner.getAddress())).sessionKey(key).nonce(latestBlockhash())
-        .resourceAbilityRequests(List.of(ResourceAbilityRequest.of(LitPKPResource.ALL, LitAbility.PKP_SIGNING)))
-        .buildAndSign(new Web3jEthSigner(owner));
+    AuthSig wallet =
+        SessionSiwe.builder()
+            .address(Keys.toChecksumAddress(owner.getAddress()))
+            .sessionKey(key)
+            .nonce(latestBlockhash())
+            .resourceAbilityRequests(
+                List.of(ResourceAbilityRequest.of(LitPKPResource.ALL, LitAbility.PKP_SIGNING)))
+            .buildAndSign(new Web3jEthSigner(owner));
     List<String> urls = net.nodeUrls();
     // every node gets the session sig made for the next node
     SessionSigs sessions = session(key, wallet, Clock.systemUTC(), url -> url);
     net.setStrictAuthOnly(true);
     try {
-      List<NodeCalls.Answer> answers = pkpSignAll(digest("swap"), ownedPkp.publicKey(),
-          url -> sessionSigFor(sessions, urls.get((urls.indexOf(url) + 1) % urls.size())));
+      List<NodeCalls.Answer> answers =
+          pkpSignAll(
+              digest("swap"),
+              ownedPkp.publicKey(),
+              url -> sessionSigFor(sessions, urls.get((urls.indexOf(url) + 1) % urls.size())));
       for (NodeCalls.Answer a : answers) {
         assertEquals(403, a.status(), a.body().toString());
         assertEquals("NodeNotAuthorized", a.body().get("errorCode").asText());
@@ -310,7 +387,10 @@ class PkpSigningRoutesTest {
       assertEquals(Hex.encode(keyId), a.body().get("derivedKeyId").asText());
       String sigHex = a.body().get("signature").asText();
       assertTrue(sigHex.matches("[0-9a-f]{128}(1b|1c)"), sigHex);
-      String signer = EthSignatures.recoverAddress(EthHash.personalMessageHash(keyId), Hex.decode(sigHex, "signature")).lowercaseHex();
+      String signer =
+          EthSignatures.recoverAddress(
+                  EthHash.personalMessageHash(keyId), Hex.decode(sigHex, "signature"))
+              .lowercaseHex();
       assertEquals(net.node(i).nodeWalletAddress().toLowerCase(), signer);
     }
   }
@@ -322,15 +402,23 @@ class PkpSigningRoutesTest {
     net.nodes().forEach(n -> n.server().setFault(io.lit4j.localnet.node.NodeFault.WRONG_SHARE));
     try {
       List<NodeCalls.Answer> answers = pkpSignAll(toSign, ownedPkp.publicKey(), url -> authSig);
-      org.junit.jupiter.api.Assertions.assertThrows(io.lit4j.core.errors.LitCryptoException.class, () -> combinePkpSign(answers));
+      org.junit.jupiter.api.Assertions.assertThrows(
+          io.lit4j.core.errors.LitCryptoException.class, () -> combinePkpSign(answers));
     } finally {
       net.nodes().forEach(n -> n.server().setFault(io.lit4j.localnet.node.NodeFault.NONE));
     }
   }
 
-  private ObjectNode signSessionKeyBody(SessionKeyPair key, String address, String nonce, boolean withPkpPublicKey) {
-    SiweMessage siwe = SessionSiwe.builder().address(address).sessionKey(key).nonce(nonce)
-        .resourceAbilityRequests(List.of(ResourceAbilityRequest.of(LitPKPResource.ALL, LitAbility.PKP_SIGNING))).build();
+  private ObjectNode signSessionKeyBody(
+      SessionKeyPair key, String address, String nonce, boolean withPkpPublicKey) {
+    SiweMessage siwe =
+        SessionSiwe.builder()
+            .address(address)
+            .sessionKey(key)
+            .nonce(nonce)
+            .resourceAbilityRequests(
+                List.of(ResourceAbilityRequest.of(LitPKPResource.ALL, LitAbility.PKP_SIGNING)))
+            .build();
     ObjectNode body = NodeCalls.object();
     body.put("sessionKey", "lit:session:" + key.publicKeyHex());
     body.putArray("authMethods").add(NodeCalls.json(walletMethod.toJsValue()));
@@ -343,10 +431,13 @@ class PkpSigningRoutesTest {
   void signSessionKeyWithoutPkpPublicKeyFindsThePkpOfTheAuthMethod() {
     SessionKeyPair key = SessionKeyPair.generate();
     // the SDK puts a dummy address in the SIWE when it does not know the PKP
-    ObjectNode body = signSessionKeyBody(key, "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2", latestBlockhash(), false);
+    ObjectNode body =
+        signSessionKeyBody(
+            key, "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2", latestBlockhash(), false);
     List<EcdsaSignatureShare> shares = new ArrayList<>();
     String signedSiwe = null;
-    for (NodeCalls.Answer a : NodeCalls.all(net, "/web/sign_session_key", url -> body, NodeCalls.requestId())) {
+    for (NodeCalls.Answer a :
+        NodeCalls.all(net, "/web/sign_session_key", url -> body, NodeCalls.requestId())) {
       assertEquals(200, a.status(), a.body().toString());
       JsonNode s = a.body().path("signedData").path("sessionSig");
       signedSiwe = s.get("siweMessage").asText();
@@ -354,15 +445,18 @@ class PkpSigningRoutesTest {
     }
     EcdsaSignature sig = EcdsaShareCombiner.combine(shares, 2);
     assertEquals(authMethodPkp.ethAddress(), SiweMessage.parseLenient(signedSiwe).address());
-    assertEquals(authMethodPkp.ethAddress().toLowerCase(),
+    assertEquals(
+        authMethodPkp.ethAddress().toLowerCase(),
         EthSignatures.recoverPersonalSignAddress(signedSiwe, sig.signatureHex()).lowercaseHex());
   }
 
   @Test
   void signSessionKeyWithANonceThatIsNoBlockHashIsNodeInvalidBlockhash() {
     SessionKeyPair key = SessionKeyPair.generate();
-    ObjectNode body = signSessionKeyBody(key, authMethodPkp.ethAddress(), "0x" + "ab".repeat(32), true);
-    NodeCalls.Answer a = NodeCalls.post(net.nodeUrls().get(0), "/web/sign_session_key", body, NodeCalls.requestId());
+    ObjectNode body =
+        signSessionKeyBody(key, authMethodPkp.ethAddress(), "0x" + "ab".repeat(32), true);
+    NodeCalls.Answer a =
+        NodeCalls.post(net.nodeUrls().get(0), "/web/sign_session_key", body, NodeCalls.requestId());
     assertEquals(502, a.status(), a.body().toString());
     assertEquals("NodeInvalidBlockhash", a.body().get("errorCode").asText());
   }
@@ -371,7 +465,8 @@ class PkpSigningRoutesTest {
   void signSessionKeyForAnotherAddressThanThePkpIsNodeSiweMessageError() {
     SessionKeyPair key = SessionKeyPair.generate();
     ObjectNode body = signSessionKeyBody(key, ownedPkp.ethAddress(), latestBlockhash(), true);
-    NodeCalls.Answer a = NodeCalls.post(net.nodeUrls().get(0), "/web/sign_session_key", body, NodeCalls.requestId());
+    NodeCalls.Answer a =
+        NodeCalls.post(net.nodeUrls().get(0), "/web/sign_session_key", body, NodeCalls.requestId());
     assertEquals(400, a.status(), a.body().toString());
     assertEquals("NodeSIWEMessageError", a.body().get("errorCode").asText());
   }
@@ -380,7 +475,8 @@ class PkpSigningRoutesTest {
   void pkpSignWithoutAuthSigIs422() {
     ObjectNode b = pkpSignBody(digest("x"), ownedPkp.publicKey(), null);
     b.remove("authSig");
-    NodeCalls.Answer a = NodeCalls.post(net.nodeUrls().get(0), "/web/pkp/sign", b, NodeCalls.requestId());
+    NodeCalls.Answer a =
+        NodeCalls.post(net.nodeUrls().get(0), "/web/pkp/sign", b, NodeCalls.requestId());
     assertEquals(422, a.status());
     assertEquals("NodeBadInput", a.body().get("errorCode").asText());
   }

@@ -17,13 +17,17 @@ public final class ProcessLeaks {
    */
   public static List<ProcessHandle> withChainId(long chainId) {
     String id = Long.toString(chainId);
-    return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(p -> {
-      Optional<String[]> args = p.info().arguments();
-      if (args.isEmpty()) return false;
-      List<String> a = Arrays.asList(args.get());
-      int i = a.indexOf("--chain-id");
-      return i >= 0 && i + 1 < a.size() && a.get(i + 1).equals(id);
-    }).toList();
+    return ProcessHandle.allProcesses()
+        .filter(ProcessHandle::isAlive)
+        .filter(
+            p -> {
+              Optional<String[]> args = p.info().arguments();
+              if (args.isEmpty()) return false;
+              List<String> a = Arrays.asList(args.get());
+              int i = a.indexOf("--chain-id");
+              return i >= 0 && i + 1 < a.size() && a.get(i + 1).equals(id);
+            })
+        .toList();
   }
 
   /**
@@ -34,7 +38,8 @@ public final class ProcessLeaks {
    * @return the processes still there (empty when all are gone)
    * @throws InterruptedException when interrupted
    */
-  public static List<ProcessHandle> awaitGone(long chainId, long millis) throws InterruptedException {
+  public static List<ProcessHandle> awaitGone(long chainId, long millis)
+      throws InterruptedException {
     long end = System.currentTimeMillis() + millis;
     List<ProcessHandle> left = withChainId(chainId);
     while (!left.isEmpty() && System.currentTimeMillis() < end) {

@@ -64,32 +64,40 @@ class StandaloneLauncherIT {
       process = pb.start();
       pumps.add(pump(process.getInputStream(), line -> stdout.add(line), "stdout"));
       // remember anvil and its watchdog while they live, to check them after the launcher is gone
-      watcher = new Thread(() -> {
-        while (process.isAlive()) {
-          process.descendants().forEach(descendants::add);
-          try {
-            Thread.sleep(20);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "launcher-descendants");
+      watcher =
+          new Thread(
+              () -> {
+                while (process.isAlive()) {
+                  process.descendants().forEach(descendants::add);
+                  try {
+                    Thread.sleep(20);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "launcher-descendants");
       watcher.setDaemon(true);
       watcher.start();
     }
 
-    private static Thread pump(java.io.InputStream in, java.util.function.Consumer<String> sink, String name) {
-      Thread t = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-          String line;
-          while ((line = r.readLine()) != null) {
-            System.out.println("[launcher " + name + "] " + line);
-            sink.accept(line);
-          }
-        } catch (IOException e) {
-          // closed
-        }
-      }, "launcher-" + name);
+    private static Thread pump(
+        java.io.InputStream in, java.util.function.Consumer<String> sink, String name) {
+      Thread t =
+          new Thread(
+              () -> {
+                try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                  String line;
+                  while ((line = r.readLine()) != null) {
+                    System.out.println("[launcher " + name + "] " + line);
+                    sink.accept(line);
+                  }
+                } catch (IOException e) {
+                  // closed
+                }
+              },
+              "launcher-" + name);
       t.setDaemon(true);
       t.start();
       return t;
@@ -106,21 +114,31 @@ class StandaloneLauncherIT {
 
     String firstLine() throws InterruptedException {
       String line = stdout.poll(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      assertNotNull(line, "the launcher printed its JSON line within " + START_TIMEOUT_SECONDS + " s; stderr:\n" + stderr());
+      assertNotNull(
+          line,
+          "the launcher printed its JSON line within "
+              + START_TIMEOUT_SECONDS
+              + " s; stderr:\n"
+              + stderr());
       return line;
     }
 
     int awaitExit() throws InterruptedException {
-      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher exited; stderr:\n" + stderr());
+      assertTrue(
+          process.waitFor(60, TimeUnit.SECONDS), "the launcher exited; stderr:\n" + stderr());
       for (Thread t : pumps) t.join(TimeUnit.SECONDS.toMillis(10)); // its output is read to the end
       return process.exitValue();
     }
 
     void assertNothingLeftBehind() throws InterruptedException {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (descendants.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) Thread.sleep(100);
-      List<String> alive = descendants.stream().filter(ProcessHandle::isAlive)
-          .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+      while (descendants.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline)
+        Thread.sleep(100);
+      List<String> alive =
+          descendants.stream()
+              .filter(ProcessHandle::isAlive)
+              .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+              .toList();
       assertTrue(alive.isEmpty(), "no process of the launcher is left: " + alive);
     }
 
@@ -148,22 +166,35 @@ class StandaloneLauncherIT {
 
   @Test
   @Timeout(value = 600, unit = TimeUnit.SECONDS)
-  void theDocumentedCommandStartsANetworkThatLitContractsAndTheJsSdkUseAndSigtermStopsIt() throws Exception {
+  void theDocumentedCommandStartsANetworkThatLitContractsAndTheJsSdkUseAndSigtermStopsIt()
+      throws Exception {
     Path conn = dir.resolve("conn.json");
-    try (Launcher l = new Launcher(List.of("--nodes", "3", "--rate-limiting", "--out", conn.toString()))) {
+    try (Launcher l =
+        new Launcher(List.of("--nodes", "3", "--rate-limiting", "--out", conn.toString()))) {
       String line = l.firstLine();
-      assertEquals(line, Files.readString(conn, StandardCharsets.UTF_8).strip(), "--out wrote the printed JSON");
+      assertEquals(
+          line,
+          Files.readString(conn, StandardCharsets.UTF_8).strip(),
+          "--out wrote the printed JSON");
       LocalNetworkConnection c = LocalNetworkConnection.parse(line);
       assertEquals(3, c.nodeUrls().size());
       assertEquals(10, c.devPrivateKeys().size());
-      assertEquals("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80", c.devPrivateKeys().get(0),
+      assertEquals(
+          "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+          c.devPrivateKeys().get(0),
           "anvil's first public dev key");
-      assertEquals(LocalLitNetwork.DEFAULT_MAX_REQUESTS_PER_KILOSECOND, LitJson.parse(line, "conn").get("maxRequestsPerKilosecond").asLong());
+      assertEquals(
+          LocalLitNetwork.DEFAULT_MAX_REQUESTS_PER_KILOSECOND,
+          LitJson.parse(line, "conn").get("maxRequestsPerKilosecond").asLong());
 
       // a lit4j client: mint a PKP with the connection file alone
       try (LitContracts contracts = LitContracts.fromLocalNetwork(conn, c.devAccount(1))) {
         MintedPkp pkp = contracts.pkps().mintNext();
-        assertTrue(contracts.pkps().getTokensByAddress(c.devAccountAddresses().get(1)).contains(pkp.tokenId()));
+        assertTrue(
+            contracts
+                .pkps()
+                .getTokensByAddress(c.devAccountAddresses().get(1))
+                .contains(pkp.tokenId()));
       }
 
       // the official JS SDK 4.2.0 flow on the same network
@@ -183,8 +214,10 @@ class StandaloneLauncherIT {
   void sigintStopsTheNetworkAndEveryProcessItStarted() throws Exception {
     try (Launcher l = new Launcher(List.of("--nodes", "2", "--seed", "lit4j-launcher-sigint"))) {
       LocalNetworkConnection c = LocalNetworkConnection.parse(l.firstLine());
-      assertTrue(l.descendants.stream().anyMatch(ProcessHandle::isAlive), "anvil runs under the launcher");
-      Process kill = new ProcessBuilder("kill", "-INT", Long.toString(l.process.pid())).inheritIO().start();
+      assertTrue(
+          l.descendants.stream().anyMatch(ProcessHandle::isAlive), "anvil runs under the launcher");
+      Process kill =
+          new ProcessBuilder("kill", "-INT", Long.toString(l.process.pid())).inheritIO().start();
       assertEquals(0, kill.waitFor());
       assertEquals(130, l.awaitExit(), "SIGINT: the JVM's exit status after its shutdown hooks");
       l.assertNothingLeftBehind();
@@ -197,20 +230,27 @@ class StandaloneLauncherIT {
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void badOptionsFailWithAClearMessageBeforeAnythingStarts() throws Exception {
     record Case(List<String> args, String message) {}
-    List<Case> cases = List.of(
-        new Case(List.of("--nodez", "3"), "unknown option '--nodez'"),
-        new Case(List.of("--nodes", "three"), "--nodes needs an integer, got 'three'"),
-        new Case(List.of("--nodes", "1"), "nodes must be in [2, 20], got 1"),
-        new Case(List.of("--nodes"), "--nodes needs a value"),
-        new Case(List.of("--node-port", "70000"), "--node-port must be a port in [1, 65535], got 70000"),
-        new Case(List.of("--node-port", "http"), "--node-port needs an integer, got 'http'"),
-        new Case(List.of("--nodes", "5", "--node-port", "65533"), "leaves no room for 5 nodes"),
-        new Case(List.of("--max-capacity", "0"), "maxRequestsPerKilosecond must be positive, got 0"),
-        new Case(List.of("--out", dir.resolve("missing/conn.json").toString()), "does not exist"));
+    List<Case> cases =
+        List.of(
+            new Case(List.of("--nodez", "3"), "unknown option '--nodez'"),
+            new Case(List.of("--nodes", "three"), "--nodes needs an integer, got 'three'"),
+            new Case(List.of("--nodes", "1"), "nodes must be in [2, 20], got 1"),
+            new Case(List.of("--nodes"), "--nodes needs a value"),
+            new Case(
+                List.of("--node-port", "70000"),
+                "--node-port must be a port in [1, 65535], got 70000"),
+            new Case(List.of("--node-port", "http"), "--node-port needs an integer, got 'http'"),
+            new Case(List.of("--nodes", "5", "--node-port", "65533"), "leaves no room for 5 nodes"),
+            new Case(
+                List.of("--max-capacity", "0"), "maxRequestsPerKilosecond must be positive, got 0"),
+            new Case(
+                List.of("--out", dir.resolve("missing/conn.json").toString()), "does not exist"));
     for (Case c : cases) {
       try (Launcher l = new Launcher(c.args())) {
         assertEquals(2, l.awaitExit(), c.args() + ": exit status 2");
-        assertTrue(l.stderr().contains(c.message()), c.args() + ": stderr names the problem: " + l.stderr());
+        assertTrue(
+            l.stderr().contains(c.message()),
+            c.args() + ": stderr names the problem: " + l.stderr());
         assertTrue(l.stdout.isEmpty(), c.args() + ": nothing on stdout");
         l.assertNothingLeftBehind();
       }
@@ -221,9 +261,15 @@ class StandaloneLauncherIT {
   @Timeout(value = 200, unit = TimeUnit.SECONDS)
   void aTakenNodePortFailsTheStartAndStopsTheChainItHadStarted() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-        Launcher l = new Launcher(List.of("--nodes", "2", "--node-port", Integer.toString(taken.getLocalPort())))) {
+        Launcher l =
+            new Launcher(
+                List.of("--nodes", "2", "--node-port", Integer.toString(taken.getLocalPort())))) {
       assertEquals(1, l.awaitExit(), "exit status 1 when the network cannot start");
-      assertTrue(l.stderr().contains("the network failed to start: cannot bind node on 127.0.0.1:" + taken.getLocalPort()),
+      assertTrue(
+          l.stderr()
+              .contains(
+                  "the network failed to start: cannot bind node on 127.0.0.1:"
+                      + taken.getLocalPort()),
           l.stderr());
       assertTrue(l.stdout.isEmpty());
       l.assertNothingLeftBehind();

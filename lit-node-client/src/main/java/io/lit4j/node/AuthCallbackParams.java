@@ -5,13 +5,13 @@ import io.lit4j.core.errors.LitValidationException;
 import java.util.List;
 
 /**
- * What {@code getSessionSigs} passes to an {@link AuthNeededCallback} (the JS SDK's
- * {@code AuthCallbackParams}): everything needed to build and sign the SIWE that delegates to the
- * session key.
+ * What {@code getSessionSigs} passes to an {@link AuthNeededCallback} (the JS SDK's {@code
+ * AuthCallbackParams}): everything needed to build and sign the SIWE that delegates to the session
+ * key.
  *
- * <p>Unlike JS SDK 4.2.0, which passes an empty ReCap, {@code statement} and {@code resources}
- * hold a ReCap built from {@code resourceAbilityRequests}, so a SIWE made from them passes the
- * nodes' strict check.
+ * <p>Unlike JS SDK 4.2.0, which passes an empty ReCap, {@code statement} and {@code resources} hold
+ * a ReCap built from {@code resourceAbilityRequests}, so a SIWE made from them passes the nodes'
+ * strict check.
  *
  * @param chain the chain name, e.g. {@code ethereum}
  * @param statement the ReCap statement to put in the SIWE
@@ -50,7 +50,8 @@ public record AuthCallbackParams(
     require(uri, "uri");
     require(nonce, "nonce");
     if (resources == null) throw new LitValidationException("resources is missing");
-    if (resourceAbilityRequests == null) throw new LitValidationException("resourceAbilityRequests is missing");
+    if (resourceAbilityRequests == null)
+      throw new LitValidationException("resourceAbilityRequests is missing");
     resources = List.copyOf(resources);
     resourceAbilityRequests = List.copyOf(resourceAbilityRequests);
   }

@@ -7,13 +7,13 @@ import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.network.LitChains;
 
 /**
- * Produces the wallet auth sig that delegates to a session key ({@code authNeededCallback} in
- * the JS SDK): it signs a SIWE whose {@code uri}, {@code nonce} and {@code expiration} come from
- * the {@link AuthCallbackParams}. {@code getSessionSigs} calls it only when no stored wallet sig
- * is still valid for the request.
+ * Produces the wallet auth sig that delegates to a session key ({@code authNeededCallback} in the
+ * JS SDK): it signs a SIWE whose {@code uri}, {@code nonce} and {@code expiration} come from the
+ * {@link AuthCallbackParams}. {@code getSessionSigs} calls it only when no stored wallet sig is
+ * still valid for the request.
  *
- * <p>It runs on a client worker thread and may block (a wallet prompt, a KMS call, a
- * {@code signSessionKey} round trip).
+ * <p>It runs on a client worker thread and may block (a wallet prompt, a KMS call, a {@code
+ * signSessionKey} round trip).
  */
 @FunctionalInterface
 public interface AuthNeededCallback {
@@ -27,8 +27,8 @@ public interface AuthNeededCallback {
   AuthSig authNeeded(AuthCallbackParams params);
 
   /**
-   * A callback for an EOA: builds the SIWE with its ReCap from the parameters (domain
-   * {@code localhost}) and signs it (EIP-191) with {@code signer}.
+   * A callback for an EOA: builds the SIWE with its ReCap from the parameters (domain {@code
+   * localhost}) and signs it (EIP-191) with {@code signer}.
    *
    * @param signer the wallet that signs
    * @return the callback
@@ -49,14 +49,15 @@ public interface AuthNeededCallback {
   static AuthNeededCallback ethWallet(EthSigner signer, String domain) {
     if (signer == null) throw new LitValidationException("signer is missing");
     if (domain == null || domain.isEmpty()) throw new LitValidationException("domain is missing");
-    return p -> SessionSiwe.builder()
-        .domain(domain)
-        .address(signer.address())
-        .uri(p.uri())
-        .nonce(p.nonce())
-        .expiration(p.expiration())
-        .chainId(LitChains.find(p.chain()).map(c -> c.evmChainId().orElse(1L)).orElse(1L))
-        .resourceAbilityRequests(p.resourceAbilityRequests())
-        .buildAndSign(signer);
+    return p ->
+        SessionSiwe.builder()
+            .domain(domain)
+            .address(signer.address())
+            .uri(p.uri())
+            .nonce(p.nonce())
+            .expiration(p.expiration())
+            .chainId(LitChains.find(p.chain()).map(c -> c.evmChainId().orElse(1L)).orElse(1L))
+            .resourceAbilityRequests(p.resourceAbilityRequests())
+            .buildAndSign(signer);
   }
 }

@@ -1,9 +1,9 @@
 package io.lit4j.node;
 
 import io.lit4j.auth.signer.EthSigner;
-import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.auth.siwe.IsoTime;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.crypto.eth.EthAddress;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * What {@code createCapacityDelegationAuthSig} needs: the owner of the capacity credit NFT who
- * signs, which NFT (or any of the owner's), who may use it, how many uses, and until when
- * (default 7 minutes, as in the SDK).
+ * signs, which NFT (or any of the owner's), who may use it, how many uses, and until when (default
+ * 7 minutes, as in the SDK).
  *
  * <pre>{@code
  * CapacityDelegation d = client.createCapacityDelegationAuthSig(CapacityDelegationRequest.builder()
@@ -33,13 +33,16 @@ public final class CapacityDelegationRequest {
   private final Clock clock;
 
   private CapacityDelegationRequest(Builder b) {
-    if (b.signer == null) throw new LitValidationException("signer is missing: the capacity credit owner signs the delegation");
+    if (b.signer == null)
+      throw new LitValidationException(
+          "signer is missing: the capacity credit owner signs the delegation");
     if (b.uses < 1) throw new LitValidationException("uses must be at least 1, got " + b.uses);
     if (b.domain == null || b.domain.isEmpty()) throw new LitValidationException("domain is empty");
     if (b.expiresIn != null && (b.expiresIn.isNegative() || b.expiresIn.isZero())) {
       throw new LitValidationException("expiration must be in the future, got " + b.expiresIn);
     }
-    for (EthAddress d : b.delegatees) if (d == null) throw new LitValidationException("delegatees holds a null");
+    for (EthAddress d : b.delegatees)
+      if (d == null) throw new LitValidationException("delegatees holds a null");
     this.signer = b.signer;
     this.capacityTokenId = b.capacityTokenId;
     this.delegatees = List.copyOf(b.delegatees);
@@ -91,9 +94,13 @@ public final class CapacityDelegationRequest {
    */
   public io.lit4j.auth.capacity.CapacityDelegationRequest toAuthRequest(String nonce) {
     io.lit4j.auth.capacity.CapacityDelegationRequest.Builder b =
-        io.lit4j.auth.capacity.CapacityDelegationRequest.builder().uses(uses).domain(domain).nonce(nonce);
+        io.lit4j.auth.capacity.CapacityDelegationRequest.builder()
+            .uses(uses)
+            .domain(domain)
+            .nonce(nonce);
     // no delegatees: the field is left out, as 4.2.0 leaves it out when none are given
-    if (!delegatees.isEmpty()) b.delegateeAddresses(delegatees.stream().map(EthAddress::checksummed).toList());
+    if (!delegatees.isEmpty())
+      b.delegateeAddresses(delegatees.stream().map(EthAddress::checksummed).toList());
     if (capacityTokenId != null) b.capacityTokenId(capacityTokenId);
     if (expiresAt != null) b.expiration(IsoTime.toIsoString(expiresAt));
     if (expiresIn != null) b.expiration(IsoTime.toIsoString(clock.instant().plus(expiresIn)));
@@ -132,7 +139,8 @@ public final class CapacityDelegationRequest {
      */
     public Builder capacityTokenId(String capacityTokenId) {
       if (capacityTokenId != null && !capacityTokenId.matches("[0-9]+")) {
-        throw new LitValidationException("capacityTokenId must be a decimal token id, got " + capacityTokenId);
+        throw new LitValidationException(
+            "capacityTokenId must be a decimal token id, got " + capacityTokenId);
       }
       this.capacityTokenId = capacityTokenId;
       return this;
@@ -145,7 +153,8 @@ public final class CapacityDelegationRequest {
      * @return this builder
      */
     public Builder capacityTokenId(BigInteger capacityTokenId) {
-      if (capacityTokenId == null || capacityTokenId.signum() < 0) throw new LitValidationException("capacityTokenId must be a non-negative number");
+      if (capacityTokenId == null || capacityTokenId.signum() < 0)
+        throw new LitValidationException("capacityTokenId must be a non-negative number");
       this.capacityTokenId = capacityTokenId.toString();
       return this;
     }

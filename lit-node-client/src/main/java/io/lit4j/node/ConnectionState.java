@@ -52,9 +52,15 @@ public record ConnectionState(
    * @throws LitValidationException if a part is missing or the nodes are fewer than the threshold
    */
   public ConnectionState {
-    if (connectedNodes == null || serverKeys == null || hdRootPubkeys == null || subnetPubKey == null
-        || networkPubKey == null || networkPubKeySet == null || latestBlockhash == null
-        || lastBlockhashRetrieved == null || requestId == null) {
+    if (connectedNodes == null
+        || serverKeys == null
+        || hdRootPubkeys == null
+        || subnetPubKey == null
+        || networkPubKey == null
+        || networkPubKeySet == null
+        || latestBlockhash == null
+        || lastBlockhashRetrieved == null
+        || requestId == null) {
       throw new LitValidationException("ConnectionState parts must not be null");
     }
     connectedNodes = List.copyOf(connectedNodes);
@@ -62,7 +68,10 @@ public record ConnectionState(
     serverKeys = Collections.unmodifiableMap(new LinkedHashMap<>(serverKeys));
     if (minNodeCount < 1 || connectedNodes.size() < minNodeCount) {
       throw new LitValidationException(
-          "ConnectionState needs at least minNodeCount (" + minNodeCount + ") nodes, got " + connectedNodes.size());
+          "ConnectionState needs at least minNodeCount ("
+              + minNodeCount
+              + ") nodes, got "
+              + connectedNodes.size());
     }
   }
 }

@@ -19,24 +19,33 @@ import io.lit4j.core.errors.LitValidationException;
  * @param auth the auth sig per node (session sigs with {@code access-control-condition-decryption})
  */
 public record DecryptRequest(
-    AccessControlConditions conditions, String ciphertext, String dataToEncryptHash, String chain, NodeAuth auth) {
+    AccessControlConditions conditions,
+    String ciphertext,
+    String dataToEncryptHash,
+    String chain,
+    NodeAuth auth) {
 
   /**
    * @param conditions the access control conditions (any of the four kinds)
    * @param ciphertext base64 ciphertext
    * @param dataToEncryptHash hex SHA-256 of the plaintext
    * @param chain chain name sent to the nodes, e.g. {@code ethereum}
-   * @param auth the auth sig per node (session sigs with {@code access-control-condition-decryption})
+   * @param auth the auth sig per node (session sigs with {@code
+   *     access-control-condition-decryption})
    * @throws LitValidationException naming a missing or malformed part
    */
   public DecryptRequest {
     if (conditions == null) throw new LitValidationException("conditions are missing");
-    if (ciphertext == null || ciphertext.isEmpty()) throw new LitValidationException("ciphertext is missing");
+    if (ciphertext == null || ciphertext.isEmpty())
+      throw new LitValidationException("ciphertext is missing");
     if (dataToEncryptHash == null || !dataToEncryptHash.matches("[0-9a-fA-F]{64}")) {
-      throw new LitValidationException("dataToEncryptHash must be 64 hex characters (SHA-256), got " + dataToEncryptHash);
+      throw new LitValidationException(
+          "dataToEncryptHash must be 64 hex characters (SHA-256), got " + dataToEncryptHash);
     }
     if (chain == null || chain.isEmpty()) throw new LitValidationException("chain is missing");
-    if (auth == null) throw new LitValidationException("auth is missing: give session sigs (NodeAuth.sessionSigs(sessionSigs))");
+    if (auth == null)
+      throw new LitValidationException(
+          "auth is missing: give session sigs (NodeAuth.sessionSigs(sessionSigs))");
   }
 
   /** {@return a builder; the chain defaults to {@code ethereum}} */

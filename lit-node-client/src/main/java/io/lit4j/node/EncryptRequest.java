@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * What {@code encrypt} encrypts (4.2.0 {@code encrypt}, {@code encryptString},
- * {@code encryptFile}): the conditions that decide who may decrypt, and the plaintext as bytes,
- * text (UTF-8) or a file (read when encrypting).
+ * What {@code encrypt} encrypts (4.2.0 {@code encrypt}, {@code encryptString}, {@code
+ * encryptFile}): the conditions that decide who may decrypt, and the plaintext as bytes, text
+ * (UTF-8) or a file (read when encrypting).
  *
  * <pre>{@code
  * EncryptResponse encrypted = client.encrypt(EncryptRequest.builder()
@@ -24,7 +24,8 @@ public final class EncryptRequest {
   private EncryptRequest(Builder b) {
     if (b.conditions == null) throw new LitValidationException("conditions are missing");
     if ((b.data == null) == (b.file == null)) {
-      throw new LitValidationException("give the plaintext once: data(bytes), text(string) or file(path)");
+      throw new LitValidationException(
+          "give the plaintext once: data(bytes), text(string) or file(path)");
     }
     this.conditions = b.conditions;
     this.data = b.data == null ? null : b.data.clone();
@@ -53,8 +54,11 @@ public final class EncryptRequest {
 
   @Override
   public String toString() {
-    return "EncryptRequest[conditions=" + conditions + ", "
-        + (file != null ? "file=" + file : "data=" + data.length + " bytes") + "]";
+    return "EncryptRequest[conditions="
+        + conditions
+        + ", "
+        + (file != null ? "file=" + file : "data=" + data.length + " bytes")
+        + "]";
   }
 
   /** Builds an {@link EncryptRequest}. */
@@ -119,8 +123,8 @@ public final class EncryptRequest {
     /**
      * {@return the request}
      *
-     * @throws LitValidationException if the conditions are missing or the plaintext is given
-     *     not exactly once
+     * @throws LitValidationException if the conditions are missing or the plaintext is given not
+     *     exactly once
      */
     public EncryptRequest build() {
       return new EncryptRequest(this);

@@ -18,7 +18,8 @@ public record ExecuteJsClaim(String derivedKeyId, List<Signature> signatures) {
    * @throws LitValidationException if a part is missing
    */
   public ExecuteJsClaim {
-    if (derivedKeyId == null || derivedKeyId.isEmpty()) throw new LitValidationException("derivedKeyId is missing");
+    if (derivedKeyId == null || derivedKeyId.isEmpty())
+      throw new LitValidationException("derivedKeyId is missing");
     if (signatures == null) throw new LitValidationException("signatures are missing");
     signatures = List.copyOf(signatures);
   }
@@ -38,9 +39,12 @@ public record ExecuteJsClaim(String derivedKeyId, List<Signature> signatures) {
      * @throws LitValidationException if r or s is not 0x + 64 hex, or v is not 27/28
      */
     public Signature {
-      if (r == null || !r.matches("0x[0-9a-f]{64}")) throw new LitValidationException("claim signature r must be 0x + 64 hex, got " + r);
-      if (s == null || !s.matches("0x[0-9a-f]{64}")) throw new LitValidationException("claim signature s must be 0x + 64 hex, got " + s);
-      if (v != 27 && v != 28) throw new LitValidationException("claim signature v must be 27 or 28, got " + v);
+      if (r == null || !r.matches("0x[0-9a-f]{64}"))
+        throw new LitValidationException("claim signature r must be 0x + 64 hex, got " + r);
+      if (s == null || !s.matches("0x[0-9a-f]{64}"))
+        throw new LitValidationException("claim signature s must be 0x + 64 hex, got " + s);
+      if (v != 27 && v != 28)
+        throw new LitValidationException("claim signature v must be 27 or 28, got " + v);
     }
   }
 }

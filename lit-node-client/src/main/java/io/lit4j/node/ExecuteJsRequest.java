@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
-import io.lit4j.node.NodeAuth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What {@code executeJs} runs: the Lit Action (its code, or the IPFS id of its code), its
- * {@code jsParams}, the auth sig for each node and optional auth methods.
+ * What {@code executeJs} runs: the Lit Action (its code, or the IPFS id of its code), its {@code
+ * jsParams}, the auth sig for each node and optional auth methods.
  *
  * <pre>{@code
  * ExecuteJsRequest r = ExecuteJsRequest.builder()
@@ -34,13 +32,16 @@ public final class ExecuteJsRequest {
   private final Map<String, io.lit4j.crypto.eth.Secp256k1PublicKey> expectedSigners;
 
   private ExecuteJsRequest(Builder b) {
-    if (b.code == null && b.ipfsId == null) throw new LitValidationException("executeJs needs code or ipfsId");
+    if (b.code == null && b.ipfsId == null)
+      throw new LitValidationException("executeJs needs code or ipfsId");
     if (b.code != null && b.ipfsId != null) {
-      throw new LitValidationException("executeJs takes code or ipfsId, not both (nodes would run the code and ignore ipfsId)");
+      throw new LitValidationException(
+          "executeJs takes code or ipfsId, not both (nodes would run the code and ignore ipfsId)");
     }
     if (b.code != null && b.code.isEmpty()) throw new LitValidationException("code is empty");
     if (b.ipfsId != null && b.ipfsId.isBlank()) throw new LitValidationException("ipfsId is empty");
-    if (b.auth == null) throw new LitValidationException("executeJs needs an auth sig per node: set auth(NodeAuth)");
+    if (b.auth == null)
+      throw new LitValidationException("executeJs needs an auth sig per node: set auth(NodeAuth)");
     this.code = b.code;
     this.ipfsId = b.ipfsId;
     this.jsParams = b.jsParams.deepCopy();
@@ -59,7 +60,10 @@ public final class ExecuteJsRequest {
     return idempotent;
   }
 
-  /** {@return the PKP public key each named signature must be made with, checked before the response is returned} */
+  /**
+   * {@return the PKP public key each named signature must be made with, checked before the response
+   * is returned}
+   */
   public Map<String, io.lit4j.crypto.eth.Secp256k1PublicKey> expectedSigners() {
     return expectedSigners;
   }
@@ -105,7 +109,8 @@ public final class ExecuteJsRequest {
     private List<AuthMethod> authMethods;
     private NodeAuth auth;
     private boolean idempotent;
-    private final Map<String, io.lit4j.crypto.eth.Secp256k1PublicKey> expectedSigners = new java.util.LinkedHashMap<>();
+    private final Map<String, io.lit4j.crypto.eth.Secp256k1PublicKey> expectedSigners =
+        new java.util.LinkedHashMap<>();
 
     private Builder() {}
 
@@ -124,18 +129,21 @@ public final class ExecuteJsRequest {
 
     /**
      * Names the PKP that must have made signature {@code sigName}: the response is checked before
-     * it is returned, and a signature by another key (or a missing one) fails with a
-     * {@link io.lit4j.core.errors.LitCryptoException} (code {@code UnexpectedSigner}). Without it,
-     * each signature is only checked against the key its own shares name.
+     * it is returned, and a signature by another key (or a missing one) fails with a {@link
+     * io.lit4j.core.errors.LitCryptoException} (code {@code UnexpectedSigner}). Without it, each
+     * signature is only checked against the key its own shares name.
      *
      * @param sigName the name the action signs under
      * @param pkpPublicKey the PKP expected to sign
      * @return this builder
      * @throws LitValidationException if either is missing
      */
-    public Builder expectedSigner(String sigName, io.lit4j.crypto.eth.Secp256k1PublicKey pkpPublicKey) {
-      if (sigName == null || sigName.isEmpty()) throw new LitValidationException("sigName is missing");
-      if (pkpPublicKey == null) throw new LitValidationException("the expected PKP public key is missing");
+    public Builder expectedSigner(
+        String sigName, io.lit4j.crypto.eth.Secp256k1PublicKey pkpPublicKey) {
+      if (sigName == null || sigName.isEmpty())
+        throw new LitValidationException("sigName is missing");
+      if (pkpPublicKey == null)
+        throw new LitValidationException("the expected PKP public key is missing");
       expectedSigners.put(sigName, pkpPublicKey);
       return this;
     }
@@ -176,10 +184,11 @@ public final class ExecuteJsRequest {
     }
 
     /**
-     * One parameter: JSON values, strings, numbers, booleans, lists, maps; {@code byte[]} becomes
-     * a number array (0..255), as the SDK sends a {@code Uint8Array}.
+     * One parameter: JSON values, strings, numbers, booleans, lists, maps; {@code byte[]} becomes a
+     * number array (0..255), as the SDK sends a {@code Uint8Array}.
      *
-     * @param value One parameter: JSON values, strings, numbers, booleans, lists, maps; {@code byte[]} becomes a number array (0..255), as the SDK sends a {@code Uint8Array}
+     * @param value One parameter: JSON values, strings, numbers, booleans, lists, maps; {@code
+     *     byte[]} becomes a number array (0..255), as the SDK sends a {@code Uint8Array}
      * @param name the parameter's name
      * @return this builder
      * @throws LitValidationException if the name is empty or the value cannot be written as JSON
@@ -193,13 +202,15 @@ public final class ExecuteJsRequest {
     /**
      * Auth methods sent as {@code authMethods}, available to the action as {@code Lit.Auth}.
      *
-     * @param authMethods Auth methods sent as {@code authMethods}, available to the action as {@code Lit.Auth}
+     * @param authMethods Auth methods sent as {@code authMethods}, available to the action as
+     *     {@code Lit.Auth}
      * @return this builder
      * @throws LitValidationException if the list or an element is null
      */
     public Builder authMethods(List<AuthMethod> authMethods) {
       if (authMethods == null) throw new LitValidationException("authMethods is null");
-      for (AuthMethod m : authMethods) if (m == null) throw new LitValidationException("authMethods holds a null");
+      for (AuthMethod m : authMethods)
+        if (m == null) throw new LitValidationException("authMethods holds a null");
       this.authMethods = List.copyOf(authMethods);
       return this;
     }
@@ -218,7 +229,8 @@ public final class ExecuteJsRequest {
     /**
      * {@return the request}
      *
-     * @throws LitValidationException when neither or both of code and ipfsId are set, or auth is missing
+     * @throws LitValidationException when neither or both of code and ipfsId are set, or auth is
+     *     missing
      */
     public ExecuteJsRequest build() {
       return new ExecuteJsRequest(this);
@@ -244,7 +256,8 @@ public final class ExecuteJsRequest {
       try {
         return LitJson.mapper().valueToTree(value);
       } catch (IllegalArgumentException e) {
-        throw new LitValidationException(field + " cannot be written as JSON: " + e.getMessage(), e);
+        throw new LitValidationException(
+            field + " cannot be written as JSON: " + e.getMessage(), e);
       }
     }
   }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
-import io.lit4j.node.NodeResponses;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +29,8 @@ public record ExecuteJsResponse(
     NodeResponses nodeResponses) {
 
   /**
-   * @param response the action's response string ({@code Lit.Actions.setResponse}), the value most nodes sent ({@code ""} when none)
+   * @param response the action's response string ({@code Lit.Actions.setResponse}), the value most
+   *     nodes sent ({@code ""} when none)
    * @param logs the action's console output, the value most nodes sent
    * @param signatures combined, verified ECDSA signatures by {@code sigName}
    * @param claims key claims by key id
@@ -38,7 +38,11 @@ public record ExecuteJsResponse(
    * @throws LitValidationException if a part is missing
    */
   public ExecuteJsResponse {
-    if (response == null || logs == null || signatures == null || claims == null || nodeResponses == null) {
+    if (response == null
+        || logs == null
+        || signatures == null
+        || claims == null
+        || nodeResponses == null) {
       throw new LitValidationException("ExecuteJsResponse parts must not be null");
     }
     signatures = Collections.unmodifiableMap(new LinkedHashMap<>(signatures));
@@ -64,13 +68,17 @@ public record ExecuteJsResponse(
    * {@return the combined, verified signature the action made under {@code sigName}}
    *
    * @param sigName the name the action signed under
-   * @throws LitValidationException if the action made no signature of that name (the message
-   *     lists the names it made)
+   * @throws LitValidationException if the action made no signature of that name (the message lists
+   *     the names it made)
    */
   public EcdsaSignature signature(String sigName) {
     EcdsaSignature sig = signatures.get(sigName);
     if (sig == null) {
-      throw new LitValidationException("the Lit Action made no signature named '" + sigName + "'; it made " + signatures.keySet());
+      throw new LitValidationException(
+          "the Lit Action made no signature named '"
+              + sigName
+              + "'; it made "
+              + signatures.keySet());
     }
     return sig;
   }

@@ -23,8 +23,8 @@ public final class FileSessionKeyStore implements SessionKeyStore {
   private final Object lock = new Object();
 
   /**
-   * A store in {@code directory}, created if missing (owner-only, 0700, on POSIX file systems;
-   * an existing directory keeps its permissions).
+   * A store in {@code directory}, created if missing (owner-only, 0700, on POSIX file systems; an
+   * existing directory keeps its permissions).
    *
    * @param directory where the entries are stored
    * @throws LitValidationException if {@code directory} is null or is a file
@@ -33,16 +33,20 @@ public final class FileSessionKeyStore implements SessionKeyStore {
   public FileSessionKeyStore(Path directory) {
     if (directory == null) throw new LitValidationException("session store directory is missing");
     if (Files.exists(directory) && !Files.isDirectory(directory)) {
-      throw new LitValidationException("session store directory " + directory + " is a file, not a directory");
+      throw new LitValidationException(
+          "session store directory " + directory + " is a file, not a directory");
     }
     try {
       if (posix()) {
-        Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(
+            directory,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       } else {
         Files.createDirectories(directory);
       }
     } catch (IOException e) {
-      throw new LitException("cannot create session store directory " + directory + ": " + e.getMessage(), e);
+      throw new LitException(
+          "cannot create session store directory " + directory + ": " + e.getMessage(), e);
     }
     this.directory = directory;
   }
@@ -76,12 +80,14 @@ public final class FileSessionKeyStore implements SessionKeyStore {
         tmp = createOwnerOnlyTempFile();
         Files.write(tmp, bytes);
         try {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          Files.move(
+              tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
       } catch (IOException e) {
-        throw new LitException("cannot write session store file " + file + ": " + e.getMessage(), e);
+        throw new LitException(
+            "cannot write session store file " + file + ": " + e.getMessage(), e);
       } finally {
         if (tmp != null) {
           try {
@@ -101,7 +107,8 @@ public final class FileSessionKeyStore implements SessionKeyStore {
       try {
         Files.deleteIfExists(file);
       } catch (IOException e) {
-        throw new LitException("cannot delete session store file " + file + ": " + e.getMessage(), e);
+        throw new LitException(
+            "cannot delete session store file " + file + ": " + e.getMessage(), e);
       }
     }
   }
@@ -109,7 +116,10 @@ public final class FileSessionKeyStore implements SessionKeyStore {
   private Path createOwnerOnlyTempFile() throws IOException {
     if (posix()) {
       return Files.createTempFile(
-          directory, ".tmp-", "", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+          directory,
+          ".tmp-",
+          "",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
     return Files.createTempFile(directory, ".tmp-", "");
   }

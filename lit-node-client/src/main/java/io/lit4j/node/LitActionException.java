@@ -4,14 +4,15 @@ import io.lit4j.core.errors.LitNodeException;
 
 /**
  * A Lit Action threw on a node: the node answered {@code {"success":false,"error":…,"logs":…}}
- * (HTTP 400). Unlike the JS SDK 4.2.0, which reports {@code unknown_error}, this keeps the
- * action's error text and logs.
+ * (HTTP 400). Unlike the JS SDK 4.2.0, which reports {@code unknown_error}, this keeps the action's
+ * error text and logs.
  */
 public class LitActionException extends LitNodeException {
   private static final long serialVersionUID = 1L;
 
   /** The action's error message. */
   private final String error;
+
   /** Console output up to the failure. */
   private final String logs;
 

@@ -10,32 +10,17 @@ import io.lit4j.core.errors.LitNodeException;
 import io.lit4j.core.errors.LitTimeoutException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
-import io.lit4j.node.CapacityDelegationRequest;
-import io.lit4j.node.internal.capacity.CapacityDelegationProtocol;
-import io.lit4j.node.ClaimKeyResponse;
-import io.lit4j.node.internal.claim.ClaimProtocol;
-import io.lit4j.node.DecryptRequest;
-import io.lit4j.node.EncryptResponse;
-import io.lit4j.node.SignedToken;
-import io.lit4j.node.SignedTokenRequest;
-import io.lit4j.node.internal.encryption.DecryptProtocol;
-import io.lit4j.node.internal.encryption.EncryptProtocol;
-import io.lit4j.node.internal.encryption.SignedTokenProtocol;
-import io.lit4j.node.ExecuteJsRequest;
-import io.lit4j.node.ExecuteJsResponse;
-import io.lit4j.node.internal.execute.ExecuteJsProtocol;
 import io.lit4j.node.internal.ClientResources;
 import io.lit4j.node.internal.Connector;
 import io.lit4j.node.internal.Futures;
 import io.lit4j.node.internal.NodeCalls;
-import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.internal.capacity.CapacityDelegationProtocol;
+import io.lit4j.node.internal.claim.ClaimProtocol;
+import io.lit4j.node.internal.encryption.DecryptProtocol;
+import io.lit4j.node.internal.encryption.EncryptProtocol;
+import io.lit4j.node.internal.encryption.SignedTokenProtocol;
+import io.lit4j.node.internal.execute.ExecuteJsProtocol;
 import io.lit4j.node.internal.pkp.PkpSignProtocol;
-import io.lit4j.node.LitActionException;
-import io.lit4j.node.PkpSessionRequest;
-import io.lit4j.node.SessionKeyStore;
-import io.lit4j.node.SessionSigsRequest;
-import io.lit4j.node.SignSessionKeyRequest;
-import io.lit4j.node.SignSessionKeyResponse;
 import io.lit4j.node.internal.session.SessionFlow;
 import io.lit4j.node.internal.session.SignSessionKeyProtocol;
 import java.nio.charset.StandardCharsets;
@@ -47,12 +32,12 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The client of a Lit network: connects to its nodes and sends them requests.
  *
- * <p>{@link #connect()} handshakes every node in parallel and keeps those that agree; unlike the
- * JS SDK 4.2.0 a down or minority node is dropped and logged, as long as {@code minNodeCount}
- * agree. A background task repeats the connect every {@link LitNodeClientConfig#refreshInterval()}.
+ * <p>{@link #connect()} handshakes every node in parallel and keeps those that agree; unlike the JS
+ * SDK 4.2.0 a down or minority node is dropped and logged, as long as {@code minNodeCount} agree. A
+ * background task repeats the connect every {@link LitNodeClientConfig#refreshInterval()}.
  *
- * <p>Every method has an {@code ...Async} twin; the blocking one waits for it. Methods that need
- * a connection fail with {@link io.lit4j.core.errors.LitErrorCode#NOT_READY} before a successful
+ * <p>Every method has an {@code ...Async} twin; the blocking one waits for it. Methods that need a
+ * connection fail with {@link io.lit4j.core.errors.LitErrorCode#NOT_READY} before a successful
  * connect, and with {@code CLIENT_CLOSED} after {@link #close()}, which stops the client's threads.
  *
  * <pre>{@code
@@ -105,14 +90,13 @@ public final class LitNodeClient implements AutoCloseable {
     return config;
   }
 
-
   /**
    * Connects: reads the validator set, handshakes every node and keeps the agreeing ones.
    * Concurrent calls share one attempt. A successful connect starts the background refresh.
    *
    * @return the new connection state
-   * @throws LitNodeException if fewer than {@code minNodeCount} nodes gave
-   *     valid, agreeing handshakes; the message says how many answered and why each other failed
+   * @throws LitNodeException if fewer than {@code minNodeCount} nodes gave valid, agreeing
+   *     handshakes; the message says how many answered and why each other failed
    * @throws LitTimeoutException if every failure was a timeout
    * @throws LitException if the validator set cannot be read or the client is closed
    */
@@ -140,8 +124,8 @@ public final class LitNodeClient implements AutoCloseable {
   }
 
   /**
-   * The latest block hash the connected nodes agree on (the SIWE nonce for session keys),
-   * refreshed by the background reconnect.
+   * The latest block hash the connected nodes agree on (the SIWE nonce for session keys), refreshed
+   * by the background reconnect.
    *
    * @return the latest block hash
    */
@@ -173,21 +157,21 @@ public final class LitNodeClient implements AutoCloseable {
     return connector.ready().epochNumber();
   }
 
-
   /**
-   * Runs a Lit Action on every connected node ({@code /web/execute}) and combines what they
-   * return: response and logs by majority, ECDSA signatures combined and verified per name, key
-   * claims with one signature per node. Unlike the JS SDK, a failing node (logged) does not fail
-   * the call while {@code minNodeCount} nodes answered and every signature verifies.
+   * Runs a Lit Action on every connected node ({@code /web/execute}) and combines what they return:
+   * response and logs by majority, ECDSA signatures combined and verified per name, key claims with
+   * one signature per node. Unlike the JS SDK, a failing node (logged) does not fail the call while
+   * {@code minNodeCount} nodes answered and every signature verifies.
    *
    * @param request the action, its parameters and auth
    * @return the combined response, logs and signatures
-   * @throws LitValidationException if the request is missing or has no auth sig for a connected node
+   * @throws LitValidationException if the request is missing or has no auth sig for a connected
+   *     node
    * @throws LitActionException if the action threw on too many nodes (with its error text and logs)
    * @throws LitNodeException if fewer than {@code minNodeCount} nodes answered; the message says
    *     why each failed, and node error fields are kept
-   * @throws LitCryptoException if a signature cannot be combined
-   *     ({@code NoValidShares}, {@code UnknownSignatureError})
+   * @throws LitCryptoException if a signature cannot be combined ({@code NoValidShares}, {@code
+   *     UnknownSignatureError})
    */
   public ExecuteJsResponse executeJs(ExecuteJsRequest request) {
     return Futures.join(executeJsAsync(request));
@@ -205,17 +189,18 @@ public final class LitNodeClient implements AutoCloseable {
 
   /**
    * Signs a 32-byte digest with a PKP ({@code /web/pkp/sign} on every connected node) and combines
-   * the shares into a verified signature, checked to be over the requested digest by the
-   * requested key. The signing subset follows from the digest and the request id, so the client
-   * picks a request id whose subset avoids nodes it knows are failing, returns as soon as that
-   * subset's shares verify, and retries with a new id when a subset node fails or sends a bad
-   * share (at most 12 attempts, none started after three request timeouts; logged).
+   * the shares into a verified signature, checked to be over the requested digest by the requested
+   * key. The signing subset follows from the digest and the request id, so the client picks a
+   * request id whose subset avoids nodes it knows are failing, returns as soon as that subset's
+   * shares verify, and retries with a new id when a subset node fails or sends a bad share (at most
+   * 12 attempts, none started after three request timeouts; logged).
    *
    * @param request the digest, PKP and auth
    * @return the signature ({@code r}, low {@code s}, {@code recid}, {@code signature} r‖s‖v)
-   * @throws LitValidationException if the request is missing or has no auth sig for a connected node
-   * @throws LitNodeException if too few nodes are left to sign (the message names each failed
-   *     node and why, and keeps node error fields), or a node refused the request (4xx)
+   * @throws LitValidationException if the request is missing or has no auth sig for a connected
+   *     node
+   * @throws LitNodeException if too few nodes are left to sign (the message names each failed node
+   *     and why, and keeps node error fields), or a node refused the request (4xx)
    * @throws LitTimeoutException if the nodes that failed all timed out
    * @throws LitCryptoException if no signing subset's shares gave a valid signature
    */
@@ -233,22 +218,21 @@ public final class LitNodeClient implements AutoCloseable {
     return PkpSignProtocol.run(calls, request);
   }
 
-
   /**
    * Session signatures for every connected node (4.2.0 {@code getSessionSigs}): the session key
    * from the {@link SessionKeyStore} (made once), the wallet sig from the store while it still
    * covers the request, else from the {@code authNeededCallback} (checked, then stored; concurrent
    * first calls run it once). The result {@linkplain SessionSigs#renewing follows the network}:
-   * each per-node sig lives 5 minutes as in 4.2.0 and is made again from the held session key
-   * when it runs out, or when a node joins or rejoins the set, until the wallet sig (the
-   * capability) expires; so one {@code SessionSigs} serves a long-running service for the
-   * capability's lifetime.
+   * each per-node sig lives 5 minutes as in 4.2.0 and is made again from the held session key when
+   * it runs out, or when a node joins or rejoins the set, until the wallet sig (the capability)
+   * expires; so one {@code SessionSigs} serves a long-running service for the capability's
+   * lifetime.
    *
    * @param request what the session may do and how the wallet signs
    * @return one session sig per connected node
    * @throws LitValidationException if the request is missing
-   * @throws LitAuthException if the callback fails or its auth sig does not delegate to the
-   *     session key with the requested abilities
+   * @throws LitAuthException if the callback fails or its auth sig does not delegate to the session
+   *     key with the requested abilities
    */
   public SessionSigs getSessionSigs(SessionSigsRequest request) {
     return Futures.join(getSessionSigsAsync(request));
@@ -285,19 +269,20 @@ public final class LitNodeClient implements AutoCloseable {
    * @param request the PKP, its auth and the session key's abilities
    * @return a future of the result
    */
-  public CompletableFuture<SignSessionKeyResponse> signSessionKeyAsync(SignSessionKeyRequest request) {
+  public CompletableFuture<SignSessionKeyResponse> signSessionKeyAsync(
+      SignSessionKeyRequest request) {
     return SignSessionKeyProtocol.run(calls, request);
   }
 
   /**
-   * Session sigs whose capability is signed by a PKP: {@link #getSessionSigs} with a callback
-   * that calls {@link #signSessionKey}; the capability is stored under the PKP's address.
+   * Session sigs whose capability is signed by a PKP: {@link #getSessionSigs} with a callback that
+   * calls {@link #signSessionKey}; the capability is stored under the PKP's address.
    *
    * @param request the PKP, its auth and what the session may do
    * @return one session sig per connected node
    * @throws LitValidationException if the request is missing
-   * @throws LitNodeException if the nodes refuse (e.g. the auth method is not permitted on the
-   *     PKP: {@code NodeAuthSigScopeTooLimited})
+   * @throws LitNodeException if the nodes refuse (e.g. the auth method is not permitted on the PKP:
+   *     {@code NodeAuthSigScopeTooLimited})
    */
   public SessionSigs getPkpSessionSigs(PkpSessionRequest request) {
     return Futures.join(getPkpSessionSigsAsync(request));
@@ -313,11 +298,10 @@ public final class LitNodeClient implements AutoCloseable {
     return SessionFlow.runPkp(calls, request, this::signSessionKey);
   }
 
-
   /**
-   * A capacity delegation auth sig (4.2.0 {@code createCapacityDelegationAuthSig}): the owner
-   * signs a SIWE with a ReCap granting {@code Auth/Auth} on {@code lit-ratelimitincrease://<id|*>}
-   * to the delegatees. Connects first if needed, as the SDK does.
+   * A capacity delegation auth sig (4.2.0 {@code createCapacityDelegationAuthSig}): the owner signs
+   * a SIWE with a ReCap granting {@code Auth/Auth} on {@code lit-ratelimitincrease://<id|*>} to the
+   * delegatees. Connects first if needed, as the SDK does.
    *
    * @param request the owner, delegatees, uses and expiry
    * @return the signed delegation
@@ -329,19 +313,21 @@ public final class LitNodeClient implements AutoCloseable {
   }
 
   /**
-   * Asynchronous {@link #createCapacityDelegationAuthSig}; the signer runs on a client worker thread.
+   * Asynchronous {@link #createCapacityDelegationAuthSig}; the signer runs on a client worker
+   * thread.
    *
    * @param request the owner, delegatees, uses and expiry
    * @return a future of the delegation
    */
-  public CompletableFuture<CapacityDelegation> createCapacityDelegationAuthSigAsync(CapacityDelegationRequest request) {
+  public CompletableFuture<CapacityDelegation> createCapacityDelegationAuthSigAsync(
+      CapacityDelegationRequest request) {
     return CapacityDelegationProtocol.run(calls, request);
   }
 
   /**
    * Claims a key id for an auth method ({@code /web/pkp/claim}): every connected node signs the
-   * derived key id; the PKP public key is derived locally. Mint it with
-   * {@code PKPNFT.claimAndMint(2, derivedKeyId, signatures)}.
+   * derived key id; the PKP public key is derived locally. Mint it with {@code
+   * PKPNFT.claimAndMint(2, derivedKeyId, signatures)}.
    *
    * @param authMethod the auth method to claim a key for
    * @return the key id, derived public key and node signatures
@@ -362,10 +348,9 @@ public final class LitNodeClient implements AutoCloseable {
     return ClaimProtocol.run(calls, authMethod);
   }
 
-
   /**
-   * Encrypts to access control conditions (4.2.0 {@code encrypt}, {@code encryptString},
-   * {@code encryptFile}; local, no node call): TimeCrypt under the network key.
+   * Encrypts to access control conditions (4.2.0 {@code encrypt}, {@code encryptString}, {@code
+   * encryptFile}; local, no node call): TimeCrypt under the network key.
    *
    * @param request the conditions and the plaintext (bytes, text or a file)
    * @return the ciphertext and the plaintext's hash
@@ -383,23 +368,24 @@ public final class LitNodeClient implements AutoCloseable {
    * @return a future of the ciphertext and the plaintext's hash
    */
   public CompletableFuture<EncryptResponse> encryptAsync(EncryptRequest request) {
-    if (request != null && request.file().isPresent()) return calls.onWorker(() -> encrypt(request));
+    if (request != null && request.file().isPresent())
+      return calls.onWorker(() -> encrypt(request));
     return Futures.supply(() -> encrypt(request));
   }
 
   /**
    * Decrypts (4.2.0 {@code decrypt}) as soon as {@code minNodeCount} decryption shares verify
-   * against the network key; nodes that fail, hang or send a bad share are left out. The
-   * plaintext is checked against {@code dataToEncryptHash}.
+   * against the network key; nodes that fail, hang or send a bad share are left out. The plaintext
+   * is checked against {@code dataToEncryptHash}.
    *
    * @param request the ciphertext, its conditions and auth
    * @return the plaintext
-   * @throws LitValidationException if the request is missing, its ciphertext malformed, or no
-   *     auth sig is given for a connected node
-   * @throws LitNodeException if fewer than {@code minNodeCount} nodes gave a share (e.g.
-   *     {@code NodeAccessControlConditionsReturnedNotAuthorized} when the conditions do not hold)
-   * @throws LitCryptoException if no {@code minNodeCount} shares verify or the ciphertext does
-   *     not decrypt
+   * @throws LitValidationException if the request is missing, its ciphertext malformed, or no auth
+   *     sig is given for a connected node
+   * @throws LitNodeException if fewer than {@code minNodeCount} nodes gave a share (e.g. {@code
+   *     NodeAccessControlConditionsReturnedNotAuthorized} when the conditions do not hold)
+   * @throws LitCryptoException if no {@code minNodeCount} shares verify or the ciphertext does not
+   *     decrypt
    */
   public byte[] decrypt(DecryptRequest request) {
     return Futures.join(decryptAsync(request));
@@ -460,8 +446,8 @@ public final class LitNodeClient implements AutoCloseable {
   }
 
   /**
-   * A JWT signed by the network for conditions that hold (4.2.0 {@code getSignedToken}), valid
-   * 12 hours; the signature is verified against the network key.
+   * A JWT signed by the network for conditions that hold (4.2.0 {@code getSignedToken}), valid 12
+   * hours; the signature is verified against the network key.
    *
    * @param request the conditions, chain and auth
    * @return the signed JWT
@@ -483,7 +469,6 @@ public final class LitNodeClient implements AutoCloseable {
     return SignedTokenProtocol.run(calls, request);
   }
 
-
   /**
    * Stops the background refresh. The connection state is kept, as in the SDK, so requests can
    * still be sent; {@link #connect()} starts the refresh again.
@@ -493,9 +478,9 @@ public final class LitNodeClient implements AutoCloseable {
   }
 
   /**
-   * Stops everything: refresh, open requests (they fail), the client's threads and, when the
-   * client created it, the HTTP client. Idempotent. A caller-supplied OkHttp client or transport
-   * is left open.
+   * Stops everything: refresh, open requests (they fail), the client's threads and, when the client
+   * created it, the HTTP client. Idempotent. A caller-supplied OkHttp client or transport is left
+   * open.
    */
   @Override
   public void close() {

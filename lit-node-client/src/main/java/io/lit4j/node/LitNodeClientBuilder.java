@@ -2,10 +2,7 @@ package io.lit4j.node;
 
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.network.LitNetwork;
-import io.lit4j.node.ValidatorSource;
 import io.lit4j.node.handshake.AttestationVerifier;
-import io.lit4j.node.RetryPolicy;
-import io.lit4j.node.SessionKeyStore;
 import io.lit4j.node.transport.NodeTransport;
 import java.time.Duration;
 import java.util.List;
@@ -13,8 +10,8 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 
 /**
- * Builds a {@link LitNodeClient} in one chain; each setting is that of
- * {@link LitNodeClientConfig.Builder}, with the same defaults.
+ * Builds a {@link LitNodeClient} in one chain; each setting is that of {@link
+ * LitNodeClientConfig.Builder}, with the same defaults.
  *
  * <pre>{@code
  * try (LitNodeClient client = LitNodeClient.builder().localNetwork(rpcUrl, addresses).build()) {
@@ -39,7 +36,8 @@ public final class LitNodeClientBuilder {
   }
 
   /**
-   * A fixed list of node URLs ({@code http://ip:port}); their threshold is {@link #minNodeCount(int)}.
+   * A fixed list of node URLs ({@code http://ip:port}); their threshold is {@link
+   * #minNodeCount(int)}.
    *
    * @param bootstrapUrls see {@link LitNodeClientConfig.Builder#bootstrapUrls}
    * @return this builder
@@ -50,7 +48,9 @@ public final class LitNodeClientBuilder {
   }
 
   /**
-   * Where to read validators, threshold and epoch at each connect and refresh, instead of bootstrap URLs: {@link io.lit4j.node.StakingValidatorSource} for manzano, habanero and a custom network with contracts (such as lit-localnet).
+   * Where to read validators, threshold and epoch at each connect and refresh, instead of bootstrap
+   * URLs: {@link io.lit4j.node.StakingValidatorSource} for manzano, habanero and a custom network
+   * with contracts (such as lit-localnet).
    *
    * @param validatorSource see {@link LitNodeClientConfig.Builder#validatorSource}
    * @return this builder
@@ -61,13 +61,17 @@ public final class LitNodeClientBuilder {
   }
 
   /**
-   * Settings for a local network such as lit-localnet: validators, threshold and epoch from the Staking contract at {@code addresses} on {@code rpcUrl} ({@link io.lit4j.node.StakingValidatorSource#forRpc}, closed with the client), network {@code CUSTOM}, attestation off.
+   * Settings for a local network such as lit-localnet: validators, threshold and epoch from the
+   * Staking contract at {@code addresses} on {@code rpcUrl} ({@link
+   * io.lit4j.node.StakingValidatorSource#forRpc}, closed with the client), network {@code CUSTOM},
+   * attestation off.
    *
    * @param rpcUrl see {@link LitNodeClientConfig.Builder#localNetwork}
    * @param addresses see {@link LitNodeClientConfig.Builder#localNetwork}
    * @return this builder
    */
-  public LitNodeClientBuilder localNetwork(String rpcUrl, io.lit4j.contracts.LitContractAddresses addresses) {
+  public LitNodeClientBuilder localNetwork(
+      String rpcUrl, io.lit4j.contracts.LitContractAddresses addresses) {
     config.localNetwork(rpcUrl, addresses);
     return this;
   }
@@ -95,7 +99,8 @@ public final class LitNodeClientBuilder {
   }
 
   /**
-   * The attestation verifier used when attestation is checked (default: SEV-SNP with VCEKs from AMD).
+   * The attestation verifier used when attestation is checked (default: SEV-SNP with VCEKs from
+   * AMD).
    *
    * @param attestationVerifier see {@link LitNodeClientConfig.Builder#attestationVerifier}
    * @return this builder
@@ -203,7 +208,8 @@ public final class LitNodeClientBuilder {
   }
 
   /**
-   * {@return a client with these settings; it contacts no node until {@link LitNodeClient#connect()}}
+   * {@return a client with these settings; it contacts no node until {@link
+   * LitNodeClient#connect()}}
    *
    * @throws LitValidationException naming the setting that is missing, malformed or contradictory
    */

@@ -1,16 +1,10 @@
 package io.lit4j.node;
 
-import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.constants.LitConstants;
+import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.network.LitNetwork;
 import io.lit4j.core.network.MinNodeCountSource;
-import io.lit4j.node.StaticValidatorSource;
-import io.lit4j.node.ValidatorSet;
-import io.lit4j.node.ValidatorSource;
 import io.lit4j.node.handshake.AttestationVerifier;
-import io.lit4j.node.RetryPolicy;
-import io.lit4j.node.InMemorySessionKeyStore;
-import io.lit4j.node.SessionKeyStore;
 import io.lit4j.node.transport.NodeTransport;
 import java.time.Duration;
 import java.util.List;
@@ -33,10 +27,13 @@ import org.slf4j.LoggerFactory;
 public final class LitNodeClientConfig {
   /** Time allowed for the whole handshake phase of a connect (SDK: 20 s). */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = LitConstants.CONNECT_TIMEOUT;
+
   /** Time allowed for one request to one node. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
   /** Interval of the background refresh (SDK: 30 s). */
   public static final Duration DEFAULT_REFRESH_INTERVAL = LitConstants.NETWORK_SYNC_INTERVAL;
+
   /** Threshold for a static list of nodes when none is given (SDK: 2). */
   public static final int DEFAULT_MIN_NODE_COUNT = LitConstants.DEFAULT_MIN_NODE_COUNT;
 
@@ -63,34 +60,47 @@ public final class LitNodeClientConfig {
     }
     if (b.bootstrapUrls != null && net != LitNetwork.CUSTOM && net != LitNetwork.LOCALHOST) {
       throw new LitValidationException(
-          "bootstrapUrls can only be set for the custom or localhost network; " + net.wireName()
-              + " takes its nodes from " + (net.bootstrapUrls().isEmpty() ? "the Staking contract (use validatorSource)" : "its fixed list"));
+          "bootstrapUrls can only be set for the custom or localhost network; "
+              + net.wireName()
+              + " takes its nodes from "
+              + (net.bootstrapUrls().isEmpty()
+                  ? "the Staking contract (use validatorSource)"
+                  : "its fixed list"));
     }
-    if (b.minNodeCount < 1) throw new LitValidationException("minNodeCount must be at least 1, got " + b.minNodeCount);
+    if (b.minNodeCount < 1)
+      throw new LitValidationException("minNodeCount must be at least 1, got " + b.minNodeCount);
     ValidatorSource vs = b.validatorSource;
     if (vs == null) {
       List<String> urls = b.bootstrapUrls != null ? b.bootstrapUrls : net.bootstrapUrls();
       if (urls.isEmpty()) {
         throw new LitValidationException(
-            "the " + net.wireName() + " network has no static nodes: set bootstrapUrls (custom network) or a validatorSource"
+            "the "
+                + net.wireName()
+                + " network has no static nodes: set bootstrapUrls (custom network) or a validatorSource"
                 + " backed by the Staking contract (new StakingValidatorSource(litContracts))");
       }
       // cayenne's threshold is fixed by the SDK: 2 for 2 nodes, else floor(2n/3)
-      int threshold = net.minNodeCountSource() == MinNodeCountSource.STATIC_BOOTSTRAP_URLS
-          ? LitNetwork.staticMinNodeCount(urls.size())
-          : b.minNodeCount;
+      int threshold =
+          net.minNodeCountSource() == MinNodeCountSource.STATIC_BOOTSTRAP_URLS
+              ? LitNetwork.staticMinNodeCount(urls.size())
+              : b.minNodeCount;
       vs = new StaticValidatorSource(new ValidatorSet(urls, threshold, 0));
     }
     if (net.attestationRequired() && Boolean.FALSE.equals(b.checkNodeAttestation)) {
-      throw new LitValidationException("the " + net.wireName() + " network requires node attestation; it cannot be switched off");
+      throw new LitValidationException(
+          "the "
+              + net.wireName()
+              + " network requires node attestation; it cannot be switched off");
     }
     this.network = net;
     this.validatorSource = vs;
-    this.checkNodeAttestation = net.attestationRequired() || Boolean.TRUE.equals(b.checkNodeAttestation);
+    this.checkNodeAttestation =
+        net.attestationRequired() || Boolean.TRUE.equals(b.checkNodeAttestation);
     this.attestationVerifier = b.attestationVerifier;
     this.connectTimeout = positive("connectTimeout", b.connectTimeout);
     this.requestTimeout = positive("requestTimeout", b.requestTimeout);
-    this.refreshInterval = b.refreshInterval.isZero() ? Duration.ZERO : positive("refreshInterval", b.refreshInterval);
+    this.refreshInterval =
+        b.refreshInterval.isZero() ? Duration.ZERO : positive("refreshInterval", b.refreshInterval);
     this.retryPolicy = nonNull("retryPolicy", b.retryPolicy);
     this.sessionKeyStore = nonNull("sessionKeyStore", b.sessionKeyStore);
     this.logger = nonNull("logger", b.logger);
@@ -108,9 +118,9 @@ public final class LitNodeClientConfig {
   }
 
   /**
-   * A config for a lit-localnet network from the JSON its launcher prints (or
-   * {@code LocalLitNetwork.connectionInfoJson()}): nodes read from its Staking contract over its
-   * RPC, as {@link Builder#localNetwork} does. Derive changes with {@link #toBuilder()}.
+   * A config for a lit-localnet network from the JSON its launcher prints (or {@code
+   * LocalLitNetwork.connectionInfoJson()}): nodes read from its Staking contract over its RPC, as
+   * {@link Builder#localNetwork} does. Derive changes with {@link #toBuilder()}.
    *
    * @param connectionJson the network's connection JSON
    * @return the config
@@ -131,7 +141,8 @@ public final class LitNodeClientConfig {
     return fromLocalNetwork(io.lit4j.contracts.LocalNetworkConnection.read(connectionFile));
   }
 
-  private static LitNodeClientConfig fromLocalNetwork(io.lit4j.contracts.LocalNetworkConnection connection) {
+  private static LitNodeClientConfig fromLocalNetwork(
+      io.lit4j.contracts.LocalNetworkConnection connection) {
     return builder().localNetwork(connection.rpcUrl(), connection.contracts()).build();
   }
 
@@ -162,9 +173,9 @@ public final class LitNodeClientConfig {
   }
 
   /**
-   * The verifier set for attestations, if any; without one the client uses
-   * {@link io.lit4j.node.handshake.SevSnpAttestationVerifier} with VCEK certificates fetched from
-   * AMD (and cached in memory) through its HTTP client.
+   * The verifier set for attestations, if any; without one the client uses {@link
+   * io.lit4j.node.handshake.SevSnpAttestationVerifier} with VCEK certificates fetched from AMD (and
+   * cached in memory) through its HTTP client.
    *
    * @return the attestation verifier, or empty
    */
@@ -226,13 +237,26 @@ public final class LitNodeClientConfig {
 
   @Override
   public String toString() {
-    return "LitNodeClientConfig[network=" + network.wireName() + ", validatorSource=" + validatorSource
-        + ", checkNodeAttestation=" + checkNodeAttestation + ", connectTimeout=" + connectTimeout
-        + ", requestTimeout=" + requestTimeout + ", refreshInterval=" + refreshInterval + ", retryPolicy=" + retryPolicy + "]";
+    return "LitNodeClientConfig[network="
+        + network.wireName()
+        + ", validatorSource="
+        + validatorSource
+        + ", checkNodeAttestation="
+        + checkNodeAttestation
+        + ", connectTimeout="
+        + connectTimeout
+        + ", requestTimeout="
+        + requestTimeout
+        + ", refreshInterval="
+        + refreshInterval
+        + ", retryPolicy="
+        + retryPolicy
+        + "]";
   }
 
   private static Duration positive(String field, Duration d) {
-    if (d == null || d.isNegative() || d.isZero()) throw new LitValidationException(field + " must be positive, got " + d);
+    if (d == null || d.isNegative() || d.isZero())
+      throw new LitValidationException(field + " must be positive, got " + d);
     return d;
   }
 
@@ -280,9 +304,11 @@ public final class LitNodeClientConfig {
     }
 
     /**
-     * The network (default: {@code CUSTOM} when nodes are given, else {@code CAYENNE} as in the SDK).
+     * The network (default: {@code CUSTOM} when nodes are given, else {@code CAYENNE} as in the
+     * SDK).
      *
-     * @param network the network (default: {@code CUSTOM} when nodes are given, else {@code CAYENNE} as in the SDK)
+     * @param network the network (default: {@code CUSTOM} when nodes are given, else {@code
+     *     CAYENNE} as in the SDK)
      * @return this builder
      */
     public Builder network(LitNetwork network) {
@@ -291,25 +317,30 @@ public final class LitNodeClientConfig {
     }
 
     /**
-     * A fixed list of node URLs ({@code http://ip:port}); their threshold is {@link #minNodeCount(int)}.
+     * A fixed list of node URLs ({@code http://ip:port}); their threshold is {@link
+     * #minNodeCount(int)}.
      *
-     * @param bootstrapUrls a fixed list of node URLs ({@code http://ip:port}); their threshold is {@link #minNodeCount(int)}
+     * @param bootstrapUrls a fixed list of node URLs ({@code http://ip:port}); their threshold is
+     *     {@link #minNodeCount(int)}
      * @return this builder
      * @throws LitValidationException at {@link #build()} if a URL is malformed
      */
     public Builder bootstrapUrls(List<String> bootstrapUrls) {
       if (bootstrapUrls == null) throw new LitValidationException("bootstrapUrls is null");
-      for (String url : bootstrapUrls) if (url == null) throw new LitValidationException("bootstrapUrls holds a null");
+      for (String url : bootstrapUrls)
+        if (url == null) throw new LitValidationException("bootstrapUrls holds a null");
       this.bootstrapUrls = List.copyOf(bootstrapUrls);
       return this;
     }
 
     /**
      * Where to read validators, threshold and epoch at each connect and refresh, instead of
-     * bootstrap URLs: {@link io.lit4j.node.StakingValidatorSource} for manzano, habanero
-     * and a custom network with contracts (such as lit-localnet).
+     * bootstrap URLs: {@link io.lit4j.node.StakingValidatorSource} for manzano, habanero and a
+     * custom network with contracts (such as lit-localnet).
      *
-     * @param validatorSource where to read validators, threshold and epoch at each connect and refresh, instead of bootstrap URLs: {@link io.lit4j.node.StakingValidatorSource} for manzano, habanero and a custom network with contracts (such as lit-localnet)
+     * @param validatorSource where to read validators, threshold and epoch at each connect and
+     *     refresh, instead of bootstrap URLs: {@link io.lit4j.node.StakingValidatorSource} for
+     *     manzano, habanero and a custom network with contracts (such as lit-localnet)
      * @return this builder
      */
     public Builder validatorSource(ValidatorSource validatorSource) {
@@ -318,10 +349,10 @@ public final class LitNodeClientConfig {
     }
 
     /**
-     * Settings for a local network such as lit-localnet: validators, threshold and epoch from
-     * the Staking contract at {@code addresses} on {@code rpcUrl}
-     * ({@link io.lit4j.node.StakingValidatorSource#forRpc}, closed with the client),
-     * network {@code CUSTOM}, attestation off.
+     * Settings for a local network such as lit-localnet: validators, threshold and epoch from the
+     * Staking contract at {@code addresses} on {@code rpcUrl} ({@link
+     * io.lit4j.node.StakingValidatorSource#forRpc}, closed with the client), network {@code
+     * CUSTOM}, attestation off.
      *
      * <pre>{@code
      * LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build();
@@ -342,7 +373,8 @@ public final class LitNodeClientConfig {
     /**
      * Threshold used with bootstrap URLs (default 2); a validator source brings its own.
      *
-     * @param minNodeCount Threshold used with bootstrap URLs (default 2); a validator source brings its own
+     * @param minNodeCount Threshold used with bootstrap URLs (default 2); a validator source brings
+     *     its own
      * @return this builder
      */
     public Builder minNodeCount(int minNodeCount) {
@@ -353,7 +385,8 @@ public final class LitNodeClientConfig {
     /**
      * Require SEV-SNP attestations (default off; always on for manzano and habanero).
      *
-     * @param checkNodeAttestation Require SEV-SNP attestations (default off; always on for manzano and habanero)
+     * @param checkNodeAttestation Require SEV-SNP attestations (default off; always on for manzano
+     *     and habanero)
      * @return this builder
      */
     public Builder checkNodeAttestation(boolean checkNodeAttestation) {
@@ -362,9 +395,11 @@ public final class LitNodeClientConfig {
     }
 
     /**
-     * The attestation verifier used when attestation is checked (default: SEV-SNP with VCEKs from AMD).
+     * The attestation verifier used when attestation is checked (default: SEV-SNP with VCEKs from
+     * AMD).
      *
-     * @param attestationVerifier the attestation verifier used when attestation is checked (default: SEV-SNP with VCEKs from AMD)
+     * @param attestationVerifier the attestation verifier used when attestation is checked
+     *     (default: SEV-SNP with VCEKs from AMD)
      * @return this builder
      */
     public Builder attestationVerifier(AttestationVerifier attestationVerifier) {
@@ -397,7 +432,8 @@ public final class LitNodeClientConfig {
     /**
      * Interval of the background refresh (default 30 s); {@link Duration#ZERO} switches it off.
      *
-     * @param refreshInterval Interval of the background refresh (default 30 s); {@link Duration#ZERO} switches it off
+     * @param refreshInterval Interval of the background refresh (default 30 s); {@link
+     *     Duration#ZERO} switches it off
      * @return this builder
      */
     public Builder refreshInterval(Duration refreshInterval) {
@@ -409,7 +445,8 @@ public final class LitNodeClientConfig {
     /**
      * How failed node requests are repeated (default {@link RetryPolicy#defaults()}).
      *
-     * @param retryPolicy how failed node requests are repeated (default {@link RetryPolicy#defaults()})
+     * @param retryPolicy how failed node requests are repeated (default {@link
+     *     RetryPolicy#defaults()})
      * @return this builder
      */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
@@ -431,7 +468,8 @@ public final class LitNodeClientConfig {
     /**
      * The SLF4J logger to write to (default: the {@code io.lit4j.node.LitNodeClient} logger).
      *
-     * @param logger the SLF4J logger to write to (default: the {@code io.lit4j.node.LitNodeClient} logger)
+     * @param logger the SLF4J logger to write to (default: the {@code io.lit4j.node.LitNodeClient}
+     *     logger)
      * @return this builder
      */
     public Builder logger(Logger logger) {
@@ -453,7 +491,8 @@ public final class LitNodeClientConfig {
     /**
      * A transport to send requests with (instead of OkHttp); the caller keeps ownership.
      *
-     * @param transport a transport to send requests with (instead of OkHttp); the caller keeps ownership
+     * @param transport a transport to send requests with (instead of OkHttp); the caller keeps
+     *     ownership
      * @return this builder
      */
     public Builder transport(NodeTransport transport) {

@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code authSig} a request sends to each node: a session sig per node URL (the usual case),
- * or one auth sig for all nodes. Every request that needs auth takes one, through its builder's
- * {@code auth(NodeAuth)}:
+ * The {@code authSig} a request sends to each node: a session sig per node URL (the usual case), or
+ * one auth sig for all nodes. Every request that needs auth takes one, through its builder's {@code
+ * auth(NodeAuth)}:
  *
  * <pre>{@code
  * ExecuteJsRequest.builder().code(code).auth(NodeAuth.sessionSigs(sessionSigs)).build();
@@ -39,9 +39,17 @@ public interface NodeAuth {
   static NodeAuth sessionSigs(SessionSigs sessionSigs) {
     if (sessionSigs == null) throw new LitValidationException("sessionSigs are missing");
     return url -> {
-      AuthSig sig = sessionSigs.find(url).orElseThrow(() -> new LitValidationException(
-          "there is no session sig for node " + url + "; make session sigs for the connected nodes (given for "
-              + sessionSigs.nodeUrls() + ")"));
+      AuthSig sig =
+          sessionSigs
+              .find(url)
+              .orElseThrow(
+                  () ->
+                      new LitValidationException(
+                          "there is no session sig for node "
+                              + url
+                              + "; make session sigs for the connected nodes (given for "
+                              + sessionSigs.nodeUrls()
+                              + ")"));
       return LitJson.mapper().valueToTree(sig.toJsValue());
     };
   }
@@ -65,18 +73,26 @@ public interface NodeAuth {
    * @throws LitValidationException if the map is null or holds a non-object value
    */
   static NodeAuth perNode(Map<String, ? extends JsonNode> authSigsByNodeUrl) {
-    if (authSigsByNodeUrl == null) throw new LitValidationException("authSigs by node URL are missing");
+    if (authSigsByNodeUrl == null)
+      throw new LitValidationException("authSigs by node URL are missing");
     Map<String, JsonNode> copy = new LinkedHashMap<>();
-    authSigsByNodeUrl.forEach((url, sig) -> {
-      if (sig == null || !sig.isObject()) throw new LitValidationException("authSig for " + url + " must be a JSON object");
-      copy.put(url, sig.deepCopy());
-    });
+    authSigsByNodeUrl.forEach(
+        (url, sig) -> {
+          if (sig == null || !sig.isObject())
+            throw new LitValidationException("authSig for " + url + " must be a JSON object");
+          copy.put(url, sig.deepCopy());
+        });
     return url -> {
       JsonNode sig = copy.get(url);
       if (sig == null) {
         throw new LitValidationException(
-            "there is no session sig for node " + url + "; make session sigs for the connected nodes (" + copy.keySet().size()
-                + " given: " + copy.keySet() + ")");
+            "there is no session sig for node "
+                + url
+                + "; make session sigs for the connected nodes ("
+                + copy.keySet().size()
+                + " given: "
+                + copy.keySet()
+                + ")");
       }
       return sig.deepCopy();
     };
@@ -89,7 +105,8 @@ public interface NodeAuth {
    * @throws LitValidationException if it is not a JSON object
    */
   static NodeAuth same(JsonNode authSig) {
-    if (authSig == null || !authSig.isObject()) throw new LitValidationException("authSig must be a JSON object");
+    if (authSig == null || !authSig.isObject())
+      throw new LitValidationException("authSig must be a JSON object");
     JsonNode copy = authSig.deepCopy();
     return url -> copy.deepCopy();
   }

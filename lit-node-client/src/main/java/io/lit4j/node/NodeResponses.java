@@ -13,8 +13,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What the nodes of one logical request answered: successes and failures per node URL (in the
- * order the nodes were asked), and the nodes not heard from when the fan-out stopped early.
+ * What the nodes of one logical request answered: successes and failures per node URL (in the order
+ * the nodes were asked), and the nodes not heard from when the fan-out stopped early.
  *
  * <p>{@link #requireAll()} and {@link #requireAtLeast(int)} turn too few successes into one error
  * that says how many nodes answered and why each of the others failed.
@@ -34,7 +34,8 @@ public final class NodeResponses {
    * @param nodeUrls every node asked, in order
    * @param successes successful answers by node URL
    * @param failures failures by node URL
-   * @throws LitValidationException if a node is both a success and a failure, or not among {@code nodeUrls}
+   * @throws LitValidationException if a node is both a success and a failure, or not among {@code
+   *     nodeUrls}
    */
   public NodeResponses(
       String operation,
@@ -42,7 +43,13 @@ public final class NodeResponses {
       List<String> nodeUrls,
       Map<String, NodeReply> successes,
       Map<String, LitException> failures) {
-    this(operation, requestId, nodeUrls, successes, failures, "no answer before the request was abandoned");
+    this(
+        operation,
+        requestId,
+        nodeUrls,
+        successes,
+        failures,
+        "no answer before the request was abandoned");
   }
 
   /**
@@ -55,7 +62,8 @@ public final class NodeResponses {
    * @param successes successful answers by node URL
    * @param failures failures by node URL
    * @param unansweredReason why the other nodes went unanswered
-   * @throws LitValidationException if a node is both a success and a failure, or not among {@code nodeUrls}
+   * @throws LitValidationException if a node is both a success and a failure, or not among {@code
+   *     nodeUrls}
    */
   public NodeResponses(
       String operation,
@@ -66,7 +74,11 @@ public final class NodeResponses {
       String unansweredReason) {
     if (unansweredReason == null) throw new LitValidationException("unansweredReason is missing");
     this.unansweredReason = unansweredReason;
-    if (operation == null || requestId == null || nodeUrls == null || successes == null || failures == null) {
+    if (operation == null
+        || requestId == null
+        || nodeUrls == null
+        || successes == null
+        || failures == null) {
       throw new LitValidationException("NodeResponses parts must not be null");
     }
     this.operation = operation;
@@ -143,8 +155,8 @@ public final class NodeResponses {
    * This, if every node asked answered successfully.
    *
    * @return this
-   * @throws LitException describing every failure otherwise (a {@link LitTimeoutException} when
-   *     all failures were timeouts)
+   * @throws LitException describing every failure otherwise (a {@link LitTimeoutException} when all
+   *     failures were timeouts)
    */
   public NodeResponses requireAll() {
     return requireAtLeast(nodeUrls.size());
@@ -156,8 +168,8 @@ public final class NodeResponses {
    * @param needed the number of successes required
    * @return this
    * @throws LitValidationException if {@code needed} is below 1
-   * @throws LitException describing every failure otherwise (a {@link LitTimeoutException} when
-   *     all failures were timeouts)
+   * @throws LitException describing every failure otherwise (a {@link LitTimeoutException} when all
+   *     failures were timeouts)
    */
   public NodeResponses requireAtLeast(int needed) {
     if (needed < 1) throw new LitValidationException("needed must be at least 1, got " + needed);
@@ -167,12 +179,12 @@ public final class NodeResponses {
 
   /**
    * The error for too few successes: how many nodes answered, how many were needed, and why each
-   * other node failed. The node error seen most often lends its {@code errorKind},
-   * {@code errorCode} and status, as in the JS SDK; every per-node error is attached as suppressed.
+   * other node failed. The node error seen most often lends its {@code errorKind}, {@code
+   * errorCode} and status, as in the JS SDK; every per-node error is attached as suppressed.
    *
    * @param needed successes that were needed
-   * @param extraFailures further failures found after the answers arrived (e.g. answers that
-   *     did not agree), by node URL
+   * @param extraFailures further failures found after the answers arrived (e.g. answers that did
+   *     not agree), by node URL
    * @return the error to throw
    */
   public LitException tooFewSuccesses(int needed, Map<String, LitException> extraFailures) {
@@ -181,10 +193,21 @@ public final class NodeResponses {
       if (failures.containsKey(url)) all.put(url, failures.get(url));
       else if (extraFailures.containsKey(url)) all.put(url, extraFailures.get(url));
     }
-    int good = successes.size() - (int) successes.keySet().stream().filter(extraFailures::containsKey).count();
-    StringBuilder msg = new StringBuilder()
-        .append(operation).append(" failed: ").append(good).append(" of ").append(nodeUrls.size())
-        .append(" nodes answered successfully, ").append(needed).append(" needed (request ").append(requestId).append(").");
+    int good =
+        successes.size()
+            - (int) successes.keySet().stream().filter(extraFailures::containsKey).count();
+    StringBuilder msg =
+        new StringBuilder()
+            .append(operation)
+            .append(" failed: ")
+            .append(good)
+            .append(" of ")
+            .append(nodeUrls.size())
+            .append(" nodes answered successfully, ")
+            .append(needed)
+            .append(" needed (request ")
+            .append(requestId)
+            .append(").");
     Map<String, String> reasons = new LinkedHashMap<>();
     for (Map.Entry<String, LitException> e : all.entrySet()) {
       reasons.put(e.getKey(), e.getValue().getMessage());
@@ -200,28 +223,35 @@ public final class NodeResponses {
     details.put("nodeCount", nodeUrls.size());
     details.put("failures", Collections.unmodifiableMap(reasons));
 
-    LitException.Builder b = LitException.builder()
-        .message(msg.toString())
-        .requestId(requestId)
-        .nodeUrls(new ArrayList<>(reasons.keySet()))
-        .details(details);
+    LitException.Builder b =
+        LitException.builder()
+            .message(msg.toString())
+            .requestId(requestId)
+            .nodeUrls(new ArrayList<>(reasons.keySet()))
+            .details(details);
     Optional<LitException> typical = mostCommonCoded(all.values());
-    typical.ifPresent(t -> {
-      t.errorCode().ifPresent(b::errorCode);
-      t.errorKind().ifPresent(b::errorKind);
-      b.status(t.status());
-    });
+    typical.ifPresent(
+        t -> {
+          t.errorCode().ifPresent(b::errorCode);
+          t.errorKind().ifPresent(b::errorKind);
+          b.status(t.status());
+        });
     // a node still unanswered when the fan-out gave up counts as timed out
-    boolean allTimeouts = (!all.isEmpty() || !unanswered.isEmpty()) && all.values().stream().allMatch(x -> x instanceof LitTimeoutException);
+    boolean allTimeouts =
+        (!all.isEmpty() || !unanswered.isEmpty())
+            && all.values().stream().allMatch(x -> x instanceof LitTimeoutException);
     LitException result = allTimeouts ? b.buildTimeout() : b.buildNode();
     all.values().forEach(result::addSuppressed);
     return result;
   }
 
   private static Optional<LitException> mostCommonCoded(java.util.Collection<LitException> errors) {
-    Map<String, List<LitException>> byCode = errors.stream()
-        .filter(e -> e.errorCode().isPresent())
-        .collect(Collectors.groupingBy(e -> e.errorCode().get(), LinkedHashMap::new, Collectors.toList()));
+    Map<String, List<LitException>> byCode =
+        errors.stream()
+            .filter(e -> e.errorCode().isPresent())
+            .collect(
+                Collectors.groupingBy(
+                    e -> e.errorCode().get(), LinkedHashMap::new, Collectors.toList()));
     return byCode.values().stream()
         .max(java.util.Comparator.comparingInt(List::size))
         .map(l -> l.get(0));
@@ -230,7 +260,16 @@ public final class NodeResponses {
   @Override
   public String toString() {
     Function<Map<String, ?>, String> keys = m -> String.join(", ", m.keySet());
-    return "NodeResponses[" + operation + " " + requestId + " ok={" + keys.apply(successes) + "} failed={"
-        + keys.apply(failures) + "} unanswered=" + unanswered + "]";
+    return "NodeResponses["
+        + operation
+        + " "
+        + requestId
+        + " ok={"
+        + keys.apply(successes)
+        + "} failed={"
+        + keys.apply(failures)
+        + "} unanswered="
+        + unanswered
+        + "]";
   }
 }

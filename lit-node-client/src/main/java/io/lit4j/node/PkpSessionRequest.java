@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * What {@code getPkpSessionSigs} needs: the PKP, how to prove control of it (auth methods), the
- * abilities, and optionally a capacity delegation and an expiration. The wallet capability of
- * these session sigs is a SIWE signed by the PKP itself through {@code signSessionKey}.
+ * abilities, and optionally a capacity delegation and an expiration. The wallet capability of these
+ * session sigs is a SIWE signed by the PKP itself through {@code signSessionKey}.
  *
  * <pre>{@code
  * SessionSigs sigs = client.getPkpSessionSigs(PkpSessionRequest.builder()
@@ -28,9 +28,9 @@ import java.util.Optional;
  *     .capacityDelegationAuthSig(delegation).expiration(Duration.ofHours(24)).build());
  * }</pre>
  *
- * <p>As LitAuthClient 4.2.0 does, a single EthWallet auth method is sent as {@code authSig}
- * (its access token parsed) with {@code authMethods: []}; other auth methods are sent as
- * {@code authMethods}.
+ * <p>As LitAuthClient 4.2.0 does, a single EthWallet auth method is sent as {@code authSig} (its
+ * access token parsed) with {@code authMethods: []}; other auth methods are sent as {@code
+ * authMethods}.
  */
 public final class PkpSessionRequest {
   private final Secp256k1PublicKey pkpPublicKey;
@@ -48,9 +48,12 @@ public final class PkpSessionRequest {
   private PkpSessionRequest(Builder b) {
     if (b.pkpPublicKey == null) throw new LitValidationException("pkpPublicKey is missing");
     if (b.authMethods.isEmpty() && b.authSig == null) {
-      throw new LitValidationException("getPkpSessionSigs needs an auth method (or an authSig) permitted on the PKP");
+      throw new LitValidationException(
+          "getPkpSessionSigs needs an auth method (or an authSig) permitted on the PKP");
     }
-    if (b.requests.isEmpty()) throw new LitValidationException("resourceAbilityRequests is empty: say what the session may do");
+    if (b.requests.isEmpty())
+      throw new LitValidationException(
+          "resourceAbilityRequests is empty: say what the session may do");
     this.pkpPublicKey = b.pkpPublicKey;
     this.authMethods = List.copyOf(b.authMethods);
     this.authSig = b.authSig;
@@ -110,16 +113,22 @@ public final class PkpSessionRequest {
   }
 
   /**
-   * The generic session request this becomes, with {@code callback} asking the PKP to sign;
-   * the wallet sig is stored under a key of the PKP's address.
+   * The generic session request this becomes, with {@code callback} asking the PKP to sign; the
+   * wallet sig is stored under a key of the PKP's address.
    *
    * @param callback the callback that asks the PKP to sign
    * @return a session request builder
    */
   public SessionSigsRequest.Builder toSessionSigsRequest(AuthNeededCallback callback) {
-    SessionSigsRequest.Builder b = SessionSigsRequest.builder().resourceAbilityRequests(requests).authNeededCallback(callback)
-        .chain(chain)
-        .walletSigStoreKey(SessionKeyStore.WALLET_SIG + "-pkp-" + pkpPublicKey.ethAddress().lowercaseHex().toLowerCase(Locale.ROOT));
+    SessionSigsRequest.Builder b =
+        SessionSigsRequest.builder()
+            .resourceAbilityRequests(requests)
+            .authNeededCallback(callback)
+            .chain(chain)
+            .walletSigStoreKey(
+                SessionKeyStore.WALLET_SIG
+                    + "-pkp-"
+                    + pkpPublicKey.ethAddress().lowercaseHex().toLowerCase(Locale.ROOT));
     if (expiresIn != null) b.expiration(expiresIn);
     if (expiresAt != null) b.expiration(expiresAt);
     if (capacityDelegationAuthSig != null) b.capacityDelegationAuthSig(capacityDelegationAuthSig);
@@ -128,22 +137,30 @@ public final class PkpSessionRequest {
   }
 
   /**
-   * The {@code signSessionKey} parameters for one callback: EthWallet alone becomes
-   * {@code authSig} with no auth methods, as in LitAuthClient 4.2.0.
+   * The {@code signSessionKey} parameters for one callback: EthWallet alone becomes {@code authSig}
+   * with no auth methods, as in LitAuthClient 4.2.0.
    *
    * @param key the session key
    * @param p the callback's parameters
    * @return the parameters
    */
   public SignSessionKeyRequest signSessionKeyParams(SessionKeyPair key, AuthCallbackParams p) {
-    SignSessionKeyRequest.Builder b = SignSessionKeyRequest.builder().sessionKey(key).pkpPublicKey(pkpPublicKey)
-        .resourceAbilityRequests(p.resourceAbilityRequests())
-        .expiration(io.lit4j.auth.siwe.IsoTime.parse(p.expiration(), "expiration"))
-        .chainId(io.lit4j.core.network.LitChains.find(chain).map(c -> c.evmChainId().orElse(1L)).orElse(1L));
+    SignSessionKeyRequest.Builder b =
+        SignSessionKeyRequest.builder()
+            .sessionKey(key)
+            .pkpPublicKey(pkpPublicKey)
+            .resourceAbilityRequests(p.resourceAbilityRequests())
+            .expiration(io.lit4j.auth.siwe.IsoTime.parse(p.expiration(), "expiration"))
+            .chainId(
+                io.lit4j.core.network.LitChains.find(chain)
+                    .map(c -> c.evmChainId().orElse(1L))
+                    .orElse(1L));
     if (domain != null) b.domain(domain);
     if (statement != null) b.statement(statement);
-    boolean onlyEthWallet = authSig == null && authMethods.size() == 1
-        && authMethods.get(0).authMethodType() == AuthMethodType.ETH_WALLET.value();
+    boolean onlyEthWallet =
+        authSig == null
+            && authMethods.size() == 1
+            && authMethods.get(0).authMethodType() == AuthMethodType.ETH_WALLET.value();
     if (onlyEthWallet) {
       b.authSig(AuthSig.fromJson(authMethods.get(0).accessToken()));
     } else {

@@ -3,7 +3,6 @@ package io.lit4j.node;
 import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
-import io.lit4j.node.NodeAuth;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,21 +15,25 @@ import java.util.Optional;
  * @param auth the auth sig for each node
  * @param authMethods auth methods sent as {@code authMethods}; empty to omit the field
  */
-public record PkpSignRequest(byte[] toSign, Secp256k1PublicKey pkpPublicKey, NodeAuth auth, List<AuthMethod> authMethods) {
+public record PkpSignRequest(
+    byte[] toSign, Secp256k1PublicKey pkpPublicKey, NodeAuth auth, List<AuthMethod> authMethods) {
   private static final java.math.BigInteger N =
-      new java.math.BigInteger("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
+      new java.math.BigInteger(
+          "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
 
   /**
    * @param toSign the 32-byte digest, below the secp256k1 order
    * @param pkpPublicKey the PKP's public key (sent uncompressed, {@code 0x04…}, as nodes need)
    * @param auth the auth sig for each node
    * @param authMethods auth methods sent as {@code authMethods}; empty to omit the field
-   * @throws LitValidationException if {@code toSign} is not 32 bytes below the order, or a part is missing
+   * @throws LitValidationException if {@code toSign} is not 32 bytes below the order, or a part is
+   *     missing
    */
   public PkpSignRequest {
     if (toSign == null || toSign.length != 32) {
-      throw new LitValidationException("toSign must be a 32-byte digest (nodes do not hash it), got "
-          + (toSign == null ? "none" : toSign.length + " bytes"));
+      throw new LitValidationException(
+          "toSign must be a 32-byte digest (nodes do not hash it), got "
+              + (toSign == null ? "none" : toSign.length + " bytes"));
     }
     if (new java.math.BigInteger(1, toSign).compareTo(N) >= 0) {
       throw new LitValidationException("toSign must be below the secp256k1 group order");
@@ -39,7 +42,8 @@ public record PkpSignRequest(byte[] toSign, Secp256k1PublicKey pkpPublicKey, Nod
     if (pkpPublicKey == null) throw new LitValidationException("pkpPublicKey is missing");
     if (auth == null) throw new LitValidationException("pkpSign needs an auth sig per node (auth)");
     if (authMethods == null) throw new LitValidationException("authMethods is null; use List.of()");
-    for (AuthMethod m : authMethods) if (m == null) throw new LitValidationException("authMethods holds a null");
+    for (AuthMethod m : authMethods)
+      if (m == null) throw new LitValidationException("authMethods holds a null");
     authMethods = List.copyOf(authMethods);
   }
 
@@ -119,7 +123,8 @@ public record PkpSignRequest(byte[] toSign, Secp256k1PublicKey pkpPublicKey, Nod
     /**
      * {@return the request}
      *
-     * @throws LitValidationException if the digest is not 32 bytes below the order, or a part is missing
+     * @throws LitValidationException if the digest is not 32 bytes below the order, or a part is
+     *     missing
      */
     public PkpSignRequest build() {
       return new PkpSignRequest(toSign, pkpPublicKey, auth, authMethods);

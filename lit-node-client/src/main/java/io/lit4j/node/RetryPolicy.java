@@ -15,15 +15,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * repeating them cannot change the answer. Repeats reuse the request id, so nodes choosing a
  * signing subset from it choose the same one.
  *
- * <p>The wait before repeat {@code n} (1-based) is {@code min(maxBackoff, initialBackoff · 2^(n-1))},
- * shortened by a random fraction up to {@code jitter} so that clients do not repeat in lockstep.
+ * <p>The wait before repeat {@code n} (1-based) is {@code min(maxBackoff, initialBackoff ·
+ * 2^(n-1))}, shortened by a random fraction up to {@code jitter} so that clients do not repeat in
+ * lockstep.
  *
  * @param maxAttempts attempts per node including the first (1 = never repeat); the SDK makes 3
  * @param initialBackoff wait before the first repeat; the SDK waits 100 ms
  * @param maxBackoff longest wait between attempts
  * @param jitter fraction in [0, 1] by which each wait may be randomly shortened
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double jitter) {
+public record RetryPolicy(
+    int maxAttempts, Duration initialBackoff, Duration maxBackoff, double jitter) {
 
   /**
    * @param maxAttempts attempts per node including the first (1 = never repeat); the SDK makes 3
@@ -34,15 +36,19 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
    */
   public RetryPolicy {
     if (maxAttempts < 1 || maxAttempts > 10) {
-      throw new LitValidationException("retry maxAttempts must be between 1 and 10, got " + maxAttempts);
+      throw new LitValidationException(
+          "retry maxAttempts must be between 1 and 10, got " + maxAttempts);
     }
     if (initialBackoff == null || initialBackoff.isNegative()) {
-      throw new LitValidationException("retry initialBackoff must be zero or positive, got " + initialBackoff);
+      throw new LitValidationException(
+          "retry initialBackoff must be zero or positive, got " + initialBackoff);
     }
     if (maxBackoff == null || maxBackoff.compareTo(initialBackoff) < 0) {
-      throw new LitValidationException("retry maxBackoff must be at least initialBackoff, got " + maxBackoff);
+      throw new LitValidationException(
+          "retry maxBackoff must be at least initialBackoff, got " + maxBackoff);
     }
-    if (!(jitter >= 0 && jitter <= 1)) throw new LitValidationException("retry jitter must be in [0, 1], got " + jitter);
+    if (!(jitter >= 0 && jitter <= 1))
+      throw new LitValidationException("retry jitter must be in [0, 1], got " + jitter);
   }
 
   /** {@return the default: 3 attempts, 100 ms then 200 ms, at most 1 s, up to 50 % jitter} */

@@ -2,14 +2,15 @@ package io.lit4j.node;
 
 /**
  * Where the client keeps session material between calls, like the JS SDK's {@code localStorage}
- * ({@code lit-session-key}, {@code lit-wallet-sig}). Values are JSON text and can hold secret
- * keys: implementations must never log them or show them in {@code toString}.
+ * ({@code lit-session-key}, {@code lit-wallet-sig}). Values are JSON text and can hold secret keys:
+ * implementations must never log them or show them in {@code toString}.
  *
  * <p>Implementations must be safe for concurrent use.
  */
 public interface SessionKeyStore {
   /** Key of the session key pair JSON {@code {publicKey, secretKey}}. */
   String SESSION_KEY = io.lit4j.core.constants.LitConstants.STORAGE_KEY_SESSION_KEY;
+
   /** Key of the wallet AuthSig JSON. */
   String WALLET_SIG = io.lit4j.core.constants.LitConstants.STORAGE_KEY_WALLET_SIGNATURE;
 

@@ -17,9 +17,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What {@code getSessionSigs} needs: the resource abilities the session asks for, the callback
- * that signs the wallet SIWE, and optional parts (chain, expiration, capacity delegation, a
- * session key of your own).
+ * What {@code getSessionSigs} needs: the resource abilities the session asks for, the callback that
+ * signs the wallet SIWE, and optional parts (chain, expiration, capacity delegation, a session key
+ * of your own).
  *
  * <pre>{@code
  * SessionSigsRequest r = SessionSigsRequest.forWallet(signer)
@@ -28,8 +28,8 @@ import java.util.Optional;
  *     .build();
  * }</pre>
  *
- * <p>Unlike JS SDK 4.2.0 (5 minutes, hard-coded), the per-node session sigs expire with the
- * wallet signature: at {@link #expiration(Instant)}, or earlier if a stored wallet sig expires earlier.
+ * <p>Unlike JS SDK 4.2.0 (5 minutes, hard-coded), the per-node session sigs expire with the wallet
+ * signature: at {@link #expiration(Instant)}, or earlier if a stored wallet sig expires earlier.
  */
 public final class SessionSigsRequest {
   private final List<ResourceAbilityRequest> resourceAbilityRequests;
@@ -45,16 +45,20 @@ public final class SessionSigsRequest {
 
   private SessionSigsRequest(Builder b) {
     if (b.requests.isEmpty()) {
-      throw new LitValidationException("resourceAbilityRequests is empty: say what the session may do, e.g. "
-          + "resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)");
+      throw new LitValidationException(
+          "resourceAbilityRequests is empty: say what the session may do, e.g. "
+              + "resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)");
     }
-    if (b.callback == null) throw new LitValidationException("authNeededCallback is missing: it signs the wallet SIWE");
+    if (b.callback == null)
+      throw new LitValidationException("authNeededCallback is missing: it signs the wallet SIWE");
     if (b.chain == null || b.chain.isEmpty()) throw new LitValidationException("chain is empty");
     if (b.expiresIn != null && (b.expiresIn.isNegative() || b.expiresIn.isZero())) {
       throw new LitValidationException("expiration must be in the future, got " + b.expiresIn);
     }
     if (b.expiresIn != null && b.expiresIn.compareTo(MAX_TTL) > 0) {
-      throw new LitValidationException("expiration must be at most 30 days ahead (nodes refuse longer sessions), got " + b.expiresIn);
+      throw new LitValidationException(
+          "expiration must be at most 30 days ahead (nodes refuse longer sessions), got "
+              + b.expiresIn);
     }
     this.resourceAbilityRequests = List.copyOf(b.requests);
     this.authNeededCallback = b.callback;
@@ -87,8 +91,10 @@ public final class SessionSigsRequest {
    */
   public static Builder forWallet(EthSigner signer) {
     AuthNeededCallback cb = AuthNeededCallback.ethWallet(signer);
-    return builder().authNeededCallback(cb)
-        .walletSigStoreKey(SessionKeyStore.WALLET_SIG + "-" + signer.address().toLowerCase(Locale.ROOT));
+    return builder()
+        .authNeededCallback(cb)
+        .walletSigStoreKey(
+            SessionKeyStore.WALLET_SIG + "-" + signer.address().toLowerCase(Locale.ROOT));
   }
 
   /** {@return the abilities the session asks for} */
@@ -181,7 +187,8 @@ public final class SessionSigsRequest {
      * @throws LitValidationException if the list or an element is null
      */
     public Builder resourceAbilityRequests(List<ResourceAbilityRequest> resourceAbilityRequests) {
-      if (resourceAbilityRequests == null) throw new LitValidationException("resourceAbilityRequests is null");
+      if (resourceAbilityRequests == null)
+        throw new LitValidationException("resourceAbilityRequests is null");
       for (ResourceAbilityRequest r : resourceAbilityRequests) {
         if (r == null) throw new LitValidationException("resourceAbilityRequests holds a null");
       }
@@ -241,7 +248,8 @@ public final class SessionSigsRequest {
     /**
      * A capacity delegation auth sig, placed first in the session capabilities.
      *
-     * @param capacityDelegationAuthSig a capacity delegation auth sig, placed first in the session capabilities
+     * @param capacityDelegationAuthSig a capacity delegation auth sig, placed first in the session
+     *     capabilities
      * @return this builder
      */
     public Builder capacityDelegationAuthSig(AuthSig capacityDelegationAuthSig) {
@@ -263,7 +271,8 @@ public final class SessionSigsRequest {
     /**
      * Use this session key instead of the one in the client's {@link SessionKeyStore}.
      *
-     * @param sessionKey the session key to use instead of the one in the client's {@link SessionKeyStore}
+     * @param sessionKey the session key to use instead of the one in the client's {@link
+     *     SessionKeyStore}
      * @return this builder
      */
     public Builder sessionKey(SessionKeyPair sessionKey) {
@@ -274,7 +283,8 @@ public final class SessionSigsRequest {
     /**
      * The store key of the wallet sig (default {@code lit-wallet-sig}, as the SDK).
      *
-     * @param walletSigStoreKey the store key of the wallet sig (default {@code lit-wallet-sig}, as the SDK)
+     * @param walletSigStoreKey the store key of the wallet sig (default {@code lit-wallet-sig}, as
+     *     the SDK)
      * @return this builder
      * @throws LitValidationException at build time if it is not a valid store key
      */

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * What {@code signSessionKey} sends to {@code /web/sign_session_key}: the session key the PKP
- * delegates to, the PKP, proof of control (auth methods and/or an EOA auth sig), and the SIWE
- * parts (JS SDK 4.2.0 {@code SignSessionKeyProp}).
+ * delegates to, the PKP, proof of control (auth methods and/or an EOA auth sig), and the SIWE parts
+ * (JS SDK 4.2.0 {@code SignSessionKeyProp}).
  */
 public final class SignSessionKeyRequest {
   private final SessionKeyPair sessionKey;
@@ -32,13 +32,16 @@ public final class SignSessionKeyRequest {
   private SignSessionKeyRequest(Builder b) {
     if (b.sessionKey == null) throw new LitValidationException("sessionKey is missing");
     if (b.pkpPublicKey == null && b.authMethods.isEmpty()) {
-      throw new LitValidationException("signSessionKey needs pkpPublicKey or at least one auth method to find the PKP");
+      throw new LitValidationException(
+          "signSessionKey needs pkpPublicKey or at least one auth method to find the PKP");
     }
     if (b.authMethods.isEmpty() && b.authSig == null) {
-      throw new LitValidationException("signSessionKey needs proof of control of the PKP: authMethods or an authSig");
+      throw new LitValidationException(
+          "signSessionKey needs proof of control of the PKP: authMethods or an authSig");
     }
     if (b.domain == null || b.domain.isEmpty()) throw new LitValidationException("domain is empty");
-    if (b.chainId < 1) throw new LitValidationException("chainId must be positive, got " + b.chainId);
+    if (b.chainId < 1)
+      throw new LitValidationException("chainId must be positive, got " + b.chainId);
     this.sessionKey = b.sessionKey;
     this.pkpPublicKey = b.pkpPublicKey;
     this.authMethods = List.copyOf(b.authMethods);
@@ -143,7 +146,12 @@ public final class SignSessionKeyRequest {
    * @param nonce the network's latest block hash
    */
   public PkpSessionSiwe.Builder siwe(String nonce) {
-    PkpSessionSiwe.Builder b = PkpSessionSiwe.builder().sessionKey(sessionKey).nonce(nonce).domain(domain).chainId(chainId);
+    PkpSessionSiwe.Builder b =
+        PkpSessionSiwe.builder()
+            .sessionKey(sessionKey)
+            .nonce(nonce)
+            .domain(domain)
+            .chainId(chainId);
     if (pkpPublicKey != null) b.pkpPublicKey(pkpPublicKey.hex());
     if (statement != null) b.statement(statement);
     if (expiration != null) b.expiration(io.lit4j.auth.siwe.IsoTime.toIsoString(expiration));
@@ -236,7 +244,8 @@ public final class SignSessionKeyRequest {
      */
     public Builder resourceAbilityRequests(List<ResourceAbilityRequest> list) {
       if (list == null) throw new LitValidationException("resourceAbilityRequests is null");
-      for (ResourceAbilityRequest r : list) if (r == null) throw new LitValidationException("resourceAbilityRequests holds a null");
+      for (ResourceAbilityRequest r : list)
+        if (r == null) throw new LitValidationException("resourceAbilityRequests holds a null");
       requests.clear();
       requests.addAll(list);
       return this;

@@ -5,9 +5,9 @@ import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 
 /**
- * What {@code signSessionKey} returns: the SIWE the PKP signed, as an auth sig
- * {@code {sig: 0x r‖s‖v, derivedVia: "web3.eth.personal.sign via Lit PKP", signedMessage, address: <EIP-55 PKP address>}},
- * verified to recover to the PKP's address.
+ * What {@code signSessionKey} returns: the SIWE the PKP signed, as an auth sig {@code {sig: 0x
+ * r‖s‖v, derivedVia: "web3.eth.personal.sign via Lit PKP", signedMessage, address: <EIP-55 PKP
+ * address>}}, verified to recover to the PKP's address.
  *
  * @param authSig the PKP-signed session capability
  * @param pkpPublicKey the PKP that signed

@@ -5,8 +5,8 @@ import io.lit4j.core.errors.LitValidationException;
 
 /**
  * A JWT signed by the network ({@code getSignedToken}), its BLS signature verified against the
- * network key. The signature part is correct base64url (JS SDK 4.2.0 swaps only the first
- * {@code +} and {@code /}).
+ * network key. The signature part is correct base64url (JS SDK 4.2.0 swaps only the first {@code +}
+ * and {@code /}).
  *
  * @param jwt {@code header.payload.signature}
  * @param header the decoded header ({@code {"alg":"BLS12-381","typ":"JWT"}})
@@ -20,7 +20,8 @@ public record SignedToken(String jwt, JsonNode header, JsonNode payload) {
    * @throws LitValidationException if a part is missing
    */
   public SignedToken {
-    if (jwt == null || header == null || payload == null) throw new LitValidationException("SignedToken parts must not be null");
+    if (jwt == null || header == null || payload == null)
+      throw new LitValidationException("SignedToken parts must not be null");
     header = header.deepCopy();
     payload = payload.deepCopy();
   }
@@ -45,6 +46,12 @@ public record SignedToken(String jwt, JsonNode header, JsonNode payload) {
   /** Names the subject and chain; the token itself is a bearer credential and is left out. */
   @Override
   public String toString() {
-    return "SignedToken[sub=" + subject() + ", chain=" + payload.path("chain").asText() + ", exp=" + payload.path("exp").asText() + "]";
+    return "SignedToken[sub="
+        + subject()
+        + ", chain="
+        + payload.path("chain").asText()
+        + ", exp="
+        + payload.path("exp").asText()
+        + "]";
   }
 }

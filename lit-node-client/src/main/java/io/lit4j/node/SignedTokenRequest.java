@@ -2,7 +2,6 @@ package io.lit4j.node;
 
 import io.lit4j.core.acc.AccessControlConditions;
 import io.lit4j.core.errors.LitValidationException;
-import io.lit4j.node.NodeAuth;
 
 /**
  * What {@code getSignedToken} needs: the conditions the nodes check, the chain, and the auth sig
@@ -23,7 +22,9 @@ public record SignedTokenRequest(AccessControlConditions conditions, String chai
   public SignedTokenRequest {
     if (conditions == null) throw new LitValidationException("conditions are missing");
     if (chain == null || chain.isEmpty()) throw new LitValidationException("chain is missing");
-    if (auth == null) throw new LitValidationException("auth is missing: give session sigs (NodeAuth.sessionSigs(sessionSigs))");
+    if (auth == null)
+      throw new LitValidationException(
+          "auth is missing: give session sigs (NodeAuth.sessionSigs(sessionSigs))");
   }
 
   /** {@return a builder; the chain defaults to {@code ethereum}} */

@@ -1,7 +1,7 @@
 package io.lit4j.node;
 
-import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.contracts.LitContracts;
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import java.util.List;
@@ -9,10 +9,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A {@link ValidatorSource} reading the Staking contract through {@link LitContracts}, as the JS
- * SDK 4.2.0 does at every connect: the current validators minus the kicked ones (URLs
- * {@code http://ip:port}, {@code https://} for port 443), {@code currentValidatorCountForConsensus()}
- * as the threshold, {@code epoch().number}, and each node's share index (validators sorted by
- * staker address, as the nodes number themselves). The reads run in parallel.
+ * SDK 4.2.0 does at every connect: the current validators minus the kicked ones (URLs {@code
+ * http://ip:port}, {@code https://} for port 443), {@code currentValidatorCountForConsensus()} as
+ * the threshold, {@code epoch().number}, and each node's share index (validators sorted by staker
+ * address, as the nodes number themselves). The reads run in parallel.
  *
  * <p>The caller owns {@code contracts} and closes it.
  */
@@ -41,16 +41,17 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
   }
 
   /**
-   * A source reading Staking through its own read-only {@link LitContracts} on {@code rpcUrl},
-   * made on first use and shut down by {@link #close()} (a later read makes a new one). This is
-   * how a client reaches a local network (lit-localnet gives its RPC URL and addresses).
+   * A source reading Staking through its own read-only {@link LitContracts} on {@code rpcUrl}, made
+   * on first use and shut down by {@link #close()} (a later read makes a new one). This is how a
+   * client reaches a local network (lit-localnet gives its RPC URL and addresses).
    *
    * @param rpcUrl the JSON-RPC URL of the chain
    * @param addresses the Lit contract addresses on it
    * @return the source
    * @throws LitValidationException if the URL is not http(s) or the addresses are missing
    */
-  public static StakingValidatorSource forRpc(String rpcUrl, io.lit4j.contracts.LitContractAddresses addresses) {
+  public static StakingValidatorSource forRpc(
+      String rpcUrl, io.lit4j.contracts.LitContractAddresses addresses) {
     if (rpcUrl == null || !(rpcUrl.startsWith("http://") || rpcUrl.startsWith("https://"))) {
       throw new LitValidationException("rpcUrl must be an http(s) URL, got " + rpcUrl);
     }
@@ -61,8 +62,8 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
   /**
    * A source like this one whose contracts reader sends its JSON-RPC calls over {@code http}, so a
    * client's Staking reads share its connection pool and threads instead of a stack of their own.
-   * Only a {@link #forRpc} source can be rebuilt this way; one given a {@link LitContracts}
-   * returns itself. The copy's reader is made on first use and released by its {@link #close()}.
+   * Only a {@link #forRpc} source can be rebuilt this way; one given a {@link LitContracts} returns
+   * itself. The copy's reader is made on first use and released by its {@link #close()}.
    *
    * @param http the OkHttp client to send with (left open by {@link #close()})
    * @return the source sending over {@code http}
@@ -80,13 +81,21 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
     if (given != null) return given;
     if (owned == null) {
       LitContracts.Builder b = LitContracts.builder().addresses(addresses);
-      owned = (http == null ? b.rpcUrl(rpcUrl)
-          : b.web3j(org.web3j.protocol.Web3j.build(new org.web3j.protocol.http.HttpService(rpcUrl, http)))).build();
+      owned =
+          (http == null
+                  ? b.rpcUrl(rpcUrl)
+                  : b.web3j(
+                      org.web3j.protocol.Web3j.build(
+                          new org.web3j.protocol.http.HttpService(rpcUrl, http))))
+              .build();
     }
     return owned;
   }
 
-  /** Shuts down the contracts client this source made ({@link #forRpc}); one given to it is left open. */
+  /**
+   * Shuts down the contracts client this source made ({@link #forRpc}); one given to it is left
+   * open.
+   */
   @Override
   public synchronized void close() {
     if (owned != null) {
@@ -105,33 +114,54 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
   @Override
   public CompletableFuture<ValidatorSet> currentValidators() {
     LitContracts contracts = contracts();
-    CompletableFuture<List<io.lit4j.contracts.StakingValidator>> validators = contracts.staking().getActiveValidatorsAsync();
+    CompletableFuture<List<io.lit4j.contracts.StakingValidator>> validators =
+        contracts.staking().getActiveValidatorsAsync();
     CompletableFuture<Integer> threshold = contracts.staking().getMinNodeCountAsync();
     CompletableFuture<Long> epoch = contracts.staking().getCurrentEpochNumberAsync();
-    CompletableFuture<java.util.Map<String, Integer>> indices = contracts.staking().getShareIndicesAsync();
-    return CompletableFuture.allOf(validators, threshold, epoch, indices).thenApply(v -> {
-      List<String> nodes = validators.join().stream().map(io.lit4j.contracts.StakingValidator::url).toList();
-      java.util.Map<String, String> wallets = new java.util.LinkedHashMap<>();
-      for (io.lit4j.contracts.StakingValidator sv : validators.join()) wallets.put(sv.url(), sv.nodeAddress());
-      int t = threshold.join();
-      if (nodes.isEmpty()) {
-        throw LitException.builder().message("the Staking contract lists no active (unkicked) validators in the current epoch")
-            .errorCode(LitErrorCode.INIT_ERROR).errorKind("Unexpected").build();
-      }
-      if (nodes.size() < t) {
-        throw LitException.builder()
-            .message("the Staking contract lists " + nodes.size() + " active validators, fewer than its threshold "
-                + t + "; the network cannot answer requests: " + nodes)
-            .nodeUrls(nodes).errorCode(LitErrorCode.INIT_ERROR).errorKind("Unexpected").build();
-      }
-      java.util.Map<String, Integer> read = indices.join();
-      // the reads are not one snapshot: if the set changed between them, number the nodes in order
-      boolean consistent = nodes.stream().allMatch(read::containsKey)
-          && new java.util.HashSet<>(nodes.stream().map(read::get).toList()).size() == nodes.size();
-      java.util.Map<String, Integer> byUrl = new java.util.LinkedHashMap<>();
-      for (String u : nodes) byUrl.put(u, consistent ? read.get(u) : byUrl.size());
-      return new ValidatorSet(nodes, t, epoch.join(), byUrl, wallets);
-    });
+    CompletableFuture<java.util.Map<String, Integer>> indices =
+        contracts.staking().getShareIndicesAsync();
+    return CompletableFuture.allOf(validators, threshold, epoch, indices)
+        .thenApply(
+            v -> {
+              List<String> nodes =
+                  validators.join().stream().map(io.lit4j.contracts.StakingValidator::url).toList();
+              java.util.Map<String, String> wallets = new java.util.LinkedHashMap<>();
+              for (io.lit4j.contracts.StakingValidator sv : validators.join())
+                wallets.put(sv.url(), sv.nodeAddress());
+              int t = threshold.join();
+              if (nodes.isEmpty()) {
+                throw LitException.builder()
+                    .message(
+                        "the Staking contract lists no active (unkicked) validators in the current epoch")
+                    .errorCode(LitErrorCode.INIT_ERROR)
+                    .errorKind("Unexpected")
+                    .build();
+              }
+              if (nodes.size() < t) {
+                throw LitException.builder()
+                    .message(
+                        "the Staking contract lists "
+                            + nodes.size()
+                            + " active validators, fewer than its threshold "
+                            + t
+                            + "; the network cannot answer requests: "
+                            + nodes)
+                    .nodeUrls(nodes)
+                    .errorCode(LitErrorCode.INIT_ERROR)
+                    .errorKind("Unexpected")
+                    .build();
+              }
+              java.util.Map<String, Integer> read = indices.join();
+              // the reads are not one snapshot: if the set changed between them, number the nodes
+              // in order
+              boolean consistent =
+                  nodes.stream().allMatch(read::containsKey)
+                      && new java.util.HashSet<>(nodes.stream().map(read::get).toList()).size()
+                          == nodes.size();
+              java.util.Map<String, Integer> byUrl = new java.util.LinkedHashMap<>();
+              for (String u : nodes) byUrl.put(u, consistent ? read.get(u) : byUrl.size());
+              return new ValidatorSet(nodes, t, epoch.join(), byUrl, wallets);
+            });
   }
 
   @Override

@@ -11,7 +11,8 @@ public final class StaticValidatorSource implements ValidatorSource {
    * @throws io.lit4j.core.errors.LitValidationException if {@code set} is null
    */
   public StaticValidatorSource(ValidatorSet set) {
-    if (set == null) throw new io.lit4j.core.errors.LitValidationException("validator set is missing");
+    if (set == null)
+      throw new io.lit4j.core.errors.LitValidationException("validator set is missing");
     this.set = set;
   }
 

@@ -19,7 +19,9 @@ final class StoreKeys {
   }
 
   static String checkValue(String key, String value) {
-    if (value == null) throw new LitValidationException("session store value for '" + key + "' is missing; use remove() to delete it");
+    if (value == null)
+      throw new LitValidationException(
+          "session store value for '" + key + "' is missing; use remove() to delete it");
     return value;
   }
 }

@@ -14,8 +14,8 @@ public interface ValidatorSource {
   /**
    * The current validator set.
    *
-   * @return a future completing with the set, or exceptionally with a
-   *     {@link io.lit4j.core.errors.LitException} saying why it could not be read
+   * @return a future completing with the set, or exceptionally with a {@link
+   *     io.lit4j.core.errors.LitException} saying why it could not be read
    */
   CompletableFuture<ValidatorSet> currentValidators();
 

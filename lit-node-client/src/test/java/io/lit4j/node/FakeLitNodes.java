@@ -30,11 +30,20 @@ final class FakeLitNodes implements AutoCloseable {
   }
 
   /** Nodes with WireMock extensions per node index (e.g. a transformer that signs like a node). */
-  static FakeLitNodes start(int n, java.util.function.IntFunction<com.github.tomakehurst.wiremock.extension.Extension[]> extensions) {
+  static FakeLitNodes start(
+      int n,
+      java.util.function.IntFunction<com.github.tomakehurst.wiremock.extension.Extension[]>
+          extensions) {
     FakeLitNodes nodes = new FakeLitNodes();
     for (int i = 0; i < n; i++) {
-      WireMockServer s = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").templatingEnabled(true).globalTemplating(false)
-          .extensions(extensions.apply(i)));
+      WireMockServer s =
+          new WireMockServer(
+              options()
+                  .dynamicPort()
+                  .bindAddress("127.0.0.1")
+                  .templatingEnabled(true)
+                  .globalTemplating(false)
+                  .extensions(extensions.apply(i)));
       s.start();
       nodes.servers.add(s);
     }
@@ -79,7 +88,9 @@ final class FakeLitNodes implements AutoCloseable {
   }
 
   static ResponseDefinitionBuilder json(int status, Object body) {
-    return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json")
         .withBody(body instanceof String s ? s : LitJson.write(body));
   }
 
@@ -96,7 +107,10 @@ final class FakeLitNodes implements AutoCloseable {
   }
 
   List<LoggedRequest> requests(int i, String path) {
-    return servers.get(i).findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(path)));
+    return servers
+        .get(i)
+        .findAll(
+            com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(path)));
   }
 
   @Override

@@ -34,7 +34,9 @@ class FromLocalNetworkTest {
     assertFalse(fromJson.checkNodeAttestation());
     try (LitNodeClient client = LitNodeClient.create(fromJson)) {
       client.connect();
-      assertEquals(net.nodeUrls().stream().sorted().toList(), client.connectedNodes().stream().sorted().toList());
+      assertEquals(
+          net.nodeUrls().stream().sorted().toList(),
+          client.connectedNodes().stream().sorted().toList());
     }
     Path file = dir.resolve("conn.json");
     Files.writeString(file, net.connectionInfoJson(), StandardCharsets.UTF_8);
@@ -51,9 +53,14 @@ class FromLocalNetworkTest {
     LocalNetworkConnection info = LocalNetworkConnection.read(file);
     try (LitContracts contracts = LitContracts.fromLocalNetwork(file, info.devAccount(4))) {
       MintedPkp pkp = contracts.pkps().mintNext();
-      assertTrue(contracts.pkps().getTokensByAddress(info.devAccountAddresses().get(4)).contains(pkp.tokenId()));
+      assertTrue(
+          contracts
+              .pkps()
+              .getTokensByAddress(info.devAccountAddresses().get(4))
+              .contains(pkp.tokenId()));
     }
-    try (LitContracts contracts = LitContracts.fromLocalNetwork(net.connectionInfoJson(), info.devAccount(4))) {
+    try (LitContracts contracts =
+        LitContracts.fromLocalNetwork(net.connectionInfoJson(), info.devAccount(4))) {
       assertEquals(net.contracts(), contracts.addresses());
     }
   }
@@ -61,20 +68,32 @@ class FromLocalNetworkTest {
   @Test
   void malformedConnectionDetailsFailNamingTheProblem(LocalLitNetwork net) {
     String json = net.connectionInfoJson();
-    LitValidationException noRpc = assertThrows(LitValidationException.class,
-        () -> LitNodeClientConfig.fromLocalNetwork(json.replace("\"rpcUrl\"", "\"rpc\"")));
+    LitValidationException noRpc =
+        assertThrows(
+            LitValidationException.class,
+            () -> LitNodeClientConfig.fromLocalNetwork(json.replace("\"rpcUrl\"", "\"rpc\"")));
     assertTrue(noRpc.getMessage().contains("rpcUrl"), noRpc.getMessage());
-    LitValidationException notJson = assertThrows(LitValidationException.class, () -> LitNodeClientConfig.fromLocalNetwork("{"));
+    LitValidationException notJson =
+        assertThrows(LitValidationException.class, () -> LitNodeClientConfig.fromLocalNetwork("{"));
     assertTrue(notJson.getMessage().contains("local network JSON"), notJson.getMessage());
-    LitValidationException missing = assertThrows(LitValidationException.class,
-        () -> LitNodeClientConfig.fromLocalNetwork(dir.resolve("none.json")));
+    LitValidationException missing =
+        assertThrows(
+            LitValidationException.class,
+            () -> LitNodeClientConfig.fromLocalNetwork(dir.resolve("none.json")));
     assertTrue(missing.getMessage().contains("none.json"), missing.getMessage());
-    LitValidationException badKey = assertThrows(LitValidationException.class,
-        () -> LitContracts.fromLocalNetwork(json.replace("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80", "0x12"),
-            LocalNetworkConnection.parse(json).devAccount(0)));
+    LitValidationException badKey =
+        assertThrows(
+            LitValidationException.class,
+            () ->
+                LitContracts.fromLocalNetwork(
+                    json.replace(
+                        "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+                        "0x12"),
+                    LocalNetworkConnection.parse(json).devAccount(0)));
     assertTrue(badKey.getMessage().contains("privateKeys[0]"), badKey.getMessage());
     assertFalse(badKey.getMessage().contains("0x12"), "the bad key itself is not echoed");
-    assertThrows(LitValidationException.class, () -> LocalNetworkConnection.parse(json).devAccount(10));
+    assertThrows(
+        LitValidationException.class, () -> LocalNetworkConnection.parse(json).devAccount(10));
     assertThrows(LitValidationException.class, () -> LitContracts.fromLocalNetwork(json, null));
   }
 }

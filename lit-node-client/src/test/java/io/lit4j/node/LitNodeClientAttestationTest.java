@@ -19,9 +19,9 @@ import io.lit4j.crypto.attestation.SevSnpVerificationException;
 import io.lit4j.node.handshake.AttestationVerifier;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,12 +42,21 @@ class LitNodeClientAttestationTest {
     att.putObject("data");
     att.putArray("signatures");
     att.put("report", "");
-    nodes.handshake(i, WireMock.aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-        .withBody(LitJson.write(body)).withTransformers("response-template"));
+    nodes.handshake(
+        i,
+        WireMock.aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "application/json")
+            .withBody(LitJson.write(body))
+            .withTransformers("response-template"));
   }
 
   private static LitNodeClientConfig.Builder config(List<String> urls) {
-    return LitNodeClientConfig.builder().bootstrapUrls(urls).minNodeCount(2).refreshInterval(Duration.ZERO).checkNodeAttestation(true);
+    return LitNodeClientConfig.builder()
+        .bootstrapUrls(urls)
+        .minNodeCount(2)
+        .refreshInterval(Duration.ZERO)
+        .checkNodeAttestation(true);
   }
 
   @Test
@@ -57,19 +66,23 @@ class LitNodeClientAttestationTest {
     handshakeEchoingChallenge(1, true);
     handshakeEchoingChallenge(2, false);
     Map<String, String> seen = new ConcurrentHashMap<>();
-    AttestationVerifier echoes = (url, challenge, attestation) -> {
-      seen.put(url, challenge);
-      return attestation.get("noonce").textValue().equals(challenge)
-          ? CompletableFuture.completedFuture(null)
-          : CompletableFuture.failedFuture(new LitNodeException("noonce does not match the challenge"));
-    };
+    AttestationVerifier echoes =
+        (url, challenge, attestation) -> {
+          seen.put(url, challenge);
+          return attestation.get("noonce").textValue().equals(challenge)
+              ? CompletableFuture.completedFuture(null)
+              : CompletableFuture.failedFuture(
+                  new LitNodeException("noonce does not match the challenge"));
+        };
 
-    try (LitNodeClient client = LitNodeClient.create(config(nodes.urls()).attestationVerifier(echoes).build())) {
+    try (LitNodeClient client =
+        LitNodeClient.create(config(nodes.urls()).attestationVerifier(echoes).build())) {
       ConnectionState s = client.connect();
 
       assertEquals(List.of(nodes.url(0), nodes.url(1)), s.connectedNodes());
       assertEquals(3, seen.size());
-      for (String url : s.connectedNodes()) assertEquals(s.serverKeys().get(url).challenge(), seen.get(url));
+      for (String url : s.connectedNodes())
+        assertEquals(s.serverKeys().get(url).challenge(), seen.get(url));
     }
   }
 
@@ -77,12 +90,17 @@ class LitNodeClientAttestationTest {
   void nodesWithoutAttestationAreRejectedWhenItIsRequired() {
     nodes = FakeLitNodes.start(3);
     nodes.allHandshakesOk(); // attestation: null
-    try (LitNodeClient client = LitNodeClient.create(config(nodes.urls())
-        .attestationVerifier((u, c, a) -> CompletableFuture.completedFuture(null)).build())) {
+    try (LitNodeClient client =
+        LitNodeClient.create(
+            config(nodes.urls())
+                .attestationVerifier((u, c, a) -> CompletableFuture.completedFuture(null))
+                .build())) {
 
       LitNodeException e = assertThrows(LitNodeException.class, client::connect);
 
-      assertTrue(e.getMessage().contains("Missing attestation in handshake response from"), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("Missing attestation in handshake response from"),
+          e.getMessage());
       assertEquals("InvalidNodeAttestation", e.errorCode().orElseThrow());
     }
   }
@@ -90,8 +108,10 @@ class LitNodeClientAttestationTest {
   @Test
   void theDefaultVerifierIsTheSevSnpCheckAndRejectsAReplayedAttestation() throws Exception {
     nodes = FakeLitNodes.start(2);
-    JsonNode real = io.lit4j.core.vectors.TestVectors.read(io.lit4j.core.vectors.TestVectors.committed("sev_snp_attestation.json"))
-        .get("attestation");
+    JsonNode real =
+        io.lit4j.core.vectors.TestVectors.read(
+                io.lit4j.core.vectors.TestVectors.committed("sev_snp_attestation.json"))
+            .get("attestation");
     for (int i = 0; i < 2; i++) {
       ObjectNode body = handshakeBody(BLS_KEY, ROOTS, BLOCKHASH);
       body.set("attestation", real);
@@ -103,7 +123,8 @@ class LitNodeClientAttestationTest {
 
       assertEquals("InvalidNodeAttestation", e.errorCode().orElseThrow());
       SevSnpVerificationException first = (SevSnpVerificationException) e.getSuppressed()[0];
-      assertEquals(SevSnpCheck.NOONCE, first.failedCheck(), "a real node report, but for another challenge");
+      assertEquals(
+          SevSnpCheck.NOONCE, first.failedCheck(), "a real node report, but for another challenge");
     }
   }
 }

@@ -8,16 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.network.LitNetwork;
 import io.lit4j.core.network.NodeUrls;
-import io.lit4j.node.StaticValidatorSource;
-import io.lit4j.node.ValidatorSource;
-import io.lit4j.node.ValidatorSet;
-import io.lit4j.node.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LitNodeClientConfigTest {
-  private static final List<String> URLS = List.of("http://127.0.0.1:7470", "http://127.0.0.1:7471", "http://127.0.0.1:7472");
+  private static final List<String> URLS =
+      List.of("http://127.0.0.1:7470", "http://127.0.0.1:7471", "http://127.0.0.1:7472");
 
   @Test
   void defaultsFollowTheSdk() {
@@ -35,7 +32,8 @@ class LitNodeClientConfigTest {
 
   @Test
   void bootstrapUrlsMakeACustomNetworkWithTheGivenThreshold() {
-    LitNodeClientConfig c = LitNodeClientConfig.builder().bootstrapUrls(URLS).minNodeCount(3).build();
+    LitNodeClientConfig c =
+        LitNodeClientConfig.builder().bootstrapUrls(URLS).minNodeCount(3).build();
 
     assertEquals(LitNetwork.CUSTOM, c.network());
     assertEquals(3, c.validatorSource().currentValidators().join().minNodeCount());
@@ -43,38 +41,102 @@ class LitNodeClientConfigTest {
 
   @Test
   void manzanoAndHabaneroNeedAValidatorSourceAndAlwaysCheckAttestation() {
-    assertThrows(LitValidationException.class, () -> LitNodeClientConfig.builder().network(LitNetwork.HABANERO).build());
+    assertThrows(
+        LitValidationException.class,
+        () -> LitNodeClientConfig.builder().network(LitNetwork.HABANERO).build());
     ValidatorSource source = ValidatorSource.of(URLS, 2);
 
-    LitNodeClientConfig c = LitNodeClientConfig.builder().network(LitNetwork.MANZANO).validatorSource(source).build();
+    LitNodeClientConfig c =
+        LitNodeClientConfig.builder().network(LitNetwork.MANZANO).validatorSource(source).build();
 
     assertTrue(c.checkNodeAttestation());
-    LitValidationException e = assertThrows(LitValidationException.class,
-        () -> LitNodeClientConfig.builder().network(LitNetwork.MANZANO).validatorSource(source).checkNodeAttestation(false).build());
+    LitValidationException e =
+        assertThrows(
+            LitValidationException.class,
+            () ->
+                LitNodeClientConfig.builder()
+                    .network(LitNetwork.MANZANO)
+                    .validatorSource(source)
+                    .checkNodeAttestation(false)
+                    .build());
     assertTrue(e.getMessage().contains("requires node attestation"));
   }
 
   @Test
   void badSettingsAreRejectedNamingTheSetting() {
-    assertTrue(assertThrows(LitValidationException.class,
-        () -> LitNodeClientConfig.builder().bootstrapUrls(URLS).minNodeCount(4).build()).getMessage().contains("minNodeCount 4"));
-    assertTrue(assertThrows(LitValidationException.class,
-        () -> LitNodeClientConfig.builder().bootstrapUrls(URLS).minNodeCount(0).build()).getMessage().contains("minNodeCount"));
-    assertTrue(assertThrows(LitValidationException.class,
-        () -> LitNodeClientConfig.builder().bootstrapUrls(List.of("http://127.0.0.1:7470/")).build()).getMessage().contains("trailing"));
-    assertTrue(assertThrows(LitValidationException.class,
-        () -> LitNodeClientConfig.builder().bootstrapUrls(List.of("ftp://x:1")).build()).getMessage().contains("http://"));
-    assertTrue(assertThrows(LitValidationException.class,
-        () -> LitNodeClientConfig.builder().bootstrapUrls(List.of(URLS.get(0), URLS.get(0))).build()).getMessage().contains("twice"));
-    assertTrue(assertThrows(LitValidationException.class,
-        () -> LitNodeClientConfig.builder().bootstrapUrls(URLS).connectTimeout(Duration.ZERO).build()).getMessage().contains("connectTimeout"));
-    assertTrue(assertThrows(LitValidationException.class,
-        () -> LitNodeClientConfig.builder().network(LitNetwork.CAYENNE).bootstrapUrls(URLS).build()).getMessage().contains("bootstrapUrls"));
-    assertTrue(assertThrows(LitValidationException.class,
-        () -> LitNodeClientConfig.builder().bootstrapUrls(URLS).validatorSource(ValidatorSource.of(URLS, 2)).build()).getMessage().contains("not both"));
-    assertThrows(LitValidationException.class, () -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, 0));
-    assertThrows(LitValidationException.class, () -> new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1), 0));
-    assertThrows(LitValidationException.class, () -> new RetryPolicy(3, Duration.ZERO, Duration.ZERO, 1.5));
+    assertTrue(
+        assertThrows(
+                LitValidationException.class,
+                () -> LitNodeClientConfig.builder().bootstrapUrls(URLS).minNodeCount(4).build())
+            .getMessage()
+            .contains("minNodeCount 4"));
+    assertTrue(
+        assertThrows(
+                LitValidationException.class,
+                () -> LitNodeClientConfig.builder().bootstrapUrls(URLS).minNodeCount(0).build())
+            .getMessage()
+            .contains("minNodeCount"));
+    assertTrue(
+        assertThrows(
+                LitValidationException.class,
+                () ->
+                    LitNodeClientConfig.builder()
+                        .bootstrapUrls(List.of("http://127.0.0.1:7470/"))
+                        .build())
+            .getMessage()
+            .contains("trailing"));
+    assertTrue(
+        assertThrows(
+                LitValidationException.class,
+                () -> LitNodeClientConfig.builder().bootstrapUrls(List.of("ftp://x:1")).build())
+            .getMessage()
+            .contains("http://"));
+    assertTrue(
+        assertThrows(
+                LitValidationException.class,
+                () ->
+                    LitNodeClientConfig.builder()
+                        .bootstrapUrls(List.of(URLS.get(0), URLS.get(0)))
+                        .build())
+            .getMessage()
+            .contains("twice"));
+    assertTrue(
+        assertThrows(
+                LitValidationException.class,
+                () ->
+                    LitNodeClientConfig.builder()
+                        .bootstrapUrls(URLS)
+                        .connectTimeout(Duration.ZERO)
+                        .build())
+            .getMessage()
+            .contains("connectTimeout"));
+    assertTrue(
+        assertThrows(
+                LitValidationException.class,
+                () ->
+                    LitNodeClientConfig.builder()
+                        .network(LitNetwork.CAYENNE)
+                        .bootstrapUrls(URLS)
+                        .build())
+            .getMessage()
+            .contains("bootstrapUrls"));
+    assertTrue(
+        assertThrows(
+                LitValidationException.class,
+                () ->
+                    LitNodeClientConfig.builder()
+                        .bootstrapUrls(URLS)
+                        .validatorSource(ValidatorSource.of(URLS, 2))
+                        .build())
+            .getMessage()
+            .contains("not both"));
+    assertThrows(
+        LitValidationException.class, () -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, 0));
+    assertThrows(
+        LitValidationException.class,
+        () -> new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1), 0));
+    assertThrows(
+        LitValidationException.class, () -> new RetryPolicy(3, Duration.ZERO, Duration.ZERO, 1.5));
   }
 
   @Test

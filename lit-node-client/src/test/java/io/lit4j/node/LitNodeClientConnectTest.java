@@ -21,7 +21,6 @@ import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitNodeException;
 import io.lit4j.core.errors.LitTimeoutException;
 import io.lit4j.core.json.LitJson;
-import io.lit4j.node.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,7 +44,9 @@ class LitNodeClientConnectTest {
   }
 
   private LitNodeClient client(LitNodeClientConfig.Builder b) {
-    LitNodeClient c = LitNodeClient.create(b.refreshInterval(Duration.ZERO).requestTimeout(Duration.ofSeconds(5)).build());
+    LitNodeClient c =
+        LitNodeClient.create(
+            b.refreshInterval(Duration.ZERO).requestTimeout(Duration.ofSeconds(5)).build());
     clients.add(c);
     return c;
   }
@@ -87,7 +88,8 @@ class LitNodeClientConnectTest {
       assertEquals("application/json", r.getHeader("Content-Type"));
       assertEquals("4.2.0", r.getHeader("X-Lit-SDK-Version"));
       assertEquals("Typescript", r.getHeader("X-Lit-SDK-Type"));
-      assertTrue(r.getHeader("X-Request-Id").matches("lit_[0-9a-f]{13}"), r.getHeader("X-Request-Id"));
+      assertTrue(
+          r.getHeader("X-Request-Id").matches("lit_[0-9a-f]{13}"), r.getHeader("X-Request-Id"));
       requestIds.add(r.getHeader("X-Request-Id"));
       JsonNode body = LitJson.parse(r.getBodyAsString(), "body");
       assertEquals(List.of("clientPublicKey", "challenge", "epochNumber"), fieldNames(body));
@@ -119,8 +121,14 @@ class LitNodeClientConnectTest {
     nodes.handshakeOk(0);
     nodes.handshakeOk(1);
     nodes.handshake(2, json(200, handshakeBody(BLS_KEY, ROOTS, BLOCKHASH)).withFixedDelay(5_000));
-    LitNodeClient client = client(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
-        .refreshInterval(Duration.ZERO).retryPolicy(RetryPolicy.none()).requestTimeout(Duration.ofMillis(400)));
+    LitNodeClient client =
+        client(
+            LitNodeClientConfig.builder()
+                .bootstrapUrls(nodes.urls())
+                .minNodeCount(2)
+                .refreshInterval(Duration.ZERO)
+                .retryPolicy(RetryPolicy.none())
+                .requestTimeout(Duration.ofMillis(400)));
     clients.add(client);
 
     ConnectionState s = client.connect();
@@ -134,10 +142,15 @@ class LitNodeClientConnectTest {
     nodes.handshakeOk(0);
     nodes.handshakeOk(1);
     nodes.handshake(2, json(200, handshakeBody(BLS_KEY, ROOTS, BLOCKHASH)).withFixedDelay(3_000));
-    LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
-        .refreshInterval(Duration.ZERO)
-        .retryPolicy(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10), 0))
-        .requestTimeout(Duration.ofMillis(300)).build());
+    LitNodeClient client =
+        LitNodeClient.create(
+            LitNodeClientConfig.builder()
+                .bootstrapUrls(nodes.urls())
+                .minNodeCount(2)
+                .refreshInterval(Duration.ZERO)
+                .retryPolicy(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10), 0))
+                .requestTimeout(Duration.ofMillis(300))
+                .build());
     clients.add(client);
 
     ConnectionState s = client.connect();
@@ -196,7 +209,8 @@ class LitNodeClientConnectTest {
     nodes = FakeLitNodes.start(3);
     nodes.handshakeOk(0);
     nodes.handshakeOk(1);
-    nodes.handshake(2, json(200, handshakeBody(BLS_KEY, List.of(ROOTS.get(1), ROOTS.get(0)), BLOCKHASH)));
+    nodes.handshake(
+        2, json(200, handshakeBody(BLS_KEY, List.of(ROOTS.get(1), ROOTS.get(0)), BLOCKHASH)));
 
     ConnectionState s = client(nodes.urls(), 2).connect();
 
@@ -224,16 +238,22 @@ class LitNodeClientConnectTest {
     nodes.handshake(1, json(200, handshakeBody(OTHER_BLS_KEY, ROOTS, BLOCKHASH)));
     nodes.handshakeOk(2);
 
-    LitNodeException e = assertThrows(LitNodeException.class, () -> client(nodes.urls(), 3).connect());
+    LitNodeException e =
+        assertThrows(LitNodeException.class, () -> client(nodes.urls(), 3).connect());
 
-    assertTrue(e.getMessage().contains("2 of 3 nodes answered successfully, 3 needed"), e.getMessage());
-    assertTrue(e.getMessage().contains(nodes.url(1) + ": Lit node " + nodes.url(1) + " disagrees"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("2 of 3 nodes answered successfully, 3 needed"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(nodes.url(1) + ": Lit node " + nodes.url(1) + " disagrees"),
+        e.getMessage());
     assertEquals(List.of(nodes.url(1)), e.nodeUrls());
     assertEquals(2, e.details().get("successCount"));
     assertEquals(3, e.details().get("needed"));
     assertTrue(e.requestId().orElseThrow().startsWith("lit_"));
     assertEquals("divergent_handshake", e.errorCode().orElseThrow());
-    assertTrue(!LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).build()).isReady());
+    assertTrue(
+        !LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).build())
+            .isReady());
   }
 
   @Test
@@ -242,23 +262,28 @@ class LitNodeClientConnectTest {
     nodes.handshakeOk(0);
     nodes.handshake(1, json(200, handshakeBody(OTHER_BLS_KEY, ROOTS, BLOCKHASH)));
 
-    LitNodeException e = assertThrows(LitNodeException.class, () -> client(nodes.urls(), 1).connect());
+    LitNodeException e =
+        assertThrows(LitNodeException.class, () -> client(nodes.urls(), 1).connect());
 
-    assertTrue(e.getMessage().contains("0 of 2 nodes answered successfully, 1 needed"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("0 of 2 nodes answered successfully, 1 needed"), e.getMessage());
   }
 
   @Test
   void whenTooFewNodesAnswerTheErrorKeepsEachNodesErrorJson() {
     nodes = FakeLitNodes.start(3);
     nodes.handshakeOk(0);
-    String err = "{\"errorKind\":\"Validation\",\"errorCode\":\"CoreApiInvalidXSDKVersionHeader\",\"status\":400,"
-        + "\"message\":\"Invalid X-SDK-Version header\",\"correlationId\":\"lit_0123456789abc\",\"details\":[\"bad version\"]}";
+    String err =
+        "{\"errorKind\":\"Validation\",\"errorCode\":\"CoreApiInvalidXSDKVersionHeader\",\"status\":400,"
+            + "\"message\":\"Invalid X-SDK-Version header\",\"correlationId\":\"lit_0123456789abc\",\"details\":[\"bad version\"]}";
     nodes.handshake(1, json(400, err));
     nodes.handshake(2, json(400, err));
 
-    LitNodeException e = assertThrows(LitNodeException.class, () -> client(nodes.urls(), 2).connect());
+    LitNodeException e =
+        assertThrows(LitNodeException.class, () -> client(nodes.urls(), 2).connect());
 
-    assertTrue(e.getMessage().contains("1 of 3 nodes answered successfully, 2 needed"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("1 of 3 nodes answered successfully, 2 needed"), e.getMessage());
     assertEquals("CoreApiInvalidXSDKVersionHeader", e.errorCode().orElseThrow());
     assertEquals("Validation", e.errorKind().orElseThrow());
     assertEquals(400, e.status());
@@ -268,7 +293,8 @@ class LitNodeClientConnectTest {
     assertEquals(e.requestId(), node1.requestId());
     assertEquals("lit_0123456789abc", node1.details().get("correlationId"));
     assertEquals(List.of("bad version"), node1.details().get("details"));
-    assertEquals(1, nodes.requests(1, "/web/handshake").size(), "a coded node error is not repeated");
+    assertEquals(
+        1, nodes.requests(1, "/web/handshake").size(), "a coded node error is not repeated");
   }
 
   @Test
@@ -276,9 +302,16 @@ class LitNodeClientConnectTest {
     nodes = FakeLitNodes.start(2);
     nodes.handshake(0, json(200, handshakeBody(BLS_KEY, ROOTS, BLOCKHASH)).withFixedDelay(3_000));
     nodes.handshake(1, json(200, handshakeBody(BLS_KEY, ROOTS, BLOCKHASH)).withFixedDelay(3_000));
-    LitNodeClient client = client(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(1)
-        .retryPolicy(RetryPolicy.none()).refreshInterval(Duration.ZERO));
-    LitNodeClient fast = LitNodeClient.create(client.config().toBuilder().requestTimeout(Duration.ofMillis(300)).build());
+    LitNodeClient client =
+        client(
+            LitNodeClientConfig.builder()
+                .bootstrapUrls(nodes.urls())
+                .minNodeCount(1)
+                .retryPolicy(RetryPolicy.none())
+                .refreshInterval(Duration.ZERO));
+    LitNodeClient fast =
+        LitNodeClient.create(
+            client.config().toBuilder().requestTimeout(Duration.ofMillis(300)).build());
     clients.add(fast);
 
     LitTimeoutException e = assertThrows(LitTimeoutException.class, fast::connect);
@@ -290,8 +323,15 @@ class LitNodeClientConnectTest {
   void connectTimeoutBoundsTheWholeHandshakePhase() {
     nodes = FakeLitNodes.start(1);
     nodes.handshake(0, json(200, handshakeBody(BLS_KEY, ROOTS, BLOCKHASH)).withFixedDelay(5_000));
-    LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(1)
-        .refreshInterval(Duration.ZERO).connectTimeout(Duration.ofMillis(500)).requestTimeout(Duration.ofSeconds(30)).build());
+    LitNodeClient client =
+        LitNodeClient.create(
+            LitNodeClientConfig.builder()
+                .bootstrapUrls(nodes.urls())
+                .minNodeCount(1)
+                .refreshInterval(Duration.ZERO)
+                .connectTimeout(Duration.ofMillis(500))
+                .requestTimeout(Duration.ofSeconds(30))
+                .build());
     clients.add(client);
 
     LitTimeoutException e = assertThrows(LitTimeoutException.class, client::connect);
@@ -305,8 +345,15 @@ class LitNodeClientConnectTest {
     nodes.handshakeOk(0);
     nodes.handshakeOk(1);
     nodes.handshake(2, json(200, handshakeBody(BLS_KEY, ROOTS, BLOCKHASH)).withFixedDelay(5_000));
-    LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
-        .refreshInterval(Duration.ZERO).connectTimeout(Duration.ofMillis(700)).requestTimeout(Duration.ofSeconds(30)).build());
+    LitNodeClient client =
+        LitNodeClient.create(
+            LitNodeClientConfig.builder()
+                .bootstrapUrls(nodes.urls())
+                .minNodeCount(2)
+                .refreshInterval(Duration.ZERO)
+                .connectTimeout(Duration.ofMillis(700))
+                .requestTimeout(Duration.ofSeconds(30))
+                .build());
     clients.add(client);
 
     ConnectionState s = client.connect();
@@ -321,7 +368,9 @@ class LitNodeClientConnectTest {
     LitException e = assertThrows(LitException.class, client::getLatestBlockhash);
 
     assertEquals("lit_node_client_not_ready_error", e.errorCode().orElseThrow());
-    assertInstanceOf(LitException.class, assertThrows(Exception.class, () -> client.getLatestBlockhashAsync().join()).getCause());
+    assertInstanceOf(
+        LitException.class,
+        assertThrows(Exception.class, () -> client.getLatestBlockhashAsync().join()).getCause());
   }
 
   @Test

@@ -30,7 +30,10 @@ class LitNodeClientLifecycleTest {
   private static List<Thread> clientThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(Thread::isAlive)
-        .filter(t -> t.getName().startsWith("lit4j-node-client-") || t.getName().startsWith("lit4j-okhttp-"))
+        .filter(
+            t ->
+                t.getName().startsWith("lit4j-node-client-")
+                    || t.getName().startsWith("lit4j-okhttp-"))
         .toList();
   }
 
@@ -43,8 +46,12 @@ class LitNodeClientLifecycleTest {
     awaitNoClientThreads();
     nodes = FakeLitNodes.start(3);
     nodes.allHandshakesOk();
-    LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls())
-        .refreshInterval(Duration.ofMillis(100)).build());
+    LitNodeClient client =
+        LitNodeClient.create(
+            LitNodeClientConfig.builder()
+                .bootstrapUrls(nodes.urls())
+                .refreshInterval(Duration.ofMillis(100))
+                .build());
     client.connect();
     assertFalse(clientThreads().isEmpty(), "the client runs its own threads while connected");
 
@@ -62,12 +69,23 @@ class LitNodeClientLifecycleTest {
   void theBuilderMakesAConnectableClientAndCreateRejectsAMissingConfig() {
     nodes = FakeLitNodes.start(3);
     nodes.allHandshakesOk();
-    try (LitNodeClient client = LitNodeClient.builder().bootstrapUrls(nodes.urls()).minNodeCount(2)
-        .refreshInterval(Duration.ZERO).build()) {
+    try (LitNodeClient client =
+        LitNodeClient.builder()
+            .bootstrapUrls(nodes.urls())
+            .minNodeCount(2)
+            .refreshInterval(Duration.ZERO)
+            .build()) {
       LitException notReady = assertThrows(LitException.class, client::getLatestBlockhash);
       assertTrue(notReady.is(LitErrorCode.NOT_READY), notReady.toString());
       assertEquals(3, client.connect().connectedNodes().size());
-      assertEquals(2, client.config().toBuilder().build().validatorSource().currentValidators().join().minNodeCount());
+      assertEquals(
+          2,
+          client.config().toBuilder()
+              .build()
+              .validatorSource()
+              .currentValidators()
+              .join()
+              .minNodeCount());
     }
     assertThrows(LitValidationException.class, () -> LitNodeClient.create(null));
   }
@@ -76,13 +94,17 @@ class LitNodeClientLifecycleTest {
   void closeDuringAConnectFailsTheConnectAndStopsThreads() throws Exception {
     awaitNoClientThreads();
     nodes = FakeLitNodes.start(1);
-    nodes.handshake(0, json(200, handshakeBody(BLS_KEY, ROOTS, FakeLitNodes.BLOCKHASH)).withFixedDelay(2_000));
-    LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(1).build());
+    nodes.handshake(
+        0, json(200, handshakeBody(BLS_KEY, ROOTS, FakeLitNodes.BLOCKHASH)).withFixedDelay(2_000));
+    LitNodeClient client =
+        LitNodeClient.create(
+            LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(1).build());
     var pending = client.connectAsync();
 
     client.close();
 
-    LitException e = assertThrows(LitException.class, () -> io.lit4j.node.internal.Futures.join(pending));
+    LitException e =
+        assertThrows(LitException.class, () -> io.lit4j.node.internal.Futures.join(pending));
     assertEquals("client_closed", e.errorCode().orElseThrow());
     awaitNoClientThreads();
     assertEquals(List.of(), clientThreads().stream().map(Thread::getName).toList());
@@ -92,21 +114,28 @@ class LitNodeClientLifecycleTest {
   void theBackgroundRefreshPicksUpANewBlockhashAndDisconnectStopsIt() throws Exception {
     nodes = FakeLitNodes.start(3);
     nodes.allHandshakesOk();
-    try (LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls())
-        .refreshInterval(Duration.ofMillis(150)).build())) {
+    try (LitNodeClient client =
+        LitNodeClient.create(
+            LitNodeClientConfig.builder()
+                .bootstrapUrls(nodes.urls())
+                .refreshInterval(Duration.ofMillis(150))
+                .build())) {
       client.connect();
       String next = "0x" + "ef".repeat(32);
-      for (int i = 0; i < 3; i++) nodes.handshake(i, json(200, handshakeBody(BLS_KEY, ROOTS, next)));
+      for (int i = 0; i < 3; i++)
+        nodes.handshake(i, json(200, handshakeBody(BLS_KEY, ROOTS, next)));
 
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!client.getLatestBlockhash().equals(next) && System.nanoTime() < deadline) Thread.sleep(20);
+      while (!client.getLatestBlockhash().equals(next) && System.nanoTime() < deadline)
+        Thread.sleep(20);
       assertEquals(next, client.getLatestBlockhash());
 
       client.disconnect();
       Thread.sleep(300); // let a refresh already under way finish
       int before = nodes.requests(0, "/web/handshake").size();
       Thread.sleep(600);
-      assertEquals(before, nodes.requests(0, "/web/handshake").size(), "no refresh after disconnect");
+      assertEquals(
+          before, nodes.requests(0, "/web/handshake").size(), "no refresh after disconnect");
       assertTrue(client.isReady(), "disconnect keeps the connection state, as in the SDK");
     }
   }
@@ -115,13 +144,20 @@ class LitNodeClientLifecycleTest {
   void aFailedRefreshKeepsThePreviousState() throws Exception {
     nodes = FakeLitNodes.start(2);
     nodes.allHandshakesOk();
-    try (LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls())
-        .refreshInterval(Duration.ofMillis(100)).build())) {
+    try (LitNodeClient client =
+        LitNodeClient.create(
+            LitNodeClientConfig.builder()
+                .bootstrapUrls(nodes.urls())
+                .refreshInterval(Duration.ofMillis(100))
+                .build())) {
       ConnectionState first = client.connect();
-      for (int i = 0; i < 2; i++) nodes.handshake(i, com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(500));
+      for (int i = 0; i < 2; i++)
+        nodes.handshake(
+            i, com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(500));
       int before = nodes.requests(0, "/web/handshake").size();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (nodes.requests(0, "/web/handshake").size() < before + 2 && System.nanoTime() < deadline) Thread.sleep(20);
+      while (nodes.requests(0, "/web/handshake").size() < before + 2
+          && System.nanoTime() < deadline) Thread.sleep(20);
 
       assertTrue(nodes.requests(0, "/web/handshake").size() >= before + 2, "refresh ran");
       assertEquals(first, client.connectionState().orElseThrow());
@@ -134,8 +170,13 @@ class LitNodeClientLifecycleTest {
     nodes.allHandshakesOk();
     OkHttpClient http = new OkHttpClient.Builder().build();
     try {
-      LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls())
-          .httpClient(http).refreshInterval(Duration.ZERO).build());
+      LitNodeClient client =
+          LitNodeClient.create(
+              LitNodeClientConfig.builder()
+                  .bootstrapUrls(nodes.urls())
+                  .httpClient(http)
+                  .refreshInterval(Duration.ZERO)
+                  .build());
       client.connect();
       client.close();
 

@@ -14,32 +14,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.auth.resources.LitActionResource;
-import io.lit4j.core.constants.LitAbility;
 import io.lit4j.auth.resources.ResourceAbilityRequest;
 import io.lit4j.auth.session.SessionKeyPair;
 import io.lit4j.auth.session.SessionSigs;
+import io.lit4j.core.constants.LitAbility;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitNodeException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
-import io.lit4j.localnet.keys.K256KeyDealer;
-import io.lit4j.localnet.keys.K256RootKeyShares;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.hd.HdKeyId;
 import io.lit4j.crypto.hd.HdKeys;
-import io.lit4j.node.ExecuteJsClaim;
-import io.lit4j.node.ExecuteJsRequest;
-import io.lit4j.node.ExecuteJsResponse;
-import io.lit4j.node.PkpSignRequest;
-import io.lit4j.node.LitActionException;
-import io.lit4j.node.NodeAuth;
+import io.lit4j.localnet.keys.K256KeyDealer;
+import io.lit4j.localnet.keys.K256RootKeyShares;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -47,7 +40,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,17 +68,26 @@ class LitNodeClientSigningTest {
 
   /** As {@link #network(int)}, node {@code odd} signing with a request id of its own. */
   private void network(int t, int odd) {
-    keys = K256KeyDealer.seeded("node-client-signing-test".getBytes(StandardCharsets.UTF_8)).deal(2, t, 3);
+    keys =
+        K256KeyDealer.seeded("node-client-signing-test".getBytes(StandardCharsets.UTF_8))
+            .deal(2, t, 3);
     K256RootKeyShares k = keys;
     nodes = FakeLitNodes.start(3, i -> new Extension[] {new SigningNode(i, k, KEY_ID, i == odd)});
-    List<String> roots = keys.rootPublicKeys().stream().map(Secp256k1PublicKey::compressedHex).toList();
+    List<String> roots =
+        keys.rootPublicKeys().stream().map(Secp256k1PublicKey::compressedHex).toList();
     for (int i = 0; i < 3; i++) {
       nodes.handshake(i, json(200, handshakeBody(BLS_KEY, roots, BLOCKHASH)));
       nodes.node(i).stubFor(post(urlEqualTo("/web/pkp/sign")).willReturn(json(200, "{}")));
       nodes.node(i).stubFor(post(urlEqualTo("/web/execute")).willReturn(json(200, "{}")));
     }
-    client = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(nodes.urls()).minNodeCount(t)
-        .refreshInterval(Duration.ZERO).requestTimeout(Duration.ofSeconds(5)).build());
+    client =
+        LitNodeClient.create(
+            LitNodeClientConfig.builder()
+                .bootstrapUrls(nodes.urls())
+                .minNodeCount(t)
+                .refreshInterval(Duration.ZERO)
+                .requestTimeout(Duration.ofSeconds(5))
+                .build());
     client.connect();
   }
 
@@ -96,10 +97,19 @@ class LitNodeClientSigningTest {
 
   /** Real per-node session sigs (ed25519 over each node's JSON) from lit-auth. */
   private NodeAuth sessionSigs() {
-    sigs = SessionSigs.sign(SessionKeyPair.fromSeed(new byte[32]),
-        List.of(ResourceAbilityRequest.of(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)),
-        List.of(AuthSig.of("0x" + "11".repeat(65), AuthSig.DERIVED_VIA_WALLET, "wallet siwe", "0x" + "22".repeat(20))),
-        nodes.urls(), Clock.systemUTC());
+    sigs =
+        SessionSigs.sign(
+            SessionKeyPair.fromSeed(new byte[32]),
+            List.of(
+                ResourceAbilityRequest.of(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)),
+            List.of(
+                AuthSig.of(
+                    "0x" + "11".repeat(65),
+                    AuthSig.DERIVED_VIA_WALLET,
+                    "wallet siwe",
+                    "0x" + "22".repeat(20))),
+            nodes.urls(),
+            Clock.systemUTC());
     return NodeAuth.sessionSigs(sigs);
   }
 
@@ -112,7 +122,13 @@ class LitNodeClientSigningTest {
     network(2);
     byte[] digest = sha256("hello lit");
 
-    EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkp()).auth(sessionSigs()).build());
+    EcdsaSignature sig =
+        client.pkpSign(
+            PkpSignRequest.builder()
+                .toSign(digest)
+                .pkpPublicKey(pkp())
+                .auth(sessionSigs())
+                .build());
 
     assertTrue(sig.verify());
     assertEquals(pkp(), sig.publicKey());
@@ -125,7 +141,8 @@ class LitNodeClientSigningTest {
   void pkpSignSendsTheSdkBodyWithEachNodesOwnSessionSigAndOneRequestId() throws Exception {
     network(2);
     byte[] digest = sha256("body check");
-    client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkp()).auth(sessionSigs()).build());
+    client.pkpSign(
+        PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkp()).auth(sessionSigs()).build());
 
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < 3; i++) {
@@ -138,8 +155,15 @@ class LitNodeClientSigningTest {
       assertEquals(digest[0] & 0xff, body.get("toSign").get(0).intValue());
       assertEquals("0x" + pkp().hex(), body.get("pubkey").textValue());
       assertTrue(body.get("pubkey").textValue().startsWith("0x04"));
-      assertEquals(sigs.forNode(nodes.url(i)).toJson(), LitJson.write(body.get("authSig")), "each node gets its own session sig");
-      assertTrue(body.get("authSig").get("signedMessage").textValue().contains("\"nodeAddress\":\"" + nodes.url(i) + "\""));
+      assertEquals(
+          sigs.forNode(nodes.url(i)).toJson(),
+          LitJson.write(body.get("authSig")),
+          "each node gets its own session sig");
+      assertTrue(
+          body.get("authSig")
+              .get("signedMessage")
+              .textValue()
+              .contains("\"nodeAddress\":\"" + nodes.url(i) + "\""));
     }
     assertEquals(1, ids.size(), "one request id for all nodes; the signing subset depends on it");
   }
@@ -147,14 +171,32 @@ class LitNodeClientSigningTest {
   @Test
   void pkpSignFailsWithTheNodesErrorWhenANeededNodeRefuses() throws Exception {
     network(3);
-    nodes.node(1).stubFor(post(urlEqualTo("/web/pkp/sign")).willReturn(json(401,
-        "{\"errorKind\":\"Validation\",\"errorCode\":\"NodePKPNotAuthorized\",\"status\":401,\"message\":\"PKP not authorized\","
-            + "\"correlationId\":\"lit_x\",\"details\":[\"auth method not permitted\"]}")));
+    nodes
+        .node(1)
+        .stubFor(
+            post(urlEqualTo("/web/pkp/sign"))
+                .willReturn(
+                    json(
+                        401,
+                        "{\"errorKind\":\"Validation\",\"errorCode\":\"NodePKPNotAuthorized\",\"status\":401,\"message\":\"PKP not authorized\","
+                            + "\"correlationId\":\"lit_x\",\"details\":[\"auth method not permitted\"]}")));
 
-    LitException e = assertThrows(LitException.class, () -> client.pkpSign(PkpSignRequest.builder().toSign(sha256("x")).pkpPublicKey(pkp()).auth(sessionSigs()).build()));
+    LitException e =
+        assertThrows(
+            LitException.class,
+            () ->
+                client.pkpSign(
+                    PkpSignRequest.builder()
+                        .toSign(sha256("x"))
+                        .pkpPublicKey(pkp())
+                        .auth(sessionSigs())
+                        .build()));
 
     // a refusal is the answer: no retry, and the message says which node refused and why
-    assertTrue(e.getMessage().startsWith("pkpSign failed: Lit node " + nodes.url(1) + " refused the request"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith("pkpSign failed: Lit node " + nodes.url(1) + " refused the request"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("PKP not authorized"), e.getMessage());
     assertEquals(1, nodes.requests(1, "/web/pkp/sign").size(), "not repeated");
     assertEquals("NodePKPNotAuthorized", e.errorCode().orElseThrow());
@@ -168,8 +210,16 @@ class LitNodeClientSigningTest {
     sessionSigs();
     SessionSigs partial = SessionSigs.of(Map.of(nodes.url(0), sigs.forNode(nodes.url(0))));
 
-    LitValidationException e = assertThrows(LitValidationException.class,
-        () -> client.pkpSign(PkpSignRequest.builder().toSign(sha256("x")).pkpPublicKey(pkp()).auth(NodeAuth.sessionSigs(partial)).build()));
+    LitValidationException e =
+        assertThrows(
+            LitValidationException.class,
+            () ->
+                client.pkpSign(
+                    PkpSignRequest.builder()
+                        .toSign(sha256("x"))
+                        .pkpPublicKey(pkp())
+                        .auth(NodeAuth.sessionSigs(partial))
+                        .build()));
 
     assertTrue(e.getMessage().contains("no session sig for node " + nodes.url(1)), e.getMessage());
     for (int i = 0; i < 3; i++) assertEquals(0, nodes.requests(i, "/web/pkp/sign").size());
@@ -177,7 +227,9 @@ class LitNodeClientSigningTest {
 
   @Test
   void pkpSignRefusesADigestThatIsNot32Bytes() {
-    assertThrows(LitValidationException.class, () -> PkpSignRequest.builder().toSign(new byte[31]).pkpPublicKey(null).auth(null).build());
+    assertThrows(
+        LitValidationException.class,
+        () -> PkpSignRequest.builder().toSign(new byte[31]).pkpPublicKey(null).auth(null).build());
   }
 
   @Test
@@ -186,8 +238,14 @@ class LitNodeClientSigningTest {
     byte[] digest = sha256("action");
     String code = "const sig = await Lit.Actions.signEcdsa({toSign, publicKey, sigName: 'sig1'});";
 
-    ExecuteJsResponse r = client.executeJs(ExecuteJsRequest.builder().code(code).jsParam("toSign", digest)
-        .jsParam("publicKey", pkp().hex()).auth(sessionSigs()).build());
+    ExecuteJsResponse r =
+        client.executeJs(
+            ExecuteJsRequest.builder()
+                .code(code)
+                .jsParam("toSign", digest)
+                .jsParam("publicKey", pkp().hex())
+                .auth(sessionSigs())
+                .build());
 
     EcdsaSignature sig = r.signatures().get("sig1");
     assertTrue(sig.verify());
@@ -198,9 +256,13 @@ class LitNodeClientSigningTest {
     assertEquals("signing\n", r.logs());
     assertEquals(Map.of(), r.claims());
 
-    JsonNode body = LitJson.parse(nodes.requests(2, "/web/execute").get(0).getBodyAsString(), "body");
+    JsonNode body =
+        LitJson.parse(nodes.requests(2, "/web/execute").get(0).getBodyAsString(), "body");
     assertEquals(List.of("authSig", "code", "jsParams", "epochNumber"), fieldNames(body));
-    assertEquals(code, new String(Base64.getDecoder().decode(body.get("code").textValue()), StandardCharsets.UTF_8));
+    assertEquals(
+        code,
+        new String(
+            Base64.getDecoder().decode(body.get("code").textValue()), StandardCharsets.UTF_8));
     assertEquals(32, body.get("jsParams").get("toSign").size());
   }
 
@@ -208,20 +270,34 @@ class LitNodeClientSigningTest {
   void executeJsWithoutSignaturesKeepsAPlainTextResponse() {
     network(2);
     for (int i = 0; i < 3; i++) {
-      nodes.node(i).stubFor(post(urlEqualTo("/web/execute")).willReturn(json(200,
-          "{\"success\":true,\"signedData\":{},\"decryptedData\":{},\"claimData\":{},\"response\":\"plain text\",\"logs\":\"l\"}")));
+      nodes
+          .node(i)
+          .stubFor(
+              post(urlEqualTo("/web/execute"))
+                  .willReturn(
+                      json(
+                          200,
+                          "{\"success\":true,\"signedData\":{},\"decryptedData\":{},\"claimData\":{},\"response\":\"plain text\",\"logs\":\"l\"}")));
     }
 
-    ExecuteJsResponse r = client.executeJs(ExecuteJsRequest.builder().ipfsId("QmUjX8MW6StQ7NKNdaS6g4RMkvN5hcgtKmEi8Mca6oX4t3")
-        .auth(sessionSigs()).authMethods(List.of(new AuthMethod(1, "t"))).build());
+    ExecuteJsResponse r =
+        client.executeJs(
+            ExecuteJsRequest.builder()
+                .ipfsId("QmUjX8MW6StQ7NKNdaS6g4RMkvN5hcgtKmEi8Mca6oX4t3")
+                .auth(sessionSigs())
+                .authMethods(List.of(new AuthMethod(1, "t")))
+                .build());
 
     assertEquals("plain text", r.response());
     assertTrue(r.responseJson().isEmpty());
     assertTrue(r.signatures().isEmpty());
-    JsonNode body = LitJson.parse(nodes.requests(0, "/web/execute").get(0).getBodyAsString(), "body");
-    assertEquals(List.of("authSig", "ipfsId", "jsParams", "authMethods", "epochNumber"), fieldNames(body));
+    JsonNode body =
+        LitJson.parse(nodes.requests(0, "/web/execute").get(0).getBodyAsString(), "body");
+    assertEquals(
+        List.of("authSig", "ipfsId", "jsParams", "authMethods", "epochNumber"), fieldNames(body));
     assertEquals(0, body.get("jsParams").size());
-    assertEquals("[{\"authMethodType\":1,\"accessToken\":\"t\"}]", LitJson.write(body.get("authMethods")));
+    assertEquals(
+        "[{\"authMethodType\":1,\"accessToken\":\"t\"}]", LitJson.write(body.get("authMethods")));
   }
 
   @Test
@@ -231,12 +307,26 @@ class LitNodeClientSigningTest {
     String s = "22".repeat(32);
     for (int i = 0; i < 3; i++) {
       String v = i == 0 ? "1b" : "01"; // 27, and 1 which ethers normalises to 28
-      nodes.node(i).stubFor(post(urlEqualTo("/web/execute")).willReturn(json(200,
-          "{\"success\":true,\"signedData\":{},\"decryptedData\":{},\"claimData\":{\"key\":{\"signature\":\"\\\"" + r + s + v
-              + "\\\"\",\"derivedKeyId\":\"\\\"abcd\\\"\"}},\"response\":\"\",\"logs\":\"\"}")));
+      nodes
+          .node(i)
+          .stubFor(
+              post(urlEqualTo("/web/execute"))
+                  .willReturn(
+                      json(
+                          200,
+                          "{\"success\":true,\"signedData\":{},\"decryptedData\":{},\"claimData\":{\"key\":{\"signature\":\"\\\""
+                              + r
+                              + s
+                              + v
+                              + "\\\"\",\"derivedKeyId\":\"\\\"abcd\\\"\"}},\"response\":\"\",\"logs\":\"\"}")));
     }
 
-    ExecuteJsResponse res = client.executeJs(ExecuteJsRequest.builder().code("Lit.Actions.claimKey({keyId: 'k'})").auth(sessionSigs()).build());
+    ExecuteJsResponse res =
+        client.executeJs(
+            ExecuteJsRequest.builder()
+                .code("Lit.Actions.claimKey({keyId: 'k'})")
+                .auth(sessionSigs())
+                .build());
 
     ExecuteJsClaim claim = res.claims().get("key");
     assertEquals("abcd", claim.derivedKeyId());
@@ -249,12 +339,25 @@ class LitNodeClientSigningTest {
   void aLitActionThatThrowsOnEveryNodeKeepsItsErrorAndLogs() {
     network(2);
     for (int i = 0; i < 3; i++) {
-      nodes.node(i).stubFor(post(urlEqualTo("/web/execute")).willReturn(json(400,
-          "{\"success\":false,\"error\":\"Uncaught Error: no permission\",\"logs\":\"before throw\\n\"}")));
+      nodes
+          .node(i)
+          .stubFor(
+              post(urlEqualTo("/web/execute"))
+                  .willReturn(
+                      json(
+                          400,
+                          "{\"success\":false,\"error\":\"Uncaught Error: no permission\",\"logs\":\"before throw\\n\"}")));
     }
 
-    LitActionException e = assertThrows(LitActionException.class,
-        () -> client.executeJs(ExecuteJsRequest.builder().code("throw new Error('no permission')").auth(sessionSigs()).build()));
+    LitActionException e =
+        assertThrows(
+            LitActionException.class,
+            () ->
+                client.executeJs(
+                    ExecuteJsRequest.builder()
+                        .code("throw new Error('no permission')")
+                        .auth(sessionSigs())
+                        .build()));
 
     assertEquals("Uncaught Error: no permission", e.error());
     assertEquals("before throw\n", e.logs());
@@ -267,10 +370,20 @@ class LitNodeClientSigningTest {
   void sharesMadeForDifferentRequestIdsDoNotCombine() throws Exception {
     network(3, 0);
 
-    io.lit4j.core.errors.LitCryptoException e = assertThrows(io.lit4j.core.errors.LitCryptoException.class,
-        () -> client.pkpSign(PkpSignRequest.builder().toSign(sha256("z")).pkpPublicKey(pkp()).auth(sessionSigs()).build()));
+    io.lit4j.core.errors.LitCryptoException e =
+        assertThrows(
+            io.lit4j.core.errors.LitCryptoException.class,
+            () ->
+                client.pkpSign(
+                    PkpSignRequest.builder()
+                        .toSign(sha256("z"))
+                        .pkpPublicKey(pkp())
+                        .auth(sessionSigs())
+                        .build()));
 
-    assertTrue(e.getMessage().contains("pkpSign: cannot combine the signature from 3 shares of 3 nodes"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("pkpSign: cannot combine the signature from 3 shares of 3 nodes"),
+        e.getMessage());
     // at t = n the only subset is every node: one bad combination proves no other can work
     assertTrue(e.getMessage().contains("fewer than 3 nodes give good shares"), e.getMessage());
     assertTrue(e.errorCode().isPresent());
@@ -281,20 +394,46 @@ class LitNodeClientSigningTest {
     network(3);
     // at t = n every node is in the signing subset: one node answering 500 leaves too few shares,
     // and its failure is what the error reports
-    nodes.node(2).stubFor(post(urlEqualTo("/web/execute")).willReturn(aResponse().withStatus(500).withBody("boom")));
+    nodes
+        .node(2)
+        .stubFor(
+            post(urlEqualTo("/web/execute"))
+                .willReturn(aResponse().withStatus(500).withBody("boom")));
 
-    LitNodeException e = assertThrows(LitNodeException.class, () -> client.executeJs(ExecuteJsRequest.builder()
-        .code("sign").jsParam("toSign", sha256("y")).auth(sessionSigs()).build()));
+    LitNodeException e =
+        assertThrows(
+            LitNodeException.class,
+            () ->
+                client.executeJs(
+                    ExecuteJsRequest.builder()
+                        .code("sign")
+                        .jsParam("toSign", sha256("y"))
+                        .auth(sessionSigs())
+                        .build()));
 
-    assertTrue(e.getMessage().contains(nodes.url(2) + ": Lit node " + nodes.url(2) + " answered HTTP 500"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(nodes.url(2) + ": Lit node " + nodes.url(2) + " answered HTTP 500"),
+        e.getMessage());
   }
 
   @Test
   void signingBeforeConnectIsRefused() {
-    LitNodeClient fresh = LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(List.of("http://127.0.0.1:1")).minNodeCount(1).build());
+    LitNodeClient fresh =
+        LitNodeClient.create(
+            LitNodeClientConfig.builder()
+                .bootstrapUrls(List.of("http://127.0.0.1:1"))
+                .minNodeCount(1)
+                .build());
     try {
-      LitException e = assertThrows(LitException.class,
-          () -> fresh.executeJs(ExecuteJsRequest.builder().code("1").auth(NodeAuth.same(LitJson.mapper().createObjectNode())).build()));
+      LitException e =
+          assertThrows(
+              LitException.class,
+              () ->
+                  fresh.executeJs(
+                      ExecuteJsRequest.builder()
+                          .code("1")
+                          .auth(NodeAuth.same(LitJson.mapper().createObjectNode()))
+                          .build()));
       assertEquals("lit_node_client_not_ready_error", e.errorCode().orElseThrow());
     } finally {
       fresh.close();
@@ -305,7 +444,9 @@ class LitNodeClientSigningTest {
   void executeJsRequestsNeedCodeOrIpfsIdAndAuth() {
     NodeAuth auth = NodeAuth.same(LitJson.mapper().createObjectNode());
     assertThrows(LitValidationException.class, () -> ExecuteJsRequest.builder().auth(auth).build());
-    assertThrows(LitValidationException.class, () -> ExecuteJsRequest.builder().code("1").ipfsId("Qm").auth(auth).build());
+    assertThrows(
+        LitValidationException.class,
+        () -> ExecuteJsRequest.builder().code("1").ipfsId("Qm").auth(auth).build());
     assertThrows(LitValidationException.class, () -> ExecuteJsRequest.builder().code("1").build());
     assertFalse(ExecuteJsRequest.builder().code("1").auth(auth).build().authMethods().isPresent());
   }

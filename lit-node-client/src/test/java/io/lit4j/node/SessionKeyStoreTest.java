@@ -38,7 +38,9 @@ class SessionKeyStoreTest {
     Path file = dir.resolve("lit").resolve(SessionKeyStore.SESSION_KEY);
     if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
       assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-      assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("lit"))),
+      assertEquals(
+          "rwx------",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("lit"))),
           "the directory it made is owner-only");
     }
     assertFalse(again.toString().contains("TOP-SECRET"));
@@ -53,7 +55,10 @@ class SessionKeyStoreTest {
   @Test
   void keysThatCouldEscapeTheDirectoryAreRefused(@TempDir Path dir) {
     FileSessionKeyStore s = new FileSessionKeyStore(dir);
-    assertTrue(assertThrows(LitValidationException.class, () -> s.put("../evil", "x")).getMessage().contains("session store key"));
+    assertTrue(
+        assertThrows(LitValidationException.class, () -> s.put("../evil", "x"))
+            .getMessage()
+            .contains("session store key"));
     assertThrows(LitValidationException.class, () -> s.get(".hidden"));
     assertThrows(LitValidationException.class, () -> s.put("ok", null));
     assertThrows(LitValidationException.class, () -> new InMemorySessionKeyStore().get(null));

@@ -9,13 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.resources.LitActionResource;
-import io.lit4j.auth.session.SessionKeySignedMessage;
 import io.lit4j.auth.session.SessionKeyPair;
+import io.lit4j.auth.session.SessionKeySignedMessage;
 import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.core.constants.LitAbility;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.util.Hex;
-import io.lit4j.node.SessionSigsRequest;
 import io.lit4j.node.transport.NodeHttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,37 +34,51 @@ class SessionSigsVectorTest {
   /** The committed vectors, and the shared ones beside the clone when present. */
   @Test
   void getSessionSigsReproducesTheSdksSignedMessageAndSignature() throws Exception {
-    for (Path copy : io.lit4j.core.vectors.TestVectors.copies("ed25519_session_sigs.generated.json")) {
+    for (Path copy :
+        io.lit4j.core.vectors.TestVectors.copies("ed25519_session_sigs.generated.json")) {
       check(io.lit4j.core.vectors.TestVectors.read(copy));
     }
   }
 
   private static void check(JsonNode file) throws Exception {
     for (JsonNode c : file.get("cases")) {
-      SessionKeySignedMessage expected = SessionKeySignedMessage.parse(c.get("signedMessage").asText());
+      SessionKeySignedMessage expected =
+          SessionKeySignedMessage.parse(c.get("signedMessage").asText());
       String node = expected.nodeAddress();
       // a transport that answers the handshake as that node would
-      LitNodeClientConfig config = LitNodeClientConfig.builder().bootstrapUrls(List.of(node)).minNodeCount(1)
-          .refreshInterval(Duration.ZERO)
-          .transport(r -> CompletableFuture.completedFuture(
-              new NodeHttpResponse(200, "application/json", LitJson.write(handshakeBody(BLS_KEY, ROOTS, BLOCKHASH)))))
-          .build();
+      LitNodeClientConfig config =
+          LitNodeClientConfig.builder()
+              .bootstrapUrls(List.of(node))
+              .minNodeCount(1)
+              .refreshInterval(Duration.ZERO)
+              .transport(
+                  r ->
+                      CompletableFuture.completedFuture(
+                          new NodeHttpResponse(
+                              200,
+                              "application/json",
+                              LitJson.write(handshakeBody(BLS_KEY, ROOTS, BLOCKHASH)))))
+              .build();
       try (LitNodeClient client = LitNodeClient.create(config)) {
         client.connect();
         Instant issued = expected.issuedAtInstant();
         AuthSig capability = expected.capabilities().get(0);
-        SessionSigs sigs = client.getSessionSigs(SessionSigsRequest.builder()
-            .sessionKey(SessionKeyPair.fromSeed(Hex.decode(c.get("seedHex").asText(), "seedHex")))
-            .resourceAbilityRequests(expected.resourceAbilityRequests())
-            .authNeededCallback(p -> capability)
-            .expiration(Duration.between(issued, expected.expirationInstant()))
-            .clock(Clock.fixed(issued, ZoneOffset.UTC))
-            .build());
+        SessionSigs sigs =
+            client.getSessionSigs(
+                SessionSigsRequest.builder()
+                    .sessionKey(
+                        SessionKeyPair.fromSeed(Hex.decode(c.get("seedHex").asText(), "seedHex")))
+                    .resourceAbilityRequests(expected.resourceAbilityRequests())
+                    .authNeededCallback(p -> capability)
+                    .expiration(Duration.between(issued, expected.expirationInstant()))
+                    .clock(Clock.fixed(issued, ZoneOffset.UTC))
+                    .build());
         AuthSig sig = sigs.forNode(node);
         assertEquals(c.get("signedMessage").asText(), sig.signedMessage());
         assertEquals(c.get("sigHex").asText(), sig.sig());
         assertEquals(LitActionResource.ALL, expected.resourceAbilityRequests().get(0).resource());
-        assertEquals(LitAbility.LIT_ACTION_EXECUTION, expected.resourceAbilityRequests().get(0).ability());
+        assertEquals(
+            LitAbility.LIT_ACTION_EXECUTION, expected.resourceAbilityRequests().get(0).ability());
       }
     }
   }

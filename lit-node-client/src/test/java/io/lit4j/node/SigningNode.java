@@ -10,22 +10,23 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.crypto.ecdsa.EcdsaShareJson;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
-import io.lit4j.localnet.keys.K256RootKeyShares;
 import io.lit4j.crypto.ecdsa.SigningSubset;
-import io.lit4j.localnet.keys.SimulatedEcdsaSigner;
 import io.lit4j.crypto.hd.HdKeyId;
+import io.lit4j.localnet.keys.K256RootKeyShares;
+import io.lit4j.localnet.keys.SimulatedEcdsaSigner;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * A WireMock transformer that answers {@code /web/pkp/sign} and {@code /web/execute} as node
- * {@code index} of a test network would: it reads the digest from the body and the request id from
- * the header, picks the signing subset from both, and returns a real (cait-sith style) share or,
+ * A WireMock transformer that answers {@code /web/pkp/sign} and {@code /web/execute} as node {@code
+ * index} of a test network would: it reads the digest from the body and the request id from the
+ * header, picks the signing subset from both, and returns a real (cait-sith style) share or,
  * outside the subset, an empty one. Shares only combine when every node saw the same request id.
  */
 final class SigningNode implements ResponseDefinitionTransformerV2 {
-  static final byte[] SECRET = "lit4j node-client test network".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  static final byte[] SECRET =
+      "lit4j node-client test network".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final int index;
   private final K256RootKeyShares keys;
@@ -38,7 +39,9 @@ final class SigningNode implements ResponseDefinitionTransformerV2 {
     this(index, keys, keyId, false);
   }
 
-  /** @param ownRequestId sign as if this node had received another request id (a broken client) */
+  /**
+   * @param ownRequestId sign as if this node had received another request id (a broken client)
+   */
   SigningNode(int index, K256RootKeyShares keys, HdKeyId keyId, boolean ownRequestId) {
     this.ownRequestId = ownRequestId;
     this.index = index;
@@ -54,32 +57,47 @@ final class SigningNode implements ResponseDefinitionTransformerV2 {
   @Override
   public ResponseDefinition transform(ServeEvent event) {
     String url = event.getRequest().getUrl();
-    if (!url.equals("/web/pkp/sign") && !url.equals("/web/execute")) return event.getResponseDefinition();
-    if (event.getResponseDefinition().getStatus() != 200) return event.getResponseDefinition(); // stubbed failure
+    if (!url.equals("/web/pkp/sign") && !url.equals("/web/execute"))
+      return event.getResponseDefinition();
+    if (event.getResponseDefinition().getStatus() != 200)
+      return event.getResponseDefinition(); // stubbed failure
     JsonNode body = LitJson.parse(event.getRequest().getBodyAsString(), "body");
-    String requestId = ownRequestId ? "lit_0000000000000" : event.getRequest().getHeader("X-Request-Id");
+    String requestId =
+        ownRequestId ? "lit_0000000000000" : event.getRequest().getHeader("X-Request-Id");
     boolean pkp = url.equals("/web/pkp/sign");
-    if (!pkp && !body.path("jsParams").has("toSign")) return event.getResponseDefinition(); // an action that signs nothing
+    if (!pkp && !body.path("jsParams").has("toSign"))
+      return event.getResponseDefinition(); // an action that signs nothing
     byte[] digest = bytes(pkp ? body.get("toSign") : body.path("jsParams").get("toSign"));
     List<Integer> all = IntStream.range(0, keys.nodeCount()).boxed().toList();
     List<Integer> subset = SigningSubset.select(all, keys.threshold(), digest, requestId);
     Optional<EcdsaSignatureShare> share =
-        signer.signShare(keys.nodeShare(index), keyId, digest, requestId, subset, pkp ? "sig" : "sig1");
+        signer.signShare(
+            keys.nodeShare(index), keyId, digest, requestId, subset, pkp ? "sig" : "sig1");
     ObjectNode answer = LitJson.mapper().createObjectNode();
     answer.put("success", true);
     if (pkp) {
       answer.set("signedData", body.get("toSign"));
-      answer.set("signatureShare", share.map(EcdsaShareJson::writePkpSign).orElseGet(EcdsaShareJson::writeEmptyPkpSign));
+      answer.set(
+          "signatureShare",
+          share.map(EcdsaShareJson::writePkpSign).orElseGet(EcdsaShareJson::writeEmptyPkpSign));
     } else {
-      answer.putObject("signedData").set("sig1",
-          share.map(EcdsaShareJson::writeExecute).orElseGet(() -> EcdsaShareJson.writeEmptyExecute("sig1")));
+      answer
+          .putObject("signedData")
+          .set(
+              "sig1",
+              share
+                  .map(EcdsaShareJson::writeExecute)
+                  .orElseGet(() -> EcdsaShareJson.writeEmptyExecute("sig1")));
       answer.putObject("decryptedData");
       answer.putObject("claimData");
       answer.put("response", "{\"signed\":true}");
       answer.put("logs", "signing\n");
     }
-    return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
-        .withBody(LitJson.write(answer)).build();
+    return new ResponseDefinitionBuilder()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody(LitJson.write(answer))
+        .build();
   }
 
   private static byte[] bytes(JsonNode array) {

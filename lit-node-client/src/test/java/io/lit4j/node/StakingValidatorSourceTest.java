@@ -17,9 +17,6 @@ import io.lit4j.contracts.LitContractAddresses;
 import io.lit4j.contracts.LitContracts;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.json.LitJson;
-import io.lit4j.node.ConnectionState;
-import io.lit4j.node.LitNodeClient;
-import io.lit4j.node.LitNodeClientConfig;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +25,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Staking-backed validator source against a scripted JSON-RPC endpoint, then a full connect. */
+/**
+ * The Staking-backed validator source against a scripted JSON-RPC endpoint, then a full connect.
+ */
 class StakingValidatorSourceTest {
   private static final String STAKING = "0x" + "5a".repeat(20);
   private static final String OTHER = "0x" + "01".repeat(20);
@@ -40,10 +39,19 @@ class StakingValidatorSourceTest {
 
   @BeforeEach
   void setUp() {
-    rpc = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").templatingEnabled(true).globalTemplating(false));
+    rpc =
+        new WireMockServer(
+            options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .templatingEnabled(true)
+                .globalTemplating(false));
     rpc.start();
-    contracts = LitContracts.builder().rpcUrl("http://127.0.0.1:" + rpc.port())
-        .addresses(new LitContractAddresses(STAKING, OTHER, OTHER, OTHER, OTHER, OTHER)).build();
+    contracts =
+        LitContracts.builder()
+            .rpcUrl("http://127.0.0.1:" + rpc.port())
+            .addresses(new LitContractAddresses(STAKING, OTHER, OTHER, OTHER, OTHER, OTHER))
+            .build();
   }
 
   @AfterEach
@@ -67,10 +75,18 @@ class StakingValidatorSourceTest {
 
   /** Answers eth_call for one Staking selector with ABI-encoded words. */
   private void call(String selector, String resultHex) {
-    rpc.stubFor(post(urlEqualTo("/")).withRequestBody(containing("0x" + selector))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-            .withBody("{\"jsonrpc\":\"2.0\",\"id\":{{jsonPath request.body '$.id'}},\"result\":\"0x" + resultHex + "\"}")
-            .withTransformers("response-template")));
+    rpc.stubFor(
+        post(urlEqualTo("/"))
+            .withRequestBody(containing("0x" + selector))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"jsonrpc\":\"2.0\",\"id\":{{jsonPath request.body '$.id'}},\"result\":\"0x"
+                            + resultHex
+                            + "\"}")
+                    .withTransformers("response-template")));
   }
 
   /** A chain whose Staking lists validators at these ports of 127.0.0.1, one kicked. */
@@ -80,15 +96,25 @@ class StakingValidatorSourceTest {
     StringBuilder current = new StringBuilder(word(0x20)).append(word(stakers.size()));
     stakers.forEach(s -> current.append(address(s)));
     call("857b7663", current.toString());
-    call("5995a4c4", kickedIndex < 0 ? word(0x20) + word(0) : word(0x20) + word(1) + address(stakers.get(kickedIndex)));
+    call(
+        "5995a4c4",
+        kickedIndex < 0
+            ? word(0x20) + word(0)
+            : word(0x20) + word(1) + address(stakers.get(kickedIndex)));
     call("43cb0a0e", word(threshold));
     StringBuilder structs = new StringBuilder(word(0x20));
     List<Integer> remaining = new ArrayList<>();
     for (int i = 0; i < ports.size(); i++) if (i != kickedIndex) remaining.add(i);
     structs.append(word(remaining.size()));
     for (int i : remaining) {
-      structs.append(word(LOCALHOST)).append(word(0)).append(word(ports.get(i))).append(address(stakers.get(i)))
-          .append(word(0)).append(word(0)).append(word(0));
+      structs
+          .append(word(LOCALHOST))
+          .append(word(0))
+          .append(word(ports.get(i)))
+          .append(address(stakers.get(i)))
+          .append(word(0))
+          .append(word(0))
+          .append(word(0));
     }
     call("533d463e", structs.toString());
     call("900cf0cf", word(3600) + word(epoch) + word(0) + word(0) + word(0));
@@ -106,8 +132,13 @@ class StakingValidatorSourceTest {
     hs.putArray("hdRootPubkeys").add("02" + "11".repeat(32));
     hs.putNull("attestation");
     hs.put("latestBlockhash", "0x" + "ab".repeat(32));
-    n.stubFor(post(urlEqualTo("/web/handshake"))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(LitJson.write(hs))));
+    n.stubFor(
+        post(urlEqualTo("/web/handshake"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(LitJson.write(hs))));
     nodes.add(n);
     return n.port();
   }
@@ -118,11 +149,17 @@ class StakingValidatorSourceTest {
 
     ValidatorSet set = new StakingValidatorSource(contracts).currentValidators().join();
 
-    assertEquals(List.of("http://127.0.0.1:7470", "http://127.0.0.1:7472", "https://127.0.0.1:443"), set.nodeUrls());
+    assertEquals(
+        List.of("http://127.0.0.1:7470", "http://127.0.0.1:7472", "https://127.0.0.1:443"),
+        set.nodeUrls());
     assertEquals(2, set.minNodeCount());
     assertEquals(42, set.epochNumber());
-    // numbered as the nodes number themselves: all current validators (the kicked one too) by staker address
-    assertEquals(java.util.Map.of("http://127.0.0.1:7470", 0, "http://127.0.0.1:7472", 2, "https://127.0.0.1:443", 3), set.shareIndices());
+    // numbered as the nodes number themselves: all current validators (the kicked one too) by
+    // staker address
+    assertEquals(
+        java.util.Map.of(
+            "http://127.0.0.1:7470", 0, "http://127.0.0.1:7472", 2, "https://127.0.0.1:443", 3),
+        set.shareIndices());
   }
 
   @Test
@@ -130,15 +167,20 @@ class StakingValidatorSourceTest {
     List<Integer> ports = List.of(startNode(), startNode(), startNode());
     staking(ports, -1, 2, 7);
 
-    try (LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder()
-        .validatorSource(new StakingValidatorSource(contracts)).refreshInterval(Duration.ZERO).build())) {
+    try (LitNodeClient client =
+        LitNodeClient.create(
+            LitNodeClientConfig.builder()
+                .validatorSource(new StakingValidatorSource(contracts))
+                .refreshInterval(Duration.ZERO)
+                .build())) {
       ConnectionState s = client.connect();
 
       assertEquals(3, s.connectedNodes().size());
       assertEquals("http://127.0.0.1:" + ports.get(0), s.connectedNodes().get(0));
       assertEquals(2, s.minNodeCount());
       assertEquals(7, s.epochNumber());
-      LoggedRequest hs = nodes.get(0).findAll(postRequestedFor(urlEqualTo("/web/handshake"))).get(0);
+      LoggedRequest hs =
+          nodes.get(0).findAll(postRequestedFor(urlEqualTo("/web/handshake"))).get(0);
       assertEquals(7, LitJson.parse(hs.getBodyAsString(), "body").get("epochNumber").intValue());
     }
   }
@@ -147,18 +189,25 @@ class StakingValidatorSourceTest {
   void fewerActiveValidatorsThanTheThresholdIsAClearError() {
     staking(List.of(7470, 7471, 7472), 0, 3, 1);
 
-    LitException e = assertThrows(LitException.class,
-        () -> LitNodeClientJoin.join(new StakingValidatorSource(contracts).currentValidators()));
+    LitException e =
+        assertThrows(
+            LitException.class,
+            () ->
+                LitNodeClientJoin.join(new StakingValidatorSource(contracts).currentValidators()));
 
-    assertTrue(e.getMessage().contains("2 active validators, fewer than its threshold 3"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("2 active validators, fewer than its threshold 3"), e.getMessage());
   }
 
   @Test
   void aZeroThresholdIsRefusedAsTheSdkRefusesIt() {
     staking(List.of(7470, 7471), -1, 0, 1);
 
-    LitException e = assertThrows(LitException.class,
-        () -> LitNodeClientJoin.join(new StakingValidatorSource(contracts).currentValidators()));
+    LitException e =
+        assertThrows(
+            LitException.class,
+            () ->
+                LitNodeClientJoin.join(new StakingValidatorSource(contracts).currentValidators()));
 
     assertTrue(e.getMessage().contains("minNodeCount is 0"), e.getMessage());
   }
@@ -170,7 +219,8 @@ class StakingValidatorSourceTest {
         return f.join();
       } catch (java.util.concurrent.CompletionException e) {
         Throwable t = e;
-        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) t = t.getCause();
+        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null)
+          t = t.getCause();
         if (t instanceof LitException le) throw le;
         throw e;
       }

@@ -19,26 +19,41 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedVectorsTest {
   /** Generator script → the committed file it prints; as in src/generate/generate.sh. */
-  private static final Map<String, String> GENERATORS = Map.of(
-      "ed25519-session-sigs.cjs", "ed25519_session_sigs.generated.json");
+  private static final Map<String, String> GENERATORS =
+      Map.of("ed25519-session-sigs.cjs", "ed25519_session_sigs.generated.json");
 
   @Test
   void everyGeneratorReproducesItsCommittedFileByteForByte() throws Exception {
-    Path nodeModules = Path.of(System.getProperty("lit4j.tools.dir",
-        Path.of(System.getProperty("user.home"), ".cache", "lit4j", "tools").toString())).resolve("js-sdk-4.2.0/node_modules");
-    assertTrue(Files.isRegularFile(nodeModules.resolve("@lit-protocol/nacl/package.json")),
-        "the JS SDK 4.2.0 is installed in " + nodeModules + " (the build runs lit-localnet/src/build/js-sdk.sh)");
+    Path nodeModules =
+        Path.of(
+                System.getProperty(
+                    "lit4j.tools.dir",
+                    Path.of(System.getProperty("user.home"), ".cache", "lit4j", "tools")
+                        .toString()))
+            .resolve("js-sdk-4.2.0/node_modules");
+    assertTrue(
+        Files.isRegularFile(nodeModules.resolve("@lit-protocol/nacl/package.json")),
+        "the JS SDK 4.2.0 is installed in "
+            + nodeModules
+            + " (the build runs lit-localnet/src/build/js-sdk.sh)");
     String generate = Files.readString(Path.of("src/generate/generate.sh"), StandardCharsets.UTF_8);
     for (Map.Entry<String, String> g : GENERATORS.entrySet()) {
-      assertTrue(generate.contains("[\"" + g.getKey() + "\"]=\"" + g.getValue() + "\""), "generate.sh runs " + g.getKey());
-      ProcessBuilder pb = new ProcessBuilder("node", Path.of("src/generate", g.getKey()).toAbsolutePath().toString());
+      assertTrue(
+          generate.contains("[\"" + g.getKey() + "\"]=\"" + g.getValue() + "\""),
+          "generate.sh runs " + g.getKey());
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              "node", Path.of("src/generate", g.getKey()).toAbsolutePath().toString());
       pb.environment().put("NODE_PATH", nodeModules.toString());
       pb.redirectError(ProcessBuilder.Redirect.INHERIT);
       Process p = pb.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(p.waitFor(60, TimeUnit.SECONDS), g.getKey() + " finished");
       assertEquals(0, p.exitValue(), g.getKey() + " succeeded");
-      assertEquals(read(TestVectors.committed(g.getValue())), out, g.getValue() + " is what " + g.getKey() + " prints");
+      assertEquals(
+          read(TestVectors.committed(g.getValue())),
+          out,
+          g.getValue() + " is what " + g.getKey() + " prints");
     }
   }
 

@@ -23,19 +23,19 @@ import io.lit4j.core.json.LitJson;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
-import io.lit4j.node.LitNodeClient;
-import io.lit4j.node.LitNodeClientConfig;
+import io.lit4j.node.AuthNeededCallback;
 import io.lit4j.node.DecryptRequest;
 import io.lit4j.node.EncryptRequest;
 import io.lit4j.node.EncryptResponse;
+import io.lit4j.node.ExecuteJsRequest;
+import io.lit4j.node.LitNodeClient;
+import io.lit4j.node.LitNodeClientConfig;
+import io.lit4j.node.NodeAuth;
+import io.lit4j.node.PkpSessionRequest;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.SessionSigsRequest;
 import io.lit4j.node.SignedToken;
 import io.lit4j.node.SignedTokenRequest;
-import io.lit4j.node.ExecuteJsRequest;
-import io.lit4j.node.PkpSignRequest;
-import io.lit4j.node.NodeAuth;
-import io.lit4j.node.AuthNeededCallback;
-import io.lit4j.node.PkpSessionRequest;
-import io.lit4j.node.SessionSigsRequest;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,8 +51,9 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.MnemonicUtils;
 
 /**
- * The lit4j side of the comparison with the JS SDK 4.2.0 ({@code benchmarks/compare/compare-with-js-sdk.sh}):
- * against a running lit-localnet (its connection JSON), one call at a time, every result checked.
+ * The lit4j side of the comparison with the JS SDK 4.2.0 ({@code
+ * benchmarks/compare/compare-with-js-sdk.sh}): against a running lit-localnet (its connection
+ * JSON), one call at a time, every result checked.
  *
  * <pre>
  * Lit4jClientBench run  &lt;connection.json&gt; &lt;calls&gt; &lt;warm-up calls&gt;   one JSON line per operation
@@ -77,22 +78,32 @@ public final class Lit4jClientBench {
     wallet = devAccount(info, DEV_ACCOUNT);
     signer = new Web3jEthSigner(wallet);
     JsonNode c = info.get("contracts");
-    addresses = new LitContractAddresses(c.get("Staking").asText(), c.get("PKPNFT").asText(),
-        c.get("PubkeyRouter").asText(), c.get("PKPPermissions").asText(), c.get("PKPHelper").asText(),
-        c.get("RateLimitNFT").asText());
-    config = LitNodeClientConfig.builder().localNetwork(info.get("rpcUrl").asText(), addresses)
-        .refreshInterval(Duration.ZERO).build();
+    addresses =
+        new LitContractAddresses(
+            c.get("Staking").asText(),
+            c.get("PKPNFT").asText(),
+            c.get("PubkeyRouter").asText(),
+            c.get("PKPPermissions").asText(),
+            c.get("PKPHelper").asText(),
+            c.get("RateLimitNFT").asText());
+    config =
+        LitNodeClientConfig.builder()
+            .localNetwork(info.get("rpcUrl").asText(), addresses)
+            .refreshInterval(Duration.ZERO)
+            .build();
   }
 
   /**
    * Runs the comparison's lit4j side.
    *
-   * @param args {@code run <connection.json> <calls> <warm-up>} or {@code cold <connection.json> <pkp key hex>}
+   * @param args {@code run <connection.json> <calls> <warm-up>} or {@code cold <connection.json>
+   *     <pkp key hex>}
    * @throws Exception when a step fails (the harness reports it)
    */
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
-      System.err.println("usage: Lit4jClientBench run <connection.json> <calls> <warm-up> | cold <connection.json> <pkp key hex>");
+      System.err.println(
+          "usage: Lit4jClientBench run <connection.json> <calls> <warm-up> | cold <connection.json> <pkp key hex>");
       System.exit(2);
     }
     Lit4jClientBench bench = new Lit4jClientBench(Path.of(args[1]));
@@ -106,38 +117,69 @@ public final class Lit4jClientBench {
 
   private AuthMethod login(LitNodeClient client) {
     Instant now = Instant.now();
-    AuthSig authSig = AuthSigs.generate(signer, SiweMessage.builder().domain("localhost").address(signer.address())
-        .statement("lit4j benchmark").uri("https://localhost/login").nonce(client.getLatestBlockhash())
-        .issuedAt(now).expirationTime(now.plus(Duration.ofHours(2))).chainId(1).build().prepareMessage());
+    AuthSig authSig =
+        AuthSigs.generate(
+            signer,
+            SiweMessage.builder()
+                .domain("localhost")
+                .address(signer.address())
+                .statement("lit4j benchmark")
+                .uri("https://localhost/login")
+                .nonce(client.getLatestBlockhash())
+                .issuedAt(now)
+                .expirationTime(now.plus(Duration.ofHours(2)))
+                .chainId(1)
+                .build()
+                .prepareMessage());
     return AuthMethod.ethWallet(authSig);
   }
 
   private SessionSigsRequest eoaRequest() {
-    return SessionSigsRequest.builder().authNeededCallback(AuthNeededCallback.ethWallet(signer)).sessionKey(SessionKeyPair.generate())
+    return SessionSigsRequest.builder()
+        .authNeededCallback(AuthNeededCallback.ethWallet(signer))
+        .sessionKey(SessionKeyPair.generate())
         .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
         .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
-        .resourceAbility(LitAccessControlConditionResource.ALL, LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION)
-        .resourceAbility(LitAccessControlConditionResource.ALL, LitAbility.ACCESS_CONTROL_CONDITION_SIGNING)
-        .expiration(Duration.ofHours(1)).build();
+        .resourceAbility(
+            LitAccessControlConditionResource.ALL, LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION)
+        .resourceAbility(
+            LitAccessControlConditionResource.ALL, LitAbility.ACCESS_CONTROL_CONDITION_SIGNING)
+        .expiration(Duration.ofHours(1))
+        .build();
   }
 
   private static PkpSessionRequest pkpRequest(Secp256k1PublicKey pkp, AuthMethod authMethod) {
-    return PkpSessionRequest.builder().pkpPublicKey(pkp).authMethod(authMethod).sessionKey(SessionKeyPair.generate())
+    return PkpSessionRequest.builder()
+        .pkpPublicKey(pkp)
+        .authMethod(authMethod)
+        .sessionKey(SessionKeyPair.generate())
         .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
         .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
-        .expiration(Duration.ofHours(1)).build();
+        .expiration(Duration.ofHours(1))
+        .build();
   }
 
-  private static EcdsaSignature checkedPkpSign(LitNodeClient client, Secp256k1PublicKey pkp, SessionSigs sessions, String text) {
+  private static EcdsaSignature checkedPkpSign(
+      LitNodeClient client, Secp256k1PublicKey pkp, SessionSigs sessions, String text) {
     byte[] digest = EthHash.keccak256(text.getBytes(StandardCharsets.UTF_8));
-    EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkp).auth(NodeAuth.sessionSigs(sessions)).build());
-    if (!sig.recoverAddress().equals(pkp.ethAddress()) || !Arrays.equals(digest, sig.dataSigned())) {
+    EcdsaSignature sig =
+        client.pkpSign(
+            PkpSignRequest.builder()
+                .toSign(digest)
+                .pkpPublicKey(pkp)
+                .auth(NodeAuth.sessionSigs(sessions))
+                .build());
+    if (!sig.recoverAddress().equals(pkp.ethAddress())
+        || !Arrays.equals(digest, sig.dataSigned())) {
       throw new IllegalStateException("pkpSign signature does not recover to the PKP");
     }
     return sig;
   }
 
-  /** Fresh JVM to a verified pkpSign: the same steps as the JS cold start (connect, PKP session sigs, sign). */
+  /**
+   * Fresh JVM to a verified pkpSign: the same steps as the JS cold start (connect, PKP session
+   * sigs, sign).
+   */
   private void cold(Secp256k1PublicKey pkp) {
     try (LitNodeClient client = LitNodeClient.create(config)) {
       client.connect();
@@ -151,54 +193,136 @@ public final class Lit4jClientBench {
   private void run(int calls, int warmup) throws Exception {
     List<String> lines = new ArrayList<>();
     try (LitNodeClient client = LitNodeClient.create(config);
-         LitContracts contracts = LitContracts.builder().rpcUrl(info.get("rpcUrl").asText()).addresses(addresses)
-             .signer(wallet).build()) {
+        LitContracts contracts =
+            LitContracts.builder()
+                .rpcUrl(info.get("rpcUrl").asText())
+                .addresses(addresses)
+                .signer(wallet)
+                .build()) {
       client.connect();
       AuthMethod authMethod = login(client);
-      MintedPkp minted = contracts.pkps().mintWithAuth(authMethod, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
+      MintedPkp minted =
+          contracts
+              .pkps()
+              .mintWithAuth(
+                  authMethod,
+                  List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
       Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
       SessionSigs eoaSessions = client.getSessionSigs(eoaRequest());
       SessionSigs pkpSessions = client.getPkpSessionSigs(pkpRequest(pkp, authMethod));
-      AccessControlConditions isTheWallet = AccessControlConditions.fromJson(ConditionKind.ACCESS_CONTROL_CONDITIONS,
-          "[{\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\",\"method\":\"\","
-              + "\"parameters\":[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\"" + signer.address() + "\"}}]");
+      AccessControlConditions isTheWallet =
+          AccessControlConditions.fromJson(
+              ConditionKind.ACCESS_CONTROL_CONDITIONS,
+              "[{\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\",\"method\":\"\","
+                  + "\"parameters\":[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\""
+                  + signer.address()
+                  + "\"}}]");
       String secret = "x".repeat(1000);
 
-      lines.add(measure("connect", calls, warmup, i -> {
-        try (LitNodeClient c = LitNodeClient.create(config)) {
-          if (c.connect().connectedNodes().size() != info.get("nodeUrls").size()) throw new IllegalStateException("not every node connected");
-        }
-      }));
-      lines.add(measure("eoaSessionSigs", calls, warmup, i -> {
-        SessionSigs s = client.getSessionSigs(eoaRequest());
-        if (s.nodeUrls().size() != info.get("nodeUrls").size()) throw new IllegalStateException("one session sig per node");
-      }));
-      lines.add(measure("pkpSessionSigs", calls, warmup, i -> {
-        SessionSigs s = client.getPkpSessionSigs(pkpRequest(pkp, authMethod));
-        if (s.nodeUrls().size() != info.get("nodeUrls").size()) throw new IllegalStateException("one session sig per node");
-      }));
-      lines.add(measure("executeJs", calls, warmup, i -> {
-        byte[] toSign = EthHash.keccak256(("lit4j executeJs " + i).getBytes(StandardCharsets.UTF_8));
-        var res = client.executeJs(ExecuteJsRequest.builder()
-            .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig1' });"
-                + " Lit.Actions.setResponse({ response: JSON.stringify({ hello: 'localnet' }) }); })();")
-            .jsParam("toSign", toSign).jsParam("publicKey", pkp.hex()).auth(NodeAuth.sessionSigs(pkpSessions)).build());
-        if (!res.signature("sig1").recoverAddress().equals(pkp.ethAddress())) throw new IllegalStateException("executeJs signature");
-      }));
-      lines.add(measure("pkpSign", calls, warmup, i -> checkedPkpSign(client, pkp, pkpSessions, "lit4j pkpSign " + i)));
+      lines.add(
+          measure(
+              "connect",
+              calls,
+              warmup,
+              i -> {
+                try (LitNodeClient c = LitNodeClient.create(config)) {
+                  if (c.connect().connectedNodes().size() != info.get("nodeUrls").size())
+                    throw new IllegalStateException("not every node connected");
+                }
+              }));
+      lines.add(
+          measure(
+              "eoaSessionSigs",
+              calls,
+              warmup,
+              i -> {
+                SessionSigs s = client.getSessionSigs(eoaRequest());
+                if (s.nodeUrls().size() != info.get("nodeUrls").size())
+                  throw new IllegalStateException("one session sig per node");
+              }));
+      lines.add(
+          measure(
+              "pkpSessionSigs",
+              calls,
+              warmup,
+              i -> {
+                SessionSigs s = client.getPkpSessionSigs(pkpRequest(pkp, authMethod));
+                if (s.nodeUrls().size() != info.get("nodeUrls").size())
+                  throw new IllegalStateException("one session sig per node");
+              }));
+      lines.add(
+          measure(
+              "executeJs",
+              calls,
+              warmup,
+              i -> {
+                byte[] toSign =
+                    EthHash.keccak256(("lit4j executeJs " + i).getBytes(StandardCharsets.UTF_8));
+                var res =
+                    client.executeJs(
+                        ExecuteJsRequest.builder()
+                            .code(
+                                "(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig1' });"
+                                    + " Lit.Actions.setResponse({ response: JSON.stringify({ hello: 'localnet' }) }); })();")
+                            .jsParam("toSign", toSign)
+                            .jsParam("publicKey", pkp.hex())
+                            .auth(NodeAuth.sessionSigs(pkpSessions))
+                            .build());
+                if (!res.signature("sig1").recoverAddress().equals(pkp.ethAddress()))
+                  throw new IllegalStateException("executeJs signature");
+              }));
+      lines.add(
+          measure(
+              "pkpSign",
+              calls,
+              warmup,
+              i -> checkedPkpSign(client, pkp, pkpSessions, "lit4j pkpSign " + i)));
       List<EncryptResponse> encrypted = new ArrayList<>();
-      lines.add(measure("encrypt", calls, warmup, i -> encrypted.add(client.encrypt(EncryptRequest.builder().conditions(isTheWallet).text(secret).build()))));
-      lines.add(measure("decrypt", calls, warmup, i -> {
-        EncryptResponse e = encrypted.get(Math.floorMod(i, encrypted.size()));
-        if (!client.decryptToString(DecryptRequest.builder().conditions(isTheWallet).encrypted(e).auth(NodeAuth.sessionSigs(eoaSessions)).build()).equals(secret)) {
-          throw new IllegalStateException("decrypt returned another plaintext");
-        }
-      }));
-      lines.add(measure("getSignedToken", calls, warmup, i -> {
-        SignedToken t = client.getSignedToken(SignedTokenRequest.builder().conditions(isTheWallet).chain("ethereum").auth(NodeAuth.sessionSigs(eoaSessions)).build());
-        if (!t.subject().equalsIgnoreCase(signer.address())) throw new IllegalStateException("JWT subject " + t.subject());
-      }));
-      ObjectNode pkpLine = LitJson.mapper().createObjectNode().put("sdk", "lit4j").put("pkpPublicKey", pkp.hex());
+      lines.add(
+          measure(
+              "encrypt",
+              calls,
+              warmup,
+              i ->
+                  encrypted.add(
+                      client.encrypt(
+                          EncryptRequest.builder().conditions(isTheWallet).text(secret).build()))));
+      lines.add(
+          measure(
+              "decrypt",
+              calls,
+              warmup,
+              i -> {
+                EncryptResponse e = encrypted.get(Math.floorMod(i, encrypted.size()));
+                if (!client
+                    .decryptToString(
+                        DecryptRequest.builder()
+                            .conditions(isTheWallet)
+                            .encrypted(e)
+                            .auth(NodeAuth.sessionSigs(eoaSessions))
+                            .build())
+                    .equals(secret)) {
+                  throw new IllegalStateException("decrypt returned another plaintext");
+                }
+              }));
+      lines.add(
+          measure(
+              "getSignedToken",
+              calls,
+              warmup,
+              i -> {
+                SignedToken t =
+                    client.getSignedToken(
+                        SignedTokenRequest.builder()
+                            .conditions(isTheWallet)
+                            .chain("ethereum")
+                            .auth(NodeAuth.sessionSigs(eoaSessions))
+                            .build());
+                if (!t.subject().equalsIgnoreCase(signer.address()))
+                  throw new IllegalStateException("JWT subject " + t.subject());
+              }));
+      ObjectNode pkpLine =
+          LitJson.mapper().createObjectNode().put("sdk", "lit4j").put("pkpPublicKey", pkp.hex());
       lines.add(LitJson.write(pkpLine));
     }
     lines.forEach(System.out::println);
@@ -215,7 +339,8 @@ public final class Lit4jClientBench {
    */
   private static String measure(String op, int calls, int warmup, Call call) throws Exception {
     String only = System.getProperty("lit4j.bench.ops"); // e.g. -Dlit4j.bench.ops=pkpSign,decrypt
-    if (only != null && !Arrays.asList(only.split(",")).contains(op)) return "{\"sdk\":\"lit4j\",\"skipped\":\"" + op + "\"}";
+    if (only != null && !Arrays.asList(only.split(",")).contains(op))
+      return "{\"sdk\":\"lit4j\",\"skipped\":\"" + op + "\"}";
     for (int i = 0; i < warmup; i++) call.run(-1 - i);
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -229,12 +354,18 @@ public final class Lit4jClientBench {
     }
     double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6 / calls;
     long appNanos = 0;
-    for (var e : threadCpu().entrySet()) appNanos += e.getValue() - threads0.getOrDefault(e.getKey(), 0L);
+    for (var e : threadCpu().entrySet())
+      appNanos += e.getValue() - threads0.getOrDefault(e.getKey(), 0L);
     Arrays.sort(wall);
     double median = wall[calls / 2] / 1e6;
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "{\"sdk\":\"lit4j\",\"op\":\"%s\",\"calls\":%d,\"medianMs\":%.2f,\"cpuMsPerCall\":%.2f,\"appThreadCpuMsPerCall\":%.2f}",
-        op, calls, median, cpuMs, appNanos / 1e6 / calls);
+        op,
+        calls,
+        median,
+        cpuMs,
+        appNanos / 1e6 / calls);
   }
 
   /** CPU time of every live Java thread (threads that end during a measurement are not counted). */
@@ -248,11 +379,17 @@ public final class Lit4jClientBench {
     return out;
   }
 
-  /** Anvil's dev account {@code index} from the mnemonic the network printed (BIP-44 m/44'/60'/0'/0/index). */
+  /**
+   * Anvil's dev account {@code index} from the mnemonic the network printed (BIP-44
+   * m/44'/60'/0'/0/index).
+   */
   private static Credentials devAccount(JsonNode info, int index) {
     String mnemonic = info.get("devAccounts").get("mnemonic").asText();
-    Bip32ECKeyPair master = Bip32ECKeyPair.generateKeyPair(MnemonicUtils.generateSeed(mnemonic, ""));
+    Bip32ECKeyPair master =
+        Bip32ECKeyPair.generateKeyPair(MnemonicUtils.generateSeed(mnemonic, ""));
     int hardened = 0x80000000;
-    return Credentials.create(Bip32ECKeyPair.deriveKeyPair(master, new int[] {44 | hardened, 60 | hardened, hardened, 0, index}));
+    return Credentials.create(
+        Bip32ECKeyPair.deriveKeyPair(
+            master, new int[] {44 | hardened, 60 | hardened, hardened, 0, index}));
   }
 }

@@ -1,6 +1,9 @@
 package io.lit4j.examples.quickstart;
 
-/** Quick Start: mint capacity credits and delegate them to the PKP (runs the earlier steps it needs first). */
+/**
+ * Quick Start: mint capacity credits and delegate them to the PKP (runs the earlier steps it needs
+ * first).
+ */
 public final class CapacityCreditsExample {
   private CapacityCreditsExample() {}
 

@@ -1,6 +1,9 @@
 package io.lit4j.examples.quickstart;
 
-/** Quick Start: encrypt and decrypt with access control conditions (runs the earlier steps it needs first). */
+/**
+ * Quick Start: encrypt and decrypt with access control conditions (runs the earlier steps it needs
+ * first).
+ */
 public final class EncryptDecryptExample {
   private EncryptDecryptExample() {}
 

@@ -1,6 +1,9 @@
 package io.lit4j.examples.quickstart;
 
-/** Quick Start: a Lit Action signs with the PKP (Lit.Actions.signEcdsa) (runs the earlier steps it needs first). */
+/**
+ * Quick Start: a Lit Action signs with the PKP (Lit.Actions.signEcdsa) (runs the earlier steps it
+ * needs first).
+ */
 public final class ExecuteJsExample {
   private ExecuteJsExample() {}
 

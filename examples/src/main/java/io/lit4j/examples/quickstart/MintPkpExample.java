@@ -1,6 +1,9 @@
 package io.lit4j.examples.quickstart;
 
-/** Quick Start: mint a PKP with an auth method and scopes, and check its permissions (runs the earlier steps it needs first). */
+/**
+ * Quick Start: mint a PKP with an auth method and scopes, and check its permissions (runs the
+ * earlier steps it needs first).
+ */
 public final class MintPkpExample {
   private MintPkpExample() {}
 

@@ -1,6 +1,9 @@
 package io.lit4j.examples.quickstart;
 
-/** Quick Start: PKP session sigs with the capacity delegation (runs the earlier steps it needs first). */
+/**
+ * Quick Start: PKP session sigs with the capacity delegation (runs the earlier steps it needs
+ * first).
+ */
 public final class PkpSessionSigsExample {
   private PkpSessionSigsExample() {}
 

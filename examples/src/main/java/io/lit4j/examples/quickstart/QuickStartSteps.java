@@ -1,6 +1,5 @@
 package io.lit4j.examples.quickstart;
 
-import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.authsig.AuthSigs;
 import io.lit4j.auth.capacity.CapacityDelegation;
@@ -22,19 +21,20 @@ import io.lit4j.core.constants.AuthMethodScope;
 import io.lit4j.core.constants.AuthMethodType;
 import io.lit4j.core.constants.LitAbility;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
+import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
-import io.lit4j.node.LitNodeClient;
+import io.lit4j.node.AuthNeededCallback;
 import io.lit4j.node.CapacityDelegationRequest;
 import io.lit4j.node.DecryptRequest;
-import io.lit4j.node.EncryptResponse;
 import io.lit4j.node.EncryptRequest;
+import io.lit4j.node.EncryptResponse;
 import io.lit4j.node.ExecuteJsRequest;
 import io.lit4j.node.ExecuteJsResponse;
-import io.lit4j.node.PkpSignRequest;
-import io.lit4j.node.AuthNeededCallback;
+import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.NodeAuth;
 import io.lit4j.node.PkpSessionRequest;
+import io.lit4j.node.PkpSignRequest;
 import io.lit4j.node.SessionSigsRequest;
 import io.lit4j.node.wallet.PkpEthSigner;
 import io.lit4j.node.wallet.PkpTransactionManager;
@@ -50,9 +50,9 @@ import org.web3j.tx.Transfer;
 import org.web3j.utils.Convert;
 
 /**
- * The Quick Start's steps, in order, each printing one progress line and checking its result.
- * A step runs the steps it needs first (minting a PKP needs a connection and a login, and so on),
- * so each example main can start from any step.
+ * The Quick Start's steps, in order, each printing one progress line and checking its result. A
+ * step runs the steps it needs first (minting a PKP needs a connection and a login, and so on), so
+ * each example main can start from any step.
  */
 public final class QuickStartSteps {
   private final QuickStartEnvironment env;
@@ -81,8 +81,14 @@ public final class QuickStartSteps {
     if (connected) return;
     client.connect();
     connected = true;
-    say("1. connected to " + client.connectedNodes().size() + " nodes, threshold " + client.minNodeCount()
-        + ", latest blockhash " + client.getLatestBlockhash().substring(0, 18) + "…");
+    say(
+        "1. connected to "
+            + client.connectedNodes().size()
+            + " nodes, threshold "
+            + client.minNodeCount()
+            + ", latest blockhash "
+            + client.getLatestBlockhash().substring(0, 18)
+            + "…");
   }
 
   /** 2. The wallet logs in with an EIP-4361 message; that auth sig is the PKP's auth method. */
@@ -90,9 +96,20 @@ public final class QuickStartSteps {
     if (ethWallet != null) return ethWallet;
     connect();
     Instant now = Instant.now();
-    AuthSig login = AuthSigs.generate(signer, SiweMessage.builder().domain("localhost").address(signer.address())
-        .statement("Log in to the lit4j Quick Start").uri("https://localhost/login").nonce(client.getLatestBlockhash())
-        .issuedAt(now).expirationTime(now.plus(Duration.ofHours(1))).chainId(1).build().prepareMessage());
+    AuthSig login =
+        AuthSigs.generate(
+            signer,
+            SiweMessage.builder()
+                .domain("localhost")
+                .address(signer.address())
+                .statement("Log in to the lit4j Quick Start")
+                .uri("https://localhost/login")
+                .nonce(client.getLatestBlockhash())
+                .issuedAt(now)
+                .expirationTime(now.plus(Duration.ofHours(1)))
+                .chainId(1)
+                .build()
+                .prepareMessage());
     AuthSigs.verifyEip191(login);
     ethWallet = AuthMethod.ethWallet(login);
     say("2. wallet " + signer.address() + " signed a SIWE login (verified)");
@@ -103,14 +120,27 @@ public final class QuickStartSteps {
   public MintedPkp mintPkp() {
     if (pkp != null) return pkp;
     login();
-    pkp = contracts.pkps().mintWithAuth(ethWallet, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
+    pkp =
+        contracts
+            .pkps()
+            .mintWithAuth(
+                ethWallet, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
     pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
     PermittedAuthMethod permitted = PermittedAuthMethod.from(ethWallet);
-    List<Boolean> granted = contracts.permissions().getPermittedAuthMethodScopes(pkp.tokenId(), permitted, 3);
-    check(contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), permitted) && granted.get(1) && granted.get(2),
+    List<Boolean> granted =
+        contracts.permissions().getPermittedAuthMethodScopes(pkp.tokenId(), permitted, 3);
+    check(
+        contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), permitted)
+            && granted.get(1)
+            && granted.get(2),
         "the wallet auth method is permitted with scopes 1 and 2");
-    say("3. minted PKP " + pkp.ethAddress() + " (token " + pkp.tokenIdHex().substring(0, 18) + "…), auth method scopes "
-        + granted.subList(0, 3));
+    say(
+        "3. minted PKP "
+            + pkp.ethAddress()
+            + " (token "
+            + pkp.tokenIdHex().substring(0, 18)
+            + "…), auth method scopes "
+            + granted.subList(0, 3));
     return pkp;
   }
 
@@ -118,28 +148,46 @@ public final class QuickStartSteps {
   public void capacityCredits() {
     if (toPkp != null) return;
     mintPkp();
-    MintedCapacityCredits credits = contracts.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(80, 2));
+    MintedCapacityCredits credits =
+        contracts.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(80, 2));
     toWallet = delegate(credits, signer.address());
     toPkp = delegate(credits, pkp.ethAddress());
-    say("4. minted capacity credit #" + credits.capacityTokenId() + " (" + credits.requestsPerKilosecond()
-        + " requests/ks until " + credits.expiresAt() + "), delegated to the wallet and the PKP");
+    say(
+        "4. minted capacity credit #"
+            + credits.capacityTokenId()
+            + " ("
+            + credits.requestsPerKilosecond()
+            + " requests/ks until "
+            + credits.expiresAt()
+            + "), delegated to the wallet and the PKP");
   }
 
   private CapacityDelegation delegate(MintedCapacityCredits credits, String delegatee) {
-    return client.createCapacityDelegationAuthSig(CapacityDelegationRequest.builder().signer(signer)
-        .capacityTokenId(credits.capacityTokenId()).delegatee(EthAddress.fromHex(delegatee)).uses(20).expiration(Duration.ofHours(1)).build());
+    return client.createCapacityDelegationAuthSig(
+        CapacityDelegationRequest.builder()
+            .signer(signer)
+            .capacityTokenId(credits.capacityTokenId())
+            .delegatee(EthAddress.fromHex(delegatee))
+            .uses(20)
+            .expiration(Duration.ofHours(1))
+            .build());
   }
 
   /** 5. Session sigs the wallet signs, with a ReCap for what the session may do. */
   public SessionSigs walletSessionSigs() {
     if (walletSessions != null) return walletSessions;
     capacityCredits();
-    walletSessions = client.getSessionSigs(SessionSigsRequest.builder()
-        .authNeededCallback(AuthNeededCallback.ethWallet(signer))
-        .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
-        .resourceAbility(LitAccessControlConditionResource.ALL, LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION)
-        .capacityDelegationAuthSig(toWallet.capacityDelegationAuthSig())
-        .expiration(Duration.ofMinutes(30)).build());
+    walletSessions =
+        client.getSessionSigs(
+            SessionSigsRequest.builder()
+                .authNeededCallback(AuthNeededCallback.ethWallet(signer))
+                .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
+                .resourceAbility(
+                    LitAccessControlConditionResource.ALL,
+                    LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION)
+                .capacityDelegationAuthSig(toWallet.capacityDelegationAuthSig())
+                .expiration(Duration.ofMinutes(30))
+                .build());
     say("5. wallet session sigs for " + walletSessions.nodeUrls().size() + " nodes");
     return walletSessions;
   }
@@ -148,12 +196,20 @@ public final class QuickStartSteps {
   public SessionSigs pkpSessionSigs() {
     if (pkpSessions != null) return pkpSessions;
     capacityCredits();
-    pkpSessions = client.getPkpSessionSigs(PkpSessionRequest.builder().pkpPublicKey(pkpKey).authMethod(ethWallet)
-        .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
-        .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
-        .capacityDelegationAuthSig(toPkp.capacityDelegationAuthSig())
-        .expiration(Duration.ofMinutes(30)).build());
-    say("6. PKP session sigs for " + pkpSessions.nodeUrls().size() + " nodes (the PKP signed the session key)");
+    pkpSessions =
+        client.getPkpSessionSigs(
+            PkpSessionRequest.builder()
+                .pkpPublicKey(pkpKey)
+                .authMethod(ethWallet)
+                .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
+                .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
+                .capacityDelegationAuthSig(toPkp.capacityDelegationAuthSig())
+                .expiration(Duration.ofMinutes(30))
+                .build());
+    say(
+        "6. PKP session sigs for "
+            + pkpSessions.nodeUrls().size()
+            + " nodes (the PKP signed the session key)");
     return pkpSessions;
   }
 
@@ -161,23 +217,43 @@ public final class QuickStartSteps {
   public EcdsaSignature executeJs() {
     pkpSessionSigs();
     byte[] toSign = EthHash.keccak256(new byte[] {1, 2, 3, 4, 5});
-    ExecuteJsResponse res = client.executeJs(ExecuteJsRequest.builder()
-        .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
-        .jsParam("toSign", toSign).jsParam("publicKey", pkpKey.hex())
-        .auth(NodeAuth.sessionSigs(pkpSessions)).build());
+    ExecuteJsResponse res =
+        client.executeJs(
+            ExecuteJsRequest.builder()
+                .code(
+                    "(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
+                .jsParam("toSign", toSign)
+                .jsParam("publicKey", pkpKey.hex())
+                .auth(NodeAuth.sessionSigs(pkpSessions))
+                .build());
     EcdsaSignature sig = res.signature("sig");
-    check(sig.verify() && sig.recoverAddress().equals(pkpKey.ethAddress()), "the Lit Action's signature recovers to the PKP");
-    say("7. executeJs: Lit.Actions.signEcdsa signed " + sig.signatureHex().substring(0, 18) + "…, recovers to "
-        + sig.recoverAddress().checksummed() + " = the PKP");
+    check(
+        sig.verify() && sig.recoverAddress().equals(pkpKey.ethAddress()),
+        "the Lit Action's signature recovers to the PKP");
+    say(
+        "7. executeJs: Lit.Actions.signEcdsa signed "
+            + sig.signatureHex().substring(0, 18)
+            + "…, recovers to "
+            + sig.recoverAddress().checksummed()
+            + " = the PKP");
     return sig;
   }
 
   /** 8. {@code pkpSign}: the nodes sign a 32-byte digest with the PKP. */
   public EcdsaSignature pkpSign() {
     pkpSessionSigs();
-    byte[] digest = EthHash.keccak256("pkpSign from the lit4j Quick Start".getBytes(StandardCharsets.UTF_8));
-    EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkpKey).auth(NodeAuth.sessionSigs(pkpSessions)).build());
-    check(sig.verify() && sig.recoverAddress().equals(pkpKey.ethAddress()), "pkpSign's signature recovers to the PKP");
+    byte[] digest =
+        EthHash.keccak256("pkpSign from the lit4j Quick Start".getBytes(StandardCharsets.UTF_8));
+    EcdsaSignature sig =
+        client.pkpSign(
+            PkpSignRequest.builder()
+                .toSign(digest)
+                .pkpPublicKey(pkpKey)
+                .auth(NodeAuth.sessionSigs(pkpSessions))
+                .build());
+    check(
+        sig.verify() && sig.recoverAddress().equals(pkpKey.ethAddress()),
+        "pkpSign's signature recovers to the PKP");
     say("8. pkpSign: " + sig.signatureHex().substring(0, 18) + "… recovers to the PKP");
     return sig;
   }
@@ -185,12 +261,22 @@ public final class QuickStartSteps {
   /** 9. Encrypt under access control conditions; the nodes release decryption shares. */
   public String encryptDecrypt() {
     walletSessionSigs();
-    AccessControlConditions funded = AccessControlConditions.fromJson(ConditionKind.ACCESS_CONTROL_CONDITIONS, """
+    AccessControlConditions funded =
+        AccessControlConditions.fromJson(
+            ConditionKind.ACCESS_CONTROL_CONDITIONS,
+            """
         [{"contractAddress":"","standardContractType":"","chain":"ethereum","method":"eth_getBalance",
           "parameters":[":userAddress","latest"],"returnValueTest":{"comparator":">=","value":"1"}}]""");
     String secret = "Hello from the lit4j Quick Start";
-    EncryptResponse encrypted = client.encrypt(EncryptRequest.builder().conditions(funded).text(secret).build());
-    String decrypted = client.decryptToString(DecryptRequest.builder().conditions(funded).encrypted(encrypted).auth(NodeAuth.sessionSigs(walletSessions)).build());
+    EncryptResponse encrypted =
+        client.encrypt(EncryptRequest.builder().conditions(funded).text(secret).build());
+    String decrypted =
+        client.decryptToString(
+            DecryptRequest.builder()
+                .conditions(funded)
+                .encrypted(encrypted)
+                .auth(NodeAuth.sessionSigs(walletSessions))
+                .build());
     check(decrypted.equals(secret), "decryption returns the plaintext");
     say("9. encrypted under 'balance >= 1 wei' and decrypted: \"" + decrypted + "\"");
     return decrypted;
@@ -201,23 +287,48 @@ public final class QuickStartSteps {
     pkpSessionSigs();
     byte[] other = new byte[20];
     new SecureRandom().nextBytes(other);
-    PermittedAuthMethod extra = PermittedAuthMethod.of(AuthMethodType.ETH_WALLET,
-        EthHash.keccak256Utf8(new io.lit4j.crypto.eth.EthAddress(other).checksummed() + ":lit"));
-    check(!contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), extra), "the new auth method is not permitted yet");
+    PermittedAuthMethod extra =
+        PermittedAuthMethod.of(
+            AuthMethodType.ETH_WALLET,
+            EthHash.keccak256Utf8(
+                new io.lit4j.crypto.eth.EthAddress(other).checksummed() + ":lit"));
+    check(
+        !contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), extra),
+        "the new auth method is not permitted yet");
     Web3j web3j = Web3j.build(new HttpService(env.rpcUrl()));
     try {
-      check(Transfer.sendFunds(web3j, env.wallet(), pkp.ethAddress(), new BigDecimal("0.01"), Convert.Unit.ETHER).send().isStatusOK(),
+      check(
+          Transfer.sendFunds(
+                  web3j, env.wallet(), pkp.ethAddress(), new BigDecimal("0.01"), Convert.Unit.ETHER)
+              .send()
+              .isStatusOK(),
           "the PKP was funded for gas");
-      PkpEthSigner pkpSigner = PkpEthSigner.builder().client(client).pkpPublicKey(pkpKey).sessionSigs(() -> pkpSessions).build();
-      try (LitContracts asPkp = LitContracts.builder().web3j(web3j).addresses(contracts.addresses())
-          .transactionManager(PkpTransactionManager.forConnectedChain(web3j, pkpSigner)).build()) {
-        asPkp.permissions().addPermittedAuthMethod(pkp.tokenId(), extra, List.of(AuthMethodScope.SIGN_ANYTHING));
+      PkpEthSigner pkpSigner =
+          PkpEthSigner.builder()
+              .client(client)
+              .pkpPublicKey(pkpKey)
+              .sessionSigs(() -> pkpSessions)
+              .build();
+      try (LitContracts asPkp =
+          LitContracts.builder()
+              .web3j(web3j)
+              .addresses(contracts.addresses())
+              .transactionManager(PkpTransactionManager.forConnectedChain(web3j, pkpSigner))
+              .build()) {
+        asPkp
+            .permissions()
+            .addPermittedAuthMethod(pkp.tokenId(), extra, List.of(AuthMethodScope.SIGN_ANYTHING));
       }
     } finally {
       web3j.shutdown();
     }
-    check(contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), extra), "the new auth method is permitted");
-    say("10. the PKP added a second auth method to itself (" + extra.idHex().substring(0, 18) + "…)");
+    check(
+        contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), extra),
+        "the new auth method is permitted");
+    say(
+        "10. the PKP added a second auth method to itself ("
+            + extra.idHex().substring(0, 18)
+            + "…)");
     return extra;
   }
 

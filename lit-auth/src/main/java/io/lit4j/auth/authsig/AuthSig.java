@@ -16,9 +16,9 @@ import java.util.Set;
  * signature over a SIWE message, a PKP-signed SIWE, a capacity delegation, or a per-node session
  * signature.
  *
- * <p>JSON is written in that key order with {@code JSON.stringify} escaping. {@code algo} has
- * three states because they differ on the wire: absent (wallet sigs), {@code null} (capacity
- * delegation writes {@code "algo":null}) and a string ({@code "ed25519"} for session sigs).
+ * <p>JSON is written in that key order with {@code JSON.stringify} escaping. {@code algo} has three
+ * states because they differ on the wire: absent (wallet sigs), {@code null} (capacity delegation
+ * writes {@code "algo":null}) and a string ({@code "ed25519"} for session sigs).
  *
  * @param sig the signature, as the producer spelled it (hex, with or without {@code 0x})
  * @param derivedVia how it was made, e.g. {@code web3.eth.personal.sign}
@@ -26,17 +26,22 @@ import java.util.Set;
  * @param address the signer, as the producer spelled it
  * @param algo the {@code algo} field
  */
-public record AuthSig(String sig, String derivedVia, String signedMessage, String address, Algo algo) {
+public record AuthSig(
+    String sig, String derivedVia, String signedMessage, String address, Algo algo) {
   /** {@code derivedVia} of EOA wallet signatures. */
   public static final String DERIVED_VIA_WALLET = "web3.eth.personal.sign";
+
   /** {@code derivedVia} of PKP-signed session SIWEs (sign_session_key). */
   public static final String DERIVED_VIA_PKP = "web3.eth.personal.sign via Lit PKP";
+
   /** {@code derivedVia} of per-node ed25519 session signatures. */
   public static final String DERIVED_VIA_SESSION = "litSessionSignViaNacl";
+
   /** {@code algo} of per-node session signatures. */
   public static final String ALGO_ED25519 = "ed25519";
 
-  private static final Set<String> KEYS = Set.of("sig", "derivedVia", "signedMessage", "address", "algo");
+  private static final Set<String> KEYS =
+      Set.of("sig", "derivedVia", "signedMessage", "address", "algo");
 
   /**
    * @param sig the signature, as the producer spelled it (hex, with or without {@code 0x})
@@ -67,12 +72,14 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
   }
 
   /**
-   * True for a per-node session signature ({@code litSessionSignViaNacl} with {@code ed25519}), as the node classifies it.
+   * True for a per-node session signature ({@code litSessionSignViaNacl} with {@code ed25519}), as
+   * the node classifies it.
    *
    * @return whether this is a session signature
    */
   public boolean isSessionSig() {
-    return DERIVED_VIA_SESSION.equals(derivedVia) && algo.value().filter(ALGO_ED25519::equals).isPresent();
+    return DERIVED_VIA_SESSION.equals(derivedVia)
+        && algo.value().filter(ALGO_ED25519::equals).isPresent();
   }
 
   /** {@return the fields as an ordered map for {@link JsJson}; {@code algo} omitted when absent} */
@@ -83,7 +90,7 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
     m.put("signedMessage", signedMessage);
     m.put("address", address);
     switch (algo.presence()) {
-      case ABSENT -> { }
+      case ABSENT -> {}
       case NULL -> m.put("algo", null);
       case VALUE -> m.put("algo", algo.name());
     }
@@ -104,8 +111,8 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
    *
    * @param json auth sig JSON text
    * @return the auth sig
-   * @throws LitValidationException naming the field when the text is not JSON, a field is
-   *     missing or not a string, or an unknown key is present (nodes reject extra keys)
+   * @throws LitValidationException naming the field when the text is not JSON, a field is missing
+   *     or not a string, or an unknown key is present (nodes reject extra keys)
    */
   public static AuthSig fromJson(String json) {
     return fromJson(LitJson.parse(json, "authSig"), "authSig");
@@ -121,11 +128,16 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
    */
   public static AuthSig fromJson(JsonNode node, String field) {
     Args.required(field, "field");
-    if (node == null || !node.isObject()) throw new LitValidationException(field + " must be a JSON object");
+    if (node == null || !node.isObject())
+      throw new LitValidationException(field + " must be a JSON object");
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!KEYS.contains(k)) {
-        throw new LitValidationException(field + " has unknown key '" + k + "' (allowed: sig, derivedVia, signedMessage, address, algo)");
+        throw new LitValidationException(
+            field
+                + " has unknown key '"
+                + k
+                + "' (allowed: sig, derivedVia, signedMessage, address, algo)");
       }
     }
     Algo algo;
@@ -139,13 +151,18 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
     } else {
       throw new LitValidationException(field + ".algo must be a string or null");
     }
-    return new AuthSig(text(node, "sig", field), text(node, "derivedVia", field),
-        text(node, "signedMessage", field), text(node, "address", field), algo);
+    return new AuthSig(
+        text(node, "sig", field),
+        text(node, "derivedVia", field),
+        text(node, "signedMessage", field),
+        text(node, "address", field),
+        algo);
   }
 
   private static String text(JsonNode node, String key, String field) {
     JsonNode v = node.get(key);
-    if (v == null || v.isNull()) throw new LitValidationException(field + "." + key + " is missing");
+    if (v == null || v.isNull())
+      throw new LitValidationException(field + "." + key + " is missing");
     if (!v.isTextual()) throw new LitValidationException(field + "." + key + " must be a string");
     return v.textValue();
   }
@@ -158,8 +175,17 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
   @Override
   public String toString() {
     String msg = signedMessage.length() > 60 ? signedMessage.substring(0, 60) + "…" : signedMessage;
-    return "AuthSig[address=" + address + ", derivedVia=" + derivedVia + ", algo=" + algo + ", sig=" + sig
-        + ", signedMessage=" + msg.replace("\n", "\\n") + "]";
+    return "AuthSig[address="
+        + address
+        + ", derivedVia="
+        + derivedVia
+        + ", algo="
+        + algo
+        + ", sig="
+        + sig
+        + ", signedMessage="
+        + msg.replace("\n", "\\n")
+        + "]";
   }
 
   /**
@@ -171,8 +197,10 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
   public record Algo(Presence presence, String name) {
     /** No {@code algo} key. */
     public static final Algo ABSENT = new Algo(Presence.ABSENT, "");
+
     /** {@code "algo":null}. */
     public static final Algo NULL = new Algo(Presence.NULL, "");
+
     /** {@code "algo":"ed25519"}. */
     public static final Algo ED25519 = new Algo(Presence.VALUE, ALGO_ED25519);
 

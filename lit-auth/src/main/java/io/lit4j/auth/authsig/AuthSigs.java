@@ -1,12 +1,12 @@
 package io.lit4j.auth.authsig;
 
-import io.lit4j.crypto.eth.EthAddress;
-import io.lit4j.crypto.eth.EthSignatures;
 import io.lit4j.auth.signer.EthSigner;
 import io.lit4j.core.errors.LitAuthException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Hex;
+import io.lit4j.crypto.eth.EthAddress;
+import io.lit4j.crypto.eth.EthSignatures;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -15,9 +15,9 @@ public final class AuthSigs {
   private AuthSigs() {}
 
   /**
-   * Signs {@code message} (normally SIWE text) as an EIP-191 personal message:
-   * {@code {sig:"0x<130 hex>", derivedVia:"web3.eth.personal.sign", signedMessage, address:<EIP-55>}},
-   * the shape the v4 auth callbacks and {@code EthWalletProvider.authenticate} produce.
+   * Signs {@code message} (normally SIWE text) as an EIP-191 personal message: {@code {sig:"0x<130
+   * hex>", derivedVia:"web3.eth.personal.sign", signedMessage, address:<EIP-55>}}, the shape the v4
+   * auth callbacks and {@code EthWalletProvider.authenticate} produce.
    *
    * @param signer the wallet that signs
    * @param message the text to sign, normally a SIWE message
@@ -40,7 +40,8 @@ public final class AuthSigs {
    */
   public static Optional<String> recoverSigner(AuthSig authSig) {
     Args.required(authSig, "authSig");
-    return EthSignatures.findPersonalSignAddress(authSig.signedMessage(), authSig.sig()).map(EthAddress::checksummed);
+    return EthSignatures.findPersonalSignAddress(authSig.signedMessage(), authSig.sig())
+        .map(EthAddress::checksummed);
   }
 
   /**
@@ -54,16 +55,21 @@ public final class AuthSigs {
   public static void verifyEip191(AuthSig authSig) {
     Args.required(authSig, "authSig");
     Hex.decode(authSig.address(), 20, "authSig.address");
-    String recovered = recoverSigner(authSig)
-        .orElseThrow(() -> new LitAuthException("authSig.sig does not recover to any address"));
+    String recovered =
+        recoverSigner(authSig)
+            .orElseThrow(() -> new LitAuthException("authSig.sig does not recover to any address"));
     if (!recovered.equalsIgnoreCase("0x" + Hex.strip0x(authSig.address()))) {
-      throw new LitAuthException("authSig.sig was made by " + recovered + ", not by authSig.address " + authSig.address());
+      throw new LitAuthException(
+          "authSig.sig was made by " + recovered + ", not by authSig.address " + authSig.address());
     }
   }
 
   static void checkSignatureShape(byte[] sig) {
     if (sig == null || sig.length != 65) {
-      throw new LitValidationException("signer returned " + (sig == null ? "no signature" : sig.length + " bytes") + ", expected 65 (r‖s‖v)");
+      throw new LitValidationException(
+          "signer returned "
+              + (sig == null ? "no signature" : sig.length + " bytes")
+              + ", expected 65 (r‖s‖v)");
     }
   }
 }

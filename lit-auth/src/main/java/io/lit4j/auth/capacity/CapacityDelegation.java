@@ -19,22 +19,27 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A capacity delegation: the owner of a capacity credit NFT lets delegatees use it
- * ({@code createCapacityDelegationAuthSig}, JS SDK 4.2.0). The SIWE has {@code uri
- * lit:capability:delegation}, an empty statement (so the statement line starts with a space),
- * and a ReCap granting {@code Auth/Auth} on {@code lit-ratelimitincrease://<id|*>} with nota bene
- * {@code {delegate_to?, nft_id?, uses}}.
+ * A capacity delegation: the owner of a capacity credit NFT lets delegatees use it ({@code
+ * createCapacityDelegationAuthSig}, JS SDK 4.2.0). The SIWE has {@code uri
+ * lit:capability:delegation}, an empty statement (so the statement line starts with a space), and a
+ * ReCap granting {@code Auth/Auth} on {@code lit-ratelimitincrease://<id|*>} with nota bene {@code
+ * {delegate_to?, nft_id?, uses}}.
  *
  * @param litResource the capacity resource
- * @param capacityDelegationAuthSig {@code {sig:<130 hex, no 0x>, derivedVia:"web3.eth.personal.sign", signedMessage, address:<40 hex lowercase, no 0x>, algo:null}}
+ * @param capacityDelegationAuthSig {@code {sig:<130 hex, no 0x>,
+ *     derivedVia:"web3.eth.personal.sign", signedMessage, address:<40 hex lowercase, no 0x>,
+ *     algo:null}}
  */
 public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDelegationAuthSig) {
   /** The SIWE URI of capacity delegations ({@code SIWE_DELEGATION_URI}). */
-  public static final String DELEGATION_URI = io.lit4j.core.constants.LitConstants.SIWE_DELEGATION_URI;
+  public static final String DELEGATION_URI =
+      io.lit4j.core.constants.LitConstants.SIWE_DELEGATION_URI;
 
   /**
    * @param litResource the capacity resource
-   * @param capacityDelegationAuthSig {@code {sig:<130 hex, no 0x>, derivedVia:"web3.eth.personal.sign", signedMessage, address:<40 hex lowercase, no 0x>, algo:null}}
+   * @param capacityDelegationAuthSig {@code {sig:<130 hex, no 0x>,
+   *     derivedVia:"web3.eth.personal.sign", signedMessage, address:<40 hex lowercase, no 0x>,
+   *     algo:null}}
    * @throws io.lit4j.core.errors.LitValidationException when a part is null
    */
   public CapacityDelegation {
@@ -53,30 +58,42 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
    * @throws io.lit4j.core.errors.LitValidationException when a part is missing or the address is
    *     not 20 bytes of hex
    */
-  public static SiweMessage siweMessage(String ownerAddress, CapacityDelegationRequest request, Clock clock) {
+  public static SiweMessage siweMessage(
+      String ownerAddress, CapacityDelegationRequest request, Clock clock) {
     Args.required(ownerAddress, "ownerAddress");
     Args.required(request, "request");
     Args.required(clock, "clock");
     Instant now = clock.instant();
-    LitRLIResource resource = new LitRLIResource(request.capacityTokenId().orElse(LitRLIResource.WILDCARD));
+    LitRLIResource resource =
+        new LitRLIResource(request.capacityTokenId().orElse(LitRLIResource.WILDCARD));
     Map<String, Object> nb = new LinkedHashMap<>();
     request.capacityTokenId().ifPresent(id -> nb.put("nft_id", List.of(id)));
     // absent and empty differ: 4.2.0 writes any array it is given, [] included
-    request.delegateeAddresses().ifPresent(list -> nb.put("delegate_to", list.stream()
-        .map(a -> a.startsWith("0x") ? a.substring(2) : a).toList()));
+    request
+        .delegateeAddresses()
+        .ifPresent(
+            list ->
+                nb.put(
+                    "delegate_to",
+                    list.stream().map(a -> a.startsWith("0x") ? a.substring(2) : a).toList()));
     nb.put("uses", request.uses());
-    RecapObject recap = RecapObject.empty()
-        .withCapabilityForResource(resource, LitAbility.RATE_LIMIT_INCREASE_AUTHENTICATION, nb);
-    SiweMessage base = SiweMessage.builder()
-        .domain(request.domain())
-        .address(new EthAddress(Hex.decode(ownerAddress, 20, "ownerAddress")).checksummed())
-        .statement("")
-        .uri(DELEGATION_URI)
-        .chainId(1)
-        .nonce(request.nonce())
-        .issuedAt(IsoTime.toIsoString(now))
-        .expirationTime(request.expiration().orElse(IsoTime.toIsoString(now.plus(CapacityDelegationRequest.DEFAULT_TTL))))
-        .build();
+    RecapObject recap =
+        RecapObject.empty()
+            .withCapabilityForResource(resource, LitAbility.RATE_LIMIT_INCREASE_AUTHENTICATION, nb);
+    SiweMessage base =
+        SiweMessage.builder()
+            .domain(request.domain())
+            .address(new EthAddress(Hex.decode(ownerAddress, 20, "ownerAddress")).checksummed())
+            .statement("")
+            .uri(DELEGATION_URI)
+            .chainId(1)
+            .nonce(request.nonce())
+            .issuedAt(IsoTime.toIsoString(now))
+            .expirationTime(
+                request
+                    .expiration()
+                    .orElse(IsoTime.toIsoString(now.plus(CapacityDelegationRequest.DEFAULT_TTL))))
+            .build();
     return recap.addToSiweMessage(base);
   }
 
@@ -89,7 +106,8 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
    * @return the signed delegation
    * @throws io.lit4j.core.errors.LitValidationException when a request field makes an invalid SIWE
    */
-  public static CapacityDelegation create(EthSigner owner, CapacityDelegationRequest request, Clock clock) {
+  public static CapacityDelegation create(
+      EthSigner owner, CapacityDelegationRequest request, Clock clock) {
     Args.required(owner, "owner");
     Args.required(request, "request");
     Args.required(clock, "clock");
@@ -97,11 +115,18 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
     String text = siwe.prepareMessage();
     byte[] sig = owner.signPersonalMessage(text.getBytes(StandardCharsets.UTF_8));
     if (sig == null || sig.length != 65) {
-      throw new io.lit4j.core.errors.LitValidationException("signer returned a signature that is not 65 bytes");
+      throw new io.lit4j.core.errors.LitValidationException(
+          "signer returned a signature that is not 65 bytes");
     }
     // 4.2.0 writes sig without 0x and the address lowercased without 0x, plus "algo": null
-    AuthSig authSig = new AuthSig(Hex.encode(sig), AuthSig.DERIVED_VIA_WALLET, text,
-        Hex.strip0x(owner.address()).toLowerCase(Locale.ROOT), AuthSig.Algo.NULL);
-    return new CapacityDelegation(new LitRLIResource(request.capacityTokenId().orElse(LitRLIResource.WILDCARD)), authSig);
+    AuthSig authSig =
+        new AuthSig(
+            Hex.encode(sig),
+            AuthSig.DERIVED_VIA_WALLET,
+            text,
+            Hex.strip0x(owner.address()).toLowerCase(Locale.ROOT),
+            AuthSig.Algo.NULL);
+    return new CapacityDelegation(
+        new LitRLIResource(request.capacityTokenId().orElse(LitRLIResource.WILDCARD)), authSig);
   }
 }

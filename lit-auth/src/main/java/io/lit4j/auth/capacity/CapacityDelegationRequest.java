@@ -28,14 +28,16 @@ public record CapacityDelegationRequest(
     Optional<String> expiration,
     String nonce) {
   /** Default lifetime (7 minutes). */
-  public static final Duration DEFAULT_TTL = io.lit4j.core.constants.LitConstants.CAPACITY_DELEGATION_DEFAULT_TTL;
+  public static final Duration DEFAULT_TTL =
+      io.lit4j.core.constants.LitConstants.CAPACITY_DELEGATION_DEFAULT_TTL;
+
   /** Default domain. */
   public static final String DEFAULT_DOMAIN = "example.com";
 
   /**
    * @param capacityTokenId the capacity credit NFT id, or empty for {@code *}
-   * @param delegateeAddresses who may use it ({@code 0x} is stripped, case kept); absent for anyone,
-   *     present (even empty) to write {@code delegate_to}
+   * @param delegateeAddresses who may use it ({@code 0x} is stripped, case kept); absent for
+   *     anyone, present (even empty) to write {@code delegate_to}
    * @param uses how many uses, as a decimal string
    * @param domain the SIWE domain
    * @param expiration verbatim ISO expiration, or empty for now + 7 min
@@ -49,10 +51,12 @@ public record CapacityDelegationRequest(
     delegateeAddresses = delegateeAddresses.map(list -> Args.listCopy(list, "delegateeAddresses"));
     if (uses == null || uses.isEmpty()) throw new LitValidationException("uses is missing");
     if (domain == null || domain.isEmpty()) throw new LitValidationException("domain is missing");
-    if (nonce == null || nonce.isEmpty()) throw new LitValidationException("nonce is missing: use the network's latest block hash");
-    capacityTokenId.ifPresent(id -> {
-      if (id.isEmpty()) throw new LitValidationException("capacityTokenId is empty");
-    });
+    if (nonce == null || nonce.isEmpty())
+      throw new LitValidationException("nonce is missing: use the network's latest block hash");
+    capacityTokenId.ifPresent(
+        id -> {
+          if (id.isEmpty()) throw new LitValidationException("capacityTokenId is empty");
+        });
   }
 
   /** {@return a builder with the SDK defaults} */
@@ -156,8 +160,13 @@ public record CapacityDelegationRequest(
      * @return the request
      */
     public CapacityDelegationRequest build() {
-      return new CapacityDelegationRequest(Optional.ofNullable(capacityTokenId), Optional.ofNullable(delegatees), uses, domain,
-          Optional.ofNullable(expiration), nonce);
+      return new CapacityDelegationRequest(
+          Optional.ofNullable(capacityTokenId),
+          Optional.ofNullable(delegatees),
+          uses,
+          domain,
+          Optional.ofNullable(expiration),
+          nonce);
     }
   }
 }

@@ -13,18 +13,20 @@ import java.util.Optional;
  * An auth method as sent to nodes: {@code {authMethodType, accessToken}}. {@link #toString()}
  * redacts the access token (it is a credential).
  *
- * @param authMethodType the numeric type (see {@link AuthMethodType}); other numbers are kept
- *     for custom types
+ * @param authMethodType the numeric type (see {@link AuthMethodType}); other numbers are kept for
+ *     custom types
  * @param accessToken the credential: auth sig JSON, OAuth token, JWT, …
  */
 public record AuthMethod(int authMethodType, String accessToken) {
   /**
-   * @param authMethodType the numeric type (see {@link AuthMethodType}); other numbers are kept for custom types
+   * @param authMethodType the numeric type (see {@link AuthMethodType}); other numbers are kept for
+   *     custom types
    * @param accessToken the credential: auth sig JSON, OAuth token, JWT, …
    * @throws LitValidationException when the token is missing or the type is not positive
    */
   public AuthMethod {
-    if (authMethodType <= 0) throw new LitValidationException("authMethodType must be positive, got " + authMethodType);
+    if (authMethodType <= 0)
+      throw new LitValidationException("authMethodType must be positive, got " + authMethodType);
     if (accessToken == null) throw new LitValidationException("accessToken is missing");
   }
 
@@ -45,7 +47,8 @@ public record AuthMethod(int authMethodType, String accessToken) {
    * @param authSig the wallet's auth sig
    */
   public static AuthMethod ethWallet(AuthSig authSig) {
-    return new AuthMethod(AuthMethodType.ETH_WALLET.value(), Args.required(authSig, "authSig").toJson());
+    return new AuthMethod(
+        AuthMethodType.ETH_WALLET.value(), Args.required(authSig, "authSig").toJson());
   }
 
   /** {@return the known type, if the number is one} */
@@ -73,16 +76,22 @@ public record AuthMethod(int authMethodType, String accessToken) {
    * @throws LitValidationException naming the field when malformed
    */
   public static AuthMethod fromJson(JsonNode n, String field) {
-    if (n == null || !n.isObject()) throw new LitValidationException(field + " must be a JSON object");
+    if (n == null || !n.isObject())
+      throw new LitValidationException(field + " must be a JSON object");
     JsonNode t = n.get("authMethodType");
-    if (t == null || !t.isIntegralNumber() || !t.canConvertToInt()) throw new LitValidationException(field + ".authMethodType must be an integer");
+    if (t == null || !t.isIntegralNumber() || !t.canConvertToInt())
+      throw new LitValidationException(field + ".authMethodType must be an integer");
     JsonNode a = n.get("accessToken");
-    if (a == null || !a.isTextual()) throw new LitValidationException(field + ".accessToken must be a string");
+    if (a == null || !a.isTextual())
+      throw new LitValidationException(field + ".accessToken must be a string");
     return new AuthMethod(t.intValue(), a.textValue());
   }
 
   @Override
   public String toString() {
-    return "AuthMethod[authMethodType=" + authMethodType + type().map(x -> " (" + x + ")").orElse("") + ", accessToken=<redacted>]";
+    return "AuthMethod[authMethodType="
+        + authMethodType
+        + type().map(x -> " (" + x + ")").orElse("")
+        + ", accessToken=<redacted>]";
   }
 }

@@ -7,16 +7,16 @@ import io.lit4j.core.json.LitJson;
 import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.eth.EthHash;
-import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Auth method ids as {@code LitAuthClient.getAuthIdByAuthMethod} (JS SDK 4.2.0) computes them:
- * {@code keccak256(utf8(userId + ":" + appId))}, 32 bytes. No network access: the Discord user
- * id is a parameter.
+ * {@code keccak256(utf8(userId + ":" + appId))}, 32 bytes. No network access: the Discord user id
+ * is a parameter.
  *
  * <table>
  * <caption>strings hashed</caption>
@@ -31,6 +31,7 @@ import java.util.Optional;
 public final class AuthMethodIds {
   /** The Lit Discord application's client id, the SDK default. */
   public static final String DEFAULT_DISCORD_CLIENT_ID = "1052874239658692668";
+
   private static final String STYTCH_SESSION = "https://stytch.com/session";
 
   private AuthMethodIds() {}
@@ -39,42 +40,75 @@ public final class AuthMethodIds {
    * {@return the 32-byte id of an auth method that needs no outside lookup (types 1, 3, 6, 9–13)}
    *
    * @param authMethod the auth method
-   * @throws UnsupportedAuthMethodException for Discord (use {@link #discordAuthMethodId}),
-   *     Google (5), LitAction (2), AppleJwt (8), OTP (7) and unknown types
+   * @throws UnsupportedAuthMethodException for Discord (use {@link #discordAuthMethodId}), Google
+   *     (5), LitAction (2), AppleJwt (8), OTP (7) and unknown types
    * @throws LitValidationException naming the part of the access token that is malformed
    */
   public static byte[] authMethodId(AuthMethod authMethod) {
     Args.required(authMethod, "authMethod");
-    AuthMethodType type = authMethod.type()
-        .orElseThrow(() -> new UnsupportedAuthMethodException(authMethod.authMethodType(), "unknown type"));
+    AuthMethodType type =
+        authMethod
+            .type()
+            .orElseThrow(
+                () ->
+                    new UnsupportedAuthMethodException(
+                        authMethod.authMethodType(), "unknown type"));
     String token = authMethod.accessToken();
     return switch (type) {
-      case ETH_WALLET -> keccak(jsString(jsonField(LitJson.parse(token, "accessToken (authSig JSON)"), "address", "accessToken")) + ":lit");
-      case WEB_AUTHN -> keccak(jsString(jsonField(LitJson.parse(token, "accessToken (WebAuthn credential JSON)"), "rawId", "accessToken")) + ":lit");
-      case DISCORD -> throw new UnsupportedAuthMethodException(type.value(),
-          "Discord needs the user id from Discord's API: use AuthMethodIds.discordAuthMethodId(userId, clientId)");
+      case ETH_WALLET ->
+          keccak(
+              jsString(
+                      jsonField(
+                          LitJson.parse(token, "accessToken (authSig JSON)"),
+                          "address",
+                          "accessToken"))
+                  + ":lit");
+      case WEB_AUTHN ->
+          keccak(
+              jsString(
+                      jsonField(
+                          LitJson.parse(token, "accessToken (WebAuthn credential JSON)"),
+                          "rawId",
+                          "accessToken"))
+                  + ":lit");
+      case DISCORD ->
+          throw new UnsupportedAuthMethodException(
+              type.value(),
+              "Discord needs the user id from Discord's API: use AuthMethodIds.discordAuthMethodId(userId, clientId)");
       case GOOGLE_JWT -> {
         JsonNode p = jwtPayload(token);
-        yield keccak(jsString(jsonField(p, "sub", "JWT payload")) + ":" + jsString(jsonField(p, "aud", "JWT payload")));
+        yield keccak(
+            jsString(jsonField(p, "sub", "JWT payload"))
+                + ":"
+                + jsString(jsonField(p, "aud", "JWT payload")));
       }
       case STYTCH_OTP -> {
         JsonNode p = jwtPayload(token);
-        yield keccak(lower(requireString(jsonField(p, "sub", "JWT payload"), "JWT payload.sub")) + ":" + lower(firstAudience(p)));
+        yield keccak(
+            lower(requireString(jsonField(p, "sub", "JWT payload"), "JWT payload.sub"))
+                + ":"
+                + lower(firstAudience(p)));
       }
-      case STYTCH_EMAIL_FACTOR_OTP -> stytchFactor(token, "email_factor", "email_factor", "email_address", "email");
+      case STYTCH_EMAIL_FACTOR_OTP ->
+          stytchFactor(token, "email_factor", "email_factor", "email_address", "email");
       case STYTCH_SMS_FACTOR_OTP, STYTCH_WHATSAPP_FACTOR_OTP ->
-          stytchFactor(token, "phone_number_factor", "phone_number_factor", "phone_number", "phone number");
-      // 4.2.0 bug kept: the TOTP provider searches for a phone_number_factor, then reads its authenticator_app_factor
-      case STYTCH_TOTP_FACTOR_OTP -> stytchFactor(token, "phone_number_factor", "authenticator_app_factor", "totp_id", "phone number");
-      case LIT_ACTION, GOOGLE, OTP, APPLE_JWT -> throw new UnsupportedAuthMethodException(type.value(), "");
+          stytchFactor(
+              token, "phone_number_factor", "phone_number_factor", "phone_number", "phone number");
+      // 4.2.0 bug kept: the TOTP provider searches for a phone_number_factor, then reads its
+      // authenticator_app_factor
+      case STYTCH_TOTP_FACTOR_OTP ->
+          stytchFactor(
+              token, "phone_number_factor", "authenticator_app_factor", "totp_id", "phone number");
+      case LIT_ACTION, GOOGLE, OTP, APPLE_JWT ->
+          throw new UnsupportedAuthMethodException(type.value(), "");
     };
   }
 
   /**
-   * The WebAuthn id with a relying party name, as 4.2.0's {@code WebAuthnProvider.authMethodId(authMethod, rpName)}:
-   * {@code keccak256("<rawId>:<rpName>")}, {@code lit} when {@code rpName} is null or empty. (The
-   * nodes always use {@code lit}: a PKP permitted under another name cannot sign through nodes'
-   * WebAuthn check.)
+   * The WebAuthn id with a relying party name, as 4.2.0's {@code
+   * WebAuthnProvider.authMethodId(authMethod, rpName)}: {@code keccak256("<rawId>:<rpName>")},
+   * {@code lit} when {@code rpName} is null or empty. (The nodes always use {@code lit}: a PKP
+   * permitted under another name cannot sign through nodes' WebAuthn check.)
    *
    * @param authMethod a WebAuthn (type 3) auth method
    * @param rpName the relying party name, or null
@@ -84,9 +118,16 @@ public final class AuthMethodIds {
   public static byte[] webAuthnAuthMethodId(AuthMethod authMethod, String rpName) {
     Args.required(authMethod, "authMethod");
     if (authMethod.authMethodType() != AuthMethodType.WEB_AUTHN.value()) {
-      throw new LitValidationException("webAuthnAuthMethodId needs a WebAuthn (type 3) auth method, got type " + authMethod.authMethodType());
+      throw new LitValidationException(
+          "webAuthnAuthMethodId needs a WebAuthn (type 3) auth method, got type "
+              + authMethod.authMethodType());
     }
-    String rawId = jsString(jsonField(LitJson.parse(authMethod.accessToken(), "accessToken (WebAuthn credential JSON)"), "rawId", "accessToken"));
+    String rawId =
+        jsString(
+            jsonField(
+                LitJson.parse(authMethod.accessToken(), "accessToken (WebAuthn credential JSON)"),
+                "rawId",
+                "accessToken"));
     return keccak(rawId + ":" + (rpName == null || rpName.isEmpty() ? "lit" : rpName));
   }
 
@@ -101,16 +142,18 @@ public final class AuthMethodIds {
   }
 
   /**
-   * The Discord id {@code keccak256(userId + ":" + clientId)}; the user id is what
-   * {@code GET https://discord.com/api/users/@me} returns for the token.
+   * The Discord id {@code keccak256(userId + ":" + clientId)}; the user id is what {@code GET
+   * https://discord.com/api/users/@me} returns for the token.
    *
    * @param userId the Discord user id
    * @param clientId the Discord OAuth client id
    * @return the 32-byte auth method id
    */
   public static byte[] discordAuthMethodId(String userId, String clientId) {
-    if (userId == null || userId.isEmpty()) throw new LitValidationException("Discord userId is missing");
-    if (clientId == null || clientId.isEmpty()) throw new LitValidationException("Discord clientId is missing");
+    if (userId == null || userId.isEmpty())
+      throw new LitValidationException("Discord userId is missing");
+    if (clientId == null || clientId.isEmpty())
+      throw new LitValidationException("Discord clientId is missing");
     return keccak(userId + ":" + clientId);
   }
 
@@ -135,13 +178,16 @@ public final class AuthMethodIds {
     return EthHash.keccak256Utf8(text);
   }
 
-  private static byte[] stytchFactor(String token, String searchKey, String factorKey, String valueKey, String what) {
+  private static byte[] stytchFactor(
+      String token, String searchKey, String factorKey, String valueKey, String what) {
     JsonNode p = jwtPayload(token);
     JsonNode session = p.get(STYTCH_SESSION);
-    if (session == null || !session.isObject()) throw new LitValidationException("JWT payload has no '" + STYTCH_SESSION + "' object");
+    if (session == null || !session.isObject())
+      throw new LitValidationException("JWT payload has no '" + STYTCH_SESSION + "' object");
     JsonNode factors = session.get("authentication_factors");
     if (factors == null || !factors.isArray()) {
-      throw new LitValidationException("JWT payload '" + STYTCH_SESSION + "'.authentication_factors must be an array");
+      throw new LitValidationException(
+          "JWT payload '" + STYTCH_SESSION + "'.authentication_factors must be an array");
     }
     Optional<JsonNode> found = Optional.empty();
     for (JsonNode f : factors) {
@@ -151,15 +197,23 @@ public final class AuthMethodIds {
         break;
       }
     }
-    JsonNode factor = found.orElseThrow(() -> new LitValidationException("Could not find " + what + " authentication info in session"));
+    JsonNode factor =
+        found.orElseThrow(
+            () ->
+                new LitValidationException(
+                    "Could not find " + what + " authentication info in session"));
     JsonNode holder = factor.get(factorKey);
     if (holder == null || !holder.isObject()) {
-      throw new LitValidationException("authentication factor has no " + factorKey + " (JS SDK 4.2.0 fails the same way)");
+      throw new LitValidationException(
+          "authentication factor has no " + factorKey + " (JS SDK 4.2.0 fails the same way)");
     }
-    String userId = requireString(jsonField(holder, valueKey, factorKey), factorKey + "." + valueKey);
+    String userId =
+        requireString(jsonField(holder, valueKey, factorKey), factorKey + "." + valueKey);
     String audience = firstAudience(p);
     // 4.2.0's factor providers refuse an empty project id; the plain StytchOtp provider does not
-    if (audience.isEmpty()) throw new LitValidationException("Token does not contain an audience (project identifier), aborting (JS SDK 4.2.0 refuses it too)");
+    if (audience.isEmpty())
+      throw new LitValidationException(
+          "Token does not contain an audience (project identifier), aborting (JS SDK 4.2.0 refuses it too)");
     return keccak(lower(userId) + ":" + lower(audience));
   }
 
@@ -176,7 +230,9 @@ public final class AuthMethodIds {
 
   private static JsonNode jwtPayload(String jwt) {
     String[] parts = jwt.split("\\.", -1);
-    if (parts.length != 3) throw new LitValidationException("accessToken is not a JWT: expected 3 dot-separated parts, got " + parts.length);
+    if (parts.length != 3)
+      throw new LitValidationException(
+          "accessToken is not a JWT: expected 3 dot-separated parts, got " + parts.length);
     byte[] raw;
     try {
       // accept base64url and plain base64, padding optional
@@ -191,17 +247,24 @@ public final class AuthMethodIds {
   }
 
   private static JsonNode jsonField(JsonNode n, String key, String what) {
-    if (n == null || !n.isObject()) throw new LitValidationException(what + " must be a JSON object");
+    if (n == null || !n.isObject())
+      throw new LitValidationException(what + " must be a JSON object");
     JsonNode v = n.get(key);
     if (v == null || v.isNull()) throw new LitValidationException(what + "." + key + " is missing");
     return v;
   }
 
-  /** A claim 4.2.0 lower-cases: it must be a string (4.2.0 fails on {@code toLowerCase} of anything else). */
+  /**
+   * A claim 4.2.0 lower-cases: it must be a string (4.2.0 fails on {@code toLowerCase} of anything
+   * else).
+   */
   private static String requireString(JsonNode v, String what) {
     if (!v.isTextual()) {
-      throw new LitValidationException(what + " must be a string, got " + v.getNodeType().name().toLowerCase(Locale.ROOT)
-          + " (JS SDK 4.2.0 refuses it too: toLowerCase is not a function)");
+      throw new LitValidationException(
+          what
+              + " must be a string, got "
+              + v.getNodeType().name().toLowerCase(Locale.ROOT)
+              + " (JS SDK 4.2.0 refuses it too: toLowerCase is not a function)");
     }
     return v.textValue();
   }
@@ -226,15 +289,16 @@ public final class AuthMethodIds {
 
   /**
    * JavaScript's {@code Number.prototype.toString()} (ECMA-262 Number::toString, radix 10): JSON
-   * numbers are doubles in JS, printed with the shortest digits, plain between 1e-7 and 1e21,
-   * else as {@code d.ddde+N}.
+   * numbers are doubles in JS, printed with the shortest digits, plain between 1e-7 and 1e21, else
+   * as {@code d.ddde+N}.
    */
   static String jsNumber(double d) {
     if (Double.isNaN(d)) return "NaN";
     if (d == 0) return "0";
     if (Double.isInfinite(d)) return d > 0 ? "Infinity" : "-Infinity";
     if (d < 0) return "-" + jsNumber(-d);
-    // the fewest significant digits that read back as d (Java 17's Double.toString is not always shortest)
+    // the fewest significant digits that read back as d (Java 17's Double.toString is not always
+    // shortest)
     BigDecimal exact = new BigDecimal(d);
     BigDecimal shortest = exact;
     for (int p = 1; p <= 17; p++) {
@@ -264,9 +328,9 @@ public final class AuthMethodIds {
   }
 
   /**
-   * ASCII lower-casing, as the nodes do ({@code to_ascii_lowercase}): independent of locale and
-   * of the JVM's Unicode version. (4.2.0 decodes JWT payloads as Latin-1 and lower-cases with
-   * Unicode rules, so its ids for non-ASCII claims match no node; these match the nodes.)
+   * ASCII lower-casing, as the nodes do ({@code to_ascii_lowercase}): independent of locale and of
+   * the JVM's Unicode version. (4.2.0 decodes JWT payloads as Latin-1 and lower-cases with Unicode
+   * rules, so its ids for non-ASCII claims match no node; these match the nodes.)
    */
   static String lower(String s) {
     StringBuilder b = new StringBuilder(s.length());

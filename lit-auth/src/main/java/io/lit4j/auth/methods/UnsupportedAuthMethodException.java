@@ -10,8 +10,13 @@ public final class UnsupportedAuthMethodException extends LitValidationException
   private final int authMethodType;
 
   UnsupportedAuthMethodException(int authMethodType, String why) {
-    super(builder().message("Unsupported auth method type: " + authMethodType + (why.isEmpty() ? "" : " (" + why + ")"))
-        .errorCode("UnsupportedAuthMethodType"));
+    super(
+        builder()
+            .message(
+                "Unsupported auth method type: "
+                    + authMethodType
+                    + (why.isEmpty() ? "" : " (" + why + ")"))
+            .errorCode("UnsupportedAuthMethodType"));
     this.authMethodType = authMethodType;
   }
 

@@ -14,27 +14,45 @@ final class RecapEncodings {
     String body = s.substring(0, end);
     for (int i = 0; i < body.length(); i++) {
       char c = body.charAt(i);
-      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
-        throw new RecapException("recap urn is not base64url: bad character '" + c + "' at position " + (RecapObject.URN_PREFIX.length() + i));
+      if (!((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_')) {
+        throw new RecapException(
+            "recap urn is not base64url: bad character '"
+                + c
+                + "' at position "
+                + (RecapObject.URN_PREFIX.length() + i));
       }
     }
     int rem = body.length() % 4;
-    if (rem == 1) throw new RecapException("recap urn is not base64url: Unexpected end of data (length " + body.length() + ")");
+    if (rem == 1)
+      throw new RecapException(
+          "recap urn is not base64url: Unexpected end of data (length " + body.length() + ")");
     if (rem != 0) {
-      int last = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".indexOf(body.charAt(body.length() - 1));
+      int last =
+          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+              .indexOf(body.charAt(body.length() - 1));
       int mask = rem == 2 ? 0x0f : 0x03;
-      if ((last & mask) != 0) throw new RecapException("recap urn is not base64url: Unexpected end of data (non-zero trailing bits)");
+      if ((last & mask) != 0)
+        throw new RecapException(
+            "recap urn is not base64url: Unexpected end of data (non-zero trailing bits)");
     }
     return Base64.getUrlDecoder().decode(body);
   }
 
-  /** Parses a CID string (v0 {@code Qm…}, base58btc {@code z…}, base32 {@code b…}) to CIDv1 base58btc. */
+  /**
+   * Parses a CID string (v0 {@code Qm…}, base58btc {@code z…}, base32 {@code b…}) to CIDv1
+   * base58btc.
+   */
   static String normalizeProof(String cid) {
     if (cid == null || cid.isEmpty()) throw new RecapException("proof CID is missing");
     byte[] bytes;
     if (cid.startsWith("Q")) {
       byte[] mh = decodeBase58(cid, "proof '" + cid + "' is not a base58btc CIDv0");
-      if (mh.length != 34 || mh[0] != 0x12 || mh[1] != 0x20) throw new RecapException("proof '" + cid + "' is not a sha2-256 CIDv0");
+      if (mh.length != 34 || mh[0] != 0x12 || mh[1] != 0x20)
+        throw new RecapException("proof '" + cid + "' is not a sha2-256 CIDv0");
       bytes = Bytes.concat(new byte[] {0x01, 0x70}, mh);
     } else if (cid.startsWith("z")) {
       bytes = decodeBase58(cid.substring(1), "proof '" + cid + "' is not base58btc");
@@ -43,7 +61,13 @@ final class RecapEncodings {
     } else {
       throw new RecapException("proof '" + cid + "' is not a CID (expected Qm…, z… or b…)");
     }
-    if (bytes.length < 4 || bytes[0] != 0x01) throw new RecapException("proof '" + cid + "' is not a CIDv1 (version byte " + (bytes.length == 0 ? "missing" : bytes[0]) + ")");
+    if (bytes.length < 4 || bytes[0] != 0x01)
+      throw new RecapException(
+          "proof '"
+              + cid
+              + "' is not a CIDv1 (version byte "
+              + (bytes.length == 0 ? "missing" : bytes[0])
+              + ")");
     return "z" + Base58.encode(bytes);
   }
 

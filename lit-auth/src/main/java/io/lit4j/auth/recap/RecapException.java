@@ -2,7 +2,10 @@ package io.lit4j.auth.recap;
 
 import io.lit4j.core.errors.LitValidationException;
 
-/** A ReCap (EIP-5573) URN, its JSON, an ability string or a proof is malformed; the message names the part. */
+/**
+ * A ReCap (EIP-5573) URN, its JSON, an ability string or a proof is malformed; the message names
+ * the part.
+ */
 public final class RecapException extends LitValidationException {
   private static final long serialVersionUID = 1L;
 

@@ -1,13 +1,13 @@
 package io.lit4j.auth.recap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lit4j.core.util.Args;
 import io.lit4j.auth.resources.LitResource;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.constants.LitAbility;
 import io.lit4j.core.json.CanonicalJson;
 import io.lit4j.core.json.JsJson;
 import io.lit4j.core.json.LitJson;
+import io.lit4j.core.util.Args;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 public final class RecapObject {
   /** Prefix of a ReCap SIWE resource. */
   public static final String URN_PREFIX = "urn:recap:";
+
   /** Start of every ReCap statement. */
   public static final String STATEMENT_PREFIX =
       "I further authorize the stated URI to perform the following actions on my behalf:";
@@ -64,23 +65,28 @@ public final class RecapObject {
   /**
    * {@return a recap built from attenuations and proofs}
    *
-   * @param att resource → ability ({@code Namespace/Name}) → nota bene objects (plain JSON
-   *     values: String, Number, Boolean, List, Map, or Jackson nodes)
+   * @param att resource → ability ({@code Namespace/Name}) → nota bene objects (plain JSON values:
+   *     String, Number, Boolean, List, Map, or Jackson nodes)
    * @param prf proof CIDs (CIDv0 {@code Qm…}, base58btc {@code z…} or base32 {@code b…})
    * @throws RecapException when an ability string, a nota bene or a proof is invalid
    */
-  public static RecapObject of(Map<String, ? extends Map<String, ? extends List<? extends Map<String, ?>>>> att, List<String> prf) {
+  public static RecapObject of(
+      Map<String, ? extends Map<String, ? extends List<? extends Map<String, ?>>>> att,
+      List<String> prf) {
     Args.required(att, "att");
     Args.required(prf, "prf");
     Map<String, Map<String, List<Map<String, Object>>>> copy = new LinkedHashMap<>();
     for (var r : att.entrySet()) {
-      if (r.getKey() == null || r.getValue() == null) throw new RecapException("att has a missing resource or ability map");
+      if (r.getKey() == null || r.getValue() == null)
+        throw new RecapException("att has a missing resource or ability map");
       Map<String, List<Map<String, Object>>> abilities = new LinkedHashMap<>();
       for (var a : r.getValue().entrySet()) {
         checkAbility(a.getKey(), "att['" + r.getKey() + "']");
-        if (a.getValue() == null) throw new RecapException("nota-bene list for " + a.getKey() + " is missing");
+        if (a.getValue() == null)
+          throw new RecapException("nota-bene list for " + a.getKey() + " is missing");
         List<Map<String, Object>> nbs = new ArrayList<>();
-        for (Map<String, ?> nb : a.getValue()) nbs.add(restriction(nb, "nota bene of " + a.getKey()));
+        for (Map<String, ?> nb : a.getValue())
+          nbs.add(restriction(nb, "nota bene of " + a.getKey()));
         abilities.put(a.getKey(), nbs);
       }
       copy.put(r.getKey(), abilities);
@@ -99,7 +105,8 @@ public final class RecapObject {
    * @param addAllCapabilities whether each resource gets every ability ({@code *}/{@code *})
    * @return the recap: {@code *}/{@code *} on each resource, or {@link #empty()}
    */
-  public static RecapObject withWildcards(List<? extends LitResource> resources, boolean addAllCapabilities) {
+  public static RecapObject withWildcards(
+      List<? extends LitResource> resources, boolean addAllCapabilities) {
     RecapObject r = EMPTY;
     if (addAllCapabilities) {
       for (LitResource res : resources) r = r.withAllCapabilitiesForResource(res);
@@ -110,21 +117,26 @@ public final class RecapObject {
   // ---------------------------------------------------------------- building
 
   /**
-   * Adds one nota bene for {@code namespace/name} on {@code resource} (siwe-recap
-   * {@code addAttenuation}): appended to the ability's list, or a new list.
+   * Adds one nota bene for {@code namespace/name} on {@code resource} (siwe-recap {@code
+   * addAttenuation}): appended to the ability's list, or a new list.
    *
    * @param resource the resource key, e.g. {@code lit-pkp://*}
    * @param namespace the ReCap namespace, e.g. {@code Threshold}
    * @param name the ability name, e.g. {@code Signing}
    * @param restriction the nota bene object
    * @return a new recap with the attenuation added
-   * @throws RecapException when the namespace or name has characters outside {@code [a-zA-Z0-9.*_+-]}
+   * @throws RecapException when the namespace or name has characters outside {@code
+   *     [a-zA-Z0-9.*_+-]}
    */
-  public RecapObject withAttenuation(String resource, String namespace, String name, Map<String, ?> restriction) {
+  public RecapObject withAttenuation(
+      String resource, String namespace, String name, Map<String, ?> restriction) {
     Args.required(resource, "resource");
-    if (namespace == null || !NAME.matcher(namespace).matches()) throw new RecapException("Invalid ability namespace '" + namespace + "'");
-    if (name == null || !NAME.matcher(name).matches()) throw new RecapException("Invalid ability name '" + name + "'");
-    Map<String, Object> nb = restriction(restriction == null ? Map.of() : restriction, "restriction");
+    if (namespace == null || !NAME.matcher(namespace).matches())
+      throw new RecapException("Invalid ability namespace '" + namespace + "'");
+    if (name == null || !NAME.matcher(name).matches())
+      throw new RecapException("Invalid ability name '" + name + "'");
+    Map<String, Object> nb =
+        restriction(restriction == null ? Map.of() : restriction, "restriction");
     Map<String, Map<String, List<Map<String, Object>>>> m = RecapValues.thaw(att);
     m.computeIfAbsent(resource, k -> new LinkedHashMap<>())
         .computeIfAbsent(namespace + "/" + name, k -> new ArrayList<>())
@@ -145,8 +157,8 @@ public final class RecapObject {
   }
 
   /**
-   * Lit {@code addCapabilityForResource(resource, ability, data)}: adds the ability's ReCap
-   * {@code Namespace/Name} on the resource key, with {@code data} as nota bene.
+   * Lit {@code addCapabilityForResource(resource, ability, data)}: adds the ability's ReCap {@code
+   * Namespace/Name} on the resource key, with {@code data} as nota bene.
    *
    * @param resource the resource to grant on
    * @param ability the ability to grant
@@ -154,14 +166,22 @@ public final class RecapObject {
    * @return a new recap with the capability added
    * @throws RecapException when {@code ability} does not apply to the resource
    */
-  public RecapObject withCapabilityForResource(LitResource resource, LitAbility ability, Map<String, ?> data) {
+  public RecapObject withCapabilityForResource(
+      LitResource resource, LitAbility ability, Map<String, ?> data) {
     Args.required(resource, "resource");
     Args.required(ability, "ability");
     if (!resource.isValidLitAbility(ability)) {
-      throw new RecapException("The specified Lit resource does not support the specified ability: "
-          + ability.wire() + " on " + resource.resourceKey());
+      throw new RecapException(
+          "The specified Lit resource does not support the specified ability: "
+              + ability.wire()
+              + " on "
+              + resource.resourceKey());
     }
-    return withAttenuation(resource.resourceKey(), ability.recapNamespace().wire(), ability.recapAbility().wire(), data);
+    return withAttenuation(
+        resource.resourceKey(),
+        ability.recapNamespace().wire(),
+        ability.recapAbility().wire(),
+        data);
   }
 
   /**
@@ -238,8 +258,8 @@ public final class RecapObject {
   }
 
   /**
-   * The ReCap statement as siwe-recap writes it: {@value #STATEMENT_PREFIX} then
-   * {@code (n) 'Namespace': 'Name', 'Name' for 'resource'.} per resource (sorted) and namespace.
+   * The ReCap statement as siwe-recap writes it: {@value #STATEMENT_PREFIX} then {@code (n)
+   * 'Namespace': 'Name', 'Name' for 'resource'.} per resource (sorted) and namespace.
    *
    * @return the ReCap statement
    */
@@ -250,7 +270,9 @@ public final class RecapObject {
       Map<String, List<String>> byNamespace = new LinkedHashMap<>();
       for (String ability : new TreeMap<>(att.get(resource)).keySet()) {
         int slash = ability.indexOf('/');
-        byNamespace.computeIfAbsent(ability.substring(0, slash), k -> new ArrayList<>()).add(ability.substring(slash + 1));
+        byNamespace
+            .computeIfAbsent(ability.substring(0, slash), k -> new ArrayList<>())
+            .add(ability.substring(slash + 1));
       }
       for (var ns : jsKeyOrder(byNamespace).entrySet()) {
         sb.append('(').append(section++).append(") '").append(ns.getKey()).append("': ");
@@ -277,9 +299,9 @@ public final class RecapObject {
 
   /**
    * {@return the canonical JSON of {@code {att, prf}}: keys sorted by UTF-16 code unit at every
-   * level, nota bene included, as 4.2.0's siwe-recap writes it with {@code canonicalize} (so
-   * {@code "10"} comes before {@code "9"}, unlike {@code JSON.stringify}), which is also the order
-   * {@link #decode} requires}
+   * level, nota bene included, as 4.2.0's siwe-recap writes it with {@code canonicalize} (so {@code
+   * "10"} comes before {@code "9"}, unlike {@code JSON.stringify}), which is also the order {@link
+   * #decode} requires}
    */
   public String toCanonicalJson() {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -290,14 +312,16 @@ public final class RecapObject {
 
   /** {@return {@code urn:recap:} + base64url (no padding) of {@link #toCanonicalJson()}} */
   public String encode() {
-    return URN_PREFIX + Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(toCanonicalJson().getBytes(StandardCharsets.UTF_8));
+    return URN_PREFIX
+        + Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(toCanonicalJson().getBytes(StandardCharsets.UTF_8));
   }
 
   /**
    * Decodes a {@code urn:recap:} resource like siwe-recap {@code decode_urn}: base64url (padding
-   * tolerated), JSON {@code {att: object, prf: [string]}}, valid ability strings, nota bene
-   * lists of objects, and keys sorted at every level.
+   * tolerated), JSON {@code {att: object, prf: [string]}}, valid ability strings, nota bene lists
+   * of objects, and keys sorted at every level.
    *
    * @param urn the {@code urn:recap:} resource
    * @return the recap
@@ -308,8 +332,7 @@ public final class RecapObject {
   }
 
   /**
-   * Decodes like {@link #decode(String)} but accepts keys in any order, as a Lit node reads
-   * recaps.
+   * Decodes like {@link #decode(String)} but accepts keys in any order, as a Lit node reads recaps.
    *
    * @param urn the {@code urn:recap:} resource
    * @return the recap
@@ -320,7 +343,8 @@ public final class RecapObject {
   }
 
   private static RecapObject decode(String urn, boolean requireSorted) {
-    if (urn == null || !urn.startsWith(URN_PREFIX)) throw new RecapException("Invalid recap urn: must start with " + URN_PREFIX);
+    if (urn == null || !urn.startsWith(URN_PREFIX))
+      throw new RecapException("Invalid recap urn: must start with " + URN_PREFIX);
     byte[] raw = RecapEncodings.base64UrlDecode(urn.substring(URN_PREFIX.length()));
     String json = new String(raw, StandardCharsets.UTF_8);
     JsonNode root;
@@ -332,25 +356,34 @@ public final class RecapObject {
     if (!root.isObject()) throw new RecapException("recap JSON must be an object {att, prf}");
     JsonNode att = root.get("att");
     JsonNode prf = root.get("prf");
-    if (att == null || !att.isObject()) throw new RecapException("Invalid attenuation object: recap att must be a JSON object");
-    if (prf == null || !prf.isArray()) throw new RecapException("Invalid proof list: recap prf must be an array of strings");
+    if (att == null || !att.isObject())
+      throw new RecapException("Invalid attenuation object: recap att must be a JSON object");
+    if (prf == null || !prf.isArray())
+      throw new RecapException("Invalid proof list: recap prf must be an array of strings");
     List<String> proofs = new ArrayList<>();
     for (JsonNode p : prf) {
-      if (!p.isTextual()) throw new RecapException("Invalid proof list: recap prf must be an array of strings");
+      if (!p.isTextual())
+        throw new RecapException("Invalid proof list: recap prf must be an array of strings");
       proofs.add(p.textValue());
     }
     Map<String, Map<String, List<Map<String, Object>>>> m = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = att.fields(); it.hasNext(); ) {
       var r = it.next();
-      if (!r.getValue().isObject()) throw new RecapException("Invalid attenuation object: att['" + r.getKey() + "'] must be an object");
+      if (!r.getValue().isObject())
+        throw new RecapException(
+            "Invalid attenuation object: att['" + r.getKey() + "'] must be an object");
       Map<String, List<Map<String, Object>>> abilities = new LinkedHashMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> ai = r.getValue().fields(); ai.hasNext(); ) {
         var a = ai.next();
         checkAbility(a.getKey(), "att['" + r.getKey() + "']");
-        if (!a.getValue().isArray()) throw new RecapException("Invalid nota-bene list for " + a.getKey() + ": must be an array of objects");
+        if (!a.getValue().isArray())
+          throw new RecapException(
+              "Invalid nota-bene list for " + a.getKey() + ": must be an array of objects");
         List<Map<String, Object>> nbs = new ArrayList<>();
         for (JsonNode nb : a.getValue()) {
-          if (!nb.isObject()) throw new RecapException("Invalid nota-bene list for " + a.getKey() + ": must be an array of objects");
+          if (!nb.isObject())
+            throw new RecapException(
+                "Invalid nota-bene list for " + a.getKey() + ": must be an array of objects");
           @SuppressWarnings("unchecked")
           Map<String, Object> plain = (Map<String, Object>) RecapValues.plain(nb);
           nbs.add(plain);
@@ -359,7 +392,8 @@ public final class RecapObject {
       }
       m.put(r.getKey(), abilities);
     }
-    if (requireSorted && !RecapValues.isSorted(m)) throw new RecapException("Attenuation object is not properly sorted");
+    if (requireSorted && !RecapValues.isSorted(m))
+      throw new RecapException("Attenuation object is not properly sorted");
     List<String> normalized = new ArrayList<>();
     for (String p : proofs) normalized.add(RecapEncodings.normalizeProof(p));
     return new RecapObject(RecapValues.freeze(m), List.copyOf(normalized));
@@ -374,14 +408,16 @@ public final class RecapObject {
    */
   public static RecapObject extract(SiweMessage siwe) {
     Args.required(siwe, "siwe");
-    List<String> res = siwe.resources().orElseThrow(() -> new RecapException("No resources in SiweMessage"));
-    if (res.isEmpty()) throw new RecapException("Invalid recap urn: the SIWE resource list is empty");
+    List<String> res =
+        siwe.resources().orElseThrow(() -> new RecapException("No resources in SiweMessage"));
+    if (res.isEmpty())
+      throw new RecapException("Invalid recap urn: the SIWE resource list is empty");
     return decode(res.get(res.size() - 1));
   }
 
   /**
-   * siwe-recap {@code extract_and_verify}: {@link #extract} and check that the SIWE statement
-   * ends with the recap's statement.
+   * siwe-recap {@code extract_and_verify}: {@link #extract} and check that the SIWE statement ends
+   * with the recap's statement.
    *
    * @param siwe the SIWE message
    * @return the recap of its last resource
@@ -390,7 +426,8 @@ public final class RecapObject {
   public static RecapObject extractAndVerify(SiweMessage siwe) {
     RecapObject r = extract(siwe);
     if (siwe.statement().isEmpty() || !siwe.statement().get().endsWith(r.rawStatement())) {
-      throw new RecapException("Invalid statement: the SIWE statement does not end with the recap statement");
+      throw new RecapException(
+          "Invalid statement: the SIWE statement does not end with the recap statement");
     }
     return r;
   }
@@ -443,7 +480,8 @@ public final class RecapObject {
   public boolean verifyCapabilitiesForResource(LitResource resource, LitAbility ability) {
     if (!resource.isValidLitAbility(ability)) return false;
     String wildcard = resource.prefix().wire() + "://*";
-    Map<String, List<Map<String, Object>>> abilities = att.containsKey(wildcard) ? att.get(wildcard) : att.get(resource.resourceKey());
+    Map<String, List<Map<String, Object>>> abilities =
+        att.containsKey(wildcard) ? att.get(wildcard) : att.get(resource.resourceKey());
     if (abilities == null) return false;
     return abilities.containsKey("*/*") || abilities.containsKey(ability.recapKey());
   }
@@ -467,7 +505,12 @@ public final class RecapObject {
 
   private static void checkAbility(String ability, String where) {
     if (ability == null || !ABILITY.matcher(ability).matches()) {
-      throw new RecapException("Invalid ability string: '" + ability + "' in " + where + " (expected Namespace/Name of [a-zA-Z0-9.*_+-])");
+      throw new RecapException(
+          "Invalid ability string: '"
+              + ability
+              + "' in "
+              + where
+              + " (expected Namespace/Name of [a-zA-Z0-9.*_+-])");
     }
   }
 

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The plain, immutable JSON values a {@link RecapObject} holds, and the key-order check of decode. */
+/**
+ * The plain, immutable JSON values a {@link RecapObject} holds, and the key-order check of decode.
+ */
 final class RecapValues {
   private RecapValues() {}
 
@@ -34,7 +36,8 @@ final class RecapValues {
     if (v instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();
       for (var e : m.entrySet()) {
-        if (!(e.getKey() instanceof String k)) throw new RecapException("nota bene keys must be strings");
+        if (!(e.getKey() instanceof String k))
+          throw new RecapException("nota bene keys must be strings");
         out.put(k, plain(e.getValue()));
       }
       return Collections.unmodifiableMap(out);
@@ -49,7 +52,8 @@ final class RecapValues {
     throw new RecapException("unsupported nota bene value type " + v.getClass().getSimpleName());
   }
 
-  static Map<String, Map<String, List<Map<String, Object>>>> freeze(Map<String, Map<String, List<Map<String, Object>>>> m) {
+  static Map<String, Map<String, List<Map<String, Object>>>> freeze(
+      Map<String, Map<String, List<Map<String, Object>>>> m) {
     Map<String, Map<String, List<Map<String, Object>>>> out = new LinkedHashMap<>();
     for (var r : m.entrySet()) {
       Map<String, List<Map<String, Object>>> abilities = new LinkedHashMap<>();
@@ -59,13 +63,15 @@ final class RecapValues {
     return Collections.unmodifiableMap(out);
   }
 
-  static Map<String, Map<String, List<Map<String, Object>>>> thaw(Map<String, Map<String, List<Map<String, Object>>>> m) {
+  static Map<String, Map<String, List<Map<String, Object>>>> thaw(
+      Map<String, Map<String, List<Map<String, Object>>>> m) {
     Map<String, Map<String, List<Map<String, Object>>>> out = new LinkedHashMap<>();
     for (var r : m.entrySet()) out.put(r.getKey(), thawAbilities(r.getValue()));
     return out;
   }
 
-  static Map<String, List<Map<String, Object>>> thawAbilities(Map<String, List<Map<String, Object>>> m) {
+  static Map<String, List<Map<String, Object>>> thawAbilities(
+      Map<String, List<Map<String, Object>>> m) {
     Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
     for (var a : m.entrySet()) out.put(a.getKey(), new ArrayList<>(a.getValue()));
     return out;

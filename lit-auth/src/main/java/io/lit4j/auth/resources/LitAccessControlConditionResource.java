@@ -4,13 +4,15 @@ import io.lit4j.core.constants.LitAbility;
 import io.lit4j.core.constants.LitResourcePrefix;
 
 /**
- * Encrypted data or a condition, by {@code <conditionsHash>/<dataHash>} (decryption), {@code <conditionsHash>} (signing) or {@code *}.
+ * Encrypted data or a condition, by {@code <conditionsHash>/<dataHash>} (decryption), {@code
+ * <conditionsHash>} (signing) or {@code *}.
  *
  * @param resource the resource id or {@code *}
  */
 public record LitAccessControlConditionResource(String resource) implements LitResource {
   /** The wildcard resource {@code lit-accesscontrolcondition://*}. */
-  public static final LitAccessControlConditionResource ALL = new LitAccessControlConditionResource(WILDCARD);
+  public static final LitAccessControlConditionResource ALL =
+      new LitAccessControlConditionResource(WILDCARD);
 
   /**
    * @param resource the resource id or {@code *}
@@ -27,7 +29,8 @@ public record LitAccessControlConditionResource(String resource) implements LitR
 
   @Override
   public boolean isValidLitAbility(LitAbility ability) {
-    return ability == LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION || ability == LitAbility.ACCESS_CONTROL_CONDITION_SIGNING;
+    return ability == LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION
+        || ability == LitAbility.ACCESS_CONTROL_CONDITION_SIGNING;
   }
 
   @Override

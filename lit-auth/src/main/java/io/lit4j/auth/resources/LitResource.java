@@ -60,16 +60,18 @@ public sealed interface LitResource
    *
    * @param resourceKey a key such as {@code lit-pkp://*}
    * @return the resource
-   * @throws LitValidationException when the key has no {@code ://}, an unknown prefix or an
-   *     empty id
+   * @throws LitValidationException when the key has no {@code ://}, an unknown prefix or an empty
+   *     id
    */
   static LitResource parseKey(String resourceKey) {
     if (resourceKey == null) throw new LitValidationException("resource key is missing");
     int i = resourceKey.indexOf("://");
     if (i < 0) {
-      throw new LitValidationException("resource key '" + resourceKey + "' is not of the form <prefix>://<resource>");
+      throw new LitValidationException(
+          "resource key '" + resourceKey + "' is not of the form <prefix>://<resource>");
     }
-    return of(LitResourcePrefix.fromWire(resourceKey.substring(0, i)), resourceKey.substring(i + 3));
+    return of(
+        LitResourcePrefix.fromWire(resourceKey.substring(0, i)), resourceKey.substring(i + 3));
   }
 
   /**

@@ -11,21 +11,25 @@ import java.util.Map;
 
 /**
  * One ability a session asks for on one resource. On the wire (session signed message, SIWE
- * callbacks) it is spelled {@code {"resource":{"resource":"*","resourcePrefix":"lit-pkp"},"ability":"pkp-signing"}}.
+ * callbacks) it is spelled {@code
+ * {"resource":{"resource":"*","resourcePrefix":"lit-pkp"},"ability":"pkp-signing"}}.
  *
  * @param resource the resource
- * @param ability the ability; it need not be valid for the resource (the node does not compare
- *     it), but ReCap building rejects such pairs
+ * @param ability the ability; it need not be valid for the resource (the node does not compare it),
+ *     but ReCap building rejects such pairs
  */
 public record ResourceAbilityRequest(LitResource resource, LitAbility ability) {
   /**
    * @param resource the resource
-   * @param ability the ability; it need not be valid for the resource (the node does not compare it), but ReCap building rejects such pairs
+   * @param ability the ability; it need not be valid for the resource (the node does not compare
+   *     it), but ReCap building rejects such pairs
    * @throws LitValidationException when a part is missing
    */
   public ResourceAbilityRequest {
-    if (resource == null) throw new LitValidationException("resourceAbilityRequest.resource is missing");
-    if (ability == null) throw new LitValidationException("resourceAbilityRequest.ability is missing");
+    if (resource == null)
+      throw new LitValidationException("resourceAbilityRequest.resource is missing");
+    if (ability == null)
+      throw new LitValidationException("resourceAbilityRequest.ability is missing");
   }
 
   /**
@@ -68,10 +72,12 @@ public record ResourceAbilityRequest(LitResource resource, LitAbility ability) {
    */
   public static ResourceAbilityRequest fromJson(JsonNode node, String field) {
     Args.required(field, "field");
-    if (node == null || !node.isObject()) throw new LitValidationException(field + " must be a JSON object");
+    if (node == null || !node.isObject())
+      throw new LitValidationException(field + " must be a JSON object");
     JsonNode res = node.get("resource");
     if (res == null || !res.isObject()) {
-      throw new LitValidationException(field + ".resource must be an object {resource, resourcePrefix}");
+      throw new LitValidationException(
+          field + ".resource must be an object {resource, resourcePrefix}");
     }
     String id = text(res, "resource", field + ".resource.resource");
     String prefix = text(res, "resourcePrefix", field + ".resource.resourcePrefix");

@@ -25,8 +25,10 @@ import java.util.List;
 public final class PkpSessionSiwe {
   /** The address 4.2.0 writes when no PKP public key is given. */
   public static final String PLACEHOLDER_ADDRESS = "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2";
+
   /** The fixed start of the statement. */
   public static final String STATEMENT = "Lit Protocol PKP session signature";
+
   /** Default domain outside a browser. */
   public static final String DEFAULT_DOMAIN = "litprotocol.com";
 
@@ -55,7 +57,8 @@ public final class PkpSessionSiwe {
       System.arraycopy(key, 0, unc, 1, 64);
       key = unc;
     } else if (key.length != 33 && key.length != 65) {
-      throw new LitValidationException("pkpPublicKey must be 33, 64 or 65 bytes, got " + key.length);
+      throw new LitValidationException(
+          "pkpPublicKey must be 33, 64 or 65 bytes, got " + key.length);
     }
     try {
       return Secp256k1PublicKey.fromBytes(key).ethAddress().checksummed();
@@ -93,7 +96,8 @@ public final class PkpSessionSiwe {
     /**
      * Sets the URI to the session key's {@code lit:session:<pubkey>}; returns this builder.
      *
-     * @param sessionKey the URI to the session key's {@code lit:session:<pubkey>}; returns this builder
+     * @param sessionKey the URI to the session key's {@code lit:session:<pubkey>}; returns this
+     *     builder
      * @return this builder
      */
     public Builder sessionKey(SessionKeyPair sessionKey) {
@@ -124,9 +128,11 @@ public final class PkpSessionSiwe {
     }
 
     /**
-     * Sets the user statement appended after {@value PkpSessionSiwe#STATEMENT}; returns this builder.
+     * Sets the user statement appended after {@value PkpSessionSiwe#STATEMENT}; returns this
+     * builder.
      *
-     * @param statement the user statement appended after {@value PkpSessionSiwe#STATEMENT}; returns this builder
+     * @param statement the user statement appended after {@value PkpSessionSiwe#STATEMENT}; returns
+     *     this builder
      * @return this builder
      */
     public Builder statement(String statement) {
@@ -168,9 +174,11 @@ public final class PkpSessionSiwe {
     }
 
     /**
-     * Sets the requests to build the recap from (an empty list still adds an empty recap); returns this builder.
+     * Sets the requests to build the recap from (an empty list still adds an empty recap); returns
+     * this builder.
      *
-     * @param requests the requests to build the recap from (an empty list still adds an empty recap); returns this builder
+     * @param requests the requests to build the recap from (an empty list still adds an empty
+     *     recap); returns this builder
      * @return this builder
      */
     public Builder resourceAbilityRequests(List<ResourceAbilityRequest> requests) {
@@ -193,23 +201,33 @@ public final class PkpSessionSiwe {
      * Builds the SIWE.
      *
      * @return the SIWE message
-     * @throws LitValidationException when the nonce or session key is missing, a request's
-     *     ability does not apply to its resource, or a request is not covered by the recap just
-     *     built (4.2.0: "Failed to verify capabilities for resource")
+     * @throws LitValidationException when the nonce or session key is missing, a request's ability
+     *     does not apply to its resource, or a request is not covered by the recap just built
+     *     (4.2.0: "Failed to verify capabilities for resource")
      */
     public SiweMessage build() {
-      if (nonce == null) throw new LitValidationException("nonce is missing: use the network's latest block hash");
+      if (nonce == null)
+        throw new LitValidationException("nonce is missing: use the network's latest block hash");
       if (uri == null) throw new LitValidationException("session key is missing");
       Instant now = clock.instant();
-      SiweMessage siwe = SiweMessage.builder()
-          .domain(domain)
-          .address(pkpPublicKey == null ? PLACEHOLDER_ADDRESS : computeAddress(pkpPublicKey))
-          .statement(statement == null || statement.isEmpty() ? STATEMENT : STATEMENT + " " + statement)
-          .uri(uri).chainId(chainId).nonce(nonce)
-          .issuedAt(IsoTime.toIsoString(now))
-          .expirationTime(expiration != null ? expiration : IsoTime.toIsoString(now.plus(SessionSiwe.DEFAULT_TTL)))
-          .resources(resources)
-          .build();
+      SiweMessage siwe =
+          SiweMessage.builder()
+              .domain(domain)
+              .address(pkpPublicKey == null ? PLACEHOLDER_ADDRESS : computeAddress(pkpPublicKey))
+              .statement(
+                  statement == null || statement.isEmpty()
+                      ? STATEMENT
+                      : STATEMENT + " " + statement)
+              .uri(uri)
+              .chainId(chainId)
+              .nonce(nonce)
+              .issuedAt(IsoTime.toIsoString(now))
+              .expirationTime(
+                  expiration != null
+                      ? expiration
+                      : IsoTime.toIsoString(now.plus(SessionSiwe.DEFAULT_TTL)))
+              .resources(resources)
+              .build();
       if (requests == null) return siwe;
       RecapObject recap = RecapObject.empty();
       for (ResourceAbilityRequest r : requests) {

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * A session key: an ed25519 key pair in the tweetnacl format the JS SDK stores as {@code
- * {publicKey: hex(32), secretKey: hex(64 = seed ‖ publicKey)}}. {@link #toString()} never shows
- * the secret.
+ * {publicKey: hex(32), secretKey: hex(64 = seed ‖ publicKey)}}. {@link #toString()} never shows the
+ * secret.
  */
 public final class SessionKeyPair {
   /** Prefix of a session key URI ({@code LIT_SESSION_KEY_URI}). */
@@ -49,7 +49,8 @@ public final class SessionKeyPair {
    * {@return the session key of its stored secret key hex (128 hex characters)}
    *
    * @param secretKeyHex the 64-byte ed25519 secret key (seed and public key), hex
-   * @throws io.lit4j.core.errors.LitValidationException when it is not a consistent tweetnacl secret key
+   * @throws io.lit4j.core.errors.LitValidationException when it is not a consistent tweetnacl
+   *     secret key
    */
   public static SessionKeyPair fromSecretKeyHex(String secretKeyHex) {
     return new SessionKeyPair(Ed25519KeyPair.fromSecretKeyHex(secretKeyHex));

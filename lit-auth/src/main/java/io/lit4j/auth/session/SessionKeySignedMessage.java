@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a per-node session signature signs: the JSON {@code signedMessage}
- * {@code {sessionKey, resourceAbilityRequests, capabilities, issuedAt, expiration, nodeAddress}}
- * (JS SDK 4.2.0 {@code getSessionSigs}).
+ * What a per-node session signature signs: the JSON {@code signedMessage} {@code {sessionKey,
+ * resourceAbilityRequests, capabilities, issuedAt, expiration, nodeAddress}} (JS SDK 4.2.0 {@code
+ * getSessionSigs}).
  *
  * @param sessionKey the session public key hex (not the {@code lit:session:} URI)
  * @param resourceAbilityRequests what the session may do
@@ -45,7 +45,8 @@ public record SessionKeySignedMessage(
    */
   public SessionKeySignedMessage {
     if (sessionKey == null) throw new LitValidationException("sessionKey is missing");
-    if (resourceAbilityRequests == null) throw new LitValidationException("resourceAbilityRequests is missing");
+    if (resourceAbilityRequests == null)
+      throw new LitValidationException("resourceAbilityRequests is missing");
     if (capabilities == null) throw new LitValidationException("capabilities is missing");
     if (issuedAt == null) throw new LitValidationException("issuedAt is missing");
     if (expiration == null) throw new LitValidationException("expiration is missing");
@@ -58,7 +59,9 @@ public record SessionKeySignedMessage(
   public Map<String, Object> toJsValue() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("sessionKey", sessionKey);
-    m.put("resourceAbilityRequests", resourceAbilityRequests.stream().map(ResourceAbilityRequest::toJsValue).toList());
+    m.put(
+        "resourceAbilityRequests",
+        resourceAbilityRequests.stream().map(ResourceAbilityRequest::toJsValue).toList());
     m.put("capabilities", capabilities.stream().map(AuthSig::toJsValue).toList());
     m.put("issuedAt", issuedAt);
     m.put("expiration", expiration);
@@ -100,25 +103,36 @@ public record SessionKeySignedMessage(
     JsonNode n = LitJson.parse(json, "signedMessage");
     if (!n.isObject()) throw new LitValidationException("signedMessage must be a JSON object");
     JsonNode rar = n.get("resourceAbilityRequests");
-    if (rar == null || !rar.isArray()) throw new LitValidationException("signedMessage.resourceAbilityRequests must be an array");
+    if (rar == null || !rar.isArray())
+      throw new LitValidationException("signedMessage.resourceAbilityRequests must be an array");
     List<ResourceAbilityRequest> reqs = new ArrayList<>();
     for (int i = 0; i < rar.size(); i++) {
-      reqs.add(ResourceAbilityRequest.fromJson(rar.get(i), "signedMessage.resourceAbilityRequests[" + i + "]"));
+      reqs.add(
+          ResourceAbilityRequest.fromJson(
+              rar.get(i), "signedMessage.resourceAbilityRequests[" + i + "]"));
     }
     JsonNode caps = n.get("capabilities");
-    if (caps == null || !caps.isArray()) throw new LitValidationException("signedMessage.capabilities must be an array");
+    if (caps == null || !caps.isArray())
+      throw new LitValidationException("signedMessage.capabilities must be an array");
     List<AuthSig> capabilities = new ArrayList<>();
     for (int i = 0; i < caps.size(); i++) {
       capabilities.add(AuthSig.fromJson(caps.get(i), "signedMessage.capabilities[" + i + "]"));
     }
-    return new SessionKeySignedMessage(text(n, "sessionKey"), reqs, capabilities, text(n, "issuedAt"),
-        text(n, "expiration"), text(n, "nodeAddress"));
+    return new SessionKeySignedMessage(
+        text(n, "sessionKey"),
+        reqs,
+        capabilities,
+        text(n, "issuedAt"),
+        text(n, "expiration"),
+        text(n, "nodeAddress"));
   }
 
   private static String text(JsonNode n, String key) {
     JsonNode v = n.get(key);
-    if (v == null || v.isNull()) throw new LitValidationException("signedMessage." + key + " is missing");
-    if (!v.isTextual()) throw new LitValidationException("signedMessage." + key + " must be a string");
+    if (v == null || v.isNull())
+      throw new LitValidationException("signedMessage." + key + " is missing");
+    if (!v.isTextual())
+      throw new LitValidationException("signedMessage." + key + " must be a string");
     return v.textValue();
   }
 }

@@ -26,10 +26,10 @@ import java.util.Optional;
 /**
  * Session signatures, one per node URL ({@code SessionSigsMap}), fixed ({@link #sign}, {@link #of})
  * or {@linkplain #renewing renewing} (made on demand for nodes that join, re-signed before they
- * expire): each is an {@link AuthSig}
- * {@code {sig, derivedVia:"litSessionSignViaNacl", signedMessage, address:<session pubkey>, algo:"ed25519"}}
- * over that node's {@link SessionKeySignedMessage}. Each operation sends {@code sessionSigs[url]}
- * as that node's {@code authSig}.
+ * expire): each is an {@link AuthSig} {@code {sig, derivedVia:"litSessionSignViaNacl",
+ * signedMessage, address:<session pubkey>, algo:"ed25519"}} over that node's {@link
+ * SessionKeySignedMessage}. Each operation sends {@code sessionSigs[url]} as that node's {@code
+ * authSig}.
  *
  * <pre>{@code
  * SessionSigs sigs = SessionSigs.sign(sessionKey, requests,
@@ -39,12 +39,14 @@ import java.util.Optional;
  */
 public final class SessionSigs {
   /** Session signature lifetime, hard-coded to 5 minutes in JS SDK 4.2.0. */
-  public static final Duration V4_SESSION_TTL = io.lit4j.core.constants.LitConstants.SESSION_SIG_TTL;
+  public static final Duration V4_SESSION_TTL =
+      io.lit4j.core.constants.LitConstants.SESSION_SIG_TTL;
 
   /** A renewing set signs a node's sig again once it has less than this left. */
   static final Duration RENEW_MARGIN = Duration.ofSeconds(30);
 
   private final Map<String, AuthSig> byNode;
+
   /** Null for fixed sigs; set for sigs made from a held session key (see {@link #renewing}). */
   private final Renewer renewer;
 
@@ -59,7 +61,10 @@ public final class SessionSigs {
     for (String url : nodeUrls) renewer.sigFor(url);
   }
 
-  /** Makes per-node sigs on demand from the session key and capabilities it holds; the key never leaves it. */
+  /**
+   * Makes per-node sigs on demand from the session key and capabilities it holds; the key never
+   * leaves it.
+   */
   private static final class Renewer {
     final SessionKeyPair sessionKey;
     final List<ResourceAbilityRequest> requests;
@@ -70,8 +75,13 @@ public final class SessionSigs {
     final Map<String, AuthSig> sigs = new LinkedHashMap<>();
     final Map<String, Instant> expiries = new LinkedHashMap<>();
 
-    Renewer(SessionKeyPair sessionKey, List<ResourceAbilityRequest> requests, List<AuthSig> capabilities, Instant sessionExpiry,
-        Duration perNodeTtl, Clock clock) {
+    Renewer(
+        SessionKeyPair sessionKey,
+        List<ResourceAbilityRequest> requests,
+        List<AuthSig> capabilities,
+        Instant sessionExpiry,
+        Duration perNodeTtl,
+        Clock clock) {
       this.sessionKey = sessionKey;
       this.requests = List.copyOf(requests);
       this.capabilities = List.copyOf(capabilities);
@@ -84,13 +94,24 @@ public final class SessionSigs {
       Instant now = clock.instant();
       AuthSig have = sigs.get(url);
       Instant until = expiries.get(url);
-      boolean fresh = have != null && (until.minus(RENEW_MARGIN).isAfter(now) || !until.isBefore(sessionExpiry));
+      boolean fresh =
+          have != null
+              && (until.minus(RENEW_MARGIN).isAfter(now) || !until.isBefore(sessionExpiry));
       if (fresh) return have;
-      if (have != null && !now.isBefore(sessionExpiry)) return have; // the session is over: the node will say so
+      if (have != null && !now.isBefore(sessionExpiry))
+        return have; // the session is over: the node will say so
       Instant exp = now.plus(perNodeTtl);
       if (exp.isAfter(sessionExpiry)) exp = sessionExpiry;
-      AuthSig sig = signForNode(sessionKey, new SessionKeySignedMessage(sessionKey.publicKeyHex(), requests, capabilities,
-          IsoTime.toIsoString(now), IsoTime.toIsoString(exp), url));
+      AuthSig sig =
+          signForNode(
+              sessionKey,
+              new SessionKeySignedMessage(
+                  sessionKey.publicKeyHex(),
+                  requests,
+                  capabilities,
+                  IsoTime.toIsoString(now),
+                  IsoTime.toIsoString(exp),
+                  url));
       sigs.put(url, sig);
       expiries.put(url, exp);
       return sig;
@@ -105,8 +126,8 @@ public final class SessionSigs {
    * Session sigs that follow the network: they hold the session key and the capabilities (which
    * name no node) and make a node's sig when it is first asked for (a node that joined later) or
    * when its sig has less than 30 seconds left. Each per-node sig lives {@code perNodeTtl} (5
-   * minutes in 4.2.0), never past {@code sessionExpiry}, the capability's lifetime. The session
-   * key stays inside: {@link #toJson()} and {@link #toString()} show only the sigs.
+   * minutes in 4.2.0), never past {@code sessionExpiry}, the capability's lifetime. The session key
+   * stays inside: {@link #toJson()} and {@link #toString()} show only the sigs.
    *
    * @param sessionKey the session key that signs
    * @param resourceAbilityRequests what the session may do
@@ -119,18 +140,33 @@ public final class SessionSigs {
    * @throws LitValidationException when a part is missing, no node or capability is given, the
    *     lifetime is not positive or the session has ended
    */
-  public static SessionSigs renewing(SessionKeyPair sessionKey, List<ResourceAbilityRequest> resourceAbilityRequests,
-      List<AuthSig> capabilities, List<String> nodeUrls, Clock clock, Instant sessionExpiry, Duration perNodeTtl) {
+  public static SessionSigs renewing(
+      SessionKeyPair sessionKey,
+      List<ResourceAbilityRequest> resourceAbilityRequests,
+      List<AuthSig> capabilities,
+      List<String> nodeUrls,
+      Clock clock,
+      Instant sessionExpiry,
+      Duration perNodeTtl) {
     Args.required(sessionKey, "sessionKey");
     Args.required(resourceAbilityRequests, "resourceAbilityRequests");
     Args.required(clock, "clock");
     Args.required(sessionExpiry, "sessionExpiry");
-    if (capabilities == null || capabilities.isEmpty()) throw new LitValidationException("capabilities must hold at least the wallet auth sig");
-    if (nodeUrls == null || nodeUrls.isEmpty()) throw new LitValidationException("nodeUrls is empty: connect to the network first");
-    if (perNodeTtl == null || perNodeTtl.isNegative() || perNodeTtl.isZero()) throw new LitValidationException("perNodeTtl must be positive");
-    if (!sessionExpiry.isAfter(clock.instant())) throw new LitValidationException("the session has already ended at " + sessionExpiry);
-    for (String url : nodeUrls) if (url == null || url.isEmpty()) throw new LitValidationException("nodeUrls has an empty URL");
-    return new SessionSigs(new Renewer(sessionKey, resourceAbilityRequests, capabilities, sessionExpiry, perNodeTtl, clock), nodeUrls);
+    if (capabilities == null || capabilities.isEmpty())
+      throw new LitValidationException("capabilities must hold at least the wallet auth sig");
+    if (nodeUrls == null || nodeUrls.isEmpty())
+      throw new LitValidationException("nodeUrls is empty: connect to the network first");
+    if (perNodeTtl == null || perNodeTtl.isNegative() || perNodeTtl.isZero())
+      throw new LitValidationException("perNodeTtl must be positive");
+    if (!sessionExpiry.isAfter(clock.instant()))
+      throw new LitValidationException("the session has already ended at " + sessionExpiry);
+    for (String url : nodeUrls)
+      if (url == null || url.isEmpty())
+        throw new LitValidationException("nodeUrls has an empty URL");
+    return new SessionSigs(
+        new Renewer(
+            sessionKey, resourceAbilityRequests, capabilities, sessionExpiry, perNodeTtl, clock),
+        nodeUrls);
   }
 
   /** {@return whether these sigs make a node's sig on demand (see {@link #renewing})} */
@@ -150,22 +186,26 @@ public final class SessionSigs {
    */
   public static SessionSigs of(Map<String, AuthSig> byNode) {
     Args.required(byNode, "byNode");
-    byNode.forEach((k, v) -> {
-      if (k == null || v == null) throw new LitValidationException("sessionSigs has a missing node URL or signature");
-    });
+    byNode.forEach(
+        (k, v) -> {
+          if (k == null || v == null)
+            throw new LitValidationException("sessionSigs has a missing node URL or signature");
+        });
     return new SessionSigs(byNode);
   }
 
   /**
-   * {@code capacityDelegationAuthSig ? [capacityDelegationAuthSig, walletAuthSig] : [walletAuthSig]},
-   * as 4.2.0 orders them.
+   * {@code capacityDelegationAuthSig ? [capacityDelegationAuthSig, walletAuthSig] :
+   * [walletAuthSig]}, as 4.2.0 orders them.
    *
    * @param capacityDelegationAuthSig the capacity delegation, if any
    * @param walletAuthSig the wallet (or PKP) auth sig
    * @return the capabilities, in the order the nodes expect
-   * @throws LitValidationException when an argument is null (pass {@code Optional.empty()} for no delegation)
+   * @throws LitValidationException when an argument is null (pass {@code Optional.empty()} for no
+   *     delegation)
    */
-  public static List<AuthSig> capabilities(Optional<AuthSig> capacityDelegationAuthSig, AuthSig walletAuthSig) {
+  public static List<AuthSig> capabilities(
+      Optional<AuthSig> capacityDelegationAuthSig, AuthSig walletAuthSig) {
     Args.required(capacityDelegationAuthSig, "capacityDelegationAuthSig");
     Args.required(walletAuthSig, "walletAuthSig");
     List<AuthSig> caps = new ArrayList<>();
@@ -175,8 +215,8 @@ public final class SessionSigs {
   }
 
   /**
-   * Signs one session sig per node as JS SDK 4.2.0 does: {@code issuedAt = clock now},
-   * {@code expiration = issuedAt + 5 min}, both as {@code toISOString()}.
+   * Signs one session sig per node as JS SDK 4.2.0 does: {@code issuedAt = clock now}, {@code
+   * expiration = issuedAt + 5 min}, both as {@code toISOString()}.
    *
    * @param sessionKey the session key that signs
    * @param resourceAbilityRequests what the session may do
@@ -186,8 +226,12 @@ public final class SessionSigs {
    * @return node URL → session sig
    * @throws LitValidationException when no node URL or no capability is given
    */
-  public static SessionSigs sign(SessionKeyPair sessionKey, List<ResourceAbilityRequest> resourceAbilityRequests,
-      List<AuthSig> capabilities, List<String> nodeUrls, Clock clock) {
+  public static SessionSigs sign(
+      SessionKeyPair sessionKey,
+      List<ResourceAbilityRequest> resourceAbilityRequests,
+      List<AuthSig> capabilities,
+      List<String> nodeUrls,
+      Clock clock) {
     return sign(sessionKey, resourceAbilityRequests, capabilities, nodeUrls, clock, V4_SESSION_TTL);
   }
 
@@ -201,30 +245,50 @@ public final class SessionSigs {
    * @param clock gives {@code issuedAt}
    * @param ttl how long the sigs stay valid
    * @return node URL → session sig
-   * @throws LitValidationException when no node URL or no capability is given, or {@code ttl} is not positive
+   * @throws LitValidationException when no node URL or no capability is given, or {@code ttl} is
+   *     not positive
    */
-  public static SessionSigs sign(SessionKeyPair sessionKey, List<ResourceAbilityRequest> resourceAbilityRequests,
-      List<AuthSig> capabilities, List<String> nodeUrls, Clock clock, Duration ttl) {
+  public static SessionSigs sign(
+      SessionKeyPair sessionKey,
+      List<ResourceAbilityRequest> resourceAbilityRequests,
+      List<AuthSig> capabilities,
+      List<String> nodeUrls,
+      Clock clock,
+      Duration ttl) {
     Args.required(sessionKey, "sessionKey");
     Args.required(resourceAbilityRequests, "resourceAbilityRequests");
     Args.required(clock, "clock");
-    if (capabilities == null || capabilities.isEmpty()) throw new LitValidationException("capabilities must hold at least the wallet auth sig");
-    if (nodeUrls == null || nodeUrls.isEmpty()) throw new LitValidationException("nodeUrls is empty: connect to the network first");
-    if (ttl == null || ttl.isNegative() || ttl.isZero()) throw new LitValidationException("ttl must be positive");
+    if (capabilities == null || capabilities.isEmpty())
+      throw new LitValidationException("capabilities must hold at least the wallet auth sig");
+    if (nodeUrls == null || nodeUrls.isEmpty())
+      throw new LitValidationException("nodeUrls is empty: connect to the network first");
+    if (ttl == null || ttl.isNegative() || ttl.isZero())
+      throw new LitValidationException("ttl must be positive");
     Instant now = clock.instant();
     String issuedAt = IsoTime.toIsoString(now);
     String expiration = IsoTime.toIsoString(now.plus(ttl));
     Map<String, AuthSig> out = new LinkedHashMap<>();
     for (String url : nodeUrls) {
-      if (url == null || url.isEmpty()) throw new LitValidationException("nodeUrls has an empty URL");
-      out.put(url, signForNode(sessionKey,
-          new SessionKeySignedMessage(sessionKey.publicKeyHex(), resourceAbilityRequests, capabilities, issuedAt, expiration, url)));
+      if (url == null || url.isEmpty())
+        throw new LitValidationException("nodeUrls has an empty URL");
+      out.put(
+          url,
+          signForNode(
+              sessionKey,
+              new SessionKeySignedMessage(
+                  sessionKey.publicKeyHex(),
+                  resourceAbilityRequests,
+                  capabilities,
+                  issuedAt,
+                  expiration,
+                  url)));
     }
     return new SessionSigs(out);
   }
 
   /**
-   * Signs one node's message: ed25519 over the UTF-8 bytes of {@link SessionKeySignedMessage#toJson()}.
+   * Signs one node's message: ed25519 over the UTF-8 bytes of {@link
+   * SessionKeySignedMessage#toJson()}.
    *
    * @param sessionKey the session key that signs
    * @param message the node's message
@@ -236,17 +300,26 @@ public final class SessionSigs {
     Args.required(sessionKey, "sessionKey");
     Args.required(message, "signedMessage");
     if (!sessionKey.publicKeyHex().equals(message.sessionKey())) {
-      throw new LitValidationException("signedMessage.sessionKey " + message.sessionKey() + " is not the signing session key " + sessionKey.publicKeyHex());
+      throw new LitValidationException(
+          "signedMessage.sessionKey "
+              + message.sessionKey()
+              + " is not the signing session key "
+              + sessionKey.publicKeyHex());
     }
     String json = message.toJson();
     byte[] sig = sessionKey.sign(json.getBytes(StandardCharsets.UTF_8));
-    return new AuthSig(Hex.encode(sig), AuthSig.DERIVED_VIA_SESSION, json, sessionKey.publicKeyHex(), AuthSig.Algo.ED25519);
+    return new AuthSig(
+        Hex.encode(sig),
+        AuthSig.DERIVED_VIA_SESSION,
+        json,
+        sessionKey.publicKeyHex(),
+        AuthSig.Algo.ED25519);
   }
 
   /**
-   * True when {@code sessionSig} is a session sig whose ed25519 signature over the exact
-   * {@code signedMessage} verifies under its {@code address} (hex public key, {@code 0x}
-   * optional), as a node checks it first.
+   * True when {@code sessionSig} is a session sig whose ed25519 signature over the exact {@code
+   * signedMessage} verifies under its {@code address} (hex public key, {@code 0x} optional), as a
+   * node checks it first.
    *
    * @param sessionSig the session sig to check
    * @return whether the session sig's signature verifies
@@ -255,9 +328,11 @@ public final class SessionSigs {
    */
   public static boolean verifySignature(AuthSig sessionSig) {
     Args.required(sessionSig, "sessionSig");
-    byte[] pub = Hex.decode(sessionSig.address(), Ed25519KeyPair.PUBLIC_KEY_LENGTH, "sessionSig.address");
+    byte[] pub =
+        Hex.decode(sessionSig.address(), Ed25519KeyPair.PUBLIC_KEY_LENGTH, "sessionSig.address");
     byte[] sig = Hex.decode(sessionSig.sig(), Ed25519KeyPair.SIGNATURE_LENGTH, "sessionSig.sig");
-    return Ed25519KeyPair.verify(pub, sessionSig.signedMessage().getBytes(StandardCharsets.UTF_8), sig);
+    return Ed25519KeyPair.verify(
+        pub, sessionSig.signedMessage().getBytes(StandardCharsets.UTF_8), sig);
   }
 
   /**
@@ -270,8 +345,10 @@ public final class SessionSigs {
     if (renewer != null && nodeUrl != null && !nodeUrl.isEmpty()) return renewer.sigFor(nodeUrl);
     AuthSig s = byNode.get(nodeUrl);
     if (s == null) {
-      throw LitAuthException.builder().message("no session signature for node " + nodeUrl + " (have " + byNode.keySet() + ")")
-          .nodeUrl(nodeUrl).buildAuth();
+      throw LitAuthException.builder()
+          .message("no session signature for node " + nodeUrl + " (have " + byNode.keySet() + ")")
+          .nodeUrl(nodeUrl)
+          .buildAuth();
     }
     return s;
   }
@@ -282,7 +359,8 @@ public final class SessionSigs {
    * @param nodeUrl the node's URL
    */
   public Optional<AuthSig> find(String nodeUrl) {
-    if (renewer != null && nodeUrl != null && !nodeUrl.isEmpty()) return Optional.of(renewer.sigFor(nodeUrl));
+    if (renewer != null && nodeUrl != null && !nodeUrl.isEmpty())
+      return Optional.of(renewer.sigFor(nodeUrl));
     return Optional.ofNullable(byNode.get(nodeUrl));
   }
 
@@ -323,7 +401,8 @@ public final class SessionSigs {
    */
   public static SessionSigs fromJson(String json) {
     JsonNode n = LitJson.parse(json, "sessionSigs");
-    if (!n.isObject()) throw new LitValidationException("sessionSigs must be a JSON object keyed by node URL");
+    if (!n.isObject())
+      throw new LitValidationException("sessionSigs must be a JSON object keyed by node URL");
     Map<String, AuthSig> m = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
       var e = it.next();

@@ -17,10 +17,11 @@ import java.util.List;
 /**
  * The SIWE a wallet signs to delegate to a session key (the inner capability of session sigs):
  * {@code uri = lit:session:<pubkey>}, nonce = the network's latest block hash, and a ReCap built
- * from the resource-ability requests and merged into statement and resources
- * ({@code addCapabilityForResource} per request, then {@code addToSiweMessage}).
+ * from the resource-ability requests and merged into statement and resources ({@code
+ * addCapabilityForResource} per request, then {@code addToSiweMessage}).
  *
- * <p>This is the v4 auth-callback pattern, and what later SDKs call {@code createSiweMessageWithRecaps}.
+ * <p>This is the v4 auth-callback pattern, and what later SDKs call {@code
+ * createSiweMessageWithRecaps}.
  *
  * <pre>{@code
  * SiweMessage siwe = SessionSiwe.builder()
@@ -32,7 +33,8 @@ import java.util.List;
  */
 public final class SessionSiwe {
   /** Default wallet SIWE lifetime of the v4 SDK (24 h). */
-  public static final Duration DEFAULT_TTL = io.lit4j.core.constants.LitConstants.WALLET_SIG_DEFAULT_TTL;
+  public static final Duration DEFAULT_TTL =
+      io.lit4j.core.constants.LitConstants.WALLET_SIG_DEFAULT_TTL;
 
   private SessionSiwe() {}
 
@@ -220,17 +222,28 @@ public final class SessionSiwe {
      *     with a resource it does not apply to, or a SIWE field is invalid
      */
     public SiweMessage build() {
-      if (nonce == null) throw new LitValidationException("nonce is missing: use the network's latest block hash");
+      if (nonce == null)
+        throw new LitValidationException("nonce is missing: use the network's latest block hash");
       if (uri == null) throw new LitValidationException("uri is missing: give the session key");
       Instant now = clock.instant();
-      SiweMessage base = SiweMessage.builder()
-          .domain(domain).address(address).statement(statement).uri(uri).chainId(chainId).nonce(nonce)
-          .issuedAt(issuedAt != null ? issuedAt : io.lit4j.auth.siwe.IsoTime.toIsoString(now))
-          .expirationTime(expiration != null ? expiration : io.lit4j.auth.siwe.IsoTime.toIsoString(now.plus(DEFAULT_TTL)))
-          .resources(resources)
-          .build();
+      SiweMessage base =
+          SiweMessage.builder()
+              .domain(domain)
+              .address(address)
+              .statement(statement)
+              .uri(uri)
+              .chainId(chainId)
+              .nonce(nonce)
+              .issuedAt(issuedAt != null ? issuedAt : io.lit4j.auth.siwe.IsoTime.toIsoString(now))
+              .expirationTime(
+                  expiration != null
+                      ? expiration
+                      : io.lit4j.auth.siwe.IsoTime.toIsoString(now.plus(DEFAULT_TTL)))
+              .resources(resources)
+              .build();
       RecapObject recap = RecapObject.empty();
-      for (ResourceAbilityRequest r : requests) recap = recap.withCapabilityForResource(r.resource(), r.ability());
+      for (ResourceAbilityRequest r : requests)
+        recap = recap.withCapabilityForResource(r.resource(), r.ability());
       return recap.addToSiweMessage(base);
     }
 

@@ -57,12 +57,14 @@ public record SignSessionKeyBody(
    * @param jsParams v6 Lit Action parameters, if any
    * @param epochNumber the v4 {@code epochNumber} (nodes ignore it), if any
    * @param epoch the {@code epoch} nodes read, if any
-   * @throws LitValidationException when a required field is missing or sessionKey is not a session URI
+   * @throws LitValidationException when a required field is missing or sessionKey is not a session
+   *     URI
    */
   public SignSessionKeyBody {
     if (sessionKey == null) throw new LitValidationException("sessionKey is missing");
     if (!sessionKey.startsWith(SessionKeyPair.URI_PREFIX)) {
-      throw new LitValidationException("sessionKey must be lit:session:<pubkey hex>, got '" + sessionKey + "'");
+      throw new LitValidationException(
+          "sessionKey must be lit:session:<pubkey hex>, got '" + sessionKey + "'");
     }
     if (siweMessage == null) throw new LitValidationException("siweMessage is missing");
     authMethods = Args.listCopy(authMethods, "authMethods");
@@ -86,10 +88,25 @@ public record SignSessionKeyBody(
    * @param siweMessage the SIWE message the PKP is to sign
    * @param epochNumber the current network epoch
    */
-  public static SignSessionKeyBody v4(String sessionKeyUri, List<AuthMethod> authMethods, Optional<String> pkpPublicKey,
-      Optional<AuthSig> authSig, String siweMessage, long epochNumber) {
-    return new SignSessionKeyBody(sessionKeyUri, authMethods, pkpPublicKey, authSig, siweMessage, Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.of(epochNumber), OptionalLong.empty());
+  public static SignSessionKeyBody v4(
+      String sessionKeyUri,
+      List<AuthMethod> authMethods,
+      Optional<String> pkpPublicKey,
+      Optional<AuthSig> authSig,
+      String siweMessage,
+      long epochNumber) {
+    return new SignSessionKeyBody(
+        sessionKeyUri,
+        authMethods,
+        pkpPublicKey,
+        authSig,
+        siweMessage,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        OptionalLong.of(epochNumber),
+        OptionalLong.empty());
   }
 
   /** {@return the ordered map {@link JsJson} writes; absent optionals are omitted} */
@@ -123,19 +140,31 @@ public record SignSessionKeyBody(
    */
   public static SignSessionKeyBody fromJson(String json) {
     JsonNode n = LitJson.parse(json, "sign_session_key body");
-    if (!n.isObject()) throw new LitValidationException("sign_session_key body must be a JSON object");
+    if (!n.isObject())
+      throw new LitValidationException("sign_session_key body must be a JSON object");
     JsonNode am = n.get("authMethods");
     List<AuthMethod> methods = new ArrayList<>();
     if (am != null && !am.isNull()) {
       if (!am.isArray()) throw new LitValidationException("authMethods must be an array");
-      for (int i = 0; i < am.size(); i++) methods.add(AuthMethod.fromJson(am.get(i), "authMethods[" + i + "]"));
+      for (int i = 0; i < am.size(); i++)
+        methods.add(AuthMethod.fromJson(am.get(i), "authMethods[" + i + "]"));
     }
     JsonNode as = n.get("authSig");
-    Optional<AuthSig> authSig = as == null || as.isNull() ? Optional.empty() : Optional.of(AuthSig.fromJson(as, "authSig"));
+    Optional<AuthSig> authSig =
+        as == null || as.isNull() ? Optional.empty() : Optional.of(AuthSig.fromJson(as, "authSig"));
     JsonNode jp = n.get("jsParams");
-    return new SignSessionKeyBody(req(n, "sessionKey"), methods, opt(n, "pkpPublicKey"), authSig, req(n, "siweMessage"),
-        opt(n, "curveType"), opt(n, "code"), opt(n, "litActionIpfsId"),
-        jp == null || jp.isNull() ? Optional.empty() : Optional.of(jp), num(n, "epochNumber"), num(n, "epoch"));
+    return new SignSessionKeyBody(
+        req(n, "sessionKey"),
+        methods,
+        opt(n, "pkpPublicKey"),
+        authSig,
+        req(n, "siweMessage"),
+        opt(n, "curveType"),
+        opt(n, "code"),
+        opt(n, "litActionIpfsId"),
+        jp == null || jp.isNull() ? Optional.empty() : Optional.of(jp),
+        num(n, "epochNumber"),
+        num(n, "epoch"));
   }
 
   private static String req(JsonNode n, String k) {
@@ -152,7 +181,8 @@ public record SignSessionKeyBody(
   private static OptionalLong num(JsonNode n, String k) {
     JsonNode v = n.get(k);
     if (v == null || v.isNull()) return OptionalLong.empty();
-    if (!v.canConvertToLong() || !v.isIntegralNumber()) throw new LitValidationException(k + " must be an integer");
+    if (!v.canConvertToLong() || !v.isIntegralNumber())
+      throw new LitValidationException(k + " must be an integer");
     return OptionalLong.of(v.longValue());
   }
 }

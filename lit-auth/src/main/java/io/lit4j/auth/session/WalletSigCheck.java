@@ -10,15 +10,18 @@ import io.lit4j.core.util.Args;
 import java.time.Instant;
 import java.util.List;
 
-/** Whether a wallet auth sig can back a session, as JS SDK 4.2.0 {@code checkNeedToResignSessionKey} decides. */
+/**
+ * Whether a wallet auth sig can back a session, as JS SDK 4.2.0 {@code checkNeedToResignSessionKey}
+ * decides.
+ */
 public final class WalletSigCheck {
   private WalletSigCheck() {}
 
   /**
-   * True when a new wallet signature is needed: the SIWE signature does not recover its address
-   * or is outside its time window at {@code now}, the SIWE {@code uri} is not {@code
-   * sessionKeyUri}, it has no resources, or the recap in its first resource does not cover every
-   * request ({@link RecapObject#verifyCapabilitiesForResource}).
+   * True when a new wallet signature is needed: the SIWE signature does not recover its address or
+   * is outside its time window at {@code now}, the SIWE {@code uri} is not {@code sessionKeyUri},
+   * it has no resources, or the recap in its first resource does not cover every request ({@link
+   * RecapObject#verifyCapabilitiesForResource}).
    *
    * @param walletSig the stored wallet signature
    * @param sessionKeyUri the URI of the current session key
@@ -27,10 +30,11 @@ public final class WalletSigCheck {
    * @return whether the wallet must sign again
    * @throws io.lit4j.auth.siwe.SiweParseException when {@code signedMessage} is not strict SIWE
    *     (4.2.0 throws here too, e.g. for a non-ASCII statement, instead of asking to re-sign)
-   * @throws io.lit4j.auth.recap.RecapException when the first resource is not a valid recap
-   *     (4.2.0 throws too)
+   * @throws io.lit4j.auth.recap.RecapException when the first resource is not a valid recap (4.2.0
+   *     throws too)
    */
-  public static boolean needToResign(AuthSig walletSig, String sessionKeyUri, List<ResourceAbilityRequest> requests, Instant now) {
+  public static boolean needToResign(
+      AuthSig walletSig, String sessionKeyUri, List<ResourceAbilityRequest> requests, Instant now) {
     Args.required(walletSig, "walletSig");
     Args.required(sessionKeyUri, "sessionKeyUri");
     Args.required(requests, "requests");

@@ -13,8 +13,8 @@ public interface EthSigner {
   String address();
 
   /**
-   * Signs {@code message} as an EIP-191 personal message: the signature covers
-   * {@code keccak256("\x19Ethereum Signed Message:\n" + len(message) + message)}.
+   * Signs {@code message} as an EIP-191 personal message: the signature covers {@code
+   * keccak256("\x19Ethereum Signed Message:\n" + len(message) + message)}.
    *
    * @param message the message bytes (not hashed)
    * @return 65 bytes {@code r ‖ s ‖ v}, {@code v} ∈ {27, 28}

@@ -39,7 +39,8 @@ public final class Web3jEthSigner implements EthSigner {
     java.util.Arrays.fill(key, (byte) 0);
     // web3j would fail on 0 (NumberFormatException) and derive a key from d mod n for d >= n
     if (d.signum() == 0 || d.compareTo(SECP256K1_N) >= 0) {
-      throw new LitValidationException("privateKey is not a secp256k1 private key: it must be in [1, n)");
+      throw new LitValidationException(
+          "privateKey is not a secp256k1 private key: it must be in [1, n)");
     }
     return new Web3jEthSigner(Credentials.create(org.web3j.crypto.ECKeyPair.create(d)));
   }
@@ -60,7 +61,8 @@ public final class Web3jEthSigner implements EthSigner {
   @Override
   public byte[] signDigest(byte[] digest) {
     if (digest == null || digest.length != 32) {
-      throw new LitValidationException("digest must be 32 bytes, got " + (digest == null ? "none" : digest.length));
+      throw new LitValidationException(
+          "digest must be 32 bytes, got " + (digest == null ? "none" : digest.length));
     }
     return join(Sign.signMessage(digest, credentials.getEcKeyPair(), false));
   }

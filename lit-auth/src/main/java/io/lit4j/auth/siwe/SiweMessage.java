@@ -1,8 +1,8 @@
 package io.lit4j.auth.siwe;
 
+import io.lit4j.core.util.Args;
 import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.EthSignatures;
-import io.lit4j.core.util.Args;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  *
  * <p>Immutable. {@link #prepareMessage()} gives text byte-identical to siwe's {@code
  * prepareMessage()} for the same fields; {@link #parse(String)} reads text with siwe's grammar
- * (strictly: errors name the line and field). Time fields are kept verbatim as strings, because
- * the signed text must repeat them exactly; {@link #expirationInstant()} and friends parse them.
+ * (strictly: errors name the line and field). Time fields are kept verbatim as strings, because the
+ * signed text must repeat them exactly; {@link #expirationInstant()} and friends parse them.
  *
  * <pre>{@code
  * SiweMessage siwe = SiweMessage.builder()
@@ -32,13 +32,17 @@ public final class SiweMessage {
   static final String HEADER_SUFFIX = " wants you to sign in with your Ethereum account:";
 
   private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*");
-  private static final Pattern AUTHORITY = Pattern.compile("[A-Za-z0-9\\-._~%!$&'()*+,;=:@\\[\\]]+");
-  private static final Pattern URI_REST = Pattern.compile("[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]*");
+  private static final Pattern AUTHORITY =
+      Pattern.compile("[A-Za-z0-9\\-._~%!$&'()*+,;=:@\\[\\]]+");
+  private static final Pattern URI_REST =
+      Pattern.compile("[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]*");
   private static final Pattern PCHARS = Pattern.compile("[A-Za-z0-9\\-._~!$&'()*+,;=:@%]*");
-  private static final Pattern STATEMENT = Pattern.compile("[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;= ]+");
+  private static final Pattern STATEMENT =
+      Pattern.compile("[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;= ]+");
   private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9]{8,}");
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-  private static final char[] ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+  private static final char[] ALPHANUMERIC =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final String scheme;
@@ -73,7 +77,8 @@ public final class SiweMessage {
   }
 
   /**
-   * A builder; {@code version} defaults to {@code "1"}, {@code chainId} to 1, {@code issuedAt} to the clock's now, {@code nonce} to a random one.
+   * A builder; {@code version} defaults to {@code "1"}, {@code chainId} to 1, {@code issuedAt} to
+   * the clock's now, {@code nonce} to a random one.
    *
    * @return a new builder
    */
@@ -100,39 +105,58 @@ public final class SiweMessage {
     return b;
   }
 
-  // siwe validateMessage(), plus: no line breaks in single-line fields (they would corrupt the text)
+  // siwe validateMessage(), plus: no line breaks in single-line fields (they would corrupt the
+  // text)
   private void validate() {
     if (domain == null || domain.isEmpty()) throw new SiweParseException(0, "domain", "is missing");
-    if (!AUTHORITY.matcher(domain).matches()) throw new SiweParseException(0, "domain", "'" + domain + "' is not a valid RFC 3986 authority");
-    if (scheme != null && !SCHEME.matcher(scheme).matches()) throw new SiweParseException(0, "scheme", "'" + scheme + "' is not a valid URI scheme");
+    if (!AUTHORITY.matcher(domain).matches())
+      throw new SiweParseException(
+          0, "domain", "'" + domain + "' is not a valid RFC 3986 authority");
+    if (scheme != null && !SCHEME.matcher(scheme).matches())
+      throw new SiweParseException(0, "scheme", "'" + scheme + "' is not a valid URI scheme");
     if (address == null) throw new SiweParseException(0, "address", "is missing");
     if (!EthAddress.isChecksummed(address)) {
-      throw new SiweParseException(0, "address", "'" + address + "' is not an EIP-55 checksummed address"
-          + (io.lit4j.core.util.Hex.isHex(address) && address.length() == 42 ? " (expected " + new EthAddress(io.lit4j.core.util.Hex.decode(address, 20, "address")).checksummed() + ")" : ""));
+      throw new SiweParseException(
+          0,
+          "address",
+          "'"
+              + address
+              + "' is not an EIP-55 checksummed address"
+              + (io.lit4j.core.util.Hex.isHex(address) && address.length() == 42
+                  ? " (expected "
+                      + new EthAddress(io.lit4j.core.util.Hex.decode(address, 20, "address"))
+                          .checksummed()
+                      + ")"
+                  : ""));
     }
     if (statement != null && (statement.indexOf('\n') >= 0 || statement.indexOf('\r') >= 0)) {
       throw new SiweParseException(0, "statement", "must not contain line breaks");
     }
     if (uri == null) throw new SiweParseException(0, "uri", "is missing");
     if (!isUri(uri)) throw new SiweParseException(0, "uri", "'" + uri + "' is not a valid URI");
-    if (!"1".equals(version)) throw new SiweParseException(0, "version", "must be \"1\", got '" + version + "'");
+    if (!"1".equals(version))
+      throw new SiweParseException(0, "version", "must be \"1\", got '" + version + "'");
     if (chainId < 0) throw new SiweParseException(0, "chainId", "must not be negative");
-    if (!NONCE.matcher(nonce).matches()) throw new SiweParseException(0, "nonce", "must be at least 8 alphanumeric characters");
+    if (!NONCE.matcher(nonce).matches())
+      throw new SiweParseException(0, "nonce", "must be at least 8 alphanumeric characters");
     checkTime(issuedAt, "issuedAt");
     if (expirationTime != null) checkTime(expirationTime, "expirationTime");
     if (notBefore != null) checkTime(notBefore, "notBefore");
-    if (requestId != null && requestId.indexOf('\n') >= 0) throw new SiweParseException(0, "requestId", "must not contain line breaks");
+    if (requestId != null && requestId.indexOf('\n') >= 0)
+      throw new SiweParseException(0, "requestId", "must not contain line breaks");
     if (resources != null) {
       for (int i = 0; i < resources.size(); i++) {
         String r = resources.get(i);
         if (r == null) throw new SiweParseException(0, "resources[" + i + "]", "is missing");
-        if (r.indexOf('\n') >= 0) throw new SiweParseException(0, "resources[" + i + "]", "must not contain line breaks");
+        if (r.indexOf('\n') >= 0)
+          throw new SiweParseException(0, "resources[" + i + "]", "must not contain line breaks");
       }
     }
   }
 
   private static void checkTime(String t, String field) {
-    if (!IsoTime.isValid(t)) throw new SiweParseException(0, field, "'" + t + "' is not an ISO-8601 date-time");
+    if (!IsoTime.isValid(t))
+      throw new SiweParseException(0, field, "'" + t + "' is not an ISO-8601 date-time");
   }
 
   static boolean isUri(String s) {
@@ -147,7 +171,9 @@ public final class SiweMessage {
   private static boolean pctOk(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) == '%') {
-        if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0 || Character.digit(s.charAt(i + 2), 16) < 0) return false;
+        if (i + 2 >= s.length()
+            || Character.digit(s.charAt(i + 1), 16) < 0
+            || Character.digit(s.charAt(i + 2), 16) < 0) return false;
       }
     }
     return true;
@@ -162,8 +188,8 @@ public final class SiweMessage {
 
   /**
    * The EIP-4361 text, byte-identical to siwe 2.3.2 {@code prepareMessage()}: a missing or empty
-   * statement still leaves its empty line; {@code resources} present but empty gives a bare
-   * {@code Resources:} line; absent resources give no line.
+   * statement still leaves its empty line; {@code resources} present but empty gives a bare {@code
+   * Resources:} line; absent resources give no line.
    *
    * @return the EIP-4361 text
    */
@@ -178,7 +204,8 @@ public final class SiweMessage {
     sb.append("Chain ID: ").append(chainId).append('\n');
     sb.append("Nonce: ").append(nonce).append('\n');
     sb.append("Issued At: ").append(issuedAt);
-    if (expirationTime != null && !expirationTime.isEmpty()) sb.append("\nExpiration Time: ").append(expirationTime);
+    if (expirationTime != null && !expirationTime.isEmpty())
+      sb.append("\nExpiration Time: ").append(expirationTime);
     if (notBefore != null && !notBefore.isEmpty()) sb.append("\nNot Before: ").append(notBefore);
     if (requestId != null && !requestId.isEmpty()) sb.append("\nRequest ID: ").append(requestId);
     if (resources != null) {
@@ -189,8 +216,8 @@ public final class SiweMessage {
   }
 
   /**
-   * Parses EIP-4361 text with siwe 2.3.2's grammar and checks. A bare {@code Resources:} line
-   * reads back as one empty resource, as siwe does.
+   * Parses EIP-4361 text with siwe 2.3.2's grammar and checks. A bare {@code Resources:} line reads
+   * back as one empty resource, as siwe does.
    *
    * @param text the EIP-4361 message text
    * @return the message
@@ -227,29 +254,36 @@ public final class SiweMessage {
     int sep = authority.indexOf("://");
     if (sep >= 0) {
       String s = authority.substring(0, sep);
-      if (!SCHEME.matcher(s).matches()) throw c.error("scheme", "'" + s + "' is not a valid URI scheme");
+      if (!SCHEME.matcher(s).matches())
+        throw c.error("scheme", "'" + s + "' is not a valid URI scheme");
       b.scheme = s;
       authority = authority.substring(sep + 3);
     }
     if (authority.isEmpty()) throw c.error("domain", "is empty");
-    if (!AUTHORITY.matcher(authority).matches()) throw c.error("domain", "'" + authority + "' is not a valid RFC 3986 authority");
+    if (!AUTHORITY.matcher(authority).matches())
+      throw c.error("domain", "'" + authority + "' is not a valid RFC 3986 authority");
     b.domain = authority;
 
     String addr = c.next("address");
     if (!(addr.length() == 42 && addr.startsWith("0x") && io.lit4j.core.util.Hex.isHex(addr))) {
       throw c.error("address", "must be 0x followed by 40 hex digits");
     }
-    if (!EthAddress.isChecksummed(addr)) throw c.error("address", "'" + addr + "' is not conformant to EIP-55");
+    if (!EthAddress.isChecksummed(addr))
+      throw c.error("address", "'" + addr + "' is not conformant to EIP-55");
     b.address = addr;
 
-    if (!c.next("empty line").isEmpty()) throw c.error("empty line", "must be empty (after the address)");
+    if (!c.next("empty line").isEmpty())
+      throw c.error("empty line", "must be empty (after the address)");
     String l = c.next("statement");
     if (!l.isEmpty()) {
       if (strictStatement && !STATEMENT.matcher(l).matches()) {
-        throw c.error("statement", "contains characters EIP-4361 does not allow (only RFC 3986 reserved/unreserved characters and spaces)");
+        throw c.error(
+            "statement",
+            "contains characters EIP-4361 does not allow (only RFC 3986 reserved/unreserved characters and spaces)");
       }
       b.statement = l;
-      if (!c.next("empty line").isEmpty()) throw c.error("empty line", "must be empty (after the statement)");
+      if (!c.next("empty line").isEmpty())
+        throw c.error("empty line", "must be empty (after the statement)");
     }
     b.uri = c.field("URI", "URI: ");
     if (!isUri(b.uri)) throw c.error("URI", "'" + b.uri + "' is not a valid URI");
@@ -257,14 +291,16 @@ public final class SiweMessage {
     if (!"1".equals(v)) throw c.error("Version", "must be 1, got '" + v + "'");
     b.version = v;
     String chain = c.field("Chain ID", "Chain ID: ");
-    if (!DIGITS.matcher(chain).matches()) throw c.error("Chain ID", "must be decimal digits, got '" + chain + "'");
+    if (!DIGITS.matcher(chain).matches())
+      throw c.error("Chain ID", "must be decimal digits, got '" + chain + "'");
     try {
       b.chainId = Long.parseLong(chain);
     } catch (NumberFormatException e) {
       throw c.error("Chain ID", "is too large");
     }
     b.nonce = c.field("Nonce", "Nonce: ");
-    if (!NONCE.matcher(b.nonce).matches()) throw c.error("Nonce", "must be at least 8 alphanumeric characters");
+    if (!NONCE.matcher(b.nonce).matches())
+      throw c.error("Nonce", "must be at least 8 alphanumeric characters");
     b.issuedAt = c.time("Issued At");
     if (c.peekStartsWith("Expiration Time: ")) b.expirationTime = c.time("Expiration Time");
     if (c.peekStartsWith("Not Before: ")) b.notBefore = c.time("Not Before");
@@ -289,7 +325,11 @@ public final class SiweMessage {
       b.resources = res;
     }
     if (c.hasNext()) {
-      throw c.error("line", "unexpected '" + abbreviate(c.peek()) + "' (expected Expiration Time, Not Before, Request ID or Resources, in that order, or the end)");
+      throw c.error(
+          "line",
+          "unexpected '"
+              + abbreviate(c.peek())
+              + "' (expected Expiration Time, Not Before, Request ID or Resources, in that order, or the end)");
     }
     return b.build();
   }
@@ -325,13 +365,16 @@ public final class SiweMessage {
 
     String field(String field, String prefix) {
       String l = next(field);
-      if (!l.startsWith(prefix)) throw new SiweParseException(i, field, "expected '" + prefix + "…', got '" + abbreviate(l) + "'");
+      if (!l.startsWith(prefix))
+        throw new SiweParseException(
+            i, field, "expected '" + prefix + "…', got '" + abbreviate(l) + "'");
       return l.substring(prefix.length());
     }
 
     String time(String field) {
       String t = field(field, field + ": ");
-      if (!IsoTime.isValid(t)) throw new SiweParseException(i, field, "'" + t + "' is not an RFC 3339 date-time");
+      if (!IsoTime.isValid(t))
+        throw new SiweParseException(i, field, "'" + t + "' is not an RFC 3339 date-time");
       return t;
     }
 
@@ -341,26 +384,40 @@ public final class SiweMessage {
   }
 
   /**
-   * Checks the time window at {@code now}: not expired ({@code now < expirationTime}) and
-   * already valid ({@code now >= notBefore}), like siwe's verify.
+   * Checks the time window at {@code now}: not expired ({@code now < expirationTime}) and already
+   * valid ({@code now >= notBefore}), like siwe's verify.
    *
    * @param now the time to check against
    * @throws SiweVerificationException when outside the window
    */
   public void validateTime(Instant now) {
     Args.required(now, "now");
-    expirationInstant().ifPresent(exp -> {
-      if (!now.isBefore(exp)) {
-        throw new SiweVerificationException(SiweVerificationException.Reason.EXPIRED_MESSAGE,
-            "SIWE message expired at " + expirationTime + " (now " + IsoTime.toIsoString(now) + ")");
-      }
-    });
-    notBeforeInstant().ifPresent(nb -> {
-      if (now.isBefore(nb)) {
-        throw new SiweVerificationException(SiweVerificationException.Reason.NOT_YET_VALID_MESSAGE,
-            "SIWE message is not valid before " + notBefore + " (now " + IsoTime.toIsoString(now) + ")");
-      }
-    });
+    expirationInstant()
+        .ifPresent(
+            exp -> {
+              if (!now.isBefore(exp)) {
+                throw new SiweVerificationException(
+                    SiweVerificationException.Reason.EXPIRED_MESSAGE,
+                    "SIWE message expired at "
+                        + expirationTime
+                        + " (now "
+                        + IsoTime.toIsoString(now)
+                        + ")");
+              }
+            });
+    notBeforeInstant()
+        .ifPresent(
+            nb -> {
+              if (now.isBefore(nb)) {
+                throw new SiweVerificationException(
+                    SiweVerificationException.Reason.NOT_YET_VALID_MESSAGE,
+                    "SIWE message is not valid before "
+                        + notBefore
+                        + " (now "
+                        + IsoTime.toIsoString(now)
+                        + ")");
+              }
+            });
   }
 
   /**
@@ -372,24 +429,36 @@ public final class SiweMessage {
    */
   public void validate(SiweVerifyOptions options) {
     Args.required(options, "options");
-    options.scheme().ifPresent(s -> {
-      if (!s.equals(scheme)) {
-        throw new SiweVerificationException(SiweVerificationException.Reason.SCHEME_MISMATCH,
-            "SIWE scheme is '" + scheme + "', expected '" + s + "'");
-      }
-    });
-    options.domain().ifPresent(d -> {
-      if (!d.equals(domain)) {
-        throw new SiweVerificationException(SiweVerificationException.Reason.DOMAIN_MISMATCH,
-            "SIWE domain is '" + domain + "', expected '" + d + "'");
-      }
-    });
-    options.nonce().ifPresent(n -> {
-      if (!n.equals(nonce)) {
-        throw new SiweVerificationException(SiweVerificationException.Reason.NONCE_MISMATCH,
-            "SIWE nonce is '" + nonce + "', expected '" + n + "'");
-      }
-    });
+    options
+        .scheme()
+        .ifPresent(
+            s -> {
+              if (!s.equals(scheme)) {
+                throw new SiweVerificationException(
+                    SiweVerificationException.Reason.SCHEME_MISMATCH,
+                    "SIWE scheme is '" + scheme + "', expected '" + s + "'");
+              }
+            });
+    options
+        .domain()
+        .ifPresent(
+            d -> {
+              if (!d.equals(domain)) {
+                throw new SiweVerificationException(
+                    SiweVerificationException.Reason.DOMAIN_MISMATCH,
+                    "SIWE domain is '" + domain + "', expected '" + d + "'");
+              }
+            });
+    options
+        .nonce()
+        .ifPresent(
+            n -> {
+              if (!n.equals(nonce)) {
+                throw new SiweVerificationException(
+                    SiweVerificationException.Reason.NONCE_MISMATCH,
+                    "SIWE nonce is '" + nonce + "', expected '" + n + "'");
+              }
+            });
     validateTime(options.time());
   }
 
@@ -405,10 +474,16 @@ public final class SiweMessage {
    */
   public void verify(String signature, SiweVerifyOptions options) {
     validate(options);
-    Optional<String> signer = EthSignatures.findPersonalSignAddress(prepareMessage(), signature).map(EthAddress::checksummed);
+    Optional<String> signer =
+        EthSignatures.findPersonalSignAddress(prepareMessage(), signature)
+            .map(EthAddress::checksummed);
     if (signer.isEmpty() || !signer.get().equals(address)) {
-      throw new SiweVerificationException(SiweVerificationException.Reason.INVALID_SIGNATURE,
-          "SIWE signature was made by " + signer.orElse("no recoverable address") + ", not by " + address);
+      throw new SiweVerificationException(
+          SiweVerificationException.Reason.INVALID_SIGNATURE,
+          "SIWE signature was made by "
+              + signer.orElse("no recoverable address")
+              + ", not by "
+              + address);
     }
   }
 
@@ -526,8 +601,10 @@ public final class SiweMessage {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SiweMessage m && m.prepareMessage().equals(prepareMessage())
-        && Objects.equals(m.statement, statement) && Objects.equals(m.resources, resources);
+    return o instanceof SiweMessage m
+        && m.prepareMessage().equals(prepareMessage())
+        && Objects.equals(m.statement, statement)
+        && Objects.equals(m.resources, resources);
   }
 
   @Override
@@ -648,9 +725,11 @@ public final class SiweMessage {
     }
 
     /**
-     * Issued At verbatim; when not set, {@link #build()} uses the clock's now as JS {@code toISOString()}.
+     * Issued At verbatim; when not set, {@link #build()} uses the clock's now as JS {@code
+     * toISOString()}.
      *
-     * @param issuedAt Issued At verbatim; when not set, {@link #build()} uses the clock's now as JS {@code toISOString()}
+     * @param issuedAt Issued At verbatim; when not set, {@link #build()} uses the clock's now as JS
+     *     {@code toISOString()}
      * @return this builder
      */
     public Builder issuedAt(String issuedAt) {
@@ -714,9 +793,11 @@ public final class SiweMessage {
     }
 
     /**
-     * The resources; {@code null} removes the field, an empty list prints a bare {@code Resources:} line.
+     * The resources; {@code null} removes the field, an empty list prints a bare {@code Resources:}
+     * line.
      *
-     * @param resources the resources; {@code null} removes the field, an empty list prints a bare {@code Resources:} line
+     * @param resources the resources; {@code null} removes the field, an empty list prints a bare
+     *     {@code Resources:} line
      * @return this builder
      */
     public Builder resources(List<String> resources) {

@@ -2,7 +2,10 @@ package io.lit4j.auth.siwe;
 
 import io.lit4j.core.errors.LitAuthException;
 
-/** A well-formed SIWE message failed verification: expired, not yet valid, bound to another domain, nonce or scheme, or not signed by its address. */
+/**
+ * A well-formed SIWE message failed verification: expired, not yet valid, bound to another domain,
+ * nonce or scheme, or not signed by its address.
+ */
 public final class SiweVerificationException extends LitAuthException {
   private static final long serialVersionUID = 1L;
 

@@ -5,20 +5,23 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What {@link SiweMessage#verify} binds the message to besides its signature (siwe {@code VerifyParams}).
+ * What {@link SiweMessage#verify} binds the message to besides its signature (siwe {@code
+ * VerifyParams}).
  *
  * @param domain required domain, if any
  * @param nonce required nonce, if any
  * @param scheme required scheme, if any
  * @param time the time to check expiration / not-before against
  */
-public record SiweVerifyOptions(Optional<String> domain, Optional<String> nonce, Optional<String> scheme, Instant time) {
+public record SiweVerifyOptions(
+    Optional<String> domain, Optional<String> nonce, Optional<String> scheme, Instant time) {
   /**
    * @param domain required domain, if any
    * @param nonce required nonce, if any
    * @param scheme required scheme, if any
    * @param time the time to check expiration / not-before against
-   * @throws io.lit4j.core.errors.LitValidationException when a part is null (use {@code Optional.empty()})
+   * @throws io.lit4j.core.errors.LitValidationException when a part is null (use {@code
+   *     Optional.empty()})
    */
   public SiweVerifyOptions {
     Args.required(domain, "domain");

@@ -18,20 +18,29 @@ import org.junit.jupiter.api.Test;
 
 class CapacityDelegationTest {
   static final Web3jEthSigner OWNER =
-      Web3jEthSigner.fromPrivateKey("0xc7f69179a5cc15dbaef4d2ade9ab51e061cfdb3bc94ac518ed974eafaa6b7216");
+      Web3jEthSigner.fromPrivateKey(
+          "0xc7f69179a5cc15dbaef4d2ade9ab51e061cfdb3bc94ac518ed974eafaa6b7216");
   static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-01T12:00:00Z"), ZoneOffset.UTC);
 
   @Test
   void theSpecDelegationRecapAndStatementAreReproduced() {
-    CapacityDelegationRequest req = CapacityDelegationRequest.builder().capacityTokenId("123")
-        .delegateeAddresses(List.of("0x1111111111111111111111111111111111111111")).uses("5").nonce("0xabcdef0123456789").build();
+    CapacityDelegationRequest req =
+        CapacityDelegationRequest.builder()
+            .capacityTokenId("123")
+            .delegateeAddresses(List.of("0x1111111111111111111111111111111111111111"))
+            .uses("5")
+            .nonce("0xabcdef0123456789")
+            .build();
     SiweMessage siwe = CapacityDelegation.siweMessage(OWNER.address(), req, CLOCK);
     RecapObject recap = RecapObject.extractAndVerify(siwe);
-    assertEquals("{\"att\":{\"lit-ratelimitincrease://123\":{\"Auth/Auth\":[{\"delegate_to\":[\"1111111111111111111111111111111111111111\"],\"nft_id\":[\"123\"],\"uses\":\"5\"}]}},\"prf\":[]}",
+    assertEquals(
+        "{\"att\":{\"lit-ratelimitincrease://123\":{\"Auth/Auth\":[{\"delegate_to\":[\"1111111111111111111111111111111111111111\"],\"nft_id\":[\"123\"],\"uses\":\"5\"}]}},\"prf\":[]}",
         recap.toCanonicalJson());
-    assertEquals("urn:recap:eyJhdHQiOnsibGl0LXJhdGVsaW1pdGluY3JlYXNlOi8vMTIzIjp7IkF1dGgvQXV0aCI6W3siZGVsZWdhdGVfdG8iOlsiMTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMSJdLCJuZnRfaWQiOlsiMTIzIl0sInVzZXMiOiI1In1dfX0sInByZiI6W119",
+    assertEquals(
+        "urn:recap:eyJhdHQiOnsibGl0LXJhdGVsaW1pdGluY3JlYXNlOi8vMTIzIjp7IkF1dGgvQXV0aCI6W3siZGVsZWdhdGVfdG8iOlsiMTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMSJdLCJuZnRfaWQiOlsiMTIzIl0sInVzZXMiOiI1In1dfX0sInByZiI6W119",
         recap.encode());
-    assertEquals(" I further authorize the stated URI to perform the following actions on my behalf: (1) 'Auth': 'Auth' for 'lit-ratelimitincrease://123'.",
+    assertEquals(
+        " I further authorize the stated URI to perform the following actions on my behalf: (1) 'Auth': 'Auth' for 'lit-ratelimitincrease://123'.",
         siwe.statement().orElseThrow());
     assertEquals("lit:capability:delegation", siwe.uri());
     assertEquals("example.com", siwe.domain());
@@ -40,15 +49,25 @@ class CapacityDelegationTest {
 
   @Test
   void aLowercaseOwnerAddressIsWrittenInItsEip55Spelling() {
-    CapacityDelegationRequest req = CapacityDelegationRequest.builder().capacityTokenId("123").nonce("0xabcdef0123456789").build();
-    SiweMessage siwe = CapacityDelegation.siweMessage(OWNER.address().toLowerCase(java.util.Locale.ROOT), req, CLOCK);
+    CapacityDelegationRequest req =
+        CapacityDelegationRequest.builder()
+            .capacityTokenId("123")
+            .nonce("0xabcdef0123456789")
+            .build();
+    SiweMessage siwe =
+        CapacityDelegation.siweMessage(
+            OWNER.address().toLowerCase(java.util.Locale.ROOT), req, CLOCK);
     assertEquals(OWNER.address(), siwe.address());
-    assertEquals(CapacityDelegation.siweMessage(OWNER.address(), req, CLOCK).prepareMessage(), siwe.prepareMessage());
+    assertEquals(
+        CapacityDelegation.siweMessage(OWNER.address(), req, CLOCK).prepareMessage(),
+        siwe.prepareMessage());
   }
 
   @Test
   void theAuthSigHasTheSdkShape() {
-    CapacityDelegation d = CapacityDelegation.create(OWNER, CapacityDelegationRequest.builder().nonce("0xabcdef0123456789").build(), CLOCK);
+    CapacityDelegation d =
+        CapacityDelegation.create(
+            OWNER, CapacityDelegationRequest.builder().nonce("0xabcdef0123456789").build(), CLOCK);
     AuthSig a = d.capacityDelegationAuthSig();
     assertEquals("*", d.litResource().resource());
     assertEquals(130, a.sig().length());
@@ -61,6 +80,8 @@ class CapacityDelegationTest {
   @Test
   void missingNonceOrUsesIsRejected() {
     assertThrows(LitValidationException.class, () -> CapacityDelegationRequest.builder().build());
-    assertThrows(LitValidationException.class, () -> CapacityDelegationRequest.builder().nonce("0xabcdef0123").uses("").build());
+    assertThrows(
+        LitValidationException.class,
+        () -> CapacityDelegationRequest.builder().nonce("0xabcdef0123").uses("").build());
   }
 }

@@ -20,28 +20,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Auth method ids against values the official JS SDK 4.2.0 computed (src/test/js/auth-ids-4.2.0.cjs,
- * output in src/test/resources/auth-ids/js-sdk-4.2.0.json): equal ids where 4.2.0 gives one, a
- * {@link LitValidationException} where 4.2.0 refuses. The two non-ASCII Stytch cases are where
- * lit4j decides otherwise on purpose: 4.2.0 decodes the JWT as Latin-1 (a garbled id, or a JSON
- * error), while lit4j decodes UTF-8 and lower-cases ASCII only, as the nodes do, so the id is the
- * one nodes compute.
+ * Auth method ids against values the official JS SDK 4.2.0 computed
+ * (src/test/js/auth-ids-4.2.0.cjs, output in src/test/resources/auth-ids/js-sdk-4.2.0.json): equal
+ * ids where 4.2.0 gives one, a {@link LitValidationException} where 4.2.0 refuses. The two
+ * non-ASCII Stytch cases are where lit4j decides otherwise on purpose: 4.2.0 decodes the JWT as
+ * Latin-1 (a garbled id, or a JSON error), while lit4j decodes UTF-8 and lower-cases ASCII only, as
+ * the nodes do, so the id is the one nodes compute.
  */
 class AuthMethodIdsJsSdkTest {
   /** Cases where lit4j follows the nodes, not 4.2.0: name to the user id the nodes derive. */
-  private static final Map<String, String> NODE_RULE = Map.of(
-      "stytchOtp non-ASCII sub", "İstanbul-Σ",
-      "stytchEmail non-ASCII upper-case", "Émile@example.com");
+  private static final Map<String, String> NODE_RULE =
+      Map.of(
+          "stytchOtp non-ASCII sub", "İstanbul-Σ",
+          "stytchEmail non-ASCII upper-case", "Émile@example.com");
 
   private static JsonNode cases() throws IOException {
-    try (InputStream in = AuthMethodIdsJsSdkTest.class.getResourceAsStream("/auth-ids/js-sdk-4.2.0.json")) {
-      return LitJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "auth ids").get("cases");
+    try (InputStream in =
+        AuthMethodIdsJsSdkTest.class.getResourceAsStream("/auth-ids/js-sdk-4.2.0.json")) {
+      return LitJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "auth ids")
+          .get("cases");
     }
   }
 
   private static byte[] javaId(JsonNode c) {
     AuthMethod m = new AuthMethod(c.get("authMethodType").asInt(), c.get("accessToken").asText());
-    return c.has("rpName") ? AuthMethodIds.webAuthnAuthMethodId(m, c.get("rpName").asText()) : AuthMethodIds.authMethodId(m);
+    return c.has("rpName")
+        ? AuthMethodIds.webAuthnAuthMethodId(m, c.get("rpName").asText())
+        : AuthMethodIds.authMethodId(m);
   }
 
   @TestFactory
@@ -50,14 +55,18 @@ class AuthMethodIdsJsSdkTest {
     for (JsonNode c : cases()) {
       String name = c.get("name").asText();
       if (NODE_RULE.containsKey(name)) continue;
-      tests.add(DynamicTest.dynamicTest(name, () -> {
-        if (c.has("id")) {
-          assertEquals(c.get("id").asText(), Hex.encode0x(javaId(c)), name);
-        } else {
-          LitValidationException e = assertThrows(LitValidationException.class, () -> javaId(c), name);
-          assertTrue(e.getMessage().contains("JS SDK 4.2.0"), e.getMessage());
-        }
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              name,
+              () -> {
+                if (c.has("id")) {
+                  assertEquals(c.get("id").asText(), Hex.encode0x(javaId(c)), name);
+                } else {
+                  LitValidationException e =
+                      assertThrows(LitValidationException.class, () -> javaId(c), name);
+                  assertTrue(e.getMessage().contains("JS SDK 4.2.0"), e.getMessage());
+                }
+              }));
     }
     assertTrue(tests.size() >= 15);
     return tests;

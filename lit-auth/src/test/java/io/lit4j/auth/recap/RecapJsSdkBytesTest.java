@@ -34,27 +34,37 @@ class RecapJsSdkBytesTest {
   @TestFactory
   Stream<DynamicTest> recapsAreByteForByteWhatJsSdk420Writes() throws IOException {
     JsonNode file;
-    try (InputStream in = RecapJsSdkBytesTest.class.getResourceAsStream("/js-sdk-4.2.0/recap-bytes.json")) {
-      file = LitJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "recap-bytes.json");
+    try (InputStream in =
+        RecapJsSdkBytesTest.class.getResourceAsStream("/js-sdk-4.2.0/recap-bytes.json")) {
+      file =
+          LitJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "recap-bytes.json");
     }
     assertEquals("4.2.0", file.get("sdk").asText());
     List<DynamicTest> tests = new ArrayList<>();
     for (JsonNode c : file.get("cases")) {
-      tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> {
-        RecapObject recap = c.get("kind").asText().equals("capacityDelegation") ? capacityRecap(c.get("params")) : notaBeneRecap(c);
-        assertEquals(c.get("json").asText(), recap.toCanonicalJson());
-        assertEquals(c.get("urn").asText(), recap.encode());
-        // our decoder takes what our encoder writes (4.2.0's own decoder refuses integer-like keys
-        // it wrote itself: see decodesInJs in the file)
-        assertEquals(recap, RecapObject.decode(recap.encode()));
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              c.get("name").asText(),
+              () -> {
+                RecapObject recap =
+                    c.get("kind").asText().equals("capacityDelegation")
+                        ? capacityRecap(c.get("params"))
+                        : notaBeneRecap(c);
+                assertEquals(c.get("json").asText(), recap.toCanonicalJson());
+                assertEquals(c.get("urn").asText(), recap.encode());
+                // our decoder takes what our encoder writes (4.2.0's own decoder refuses
+                // integer-like keys
+                // it wrote itself: see decodesInJs in the file)
+                assertEquals(recap, RecapObject.decode(recap.encode()));
+              }));
     }
     assertTrue(tests.size() >= 6, "the case file lists every fix");
     return tests.stream();
   }
 
   private static RecapObject capacityRecap(JsonNode params) {
-    CapacityDelegationRequest.Builder b = CapacityDelegationRequest.builder().nonce("0x" + "12".repeat(32));
+    CapacityDelegationRequest.Builder b =
+        CapacityDelegationRequest.builder().nonce("0x" + "12".repeat(32));
     if (params.has("capacityTokenId")) b.capacityTokenId(params.get("capacityTokenId").asText());
     if (params.has("uses")) b.uses(params.get("uses").asText());
     if (params.has("delegateeAddresses")) {
@@ -70,7 +80,8 @@ class RecapJsSdkBytesTest {
   private static RecapObject notaBeneRecap(JsonNode c) {
     assertEquals("lit-litaction://*", c.get("resource").asText());
     Map<String, Object> data = LitJson.mapper().convertValue(c.get("data"), Map.class);
-    return RecapObject.empty().withCapabilityForResource(
-        new LitActionResource("*"), LitAbility.fromWire(c.get("ability").asText()), data);
+    return RecapObject.empty()
+        .withCapabilityForResource(
+            new LitActionResource("*"), LitAbility.fromWire(c.get("ability").asText()), data);
   }
 }

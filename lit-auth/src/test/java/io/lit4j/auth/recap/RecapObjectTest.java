@@ -20,10 +20,14 @@ import org.junit.jupiter.api.Test;
 
 class RecapObjectTest {
   static final String EMPTY_URN = "urn:recap:eyJhdHQiOnt9LCJwcmYiOltdfQ";
-  static final String WILDCARD_URN = "urn:recap:eyJhdHQiOnsibGl0LWxpdGFjdGlvbjovLyoiOnsiVGhyZXNob2xkL0V4ZWN1dGlvbiI6W3t9XX0sImxpdC1wa3A6Ly8qIjp7IlRocmVzaG9sZC9TaWduaW5nIjpbe31dfX0sInByZiI6W119";
+  static final String WILDCARD_URN =
+      "urn:recap:eyJhdHQiOnsibGl0LWxpdGFjdGlvbjovLyoiOnsiVGhyZXNob2xkL0V4ZWN1dGlvbiI6W3t9XX0sImxpdC1wa3A6Ly8qIjp7IlRocmVzaG9sZC9TaWduaW5nIjpbe31dfX0sInByZiI6W119";
 
   static String urnOf(String json) {
-    return RecapObject.URN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return RecapObject.URN_PREFIX
+        + Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -31,54 +35,120 @@ class RecapObjectTest {
     assertEquals(EMPTY_URN, RecapObject.empty().encode());
     assertEquals("{\"att\":{},\"prf\":[]}", RecapObject.empty().toCanonicalJson());
     assertEquals(RecapObject.STATEMENT_PREFIX, RecapObject.empty().statement());
-    assertEquals(RecapObject.empty(), RecapObject.withWildcards(List.of(LitPKPResource.ALL), false));
+    assertEquals(
+        RecapObject.empty(), RecapObject.withWildcards(List.of(LitPKPResource.ALL), false));
   }
 
   @Test
   void litActionAndPkpWildcardsGiveTheVerifiedUrnAndStatement() {
-    RecapObject r = RecapObject.empty()
-        .withCapabilityForResource(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
-        .withCapabilityForResource(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION);
+    RecapObject r =
+        RecapObject.empty()
+            .withCapabilityForResource(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
+            .withCapabilityForResource(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION);
     assertEquals(WILDCARD_URN, r.encode());
-    assertEquals(RecapObject.STATEMENT_PREFIX + " (1) 'Threshold': 'Execution' for 'lit-litaction://*'. (2) 'Threshold': 'Signing' for 'lit-pkp://*'.",
+    assertEquals(
+        RecapObject.STATEMENT_PREFIX
+            + " (1) 'Threshold': 'Execution' for 'lit-litaction://*'. (2) 'Threshold': 'Signing' for 'lit-pkp://*'.",
         r.statement());
     assertEquals(r, RecapObject.decode(r.encode()));
   }
 
   @Test
   void anAbilityThatDoesNotApplyToTheResourceIsRejected() {
-    RecapException e = assertThrows(RecapException.class,
-        () -> RecapObject.empty().withCapabilityForResource(LitPKPResource.ALL, LitAbility.LIT_ACTION_EXECUTION));
+    RecapException e =
+        assertThrows(
+            RecapException.class,
+            () ->
+                RecapObject.empty()
+                    .withCapabilityForResource(
+                        LitPKPResource.ALL, LitAbility.LIT_ACTION_EXECUTION));
     assertTrue(e.getMessage().contains("lit-action-execution on lit-pkp://*"));
-    assertThrows(RecapException.class, () -> RecapObject.empty().withAttenuation("x://y", "Bad Namespace", "Name", Map.of()));
-    assertThrows(RecapException.class, () -> RecapObject.empty().withAttenuation("x://y", "Ns", "na/me", Map.of()));
+    assertThrows(
+        RecapException.class,
+        () -> RecapObject.empty().withAttenuation("x://y", "Bad Namespace", "Name", Map.of()));
+    assertThrows(
+        RecapException.class,
+        () -> RecapObject.empty().withAttenuation("x://y", "Ns", "na/me", Map.of()));
   }
 
   @Test
   void malformedUrnsAreRejectedNamingTheProblem() {
-    assertTrue(assertThrows(RecapException.class, () -> RecapObject.decode("urn:notrecap:abc")).getMessage().contains("urn:recap:"));
-    assertTrue(assertThrows(RecapException.class, () -> RecapObject.decode("urn:recap:ab$c")).getMessage().contains("bad character '$'"));
-    assertTrue(assertThrows(RecapException.class, () -> RecapObject.decode("urn:recap:abcde")).getMessage().contains("end of data"));
-    assertTrue(assertThrows(RecapException.class, () -> RecapObject.decode("urn:recap:eB")).getMessage().contains("trailing bits"));
-    assertTrue(assertThrows(RecapException.class, () -> RecapObject.decode(urnOf("{\"att\":"))).getMessage().contains("not valid JSON"));
-    assertTrue(assertThrows(RecapException.class, () -> RecapObject.decode(urnOf("[]"))).getMessage().contains("object"));
-    assertTrue(assertThrows(RecapException.class, () -> RecapObject.decode(urnOf("{\"att\":[],\"prf\":[]}"))).getMessage().contains("att"));
-    assertTrue(assertThrows(RecapException.class, () -> RecapObject.decode(urnOf("{\"att\":{},\"prf\":{}}"))).getMessage().contains("prf"));
-    assertTrue(assertThrows(RecapException.class, () -> RecapObject.decode(urnOf("{\"att\":{},\"prf\":[1]}"))).getMessage().contains("prf"));
-    assertTrue(assertThrows(RecapException.class, () -> RecapObject.decode(urnOf("{\"att\":{\"a://b\":{\"NoSlash\":[{}]}},\"prf\":[]}")))
-        .getMessage().contains("Invalid ability string: 'NoSlash'"));
-    assertTrue(assertThrows(RecapException.class, () -> RecapObject.decode(urnOf("{\"att\":{\"a://b\":{\"A/b\":[1]}},\"prf\":[]}")))
-        .getMessage().contains("nota-bene"));
-    assertTrue(assertThrows(RecapException.class, () -> RecapObject.decode(urnOf("{\"att\":{\"a://b\":{\"A/b\":{}}},\"prf\":[]}")))
-        .getMessage().contains("nota-bene"));
-    assertTrue(assertThrows(RecapException.class, () -> RecapObject.decode(urnOf("{\"att\":{},\"prf\":[\"notacid\"]}")))
-        .getMessage().contains("notacid"));
+    assertTrue(
+        assertThrows(RecapException.class, () -> RecapObject.decode("urn:notrecap:abc"))
+            .getMessage()
+            .contains("urn:recap:"));
+    assertTrue(
+        assertThrows(RecapException.class, () -> RecapObject.decode("urn:recap:ab$c"))
+            .getMessage()
+            .contains("bad character '$'"));
+    assertTrue(
+        assertThrows(RecapException.class, () -> RecapObject.decode("urn:recap:abcde"))
+            .getMessage()
+            .contains("end of data"));
+    assertTrue(
+        assertThrows(RecapException.class, () -> RecapObject.decode("urn:recap:eB"))
+            .getMessage()
+            .contains("trailing bits"));
+    assertTrue(
+        assertThrows(RecapException.class, () -> RecapObject.decode(urnOf("{\"att\":")))
+            .getMessage()
+            .contains("not valid JSON"));
+    assertTrue(
+        assertThrows(RecapException.class, () -> RecapObject.decode(urnOf("[]")))
+            .getMessage()
+            .contains("object"));
+    assertTrue(
+        assertThrows(
+                RecapException.class, () -> RecapObject.decode(urnOf("{\"att\":[],\"prf\":[]}")))
+            .getMessage()
+            .contains("att"));
+    assertTrue(
+        assertThrows(
+                RecapException.class, () -> RecapObject.decode(urnOf("{\"att\":{},\"prf\":{}}")))
+            .getMessage()
+            .contains("prf"));
+    assertTrue(
+        assertThrows(
+                RecapException.class, () -> RecapObject.decode(urnOf("{\"att\":{},\"prf\":[1]}")))
+            .getMessage()
+            .contains("prf"));
+    assertTrue(
+        assertThrows(
+                RecapException.class,
+                () ->
+                    RecapObject.decode(
+                        urnOf("{\"att\":{\"a://b\":{\"NoSlash\":[{}]}},\"prf\":[]}")))
+            .getMessage()
+            .contains("Invalid ability string: 'NoSlash'"));
+    assertTrue(
+        assertThrows(
+                RecapException.class,
+                () -> RecapObject.decode(urnOf("{\"att\":{\"a://b\":{\"A/b\":[1]}},\"prf\":[]}")))
+            .getMessage()
+            .contains("nota-bene"));
+    assertTrue(
+        assertThrows(
+                RecapException.class,
+                () -> RecapObject.decode(urnOf("{\"att\":{\"a://b\":{\"A/b\":{}}},\"prf\":[]}")))
+            .getMessage()
+            .contains("nota-bene"));
+    assertTrue(
+        assertThrows(
+                RecapException.class,
+                () -> RecapObject.decode(urnOf("{\"att\":{},\"prf\":[\"notacid\"]}")))
+            .getMessage()
+            .contains("notacid"));
   }
 
   @Test
   void unsortedKeysAreRejectedLikeSiweRecapButAcceptedByTheNodeReader() {
-    String unsorted = urnOf("{\"att\":{\"lit-pkp://*\":{\"Threshold/Signing\":[{}]},\"lit-litaction://*\":{\"Threshold/Execution\":[{}]}},\"prf\":[]}");
-    assertTrue(assertThrows(RecapException.class, () -> RecapObject.decode(unsorted)).getMessage().contains("sorted"));
+    String unsorted =
+        urnOf(
+            "{\"att\":{\"lit-pkp://*\":{\"Threshold/Signing\":[{}]},\"lit-litaction://*\":{\"Threshold/Execution\":[{}]}},\"prf\":[]}");
+    assertTrue(
+        assertThrows(RecapException.class, () -> RecapObject.decode(unsorted))
+            .getMessage()
+            .contains("sorted"));
     assertEquals(WILDCARD_URN, RecapObject.decodeUnsorted(unsorted).encode());
   }
 
@@ -98,42 +168,66 @@ class RecapObjectTest {
 
   @Test
   void mergeReplacesAllEmptyRestrictionsAndAppendsOthers() {
-    RecapObject a = RecapObject.empty()
-        .withCapabilityForResource(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
-        .withCapabilityForResource(LitPKPResource.ALL, LitAbility.PKP_SIGNING, Map.of("n", 1));
-    RecapObject b = RecapObject.empty()
-        .withCapabilityForResource(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION, Map.of("code", "Qm1"))
-        .withCapabilityForResource(LitPKPResource.ALL, LitAbility.PKP_SIGNING, Map.of("n", 2))
-        .withCapabilityForResource(LitRLIResource.ALL, LitAbility.RATE_LIMIT_INCREASE_AUTHENTICATION);
+    RecapObject a =
+        RecapObject.empty()
+            .withCapabilityForResource(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
+            .withCapabilityForResource(LitPKPResource.ALL, LitAbility.PKP_SIGNING, Map.of("n", 1));
+    RecapObject b =
+        RecapObject.empty()
+            .withCapabilityForResource(
+                LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION, Map.of("code", "Qm1"))
+            .withCapabilityForResource(LitPKPResource.ALL, LitAbility.PKP_SIGNING, Map.of("n", 2))
+            .withCapabilityForResource(
+                LitRLIResource.ALL, LitAbility.RATE_LIMIT_INCREASE_AUTHENTICATION);
     RecapObject m = a.merge(b);
-    assertEquals("{\"att\":{\"lit-litaction://*\":{\"Threshold/Execution\":[{\"code\":\"Qm1\"}]},"
-        + "\"lit-pkp://*\":{\"Threshold/Signing\":[{\"n\":1},{\"n\":2}]},"
-        + "\"lit-ratelimitincrease://*\":{\"Auth/Auth\":[{}]}},\"prf\":[]}", m.toCanonicalJson());
+    assertEquals(
+        "{\"att\":{\"lit-litaction://*\":{\"Threshold/Execution\":[{\"code\":\"Qm1\"}]},"
+            + "\"lit-pkp://*\":{\"Threshold/Signing\":[{\"n\":1},{\"n\":2}]},"
+            + "\"lit-ratelimitincrease://*\":{\"Auth/Auth\":[{}]}},\"prf\":[]}",
+        m.toCanonicalJson());
   }
 
   @Test
   void addToSiweMessageAppendsThenMerges() {
-    SiweMessage base = SiweMessageTest.base().statement("Hi.").resources(List.of("https://example.com/a")).build();
-    RecapObject first = RecapObject.empty().withCapabilityForResource(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION);
+    SiweMessage base =
+        SiweMessageTest.base().statement("Hi.").resources(List.of("https://example.com/a")).build();
+    RecapObject first =
+        RecapObject.empty()
+            .withCapabilityForResource(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION);
     SiweMessage once = first.addToSiweMessage(base);
     assertEquals("Hi. " + first.statement(), once.statement().orElseThrow());
     assertEquals(List.of("https://example.com/a", first.encode()), once.resources().orElseThrow());
-    RecapObject second = RecapObject.empty().withCapabilityForResource(LitPKPResource.ALL, LitAbility.PKP_SIGNING);
+    RecapObject second =
+        RecapObject.empty().withCapabilityForResource(LitPKPResource.ALL, LitAbility.PKP_SIGNING);
     SiweMessage twice = second.addToSiweMessage(once);
     RecapObject merged = first.merge(second);
     assertEquals("Hi. " + merged.statement(), twice.statement().orElseThrow());
-    assertEquals(List.of("https://example.com/a", merged.encode()), twice.resources().orElseThrow());
+    assertEquals(
+        List.of("https://example.com/a", merged.encode()), twice.resources().orElseThrow());
     assertEquals(merged, RecapObject.extractAndVerify(twice));
   }
 
   @Test
   void aWildcardEntryIsConsultedBeforeTheExactKey() {
-    RecapObject r = RecapObject.empty()
-        .withCapabilityForResource(LitAccessControlConditionResource.ALL, LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION)
-        .withCapabilityForResource(new LitAccessControlConditionResource("abc"), LitAbility.ACCESS_CONTROL_CONDITION_SIGNING);
-    assertTrue(r.verifyCapabilitiesForResource(new LitAccessControlConditionResource("abc"), LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION));
+    RecapObject r =
+        RecapObject.empty()
+            .withCapabilityForResource(
+                LitAccessControlConditionResource.ALL,
+                LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION)
+            .withCapabilityForResource(
+                new LitAccessControlConditionResource("abc"),
+                LitAbility.ACCESS_CONTROL_CONDITION_SIGNING);
+    assertTrue(
+        r.verifyCapabilitiesForResource(
+            new LitAccessControlConditionResource("abc"),
+            LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION));
     // the 4.2.0 lookup stops at the wildcard entry, so the exact key's signing grant is not seen
-    assertFalse(r.verifyCapabilitiesForResource(new LitAccessControlConditionResource("abc"), LitAbility.ACCESS_CONTROL_CONDITION_SIGNING));
-    assertFalse(r.verifyCapabilitiesForResource(new LitPKPResource("abc"), LitAbility.LIT_ACTION_EXECUTION));
+    assertFalse(
+        r.verifyCapabilitiesForResource(
+            new LitAccessControlConditionResource("abc"),
+            LitAbility.ACCESS_CONTROL_CONDITION_SIGNING));
+    assertFalse(
+        r.verifyCapabilitiesForResource(
+            new LitPKPResource("abc"), LitAbility.LIT_ACTION_EXECUTION));
   }
 }

@@ -15,7 +15,9 @@ class ResourcesTest {
   void resourceKeysRoundTrip() {
     assertEquals("lit-litaction://*", LitActionResource.ALL.resourceKey());
     assertEquals(new LitPKPResource("abc"), LitResource.parseKey("lit-pkp://abc"));
-    assertEquals(new LitAccessControlConditionResource("a/b"), LitResource.parseKey("lit-accesscontrolcondition://a/b"));
+    assertEquals(
+        new LitAccessControlConditionResource("a/b"),
+        LitResource.parseKey("lit-accesscontrolcondition://a/b"));
     assertTrue(LitResource.parseKey("lit-ratelimitincrease://*").isWildcard());
     assertThrows(LitValidationException.class, () -> LitResource.parseKey("lit-pkp:/abc"));
     assertThrows(LitValidationException.class, () -> LitResource.parseKey("lit-nope://abc"));
@@ -24,8 +26,12 @@ class ResourcesTest {
 
   @Test
   void abilitiesApplyOnlyToTheirResourceKind() {
-    assertTrue(LitAccessControlConditionResource.ALL.isValidLitAbility(LitAbility.ACCESS_CONTROL_CONDITION_SIGNING));
-    assertTrue(LitAccessControlConditionResource.ALL.isValidLitAbility(LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION));
+    assertTrue(
+        LitAccessControlConditionResource.ALL.isValidLitAbility(
+            LitAbility.ACCESS_CONTROL_CONDITION_SIGNING));
+    assertTrue(
+        LitAccessControlConditionResource.ALL.isValidLitAbility(
+            LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION));
     assertFalse(LitPKPResource.ALL.isValidLitAbility(LitAbility.ACCESS_CONTROL_CONDITION_SIGNING));
     assertTrue(LitRLIResource.ALL.isValidLitAbility(LitAbility.RATE_LIMIT_INCREASE_AUTHENTICATION));
     assertEquals("Threshold/Signing", LitAbility.PKP_SIGNING.recapKey());
@@ -34,15 +40,30 @@ class ResourcesTest {
 
   @Test
   void requestsUseTheSessionJsonSpelling() {
-    ResourceAbilityRequest r = ResourceAbilityRequest.of(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION);
-    String json = "{\"resource\":{\"resource\":\"*\",\"resourcePrefix\":\"lit-litaction\"},\"ability\":\"lit-action-execution\"}";
+    ResourceAbilityRequest r =
+        ResourceAbilityRequest.of(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION);
+    String json =
+        "{\"resource\":{\"resource\":\"*\",\"resourcePrefix\":\"lit-litaction\"},\"ability\":\"lit-action-execution\"}";
     assertEquals(json, r.toJson());
     assertEquals(r, ResourceAbilityRequest.fromJson(LitJson.parse(json, "r"), "r"));
-    assertTrue(assertThrows(LitValidationException.class,
-        () -> ResourceAbilityRequest.fromJson(LitJson.parse("{\"resource\":\"*\",\"ability\":\"pkp-signing\"}", "r"), "req"))
-        .getMessage().startsWith("req.resource"));
-    assertTrue(assertThrows(LitValidationException.class,
-        () -> ResourceAbilityRequest.fromJson(LitJson.parse("{\"resource\":{\"resource\":\"*\"},\"ability\":\"pkp-signing\"}", "r"), "req"))
-        .getMessage().contains("req.resource.resourcePrefix is missing"));
+    assertTrue(
+        assertThrows(
+                LitValidationException.class,
+                () ->
+                    ResourceAbilityRequest.fromJson(
+                        LitJson.parse("{\"resource\":\"*\",\"ability\":\"pkp-signing\"}", "r"),
+                        "req"))
+            .getMessage()
+            .startsWith("req.resource"));
+    assertTrue(
+        assertThrows(
+                LitValidationException.class,
+                () ->
+                    ResourceAbilityRequest.fromJson(
+                        LitJson.parse(
+                            "{\"resource\":{\"resource\":\"*\"},\"ability\":\"pkp-signing\"}", "r"),
+                        "req"))
+            .getMessage()
+            .contains("req.resource.resourcePrefix is missing"));
   }
 }

@@ -84,12 +84,17 @@ public final class AbiDecoding {
    *
    * @param value the value
    * @param label names the contract call in the error
-   * @throws io.lit4j.core.errors.LitContractException when the value does not fit (not the right contract)
+   * @throws io.lit4j.core.errors.LitContractException when the value does not fit (not the right
+   *     contract)
    */
   public static long toLong(BigInteger value, String label) {
     if (value.bitLength() > 63) {
       throw LitException.builder()
-          .message(label + " returned " + value + ", beyond what lit4j can use; is this the right contract?")
+          .message(
+              label
+                  + " returned "
+                  + value
+                  + ", beyond what lit4j can use; is this the right contract?")
           .errorCode(ContractErrorCode.RPC_ERROR.name())
           .buildContract();
     }
@@ -105,14 +110,15 @@ public final class AbiDecoding {
     List<StakingValidator> out = new ArrayList<>();
     for (Object o : ((DynamicArray<?>) array).getValue()) {
       ValidatorStruct v = (ValidatorStruct) o;
-      out.add(new StakingValidator(
-          v.ip.getValue().longValueExact(),
-          v.ipv6.getValue(),
-          v.port.getValue().longValueExact(),
-          Keys.toChecksumAddress(v.nodeAddress.getValue()),
-          v.reward.getValue(),
-          v.senderPubKey.getValue(),
-          v.receiverPubKey.getValue()));
+      out.add(
+          new StakingValidator(
+              v.ip.getValue().longValueExact(),
+              v.ipv6.getValue(),
+              v.port.getValue().longValueExact(),
+              Keys.toChecksumAddress(v.nodeAddress.getValue()),
+              v.reward.getValue(),
+              v.senderPubKey.getValue(),
+              v.receiverPubKey.getValue()));
     }
     return List.copyOf(out);
   }
@@ -126,8 +132,13 @@ public final class AbiDecoding {
     List<PermittedAuthMethod> out = new ArrayList<>();
     for (Object o : ((DynamicArray<?>) array).getValue()) {
       AuthMethodStruct m = (AuthMethodStruct) o;
-      out.add(new PermittedAuthMethod(toLong(m.authMethodType.getValue(), "PKPPermissions.getPermittedAuthMethods authMethodType"),
-          m.id.getValue(), m.userPubkey.getValue()));
+      out.add(
+          new PermittedAuthMethod(
+              toLong(
+                  m.authMethodType.getValue(),
+                  "PKPPermissions.getPermittedAuthMethods authMethodType"),
+              m.id.getValue(),
+              m.userPubkey.getValue()));
     }
     return List.copyOf(out);
   }
@@ -152,11 +163,20 @@ public final class AbiDecoding {
    * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#MISSING_MINT_LOG}
    *     when the first log has no such topic
    */
-  public static BigInteger tokenIdFromFirstLog(TransactionReceipt receipt, int topicIndex, String label, String expected) {
+  public static BigInteger tokenIdFromFirstLog(
+      TransactionReceipt receipt, int topicIndex, String label, String expected) {
     List<Log> logs = receipt.getLogs();
-    if (logs == null || logs.isEmpty() || logs.get(0).getTopics() == null || logs.get(0).getTopics().size() <= topicIndex) {
+    if (logs == null
+        || logs.isEmpty()
+        || logs.get(0).getTopics() == null
+        || logs.get(0).getTopics().size() <= topicIndex) {
       throw LitException.builder()
-          .message(label + " transaction " + receipt.getTransactionHash() + " succeeded but its first log " + expected)
+          .message(
+              label
+                  + " transaction "
+                  + receipt.getTransactionHash()
+                  + " succeeded but its first log "
+                  + expected)
           .errorCode(ContractErrorCode.MISSING_MINT_LOG.name())
           .details(Map.of("transactionHash", receipt.getTransactionHash()))
           .buildContract();

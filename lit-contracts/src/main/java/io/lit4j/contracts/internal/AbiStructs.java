@@ -13,22 +13,28 @@ public final class AbiStructs {
   private AbiStructs() {}
 
   /**
-   * Staking {@code Validator = (uint32 ip, uint128 ipv6, uint32 port, address nodeAddress,
-   * uint256 reward, uint256 senderPubKey, uint256 receiverPubKey)}.
+   * Staking {@code Validator = (uint32 ip, uint128 ipv6, uint32 port, address nodeAddress, uint256
+   * reward, uint256 senderPubKey, uint256 receiverPubKey)}.
    */
   public static final class ValidatorStruct extends StaticStruct {
     /** IPv4 address as a big-endian uint32. */
     public final Uint32 ip;
+
     /** IPv6 address. */
     public final Uint128 ipv6;
+
     /** TCP port. */
     public final Uint32 port;
+
     /** The node's wallet address. */
     public final Address nodeAddress;
+
     /** Reward. */
     public final Uint256 reward;
+
     /** The node's sender public key. */
     public final Uint256 senderPubKey;
+
     /** The node's receiver public key. */
     public final Uint256 receiverPubKey;
 
@@ -45,7 +51,13 @@ public final class AbiStructs {
      * @param receiverPubKey the node's receiver public key
      */
     public ValidatorStruct(
-        Uint32 ip, Uint128 ipv6, Uint32 port, Address nodeAddress, Uint256 reward, Uint256 senderPubKey, Uint256 receiverPubKey) {
+        Uint32 ip,
+        Uint128 ipv6,
+        Uint32 port,
+        Address nodeAddress,
+        Uint256 reward,
+        Uint256 senderPubKey,
+        Uint256 receiverPubKey) {
       super(ip, ipv6, port, nodeAddress, reward, senderPubKey, receiverPubKey);
       this.ip = ip;
       this.ipv6 = ipv6;
@@ -61,8 +73,10 @@ public final class AbiStructs {
   public static final class AuthMethodStruct extends DynamicStruct {
     /** The auth method type. */
     public final Uint256 authMethodType;
+
     /** The auth method id. */
     public final DynamicBytes id;
+
     /** The user public key (WebAuthn), or empty. */
     public final DynamicBytes userPubkey;
 

@@ -29,7 +29,8 @@ public final class AddressResolver {
   private final ResolverEnvironment environment;
   private volatile LitContractAddresses resolved;
 
-  private AddressResolver(LitContractAddresses fixed, String resolverAddress, ResolverEnvironment environment) {
+  private AddressResolver(
+      LitContractAddresses fixed, String resolverAddress, ResolverEnvironment environment) {
     this.fixed = fixed;
     this.resolverAddress = resolverAddress;
     this.environment = environment;
@@ -50,7 +51,8 @@ public final class AddressResolver {
    * @param resolverAddress the ContractResolver's address
    * @param environment the environment the addresses are registered under
    */
-  public static AddressResolver fromResolver(String resolverAddress, ResolverEnvironment environment) {
+  public static AddressResolver fromResolver(
+      String resolverAddress, ResolverEnvironment environment) {
     return new AddressResolver(null, resolverAddress, environment);
   }
 
@@ -70,15 +72,25 @@ public final class AddressResolver {
       if (resolved != null) return resolved;
       String[] out = new String[RESOLVER_NAMES.length];
       for (int i = 0; i < RESOLVER_NAMES.length; i++) {
-        // the resolver's X_CONTRACT() getters return keccak256("X"); computing it saves a call per name
+        // the resolver's X_CONTRACT() getters return keccak256("X"); computing it saves a call per
+        // name
         byte[] typ = Hash.sha3(RESOLVER_NAMES[i].getBytes(StandardCharsets.US_ASCII));
-        List<Type> r = chain.call(resolverAddress, "ContractResolver.getContract(" + RESOLVER_NAMES[i] + ")",
-            ContractResolver.getContract(typ, environment.value()));
+        List<Type> r =
+            chain.call(
+                resolverAddress,
+                "ContractResolver.getContract(" + RESOLVER_NAMES[i] + ")",
+                ContractResolver.getContract(typ, environment.value()));
         String addr = ((Address) r.get(0)).getValue();
         if (new BigInteger(Hex.strip0x(addr), 16).signum() == 0) {
           throw LitException.builder()
-              .message("ContractResolver " + resolverAddress + " has no " + RESOLVER_NAMES[i] + " contract for environment "
-                  + environment + "; check the resolver address and environment")
+              .message(
+                  "ContractResolver "
+                      + resolverAddress
+                      + " has no "
+                      + RESOLVER_NAMES[i]
+                      + " contract for environment "
+                      + environment
+                      + "; check the resolver address and environment")
               .errorCode(ContractErrorCode.UNRESOLVED_ADDRESS.name())
               .details(Map.of("contract", RESOLVER_NAMES[i], "resolver", resolverAddress))
               .buildContract();

@@ -31,21 +31,23 @@ public final class CapacityMath {
   }
 
   /**
-   * {@code calculateUTCMidnightExpiration(days)}: today's date in UTC at 00:00:00 UTC plus
-   * {@code days} days, independent of the local time zone.
+   * {@code calculateUTCMidnightExpiration(days)}: today's date in UTC at 00:00:00 UTC plus {@code
+   * days} days, independent of the local time zone.
    *
    * @param now the current time
    * @param days how many days ahead
    * @return that UTC midnight
    */
   public static Instant utcMidnightAfterDays(Instant now, int days) {
-    if (days < 0) throw new LitValidationException("daysUntilUTCMidnightExpiration must be >= 0, got " + days);
+    if (days < 0)
+      throw new LitValidationException("daysUntilUTCMidnightExpiration must be >= 0, got " + days);
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     return today.plusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   /**
-   * RateLimitNFT {@code calculateCost}: {@code rpks * (expiresAt - now) * price / 1000}, integer division.
+   * RateLimitNFT {@code calculateCost}: {@code rpks * (expiresAt - now) * price / 1000}, integer
+   * division.
    *
    * @param requestsPerKilosecond the rate, in requests per 1000 seconds
    * @param expiresAt expiry, Unix seconds
@@ -53,7 +55,8 @@ public final class CapacityMath {
    * @param pricePerKilosecondRequest the contract's price per request per kilosecond, in wei
    * @return the cost in wei
    */
-  public static BigInteger cost(long requestsPerKilosecond, long expiresAt, long now, BigInteger pricePerKilosecondRequest) {
+  public static BigInteger cost(
+      long requestsPerKilosecond, long expiresAt, long now, BigInteger pricePerKilosecondRequest) {
     return BigInteger.valueOf(requestsPerKilosecond)
         .multiply(BigInteger.valueOf(expiresAt - now))
         .multiply(pricePerKilosecondRequest)

@@ -31,14 +31,14 @@ import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
 
 /**
- * Blocking contract calls and transactions over one {@link Web3j}: the single place that knows
- * how lit4j estimates gas, prices a transaction, waits for a receipt and turns RPC failures and
- * reverts into {@link LitContractException}s.
+ * Blocking contract calls and transactions over one {@link Web3j}: the single place that knows how
+ * lit4j estimates gas, prices a transaction, waits for a receipt and turns RPC failures and reverts
+ * into {@link LitContractException}s.
  *
- * <p>Gas: {@code eth_estimateGas} plus {@code gasMarginPercent} (PR #567 of the JS SDK uses
- * 10 %). Fees follow ethers v5, which v4 relies on: when the latest block has a base fee,
- * EIP-1559 with {@code maxPriorityFeePerGas = 1.5 gwei} and {@code maxFeePerGas = 2 * baseFee +
- * 1.5 gwei}; otherwise a legacy transaction at {@code eth_gasPrice}.
+ * <p>Gas: {@code eth_estimateGas} plus {@code gasMarginPercent} (PR #567 of the JS SDK uses 10 %).
+ * Fees follow ethers v5, which v4 relies on: when the latest block has a base fee, EIP-1559 with
+ * {@code maxPriorityFeePerGas = 1.5 gwei} and {@code maxFeePerGas = 2 * baseFee + 1.5 gwei};
+ * otherwise a legacy transaction at {@code eth_gasPrice}.
  */
 public final class ChainClient {
   /** ethers v5's fixed priority fee. */
@@ -81,7 +81,8 @@ public final class ChainClient {
   /** {@return the signer's address, when there is a signer} */
   public Optional<String> signerAddress() {
     if (credentials != null) return Optional.of(credentials.getAddress());
-    if (givenTransactionManager != null) return Optional.ofNullable(givenTransactionManager.getFromAddress());
+    if (givenTransactionManager != null)
+      return Optional.ofNullable(givenTransactionManager.getFromAddress());
     return Optional.empty();
   }
 
@@ -89,7 +90,8 @@ public final class ChainClient {
   public long chainId() {
     Long id = chainId;
     if (id == null) {
-      org.web3j.protocol.core.methods.response.EthChainId r = rpc("eth_chainId", () -> web3j.ethChainId().send());
+      org.web3j.protocol.core.methods.response.EthChainId r =
+          rpc("eth_chainId", () -> web3j.ethChainId().send());
       if (r.hasError()) throw errorToException("eth_chainId", r.getError(), null);
       BigInteger value = rpc("eth_chainId", r::getChainId);
       if (value == null || value.signum() <= 0 || value.bitLength() > 63) {
@@ -105,7 +107,8 @@ public final class ChainClient {
   }
 
   /**
-   * {@code eth_call} at the latest block from the signer (if any), decoded per the function's outputs.
+   * {@code eth_call} at the latest block from the signer (if any), decoded per the function's
+   * outputs.
    *
    * @param label {@code Contract.function} for messages
    * @param to the contract address
@@ -116,22 +119,29 @@ public final class ChainClient {
     return call(to, label, function, DefaultBlockParameterName.LATEST, null);
   }
 
-  private List<Type> call(String to, String label, Function function, DefaultBlockParameter block, BigInteger value) {
+  private List<Type> call(
+      String to, String label, Function function, DefaultBlockParameter block, BigInteger value) {
     String data = FunctionEncoder.encode(function);
     String from = signerAddress().orElse(null);
-    Transaction tx = value == null
-        ? Transaction.createEthCallTransaction(from, to, data)
-        : Transaction.createFunctionCallTransaction(from, null, null, null, to, value, data);
+    Transaction tx =
+        value == null
+            ? Transaction.createEthCallTransaction(from, to, data)
+            : Transaction.createFunctionCallTransaction(from, null, null, null, to, value, data);
     EthCall response = rpc(label, () -> web3j.ethCall(tx, block).send());
     if (response.hasError()) throw errorToException(label, response.getError(), null);
     String result = response.getValue();
     if (response.isReverted()) {
-      throw ContractRevertException.of(label, RevertReasons.decode(result).orElse(null), result, null);
+      throw ContractRevertException.of(
+          label, RevertReasons.decode(result).orElse(null), result, null);
     }
     if (function.getOutputParameters().isEmpty()) return List.of();
     if (result == null || result.equals("0x") || result.isEmpty()) {
       throw LitException.builder()
-          .message(label + " returned no data: is there a contract at " + to + "? Check the contract addresses and the RPC URL")
+          .message(
+              label
+                  + " returned no data: is there a contract at "
+                  + to
+                  + "? Check the contract addresses and the RPC URL")
           .errorCode(ContractErrorCode.NO_CONTRACT_CODE.name())
           .details(Map.of("function", label, "contract", to))
           .buildContract();
@@ -141,7 +151,8 @@ public final class ChainClient {
       return FunctionReturnDecoder.decode(result, function.getOutputParameters());
     } catch (RuntimeException e) {
       throw LitException.builder()
-          .message(label + " returned data that does not decode as its ABI outputs: " + e.getMessage())
+          .message(
+              label + " returned data that does not decode as its ABI outputs: " + e.getMessage())
           .cause(e)
           .errorCode(ContractErrorCode.RPC_ERROR.name())
           .details(Map.of("function", label, "contract", to))
@@ -150,23 +161,34 @@ public final class ChainClient {
   }
 
   /**
-   * web3j pre-sizes a list with a top-level array's length word, so a forged length
-   * (e.g. 0x7fffffff) ends in an OutOfMemoryError; every element takes at least one word.
+   * web3j pre-sizes a list with a top-level array's length word, so a forged length (e.g.
+   * 0x7fffffff) ends in an OutOfMemoryError; every element takes at least one word.
    */
   private static void requirePlausibleArrayLengths(String result, Function function) {
     String hex = result.startsWith("0x") ? result.substring(2) : result;
     long words = hex.length() / 64;
     for (int i = 0; i < function.getOutputParameters().size(); i++) {
       java.lang.reflect.Type t = function.getOutputParameters().get(i).getType();
-      Class<?> raw = t instanceof java.lang.reflect.ParameterizedType p ? (Class<?>) p.getRawType() : t instanceof Class<?> c ? c : Object.class;
-      if (!org.web3j.abi.datatypes.DynamicArray.class.isAssignableFrom(raw) || (i + 1) * 64 > hex.length()) continue;
+      Class<?> raw =
+          t instanceof java.lang.reflect.ParameterizedType p
+              ? (Class<?>) p.getRawType()
+              : t instanceof Class<?> c ? c : Object.class;
+      if (!org.web3j.abi.datatypes.DynamicArray.class.isAssignableFrom(raw)
+          || (i + 1) * 64 > hex.length()) continue;
       BigInteger offset = new BigInteger(hex.substring(i * 64, (i + 1) * 64), 16);
-      if (offset.compareTo(BigInteger.valueOf(words * 32 - 32)) > 0) continue; // the decoder reports it
+      if (offset.compareTo(BigInteger.valueOf(words * 32 - 32)) > 0)
+        continue; // the decoder reports it
       int at = offset.intValueExact() * 2;
       BigInteger length = new BigInteger(hex.substring(at, at + 64), 16);
       if (length.compareTo(BigInteger.valueOf(words - 1 - offset.longValue() / 32)) > 0) {
-        throw new IllegalArgumentException("output " + i + " claims an array of " + length + " elements in "
-            + (words * 32) + " bytes of return data");
+        throw new IllegalArgumentException(
+            "output "
+                + i
+                + " claims an array of "
+                + length
+                + " elements in "
+                + (words * 32)
+                + " bytes of return data");
       }
     }
   }
@@ -186,33 +208,55 @@ public final class ChainClient {
     String from = tm.getFromAddress();
     String data = FunctionEncoder.encode(function);
 
-    EthEstimateGas estimate = rpc(label + " (eth_estimateGas)",
-        () -> web3j.ethEstimateGas(Transaction.createFunctionCallTransaction(from, null, null, null, to, value, data)).send());
+    EthEstimateGas estimate =
+        rpc(
+            label + " (eth_estimateGas)",
+            () ->
+                web3j
+                    .ethEstimateGas(
+                        Transaction.createFunctionCallTransaction(
+                            from, null, null, null, to, value, data))
+                    .send());
     if (estimate.hasError()) throw errorToException(label, estimate.getError(), null);
-    BigInteger gasLimit = estimate.getAmountUsed()
-        .multiply(BigInteger.valueOf(100L + gasMarginPercent))
-        .divide(BigInteger.valueOf(100));
+    BigInteger gasLimit =
+        estimate
+            .getAmountUsed()
+            .multiply(BigInteger.valueOf(100L + gasMarginPercent))
+            .divide(BigInteger.valueOf(100));
 
-    EthBlock.Block latest = rpc("eth_getBlockByNumber", () -> web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send()).getBlock();
+    EthBlock.Block latest =
+        rpc(
+                "eth_getBlockByNumber",
+                () -> web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send())
+            .getBlock();
     boolean eip1559 = latest != null && latest.getBaseFeePerGasRaw() != null;
     EthSendTransaction sent;
     if (eip1559) {
       BigInteger maxFee = latest.getBaseFeePerGas().multiply(BigInteger.TWO).add(PRIORITY_FEE);
       long id = chainId();
       synchronized (sendLock) {
-        sent = rpc(label + " (send)", () -> tm.sendEIP1559Transaction(id, PRIORITY_FEE, maxFee, gasLimit, to, data, value));
+        sent =
+            rpc(
+                label + " (send)",
+                () ->
+                    tm.sendEIP1559Transaction(id, PRIORITY_FEE, maxFee, gasLimit, to, data, value));
       }
     } else {
       BigInteger gasPrice = rpc("eth_gasPrice", () -> web3j.ethGasPrice().send()).getGasPrice();
       synchronized (sendLock) {
-        sent = rpc(label + " (send)", () -> tm.sendTransaction(gasPrice, gasLimit, to, data, value));
+        sent =
+            rpc(label + " (send)", () -> tm.sendTransaction(gasPrice, gasLimit, to, data, value));
       }
     }
     if (sent.hasError()) throw errorToException(label, sent.getError(), null);
     String txHash = sent.getTransactionHash();
     TransactionReceipt receipt = awaitReceipt(label, txHash);
     if (!receipt.isStatusOK()) {
-      throw ContractRevertException.of(label, replayRevertReason(to, label, function, value, receipt).orElse(null), null, txHash);
+      throw ContractRevertException.of(
+          label,
+          replayRevertReason(to, label, function, value, receipt).orElse(null),
+          null,
+          txHash);
     }
     return receipt;
   }
@@ -223,8 +267,12 @@ public final class ChainClient {
     // receipt does not carry.
     BigInteger block = receipt.getBlockNumber().subtract(BigInteger.ONE).max(BigInteger.ZERO);
     try {
-      call(to, label, new Function(function.getName(), function.getInputParameters(), List.of()),
-          DefaultBlockParameter.valueOf(block), value);
+      call(
+          to,
+          label,
+          new Function(function.getName(), function.getInputParameters(), List.of()),
+          DefaultBlockParameter.valueOf(block),
+          value);
       return Optional.empty();
     } catch (ContractRevertException e) {
       return e.revertReason();
@@ -236,14 +284,23 @@ public final class ChainClient {
   private TransactionReceipt awaitReceipt(String label, String txHash) {
     long deadline = System.nanoTime() + receiptTimeout.toNanos();
     while (true) {
-      EthGetTransactionReceipt r = rpc(label + " (eth_getTransactionReceipt)", () -> web3j.ethGetTransactionReceipt(txHash).send());
+      EthGetTransactionReceipt r =
+          rpc(
+              label + " (eth_getTransactionReceipt)",
+              () -> web3j.ethGetTransactionReceipt(txHash).send());
       if (r.hasError()) throw errorToException(label, r.getError(), txHash);
       Optional<TransactionReceipt> receipt = r.getTransactionReceipt();
       if (receipt.isPresent()) return receipt.get();
       if (System.nanoTime() > deadline) {
         throw LitException.builder()
-            .message("no receipt for " + label + " transaction " + txHash + " within " + receiptTimeout
-                + "; it may still be mined later, check the transaction hash before retrying")
+            .message(
+                "no receipt for "
+                    + label
+                    + " transaction "
+                    + txHash
+                    + " within "
+                    + receiptTimeout
+                    + "; it may still be mined later, check the transaction hash before retrying")
             .errorCode(ContractErrorCode.RECEIPT_TIMEOUT.name())
             .details(Map.of("function", label, "transactionHash", txHash))
             .buildTimeout();
@@ -253,7 +310,8 @@ public final class ChainClient {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw LitException.builder()
-            .message("interrupted while waiting for the receipt of " + label + " transaction " + txHash)
+            .message(
+                "interrupted while waiting for the receipt of " + label + " transaction " + txHash)
             .cause(e)
             .errorCode(ContractErrorCode.RECEIPT_TIMEOUT.name())
             .buildTimeout();
@@ -262,13 +320,14 @@ public final class ChainClient {
   }
 
   /**
-   * Fails with {@link ContractErrorCode#NO_SIGNER} when there is no signer, so a write fails
-   * before it reads anything from the chain.
+   * Fails with {@link ContractErrorCode#NO_SIGNER} when there is no signer, so a write fails before
+   * it reads anything from the chain.
    */
   public void requireSigner() {
     if (credentials == null && givenTransactionManager == null) {
       throw LitException.builder()
-          .message("this LitContracts has no signer: build it with signer(Credentials) or transactionManager(...) to send transactions")
+          .message(
+              "this LitContracts has no signer: build it with signer(Credentials) or transactionManager(...) to send transactions")
           .errorCode(ContractErrorCode.NO_SIGNER.name())
           .buildValidation();
     }
@@ -279,7 +338,8 @@ public final class ChainClient {
     if (tm != null) return tm;
     requireSigner();
     synchronized (sendLock) {
-      if (transactionManager == null) transactionManager = new RawTransactionManager(web3j, credentials, chainId());
+      if (transactionManager == null)
+        transactionManager = new RawTransactionManager(web3j, credentials, chainId());
       return transactionManager;
     }
   }
@@ -294,17 +354,21 @@ public final class ChainClient {
       if (reason.isEmpty()) reason = reasonFromMessage(message);
       return ContractRevertException.of(label, reason.orElse(null), unquote(data), txHash);
     }
-    return (LitContractException) LitException.builder()
-        .message(label + " failed: the RPC answered error " + error.getCode() + ": " + message)
-        .errorCode(ContractErrorCode.RPC_ERROR.name())
-        .details(Map.of("function", label, "rpcErrorCode", error.getCode(), "rpcErrorMessage", message))
-        .buildContract();
+    return (LitContractException)
+        LitException.builder()
+            .message(label + " failed: the RPC answered error " + error.getCode() + ": " + message)
+            .errorCode(ContractErrorCode.RPC_ERROR.name())
+            .details(
+                Map.of(
+                    "function", label, "rpcErrorCode", error.getCode(), "rpcErrorMessage", message))
+            .buildContract();
   }
 
   private static String unquote(String data) {
     if (data == null) return null;
     String d = data.trim();
-    if (d.length() >= 2 && d.startsWith("\"") && d.endsWith("\"")) d = d.substring(1, d.length() - 1);
+    if (d.length() >= 2 && d.startsWith("\"") && d.endsWith("\""))
+      d = d.substring(1, d.length() - 1);
     return d;
   }
 
@@ -336,7 +400,12 @@ public final class ChainClient {
       return answer;
     } catch (IOException e) {
       throw LitException.builder()
-          .message("could not reach the chain RPC for " + label + ": " + e.getMessage() + "; check the RPC URL and that the node is up")
+          .message(
+              "could not reach the chain RPC for "
+                  + label
+                  + ": "
+                  + e.getMessage()
+                  + "; check the RPC URL and that the node is up")
           .cause(e)
           .errorCode(ContractErrorCode.RPC_UNREACHABLE.name())
           .details(Map.of("function", label))

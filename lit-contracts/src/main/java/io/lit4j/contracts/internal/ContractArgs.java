@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** Checks of contract arguments, done before anything is sent so bad input fails at once. */
 public final class ContractArgs {
   private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
-  private static final BigInteger UINT256_MAX = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+  private static final BigInteger UINT256_MAX =
+      BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
 
   private ContractArgs() {}
 
@@ -21,7 +22,8 @@ public final class ContractArgs {
    * @throws LitValidationException when scopes is null or holds null
    */
   public static List<BigInteger> scopeIds(List<AuthMethodScope> scopes) {
-    if (scopes == null) throw new LitValidationException("scopes must be given (use an empty list for none)");
+    if (scopes == null)
+      throw new LitValidationException("scopes must be given (use an empty list for none)");
     List<BigInteger> out = new ArrayList<>();
     for (AuthMethodScope s : scopes) {
       if (s == null) throw new LitValidationException("scopes must not contain null");
@@ -51,7 +53,8 @@ public final class ContractArgs {
    */
   public static void checkAddress(String field, String address) {
     if (address == null || !ADDRESS.matcher(address).matches()) {
-      throw new LitValidationException(field + " must be a 0x-prefixed 20-byte hex address, got " + address);
+      throw new LitValidationException(
+          field + " must be a 0x-prefixed 20-byte hex address, got " + address);
     }
   }
 

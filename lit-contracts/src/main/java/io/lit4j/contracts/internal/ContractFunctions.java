@@ -68,7 +68,10 @@ public final class ContractFunctions {
      * @return the function to call
      */
     public static Function getValidatorsInCurrentEpoch() {
-      return fn("getValidatorsInCurrentEpoch", List.of(), List.of(new TypeReference<DynamicArray<Address>>() {}));
+      return fn(
+          "getValidatorsInCurrentEpoch",
+          List.of(),
+          List.of(new TypeReference<DynamicArray<Address>>() {}));
     }
 
     /**
@@ -77,7 +80,8 @@ public final class ContractFunctions {
      * @return the function to call
      */
     public static Function getKickedValidators() {
-      return fn("getKickedValidators", List.of(), List.of(new TypeReference<DynamicArray<Address>>() {}));
+      return fn(
+          "getKickedValidators", List.of(), List.of(new TypeReference<DynamicArray<Address>>() {}));
     }
 
     /**
@@ -111,7 +115,10 @@ public final class ContractFunctions {
      * @return the function to call
      */
     public static Function epoch() {
-      return fn("epoch", List.of(), List.of(uint256Out(), uint256Out(), uint256Out(), uint256Out(), uint256Out()));
+      return fn(
+          "epoch",
+          List.of(),
+          List.of(uint256Out(), uint256Out(), uint256Out(), uint256Out(), uint256Out()));
     }
   }
 
@@ -176,7 +183,8 @@ public final class ContractFunctions {
      * @return the function to call
      */
     public static Function tokenOfOwnerByIndex(String owner, long index) {
-      return fn("tokenOfOwnerByIndex", List.of(new Address(owner), u256(index)), List.of(uint256Out()));
+      return fn(
+          "tokenOfOwnerByIndex", List.of(new Address(owner), u256(index)), List.of(uint256Out()));
     }
 
     /**
@@ -230,10 +238,16 @@ public final class ContractFunctions {
      * @return the function to call
      */
     public static Function addPermittedAuthMethod(
-        BigInteger tokenId, long authMethodType, byte[] id, byte[] userPubkey, List<BigInteger> scopes) {
+        BigInteger tokenId,
+        long authMethodType,
+        byte[] id,
+        byte[] userPubkey,
+        List<BigInteger> scopes) {
       AuthMethodStruct method =
-          new AuthMethodStruct(u256(authMethodType), new DynamicBytes(id), new DynamicBytes(userPubkey));
-      return fn("addPermittedAuthMethod", List.of(u256(tokenId), method, u256Array(scopes)), List.of());
+          new AuthMethodStruct(
+              u256(authMethodType), new DynamicBytes(id), new DynamicBytes(userPubkey));
+      return fn(
+          "addPermittedAuthMethod", List.of(u256(tokenId), method, u256Array(scopes)), List.of());
     }
 
     /**
@@ -244,48 +258,65 @@ public final class ContractFunctions {
      * @param id the auth method id
      * @return the function to call
      */
-    public static Function removePermittedAuthMethod(BigInteger tokenId, long authMethodType, byte[] id) {
-      return fn("removePermittedAuthMethod", List.of(u256(tokenId), u256(authMethodType), new DynamicBytes(id)), List.of());
+    public static Function removePermittedAuthMethod(
+        BigInteger tokenId, long authMethodType, byte[] id) {
+      return fn(
+          "removePermittedAuthMethod",
+          List.of(u256(tokenId), u256(authMethodType), new DynamicBytes(id)),
+          List.of());
     }
 
     /**
-     * {@code addPermittedAction(uint256 tokenId, bytes ipfsCID, uint256[] scopes)}, {@code 0x8a431578}.
+     * {@code addPermittedAction(uint256 tokenId, bytes ipfsCID, uint256[] scopes)}, {@code
+     * 0x8a431578}.
      *
      * @param tokenId the PKP token id
      * @param ipfsMultihash the action's 34-byte multihash
      * @param scopes the scope ids to grant
      * @return the function to call
      */
-    public static Function addPermittedAction(BigInteger tokenId, byte[] ipfsMultihash, List<BigInteger> scopes) {
+    public static Function addPermittedAction(
+        BigInteger tokenId, byte[] ipfsMultihash, List<BigInteger> scopes) {
       return fn(
-          "addPermittedAction", List.of(u256(tokenId), new DynamicBytes(ipfsMultihash), u256Array(scopes)), List.of());
+          "addPermittedAction",
+          List.of(u256(tokenId), new DynamicBytes(ipfsMultihash), u256Array(scopes)),
+          List.of());
     }
 
     /**
-     * {@code addPermittedAddress(uint256 tokenId, address user, uint256[] scopes)}, {@code 0x1663c121}.
+     * {@code addPermittedAddress(uint256 tokenId, address user, uint256[] scopes)}, {@code
+     * 0x1663c121}.
      *
      * @param tokenId the PKP token id
      * @param user the address to permit
      * @param scopes the scope ids to grant
      * @return the function to call
      */
-    public static Function addPermittedAddress(BigInteger tokenId, String user, List<BigInteger> scopes) {
-      return fn("addPermittedAddress", List.of(u256(tokenId), new Address(user), u256Array(scopes)), List.of());
+    public static Function addPermittedAddress(
+        BigInteger tokenId, String user, List<BigInteger> scopes) {
+      return fn(
+          "addPermittedAddress",
+          List.of(u256(tokenId), new Address(user), u256Array(scopes)),
+          List.of());
     }
 
     /**
-     * {@code getPermittedAuthMethods(uint256) returns ((uint256,bytes,bytes)[])}, {@code 0xf34f21ba}.
+     * {@code getPermittedAuthMethods(uint256) returns ((uint256,bytes,bytes)[])}, {@code
+     * 0xf34f21ba}.
      *
      * @param tokenId the PKP token id
      * @return the function to call
      */
     public static Function getPermittedAuthMethods(BigInteger tokenId) {
       return fn(
-          "getPermittedAuthMethods", List.of(u256(tokenId)), List.of(new TypeReference<DynamicArray<AuthMethodStruct>>() {}));
+          "getPermittedAuthMethods",
+          List.of(u256(tokenId)),
+          List.of(new TypeReference<DynamicArray<AuthMethodStruct>>() {}));
     }
 
     /**
-     * {@code getPermittedAuthMethodScopes(uint256,uint256,bytes,uint256) returns (bool[])}, {@code 0x00221c08}.
+     * {@code getPermittedAuthMethodScopes(uint256,uint256,bytes,uint256) returns (bool[])}, {@code
+     * 0x00221c08}.
      *
      * @param tokenId the PKP token id
      * @param authMethodType the auth method type
@@ -293,7 +324,8 @@ public final class ContractFunctions {
      * @param maxScopeId how many scope ids to read
      * @return the function to call
      */
-    public static Function getPermittedAuthMethodScopes(BigInteger tokenId, long authMethodType, byte[] id, long maxScopeId) {
+    public static Function getPermittedAuthMethodScopes(
+        BigInteger tokenId, long authMethodType, byte[] id, long maxScopeId) {
       return fn(
           "getPermittedAuthMethodScopes",
           List.of(u256(tokenId), u256(authMethodType), new DynamicBytes(id), u256(maxScopeId)),
@@ -308,9 +340,12 @@ public final class ContractFunctions {
      * @param id the auth method id
      * @return the function to call
      */
-    public static Function isPermittedAuthMethod(BigInteger tokenId, long authMethodType, byte[] id) {
+    public static Function isPermittedAuthMethod(
+        BigInteger tokenId, long authMethodType, byte[] id) {
       return fn(
-          "isPermittedAuthMethod", List.of(u256(tokenId), u256(authMethodType), new DynamicBytes(id)), List.of(boolOut()));
+          "isPermittedAuthMethod",
+          List.of(u256(tokenId), u256(authMethodType), new DynamicBytes(id)),
+          List.of(boolOut()));
     }
 
     /**
@@ -321,7 +356,10 @@ public final class ContractFunctions {
      * @return the function to call
      */
     public static Function isPermittedAction(BigInteger tokenId, byte[] ipfsMultihash) {
-      return fn("isPermittedAction", List.of(u256(tokenId), new DynamicBytes(ipfsMultihash)), List.of(boolOut()));
+      return fn(
+          "isPermittedAction",
+          List.of(u256(tokenId), new DynamicBytes(ipfsMultihash)),
+          List.of(boolOut()));
     }
 
     /**
@@ -332,7 +370,8 @@ public final class ContractFunctions {
      * @return the function to call
      */
     public static Function isPermittedAddress(BigInteger tokenId, String user) {
-      return fn("isPermittedAddress", List.of(u256(tokenId), new Address(user)), List.of(boolOut()));
+      return fn(
+          "isPermittedAddress", List.of(u256(tokenId), new Address(user)), List.of(boolOut()));
     }
   }
 
@@ -370,12 +409,13 @@ public final class ContractFunctions {
       // web3j cannot name a nested array's element type in the signature; pin it so the selector
       // is that of uint256[][] (ContractFunctionsTest checks 0x9fba176b)
       @SuppressWarnings({"unchecked", "rawtypes"})
-      DynamicArray<DynamicArray<Uint256>> scopesArray = new DynamicArray(DynamicArray.class, scopes) {
-        @Override
-        public String getTypeAsString() {
-          return "uint256[][]";
-        }
-      };
+      DynamicArray<DynamicArray<Uint256>> scopesArray =
+          new DynamicArray(DynamicArray.class, scopes) {
+            @Override
+            public String getTypeAsString() {
+              return "uint256[][]";
+            }
+          };
       return fn(
           "mintNextAndAddAuthMethods",
           List.of(
@@ -395,14 +435,18 @@ public final class ContractFunctions {
     private RateLimitNft() {}
 
     /**
-     * {@code calculateCost(uint256 requestsPerKilosecond, uint256 expiresAt) returns (uint256)}, {@code 0xce394696}.
+     * {@code calculateCost(uint256 requestsPerKilosecond, uint256 expiresAt) returns (uint256)},
+     * {@code 0xce394696}.
      *
      * @param requestsPerKilosecond the rate, in requests per 1000 seconds
      * @param expiresAt expiry, Unix seconds
      * @return the function to call
      */
     public static Function calculateCost(long requestsPerKilosecond, long expiresAt) {
-      return fn("calculateCost", List.of(u256(requestsPerKilosecond), u256(expiresAt)), List.of(uint256Out()));
+      return fn(
+          "calculateCost",
+          List.of(u256(requestsPerKilosecond), u256(expiresAt)),
+          List.of(uint256Out()));
     }
 
     /**
@@ -416,7 +460,8 @@ public final class ContractFunctions {
     }
 
     /**
-     * {@code capacity(uint256 tokenId) returns ((uint256 requestsPerKilosecond, uint256 expiresAt))}, {@code 0xab1bbeca}.
+     * {@code capacity(uint256 tokenId) returns ((uint256 requestsPerKilosecond, uint256
+     * expiresAt))}, {@code 0xab1bbeca}.
      *
      * @param tokenId the capacity credits token id
      * @return the function to call
@@ -438,7 +483,10 @@ public final class ContractFunctions {
      * @return the function to call
      */
     public static Function getContract(byte[] typ, int env) {
-      return fn("getContract", List.of(new Bytes32(typ), new Uint8(BigInteger.valueOf(env))), List.of(addressOut()));
+      return fn(
+          "getContract",
+          List.of(new Bytes32(typ), new Uint8(BigInteger.valueOf(env))),
+          List.of(addressOut()));
     }
   }
 }

@@ -21,11 +21,10 @@ import java.util.function.Supplier;
  * @param executor where the async methods run
  * @param clock the clock capacity-credit expiries are computed from
  */
-public record ContractsRuntime(ChainClient chain, AddressResolver addresses, Executor executor, Clock clock) {
+public record ContractsRuntime(
+    ChainClient chain, AddressResolver addresses, Executor executor, Clock clock) {
 
-  /**
-   * {@return the contract addresses, resolved on first use}
-   */
+  /** {@return the contract addresses, resolved on first use} */
   public LitContractAddresses resolveAddresses() {
     return addresses.resolve(chain);
   }
@@ -63,13 +62,21 @@ public record ContractsRuntime(ChainClient chain, AddressResolver addresses, Exe
    *
    * @param a the contract addresses
    * @param tokenId the PKP token id
-   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} when no such PKP exists
+   * @throws io.lit4j.core.errors.LitContractException {@link ContractErrorCode#UNKNOWN_TOKEN} when
+   *     no such PKP exists
    */
   public byte[] requireKnownToken(LitContractAddresses a, BigInteger tokenId) {
-    byte[] pubkey = AbiDecoding.bytes(chain.call(a.pubkeyRouter(), "PubkeyRouter.getPubkey", PubkeyRouter.getPubkey(tokenId)).get(0));
+    byte[] pubkey =
+        AbiDecoding.bytes(
+            chain
+                .call(a.pubkeyRouter(), "PubkeyRouter.getPubkey", PubkeyRouter.getPubkey(tokenId))
+                .get(0));
     if (pubkey.length == 0) {
       throw LitException.builder()
-          .message("no PKP with token id 0x" + tokenId.toString(16) + " exists (PubkeyRouter.getPubkey is empty); check the token id and the network")
+          .message(
+              "no PKP with token id 0x"
+                  + tokenId.toString(16)
+                  + " exists (PubkeyRouter.getPubkey is empty); check the token id and the network")
           .errorCode(ContractErrorCode.UNKNOWN_TOKEN.name())
           .details(Map.of("tokenId", tokenId.toString()))
           .buildContract();

@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Decodes the return data of a reverted call: {@code Error(string)} ({@code 0x08c379a0}),
- * {@code Panic(uint256)} ({@code 0x4e487b71}) or, for a custom error, its 4-byte selector.
+ * Decodes the return data of a reverted call: {@code Error(string)} ({@code 0x08c379a0}), {@code
+ * Panic(uint256)} ({@code 0x4e487b71}) or, for a custom error, its 4-byte selector.
  */
 public final class RevertReasons {
   private static final String ERROR_SELECTOR = "08c379a0";
@@ -21,7 +21,8 @@ public final class RevertReasons {
    * data. Malformed data yields a description of what was there rather than an exception.
    *
    * @param revertData the revert data, hex
-   * @return the human-readable reason in {@code revertData} (hex, optional 0x), or empty when there is no data
+   * @return the human-readable reason in {@code revertData} (hex, optional 0x), or empty when there
+   *     is no data
    */
   public static Optional<String> decode(String revertData) {
     if (revertData == null) return Optional.empty();
@@ -37,7 +38,8 @@ public final class RevertReasons {
       BigInteger code = new BigInteger(1, Arrays.copyOfRange(data, 4, 36));
       return Optional.of("Panic(0x" + code.toString(16) + ")");
     }
-    return Optional.of("custom error 0x" + selector + (data.length > 4 ? " with data 0x" + hex.substring(8) : ""));
+    return Optional.of(
+        "custom error 0x" + selector + (data.length > 4 ? " with data 0x" + hex.substring(8) : ""));
   }
 
   private static Optional<String> decodeErrorString(byte[] data) {
@@ -48,7 +50,8 @@ public final class RevertReasons {
     int lengthAt = 4 + offset.intValueExact();
     if (lengthAt + 32 > data.length) return Optional.empty();
     BigInteger length = new BigInteger(1, Arrays.copyOfRange(data, lengthAt, lengthAt + 32));
-    if (length.compareTo(BigInteger.valueOf(data.length - lengthAt - 32)) > 0) return Optional.empty();
+    if (length.compareTo(BigInteger.valueOf(data.length - lengthAt - 32)) > 0)
+      return Optional.empty();
     int start = lengthAt + 32;
     return Optional.of(new String(data, start, length.intValueExact(), StandardCharsets.UTF_8));
   }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lit4j.core.network.NodeUrls;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.network.NodeUrls;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,10 +13,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ContractBadInputTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"19\u0663.168.10.254", "+1.2.3.4", "1.2.3.-0", "\uFF11.2.3.4", "1.2.3.4 ", " 1.2.3.4", "1.2.3.0004", "1..3.4", ""})
+  @ValueSource(
+      strings = {
+        "19\u0663.168.10.254",
+        "+1.2.3.4",
+        "1.2.3.-0",
+        "\uFF11.2.3.4",
+        "1.2.3.4 ",
+        " 1.2.3.4",
+        "1.2.3.0004",
+        "1..3.4",
+        ""
+      })
   void ipsThatAreNotPlainAsciiDottedQuadsAreRejected(String ip) {
-    // regression: Integer.parseInt took "+1" and U+0663 (ARABIC-INDIC DIGIT THREE), so such text became another IP
-    LitValidationException e = assertThrows(LitValidationException.class, () -> NodeUrls.ipToInt(ip));
+    // regression: Integer.parseInt took "+1" and U+0663 (ARABIC-INDIC DIGIT THREE), so such text
+    // became another IP
+    LitValidationException e =
+        assertThrows(LitValidationException.class, () -> NodeUrls.ipToInt(ip));
     assertTrue(e.getMessage().startsWith("ip "), e.getMessage());
   }
 

@@ -1,12 +1,11 @@
 package io.lit4j.contracts.internal;
 
-import io.lit4j.core.util.Base58;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Base58;
 import io.lit4j.core.util.Hex;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -25,19 +24,25 @@ class CapacityMathTest {
   @Test
   void midnightIsTodaysUtcDatePlusDaysWhateverTheTimeOfDay() {
     Instant lateEvening = Instant.parse("2026-12-01T23:59:59Z");
-    assertEquals(Instant.parse("2026-12-02T00:00:00Z"), CapacityMath.utcMidnightAfterDays(lateEvening, 1));
-    assertEquals(Instant.parse("2026-12-01T00:00:00Z"), CapacityMath.utcMidnightAfterDays(lateEvening, 0));
+    assertEquals(
+        Instant.parse("2026-12-02T00:00:00Z"), CapacityMath.utcMidnightAfterDays(lateEvening, 1));
+    assertEquals(
+        Instant.parse("2026-12-01T00:00:00Z"), CapacityMath.utcMidnightAfterDays(lateEvening, 0));
     Instant atMidnight = Instant.parse("2026-12-02T00:00:00Z");
-    assertEquals(Instant.parse("2026-12-04T00:00:00Z"), CapacityMath.utcMidnightAfterDays(atMidnight, 2));
+    assertEquals(
+        Instant.parse("2026-12-04T00:00:00Z"), CapacityMath.utcMidnightAfterDays(atMidnight, 2));
     Instant monthEnd = Instant.parse("2027-02-28T12:00:00Z");
-    assertEquals(Instant.parse("2027-03-01T00:00:00Z"), CapacityMath.utcMidnightAfterDays(monthEnd, 1));
+    assertEquals(
+        Instant.parse("2027-03-01T00:00:00Z"), CapacityMath.utcMidnightAfterDays(monthEnd, 1));
     assertEquals(0, CapacityMath.utcMidnightAfterDays(lateEvening, 7).getEpochSecond() % 86400);
   }
 
   @Test
   void costMatchesTheContractsMdExampleOfTwoDaysAt167Rpks() {
     long now = Instant.parse("2026-12-02T00:00:00Z").getEpochSecond();
-    assertEquals(new BigInteger("28857600000"), CapacityMath.cost(167, now + 172_800, now, BigInteger.valueOf(1_000_000)));
+    assertEquals(
+        new BigInteger("28857600000"),
+        CapacityMath.cost(167, now + 172_800, now, BigInteger.valueOf(1_000_000)));
   }
 
   @Test
@@ -52,14 +57,17 @@ class CapacityMathTest {
     assertArrayEquals(
         Hex.decode("1220701d6c731aa7f2690694a1cc797562902bcf8e50db699dfa339ae30a3dbd920e"),
         Base58.decode("QmVtJPozUDGZyKNuz8Zs1fzx8VemTEViCqq8d2T2qUxPZo", "ipfsCid"));
-    assertEquals("QmVtJPozUDGZyKNuz8Zs1fzx8VemTEViCqq8d2T2qUxPZo",
-        Base58.encode(Hex.decode("1220701d6c731aa7f2690694a1cc797562902bcf8e50db699dfa339ae30a3dbd920e")));
+    assertEquals(
+        "QmVtJPozUDGZyKNuz8Zs1fzx8VemTEViCqq8d2T2qUxPZo",
+        Base58.encode(
+            Hex.decode("1220701d6c731aa7f2690694a1cc797562902bcf8e50db699dfa339ae30a3dbd920e")));
     assertArrayEquals(new byte[] {0, 0, 1}, Base58.decode("112", "x"));
   }
 
   @Test
   void base58RejectsCharactersOutsideItsAlphabet() {
-    LitValidationException e = assertThrows(LitValidationException.class, () -> Base58.decode("Qm0abc", "ipfsCid"));
+    LitValidationException e =
+        assertThrows(LitValidationException.class, () -> Base58.decode("Qm0abc", "ipfsCid"));
     assertEquals(true, e.getMessage().contains("ipfsCid"));
   }
 }

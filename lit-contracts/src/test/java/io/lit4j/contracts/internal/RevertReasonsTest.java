@@ -22,12 +22,15 @@ class RevertReasonsTest {
 
   @Test
   void errorStringRevertDataDecodesToItsReason() {
-    assertEquals(Optional.of("Not PKP NFT owner"), RevertReasons.decode(errorString("Not PKP NFT owner")));
+    assertEquals(
+        Optional.of("Not PKP NFT owner"), RevertReasons.decode(errorString("Not PKP NFT owner")));
   }
 
   @Test
   void panicRevertDataDecodesToItsCode() {
-    assertEquals(Optional.of("Panic(0x11)"), RevertReasons.decode("0x4e487b71" + String.format("%064x", 0x11)));
+    assertEquals(
+        Optional.of("Panic(0x11)"),
+        RevertReasons.decode("0x4e487b71" + String.format("%064x", 0x11)));
   }
 
   @Test
@@ -51,7 +54,8 @@ class RevertReasonsTest {
   void jsonRpcRevertWithDataBecomesARevertExceptionWithTheDecodedReason() {
     Response.Error error = new Response.Error(3, "execution reverted: Not PKP NFT owner");
     error.setData(errorString("Not PKP NFT owner"));
-    LitContractException e = ChainClient.errorToException("PKPPermissions.addPermittedAuthMethod", error, null);
+    LitContractException e =
+        ChainClient.errorToException("PKPPermissions.addPermittedAuthMethod", error, null);
     ContractRevertException revert = assertInstanceOf(ContractRevertException.class, e);
     assertEquals(Optional.of("Not PKP NFT owner"), revert.revertReason());
     assertEquals("PKPPermissions.addPermittedAuthMethod", revert.function());
@@ -62,7 +66,10 @@ class RevertReasonsTest {
   @Test
   void jsonRpcRevertWithoutDataTakesTheReasonFromTheMessage() {
     Response.Error error = new Response.Error(-32000, "execution reverted: wrong value");
-    ContractRevertException revert = assertInstanceOf(ContractRevertException.class, ChainClient.errorToException("PKPNFT.mintNext", error, null));
+    ContractRevertException revert =
+        assertInstanceOf(
+            ContractRevertException.class,
+            ChainClient.errorToException("PKPNFT.mintNext", error, null));
     assertEquals(Optional.of("wrong value"), revert.revertReason());
   }
 

@@ -1,8 +1,8 @@
 package io.lit4j.core.acc;
 
 /**
- * One input or output of a contract function ABI, reduced to what the canonical form keeps
- * ({@code internalType} and {@code components} are dropped).
+ * One input or output of a contract function ABI, reduced to what the canonical form keeps ({@code
+ * internalType} and {@code components} are dropped).
  *
  * @param name parameter name, may be {@code ""}
  * @param type Solidity type, e.g. {@code address}, {@code uint256}

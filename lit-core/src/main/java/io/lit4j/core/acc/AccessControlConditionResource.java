@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  * @param conditionsHashHex {@link AccessControlConditions#hashHex()}, 64 lowercase hex
  * @param dataToEncryptHashHex hex SHA-256 of the plaintext, 64 lowercase hex
  */
-public record AccessControlConditionResource(String conditionsHashHex, String dataToEncryptHashHex) {
+public record AccessControlConditionResource(
+    String conditionsHashHex, String dataToEncryptHashHex) {
   /** The resource prefix (scheme without {@code ://}). */
   public static final String PREFIX = "lit-accesscontrolcondition";
 
@@ -30,9 +31,11 @@ public record AccessControlConditionResource(String conditionsHashHex, String da
    * {@return the resource of {@code conditions} protecting {@code plaintext}}
    *
    * @param conditions the conditions that guard the data
-   * @param plaintext the data the conditions protect (its SHA-256 becomes the second half of the resource)
+   * @param plaintext the data the conditions protect (its SHA-256 becomes the second half of the
+   *     resource)
    */
-  public static AccessControlConditionResource of(AccessControlConditions conditions, byte[] plaintext) {
+  public static AccessControlConditionResource of(
+      AccessControlConditions conditions, byte[] plaintext) {
     if (conditions == null) throw new LitValidationException("conditions are missing");
     return new AccessControlConditionResource(conditions.hashHex(), dataToEncryptHash(plaintext));
   }
@@ -74,8 +77,11 @@ public record AccessControlConditionResource(String conditionsHashHex, String da
   private static void requireHash(String value, String field) {
     if (value == null) throw new LitValidationException(field + " is missing");
     if (!value.matches("[0-9a-f]{64}")) {
-      throw new LitValidationException(field + " must be 64 lowercase hex characters (a SHA-256), got '"
-          + (value.length() > 80 ? value.substring(0, 80) + "…" : value) + "'");
+      throw new LitValidationException(
+          field
+              + " must be 64 lowercase hex characters (a SHA-256), got '"
+              + (value.length() > 80 ? value.substring(0, 80) + "…" : value)
+              + "'");
     }
   }
 }

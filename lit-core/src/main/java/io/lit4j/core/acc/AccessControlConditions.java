@@ -2,7 +2,6 @@ package io.lit4j.core.acc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.core.json.JsJson;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.util.Hex;
@@ -18,9 +17,9 @@ import java.util.Optional;
  * canonical form and hash the JS SDK 4.2.0 and the nodes use.
  *
  * <p>{@code hash = SHA-256(utf8(JSON.stringify(conditions.map(canonicalFormatter))))}; its hex is
- * the {@code conditionsHashHex} of the encryption identity
- * {@code lit-accesscontrolcondition://<conditionsHashHex>/<dataToEncryptHash>} (see
- * {@link AccessControlConditionResource}).
+ * the {@code conditionsHashHex} of the encryption identity {@code
+ * lit-accesscontrolcondition://<conditionsHashHex>/<dataToEncryptHash>} (see {@link
+ * AccessControlConditionResource}).
  *
  * <pre>{@code
  * AccessControlConditions accs = AccessControlConditions.accessControlConditions(List.of(
@@ -29,18 +28,18 @@ import java.util.Optional;
  * accs.hashHex(); // 53b01f820c82e86d7e4cd804b8a6f68682221eeb7df76fd43ee777c8caab5628
  * }</pre>
  *
- * <p>Validation, beyond each condition's own fields: the list and every group are non-empty;
- * every condition is of a type the kind allows; Solana conditions in unified lists carry
- * {@code pdaInterface} and {@code pdaKey}; the boolean structure is one the node accepts (a list
- * without any operator is an implicit AND of its top level; otherwise conditions and operators
- * alternate at every level, starting and ending with a condition); at most
- * {@value #MAX_CONDITIONS} conditions and {@value #MAX_NESTING_DEPTH} levels of groups; JSON text
- * of at most {@value #MAX_JSON_CHARS} characters. Chain names are not checked against
- * {@code LitChains}: the node decides which chains it serves.
+ * <p>Validation, beyond each condition's own fields: the list and every group are non-empty; every
+ * condition is of a type the kind allows; Solana conditions in unified lists carry {@code
+ * pdaInterface} and {@code pdaKey}; the boolean structure is one the node accepts (a list without
+ * any operator is an implicit AND of its top level; otherwise conditions and operators alternate at
+ * every level, starting and ending with a condition); at most {@value #MAX_CONDITIONS} conditions
+ * and {@value #MAX_NESTING_DEPTH} levels of groups; JSON text of at most {@value #MAX_JSON_CHARS}
+ * characters. Chain names are not checked against {@code LitChains}: the node decides which chains
+ * it serves.
  *
  * <p>Stricter than the JS SDK, on purpose: the SDK hashes whatever fields are present (a missing
- * one is simply left out) and hashes an empty basic list as {@code []}; lit4j rejects both, since
- * a node cannot parse such conditions and the data could never be decrypted. Comparators are the
+ * one is simply left out) and hashes an empty basic list as {@code []}; lit4j rejects both, since a
+ * node cannot parse such conditions and the data could never be decrypted. Comparators are the
  * eight the node implements ({@code =, !=, >, >=, <, <=, contains, !contains}); the SDK's schema
  * check on {@code encrypt} knows only the first six.
  */
@@ -73,7 +72,8 @@ public final class AccessControlConditions {
    * @throws InvalidAccessControlConditionsException naming the bad entry (paths start with the
    *     kind's request key, e.g. {@code accessControlConditions[1]})
    */
-  public static AccessControlConditions of(ConditionKind kind, List<? extends ConditionEntry> entries) {
+  public static AccessControlConditions of(
+      ConditionKind kind, List<? extends ConditionEntry> entries) {
     if (kind == null) throw Checks.invalid("kind", "is missing");
     List<ConditionEntry> copy = Checks.entries(entries, kind.requestKey());
     int[] count = {0};
@@ -81,7 +81,8 @@ public final class AccessControlConditions {
     if (!hasOperator(copy)) {
       // The node ANDs a top level without operators; nested groups must still alternate.
       for (int i = 0; i < copy.size(); i++) {
-        if (copy.get(i) instanceof ConditionGroup g) checkBoolean(g.entries(), kind.requestKey() + "[" + i + "]");
+        if (copy.get(i) instanceof ConditionGroup g)
+          checkBoolean(g.entries(), kind.requestKey() + "[" + i + "]");
       }
     } else {
       checkBoolean(copy, kind.requestKey());
@@ -96,7 +97,8 @@ public final class AccessControlConditions {
    * @return the validated conditions
    * @throws InvalidAccessControlConditionsException when invalid
    */
-  public static AccessControlConditions accessControlConditions(List<? extends ConditionEntry> entries) {
+  public static AccessControlConditions accessControlConditions(
+      List<? extends ConditionEntry> entries) {
     return of(ConditionKind.ACCESS_CONTROL_CONDITIONS, entries);
   }
 
@@ -107,7 +109,8 @@ public final class AccessControlConditions {
    * @return the validated conditions
    * @throws InvalidAccessControlConditionsException when invalid
    */
-  public static AccessControlConditions evmContractConditions(List<? extends ConditionEntry> entries) {
+  public static AccessControlConditions evmContractConditions(
+      List<? extends ConditionEntry> entries) {
     return of(ConditionKind.EVM_CONTRACT_CONDITIONS, entries);
   }
 
@@ -129,7 +132,8 @@ public final class AccessControlConditions {
    * @return the validated conditions
    * @throws InvalidAccessControlConditionsException when invalid
    */
-  public static AccessControlConditions unifiedAccessControlConditions(List<? extends ConditionEntry> entries) {
+  public static AccessControlConditions unifiedAccessControlConditions(
+      List<? extends ConditionEntry> entries) {
     return of(ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS, entries);
   }
 
@@ -151,7 +155,12 @@ public final class AccessControlConditions {
     String field = kind.requestKey();
     if (json == null) throw Checks.invalid(field, "is missing");
     if (json.length() > MAX_JSON_CHARS) {
-      throw Checks.invalid(field, "JSON text is " + json.length() + " characters, more than the limit of " + MAX_JSON_CHARS);
+      throw Checks.invalid(
+          field,
+          "JSON text is "
+              + json.length()
+              + " characters, more than the limit of "
+              + MAX_JSON_CHARS);
     }
     try {
       return LitJson.mapper().readTree(json);
@@ -204,10 +213,10 @@ public final class AccessControlConditions {
   }
 
   /**
-   * The conditions a request body (or SDK parameter object) carries: the first non-empty of
-   * {@code accessControlConditions}, {@code evmContractConditions}, {@code solRpcConditions},
-   * {@code unifiedAccessControlConditions}, in that order, as the SDK and node pick them; read
-   * with {@link #fromCanonicalJson(ConditionKind, JsonNode)}, as a node reads its request.
+   * The conditions a request body (or SDK parameter object) carries: the first non-empty of {@code
+   * accessControlConditions}, {@code evmContractConditions}, {@code solRpcConditions}, {@code
+   * unifiedAccessControlConditions}, in that order, as the SDK and node pick them; read with {@link
+   * #fromCanonicalJson(ConditionKind, JsonNode)}, as a node reads its request.
    *
    * @param body a request body or SDK parameter object
    * @return empty when none of the four keys holds a non-empty array
@@ -217,7 +226,8 @@ public final class AccessControlConditions {
     if (body == null || !body.isObject()) return Optional.empty();
     for (ConditionKind kind : ConditionKind.values()) {
       JsonNode list = body.get(kind.requestKey());
-      if (list != null && list.isArray() && !list.isEmpty()) return Optional.of(fromCanonicalJson(kind, list));
+      if (list != null && list.isArray() && !list.isEmpty())
+        return Optional.of(fromCanonicalJson(kind, list));
     }
     return Optional.empty();
   }
@@ -248,7 +258,8 @@ public final class AccessControlConditions {
   }
 
   /**
-   * The canonical form as a fresh JSON tree, to put in a node request body under {@link ConditionKind#requestKey()}.
+   * The canonical form as a fresh JSON tree, to put in a node request body under {@link
+   * ConditionKind#requestKey()}.
    *
    * @return a fresh JSON tree of the canonical form
    */
@@ -257,11 +268,12 @@ public final class AccessControlConditions {
   }
 
   /**
-   * Every field the models hold, in canonical key order; unified entries start with
-   * {@code conditionType}. Reading this back with {@link #fromJson(ConditionKind, JsonNode)} gives
-   * equal conditions.
+   * Every field the models hold, in canonical key order; unified entries start with {@code
+   * conditionType}. Reading this back with {@link #fromJson(ConditionKind, JsonNode)} gives equal
+   * conditions.
    *
-   * @return every field the models hold, in canonical key order; unified entries start with {@code conditionType}
+   * @return every field the models hold, in canonical key order; unified entries start with {@code
+   *     conditionType}
    */
   public ArrayNode toJsonNode() {
     return ConditionJson.full(kind, entries);
@@ -319,7 +331,8 @@ public final class AccessControlConditions {
   }
 
   /**
-   * JS SDK {@code hashAccessControlConditions}: SHA-256 of the canonical form of basic EVM conditions.
+   * JS SDK {@code hashAccessControlConditions}: SHA-256 of the canonical form of basic EVM
+   * conditions.
    *
    * @param entries basic EVM conditions and operators
    * @return SHA-256 of their canonical JSON, 32 bytes
@@ -388,7 +401,8 @@ public final class AccessControlConditions {
     return acc;
   }
 
-  private static void check(ConditionKind kind, List<ConditionEntry> entries, String path, int depth, int[] count) {
+  private static void check(
+      ConditionKind kind, List<ConditionEntry> entries, String path, int depth, int[] count) {
     if (depth > MAX_NESTING_DEPTH) {
       throw Checks.invalid(path, "nests groups deeper than " + MAX_NESTING_DEPTH + " levels");
     }
@@ -399,13 +413,21 @@ public final class AccessControlConditions {
         check(kind, g.entries(), at, depth + 1, count);
       } else if (e instanceof Condition c) {
         if (++count[0] > MAX_CONDITIONS) {
-          throw Checks.invalid(kind.requestKey(), "holds more than " + MAX_CONDITIONS + " conditions, the limit nodes accept");
+          throw Checks.invalid(
+              kind.requestKey(),
+              "holds more than " + MAX_CONDITIONS + " conditions, the limit nodes accept");
         }
         if (!kind.accepts(c.conditionType())) {
-          throw Checks.invalid(at, "is a " + c.conditionType().wireName() + " condition, which " + kind.requestKey()
-              + " cannot hold (use unifiedAccessControlConditions to mix kinds)");
+          throw Checks.invalid(
+              at,
+              "is a "
+                  + c.conditionType().wireName()
+                  + " condition, which "
+                  + kind.requestKey()
+                  + " cannot hold (use unifiedAccessControlConditions to mix kinds)");
         }
-        if (kind == ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS && c instanceof SolRpcCondition s) {
+        if (kind == ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS
+            && c instanceof SolRpcCondition s) {
           try {
             s.requireV2Fields();
           } catch (InvalidAccessControlConditionsException ex) {
@@ -423,15 +445,19 @@ public final class AccessControlConditions {
       boolean operatorSlot = i % 2 == 1;
       String at = path + "[" + i + "]";
       if (operatorSlot && !(e instanceof ConditionOperator)) {
-        throw Checks.invalid(at, "must be an operator: conditions and {\"operator\":\"and\"|\"or\"} must alternate");
+        throw Checks.invalid(
+            at, "must be an operator: conditions and {\"operator\":\"and\"|\"or\"} must alternate");
       }
       if (!operatorSlot && e instanceof ConditionOperator) {
-        throw Checks.invalid(at + ".operator", "is misplaced: an operator must stand between two conditions");
+        throw Checks.invalid(
+            at + ".operator", "is misplaced: an operator must stand between two conditions");
       }
       if (e instanceof ConditionGroup g) checkBoolean(g.entries(), at);
     }
     if (entries.size() % 2 == 0) {
-      throw Checks.invalid(path + "[" + (entries.size() - 1) + "].operator", "is misplaced: a list must not end with an operator");
+      throw Checks.invalid(
+          path + "[" + (entries.size() - 1) + "].operator",
+          "is misplaced: a list must not end with an operator");
     }
   }
 

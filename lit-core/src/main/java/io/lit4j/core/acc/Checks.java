@@ -7,7 +7,8 @@ import java.util.Set;
 /** Field checks shared by the condition models; every failure names the field. */
 final class Checks {
   /** Comparators the node implements (the JS schema lists only the first six). */
-  static final Set<String> COMPARATORS = Set.of("contains", "=", ">", ">=", "<", "<=", "!=", "!contains");
+  static final Set<String> COMPARATORS =
+      Set.of("contains", "=", ">", ">=", "<", "<=", "!=", "!contains");
 
   private Checks() {}
 
@@ -57,7 +58,8 @@ final class Checks {
     if (comparator == null) throw invalid("comparator", "is missing");
     if (!COMPARATORS.contains(comparator)) {
       throw invalid(
-          "comparator", "'" + comparator + "' is not one of =, !=, >, >=, <, <=, contains, !contains");
+          "comparator",
+          "'" + comparator + "' is not one of =, !=, >, >=, <, <=, contains, !contains");
     }
     return comparator;
   }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A parenthesised sub-expression: a nested JSON array of entries, e.g.
- * {@code [c1, {"operator":"or"}, [c2, {"operator":"and"}, c3]]}.
+ * A parenthesised sub-expression: a nested JSON array of entries, e.g. {@code [c1,
+ * {"operator":"or"}, [c2, {"operator":"and"}, c3]]}.
  *
  * @param entries the entries inside the group, not empty
  */

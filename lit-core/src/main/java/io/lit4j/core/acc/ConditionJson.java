@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Reads condition JSON into the models (every error names the field by its path) and writes the
- * models back, either in full or in the canonical form of JS SDK 4.2.0's
- * {@code canonical*ConditionFormatter}.
+ * models back, either in full or in the canonical form of JS SDK 4.2.0's {@code
+ * canonical*ConditionFormatter}.
  */
 final class ConditionJson {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -23,11 +23,15 @@ final class ConditionJson {
 
   // ---------------------------------------------------------------- reading
 
-  static List<ConditionEntry> readEntries(ConditionKind kind, JsonNode array, String path, int depth, boolean inferTypes) {
-    if (array == null || array.isNull() || array.isMissingNode()) throw Checks.invalid(path, "is missing");
+  static List<ConditionEntry> readEntries(
+      ConditionKind kind, JsonNode array, String path, int depth, boolean inferTypes) {
+    if (array == null || array.isNull() || array.isMissingNode())
+      throw Checks.invalid(path, "is missing");
     if (!array.isArray()) throw Checks.invalid(path, "must be a JSON array");
     if (depth > AccessControlConditions.MAX_NESTING_DEPTH) {
-      throw Checks.invalid(path, "nests groups deeper than " + AccessControlConditions.MAX_NESTING_DEPTH + " levels");
+      throw Checks.invalid(
+          path,
+          "nests groups deeper than " + AccessControlConditions.MAX_NESTING_DEPTH + " levels");
     }
     if (array.isEmpty()) throw Checks.invalid(path, "must not be empty");
     List<ConditionEntry> out = new ArrayList<>(array.size());
@@ -37,13 +41,17 @@ final class ConditionJson {
     return out;
   }
 
-  private static ConditionEntry readEntry(ConditionKind kind, JsonNode node, String path, int depth, boolean inferTypes) {
-    if (node.isArray()) return new ConditionGroup(readEntries(kind, node, path, depth + 1, inferTypes));
-    if (!node.isObject()) throw Checks.invalid(path, "must be a condition object, an operator or an array");
+  private static ConditionEntry readEntry(
+      ConditionKind kind, JsonNode node, String path, int depth, boolean inferTypes) {
+    if (node.isArray())
+      return new ConditionGroup(readEntries(kind, node, path, depth + 1, inferTypes));
+    if (!node.isObject())
+      throw Checks.invalid(path, "must be a condition object, an operator or an array");
     // As in the SDK, an object with an "operator" key is an operator whatever else it holds.
     if (node.has("operator")) {
       JsonNode op = node.get("operator");
-      if (!op.isTextual()) throw Checks.invalid(path + ".operator", "must be the string \"and\" or \"or\"");
+      if (!op.isTextual())
+        throw Checks.invalid(path + ".operator", "must be the string \"and\" or \"or\"");
       try {
         return ConditionOperator.fromWireName(op.textValue());
       } catch (InvalidAccessControlConditionsException e) {
@@ -51,12 +59,13 @@ final class ConditionJson {
       }
     }
     if (!node.has("returnValueTest")) throw Checks.invalid(path + ".returnValueTest", "is missing");
-    ConditionType type = switch (kind) {
-      case ACCESS_CONTROL_CONDITIONS -> ConditionType.EVM_BASIC;
-      case EVM_CONTRACT_CONDITIONS -> ConditionType.EVM_CONTRACT;
-      case SOL_RPC_CONDITIONS -> ConditionType.SOL_RPC;
-      case UNIFIED_ACCESS_CONTROL_CONDITIONS -> unifiedType(node, path, inferTypes);
-    };
+    ConditionType type =
+        switch (kind) {
+          case ACCESS_CONTROL_CONDITIONS -> ConditionType.EVM_BASIC;
+          case EVM_CONTRACT_CONDITIONS -> ConditionType.EVM_CONTRACT;
+          case SOL_RPC_CONDITIONS -> ConditionType.SOL_RPC;
+          case UNIFIED_ACCESS_CONTROL_CONDITIONS -> unifiedType(node, path, inferTypes);
+        };
     try {
       return switch (type) {
         case EVM_BASIC -> readEvmBasic(node);
@@ -84,13 +93,15 @@ final class ConditionJson {
       }
     }
     if (!inferTypes) {
-      throw Checks.invalid(path + ".conditionType", "is missing (use evmBasic, evmContract, solRpc or cosmos)");
+      throw Checks.invalid(
+          path + ".conditionType", "is missing (use evmBasic, evmContract, solRpc or cosmos)");
     }
     if (node.has("standardContractType")) return ConditionType.EVM_BASIC;
     if (node.has("params")) return ConditionType.SOL_RPC;
     if (node.has("functionAbi")) return ConditionType.EVM_CONTRACT;
     if (node.has("path")) return ConditionType.COSMOS;
-    throw Checks.invalid(path + ".conditionType", "is missing (use evmBasic, evmContract, solRpc or cosmos)");
+    throw Checks.invalid(
+        path + ".conditionType", "is missing (use evmBasic, evmContract, solRpc or cosmos)");
   }
 
   private static EvmBasicCondition readEvmBasic(JsonNode n) {
@@ -102,7 +113,9 @@ final class ConditionJson {
         string(n, "standardContractType"),
         string(n, "method"),
         strings(n, "parameters"),
-        ReturnValueTest.of(string(rvt, "comparator", "returnValueTest."), string(rvt, "value", "returnValueTest.")));
+        ReturnValueTest.of(
+            string(rvt, "comparator", "returnValueTest."),
+            string(rvt, "value", "returnValueTest.")));
   }
 
   private static EvmContractCondition readEvmContract(JsonNode n) {
@@ -117,8 +130,13 @@ final class ConditionJson {
     }
     FunctionAbi functionAbi;
     try {
-      functionAbi = new FunctionAbi(
-          string(abi, "name"), abiParams(abi, "inputs"), abiParams(abi, "outputs"), constant, string(abi, "stateMutability"));
+      functionAbi =
+          new FunctionAbi(
+              string(abi, "name"),
+              abiParams(abi, "inputs"),
+              abiParams(abi, "outputs"),
+              constant,
+              string(abi, "stateMutability"));
     } catch (InvalidAccessControlConditionsException e) {
       throw e.under("functionAbi");
     }
@@ -132,11 +150,12 @@ final class ConditionJson {
   }
 
   private static SolRpcCondition readSolRpc(JsonNode n) {
-    SolRpcCondition.Builder b = SolRpcCondition.builder()
-        .method(string(n, "method"))
-        .params(strings(n, "params"))
-        .chain(string(n, "chain"))
-        .returnValueTest(keyedTest(n));
+    SolRpcCondition.Builder b =
+        SolRpcCondition.builder()
+            .method(string(n, "method"))
+            .params(strings(n, "params"))
+            .chain(string(n, "chain"))
+            .returnValueTest(keyedTest(n));
     if (n.has("pdaParams")) b.pdaParams(strings(n, "pdaParams"));
     if (n.has("pdaKey")) b.pdaKey(string(n, "pdaKey"));
     JsonNode pda = n.get("pdaInterface");
@@ -157,10 +176,11 @@ final class ConditionJson {
   }
 
   private static CosmosCondition readCosmos(JsonNode n) {
-    CosmosCondition.Builder b = CosmosCondition.builder()
-        .path(string(n, "path"))
-        .chain(string(n, "chain"))
-        .returnValueTest(keyedTest(n));
+    CosmosCondition.Builder b =
+        CosmosCondition.builder()
+            .path(string(n, "path"))
+            .chain(string(n, "chain"))
+            .returnValueTest(keyedTest(n));
     if (n.has("method")) b.method(string(n, "method"));
     if (n.has("parameters")) b.parameters(strings(n, "parameters"));
     return b.build();
@@ -364,7 +384,8 @@ final class ConditionJson {
     ObjectNode o = F.objectNode();
     o.put("offset", p.offset());
     ObjectNode fields = o.putObject("fields");
-    for (String key : JsJson.propertyOrder(p.fields().keySet())) fields.put(key, p.fields().get(key));
+    for (String key : JsJson.propertyOrder(p.fields().keySet()))
+      fields.put(key, p.fields().get(key));
     return o;
   }
 

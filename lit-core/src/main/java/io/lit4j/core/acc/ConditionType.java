@@ -29,7 +29,8 @@ public enum ConditionType {
    * {@return the type with this {@code conditionType} value}
    *
    * @param name the {@code conditionType} JSON value, e.g. {@code evmBasic}
-   * @throws InvalidAccessControlConditionsException naming {@code conditionType} for any other value
+   * @throws InvalidAccessControlConditionsException naming {@code conditionType} for any other
+   *     value
    */
   public static ConditionType fromWireName(String name) {
     for (ConditionType t : values()) {

@@ -84,8 +84,17 @@ public final class CosmosCondition implements Condition {
 
   @Override
   public String toString() {
-    return "CosmosCondition[path=" + path + ", chain=" + chain + ", method=" + method
-        + ", parameters=" + parameters + ", returnValueTest=" + returnValueTest + "]";
+    return "CosmosCondition[path="
+        + path
+        + ", chain="
+        + chain
+        + ", method="
+        + method
+        + ", parameters="
+        + parameters
+        + ", returnValueTest="
+        + returnValueTest
+        + "]";
   }
 
   /** Builder of {@link CosmosCondition}; {@code path, chain, returnValueTest} are required. */

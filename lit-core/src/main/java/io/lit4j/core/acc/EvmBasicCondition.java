@@ -15,8 +15,8 @@ import java.util.List;
  * @param standardContractType e.g. {@code ""}, {@code ERC20}, {@code ERC721}, {@code timestamp},
  *     {@code LitAction}
  * @param method method or RPC call, e.g. {@code eth_getBalance}, {@code balanceOf}, {@code ""}
- * @param parameters call parameters; may contain {@code :userAddress}, {@code :currentActionIpfsId},
- *     {@code :litParam:<name>}
+ * @param parameters call parameters; may contain {@code :userAddress}, {@code
+ *     :currentActionIpfsId}, {@code :litParam:<name>}
  * @param returnValueTest the comparison; a {@code key} it carries is not part of the canonical form
  */
 public record EvmBasicCondition(
@@ -31,10 +31,13 @@ public record EvmBasicCondition(
   /**
    * @param contractAddress contract address, {@code ""} for none
    * @param chain chain name, e.g. {@code ethereum}
-   * @param standardContractType e.g. {@code ""}, {@code ERC20}, {@code ERC721}, {@code timestamp}, {@code LitAction}
+   * @param standardContractType e.g. {@code ""}, {@code ERC20}, {@code ERC721}, {@code timestamp},
+   *     {@code LitAction}
    * @param method method or RPC call, e.g. {@code eth_getBalance}, {@code balanceOf}, {@code ""}
-   * @param parameters call parameters; may contain {@code :userAddress}, {@code :currentActionIpfsId}, {@code :litParam:<name>}
-   * @param returnValueTest the comparison; a {@code key} it carries is not part of the canonical form
+   * @param parameters call parameters; may contain {@code :userAddress}, {@code
+   *     :currentActionIpfsId}, {@code :litParam:<name>}
+   * @param returnValueTest the comparison; a {@code key} it carries is not part of the canonical
+   *     form
    * @throws InvalidAccessControlConditionsException naming the missing or blank field
    */
   public EvmBasicCondition {

@@ -3,8 +3,8 @@ package io.lit4j.core.acc;
 import java.util.List;
 
 /**
- * A custom EVM contract-call condition (an entry of {@code evmContractConditions}, or
- * {@code conditionType: "evmContract"}). Canonical form, in this order: {@code contractAddress,
+ * A custom EVM contract-call condition (an entry of {@code evmContractConditions}, or {@code
+ * conditionType: "evmContract"}). Canonical form, in this order: {@code contractAddress,
  * functionName, functionParams, functionAbi, chain, returnValueTest{key, comparator, value}}.
  *
  * @param contractAddress the contract called
@@ -29,7 +29,8 @@ public record EvmContractCondition(
    * @param functionParams its arguments, may use {@code :userAddress}
    * @param functionAbi the function's ABI
    * @param chain chain name
-   * @param returnValueTest the comparison; {@code key} names an output ({@code ""} for the only one)
+   * @param returnValueTest the comparison; {@code key} names an output ({@code ""} for the only
+   *     one)
    * @throws InvalidAccessControlConditionsException naming the missing or blank field
    */
   public EvmContractCondition {

@@ -14,7 +14,11 @@ import java.util.List;
  * @param stateMutability e.g. {@code view}, {@code pure}
  */
 public record FunctionAbi(
-    String name, List<AbiParam> inputs, List<AbiParam> outputs, boolean constant, String stateMutability) {
+    String name,
+    List<AbiParam> inputs,
+    List<AbiParam> outputs,
+    boolean constant,
+    String stateMutability) {
 
   /**
    * @param name function name
@@ -39,7 +43,8 @@ public record FunctionAbi(
    * @param outputs the function's outputs, in order
    * @param stateMutability e.g. {@code view} or {@code nonpayable}
    */
-  public static FunctionAbi of(String name, List<AbiParam> inputs, List<AbiParam> outputs, String stateMutability) {
+  public static FunctionAbi of(
+      String name, List<AbiParam> inputs, List<AbiParam> outputs, String stateMutability) {
     return new FunctionAbi(name, inputs, outputs, false, stateMutability);
   }
 

@@ -17,6 +17,7 @@ public final class InvalidAccessControlConditionsException extends LitValidation
 
   /** Path of the bad field. */
   private final String field;
+
   /** What is wrong with the field. */
   private final String problem;
 

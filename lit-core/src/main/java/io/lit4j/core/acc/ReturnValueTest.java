@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * How the node compares the value a condition reads: {@code {key?, comparator, value}}. Basic EVM
  * conditions have no {@code key} (it is dropped from their canonical form); EVM contract, Solana
- * and Cosmos conditions use it to pick a field of the result ({@code ""} for the whole result).
- * A key that is absent is omitted from JSON, as the JS SDK omits {@code undefined}.
+ * and Cosmos conditions use it to pick a field of the result ({@code ""} for the whole result). A
+ * key that is absent is omitted from JSON, as the JS SDK omits {@code undefined}.
  */
 public final class ReturnValueTest {
   private final String key;
@@ -78,6 +78,12 @@ public final class ReturnValueTest {
 
   @Override
   public String toString() {
-    return "ReturnValueTest[" + (key == null ? "" : "key=" + key + ", ") + "comparator=" + comparator + ", value=" + value + "]";
+    return "ReturnValueTest["
+        + (key == null ? "" : "key=" + key + ", ")
+        + "comparator="
+        + comparator
+        + ", value="
+        + value
+        + "]";
   }
 }

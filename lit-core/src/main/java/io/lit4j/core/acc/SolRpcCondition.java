@@ -99,10 +99,14 @@ public final class SolRpcCondition implements Condition {
 
   void requireV2Fields() {
     if (pdaInterface == null) {
-      throw Checks.invalid("pdaInterface", "is required by v2 Solana conditions (pdaParams given, or inside unified conditions)");
+      throw Checks.invalid(
+          "pdaInterface",
+          "is required by v2 Solana conditions (pdaParams given, or inside unified conditions)");
     }
     if (pdaKey == null) {
-      throw Checks.invalid("pdaKey", "is required by v2 Solana conditions (pdaParams given, or inside unified conditions)");
+      throw Checks.invalid(
+          "pdaKey",
+          "is required by v2 Solana conditions (pdaParams given, or inside unified conditions)");
     }
   }
 
@@ -125,12 +129,27 @@ public final class SolRpcCondition implements Condition {
 
   @Override
   public String toString() {
-    return "SolRpcCondition[method=" + method + ", params=" + params + ", pdaParams=" + pdaParams
-        + ", pdaInterface=" + pdaInterface + ", pdaKey=" + pdaKey + ", chain=" + chain
-        + ", returnValueTest=" + returnValueTest + "]";
+    return "SolRpcCondition[method="
+        + method
+        + ", params="
+        + params
+        + ", pdaParams="
+        + pdaParams
+        + ", pdaInterface="
+        + pdaInterface
+        + ", pdaKey="
+        + pdaKey
+        + ", chain="
+        + chain
+        + ", returnValueTest="
+        + returnValueTest
+        + "]";
   }
 
-  /** Builder of {@link SolRpcCondition}; {@code method, params, chain, returnValueTest} are required. */
+  /**
+   * Builder of {@link SolRpcCondition}; {@code method, params, chain, returnValueTest} are
+   * required.
+   */
   public static final class Builder {
     private String method;
     private List<String> params;
@@ -222,8 +241,8 @@ public final class SolRpcCondition implements Condition {
     /**
      * {@return the condition}
      *
-     * @throws InvalidAccessControlConditionsException naming a missing field, or a missing
-     *     {@code pdaInterface}/{@code pdaKey} when {@code pdaParams} is given
+     * @throws InvalidAccessControlConditionsException naming a missing field, or a missing {@code
+     *     pdaInterface}/{@code pdaKey} when {@code pdaParams} is given
      */
     public SolRpcCondition build() {
       return new SolRpcCondition(this);

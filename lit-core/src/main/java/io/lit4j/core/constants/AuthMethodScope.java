@@ -3,8 +3,8 @@ package io.lit4j.core.constants;
 import io.lit4j.core.errors.LitValidationException;
 
 /**
- * Permission scopes of a PKP auth method; on chain each is a bit in a uint256 bitmap (bit n =
- * scope n).
+ * Permission scopes of a PKP auth method; on chain each is a bit in a uint256 bitmap (bit n = scope
+ * n).
  */
 public enum AuthMethodScope {
   /** No permission (scope 0). */
@@ -35,6 +35,7 @@ public enum AuthMethodScope {
     for (AuthMethodScope s : values()) {
       if (s.value == value) return s;
     }
-    throw new LitValidationException("scope " + value + " is not a known auth method scope (0, 1, 2)");
+    throw new LitValidationException(
+        "scope " + value + " is not a known auth method scope (0, 1, 2)");
   }
 }

@@ -52,6 +52,7 @@ public enum AuthMethodType {
     for (AuthMethodType t : values()) {
       if (t.value == value) return t;
     }
-    throw new LitValidationException("authMethodType " + value + " is not a known auth method type (1-13)");
+    throw new LitValidationException(
+        "authMethodType " + value + " is not a known auth method type (1-13)");
   }
 }

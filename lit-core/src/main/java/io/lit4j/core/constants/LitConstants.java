@@ -24,14 +24,17 @@ public final class LitConstants {
   /** Header carrying the request id, spelled {@code lit_<id>}. */
   public static final String HEADER_REQUEST_ID = "X-Request-Id";
 
-  /** URI prefix of a session key in a SIWE message: {@code lit:session:<ed25519 public key hex>}. */
+  /**
+   * URI prefix of a session key in a SIWE message: {@code lit:session:<ed25519 public key hex>}.
+   */
   public static final String LIT_SESSION_KEY_URI = "lit:session:";
 
   /** SIWE URI of a capacity delegation auth sig. */
   public static final String SIWE_DELEGATION_URI = "lit:capability:delegation";
 
   /** IPFS CID of the SDK's default Lit Action ({@code LIT_ACTION_IPFS_HASH}). */
-  public static final String LIT_ACTION_IPFS_HASH = "QmUjX8MW6StQ7NKNdaS6g4RMkvN5hcgtKmEi8Mca6oX4t3";
+  public static final String LIT_ACTION_IPFS_HASH =
+      "QmUjX8MW6StQ7NKNdaS6g4RMkvN5hcgtKmEi8Mca6oX4t3";
 
   /**
    * The legacy network BLS public key ({@code NETWORK_PUB_KEY}, 48-byte G1 as hex). Current
@@ -46,7 +49,9 @@ public final class LitConstants {
   /** Budget for the whole handshake phase of {@code connect()}. */
   public static final Duration CONNECT_TIMEOUT = Duration.ofMillis(20_000);
 
-  /** Delay before the epoch number is re-read after {@code StateChanged(NextValidatorSetLocked)}. */
+  /**
+   * Delay before the epoch number is re-read after {@code StateChanged(NextValidatorSetLocked)}.
+   */
   public static final Duration EPOCH_PROPAGATION_DELAY = Duration.ofMillis(30_000);
 
   /** Interval of the network sync (full reconnect when the blockhash is this old). */

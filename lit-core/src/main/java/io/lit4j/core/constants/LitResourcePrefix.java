@@ -4,8 +4,8 @@ import io.lit4j.core.errors.LitValidationException;
 
 /**
  * Prefixes of Lit resource keys as they appear on the wire ({@code <prefix>://<resource>}) and in
- * the {@code resourcePrefix} field of a session's resource-ability requests (JS SDK 4.2.0
- * {@code LitResourcePrefix}).
+ * the {@code resourcePrefix} field of a session's resource-ability requests (JS SDK 4.2.0 {@code
+ * LitResourcePrefix}).
  */
 public enum LitResourcePrefix {
   /** Access control conditions ({@code lit-accesscontrolcondition}). */
@@ -38,8 +38,11 @@ public enum LitResourcePrefix {
     for (LitResourcePrefix p : values()) {
       if (p.wire.equals(wire)) return p;
     }
-    throw new LitValidationException("resourcePrefix '" + wire + "' is not a Lit resource prefix"
-        + " (lit-accesscontrolcondition, lit-pkp, lit-ratelimitincrease, lit-litaction)");
+    throw new LitValidationException(
+        "resourcePrefix '"
+            + wire
+            + "' is not a Lit resource prefix"
+            + " (lit-accesscontrolcondition, lit-pkp, lit-ratelimitincrease, lit-litaction)");
   }
 
   @Override

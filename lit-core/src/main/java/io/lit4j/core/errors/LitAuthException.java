@@ -1,6 +1,9 @@
 package io.lit4j.core.errors;
 
-/** Auth material (auth sig, session sig, SIWE message, capability) is missing, expired, malformed or does not verify. */
+/**
+ * Auth material (auth sig, session sig, SIWE message, capability) is missing, expired, malformed or
+ * does not verify.
+ */
 public class LitAuthException extends LitException {
   private static final long serialVersionUID = 1L;
 

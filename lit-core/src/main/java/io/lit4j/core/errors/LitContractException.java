@@ -1,6 +1,9 @@
 package io.lit4j.core.errors;
 
-/** A contract call or transaction failed: reverted (the revert reason is in the message), or the chain could not be reached. */
+/**
+ * A contract call or transaction failed: reverted (the revert reason is in the message), or the
+ * chain could not be reached.
+ */
 public class LitContractException extends LitException {
   private static final long serialVersionUID = 1L;
 

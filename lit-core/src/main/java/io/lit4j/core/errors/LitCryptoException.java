@@ -1,6 +1,9 @@
 package io.lit4j.core.errors;
 
-/** Cryptographic material does not verify or cannot be combined: a bad share, a point off the curve, a signature that does not match its key. */
+/**
+ * Cryptographic material does not verify or cannot be combined: a bad share, a point off the curve,
+ * a signature that does not match its key.
+ */
 public class LitCryptoException extends LitException {
   private static final long serialVersionUID = 1L;
 

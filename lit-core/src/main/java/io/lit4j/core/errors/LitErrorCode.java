@@ -14,7 +14,10 @@ import java.util.Optional;
  * }</pre>
  */
 public enum LitErrorCode {
-  /** A request was made before a successful {@code connect()} (4.2.0 {@code lit_node_client_not_ready_error}). */
+  /**
+   * A request was made before a successful {@code connect()} (4.2.0 {@code
+   * lit_node_client_not_ready_error}).
+   */
   NOT_READY("lit_node_client_not_ready_error"),
   /** A request was made after {@code close()}. */
   CLIENT_CLOSED("client_closed"),
@@ -28,7 +31,9 @@ public enum LitErrorCode {
   INVALID_NODE_ATTESTATION("InvalidNodeAttestation"),
   /** A node's answer could not be read (a missing or malformed field or share). */
   INVALID_NODE_RESPONSE("invalid_node_response"),
-  /** Too few signature shares combine into a signature that verifies (4.2.0 {@code NoValidShares}). */
+  /**
+   * Too few signature shares combine into a signature that verifies (4.2.0 {@code NoValidShares}).
+   */
   NO_VALID_SHARES("NoValidShares"),
   /** Shares of an unknown signature scheme (4.2.0 {@code UnknownSignatureError}). */
   UNKNOWN_SIGNATURE_ERROR("UnknownSignatureError"),

@@ -8,10 +8,10 @@ import java.util.Optional;
 /**
  * Root of every error lit4j throws. Unchecked, so callers catch what they can act on.
  *
- * <p>Besides a message that says what went wrong and what to do next, it carries what a user
- * needs to report or handle the failure: the request id shared by all nodes of one logical
- * request ({@code X-Request-Id}), the node URLs involved, and the node's own {@code errorKind},
- * {@code errorCode}, HTTP status and details where a node answered with an error.
+ * <p>Besides a message that says what went wrong and what to do next, it carries what a user needs
+ * to report or handle the failure: the request id shared by all nodes of one logical request
+ * ({@code X-Request-Id}), the node URLs involved, and the node's own {@code errorKind}, {@code
+ * errorCode}, HTTP status and details where a node answered with an error.
  *
  * <p>Messages never contain secrets (private keys, session secret keys).
  */
@@ -20,14 +20,19 @@ public class LitException extends RuntimeException {
 
   /** Request id of the failing call, or null. */
   private final String requestId;
+
   /** Node URLs the error concerns. */
   private final List<String> nodeUrls;
+
   /** Node {@code errorKind}, or null. */
   private final String errorKind;
+
   /** Node or SDK {@code errorCode}, or null. */
   private final String errorCode;
+
   /** HTTP status, or 0 when there was none. */
   private final int status;
+
   /** Further details; never secrets. */
   private final Map<String, Object> details;
 

@@ -1,6 +1,9 @@
 package io.lit4j.core.errors;
 
-/** A Lit node answered with an error, or with something that could not be used; carries the node's {@code errorKind}, {@code errorCode}, status and the request id. */
+/**
+ * A Lit node answered with an error, or with something that could not be used; carries the node's
+ * {@code errorKind}, {@code errorCode}, status and the request id.
+ */
 public class LitNodeException extends LitException {
   private static final long serialVersionUID = 1L;
 

@@ -11,9 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * IPFS CIDv0 ({@code Qm…}) of Lit Action code, as the nodes compute it and as PKPPermissions
- * stores permitted actions: the UnixFS file importer's defaults (256 KiB chunks, dag-pb leaves,
- * balanced DAG of at most 174 links per node, sha2-256 multihash, base58btc).
+ * IPFS CIDv0 ({@code Qm…}) of Lit Action code, as the nodes compute it and as PKPPermissions stores
+ * permitted actions: the UnixFS file importer's defaults (256 KiB chunks, dag-pb leaves, balanced
+ * DAG of at most 174 links per node, sha2-256 multihash, base58btc).
  */
 public final class IpfsCid {
   private static final int CHUNK = 262_144;
@@ -59,12 +59,13 @@ public final class IpfsCid {
    *
    * @param cid a CIDv0 string, {@code Qm...}
    * @param field names the value in error messages
-   * @throws LitValidationException when it is not a base58 sha2-256 CIDv0 (a CIDv1 such as
-   *     {@code bafy...} included: 4.2.0 only takes CIDv0)
+   * @throws LitValidationException when it is not a base58 sha2-256 CIDv0 (a CIDv1 such as {@code
+   *     bafy...} included: 4.2.0 only takes CIDv0)
    */
   public static byte[] toBytes(String cid, String field) {
     if (cid == null || !cid.startsWith("Qm") || cid.length() != 46) {
-      throw new LitValidationException(field + " must be a CIDv0 string (46 characters starting with Qm), got " + cid);
+      throw new LitValidationException(
+          field + " must be a CIDv0 string (46 characters starting with Qm), got " + cid);
     }
     byte[] bytes = Base58.decode(cid, field);
     if (bytes.length != 34 || bytes[0] != 0x12 || bytes[1] != 0x20) {
@@ -79,7 +80,10 @@ public final class IpfsCid {
    * @param multihash 34 bytes: {@code 0x12 0x20} and a SHA-256 digest
    */
   public static String fromBytes(byte[] multihash) {
-    if (multihash == null || multihash.length != 34 || multihash[0] != 0x12 || multihash[1] != 0x20) {
+    if (multihash == null
+        || multihash.length != 34
+        || multihash[0] != 0x12
+        || multihash[1] != 0x20) {
       throw new LitValidationException("a CIDv0 multihash is 34 bytes starting 0x12 0x20");
     }
     return Base58.encode(multihash);

@@ -3,11 +3,11 @@ package io.lit4j.core.json;
 import io.lit4j.core.errors.LitValidationException;
 
 /**
- * Writes canonical JSON: no spaces, object keys sorted by UTF-16 code unit at every level
- * ({@code "-1" < "10" < "9" < "a"}), strings and numbers as {@code JSON.stringify} writes them
- * (numbers in their shortest round-trip form, {@code 1e+23}). This is the form of the npm
- * {@code canonicalize} 2.1.0 package that JS SDK 4.2.0 (through siwe-recap) encodes ReCaps with,
- * and the key order EIP-5573 asks for.
+ * Writes canonical JSON: no spaces, object keys sorted by UTF-16 code unit at every level ({@code
+ * "-1" < "10" < "9" < "a"}), strings and numbers as {@code JSON.stringify} writes them (numbers in
+ * their shortest round-trip form, {@code 1e+23}). This is the form of the npm {@code canonicalize}
+ * 2.1.0 package that JS SDK 4.2.0 (through siwe-recap) encodes ReCaps with, and the key order
+ * EIP-5573 asks for.
  *
  * <p>Its sibling {@link JsJson} writes {@code JSON.stringify} text (JavaScript property order:
  * integer-like keys first); the two differ exactly on objects with integer-like keys.

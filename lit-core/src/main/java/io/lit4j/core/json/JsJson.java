@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Writes JSON text byte-identical to JavaScript's {@code JSON.stringify} (no spaces, keys in the
- * order given, ECMAScript string escaping). Used wherever a signature covers JSON text, such as
- * the session signature's {@code signedMessage} and condition hashes.
+ * order given, ECMAScript string escaping). Used wherever a signature covers JSON text, such as the
+ * session signature's {@code signedMessage} and condition hashes.
  *
  * <p>Values: {@code null}, {@link String}, {@link Boolean}, integral {@link Number}s, {@link Map}
  * (use an ordered map), {@link List}, and Jackson {@link JsonNode}.
@@ -31,12 +31,13 @@ public final class JsJson {
    *
    * @param value the value to serialize
    * @return the JSON text; {@code "null"} for {@code null}
-   * @throws LitValidationException for a value of another kind (such as a POJO or an array), or
-   *     a top-level {@link Undefined} (for which JavaScript returns {@code undefined}, not text)
+   * @throws LitValidationException for a value of another kind (such as a POJO or an array), or a
+   *     top-level {@link Undefined} (for which JavaScript returns {@code undefined}, not text)
    */
   public static String stringify(Object value) {
     if (value instanceof Undefined) {
-      throw new LitValidationException("JsJson cannot write a top-level undefined: JSON.stringify(undefined) is not text");
+      throw new LitValidationException(
+          "JsJson cannot write a top-level undefined: JSON.stringify(undefined) is not text");
     }
     StringBuilder sb = new StringBuilder();
     write(sb, value, false);
@@ -52,7 +53,11 @@ public final class JsJson {
       sb.append("null");
     } else if (v instanceof String s) {
       quote(sb, s);
-    } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+    } else if (v instanceof Boolean
+        || v instanceof Integer
+        || v instanceof Long
+        || v instanceof Short
+        || v instanceof Byte
         || v instanceof java.math.BigInteger) {
       sb.append(v);
     } else if (v instanceof Number n) {
@@ -83,8 +88,10 @@ public final class JsJson {
     } else if (v instanceof JsonNode node) {
       writeNode(sb, node, canonical);
     } else {
-      throw new LitValidationException("JsJson cannot write a " + v.getClass().getName()
-          + ": use String, Boolean, an integral Number, Map, List or a Jackson JsonNode");
+      throw new LitValidationException(
+          "JsJson cannot write a "
+              + v.getClass().getName()
+              + ": use String, Boolean, an integral Number, Map, List or a Jackson JsonNode");
     }
   }
 
@@ -120,7 +127,8 @@ public final class JsJson {
       }
       sb.append('}');
     } else {
-      throw new LitValidationException("JsJson cannot write a JSON node of type " + n.getNodeType());
+      throw new LitValidationException(
+          "JsJson cannot write a JSON node of type " + n.getNodeType());
     }
   }
 
@@ -176,13 +184,18 @@ public final class JsJson {
   private static java.math.BigDecimal shortestRoundTrip(double d) {
     java.math.BigDecimal exact = new java.math.BigDecimal(d);
     for (int p = 1; p <= 17; p++) {
-      java.math.BigDecimal nearest = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
-      java.math.BigDecimal step = java.math.BigDecimal.ONE.scaleByPowerOfTen(nearest.precision() - nearest.scale() - p);
+      java.math.BigDecimal nearest =
+          exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
+      java.math.BigDecimal step =
+          java.math.BigDecimal.ONE.scaleByPowerOfTen(nearest.precision() - nearest.scale() - p);
       java.math.BigDecimal best = null;
-      // the nearest p-digit decimal, or a neighbour when the round-trip interval is lopsided (at a power of two)
-      for (java.math.BigDecimal c : new java.math.BigDecimal[] {nearest, nearest.subtract(step), nearest.add(step)}) {
+      // the nearest p-digit decimal, or a neighbour when the round-trip interval is lopsided (at a
+      // power of two)
+      for (java.math.BigDecimal c :
+          new java.math.BigDecimal[] {nearest, nearest.subtract(step), nearest.add(step)}) {
         if (c.signum() <= 0 || Double.parseDouble(c.toString()) != d) continue;
-        if (best == null || c.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0) best = c;
+        if (best == null || c.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)
+          best = c;
       }
       if (best != null) return best;
     }
@@ -215,7 +228,9 @@ public final class JsJson {
             sb.append(String.format("\\u%04x", (int) c));
           } else if (Character.isSurrogate(c)) {
             // lone surrogates are escaped; valid pairs pass through
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                && i + 1 < s.length()
+                && Character.isLowSurrogate(s.charAt(i + 1))) {
               sb.append(c).append(s.charAt(++i));
             } else {
               sb.append(String.format("\\u%04x", (int) c));

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.lit4j.core.errors.LitValidationException;
 
 /**
- * The one Jackson setup lit4j uses: unknown fields are ignored (nodes add fields over time),
- * map keys keep insertion order, and nothing is pretty-printed (wire bytes must be compact).
+ * The one Jackson setup lit4j uses: unknown fields are ignored (nodes add fields over time), map
+ * keys keep insertion order, and nothing is pretty-printed (wire bytes must be compact).
  *
  * <p>Byte-exact {@code JSON.stringify} output, where a signature covers the JSON text, is written
  * by {@link JsJson}, not by Jackson.

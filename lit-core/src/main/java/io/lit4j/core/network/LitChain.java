@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One entry of the JS SDK 4.2.0 chain table ({@code LIT_CHAINS}, {@code LIT_SVM_CHAINS},
- * {@code LIT_COSMOS_CHAINS}): the name a condition's {@code chain} field uses, and the facts a
- * node needs to evaluate it. Immutable; get instances from {@link LitChains}.
+ * One entry of the JS SDK 4.2.0 chain table ({@code LIT_CHAINS}, {@code LIT_SVM_CHAINS}, {@code
+ * LIT_COSMOS_CHAINS}): the name a condition's {@code chain} field uses, and the facts a node needs
+ * to evaluate it. Immutable; get instances from {@link LitChains}.
  */
 public final class LitChain {
   /** The virtual machine family of a chain, as the JS SDK's {@code vmType} names it. */
@@ -87,7 +87,8 @@ public final class LitChain {
    */
   public long requireEvmChainId() {
     if (vmType != VmType.EVM) {
-      throw new UnknownChainException(key, "chain '" + key + "' is a " + vmType + " chain, not an EVM chain");
+      throw new UnknownChainException(
+          key, "chain '" + key + "' is a " + vmType + " chain, not an EVM chain");
     }
     return evmChainId;
   }
@@ -145,7 +146,9 @@ public final class LitChain {
 
   @Override
   public String toString() {
-    return vmType == VmType.EVM ? key + " (" + vmType + " " + evmChainId + ")" : key + " (" + vmType + ")";
+    return vmType == VmType.EVM
+        ? key + " (" + vmType + " " + evmChainId + ")"
+        : key + " (" + vmType + ")";
   }
 
   static void requireKey(String key) {

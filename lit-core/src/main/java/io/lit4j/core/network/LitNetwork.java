@@ -26,7 +26,10 @@ public enum LitNetwork {
       "https://lit-general-worker.getlit.dev/contract-addresses",
       "https://relayer-server-staging-cayenne.getlit.dev",
       true),
-  /** Decentralised testnet: nodes and threshold read from the Staking contract; attestation forced on. */
+  /**
+   * Decentralised testnet: nodes and threshold read from the Staking contract; attestation forced
+   * on.
+   */
   MANZANO(
       "manzano",
       List.of(),
@@ -35,7 +38,10 @@ public enum LitNetwork {
       "https://lit-general-worker.getlit.dev/manzano-contract-addresses",
       "https://manzano-relayer.getlit.dev",
       true),
-  /** Decentralised mainnet beta: nodes and threshold read from the Staking contract; attestation forced on. */
+  /**
+   * Decentralised mainnet beta: nodes and threshold read from the Staking contract; attestation
+   * forced on.
+   */
   HABANERO(
       "habanero",
       List.of(),
@@ -143,8 +149,8 @@ public enum LitNetwork {
   }
 
   /**
-   * Where the threshold comes from, given whether the caller supplied bootstrap URLs (only
-   * {@link #CUSTOM} depends on it).
+   * Where the threshold comes from, given whether the caller supplied bootstrap URLs (only {@link
+   * #CUSTOM} depends on it).
    *
    * @param bootstrapUrlsGiven whether the caller supplied its own bootstrap URLs
    * @return where the threshold comes from
@@ -163,7 +169,8 @@ public enum LitNetwork {
    * @throws LitValidationException when {@code nodeCount} is not positive
    */
   public static int staticMinNodeCount(int nodeCount) {
-    if (nodeCount <= 0) throw new LitValidationException("nodeCount must be positive, got " + nodeCount);
+    if (nodeCount <= 0)
+      throw new LitValidationException("nodeCount must be positive, got " + nodeCount);
     return nodeCount == 2 ? 2 : nodeCount * 2 / 3;
   }
 
@@ -210,8 +217,8 @@ public enum LitNetwork {
    * {@return the network with this wire name (case-sensitive, as the SDK compares it)}
    *
    * @param name the network name, e.g. {@code habanero}
-   * @throws UnknownNetworkException for any other name, including the SDK-internal
-   *     {@code internalDev} and the Datil networks, which lit4j does not support
+   * @throws UnknownNetworkException for any other name, including the SDK-internal {@code
+   *     internalDev} and the Datil networks, which lit4j does not support
    * @throws LitValidationException when the name is missing
    */
   public static LitNetwork fromName(String name) {

@@ -11,8 +11,8 @@ import java.net.URISyntaxException;
  * <p>The rule (client-protocol.md §1.3, 4.2.0 {@code getValidators}): {@code (port == 443 ?
  * "https://" : "http://") + intToIp(ip) + ":" + port}, the port always printed, so {@code
  * https://1.2.3.4:443}. Ports are printed as the contract stores them (a uint32), as the SDK does:
- * a port no socket can use then fails at connect, not while the validator list is read. These
- * exact strings are the node identities in session sigs, so they are never rewritten.
+ * a port no socket can use then fails at connect, not while the validator list is read. These exact
+ * strings are the node identities in session sigs, so they are never rewritten.
  */
 public final class NodeUrls {
   private static final long UINT32_MAX = 0xFFFF_FFFFL;
@@ -20,7 +20,8 @@ public final class NodeUrls {
   private NodeUrls() {}
 
   /**
-   * Renders a big-endian uint32 IPv4 address as a dotted quad: {@code 2130706433} → {@code 127.0.0.1}.
+   * Renders a big-endian uint32 IPv4 address as a dotted quad: {@code 2130706433} → {@code
+   * 127.0.0.1}.
    *
    * @param ip the address as a uint32
    * @return the dotted quad
@@ -30,7 +31,13 @@ public final class NodeUrls {
     if (ip < 0 || ip > UINT32_MAX) {
       throw new LitValidationException("ip must be a uint32, got " + ip);
     }
-    return ((ip >>> 24) & 0xFF) + "." + ((ip >>> 16) & 0xFF) + "." + ((ip >>> 8) & 0xFF) + "." + (ip & 0xFF);
+    return ((ip >>> 24) & 0xFF)
+        + "."
+        + ((ip >>> 16) & 0xFF)
+        + "."
+        + ((ip >>> 8) & 0xFF)
+        + "."
+        + (ip & 0xFF);
   }
 
   /**
@@ -43,13 +50,15 @@ public final class NodeUrls {
   public static long ipToInt(String dottedQuad) {
     String[] parts = dottedQuad == null ? new String[0] : dottedQuad.split("\\.", -1);
     if (parts.length != 4) {
-      throw new LitValidationException("ip must be a dotted quad like 127.0.0.1, got " + dottedQuad);
+      throw new LitValidationException(
+          "ip must be a dotted quad like 127.0.0.1, got " + dottedQuad);
     }
     long out = 0;
     for (String p : parts) {
       // ASCII digits only: Integer.parseInt also takes "+1" and non-ASCII digits such as "١"
       if (!p.matches("[0-9]{1,3}")) {
-        throw new LitValidationException("ip must be a dotted quad like 127.0.0.1, got " + dottedQuad);
+        throw new LitValidationException(
+            "ip must be a dotted quad like 127.0.0.1, got " + dottedQuad);
       }
       int octet = Integer.parseInt(p);
       if (octet > 255) {
@@ -77,8 +86,8 @@ public final class NodeUrls {
   }
 
   /**
-   * Checks a node URL given by a user and returns it unchanged (it is the node's identity, so it
-   * is never rewritten).
+   * Checks a node URL given by a user and returns it unchanged (it is the node's identity, so it is
+   * never rewritten).
    *
    * @param url the node URL
    * @return {@code url}
@@ -94,12 +103,18 @@ public final class NodeUrls {
     }
     String scheme = uri.getScheme();
     if (!"http".equals(scheme) && !"https".equals(scheme)) {
-      throw new LitValidationException("node URL '" + url + "' must start with http:// or https://");
-    }
-    if (uri.getHost() == null) throw new LitValidationException("node URL '" + url + "' has no host");
-    if ((uri.getRawPath() != null && !uri.getRawPath().isEmpty()) || uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new LitValidationException(
-          "node URL '" + url + "' must be only scheme, host and port (no path, no trailing '/'), e.g. http://127.0.0.1:7470");
+          "node URL '" + url + "' must start with http:// or https://");
+    }
+    if (uri.getHost() == null)
+      throw new LitValidationException("node URL '" + url + "' has no host");
+    if ((uri.getRawPath() != null && !uri.getRawPath().isEmpty())
+        || uri.getRawQuery() != null
+        || uri.getRawFragment() != null) {
+      throw new LitValidationException(
+          "node URL '"
+              + url
+              + "' must be only scheme, host and port (no path, no trailing '/'), e.g. http://127.0.0.1:7470");
     }
     return url;
   }

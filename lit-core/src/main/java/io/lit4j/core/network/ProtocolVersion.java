@@ -5,14 +5,14 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * How a generation of Lit nodes spells its routes. The client resolves every path through
- * {@link #path(LitEndpoint)} or {@link #url(String, LitEndpoint)}, so a later protocol is one
- * enum constant, not a search through the client.
+ * How a generation of Lit nodes spells its routes. The client resolves every path through {@link
+ * #path(LitEndpoint)} or {@link #url(String, LitEndpoint)}, so a later protocol is one enum
+ * constant, not a search through the client.
  */
 public enum ProtocolVersion {
   /**
-   * The v4 JS SDK era (cayenne, manzano, habanero): every route unversioned, e.g.
-   * {@code /web/execute}.
+   * The v4 JS SDK era (cayenne, manzano, habanero): every route unversioned, e.g. {@code
+   * /web/execute}.
    */
   V4_INITIAL(EnumSet.noneOf(LitEndpoint.class)),
   /**
@@ -42,8 +42,8 @@ public enum ProtocolVersion {
   }
 
   /**
-   * The full URL of an endpoint on one node: the node URL (as the network lists it, e.g.
-   * {@code http://127.0.0.1:7470}; a trailing {@code /} is ignored) followed by {@link #path}.
+   * The full URL of an endpoint on one node: the node URL (as the network lists it, e.g. {@code
+   * http://127.0.0.1:7470}; a trailing {@code /} is ignored) followed by {@link #path}.
    *
    * @param nodeUrl the node's base URL
    * @param endpoint the endpoint

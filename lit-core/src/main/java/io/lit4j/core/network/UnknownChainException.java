@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * A chain name (the {@code chain} of a condition or request) is not in lit4j's chain table, or is
- * not of the kind asked for. Carries the JS SDK's code for this case,
- * {@code UnsupportedChainException}.
+ * not of the kind asked for. Carries the JS SDK's code for this case, {@code
+ * UnsupportedChainException}.
  */
 public final class UnknownChainException extends LitValidationException {
   private static final long serialVersionUID = 1L;

@@ -5,8 +5,8 @@ import io.lit4j.core.errors.LitValidationException;
 import java.util.Map;
 
 /**
- * A network name is not one lit4j knows. Carries the JS SDK's code for this case,
- * {@code LitNodeClientBadConfigError}, so callers can match on {@link #errorCode()}.
+ * A network name is not one lit4j knows. Carries the JS SDK's code for this case, {@code
+ * LitNodeClientBadConfigError}, so callers can match on {@link #errorCode()}.
  */
 public final class UnknownNetworkException extends LitValidationException {
   private static final long serialVersionUID = 1L;
@@ -18,10 +18,7 @@ public final class UnknownNetworkException extends LitValidationException {
     super(
         LitException.builder()
             .message(
-                "litNetwork '"
-                    + networkName
-                    + "' is not a known Lit network; use one of "
-                    + known)
+                "litNetwork '" + networkName + "' is not a known Lit network; use one of " + known)
             .errorKind("Config")
             .errorCode("LitNodeClientBadConfigError")
             .details(Map.of("field", "litNetwork")));

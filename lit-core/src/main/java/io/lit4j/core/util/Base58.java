@@ -5,7 +5,8 @@ import java.math.BigInteger;
 
 /** Bitcoin-alphabet base58 (base58btc), as IPFS CIDv0 strings use it. */
 public final class Base58 {
-  private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+  private static final String ALPHABET =
+      "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
   private static final BigInteger FIFTY_EIGHT = BigInteger.valueOf(58);
 
   private Base58() {}
@@ -36,7 +37,8 @@ public final class Base58 {
    * @param field names the value in the error message
    * @param s the base58btc text
    * @return the decoded bytes
-   * @throws LitValidationException when the value is missing or has a character outside the alphabet
+   * @throws LitValidationException when the value is missing or has a character outside the
+   *     alphabet
    */
   public static byte[] decode(String s, String field) {
     if (s == null) throw new LitValidationException(field + " is missing: expected base58");
@@ -44,7 +46,8 @@ public final class Base58 {
     for (int i = 0; i < s.length(); i++) {
       int d = ALPHABET.indexOf(s.charAt(i));
       if (d < 0) {
-        throw new LitValidationException(field + " is not base58: bad character '" + s.charAt(i) + "' at position " + i);
+        throw new LitValidationException(
+            field + " is not base58: bad character '" + s.charAt(i) + "' at position " + i);
       }
       n = n.multiply(FIFTY_EIGHT).add(BigInteger.valueOf(d));
     }

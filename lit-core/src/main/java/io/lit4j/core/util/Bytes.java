@@ -19,7 +19,8 @@ public final class Bytes {
     if (parts == null) throw new LitValidationException("parts to concatenate are missing");
     int len = 0;
     for (int i = 0; i < parts.length; i++) {
-      if (parts[i] == null) throw new LitValidationException("part " + i + " to concatenate is missing");
+      if (parts[i] == null)
+        throw new LitValidationException("part " + i + " to concatenate is missing");
       len += parts[i].length;
     }
     byte[] out = new byte[len];
@@ -42,12 +43,14 @@ public final class Bytes {
   public static byte[] toFixed(BigInteger value, int length) {
     if (value == null) throw new LitValidationException("value to encode is missing");
     if (length < 0) throw new LitValidationException("length must not be negative, got " + length);
-    if (value.signum() < 0) throw new LitValidationException("value to encode must not be negative");
+    if (value.signum() < 0)
+      throw new LitValidationException("value to encode must not be negative");
     if (value.signum() == 0) return new byte[length];
     byte[] raw = value.toByteArray();
     if (raw.length == length) return raw;
     if (raw.length == length + 1 && raw[0] == 0) return Arrays.copyOfRange(raw, 1, raw.length);
-    if (raw.length > length) throw new LitValidationException("value does not fit in " + length + " bytes");
+    if (raw.length > length)
+      throw new LitValidationException("value does not fit in " + length + " bytes");
     byte[] out = new byte[length];
     System.arraycopy(raw, 0, out, length - raw.length, raw.length);
     return out;

@@ -3,8 +3,8 @@ package io.lit4j.core.util;
 import io.lit4j.core.errors.LitValidationException;
 
 /**
- * Hex encoding as the Lit wire formats use it: lowercase, no {@code 0x} unless asked for.
- * Decoding accepts upper or lower case and an optional {@code 0x} prefix.
+ * Hex encoding as the Lit wire formats use it: lowercase, no {@code 0x} unless asked for. Decoding
+ * accepts upper or lower case and an optional {@code 0x} prefix.
  */
 public final class Hex {
   private static final char[] DIGITS = "0123456789abcdef".toCharArray();
@@ -44,7 +44,10 @@ public final class Hex {
    * @return the text without its prefix
    */
   public static String strip0x(String hex) {
-    if (hex != null && hex.length() >= 2 && hex.charAt(0) == '0' && (hex.charAt(1) == 'x' || hex.charAt(1) == 'X')) {
+    if (hex != null
+        && hex.length() >= 2
+        && hex.charAt(0) == '0'
+        && (hex.charAt(1) == 'x' || hex.charAt(1) == 'X')) {
       return hex.substring(2);
     }
     return hex;
@@ -71,7 +74,8 @@ public final class Hex {
       int hi = digit(s.charAt(2 * i));
       int lo = digit(s.charAt(2 * i + 1));
       if (hi < 0 || lo < 0) {
-        throw new LitValidationException(field + " is not valid hex: bad character at position " + (2 * i + (hi < 0 ? 0 : 1)));
+        throw new LitValidationException(
+            field + " is not valid hex: bad character at position " + (2 * i + (hi < 0 ? 0 : 1)));
       }
       out[i] = (byte) ((hi << 4) | lo);
     }

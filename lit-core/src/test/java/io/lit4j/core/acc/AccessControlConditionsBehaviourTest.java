@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class AccessControlConditionsBehaviourTest {
   private static EvmBasicCondition wallet(String address) {
-    return new EvmBasicCondition("", "ethereum", "", "", List.of(":userAddress"), ReturnValueTest.of("=", address));
+    return new EvmBasicCondition(
+        "", "ethereum", "", "", List.of(":userAddress"), ReturnValueTest.of("=", address));
   }
 
   private static final EvmBasicCondition A = wallet("0xa");
@@ -26,11 +27,15 @@ class AccessControlConditionsBehaviourTest {
 
   private static boolean eval(Set<EvmBasicCondition> met, ConditionEntry... entries) {
     List<Condition> seen = new ArrayList<>();
-    boolean result = AccessControlConditions.accessControlConditions(List.of(entries)).evaluate(c -> {
-      seen.add(c);
-      return met.contains(c);
-    });
-    long conditions = AccessControlConditions.accessControlConditions(List.of(entries)).conditions().size();
+    boolean result =
+        AccessControlConditions.accessControlConditions(List.of(entries))
+            .evaluate(
+                c -> {
+                  seen.add(c);
+                  return met.contains(c);
+                });
+    long conditions =
+        AccessControlConditions.accessControlConditions(List.of(entries)).conditions().size();
     assertEquals(conditions, seen.size(), "every condition is evaluated, as the node does");
     return result;
   }
@@ -43,28 +48,44 @@ class AccessControlConditionsBehaviourTest {
 
   @Test
   void operatorsFoldLeftToRightWithoutPrecedence() {
-    // (A or B) and C: with only A met the result is false (precedence would give A or (B and C) = true)
+    // (A or B) and C: with only A met the result is false (precedence would give A or (B and C) =
+    // true)
     assertFalse(eval(Set.of(A), A, ConditionOperator.OR, B, ConditionOperator.AND, C));
     assertTrue(eval(Set.of(A, C), A, ConditionOperator.OR, B, ConditionOperator.AND, C));
   }
 
   @Test
   void groupsAreEvaluatedAsOneValue() {
-    assertTrue(eval(Set.of(A), A, ConditionOperator.OR, ConditionGroup.of(B, ConditionOperator.AND, C)));
-    assertFalse(eval(Set.of(B), A, ConditionOperator.OR, ConditionGroup.of(B, ConditionOperator.AND, C)));
+    assertTrue(
+        eval(Set.of(A), A, ConditionOperator.OR, ConditionGroup.of(B, ConditionOperator.AND, C)));
+    assertFalse(
+        eval(Set.of(B), A, ConditionOperator.OR, ConditionGroup.of(B, ConditionOperator.AND, C)));
   }
 
   @Test
   void theResourceIdJoinsTheConditionsHashAndTheDataHash() {
-    AccessControlConditions accs = AccessControlConditions.accessControlConditions(List.of(
-        new EvmBasicCondition("", "ethereum", "", "eth_getBalance", List.of(":userAddress", "latest"), ReturnValueTest.of(">=", "0"))));
+    AccessControlConditions accs =
+        AccessControlConditions.accessControlConditions(
+            List.of(
+                new EvmBasicCondition(
+                    "",
+                    "ethereum",
+                    "",
+                    "eth_getBalance",
+                    List.of(":userAddress", "latest"),
+                    ReturnValueTest.of(">=", "0"))));
     byte[] data = "hello".getBytes(StandardCharsets.UTF_8);
     AccessControlConditionResource r = AccessControlConditionResource.of(accs, data);
     // sha256("hello")
     String dataHash = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824";
     assertEquals(dataHash, r.dataToEncryptHashHex());
-    assertEquals("53b01f820c82e86d7e4cd804b8a6f68682221eeb7df76fd43ee777c8caab5628/" + dataHash, r.resourceId());
-    assertEquals("lit-accesscontrolcondition://53b01f820c82e86d7e4cd804b8a6f68682221eeb7df76fd43ee777c8caab5628/" + dataHash, r.uri());
+    assertEquals(
+        "53b01f820c82e86d7e4cd804b8a6f68682221eeb7df76fd43ee777c8caab5628/" + dataHash,
+        r.resourceId());
+    assertEquals(
+        "lit-accesscontrolcondition://53b01f820c82e86d7e4cd804b8a6f68682221eeb7df76fd43ee777c8caab5628/"
+            + dataHash,
+        r.uri());
     assertArrayEquals(r.uri().getBytes(StandardCharsets.UTF_8), r.identity());
     assertEquals(r, accs.resource(dataHash));
   }
@@ -73,7 +94,8 @@ class AccessControlConditionsBehaviourTest {
   void aResourceRejectsHashesThatAreNotSha256Hex() {
     String h = "53b01f820c82e86d7e4cd804b8a6f68682221eeb7df76fd43ee777c8caab5628";
     assertThrows(LitValidationException.class, () -> new AccessControlConditionResource(h, "abc"));
-    assertThrows(LitValidationException.class, () -> new AccessControlConditionResource(h.toUpperCase(), h));
+    assertThrows(
+        LitValidationException.class, () -> new AccessControlConditionResource(h.toUpperCase(), h));
     assertThrows(LitValidationException.class, () -> new AccessControlConditionResource(null, h));
   }
 
@@ -82,10 +104,13 @@ class AccessControlConditionsBehaviourTest {
     ObjectNode body = LitJson.mapper().createObjectNode();
     body.putArray("accessControlConditions");
     AccessControlConditions evm = AccessControlConditions.accessControlConditions(List.of(A));
-    AccessControlConditions unified = AccessControlConditions.unifiedAccessControlConditions(List.of(B));
+    AccessControlConditions unified =
+        AccessControlConditions.unifiedAccessControlConditions(List.of(B));
     body.set("unifiedAccessControlConditions", unified.canonicalJsonNode());
     body.put("chain", "ethereum");
-    assertEquals(ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS, AccessControlConditions.fromRequest(body).orElseThrow().kind());
+    assertEquals(
+        ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS,
+        AccessControlConditions.fromRequest(body).orElseThrow().kind());
     body.set("accessControlConditions", evm.canonicalJsonNode());
     assertEquals(evm, AccessControlConditions.fromRequest(body).orElseThrow());
     assertTrue(AccessControlConditions.fromRequest(LitJson.mapper().createObjectNode()).isEmpty());
@@ -94,7 +119,8 @@ class AccessControlConditionsBehaviourTest {
   @Test
   void unifiedAndBasicFormsOfTheSameConditionHashAlike() {
     // The canonical form drops conditionType, so both forms hash the same.
-    assertEquals(AccessControlConditions.accessControlConditions(List.of(A)).hashHex(),
+    assertEquals(
+        AccessControlConditions.accessControlConditions(List.of(A)).hashHex(),
         AccessControlConditions.unifiedAccessControlConditions(List.of(A)).hashHex());
   }
 
@@ -107,20 +133,25 @@ class AccessControlConditionsBehaviourTest {
   @Test
   void modelsAreImmutableCopies() {
     List<String> params = new ArrayList<>(List.of(":userAddress"));
-    EvmBasicCondition c = new EvmBasicCondition("", "ethereum", "", "", params, ReturnValueTest.of("=", "x"));
+    EvmBasicCondition c =
+        new EvmBasicCondition("", "ethereum", "", "", params, ReturnValueTest.of("=", "x"));
     params.add("changed");
     assertEquals(List.of(":userAddress"), c.parameters());
     assertThrows(UnsupportedOperationException.class, () -> c.parameters().add("x"));
     byte[] h = AccessControlConditions.accessControlConditions(List.of(c)).hash();
     h[0] ^= 1;
-    assertFalse(java.util.Arrays.equals(h, AccessControlConditions.accessControlConditions(List.of(c)).hash()));
+    assertFalse(
+        java.util.Arrays.equals(
+            h, AccessControlConditions.accessControlConditions(List.of(c)).hash()));
   }
 
   @Test
   void staticHashHelpersMatchTheInstanceHash() {
-    assertArrayEquals(AccessControlConditions.accessControlConditions(List.of(A)).hash(),
+    assertArrayEquals(
+        AccessControlConditions.accessControlConditions(List.of(A)).hash(),
         AccessControlConditions.hashAccessControlConditions(List.of(A)));
-    assertArrayEquals(AccessControlConditions.unifiedAccessControlConditions(List.of(A)).hash(),
+    assertArrayEquals(
+        AccessControlConditions.unifiedAccessControlConditions(List.of(A)).hash(),
         AccessControlConditions.hashUnifiedAccessControlConditions(List.of(A)));
   }
 }

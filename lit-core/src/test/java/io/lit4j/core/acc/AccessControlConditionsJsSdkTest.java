@@ -97,16 +97,29 @@ class AccessControlConditionsJsSdkTest {
 
   static Stream<SdkRejects> sdkRejects() {
     return Stream.of(
-        new SdkRejects("unifiedWithoutConditionType", ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS, "[{\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\",\"method\":\"eth_getBalance\",\"parameters\":[\":userAddress\",\"latest\"],\"returnValueTest\":{\"comparator\":\">=\",\"value\":\"0\"}}]"),
-        new SdkRejects("unifiedSolWithoutPdaKey", ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS, "[{\"conditionType\":\"solRpc\",\"method\":\"\",\"params\":[\":userAddress\"],\"pdaInterface\":{\"offset\":0,\"fields\":{}},\"chain\":\"solana\",\"returnValueTest\":{\"key\":\"\",\"comparator\":\"=\",\"value\":\"88PoAjLoSqrTjH2cdRWq4JEezhSdDBw3g7Qzq9nxCMoH\"}}]"),
-        new SdkRejects("solV2WithoutPdaInterface", ConditionKind.SOL_RPC_CONDITIONS, "[{\"method\":\"getTokenAccountBalance\",\"params\":[\"tn2WEWk4Kqj157XsSdmBBcjWumVhkyJECXCKPq9ReL9\"],\"pdaParams\":[\"seed\",\":userAddress\"],\"pdaKey\":\"owner\",\"chain\":\"solanaDevnet\",\"returnValueTest\":{\"key\":\"$.amount\",\"comparator\":\">\",\"value\":\"0\"}}]"),
-        new SdkRejects("basicWithoutReturnValueTest", ConditionKind.ACCESS_CONTROL_CONDITIONS, "[{\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\",\"method\":\"eth_getBalance\",\"parameters\":[\":userAddress\",\"latest\"]}]"));
+        new SdkRejects(
+            "unifiedWithoutConditionType",
+            ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS,
+            "[{\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\",\"method\":\"eth_getBalance\",\"parameters\":[\":userAddress\",\"latest\"],\"returnValueTest\":{\"comparator\":\">=\",\"value\":\"0\"}}]"),
+        new SdkRejects(
+            "unifiedSolWithoutPdaKey",
+            ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS,
+            "[{\"conditionType\":\"solRpc\",\"method\":\"\",\"params\":[\":userAddress\"],\"pdaInterface\":{\"offset\":0,\"fields\":{}},\"chain\":\"solana\",\"returnValueTest\":{\"key\":\"\",\"comparator\":\"=\",\"value\":\"88PoAjLoSqrTjH2cdRWq4JEezhSdDBw3g7Qzq9nxCMoH\"}}]"),
+        new SdkRejects(
+            "solV2WithoutPdaInterface",
+            ConditionKind.SOL_RPC_CONDITIONS,
+            "[{\"method\":\"getTokenAccountBalance\",\"params\":[\"tn2WEWk4Kqj157XsSdmBBcjWumVhkyJECXCKPq9ReL9\"],\"pdaParams\":[\"seed\",\":userAddress\"],\"pdaKey\":\"owner\",\"chain\":\"solanaDevnet\",\"returnValueTest\":{\"key\":\"$.amount\",\"comparator\":\">\",\"value\":\"0\"}}]"),
+        new SdkRejects(
+            "basicWithoutReturnValueTest",
+            ConditionKind.ACCESS_CONTROL_CONDITIONS,
+            "[{\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\",\"method\":\"eth_getBalance\",\"parameters\":[\":userAddress\",\"latest\"]}]"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("sdkCases")
   void canonicalJsonMatchesTheJsSdkByteForByte(SdkCase c) {
-    assertEquals(c.canonical(), AccessControlConditions.fromJson(c.kind(), c.input()).canonicalJson());
+    assertEquals(
+        c.canonical(), AccessControlConditions.fromJson(c.kind(), c.input()).canonicalJson());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -120,7 +133,8 @@ class AccessControlConditionsJsSdkTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("sdkCases")
   void readingTheCanonicalFormBackGivesTheSameHash(SdkCase c) {
-    AccessControlConditions fromCanonical = AccessControlConditions.fromCanonicalJson(c.kind(), c.canonical());
+    AccessControlConditions fromCanonical =
+        AccessControlConditions.fromCanonicalJson(c.kind(), c.canonical());
     assertEquals(c.canonical(), fromCanonical.canonicalJson());
     assertEquals(c.hash(), fromCanonical.hashHex());
   }
@@ -135,36 +149,46 @@ class AccessControlConditionsJsSdkTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("sdkRejects")
   void inputTheJsSdkRejectsIsRejectedWithATypedError(SdkRejects c) {
-    assertThrows(InvalidAccessControlConditionsException.class, () -> AccessControlConditions.fromJson(c.kind(), c.input()));
+    assertThrows(
+        InvalidAccessControlConditionsException.class,
+        () -> AccessControlConditions.fromJson(c.kind(), c.input()));
   }
 
   @org.junit.jupiter.api.Test
   void solanaFieldNamesThatLookLikeArrayIndicesAreOrderedAsJavaScriptOrdersThem() {
-    // The script built {owner: 32, '10': 2, amount: 8, '2': 1}; JavaScript moved "2" and "10" first.
+    // The script built {owner: 32, '10': 2, amount: 8, '2': 1}; JavaScript moved "2" and "10"
+    // first.
     java.util.Map<String, Long> fields = new java.util.LinkedHashMap<>();
     fields.put("owner", 32L);
     fields.put("10", 2L);
     fields.put("amount", 8L);
     fields.put("2", 1L);
-    SolRpcCondition v2 = SolRpcCondition.builder()
-        .method("getTokenAccountBalance")
-        .params(List.of("tn2WEWk4Kqj157XsSdmBBcjWumVhkyJECXCKPq9ReL9"))
-        .pdaParams(List.of("seed", ":userAddress"))
-        .pdaInterface(new PdaInterface(8, fields))
-        .pdaKey("owner")
-        .chain("solanaDevnet")
-        .returnValueTest(ReturnValueTest.keyed("$.amount", ">", "0"))
-        .build();
-    SdkCase expected = sdkCases().filter(c -> c.name().equals("unifiedCosmosWithMethodAndSolV2")).findFirst().orElseThrow();
-    CosmosCondition cosmos = CosmosCondition.builder()
-        .path(":userAddress")
-        .chain("kyve")
-        .method("timestamp")
-        .parameters(List.of("a", "b"))
-        .returnValueTest(ReturnValueTest.keyed("", "=", "kyve1x"))
-        .build();
+    SolRpcCondition v2 =
+        SolRpcCondition.builder()
+            .method("getTokenAccountBalance")
+            .params(List.of("tn2WEWk4Kqj157XsSdmBBcjWumVhkyJECXCKPq9ReL9"))
+            .pdaParams(List.of("seed", ":userAddress"))
+            .pdaInterface(new PdaInterface(8, fields))
+            .pdaKey("owner")
+            .chain("solanaDevnet")
+            .returnValueTest(ReturnValueTest.keyed("$.amount", ">", "0"))
+            .build();
+    SdkCase expected =
+        sdkCases()
+            .filter(c -> c.name().equals("unifiedCosmosWithMethodAndSolV2"))
+            .findFirst()
+            .orElseThrow();
+    CosmosCondition cosmos =
+        CosmosCondition.builder()
+            .path(":userAddress")
+            .chain("kyve")
+            .method("timestamp")
+            .parameters(List.of("a", "b"))
+            .returnValueTest(ReturnValueTest.keyed("", "=", "kyve1x"))
+            .build();
     AccessControlConditions built =
-        AccessControlConditions.unifiedAccessControlConditions(List.of(cosmos, ConditionOperator.AND, v2));
+        AccessControlConditions.unifiedAccessControlConditions(
+            List.of(cosmos, ConditionOperator.AND, v2));
     assertEquals(expected.canonical(), built.canonicalJson());
     assertEquals(expected.hash(), built.hashHex());
   }

@@ -15,11 +15,20 @@ class AccessControlConditionsValidationTest {
           + "\"parameters\":[\":userAddress\",\"latest\"],\"returnValueTest\":{\"comparator\":\">=\",\"value\":\"0\"}}";
 
   private static EvmBasicCondition balance() {
-    return new EvmBasicCondition("", "ethereum", "", "eth_getBalance", List.of(":userAddress", "latest"), ReturnValueTest.of(">=", "0"));
+    return new EvmBasicCondition(
+        "",
+        "ethereum",
+        "",
+        "eth_getBalance",
+        List.of(":userAddress", "latest"),
+        ReturnValueTest.of(">=", "0"));
   }
 
-  private static InvalidAccessControlConditionsException rejectJson(ConditionKind kind, String json) {
-    return assertThrows(InvalidAccessControlConditionsException.class, () -> AccessControlConditions.fromJson(kind, json));
+  private static InvalidAccessControlConditionsException rejectJson(
+      ConditionKind kind, String json) {
+    return assertThrows(
+        InvalidAccessControlConditionsException.class,
+        () -> AccessControlConditions.fromJson(kind, json));
   }
 
   private static InvalidAccessControlConditionsException rejectBasic(String json) {
@@ -31,45 +40,60 @@ class AccessControlConditionsValidationTest {
     InvalidAccessControlConditionsException e = rejectBasic("[]");
     assertEquals("accessControlConditions", e.field());
     assertEquals(InvalidAccessControlConditionsException.ERROR_CODE, e.errorCode().orElseThrow());
-    assertThrows(InvalidAccessControlConditionsException.class, () -> AccessControlConditions.accessControlConditions(List.of()));
+    assertThrows(
+        InvalidAccessControlConditionsException.class,
+        () -> AccessControlConditions.accessControlConditions(List.of()));
   }
 
   @Test
   void anEmptyGroupIsRejectedNamingItsPosition() {
-    assertEquals("accessControlConditions[2]", rejectBasic("[" + BALANCE + ",{\"operator\":\"or\"},[]]").field());
+    assertEquals(
+        "accessControlConditions[2]",
+        rejectBasic("[" + BALANCE + ",{\"operator\":\"or\"},[]]").field());
   }
 
   @Test
   void anUnknownOperatorIsRejectedNamingTheOperatorField() {
-    InvalidAccessControlConditionsException e = rejectBasic("[" + BALANCE + ",{\"operator\":\"xor\"}," + BALANCE + "]");
+    InvalidAccessControlConditionsException e =
+        rejectBasic("[" + BALANCE + ",{\"operator\":\"xor\"}," + BALANCE + "]");
     assertEquals("accessControlConditions[1].operator", e.field());
     assertTrue(e.getMessage().contains("xor"));
   }
 
   @Test
   void operatorsAreCaseSensitiveAsTheNodeReadsThem() {
-    assertEquals("accessControlConditions[1].operator", rejectBasic("[" + BALANCE + ",{\"operator\":\"AND\"}," + BALANCE + "]").field());
+    assertEquals(
+        "accessControlConditions[1].operator",
+        rejectBasic("[" + BALANCE + ",{\"operator\":\"AND\"}," + BALANCE + "]").field());
   }
 
   @Test
   void aMissingReturnValueTestIsRejectedNamingIt() {
-    String noTest = BALANCE.replace(",\"returnValueTest\":{\"comparator\":\">=\",\"value\":\"0\"}", "");
-    assertEquals("accessControlConditions[0].returnValueTest", rejectBasic("[" + noTest + "]").field());
+    String noTest =
+        BALANCE.replace(",\"returnValueTest\":{\"comparator\":\">=\",\"value\":\"0\"}", "");
+    assertEquals(
+        "accessControlConditions[0].returnValueTest", rejectBasic("[" + noTest + "]").field());
   }
 
   @Test
   void anUnknownComparatorIsRejectedNamingIt() {
-    assertEquals("accessControlConditions[0].returnValueTest.comparator", rejectBasic("[" + BALANCE.replace(">=", "~") + "]").field());
+    assertEquals(
+        "accessControlConditions[0].returnValueTest.comparator",
+        rejectBasic("[" + BALANCE.replace(">=", "~") + "]").field());
   }
 
   @Test
   void aMissingFieldIsRejectedNamingItsPath() {
-    assertEquals("accessControlConditions[0].chain", rejectBasic("[" + BALANCE.replace("\"chain\":\"ethereum\",", "") + "]").field());
+    assertEquals(
+        "accessControlConditions[0].chain",
+        rejectBasic("[" + BALANCE.replace("\"chain\":\"ethereum\",", "") + "]").field());
   }
 
   @Test
   void aWronglyTypedFieldIsRejectedNamingItsPath() {
-    assertEquals("accessControlConditions[0].parameters[1]", rejectBasic("[" + BALANCE.replace("\"latest\"", "7") + "]").field());
+    assertEquals(
+        "accessControlConditions[0].parameters[1]",
+        rejectBasic("[" + BALANCE.replace("\"latest\"", "7") + "]").field());
   }
 
   @Test
@@ -97,7 +121,9 @@ class AccessControlConditionsValidationTest {
     entries.add(ConditionOperator.OR);
     entries.add(balance());
     InvalidAccessControlConditionsException e =
-        assertThrows(InvalidAccessControlConditionsException.class, () -> AccessControlConditions.accessControlConditions(entries));
+        assertThrows(
+            InvalidAccessControlConditionsException.class,
+            () -> AccessControlConditions.accessControlConditions(entries));
     assertEquals("accessControlConditions", e.field());
   }
 
@@ -110,25 +136,45 @@ class AccessControlConditionsValidationTest {
 
   @Test
   void operatorsMustStandBetweenConditions() {
-    assertEquals("accessControlConditions[0].operator", rejectBasic("[{\"operator\":\"and\"}," + BALANCE + "]").field());
-    assertEquals("accessControlConditions[1].operator", rejectBasic("[" + BALANCE + ",{\"operator\":\"and\"}]").field());
-    assertEquals("accessControlConditions[3]", rejectBasic("[" + BALANCE + ",{\"operator\":\"and\"}," + BALANCE + "," + BALANCE + "]").field());
-    assertEquals("accessControlConditions[2].operator",
-        rejectBasic("[" + BALANCE + ",{\"operator\":\"and\"},{\"operator\":\"or\"}," + BALANCE + "]").field());
+    assertEquals(
+        "accessControlConditions[0].operator",
+        rejectBasic("[{\"operator\":\"and\"}," + BALANCE + "]").field());
+    assertEquals(
+        "accessControlConditions[1].operator",
+        rejectBasic("[" + BALANCE + ",{\"operator\":\"and\"}]").field());
+    assertEquals(
+        "accessControlConditions[3]",
+        rejectBasic("[" + BALANCE + ",{\"operator\":\"and\"}," + BALANCE + "," + BALANCE + "]")
+            .field());
+    assertEquals(
+        "accessControlConditions[2].operator",
+        rejectBasic(
+                "[" + BALANCE + ",{\"operator\":\"and\"},{\"operator\":\"or\"}," + BALANCE + "]")
+            .field());
   }
 
   @Test
   void aListWithoutOperatorsIsAnImplicitAndButItsGroupsMustStillAlternate() {
-    AccessControlConditions.fromJson(ConditionKind.ACCESS_CONTROL_CONDITIONS, "[" + BALANCE + "," + BALANCE + "]");
-    assertEquals("accessControlConditions[1][1]", rejectBasic("[" + BALANCE + ",[" + BALANCE + "," + BALANCE + "]]").field());
+    AccessControlConditions.fromJson(
+        ConditionKind.ACCESS_CONTROL_CONDITIONS, "[" + BALANCE + "," + BALANCE + "]");
+    assertEquals(
+        "accessControlConditions[1][1]",
+        rejectBasic("[" + BALANCE + ",[" + BALANCE + "," + BALANCE + "]]").field());
   }
 
   @Test
   void aConditionOfTheWrongKindIsRejected() {
-    SolRpcCondition sol = SolRpcCondition.builder().method("getBalance").params(List.of(":userAddress")).chain("solana")
-        .returnValueTest(ReturnValueTest.keyed("", ">=", "1")).build();
-    InvalidAccessControlConditionsException e = assertThrows(InvalidAccessControlConditionsException.class,
-        () -> AccessControlConditions.accessControlConditions(List.of(sol)));
+    SolRpcCondition sol =
+        SolRpcCondition.builder()
+            .method("getBalance")
+            .params(List.of(":userAddress"))
+            .chain("solana")
+            .returnValueTest(ReturnValueTest.keyed("", ">=", "1"))
+            .build();
+    InvalidAccessControlConditionsException e =
+        assertThrows(
+            InvalidAccessControlConditionsException.class,
+            () -> AccessControlConditions.accessControlConditions(List.of(sol)));
     assertEquals("accessControlConditions[0]", e.field());
     AccessControlConditions.solRpcConditions(List.of(sol));
   }
@@ -136,61 +182,110 @@ class AccessControlConditionsValidationTest {
   @Test
   void unifiedEntriesNeedAKnownConditionType() {
     ConditionKind unified = ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS;
-    assertEquals("unifiedAccessControlConditions[0].conditionType", rejectJson(unified, "[" + BALANCE + "]").field());
-    assertEquals("unifiedAccessControlConditions[0].conditionType",
-        rejectJson(unified, "[" + BALANCE.replace("{\"contractAddress\"", "{\"conditionType\":\"evm\",\"contractAddress\"") + "]").field());
+    assertEquals(
+        "unifiedAccessControlConditions[0].conditionType",
+        rejectJson(unified, "[" + BALANCE + "]").field());
+    assertEquals(
+        "unifiedAccessControlConditions[0].conditionType",
+        rejectJson(
+                unified,
+                "["
+                    + BALANCE.replace(
+                        "{\"contractAddress\"", "{\"conditionType\":\"evm\",\"contractAddress\"")
+                    + "]")
+            .field());
   }
 
   @Test
   void canonicalUnifiedEntriesWithoutConditionTypeAreTypedByShape() {
-    AccessControlConditions accs = AccessControlConditions.fromCanonicalJson(ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS, "[" + BALANCE + "]");
+    AccessControlConditions accs =
+        AccessControlConditions.fromCanonicalJson(
+            ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS, "[" + BALANCE + "]");
     assertTrue(accs.conditions().get(0) instanceof EvmBasicCondition);
   }
 
   @Test
   void unifiedSolanaConditionsNeedPdaInterfaceAndPdaKey() {
-    SolRpcCondition v1 = SolRpcCondition.builder().method("getBalance").params(List.of(":userAddress")).chain("solana")
-        .returnValueTest(ReturnValueTest.keyed("", ">=", "1")).build();
-    InvalidAccessControlConditionsException e = assertThrows(InvalidAccessControlConditionsException.class,
-        () -> AccessControlConditions.unifiedAccessControlConditions(List.of(v1)));
+    SolRpcCondition v1 =
+        SolRpcCondition.builder()
+            .method("getBalance")
+            .params(List.of(":userAddress"))
+            .chain("solana")
+            .returnValueTest(ReturnValueTest.keyed("", ">=", "1"))
+            .build();
+    InvalidAccessControlConditionsException e =
+        assertThrows(
+            InvalidAccessControlConditionsException.class,
+            () -> AccessControlConditions.unifiedAccessControlConditions(List.of(v1)));
     assertEquals("unifiedAccessControlConditions[0].pdaInterface", e.field());
   }
 
   @Test
   void solanaConditionsWithPdaParamsNeedPdaInterface() {
-    InvalidAccessControlConditionsException e = assertThrows(InvalidAccessControlConditionsException.class,
-        () -> SolRpcCondition.builder().method("m").params(List.of()).pdaParams(List.of("x")).pdaKey("k").chain("solana")
-            .returnValueTest(ReturnValueTest.keyed("", "=", "1")).build());
+    InvalidAccessControlConditionsException e =
+        assertThrows(
+            InvalidAccessControlConditionsException.class,
+            () ->
+                SolRpcCondition.builder()
+                    .method("m")
+                    .params(List.of())
+                    .pdaParams(List.of("x"))
+                    .pdaKey("k")
+                    .chain("solana")
+                    .returnValueTest(ReturnValueTest.keyed("", "=", "1"))
+                    .build());
     assertEquals("pdaInterface", e.field());
   }
 
   @Test
   void invalidAbiParamsAreRejectedNamingTheirPath() {
-    String contract = "[{\"contractAddress\":\"0x1\",\"functionName\":\"f\",\"functionParams\":[],\"functionAbi\":{\"name\":\"f\","
-        + "\"inputs\":[{\"name\":\"a\"}],\"outputs\":[],\"stateMutability\":\"view\"},\"chain\":\"ethereum\","
-        + "\"returnValueTest\":{\"key\":\"\",\"comparator\":\"=\",\"value\":\"1\"}}]";
-    assertEquals("evmContractConditions[0].functionAbi.inputs[0].type", rejectJson(ConditionKind.EVM_CONTRACT_CONDITIONS, contract).field());
+    String contract =
+        "[{\"contractAddress\":\"0x1\",\"functionName\":\"f\",\"functionParams\":[],\"functionAbi\":{\"name\":\"f\","
+            + "\"inputs\":[{\"name\":\"a\"}],\"outputs\":[],\"stateMutability\":\"view\"},\"chain\":\"ethereum\","
+            + "\"returnValueTest\":{\"key\":\"\",\"comparator\":\"=\",\"value\":\"1\"}}]";
+    assertEquals(
+        "evmContractConditions[0].functionAbi.inputs[0].type",
+        rejectJson(ConditionKind.EVM_CONTRACT_CONDITIONS, contract).field());
   }
 
   @Test
   void negativePdaSizesAreRejected() {
-    assertThrows(InvalidAccessControlConditionsException.class, () -> new PdaInterface(0, java.util.Map.of("a", -1L)));
-    assertThrows(InvalidAccessControlConditionsException.class, () -> new PdaInterface(-1, java.util.Map.of()));
+    assertThrows(
+        InvalidAccessControlConditionsException.class,
+        () -> new PdaInterface(0, java.util.Map.of("a", -1L)));
+    assertThrows(
+        InvalidAccessControlConditionsException.class,
+        () -> new PdaInterface(-1, java.util.Map.of()));
   }
 
   @Test
   void nullPartsAreTypedErrorsNotNullPointerExceptions() {
-    assertThrows(InvalidAccessControlConditionsException.class, () -> new EvmBasicCondition(null, "ethereum", "", "", List.of(), ReturnValueTest.of("=", "")));
-    assertThrows(InvalidAccessControlConditionsException.class, () -> ReturnValueTest.of(null, "1"));
-    assertThrows(InvalidAccessControlConditionsException.class, () -> AccessControlConditions.of(null, List.of(balance())));
-    assertThrows(InvalidAccessControlConditionsException.class, () -> AccessControlConditions.fromJson(ConditionKind.ACCESS_CONTROL_CONDITIONS, (String) null));
+    assertThrows(
+        InvalidAccessControlConditionsException.class,
+        () ->
+            new EvmBasicCondition(
+                null, "ethereum", "", "", List.of(), ReturnValueTest.of("=", "")));
+    assertThrows(
+        InvalidAccessControlConditionsException.class, () -> ReturnValueTest.of(null, "1"));
+    assertThrows(
+        InvalidAccessControlConditionsException.class,
+        () -> AccessControlConditions.of(null, List.of(balance())));
+    assertThrows(
+        InvalidAccessControlConditionsException.class,
+        () ->
+            AccessControlConditions.fromJson(
+                ConditionKind.ACCESS_CONTROL_CONDITIONS, (String) null));
     List<ConditionEntry> withNull = new ArrayList<>();
     withNull.add(null);
-    assertThrows(InvalidAccessControlConditionsException.class, () -> AccessControlConditions.accessControlConditions(withNull));
+    assertThrows(
+        InvalidAccessControlConditionsException.class,
+        () -> AccessControlConditions.accessControlConditions(withNull));
   }
 
   @Test
   void invalidConditionErrorsAreValidationErrors() {
-    assertTrue(LitValidationException.class.isAssignableFrom(InvalidAccessControlConditionsException.class));
+    assertTrue(
+        LitValidationException.class.isAssignableFrom(
+            InvalidAccessControlConditionsException.class));
   }
 }

@@ -11,15 +11,16 @@ import org.junit.jupiter.api.Test;
 class LitExceptionTest {
   @Test
   void nodeErrorsKeepEveryFieldTheNodeSent() {
-    LitNodeException e = LitException.builder()
-        .message("node refused the session signature")
-        .requestId("lit_127c3aecb06d4")
-        .nodeUrl("http://127.0.0.1:7470")
-        .errorKind("Validation")
-        .errorCode("NodeInvalidAuthSigSessionKeySignature")
-        .status(400)
-        .details(Map.of("details", List.of("Session key signature is not valid")))
-        .buildNode();
+    LitNodeException e =
+        LitException.builder()
+            .message("node refused the session signature")
+            .requestId("lit_127c3aecb06d4")
+            .nodeUrl("http://127.0.0.1:7470")
+            .errorKind("Validation")
+            .errorCode("NodeInvalidAuthSigSessionKeySignature")
+            .status(400)
+            .details(Map.of("details", List.of("Session key signature is not valid")))
+            .buildNode();
     assertInstanceOf(LitException.class, e);
     assertEquals("lit_127c3aecb06d4", e.requestId().orElseThrow());
     assertEquals(List.of("http://127.0.0.1:7470"), e.nodeUrls());
@@ -28,8 +29,12 @@ class LitExceptionTest {
     assertEquals(400, e.status());
     assertEquals(List.of("Session key signature is not valid"), e.details().get("details"));
     String s = e.toString();
-    assertTrue(s.contains("errorCode=NodeInvalidAuthSigSessionKeySignature") && s.contains("requestId=lit_127c3aecb06d4")
-        && s.contains("status=400") && s.contains("http://127.0.0.1:7470"), s);
+    assertTrue(
+        s.contains("errorCode=NodeInvalidAuthSigSessionKeySignature")
+            && s.contains("requestId=lit_127c3aecb06d4")
+            && s.contains("status=400")
+            && s.contains("http://127.0.0.1:7470"),
+        s);
   }
 
   @Test

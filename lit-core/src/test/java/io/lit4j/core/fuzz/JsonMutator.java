@@ -18,10 +18,10 @@ import java.util.Random;
  * A small seeded mutator of JSON text: the same seed and input always give the same output, so a
  * failing case can be replayed from the seed alone.
  *
- * <p>Each call applies one to three mutations, structural ones on the parsed tree (drop,
- * duplicate or rename a field, change a value's type, truncate a string, flip a hex digit, change
- * case, add quotes, huge values, deep nesting, drop or repeat array elements) and textual ones on
- * the text (truncate, garbage or invalid UTF-8 bytes, empty body, a non-JSON body).
+ * <p>Each call applies one to three mutations, structural ones on the parsed tree (drop, duplicate
+ * or rename a field, change a value's type, truncate a string, flip a hex digit, change case, add
+ * quotes, huge values, deep nesting, drop or repeat array elements) and textual ones on the text
+ * (truncate, garbage or invalid UTF-8 bytes, empty body, a non-JSON body).
  */
 public final class JsonMutator {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -31,14 +31,29 @@ public final class JsonMutator {
 
   /** The kinds of mutation; {@link #lastMutations()} names the ones applied. */
   public enum Mutation {
-    DROP_FIELD, DUPLICATE_FIELD, RENAME_FIELD, CHANGE_TYPE, TRUNCATE_STRING, FLIP_HEX_CHAR, CHANGE_CASE,
-    ADD_QUOTES, HUGE_VALUE, DEEP_NESTING, DROP_ELEMENT, REPEAT_ELEMENT, TRUNCATE_TEXT, GARBAGE_BYTES,
-    EMPTY_BODY, NON_JSON_BODY
+    DROP_FIELD,
+    DUPLICATE_FIELD,
+    RENAME_FIELD,
+    CHANGE_TYPE,
+    TRUNCATE_STRING,
+    FLIP_HEX_CHAR,
+    CHANGE_CASE,
+    ADD_QUOTES,
+    HUGE_VALUE,
+    DEEP_NESTING,
+    DROP_ELEMENT,
+    REPEAT_ELEMENT,
+    TRUNCATE_TEXT,
+    GARBAGE_BYTES,
+    EMPTY_BODY,
+    NON_JSON_BODY
   }
 
   private static final Mutation[] TREE = {
-    Mutation.DROP_FIELD, Mutation.DUPLICATE_FIELD, Mutation.RENAME_FIELD, Mutation.CHANGE_TYPE, Mutation.CHANGE_TYPE,
-    Mutation.TRUNCATE_STRING, Mutation.FLIP_HEX_CHAR, Mutation.FLIP_HEX_CHAR, Mutation.CHANGE_CASE, Mutation.ADD_QUOTES,
+    Mutation.DROP_FIELD, Mutation.DUPLICATE_FIELD, Mutation.RENAME_FIELD, Mutation.CHANGE_TYPE,
+        Mutation.CHANGE_TYPE,
+    Mutation.TRUNCATE_STRING, Mutation.FLIP_HEX_CHAR, Mutation.FLIP_HEX_CHAR, Mutation.CHANGE_CASE,
+        Mutation.ADD_QUOTES,
     Mutation.HUGE_VALUE, Mutation.DEEP_NESTING, Mutation.DROP_ELEMENT, Mutation.REPEAT_ELEMENT,
   };
   private static final Mutation[] TEXT = {
@@ -103,7 +118,9 @@ public final class JsonMutator {
       default -> {
         String l = lines.get(i);
         int colon = l.indexOf(": ");
-        lines.set(i, colon < 0 ? l + " " : l.substring(0, colon + 2) + mutateString(l.substring(colon + 2)));
+        lines.set(
+            i,
+            colon < 0 ? l + " " : l.substring(0, colon + 2) + mutateString(l.substring(colon + 2)));
       }
     }
     return String.join("\n", lines);
@@ -112,7 +129,8 @@ public final class JsonMutator {
   /** One mutation of {@code json}, as {@link #mutate} applies them. */
   private String once(String text) {
     JsonNode root = parse(text);
-    boolean structural = root != null && (root.isContainerNode() || root.isTextual()) && rnd.nextInt(10) < 8;
+    boolean structural =
+        root != null && (root.isContainerNode() || root.isTextual()) && rnd.nextInt(10) < 8;
     Mutation m = structural ? TREE[rnd.nextInt(TREE.length)] : TEXT[rnd.nextInt(TEXT.length)];
     applied.add(m);
     if (!structural) return textual(m, text);
@@ -135,7 +153,8 @@ public final class JsonMutator {
       case DUPLICATE_FIELD -> {
         if (fields.isEmpty()) return write(replaceValue(root, pick(slots), F.nullNode()));
         Slot s = pick(fields);
-        ((ObjectNode) s.parent).set(DUP_MARKER, rnd.nextBoolean() ? s.value().deepCopy() : randomScalar());
+        ((ObjectNode) s.parent)
+            .set(DUP_MARKER, rnd.nextBoolean() ? s.value().deepCopy() : randomScalar());
         return write(root).replace(quote(DUP_MARKER), quote(s.key));
       }
       case RENAME_FIELD -> {
@@ -143,13 +162,14 @@ public final class JsonMutator {
         Slot s = pick(fields);
         ObjectNode parent = (ObjectNode) s.parent;
         JsonNode v = parent.remove(s.key);
-        String name = switch (rnd.nextInt(5)) {
-          case 0 -> s.key.toUpperCase(Locale.ROOT);
-          case 1 -> s.key + "_";
-          case 2 -> "";
-          case 3 -> s.key.length() > 1 ? s.key.substring(0, s.key.length() - 1) : "x";
-          default -> snakeOrCamel(s.key);
-        };
+        String name =
+            switch (rnd.nextInt(5)) {
+              case 0 -> s.key.toUpperCase(Locale.ROOT);
+              case 1 -> s.key + "_";
+              case 2 -> "";
+              case 3 -> s.key.length() > 1 ? s.key.substring(0, s.key.length() - 1) : "x";
+              default -> snakeOrCamel(s.key);
+            };
         parent.set(name, v);
         return write(root);
       }
@@ -170,7 +190,8 @@ public final class JsonMutator {
         Slot s = pick(slots);
         String marker = "\"" + DUP_MARKER + "\"";
         String out = write(replaceValue(root, s, F.textNode(DUP_MARKER)));
-        return out.replace(marker, nested(rnd.nextBoolean() ? 300 + rnd.nextInt(600) : 1000 + rnd.nextInt(4000)));
+        return out.replace(
+            marker, nested(rnd.nextBoolean() ? 300 + rnd.nextInt(600) : 1000 + rnd.nextInt(4000)));
       }
       case DROP_ELEMENT, REPEAT_ELEMENT -> {
         if (elements.isEmpty()) return write(replaceValue(root, pick(slots), F.arrayNode()));
@@ -193,23 +214,46 @@ public final class JsonMutator {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         byte[] garbage = new byte[1 + rnd.nextInt(8)];
         rnd.nextBytes(garbage);
-        if (rnd.nextBoolean()) garbage[0] = (byte) (0x80 | rnd.nextInt(0x40)); // a stray continuation byte
+        if (rnd.nextBoolean())
+          garbage[0] = (byte) (0x80 | rnd.nextInt(0x40)); // a stray continuation byte
         int at = utf8.length == 0 ? 0 : rnd.nextInt(utf8.length + 1);
         byte[] out = new byte[utf8.length + garbage.length];
         System.arraycopy(utf8, 0, out, 0, at);
         System.arraycopy(garbage, 0, out, at, garbage.length);
         System.arraycopy(utf8, at, out, at + garbage.length, utf8.length - at);
         // what a transport decoding the body as UTF-8 hands the parser (or Latin-1, now and then)
-        String s = new String(out, rnd.nextInt(4) == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-        if (rnd.nextInt(4) == 0) s = s.substring(0, Math.min(at, s.length())) + "\uD800\u0000" + s.substring(Math.min(at, s.length()));
+        String s =
+            new String(
+                out, rnd.nextInt(4) == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        if (rnd.nextInt(4) == 0)
+          s =
+              s.substring(0, Math.min(at, s.length()))
+                  + "\uD800\u0000"
+                  + s.substring(Math.min(at, s.length()));
         return s;
       }
       case EMPTY_BODY -> {
         return rnd.nextBoolean() ? "" : "   ";
       }
       case NON_JSON_BODY -> {
-        String[] bodies = {"null", "ERR", "<html><body>502 Bad Gateway</body></html>", "[]", "{}", "0", "\"\"", "true",
-          "{\"", "]", "{}{}", "[1,]", "{\"a\":1,}", "NaN", "\u0000", "\uFEFF{}"};
+        String[] bodies = {
+          "null",
+          "ERR",
+          "<html><body>502 Bad Gateway</body></html>",
+          "[]",
+          "{}",
+          "0",
+          "\"\"",
+          "true",
+          "{\"",
+          "]",
+          "{}{}",
+          "[1,]",
+          "{\"a\":1,}",
+          "NaN",
+          "\u0000",
+          "\uFEFF{}"
+        };
         return bodies[rnd.nextInt(bodies.length)];
       }
       default -> throw new IllegalStateException(m.name());
@@ -226,7 +270,9 @@ public final class JsonMutator {
         for (int i = 0; i < s.length(); i++) if (HEX.indexOf(s.charAt(i)) >= 0) hexAt.add(i);
         if (hexAt.isEmpty()) return s + "0";
         int i = hexAt.get(rnd.nextInt(hexAt.size()));
-        char[] replacements = {'0', '1', '7', '8', 'f', 'F', 'a', 'g', 'G', 'x', ' ', '\u0663', '\uFF21', '\u00e9'};
+        char[] replacements = {
+          '0', '1', '7', '8', 'f', 'F', 'a', 'g', 'G', 'x', ' ', '\u0663', '\uFF21', '\u00e9'
+        };
         char c = replacements[rnd.nextInt(replacements.length)];
         if (c == s.charAt(i)) c = c == '0' ? '1' : '0';
         return s.substring(0, i) + c + s.substring(i + 1);
@@ -235,8 +281,12 @@ public final class JsonMutator {
         return switch (rnd.nextInt(3)) {
           case 0 -> s.toUpperCase(Locale.ROOT);
           case 1 -> s.toLowerCase(Locale.ROOT);
-          default -> s.isEmpty() ? s : Character.isUpperCase(s.charAt(0))
-              ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+          default ->
+              s.isEmpty()
+                  ? s
+                  : Character.isUpperCase(s.charAt(0))
+                      ? Character.toLowerCase(s.charAt(0)) + s.substring(1)
+                      : Character.toUpperCase(s.charAt(0)) + s.substring(1);
         };
       }
       case ADD_QUOTES -> {
@@ -244,7 +294,10 @@ public final class JsonMutator {
           case 0 -> "\"" + s + "\"";
           case 1 -> "\\\"" + s + "\\\"";
           case 2 -> " " + s + " ";
-          default -> s.isEmpty() ? "\"" : s.substring(0, s.length() / 2) + "\"" + s.substring(s.length() / 2);
+          default ->
+              s.isEmpty()
+                  ? "\""
+                  : s.substring(0, s.length() / 2) + "\"" + s.substring(s.length() / 2);
         };
       }
       default -> throw new IllegalStateException(m.name());
@@ -253,18 +306,19 @@ public final class JsonMutator {
 
   private JsonNode otherType(JsonNode v) {
     while (true) {
-      JsonNode n = switch (rnd.nextInt(10)) {
-        case 0 -> F.nullNode();
-        case 1 -> F.textNode(v.isValueNode() ? v.asText() : v.toString());
-        case 2 -> F.numberNode(rnd.nextInt(5) - 1);
-        case 3 -> F.numberNode(1.5);
-        case 4 -> F.booleanNode(rnd.nextBoolean());
-        case 5 -> F.arrayNode();
-        case 6 -> F.objectNode();
-        case 7 -> F.arrayNode().add(v.deepCopy());
-        case 8 -> F.objectNode().set(v.isTextual() ? v.textValue() : "value", v.deepCopy());
-        default -> F.textNode("");
-      };
+      JsonNode n =
+          switch (rnd.nextInt(10)) {
+            case 0 -> F.nullNode();
+            case 1 -> F.textNode(v.isValueNode() ? v.asText() : v.toString());
+            case 2 -> F.numberNode(rnd.nextInt(5) - 1);
+            case 3 -> F.numberNode(1.5);
+            case 4 -> F.booleanNode(rnd.nextBoolean());
+            case 5 -> F.arrayNode();
+            case 6 -> F.objectNode();
+            case 7 -> F.arrayNode().add(v.deepCopy());
+            case 8 -> F.objectNode().set(v.isTextual() ? v.textValue() : "value", v.deepCopy());
+            default -> F.textNode("");
+          };
       if (n.getNodeType() != v.getNodeType() || !n.equals(v)) return n;
     }
   }

@@ -45,7 +45,8 @@ class LitCoreBadInputTest {
   @ParameterizedTest
   @MethodSource("badHex")
   void badHexIsRejectedNamingTheField(String hex, String problem) {
-    LitValidationException e = assertThrows(LitValidationException.class, () -> Hex.decode(hex, 32, "dataToEncryptHash"));
+    LitValidationException e =
+        assertThrows(LitValidationException.class, () -> Hex.decode(hex, 32, "dataToEncryptHash"));
     assertTrue(e.getMessage().startsWith("dataToEncryptHash "), e.getMessage());
     assertTrue(e.getMessage().contains(problem), e.getMessage());
   }
@@ -62,14 +63,28 @@ class LitCoreBadInputTest {
   @Test
   void badBase58AndCidsAreRejectedNamingTheField() {
     for (String s : new String[] {"0", "O", "I", "l", "Qm\u0000", "Qm "}) {
-      LitValidationException e = assertThrows(LitValidationException.class, () -> Base58.decode(s, "ipfsId"));
+      LitValidationException e =
+          assertThrows(LitValidationException.class, () -> Base58.decode(s, "ipfsId"));
       assertTrue(e.getMessage().startsWith("ipfsId "), e.getMessage());
     }
-    assertTrue(assertThrows(LitValidationException.class, () -> Base58.decode(null, "ipfsId")).getMessage().contains("ipfsId"));
+    assertTrue(
+        assertThrows(LitValidationException.class, () -> Base58.decode(null, "ipfsId"))
+            .getMessage()
+            .contains("ipfsId"));
     String cid = IpfsCid.of(new byte[] {1, 2, 3});
-    for (String s : new String[] {null, "", cid.substring(1), cid + "1", "Qm" + "1".repeat(44), cid.replace('Q', 'q'),
-        "zQm" + cid.substring(3), cid.substring(0, 45) + "0"}) {
-      LitValidationException e = assertThrows(LitValidationException.class, () -> IpfsCid.toBytes(s), String.valueOf(s));
+    for (String s :
+        new String[] {
+          null,
+          "",
+          cid.substring(1),
+          cid + "1",
+          "Qm" + "1".repeat(44),
+          cid.replace('Q', 'q'),
+          "zQm" + cid.substring(3),
+          cid.substring(0, 45) + "0"
+        }) {
+      LitValidationException e =
+          assertThrows(LitValidationException.class, () -> IpfsCid.toBytes(s), String.valueOf(s));
       assertTrue(e.getMessage().contains("ipfsId"), e.getMessage());
     }
     assertThrows(LitValidationException.class, () -> IpfsCid.fromBytes(new byte[33]));
@@ -78,45 +93,76 @@ class LitCoreBadInputTest {
 
   @Test
   void unknownNetworkNamesAreTypedErrorsListingTheKnownOnes() {
-    for (String name : new String[] {"", "Cayenne", "datil", "datil-test", "internalDev", "cayenne ", "habanero\u0000", "CUSTOM"}) {
-      UnknownNetworkException e = assertThrows(UnknownNetworkException.class, () -> LitNetwork.fromName(name), name);
+    for (String name :
+        new String[] {
+          "",
+          "Cayenne",
+          "datil",
+          "datil-test",
+          "internalDev",
+          "cayenne ",
+          "habanero\u0000",
+          "CUSTOM"
+        }) {
+      UnknownNetworkException e =
+          assertThrows(UnknownNetworkException.class, () -> LitNetwork.fromName(name), name);
       assertEquals(name, e.networkName());
       assertTrue(e.getMessage().contains("cayenne"), e.getMessage());
     }
-    assertTrue(assertThrows(LitValidationException.class, () -> LitNetwork.fromName(null)).getMessage().contains("litNetwork"));
+    assertTrue(
+        assertThrows(LitValidationException.class, () -> LitNetwork.fromName(null))
+            .getMessage()
+            .contains("litNetwork"));
   }
 
   @Test
   void unknownChainNamesAreTypedErrors() {
     for (String name : new String[] {"Ethereum", "eth", "ethereum ", "1"}) {
-      UnknownChainException e = assertThrows(UnknownChainException.class, () -> LitChains.get(name), name);
+      UnknownChainException e =
+          assertThrows(UnknownChainException.class, () -> LitChains.get(name), name);
       assertEquals(name, e.chainName());
     }
     assertThrows(LitValidationException.class, () -> LitChains.get(null));
-    assertTrue(assertThrows(LitValidationException.class, () -> LitChains.get("")).getMessage().contains("chain"));
+    assertTrue(
+        assertThrows(LitValidationException.class, () -> LitChains.get(""))
+            .getMessage()
+            .contains("chain"));
   }
 
   static Stream<Arguments> badConditions() {
-    String ok = "{\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\",\"method\":\"eth_getBalance\","
-        + "\"parameters\":[\":userAddress\",\"latest\"],\"returnValueTest\":{\"comparator\":\">=\",\"value\":\"0\"}}";
+    String ok =
+        "{\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\",\"method\":\"eth_getBalance\","
+            + "\"parameters\":[\":userAddress\",\"latest\"],\"returnValueTest\":{\"comparator\":\">=\",\"value\":\"0\"}}";
     return Stream.of(
         Arguments.of(null, "accessControlConditions"),
         Arguments.of("", "accessControlConditions"),
         Arguments.of("[]", "accessControlConditions"),
         Arguments.of("{}", "accessControlConditions"),
         Arguments.of("[" + "[".repeat(200) + ok + "]".repeat(200) + "]", "accessControlConditions"),
-        Arguments.of("[" + (ok + ",{\"operator\":\"or\"},").repeat(1000) + ok + "]", "accessControlConditions"),
-        Arguments.of("[" + ok.replace("\"ethereum\"", "1") + "]", "accessControlConditions[0].chain"),
-        Arguments.of("[" + ok.replace("\">=\"", "\"~\"") + "]", "accessControlConditions[0].returnValueTest.comparator"),
-        Arguments.of("[" + ok + ",{\"operator\":\"xor\"}," + ok + "]", "accessControlConditions[1]"));
+        Arguments.of(
+            "[" + (ok + ",{\"operator\":\"or\"},").repeat(1000) + ok + "]",
+            "accessControlConditions"),
+        Arguments.of(
+            "[" + ok.replace("\"ethereum\"", "1") + "]", "accessControlConditions[0].chain"),
+        Arguments.of(
+            "[" + ok.replace("\">=\"", "\"~\"") + "]",
+            "accessControlConditions[0].returnValueTest.comparator"),
+        Arguments.of(
+            "[" + ok + ",{\"operator\":\"xor\"}," + ok + "]", "accessControlConditions[1]"));
   }
 
   @ParameterizedTest
   @MethodSource("badConditions")
   void badConditionsAreRejectedNamingTheField(String json, String field) {
-    InvalidAccessControlConditionsException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
-        assertThrows(InvalidAccessControlConditionsException.class,
-            () -> AccessControlConditions.fromJson(ConditionKind.ACCESS_CONTROL_CONDITIONS, json)));
+    InvalidAccessControlConditionsException e =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(5),
+            () ->
+                assertThrows(
+                    InvalidAccessControlConditionsException.class,
+                    () ->
+                        AccessControlConditions.fromJson(
+                            ConditionKind.ACCESS_CONTROL_CONDITIONS, json)));
     assertTrue(e.field().startsWith(field), e.field() + " / " + e.getMessage());
     assertTrue(e.getMessage().contains(field), e.getMessage());
   }
@@ -125,7 +171,8 @@ class LitCoreBadInputTest {
   void jsonWithTrailingTextIsRejectedAsJsonParseWould() {
     // regression: Jackson read the first value of "{...} junk" and ignored the rest
     for (String s : new String[] {"{\"a\":1} junk", "{\"a\":1}}", "[1] [2]", "{} {}", "\"x\" 1"}) {
-      LitValidationException e = assertThrows(LitValidationException.class, () -> LitJson.parse(s, "authSig"), s);
+      LitValidationException e =
+          assertThrows(LitValidationException.class, () -> LitJson.parse(s, "authSig"), s);
       assertTrue(e.getMessage().startsWith("authSig "), e.getMessage());
     }
     assertEquals(1, LitJson.parse(" {\"a\":1} \n", "authSig").get("a").intValue());
@@ -133,10 +180,23 @@ class LitCoreBadInputTest {
 
   @Test
   void badJsonTextIsAValidationErrorNamingWhatWasParsed() {
-    for (String s : new String[] {null, "{", "[1,]", "{\"a\":}", "nul", "\"\\x\"", "[".repeat(5000) + "]".repeat(5000),
-        "1" + "0".repeat(5000) + "e", "{\"a\":\"\u0000\"}"}) {
-      LitValidationException e = assertThrows(LitValidationException.class, () -> LitJson.parse(s, "handshake body"),
-          () -> Fuzz.excerpt(s));
+    for (String s :
+        new String[] {
+          null,
+          "{",
+          "[1,]",
+          "{\"a\":}",
+          "nul",
+          "\"\\x\"",
+          "[".repeat(5000) + "]".repeat(5000),
+          "1" + "0".repeat(5000) + "e",
+          "{\"a\":\"\u0000\"}"
+        }) {
+      LitValidationException e =
+          assertThrows(
+              LitValidationException.class,
+              () -> LitJson.parse(s, "handshake body"),
+              () -> Fuzz.excerpt(s));
       assertTrue(e.getMessage().startsWith("handshake body "), e.getMessage());
     }
   }

@@ -13,10 +13,15 @@ import org.junit.jupiter.api.Test;
 class IpfsCidTest {
   @Test
   void smallFilesHashToTheWellKnownCids() {
-    assertEquals("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o", IpfsCid.of("hello world\n".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(
+        "QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o",
+        IpfsCid.of("hello world\n".getBytes(StandardCharsets.UTF_8)));
     assertEquals("QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH", IpfsCid.of(new byte[0]));
-    assertEquals("QmfJwtAcs7CKcs7mnF2EMDCD4Ja4ssyAkyRqExp4aQgHS4", IpfsCid.of(
-        "(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(
+        "QmfJwtAcs7CKcs7mnF2EMDCD4Ja4ssyAkyRqExp4aQgHS4",
+        IpfsCid.of(
+            "(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();"
+                .getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -44,7 +49,9 @@ class IpfsCidTest {
   @Test
   void malformedCidsAreRejectedWithTheReason() {
     assertThrows(LitValidationException.class, () -> IpfsCid.toBytes("bafy123"));
-    assertThrows(LitValidationException.class, () -> IpfsCid.toBytes("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff50"));
+    assertThrows(
+        LitValidationException.class,
+        () -> IpfsCid.toBytes("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff50"));
     assertThrows(LitValidationException.class, () -> IpfsCid.toBytes(null));
     assertThrows(LitValidationException.class, () -> IpfsCid.fromBytes(new byte[33]));
   }

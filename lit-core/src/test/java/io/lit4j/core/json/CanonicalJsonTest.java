@@ -22,8 +22,12 @@ class CanonicalJsonTest {
     root.put("-1", true);
     root.put("\uFF21", 0);
     root.put("\uD83D\uDE00", 0);
-    assertEquals("{\"-1\":true,\"10\":\"x\",\"9\":[{\"10\":2,\"2\":3,\"a\":1}],\"\uD83D\uDE00\":0,\"\uFF21\":0}", CanonicalJson.write(root));
-    assertEquals("{\"9\":[{\"2\":3,\"10\":2,\"a\":1}],\"10\":\"x\",\"-1\":true,\"\uFF21\":0,\"\uD83D\uDE00\":0}", JsJson.stringify(root));
+    assertEquals(
+        "{\"-1\":true,\"10\":\"x\",\"9\":[{\"10\":2,\"2\":3,\"a\":1}],\"\uD83D\uDE00\":0,\"\uFF21\":0}",
+        CanonicalJson.write(root));
+    assertEquals(
+        "{\"9\":[{\"2\":3,\"10\":2,\"a\":1}],\"10\":\"x\",\"-1\":true,\"\uFF21\":0,\"\uD83D\uDE00\":0}",
+        JsJson.stringify(root));
   }
 
   @Test
@@ -45,7 +49,9 @@ class CanonicalJsonTest {
   @Test
   void nanAndInfinityAreRefusedInCanonicalFormAndNullInJsonStringify() {
     assertThrows(LitValidationException.class, () -> CanonicalJson.write(List.of(Double.NaN)));
-    assertThrows(LitValidationException.class, () -> CanonicalJson.write(Map.of("x", Double.POSITIVE_INFINITY)));
+    assertThrows(
+        LitValidationException.class,
+        () -> CanonicalJson.write(Map.of("x", Double.POSITIVE_INFINITY)));
     assertEquals("[null]", JsJson.stringify(List.of(Double.NaN)));
   }
 }

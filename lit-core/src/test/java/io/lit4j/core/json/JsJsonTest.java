@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lit4j.core.errors.LitValidationException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.lit4j.core.errors.LitValidationException;
 import org.junit.jupiter.api.Test;
 
 /** Expected strings are what Node.js 20's JSON.stringify prints for the same values. */
@@ -20,7 +20,8 @@ class JsJsonTest {
     obj.put("n", Arrays.asList(1, -2, 0, 1e21, 1.5, null, true));
     obj.put("o", Map.of());
     obj.put("e", List.of());
-    assertEquals("{\"a\":\"q\\\"b\\\\s\\n\\r\\t\\b\\f\\u0001\\u001f\u007f é 😀 \\ud800 x\",\"n\":[1,-2,0,1e+21,1.5,null,true],\"o\":{},\"e\":[]}",
+    assertEquals(
+        "{\"a\":\"q\\\"b\\\\s\\n\\r\\t\\b\\f\\u0001\\u001f\u007f é 😀 \\ud800 x\",\"n\":[1,-2,0,1e+21,1.5,null,true],\"o\":{},\"e\":[]}",
         JsJson.stringify(obj));
   }
 
@@ -57,7 +58,8 @@ class JsJsonTest {
 
   @Test
   void arrayIndexKeysComeFirstAsJavaScriptOrdersThem() {
-    // node: JSON.stringify({b:1, 10:2, a:3, 2:4, "01":5, "4294967295":6}) === '{"2":4,"10":2,"b":1,"a":3,"01":5,"4294967295":6}'
+    // node: JSON.stringify({b:1, 10:2, a:3, 2:4, "01":5, "4294967295":6}) ===
+    // '{"2":4,"10":2,"b":1,"a":3,"01":5,"4294967295":6}'
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("b", 1);
     m.put("10", 2);
@@ -67,15 +69,22 @@ class JsJsonTest {
     m.put("4294967295", 6);
     String expected = "{\"2\":4,\"10\":2,\"b\":1,\"a\":3,\"01\":5,\"4294967295\":6}";
     assertEquals(expected, JsJson.stringify(m));
-    assertEquals(expected, JsJson.stringify(io.lit4j.core.json.LitJson.parse("{\"b\":1,\"10\":2,\"a\":3,\"2\":4,\"01\":5,\"4294967295\":6}", "x")));
-    assertEquals(List.of("0", "4294967294", "x", "-1"), JsJson.propertyOrder(List.of("x", "4294967294", "-1", "0")));
+    assertEquals(
+        expected,
+        JsJson.stringify(
+            io.lit4j.core.json.LitJson.parse(
+                "{\"b\":1,\"10\":2,\"a\":3,\"2\":4,\"01\":5,\"4294967295\":6}", "x")));
+    assertEquals(
+        List.of("0", "4294967294", "x", "-1"),
+        JsJson.propertyOrder(List.of("x", "4294967294", "-1", "0")));
   }
 
   @Test
   void unsupportedValuesAreRefused() {
     var pojo = assertThrows(LitValidationException.class, () -> JsJson.stringify(new Object()));
     assertTrue(pojo.getMessage().contains("java.lang.Object"), pojo.getMessage());
-    assertThrows(LitValidationException.class, () -> JsJson.stringify(java.util.List.of(new byte[] {1})));
+    assertThrows(
+        LitValidationException.class, () -> JsJson.stringify(java.util.List.of(new byte[] {1})));
     assertThrows(LitValidationException.class, () -> JsJson.stringify(JsJson.Undefined.INSTANCE));
     assertThrows(LitValidationException.class, () -> JsJson.quote(new StringBuilder(), null));
   }

@@ -16,15 +16,25 @@ class LitJsonTest {
 
   @Test
   void textAfterTheValueIsRefusedAsJsonParseRefusesIt() {
-    var e = assertThrows(LitValidationException.class, () -> LitJson.parse("{\"a\":1}x", "signedMessage"));
+    var e =
+        assertThrows(
+            LitValidationException.class, () -> LitJson.parse("{\"a\":1}x", "signedMessage"));
     assertTrue(e.getMessage().startsWith("signedMessage is not valid JSON"), e.getMessage());
     assertThrows(LitValidationException.class, () -> LitJson.parse("{} {}", "body"));
   }
 
   @Test
   void missingOrEmptyTextIsNamed() {
-    assertEquals("body is missing", assertThrows(LitValidationException.class, () -> LitJson.parse(null, "body")).getMessage());
-    assertTrue(assertThrows(LitValidationException.class, () -> LitJson.parse("  ", "body")).getMessage().contains("empty"));
-    assertTrue(assertThrows(LitValidationException.class, () -> LitJson.parse("{", "body")).getMessage().startsWith("body"));
+    assertEquals(
+        "body is missing",
+        assertThrows(LitValidationException.class, () -> LitJson.parse(null, "body")).getMessage());
+    assertTrue(
+        assertThrows(LitValidationException.class, () -> LitJson.parse("  ", "body"))
+            .getMessage()
+            .contains("empty"));
+    assertTrue(
+        assertThrows(LitValidationException.class, () -> LitJson.parse("{", "body"))
+            .getMessage()
+            .startsWith("body"));
   }
 }

@@ -36,7 +36,8 @@ class LitChainsTest {
 
   @Test
   void anUnknownChainNameIsATypedError() {
-    UnknownChainException e = assertThrows(UnknownChainException.class, () -> LitChains.get("ethereumm"));
+    UnknownChainException e =
+        assertThrows(UnknownChainException.class, () -> LitChains.get("ethereumm"));
     assertEquals("ethereumm", e.chainName());
     assertEquals("UnsupportedChainException", e.errorCode().orElseThrow());
     assertThrows(UnknownChainException.class, () -> LitChains.get("Ethereum"));

@@ -13,13 +13,15 @@ class LitNetworkTest {
   @Test
   void everyNetworkIsFoundByItsWireName() {
     for (LitNetwork n : LitNetwork.values()) assertEquals(n, LitNetwork.fromName(n.wireName()));
-    assertEquals(List.of("cayenne", "manzano", "habanero", "custom", "localhost"),
+    assertEquals(
+        List.of("cayenne", "manzano", "habanero", "custom", "localhost"),
         java.util.Arrays.stream(LitNetwork.values()).map(LitNetwork::wireName).toList());
   }
 
   @Test
   void anUnknownNetworkNameIsATypedErrorWithTheSdkCode() {
-    UnknownNetworkException e = assertThrows(UnknownNetworkException.class, () -> LitNetwork.fromName("datil"));
+    UnknownNetworkException e =
+        assertThrows(UnknownNetworkException.class, () -> LitNetwork.fromName("datil"));
     assertEquals("datil", e.networkName());
     assertEquals("LitNodeClientBadConfigError", e.errorCode().orElseThrow());
     assertTrue(e.getMessage().contains("habanero"));
@@ -30,8 +32,12 @@ class LitNetworkTest {
 
   @Test
   void cayenneHasThreeStaticNodesAndAThresholdOfTwo() {
-    assertEquals(List.of("https://cayenne.litgateway.com:7370", "https://cayenne.litgateway.com:7371",
-        "https://cayenne.litgateway.com:7372"), LitNetwork.CAYENNE.bootstrapUrls());
+    assertEquals(
+        List.of(
+            "https://cayenne.litgateway.com:7370",
+            "https://cayenne.litgateway.com:7371",
+            "https://cayenne.litgateway.com:7372"),
+        LitNetwork.CAYENNE.bootstrapUrls());
     assertEquals(MinNodeCountSource.STATIC_BOOTSTRAP_URLS, LitNetwork.CAYENNE.minNodeCountSource());
     assertEquals(2, LitNetwork.staticMinNodeCount(LitNetwork.CAYENNE.bootstrapUrls().size()));
     assertFalse(LitNetwork.CAYENNE.attestationRequired());
@@ -55,9 +61,15 @@ class LitNetworkTest {
       assertTrue(n.bootstrapUrls().isEmpty());
       assertEquals(MinNodeCountSource.STAKING_CONTRACT, n.minNodeCountSource());
     }
-    assertEquals("https://lit-general-worker.getlit.dev/habanero-contract-addresses", LitNetwork.HABANERO.contractAddressesUrl().orElseThrow());
-    assertEquals("https://lit-general-worker.getlit.dev/manzano-contract-addresses", LitNetwork.MANZANO.contractAddressesUrl().orElseThrow());
-    assertEquals("https://lit-general-worker.getlit.dev/contract-addresses", LitNetwork.CAYENNE.contractAddressesUrl().orElseThrow());
+    assertEquals(
+        "https://lit-general-worker.getlit.dev/habanero-contract-addresses",
+        LitNetwork.HABANERO.contractAddressesUrl().orElseThrow());
+    assertEquals(
+        "https://lit-general-worker.getlit.dev/manzano-contract-addresses",
+        LitNetwork.MANZANO.contractAddressesUrl().orElseThrow());
+    assertEquals(
+        "https://lit-general-worker.getlit.dev/contract-addresses",
+        LitNetwork.CAYENNE.contractAddressesUrl().orElseThrow());
   }
 
   @Test
@@ -90,6 +102,7 @@ class LitNetworkTest {
 
   @Test
   void everyV4NetworkSpeaksTheUnversionedRoutes() {
-    for (LitNetwork n : LitNetwork.values()) assertEquals(ProtocolVersion.V4_INITIAL, n.protocolVersion());
+    for (LitNetwork n : LitNetwork.values())
+      assertEquals(ProtocolVersion.V4_INITIAL, n.protocolVersion());
   }
 }

@@ -33,9 +33,15 @@ class ProtocolVersionTest {
 
   @Test
   void urlsJoinTheNodeUrlAndThePath() {
-    assertEquals("http://127.0.0.1:7470/web/execute", ProtocolVersion.V4_INITIAL.url("http://127.0.0.1:7470", LitEndpoint.EXECUTE_JS));
-    assertEquals("https://1.2.3.4:443/web/handshake", ProtocolVersion.V4_INITIAL.url("https://1.2.3.4:443/", LitEndpoint.HANDSHAKE));
-    assertThrows(LitValidationException.class, () -> ProtocolVersion.V4_INITIAL.url(" ", LitEndpoint.HANDSHAKE));
+    assertEquals(
+        "http://127.0.0.1:7470/web/execute",
+        ProtocolVersion.V4_INITIAL.url("http://127.0.0.1:7470", LitEndpoint.EXECUTE_JS));
+    assertEquals(
+        "https://1.2.3.4:443/web/handshake",
+        ProtocolVersion.V4_INITIAL.url("https://1.2.3.4:443/", LitEndpoint.HANDSHAKE));
+    assertThrows(
+        LitValidationException.class,
+        () -> ProtocolVersion.V4_INITIAL.url(" ", LitEndpoint.HANDSHAKE));
     assertThrows(LitValidationException.class, () -> ProtocolVersion.V4_INITIAL.path(null));
   }
 }

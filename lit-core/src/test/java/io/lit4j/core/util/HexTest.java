@@ -24,12 +24,17 @@ class HexTest {
   @Test
   void badHexNamesTheFieldAndTheProblem() {
     var odd = assertThrows(LitValidationException.class, () -> Hex.decode("abc", "publicKey"));
-    assertTrue(odd.getMessage().contains("publicKey") && odd.getMessage().contains("odd length"), odd.getMessage());
+    assertTrue(
+        odd.getMessage().contains("publicKey") && odd.getMessage().contains("odd length"),
+        odd.getMessage());
     var bad = assertThrows(LitValidationException.class, () -> Hex.decode("0xzz", "sig"));
-    assertTrue(bad.getMessage().contains("sig") && bad.getMessage().contains("position 0"), bad.getMessage());
+    assertTrue(
+        bad.getMessage().contains("sig") && bad.getMessage().contains("position 0"),
+        bad.getMessage());
     var missing = assertThrows(LitValidationException.class, () -> Hex.decode(null, "toSign"));
     assertTrue(missing.getMessage().contains("toSign is missing"), missing.getMessage());
-    var length = assertThrows(LitValidationException.class, () -> Hex.decode("0x0102", 32, "toSign"));
+    var length =
+        assertThrows(LitValidationException.class, () -> Hex.decode("0x0102", 32, "toSign"));
     assertTrue(length.getMessage().contains("toSign must be 32 bytes, got 2"), length.getMessage());
   }
 
@@ -55,7 +60,8 @@ class HexTest {
   @Test
   void nonAsciiDigitsAreNotHex() {
     // Character.digit would read these as 3, 3 and 0xA, 0xA
-    var arabic = assertThrows(LitValidationException.class, () -> Hex.decode("\u0663\u0663", "publicKey"));
+    var arabic =
+        assertThrows(LitValidationException.class, () -> Hex.decode("\u0663\u0663", "publicKey"));
     assertTrue(arabic.getMessage().startsWith("publicKey is not valid hex"), arabic.getMessage());
     assertThrows(LitValidationException.class, () -> Hex.decode("\uFF21\uFF21", 1, "sig"));
     assertFalse(Hex.isHex("0x\u0663\u0663"));
@@ -64,14 +70,21 @@ class HexTest {
 
   @Test
   void missingOrMalformedByteInputIsATypedError() {
-    assertTrue(assertThrows(LitValidationException.class, () -> Hex.encode(null)).getMessage().contains("missing"));
+    assertTrue(
+        assertThrows(LitValidationException.class, () -> Hex.encode(null))
+            .getMessage()
+            .contains("missing"));
     assertThrows(LitValidationException.class, () -> Hex.encode0x(null));
     assertThrows(LitValidationException.class, () -> Bytes.toFixed(null, 32));
-    assertTrue(assertThrows(LitValidationException.class, () -> Bytes.toFixed(BigInteger.valueOf(-1), 32))
-        .getMessage().contains("negative"));
+    assertTrue(
+        assertThrows(LitValidationException.class, () -> Bytes.toFixed(BigInteger.valueOf(-1), 32))
+            .getMessage()
+            .contains("negative"));
     assertThrows(LitValidationException.class, () -> Bytes.toFixed(BigInteger.ONE, -1));
-    assertTrue(assertThrows(LitValidationException.class, () -> Bytes.concat(new byte[] {1}, null))
-        .getMessage().contains("part 1"));
+    assertTrue(
+        assertThrows(LitValidationException.class, () -> Bytes.concat(new byte[] {1}, null))
+            .getMessage()
+            .contains("part 1"));
     assertThrows(LitValidationException.class, () -> Bytes.concat((byte[][]) null));
     assertThrows(LitValidationException.class, () -> Bytes.reverse(null));
     assertThrows(LitValidationException.class, () -> Bytes.toUnsigned(null));
@@ -79,7 +92,8 @@ class HexTest {
 
   @Test
   void base58RoundTripsAndRejectsOutsideTheAlphabet() {
-    byte[] bytes = Hex.decode("1220701d6c731aa7f2690694a1cc797562902bcf8e50db699dfa339ae30a3dbd920e");
+    byte[] bytes =
+        Hex.decode("1220701d6c731aa7f2690694a1cc797562902bcf8e50db699dfa339ae30a3dbd920e");
     assertArrayEquals(bytes, Base58.decode(Base58.encode(bytes), "cid"));
     assertArrayEquals(new byte[] {0, 0, 1}, Base58.decode("112", "x"));
     var e = assertThrows(LitValidationException.class, () -> Base58.decode("Qm0", "ipfsId"));

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where tests find the test vectors: the ones committed in this repository
- * ({@code lit-vectors/src/test/resources/vectors}, {@code -Dlit4j.repo.vectors.dir} to move them),
- * always; and the shared vectors beside the clone ({@code -Dlit4j.vectors.dir},
- * {@code LIT4J_VECTORS_DIR}, else {@code ../shared/vectors} next to the repository) when that
- * directory exists, so a clone with nothing beside it still builds.
+ * Where tests find the test vectors: the ones committed in this repository ({@code
+ * lit-vectors/src/test/resources/vectors}, {@code -Dlit4j.repo.vectors.dir} to move them), always;
+ * and the shared vectors beside the clone ({@code -Dlit4j.vectors.dir}, {@code LIT4J_VECTORS_DIR},
+ * else {@code ../shared/vectors} next to the repository) when that directory exists, so a clone
+ * with nothing beside it still builds.
  */
 public final class TestVectors {
   /** The committed vectors' path inside the repository. */
@@ -33,7 +33,9 @@ public final class TestVectors {
     String configured = System.getProperty("lit4j.repo.vectors.dir");
     if (configured != null && !configured.isBlank() && !configured.startsWith("${")) {
       Path p = Path.of(configured).toAbsolutePath().normalize();
-      if (!Files.isDirectory(p)) throw new IllegalStateException("committed vectors not found at " + p + " (-Dlit4j.repo.vectors.dir)");
+      if (!Files.isDirectory(p))
+        throw new IllegalStateException(
+            "committed vectors not found at " + p + " (-Dlit4j.repo.vectors.dir)");
       return p;
     }
     // tests run in a module directory: look up from there for the repository's copy
@@ -41,7 +43,11 @@ public final class TestVectors {
       Path p = d.resolve(COMMITTED_PATH);
       if (Files.isDirectory(p)) return p.normalize();
     }
-    throw new IllegalStateException("committed vectors (" + COMMITTED_PATH + ") not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "committed vectors ("
+            + COMMITTED_PATH
+            + ") not found above "
+            + Path.of("").toAbsolutePath());
   }
 
   /**
@@ -51,7 +57,8 @@ public final class TestVectors {
    */
   public static Optional<Path> sharedDir() {
     String configured = System.getProperty("lit4j.vectors.dir");
-    if (configured == null || configured.isBlank() || configured.startsWith("${")) configured = System.getenv("LIT4J_VECTORS_DIR");
+    if (configured == null || configured.isBlank() || configured.startsWith("${"))
+      configured = System.getenv("LIT4J_VECTORS_DIR");
     if (configured == null || configured.isBlank()) configured = "../../shared/vectors";
     Path p = Path.of(configured).toAbsolutePath().normalize();
     return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
@@ -78,7 +85,8 @@ public final class TestVectors {
    */
   public static Path committed(String name) {
     Path p = committedDir().resolve(name);
-    if (!Files.isRegularFile(p)) throw new IllegalStateException("committed vector file missing: " + p);
+    if (!Files.isRegularFile(p))
+      throw new IllegalStateException("committed vector file missing: " + p);
     return p;
   }
 
@@ -103,7 +111,8 @@ public final class TestVectors {
    */
   public static JsonNode read(Path file) {
     try {
-      return LitJson.parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+      return LitJson.parse(
+          Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the vector file " + file, e);
     }

@@ -23,10 +23,19 @@ import java.security.cert.X509Certificate;
  */
 public record AmdRootCertificates(X509Certificate ark, X509Certificate ask) {
 
-  /** SHA-256 of the DER of AMD's ARK-Milan certificate (CN=ARK-Milan, valid 2020-10-22 to 2045-10-22). */
-  public static final String MILAN_ARK_SHA256 = "69d063b45344d26a2e94e1f4210de49ef555308287d4c174445c95639a540bcd";
-  /** SHA-256 of the DER of AMD's SEV-Milan ASK certificate (CN=SEV-Milan, valid 2020-10-22 to 2045-10-22). */
-  public static final String MILAN_ASK_SHA256 = "67d303bd3905fd38db8b20e0793699870e7fa612eaad5dec358293fd8c0bac1b";
+  /**
+   * SHA-256 of the DER of AMD's ARK-Milan certificate (CN=ARK-Milan, valid 2020-10-22 to
+   * 2045-10-22).
+   */
+  public static final String MILAN_ARK_SHA256 =
+      "69d063b45344d26a2e94e1f4210de49ef555308287d4c174445c95639a540bcd";
+
+  /**
+   * SHA-256 of the DER of AMD's SEV-Milan ASK certificate (CN=SEV-Milan, valid 2020-10-22 to
+   * 2045-10-22).
+   */
+  public static final String MILAN_ASK_SHA256 =
+      "67d303bd3905fd38db8b20e0793699870e7fa612eaad5dec358293fd8c0bac1b";
 
   private static final String ARK_RESOURCE = "amd-milan-ark.pem";
   private static final String ASK_RESOURCE = "amd-milan-ask.pem";
@@ -80,7 +89,8 @@ public record AmdRootCertificates(X509Certificate ark, X509Certificate ask) {
   static X509Certificate certificate(byte[] encoded, String what) {
     try {
       return (X509Certificate)
-          CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(encoded));
+          CertificateFactory.getInstance("X.509")
+              .generateCertificate(new ByteArrayInputStream(encoded));
     } catch (CertificateException | RuntimeException e) {
       throw new LitValidationException(what + " is not an X.509 certificate: " + e.getMessage(), e);
     }
@@ -99,7 +109,9 @@ public record AmdRootCertificates(X509Certificate ark, X509Certificate ask) {
     private static X509Certificate pinned(String resource, String sha256) {
       byte[] pem;
       try (InputStream in = AmdRootCertificates.class.getResourceAsStream(resource)) {
-        if (in == null) throw new IllegalStateException("pinned AMD certificate " + resource + " is missing from the jar");
+        if (in == null)
+          throw new IllegalStateException(
+              "pinned AMD certificate " + resource + " is missing from the jar");
         pem = in.readAllBytes();
       } catch (IOException e) {
         throw new IllegalStateException("cannot read pinned AMD certificate " + resource, e);
@@ -108,7 +120,12 @@ public record AmdRootCertificates(X509Certificate ark, X509Certificate ask) {
       String actual = sha256Hex(cert);
       if (!actual.equals(sha256)) {
         throw new IllegalStateException(
-            "pinned AMD certificate " + resource + " has SHA-256 " + actual + ", expected " + sha256);
+            "pinned AMD certificate "
+                + resource
+                + " has SHA-256 "
+                + actual
+                + ", expected "
+                + sha256);
       }
       return cert;
     }

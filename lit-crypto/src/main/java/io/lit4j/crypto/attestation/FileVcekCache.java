@@ -11,11 +11,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * VCEK certificates kept as files in a directory, one file per AMD KDS URL named {@code
- * <lowercase hex SHA-256 of the URL>.der} (the DER bytes), so they survive restarts and AMD's
- * rate-limited service is asked once per chip and TCB. Reads through to an optional upstream
- * provider on a miss. Files are written atomically (temporary file, then rename), so concurrent
- * users of one directory see whole certificates or none.
+ * VCEK certificates kept as files in a directory, one file per AMD KDS URL named {@code <lowercase
+ * hex SHA-256 of the URL>.der} (the DER bytes), so they survive restarts and AMD's rate-limited
+ * service is asked once per chip and TCB. Reads through to an optional upstream provider on a miss.
+ * Files are written atomically (temporary file, then rename), so concurrent users of one directory
+ * see whole certificates or none.
  *
  * <p>Files shorter than {@value SevSnpVerifier#MIN_VCEK_BYTES} bytes are treated as absent, and
  * such upstream answers are not stored.
@@ -30,7 +30,8 @@ public final class FileVcekCache implements VcekProvider {
    * A cache in {@code directory} (created on the first write) with no upstream.
    *
    * @param directory where the certificates are stored
-   * @throws LitValidationException when {@code directory} is missing or names an existing non-directory
+   * @throws LitValidationException when {@code directory} is missing or names an existing
+   *     non-directory
    */
   public FileVcekCache(Path directory) {
     this(directory, null, false);
@@ -50,7 +51,8 @@ public final class FileVcekCache implements VcekProvider {
 
   private FileVcekCache(Path directory, VcekProvider upstream, boolean upstreamRequired) {
     if (directory == null) throw new LitValidationException("VCEK cache directory is missing");
-    if (upstreamRequired && upstream == null) throw new LitValidationException("upstream VCEK provider is missing");
+    if (upstreamRequired && upstream == null)
+      throw new LitValidationException("upstream VCEK provider is missing");
     if (Files.exists(directory) && !Files.isDirectory(directory)) {
       throw new LitValidationException("VCEK cache directory " + directory + " is not a directory");
     }
@@ -92,7 +94,8 @@ public final class FileVcekCache implements VcekProvider {
       temp = Files.createTempFile(directory, target.getFileName().toString(), ".tmp");
       Files.write(temp, vcekDer);
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -38,8 +38,8 @@ public final class InMemoryVcekCache implements VcekProvider {
    * {@return a cache holding the given certificates (VCEK URL to DER), with no upstream}
    *
    * @param certificatesByVcekUrl VCEK URL → DER certificate
-   * @throws LitValidationException when a URL or certificate is missing or a certificate is
-   *     shorter than {@value SevSnpVerifier#MIN_VCEK_BYTES} bytes
+   * @throws LitValidationException when a URL or certificate is missing or a certificate is shorter
+   *     than {@value SevSnpVerifier#MIN_VCEK_BYTES} bytes
    */
   public static InMemoryVcekCache of(Map<String, byte[]> certificatesByVcekUrl) {
     Args.required(certificatesByVcekUrl, "certificatesByVcekUrl");
@@ -99,7 +99,9 @@ public final class InMemoryVcekCache implements VcekProvider {
     Optional<byte[]> held = get(vcekUrl);
     if (held.isPresent() || upstream == null) return held;
     Optional<byte[]> fetched = upstream.vcekDer(vcekUrl, report);
-    fetched.filter(VcekCacheKeys::longEnough).ifPresent(der -> certificates.put(vcekUrl, der.clone()));
+    fetched
+        .filter(VcekCacheKeys::longEnough)
+        .ifPresent(der -> certificates.put(vcekUrl, der.clone()));
     return fetched.map(byte[]::clone);
   }
 }

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code attestation} object of a node's {@code /web/handshake} answer, decoded: {@code
- * {type: "AMD_SEV_SNP", noonce, data: {KEY: value, …}, signatures: […], report}} with every value
- * base64 on the wire. Immutable: accessors return copies.
+ * The {@code attestation} object of a node's {@code /web/handshake} answer, decoded: {@code {type:
+ * "AMD_SEV_SNP", noonce, data: {KEY: value, …}, signatures: […], report}} with every value base64
+ * on the wire. Immutable: accessors return copies.
  *
  * <p>{@code data} keeps the order in which JavaScript's {@code Object.entries} returns the parsed
  * JSON object, because that order enters the {@code report_data} hash: integer-like keys ({@code
@@ -83,8 +83,8 @@ public record SevSnpAttestation(
    * @param attestation the attestation JSON object
    * @return the attestation
    * @throws LitValidationException naming the field when the attestation is missing or {@code
-   *     null}, {@code type} is not {@value #TYPE}, a field is missing or of the wrong JSON type,
-   *     or a value is not valid base64
+   *     null}, {@code type} is not {@value #TYPE}, a field is missing or of the wrong JSON type, or
+   *     a value is not valid base64
    */
   public static SevSnpAttestation fromJson(JsonNode attestation) {
     if (attestation == null || attestation.isNull() || attestation.isMissingNode()) {
@@ -99,7 +99,8 @@ public record SevSnpAttestation(
     byte[] noonce = base64(attestation.get("noonce"), "attestation.noonce");
 
     JsonNode dataNode = attestation.get("data");
-    if (dataNode == null || !dataNode.isObject()) throw invalid("attestation.data must be a JSON object");
+    if (dataNode == null || !dataNode.isObject())
+      throw invalid("attestation.data must be a JSON object");
     List<String> keys = new ArrayList<>();
     dataNode.fieldNames().forEachRemaining(keys::add);
     Map<String, byte[]> data = new LinkedHashMap<>();
@@ -108,7 +109,8 @@ public record SevSnpAttestation(
     }
 
     JsonNode sigNode = attestation.get("signatures");
-    if (sigNode == null || !sigNode.isArray()) throw invalid("attestation.signatures must be a JSON array");
+    if (sigNode == null || !sigNode.isArray())
+      throw invalid("attestation.signatures must be a JSON array");
     List<byte[]> signatures = new ArrayList<>();
     for (int i = 0; i < sigNode.size(); i++) {
       signatures.add(base64(sigNode.get(i), "attestation.signatures[" + i + "]"));
@@ -169,7 +171,8 @@ public record SevSnpAttestation(
   public boolean equals(Object o) {
     if (!(o instanceof SevSnpAttestation other)) return false;
     if (!Arrays.equals(noonce, other.noonce) || !Arrays.equals(report, other.report)) return false;
-    if (signatures.size() != other.signatures.size() || data.size() != other.data.size()) return false;
+    if (signatures.size() != other.signatures.size() || data.size() != other.data.size())
+      return false;
     for (int i = 0; i < signatures.size(); i++) {
       if (!Arrays.equals(signatures.get(i), other.signatures.get(i))) return false;
     }
@@ -178,7 +181,8 @@ public record SevSnpAttestation(
     while (a.hasNext()) {
       Map.Entry<String, byte[]> x = a.next();
       Map.Entry<String, byte[]> y = b.next();
-      if (!x.getKey().equals(y.getKey()) || !Arrays.equals(x.getValue(), y.getValue())) return false;
+      if (!x.getKey().equals(y.getKey()) || !Arrays.equals(x.getValue(), y.getValue()))
+        return false;
     }
     return true;
   }
@@ -196,8 +200,13 @@ public record SevSnpAttestation(
 
   @Override
   public String toString() {
-    return "SevSnpAttestation[data=" + data.keySet() + ", signatures=" + signatures.size()
-        + ", report=" + report.length + " bytes]";
+    return "SevSnpAttestation[data="
+        + data.keySet()
+        + ", signatures="
+        + signatures.size()
+        + ", report="
+        + report.length
+        + " bytes]";
   }
 
   private static byte[] base64(JsonNode node, String field) {
@@ -235,6 +244,9 @@ public record SevSnpAttestation(
   }
 
   private static LitValidationException invalid(String message) {
-    return LitValidationException.builder().message(message).errorCode(ERROR_CODE).buildValidation();
+    return LitValidationException.builder()
+        .message(message)
+        .errorCode(ERROR_CODE)
+        .buildValidation();
   }
 }

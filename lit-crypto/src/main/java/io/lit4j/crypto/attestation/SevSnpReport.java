@@ -5,8 +5,8 @@ import io.lit4j.core.util.Hex;
 import java.util.Arrays;
 
 /**
- * An AMD SEV-SNP attestation report: the first {@value #SIZE} bytes a node sends (nodes send
- * 3968, the rest zero), with the fields lit4j reads. Immutable: accessors return copies.
+ * An AMD SEV-SNP attestation report: the first {@value #SIZE} bytes a node sends (nodes send 3968,
+ * the rest zero), with the fields lit4j reads. Immutable: accessors return copies.
  *
  * <table>
  *   <caption>Layout (offsets in bytes)</caption>
@@ -24,9 +24,14 @@ import java.util.Arrays;
 public record SevSnpReport(byte[] bytes) {
   /** Bytes of a report that are used (0x4A0); longer input is cut to this. */
   public static final int SIZE = 0x4A0;
+
   /** The signed part of the report: bytes {@code [0, SIGNED_LENGTH)}. */
   public static final int SIGNED_LENGTH = 0x2A0;
-  /** Where AMD's key distribution service serves VCEK certificates (product fixed to Milan, as in the SDK). */
+
+  /**
+   * Where AMD's key distribution service serves VCEK certificates (product fixed to Milan, as in
+   * the SDK).
+   */
   public static final String KDS_VCEK_BASE = "https://kdsintf.amd.com/vcek/v1/Milan/";
 
   static final int REPORT_DATA_OFFSET = 0x50;
@@ -43,30 +48,38 @@ public record SevSnpReport(byte[] bytes) {
 
   /**
    * @param bytes the report, exactly {@value #SIZE} bytes
-   * @throws LitValidationException when {@code bytes} is missing or not exactly {@value #SIZE} bytes
+   * @throws LitValidationException when {@code bytes} is missing or not exactly {@value #SIZE}
+   *     bytes
    */
   public SevSnpReport {
     if (bytes == null) throw new LitValidationException("report is missing");
     if (bytes.length != SIZE) {
       throw new LitValidationException(
-          "report must be " + SIZE + " bytes here (use SevSnpReport.parse to cut a longer one), got " + bytes.length);
+          "report must be "
+              + SIZE
+              + " bytes here (use SevSnpReport.parse to cut a longer one), got "
+              + bytes.length);
     }
     bytes = bytes.clone();
   }
 
   /**
-   * Reads a report as a node sends it: at least {@value #SIZE} bytes, of which the first
-   * {@value #SIZE} are kept.
+   * Reads a report as a node sends it: at least {@value #SIZE} bytes, of which the first {@value
+   * #SIZE} are kept.
    *
    * @param report the raw report bytes
    * @return the report
-   * @throws LitValidationException when {@code report} is missing or shorter than {@value #SIZE} bytes
+   * @throws LitValidationException when {@code report} is missing or shorter than {@value #SIZE}
+   *     bytes
    */
   public static SevSnpReport parse(byte[] report) {
     if (report == null) throw new LitValidationException("attestation.report is missing");
     if (report.length < SIZE) {
       throw new LitValidationException(
-          "attestation.report is too short: " + report.length + " bytes, an SEV-SNP report has at least " + SIZE);
+          "attestation.report is too short: "
+              + report.length
+              + " bytes, an SEV-SNP report has at least "
+              + SIZE);
     }
     return new SevSnpReport(Arrays.copyOf(report, SIZE));
   }
@@ -119,7 +132,8 @@ public record SevSnpReport(byte[] bytes) {
 
   /**
    * The AMD KDS URL of this chip's VCEK certificate at the reported TCB, as the SDK's {@code
-   * get_vcek_url} builds it: {@code https://kdsintf.amd.com/vcek/v1/Milan/{hex chip_id}?blSPL=..&teeSPL=..&snpSPL=..&ucodeSPL=..}.
+   * get_vcek_url} builds it: {@code https://kdsintf.amd.com/vcek/v1/Milan/{hex
+   * chip_id}?blSPL=..&teeSPL=..&snpSPL=..&ucodeSPL=..}.
    *
    * @return the VCEK certificate URL
    */
@@ -143,6 +157,10 @@ public record SevSnpReport(byte[] bytes) {
 
   @Override
   public String toString() {
-    return "SevSnpReport[chipId=" + Hex.encode(chipId()).substring(0, 16) + "…, tcb=" + reportedTcb() + "]";
+    return "SevSnpReport[chipId="
+        + Hex.encode(chipId()).substring(0, 16)
+        + "…, tcb="
+        + reportedTcb()
+        + "]";
   }
 }

@@ -12,7 +12,10 @@ import java.util.Map;
 public final class SevSnpVerificationException extends LitCryptoException {
   private static final long serialVersionUID = 1L;
 
-  /** The JS SDK's error name for a node whose attestation fails ({@code LIT_ERROR.INVALID_NODE_ATTESTATION}). */
+  /**
+   * The JS SDK's error name for a node whose attestation fails ({@code
+   * LIT_ERROR.INVALID_NODE_ATTESTATION}).
+   */
   public static final String ERROR_CODE = "InvalidNodeAttestation";
 
   /** The check that failed. */

@@ -25,9 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks a Lit node's AMD SEV-SNP attestation as JS SDK 4.2.0's {@code checkSevSnpAttestation}
- * does during {@code connect()}. No network I/O: the VCEK certificate comes from a {@link
- * VcekProvider}. The checks, in order ({@link SevSnpCheck}):
+ * Checks a Lit node's AMD SEV-SNP attestation as JS SDK 4.2.0's {@code checkSevSnpAttestation} does
+ * during {@code connect()}. No network I/O: the VCEK certificate comes from a {@link VcekProvider}.
+ * The checks, in order ({@link SevSnpCheck}):
  *
  * <ol>
  *   <li>{@link SevSnpCheck#NOONCE}: the {@code noonce} equals the challenge sent;
@@ -35,16 +35,16 @@ import java.util.Optional;
  *       URL's host and port (443 for {@code https}, 80 for {@code http} when the URL has none);
  *   <li>{@link SevSnpCheck#REPORT_DATA}: the report's {@code report_data} equals {@link
  *       #expectedReportData};
- *   <li>{@link SevSnpCheck#VCEK}: the provider has a certificate for {@link SevSnpReport#vcekUrl()},
- *       of at least {@value #MIN_VCEK_BYTES} bytes of X.509 DER;
+ *   <li>{@link SevSnpCheck#VCEK}: the provider has a certificate for {@link
+ *       SevSnpReport#vcekUrl()}, of at least {@value #MIN_VCEK_BYTES} bytes of X.509 DER;
  *   <li>{@link SevSnpCheck#CERTIFICATE_CHAIN}: ARK signs itself, ARK signs ASK, ASK signs the VCEK,
  *       each RSASSA-PSS with SHA-384, MGF1 SHA-384, salt 48;
  *   <li>{@link SevSnpCheck#REPORT_SIGNATURE}: the VCEK's P-384 key verifies ECDSA-SHA-384 over
  *       report bytes {@code [0, 0x2A0)}.
  * </ol>
  *
- * <p>Like the SDK, it checks no TCB minimum, guest policy, measurement, certificate validity
- * dates, revocation list or VCEK extension. Thread-safe; all methods are static.
+ * <p>Like the SDK, it checks no TCB minimum, guest policy, measurement, certificate validity dates,
+ * revocation list or VCEK extension. Thread-safe; all methods are static.
  *
  * <p>Example:
  *
@@ -61,11 +61,13 @@ public final class SevSnpVerifier {
   public static final String EXTERNAL_ADDR = "EXTERNAL_ADDR";
 
   private static final PSSParameterSpec AMD_PSS =
-      new PSSParameterSpec("SHA-384", "MGF1", MGF1ParameterSpec.SHA384, 48, PSSParameterSpec.TRAILER_FIELD_BC);
+      new PSSParameterSpec(
+          "SHA-384", "MGF1", MGF1ParameterSpec.SHA384, 48, PSSParameterSpec.TRAILER_FIELD_BC);
   private static final int P384_SCALAR_BYTES = 48;
   private static final BigInteger P384_ORDER =
       new BigInteger(
-          "ffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973", 16);
+          "ffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973",
+          16);
   private static final byte[] NOONCE_LABEL = ascii("noonce");
   private static final byte[] DATA_LABEL = ascii("data");
   private static final byte[] SIGNATURES_LABEL = ascii("signatures");
@@ -81,19 +83,22 @@ public final class SevSnpVerifier {
    * @param nodeUrl the URL the handshake was sent to, e.g. {@code https://1.2.3.4:443}
    * @param vcekProvider where the VCEK certificate for the report comes from
    * @return the verified report
-   * @throws LitValidationException when an argument is missing or malformed (challenge not 32
-   *     bytes of hex, URL without host, or without port and scheme other than http/https)
+   * @throws LitValidationException when an argument is missing or malformed (challenge not 32 bytes
+   *     of hex, URL without host, or without port and scheme other than http/https)
    * @throws SevSnpVerificationException naming the check that failed
    * @throws LitException whatever {@code vcekProvider} throws when it cannot supply a certificate
    */
   public static SevSnpReport verify(
-      SevSnpAttestation attestation, String challengeHex, String nodeUrl, VcekProvider vcekProvider) {
+      SevSnpAttestation attestation,
+      String challengeHex,
+      String nodeUrl,
+      VcekProvider vcekProvider) {
     return verify(attestation, challengeHex, nodeUrl, vcekProvider, AmdRootCertificates.milan());
   }
 
   /**
-   * As {@link #verify(SevSnpAttestation, String, String, VcekProvider)}, trusting the given ARK
-   * and ASK instead of AMD's Milan pair.
+   * As {@link #verify(SevSnpAttestation, String, String, VcekProvider)}, trusting the given ARK and
+   * ASK instead of AMD's Milan pair.
    *
    * @param attestation the node's attestation
    * @param challengeHex the 32-byte challenge sent to the node, hex
@@ -118,8 +123,14 @@ public final class SevSnpVerifier {
     require(roots, "roots");
 
     if (!MessageDigest.isEqual(attestation.noonce(), challenge)) {
-      throw fail(SevSnpCheck.NOONCE, nodeUrl, null,
-          "attestation noonce " + Hex.encode(attestation.noonce()) + " does not match challenge " + Hex.encode(challenge));
+      throw fail(
+          SevSnpCheck.NOONCE,
+          nodeUrl,
+          null,
+          "attestation noonce "
+              + Hex.encode(attestation.noonce())
+              + " does not match challenge "
+              + Hex.encode(challenge));
     }
     checkExternalAddress(attestation.data(), target, nodeUrl);
     return checkReport(attestation, challenge, nodeUrl, vcekProvider, roots);
@@ -128,21 +139,23 @@ public final class SevSnpVerifier {
   /**
    * The part of the check the SDK leaves to its WASM ({@code
    * verify_attestation_report_and_check_challenge}): report data, VCEK, certificate chain and
-   * report signature, under AMD's pinned Milan ARK and ASK. It does <em>not</em> compare the
-   * {@code noonce} or the node's address; a client deciding whether to trust a node calls {@link
+   * report signature, under AMD's pinned Milan ARK and ASK. It does <em>not</em> compare the {@code
+   * noonce} or the node's address; a client deciding whether to trust a node calls {@link
    * #verify(SevSnpAttestation, String, String, VcekProvider)}.
    *
    * @param attestation the node's attestation
    * @param challengeHex the 32-byte challenge sent to the node, hex
    * @param vcekProvider where the node's VCEK certificate comes from
    * @return the verified report
-   * @throws LitValidationException when an argument is missing or the challenge is not 32 bytes of hex
+   * @throws LitValidationException when an argument is missing or the challenge is not 32 bytes of
+   *     hex
    * @throws SevSnpVerificationException naming the check that failed
    * @throws LitException whatever {@code vcekProvider} throws when it cannot supply a certificate
    */
   public static SevSnpReport verifyReportAndChallenge(
       SevSnpAttestation attestation, String challengeHex, VcekProvider vcekProvider) {
-    return verifyReportAndChallenge(attestation, challengeHex, vcekProvider, AmdRootCertificates.milan());
+    return verifyReportAndChallenge(
+        attestation, challengeHex, vcekProvider, AmdRootCertificates.milan());
   }
 
   /**
@@ -154,12 +167,16 @@ public final class SevSnpVerifier {
    * @param vcekProvider where the node's VCEK certificate comes from
    * @param roots the ARK and ASK to trust
    * @return the verified report
-   * @throws LitValidationException when an argument is missing or the challenge is not 32 bytes of hex
+   * @throws LitValidationException when an argument is missing or the challenge is not 32 bytes of
+   *     hex
    * @throws SevSnpVerificationException naming the check that failed
    * @throws LitException whatever {@code vcekProvider} throws when it cannot supply a certificate
    */
   public static SevSnpReport verifyReportAndChallenge(
-      SevSnpAttestation attestation, String challengeHex, VcekProvider vcekProvider, AmdRootCertificates roots) {
+      SevSnpAttestation attestation,
+      String challengeHex,
+      VcekProvider vcekProvider,
+      AmdRootCertificates roots) {
     require(attestation, "attestation");
     byte[] challenge = Hex.decode(challengeHex, 32, "challengeHex");
     require(vcekProvider, "vcekProvider");
@@ -197,32 +214,59 @@ public final class SevSnpVerifier {
     return sha512.digest();
   }
 
-  private static void checkExternalAddress(Map<String, byte[]> data, HostAndPort target, String nodeUrl) {
+  private static void checkExternalAddress(
+      Map<String, byte[]> data, HostAndPort target, String nodeUrl) {
     byte[] addr = data.get(EXTERNAL_ADDR);
     if (addr == null) {
-      throw fail(SevSnpCheck.EXTERNAL_ADDR, nodeUrl, null,
-          "attestation data has no " + EXTERNAL_ADDR + ", so the report cannot be tied to " + nodeUrl);
+      throw fail(
+          SevSnpCheck.EXTERNAL_ADDR,
+          nodeUrl,
+          null,
+          "attestation data has no "
+              + EXTERNAL_ADDR
+              + ", so the report cannot be tied to "
+              + nodeUrl);
     }
     // The SDK splits on ':' and compares the first two parts as strings.
     String[] parts = new String(addr, StandardCharsets.UTF_8).split(":", -1);
     String ip = parts[0];
     String port = parts.length > 1 ? parts[1] : "";
     if (!ip.equals(target.host())) {
-      throw fail(SevSnpCheck.EXTERNAL_ADDR, nodeUrl, null,
-          "attestation external address " + ip + " does not match the host we talked to " + target.host());
+      throw fail(
+          SevSnpCheck.EXTERNAL_ADDR,
+          nodeUrl,
+          null,
+          "attestation external address "
+              + ip
+              + " does not match the host we talked to "
+              + target.host());
     }
     if (!port.equals(target.port())) {
-      throw fail(SevSnpCheck.EXTERNAL_ADDR, nodeUrl, null,
-          "attestation external port " + port + " does not match the port we talked to " + target.port());
+      throw fail(
+          SevSnpCheck.EXTERNAL_ADDR,
+          nodeUrl,
+          null,
+          "attestation external port "
+              + port
+              + " does not match the port we talked to "
+              + target.port());
     }
   }
 
   private static SevSnpReport checkReport(
-      SevSnpAttestation attestation, byte[] challenge, String nodeUrl, VcekProvider vcekProvider, AmdRootCertificates roots) {
+      SevSnpAttestation attestation,
+      byte[] challenge,
+      String nodeUrl,
+      VcekProvider vcekProvider,
+      AmdRootCertificates roots) {
     SevSnpReport report = attestation.parsedReport();
-    // Checked before asking for the VCEK (the SDK asks first) so a bad attestation costs no KDS request.
+    // Checked before asking for the VCEK (the SDK asks first) so a bad attestation costs no KDS
+    // request.
     if (!MessageDigest.isEqual(report.reportData(), expectedReportData(attestation, challenge))) {
-      throw fail(SevSnpCheck.REPORT_DATA, nodeUrl, null,
+      throw fail(
+          SevSnpCheck.REPORT_DATA,
+          nodeUrl,
+          null,
           "report data does not match; the data, challenge/noonce or signatures are not what the node attested");
     }
     String vcekUrl = report.vcekUrl();
@@ -232,7 +276,8 @@ public final class SevSnpVerifier {
     return report;
   }
 
-  private static X509Certificate vcek(VcekProvider provider, String vcekUrl, SevSnpReport report, String nodeUrl) {
+  private static X509Certificate vcek(
+      VcekProvider provider, String vcekUrl, SevSnpReport report, String nodeUrl) {
     Optional<byte[]> found;
     try {
       found = provider.vcekDer(vcekUrl, report);
@@ -242,36 +287,61 @@ public final class SevSnpVerifier {
       throw fail(SevSnpCheck.VCEK, nodeUrl, vcekUrl, "the VCEK provider failed: " + e, e);
     }
     if (found == null || found.isEmpty()) {
-      throw fail(SevSnpCheck.VCEK, nodeUrl, vcekUrl,
+      throw fail(
+          SevSnpCheck.VCEK,
+          nodeUrl,
+          vcekUrl,
           "no VCEK certificate for " + vcekUrl + "; supply it through the VcekProvider");
     }
     byte[] der = found.get();
     if (der == null || der.length < MIN_VCEK_BYTES) {
-      throw fail(SevSnpCheck.VCEK, nodeUrl, vcekUrl,
-          "unable to retrieve the VCEK certificate: got " + (der == null ? 0 : der.length)
-              + " bytes, a VCEK certificate has at least " + MIN_VCEK_BYTES);
+      throw fail(
+          SevSnpCheck.VCEK,
+          nodeUrl,
+          vcekUrl,
+          "unable to retrieve the VCEK certificate: got "
+              + (der == null ? 0 : der.length)
+              + " bytes, a VCEK certificate has at least "
+              + MIN_VCEK_BYTES);
     }
     try {
-      X509Certificate cert = (X509Certificate)
-          CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+      X509Certificate cert =
+          (X509Certificate)
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificate(new ByteArrayInputStream(der));
       // Exactly one DER certificate, as the SDK's from_der reads it: no PEM, no trailing bytes.
       if (!Arrays.equals(cert.getEncoded(), der)) {
-        throw fail(SevSnpCheck.VCEK, nodeUrl, vcekUrl, "the VCEK is not a single DER-encoded certificate");
+        throw fail(
+            SevSnpCheck.VCEK, nodeUrl, vcekUrl, "the VCEK is not a single DER-encoded certificate");
       }
       return cert;
     } catch (GeneralSecurityException | RuntimeException e) {
       if (e instanceof SevSnpVerificationException sve) throw sve;
-      throw fail(SevSnpCheck.VCEK, nodeUrl, vcekUrl, "the VCEK is not an X.509 certificate: " + e.getMessage(), e);
+      throw fail(
+          SevSnpCheck.VCEK,
+          nodeUrl,
+          vcekUrl,
+          "the VCEK is not an X.509 certificate: " + e.getMessage(),
+          e);
     }
   }
 
-  private static void checkChain(AmdRootCertificates roots, X509Certificate vcek, String nodeUrl, String vcekUrl) {
-    requirePss(roots.ark(), roots.ark().getPublicKey(), "the ARK is not self-signed", nodeUrl, vcekUrl);
-    requirePss(roots.ask(), roots.ark().getPublicKey(), "the ARK does not sign the ASK", nodeUrl, vcekUrl);
-    requirePss(vcek, roots.ask().getPublicKey(), "the ASK does not sign the VCEK", nodeUrl, vcekUrl);
+  private static void checkChain(
+      AmdRootCertificates roots, X509Certificate vcek, String nodeUrl, String vcekUrl) {
+    requirePss(
+        roots.ark(), roots.ark().getPublicKey(), "the ARK is not self-signed", nodeUrl, vcekUrl);
+    requirePss(
+        roots.ask(), roots.ark().getPublicKey(), "the ARK does not sign the ASK", nodeUrl, vcekUrl);
+    requirePss(
+        vcek, roots.ask().getPublicKey(), "the ASK does not sign the VCEK", nodeUrl, vcekUrl);
   }
 
-  private static void requirePss(X509Certificate subject, PublicKey issuerKey, String failure, String nodeUrl, String vcekUrl) {
+  private static void requirePss(
+      X509Certificate subject,
+      PublicKey issuerKey,
+      String failure,
+      String nodeUrl,
+      String vcekUrl) {
     try {
       Signature pss = Signature.getInstance("RSASSA-PSS");
       pss.initVerify(issuerKey);
@@ -281,11 +351,17 @@ public final class SevSnpVerifier {
       throw fail(SevSnpCheck.CERTIFICATE_CHAIN, nodeUrl, vcekUrl, failure);
     } catch (GeneralSecurityException | RuntimeException e) {
       if (e instanceof SevSnpVerificationException sve) throw sve;
-      throw fail(SevSnpCheck.CERTIFICATE_CHAIN, nodeUrl, vcekUrl, failure + " (" + e.getMessage() + ")", e);
+      throw fail(
+          SevSnpCheck.CERTIFICATE_CHAIN,
+          nodeUrl,
+          vcekUrl,
+          failure + " (" + e.getMessage() + ")",
+          e);
     }
   }
 
-  private static void checkReportSignature(SevSnpReport report, X509Certificate vcek, String nodeUrl, String vcekUrl) {
+  private static void checkReportSignature(
+      SevSnpReport report, X509Certificate vcek, String nodeUrl, String vcekUrl) {
     PublicKey key = vcek.getPublicKey();
     if (!(key instanceof ECPublicKey ec)
         || !P384_ORDER.equals(ec.getParams().getOrder())
@@ -295,7 +371,10 @@ public final class SevSnpVerifier {
     BigInteger r = littleEndianScalar(report.signatureR());
     BigInteger s = littleEndianScalar(report.signatureS());
     if (!inScalarRange(r) || !inScalarRange(s)) {
-      throw fail(SevSnpCheck.REPORT_SIGNATURE, nodeUrl, vcekUrl,
+      throw fail(
+          SevSnpCheck.REPORT_SIGNATURE,
+          nodeUrl,
+          vcekUrl,
           "VCEK does not sign the attestation report: signature r or s is not in [1, n-1]");
     }
     byte[] p1363 = new byte[2 * P384_SCALAR_BYTES];
@@ -308,11 +387,19 @@ public final class SevSnpVerifier {
       ecdsa.update(report.signedBytes());
       ok = ecdsa.verify(p1363);
     } catch (GeneralSecurityException e) {
-      throw fail(SevSnpCheck.REPORT_SIGNATURE, nodeUrl, vcekUrl,
-          "VCEK does not sign the attestation report: " + e.getMessage(), e);
+      throw fail(
+          SevSnpCheck.REPORT_SIGNATURE,
+          nodeUrl,
+          vcekUrl,
+          "VCEK does not sign the attestation report: " + e.getMessage(),
+          e);
     }
     if (!ok) {
-      throw fail(SevSnpCheck.REPORT_SIGNATURE, nodeUrl, vcekUrl, "VCEK does not sign the attestation report");
+      throw fail(
+          SevSnpCheck.REPORT_SIGNATURE,
+          nodeUrl,
+          vcekUrl,
+          "VCEK does not sign the attestation report");
     }
   }
 
@@ -335,7 +422,8 @@ public final class SevSnpVerifier {
     return out;
   }
 
-  private static SevSnpVerificationException fail(SevSnpCheck check, String nodeUrl, String vcekUrl, String message) {
+  private static SevSnpVerificationException fail(
+      SevSnpCheck check, String nodeUrl, String vcekUrl, String message) {
     return SevSnpVerificationException.of(check, nodeUrl, vcekUrl, message, null);
   }
 
@@ -363,7 +451,8 @@ public final class SevSnpVerifier {
   /** Host and port as the SDK reads them from the URL it called (WHATWG URL hostname and port). */
   record HostAndPort(String host, String port) {
     static HostAndPort ofUrl(String nodeUrl) {
-      if (nodeUrl == null || nodeUrl.isBlank()) throw new LitValidationException("nodeUrl is missing");
+      if (nodeUrl == null || nodeUrl.isBlank())
+        throw new LitValidationException("nodeUrl is missing");
       URI uri;
       try {
         uri = new URI(nodeUrl);
@@ -371,13 +460,16 @@ public final class SevSnpVerifier {
         throw new LitValidationException("nodeUrl is not a URL: " + e.getMessage(), e);
       }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (uri.getHost() == null) throw new LitValidationException("nodeUrl has no host: " + nodeUrl);
+      if (uri.getHost() == null)
+        throw new LitValidationException("nodeUrl has no host: " + nodeUrl);
       String host = uri.getHost().toLowerCase(Locale.ROOT);
       int port = uri.getPort();
       if (port < 0) {
         if (scheme.equals("https")) port = 443;
         else if (scheme.equals("http")) port = 80;
-        else throw new LitValidationException("nodeUrl has no port and is neither http nor https: " + nodeUrl);
+        else
+          throw new LitValidationException(
+              "nodeUrl has no port and is neither http nor https: " + nodeUrl);
       }
       return new HostAndPort(host, Integer.toString(port));
     }

@@ -9,8 +9,8 @@ import java.util.Optional;
  *
  * <p>Implementations: {@link InMemoryVcekCache} (caller-supplied certificates and a memory cache),
  * {@link FileVcekCache} (a directory of certificates keyed by a hash of the URL). Both can read
- * through to another provider, such as an HTTP fetcher of the node client. Implementations must
- * be safe to call from several threads.
+ * through to another provider, such as an HTTP fetcher of the node client. Implementations must be
+ * safe to call from several threads.
  */
 @FunctionalInterface
 public interface VcekProvider {
@@ -18,7 +18,8 @@ public interface VcekProvider {
    * Returns the DER bytes of the VCEK certificate published at {@code vcekUrl}.
    *
    * @param vcekUrl the AMD KDS URL, {@link SevSnpReport#vcekUrl()} of {@code report}; the cache key
-   * @param report the report the certificate must verify (for providers that need more than the URL)
+   * @param report the report the certificate must verify (for providers that need more than the
+   *     URL)
    * @return the certificate, or empty when this provider has none for the URL
    * @throws io.lit4j.core.errors.LitException (a subtype) when the provider tried and failed, e.g.
    *     a fetch that timed out or a cache file that cannot be read

@@ -7,8 +7,8 @@
  * the chip's VCEK certificate through a {@link io.lit4j.crypto.attestation.VcekProvider} (the
  * verifier itself does no network I/O; {@link io.lit4j.crypto.attestation.InMemoryVcekCache} and
  * {@link io.lit4j.crypto.attestation.FileVcekCache} keep certificates by their AMD KDS URL), and
- * catch {@link io.lit4j.crypto.attestation.SevSnpVerificationException}, which names the check
- * that failed. The AMD Milan root (ARK) and intermediate (ASK) certificates are pinned in this
- * jar ({@link io.lit4j.crypto.attestation.AmdRootCertificates#milan()}).
+ * catch {@link io.lit4j.crypto.attestation.SevSnpVerificationException}, which names the check that
+ * failed. The AMD Milan root (ARK) and intermediate (ASK) certificates are pinned in this jar
+ * ({@link io.lit4j.crypto.attestation.AmdRootCertificates#milan()}).
  */
 package io.lit4j.crypto.attestation;

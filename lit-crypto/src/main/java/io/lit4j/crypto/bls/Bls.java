@@ -11,8 +11,8 @@ import supranational.blst.P2_Affine;
 
 /**
  * BLS12-381 threshold signatures as the Lit network makes them (blsful {@code Bls12381G2Impl},
- * proof-of-possession scheme): public keys in G1, signatures and shares in G2, messages hashed
- * with DST {@value #POP_SIGNATURE_DST}.
+ * proof-of-possession scheme): public keys in G1, signatures and shares in G2, messages hashed with
+ * DST {@value #POP_SIGNATURE_DST}.
  *
  * <p>Pure functions; thread-safe.
  *
@@ -23,8 +23,12 @@ import supranational.blst.P2_Affine;
  * }</pre>
  */
 public final class Bls {
-  /** Hash-to-curve DST of signatures in the proof-of-possession scheme, the one every v4 signature uses. */
+  /**
+   * Hash-to-curve DST of signatures in the proof-of-possession scheme, the one every v4 signature
+   * uses.
+   */
   public static final String POP_SIGNATURE_DST = BlsPoints.POP_SIGNATURE_DST;
+
   /** The order r of the BLS12-381 groups: secret keys and shares are scalars below it. */
   public static final java.math.BigInteger SCALAR_ORDER = BlsPoints.R;
 
@@ -33,8 +37,8 @@ public final class Bls {
   /**
    * Combines signature shares into the network signature: Lagrange interpolation at 0 over the
    * share identifiers, mod r (vsss-rs {@code combine_shares_group}). Order does not matter. Like
-   * the official WASM, this does not know the threshold: fewer shares than the threshold combine
-   * to a point that then fails {@link #verify}; use {@link #combineAndVerify} to catch that.
+   * the official WASM, this does not know the threshold: fewer shares than the threshold combine to
+   * a point that then fails {@link #verify}; use {@link #combineAndVerify} to catch that.
    *
    * @param shares at least threshold shares with distinct identifiers
    * @return the combined signature
@@ -75,8 +79,10 @@ public final class Bls {
    */
   public static void requireValid(BlsPublicKey publicKey, byte[] message, BlsSignature signature) {
     if (!verify(publicKey, message, signature)) {
-      throw new LitCryptoException("BLS signature does not verify against the network public key " + publicKey.toHex()
-          + ": wrong message or key, or bad shares");
+      throw new LitCryptoException(
+          "BLS signature does not verify against the network public key "
+              + publicKey.toHex()
+              + ": wrong message or key, or bad shares");
     }
   }
 
@@ -89,17 +95,22 @@ public final class Bls {
    * @param message the signed message
    * @param shares the nodes' signature shares
    * @return the verified network signature
-   * @throws LitValidationException when the list is missing, holds fewer than 2 shares or duplicate identifiers
+   * @throws LitValidationException when the list is missing, holds fewer than 2 shares or duplicate
+   *     identifiers
    * @throws LitCryptoException when the combined signature does not verify (too few shares, a bad
    *     share, another message or another key)
    */
-  public static BlsSignature combineAndVerify(BlsPublicKey publicKey, byte[] message, List<BlsSignatureShare> shares) {
+  public static BlsSignature combineAndVerify(
+      BlsPublicKey publicKey, byte[] message, List<BlsSignatureShare> shares) {
     requireArgs(publicKey, message);
     BlsSignature sig = combineSignatureShares(shares);
     if (!verify(publicKey, message, sig)) {
-      throw new LitCryptoException("combined BLS signature from " + shares.size()
-          + " shares does not verify against the network public key " + publicKey.toHex()
-          + ": fewer shares than the threshold, a bad share, or a different message");
+      throw new LitCryptoException(
+          "combined BLS signature from "
+              + shares.size()
+              + " shares does not verify against the network public key "
+              + publicKey.toHex()
+              + ": fewer shares than the threshold, a bad share, or a different message");
     }
     return sig;
   }

@@ -15,9 +15,9 @@ import java.util.List;
  * base64url(payload) "." base64url(σ)}, no padding, header {@value #HEADER_JSON}, σ the 96-byte
  * network signature over the UTF-8 of the first two parts.
  *
- * <p>Nodes build the unsigned form ({@link #unsignedJwt}) and sign it with their shares; the
- * client combines the shares ({@link #signedJwt}) without verifying, as the SDK does; a server
- * checks the token with {@link #verify}. Expiry is not checked (nor is it by the SDK).
+ * <p>Nodes build the unsigned form ({@link #unsignedJwt}) and sign it with their shares; the client
+ * combines the shares ({@link #signedJwt}) without verifying, as the SDK does; a server checks the
+ * token with {@link #verify}. Expiry is not checked (nor is it by the SDK).
  */
 public final class BlsJwt {
   /** The header every Lit JWT carries, as JSON text. */
@@ -60,14 +60,15 @@ public final class BlsJwt {
    * {@return the unsigned JWT a node signs: {@code base64url(HEADER_JSON) "."
    * base64url(payloadJson)}}
    *
-   * @param payloadJson the payload JSON text exactly as it is to be signed (e.g. from
-   *     {@code JsJson.stringify}); its UTF-8 bytes are encoded
+   * @param payloadJson the payload JSON text exactly as it is to be signed (e.g. from {@code
+   *     JsJson.stringify}); its UTF-8 bytes are encoded
    * @throws LitValidationException when the payload is missing or not JSON
    */
   public static String unsignedJwt(String payloadJson) {
     if (payloadJson == null) throw new LitValidationException("JWT payload is missing");
     LitJson.parse(payloadJson, "JWT payload");
-    return B64URL.encodeToString(HEADER_JSON.getBytes(StandardCharsets.UTF_8)) + "."
+    return B64URL.encodeToString(HEADER_JSON.getBytes(StandardCharsets.UTF_8))
+        + "."
         + B64URL.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -87,7 +88,8 @@ public final class BlsJwt {
    * @param unsignedJwt {@code base64url(header) "." base64url(payload)}
    * @param signature the combined signature
    * @return the signed JWT
-   * @throws LitValidationException when an argument is missing or the unsigned JWT is not two dot-separated parts
+   * @throws LitValidationException when an argument is missing or the unsigned JWT is not two
+   *     dot-separated parts
    */
   public static String attachSignature(String unsignedJwt, BlsSignature signature) {
     requireUnsigned(unsignedJwt);
@@ -101,8 +103,10 @@ public final class BlsJwt {
    *
    * @param unsignedJwt {@code base64url(header) "." base64url(payload)}
    * @param shares the nodes' signature shares
-   * @return what {@code getSignedToken} does with the nodes' shares: combine them and attach the result
-   * @throws LitValidationException on a malformed unsigned JWT, fewer than 2 shares or duplicate identifiers
+   * @return what {@code getSignedToken} does with the nodes' shares: combine them and attach the
+   *     result
+   * @throws LitValidationException on a malformed unsigned JWT, fewer than 2 shares or duplicate
+   *     identifiers
    * @throws LitCryptoException when the shares combine to the identity
    */
   public static String signedJwt(String unsignedJwt, List<BlsSignatureShare> shares) {
@@ -118,25 +122,29 @@ public final class BlsJwt {
    * @param jwt the signed JWT
    * @return the decoded header and payload with the signature
    * @throws LitValidationException when the token is missing, not three dot-separated base64url
-   *     parts, its signature is not 96 bytes of a compressed point, or header/payload are not
-   *     UTF-8 JSON
-   * @throws LitCryptoException when the signature is not a valid subgroup point or does not
-   *     verify against {@code publicKey}
+   *     parts, its signature is not 96 bytes of a compressed point, or header/payload are not UTF-8
+   *     JSON
+   * @throws LitCryptoException when the signature is not a valid subgroup point or does not verify
+   *     against {@code publicKey}
    */
   public static VerifiedJwt verify(String jwt, BlsPublicKey publicKey) {
     if (jwt == null) throw new LitValidationException("JWT is missing");
-    if (publicKey == null) throw new LitValidationException("BLS public key to verify the JWT with is missing");
+    if (publicKey == null)
+      throw new LitValidationException("BLS public key to verify the JWT with is missing");
     String[] parts = jwt.split("\\.", -1);
     if (parts.length != 3) {
-      throw new LitValidationException("JWT must have 3 dot-separated parts (header.payload.signature), got " + parts.length);
+      throw new LitValidationException(
+          "JWT must have 3 dot-separated parts (header.payload.signature), got " + parts.length);
     }
     BlsSignature signature = new BlsSignature(decodePart(parts[2], "signature"));
     byte[] message = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.UTF_8);
     if (!Bls.verify(publicKey, message, signature)) {
-      throw new LitCryptoException("JWT signature does not verify against the network public key " + publicKey.toHex());
+      throw new LitCryptoException(
+          "JWT signature does not verify against the network public key " + publicKey.toHex());
     }
     JsonNode header = LitJson.parse(utf8(decodePart(parts[0], "header"), "header"), "JWT header");
-    JsonNode payload = LitJson.parse(utf8(decodePart(parts[1], "payload"), "payload"), "JWT payload");
+    JsonNode payload =
+        LitJson.parse(utf8(decodePart(parts[1], "payload"), "payload"), "JWT payload");
     return new VerifiedJwt(header, payload, signature);
   }
 
@@ -144,7 +152,8 @@ public final class BlsJwt {
     if (unsignedJwt == null) throw new LitValidationException("unsigned JWT is missing");
     String[] parts = unsignedJwt.split("\\.", -1);
     if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-      throw new LitValidationException("unsigned JWT must be two non-empty dot-separated parts (header.payload)");
+      throw new LitValidationException(
+          "unsigned JWT must be two non-empty dot-separated parts (header.payload)");
     }
   }
 
@@ -152,13 +161,15 @@ public final class BlsJwt {
     try {
       return Base64.getUrlDecoder().decode(part);
     } catch (IllegalArgumentException e) {
-      throw new LitValidationException("JWT " + name + " is not valid base64url: " + e.getMessage(), e);
+      throw new LitValidationException(
+          "JWT " + name + " is not valid base64url: " + e.getMessage(), e);
     }
   }
 
   private static String utf8(byte[] bytes, String name) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(java.nio.ByteBuffer.wrap(bytes))

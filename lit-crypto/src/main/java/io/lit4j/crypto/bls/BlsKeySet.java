@@ -23,21 +23,27 @@ public record BlsKeySet(int threshold, BlsPublicKey publicKey, List<BlsSecretKey
    * @param threshold how many shares make a valid signature (t)
    * @param publicKey the group public key {@code sk · G1}
    * @param shares the secret shares, identifier i at position i − 1
-   * @throws LitValidationException when a part is missing, 2 ≤ t ≤ n does not hold, or
-   *     identifiers are not 1..n in order
+   * @throws LitValidationException when a part is missing, 2 ≤ t ≤ n does not hold, or identifiers
+   *     are not 1..n in order
    */
   public BlsKeySet {
     if (publicKey == null) throw new LitValidationException("BLS key set public key is missing");
     if (shares == null) throw new LitValidationException("BLS key set shares are missing");
     shares = Args.listCopy(shares, "shares");
     if (threshold < 2 || threshold > shares.size()) {
-      throw new LitValidationException("BLS key set threshold must be in [2, n = " + shares.size() + "], got " + threshold);
+      throw new LitValidationException(
+          "BLS key set threshold must be in [2, n = " + shares.size() + "], got " + threshold);
     }
     Set<Integer> seen = new HashSet<>();
     for (int i = 0; i < shares.size(); i++) {
       if (shares.get(i).identifier() != i + 1 || !seen.add(i + 1)) {
-        throw new LitValidationException("BLS key set share at position " + i + " must have identifier " + (i + 1)
-            + ", got " + shares.get(i).identifier());
+        throw new LitValidationException(
+            "BLS key set share at position "
+                + i
+                + " must have identifier "
+                + (i + 1)
+                + ", got "
+                + shares.get(i).identifier());
       }
     }
   }
@@ -54,6 +60,8 @@ public record BlsKeySet(int threshold, BlsPublicKey publicKey, List<BlsSecretKey
    * @param shareIndex 0-based node index
    */
   public Optional<BlsSecretKeyShare> shareForIndex(int shareIndex) {
-    return shareIndex >= 0 && shareIndex < shares.size() ? Optional.of(shares.get(shareIndex)) : Optional.empty();
+    return shareIndex >= 0 && shareIndex < shares.size()
+        ? Optional.of(shares.get(shareIndex))
+        : Optional.empty();
   }
 }

@@ -5,8 +5,9 @@ import io.lit4j.crypto.bls.internal.BlsPoints;
 import java.util.Arrays;
 
 /**
- * A BLS12-381 public key in G1, as the Lit network key ({@code subnetPubKey}, {@code networkPubKey}):
- * 48 bytes, compressed (ZCash/IETF encoding), written as 96 lowercase hex characters.
+ * A BLS12-381 public key in G1, as the Lit network key ({@code subnetPubKey}, {@code
+ * networkPubKey}): 48 bytes, compressed (ZCash/IETF encoding), written as 96 lowercase hex
+ * characters.
  *
  * <p>Construction checks the point completely: length, encoding, on the curve, in the prime-order
  * subgroup, not the identity. An instance is therefore always a usable key.
@@ -36,8 +37,10 @@ public record BlsPublicKey(byte[] bytes) {
    *
    * @param hex the key, hex
    * @return the public key
-   * @throws io.lit4j.core.errors.LitValidationException when the text is not hex of 48 bytes or not a compressed point
-   * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the subgroup, or the identity
+   * @throws io.lit4j.core.errors.LitValidationException when the text is not hex of 48 bytes or not
+   *     a compressed point
+   * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the
+   *     subgroup, or the identity
    */
   public static BlsPublicKey fromHex(String hex) {
     return new BlsPublicKey(Hex.decode(hex, "BLS public key"));

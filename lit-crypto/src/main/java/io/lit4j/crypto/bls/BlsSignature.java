@@ -36,8 +36,10 @@ public record BlsSignature(byte[] bytes) {
    *
    * @param hex the signature, hex
    * @return the signature
-   * @throws io.lit4j.core.errors.LitValidationException when the text is not hex of 96 bytes or not a compressed point
-   * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the subgroup, or the identity
+   * @throws io.lit4j.core.errors.LitValidationException when the text is not hex of 96 bytes or not
+   *     a compressed point
+   * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the
+   *     subgroup, or the identity
    */
   public static BlsSignature fromHex(String hex) {
     return new BlsSignature(Hex.decode(hex, "BLS signature"));

@@ -10,20 +10,21 @@ import java.util.Arrays;
 import java.util.Iterator;
 
 /**
- * One node's BLS signature share, as {@code /web/encryption/sign} and
- * {@code /web/signing/access_control_condition} return it:
- * {@code {"ProofOfPossession":"<194 hex>"}}, 97 bytes = a 1-byte share identifier (the node's
- * 0-based {@code shareIndex} + 1) followed by the 96-byte compressed G2 point
- * {@code σᵢ = skᵢ · H(message)}.
+ * One node's BLS signature share, as {@code /web/encryption/sign} and {@code
+ * /web/signing/access_control_condition} return it: {@code {"ProofOfPossession":"<194 hex>"}}, 97
+ * bytes = a 1-byte share identifier (the node's 0-based {@code shareIndex} + 1) followed by the
+ * 96-byte compressed G2 point {@code σᵢ = skᵢ · H(message)}.
  *
- * <p>Construction checks the identifier (1..255) and the point (on the curve, in the subgroup,
- * not the identity).
+ * <p>Construction checks the identifier (1..255) and the point (on the curve, in the subgroup, not
+ * the identity).
  *
  * @param identifier the share identifier, the x-coordinate used for Lagrange interpolation (1..255)
  * @param point the 96-byte compressed G2 point (copied in and out)
  */
 public record BlsSignatureShare(int identifier, byte[] point) {
-  /** Key of the only share variant v4 nodes send (blsful {@code SignatureShare::ProofOfPossession}). */
+  /**
+   * Key of the only share variant v4 nodes send (blsful {@code SignatureShare::ProofOfPossession}).
+   */
   public static final String POP_VARIANT = "ProofOfPossession";
 
   /** Bytes of the serialised share: identifier + compressed G2 point. */
@@ -32,7 +33,8 @@ public record BlsSignatureShare(int identifier, byte[] point) {
   /**
    * Checks and copies the share.
    *
-   * @param identifier the share identifier, the x-coordinate used for Lagrange interpolation (1..255)
+   * @param identifier the share identifier, the x-coordinate used for Lagrange interpolation
+   *     (1..255)
    * @param point the 96-byte compressed G2 point (copied in and out)
    * @throws LitValidationException when the identifier is outside 1..255, or the point is missing,
    *     not 96 bytes or not a compressed point
@@ -54,15 +56,19 @@ public record BlsSignatureShare(int identifier, byte[] point) {
    * @param bytes 97 bytes
    * @return the share
    * @throws LitValidationException on a wrong length, identifier 0 or a malformed point
-   * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the subgroup, or the identity
+   * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the
+   *     subgroup, or the identity
    */
   public static BlsSignatureShare fromBytes(byte[] bytes) {
     if (bytes == null) {
       throw new LitValidationException("BLS signature share is missing");
     }
     if (bytes.length != LENGTH) {
-      throw new LitValidationException("BLS signature share must be " + LENGTH
-          + " bytes (1-byte identifier + 96-byte G2 point, 194 hex), got " + bytes.length);
+      throw new LitValidationException(
+          "BLS signature share must be "
+              + LENGTH
+              + " bytes (1-byte identifier + 96-byte G2 point, 194 hex), got "
+              + bytes.length);
     }
     return new BlsSignatureShare(bytes[0] & 0xff, Arrays.copyOfRange(bytes, 1, LENGTH));
   }
@@ -73,7 +79,8 @@ public record BlsSignatureShare(int identifier, byte[] point) {
    * @param hex 194 hex characters
    * @return the share
    * @throws LitValidationException on bad hex, a wrong length, identifier 0 or a malformed point
-   * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the subgroup, or the identity
+   * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the
+   *     subgroup, or the identity
    */
   public static BlsSignatureShare fromHex(String hex) {
     return fromBytes(Hex.decode(hex, "BLS signature share"));
@@ -85,39 +92,54 @@ public record BlsSignatureShare(int identifier, byte[] point) {
    *
    * @param json the JSON text
    * @return the share
-   * @throws LitValidationException when the text is not JSON, not that object, or the share is malformed
-   * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the subgroup, or the identity
+   * @throws LitValidationException when the text is not JSON, not that object, or the share is
+   *     malformed
+   * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the
+   *     subgroup, or the identity
    */
   public static BlsSignatureShare fromJson(String json) {
     return fromJson(LitJson.parse(json, "BLS signature share"));
   }
 
   /**
-   * Parses the node form, the {@code signatureShare} value of a node response:
-   * {@code {"ProofOfPossession":"<194 hex>"}}.
+   * Parses the node form, the {@code signatureShare} value of a node response: {@code
+   * {"ProofOfPossession":"<194 hex>"}}.
    *
    * @param node the {@code signatureShare} JSON object
    * @return the share
    * @throws LitValidationException when the node is not that object or the share is malformed
-   * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the subgroup, or the identity
+   * @throws io.lit4j.core.errors.LitCryptoException when the point is off the curve, not in the
+   *     subgroup, or the identity
    */
   public static BlsSignatureShare fromJson(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {
-      throw new LitValidationException("BLS signature share is missing: expected {\"ProofOfPossession\":\"<194 hex>\"}");
+      throw new LitValidationException(
+          "BLS signature share is missing: expected {\"ProofOfPossession\":\"<194 hex>\"}");
     }
     if (!node.isObject()) {
       throw new LitValidationException(
-          "BLS signature share must be a JSON object {\"ProofOfPossession\":\"<194 hex>\"}, got " + node.getNodeType());
+          "BLS signature share must be a JSON object {\"ProofOfPossession\":\"<194 hex>\"}, got "
+              + node.getNodeType());
     }
     if (node.size() != 1 || !node.has(POP_VARIANT)) {
       Iterator<String> names = node.fieldNames();
       String first = names.hasNext() ? names.next() : "(none)";
-      throw new LitValidationException("BLS signature share must have exactly the one key \"" + POP_VARIANT
-          + "\" (the scheme v4 nodes use), got " + node.size() + " key(s), first \"" + first + "\"");
+      throw new LitValidationException(
+          "BLS signature share must have exactly the one key \""
+              + POP_VARIANT
+              + "\" (the scheme v4 nodes use), got "
+              + node.size()
+              + " key(s), first \""
+              + first
+              + "\"");
     }
     JsonNode value = node.get(POP_VARIANT);
     if (!value.isTextual()) {
-      throw new LitValidationException("BLS signature share \"" + POP_VARIANT + "\" must be a hex string, got " + value.getNodeType());
+      throw new LitValidationException(
+          "BLS signature share \""
+              + POP_VARIANT
+              + "\" must be a hex string, got "
+              + value.getNodeType());
     }
     return fromHex(value.asText());
   }
@@ -165,7 +187,9 @@ public record BlsSignatureShare(int identifier, byte[] point) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof BlsSignatureShare other && identifier == other.identifier && Arrays.equals(point, other.point);
+    return o instanceof BlsSignatureShare other
+        && identifier == other.identifier
+        && Arrays.equals(point, other.point);
   }
 
   @Override

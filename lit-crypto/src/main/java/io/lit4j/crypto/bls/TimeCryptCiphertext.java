@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * A parsed TimeCrypt ciphertext (serde_bare of blsful {@code TimeCryptCiphertext}):
- * {@code U (48) ‖ V (32) ‖ LEB128(len W) ‖ W ‖ 0x03}, the last byte naming the
- * proof-of-possession scheme. The SDK's {@code ciphertext} string is standard base64 of these bytes.
+ * A parsed TimeCrypt ciphertext (serde_bare of blsful {@code TimeCryptCiphertext}): {@code U (48) ‖
+ * V (32) ‖ LEB128(len W) ‖ W ‖ 0x03}, the last byte naming the proof-of-possession scheme. The
+ * SDK's {@code ciphertext} string is standard base64 of these bytes.
  *
  * @param u the compressed G1 point {@code r·g1} (48 bytes; checked in the subgroup)
  * @param v the masked alpha, {@code SHA-256(GT bytes of K) ⊕ A} (32 bytes)
@@ -32,13 +32,17 @@ public record TimeCryptCiphertext(byte[] u, byte[] v, byte[] w) {
    * @param w the masked, length-framed message (its own length is written before it)
    * @throws LitValidationException when a part is missing, U is not 48 bytes of a compressed point
    *     or V is not 32 bytes
-   * @throws io.lit4j.core.errors.LitCryptoException when U is off the curve, outside the subgroup or the identity
+   * @throws io.lit4j.core.errors.LitCryptoException when U is off the curve, outside the subgroup
+   *     or the identity
    */
   public TimeCryptCiphertext {
     BlsPoints.decodeG1(u, "TimeCrypt ciphertext U");
     if (v == null || v.length != V_LENGTH) {
-      throw new LitValidationException("TimeCrypt ciphertext V must be " + V_LENGTH + " bytes, got "
-          + (v == null ? "none" : v.length));
+      throw new LitValidationException(
+          "TimeCrypt ciphertext V must be "
+              + V_LENGTH
+              + " bytes, got "
+              + (v == null ? "none" : v.length));
     }
     if (w == null) throw new LitValidationException("TimeCrypt ciphertext W is missing");
     u = u.clone();
@@ -54,30 +58,41 @@ public record TimeCryptCiphertext(byte[] u, byte[] v, byte[] w) {
    * @throws LitValidationException when the bytes are missing or truncated, the W length is not
    *     valid LEB128 or larger than what is left, the scheme byte is not 3 (ProofOfPossession), or
    *     bytes follow it
-   * @throws io.lit4j.core.errors.LitCryptoException when U is off the curve, outside the subgroup or the identity
+   * @throws io.lit4j.core.errors.LitCryptoException when U is off the curve, outside the subgroup
+   *     or the identity
    */
   public static TimeCryptCiphertext parse(byte[] bytes) {
     if (bytes == null) throw new LitValidationException("TimeCrypt ciphertext is missing");
     if (bytes.length < MIN_LENGTH) {
-      throw new LitValidationException("TimeCrypt ciphertext is truncated: " + bytes.length
-          + " bytes, at least " + MIN_LENGTH + " needed (U 48, V 32, length, W, scheme byte)");
+      throw new LitValidationException(
+          "TimeCrypt ciphertext is truncated: "
+              + bytes.length
+              + " bytes, at least "
+              + MIN_LENGTH
+              + " needed (U 48, V 32, length, W, scheme byte)");
     }
     int off = BlsPoints.G1_COMPRESSED_LENGTH + V_LENGTH;
     // the scheme byte must still follow W
-    Leb128.Decoded len = Leb128.decode(bytes, off, bytes.length - off - 1L, "TimeCrypt ciphertext W length");
+    Leb128.Decoded len =
+        Leb128.decode(bytes, off, bytes.length - off - 1L, "TimeCrypt ciphertext W length");
     int wStart = off + len.length();
     int wEnd = wStart + (int) len.value();
     if (wEnd >= bytes.length) {
-      throw new LitValidationException("TimeCrypt ciphertext is truncated: the scheme byte after W is missing");
+      throw new LitValidationException(
+          "TimeCrypt ciphertext is truncated: the scheme byte after W is missing");
     }
     int scheme = bytes[wEnd] & 0xff;
     if (scheme != TimeCryptMath.SCHEME_PROOF_OF_POSSESSION) {
-      throw new LitValidationException("TimeCrypt ciphertext has the wrong scheme byte " + scheme
-          + ": expected 3 (ProofOfPossession), the only scheme Lit uses");
+      throw new LitValidationException(
+          "TimeCrypt ciphertext has the wrong scheme byte "
+              + scheme
+              + ": expected 3 (ProofOfPossession), the only scheme Lit uses");
     }
     if (wEnd + 1 != bytes.length) {
-      throw new LitValidationException("TimeCrypt ciphertext has " + (bytes.length - wEnd - 1)
-          + " unexpected bytes after the scheme byte");
+      throw new LitValidationException(
+          "TimeCrypt ciphertext has "
+              + (bytes.length - wEnd - 1)
+              + " unexpected bytes after the scheme byte");
     }
     return new TimeCryptCiphertext(
         Arrays.copyOfRange(bytes, 0, BlsPoints.G1_COMPRESSED_LENGTH),
@@ -90,8 +105,10 @@ public record TimeCryptCiphertext(byte[] u, byte[] v, byte[] w) {
    *
    * @param base64 the ciphertext, base64
    * @return the parsed ciphertext
-   * @throws LitValidationException when the text is not base64 or the bytes do not parse (see {@link #parse})
-   * @throws io.lit4j.core.errors.LitCryptoException when U is off the curve, outside the subgroup or the identity
+   * @throws LitValidationException when the text is not base64 or the bytes do not parse (see
+   *     {@link #parse})
+   * @throws io.lit4j.core.errors.LitCryptoException when U is off the curve, outside the subgroup
+   *     or the identity
    */
   public static TimeCryptCiphertext fromBase64(String base64) {
     if (base64 == null) throw new LitValidationException("TimeCrypt ciphertext is missing");
@@ -99,7 +116,8 @@ public record TimeCryptCiphertext(byte[] u, byte[] v, byte[] w) {
     try {
       bytes = Base64.getDecoder().decode(base64.strip());
     } catch (IllegalArgumentException e) {
-      throw new LitValidationException("TimeCrypt ciphertext is not valid base64: " + e.getMessage(), e);
+      throw new LitValidationException(
+          "TimeCrypt ciphertext is not valid base64: " + e.getMessage(), e);
     }
     return parse(bytes);
   }
@@ -136,7 +154,8 @@ public record TimeCryptCiphertext(byte[] u, byte[] v, byte[] w) {
 
   /** {@return the serialised bytes} */
   public byte[] toBytes() {
-    return Bytes.concat(u, v, Leb128.encode(w.length), w, new byte[] {TimeCryptMath.SCHEME_PROOF_OF_POSSESSION});
+    return Bytes.concat(
+        u, v, Leb128.encode(w.length), w, new byte[] {TimeCryptMath.SCHEME_PROOF_OF_POSSESSION});
   }
 
   /** {@return the SDK's ciphertext string: standard base64 with padding} */
@@ -146,7 +165,10 @@ public record TimeCryptCiphertext(byte[] u, byte[] v, byte[] w) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TimeCryptCiphertext c && Arrays.equals(u, c.u) && Arrays.equals(v, c.v) && Arrays.equals(w, c.w);
+    return o instanceof TimeCryptCiphertext c
+        && Arrays.equals(u, c.u)
+        && Arrays.equals(v, c.v)
+        && Arrays.equals(w, c.w);
   }
 
   @Override

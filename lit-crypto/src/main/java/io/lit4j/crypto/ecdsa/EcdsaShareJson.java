@@ -13,28 +13,28 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How v4 nodes spell an ECDSA share, per route, both ways: parsing for the client and writing
- * for the local test network.
+ * How v4 nodes spell an ECDSA share, per route, both ways: parsing for the client and writing for
+ * the local test network.
  *
  * <ul>
- *   <li>{@code /web/sign_session_key} → {@code signedData.sessionSig}: camelCase, lowercase
- *       {@code bigr}; {@code dataSigned} and {@code publicKey} plain lowercase hex;
+ *   <li>{@code /web/sign_session_key} → {@code signedData.sessionSig}: camelCase, lowercase {@code
+ *       bigr}; {@code dataSigned} and {@code publicKey} plain lowercase hex;
  *   <li>{@code /web/execute} → {@code signedData.<sigName>}: camelCase, {@code bigR};
  *   <li>{@code /web/pkp/sign} → {@code signatureShare}: snake_case {@code digest, result,
  *       share_index, signature_share, big_r, public_key, sig_type}.
  * </ul>
  *
- * Nodes write k256 values with {@code serde_json::to_string}, so scalars and points arrive as
- * JSON strings that themselves contain quotes and uppercase hex; quotes and backslashes are
- * stripped, as the SDK does. A node outside the signing subset sends an empty
- * {@code signatureShare}: parsers return {@link Optional#empty()} for it, not an error.
+ * Nodes write k256 values with {@code serde_json::to_string}, so scalars and points arrive as JSON
+ * strings that themselves contain quotes and uppercase hex; quotes and backslashes are stripped, as
+ * the SDK does. A node outside the signing subset sends an empty {@code signatureShare}: parsers
+ * return {@link Optional#empty()} for it, not an error.
  */
 public final class EcdsaShareJson {
   private EcdsaShareJson() {}
 
   /**
-   * Parses {@code signedData.sessionSig} of a {@code /web/sign_session_key} response (the
-   * object itself). The {@code siweMessage} beside it is not part of the share.
+   * Parses {@code signedData.sessionSig} of a {@code /web/sign_session_key} response (the object
+   * itself). The {@code siweMessage} beside it is not part of the share.
    *
    * @param sessionSig the {@code sessionSig} JSON object
    * @return the share, or empty when the node is outside the signing subset
@@ -42,8 +42,17 @@ public final class EcdsaShareJson {
    * @throws LitCryptoException for points not on secp256k1
    */
   public static Optional<EcdsaSignatureShare> parseSignSessionKey(JsonNode sessionSig) {
-    return parse(sessionSig, "signedData.sessionSig", "sigType", "dataSigned", "signatureShare",
-        "shareIndex", "bigr", "publicKey", "sigName", null);
+    return parse(
+        sessionSig,
+        "signedData.sessionSig",
+        "sigType",
+        "dataSigned",
+        "signatureShare",
+        "shareIndex",
+        "bigr",
+        "publicKey",
+        "sigName",
+        null);
   }
 
   /**
@@ -55,15 +64,26 @@ public final class EcdsaShareJson {
    * @throws LitCryptoException for points not on secp256k1
    */
   public static Optional<EcdsaSignatureShare> parseExecute(JsonNode signedDataEntry) {
-    String name = signedDataEntry != null && signedDataEntry.path("sigName").isTextual()
-        ? signedDataEntry.path("sigName").asText() : "?";
-    return parse(signedDataEntry, "signedData." + name, "sigType", "dataSigned", "signatureShare",
-        "shareIndex", "bigR", "publicKey", "sigName", null);
+    String name =
+        signedDataEntry != null && signedDataEntry.path("sigName").isTextual()
+            ? signedDataEntry.path("sigName").asText()
+            : "?";
+    return parse(
+        signedDataEntry,
+        "signedData." + name,
+        "sigType",
+        "dataSigned",
+        "signatureShare",
+        "shareIndex",
+        "bigR",
+        "publicKey",
+        "sigName",
+        null);
   }
 
   /**
-   * Parses the {@code signatureShare} object of a {@code /web/pkp/sign} response. It has no
-   * name; the share gets {@code sigName "sig"} as in the SDK.
+   * Parses the {@code signatureShare} object of a {@code /web/pkp/sign} response. It has no name;
+   * the share gets {@code sigName "sig"} as in the SDK.
    *
    * @param signatureShare the {@code signatureShare} JSON object
    * @return the share, or empty when the node is outside the signing subset
@@ -71,8 +91,17 @@ public final class EcdsaShareJson {
    * @throws LitCryptoException for points not on secp256k1
    */
   public static Optional<EcdsaSignatureShare> parsePkpSign(JsonNode signatureShare) {
-    return parse(signatureShare, "signatureShare", "sig_type", "digest", "signature_share",
-        "share_index", "big_r", "public_key", null, "sig");
+    return parse(
+        signatureShare,
+        "signatureShare",
+        "sig_type",
+        "digest",
+        "signature_share",
+        "share_index",
+        "big_r",
+        "public_key",
+        null,
+        "sig");
   }
 
   /**
@@ -87,13 +116,30 @@ public final class EcdsaShareJson {
    */
   public static Optional<EcdsaSignatureShare> parseCombinerInput(JsonNode share) {
     boolean hasName = share != null && share.has("sig_name");
-    return parse(share, "share", "sig_type", "data_signed", "signature_share", "share_index",
-        "big_r", "public_key", hasName ? "sig_name" : null, "sig-created-by-lit-sdk");
+    return parse(
+        share,
+        "share",
+        "sig_type",
+        "data_signed",
+        "signature_share",
+        "share_index",
+        "big_r",
+        "public_key",
+        hasName ? "sig_name" : null,
+        "sig-created-by-lit-sdk");
   }
 
   private static Optional<EcdsaSignatureShare> parse(
-      JsonNode obj, String path, String kSigType, String kData, String kShare, String kIndex,
-      String kBigR, String kPub, String kName, String defaultName) {
+      JsonNode obj,
+      String path,
+      String kSigType,
+      String kData,
+      String kShare,
+      String kIndex,
+      String kBigR,
+      String kPub,
+      String kName,
+      String defaultName) {
     if (obj == null || obj.isMissingNode() || obj.isNull()) {
       throw new LitValidationException(path + " is missing");
     }
@@ -101,36 +147,48 @@ public final class EcdsaShareJson {
     String shareHex = unquote(requiredText(obj, kShare, path));
     if (shareHex.isEmpty()) return Optional.empty();
 
-    EcdsaSigType sigType = EcdsaSigType.fromWire(unquote(requiredText(obj, kSigType, path)), path + "." + kSigType);
+    EcdsaSigType sigType =
+        EcdsaSigType.fromWire(unquote(requiredText(obj, kSigType, path)), path + "." + kSigType);
     String dataHex = unquote(requiredText(obj, kData, path));
     byte[] data = Hex.decode(nonEmpty(dataHex, path + "." + kData), 32, path + "." + kData);
     if (new BigInteger(1, data).compareTo(K256.N) >= 0) {
-      throw new LitValidationException(path + "." + kData + " is not below the secp256k1 group order");
+      throw new LitValidationException(
+          path + "." + kData + " is not below the secp256k1 group order");
     }
     byte[] shareBytes = Hex.decode(shareHex, 32, path + "." + kShare);
     BigInteger s = new BigInteger(1, shareBytes);
     if (s.compareTo(K256.N) >= 0) {
-      throw new LitValidationException(path + "." + kShare + " is not a scalar below the secp256k1 group order");
+      throw new LitValidationException(
+          path + "." + kShare + " is not a scalar below the secp256k1 group order");
     }
     String rHex = unquote(requiredText(obj, kBigR, path));
-    byte[] bigR = K256.decodePoint(Hex.decode(nonEmpty(rHex, path + "." + kBigR), path + "." + kBigR), path + "." + kBigR)
-        .getEncoded(true);
+    byte[] bigR =
+        K256.decodePoint(
+                Hex.decode(nonEmpty(rHex, path + "." + kBigR), path + "." + kBigR),
+                path + "." + kBigR)
+            .getEncoded(true);
     String pubHex = unquote(requiredText(obj, kPub, path));
-    Secp256k1PublicKey pub = Secp256k1PublicKey.fromHex(nonEmpty(pubHex, path + "." + kPub), path + "." + kPub);
+    Secp256k1PublicKey pub =
+        Secp256k1PublicKey.fromHex(nonEmpty(pubHex, path + "." + kPub), path + "." + kPub);
     int index = shareIndex(obj, kIndex, path);
     String name = kName == null ? defaultName : requiredText(obj, kName, path);
-    return Optional.of(new EcdsaSignatureShare(sigType, data, s, bigR, pub, index, name, dataHex, pubHex));
+    return Optional.of(
+        new EcdsaSignatureShare(sigType, data, s, bigR, pub, index, name, dataHex, pubHex));
   }
 
   private static String requiredText(JsonNode obj, String key, String path) {
     JsonNode v = obj.get(key);
     if (v == null || v.isNull()) throw new LitValidationException(path + "." + key + " is missing");
-    if (!v.isTextual()) throw new LitValidationException(path + "." + key + " must be a string, got " + v.getNodeType());
+    if (!v.isTextual())
+      throw new LitValidationException(
+          path + "." + key + " must be a string, got " + v.getNodeType());
     return v.asText();
   }
 
   private static String nonEmpty(String v, String field) {
-    if (v.isEmpty()) throw new LitValidationException(field + " is empty although the node sent a signature share");
+    if (v.isEmpty())
+      throw new LitValidationException(
+          field + " is empty although the node sent a signature share");
     return v;
   }
 
@@ -138,7 +196,8 @@ public final class EcdsaShareJson {
     JsonNode v = obj.get(key);
     if (v == null || v.isNull()) throw new LitValidationException(path + "." + key + " is missing");
     if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
-      throw new LitValidationException(path + "." + key + " must be a non-negative integer, got " + v);
+      throw new LitValidationException(
+          path + "." + key + " must be a non-negative integer, got " + v);
     }
     return v.asInt();
   }
@@ -160,8 +219,8 @@ public final class EcdsaShareJson {
   }
 
   /**
-   * {@code signedData.sessionSig} as a v4 node writes it for {@code /web/sign_session_key}:
-   * {@code signatureShare, shareIndex, sigType, siweMessage, dataSigned, bigr, publicKey, sigName}.
+   * {@code signedData.sessionSig} as a v4 node writes it for {@code /web/sign_session_key}: {@code
+   * signatureShare, shareIndex, sigType, siweMessage, dataSigned, bigr, publicKey, sigName}.
    * Test-network material.
    *
    * @param share the node's share
@@ -183,16 +242,18 @@ public final class EcdsaShareJson {
   }
 
   /**
-   * {@code signedData.sessionSig} of a node outside the signing subset: empty
-   * {@code signatureShare} and {@code bigr}, the rest filled. Test-network material.
+   * {@code signedData.sessionSig} of a node outside the signing subset: empty {@code
+   * signatureShare} and {@code bigr}, the rest filled. Test-network material.
    *
    * @param dataSigned the 32-byte digest
    * @param publicKey the PKP public key
    * @param siweMessage the SIWE message
    * @return the {@code sessionSig} JSON object
    */
-  public static ObjectNode writeEmptySignSessionKey(byte[] dataSigned, Secp256k1PublicKey publicKey, String siweMessage) {
-    if (dataSigned == null || publicKey == null) throw new LitValidationException("dataSigned and publicKey are required");
+  public static ObjectNode writeEmptySignSessionKey(
+      byte[] dataSigned, Secp256k1PublicKey publicKey, String siweMessage) {
+    if (dataSigned == null || publicKey == null)
+      throw new LitValidationException("dataSigned and publicKey are required");
     ObjectNode o = LitJson.mapper().createObjectNode();
     o.put("signatureShare", "");
     o.put("shareIndex", 0);
@@ -206,9 +267,9 @@ public final class EcdsaShareJson {
   }
 
   /**
-   * One {@code signedData.<sigName>} entry as a v4 node writes it for {@code /web/execute}:
-   * {@code sigType, dataSigned, signatureShare, shareIndex, bigR, publicKey, sigName}.
-   * Test-network material.
+   * One {@code signedData.<sigName>} entry as a v4 node writes it for {@code /web/execute}: {@code
+   * sigType, dataSigned, signatureShare, shareIndex, bigR, publicKey, sigName}. Test-network
+   * material.
    *
    * @param share the node's share
    * @return the entry's JSON object
@@ -246,9 +307,8 @@ public final class EcdsaShareJson {
   }
 
   /**
-   * The {@code signatureShare} object of a {@code /web/pkp/sign} response:
-   * {@code digest, result, share_index, signature_share, big_r, public_key, sig_type}.
-   * Test-network material.
+   * The {@code signatureShare} object of a {@code /web/pkp/sign} response: {@code digest, result,
+   * share_index, signature_share, big_r, public_key, sig_type}. Test-network material.
    *
    * @param share the node's share
    * @return the {@code signatureShare} JSON object
@@ -267,7 +327,8 @@ public final class EcdsaShareJson {
   }
 
   /**
-   * The {@code signatureShare} of a node outside the signing subset ({@code result "fail"}). Test-network material.
+   * The {@code signatureShare} of a node outside the signing subset ({@code result "fail"}).
+   * Test-network material.
    *
    * @return the {@code signatureShare} of a node outside the signing subset ({@code result "fail"})
    */

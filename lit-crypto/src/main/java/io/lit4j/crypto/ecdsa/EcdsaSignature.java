@@ -12,21 +12,27 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A combined ECDSA (K256) signature, as the SDK's {@code getSignatures} returns it:
- * {@code {r, s, recid, signature, publicKey, dataSigned}}. Always low-s.
+ * A combined ECDSA (K256) signature, as the SDK's {@code getSignatures} returns it: {@code {r, s,
+ * recid, signature, publicKey, dataSigned}}. Always low-s.
  *
  * @param r the signature's r, {@code x(R) mod n}
  * @param s the signature's s, low ({@code ≤ n/2})
  * @param recid the recovery id, 0 or 1 ({@code v = 27 + recid})
  * @param publicKey the key it verifies against
  * @param dataSigned the 32-byte digest that was signed
- * @param publicKeyHex the public key as the nodes wrote it, quotes removed (the SDK's {@code publicKey}:
- *     uppercase for pkpSign and execute, lowercase for sessions)
- * @param dataSignedHex the digest as the nodes wrote it, quotes removed (the SDK's {@code dataSigned})
+ * @param publicKeyHex the public key as the nodes wrote it, quotes removed (the SDK's {@code
+ *     publicKey}: uppercase for pkpSign and execute, lowercase for sessions)
+ * @param dataSignedHex the digest as the nodes wrote it, quotes removed (the SDK's {@code
+ *     dataSigned})
  */
 public record EcdsaSignature(
-    BigInteger r, BigInteger s, int recid, Secp256k1PublicKey publicKey, byte[] dataSigned,
-    String publicKeyHex, String dataSignedHex) {
+    BigInteger r,
+    BigInteger s,
+    int recid,
+    Secp256k1PublicKey publicKey,
+    byte[] dataSigned,
+    String publicKeyHex,
+    String dataSignedHex) {
 
   /**
    * Checks ranges and forms; it does not verify (the combiner does, and {@link #verify()} can).
@@ -36,19 +42,24 @@ public record EcdsaSignature(
    * @param recid the recovery id, 0 or 1 ({@code v = 27 + recid})
    * @param publicKey the key it verifies against
    * @param dataSigned the 32-byte digest that was signed
-   * @param publicKeyHex the public key as the nodes wrote it, quotes removed (the SDK's {@code publicKey}: uppercase for pkpSign and execute, lowercase for sessions)
-   * @param dataSignedHex the digest as the nodes wrote it, quotes removed (the SDK's {@code dataSigned})
+   * @param publicKeyHex the public key as the nodes wrote it, quotes removed (the SDK's {@code
+   *     publicKey}: uppercase for pkpSign and execute, lowercase for sessions)
+   * @param dataSignedHex the digest as the nodes wrote it, quotes removed (the SDK's {@code
+   *     dataSigned})
    * @throws LitValidationException for missing parts, a wrong digest length or recid
    * @throws LitCryptoException for r or s out of range or a high s
    */
   public EcdsaSignature {
     if (r == null || !K256.isNonZeroScalar(r)) throw new LitCryptoException("r must be 1 ≤ r < n");
     if (s == null || !K256.isNonZeroScalar(s)) throw new LitCryptoException("s must be 1 ≤ s < n");
-    if (s.compareTo(K256.HALF_N) > 0) throw new LitCryptoException("s is high (s > n/2): a combined signature is always low-s");
-    if (recid != 0 && recid != 1) throw new LitValidationException("recid must be 0 or 1, got " + recid);
+    if (s.compareTo(K256.HALF_N) > 0)
+      throw new LitCryptoException("s is high (s > n/2): a combined signature is always low-s");
+    if (recid != 0 && recid != 1)
+      throw new LitValidationException("recid must be 0 or 1, got " + recid);
     if (publicKey == null) throw new LitValidationException("publicKey is missing");
     if (dataSigned == null || dataSigned.length != 32) {
-      throw new LitValidationException("dataSigned must be 32 bytes, got " + (dataSigned == null ? "none" : dataSigned.length));
+      throw new LitValidationException(
+          "dataSigned must be 32 bytes, got " + (dataSigned == null ? "none" : dataSigned.length));
     }
     dataSigned = dataSigned.clone();
     if (publicKeyHex == null) throw new LitValidationException("publicKeyHex is missing");
@@ -72,10 +83,12 @@ public record EcdsaSignature(
    * @throws LitValidationException for missing parts
    * @throws LitCryptoException for r or s out of range or a high s
    */
-  public static EcdsaSignature of(BigInteger r, BigInteger s, int recid, Secp256k1PublicKey publicKey, byte[] dataSigned) {
+  public static EcdsaSignature of(
+      BigInteger r, BigInteger s, int recid, Secp256k1PublicKey publicKey, byte[] dataSigned) {
     if (publicKey == null) throw new LitValidationException("publicKey is missing");
     if (dataSigned == null) throw new LitValidationException("dataSigned is missing");
-    return new EcdsaSignature(r, s, recid, publicKey, dataSigned, publicKey.hex(), Hex.encode(dataSigned));
+    return new EcdsaSignature(
+        r, s, recid, publicKey, dataSigned, publicKey.hex(), Hex.encode(dataSigned));
   }
 
   /**
@@ -132,8 +145,8 @@ public record EcdsaSignature(
   }
 
   /**
-   * The address recovered from {@link #signature()} over {@code dataSigned}; equals
-   * {@code publicKey().ethAddress()} for a valid signature.
+   * The address recovered from {@link #signature()} over {@code dataSigned}; equals {@code
+   * publicKey().ethAddress()} for a valid signature.
    *
    * @return the recovered address
    * @throws LitCryptoException when no key recovers
@@ -157,9 +170,14 @@ public record EcdsaSignature(
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof EcdsaSignature x && r.equals(x.r) && s.equals(x.s) && recid == x.recid
-        && publicKey.equals(x.publicKey) && Arrays.equals(dataSigned, x.dataSigned)
-        && publicKeyHex.equals(x.publicKeyHex) && dataSignedHex.equals(x.dataSignedHex);
+    return o instanceof EcdsaSignature x
+        && r.equals(x.r)
+        && s.equals(x.s)
+        && recid == x.recid
+        && publicKey.equals(x.publicKey)
+        && Arrays.equals(dataSigned, x.dataSigned)
+        && publicKeyHex.equals(x.publicKeyHex)
+        && dataSignedHex.equals(x.dataSignedHex);
   }
 
   @Override
@@ -169,7 +187,12 @@ public record EcdsaSignature(
 
   @Override
   public String toString() {
-    return "EcdsaSignature[signature=" + signatureHex() + ", publicKey=" + publicKey.hex()
-        + ", dataSigned=" + Hex.encode(dataSigned).toLowerCase(Locale.ROOT) + "]";
+    return "EcdsaSignature[signature="
+        + signatureHex()
+        + ", publicKey="
+        + publicKey.hex()
+        + ", dataSigned="
+        + Hex.encode(dataSigned).toLowerCase(Locale.ROOT)
+        + "]";
   }
 }

@@ -10,10 +10,9 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * One node's share of a threshold ECDSA (cait-sith, K256) signature, as parsed from a node
- * response by {@link EcdsaShareJson} (or made by the test network). The node has already
- * weighted it by its Lagrange coefficient, so the client only adds shares
- * ({@link EcdsaShareCombiner}).
+ * One node's share of a threshold ECDSA (cait-sith, K256) signature, as parsed from a node response
+ * by {@link EcdsaShareJson} (or made by the test network). The node has already weighted it by its
+ * Lagrange coefficient, so the client only adds shares ({@link EcdsaShareCombiner}).
  *
  * @param sigType the signature type
  * @param dataSigned the 32-byte digest that was signed (below the group order n)
@@ -22,8 +21,10 @@ import java.util.Locale;
  * @param publicKey the key the signature must verify against
  * @param shareIndex the node's {@code shareIndex} (0 on every real v4 node)
  * @param sigName the signature's name ({@code "sessionSig"}, an action's name, {@code "sig"})
- * @param dataSignedHex {@code dataSigned} as the node wrote it, quotes removed (the SDK returns it so)
- * @param publicKeyHex {@code publicKey} as the node wrote it, quotes removed (the SDK returns it so)
+ * @param dataSignedHex {@code dataSigned} as the node wrote it, quotes removed (the SDK returns it
+ *     so)
+ * @param publicKeyHex {@code publicKey} as the node wrote it, quotes removed (the SDK returns it
+ *     so)
  */
 public record EcdsaSignatureShare(
     EcdsaSigType sigType,
@@ -44,8 +45,10 @@ public record EcdsaSignatureShare(
    * @param publicKey the key the signature must verify against
    * @param shareIndex the node's {@code shareIndex} (0 on every real v4 node)
    * @param sigName the signature's name ({@code "sessionSig"}, an action's name, {@code "sig"})
-   * @param dataSignedHex {@code dataSigned} as the node wrote it, quotes removed (the SDK returns it so)
-   * @param publicKeyHex {@code publicKey} as the node wrote it, quotes removed (the SDK returns it so)
+   * @param dataSignedHex {@code dataSigned} as the node wrote it, quotes removed (the SDK returns
+   *     it so)
+   * @param publicKeyHex {@code publicKey} as the node wrote it, quotes removed (the SDK returns it
+   *     so)
    * @throws LitValidationException for a missing or malformed part
    * @throws LitCryptoException for R off the curve, or wire hex that disagrees with the values
    */
@@ -61,11 +64,13 @@ public record EcdsaSignatureShare(
     }
     if (signatureShare == null) throw new LitValidationException("signatureShare is missing");
     if (signatureShare.signum() < 0 || signatureShare.compareTo(K256.N) >= 0) {
-      throw new LitValidationException("signatureShare is not a scalar below the secp256k1 group order");
+      throw new LitValidationException(
+          "signatureShare is not a scalar below the secp256k1 group order");
     }
     bigR = K256.decodePoint(bigR, "bigR").getEncoded(true);
     if (publicKey == null) throw new LitValidationException("publicKey is missing");
-    if (shareIndex < 0) throw new LitValidationException("shareIndex must not be negative, got " + shareIndex);
+    if (shareIndex < 0)
+      throw new LitValidationException("shareIndex must not be negative, got " + shareIndex);
     if (sigName == null) throw new LitValidationException("sigName is missing");
     if (dataSignedHex == null) throw new LitValidationException("dataSignedHex is missing");
     if (!Arrays.equals(Hex.decode(dataSignedHex, "dataSignedHex"), dataSigned)) {
@@ -78,8 +83,8 @@ public record EcdsaSignatureShare(
   }
 
   /**
-   * A share with canonical hex forms: uppercase, as nodes write {@code /web/execute} and
-   * {@code /web/pkp/sign} values.
+   * A share with canonical hex forms: uppercase, as nodes write {@code /web/execute} and {@code
+   * /web/pkp/sign} values.
    *
    * @param sigType the signature type
    * @param dataSigned the 32-byte digest that was signed
@@ -92,13 +97,25 @@ public record EcdsaSignatureShare(
    * @throws LitValidationException for a missing or malformed part
    */
   public static EcdsaSignatureShare of(
-      EcdsaSigType sigType, byte[] dataSigned, BigInteger signatureShare, byte[] bigR,
-      Secp256k1PublicKey publicKey, int shareIndex, String sigName) {
+      EcdsaSigType sigType,
+      byte[] dataSigned,
+      BigInteger signatureShare,
+      byte[] bigR,
+      Secp256k1PublicKey publicKey,
+      int shareIndex,
+      String sigName) {
     if (dataSigned == null) throw new LitValidationException("dataSigned is missing");
     if (publicKey == null) throw new LitValidationException("publicKey is missing");
     return new EcdsaSignatureShare(
-        sigType, dataSigned, signatureShare, bigR, publicKey, shareIndex, sigName,
-        Hex.encode(dataSigned).toUpperCase(Locale.ROOT), publicKey.hex().toUpperCase(Locale.ROOT));
+        sigType,
+        dataSigned,
+        signatureShare,
+        bigR,
+        publicKey,
+        shareIndex,
+        sigName,
+        Hex.encode(dataSigned).toUpperCase(Locale.ROOT),
+        publicKey.hex().toUpperCase(Locale.ROOT));
   }
 
   /**
@@ -137,13 +154,24 @@ public record EcdsaSignatureShare(
 
   @Override
   public int hashCode() {
-    return 31 * (31 * Arrays.hashCode(dataSigned) + signatureShare.hashCode()) + Arrays.hashCode(bigR);
+    return 31 * (31 * Arrays.hashCode(dataSigned) + signatureShare.hashCode())
+        + Arrays.hashCode(bigR);
   }
 
   @Override
   public String toString() {
-    return "EcdsaSignatureShare[sigName=" + sigName + ", sigType=" + sigType.wireName()
-        + ", shareIndex=" + shareIndex + ", dataSigned=" + Hex.encode(dataSigned)
-        + ", bigR=" + Hex.encode(bigR) + ", publicKey=" + publicKey.hex() + "]";
+    return "EcdsaSignatureShare[sigName="
+        + sigName
+        + ", sigType="
+        + sigType.wireName()
+        + ", shareIndex="
+        + shareIndex
+        + ", dataSigned="
+        + Hex.encode(dataSigned)
+        + ", bigR="
+        + Hex.encode(bigR)
+        + ", publicKey="
+        + publicKey.hex()
+        + "]";
   }
 }

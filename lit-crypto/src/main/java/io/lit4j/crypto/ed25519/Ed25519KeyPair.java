@@ -25,10 +25,13 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 public final class Ed25519KeyPair {
   /** Length of the seed (the RFC 8032 private key). */
   public static final int SEED_LENGTH = 32;
+
   /** Length of a public key. */
   public static final int PUBLIC_KEY_LENGTH = 32;
+
   /** Length of a tweetnacl secret key ({@code seed ‖ publicKey}). */
   public static final int SECRET_KEY_LENGTH = 64;
+
   /** Length of a signature. */
   public static final int SIGNATURE_LENGTH = 64;
 
@@ -82,17 +85,21 @@ public final class Ed25519KeyPair {
    * {@return the key pair of a tweetnacl secret key ({@code seed ‖ publicKey}, 64 bytes)}
    *
    * @param secretKey 64 bytes, {@code seed ‖ publicKey}
-   * @throws LitValidationException when the key is not 64 bytes or its public half does not
-   *     belong to its seed
+   * @throws LitValidationException when the key is not 64 bytes or its public half does not belong
+   *     to its seed
    */
   public static Ed25519KeyPair fromSecretKey(byte[] secretKey) {
-    if (secretKey == null) throw new LitValidationException("secretKey is missing: expected 64 bytes");
+    if (secretKey == null)
+      throw new LitValidationException("secretKey is missing: expected 64 bytes");
     if (secretKey.length != SECRET_KEY_LENGTH) {
-      throw new LitValidationException("secretKey must be 64 bytes (seed ‖ publicKey), got " + secretKey.length);
+      throw new LitValidationException(
+          "secretKey must be 64 bytes (seed ‖ publicKey), got " + secretKey.length);
     }
     Ed25519KeyPair kp = new Ed25519KeyPair(Arrays.copyOfRange(secretKey, 0, SEED_LENGTH));
-    if (!MessageDigest.isEqual(kp.publicKey, Arrays.copyOfRange(secretKey, SEED_LENGTH, SECRET_KEY_LENGTH))) {
-      throw new LitValidationException("secretKey is inconsistent: its last 32 bytes are not the public key of its seed");
+    if (!MessageDigest.isEqual(
+        kp.publicKey, Arrays.copyOfRange(secretKey, SEED_LENGTH, SECRET_KEY_LENGTH))) {
+      throw new LitValidationException(
+          "secretKey is inconsistent: its last 32 bytes are not the public key of its seed");
     }
     return kp;
   }
@@ -170,12 +177,14 @@ public final class Ed25519KeyPair {
     try {
       return Ed25519.verify(signature, 0, publicKey, 0, message, 0, message.length);
     } catch (RuntimeException e) {
-      throw new LitCryptoException("ed25519 verification failed unexpectedly: " + e.getMessage(), e);
+      throw new LitCryptoException(
+          "ed25519 verification failed unexpectedly: " + e.getMessage(), e);
     }
   }
 
   /**
-   * Verifies a signature under this key pair's public key; see {@link #verify(byte[], byte[], byte[])}.
+   * Verifies a signature under this key pair's public key; see {@link #verify(byte[], byte[],
+   * byte[])}.
    *
    * @param message the signed bytes
    * @param signature the 64-byte signature

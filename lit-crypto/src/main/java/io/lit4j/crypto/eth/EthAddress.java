@@ -26,9 +26,9 @@ public record EthAddress(byte[] bytes) {
   }
 
   /**
-   * Parses {@code 0x} + 40 hex digits ({@code 0x} optional). All-lowercase and all-uppercase
-   * are accepted as they are; mixed case must carry a correct EIP-55 checksum (as ethers
-   * {@code getAddress} requires).
+   * Parses {@code 0x} + 40 hex digits ({@code 0x} optional). All-lowercase and all-uppercase are
+   * accepted as they are; mixed case must carry a correct EIP-55 checksum (as ethers {@code
+   * getAddress} requires).
    *
    * @param hex the address, hex
    * @return the address
@@ -47,13 +47,16 @@ public record EthAddress(byte[] bytes) {
   }
 
   /**
-   * {@return true when {@code address} is {@code 0x} + 40 hex digits in exactly its EIP-55
-   * spelling (what SIWE requires of its address line)}
+   * {@return true when {@code address} is {@code 0x} + 40 hex digits in exactly its EIP-55 spelling
+   * (what SIWE requires of its address line)}
    *
    * @param address the address to check; null is not checksummed
    */
   public static boolean isChecksummed(String address) {
-    if (address == null || address.length() != 42 || !address.startsWith("0x") || !Hex.isHex(address)) return false;
+    if (address == null
+        || address.length() != 42
+        || !address.startsWith("0x")
+        || !Hex.isHex(address)) return false;
     return new EthAddress(Hex.decode(address, 20, "address")).checksummed().equals(address);
   }
 

@@ -40,8 +40,8 @@ public final class EthHash {
   }
 
   /**
-   * EIP-191 version 0x45 hash ({@code personal_sign}, ethers {@code hashMessage}):
-   * {@code keccak256("\x19Ethereum Signed Message:\n" + message.length + message)}.
+   * EIP-191 version 0x45 hash ({@code personal_sign}, ethers {@code hashMessage}): {@code
+   * keccak256("\x19Ethereum Signed Message:\n" + message.length + message)}.
    *
    * @param message the message bytes
    * @return the 32-byte hash

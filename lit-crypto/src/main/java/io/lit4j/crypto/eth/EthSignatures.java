@@ -10,15 +10,15 @@ import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * Recovery and verification of Ethereum-style secp256k1 signatures: 65 bytes
- * {@code r(32) ‖ s(32) ‖ v(1)} with {@code v} ∈ {27, 28} (or {0, 1}) over a 32-byte digest.
+ * Recovery and verification of Ethereum-style secp256k1 signatures: 65 bytes {@code r(32) ‖ s(32) ‖
+ * v(1)} with {@code v} ∈ {27, 28} (or {0, 1}) over a 32-byte digest.
  *
- * <p><b>One rule for high s</b>, the one of ethers 5.7 (what JS SDK 4.2.0 verifies with:
- * {@code verifyMessage}, {@code recoverAddress}): recovery and verification accept a high-s
- * signature ({@code s > n/2}) and give the same signer as its low-s twin {@code (r, n − s)} with
- * the other recovery id. EIP-2 binds transactions, not messages. What lit4j itself produces is
- * always low-s (the share combiner normalizes, as the SDK's does), so only the checks are lenient.
- * lit-auth's SIWE and auth-sig checks use this class, so they follow the same rule.
+ * <p><b>One rule for high s</b>, the one of ethers 5.7 (what JS SDK 4.2.0 verifies with: {@code
+ * verifyMessage}, {@code recoverAddress}): recovery and verification accept a high-s signature
+ * ({@code s > n/2}) and give the same signer as its low-s twin {@code (r, n − s)} with the other
+ * recovery id. EIP-2 binds transactions, not messages. What lit4j itself produces is always low-s
+ * (the share combiner normalizes, as the SDK's does), so only the checks are lenient. lit-auth's
+ * SIWE and auth-sig checks use this class, so they follow the same rule.
  */
 public final class EthSignatures {
   private EthSignatures() {}
@@ -40,7 +40,8 @@ public final class EthSignatures {
     }
     if (signature == null || signature.length != 65) {
       throw new LitValidationException(
-          "signature must be 65 bytes (r ‖ s ‖ v), got " + (signature == null ? "none" : signature.length));
+          "signature must be 65 bytes (r ‖ s ‖ v), got "
+              + (signature == null ? "none" : signature.length));
     }
     int v = signature[64] & 0xff;
     int recid;
@@ -119,25 +120,28 @@ public final class EthSignatures {
    * @throws LitCryptoException when the signature is out of range
    */
   public static EthAddress recoverPersonalSignAddress(String message, String signatureHex) {
-    return recoverAddress(EthHash.personalMessageHash(message), Hex.decode(signatureHex, 65, "signature"));
+    return recoverAddress(
+        EthHash.personalMessageHash(message), Hex.decode(signatureHex, 65, "signature"));
   }
 
   /**
-   * The address that {@code personal_sign}-ed a text message, or empty when the signature
-   * recovers no key (r or s out of range, r not on the curve): the "no signer" answer SIWE and
-   * auth-sig checks want, where {@link #recoverPersonalSignAddress} throws.
+   * The address that {@code personal_sign}-ed a text message, or empty when the signature recovers
+   * no key (r or s out of range, r not on the curve): the "no signer" answer SIWE and auth-sig
+   * checks want, where {@link #recoverPersonalSignAddress} throws.
    *
    * @param message the signed text
    * @param signatureHex 65 bytes {@code r ‖ s ‖ v} in hex ({@code 0x} optional), v 0/1 or 27/28
    * @return the signer, or empty
-   * @throws LitValidationException when the message is missing, or the signature is not 65 bytes
-   *     of hex or has a bad {@code v}
+   * @throws LitValidationException when the message is missing, or the signature is not 65 bytes of
+   *     hex or has a bad {@code v}
    */
-  public static java.util.Optional<EthAddress> findPersonalSignAddress(String message, String signatureHex) {
+  public static java.util.Optional<EthAddress> findPersonalSignAddress(
+      String message, String signatureHex) {
     byte[] digest = EthHash.personalMessageHash(message);
     byte[] signature = Hex.decode(signatureHex, "signature");
     if (signature.length != 65) {
-      throw new LitValidationException("signature must be 65 bytes (r ‖ s ‖ v), got " + signature.length + " bytes");
+      throw new LitValidationException(
+          "signature must be 65 bytes (r ‖ s ‖ v), got " + signature.length + " bytes");
     }
     try {
       return java.util.Optional.of(recoverAddress(digest, signature));
@@ -156,17 +160,22 @@ public final class EthSignatures {
    * @return whether the signature is valid
    * @throws LitValidationException for a wrong digest length or missing values
    */
-  public static boolean verify(byte[] digest, BigInteger r, BigInteger s, Secp256k1PublicKey publicKey) {
+  public static boolean verify(
+      byte[] digest, BigInteger r, BigInteger s, Secp256k1PublicKey publicKey) {
     if (digest == null || digest.length != 32) {
       throw new LitValidationException(
           "digest must be 32 bytes, got " + (digest == null ? "none" : digest.length));
     }
     if (publicKey == null) throw new LitValidationException("publicKey is missing");
-    if (r == null || s == null || !K256.isNonZeroScalar(r) || !K256.isNonZeroScalar(s)) return false;
+    if (r == null || s == null || !K256.isNonZeroScalar(r) || !K256.isNonZeroScalar(s))
+      return false;
     BigInteger e = new BigInteger(1, digest).mod(K256.N);
     BigInteger w = s.modInverse(K256.N);
     ECPoint q = K256.decodePoint(publicKey.uncompressed(), "publicKey");
-    ECPoint x = ECAlgorithms.sumOfTwoMultiplies(K256.G, e.multiply(w).mod(K256.N), q, r.multiply(w).mod(K256.N)).normalize();
+    ECPoint x =
+        ECAlgorithms.sumOfTwoMultiplies(
+                K256.G, e.multiply(w).mod(K256.N), q, r.multiply(w).mod(K256.N))
+            .normalize();
     if (x.isInfinity()) return false;
     return x.getAffineXCoord().toBigInteger().mod(K256.N).equals(r);
   }

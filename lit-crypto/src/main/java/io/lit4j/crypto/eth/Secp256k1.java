@@ -11,6 +11,7 @@ import java.math.BigInteger;
 public final class Secp256k1 {
   /** The group order n. */
   public static final BigInteger ORDER = K256.N;
+
   /** {@code floor(n / 2)}: the largest low-s value (EIP-2). */
   public static final BigInteger HALF_ORDER = K256.HALF_N;
 
@@ -32,7 +33,8 @@ public final class Secp256k1 {
    * @throws LitValidationException when the scalar is out of range
    */
   public static Secp256k1PublicKey multiplyGenerator(BigInteger scalar) {
-    if (!isNonZeroScalar(scalar)) throw new LitValidationException("scalar must be in [1, n) of secp256k1");
+    if (!isNonZeroScalar(scalar))
+      throw new LitValidationException("scalar must be in [1, n) of secp256k1");
     return new Secp256k1PublicKey(K256.G.multiply(scalar).normalize().getEncoded(false));
   }
 }

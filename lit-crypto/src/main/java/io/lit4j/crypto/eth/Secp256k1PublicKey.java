@@ -18,7 +18,8 @@ import java.util.Arrays;
 public record Secp256k1PublicKey(byte[] uncompressed) {
 
   /**
-   * @param uncompressed the 65-byte uncompressed encoding (a 33-byte compressed one is accepted and expanded); copied in and out
+   * @param uncompressed the 65-byte uncompressed encoding (a 33-byte compressed one is accepted and
+   *     expanded); copied in and out
    * @throws LitValidationException for a wrong length or prefix
    * @throws LitCryptoException for a point that is not on secp256k1
    */

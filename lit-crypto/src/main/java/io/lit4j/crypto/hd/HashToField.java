@@ -8,19 +8,20 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * RFC 9380 {@code expand_message_xmd} with SHA-256 and {@code hash_to_field} for a prime modulus
- * (one element, {@code L} bytes, big-endian, reduced mod the modulus). BouncyCastle does not
- * expose these, so they live here.
+ * (one element, {@code L} bytes, big-endian, reduced mod the modulus). BouncyCastle does not expose
+ * these, so they live here.
  */
 public final class HashToField {
   private static final int B_IN_BYTES = 32; // SHA-256 output
   private static final int R_IN_BYTES = 64; // SHA-256 block
-  private static final byte[] OVERSIZE_PREFIX = "H2C-OVERSIZE-DST-".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] OVERSIZE_PREFIX =
+      "H2C-OVERSIZE-DST-".getBytes(StandardCharsets.US_ASCII);
 
   private HashToField() {}
 
   /**
-   * {@code expand_message_xmd(msg, DST, lenInBytes)} with SHA-256 (RFC 9380 §5.3.1); a DST
-   * longer than 255 bytes is first hashed as §5.3.3 prescribes.
+   * {@code expand_message_xmd(msg, DST, lenInBytes)} with SHA-256 (RFC 9380 §5.3.1); a DST longer
+   * than 255 bytes is first hashed as §5.3.3 prescribes.
    *
    * @param msg the message
    * @param dst the domain separation tag
@@ -32,7 +33,8 @@ public final class HashToField {
     if (msg == null) throw new LitValidationException("message to hash is missing");
     if (dst == null) throw new LitValidationException("domain separation tag is missing");
     if (lenInBytes < 1 || lenInBytes > 255 * B_IN_BYTES || lenInBytes > 65535) {
-      throw new LitValidationException("expand_message_xmd length must be 1..8160 bytes, got " + lenInBytes);
+      throw new LitValidationException(
+          "expand_message_xmd length must be 1..8160 bytes, got " + lenInBytes);
     }
     if (dst.length > 255) {
       MessageDigest h = sha256();
@@ -88,8 +90,8 @@ public final class HashToField {
   }
 
   /**
-   * {@code hash_to_field} for a 256-bit prime modulus (secp256k1 or P-256 scalars):
-   * {@code L = 48} bytes, security level 128.
+   * {@code hash_to_field} for a 256-bit prime modulus (secp256k1 or P-256 scalars): {@code L = 48}
+   * bytes, security level 128.
    *
    * @param msg the message
    * @param dst the domain separation tag

@@ -8,10 +8,10 @@ import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * Lit's HD key derivation for one curve and domain separation tag ({@code hd-keys-curves}):
- * tweak {@code τ = hash_to_field(id, DST)} (expand_message_xmd SHA-256, L = 48, mod the group
- * order); derived key {@code Σᵢ τⁱ · rootᵢ} over the ordered root keys, and the same polynomial
- * over root secrets (or over Shamir shares of them, which yields shares of the derived secret).
+ * Lit's HD key derivation for one curve and domain separation tag ({@code hd-keys-curves}): tweak
+ * {@code τ = hash_to_field(id, DST)} (expand_message_xmd SHA-256, L = 48, mod the group order);
+ * derived key {@code Σᵢ τⁱ · rootᵢ} over the ordered root keys, and the same polynomial over root
+ * secrets (or over Shamir shares of them, which yields shares of the derived secret).
  *
  * <p>{@link #litV4()} is the v4 SDK's setting; {@link HdKeys} wraps it with typed keys.
  */
@@ -93,8 +93,8 @@ public final class HdKeyDeriver {
   }
 
   /**
-   * Derives the secret {@code Σᵢ τⁱ · secretᵢ mod order}. Applied to node i's Shamir shares of
-   * the root secrets it gives node i's share of the derived secret (derivation is linear).
+   * Derives the secret {@code Σᵢ τⁱ · secretᵢ mod order}. Applied to node i's Shamir shares of the
+   * root secrets it gives node i's share of the derived secret (derivation is linear).
    *
    * @param id the key id bytes
    * @param rootSecrets the root secrets (or one node's shares of them), in order
@@ -110,7 +110,8 @@ public final class HdKeyDeriver {
     for (int i = 0; i < rootSecrets.size(); i++) {
       BigInteger s = rootSecrets.get(i);
       if (s == null || s.signum() < 0 || s.compareTo(n) >= 0) {
-        throw new LitValidationException("rootSecrets[" + i + "] must be a scalar below the group order");
+        throw new LitValidationException(
+            "rootSecrets[" + i + "] must be a scalar below the group order");
       }
       acc = acc.add(s.multiply(power)).mod(n);
       power = power.multiply(t).mod(n);
@@ -140,14 +141,22 @@ public final class HdKeyDeriver {
 
   private ECPoint decode(ECCurve c, byte[] sec1, String field) {
     if (sec1 == null) throw new LitValidationException(field + " is missing");
-    boolean ok = (sec1.length == 33 && (sec1[0] == 2 || sec1[0] == 3)) || (sec1.length == 65 && sec1[0] == 4);
+    boolean ok =
+        (sec1.length == 33 && (sec1[0] == 2 || sec1[0] == 3))
+            || (sec1.length == 65 && sec1[0] == 4);
     if (!ok) {
       throw new LitValidationException(
-          field + " must be a 33-byte compressed or 65-byte uncompressed " + curve + " point, got " + sec1.length + " bytes");
+          field
+              + " must be a 33-byte compressed or 65-byte uncompressed "
+              + curve
+              + " point, got "
+              + sec1.length
+              + " bytes");
     }
     try {
       ECPoint p = c.decodePoint(sec1);
-      if (p.isInfinity() || !p.isValid()) throw new LitCryptoException(field + " is not a point on " + curve);
+      if (p.isInfinity() || !p.isValid())
+        throw new LitCryptoException(field + " is not a point on " + curve);
       return p;
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new LitCryptoException(field + " is not a point on " + curve, e);

@@ -5,8 +5,8 @@ import io.lit4j.core.util.Hex;
 import java.util.Arrays;
 
 /**
- * The 32-byte id that selects an HD-derived PKP key: {@code keccak256("userId:appId")} for
- * claims, the on-chain {@code derivedKeyId} of a minted PKP, or an auth method id.
+ * The 32-byte id that selects an HD-derived PKP key: {@code keccak256("userId:appId")} for claims,
+ * the on-chain {@code derivedKeyId} of a minted PKP, or an auth method id.
  *
  * @param bytes the 32 id bytes (copied in and out)
  */
@@ -18,7 +18,8 @@ public record HdKeyId(byte[] bytes) {
    */
   public HdKeyId {
     if (bytes == null) throw new LitValidationException("keyId is missing");
-    if (bytes.length != 32) throw new LitValidationException("keyId must be 32 bytes, got " + bytes.length);
+    if (bytes.length != 32)
+      throw new LitValidationException("keyId must be 32 bytes, got " + bytes.length);
     bytes = bytes.clone();
   }
 

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * HD (derived) PKP keys as SDK 4.2.0 computes them: {@code computeHDKeyId} and
- * {@code computeHDPubKey}, plus the secret-side derivation the nodes use.
+ * HD (derived) PKP keys as SDK 4.2.0 computes them: {@code computeHDKeyId} and {@code
+ * computeHDPubKey}, plus the secret-side derivation the nodes use.
  *
  * <pre>{@code
  * HdKeyId id = HdKeys.computeHDKeyId("0xabc", "lit");
@@ -69,7 +69,8 @@ public final class HdKeys {
    * @throws LitValidationException when fewer than 2 roots are given
    * @throws LitCryptoException when the result is the identity
    */
-  public static Secp256k1PublicKey derivePublicKey(HdKeyId keyId, List<Secp256k1PublicKey> rootPublicKeys) {
+  public static Secp256k1PublicKey derivePublicKey(
+      HdKeyId keyId, List<Secp256k1PublicKey> rootPublicKeys) {
     if (keyId == null) throw new LitValidationException("keyId is missing");
     if (rootPublicKeys == null) throw new LitValidationException("rootPublicKeys are missing");
     List<byte[]> roots = new ArrayList<>(rootPublicKeys.size());
@@ -78,12 +79,13 @@ public final class HdKeys {
       if (k == null) throw new LitValidationException("rootPublicKeys[" + i + "] is missing");
       roots.add(k.uncompressed());
     }
-    return new Secp256k1PublicKey(HdKeyDeriver.litV4().derivePublicKey(keyId.bytes(), roots, false));
+    return new Secp256k1PublicKey(
+        HdKeyDeriver.litV4().derivePublicKey(keyId.bytes(), roots, false));
   }
 
   /**
-   * SDK {@code computeHDPubKey}: the key id as hex ({@code 0x} optional; hex-decoded, not hashed
-   * as text) and root keys as hex (compressed or uncompressed, {@code 0x} optional).
+   * SDK {@code computeHDPubKey}: the key id as hex ({@code 0x} optional; hex-decoded, not hashed as
+   * text) and root keys as hex (compressed or uncompressed, {@code 0x} optional).
    *
    * @param keyIdHex the key id, hex
    * @param rootPublicKeysHex the root public keys, hex, in order
@@ -91,7 +93,8 @@ public final class HdKeys {
    * @throws LitValidationException for malformed hex or fewer than 2 roots
    * @throws LitCryptoException when a root is not on secp256k1
    */
-  public static Secp256k1PublicKey derivePublicKey(String keyIdHex, List<String> rootPublicKeysHex) {
+  public static Secp256k1PublicKey derivePublicKey(
+      String keyIdHex, List<String> rootPublicKeysHex) {
     if (rootPublicKeysHex == null) throw new LitValidationException("rootPublicKeys are missing");
     List<Secp256k1PublicKey> roots = new ArrayList<>(rootPublicKeysHex.size());
     for (int i = 0; i < rootPublicKeysHex.size(); i++) {
@@ -104,8 +107,8 @@ public final class HdKeys {
   }
 
   /**
-   * The derived secret {@code Σᵢ τⁱ · rootSecretᵢ mod n}; given a node's Shamir shares of the
-   * root secrets it returns that node's share of the derived secret.
+   * The derived secret {@code Σᵢ τⁱ · rootSecretᵢ mod n}; given a node's Shamir shares of the root
+   * secrets it returns that node's share of the derived secret.
    *
    * @param keyId the PKP's key id
    * @param rootSecretsOrShares the root secrets, or one node's shares of them, in order

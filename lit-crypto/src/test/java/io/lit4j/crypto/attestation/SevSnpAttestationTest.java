@@ -20,8 +20,10 @@ class SevSnpAttestationTest {
   private static final SevSnpVector V = SevSnpVector.load();
 
   private static LitValidationException rejects(ObjectNode json, String field) {
-    LitValidationException e = assertThrows(LitValidationException.class, () -> SevSnpAttestation.fromJson(json));
-    assertTrue(e.getMessage().contains(field), "message should name " + field + ": " + e.getMessage());
+    LitValidationException e =
+        assertThrows(LitValidationException.class, () -> SevSnpAttestation.fromJson(json));
+    assertTrue(
+        e.getMessage().contains(field), "message should name " + field + ": " + e.getMessage());
     assertEquals(Optional.of("InvalidNodeAttestation"), e.errorCode());
     return e;
   }
@@ -30,7 +32,9 @@ class SevSnpAttestationTest {
   void theHandshakeAttestationParsesWithDataInJsonOrder() {
     SevSnpAttestation a = V.attestation();
     assertEquals(List.of("INSTANCE_ID", "RELEASE_ID", "UNIX_TIME"), List.copyOf(a.data().keySet()));
-    assertEquals("1a483250", new String(a.data().get("INSTANCE_ID"), java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(
+        "1a483250",
+        new String(a.data().get("INSTANCE_ID"), java.nio.charset.StandardCharsets.UTF_8));
     assertEquals(V.challengeHex(), Hex.encode(a.noonce()));
     assertEquals(1, a.signatures().size());
     assertEquals(3968, a.report().length);
@@ -131,7 +135,9 @@ class SevSnpAttestationTest {
 
   @Test
   void aMissingOrNonObjectAttestationIsRejected() {
-    assertThrows(LitValidationException.class, () -> SevSnpAttestation.fromJson((com.fasterxml.jackson.databind.JsonNode) null));
+    assertThrows(
+        LitValidationException.class,
+        () -> SevSnpAttestation.fromJson((com.fasterxml.jackson.databind.JsonNode) null));
     assertThrows(LitValidationException.class, () -> SevSnpAttestation.fromJson("null"));
     assertThrows(LitValidationException.class, () -> SevSnpAttestation.fromJson("[1]"));
     assertThrows(LitValidationException.class, () -> SevSnpAttestation.fromJson("{not json"));
@@ -148,7 +154,8 @@ class SevSnpAttestationTest {
     data.put("2", v);
     data.put("01", v);
     data.put("4294967295", v); // 2^32 - 1 is not an array index
-    assertEquals(List.of("2", "10", "B", "A", "01", "4294967295"),
+    assertEquals(
+        List.of("2", "10", "B", "A", "01", "4294967295"),
         List.copyOf(SevSnpAttestation.fromJson(json).data().keySet()));
   }
 

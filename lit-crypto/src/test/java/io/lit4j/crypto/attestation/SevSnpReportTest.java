@@ -26,9 +26,11 @@ class SevSnpReportTest {
     assertEquals(V.derived("chipIdHex_0x1A0"), Hex.encode(REPORT.chipId()));
     assertEquals(V.derived("sigRLittleEndian72Hex"), Hex.encode(REPORT.signatureR()));
     assertEquals(V.derived("sigSLittleEndian72Hex"), Hex.encode(REPORT.signatureS()));
-    assertEquals(V.derived("signedBytesSha384Hex"),
+    assertEquals(
+        V.derived("signedBytesSha384Hex"),
         Hex.encode(MessageDigest.getInstance("SHA-384").digest(REPORT.signedBytes())));
-    assertArrayEquals(java.util.Arrays.copyOfRange(V.attestation().report(), 0x90, 0xC0), REPORT.measurement());
+    assertArrayEquals(
+        java.util.Arrays.copyOfRange(V.attestation().report(), 0x90, 0xC0), REPORT.measurement());
   }
 
   @Test
@@ -40,13 +42,16 @@ class SevSnpReportTest {
   void theVcekUrlPadsLevelsToTwoDecimalDigits() {
     assertEquals(V.root.get("expectedVcekUrl").textValue(), REPORT.vcekUrl());
     assertEquals("blSPL=03&teeSPL=00&snpSPL=10&ucodeSPL=169", REPORT.reportedTcb().kdsQuery());
-    assertEquals("blSPL=00&teeSPL=01&snpSPL=255&ucodeSPL=09", new SevSnpTcbVersion(0, 1, 255, 9).kdsQuery());
+    assertEquals(
+        "blSPL=00&teeSPL=01&snpSPL=255&ucodeSPL=09", new SevSnpTcbVersion(0, 1, 255, 9).kdsQuery());
   }
 
   @Test
   void aShortReportOrOutOfRangeLevelIsRejected() {
-    assertThrows(LitValidationException.class, () -> SevSnpReport.parse(new byte[SevSnpReport.SIZE - 1]));
-    assertThrows(LitValidationException.class, () -> new SevSnpReport(new byte[SevSnpReport.SIZE + 1]));
+    assertThrows(
+        LitValidationException.class, () -> SevSnpReport.parse(new byte[SevSnpReport.SIZE - 1]));
+    assertThrows(
+        LitValidationException.class, () -> new SevSnpReport(new byte[SevSnpReport.SIZE + 1]));
     assertThrows(LitValidationException.class, () -> new SevSnpTcbVersion(0, 0, 256, 0));
     assertThrows(LitValidationException.class, () -> SevSnpTcbVersion.fromBytes(new byte[7]));
   }

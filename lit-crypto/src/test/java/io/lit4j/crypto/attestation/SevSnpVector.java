@@ -2,10 +2,6 @@ package io.lit4j.crypto.attestation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lit4j.core.json.LitJson;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -19,7 +15,9 @@ final class SevSnpVector {
 
   /** The committed copy (lit-vectors checks the shared one, when present, against it). */
   static SevSnpVector load() {
-    return new SevSnpVector(io.lit4j.core.vectors.TestVectors.read(io.lit4j.core.vectors.TestVectors.committed("sev_snp_attestation.json")));
+    return new SevSnpVector(
+        io.lit4j.core.vectors.TestVectors.read(
+            io.lit4j.core.vectors.TestVectors.committed("sev_snp_attestation.json")));
   }
 
   String challengeHex() {

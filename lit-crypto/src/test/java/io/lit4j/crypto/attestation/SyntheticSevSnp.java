@@ -37,8 +37,8 @@ import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
 
 /**
  * A made-up AMD-style trust chain (ARK → ASK → VCEK, RSASSA-PSS SHA-384 salt 48, P-384 VCEK) and
- * attestations signed by it, so the whole connect-path check can be seen to pass, which the
- * shared vector (without {@code EXTERNAL_ADDR}) cannot show.
+ * attestations signed by it, so the whole connect-path check can be seen to pass, which the shared
+ * vector (without {@code EXTERNAL_ADDR}) cannot show.
  */
 final class SyntheticSevSnp {
   static final SecureRandom RANDOM = new SecureRandom();
@@ -60,10 +60,14 @@ final class SyntheticSevSnp {
       KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
       ec.initialize(new ECGenParameterSpec("secp384r1"), RANDOM);
       vcekKey = ec.generateKeyPair();
-      X509Certificate ark = certificate("CN=Test ARK", "CN=Test ARK", arkKey.getPublic(), arkKey.getPrivate());
-      X509Certificate ask = certificate("CN=Test ARK", "CN=Test ASK", askKey.getPublic(), arkKey.getPrivate());
+      X509Certificate ark =
+          certificate("CN=Test ARK", "CN=Test ARK", arkKey.getPublic(), arkKey.getPrivate());
+      X509Certificate ask =
+          certificate("CN=Test ARK", "CN=Test ASK", askKey.getPublic(), arkKey.getPrivate());
       roots = new AmdRootCertificates(ark, ask);
-      vcekDer = certificate("CN=Test ASK", "CN=Test VCEK", vcekKey.getPublic(), askKey.getPrivate()).getEncoded();
+      vcekDer =
+          certificate("CN=Test ASK", "CN=Test VCEK", vcekKey.getPublic(), askKey.getPrivate())
+              .getEncoded();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -83,7 +87,9 @@ final class SyntheticSevSnp {
   SevSnpAttestation attestation(byte[] challenge, String externalAddr) {
     Map<String, byte[]> data = new LinkedHashMap<>();
     data.put("INSTANCE_ID", "1a483250".getBytes(StandardCharsets.UTF_8));
-    data.put("RELEASE_ID", "fc5c9250ccc159e4a03d38fb4df07a5358a44a27cc491b0d".getBytes(StandardCharsets.UTF_8));
+    data.put(
+        "RELEASE_ID",
+        "fc5c9250ccc159e4a03d38fb4df07a5358a44a27cc491b0d".getBytes(StandardCharsets.UTF_8));
     data.put("UNIX_TIME", new byte[] {1, 2, 3, 4, 0, 0, 0, 0});
     data.put("EXTERNAL_ADDR", externalAddr.getBytes(StandardCharsets.UTF_8));
     List<byte[]> signatures = List.of(new byte[] {9, 9, 9}, new byte[] {7, 7});
@@ -117,12 +123,18 @@ final class SyntheticSevSnp {
     }
   }
 
-  static X509Certificate certificate(String issuer, String subject, PublicKey subjectKey, PrivateKey issuerKey)
-      throws Exception {
-    AlgorithmIdentifier sha384 = new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha384, DERNull.INSTANCE);
-    AlgorithmIdentifier pss = new AlgorithmIdentifier(PKCSObjectIdentifiers.id_RSASSA_PSS,
-        new RSASSAPSSparams(sha384, new AlgorithmIdentifier(PKCSObjectIdentifiers.id_mgf1, sha384),
-            new ASN1Integer(48), new ASN1Integer(1)));
+  static X509Certificate certificate(
+      String issuer, String subject, PublicKey subjectKey, PrivateKey issuerKey) throws Exception {
+    AlgorithmIdentifier sha384 =
+        new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha384, DERNull.INSTANCE);
+    AlgorithmIdentifier pss =
+        new AlgorithmIdentifier(
+            PKCSObjectIdentifiers.id_RSASSA_PSS,
+            new RSASSAPSSparams(
+                sha384,
+                new AlgorithmIdentifier(PKCSObjectIdentifiers.id_mgf1, sha384),
+                new ASN1Integer(48),
+                new ASN1Integer(1)));
     V3TBSCertificateGenerator gen = new V3TBSCertificateGenerator();
     gen.setSerialNumber(new ASN1Integer(BigInteger.valueOf(RANDOM.nextInt(1 << 30))));
     gen.setIssuer(new X500Name(issuer));
@@ -137,7 +149,10 @@ final class SyntheticSevSnp {
     signer.initSign(issuerKey, RANDOM);
     signer.update(tbs.getEncoded(ASN1Encoding.DER));
     byte[] sig = signer.sign();
-    byte[] der = new DERSequence(new ASN1Encodable[] {tbs, pss, new DERBitString(sig)}).getEncoded(ASN1Encoding.DER);
-    return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    byte[] der =
+        new DERSequence(new ASN1Encodable[] {tbs, pss, new DERBitString(sig)})
+            .getEncoded(ASN1Encoding.DER);
+    return (X509Certificate)
+        CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
   }
 }

@@ -44,7 +44,9 @@ class VcekCacheTest {
   void theFileCacheNamesFilesByTheSha256OfTheUrl(@TempDir Path dir) throws Exception {
     FileVcekCache cache = new FileVcekCache(dir);
     cache.put(URL, V.vcek());
-    String hash = Hex.encode(MessageDigest.getInstance("SHA-256").digest(URL.getBytes(StandardCharsets.UTF_8)));
+    String hash =
+        Hex.encode(
+            MessageDigest.getInstance("SHA-256").digest(URL.getBytes(StandardCharsets.UTF_8)));
     Path file = dir.resolve(hash + ".der");
     assertEquals(file, cache.fileFor(URL));
     assertArrayEquals(V.vcek(), Files.readAllBytes(file));
@@ -64,7 +66,8 @@ class VcekCacheTest {
   }
 
   @Test
-  void theFileCacheDoesNotStoreShortUpstreamAnswersAndIgnoresShortFiles(@TempDir Path dir) throws Exception {
+  void theFileCacheDoesNotStoreShortUpstreamAnswersAndIgnoresShortFiles(@TempDir Path dir)
+      throws Exception {
     AtomicInteger calls = new AtomicInteger();
     FileVcekCache cache = new FileVcekCache(dir, counting(calls, new byte[10]));
     assertEquals(10, cache.vcekDer(URL, REPORT).orElseThrow().length);

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 
 class BlsJwtTest {
   static final BlsKeySet KEYS = TestKeySets.deal(2, 3, SEED);
-  static final String PAYLOAD = "{\"iss\":\"LIT\",\"sub\":\"0xabc\",\"chain\":\"ethereum\",\"iat\":1700000000,\"exp\":1700043200,"
-      + "\"accessControlConditions\":[],\"evmContractConditions\":null,\"solRpcConditions\":null,"
-      + "\"unifiedAccessControlConditions\":null,\"note\":\"ü\"}";
+  static final String PAYLOAD =
+      "{\"iss\":\"LIT\",\"sub\":\"0xabc\",\"chain\":\"ethereum\",\"iat\":1700000000,\"exp\":1700043200,"
+          + "\"accessControlConditions\":[],\"evmContractConditions\":null,\"solRpcConditions\":null,"
+          + "\"unifiedAccessControlConditions\":null,\"note\":\"ü\"}";
 
   static String token() {
     String unsigned = BlsJwt.unsignedJwt(PAYLOAD);
@@ -27,7 +28,10 @@ class BlsJwtTest {
   void theUnsignedJwtIsTheBase64UrlOfHeaderAndPayload() {
     String unsigned = BlsJwt.unsignedJwt(PAYLOAD);
     assertTrue(unsigned.startsWith("eyJhbGciOiJCTFMxMi0zODEiLCJ0eXAiOiJKV1QifQ."), unsigned);
-    assertEquals(PAYLOAD, new String(Base64.getUrlDecoder().decode(unsigned.split("\\.")[1]), StandardCharsets.UTF_8));
+    assertEquals(
+        PAYLOAD,
+        new String(
+            Base64.getUrlDecoder().decode(unsigned.split("\\.")[1]), StandardCharsets.UTF_8));
     assertTrue(!unsigned.contains("="));
   }
 
@@ -43,11 +47,22 @@ class BlsJwtTest {
   @Test
   void aTokenIsRefusedUnderAnotherKeyOrWithAChangedPayload() {
     String jwt = token();
-    assertRefused(LitCryptoException.class, "does not verify", () -> BlsJwt.verify(jwt, TestKeySets.deal(2, 3,
-        "yet another seed for another key".getBytes(StandardCharsets.US_ASCII)).publicKey()));
+    assertRefused(
+        LitCryptoException.class,
+        "does not verify",
+        () ->
+            BlsJwt.verify(
+                jwt,
+                TestKeySets.deal(
+                        2,
+                        3,
+                        "yet another seed for another key".getBytes(StandardCharsets.US_ASCII))
+                    .publicKey()));
     String[] parts = jwt.split("\\.");
     String changed = BlsJwt.unsignedJwt(PAYLOAD.replace("0xabc", "0xabd")).split("\\.")[1];
-    assertRefused(LitCryptoException.class, "does not verify",
+    assertRefused(
+        LitCryptoException.class,
+        "does not verify",
         () -> BlsJwt.verify(parts[0] + "." + changed + "." + parts[2], KEYS.publicKey()));
   }
 
@@ -56,30 +71,58 @@ class BlsJwtTest {
     BlsKeySet keys = TestKeySets.deal(3, 3, SEED);
     String unsigned = BlsJwt.unsignedJwt(PAYLOAD);
     String jwt = BlsJwt.signedJwt(unsigned, sign(keys, BlsJwt.signingInput(unsigned), 1, 2));
-    assertRefused(LitCryptoException.class, "does not verify", () -> BlsJwt.verify(jwt, keys.publicKey()));
+    assertRefused(
+        LitCryptoException.class, "does not verify", () -> BlsJwt.verify(jwt, keys.publicKey()));
   }
 
   @Test
   void malformedTokensAreRefusedWithTheReason() {
     String jwt = token();
     String[] parts = jwt.split("\\.");
-    assertRefused(LitValidationException.class, "3 dot-separated parts", () -> BlsJwt.verify(parts[0] + "." + parts[1], KEYS.publicKey()));
-    assertRefused(LitValidationException.class, "3 dot-separated parts", () -> BlsJwt.verify(jwt + ".x", KEYS.publicKey()));
-    assertRefused(LitValidationException.class, "signature is not valid base64url",
+    assertRefused(
+        LitValidationException.class,
+        "3 dot-separated parts",
+        () -> BlsJwt.verify(parts[0] + "." + parts[1], KEYS.publicKey()));
+    assertRefused(
+        LitValidationException.class,
+        "3 dot-separated parts",
+        () -> BlsJwt.verify(jwt + ".x", KEYS.publicKey()));
+    assertRefused(
+        LitValidationException.class,
+        "signature is not valid base64url",
         () -> BlsJwt.verify(parts[0] + "." + parts[1] + ".***", KEYS.publicKey()));
-    assertRefused(LitValidationException.class, "must be 96 bytes",
-        () -> BlsJwt.verify(parts[0] + "." + parts[1] + "." + parts[2].substring(4), KEYS.publicKey()));
-    assertRefused(LitValidationException.class, "JWT is missing", () -> BlsJwt.verify(null, KEYS.publicKey()));
-    assertRefused(LitValidationException.class, "not valid JSON", () -> BlsJwt.unsignedJwt("{not json"));
-    assertRefused(LitValidationException.class, "two non-empty", () -> BlsJwt.attachSignature("abc",
-        Bls.combineSignatureShares(sign(KEYS, new byte[0], 1, 2))));
+    assertRefused(
+        LitValidationException.class,
+        "must be 96 bytes",
+        () ->
+            BlsJwt.verify(
+                parts[0] + "." + parts[1] + "." + parts[2].substring(4), KEYS.publicKey()));
+    assertRefused(
+        LitValidationException.class,
+        "JWT is missing",
+        () -> BlsJwt.verify(null, KEYS.publicKey()));
+    assertRefused(
+        LitValidationException.class, "not valid JSON", () -> BlsJwt.unsignedJwt("{not json"));
+    assertRefused(
+        LitValidationException.class,
+        "two non-empty",
+        () ->
+            BlsJwt.attachSignature(
+                "abc", Bls.combineSignatureShares(sign(KEYS, new byte[0], 1, 2))));
   }
 
   @Test
   void aSignedTokenWhoseHeaderIsNotJsonIsRefused() {
-    String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString("not json".getBytes(StandardCharsets.UTF_8))
-        + "." + BlsJwt.unsignedJwt(PAYLOAD).split("\\.")[1];
+    String unsigned =
+        Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("not json".getBytes(StandardCharsets.UTF_8))
+            + "."
+            + BlsJwt.unsignedJwt(PAYLOAD).split("\\.")[1];
     String jwt = BlsJwt.signedJwt(unsigned, sign(KEYS, BlsJwt.signingInput(unsigned), 1, 2));
-    assertRefused(LitValidationException.class, "JWT header is not valid JSON", () -> BlsJwt.verify(jwt, KEYS.publicKey()));
+    assertRefused(
+        LitValidationException.class,
+        "JWT header is not valid JSON",
+        () -> BlsJwt.verify(jwt, KEYS.publicKey()));
   }
 }

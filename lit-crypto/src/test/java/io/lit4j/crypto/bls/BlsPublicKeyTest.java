@@ -35,15 +35,21 @@ class BlsPublicKeyTest {
 
   @Test
   void refusesTextThatIsNotHex() {
-    LitValidationException e = assertThrows(LitValidationException.class, () -> BlsPublicKey.fromHex("zz" + NETWORK_KEY.substring(2)));
+    LitValidationException e =
+        assertThrows(
+            LitValidationException.class,
+            () -> BlsPublicKey.fromHex("zz" + NETWORK_KEY.substring(2)));
     assertTrue(e.getMessage().contains("BLS public key"), e.getMessage());
-    assertThrows(LitValidationException.class, () -> BlsPublicKey.fromHex(NETWORK_KEY.substring(1)));
+    assertThrows(
+        LitValidationException.class, () -> BlsPublicKey.fromHex(NETWORK_KEY.substring(1)));
     assertThrows(LitValidationException.class, () -> BlsPublicKey.fromHex(null));
   }
 
   @Test
   void refusesAKeyOfTheWrongLength() {
-    LitValidationException e = assertThrows(LitValidationException.class, () -> BlsPublicKey.fromHex(NETWORK_KEY.substring(2)));
+    LitValidationException e =
+        assertThrows(
+            LitValidationException.class, () -> BlsPublicKey.fromHex(NETWORK_KEY.substring(2)));
     assertTrue(e.getMessage().contains("must be 48 bytes"), e.getMessage());
     byte[] uncompressed = P1.generator().serialize();
     assertEquals(96, uncompressed.length);
@@ -55,25 +61,32 @@ class BlsPublicKeyTest {
   void refusesBytesWithoutTheCompressionFlag() {
     byte[] b = Hex.decode(NETWORK_KEY);
     b[0] &= 0x7f;
-    LitValidationException e = assertThrows(LitValidationException.class, () -> BlsPublicKey.fromBytes(b));
+    LitValidationException e =
+        assertThrows(LitValidationException.class, () -> BlsPublicKey.fromBytes(b));
     assertTrue(e.getMessage().contains("compression flag"), e.getMessage());
   }
 
   @Test
   void refusesAPointThatIsNotOnTheCurve() {
-    LitCryptoException e = assertThrows(LitCryptoException.class, () -> BlsPublicKey.fromBytes(TestPoints.g1NotOnCurve()));
+    LitCryptoException e =
+        assertThrows(
+            LitCryptoException.class, () -> BlsPublicKey.fromBytes(TestPoints.g1NotOnCurve()));
     assertTrue(e.getMessage().contains("not a point on the BLS12-381 G1 curve"), e.getMessage());
   }
 
   @Test
   void refusesAPointOutsideThePrimeOrderSubgroup() {
-    LitCryptoException e = assertThrows(LitCryptoException.class, () -> BlsPublicKey.fromBytes(TestPoints.g1OutsideSubgroup()));
+    LitCryptoException e =
+        assertThrows(
+            LitCryptoException.class, () -> BlsPublicKey.fromBytes(TestPoints.g1OutsideSubgroup()));
     assertTrue(e.getMessage().contains("not in the prime-order subgroup"), e.getMessage());
   }
 
   @Test
   void refusesTheIdentity() {
-    LitCryptoException e = assertThrows(LitCryptoException.class, () -> BlsPublicKey.fromBytes(TestPoints.g1Identity()));
+    LitCryptoException e =
+        assertThrows(
+            LitCryptoException.class, () -> BlsPublicKey.fromBytes(TestPoints.g1Identity()));
     assertTrue(e.getMessage().contains("identity"), e.getMessage());
   }
 

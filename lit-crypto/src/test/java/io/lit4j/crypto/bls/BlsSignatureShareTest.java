@@ -39,48 +39,91 @@ class BlsSignatureShareTest {
 
   @Test
   void refusesIdentifierZero() {
-    assertRefused(LitValidationException.class, "identifier must be 1..255",
+    assertRefused(
+        LitValidationException.class,
+        "identifier must be 1..255",
         () -> BlsSignatureShare.fromHex("00" + SHARE_HEX.substring(2)));
-    assertRefused(LitValidationException.class, "identifier must be 1..255",
+    assertRefused(
+        LitValidationException.class,
+        "identifier must be 1..255",
         () -> new BlsSignatureShare(256, Hex.decode(SHARE_HEX.substring(2))));
   }
 
   @Test
   void refusesBadHexAndWrongLengths() {
-    assertRefused(LitValidationException.class, "not valid hex", () -> BlsSignatureShare.fromHex(SHARE_HEX.substring(1)));
-    assertRefused(LitValidationException.class, "not valid hex", () -> BlsSignatureShare.fromHex("x" + SHARE_HEX.substring(1)));
-    assertRefused(LitValidationException.class, "must be 97 bytes", () -> BlsSignatureShare.fromHex(SHARE_HEX.substring(2)));
-    assertRefused(LitValidationException.class, "must be 97 bytes", () -> BlsSignatureShare.fromHex(SHARE_HEX + "00"));
+    assertRefused(
+        LitValidationException.class,
+        "not valid hex",
+        () -> BlsSignatureShare.fromHex(SHARE_HEX.substring(1)));
+    assertRefused(
+        LitValidationException.class,
+        "not valid hex",
+        () -> BlsSignatureShare.fromHex("x" + SHARE_HEX.substring(1)));
+    assertRefused(
+        LitValidationException.class,
+        "must be 97 bytes",
+        () -> BlsSignatureShare.fromHex(SHARE_HEX.substring(2)));
+    assertRefused(
+        LitValidationException.class,
+        "must be 97 bytes",
+        () -> BlsSignatureShare.fromHex(SHARE_HEX + "00"));
     assertRefused(LitValidationException.class, "missing", () -> BlsSignatureShare.fromBytes(null));
   }
 
   @Test
   void refusesJsonThatIsNotTheNodeForm() {
-    assertRefused(LitValidationException.class, "not valid JSON", () -> BlsSignatureShare.fromJson("{\"ProofOfPossession\":"));
-    assertRefused(LitValidationException.class, "must be a JSON object", () -> BlsSignatureShare.fromJson("\"" + SHARE_HEX + "\""));
-    assertRefused(LitValidationException.class, "exactly the one key", () -> BlsSignatureShare.fromJson("{\"Basic\":\"" + SHARE_HEX + "\"}"));
-    assertRefused(LitValidationException.class, "exactly the one key",
+    assertRefused(
+        LitValidationException.class,
+        "not valid JSON",
+        () -> BlsSignatureShare.fromJson("{\"ProofOfPossession\":"));
+    assertRefused(
+        LitValidationException.class,
+        "must be a JSON object",
+        () -> BlsSignatureShare.fromJson("\"" + SHARE_HEX + "\""));
+    assertRefused(
+        LitValidationException.class,
+        "exactly the one key",
+        () -> BlsSignatureShare.fromJson("{\"Basic\":\"" + SHARE_HEX + "\"}"));
+    assertRefused(
+        LitValidationException.class,
+        "exactly the one key",
         () -> BlsSignatureShare.fromJson("{\"ProofOfPossession\":\"" + SHARE_HEX + "\",\"x\":1}"));
-    assertRefused(LitValidationException.class, "must be a hex string", () -> BlsSignatureShare.fromJson("{\"ProofOfPossession\":5}"));
-    assertRefused(LitValidationException.class, "missing", () -> BlsSignatureShare.fromJson((String) null));
+    assertRefused(
+        LitValidationException.class,
+        "must be a hex string",
+        () -> BlsSignatureShare.fromJson("{\"ProofOfPossession\":5}"));
+    assertRefused(
+        LitValidationException.class, "missing", () -> BlsSignatureShare.fromJson((String) null));
   }
 
   @Test
   void refusesPointsOffTheCurveOutsideTheSubgroupOrAtInfinity() {
-    assertRefused(LitCryptoException.class, "not a point on the BLS12-381 G2 curve",
+    assertRefused(
+        LitCryptoException.class,
+        "not a point on the BLS12-381 G2 curve",
         () -> new BlsSignatureShare(1, TestPoints.g2NotOnCurve()));
-    assertRefused(LitCryptoException.class, "not in the prime-order subgroup",
+    assertRefused(
+        LitCryptoException.class,
+        "not in the prime-order subgroup",
         () -> new BlsSignatureShare(1, TestPoints.g2OutsideSubgroup()));
-    assertRefused(LitCryptoException.class, "identity", () -> new BlsSignatureShare(1, TestPoints.g2Identity()));
+    assertRefused(
+        LitCryptoException.class,
+        "identity",
+        () -> new BlsSignatureShare(1, TestPoints.g2Identity()));
   }
 
   @Test
   void namesTheShareIdentifierInPointErrors() {
-    assertRefused(LitCryptoException.class, "share 7 point", () -> new BlsSignatureShare(7, TestPoints.g2OutsideSubgroup()));
+    assertRefused(
+        LitCryptoException.class,
+        "share 7 point",
+        () -> new BlsSignatureShare(7, TestPoints.g2OutsideSubgroup()));
   }
 
   static void assertRefused(Class<? extends LitException> type, String messagePart, Executable e) {
     LitException ex = assertThrows(type, e);
-    assertTrue(ex.getMessage().contains(messagePart), "message \"" + ex.getMessage() + "\" lacks \"" + messagePart + "\"");
+    assertTrue(
+        ex.getMessage().contains(messagePart),
+        "message \"" + ex.getMessage() + "\" lacks \"" + messagePart + "\"");
   }
 }

@@ -24,32 +24,43 @@ class BlsSignatureTest {
 
   @Test
   void refusesTextThatIsNotHex() {
-    LitValidationException e = assertThrows(LitValidationException.class, () -> BlsSignature.fromHex("g" + SIGNATURE.substring(1)));
+    LitValidationException e =
+        assertThrows(
+            LitValidationException.class, () -> BlsSignature.fromHex("g" + SIGNATURE.substring(1)));
     assertTrue(e.getMessage().contains("BLS signature"), e.getMessage());
   }
 
   @Test
   void refusesASignatureOfTheWrongLength() {
-    LitValidationException e = assertThrows(LitValidationException.class, () -> BlsSignature.fromHex(SIGNATURE.substring(2)));
+    LitValidationException e =
+        assertThrows(
+            LitValidationException.class, () -> BlsSignature.fromHex(SIGNATURE.substring(2)));
     assertTrue(e.getMessage().contains("must be 96 bytes"), e.getMessage());
-    assertThrows(LitValidationException.class, () -> BlsSignature.fromBytes(P2.generator().serialize()));
+    assertThrows(
+        LitValidationException.class, () -> BlsSignature.fromBytes(P2.generator().serialize()));
   }
 
   @Test
   void refusesAPointThatIsNotOnTheCurve() {
-    LitCryptoException e = assertThrows(LitCryptoException.class, () -> BlsSignature.fromBytes(TestPoints.g2NotOnCurve()));
+    LitCryptoException e =
+        assertThrows(
+            LitCryptoException.class, () -> BlsSignature.fromBytes(TestPoints.g2NotOnCurve()));
     assertTrue(e.getMessage().contains("not a point on the BLS12-381 G2 curve"), e.getMessage());
   }
 
   @Test
   void refusesAPointOutsideThePrimeOrderSubgroup() {
-    LitCryptoException e = assertThrows(LitCryptoException.class, () -> BlsSignature.fromBytes(TestPoints.g2OutsideSubgroup()));
+    LitCryptoException e =
+        assertThrows(
+            LitCryptoException.class, () -> BlsSignature.fromBytes(TestPoints.g2OutsideSubgroup()));
     assertTrue(e.getMessage().contains("not in the prime-order subgroup"), e.getMessage());
   }
 
   @Test
   void refusesTheIdentity() {
-    LitCryptoException e = assertThrows(LitCryptoException.class, () -> BlsSignature.fromBytes(TestPoints.g2Identity()));
+    LitCryptoException e =
+        assertThrows(
+            LitCryptoException.class, () -> BlsSignature.fromBytes(TestPoints.g2Identity()));
     assertTrue(e.getMessage().contains("identity"), e.getMessage());
   }
 }

@@ -18,19 +18,25 @@ import org.junit.jupiter.api.Test;
 import supranational.blst.P2;
 import supranational.blst.P2_Affine;
 
-/** The short-coefficient combination gives exactly the textbook Lagrange combination, for every subset and order. */
+/**
+ * The short-coefficient combination gives exactly the textbook Lagrange combination, for every
+ * subset and order.
+ */
 class ShareSumTest {
-  private static final byte[] MESSAGE = "lit-accesscontrolcondition://ab/cd".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] MESSAGE =
+      "lit-accesscontrolcondition://ab/cd".getBytes(StandardCharsets.UTF_8);
 
   @Test
   void everySubsetInAnyOrderCombinesToTheLagrangeResult() {
-    BlsKeySet keys = TestKeySets.deal(3, 6, "lit4j-share-sum-test-seed".getBytes(StandardCharsets.UTF_8));
+    BlsKeySet keys =
+        TestKeySets.deal(3, 6, "lit4j-share-sum-test-seed".getBytes(StandardCharsets.UTF_8));
     Random random = new Random(7);
     int subsets = 0;
     for (int mask = 0; mask < 1 << 6; mask++) {
       if (Integer.bitCount(mask) < 3) continue;
       List<BlsSignatureShare> shares = new ArrayList<>();
-      for (int i = 0; i < 6; i++) if ((mask & 1 << i) != 0) shares.add(keys.shares().get(i).sign(MESSAGE));
+      for (int i = 0; i < 6; i++)
+        if ((mask & 1 << i) != 0) shares.add(keys.shares().get(i).sign(MESSAGE));
       Collections.shuffle(shares, random);
       BlsSignature combined = Bls.combineSignatureShares(shares);
       assertArrayEquals(textbook(shares), combined.bytes(), "shares " + ids(shares));
@@ -42,8 +48,10 @@ class ShareSumTest {
 
   @Test
   void identifiersFarApartFallBackToFullCoefficientsAndStillCombine() {
-    BlsKeySet keys = TestKeySets.deal(30, 250, "lit4j-share-sum-test-seed".getBytes(StandardCharsets.UTF_8));
-    List<BlsSignatureShare> all = new ArrayList<>(keys.shares().stream().map(s -> s.sign(MESSAGE)).toList());
+    BlsKeySet keys =
+        TestKeySets.deal(30, 250, "lit4j-share-sum-test-seed".getBytes(StandardCharsets.UTF_8));
+    List<BlsSignatureShare> all =
+        new ArrayList<>(keys.shares().stream().map(s -> s.sign(MESSAGE)).toList());
     Collections.shuffle(all, new Random(11));
     List<BlsSignatureShare> shares = all.subList(0, 30);
     ShareSum sum = ShareSum.of(shares);
@@ -54,17 +62,26 @@ class ShareSumTest {
 
   @Test
   void verifyAndDecryptRefusesSharesOverAnotherIdentityEvenWhenTheyOpenTheCiphertext() {
-    BlsKeySet keys = TestKeySets.deal(3, 5, "lit4j-share-sum-test-seed".getBytes(StandardCharsets.UTF_8));
+    BlsKeySet keys =
+        TestKeySets.deal(3, 5, "lit4j-share-sum-test-seed".getBytes(StandardCharsets.UTF_8));
     byte[] other = "lit-accesscontrolcondition://ef/01".getBytes(StandardCharsets.UTF_8);
-    byte[] ct = TimeCrypt.encrypt(keys.publicKey(), "secret".getBytes(StandardCharsets.UTF_8), other);
-    List<BlsSignatureShare> overOther = keys.shares().subList(1, 4).stream().map(s -> s.sign(other)).toList();
-    assertArrayEquals("secret".getBytes(StandardCharsets.UTF_8), TimeCrypt.verifyAndDecrypt(keys.publicKey(), other, ct, overOther));
-    LitCryptoException e = assertThrows(LitCryptoException.class, () -> TimeCrypt.verifyAndDecrypt(keys.publicKey(), MESSAGE, ct, overOther));
+    byte[] ct =
+        TimeCrypt.encrypt(keys.publicKey(), "secret".getBytes(StandardCharsets.UTF_8), other);
+    List<BlsSignatureShare> overOther =
+        keys.shares().subList(1, 4).stream().map(s -> s.sign(other)).toList();
+    assertArrayEquals(
+        "secret".getBytes(StandardCharsets.UTF_8),
+        TimeCrypt.verifyAndDecrypt(keys.publicKey(), other, ct, overOther));
+    LitCryptoException e =
+        assertThrows(
+            LitCryptoException.class,
+            () -> TimeCrypt.verifyAndDecrypt(keys.publicKey(), MESSAGE, ct, overOther));
     assertTrue(e.getMessage().contains("does not verify"), e.getMessage());
   }
 
   private static byte[] textbook(List<BlsSignatureShare> shares) {
-    BigInteger[] lambdas = Lagrange.coefficientsAtZero(shares.stream().map(BlsSignatureShare::identifier).toList());
+    BigInteger[] lambdas =
+        Lagrange.coefficientsAtZero(shares.stream().map(BlsSignatureShare::identifier).toList());
     P2 sum = new P2();
     for (int i = 0; i < shares.size(); i++) {
       sum = sum.add(new P2(new P2_Affine(shares.get(i).point())).mult(lambdas[i]));

@@ -25,7 +25,8 @@ final class TestKeySets {
     for (int i = 1; i <= n; i++) {
       BigInteger x = BigInteger.valueOf(i);
       BigInteger acc = BigInteger.ZERO;
-      for (int k = threshold - 1; k >= 0; k--) acc = acc.multiply(x).add(coefficients.get(k)).mod(BlsPoints.R);
+      for (int k = threshold - 1; k >= 0; k--)
+        acc = acc.multiply(x).add(coefficients.get(k)).mod(BlsPoints.R);
       shares.add(new BlsSecretKeyShare(i, acc));
     }
     // identifier 1 only labels the share: its public key share is coefficient 0 times G1

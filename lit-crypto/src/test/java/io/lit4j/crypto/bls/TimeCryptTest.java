@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class TimeCryptTest {
   static final BlsKeySet KEYS = TestKeySets.deal(3, 5, SEED);
-  static final byte[] IDENTITY = "lit-accesscontrolcondition://aa/bb".getBytes(StandardCharsets.UTF_8);
+  static final byte[] IDENTITY =
+      "lit-accesscontrolcondition://aa/bb".getBytes(StandardCharsets.UTF_8);
   static final byte[] RAND = new byte[32];
 
   static byte[] encrypt(byte[] message) {
@@ -30,8 +31,10 @@ class TimeCryptTest {
       byte[] message = new byte[size];
       for (int i = 0; i < size; i++) message[i] = (byte) (i * 7);
       byte[] ct = encrypt(message);
-      assertArrayEquals(message,
-          TimeCrypt.verifyAndDecrypt(KEYS.publicKey(), IDENTITY, ct, sign(KEYS, IDENTITY, 4, 1, 5)), "size " + size);
+      assertArrayEquals(
+          message,
+          TimeCrypt.verifyAndDecrypt(KEYS.publicKey(), IDENTITY, ct, sign(KEYS, IDENTITY, 4, 1, 5)),
+          "size " + size);
     }
   }
 
@@ -51,8 +54,12 @@ class TimeCryptTest {
   @Test
   void givenRandomnessGivesTheSameCiphertext() {
     byte[] m = "same message".getBytes(StandardCharsets.UTF_8);
-    assertArrayEquals(TimeCrypt.encrypt(KEYS.publicKey(), m, IDENTITY, RAND), TimeCrypt.encrypt(KEYS.publicKey(), m, IDENTITY, RAND));
-    assertRefused(LitValidationException.class, "randomness must be 32 bytes",
+    assertArrayEquals(
+        TimeCrypt.encrypt(KEYS.publicKey(), m, IDENTITY, RAND),
+        TimeCrypt.encrypt(KEYS.publicKey(), m, IDENTITY, RAND));
+    assertRefused(
+        LitValidationException.class,
+        "randomness must be 32 bytes",
         () -> TimeCrypt.encrypt(KEYS.publicKey(), m, IDENTITY, new byte[31]));
   }
 
@@ -60,9 +67,13 @@ class TimeCryptTest {
   void sharesOverAnotherIdentityAreRefused() {
     byte[] ct = encrypt("secret".getBytes(StandardCharsets.UTF_8));
     byte[] other = "lit-accesscontrolcondition://aa/bc".getBytes(StandardCharsets.UTF_8);
-    assertRefused(LitCryptoException.class, "does not verify",
-        () -> TimeCrypt.verifyAndDecrypt(KEYS.publicKey(), IDENTITY, ct, sign(KEYS, other, 1, 2, 3)));
-    // a valid signature over another identity gets past verification only without it, and then fails the re-check
+    assertRefused(
+        LitCryptoException.class,
+        "does not verify",
+        () ->
+            TimeCrypt.verifyAndDecrypt(KEYS.publicKey(), IDENTITY, ct, sign(KEYS, other, 1, 2, 3)));
+    // a valid signature over another identity gets past verification only without it, and then
+    // fails the re-check
     BlsSignature wrong = Bls.combineSignatureShares(sign(KEYS, other, 1, 2, 3));
     assertRefused(LitCryptoException.class, "does not decrypt", () -> TimeCrypt.decrypt(ct, wrong));
   }
@@ -70,9 +81,14 @@ class TimeCryptTest {
   @Test
   void tooFewSharesAreRefused() {
     byte[] ct = encrypt("secret".getBytes(StandardCharsets.UTF_8));
-    assertRefused(LitCryptoException.class, "does not verify",
-        () -> TimeCrypt.verifyAndDecrypt(KEYS.publicKey(), IDENTITY, ct, sign(KEYS, IDENTITY, 1, 2)));
-    assertRefused(LitValidationException.class, "at least 2",
+    assertRefused(
+        LitCryptoException.class,
+        "does not verify",
+        () ->
+            TimeCrypt.verifyAndDecrypt(KEYS.publicKey(), IDENTITY, ct, sign(KEYS, IDENTITY, 1, 2)));
+    assertRefused(
+        LitValidationException.class,
+        "at least 2",
         () -> TimeCrypt.verifyAndDecrypt(KEYS.publicKey(), IDENTITY, ct, sign(KEYS, IDENTITY, 1)));
   }
 
@@ -84,7 +100,8 @@ class TimeCryptTest {
     for (int index : new int[] {48, 79, 81, 82, 95}) {
       byte[] altered = ct.clone();
       altered[index] ^= 0x01;
-      assertRefused(LitCryptoException.class, "does not decrypt", () -> TimeCrypt.decrypt(altered, sig));
+      assertRefused(
+          LitCryptoException.class, "does not decrypt", () -> TimeCrypt.decrypt(altered, sig));
     }
   }
 
@@ -103,10 +120,18 @@ class TimeCryptTest {
   void aTruncatedCiphertextIsRefused() {
     byte[] ct = encrypt("secret".getBytes(StandardCharsets.UTF_8));
     BlsSignature sig = Bls.combineSignatureShares(sign(KEYS, IDENTITY, 1, 2, 3));
-    assertRefused(LitValidationException.class, "truncated", () -> TimeCrypt.decrypt(Arrays.copyOf(ct, 81), sig));
-    assertRefused(LitValidationException.class, "scheme byte after W is missing",
+    assertRefused(
+        LitValidationException.class,
+        "truncated",
+        () -> TimeCrypt.decrypt(Arrays.copyOf(ct, 81), sig));
+    assertRefused(
+        LitValidationException.class,
+        "scheme byte after W is missing",
         () -> TimeCrypt.decrypt(Arrays.copyOf(ct, ct.length - 1), sig));
-    assertRefused(LitValidationException.class, "more than the", () -> TimeCrypt.decrypt(Arrays.copyOf(ct, 100), sig));
+    assertRefused(
+        LitValidationException.class,
+        "more than the",
+        () -> TimeCrypt.decrypt(Arrays.copyOf(ct, 100), sig));
     assertRefused(LitValidationException.class, "missing", () -> TimeCrypt.decrypt(null, sig));
   }
 
@@ -116,10 +141,29 @@ class TimeCryptTest {
     byte[] prefix = Arrays.copyOf(ct, 80);
     byte[] endsInLength = Bytes.concat(prefix, new byte[] {(byte) 0x80, (byte) 0x80});
     // ten continuation bytes can never end within 63 bits
-    byte[] overflow = Bytes.concat(prefix, new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff,
-        (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x01, 0x03});
-    assertRefused(LitValidationException.class, "W length is truncated", () -> TimeCryptCiphertext.parse(endsInLength));
-    assertRefused(LitValidationException.class, "overflows", () -> TimeCryptCiphertext.parse(overflow));
+    byte[] overflow =
+        Bytes.concat(
+            prefix,
+            new byte[] {
+              (byte) 0xff,
+              (byte) 0xff,
+              (byte) 0xff,
+              (byte) 0xff,
+              (byte) 0xff,
+              (byte) 0xff,
+              (byte) 0xff,
+              (byte) 0xff,
+              (byte) 0xff,
+              (byte) 0xff,
+              0x01,
+              0x03
+            });
+    assertRefused(
+        LitValidationException.class,
+        "W length is truncated",
+        () -> TimeCryptCiphertext.parse(endsInLength));
+    assertRefused(
+        LitValidationException.class, "overflows", () -> TimeCryptCiphertext.parse(overflow));
   }
 
   @Test
@@ -127,8 +171,14 @@ class TimeCryptTest {
     byte[] ct = encrypt("secret".getBytes(StandardCharsets.UTF_8));
     byte[] basic = ct.clone();
     basic[basic.length - 1] = 0x01;
-    assertRefused(LitValidationException.class, "wrong scheme byte 1", () -> TimeCryptCiphertext.parse(basic));
-    assertRefused(LitValidationException.class, "unexpected bytes", () -> TimeCryptCiphertext.parse(Bytes.concat(ct, new byte[] {3})));
+    assertRefused(
+        LitValidationException.class,
+        "wrong scheme byte 1",
+        () -> TimeCryptCiphertext.parse(basic));
+    assertRefused(
+        LitValidationException.class,
+        "unexpected bytes",
+        () -> TimeCryptCiphertext.parse(Bytes.concat(ct, new byte[] {3})));
   }
 
   @Test
@@ -137,17 +187,23 @@ class TimeCryptTest {
     BlsSignature sig = Bls.combineSignatureShares(sign(KEYS, IDENTITY, 1, 2, 3));
     byte[] outside = ct.clone();
     System.arraycopy(TestPoints.g1OutsideSubgroup(), 0, outside, 0, 48);
-    assertRefused(LitCryptoException.class, "U is on the G1 curve but not in the prime-order subgroup",
+    assertRefused(
+        LitCryptoException.class,
+        "U is on the G1 curve but not in the prime-order subgroup",
         () -> TimeCrypt.decrypt(outside, sig));
     byte[] offCurve = ct.clone();
     System.arraycopy(TestPoints.g1NotOnCurve(), 0, offCurve, 0, 48);
-    assertRefused(LitCryptoException.class, "U is not a point", () -> TimeCrypt.decrypt(offCurve, sig));
+    assertRefused(
+        LitCryptoException.class, "U is not a point", () -> TimeCrypt.decrypt(offCurve, sig));
     byte[] identity = ct.clone();
     System.arraycopy(TestPoints.g1Identity(), 0, identity, 0, 48);
     assertRefused(LitCryptoException.class, "identity", () -> TimeCrypt.decrypt(identity, sig));
     byte[] uncompressed = ct.clone();
     uncompressed[0] &= 0x7f;
-    assertRefused(LitValidationException.class, "compression flag", () -> TimeCrypt.decrypt(uncompressed, sig));
+    assertRefused(
+        LitValidationException.class,
+        "compression flag",
+        () -> TimeCrypt.decrypt(uncompressed, sig));
   }
 
   @Test
@@ -157,22 +213,37 @@ class TimeCryptTest {
     assertArrayEquals(ct, parsed.toBytes());
     assertEquals(parsed, TimeCryptCiphertext.fromBase64(parsed.toBase64()));
     assertEquals(302, parsed.w().length);
-    assertRefused(LitValidationException.class, "not valid base64", () -> TimeCryptCiphertext.fromBase64("***"));
-    assertRefused(LitValidationException.class, "V must be 32 bytes",
+    assertRefused(
+        LitValidationException.class,
+        "not valid base64",
+        () -> TimeCryptCiphertext.fromBase64("***"));
+    assertRefused(
+        LitValidationException.class,
+        "V must be 32 bytes",
         () -> new TimeCryptCiphertext(parsed.u(), new byte[31], parsed.w()));
   }
 
   @Test
   void missingArgumentsAreNamed() {
-    assertRefused(LitValidationException.class, "message to encrypt is missing",
+    assertRefused(
+        LitValidationException.class,
+        "message to encrypt is missing",
         () -> TimeCrypt.encrypt(KEYS.publicKey(), null, IDENTITY));
-    assertRefused(LitValidationException.class, "identity is missing",
+    assertRefused(
+        LitValidationException.class,
+        "identity is missing",
         () -> TimeCrypt.encrypt(KEYS.publicKey(), new byte[0], null));
-    assertRefused(LitValidationException.class, "public key",
+    assertRefused(
+        LitValidationException.class,
+        "public key",
         () -> TimeCrypt.encrypt(null, new byte[0], IDENTITY));
-    assertRefused(LitValidationException.class, "signature to decrypt with is missing",
+    assertRefused(
+        LitValidationException.class,
+        "signature to decrypt with is missing",
         () -> TimeCrypt.decrypt(encrypt(new byte[1]), null));
-    assertRefused(LitValidationException.class, "missing",
+    assertRefused(
+        LitValidationException.class,
+        "missing",
         () -> TimeCrypt.verifyAndDecrypt(KEYS.publicKey(), IDENTITY, encrypt(new byte[1]), null));
   }
 
@@ -180,8 +251,11 @@ class TimeCryptTest {
   void decryptionSharesFromAnyThresholdSubsetWork() {
     byte[] m = "hello".getBytes(StandardCharsets.UTF_8);
     byte[] ct = encrypt(m);
-    for (List<BlsSignatureShare> shares : List.of(sign(KEYS, IDENTITY, 1, 2, 3), sign(KEYS, IDENTITY, 2, 4, 5),
-        sign(KEYS, IDENTITY, 1, 2, 3, 4, 5))) {
+    for (List<BlsSignatureShare> shares :
+        List.of(
+            sign(KEYS, IDENTITY, 1, 2, 3),
+            sign(KEYS, IDENTITY, 2, 4, 5),
+            sign(KEYS, IDENTITY, 1, 2, 3, 4, 5))) {
       assertArrayEquals(m, TimeCrypt.verifyAndDecrypt(KEYS.publicKey(), IDENTITY, ct, shares));
     }
   }
@@ -190,9 +264,16 @@ class TimeCryptTest {
   void theAccessControlIdentityJoinsConditionsHashAndDataHash() {
     String dataHash = TimeCrypt.dataToEncryptHash("hello".getBytes(StandardCharsets.UTF_8));
     assertEquals("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824", dataHash);
-    assertEquals("lit-accesscontrolcondition://abc/" + dataHash,
+    assertEquals(
+        "lit-accesscontrolcondition://abc/" + dataHash,
         new String(TimeCrypt.accessControlIdentity("abc", dataHash), StandardCharsets.UTF_8));
-    assertRefused(LitValidationException.class, "conditions hash", () -> TimeCrypt.accessControlIdentity("", dataHash));
-    assertRefused(LitValidationException.class, "dataToEncryptHash", () -> TimeCrypt.accessControlIdentity("abc", null));
+    assertRefused(
+        LitValidationException.class,
+        "conditions hash",
+        () -> TimeCrypt.accessControlIdentity("", dataHash));
+    assertRefused(
+        LitValidationException.class,
+        "dataToEncryptHash",
+        () -> TimeCrypt.accessControlIdentity("abc", null));
   }
 }

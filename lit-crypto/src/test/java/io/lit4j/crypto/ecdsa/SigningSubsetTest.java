@@ -29,10 +29,12 @@ class SigningSubsetTest {
   static final byte[] MSG = new byte[32];
 
   static List<String[]> reference(String kind) throws IOException {
-    try (InputStream in = SigningSubsetTest.class.getResourceAsStream("/signing-subset-reference.txt")) {
+    try (InputStream in =
+        SigningSubsetTest.class.getResourceAsStream("/signing-subset-reference.txt")) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       List<String[]> out = new ArrayList<>();
-      for (String line : text.split("\n")) if (line.startsWith(kind + " ")) out.add(line.split(" ", -1));
+      for (String line : text.split("\n"))
+        if (line.startsWith(kind + " ")) out.add(line.split(" ", -1));
       assertTrue(out.size() >= 3, "reference has " + kind + " lines");
       return out;
     }
@@ -41,7 +43,10 @@ class SigningSubsetTest {
   @Test
   void theSeedIsRustsDefaultHasherOfTheByteVector() throws IOException {
     for (String[] l : reference("hash")) {
-      assertEquals(Long.parseUnsignedLong(l[2], 16), SipHash13.hashByteVec(Hex.decode(l[1], "m")), "hash of " + l[1]);
+      assertEquals(
+          Long.parseUnsignedLong(l[2], 16),
+          SipHash13.hashByteVec(Hex.decode(l[1], "m")),
+          "hash of " + l[1]);
     }
   }
 
@@ -50,9 +55,11 @@ class SigningSubsetTest {
     for (String[] l : reference("rng")) {
       long seed = Long.parseUnsignedLong(l[1], 16);
       RustStdRng a = RustStdRng.seedFromU64(seed);
-      for (String w : l[3].split(",")) assertEquals(Long.parseUnsignedLong(w, 16), a.nextU64(), "u64 of seed " + l[1]);
+      for (String w : l[3].split(","))
+        assertEquals(Long.parseUnsignedLong(w, 16), a.nextU64(), "u64 of seed " + l[1]);
       RustStdRng b = RustStdRng.seedFromU64(seed);
-      for (String w : l[5].split(",")) assertEquals(Integer.parseUnsignedInt(w, 16), b.nextU32(), "u32 of seed " + l[1]);
+      for (String w : l[5].split(","))
+        assertEquals(Integer.parseUnsignedInt(w, 16), b.nextU32(), "u32 of seed " + l[1]);
     }
   }
 
@@ -60,9 +67,13 @@ class SigningSubsetTest {
   void theShuffleIsRandsSliceShuffle() throws IOException {
     for (String[] l : reference("shuffle")) {
       RustStdRng rng = RustStdRng.seedFromU64(Long.parseUnsignedLong(l[1]));
-      List<Integer> v = IntStream.range(0, Integer.parseInt(l[2])).boxed().collect(Collectors.toCollection(ArrayList::new));
+      List<Integer> v =
+          IntStream.range(0, Integer.parseInt(l[2]))
+              .boxed()
+              .collect(Collectors.toCollection(ArrayList::new));
       rng.shuffle(v);
-      assertEquals(parseList(String.join(" ", Arrays.copyOfRange(l, 3, l.length))), v, "shuffle " + l[1]);
+      assertEquals(
+          parseList(String.join(" ", Arrays.copyOfRange(l, 3, l.length))), v, "shuffle " + l[1]);
     }
   }
 
@@ -74,7 +85,9 @@ class SigningSubsetTest {
       int n = Integer.parseInt(l[3]);
       int t = Integer.parseInt(l[4]);
       List<Integer> all = IntStream.range(0, n).boxed().toList();
-      assertEquals(parseList(String.join(" ", Arrays.copyOfRange(l, 5, l.length))), SigningSubset.select(all, t, msg, l[2]),
+      assertEquals(
+          parseList(String.join(" ", Arrays.copyOfRange(l, 5, l.length))),
+          SigningSubset.select(all, t, msg, l[2]),
           "subset of " + n + "/" + t + " for " + l[2]);
     }
     assertTrue(lines.size() >= 30);
@@ -97,7 +110,8 @@ class SigningSubsetTest {
   @Test
   void theSubsetChangesWithTheRequestId() {
     Set<List<Integer>> seen = new HashSet<>();
-    for (int i = 0; i < 30; i++) seen.add(SigningSubset.select(List.of(0, 1, 2, 3, 4), 3, MSG, "req-" + i));
+    for (int i = 0; i < 30; i++)
+      seen.add(SigningSubset.select(List.of(0, 1, 2, 3, 4), 3, MSG, "req-" + i));
     assertTrue(seen.size() > 3, "subsets vary: " + seen);
   }
 
@@ -108,9 +122,14 @@ class SigningSubsetTest {
 
   @Test
   void tooFewNodesOrDuplicatesAreValidationErrors() {
-    assertThrows(LitValidationException.class, () -> SigningSubset.select(List.of(0, 1), 3, MSG, "r"));
-    assertThrows(LitValidationException.class, () -> SigningSubset.select(List.of(0, 1, 1), 2, MSG, "r"));
-    assertThrows(LitValidationException.class, () -> SigningSubset.select(List.of(0, 1, 2), 0, MSG, "r"));
-    assertThrows(LitValidationException.class, () -> SigningSubset.select(List.of(0, 1, 2), 2, MSG, (String) null));
+    assertThrows(
+        LitValidationException.class, () -> SigningSubset.select(List.of(0, 1), 3, MSG, "r"));
+    assertThrows(
+        LitValidationException.class, () -> SigningSubset.select(List.of(0, 1, 1), 2, MSG, "r"));
+    assertThrows(
+        LitValidationException.class, () -> SigningSubset.select(List.of(0, 1, 2), 0, MSG, "r"));
+    assertThrows(
+        LitValidationException.class,
+        () -> SigningSubset.select(List.of(0, 1, 2), 2, MSG, (String) null));
   }
 }

@@ -13,7 +13,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class Ed25519KeyPairTest {
-  private static final String SEED7_PUB = "ea4a6c63e29c520abef5507b132ec5f9954776aebebe7b92421eea691446d22c";
+  private static final String SEED7_PUB =
+      "ea4a6c63e29c520abef5507b132ec5f9954776aebebe7b92421eea691446d22c";
 
   private static byte[] seed7() {
     byte[] seed = new byte[32];
@@ -46,18 +47,22 @@ class Ed25519KeyPairTest {
     byte[] sig = kp.sign(new byte[] {1, 2, 3});
     assertFalse(kp.verify(new byte[] {1, 2, 4}, sig));
     assertFalse(Ed25519KeyPair.verify(new byte[31], new byte[] {1, 2, 3}, sig));
-    assertFalse(Ed25519KeyPair.verify(kp.publicKey(), new byte[] {1, 2, 3}, Arrays.copyOf(sig, 63)));
+    assertFalse(
+        Ed25519KeyPair.verify(kp.publicKey(), new byte[] {1, 2, 3}, Arrays.copyOf(sig, 63)));
   }
 
   @Test
   void malformedSecretKeysAreRejectedWithoutEchoingThem() {
-    LitValidationException badHex = assertThrows(LitValidationException.class,
-        () -> Ed25519KeyPair.fromSecretKeyHex("zz".repeat(64)));
+    LitValidationException badHex =
+        assertThrows(
+            LitValidationException.class, () -> Ed25519KeyPair.fromSecretKeyHex("zz".repeat(64)));
     assertTrue(badHex.getMessage().contains("secretKey"));
-    assertThrows(LitValidationException.class, () -> Ed25519KeyPair.fromSecretKeyHex("07".repeat(32)));
+    assertThrows(
+        LitValidationException.class, () -> Ed25519KeyPair.fromSecretKeyHex("07".repeat(32)));
     String inconsistent = "07".repeat(32) + "00".repeat(32);
-    LitValidationException e = assertThrows(LitValidationException.class,
-        () -> Ed25519KeyPair.fromSecretKeyHex(inconsistent));
+    LitValidationException e =
+        assertThrows(
+            LitValidationException.class, () -> Ed25519KeyPair.fromSecretKeyHex(inconsistent));
     assertFalse(e.getMessage().contains("0707"));
     assertThrows(LitValidationException.class, () -> Ed25519KeyPair.fromSeed(new byte[31]));
   }

@@ -14,7 +14,9 @@ import org.web3j.crypto.Sign;
 class EthHashTest {
   @Test
   void keccakOfTheEmptyStringIsTheKnownConstant() {
-    assertEquals("c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470", Hex.encode(EthHash.keccak256(new byte[0])));
+    assertEquals(
+        "c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470",
+        Hex.encode(EthHash.keccak256(new byte[0])));
   }
 
   @Test
@@ -26,13 +28,17 @@ class EthHashTest {
 
   @Test
   void personalMessageHashOfHelloWorldIsTheEthersValue() {
-    assertEquals("d9eba16ed0ecae432b71fe008c98cc872bb4cc214d3220a36f365326cf807d68", Hex.encode(EthHash.personalMessageHash("hello world")));
+    assertEquals(
+        "d9eba16ed0ecae432b71fe008c98cc872bb4cc214d3220a36f365326cf807d68",
+        Hex.encode(EthHash.personalMessageHash("hello world")));
   }
 
   @Test
   void personalMessageHashCountsUtf8BytesNotCharacters() {
     String text = "héllo ✓";
-    assertArrayEquals(Sign.getEthereumMessageHash(text.getBytes(StandardCharsets.UTF_8)), EthHash.personalMessageHash(text));
+    assertArrayEquals(
+        Sign.getEthereumMessageHash(text.getBytes(StandardCharsets.UTF_8)),
+        EthHash.personalMessageHash(text));
   }
 
   @Test

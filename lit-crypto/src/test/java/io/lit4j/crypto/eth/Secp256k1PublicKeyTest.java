@@ -13,9 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class Secp256k1PublicKeyTest {
   // client_misc_vectors.json pkpIdentity
-  static final String PKP = "0x04b5caf00c9f5adc9b22ca460b88482bad44ed4fac8ee63014b727cf60efc568dbdfe498a94fbd9cd294d651529f9fe76e057e9736150eea038415b06f64a87939";
-  static final String G_COMPRESSED = "0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798";
-  static final String G_UNCOMPRESSED = "0479be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8";
+  static final String PKP =
+      "0x04b5caf00c9f5adc9b22ca460b88482bad44ed4fac8ee63014b727cf60efc568dbdfe498a94fbd9cd294d651529f9fe76e057e9736150eea038415b06f64a87939";
+  static final String G_COMPRESSED =
+      "0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798";
+  static final String G_UNCOMPRESSED =
+      "0479be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8";
 
   @Test
   void compressedKeyIsExpandedToTheUncompressedForm() {
@@ -30,8 +33,12 @@ class Secp256k1PublicKeyTest {
   @Test
   void pkpTokenIdAndAddressMatchTheSpecVector() {
     Secp256k1PublicKey k = Secp256k1PublicKey.fromHex(PKP);
-    assertEquals("0xa9c155f66e68dcc71206a8f02102a718e9c067cbf520a9a7c7cad508bd721de7", k.pkpTokenIdHex());
-    assertEquals(new BigInteger("76782466186288095105667301754604586214815535829618018025889449690021181398503"), k.pkpTokenId());
+    assertEquals(
+        "0xa9c155f66e68dcc71206a8f02102a718e9c067cbf520a9a7c7cad508bd721de7", k.pkpTokenIdHex());
+    assertEquals(
+        new BigInteger(
+            "76782466186288095105667301754604586214815535829618018025889449690021181398503"),
+        k.pkpTokenId());
     assertEquals("0xDd66eE5E696911F92e19B8612F711FA508816a6e", k.ethAddress().checksummed());
   }
 
@@ -43,14 +50,20 @@ class Secp256k1PublicKeyTest {
 
   @Test
   void badHexIsAValidationErrorNamingTheField() {
-    var e = assertThrows(LitValidationException.class, () -> Secp256k1PublicKey.fromHex("zz", "pkpPublicKey"));
+    var e =
+        assertThrows(
+            LitValidationException.class, () -> Secp256k1PublicKey.fromHex("zz", "pkpPublicKey"));
     assertTrue(e.getMessage().contains("pkpPublicKey"), e.getMessage());
   }
 
   @Test
   void hybridAndUnknownPrefixesAreRejected() {
-    assertThrows(LitValidationException.class, () -> Secp256k1PublicKey.fromHex("06" + G_UNCOMPRESSED.substring(2)));
-    assertThrows(LitValidationException.class, () -> Secp256k1PublicKey.fromHex("05" + G_COMPRESSED.substring(2)));
+    assertThrows(
+        LitValidationException.class,
+        () -> Secp256k1PublicKey.fromHex("06" + G_UNCOMPRESSED.substring(2)));
+    assertThrows(
+        LitValidationException.class,
+        () -> Secp256k1PublicKey.fromHex("05" + G_COMPRESSED.substring(2)));
   }
 
   @Test
@@ -66,7 +79,8 @@ class Secp256k1PublicKeyTest {
     String x = "02" + "00".repeat(31) + "05";
     assertThrows(LitCryptoException.class, () -> Secp256k1PublicKey.fromHex(x));
     // x ≥ p
-    assertThrows(LitCryptoException.class, () -> Secp256k1PublicKey.fromHex("02" + "ff".repeat(32)));
+    assertThrows(
+        LitCryptoException.class, () -> Secp256k1PublicKey.fromHex("02" + "ff".repeat(32)));
   }
 
   @Test

@@ -33,14 +33,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Randomized bad input for lit-crypto's parsers of node answers (ECDSA shares per route, BLS
- * shares and signatures, TimeCrypt ciphertexts, JWTs, SEV-SNP attestations): only a
- * LitException may escape, nothing may hang, and what is accepted must still verify (a mutated
- * share either fails or combines into the one right signature).
+ * Randomized bad input for lit-crypto's parsers of node answers (ECDSA shares per route, BLS shares
+ * and signatures, TimeCrypt ciphertexts, JWTs, SEV-SNP attestations): only a LitException may
+ * escape, nothing may hang, and what is accepted must still verify (a mutated share either fails or
+ * combines into the one right signature).
  */
 class CryptoParsersFuzzTest {
   private static final int N = 600;
-  private static final JsonNode ECDSA = Fuzz.vector("ecdsa_k256_node_shaped.generated.json").get("cases").get(0);
+  private static final JsonNode ECDSA =
+      Fuzz.vector("ecdsa_k256_node_shaped.generated.json").get("cases").get(0);
   private static final JsonNode BLS = Fuzz.vector("bls_threshold_signatures.generated.json");
   private static final JsonNode ENC = Fuzz.vector("bls_encryption.generated.json");
   private static final JsonNode SEV = Fuzz.vector("sev_snp_attestation.json");
@@ -51,7 +52,8 @@ class CryptoParsersFuzzTest {
   void signSessionKeySharesAreRejectedOrCombineIntoTheRightSignature() {
     List<JsonNode> sessionSigs = new ArrayList<>();
     ECDSA.get("signSessionKeyNodeResponses").forEach(r -> sessionSigs.add(r.get("sessionSig")));
-    fuzzEcdsaRoute("EcdsaShareJson.parseSignSessionKey", sessionSigs, EcdsaShareJson::parseSignSessionKey);
+    fuzzEcdsaRoute(
+        "EcdsaShareJson.parseSignSessionKey", sessionSigs, EcdsaShareJson::parseSignSessionKey);
   }
 
   @Test
@@ -64,15 +66,24 @@ class CryptoParsersFuzzTest {
   @Test
   void executeSharesAreRejectedOrCombineIntoTheRightSignature() {
     List<JsonNode> shares = new ArrayList<>();
-    ECDSA.get("pkpSignNodeResponses").forEach(r ->
-        shares.add(EcdsaShareJson.writeExecute(EcdsaShareJson.parsePkpSign(r.get("signatureShare")).orElseThrow())));
+    ECDSA
+        .get("pkpSignNodeResponses")
+        .forEach(
+            r ->
+                shares.add(
+                    EcdsaShareJson.writeExecute(
+                        EcdsaShareJson.parsePkpSign(r.get("signatureShare")).orElseThrow())));
     fuzzEcdsaRoute("EcdsaShareJson.parseExecute", shares, EcdsaShareJson::parseExecute);
   }
 
   @Test
   void combinerInputSharesAreRejectedOrCombineIntoTheRightSignature() {
     List<JsonNode> shares = new ArrayList<>();
-    Fuzz.vector("ecdsa_k256_combine.generated.json").get("cases").get(0).get("sharesForWasm").forEach(shares::add);
+    Fuzz.vector("ecdsa_k256_combine.generated.json")
+        .get("cases")
+        .get(0)
+        .get("sharesForWasm")
+        .forEach(shares::add);
     fuzzEcdsaRoute("EcdsaShareJson.parseCombinerInput", shares, EcdsaShareJson::parseCombinerInput);
   }
 
@@ -86,26 +97,34 @@ class CryptoParsersFuzzTest {
     valid.forEach(v -> good.add(parser.parse(v).orElseThrow()));
     EcdsaSignature expected = EcdsaShareCombiner.combine(good, good.size());
     int threshold = good.size();
-    Fuzz.Stats stats = Fuzz.run(name, N, Duration.ofSeconds(30), seed -> {
-      int victim = (int) Math.floorMod(seed, (long) valid.size());
-      return new Object[] {victim, treeOrNull(new JsonMutator(seed).mutate(valid.get(victim).toString()))};
-    }, in -> {
-      int victim = (Integer) in[0];
-      Optional<EcdsaSignatureShare> parsed = parser.parse((JsonNode) in[1]);
-      List<EcdsaSignatureShare> shares = new ArrayList<>(good);
-      if (parsed.isEmpty()) {
-        shares.remove(victim); // an empty share: the node is outside the signing subset
-      } else {
-        shares.set(victim, parsed.get());
-      }
-      EcdsaSignature sig = EcdsaShareCombiner.combine(shares, threshold);
-      // accepted: it must be the one right signature, never a wrong answer
-      assertEquals(expected.r(), sig.r());
-      assertEquals(expected.s(), sig.s());
-      assertEquals(expected.publicKey(), sig.publicKey());
-      assertArrayEquals(expected.dataSigned(), sig.dataSigned());
-      assertTrue(sig.verify());
-    });
+    Fuzz.Stats stats =
+        Fuzz.run(
+            name,
+            N,
+            Duration.ofSeconds(30),
+            seed -> {
+              int victim = (int) Math.floorMod(seed, (long) valid.size());
+              return new Object[] {
+                victim, treeOrNull(new JsonMutator(seed).mutate(valid.get(victim).toString()))
+              };
+            },
+            in -> {
+              int victim = (Integer) in[0];
+              Optional<EcdsaSignatureShare> parsed = parser.parse((JsonNode) in[1]);
+              List<EcdsaSignatureShare> shares = new ArrayList<>(good);
+              if (parsed.isEmpty()) {
+                shares.remove(victim); // an empty share: the node is outside the signing subset
+              } else {
+                shares.set(victim, parsed.get());
+              }
+              EcdsaSignature sig = EcdsaShareCombiner.combine(shares, threshold);
+              // accepted: it must be the one right signature, never a wrong answer
+              assertEquals(expected.r(), sig.r());
+              assertEquals(expected.s(), sig.s());
+              assertEquals(expected.publicKey(), sig.publicKey());
+              assertArrayEquals(expected.dataSigned(), sig.dataSigned());
+              assertTrue(sig.verify());
+            });
     assertTrue(stats.rejected() > stats.iterations() / 2, stats.toString());
   }
 
@@ -122,8 +141,16 @@ class CryptoParsersFuzzTest {
     List<BlsSignatureShare> good = new ArrayList<>();
     for (int i = 0; i < t; i++) good.add(BlsSignatureShare.fromJson(valid.get(i)));
     BlsSignature expected = Bls.combineAndVerify(pk, message, good);
-    Fuzz.run("BlsSignatureShare.fromJson", N, Duration.ofSeconds(30),
-        seed -> new Object[] {(int) Math.floorMod(seed, (long) t), new JsonMutator(seed).mutate(valid.get((int) Math.floorMod(seed, (long) t)).toString())},
+    Fuzz.run(
+        "BlsSignatureShare.fromJson",
+        N,
+        Duration.ofSeconds(30),
+        seed ->
+            new Object[] {
+              (int) Math.floorMod(seed, (long) t),
+              new JsonMutator(seed)
+                  .mutate(valid.get((int) Math.floorMod(seed, (long) t)).toString())
+            },
         in -> {
           BlsSignatureShare share = BlsSignatureShare.fromJson((String) in[1]);
           List<BlsSignatureShare> shares = new ArrayList<>(good);
@@ -132,17 +159,25 @@ class CryptoParsersFuzzTest {
           assertArrayEquals(expected.bytes(), sig.bytes());
         });
     String hex = c.get("combinedSignatureHex").textValue();
-    Fuzz.run("BlsSignature.fromHex", N, seed -> new JsonMutator(seed).mutateString(hex), s -> {
-      BlsSignature sig = BlsSignature.fromHex(s);
-      Bls.requireValid(pk, message, sig);
-      assertArrayEquals(expected.bytes(), sig.bytes());
-    });
+    Fuzz.run(
+        "BlsSignature.fromHex",
+        N,
+        seed -> new JsonMutator(seed).mutateString(hex),
+        s -> {
+          BlsSignature sig = BlsSignature.fromHex(s);
+          Bls.requireValid(pk, message, sig);
+          assertArrayEquals(expected.bytes(), sig.bytes());
+        });
     String pkHex = BLS.get("publicKeyHex").textValue();
-    Fuzz.run("BlsPublicKey.fromHex", N, seed -> new JsonMutator(seed).mutateString(pkHex), s -> {
-      BlsPublicKey key = BlsPublicKey.fromHex(s);
-      Bls.requireValid(key, message, expected);
-      assertEquals(pk, key);
-    });
+    Fuzz.run(
+        "BlsPublicKey.fromHex",
+        N,
+        seed -> new JsonMutator(seed).mutateString(pkHex),
+        s -> {
+          BlsPublicKey key = BlsPublicKey.fromHex(s);
+          Bls.requireValid(key, message, expected);
+          assertEquals(pk, key);
+        });
   }
 
   @Test
@@ -150,11 +185,16 @@ class CryptoParsersFuzzTest {
     BlsPublicKey pk = BlsPublicKey.fromHex(BLS.get("publicKeyHex").textValue());
     String jwt = BLS.get("jwt").get("jwt").textValue();
     BlsJwt.VerifiedJwt original = BlsJwt.verify(jwt, pk);
-    Fuzz.Stats stats = Fuzz.run("BlsJwt.verify", N, seed -> new JsonMutator(seed).mutateString(jwt), s -> {
-      BlsJwt.VerifiedJwt v = BlsJwt.verify(s, pk);
-      assertEquals(original.header(), v.header());
-      assertEquals(original.payload(), v.payload());
-    });
+    Fuzz.Stats stats =
+        Fuzz.run(
+            "BlsJwt.verify",
+            N,
+            seed -> new JsonMutator(seed).mutateString(jwt),
+            s -> {
+              BlsJwt.VerifiedJwt v = BlsJwt.verify(s, pk);
+              assertEquals(original.header(), v.header());
+              assertEquals(original.payload(), v.payload());
+            });
     assertTrue(stats.rejected() > 0, stats.toString());
   }
 
@@ -165,22 +205,37 @@ class CryptoParsersFuzzTest {
     byte[] identity = Hex.decode(c.get("identityHex").textValue(), "identityHex");
     byte[] plaintext = Hex.decode(c.get("plaintextHex").textValue(), "plaintextHex");
     List<BlsSignatureShare> shares = new ArrayList<>();
-    c.get("decryptionShares").forEach(s -> {
-      BlsSignatureShare share = BlsSignatureShare.fromJson(s);
-      for (JsonNode id : c.get("sharesUsedForWasmDecrypt")) if (id.intValue() == share.identifier()) shares.add(share);
-    });
+    c.get("decryptionShares")
+        .forEach(
+            s -> {
+              BlsSignatureShare share = BlsSignatureShare.fromJson(s);
+              for (JsonNode id : c.get("sharesUsedForWasmDecrypt"))
+                if (id.intValue() == share.identifier()) shares.add(share);
+            });
     BlsSignature sig = Bls.combineAndVerify(pk, identity, shares);
     String b64 = c.get("ciphertextBase64").textValue();
     assertArrayEquals(plaintext, TimeCrypt.decrypt(Base64.getDecoder().decode(b64), sig));
-    Fuzz.run("TimeCryptCiphertext.fromBase64+TimeCrypt.decrypt", N / 3, seed -> new JsonMutator(seed).mutateString(b64), s -> {
-      TimeCryptCiphertext ct = TimeCryptCiphertext.fromBase64(s);
-      assertArrayEquals(plaintext, TimeCrypt.decrypt(ct.toBytes(), sig), "a mutated ciphertext decrypted to something else");
-    });
+    Fuzz.run(
+        "TimeCryptCiphertext.fromBase64+TimeCrypt.decrypt",
+        N / 3,
+        seed -> new JsonMutator(seed).mutateString(b64),
+        s -> {
+          TimeCryptCiphertext ct = TimeCryptCiphertext.fromBase64(s);
+          assertArrayEquals(
+              plaintext,
+              TimeCrypt.decrypt(ct.toBytes(), sig),
+              "a mutated ciphertext decrypted to something else");
+        });
     byte[] ct = Base64.getDecoder().decode(b64);
-    Fuzz.run("TimeCryptCiphertext.parse(bytes)", N / 3, seed -> mutateBytes(ct, seed), bytes -> {
-      TimeCryptCiphertext parsed = TimeCryptCiphertext.parse(bytes);
-      assertArrayEquals(plaintext, TimeCrypt.verifyAndDecrypt(pk, identity, parsed.toBytes(), shares));
-    });
+    Fuzz.run(
+        "TimeCryptCiphertext.parse(bytes)",
+        N / 3,
+        seed -> mutateBytes(ct, seed),
+        bytes -> {
+          TimeCryptCiphertext parsed = TimeCryptCiphertext.parse(bytes);
+          assertArrayEquals(
+              plaintext, TimeCrypt.verifyAndDecrypt(pk, identity, parsed.toBytes(), shares));
+        });
   }
 
   // ---- SEV-SNP attestation ----
@@ -191,20 +246,31 @@ class CryptoParsersFuzzTest {
     String challenge = SEV.get("challengeHex").textValue();
     byte[] vcek = Base64.getDecoder().decode(SEV.get("vcekDerBase64").textValue());
     VcekProvider provider = (url, report) -> Optional.of(vcek.clone());
-    SevSnpReport original = SevSnpVerifier.verifyReportAndChallenge(SevSnpAttestation.fromJson(json), challenge, provider);
-    Fuzz.run("SevSnpAttestation.fromJson+verifyReportAndChallenge", 300, Duration.ofSeconds(40),
-        seed -> new JsonMutator(seed).mutate(json), s -> {
+    SevSnpReport original =
+        SevSnpVerifier.verifyReportAndChallenge(
+            SevSnpAttestation.fromJson(json), challenge, provider);
+    Fuzz.run(
+        "SevSnpAttestation.fromJson+verifyReportAndChallenge",
+        300,
+        Duration.ofSeconds(40),
+        seed -> new JsonMutator(seed).mutate(json),
+        s -> {
           SevSnpAttestation a = SevSnpAttestation.fromJson(s);
           a.parsedReport();
           SevSnpReport r = SevSnpVerifier.verifyReportAndChallenge(a, challenge, provider);
-          assertArrayEquals(original.bytes(), r.bytes(), "a mutated attestation verified as another report");
+          assertArrayEquals(
+              original.bytes(), r.bytes(), "a mutated attestation verified as another report");
         });
     byte[] report = original.bytes();
-    Fuzz.run("SevSnpReport.parse", N, seed -> mutateBytes(report, seed), bytes -> {
-      SevSnpReport r = SevSnpReport.parse(bytes);
-      r.reportedTcb();
-      r.vcekUrl();
-    });
+    Fuzz.run(
+        "SevSnpReport.parse",
+        N,
+        seed -> mutateBytes(report, seed),
+        bytes -> {
+          SevSnpReport r = SevSnpReport.parse(bytes);
+          r.reportedTcb();
+          r.vcekUrl();
+        });
   }
 
   // ---- keys and addresses ----
@@ -213,11 +279,24 @@ class CryptoParsersFuzzTest {
   void secp256k1KeysAndAddressesAreRejectedOrRoundTrip() {
     String pub = ECDSA.get("sdkGetSessionSignaturesResult").get("publicKey").textValue();
     Secp256k1PublicKey key = Secp256k1PublicKey.fromHex(pub);
-    Fuzz.run("Secp256k1PublicKey.fromHex", N, seed -> new JsonMutator(seed).mutateString(pub), s ->
-        assertEquals(key, Secp256k1PublicKey.fromHex(s, "publicKey"), "another point was accepted for " + s));
+    Fuzz.run(
+        "Secp256k1PublicKey.fromHex",
+        N,
+        seed -> new JsonMutator(seed).mutateString(pub),
+        s ->
+            assertEquals(
+                key,
+                Secp256k1PublicKey.fromHex(s, "publicKey"),
+                "another point was accepted for " + s));
     String addr = key.ethAddress().checksummed();
-    Fuzz.run("EthAddress.fromHex", N, seed -> new JsonMutator(seed).mutateString(addr), s ->
-        assertEquals(Hex.strip0x(s).toLowerCase(java.util.Locale.ROOT), Hex.strip0x(EthAddress.fromHex(s).lowercaseHex())));
+    Fuzz.run(
+        "EthAddress.fromHex",
+        N,
+        seed -> new JsonMutator(seed).mutateString(addr),
+        s ->
+            assertEquals(
+                Hex.strip0x(s).toLowerCase(java.util.Locale.ROOT),
+                Hex.strip0x(EthAddress.fromHex(s).lowercaseHex())));
   }
 
   // ---- helpers ----
@@ -247,7 +326,8 @@ class CryptoParsersFuzzTest {
       }
       case 3 -> {
         int at = rnd.nextInt(b.length);
-        for (int i = at; i < Math.min(b.length, at + 1 + rnd.nextInt(16)); i++) b[i] = (byte) rnd.nextInt(256);
+        for (int i = at; i < Math.min(b.length, at + 1 + rnd.nextInt(16)); i++)
+          b[i] = (byte) rnd.nextInt(256);
       }
       case 4 -> b = new byte[rnd.nextInt(3)];
       default -> {

@@ -10,11 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where the nodes of one in-JVM network meet during one Lit Action execution: the stand-in for
- * the nodes' peer-to-peer channel behind {@code broadcastAndCollect}, {@code runOnce},
- * {@code signAndCombineEcdsa} and {@code decryptAndCombine}. A round is keyed by the request id
- * (plus the op's position in the action); every node puts its value and waits, bounded, until all
- * nodes of the network have put theirs.
+ * Where the nodes of one in-JVM network meet during one Lit Action execution: the stand-in for the
+ * nodes' peer-to-peer channel behind {@code broadcastAndCollect}, {@code runOnce}, {@code
+ * signAndCombineEcdsa} and {@code decryptAndCombine}. A round is keyed by the request id (plus the
+ * op's position in the action); every node puts its value and waits, bounded, until all nodes of
+ * the network have put theirs.
  */
 public final class ActionCoordinator {
   private final ConcurrentHashMap<String, Round> rounds = new ConcurrentHashMap<>();
@@ -30,8 +30,8 @@ public final class ActionCoordinator {
   }
 
   /**
-   * The node that leads {@code runOnce} and {@code decryptToSingleNode} for a request: the same
-   * on every node, from keccak256 of the request id.
+   * The node that leads {@code runOnce} and {@code decryptToSingleNode} for a request: the same on
+   * every node, from keccak256 of the request id.
    *
    * @param requestId the request (correlation) id
    * @param nodeCount the number of nodes in the network
@@ -39,8 +39,11 @@ public final class ActionCoordinator {
    */
   public static int leader(String requestId, int nodeCount) {
     if (nodeCount < 1) throw new IllegalArgumentException("nodeCount must be at least 1");
-    byte[] h = EthHash.keccak256(Objects.requireNonNull(requestId, "requestId").getBytes(StandardCharsets.UTF_8));
-    long v = ((h[0] & 0xffL) << 24) | ((h[1] & 0xffL) << 16) | ((h[2] & 0xffL) << 8) | (h[3] & 0xffL);
+    byte[] h =
+        EthHash.keccak256(
+            Objects.requireNonNull(requestId, "requestId").getBytes(StandardCharsets.UTF_8));
+    long v =
+        ((h[0] & 0xffL) << 24) | ((h[1] & 0xffL) << 16) | ((h[2] & 0xffL) << 8) | (h[3] & 0xffL);
     return (int) (v % nodeCount);
   }
 
@@ -56,7 +59,8 @@ public final class ActionCoordinator {
    * @return every node's value by share index
    * @throws IllegalStateException when not every node arrives within {@code maxWait}
    */
-  public Map<Integer, String> exchange(String key, int participants, int index, String value, Duration maxWait) {
+  public Map<Integer, String> exchange(
+      String key, int participants, int index, String value, Duration maxWait) {
     Round round = rounds.compute(key, (k, r) -> r == null ? new Round(participants) : r);
     synchronized (round) {
       try {
@@ -69,8 +73,14 @@ public final class ActionCoordinator {
         while (round.values.size() < round.participants) {
           long left = end - System.nanoTime();
           if (left <= 0) {
-            throw new IllegalStateException("only " + round.values.size() + " of " + round.participants
-                + " nodes took part within " + maxWait.toMillis() + " ms (the request must reach every node)");
+            throw new IllegalStateException(
+                "only "
+                    + round.values.size()
+                    + " of "
+                    + round.participants
+                    + " nodes took part within "
+                    + maxWait.toMillis()
+                    + " ms (the request must reach every node)");
           }
           TimeUnit.NANOSECONDS.timedWait(round, left);
         }

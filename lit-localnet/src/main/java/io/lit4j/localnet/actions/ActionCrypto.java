@@ -13,13 +13,15 @@ final class ActionCrypto {
 
   /**
    * AES-256-CBC decryption of {@code iv || ciphertext} with PKCS#7 padding removed, answered as
-   * lowercase hex (v4 {@code functions/aes.rs}: libaes {@code Cipher::new_256}, {@code cbc_decrypt},
-   * {@code bytes_to_hex}). Errors use the node's texts.
+   * lowercase hex (v4 {@code functions/aes.rs}: libaes {@code Cipher::new_256}, {@code
+   * cbc_decrypt}, {@code bytes_to_hex}). Errors use the node's texts.
    */
   static String aesDecryptHex(byte[] key, byte[] ciphertextWithIv) {
     if (key.length == 0) throw new IllegalArgumentException("symmetricKey must not be empty");
-    if (ciphertextWithIv.length == 0) throw new IllegalArgumentException("ciphertext must not be empty");
-    if (key.length != 32) throw new IllegalArgumentException("Could not convert symmetric key to length 32");
+    if (ciphertextWithIv.length == 0)
+      throw new IllegalArgumentException("ciphertext must not be empty");
+    if (key.length != 32)
+      throw new IllegalArgumentException("Could not convert symmetric key to length 32");
     if (ciphertextWithIv.length < 16) throw new IllegalArgumentException("Ciphertext is too short");
     byte[] iv = Arrays.copyOfRange(ciphertextWithIv, 0, 16);
     byte[] body = Arrays.copyOfRange(ciphertextWithIv, 16, ciphertextWithIv.length);

@@ -12,12 +12,16 @@ public final class ActionFailure extends RuntimeException {
     TIMEOUT,
     /** A memory or output limit was exceeded: {@code NodeJsMemoryLimitError}. */
     MEMORY_LIMIT,
-    /** The runtime itself failed (an engine error): {@code NodeJsExecutionError}, never a Java exception. */
+    /**
+     * The runtime itself failed (an engine error): {@code NodeJsExecutionError}, never a Java
+     * exception.
+     */
     INTERNAL
   }
 
   /** How the action failed. */
   private final Kind kind;
+
   /** Console output up to the failure. */
   private final String logs;
 

@@ -3,9 +3,9 @@ package io.lit4j.localnet.actions;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The node side of the {@code Lit.Actions.*} operations: what a Lit Action may ask its node to
- * do. The runtime calls these on the action's thread; an exception becomes a JS error the action
- * can catch (uncaught, it fails the request with HTTP 400, as on a real node).
+ * The node side of the {@code Lit.Actions.*} operations: what a Lit Action may ask its node to do.
+ * The runtime calls these on the action's thread; an exception becomes a JS error the action can
+ * catch (uncaught, it fails the request with HTTP 400, as on a real node).
  *
  * <p>Values cross as JSON ({@link JsonNode}) or strings, never as live JS objects.
  */
@@ -106,7 +106,8 @@ public interface ActionHost {
    * @throws IllegalStateException when not every node takes part in time
    */
   default java.util.List<String> broadcastAndCollect(String name, String value) {
-    throw new IllegalStateException("Lit.Actions.broadcastAndCollect is not available on this host");
+    throw new IllegalStateException(
+        "Lit.Actions.broadcastAndCollect is not available on this host");
   }
 
   /** {@return whether this node leads {@code runOnce} for the request} */
@@ -136,15 +137,16 @@ public interface ActionHost {
    * @throws IllegalStateException when this host cannot sign and combine
    */
   default String signAndCombineEcdsa(byte[] toSign, String publicKey, String sigName) {
-    throw new IllegalStateException("Lit.Actions.signAndCombineEcdsa is not available on this host");
+    throw new IllegalStateException(
+        "Lit.Actions.signAndCombineEcdsa is not available on this host");
   }
 
   /**
-   * {@code decryptAndCombine} / {@code decryptToSingleNode}: conditions checked, decryption
-   * shares exchanged and combined, the ciphertext decrypted.
+   * {@code decryptAndCombine} / {@code decryptToSingleNode}: conditions checked, decryption shares
+   * exchanged and combined, the ciphertext decrypted.
    *
-   * @param args {@code accessControlConditions} (or another kind), {@code ciphertext},
-   *     {@code dataToEncryptHash}, {@code authSig?}, {@code chain}
+   * @param args {@code accessControlConditions} (or another kind), {@code ciphertext}, {@code
+   *     dataToEncryptHash}, {@code authSig?}, {@code chain}
    * @param singleNode whether only the leader decrypts (the others return {@code ""})
    * @return the plaintext, UTF-8
    * @throws IllegalStateException when this host cannot decrypt
@@ -166,7 +168,8 @@ public interface ActionHost {
 
   /**
    * The host of a child action ({@code Lit.Actions.call}): the same request and signed data, the
-   * child's CID as the action id (permission checks, {@code claimKey}, {@code Lit.Auth.actionIpfsIds}).
+   * child's CID as the action id (permission checks, {@code claimKey}, {@code
+   * Lit.Auth.actionIpfsIds}).
    *
    * @param ipfsId the child's CIDv0
    * @return the child's host

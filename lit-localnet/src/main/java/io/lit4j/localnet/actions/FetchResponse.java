@@ -15,7 +15,8 @@ import java.util.Objects;
 public record FetchResponse(int status, Map<String, List<String>> headers, byte[] body) {
   /** Validates and copies the parts. */
   public FetchResponse {
-    if (status < 100 || status > 599) throw new IllegalArgumentException("status must be in [100, 599], got " + status);
+    if (status < 100 || status > 599)
+      throw new IllegalArgumentException("status must be in [100, 599], got " + status);
     headers = Map.copyOf(Objects.requireNonNull(headers, "headers"));
     body = body == null ? new byte[0] : body.clone();
   }
@@ -34,7 +35,10 @@ public record FetchResponse(int status, Map<String, List<String>> headers, byte[
    * @return the response
    */
   public static FetchResponse json(int status, String json) {
-    return new FetchResponse(status, Map.of("content-type", List.of("application/json")), json.getBytes(StandardCharsets.UTF_8));
+    return new FetchResponse(
+        status,
+        Map.of("content-type", List.of("application/json")),
+        json.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -45,6 +49,9 @@ public record FetchResponse(int status, Map<String, List<String>> headers, byte[
    * @return the response
    */
   public static FetchResponse text(int status, String text) {
-    return new FetchResponse(status, Map.of("content-type", List.of("text/plain; charset=utf-8")), text.getBytes(StandardCharsets.UTF_8));
+    return new FetchResponse(
+        status,
+        Map.of("content-type", List.of("text/plain; charset=utf-8")),
+        text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -34,16 +34,20 @@ public final class HostBridge {
    */
   static final class Execution {
     final LitActionRuntime runtime;
+
     /** Set when the top-level action starts running (preparing its context is not its time). */
     volatile long deadlineMillis;
+
     final StringBuilder logs = new StringBuilder();
-    final java.util.List<org.graalvm.polyglot.Context> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final java.util.List<org.graalvm.polyglot.Context> contexts =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
     int logBytes;
     String response = "";
     int signOps;
     int broadcastOps;
     int fetchCount;
     int contractCalls;
+
     /** A failure that ends the whole execution (time or memory), raised from inside an op. */
     volatile ActionFailure fatal;
 
@@ -93,8 +97,10 @@ public final class HostBridge {
     int size = line.getBytes(StandardCharsets.UTF_8).length + 1;
     synchronized (execution) {
       if (execution.logBytes + size > MAX_LOG_BYTES) {
-        throw new IllegalStateException("Console.log is printing something that is too long. Max length for all logs in a single request is "
-            + MAX_LOG_BYTES + " bytes");
+        throw new IllegalStateException(
+            "Console.log is printing something that is too long. Max length for all logs in a single request is "
+                + MAX_LOG_BYTES
+                + " bytes");
       }
       execution.logBytes += size;
       execution.logs.append(line).append('\n');
@@ -120,7 +126,8 @@ public final class HostBridge {
   @HostAccess.Export
   public void setResponse(String value) {
     if (value.getBytes(StandardCharsets.UTF_8).length > MAX_RESPONSE_BYTES) {
-      throw new IllegalStateException("Response is too long. Max length is " + MAX_RESPONSE_BYTES + " bytes");
+      throw new IllegalStateException(
+          "Response is too long. Max length is " + MAX_RESPONSE_BYTES + " bytes");
     }
     execution.response = value;
   }
@@ -183,7 +190,8 @@ public final class HostBridge {
   }
 
   /**
-   * Bytes as a string in an encoding ({@code utf8}, {@code hex}/{@code base16}, {@code base64}, {@code base64url}).
+   * Bytes as a string in an encoding ({@code utf8}, {@code hex}/{@code base16}, {@code base64},
+   * {@code base64url}).
    *
    * @param json the bytes as a JSON array of numbers
    * @param encoding the encoding name
@@ -202,7 +210,8 @@ public final class HostBridge {
   }
 
   /**
-   * Bytes from a string in an encoding ({@code utf8}, {@code hex}/{@code base16}, {@code base64}, {@code base64url}).
+   * Bytes from a string in an encoding ({@code utf8}, {@code hex}/{@code base16}, {@code base64},
+   * {@code base64url}).
    *
    * @param s the encoded string
    * @param encoding the encoding name
@@ -210,13 +219,14 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String bytesFromString(String s, String encoding) {
-    byte[] b = switch (encoding.toLowerCase()) {
-      case "utf8", "utf-8" -> s.getBytes(StandardCharsets.UTF_8);
-      case "base16", "hex" -> Hex.decode(s, "string");
-      case "base64" -> Base64.getDecoder().decode(s);
-      case "base64url" -> Base64.getUrlDecoder().decode(s);
-      default -> throw new IllegalArgumentException("unsupported encoding " + encoding);
-    };
+    byte[] b =
+        switch (encoding.toLowerCase()) {
+          case "utf8", "utf-8" -> s.getBytes(StandardCharsets.UTF_8);
+          case "base16", "hex" -> Hex.decode(s, "string");
+          case "base64" -> Base64.getDecoder().decode(s);
+          case "base64url" -> Base64.getUrlDecoder().decode(s);
+          default -> throw new IllegalArgumentException("unsupported encoding " + encoding);
+        };
     return bytesToJson(b);
   }
 
@@ -243,7 +253,8 @@ public final class HostBridge {
     countSignOp();
     byte[] toSign = jsonToBytes(toSignJson, "toSign");
     if (toSign.length != 32) {
-      throw new IllegalArgumentException("Message length to be signed is not 32 bytes.  Please hash it before sending it to the node to sign.  You can use SHA256 or Keccak256 for example");
+      throw new IllegalArgumentException(
+          "Message length to be signed is not 32 bytes.  Please hash it before sending it to the node to sign.  You can use SHA256 or Keccak256 for example");
     }
     host.signEcdsa(toSign, publicKey, sigName);
   }
@@ -310,8 +321,10 @@ public final class HostBridge {
   public String callContract(String chain, String txn) {
     if (++execution.contractCalls > MAX_CONTRACT_CALLS) {
       // the node's text, word for word
-      throw new IllegalStateException("You may invoke contract calls more than " + MAX_CONTRACT_CALLS
-          + " times per session and you have attempted to exceed that limit.");
+      throw new IllegalStateException(
+          "You may invoke contract calls more than "
+              + MAX_CONTRACT_CALLS
+              + " times per session and you have attempted to exceed that limit.");
     }
     return host.callContract(chain, txn);
   }
@@ -335,7 +348,8 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String permissions(String operation, String argsJson) {
-    return LitJson.write(host.permissions(operation, LitJson.parse(argsJson, operation + " arguments")));
+    return LitJson.write(
+        host.permissions(operation, LitJson.parse(argsJson, operation + " arguments")));
   }
 
   /**
@@ -347,7 +361,10 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String encrypt(String argsJson, String plaintextJson) {
-    return LitJson.write(host.encrypt(LitJson.parse(argsJson, "encrypt arguments"), jsonToBytes(plaintextJson, "to_encrypt")));
+    return LitJson.write(
+        host.encrypt(
+            LitJson.parse(argsJson, "encrypt arguments"),
+            jsonToBytes(plaintextJson, "to_encrypt")));
   }
 
   /**
@@ -359,10 +376,11 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String broadcastAndCollect(String name, String value) {
-    return outcome(() -> {
-      countBroadcastOp();
-      return LitJson.write(host.broadcastAndCollect(name, value));
-    });
+    return outcome(
+        () -> {
+          countBroadcastOp();
+          return LitJson.write(host.broadcastAndCollect(name, value));
+        });
   }
 
   /**
@@ -384,10 +402,11 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String runOnceResult(String name, String leaderResult) {
-    return outcome(() -> {
-      countBroadcastOp();
-      return host.runOnceResult(name, leaderResult);
-    });
+    return outcome(
+        () -> {
+          countBroadcastOp();
+          return host.runOnceResult(name, leaderResult);
+        });
   }
 
   /**
@@ -400,15 +419,17 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String signAndCombineEcdsa(String toSignJson, String publicKey, String sigName) {
-    return outcome(() -> {
-      countSignOp();
-      countBroadcastOp();
-      byte[] toSign = jsonToBytes(toSignJson, "toSign");
-      if (toSign.length != 32) {
-        throw new IllegalArgumentException("Message length to be signed is not 32 bytes.  Please hash it before sending it to the node to sign.  You can use SHA256 or Keccak256 for example");
-      }
-      return host.signAndCombineEcdsa(toSign, publicKey, sigName);
-    });
+    return outcome(
+        () -> {
+          countSignOp();
+          countBroadcastOp();
+          byte[] toSign = jsonToBytes(toSignJson, "toSign");
+          if (toSign.length != 32) {
+            throw new IllegalArgumentException(
+                "Message length to be signed is not 32 bytes.  Please hash it before sending it to the node to sign.  You can use SHA256 or Keccak256 for example");
+          }
+          return host.signAndCombineEcdsa(toSign, publicKey, sigName);
+        });
   }
 
   /**
@@ -420,16 +441,21 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String decrypt(String argsJson, boolean singleNode) {
-    return outcome(() -> {
-      countBroadcastOp();
-      return host.decrypt(LitJson.parse(argsJson, singleNode ? "decryptToSingleNode arguments" : "decryptAndCombine arguments"), singleNode);
-    });
+    return outcome(
+        () -> {
+          countBroadcastOp();
+          return host.decrypt(
+              LitJson.parse(
+                  argsJson,
+                  singleNode ? "decryptToSingleNode arguments" : "decryptAndCombine arguments"),
+              singleNode);
+        });
   }
 
   /**
    * Runs a coordinated operation and returns {@code {"ok": result}} or {@code {"error": message}}.
-   * These operations block while the other nodes arrive; their failures come back as values so
-   * the prelude raises them as ordinary JS errors the action can always catch, instead of host
+   * These operations block while the other nodes arrive; their failures come back as values so the
+   * prelude raises them as ordinary JS errors the action can always catch, instead of host
    * exceptions crossing the polyglot boundary after a long host call.
    */
   private String outcome(java.util.function.Supplier<String> op) {
@@ -452,8 +478,8 @@ public final class HostBridge {
   }
 
   /**
-   * {@code Lit.Actions.aesDecrypt}: AES-256-CBC, the IV being the first 16 bytes of the
-   * ciphertext, PKCS#7 padding removed (v4 {@code functions/aes.rs}, libaes with auto padding).
+   * {@code Lit.Actions.aesDecrypt}: AES-256-CBC, the IV being the first 16 bytes of the ciphertext,
+   * PKCS#7 padding removed (v4 {@code functions/aes.rs}, libaes with auto padding).
    *
    * @param keyJson the 32-byte key as a JSON array of numbers
    * @param ciphertextJson IV then ciphertext, as a JSON array of numbers
@@ -461,7 +487,10 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String aesDecrypt(String keyJson, String ciphertextJson) {
-    return outcome(() -> ActionCrypto.aesDecryptHex(jsonToBytes(keyJson, "symmetricKey"), jsonToBytes(ciphertextJson, "ciphertext")));
+    return outcome(
+        () ->
+            ActionCrypto.aesDecryptHex(
+                jsonToBytes(keyJson, "symmetricKey"), jsonToBytes(ciphertextJson, "ciphertext")));
   }
 
   /**
@@ -474,18 +503,22 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String callChild(String ipfsId, String paramsJson) {
-    return outcome(() -> {
-      if (ipfsId.isBlank()) throw new IllegalArgumentException("ipfsId must not be blank");
-      if (depth + 1 > MAX_CALL_DEPTH) {
-        throw new IllegalStateException("The recursion limit of a child action is " + MAX_CALL_DEPTH
-            + " and you have attempted to exceed that limit.");
-      }
-      String code = host.ipfsCode(ipfsId);
-      JsonNode params = paramsJson == null ? null : LitJson.parse(paramsJson, "params");
-      HostBridge child = new HostBridge(host.child(ipfsId), execution, depth + 1);
-      execution.runtime.runChild(code, params != null && params.isObject() ? params : null, child);
-      return execution.response;
-    });
+    return outcome(
+        () -> {
+          if (ipfsId.isBlank()) throw new IllegalArgumentException("ipfsId must not be blank");
+          if (depth + 1 > MAX_CALL_DEPTH) {
+            throw new IllegalStateException(
+                "The recursion limit of a child action is "
+                    + MAX_CALL_DEPTH
+                    + " and you have attempted to exceed that limit.");
+          }
+          String code = host.ipfsCode(ipfsId);
+          JsonNode params = paramsJson == null ? null : LitJson.parse(paramsJson, "params");
+          HostBridge child = new HostBridge(host.child(ipfsId), execution, depth + 1);
+          execution.runtime.runChild(
+              code, params != null && params.isObject() ? params : null, child);
+          return execution.response;
+        });
   }
 
   /**
@@ -499,10 +532,15 @@ public final class HostBridge {
   public String fetch(String requestJson) {
     if (++execution.fetchCount > MAX_FETCH_COUNT) {
       // the node's text, word for word
-      throw new IllegalStateException("You may not send more than " + MAX_FETCH_COUNT
-          + " HTTP requests per session and you have attempted to exceed that limit.");
+      throw new IllegalStateException(
+          "You may not send more than "
+              + MAX_FETCH_COUNT
+              + " HTTP requests per session and you have attempted to exceed that limit.");
     }
-    return execution.runtime.fetcher().fetch(LitJson.parse(requestJson, "fetch request"), execution);
+    return execution
+        .runtime
+        .fetcher()
+        .fetch(LitJson.parse(requestJson, "fetch request"), execution);
   }
 
   /**
@@ -518,13 +556,17 @@ public final class HostBridge {
 
   private void countBroadcastOp() {
     if (++execution.broadcastOps > MAX_BROADCAST_OPS) {
-      throw new IllegalStateException("You may not use more than " + MAX_BROADCAST_OPS + " broadcast operations per Lit Action");
+      throw new IllegalStateException(
+          "You may not use more than "
+              + MAX_BROADCAST_OPS
+              + " broadcast operations per Lit Action");
     }
   }
 
   private void countSignOp() {
     if (++execution.signOps > MAX_SIGN_OPS) {
-      throw new IllegalStateException("You may not sign more than " + MAX_SIGN_OPS + " times per Lit Action");
+      throw new IllegalStateException(
+          "You may not sign more than " + MAX_SIGN_OPS + " times per Lit Action");
     }
   }
 

@@ -29,25 +29,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs Lit Actions the way a v4 node does: each execution in a fresh, isolated GraalJS context
- * (a classic script, no file system, no host classes), with the {@code Lit.Actions} API,
- * {@code jsParams} as globals, {@code ethers} v5 when its bundle is given, {@code console} into
- * the logs, and the node's wall-time limit.
+ * Runs Lit Actions the way a v4 node does: each execution in a fresh, isolated GraalJS context (a
+ * classic script, no file system, no host classes), with the {@code Lit.Actions} API, {@code
+ * jsParams} as globals, {@code ethers} v5 when its bundle is given, {@code console} into the logs,
+ * and the node's wall-time limit.
  *
  * <p>Contexts are prepared ahead on a background thread and each serves one execution, then is
- * closed off the request's path, so no state passes between actions. Two kinds are kept ready:
- * with the prelude only (about 15 ms to make) and with ethers loaded as well (0.5 to 1 s of CPU);
- * only actions whose code mentions {@code ethers} take the latter, elsewhere {@code ethers} is
+ * closed off the request's path, so no state passes between actions. Two kinds are kept ready: with
+ * the prelude only (about 15 ms to make) and with ethers loaded as well (0.5 to 1 s of CPU); only
+ * actions whose code mentions {@code ethers} take the latter, elsewhere {@code ethers} is
  * undefined. {@code Lit.Actions.call} runs the child in a context of its own on the same thread.
  *
- * <p>Limits, with the v4 node's numbers and messages: wall time (default 30 s,
- * {@code NodeJsTimeoutError}), console output and response size (100 KiB each), 10 sign
- * operations, 30 contract calls, 30 broadcast operations, 50 {@code fetch} requests, child
- * actions nested 5 deep, and memory ({@code NodeJsMemoryLimitError}). GraalJS
- * community edition cannot cap a context's heap, so the 256 MB heap limit of real nodes is
- * approximated: the heap an action retains is metered (see {@code meterAllocation}) and the action
- * is stopped once it passes the budget (default 256 MiB, as on real nodes). A guest that exhausts
- * the stack is reported the same way.
+ * <p>Limits, with the v4 node's numbers and messages: wall time (default 30 s, {@code
+ * NodeJsTimeoutError}), console output and response size (100 KiB each), 10 sign operations, 30
+ * contract calls, 30 broadcast operations, 50 {@code fetch} requests, child actions nested 5 deep,
+ * and memory ({@code NodeJsMemoryLimitError}). GraalJS community edition cannot cap a context's
+ * heap, so the 256 MB heap limit of real nodes is approximated: the heap an action retains is
+ * metered (see {@code meterAllocation}) and the action is stopped once it passes the budget
+ * (default 256 MiB, as on real nodes). A guest that exhausts the stack is reported the same way.
  */
 public final class LitActionRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LitActionRuntime.class);
@@ -72,19 +71,23 @@ public final class LitActionRuntime implements AutoCloseable {
 
   /**
    * Only the bridge's exported methods, plus {@code getMessage} of a host exception, so the prelude
-   * can turn a failed operation into a JS {@code Error} with the node's text (never a Java class name).
+   * can turn a failed operation into a JS {@code Error} with the node's text (never a Java class
+   * name).
    */
   private static final HostAccess HOST_ACCESS = hostAccess();
 
   private static HostAccess hostAccess() {
     try {
-      return HostAccess.newBuilder(HostAccess.EXPLICIT).allowAccess(Throwable.class.getMethod("getMessage")).build();
+      return HostAccess.newBuilder(HostAccess.EXPLICIT)
+          .allowAccess(Throwable.class.getMethod("getMessage"))
+          .build();
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
 
   /**
    * @param ethersBundle path of {@code ethers@5.7.2/dist/ethers.umd.min.js}, or empty to run
@@ -104,7 +107,8 @@ public final class LitActionRuntime implements AutoCloseable {
    * @param timeout the wall-time limit of one execution
    * @param prepared how many contexts to keep ready
    */
-  public LitActionRuntime(Optional<Path> ethersBundle, Duration timeout, int prepared, long memoryBudgetBytes) {
+  public LitActionRuntime(
+      Optional<Path> ethersBundle, Duration timeout, int prepared, long memoryBudgetBytes) {
     this(ethersBundle, timeout, prepared, memoryBudgetBytes, Map.of());
   }
 
@@ -116,27 +120,34 @@ public final class LitActionRuntime implements AutoCloseable {
    * @param timeout the wall-time limit of one execution
    * @param prepared how many contexts of each kind to keep ready (about the number of nodes)
    * @param memoryBudgetBytes bytes an execution may allocate before it fails with a memory error
-   * @param fetchRoutes handlers by host name ({@code example.com}) or host and port
-   *     ({@code example.com:8080}), lower case
+   * @param fetchRoutes handlers by host name ({@code example.com}) or host and port ({@code
+   *     example.com:8080}), lower case
    */
-  public LitActionRuntime(Optional<Path> ethersBundle, Duration timeout, int prepared, long memoryBudgetBytes,
+  public LitActionRuntime(
+      Optional<Path> ethersBundle,
+      Duration timeout,
+      int prepared,
+      long memoryBudgetBytes,
       Map<String, FetchHandler> fetchRoutes) {
-    if (memoryBudgetBytes <= 0) throw new IllegalArgumentException("memoryBudgetBytes must be positive");
+    if (memoryBudgetBytes <= 0)
+      throw new IllegalArgumentException("memoryBudgetBytes must be positive");
     if (prepared < 0) throw new IllegalArgumentException("prepared must not be negative");
     this.memoryBudgetBytes = memoryBudgetBytes;
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.fetcher = new ActionFetcher(fetchRoutes, memoryBudgetBytes);
-    this.engine = Engine.newBuilder("js")
-        .option("engine.WarnInterpreterOnly", "false")
-        .build();
+    this.engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
     this.prelude = source("lit-actions-prelude.js", readResource("prelude.js"));
-    this.ethers = ethersBundle.map(p -> {
-      try {
-        return source("ethers.umd.min.js", Files.readString(p, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the ethers bundle " + p, e);
-      }
-    }).orElse(null);
+    this.ethers =
+        ethersBundle
+            .map(
+                p -> {
+                  try {
+                    return source("ethers.umd.min.js", Files.readString(p, StandardCharsets.UTF_8));
+                  } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the ethers bundle " + p, e);
+                  }
+                })
+            .orElse(null);
     // plain contexts are cheap to make and most actions take one: keep twice as many
     this.plainReady = new ArrayBlockingQueue<>(Math.max(1, 2 * prepared));
     this.ethersReady = new ArrayBlockingQueue<>(Math.max(1, prepared));
@@ -178,8 +189,8 @@ public final class LitActionRuntime implements AutoCloseable {
 
   /**
    * Keeps both pools full: plain contexts first (most actions), then contexts with ethers loaded
-   * (0.5 to 1 s each). Each context serves one execution and is then closed: no state can pass
-   * from one action to the next.
+   * (0.5 to 1 s each). Each context serves one execution and is then closed: no state can pass from
+   * one action to the next.
    */
   private void fill() {
     while (!closed.get()) {
@@ -190,7 +201,8 @@ public final class LitActionRuntime implements AutoCloseable {
           offer(ethersReady, newContext(true));
         } else {
           synchronized (poolChanged) {
-            if (plainReady.remainingCapacity() == 0 && (ethers == null || ethersReady.remainingCapacity() == 0)) poolChanged.wait(1000);
+            if (plainReady.remainingCapacity() == 0
+                && (ethers == null || ethersReady.remainingCapacity() == 0)) poolChanged.wait(1000);
           }
         }
       } catch (InterruptedException e) {
@@ -207,19 +219,20 @@ public final class LitActionRuntime implements AutoCloseable {
   }
 
   private Context newContext(boolean withEthers) {
-    Context c = Context.newBuilder("js")
-        .engine(engine)
-        .allowHostAccess(HOST_ACCESS)
-        .allowHostClassLookup(name -> false)
-        .allowIO(org.graalvm.polyglot.io.IOAccess.NONE)
-        .allowCreateThread(false)
-        .allowNativeAccess(false)
-        // not "throw": GraalJS keeps one rejection tracker per engine, not thread-safe, so
-        // concurrent actions saw each other's rejections and java.util.NoSuchElementException;
-        // the prelude tracks the action's own promises instead
-        .option("js.unhandled-rejections", "none")
-        .option("js.strict", "false")
-        .build();
+    Context c =
+        Context.newBuilder("js")
+            .engine(engine)
+            .allowHostAccess(HOST_ACCESS)
+            .allowHostClassLookup(name -> false)
+            .allowIO(org.graalvm.polyglot.io.IOAccess.NONE)
+            .allowCreateThread(false)
+            .allowNativeAccess(false)
+            // not "throw": GraalJS keeps one rejection tracker per engine, not thread-safe, so
+            // concurrent actions saw each other's rejections and java.util.NoSuchElementException;
+            // the prelude tracks the action's own promises instead
+            .option("js.unhandled-rejections", "none")
+            .option("js.strict", "false")
+            .build();
     // ethers calls atob and crypto.getRandomValues while loading: give it a bridge without node
     // operations until the request installs its own
     c.getBindings("js").putMember("__lit", new HostBridge(null));
@@ -278,13 +291,18 @@ public final class LitActionRuntime implements AutoCloseable {
       return new ActionResult(bridge.response(), bridge.logs());
     } catch (ActionFailure f) {
       if (outOfMemory.get()) throw memoryLimit(bridge);
-      if (f.logs().isEmpty() && !bridge.logs().isEmpty()) throw new ActionFailure(f.kind(), f.getMessage(), bridge.logs());
+      if (f.logs().isEmpty() && !bridge.logs().isEmpty())
+        throw new ActionFailure(f.kind(), f.getMessage(), bridge.logs());
       throw f;
     } catch (RuntimeException e) {
-      // the guard: whatever the engine throws, the node answers an action error, never a Java exception
+      // the guard: whatever the engine throws, the node answers an action error, never a Java
+      // exception
       if (outOfMemory.get()) throw memoryLimit(bridge);
       LOG.warn("Lit Action runtime failure", e);
-      throw new ActionFailure(ActionFailure.Kind.INTERNAL, "internal error of the lit-localnet Lit Action runtime", bridge.logs());
+      throw new ActionFailure(
+          ActionFailure.Kind.INTERNAL,
+          "internal error of the lit-localnet Lit Action runtime",
+          bridge.logs());
     } finally {
       if (meter != null) meter.cancel(false);
     }
@@ -309,14 +327,19 @@ public final class LitActionRuntime implements AutoCloseable {
     if (execution.deadlineMillis - System.currentTimeMillis() <= 0) throw timedOut(bridge);
     Context context = takeContext(ethers != null && code.contains("ethers"));
     // the clock starts when the top-level action starts, as a node's starts with the worker
-    if (execution.deadlineMillis == Long.MAX_VALUE) execution.deadlineMillis = System.currentTimeMillis() + timeout.toMillis();
+    if (execution.deadlineMillis == Long.MAX_VALUE)
+      execution.deadlineMillis = System.currentTimeMillis() + timeout.toMillis();
     long left = Math.max(1, execution.deadlineMillis - System.currentTimeMillis());
     execution.contexts.add(context);
     AtomicBoolean timedOut = new AtomicBoolean();
-    ScheduledFuture<?> alarm = watchdog.schedule(() -> {
-      timedOut.set(true);
-      context.close(true);
-    }, left, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> alarm =
+        watchdog.schedule(
+            () -> {
+              timedOut.set(true);
+              context.close(true);
+            },
+            left,
+            TimeUnit.MILLISECONDS);
     try {
       Value bindings = context.getBindings("js");
       Value internals = bindings.getMember("__litRuntime");
@@ -343,7 +366,10 @@ public final class LitActionRuntime implements AutoCloseable {
       if (e.isResourceExhausted()) throw memoryLimit(bridge);
       if (e.isInternalError()) {
         LOG.warn("Lit Action engine failure", e);
-        throw new ActionFailure(ActionFailure.Kind.INTERNAL, "internal error of the lit-localnet Lit Action runtime", bridge.logs());
+        throw new ActionFailure(
+            ActionFailure.Kind.INTERNAL,
+            "internal error of the lit-localnet Lit Action runtime",
+            bridge.logs());
       }
       throw new ActionFailure(ActionFailure.Kind.THREW, jsErrorText(e), bridge.logs());
     } catch (InterruptedException e) {
@@ -361,7 +387,8 @@ public final class LitActionRuntime implements AutoCloseable {
   }
 
   private static void checkRejection(Value takeFailure, HostBridge bridge) {
-    // a time or memory failure inside an op ends the execution even if the action caught the op's error
+    // a time or memory failure inside an op ends the execution even if the action caught the op's
+    // error
     ActionFailure fatal = bridge.execution().fatal;
     if (fatal != null) throw withLogs(fatal, bridge);
     Value f = takeFailure.execute();
@@ -369,8 +396,12 @@ public final class LitActionRuntime implements AutoCloseable {
   }
 
   private ActionFailure timedOut(HostBridge bridge) {
-    return new ActionFailure(ActionFailure.Kind.TIMEOUT, "Your function exceeded the maximum runtime of " + timeout.toMillis()
-        + "ms and was terminated.", bridge.logs());
+    return new ActionFailure(
+        ActionFailure.Kind.TIMEOUT,
+        "Your function exceeded the maximum runtime of "
+            + timeout.toMillis()
+            + "ms and was terminated.",
+        bridge.logs());
   }
 
   private static ActionFailure withLogs(ActionFailure f, HostBridge bridge) {
@@ -378,19 +409,22 @@ public final class LitActionRuntime implements AutoCloseable {
   }
 
   private static ActionFailure memoryLimit(HostBridge bridge) {
-    return new ActionFailure(ActionFailure.Kind.MEMORY_LIMIT, "Lit Action exceeded the memory limit", bridge.logs());
+    return new ActionFailure(
+        ActionFailure.Kind.MEMORY_LIMIT, "Lit Action exceeded the memory limit", bridge.logs());
   }
 
   /**
    * Stops the context once the action holds more than the budget on the heap; null when the JVM
    * cannot meter thread allocation. The interpreter allocates garbage even in plain loops, so
    * allocation alone is only the trigger: each time this thread has allocated another budget's
-   * worth, a collection is requested and the heap growth since the action started is compared
-   * with the budget. Concurrent actions share the heap, so this is an approximation, fine for a
-   * test network.
+   * worth, a collection is requested and the heap growth since the action started is compared with
+   * the budget. Concurrent actions share the heap, so this is an approximation, fine for a test
+   * network.
    */
-  private ScheduledFuture<?> meterAllocation(HostBridge.Execution execution, AtomicBoolean outOfMemory) {
-    if (!(THREADS instanceof com.sun.management.ThreadMXBean meterable) || !meterable.isThreadAllocatedMemorySupported()) {
+  private ScheduledFuture<?> meterAllocation(
+      HostBridge.Execution execution, AtomicBoolean outOfMemory) {
+    if (!(THREADS instanceof com.sun.management.ThreadMXBean meterable)
+        || !meterable.isThreadAllocatedMemorySupported()) {
       return null;
     }
     long threadId = Thread.currentThread().getId();
@@ -400,17 +434,21 @@ public final class LitActionRuntime implements AutoCloseable {
     // would hide the action's growth: the floor is the lowest heap seen, at the start or after a GC
     long[] floor = {heapUsed()};
     long[] baseline = {start};
-    return watchdog.scheduleAtFixedRate(() -> {
-      long allocated = meterable.getThreadAllocatedBytes(threadId);
-      if (allocated - baseline[0] <= memoryBudgetBytes || outOfMemory.get()) return;
-      baseline[0] = allocated;
-      System.gc();
-      long heap = heapUsed();
-      floor[0] = Math.min(floor[0], heap);
-      if (heap - floor[0] > memoryBudgetBytes && outOfMemory.compareAndSet(false, true)) {
-        execution.contexts.forEach(LitActionRuntime::closeQuietly);
-      }
-    }, 10, 10, TimeUnit.MILLISECONDS);
+    return watchdog.scheduleAtFixedRate(
+        () -> {
+          long allocated = meterable.getThreadAllocatedBytes(threadId);
+          if (allocated - baseline[0] <= memoryBudgetBytes || outOfMemory.get()) return;
+          baseline[0] = allocated;
+          System.gc();
+          long heap = heapUsed();
+          floor[0] = Math.min(floor[0], heap);
+          if (heap - floor[0] > memoryBudgetBytes && outOfMemory.compareAndSet(false, true)) {
+            execution.contexts.forEach(LitActionRuntime::closeQuietly);
+          }
+        },
+        10,
+        10,
+        TimeUnit.MILLISECONDS);
   }
 
   private static long heapUsed() {
@@ -422,7 +460,9 @@ public final class LitActionRuntime implements AutoCloseable {
     String msg = e.getMessage();
     if (e.isHostException()) {
       String hostMessage = e.asHostException().getMessage();
-      msg = "Error: " + (hostMessage == null || hostMessage.isBlank() ? "operation failed" : hostMessage);
+      msg =
+          "Error: "
+              + (hostMessage == null || hostMessage.isBlank() ? "operation failed" : hostMessage);
     }
     if (msg == null || msg.isBlank()) msg = "Error";
     return "Uncaught " + msg;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A node's verifier refused an auth method: the error kind and, where a v4 node has one, the
- * error code, with the specific texts (most specific first) a v4 node reports in {@code details}.
+ * A node's verifier refused an auth method: the error kind and, where a v4 node has one, the error
+ * code, with the specific texts (most specific first) a v4 node reports in {@code details}.
  */
 public final class AuthMethodRejection extends RuntimeException {
   private static final long serialVersionUID = 1L;

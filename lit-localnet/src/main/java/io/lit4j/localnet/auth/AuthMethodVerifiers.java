@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Where a node checks OAuth, OIDC and Stytch auth methods, and with what: the same verification
- * code for real providers ({@link #live()}) and for lit-localnet's loopback ones
- * ({@link io.lit4j.localnet.idp}); only the URLs differ.
+ * code for real providers ({@link #live()}) and for lit-localnet's loopback ones ({@link
+ * io.lit4j.localnet.idp}); only the URLs differ.
  *
  * <pre>{@code
  * AuthMethodVerifiers v = AuthMethodVerifiers.builder()
@@ -23,10 +23,15 @@ import java.util.Set;
 public final class AuthMethodVerifiers {
   /** Google's JWKS. */
   public static final String GOOGLE_JWKS = "https://www.googleapis.com/oauth2/v3/certs";
+
   /** Stytch's test-project JWKS, {@code {projectId}} replaced. */
-  public static final String STYTCH_TEST_JWKS = "https://test.stytch.com/v1/sessions/jwks/{projectId}";
+  public static final String STYTCH_TEST_JWKS =
+      "https://test.stytch.com/v1/sessions/jwks/{projectId}";
+
   /** Stytch's live-project JWKS, {@code {projectId}} replaced. */
-  public static final String STYTCH_LIVE_JWKS = "https://api.stytch.com/v1/sessions/jwks/{projectId}";
+  public static final String STYTCH_LIVE_JWKS =
+      "https://api.stytch.com/v1/sessions/jwks/{projectId}";
+
   /** Discord's API. */
   public static final String DISCORD_API = "https://discord.com/api";
 
@@ -38,9 +43,14 @@ public final class AuthMethodVerifiers {
 
   private AuthMethodVerifiers(Builder b) {
     this.settings = b.copy();
-    HttpClient http = HttpClient.newBuilder().connectTimeout(b.timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(b.timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     JwksCache cache = new JwksCache(http, b.jwksCacheTtl, b.timeout, b.clock);
-    this.google = new GoogleJwtVerifier(cache, b.googleJwks, b.googleIssuers, b.googleClientIds, b.clock);
+    this.google =
+        new GoogleJwtVerifier(cache, b.googleJwks, b.googleIssuers, b.googleClientIds, b.clock);
     this.stytch = new StytchJwtVerifier(cache, b.stytchTestJwks, b.stytchLiveJwks, b.clock);
     this.discord = new DiscordTokenVerifier(http, b.discordApi, b.timeout);
     this.webauthn = new WebAuthnVerifier(b.webauthnRpId, b.webauthnOrigins);
@@ -86,25 +96,36 @@ public final class AuthMethodVerifiers {
       case GoogleJwtVerifier.TYPE -> google.verify(accessToken);
       case DiscordTokenVerifier.TYPE -> discord.verify(accessToken);
       case 9, 10, 11, 12, 13 -> stytch.verify(authMethodType, accessToken);
-      default -> throw AuthMethodRejection.validation("Unsupported auth method type: " + authMethodType);
+      default ->
+          throw AuthMethodRejection.validation("Unsupported auth method type: " + authMethodType);
     };
   }
 
   /** {@return whether {@link #verify} handles this type} @param authMethodType the type */
   public static boolean handles(int authMethodType) {
-    return authMethodType == 4 || authMethodType == 6 || (authMethodType >= 9 && authMethodType <= 13);
+    return authMethodType == 4
+        || authMethodType == 6
+        || (authMethodType >= 9 && authMethodType <= 13);
   }
 
   @Override
   public String toString() {
-    return "AuthMethodVerifiers[google=" + settings.googleJwks + " " + settings.googleIssuers + ", stytch=" + settings.stytchTestJwks
-        + ", discord=" + settings.discordApi + "]";
+    return "AuthMethodVerifiers[google="
+        + settings.googleJwks
+        + " "
+        + settings.googleIssuers
+        + ", stytch="
+        + settings.stytchTestJwks
+        + ", discord="
+        + settings.discordApi
+        + "]";
   }
 
   /** Settings of {@link AuthMethodVerifiers}; starts from the real providers. */
   public static final class Builder {
     private String googleJwks = GOOGLE_JWKS;
-    private Set<String> googleIssuers = new LinkedHashSet<>(Set.of("https://accounts.google.com", "accounts.google.com"));
+    private Set<String> googleIssuers =
+        new LinkedHashSet<>(Set.of("https://accounts.google.com", "accounts.google.com"));
     private Set<String> googleClientIds = new LinkedHashSet<>();
     private String stytchTestJwks = STYTCH_TEST_JWKS;
     private String stytchLiveJwks = STYTCH_LIVE_JWKS;
@@ -175,7 +196,8 @@ public final class AuthMethodVerifiers {
      */
     public Builder stytch(String jwksUrlTemplate) {
       require(jwksUrlTemplate, "jwksUrlTemplate");
-      if (!jwksUrlTemplate.contains("{projectId}")) throw new LitValidationException("jwksUrlTemplate must contain {projectId}");
+      if (!jwksUrlTemplate.contains("{projectId}"))
+        throw new LitValidationException("jwksUrlTemplate must contain {projectId}");
       stytchTestJwks = jwksUrlTemplate;
       stytchLiveJwks = jwksUrlTemplate;
       return this;
@@ -200,7 +222,8 @@ public final class AuthMethodVerifiers {
      * @return this builder
      */
     public Builder jwksCacheTtl(Duration ttl) {
-      if (ttl == null || ttl.isNegative()) throw new LitValidationException("jwksCacheTtl must be zero or positive");
+      if (ttl == null || ttl.isNegative())
+        throw new LitValidationException("jwksCacheTtl must be zero or positive");
       jwksCacheTtl = ttl;
       return this;
     }

@@ -28,8 +28,12 @@ final class DiscordTokenVerifier {
   VerifiedIdentity verify(String accessToken) {
     HttpRequest req;
     try {
-      req = HttpRequest.newBuilder(URI.create(apiBaseUrl + "/oauth2/@me")).timeout(timeout)
-          .header("Authorization", "Bearer " + accessToken).GET().build();
+      req =
+          HttpRequest.newBuilder(URI.create(apiBaseUrl + "/oauth2/@me"))
+              .timeout(timeout)
+              .header("Authorization", "Bearer " + accessToken)
+              .GET()
+              .build();
     } catch (IllegalArgumentException e) {
       throw AuthMethodRejection.parser("Failed to parse discord access token into header value");
     }
@@ -41,16 +45,25 @@ final class DiscordTokenVerifier {
       Thread.currentThread().interrupt();
       throw AuthMethodRejection.unexpected("Unable to get discord user");
     } catch (IOException e) {
-      throw AuthMethodRejection.unexpected(String.valueOf(e.getMessage()), "Unable to get discord user");
+      throw AuthMethodRejection.unexpected(
+          String.valueOf(e.getMessage()), "Unable to get discord user");
     }
-    if (body == null || !body.isObject()) throw AuthMethodRejection.unexpected("Body is not an object", "Unable to convert body to object");
+    if (body == null || !body.isObject())
+      throw AuthMethodRejection.unexpected(
+          "Body is not an object", "Unable to convert body to object");
     JsonNode app = body.get("application");
-    if (app == null) throw AuthMethodRejection.parser("Couldn't not get application object from discord api result");
-    if (!app.isObject()) throw AuthMethodRejection.unexpected("Couldn't convert application object to object");
-    if (!app.path("id").isTextual()) throw AuthMethodRejection.parser("Couldn't get application id");
+    if (app == null)
+      throw AuthMethodRejection.parser(
+          "Couldn't not get application object from discord api result");
+    if (!app.isObject())
+      throw AuthMethodRejection.unexpected("Couldn't convert application object to object");
+    if (!app.path("id").isTextual())
+      throw AuthMethodRejection.parser("Couldn't get application id");
     JsonNode user = body.get("user");
-    if (user == null) throw AuthMethodRejection.parser("Couldn't get user object from discord api result");
-    if (!user.isObject()) throw AuthMethodRejection.unexpected("Couldn't convert user object to object");
+    if (user == null)
+      throw AuthMethodRejection.parser("Couldn't get user object from discord api result");
+    if (!user.isObject())
+      throw AuthMethodRejection.unexpected("Couldn't convert user object to object");
     if (!user.path("id").isTextual()) throw AuthMethodRejection.parser("Couldn't get user id");
     return new VerifiedIdentity(TYPE, user.get("id").textValue(), app.get("id").textValue());
   }

@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON Web Key Sets by URL, kept for a while as v4 nodes keep Google's and Stytch's keys (one
- * hour). A key id not in the cached set refetches once (so a rotated-in key verifies at once;
- * v4 nodes only refetch when the hour is up).
+ * hour). A key id not in the cached set refetches once (so a rotated-in key verifies at once; v4
+ * nodes only refetch when the hour is up).
  */
 final class JwksCache {
   private record Entry(JWKSet keys, Instant fetchedAt) {}
@@ -34,7 +34,10 @@ final class JwksCache {
     this.clock = clock;
   }
 
-  /** {@return the key set at {@code url}, cached} @param url the JWKS URL @param keyId a key id that must be in it, or null */
+  /**
+   * {@return the key set at {@code url}, cached} @param url the JWKS URL @param keyId a key id that
+   * must be in it, or null
+   */
   JWKSet get(String url, String keyId) {
     Entry e = entries.get(url);
     Instant now = clock.instant();
@@ -49,17 +52,24 @@ final class JwksCache {
 
   private JWKSet fetch(String url) {
     try {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() != 200) throw AuthMethodRejection.unexpected("The key set at " + url + " answered HTTP " + r.statusCode(), "Unable to get keys");
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200)
+        throw AuthMethodRejection.unexpected(
+            "The key set at " + url + " answered HTTP " + r.statusCode(), "Unable to get keys");
       return JWKSet.parse(r.body());
     } catch (ParseException e) {
-      throw AuthMethodRejection.unexpected("The key set at " + url + " is not a JWKS: " + e.getMessage(), "Unable to get keys");
+      throw AuthMethodRejection.unexpected(
+          "The key set at " + url + " is not a JWKS: " + e.getMessage(), "Unable to get keys");
     } catch (IOException | IllegalArgumentException e) {
-      throw AuthMethodRejection.unexpected("Unable to send request to " + url + ": " + e.getMessage(), "Unable to get keys");
+      throw AuthMethodRejection.unexpected(
+          "Unable to send request to " + url + ": " + e.getMessage(), "Unable to get keys");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw AuthMethodRejection.unexpected("Interrupted while fetching " + url, "Unable to get keys");
+      throw AuthMethodRejection.unexpected(
+          "Interrupted while fetching " + url, "Unable to get keys");
     }
   }
 }

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * A compact RS256 JWT taken apart the way v4 nodes do it (split on dots, base64url without
- * padding, JSON header and payload), with the RSA check done by nimbus-jose-jwt.
+ * A compact RS256 JWT taken apart the way v4 nodes do it (split on dots, base64url without padding,
+ * JSON header and payload), with the RSA check done by nimbus-jose-jwt.
  */
 final class SignedToken {
   final JsonNode header;
@@ -33,7 +33,8 @@ final class SignedToken {
     if (parts.length != 3) throw AuthMethodRejection.validation("Invalid JWT parts length");
     JsonNode header = json(parts[0], "header");
     JsonNode payload = json(parts[1], "payload");
-    if (!parts[2].matches("[A-Za-z0-9_-]*")) throw AuthMethodRejection.parser("Unable to decode signature from payload");
+    if (!parts[2].matches("[A-Za-z0-9_-]*"))
+      throw AuthMethodRejection.parser("Unable to decode signature from payload");
     if (!"RS256".equals(header.path("alg").asText(null))) {
       throw AuthMethodRejection.validation("Invalid JWT algorithm.  Only rs256 supported");
     }
@@ -42,12 +43,14 @@ final class SignedToken {
   }
 
   private static JsonNode json(String b64, String what) {
-    if (!b64.matches("[A-Za-z0-9_-]*")) throw AuthMethodRejection.parser("Unable to decode", "JWT " + what + " is not base64url");
+    if (!b64.matches("[A-Za-z0-9_-]*"))
+      throw AuthMethodRejection.parser("Unable to decode", "JWT " + what + " is not base64url");
     JsonNode n;
     try {
       n = LitJson.mapper().readTree(new Base64URL(b64).decodeToString());
     } catch (Exception e) {
-      throw AuthMethodRejection.unexpected("Unable to convert to value", "JWT " + what + " is not JSON");
+      throw AuthMethodRejection.unexpected(
+          "Unable to convert to value", "JWT " + what + " is not JSON");
     }
     if (n == null || !n.isObject()) throw AuthMethodRejection.parser(what + " is not an object");
     return n;
@@ -56,7 +59,8 @@ final class SignedToken {
   /** {@code exp} in seconds; a token past it is refused with {@code expiredText}. */
   long requireUnexpired(Instant now, String expiredText) {
     JsonNode exp = payload.get("exp");
-    if (exp == null || !exp.canConvertToLong() || !exp.isIntegralNumber()) throw AuthMethodRejection.parser("Could not convert exp to i64");
+    if (exp == null || !exp.canConvertToLong() || !exp.isIntegralNumber())
+      throw AuthMethodRejection.parser("Could not convert exp to i64");
     if (now.getEpochSecond() > exp.asLong()) throw AuthMethodRejection.validation(expiredText);
     return exp.asLong();
   }

@@ -18,12 +18,13 @@ import java.util.stream.Collectors;
 
 /**
  * Checks a WebAuthn registration response (as the relay does before minting a PKP for a passkey)
- * with webauthn4j, and gives the credential's raw id and its CBOR COSE public key, which
- * {@code mintWithAuth} stores with the auth method.
+ * with webauthn4j, and gives the credential's raw id and its CBOR COSE public key, which {@code
+ * mintWithAuth} stores with the auth method.
  */
 public final class WebAuthnRegistrations {
   private static final ObjectConverter CONVERTER = new ObjectConverter();
-  private static final WebAuthnManager MANAGER = WebAuthnManager.createNonStrictWebAuthnManager(CONVERTER);
+  private static final WebAuthnManager MANAGER =
+      WebAuthnManager.createNonStrictWebAuthnManager(CONVERTER);
 
   /**
    * A verified registration.
@@ -32,7 +33,9 @@ public final class WebAuthnRegistrations {
    * @param cosePublicKey the credential public key, CBOR COSE
    */
   public record Registered(String rawId, byte[] cosePublicKey) {
-    /** @param rawId the raw id @param cosePublicKey the CBOR COSE key */
+    /**
+     * @param rawId the raw id @param cosePublicKey the CBOR COSE key
+     */
     public Registered {
       cosePublicKey = cosePublicKey.clone();
     }
@@ -56,7 +59,8 @@ public final class WebAuthnRegistrations {
    * @throws LitValidationException when the response is not a registration response
    * @throws LitAuthException when it does not verify (challenge, origin, RP id, attestation)
    */
-  public static Registered verify(JsonNode registration, byte[] challenge, String rpId, Set<String> origins) {
+  public static Registered verify(
+      JsonNode registration, byte[] challenge, String rpId, Set<String> origins) {
     byte[] clientData;
     byte[] attestation;
     try {
@@ -64,19 +68,28 @@ public final class WebAuthnRegistrations {
       clientData = Base64.getUrlDecoder().decode(r.get("clientDataJSON").textValue());
       attestation = Base64.getUrlDecoder().decode(r.get("attestationObject").textValue());
     } catch (RuntimeException e) {
-      throw new LitValidationException("not a WebAuthn registration response: need response.clientDataJSON and response.attestationObject (base64url)");
+      throw new LitValidationException(
+          "not a WebAuthn registration response: need response.clientDataJSON and response.attestationObject (base64url)");
     }
-    ServerProperty server = ServerProperty.builder()
-        .origins(origins.stream().map(Origin::new).collect(Collectors.toSet()))
-        .rpId(rpId).challenge(new DefaultChallenge(challenge)).build();
+    ServerProperty server =
+        ServerProperty.builder()
+            .origins(origins.stream().map(Origin::new).collect(Collectors.toSet()))
+            .rpId(rpId)
+            .challenge(new DefaultChallenge(challenge))
+            .build();
     RegistrationData data;
     try {
-      data = MANAGER.verify(new RegistrationRequest(attestation, clientData), new RegistrationParameters(server, null, false, true));
+      data =
+          MANAGER.verify(
+              new RegistrationRequest(attestation, clientData),
+              new RegistrationParameters(server, null, false, true));
     } catch (RuntimeException e) {
       throw new LitAuthException("the WebAuthn registration does not verify: " + e.getMessage(), e);
     }
-    AttestedCredentialData cred = data.getAttestationObject().getAuthenticatorData().getAttestedCredentialData();
-    return new Registered(Base64.getUrlEncoder().withoutPadding().encodeToString(cred.getCredentialId()),
+    AttestedCredentialData cred =
+        data.getAttestationObject().getAuthenticatorData().getAttestedCredentialData();
+    return new Registered(
+        Base64.getUrlEncoder().withoutPadding().encodeToString(cred.getCredentialId()),
         CONVERTER.getCborConverter().writeValueAsBytes(cred.getCOSEKey()));
   }
 }

@@ -22,15 +22,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * WebAuthn (type 3) as a v4 node verifies it ({@code pkp/auth/webauthn.rs}): the challenge must
- * be one of the last 10 block hashes; the credential key is the COSE key PKPPermissions stores
- * for {@code keccak256("<rawId>:lit")}; the assertion is checked (origin, RP id, signature, user
+ * WebAuthn (type 3) as a v4 node verifies it ({@code pkp/auth/webauthn.rs}): the challenge must be
+ * one of the last 10 block hashes; the credential key is the COSE key PKPPermissions stores for
+ * {@code keccak256("<rawId>:lit")}; the assertion is checked (origin, RP id, signature, user
  * presence) by webauthn4j and must be user-verified. User id = raw id, app id = {@code lit}.
  */
 final class WebAuthnVerifier {
   static final int TYPE = 3;
   private static final ObjectConverter CONVERTER = new ObjectConverter();
-  private static final WebAuthnManager MANAGER = WebAuthnManager.createNonStrictWebAuthnManager(CONVERTER);
+  private static final WebAuthnManager MANAGER =
+      WebAuthnManager.createNonStrictWebAuthnManager(CONVERTER);
   private final String rpId;
   private final Set<String> origins;
 
@@ -56,16 +57,21 @@ final class WebAuthnVerifier {
       signature = b64(r.get("signature"));
       userHandle = r.hasNonNull("userHandle") ? b64(r.get("userHandle")) : null;
     } catch (Exception e) {
-      throw AuthMethodRejection.coded("Conversion", null, "Unable to deserialize credential from request body");
+      throw AuthMethodRejection.coded(
+          "Conversion", null, "Unable to deserialize credential from request body");
     }
     String rawIdText = Base64.getUrlEncoder().withoutPadding().encodeToString(rawId);
     byte[] challenge;
     try {
-      challenge = Base64.getUrlDecoder().decode(LitJson.mapper().readTree(clientData).get("challenge").textValue());
+      challenge =
+          Base64.getUrlDecoder()
+              .decode(LitJson.mapper().readTree(clientData).get("challenge").textValue());
     } catch (Exception e) {
-      throw AuthMethodRejection.unexpected("Unable to parse client data JSON", "Unable to get challenge from credential");
+      throw AuthMethodRejection.unexpected(
+          "Unable to parse client data JSON", "Unable to get challenge from credential");
     }
-    if (!chain.isRecentBlockhash(Hex.encode0x(challenge))) throw AuthMethodRejection.validation("Invalid blockhash used as challenge");
+    if (!chain.isRecentBlockhash(Hex.encode0x(challenge)))
+      throw AuthMethodRejection.validation("Invalid blockhash used as challenge");
     byte[] id = EthHash.keccak256Utf8(rawIdText + ":lit");
     byte[] cose = chain.credentialPublicKey(id);
     COSEKey key;
@@ -76,17 +82,33 @@ final class WebAuthnVerifier {
     } catch (RuntimeException e) {
       throw AuthMethodRejection.parser("Unable to decode credential public key CBOR");
     }
-    CredentialRecordImpl record = new CredentialRecordImpl(new NoneAttestationStatement(), null, null, null, 0L,
-        new AttestedCredentialData(AAGUID.ZERO, rawId, key), null, null, null, null);
-    ServerProperty server = ServerProperty.builder()
-        .origins(origins.stream().map(Origin::new).collect(Collectors.toSet()))
-        .rpId(rpId).challenge(new DefaultChallenge(challenge)).build();
+    CredentialRecordImpl record =
+        new CredentialRecordImpl(
+            new NoneAttestationStatement(),
+            null,
+            null,
+            null,
+            0L,
+            new AttestedCredentialData(AAGUID.ZERO, rawId, key),
+            null,
+            null,
+            null,
+            null);
+    ServerProperty server =
+        ServerProperty.builder()
+            .origins(origins.stream().map(Origin::new).collect(Collectors.toSet()))
+            .rpId(rpId)
+            .challenge(new DefaultChallenge(challenge))
+            .build();
     AuthenticationData verified;
     try {
-      verified = MANAGER.verify(new AuthenticationRequest(rawId, userHandle, authData, clientData, null, signature),
-          new AuthenticationParameters(server, record, null, false, true));
+      verified =
+          MANAGER.verify(
+              new AuthenticationRequest(rawId, userHandle, authData, clientData, null, signature),
+              new AuthenticationParameters(server, record, null, false, true));
     } catch (RuntimeException e) {
-      throw AuthMethodRejection.coded("Conversion", null, String.valueOf(e.getMessage()), "Unable to authenticate credential");
+      throw AuthMethodRejection.coded(
+          "Conversion", null, String.valueOf(e.getMessage()), "Unable to authenticate credential");
     }
     if (verified.getAuthenticatorData() == null || !verified.getAuthenticatorData().isFlagUV()) {
       throw AuthMethodRejection.validation("Invalid WebAuthn credential");
@@ -96,6 +118,7 @@ final class WebAuthnVerifier {
 
   private static byte[] b64(JsonNode n) {
     if (n == null || !n.isTextual()) throw new IllegalArgumentException("missing base64url field");
-    return Base64.getUrlDecoder().decode(n.textValue().replace('+', '-').replace('/', '_').replaceAll("=+$", ""));
+    return Base64.getUrlDecoder()
+        .decode(n.textValue().replace('+', '-').replace('/', '_').replaceAll("=+$", ""));
   }
 }

@@ -35,9 +35,9 @@ import org.web3j.protocol.http.HttpService;
  *
  * <p>Starts the anvil binary the build installed (npm {@code @foundry-rs/anvil}, see {@link
  * #locateBinary()}) on a free loopback port with a high block gas limit, waits until {@code
- * eth_chainId} answers, and stops it (with its process tree) on {@link #close()} or, at the
- * latest, when the JVM exits: by a shutdown hook, and on Unix also by a guard process that stops
- * anvil when the JVM is gone however it ended (SIGKILL included).
+ * eth_chainId} answers, and stops it (with its process tree) on {@link #close()} or, at the latest,
+ * when the JVM exits: by a shutdown hook, and on Unix also by a guard process that stops anvil when
+ * the JVM is gone however it ended (SIGKILL included).
  *
  * <pre>{@code
  * try (Anvil anvil = Anvil.builder().chainId(31337).start()) {
@@ -49,7 +49,8 @@ import org.web3j.protocol.http.HttpService;
 public final class Anvil implements AutoCloseable {
 
   /** anvil's (and Hardhat's) well-known test mnemonic; its accounts are funded at genesis. */
-  public static final String DEV_MNEMONIC = "test test test test test test test test test test test junk";
+  public static final String DEV_MNEMONIC =
+      "test test test test test test test test test test test junk";
 
   /** Default chain id: anvil's own 31337. */
   public static final long DEFAULT_CHAIN_ID = 31337L;
@@ -90,27 +91,37 @@ public final class Anvil implements AutoCloseable {
     return builder().start();
   }
 
-  /** @return a builder for a customised chain */
+  /**
+   * @return a builder for a customised chain
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return the JSON-RPC URL, {@code http://127.0.0.1:<port>} */
+  /**
+   * @return the JSON-RPC URL, {@code http://127.0.0.1:<port>}
+   */
   public String rpcUrl() {
     return rpcUrlFor(port);
   }
 
-  /** @return the loopback TCP port anvil listens on */
+  /**
+   * @return the loopback TCP port anvil listens on
+   */
   public int port() {
     return port;
   }
 
-  /** @return the chain id anvil reports (EIP-155) */
+  /**
+   * @return the chain id anvil reports (EIP-155)
+   */
   public long chainId() {
     return chainId;
   }
 
-  /** @return a web3j client on this chain (shut down by {@link #close()}) */
+  /**
+   * @return a web3j client on this chain (shut down by {@link #close()})
+   */
   public Web3j web3j() {
     return web3j;
   }
@@ -157,8 +168,11 @@ public final class Anvil implements AutoCloseable {
     if (address == null || !address.matches("(0x)?[0-9a-fA-F]{40}")) {
       throw new LitValidationException("address must be 20 bytes of hex, got " + address);
     }
-    if (wei == null || wei.signum() < 0) throw new LitValidationException("wei must not be negative");
-    rpc("anvil_setBalance", List.of(address.startsWith("0x") ? address : "0x" + address, "0x" + wei.toString(16)));
+    if (wei == null || wei.signum() < 0)
+      throw new LitValidationException("wei must not be negative");
+    rpc(
+        "anvil_setBalance",
+        List.of(address.startsWith("0x") ? address : "0x" + address, "0x" + wei.toString(16)));
   }
 
   /**
@@ -187,7 +201,9 @@ public final class Anvil implements AutoCloseable {
     }
   }
 
-  /** @return whether the anvil process is still running */
+  /**
+   * @return whether the anvil process is still running
+   */
   public boolean isRunning() {
     return !closed && process.isAlive();
   }
@@ -227,7 +243,8 @@ public final class Anvil implements AutoCloseable {
     if (explicit != null && !explicit.isBlank()) {
       Path p = Path.of(explicit);
       if (!Files.isExecutable(p)) {
-        throw new LitException("lit4j.anvil.binary points to " + p + ", which is not an executable file");
+        throw new LitException(
+            "lit4j.anvil.binary points to " + p + ", which is not an executable file");
       }
       return p;
     }
@@ -267,8 +284,7 @@ public final class Anvil implements AutoCloseable {
 
   private void rpc(String method, List<?> params) {
     try {
-      Response<?> r =
-          new Request<>(method, params, rpcService, VoidResponse.class).send();
+      Response<?> r = new Request<>(method, params, rpcService, VoidResponse.class).send();
       if (r.hasError()) {
         throw new LitException(method + " failed on anvil: " + r.getError().getMessage());
       }
@@ -392,7 +408,8 @@ public final class Anvil implements AutoCloseable {
      */
     public Builder blockGasLimit(BigInteger blockGasLimit) {
       if (blockGasLimit == null || blockGasLimit.compareTo(BigInteger.valueOf(30_000_000L)) < 0) {
-        throw new LitValidationException("blockGasLimit must be at least 30000000, got " + blockGasLimit);
+        throw new LitValidationException(
+            "blockGasLimit must be at least 30000000, got " + blockGasLimit);
       }
       this.blockGasLimit = blockGasLimit;
       return this;
@@ -440,7 +457,8 @@ public final class Anvil implements AutoCloseable {
      */
     public Builder hardfork(String hardfork) {
       if (hardfork == null || !hardfork.matches("[A-Za-z0-9_-]+")) {
-        throw new LitValidationException("hardfork must be an anvil hardfork name, got " + hardfork);
+        throw new LitValidationException(
+            "hardfork must be an anvil hardfork name, got " + hardfork);
       }
       this.hardfork = Optional.of(hardfork);
       return this;
@@ -567,8 +585,14 @@ public final class Anvil implements AutoCloseable {
       }
     }
     throw new LitTimeoutException(
-        "anvil did not answer eth_chainId with " + expected + " on " + rpcUrl() + " within " + timeout
-            + ": " + tail(logFile));
+        "anvil did not answer eth_chainId with "
+            + expected
+            + " on "
+            + rpcUrl()
+            + " within "
+            + timeout
+            + ": "
+            + tail(logFile));
   }
 
   private static final class PortTakenException extends LitException {

@@ -21,7 +21,12 @@ public record CompiledContract(String name, String abiJson, String bytecode) {
   /** Names of the contracts lit-localnet deploys. */
   public static final List<String> NAMES =
       List.of(
-          "Staking", "KeyDeriver", "PubkeyRouter", "PKPNFT", "PKPPermissions", "PKPHelper",
+          "Staking",
+          "KeyDeriver",
+          "PubkeyRouter",
+          "PKPNFT",
+          "PKPPermissions",
+          "PKPHelper",
           "RateLimitNFT");
 
   /**
@@ -39,7 +44,8 @@ public record CompiledContract(String name, String abiJson, String bytecode) {
       throw new LitValidationException("abiJson of " + name + " must be a JSON array");
     }
     if (bytecode == null || !bytecode.matches("0x[0-9a-fA-F]+")) {
-      throw new LitValidationException("bytecode of " + name + " must be non-empty 0x-prefixed hex");
+      throw new LitValidationException(
+          "bytecode of " + name + " must be non-empty 0x-prefixed hex");
     }
   }
 
@@ -66,7 +72,9 @@ public record CompiledContract(String name, String abiJson, String bytecode) {
       }
       JsonNode node = LitJson.mapper().readTree(in);
       return new CompiledContract(
-          name, LitJson.mapper().writeValueAsString(node.get("abi")), node.get("bytecode").asText());
+          name,
+          LitJson.mapper().writeValueAsString(node.get("abi")),
+          node.get("bytecode").asText());
     } catch (IOException e) {
       throw new LitException("could not read compiled contract " + resource, e);
     }

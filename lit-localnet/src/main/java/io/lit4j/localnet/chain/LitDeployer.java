@@ -81,14 +81,19 @@ public final class LitDeployer {
     send(router, "setPkpNftAddress", new Address(pkpNft));
     String permissions = deploy("PKPPermissions", new Address(pkpNft), new Address(router));
     send(pkpNft, "setPkpPermissionsAddress", new Address(permissions));
-    String helper = deploy("PKPHelper", new Address(pkpNft), new Address(permissions), new Address(router));
+    String helper =
+        deploy("PKPHelper", new Address(pkpNft), new Address(permissions), new Address(router));
     String rateLimitNft = deploy("RateLimitNFT");
 
     List<DynamicStruct> roots = new ArrayList<>();
     for (byte[] key : spec.rootKeys()) {
       roots.add(new DynamicStruct(new DynamicBytes(key), new Uint256(KEY_TYPE_K256)));
     }
-    send(router, "voteForRootKeys", new Address(staking), new DynamicArray<>(DynamicStruct.class, roots));
+    send(
+        router,
+        "voteForRootKeys",
+        new Address(staking),
+        new DynamicArray<>(DynamicStruct.class, roots));
 
     for (LitValidator v : spec.validators()) {
       send(
@@ -112,18 +117,20 @@ public final class LitDeployer {
   }
 
   /**
-   * Sets RateLimitNFT's network-wide cap on sold, unexpired capacity
-   * ({@code setMaxRequestsPerKilosecond}; the contract starts at 10,000 requests/ks, as Lit's
-   * deployment does).
+   * Sets RateLimitNFT's network-wide cap on sold, unexpired capacity ({@code
+   * setMaxRequestsPerKilosecond}; the contract starts at 10,000 requests/ks, as Lit's deployment
+   * does).
    *
    * @param rateLimitNft the RateLimitNFT address this deployer's account owns
    * @param maxRequestsPerKilosecond the new cap, positive
    * @throws LitValidationException when the cap is not positive
    * @throws LitContractException if the transaction fails
    */
-  public void setMaxRequestsPerKilosecond(String rateLimitNft, BigInteger maxRequestsPerKilosecond) {
+  public void setMaxRequestsPerKilosecond(
+      String rateLimitNft, BigInteger maxRequestsPerKilosecond) {
     if (maxRequestsPerKilosecond == null || maxRequestsPerKilosecond.signum() <= 0) {
-      throw new LitValidationException("maxRequestsPerKilosecond must be positive, got " + maxRequestsPerKilosecond);
+      throw new LitValidationException(
+          "maxRequestsPerKilosecond must be positive, got " + maxRequestsPerKilosecond);
     }
     send(rateLimitNft, "setMaxRequestsPerKilosecond", new Uint256(maxRequestsPerKilosecond));
   }
@@ -132,7 +139,8 @@ public final class LitDeployer {
     TransactionReceipt r = tx.deploy(CompiledContract.load(name), args);
     String address = r.getContractAddress();
     if (address == null) {
-      throw new LitContractException("deploy " + name + " produced no contract address (tx " + r.getTransactionHash() + ")");
+      throw new LitContractException(
+          "deploy " + name + " produced no contract address (tx " + r.getTransactionHash() + ")");
     }
     return org.web3j.crypto.Keys.toChecksumAddress(address);
   }

@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param owner the admin account that owns every contract
  * @param elapsed wall time of the whole deployment
  */
-public record LitDeployment(LitContractAddresses addresses, String keyDeriver, String owner, Duration elapsed) {
+public record LitDeployment(
+    LitContractAddresses addresses, String keyDeriver, String owner, Duration elapsed) {
   /**
    * Validates the components.
    *
@@ -27,10 +28,12 @@ public record LitDeployment(LitContractAddresses addresses, String keyDeriver, S
       throw new LitValidationException("addresses must not be null");
     }
     if (keyDeriver == null || !keyDeriver.matches("0x[0-9a-fA-F]{40}")) {
-      throw new LitValidationException("keyDeriver must be a 0x-prefixed 20-byte hex address, got " + keyDeriver);
+      throw new LitValidationException(
+          "keyDeriver must be a 0x-prefixed 20-byte hex address, got " + keyDeriver);
     }
     if (owner == null || !owner.matches("0x[0-9a-fA-F]{40}")) {
-      throw new LitValidationException("owner must be a 0x-prefixed 20-byte hex address, got " + owner);
+      throw new LitValidationException(
+          "owner must be a 0x-prefixed 20-byte hex address, got " + owner);
     }
     if (elapsed == null || elapsed.isNegative()) {
       throw new LitValidationException("elapsed must be a non-negative duration");

@@ -16,13 +16,17 @@ import java.util.List;
  * @param epochLengthSeconds staking epoch length, positive
  */
 public record LitDeploymentSpec(
-    List<LitValidator> validators, List<byte[]> rootKeys, BigInteger mintCost, long epochLengthSeconds) {
+    List<LitValidator> validators,
+    List<byte[]> rootKeys,
+    BigInteger mintCost,
+    long epochLengthSeconds) {
 
   /**
    * Validates the components.
    *
    * @param validators validators, at least one
-   * @param rootKeys SEC1 secp256k1 root public keys (33 or 65 bytes), at least one; every PKP key is Σ kⁱ·rootᵢ over them, so gas grows with their number (3 is a good local choice)
+   * @param rootKeys SEC1 secp256k1 root public keys (33 or 65 bytes), at least one; every PKP key
+   *     is Σ kⁱ·rootᵢ over them, so gas grows with their number (3 is a good local choice)
    * @param mintCost PKP mint cost in wei, non-negative (Lit's default is 1)
    * @param epochLengthSeconds staking epoch length, positive
    */
@@ -47,7 +51,8 @@ public record LitDeploymentSpec(
       throw new LitValidationException("mintCost must be non-negative, got " + mintCost);
     }
     if (epochLengthSeconds <= 0) {
-      throw new LitValidationException("epochLengthSeconds must be positive, got " + epochLengthSeconds);
+      throw new LitValidationException(
+          "epochLengthSeconds must be positive, got " + epochLengthSeconds);
     }
     validators = List.copyOf(validators);
     List<byte[]> copies = new ArrayList<>();
@@ -55,7 +60,9 @@ public record LitDeploymentSpec(
     rootKeys = List.copyOf(copies);
   }
 
-  /** @return a copy of the root keys (byte arrays are mutable) */
+  /**
+   * @return a copy of the root keys (byte arrays are mutable)
+   */
   @Override
   public List<byte[]> rootKeys() {
     List<byte[]> copies = new ArrayList<>();
@@ -63,7 +70,9 @@ public record LitDeploymentSpec(
     return List.copyOf(copies);
   }
 
-  /** @return a builder (mint cost 1 wei, epoch length 3600 s) */
+  /**
+   * @return a builder (mint cost 1 wei, epoch length 3600 s)
+   */
   public static Builder builder() {
     return new Builder();
   }

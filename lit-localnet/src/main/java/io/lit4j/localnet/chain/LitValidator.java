@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * A validator to register in Staking: the node's wallet address (it signs claims), the staker
- * address the SDK lists, and the IPv4 address and port the SDK turns into the node URL
- * ({@code http://ip:port}, https for port 443).
+ * address the SDK lists, and the IPv4 address and port the SDK turns into the node URL ({@code
+ * http://ip:port}, https for port 443).
  *
  * @param stakerAddress staker address (returned by {@code getValidatorsInCurrentEpoch})
  * @param nodeAddress node wallet address (recovered from node signatures)
@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 public record LitValidator(String stakerAddress, String nodeAddress, String ip, int port) {
   private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
   private static final Pattern IPV4 =
-      Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+      Pattern.compile(
+          "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
   /**
    * Validates the components.
@@ -28,10 +29,12 @@ public record LitValidator(String stakerAddress, String nodeAddress, String ip, 
    */
   public LitValidator {
     if (stakerAddress == null || !ADDRESS.matcher(stakerAddress).matches()) {
-      throw new LitValidationException("stakerAddress must be a 0x-prefixed 20-byte hex address, got " + stakerAddress);
+      throw new LitValidationException(
+          "stakerAddress must be a 0x-prefixed 20-byte hex address, got " + stakerAddress);
     }
     if (nodeAddress == null || !ADDRESS.matcher(nodeAddress).matches()) {
-      throw new LitValidationException("nodeAddress must be a 0x-prefixed 20-byte hex address, got " + nodeAddress);
+      throw new LitValidationException(
+          "nodeAddress must be a 0x-prefixed 20-byte hex address, got " + nodeAddress);
     }
     if (ip == null || !IPV4.matcher(ip).matches() || ip.equals("0.0.0.0")) {
       throw new LitValidationException("ip must be a non-zero dotted-quad IPv4 address, got " + ip);
@@ -54,7 +57,9 @@ public record LitValidator(String stakerAddress, String nodeAddress, String ip, 
     return new LitValidator(nodeAddress, nodeAddress, ip, port);
   }
 
-  /** @return the IPv4 address as the big-endian uint32 Staking stores */
+  /**
+   * @return the IPv4 address as the big-endian uint32 Staking stores
+   */
   public long ipAsUint32() {
     long v = 0;
     for (String part : ip.split("\\.")) {

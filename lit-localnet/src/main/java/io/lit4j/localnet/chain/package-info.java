@@ -6,9 +6,9 @@
  * with npm {@code solc@0.8.28}) keep the ABI of the Lit contracts the JS SDK v4 uses: Staking,
  * PubkeyRouter, PKPNFT, PKPPermissions, PKPHelper and RateLimitNFT, plus a KeyDeriver that derives
  * PKP keys with Lit's HD rule in pure Solidity (Chronicle's key-derivation precompile does not
- * exist on anvil). A PKP key is {@code Σ kⁱ·rootᵢ} over the deployment's root keys, with
- * {@code k = hash_to_field(derivedKeyId)}, so whoever knows the root secrets (the simulated nodes)
- * can sign for every PKP.
+ * exist on anvil). A PKP key is {@code Σ kⁱ·rootᵢ} over the deployment's root keys, with {@code k =
+ * hash_to_field(derivedKeyId)}, so whoever knows the root secrets (the simulated nodes) can sign
+ * for every PKP.
  *
  * <pre>{@code
  * try (Anvil anvil = Anvil.start()) {

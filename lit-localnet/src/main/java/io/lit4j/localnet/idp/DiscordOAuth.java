@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A local Discord OAuth API for tests: issues bearer access tokens for test users of one
- * application and answers {@code GET /api/users/@me} (what the JS SDK asks) and
- * {@code GET /api/oauth2/@me} (what v4 nodes ask) for them, 401 for unknown or revoked tokens.
+ * application and answers {@code GET /api/users/@me} (what the JS SDK asks) and {@code GET
+ * /api/oauth2/@me} (what v4 nodes ask) for them, 401 for unknown or revoked tokens.
  *
  * <pre>{@code
  * try (DiscordOAuth discord = DiscordOAuth.start("1052874239658692668")) {
@@ -32,17 +32,27 @@ public final class DiscordOAuth implements AutoCloseable {
   private DiscordOAuth(String applicationId) {
     this.applicationId = applicationId;
     this.server = LoopbackHttpServer.start();
-    server.route("GET", "/api/users/@me", r -> user(r).map(u -> Reply.ok(userJson(u))).orElseGet(DiscordOAuth::unauthorized));
-    server.route("GET", "/api/oauth2/@me", r -> user(r).map(u -> {
-      ObjectNode o = LitJson.mapper().createObjectNode();
-      ObjectNode app = o.putObject("application");
-      app.put("id", applicationId);
-      app.put("name", "lit-localnet test app");
-      o.putArray("scopes").add("identify");
-      o.put("expires", "2100-01-01T00:00:00+00:00");
-      o.set("user", userJson(u));
-      return Reply.ok(o);
-    }).orElseGet(DiscordOAuth::unauthorized));
+    server.route(
+        "GET",
+        "/api/users/@me",
+        r -> user(r).map(u -> Reply.ok(userJson(u))).orElseGet(DiscordOAuth::unauthorized));
+    server.route(
+        "GET",
+        "/api/oauth2/@me",
+        r ->
+            user(r)
+                .map(
+                    u -> {
+                      ObjectNode o = LitJson.mapper().createObjectNode();
+                      ObjectNode app = o.putObject("application");
+                      app.put("id", applicationId);
+                      app.put("name", "lit-localnet test app");
+                      o.putArray("scopes").add("identify");
+                      o.put("expires", "2100-01-01T00:00:00+00:00");
+                      o.set("user", userJson(u));
+                      return Reply.ok(o);
+                    })
+                .orElseGet(DiscordOAuth::unauthorized));
   }
 
   /**
@@ -52,7 +62,8 @@ public final class DiscordOAuth implements AutoCloseable {
    * @return the running API
    */
   public static DiscordOAuth start(String applicationId) {
-    if (applicationId == null || applicationId.isEmpty()) throw new LitValidationException("applicationId is required");
+    if (applicationId == null || applicationId.isEmpty())
+      throw new LitValidationException("applicationId is required");
     return new DiscordOAuth(applicationId);
   }
 

@@ -50,8 +50,10 @@ public final class OidcIssuer implements AutoCloseable {
   private final String issuer;
   private final String jwksPath;
   private final Clock clock;
+
   /** Published keys, newest first; the first signs. */
   private final List<RSAKey> keys = new CopyOnWriteArrayList<>();
+
   private final AtomicInteger jwksRequests = new AtomicInteger();
 
   private OidcIssuer(String issuerOverride, String jwksPath, Clock clock) {
@@ -61,10 +63,12 @@ public final class OidcIssuer implements AutoCloseable {
     this.clock = clock;
     keys.add(newKey());
     server.get("/.well-known/openid-configuration", q -> discovery());
-    server.get(jwksPath, q -> {
-      jwksRequests.incrementAndGet();
-      return LitJson.mapper().valueToTree(publicJwks().toJSONObject(true));
-    });
+    server.get(
+        jwksPath,
+        q -> {
+          jwksRequests.incrementAndGet();
+          return LitJson.mapper().valueToTree(publicJwks().toJSONObject(true));
+        });
   }
 
   /**
@@ -78,8 +82,8 @@ public final class OidcIssuer implements AutoCloseable {
   }
 
   /**
-   * Starts an issuer with a given {@code iss} claim and JWKS path (e.g. a Stytch project:
-   * {@code stytch.com/<project id>}, {@code /v1/sessions/jwks/<project id>}).
+   * Starts an issuer with a given {@code iss} claim and JWKS path (e.g. a Stytch project: {@code
+   * stytch.com/<project id>}, {@code /v1/sessions/jwks/<project id>}).
    *
    * @param issuer the {@code iss} claim of its tokens
    * @param jwksPath the path of its JWKS, starting with {@code /}
@@ -88,7 +92,8 @@ public final class OidcIssuer implements AutoCloseable {
    */
   public static OidcIssuer start(String issuer, String jwksPath, Clock clock) {
     if (issuer == null || issuer.isEmpty()) throw new LitValidationException("issuer is required");
-    if (jwksPath == null || !jwksPath.startsWith("/")) throw new LitValidationException("jwksPath must start with /");
+    if (jwksPath == null || !jwksPath.startsWith("/"))
+      throw new LitValidationException("jwksPath must start with /");
     if (clock == null) throw new LitValidationException("clock is required");
     return new OidcIssuer(issuer, jwksPath, clock);
   }
@@ -137,14 +142,20 @@ public final class OidcIssuer implements AutoCloseable {
    * @return the compact JWT
    */
   public String idToken(String subject, String audience) {
-    if (subject == null || subject.isEmpty()) throw new LitValidationException("subject is required");
-    if (audience == null || audience.isEmpty()) throw new LitValidationException("audience is required");
+    if (subject == null || subject.isEmpty())
+      throw new LitValidationException("subject is required");
+    if (audience == null || audience.isEmpty())
+      throw new LitValidationException("audience is required");
     Instant now = clock.instant();
-    return sign(new JWTClaimsSet.Builder()
-        .issuer(issuer).subject(subject).audience(audience)
-        .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ID_TOKEN_LIFETIME)))
-        .claim("email_verified", true)
-        .build());
+    return sign(
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .subject(subject)
+            .audience(audience)
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(ID_TOKEN_LIFETIME)))
+            .claim("email_verified", true)
+            .build());
   }
 
   /**
@@ -170,12 +181,20 @@ public final class OidcIssuer implements AutoCloseable {
     if (payload == null) throw new LitValidationException("payload is required");
     RSAKey key = keys.get(0);
     try {
-      JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
-          new Payload(payload));
+      JWSObject jws =
+          new JWSObject(
+              new JWSHeader.Builder(JWSAlgorithm.RS256)
+                  .keyID(key.getKeyID())
+                  .type(JOSEObjectType.JWT)
+                  .build(),
+              new Payload(payload));
       jws.sign(new RSASSASigner(key));
       return jws.serialize();
     } catch (JOSEException e) {
-      throw LitException.builder().message("cannot sign the test token: " + e.getMessage()).cause(e).build();
+      throw LitException.builder()
+          .message("cannot sign the test token: " + e.getMessage())
+          .cause(e)
+          .build();
     }
   }
 
@@ -188,13 +207,16 @@ public final class OidcIssuer implements AutoCloseable {
   public JWTClaimsSet.Builder claims(String subject, String audience) {
     Instant now = clock.instant();
     return new JWTClaimsSet.Builder()
-        .issuer(issuer).subject(subject).audience(audience)
-        .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ID_TOKEN_LIFETIME)));
+        .issuer(issuer)
+        .subject(subject)
+        .audience(audience)
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plus(ID_TOKEN_LIFETIME)));
   }
 
   /**
-   * Rotates the signing key: a new key signs from now on; the old keys stay published (as
-   * Google keeps the previous key in its JWKS) until {@link #retireKey}.
+   * Rotates the signing key: a new key signs from now on; the old keys stay published (as Google
+   * keeps the previous key in its JWKS) until {@link #retireKey}.
    *
    * @return the new key id
    */
@@ -210,8 +232,10 @@ public final class OidcIssuer implements AutoCloseable {
    * @throws LitValidationException for the current key or an unknown key id
    */
   public void retireKey(String keyId) {
-    if (currentKeyId().equals(keyId)) throw new LitValidationException("the current signing key cannot be retired; rotate first");
-    if (!keys.removeIf(k -> k.getKeyID().equals(keyId))) throw new LitValidationException("no published key " + keyId);
+    if (currentKeyId().equals(keyId))
+      throw new LitValidationException("the current signing key cannot be retired; rotate first");
+    if (!keys.removeIf(k -> k.getKeyID().equals(keyId)))
+      throw new LitValidationException("no published key " + keyId);
   }
 
   private JWKSet publicJwks() {
@@ -232,10 +256,16 @@ public final class OidcIssuer implements AutoCloseable {
 
   private static RSAKey newKey() {
     try {
-      return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
-          .algorithm(JWSAlgorithm.RS256).generate();
+      return new RSAKeyGenerator(2048)
+          .keyID(UUID.randomUUID().toString())
+          .keyUse(KeyUse.SIGNATURE)
+          .algorithm(JWSAlgorithm.RS256)
+          .generate();
     } catch (JOSEException e) {
-      throw LitException.builder().message("cannot generate an RSA key: " + e.getMessage()).cause(e).build();
+      throw LitException.builder()
+          .message("cannot generate an RSA key: " + e.getMessage())
+          .cause(e)
+          .build();
     }
   }
 

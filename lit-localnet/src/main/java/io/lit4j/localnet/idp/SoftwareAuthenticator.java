@@ -34,9 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A software WebAuthn authenticator (a passkey) for tests: one ES256 credential for one relying
- * party, answering {@code navigator.credentials.create} (attestation {@code none}) and
- * {@code navigator.credentials.get} with the JSON a browser gives the JS SDK, all fields
- * base64url. CBOR and COSE are written by webauthn4j.
+ * party, answering {@code navigator.credentials.create} (attestation {@code none}) and {@code
+ * navigator.credentials.get} with the JSON a browser gives the JS SDK, all fields base64url. CBOR
+ * and COSE are written by webauthn4j.
  *
  * <pre>{@code
  * SoftwareAuthenticator passkey = SoftwareAuthenticator.create("http://localhost:3000");
@@ -70,7 +70,10 @@ public final class SoftwareAuthenticator {
       g.initialize(new ECGenParameterSpec("secp256r1"), random);
       this.keyPair = g.generateKeyPair();
     } catch (GeneralSecurityException e) {
-      throw LitException.builder().message("cannot make a P-256 key: " + e.getMessage()).cause(e).build();
+      throw LitException.builder()
+          .message("cannot make a P-256 key: " + e.getMessage())
+          .cause(e)
+          .build();
     }
   }
 
@@ -115,10 +118,17 @@ public final class SoftwareAuthenticator {
    */
   public ObjectNode register(byte[] challenge) {
     byte[] clientData = clientData(ClientDataType.WEBAUTHN_CREATE, challenge);
-    AuthenticatorData<com.webauthn4j.data.extension.authenticator.RegistrationExtensionAuthenticatorOutput> authData =
-        new AuthenticatorData<>(sha256(rpId.getBytes(StandardCharsets.UTF_8)), FLAGS_UP_UV_AT, 0,
-            new AttestedCredentialData(AAGUID.ZERO, credentialId.clone(), coseKey()));
-    byte[] attestation = new AttestationObjectConverter(CONVERTER).convertToBytes(new AttestationObject(authData, new NoneAttestationStatement()));
+    AuthenticatorData<
+            com.webauthn4j.data.extension.authenticator.RegistrationExtensionAuthenticatorOutput>
+        authData =
+            new AuthenticatorData<>(
+                sha256(rpId.getBytes(StandardCharsets.UTF_8)),
+                FLAGS_UP_UV_AT,
+                0,
+                new AttestedCredentialData(AAGUID.ZERO, credentialId.clone(), coseKey()));
+    byte[] attestation =
+        new AttestationObjectConverter(CONVERTER)
+            .convertToBytes(new AttestationObject(authData, new NoneAttestationStatement()));
     ObjectNode o = credential();
     ObjectNode r = o.putObject("response");
     r.put("clientDataJSON", B64URL.encodeToString(clientData));
@@ -132,12 +142,18 @@ public final class SoftwareAuthenticator {
    * the JSON text the JS SDK sends as the WebAuthn auth method's access token.
    *
    * @param challenge the challenge (for Lit: the latest block hash's 32 bytes)
-   * @return {@code {id, rawId, type, response:{clientDataJSON, authenticatorData, signature, userHandle}}} as text
+   * @return {@code {id, rawId, type, response:{clientDataJSON, authenticatorData, signature,
+   *     userHandle}}} as text
    */
   public String assertion(byte[] challenge) {
     byte[] clientData = clientData(ClientDataType.WEBAUTHN_GET, challenge);
-    byte[] authData = new AuthenticatorDataConverter(CONVERTER).convert(
-        new AuthenticatorData<>(sha256(rpId.getBytes(StandardCharsets.UTF_8)), FLAGS_UP_UV, signCount.incrementAndGet()));
+    byte[] authData =
+        new AuthenticatorDataConverter(CONVERTER)
+            .convert(
+                new AuthenticatorData<>(
+                    sha256(rpId.getBytes(StandardCharsets.UTF_8)),
+                    FLAGS_UP_UV,
+                    signCount.incrementAndGet()));
     byte[] signature;
     try {
       Signature s = Signature.getInstance("SHA256withECDSA");
@@ -146,7 +162,10 @@ public final class SoftwareAuthenticator {
       s.update(sha256(clientData));
       signature = s.sign();
     } catch (GeneralSecurityException e) {
-      throw LitException.builder().message("cannot sign the assertion: " + e.getMessage()).cause(e).build();
+      throw LitException.builder()
+          .message("cannot sign the assertion: " + e.getMessage())
+          .cause(e)
+          .build();
     }
     ObjectNode o = credential();
     ObjectNode r = o.putObject("response");
@@ -171,9 +190,12 @@ public final class SoftwareAuthenticator {
   }
 
   private byte[] clientData(ClientDataType type, byte[] challenge) {
-    if (challenge == null || challenge.length == 0) throw new LitValidationException("challenge is required");
-    return new CollectedClientDataConverter(CONVERTER).convertToBytes(
-        new CollectedClientData(type, new DefaultChallenge(challenge), new Origin(origin), false, null));
+    if (challenge == null || challenge.length == 0)
+      throw new LitValidationException("challenge is required");
+    return new CollectedClientDataConverter(CONVERTER)
+        .convertToBytes(
+            new CollectedClientData(
+                type, new DefaultChallenge(challenge), new Origin(origin), false, null));
   }
 
   private static byte[] sha256(byte[] b) {

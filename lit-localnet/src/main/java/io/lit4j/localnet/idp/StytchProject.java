@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A local Stytch project for tests: session JWTs (RS256) as Stytch issues them after an OTP or
- * TOTP login, signed by the project's key, with the project's JWKS served at
- * {@code /v1/sessions/jwks/<project id>} as Stytch serves it. Nodes verify them as Stytch auth
- * methods (types 9–13).
+ * A local Stytch project for tests: session JWTs (RS256) as Stytch issues them after an OTP or TOTP
+ * login, signed by the project's key, with the project's JWKS served at {@code
+ * /v1/sessions/jwks/<project id>} as Stytch serves it. Nodes verify them as Stytch auth methods
+ * (types 9–13).
  *
  * <pre>{@code
  * try (StytchProject stytch = StytchProject.start()) {
@@ -26,6 +26,7 @@ import java.util.UUID;
 public final class StytchProject implements AutoCloseable {
   /** How long the session JWTs are valid (Stytch's session JWTs last five minutes). */
   public static final Duration SESSION_JWT_LIFETIME = Duration.ofMinutes(5);
+
   private static final String SESSION_CLAIM = "https://stytch.com/session";
 
   private final String projectId;
@@ -35,7 +36,8 @@ public final class StytchProject implements AutoCloseable {
   private StytchProject(String projectId, Clock clock) {
     this.projectId = projectId;
     this.clock = clock;
-    this.issuer = OidcIssuer.start("stytch.com/" + projectId, "/v1/sessions/jwks/" + projectId, clock);
+    this.issuer =
+        OidcIssuer.start("stytch.com/" + projectId, "/v1/sessions/jwks/" + projectId, clock);
   }
 
   /** {@return a project with a fresh test project id ({@code project-test-<uuid>})} */
@@ -44,15 +46,16 @@ public final class StytchProject implements AutoCloseable {
   }
 
   /**
-   * Starts a project with a given id; nodes tell test from live projects by {@code test} or
-   * {@code live} in the id, as Lit nodes do.
+   * Starts a project with a given id; nodes tell test from live projects by {@code test} or {@code
+   * live} in the id, as Lit nodes do.
    *
    * @param projectId the project id
    * @param clock the clock for {@code iat} and {@code exp}
    * @return the running project
    */
   public static StytchProject start(String projectId, Clock clock) {
-    if (projectId == null || projectId.isEmpty()) throw new LitValidationException("projectId is required");
+    if (projectId == null || projectId.isEmpty())
+      throw new LitValidationException("projectId is required");
     return new StytchProject(projectId, clock);
   }
 
@@ -66,7 +69,10 @@ public final class StytchProject implements AutoCloseable {
     return issuer.baseUrl();
   }
 
-  /** {@return the JWKS URL template nodes are configured with, {@code <base>/v1/sessions/jwks/{projectId}}} */
+  /**
+   * {@return the JWKS URL template nodes are configured with, {@code
+   * <base>/v1/sessions/jwks/{projectId}}}
+   */
   public String jwksUrlTemplate() {
     return issuer.baseUrl() + "/v1/sessions/jwks/{projectId}";
   }
@@ -95,7 +101,8 @@ public final class StytchProject implements AutoCloseable {
    */
   public String sign(JWTClaimsSet claims) {
     Map<String, Object> payload = new LinkedHashMap<>(claims.toJSONObject());
-    if (claims.getAudience() != null && !claims.getAudience().isEmpty()) payload.put("aud", claims.getAudience());
+    if (claims.getAudience() != null && !claims.getAudience().isEmpty())
+      payload.put("aud", claims.getAudience());
     return issuer.sign(payload);
   }
 
@@ -107,7 +114,19 @@ public final class StytchProject implements AutoCloseable {
    * @return the compact JWT
    */
   public String emailOtpSession(String userId, String email) {
-    return sign(claims(userId, List.of(factor("email", "email_factor", Map.of("email_id", "email-test-" + UUID.randomUUID(), "email_address", email)))).build());
+    return sign(
+        claims(
+                userId,
+                List.of(
+                    factor(
+                        "email",
+                        "email_factor",
+                        Map.of(
+                            "email_id",
+                            "email-test-" + UUID.randomUUID(),
+                            "email_address",
+                            email))))
+            .build());
   }
 
   /**
@@ -118,7 +137,19 @@ public final class StytchProject implements AutoCloseable {
    * @return the compact JWT
    */
   public String smsOtpSession(String userId, String phoneNumber) {
-    return sign(claims(userId, List.of(factor("sms", "phone_number_factor", Map.of("phone_id", "phone-number-test-" + UUID.randomUUID(), "phone_number", phoneNumber)))).build());
+    return sign(
+        claims(
+                userId,
+                List.of(
+                    factor(
+                        "sms",
+                        "phone_number_factor",
+                        Map.of(
+                            "phone_id",
+                            "phone-number-test-" + UUID.randomUUID(),
+                            "phone_number",
+                            phoneNumber))))
+            .build());
   }
 
   /**
@@ -129,7 +160,19 @@ public final class StytchProject implements AutoCloseable {
    * @return the compact JWT
    */
   public String whatsAppOtpSession(String userId, String phoneNumber) {
-    return sign(claims(userId, List.of(factor("whatsapp", "phone_number_factor", Map.of("phone_id", "phone-number-test-" + UUID.randomUUID(), "phone_number", phoneNumber)))).build());
+    return sign(
+        claims(
+                userId,
+                List.of(
+                    factor(
+                        "whatsapp",
+                        "phone_number_factor",
+                        Map.of(
+                            "phone_id",
+                            "phone-number-test-" + UUID.randomUUID(),
+                            "phone_number",
+                            phoneNumber))))
+            .build());
   }
 
   /**
@@ -144,12 +187,15 @@ public final class StytchProject implements AutoCloseable {
    */
   public String totpSession(String userId, String totpId, String phoneNumber) {
     Map<String, Object> f = factor("totp", "authenticator_app_factor", Map.of("totp_id", totpId));
-    f.put("phone_number_factor", Map.of("phone_id", "phone-number-test-" + UUID.randomUUID(), "phone_number", phoneNumber));
+    f.put(
+        "phone_number_factor",
+        Map.of("phone_id", "phone-number-test-" + UUID.randomUUID(), "phone_number", phoneNumber));
     return sign(claims(userId, List.of(f)).build());
   }
 
   /**
-   * {@return the claims of a session JWT with the given factors, to change before {@code issuer().sign}}
+   * {@return the claims of a session JWT with the given factors, to change before {@code
+   * issuer().sign}}
    *
    * @param userId the Stytch user id
    * @param factors the {@code authentication_factors} entries
@@ -161,13 +207,17 @@ public final class StytchProject implements AutoCloseable {
     session.put("started_at", now.toString());
     session.put("authentication_factors", factors);
     return new JWTClaimsSet.Builder()
-        .issuer(issuer.issuer()).subject(userId).audience(List.of(projectId))
-        .issueTime(Date.from(now)).notBeforeTime(Date.from(now))
+        .issuer(issuer.issuer())
+        .subject(userId)
+        .audience(List.of(projectId))
+        .issueTime(Date.from(now))
+        .notBeforeTime(Date.from(now))
         .expirationTime(Date.from(now.plus(SESSION_JWT_LIFETIME)))
         .claim(SESSION_CLAIM, session);
   }
 
-  private static Map<String, Object> factor(String deliveryMethod, String key, Map<String, Object> value) {
+  private static Map<String, Object> factor(
+      String deliveryMethod, String key, Map<String, Object> value) {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("type", "otp");
     f.put("delivery_method", deliveryMethod);

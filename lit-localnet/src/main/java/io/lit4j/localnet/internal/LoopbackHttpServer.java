@@ -22,14 +22,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small JSON HTTP server on {@code 127.0.0.1} and an ephemeral port, for lit-localnet's
- * identity providers and relay. Not public API.
+ * A small JSON HTTP server on {@code 127.0.0.1} and an ephemeral port, for lit-localnet's identity
+ * providers and relay. Not public API.
  */
 public final class LoopbackHttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LoopbackHttpServer.class);
 
-  /** A request: method, path (after the matched route), headers (lower-case names), JSON body or null. */
-  public record Request(String method, String path, String rest, Map<String, String> headers, JsonNode body) {
+  /**
+   * A request: method, path (after the matched route), headers (lower-case names), JSON body or
+   * null.
+   */
+  public record Request(
+      String method, String path, String rest, Map<String, String> headers, JsonNode body) {
     /** {@return a header by lower-case name} @param name the name */
     public Optional<String> header(String name) {
       return Optional.ofNullable(headers.get(name));
@@ -43,7 +47,10 @@ public final class LoopbackHttpServer implements AutoCloseable {
       return new Reply(200, body);
     }
 
-    /** {@return an error answer {@code {"error": message}}} @param status the status @param message the message */
+    /**
+     * {@return an error answer {@code {"error": message}}} @param status the status @param message
+     * the message
+     */
     public static Reply error(int status, String message) {
       ObjectNode o = LitJson.mapper().createObjectNode();
       o.put("error", message);
@@ -60,6 +67,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
+
   /** "METHOD path" (exact) or "METHOD path/*" (prefix) to handler. */
   private final Map<String, Handler> routes = new ConcurrentHashMap<>();
 
@@ -70,13 +78,17 @@ public final class LoopbackHttpServer implements AutoCloseable {
 
   /** {@return a started server on 127.0.0.1 and an ephemeral port} */
   public static LoopbackHttpServer start() {
-    ExecutorService ex = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "lit-localnet-loopback");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService ex =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "lit-localnet-loopback");
+              t.setDaemon(true);
+              return t;
+            });
     try {
-      HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+      HttpServer s =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
       LoopbackHttpServer l = new LoopbackHttpServer(s, ex);
       s.createContext("/", l::dispatch);
       s.setExecutor(ex);
@@ -124,7 +136,8 @@ public final class LoopbackHttpServer implements AutoCloseable {
       } else {
         reply = handle(ex, method, path);
       }
-      byte[] out = reply.body() == null ? new byte[0] : LitJson.mapper().writeValueAsBytes(reply.body());
+      byte[] out =
+          reply.body() == null ? new byte[0] : LitJson.mapper().writeValueAsBytes(reply.body());
       ex.getResponseHeaders().add("Content-Type", "application/json");
       ex.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
       ex.getResponseHeaders().add("Access-Control-Allow-Headers", "*");
@@ -162,7 +175,10 @@ public final class LoopbackHttpServer implements AutoCloseable {
         return Reply.error(400, "body is not JSON: " + e.getMessage());
       }
       Map<String, String> headers = new java.util.HashMap<>();
-      ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
+      ex.getRequestHeaders()
+          .forEach(
+              (k, v) ->
+                  headers.put(k.toLowerCase(java.util.Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
       String query = ex.getRequestURI().getRawQuery();
       if (query != null) headers.put(":query", query);
       return h.handle(new Request(method, path, rest, Map.copyOf(headers), body));

@@ -19,11 +19,14 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * the annotation's values; closes a class's network when the class is done and a shared network
  * when the test run ends.
  */
-public final class LocalLitNetworkExtension implements BeforeAllCallback, AfterEachCallback, ParameterResolver {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalLitNetworkExtension.class);
+public final class LocalLitNetworkExtension
+    implements BeforeAllCallback, AfterEachCallback, ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(LocalLitNetworkExtension.class);
 
   /** A network the JUnit store closes with its context. */
-  private record Holder(LocalLitNetwork network) implements ExtensionContext.Store.CloseableResource {
+  private record Holder(LocalLitNetwork network)
+      implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {
       network.close();
@@ -50,18 +53,23 @@ public final class LocalLitNetworkExtension implements BeforeAllCallback, AfterE
   }
 
   @Override
-  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return parameterContext.getParameter().getType() == LocalLitNetwork.class;
   }
 
   @Override
-  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public Object resolveParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return network(extensionContext);
   }
 
   private static LocalLitNetworkTest config(Class<?> testClass) {
     return AnnotationSupport.findAnnotation(testClass, LocalLitNetworkTest.class)
-        .orElseThrow(() -> new ExtensionConfigurationException(testClass.getName() + " is not annotated @LocalLitNetworkTest"));
+        .orElseThrow(
+            () ->
+                new ExtensionConfigurationException(
+                    testClass.getName() + " is not annotated @LocalLitNetworkTest"));
   }
 
   private static LocalLitNetwork network(ExtensionContext context) {
@@ -69,7 +77,9 @@ public final class LocalLitNetworkExtension implements BeforeAllCallback, AfterE
     LocalLitNetworkTest config = config(testClass);
     if (config.shared()) {
       // the root context lives for the whole run: one network per configuration and JVM
-      return context.getRoot().getStore(NAMESPACE)
+      return context
+          .getRoot()
+          .getStore(NAMESPACE)
           .getOrComputeIfAbsent(new SharedKey(config), k -> new Holder(start(config)), Holder.class)
           .network();
     }
@@ -77,17 +87,23 @@ public final class LocalLitNetworkExtension implements BeforeAllCallback, AfterE
     while (classContext.getParent().isPresent() && classContext.getTestMethod().isPresent()) {
       classContext = classContext.getParent().get();
     }
-    return classContext.getStore(NAMESPACE)
+    return classContext
+        .getStore(NAMESPACE)
         .getOrComputeIfAbsent(testClass, k -> new Holder(start(config)), Holder.class)
         .network();
   }
 
   private static LocalLitNetwork start(LocalLitNetworkTest c) {
-    LocalLitNetwork.Builder b = LocalLitNetwork.builder().nodes(c.nodes()).rootKeyCount(c.rootKeyCount())
-        .rateLimiting(c.rateLimiting()).strictAuthOnly(c.strictAuthOnly()).chainId(c.chainId())
-        .actionTimeout(java.time.Duration.ofMillis(c.actionTimeoutMillis()))
-        .actionMemoryBudget(c.actionMemoryBudgetBytes())
-        .maxRequestsPerKilosecond(c.maxRequestsPerKilosecond());
+    LocalLitNetwork.Builder b =
+        LocalLitNetwork.builder()
+            .nodes(c.nodes())
+            .rootKeyCount(c.rootKeyCount())
+            .rateLimiting(c.rateLimiting())
+            .strictAuthOnly(c.strictAuthOnly())
+            .chainId(c.chainId())
+            .actionTimeout(java.time.Duration.ofMillis(c.actionTimeoutMillis()))
+            .actionMemoryBudget(c.actionMemoryBudgetBytes())
+            .maxRequestsPerKilosecond(c.maxRequestsPerKilosecond());
     if (!c.seed().isEmpty()) b.seed(c.seed());
     return b.start();
   }

@@ -15,17 +15,18 @@ import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
  * <b>Test-network material.</b> A trusted dealer for the simulated nodes of lit-localnet: splits
- * one BLS secret into t-of-n Shamir shares (identifiers 1..n) with the group public key, as a
- * real Lit network holds its key after its distributed key generation. Real networks never have
- * a dealer; the SDK never needs this class.
+ * one BLS secret into t-of-n Shamir shares (identifiers 1..n) with the group public key, as a real
+ * Lit network holds its key after its distributed key generation. Real networks never have a
+ * dealer; the SDK never needs this class.
  *
  * <p>The polynomial is {@code f(x) = a₀ + a₁x + … + a_{t−1}x^{t−1} mod r} with secret {@code a₀};
- * share i is {@code f(i)}; the public key is {@code a₀ · G1}. Each node signs with
- * {@link BlsSecretKeyShare#sign} (the public key is {@code a₀ · G1}, computed as the public key share of a₀); any t of the shares combine to a signature valid under the
- * public key.
+ * share i is {@code f(i)}; the public key is {@code a₀ · G1}. Each node signs with {@link
+ * BlsSecretKeyShare#sign} (the public key is {@code a₀ · G1}, computed as the public key share of
+ * a₀); any t of the shares combine to a signature valid under the public key.
  */
 public final class BlsDealer {
-  private static final byte[] SEED_SALT = "lit4j-localnet-bls-dealer-v1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SEED_SALT =
+      "lit4j-localnet-bls-dealer-v1".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_SHARES = 255;
 
   private BlsDealer() {}
@@ -38,7 +39,8 @@ public final class BlsDealer {
    * @param threshold shares needed to sign
    * @param n number of shares
    * @return the key set
-   * @throws LitValidationException unless 2 ≤ threshold ≤ n ≤ 255 and the seed has at least 16 bytes
+   * @throws LitValidationException unless 2 ≤ threshold ≤ n ≤ 255 and the seed has at least 16
+   *     bytes
    */
   public static BlsKeySet deal(int threshold, int n, byte[] seed) {
     checkSizes(threshold, n);
@@ -92,7 +94,8 @@ public final class BlsDealer {
    *     0, or 2 ≤ t ≤ n ≤ 255 does not hold
    */
   public static BlsKeySet fromPolynomial(List<BigInteger> coefficients, int n) {
-    if (coefficients == null) throw new LitValidationException("BLS polynomial coefficients are missing");
+    if (coefficients == null)
+      throw new LitValidationException("BLS polynomial coefficients are missing");
     int t = coefficients.size();
     checkSizes(t, n);
     for (int k = 0; k < t; k++) {
@@ -102,7 +105,8 @@ public final class BlsDealer {
       }
     }
     BigInteger secret = coefficients.get(0);
-    if (secret.signum() == 0) throw new LitValidationException("BLS secret (coefficient 0) must not be 0");
+    if (secret.signum() == 0)
+      throw new LitValidationException("BLS secret (coefficient 0) must not be 0");
     List<BlsSecretKeyShare> shares = new ArrayList<>(n);
     for (int i = 1; i <= n; i++) {
       shares.add(new BlsSecretKeyShare(i, evaluate(coefficients, BigInteger.valueOf(i))));
@@ -132,7 +136,8 @@ public final class BlsDealer {
       throw new LitValidationException("BLS dealer share count n must be in [2, 255], got " + n);
     }
     if (threshold < 2 || threshold > n) {
-      throw new LitValidationException("BLS dealer threshold must be in [2, n = " + n + "], got " + threshold);
+      throw new LitValidationException(
+          "BLS dealer threshold must be in [2, n = " + n + "], got " + threshold);
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.lit4j.localnet.keys;
 
 import io.lit4j.core.errors.LitValidationException;
-import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.eth.Secp256k1;
+import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.hd.HashToField;
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -11,10 +11,10 @@ import java.util.List;
 
 /**
  * Deals t-of-n Shamir shares of K256 root keys for a local test network (test-network material).
- * Root j's secret is the constant term of a random polynomial fⱼ of degree t−1; node i
- * (participant {@code i + 1}) gets fⱼ(i + 1). HD derivation is linear, so a node's derived share
- * {@code Σⱼ τʲ·fⱼ(i+1)} is a Shamir share of the derived secret {@code Σⱼ τʲ·rootSecretⱼ}, whose
- * public key is {@link io.lit4j.crypto.hd.HdKeys#derivePublicKey}.
+ * Root j's secret is the constant term of a random polynomial fⱼ of degree t−1; node i (participant
+ * {@code i + 1}) gets fⱼ(i + 1). HD derivation is linear, so a node's derived share {@code Σⱼ
+ * τʲ·fⱼ(i+1)} is a Shamir share of the derived secret {@code Σⱼ τʲ·rootSecretⱼ}, whose public key
+ * is {@link io.lit4j.crypto.hd.HdKeys#derivePublicKey}.
  *
  * <p>A seeded dealer is deterministic: the same seed and parameters deal the same keys.
  */
@@ -36,7 +36,8 @@ public final class K256KeyDealer {
    * @throws LitValidationException when the seed is null or empty
    */
   public static K256KeyDealer seeded(byte[] seed) {
-    if (seed == null || seed.length == 0) throw new LitValidationException("dealer seed is missing");
+    if (seed == null || seed.length == 0)
+      throw new LitValidationException("dealer seed is missing");
     return new K256KeyDealer(seed.clone(), null);
   }
 
@@ -55,9 +56,11 @@ public final class K256KeyDealer {
    * @throws LitValidationException for bad counts
    */
   public K256RootKeyShares deal(int rootCount, int threshold, int nodeCount) {
-    if (rootCount < 2) throw new LitValidationException("rootCount must be at least 2, got " + rootCount);
+    if (rootCount < 2)
+      throw new LitValidationException("rootCount must be at least 2, got " + rootCount);
     if (threshold < 1 || nodeCount < threshold) {
-      throw new LitValidationException("need 1 ≤ threshold ≤ nodeCount, got threshold " + threshold + " of " + nodeCount);
+      throw new LitValidationException(
+          "need 1 ≤ threshold ≤ nodeCount, got threshold " + threshold + " of " + nodeCount);
     }
     long counter = 0;
     List<BigInteger> secrets = new ArrayList<>();
@@ -100,7 +103,8 @@ public final class K256KeyDealer {
 
   private static BigInteger evaluate(BigInteger[] coeffs, BigInteger x) {
     BigInteger acc = BigInteger.ZERO;
-    for (int c = coeffs.length - 1; c >= 0; c--) acc = acc.multiply(x).add(coeffs[c]).mod(Secp256k1.ORDER);
+    for (int c = coeffs.length - 1; c >= 0; c--)
+      acc = acc.multiply(x).add(coeffs[c]).mod(Secp256k1.ORDER);
     return acc;
   }
 }

@@ -10,15 +10,19 @@ import java.util.List;
  * The result of dealing: the root keys and every node's shares of them (test-network material).
  *
  * @param rootPublicKeys the root public keys in order
- * @param rootSecrets the root secrets in order (secret: never printed; the dealer keeps them for tests)
+ * @param rootSecrets the root secrets in order (secret: never printed; the dealer keeps them for
+ *     tests)
  * @param nodeShares one entry per node, at position {@code shareIndex}
  */
 public record K256RootKeyShares(
-    List<Secp256k1PublicKey> rootPublicKeys, List<BigInteger> rootSecrets, List<K256NodeKeyShare> nodeShares) {
+    List<Secp256k1PublicKey> rootPublicKeys,
+    List<BigInteger> rootSecrets,
+    List<K256NodeKeyShare> nodeShares) {
 
   /**
    * @param rootPublicKeys the root public keys in order
-   * @param rootSecrets the root secrets in order (secret: never printed; the dealer keeps them for tests)
+   * @param rootSecrets the root secrets in order (secret: never printed; the dealer keeps them for
+   *     tests)
    * @param nodeShares one entry per node, at position {@code shareIndex}
    * @throws LitValidationException for missing or inconsistent parts
    */
@@ -30,7 +34,9 @@ public record K256RootKeyShares(
     rootSecrets = Args.listCopy(rootSecrets, "rootSecrets");
     nodeShares = Args.listCopy(nodeShares, "nodeShares");
     for (int i = 0; i < nodeShares.size(); i++) {
-      if (nodeShares.get(i).shareIndex() != i) throw new LitValidationException("nodeShares[" + i + "] has shareIndex " + nodeShares.get(i).shareIndex());
+      if (nodeShares.get(i).shareIndex() != i)
+        throw new LitValidationException(
+            "nodeShares[" + i + "] has shareIndex " + nodeShares.get(i).shareIndex());
     }
   }
 
@@ -42,7 +48,8 @@ public record K256RootKeyShares(
    */
   public K256NodeKeyShare nodeShare(int shareIndex) {
     if (shareIndex < 0 || shareIndex >= nodeShares.size()) {
-      throw new LitValidationException("no node with shareIndex " + shareIndex + " (0.." + (nodeShares.size() - 1) + ")");
+      throw new LitValidationException(
+          "no node with shareIndex " + shareIndex + " (0.." + (nodeShares.size() - 1) + ")");
     }
     return nodeShares.get(shareIndex);
   }
@@ -63,7 +70,12 @@ public record K256RootKeyShares(
 
   @Override
   public String toString() {
-    return "K256RootKeyShares[roots=" + rootPublicKeys.size() + ", nodes=" + nodeShares.size()
-        + ", threshold=" + threshold() + ", secrets=<hidden>]";
+    return "K256RootKeyShares[roots="
+        + rootPublicKeys.size()
+        + ", nodes="
+        + nodeShares.size()
+        + ", threshold="
+        + threshold()
+        + ", secrets=<hidden>]";
   }
 }

@@ -3,8 +3,8 @@ package io.lit4j.localnet.keys;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.ecdsa.EcdsaSigType;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
-import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.eth.Secp256k1;
+import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.hd.HashToField;
 import io.lit4j.crypto.hd.HdKeyId;
 import java.io.ByteArrayOutputStream;
@@ -73,30 +73,46 @@ public final class SimulatedEcdsaSigner {
    * @param publicKey the key to sign with
    */
   public byte[] bigR(String requestId, byte[] digest, Secp256k1PublicKey publicKey) {
-    return Secp256k1.multiplyGenerator(nonce(requestId, digest, publicKey).modInverse(Secp256k1.ORDER)).compressed();
+    return Secp256k1.multiplyGenerator(
+            nonce(requestId, digest, publicKey).modInverse(Secp256k1.ORDER))
+        .compressed();
   }
 
   /**
    * Node {@code key.shareIndex()}'s share for an HD-derived PKP.
    *
-   * @param signingSubset the share indices chosen by {@link io.lit4j.crypto.ecdsa.SigningSubset#select}
+   * @param signingSubset the share indices chosen by {@link
+   *     io.lit4j.crypto.ecdsa.SigningSubset#select}
    * @param key this node's root key shares
    * @param keyId the PKP's key id
    * @param digest the 32-byte digest to sign
    * @param requestId the request id the nodes share
    * @param sigName the signature's name
-   * @return the share, or empty when this node is not in the subset (it answers with an empty share)
+   * @return the share, or empty when this node is not in the subset (it answers with an empty
+   *     share)
    * @throws LitValidationException for malformed input or a subset smaller than the threshold
    */
   public Optional<EcdsaSignatureShare> signShare(
-      K256NodeKeyShare key, HdKeyId keyId, byte[] digest, String requestId, List<Integer> signingSubset, String sigName) {
+      K256NodeKeyShare key,
+      HdKeyId keyId,
+      byte[] digest,
+      String requestId,
+      List<Integer> signingSubset,
+      String sigName) {
     if (key == null) throw new LitValidationException("key share is missing");
     if (keyId == null) throw new LitValidationException("keyId is missing");
     if (signingSubset != null && signingSubset.size() < key.threshold()) {
-      throw new LitValidationException("signing subset has " + signingSubset.size() + " nodes, threshold is " + key.threshold());
+      throw new LitValidationException(
+          "signing subset has " + signingSubset.size() + " nodes, threshold is " + key.threshold());
     }
-    return signShare(key.shareIndex(), key.derivedSecretShare(keyId), key.derivedPublicKey(keyId),
-        digest, requestId, signingSubset, sigName);
+    return signShare(
+        key.shareIndex(),
+        key.derivedSecretShare(keyId),
+        key.derivedPublicKey(keyId),
+        digest,
+        requestId,
+        signingSubset,
+        sigName);
   }
 
   /**
@@ -115,24 +131,40 @@ public final class SimulatedEcdsaSigner {
    * @throws LitValidationException for malformed input
    */
   public Optional<EcdsaSignatureShare> signShare(
-      int shareIndex, BigInteger secretShare, Secp256k1PublicKey publicKey, byte[] digest,
-      String requestId, List<Integer> signingSubset, String sigName) {
+      int shareIndex,
+      BigInteger secretShare,
+      Secp256k1PublicKey publicKey,
+      byte[] digest,
+      String requestId,
+      List<Integer> signingSubset,
+      String sigName) {
     requireInputs(requestId, digest, publicKey);
-    if (secretShare == null || secretShare.signum() < 0 || secretShare.compareTo(Secp256k1.ORDER) >= 0) {
+    if (secretShare == null
+        || secretShare.signum() < 0
+        || secretShare.compareTo(Secp256k1.ORDER) >= 0) {
       throw new LitValidationException("secretShare must be a scalar below n");
     }
-    if (signingSubset == null || signingSubset.isEmpty()) throw new LitValidationException("signingSubset is missing");
-    if (new HashSet<>(signingSubset).size() != signingSubset.size()) throw new LitValidationException("signingSubset contains a duplicate");
+    if (signingSubset == null || signingSubset.isEmpty())
+      throw new LitValidationException("signingSubset is missing");
+    if (new HashSet<>(signingSubset).size() != signingSubset.size())
+      throw new LitValidationException("signingSubset contains a duplicate");
     if (sigName == null) throw new LitValidationException("sigName is missing");
     if (!signingSubset.contains(shareIndex)) return Optional.empty();
 
     BigInteger k = nonce(requestId, digest, publicKey);
     byte[] bigR = Secp256k1.multiplyGenerator(k.modInverse(Secp256k1.ORDER)).compressed();
-    BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(bigR, 1, 33)).mod(Secp256k1.ORDER);
+    BigInteger r =
+        new BigInteger(1, java.util.Arrays.copyOfRange(bigR, 1, 33)).mod(Secp256k1.ORDER);
     BigInteger h = new BigInteger(1, digest);
     BigInteger lambda = lagrangeAtZero(shareIndex, signingSubset);
-    BigInteger s = lambda.multiply(k).mod(Secp256k1.ORDER).multiply(h.add(r.multiply(secretShare))).mod(Secp256k1.ORDER);
-    return Optional.of(EcdsaSignatureShare.of(EcdsaSigType.K256, digest, s, bigR, publicKey, 0, sigName));
+    BigInteger s =
+        lambda
+            .multiply(k)
+            .mod(Secp256k1.ORDER)
+            .multiply(h.add(r.multiply(secretShare)))
+            .mod(Secp256k1.ORDER);
+    return Optional.of(
+        EcdsaSignatureShare.of(EcdsaSigType.K256, digest, s, bigR, publicKey, 0, sigName));
   }
 
   /**
@@ -145,7 +177,8 @@ public final class SimulatedEcdsaSigner {
    */
   public static BigInteger lagrangeAtZero(int shareIndex, List<Integer> signingSubset) {
     if (signingSubset == null || !signingSubset.contains(shareIndex)) {
-      throw new LitValidationException("shareIndex " + shareIndex + " is not in the signing subset");
+      throw new LitValidationException(
+          "shareIndex " + shareIndex + " is not in the signing subset");
     }
     BigInteger xi = BigInteger.valueOf(shareIndex + 1L);
     BigInteger num = BigInteger.ONE;
@@ -163,7 +196,8 @@ public final class SimulatedEcdsaSigner {
     if (requestId == null) throw new LitValidationException("requestId is missing");
     if (publicKey == null) throw new LitValidationException("publicKey is missing");
     if (digest == null || digest.length != 32) {
-      throw new LitValidationException("toSign must be exactly 32 bytes, got " + (digest == null ? "none" : digest.length));
+      throw new LitValidationException(
+          "toSign must be exactly 32 bytes, got " + (digest == null ? "none" : digest.length));
     }
     if (new BigInteger(1, digest).compareTo(Secp256k1.ORDER) >= 0) {
       throw new LitValidationException("toSign is not below the secp256k1 group order");

@@ -59,10 +59,12 @@ final class ChainReader {
 
   Block latestBlock() {
     try {
-      EthBlock.Block b = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
+      EthBlock.Block b =
+          web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
       return new Block(b.getHash(), b.getNumber(), b.getTimestamp().longValueExact());
     } catch (IOException | RuntimeException e) {
-      throw NodeError.of(NodeErrorCode.NodeRpcError, "could not read the latest block: " + e.getMessage());
+      throw NodeError.of(
+          NodeErrorCode.NodeRpcError, "could not read the latest block: " + e.getMessage());
     }
   }
 
@@ -73,7 +75,8 @@ final class ChainReader {
       EthBlock.Block b = r.getBlock();
       return Optional.of(new Block(b.getHash(), b.getNumber(), b.getTimestamp().longValueExact()));
     } catch (IOException e) {
-      throw NodeError.of(NodeErrorCode.NodeRpcError, "could not read block " + hash + ": " + e.getMessage());
+      throw NodeError.of(
+          NodeErrorCode.NodeRpcError, "could not read block " + hash + ": " + e.getMessage());
     }
   }
 
@@ -87,23 +90,32 @@ final class ChainReader {
 
   BigInteger transactionCount(String address) {
     try {
-      return web3j.ethGetTransactionCount(address, DefaultBlockParameterName.LATEST).send().getTransactionCount();
+      return web3j
+          .ethGetTransactionCount(address, DefaultBlockParameterName.LATEST)
+          .send()
+          .getTransactionCount();
     } catch (IOException | RuntimeException e) {
-      throw NodeError.of(NodeErrorCode.NodeRpcError, "eth_getTransactionCount failed: " + e.getMessage());
+      throw NodeError.of(
+          NodeErrorCode.NodeRpcError, "eth_getTransactionCount failed: " + e.getMessage());
     }
   }
 
   /** Raw {@code eth_call}; returns the result bytes. */
   byte[] call(String from, String to, byte[] data) {
     try {
-      EthCall r = web3j.ethCall(Transaction.createEthCallTransaction(from, to, Hex.encode0x(data)),
-          DefaultBlockParameterName.LATEST).send();
+      EthCall r =
+          web3j
+              .ethCall(
+                  Transaction.createEthCallTransaction(from, to, Hex.encode0x(data)),
+                  DefaultBlockParameterName.LATEST)
+              .send();
       if (r.hasError()) throw new Reverted(r.getError().getMessage());
       if (r.isReverted()) throw new Reverted(String.valueOf(r.getRevertReason()));
       String v = r.getValue();
       return v == null || v.equals("0x") ? new byte[0] : Hex.decode(v, "eth_call result");
     } catch (IOException e) {
-      throw NodeError.of(NodeErrorCode.NodeRpcError, "eth_call to " + to + " failed: " + e.getMessage());
+      throw NodeError.of(
+          NodeErrorCode.NodeRpcError, "eth_call to " + to + " failed: " + e.getMessage());
     }
   }
 
@@ -129,7 +141,8 @@ final class ChainReader {
   Routing routing(BigInteger tokenId) {
     Words w = call(contracts.pubkeyRouter(), "getRoutingData", new Uint256(tokenId));
     int t = w.offset(0);
-    return new Routing(w.bytesAt(t + w.intAt(t)), w.uintAt(t + 32), Arrays.copyOfRange(w.data, t + 64, t + 96));
+    return new Routing(
+        w.bytesAt(t + w.intAt(t)), w.uintAt(t + 32), Arrays.copyOfRange(w.data, t + 64, t + 96));
   }
 
   String pkpOwner(BigInteger tokenId) {
@@ -143,14 +156,22 @@ final class ChainReader {
     List<PermittedMethod> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       int t = arr + 32 + w.intAt(arr + 32 + 32 * i);
-      out.add(new PermittedMethod(w.uintAt(t), w.bytesAt(t + w.intAt(t + 32)), w.bytesAt(t + w.intAt(t + 64))));
+      out.add(
+          new PermittedMethod(
+              w.uintAt(t), w.bytesAt(t + w.intAt(t + 32)), w.bytesAt(t + w.intAt(t + 64))));
     }
     return out;
   }
 
   List<Boolean> permittedScopes(BigInteger tokenId, BigInteger type, byte[] id, int max) {
-    Words w = call(contracts.pkpPermissions(), "getPermittedAuthMethodScopes", new Uint256(tokenId),
-        new Uint256(type), new DynamicBytes(id), new Uint256(max));
+    Words w =
+        call(
+            contracts.pkpPermissions(),
+            "getPermittedAuthMethodScopes",
+            new Uint256(tokenId),
+            new Uint256(type),
+            new DynamicBytes(id),
+            new Uint256(max));
     int arr = w.offset(0);
     int n = w.intAt(arr);
     List<Boolean> out = new ArrayList<>();
@@ -159,21 +180,45 @@ final class ChainReader {
   }
 
   List<BigInteger> tokenIdsForAuthMethod(BigInteger type, byte[] id) {
-    Words w = call(contracts.pkpPermissions(), "getTokenIdsForAuthMethod", new Uint256(type), new DynamicBytes(id));
+    Words w =
+        call(
+            contracts.pkpPermissions(),
+            "getTokenIdsForAuthMethod",
+            new Uint256(type),
+            new DynamicBytes(id));
     return w.uintArray(w.offset(0));
   }
 
   byte[] userPubkeyForAuthMethod(BigInteger type, byte[] id) {
-    Words w = call(contracts.pkpPermissions(), "getUserPubkeyForAuthMethod", new Uint256(type), new DynamicBytes(id));
+    Words w =
+        call(
+            contracts.pkpPermissions(),
+            "getUserPubkeyForAuthMethod",
+            new Uint256(type),
+            new DynamicBytes(id));
     return w.bytesAt(w.offset(0));
   }
 
   boolean isPermittedAction(BigInteger tokenId, byte[] cid) {
-    return call(contracts.pkpPermissions(), "isPermittedAction", new Uint256(tokenId), new DynamicBytes(cid)).uintAt(0).signum() != 0;
+    return call(
+                contracts.pkpPermissions(),
+                "isPermittedAction",
+                new Uint256(tokenId),
+                new DynamicBytes(cid))
+            .uintAt(0)
+            .signum()
+        != 0;
   }
 
   boolean isPermittedAddress(BigInteger tokenId, String address) {
-    return call(contracts.pkpPermissions(), "isPermittedAddress", new Uint256(tokenId), new Address(address)).uintAt(0).signum() != 0;
+    return call(
+                contracts.pkpPermissions(),
+                "isPermittedAddress",
+                new Uint256(tokenId),
+                new Address(address))
+            .uintAt(0)
+            .signum()
+        != 0;
   }
 
   List<String> permittedAddresses(BigInteger tokenId) {
@@ -198,7 +243,9 @@ final class ChainReader {
     BigInteger n = call(contracts.rateLimitNft(), "balanceOf", new Address(owner)).uintAt(0);
     List<BigInteger> out = new ArrayList<>();
     for (int i = 0; i < n.intValueExact(); i++) {
-      out.add(call(contracts.rateLimitNft(), "tokenOfOwnerByIndex", new Address(owner), new Uint256(i)).uintAt(0));
+      out.add(
+          call(contracts.rateLimitNft(), "tokenOfOwnerByIndex", new Address(owner), new Uint256(i))
+              .uintAt(0));
     }
     return out;
   }
@@ -214,12 +261,15 @@ final class ChainReader {
   }
 
   long rateLimitWindowSeconds() {
-    return call(contracts.rateLimitNft(), "defaultRateLimitWindowSeconds").uintAt(0).longValueExact();
+    return call(contracts.rateLimitNft(), "defaultRateLimitWindowSeconds")
+        .uintAt(0)
+        .longValueExact();
   }
 
   static String toAddress(BigInteger v) {
     String h = v.toString(16);
-    return org.web3j.crypto.Keys.toChecksumAddress("0x" + "0".repeat(Math.max(0, 40 - h.length())) + h);
+    return org.web3j.crypto.Keys.toChecksumAddress(
+        "0x" + "0".repeat(Math.max(0, 40 - h.length())) + h);
   }
 
   static BigInteger tokenIdOf(byte[] pubkey) {
@@ -235,7 +285,8 @@ final class ChainReader {
     }
 
     BigInteger uintAt(int pos) {
-      if (pos + 32 > data.length) throw new Reverted("short ABI return value (" + data.length + " bytes)");
+      if (pos + 32 > data.length)
+        throw new Reverted("short ABI return value (" + data.length + " bytes)");
       return new BigInteger(1, Arrays.copyOfRange(data, pos, pos + 32));
     }
 

@@ -10,15 +10,15 @@ import io.lit4j.core.errors.LitException;
 import io.lit4j.core.ipfs.IpfsCid;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.util.Hex;
+import io.lit4j.crypto.bls.BlsSignatureShare;
+import io.lit4j.crypto.bls.TimeCrypt;
+import io.lit4j.crypto.ecdsa.EcdsaShareCombiner;
 import io.lit4j.crypto.ecdsa.EcdsaShareJson;
+import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.localnet.actions.ActionCoordinator;
 import io.lit4j.localnet.actions.ActionHost;
-import io.lit4j.crypto.bls.BlsSignatureShare;
-import io.lit4j.crypto.bls.TimeCrypt;
-import io.lit4j.crypto.ecdsa.EcdsaShareCombiner;
-import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -41,13 +41,34 @@ final class ExecuteHost implements ActionHost {
   private final java.util.concurrent.atomic.AtomicInteger coordinatedOps;
   private final long startedNanos;
 
-  ExecuteHost(SimulatedNode node, String requestId, ValidatedAuth auth, List<PkpAuthorizer.VerifiedAuthMethod> methods, String cid) {
-    this(node, requestId, auth, methods, cid, LitJson.mapper().createObjectNode(), LitJson.mapper().createObjectNode(),
-        new java.util.concurrent.atomic.AtomicInteger(), System.nanoTime());
+  ExecuteHost(
+      SimulatedNode node,
+      String requestId,
+      ValidatedAuth auth,
+      List<PkpAuthorizer.VerifiedAuthMethod> methods,
+      String cid) {
+    this(
+        node,
+        requestId,
+        auth,
+        methods,
+        cid,
+        LitJson.mapper().createObjectNode(),
+        LitJson.mapper().createObjectNode(),
+        new java.util.concurrent.atomic.AtomicInteger(),
+        System.nanoTime());
   }
 
-  private ExecuteHost(SimulatedNode node, String requestId, ValidatedAuth auth, List<PkpAuthorizer.VerifiedAuthMethod> methods, String cid,
-      ObjectNode signedData, ObjectNode claimData, java.util.concurrent.atomic.AtomicInteger coordinatedOps, long startedNanos) {
+  private ExecuteHost(
+      SimulatedNode node,
+      String requestId,
+      ValidatedAuth auth,
+      List<PkpAuthorizer.VerifiedAuthMethod> methods,
+      String cid,
+      ObjectNode signedData,
+      ObjectNode claimData,
+      java.util.concurrent.atomic.AtomicInteger coordinatedOps,
+      long startedNanos) {
     this.node = node;
     this.requestId = requestId;
     this.auth = auth;
@@ -66,7 +87,16 @@ final class ExecuteHost implements ActionHost {
 
   @Override
   public ActionHost child(String ipfsId) {
-    return new ExecuteHost(node, requestId, auth, methods, ipfsId, signedData, claimData, coordinatedOps, startedNanos);
+    return new ExecuteHost(
+        node,
+        requestId,
+        auth,
+        methods,
+        ipfsId,
+        signedData,
+        claimData,
+        coordinatedOps,
+        startedNanos);
   }
 
   ObjectNode signedData() {
@@ -91,10 +121,15 @@ final class ExecuteHost implements ActionHost {
 
   private void sign(byte[] digest, String publicKey, String sigName, int scope) {
     byte[] pk = pubkey(publicKey);
-    node.pkpAuthorizer().check(pk, scope, methods, List.of(cid), auth.userAddress(), auth.userAddressError());
+    node.pkpAuthorizer()
+        .check(pk, scope, methods, List.of(cid), auth.userAddress(), auth.userAddressError());
     Optional<EcdsaSignatureShare> share = node.ecdsaShare(pk, digest, requestId, sigName);
     synchronized (signedData) {
-      signedData.set(sigName, share.map(EcdsaShareJson::writeExecute).orElseGet(() -> EcdsaShareJson.writeEmptyExecute(sigName)));
+      signedData.set(
+          sigName,
+          share
+              .map(EcdsaShareJson::writeExecute)
+              .orElseGet(() -> EcdsaShareJson.writeEmptyExecute(sigName)));
     }
   }
 
@@ -105,17 +140,30 @@ final class ExecuteHost implements ActionHost {
 
   @Override
   public void ethPersonalSignMessageEcdsa(byte[] message, String publicKey, String sigName) {
-    sign(EthHash.personalMessageHash(message), publicKey, sigName, PkpAuthorizer.SCOPE_PERSONAL_SIGN);
+    sign(
+        EthHash.personalMessageHash(message),
+        publicKey,
+        sigName,
+        PkpAuthorizer.SCOPE_PERSONAL_SIGN);
   }
 
   @Override
   public boolean checkConditions(JsonNode conditions, JsonNode authSig, String chain) {
-    AccessControlConditions acc = AccessControlConditions.fromCanonicalJson(ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS, conditions);
+    AccessControlConditions acc =
+        AccessControlConditions.fromCanonicalJson(
+            ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS, conditions);
     ValidatedAuth a = auth;
     if (authSig != null && !authSig.isNull()) {
       AuthSig sig = AuthValidator.parseAuthSig(authSig, true);
-      a = node.authValidator().validate(sig, new AuthResource("lit-accesscontrolcondition", acc.hashHex(),
-          io.lit4j.core.constants.LitAbility.ACCESS_CONTROL_CONDITION_SIGNING), chain);
+      a =
+          node.authValidator()
+              .validate(
+                  sig,
+                  new AuthResource(
+                      "lit-accesscontrolcondition",
+                      acc.hashHex(),
+                      io.lit4j.core.constants.LitAbility.ACCESS_CONTROL_CONDITION_SIGNING),
+                  chain);
     }
     return node.evaluate(acc, a, Optional.of(cid));
   }
@@ -136,9 +184,13 @@ final class ExecuteHost implements ActionHost {
     try {
       tx = TransactionDecoder.decode(txnHex);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("txn is not an RLP-encoded transaction: " + e.getMessage());
+      throw new IllegalArgumentException(
+          "txn is not an RLP-encoded transaction: " + e.getMessage());
     }
-    byte[] data = tx.getData() == null || tx.getData().isEmpty() ? new byte[0] : Hex.decode(tx.getData(), "txn.data");
+    byte[] data =
+        tx.getData() == null || tx.getData().isEmpty()
+            ? new byte[0]
+            : Hex.decode(tx.getData(), "txn.data");
     return Hex.encode0x(node.chain().call(null, tx.getTo(), data));
   }
 
@@ -173,17 +225,20 @@ final class ExecuteHost implements ActionHost {
     var f = LitJson.mapper().getNodeFactory();
     switch (operation) {
       case "isPermittedAction" -> {
-        return f.booleanNode(chain.isPermittedAction(tokenId(args), IpfsCid.toBytes(args.path("ipfsId").asText())));
+        return f.booleanNode(
+            chain.isPermittedAction(tokenId(args), IpfsCid.toBytes(args.path("ipfsId").asText())));
       }
       case "isPermittedAddress" -> {
-        return f.booleanNode(chain.isPermittedAddress(tokenId(args), args.path("address").asText()));
+        return f.booleanNode(
+            chain.isPermittedAddress(tokenId(args), args.path("address").asText()));
       }
       case "isPermittedAuthMethod" -> {
         BigInteger t = tokenId(args);
         BigInteger type = new BigInteger(args.path("authMethodType").asText());
         byte[] id = bytes(args.get("userId"), "userId");
-        return f.booleanNode(chain.permittedAuthMethods(t).stream()
-            .anyMatch(m -> m.type().equals(type) && java.util.Arrays.equals(m.id(), id)));
+        return f.booleanNode(
+            chain.permittedAuthMethods(t).stream()
+                .anyMatch(m -> m.type().equals(type) && java.util.Arrays.equals(m.id(), id)));
       }
       case "getPermittedActions" -> {
         ArrayNode a = f.arrayNode();
@@ -208,8 +263,13 @@ final class ExecuteHost implements ActionHost {
       case "getPermittedAuthMethodScopes" -> {
         int max = args.path("maxScopeId").asInt(100);
         ArrayNode a = f.arrayNode();
-        chain.permittedScopes(tokenId(args), new BigInteger(args.path("authMethodType").asText()),
-            bytes(args.get("userId"), "userId"), max).forEach(a::add);
+        chain
+            .permittedScopes(
+                tokenId(args),
+                new BigInteger(args.path("authMethodType").asText()),
+                bytes(args.get("userId"), "userId"),
+                max)
+            .forEach(a::add);
         return a;
       }
       default -> throw new IllegalArgumentException("unknown permissions operation " + operation);
@@ -246,9 +306,16 @@ final class ExecuteHost implements ActionHost {
       // wait for the other nodes at most until a fifth of the action's time is left, so the op
       // throws inside the action (which may catch it) rather than the whole action timing out
       java.time.Duration timeout = node.actions().timeout();
-      long leftNanos = timeout.toNanos() - (System.nanoTime() - startedNanos) - timeout.toNanos() / 5;
-      return node.actions().coordinator().exchange(key, c.nodeCount(), c.shareIndex(), value,
-          java.time.Duration.ofNanos(Math.max(0, leftNanos)));
+      long leftNanos =
+          timeout.toNanos() - (System.nanoTime() - startedNanos) - timeout.toNanos() / 5;
+      return node.actions()
+          .coordinator()
+          .exchange(
+              key,
+              c.nodeCount(),
+              c.shareIndex(),
+              value,
+              java.time.Duration.ofNanos(Math.max(0, leftNanos)));
     } catch (IllegalStateException e) {
       throw new IllegalStateException("Lit.Actions." + kind + " '" + name + "': " + e.getMessage());
     }
@@ -258,8 +325,11 @@ final class ExecuteHost implements ActionHost {
   public JsonNode encrypt(JsonNode args, byte[] plaintext) {
     AccessControlConditions acc = SimulatedNode.readConditions(args);
     String dataHash = TimeCrypt.dataToEncryptHash(plaintext);
-    byte[] ciphertext = TimeCrypt.encrypt(node.config().blsPublicKey(), plaintext,
-        TimeCrypt.accessControlIdentity(acc.hashHex(), dataHash));
+    byte[] ciphertext =
+        TimeCrypt.encrypt(
+            node.config().blsPublicKey(),
+            plaintext,
+            TimeCrypt.accessControlIdentity(acc.hashHex(), dataHash));
     ObjectNode o = LitJson.mapper().createObjectNode();
     o.put("ciphertext", Base64.getEncoder().encodeToString(ciphertext));
     o.put("dataToEncryptHash", dataHash);
@@ -270,34 +340,46 @@ final class ExecuteHost implements ActionHost {
   public List<String> broadcastAndCollect(String name, String value) {
     Map<Integer, String> all = exchange("broadcastAndCollect", name, value);
     List<String> out = new ArrayList<>();
-    all.forEach((i, v) -> {
-      if (i != node.config().shareIndex()) out.add(v);
-    });
+    all.forEach(
+        (i, v) -> {
+          if (i != node.config().shareIndex()) out.add(v);
+        });
     out.add(value);
     return out;
   }
 
   @Override
   public boolean isLeader() {
-    return ActionCoordinator.leader(requestId, node.config().nodeCount()) == node.config().shareIndex();
+    return ActionCoordinator.leader(requestId, node.config().nodeCount())
+        == node.config().shareIndex();
   }
 
   @Override
   public String runOnceResult(String name, String leaderResult) {
     int leader = ActionCoordinator.leader(requestId, node.config().nodeCount());
-    String v = exchange("runOnce", name, leader == node.config().shareIndex() ? leaderResult : null).get(leader);
+    String v =
+        exchange("runOnce", name, leader == node.config().shareIndex() ? leaderResult : null)
+            .get(leader);
     return v == null ? "[ERROR]" : v;
   }
 
   @Override
   public String signAndCombineEcdsa(byte[] toSign, String publicKey, String sigName) {
     byte[] pk = pubkey(publicKey);
-    node.pkpAuthorizer().check(pk, PkpAuthorizer.SCOPE_SIGN_ANYTHING, methods, List.of(cid), auth.userAddress(), auth.userAddressError());
+    node.pkpAuthorizer()
+        .check(
+            pk,
+            PkpAuthorizer.SCOPE_SIGN_ANYTHING,
+            methods,
+            List.of(cid),
+            auth.userAddress(),
+            auth.userAddressError());
     Optional<EcdsaSignatureShare> own = node.ecdsaShare(pk, toSign, requestId, sigName);
     String mine = own.map(sh -> LitJson.write(EcdsaShareJson.writeExecute(sh))).orElse("");
     List<EcdsaSignatureShare> shares = new ArrayList<>();
     for (String v : exchange("signAndCombineEcdsa", sigName, mine).values()) {
-      if (v != null && !v.isEmpty()) EcdsaShareJson.parseExecute(LitJson.parse(v, "signature share")).ifPresent(shares::add);
+      if (v != null && !v.isEmpty())
+        EcdsaShareJson.parseExecute(LitJson.parse(v, "signature share")).ifPresent(shares::add);
     }
     EcdsaSignature sig = EcdsaShareCombiner.combine(shares, node.config().threshold());
     ObjectNode o = LitJson.mapper().createObjectNode();
@@ -324,11 +406,20 @@ final class ExecuteHost implements ActionHost {
     JsonNode authSig = args.get("authSig");
     if (authSig != null && !authSig.isNull()) {
       AuthSig sig = AuthValidator.parseAuthSig(authSig, true);
-      a = node.authValidator().validate(sig, new AuthResource("lit-accesscontrolcondition", acc.hashHex() + "/" + dataHash,
-          io.lit4j.core.constants.LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION), chain);
+      a =
+          node.authValidator()
+              .validate(
+                  sig,
+                  new AuthResource(
+                      "lit-accesscontrolcondition",
+                      acc.hashHex() + "/" + dataHash,
+                      io.lit4j.core.constants.LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION),
+                  chain);
     }
     if (!node.evaluate(acc, a, Optional.of(cid))) {
-      throw NodeError.of(NodeErrorCode.NodeAccessControlConditionsReturnedNotAuthorized, "The access control conditions returned false");
+      throw NodeError.of(
+          NodeErrorCode.NodeAccessControlConditionsReturnedNotAuthorized,
+          "The access control conditions returned false");
     }
     byte[] identity = TimeCrypt.accessControlIdentity(acc.hashHex(), dataHash);
     String mine = node.blsShare(identity).toHex();
@@ -336,7 +427,8 @@ final class ExecuteHost implements ActionHost {
     if (singleNode && !isLeader()) return "";
     List<BlsSignatureShare> shares = new ArrayList<>();
     for (String v : all.values()) shares.add(BlsSignatureShare.fromHex(v));
-    byte[] plaintext = TimeCrypt.verifyAndDecrypt(node.config().blsPublicKey(), identity, ciphertext, shares);
+    byte[] plaintext =
+        TimeCrypt.verifyAndDecrypt(node.config().blsPublicKey(), identity, ciphertext, shares);
     return new String(plaintext, java.nio.charset.StandardCharsets.UTF_8);
   }
 

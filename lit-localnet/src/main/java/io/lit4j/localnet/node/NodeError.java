@@ -14,11 +14,15 @@ public final class NodeError extends RuntimeException {
 
   /** HTTP status. */
   private final int status;
+
   private final transient ObjectNode adHocBody;
+
   /** The error code, or null for an uncoded or ad-hoc error. */
   private final NodeErrorCode code;
+
   /** Specific texts, most specific first. */
   private final List<String> details;
+
   /** The kind of an uncoded error, or null. */
   private final String uncodedKind;
 
@@ -26,9 +30,18 @@ public final class NodeError extends RuntimeException {
     this(code, status, adHocBody, details, null);
   }
 
-  private NodeError(NodeErrorCode code, int status, ObjectNode adHocBody, List<String> details, String uncodedKind) {
-    super(code != null ? code.name() + ": " + String.join("; ", details)
-        : adHocBody != null ? String.valueOf(adHocBody) : uncodedKind + ": " + String.join("; ", details));
+  private NodeError(
+      NodeErrorCode code,
+      int status,
+      ObjectNode adHocBody,
+      List<String> details,
+      String uncodedKind) {
+    super(
+        code != null
+            ? code.name() + ": " + String.join("; ", details)
+            : adHocBody != null
+                ? String.valueOf(adHocBody)
+                : uncodedKind + ": " + String.join("; ", details));
     this.code = code;
     this.status = status;
     this.adHocBody = adHocBody;
@@ -37,8 +50,8 @@ public final class NodeError extends RuntimeException {
   }
 
   /**
-   * An error without a code, as the node reports a bare validation error: status 500, the kind,
-   * the kind's description as {@code message}, no {@code errorCode}.
+   * An error without a code, as the node reports a bare validation error: status 500, the kind, the
+   * kind's description as {@code message}, no {@code errorCode}.
    *
    * @param kind the error kind, e.g. {@code Validation}
    * @param details specific texts, most specific first

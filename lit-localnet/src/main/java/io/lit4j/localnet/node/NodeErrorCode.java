@@ -20,7 +20,8 @@ public enum NodeErrorCode {
   /** Auth sig session key conversion error (HTTP 400, kind {@code Conversion}). */
   NodeAuthSigSessionKeyConversionError(400, "Conversion", "Auth sig session key conversion error"),
   /** Auth sig signed message conversion error (HTTP 400, kind {@code Conversion}). */
-  NodeAuthSigSignedMessageConversionError(400, "Conversion", "Auth sig signed message conversion error"),
+  NodeAuthSigSignedMessageConversionError(
+      400, "Conversion", "Auth sig signed message conversion error"),
   /** Session key signature is not valid (HTTP 400, kind {@code Validation}). */
   NodeInvalidAuthSigSessionKeySignature(400, "Validation", "Session key signature is not valid"),
   /** SIWE capability is invalid (HTTP 400, kind {@code Validation}). */
@@ -70,9 +71,11 @@ public enum NodeErrorCode {
   /** Lit Action exceeded the memory limit (HTTP 502, kind {@code MemoryLimit}). */
   NodeJsMemoryLimitError(502, "MemoryLimit", "Lit Action exceeded the memory limit"),
   /** Access control conditions returned not authorized (HTTP 401, kind {@code Validation}). */
-  NodeAccessControlConditionsReturnedNotAuthorized(401, "Validation", "Access control conditions returned not authorized"),
+  NodeAccessControlConditionsReturnedNotAuthorized(
+      401, "Validation", "Access control conditions returned not authorized"),
   /** Access control conditions check failed (HTTP 502, kind {@code Unexpected}). */
-  NodeAccessControlConditionsCheckFailed(502, "Unexpected", "Access control conditions check failed"),
+  NodeAccessControlConditionsCheckFailed(
+      502, "Unexpected", "Access control conditions check failed"),
   /** Missing access control conditions (HTTP 400, kind {@code Validation}). */
   NodeMissingAccessControlConditions(400, "Validation", "Missing access control conditions"),
   /** Too many conditions (HTTP 400, kind {@code Validation}). */
@@ -88,7 +91,10 @@ public enum NodeErrorCode {
   /** Unknown chain (HTTP 502, kind {@code Blockchain}). */
   NodeBlockchainChainUnknown(502, "Blockchain", "Unknown chain"),
   /** This usually means your JSON body is wrong (HTTP 422, kind {@code Unexpected}). */
-  NodeBadInput(422, "Unexpected", "This usually means your JSON body is wrong. Please check that you have sent all required parameters"),
+  NodeBadInput(
+      422,
+      "Unexpected",
+      "This usually means your JSON body is wrong. Please check that you have sent all required parameters"),
   /** System fault (HTTP 500, kind {@code Unexpected}). */
   NodeSystemFault(500, "Unexpected", "System fault"),
   /** Unknown error occured (HTTP 400, kind {@code Unexpected}). */

@@ -16,8 +16,8 @@ public enum NodeFault {
   /** Answers 200 with a body that is not JSON. */
   GARBAGE_JSON,
   /**
-   * Answers normally but with a wrong signature or decryption share: ECDSA shares (PKP signing,
-   * Lit Action signing, session key signing), BLS shares (decryption, signed tokens) and the node
+   * Answers normally but with a wrong signature or decryption share: ECDSA shares (PKP signing, Lit
+   * Action signing, session key signing), BLS shares (decryption, signed tokens) and the node
    * wallet's claim signature. Routes without a share (handshake, a Lit Action that signs nothing)
    * answer as usual.
    */

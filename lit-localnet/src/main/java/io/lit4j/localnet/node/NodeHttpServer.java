@@ -21,19 +21,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of one simulated node, as the real node's Rocket server behaves on the
- * unversioned routes: POST with {@code Content-Type: application/json} only (else 404), the
- * correlation id taken from {@code X-Request-Id} / {@code X-Correlation-Id} (or an
- * {@code LD-<uuid>} made up), bad JSON answered with 422 {@code NodeBadInput}, errors in the node's
- * error JSON, open CORS and an {@code X-Lit-Node-Version} header on every answer.
+ * The HTTP side of one simulated node, as the real node's Rocket server behaves on the unversioned
+ * routes: POST with {@code Content-Type: application/json} only (else 404), the correlation id
+ * taken from {@code X-Request-Id} / {@code X-Correlation-Id} (or an {@code LD-<uuid>} made up), bad
+ * JSON answered with 422 {@code NodeBadInput}, errors in the node's error JSON, open CORS and an
+ * {@code X-Lit-Node-Version} header on every answer.
  */
 public final class NodeHttpServer implements AutoCloseable {
   /** The node version this simulator reports. */
@@ -54,6 +54,7 @@ public final class NodeHttpServer implements AutoCloseable {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
   }
+
   private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
   /**
@@ -88,13 +89,17 @@ public final class NodeHttpServer implements AutoCloseable {
   public NodeHttpServer(String host, int port, int threads) {
     this.host = host;
     AtomicInteger n = new AtomicInteger();
-    ThreadFactory tf = r -> {
-      Thread t = new Thread(r, "lit-localnet-node-" + port + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-    // no queue: every admitted request gets a thread at once (see above); idle extras end after 30 s
-    this.executor = new ThreadPoolExecutor(threads, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), tf);
+    ThreadFactory tf =
+        r -> {
+          Thread t = new Thread(r, "lit-localnet-node-" + port + "-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        };
+    // no queue: every admitted request gets a thread at once (see above); idle extras end after 30
+    // s
+    this.executor =
+        new ThreadPoolExecutor(
+            threads, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), tf);
     this.server = bind(host, port);
     this.port = server.getAddress().getPort();
   }
@@ -222,19 +227,30 @@ public final class NodeHttpServer implements AutoCloseable {
     }
   }
 
-  private void handle(HttpExchange ex, String method, Map<String, List<String>> headers, String correlationId, boolean sent)
+  private void handle(
+      HttpExchange ex,
+      String method,
+      Map<String, List<String>> headers,
+      String correlationId,
+      boolean sent)
       throws IOException {
     NodeFault fault = faults.fault();
     if (fault == NodeFault.SLOW) sleep(faults.slowDelay());
     NodeRoute route = routes.get(ex.getRequestURI().getPath());
     String contentType = first(headers, "content-type");
-    if (route == null || !method.equals("POST") || contentType == null
+    if (route == null
+        || !method.equals("POST")
+        || contentType == null
         || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       sendText(ex, 404, "Not Found");
       return;
     }
     if (fault == NodeFault.HTTP_500) {
-      sendJson(ex, 500, NodeError.of(NodeErrorCode.NodeSystemFault, "fault injected: HTTP 500").body(correlationId));
+      sendJson(
+          ex,
+          500,
+          NodeError.of(NodeErrorCode.NodeSystemFault, "fault injected: HTTP 500")
+              .body(correlationId));
       return;
     }
     if (fault == NodeFault.GARBAGE_JSON) {
@@ -245,13 +261,19 @@ public final class NodeHttpServer implements AutoCloseable {
     JsonNode body;
     try {
       body = LitJson.mapper().readTree(raw);
-      if (body == null || !body.isObject()) throw new IllegalArgumentException("body is not a JSON object");
+      if (body == null || !body.isObject())
+        throw new IllegalArgumentException("body is not a JSON object");
     } catch (IOException | IllegalArgumentException e) {
-      String why = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-      sendJson(ex, 422, NodeError.of(NodeErrorCode.NodeBadInput, "Parse error: " + why).body(correlationId));
+      String why =
+          e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+      sendJson(
+          ex,
+          422,
+          NodeError.of(NodeErrorCode.NodeBadInput, "Parse error: " + why).body(correlationId));
       return;
     }
-    NodeRequest request = new NodeRequest(ex.getRequestURI().getPath(), correlationId, sent, headers, body);
+    NodeRequest request =
+        new NodeRequest(ex.getRequestURI().getPath(), correlationId, sent, headers, body);
     JsonNode answer;
     try {
       answer = route.handle(request);
@@ -260,7 +282,11 @@ public final class NodeHttpServer implements AutoCloseable {
       return;
     } catch (RuntimeException e) {
       LOG.warn("node {} failed on {} [{}]", port, request.path(), correlationId, e);
-      sendJson(ex, 500, NodeError.of(NodeErrorCode.NodeSystemFault, String.valueOf(e.getMessage())).body(correlationId));
+      sendJson(
+          ex,
+          500,
+          NodeError.of(NodeErrorCode.NodeSystemFault, String.valueOf(e.getMessage()))
+              .body(correlationId));
       return;
     }
     sendJson(ex, route.successStatus(), answer);
@@ -293,7 +319,8 @@ public final class NodeHttpServer implements AutoCloseable {
     sendRaw(ex, status, "text/plain; charset=utf-8", text);
   }
 
-  private static void sendRaw(HttpExchange ex, int status, String contentType, String body) throws IOException {
+  private static void sendRaw(HttpExchange ex, int status, String contentType, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", contentType);
     ex.sendResponseHeaders(status, bytes.length);

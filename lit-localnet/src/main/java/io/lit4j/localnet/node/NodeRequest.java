@@ -9,8 +9,12 @@ import java.util.Optional;
  * A request as a route handler sees it: the parsed JSON body, the correlation id (the client's
  * {@code X-Request-Id}, or one the node made up) and the headers (lower-case names).
  */
-public record NodeRequest(String path, String correlationId, boolean clientSentRequestId,
-    Map<String, List<String>> headers, JsonNode body) {
+public record NodeRequest(
+    String path,
+    String correlationId,
+    boolean clientSentRequestId,
+    Map<String, List<String>> headers,
+    JsonNode body) {
 
   /**
    * Copies the headers.

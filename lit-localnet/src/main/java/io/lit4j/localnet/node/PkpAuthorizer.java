@@ -22,6 +22,7 @@ import org.web3j.crypto.Keys;
 final class PkpAuthorizer {
   static final int SCOPE_SIGN_ANYTHING = 1;
   static final int SCOPE_PERSONAL_SIGN = 2;
+
   /** The text a v4 node wraps every auth method verification failure in. */
   static final String FAILED_TO_VERIFY = "Failed to verify auth method";
 
@@ -41,44 +42,61 @@ final class PkpAuthorizer {
   List<VerifiedAuthMethod> verify(JsonNode authMethods) {
     List<VerifiedAuthMethod> out = new ArrayList<>();
     if (authMethods == null || authMethods.isNull()) return out;
-    if (!authMethods.isArray()) throw NodeError.of(NodeErrorCode.NodeBadInput, "authMethods: invalid type, expected a sequence");
+    if (!authMethods.isArray())
+      throw NodeError.of(
+          NodeErrorCode.NodeBadInput, "authMethods: invalid type, expected a sequence");
     for (JsonNode m : authMethods) out.add(verifyOne(m));
     return out;
   }
 
   VerifiedAuthMethod verifyOne(JsonNode m) {
-    if (m == null || !m.path("authMethodType").canConvertToInt() || !m.path("accessToken").isTextual()) {
-      throw NodeError.of(NodeErrorCode.NodeBadInput, "an auth method needs authMethodType (number) and accessToken (string)");
+    if (m == null
+        || !m.path("authMethodType").canConvertToInt()
+        || !m.path("accessToken").isTextual()) {
+      throw NodeError.of(
+          NodeErrorCode.NodeBadInput,
+          "an auth method needs authMethodType (number) and accessToken (string)");
     }
     int type = m.get("authMethodType").asInt();
     String token = m.get("accessToken").textValue();
     if (type != 1) {
       VerifiedIdentity v;
       try {
-        v = type == 3 ? providers.verifyWebAuthn(token, webAuthnChain()) : providers.verify(type, token);
+        v =
+            type == 3
+                ? providers.verifyWebAuthn(token, webAuthnChain())
+                : providers.verify(type, token);
       } catch (AuthMethodRejection r) {
         throw rejected(r);
       }
-      return new VerifiedAuthMethod(type, v.userId(), v.appId(), EthHash.keccak256Utf8(v.userId() + ":" + v.appId()));
+      return new VerifiedAuthMethod(
+          type, v.userId(), v.appId(), EthHash.keccak256Utf8(v.userId() + ":" + v.appId()));
     }
     AuthSig sig;
     try {
       sig = AuthSig.fromJson(token);
     } catch (LitException e) {
-      throw NodeError.of(NodeErrorCode.NodeWalletSignatureJSONError, "The EthWallet access token is not a JSON auth sig: " + e.getMessage());
+      throw NodeError.of(
+          NodeErrorCode.NodeWalletSignatureJSONError,
+          "The EthWallet access token is not a JSON auth sig: " + e.getMessage());
     }
     auth.validateWalletSig(sig, true);
     String userId = sig.address();
     return new VerifiedAuthMethod(1, userId, "lit", EthHash.keccak256Utf8(userId + ":lit"));
   }
 
-  /** The chain reads of the WebAuthn check: the last 10 blocks (§ webauthn.rs) and PKPPermissions' stored keys. */
+  /**
+   * The chain reads of the WebAuthn check: the last 10 blocks (§ webauthn.rs) and PKPPermissions'
+   * stored keys.
+   */
   private WebAuthnChain webAuthnChain() {
     return new WebAuthnChain() {
       @Override
       public boolean isRecentBlockhash(String blockhash) {
         Optional<ChainReader.Block> b = chain.blockByHash(blockhash);
-        return b.isPresent() && b.get().number().compareTo(chain.latestBlock().number().subtract(BigInteger.TEN)) > 0;
+        return b.isPresent()
+            && b.get().number().compareTo(chain.latestBlock().number().subtract(BigInteger.TEN))
+                > 0;
       }
 
       @Override
@@ -88,12 +106,16 @@ final class PkpAuthorizer {
     };
   }
 
-  /** A verifier's refusal as the node reports it: wrapped in "Failed to verify auth method" (§3.1). */
+  /**
+   * A verifier's refusal as the node reports it: wrapped in "Failed to verify auth method" (§3.1).
+   */
   static NodeError rejected(AuthMethodRejection r) {
     List<String> details = new ArrayList<>(r.details());
     details.add(FAILED_TO_VERIFY);
     String[] d = details.toArray(String[]::new);
-    return r.code().map(c -> NodeError.of(NodeErrorCode.valueOf(c), d)).orElseGet(() -> NodeError.uncoded(r.kind(), d));
+    return r.code()
+        .map(c -> NodeError.of(NodeErrorCode.valueOf(c), d))
+        .orElseGet(() -> NodeError.uncoded(r.kind(), d));
   }
 
   /**
@@ -102,20 +124,30 @@ final class PkpAuthorizer {
    * @param userAddress the auth sig's user address, if any
    * @param userAddressError why there is none (raised if no other rule grants), or null
    */
-  void check(byte[] pubkey, int scope, List<VerifiedAuthMethod> methods, List<String> actionCids,
-      Optional<String> userAddress, NodeError userAddressError) {
+  void check(
+      byte[] pubkey,
+      int scope,
+      List<VerifiedAuthMethod> methods,
+      List<String> actionCids,
+      Optional<String> userAddress,
+      NodeError userAddressError) {
     BigInteger tokenId = ChainReader.tokenIdOf(pubkey);
     List<ChainReader.PermittedMethod> permitted;
     try {
       permitted = chain.permittedAuthMethods(tokenId);
     } catch (ChainReader.Reverted e) {
-      throw NodeError.of(NodeErrorCode.NodeUnknownError, "Error getting permitted auth methods: " + e.getMessage());
+      throw NodeError.of(
+          NodeErrorCode.NodeUnknownError,
+          "Error getting permitted auth methods: " + e.getMessage());
     }
     String owner;
     try {
       owner = chain.pkpOwner(tokenId);
     } catch (ChainReader.Reverted e) {
-      throw NodeError.of(NodeErrorCode.NodeContractResolverConversionFailed, "Error getting owner of PKP", e.getMessage());
+      throw NodeError.of(
+          NodeErrorCode.NodeContractResolverConversionFailed,
+          "Error getting owner of PKP",
+          e.getMessage());
     }
     for (VerifiedAuthMethod m : methods) {
       if (grants(tokenId, permitted, BigInteger.valueOf(m.type()), m.id(), scope)) return;
@@ -134,8 +166,11 @@ final class PkpAuthorizer {
       if (user.equalsIgnoreCase(owner)) return; // root access, no scope check
       if (user.matches("(0x)?[0-9a-fA-F]{40}")) {
         String lower = "0x" + Hex.strip0x(user).toLowerCase(Locale.ROOT);
-        List<byte[]> ids = List.of(Hex.decode(lower, "address"), EthHash.keccak256Utf8(lower + ":lit"),
-            EthHash.keccak256Utf8(Keys.toChecksumAddress(lower) + ":lit"));
+        List<byte[]> ids =
+            List.of(
+                Hex.decode(lower, "address"),
+                EthHash.keccak256Utf8(lower + ":lit"),
+                EthHash.keccak256Utf8(Keys.toChecksumAddress(lower) + ":lit"));
         for (byte[] id : ids) {
           if (grants(tokenId, permitted, BigInteger.ONE, id, scope)) return;
         }
@@ -143,16 +178,24 @@ final class PkpAuthorizer {
     } else if (userAddressError != null) {
       throw userAddressError;
     }
-    throw NodeError.of(NodeErrorCode.NodeAuthSigScopeTooLimited,
+    throw NodeError.of(
+        NodeErrorCode.NodeAuthSigScopeTooLimited,
         "None of the AuthMethods, AuthSig or Lit Actions meet the required scope [" + scope + "]");
   }
 
-  private boolean grants(BigInteger tokenId, List<ChainReader.PermittedMethod> permitted, BigInteger type, byte[] id, int scope) {
-    boolean listed = permitted.stream().anyMatch(p -> p.type().equals(type) && Arrays.equals(p.id(), id));
+  private boolean grants(
+      BigInteger tokenId,
+      List<ChainReader.PermittedMethod> permitted,
+      BigInteger type,
+      byte[] id,
+      int scope) {
+    boolean listed =
+        permitted.stream().anyMatch(p -> p.type().equals(type) && Arrays.equals(p.id(), id));
     if (!listed) return false;
     List<Boolean> scopes = chain.permittedScopes(tokenId, type, id, 32);
     boolean has = scope < scopes.size() && scopes.get(scope);
-    if (!has && scope == SCOPE_PERSONAL_SIGN) has = scopes.size() > 1 && scopes.get(SCOPE_SIGN_ANYTHING);
+    if (!has && scope == SCOPE_PERSONAL_SIGN)
+      has = scopes.size() > 1 && scopes.get(SCOPE_SIGN_ANYTHING);
     return has;
   }
 }

@@ -52,7 +52,8 @@ final class RateLimiter {
    */
   synchronized void charge(ValidatedAuth a, int overLimitStatus) {
     String user = a.requireUserAddress();
-    if (!user.matches("(0x)?[0-9a-fA-F]{40}")) throw NodeError.rateLimited(overLimitStatus, "later");
+    if (!user.matches("(0x)?[0-9a-fA-F]{40}"))
+      throw NodeError.rateLimited(overLimitStatus, "later");
     String userBare = Hex.strip0x(user).toLowerCase(Locale.ROOT);
     Instant now = clock.instant();
     Set<BigInteger> nfts = new LinkedHashSet<>();
@@ -61,7 +62,9 @@ final class RateLimiter {
       for (AuthSig cap : a.capabilities()) {
         SiweMessage siwe = auth.verifyCapabilitySignature(cap);
         if (!Hex.strip0x(cap.address()).equalsIgnoreCase(Hex.strip0x(siwe.address()))) {
-          throw NodeError.of(NodeErrorCode.NodeSIWEMessageError, "Wallet signature of SIWE is not valid: address mismatch");
+          throw NodeError.of(
+              NodeErrorCode.NodeSIWEMessageError,
+              "Wallet signature of SIWE is not valid: address mismatch");
         }
         for (String res : siwe.resources().orElse(List.of())) {
           if (!res.startsWith(RecapObject.URN_PREFIX)) continue;
@@ -69,23 +72,28 @@ final class RateLimiter {
           try {
             recap = RecapObject.decodeUnsorted(res);
           } catch (LitException e) {
-            throw NodeError.of(NodeErrorCode.NodeSIWECapabilityInvalid, "Invalid recap: " + e.getMessage());
+            throw NodeError.of(
+                NodeErrorCode.NodeSIWECapabilityInvalid, "Invalid recap: " + e.getMessage());
           }
-          recap.attenuations().forEach((uri, abilities) -> {
-            if (!uri.startsWith("lit-ratelimitincrease://")) return;
-            List<Map<String, Object>> notaBenes = abilities.get("Auth/Auth");
-            if (notaBenes == null) return;
-            for (Map<String, Object> nb : notaBenes) {
-              delegatedNfts(nb, cap, siwe, userBare, now, nfts, usedDelegations);
-            }
-          });
+          recap
+              .attenuations()
+              .forEach(
+                  (uri, abilities) -> {
+                    if (!uri.startsWith("lit-ratelimitincrease://")) return;
+                    List<Map<String, Object>> notaBenes = abilities.get("Auth/Auth");
+                    if (notaBenes == null) return;
+                    for (Map<String, Object> nb : notaBenes) {
+                      delegatedNfts(nb, cap, siwe, userBare, now, nfts, usedDelegations);
+                    }
+                  });
         }
       }
     }
     try {
       nfts.addAll(chain.capacityTokensOf(user.startsWith("0x") ? user : "0x" + user));
     } catch (ChainReader.Reverted e) {
-      throw NodeError.of(NodeErrorCode.NodeRpcError, "could not read RateLimitNFT: " + e.getMessage());
+      throw NodeError.of(
+          NodeErrorCode.NodeRpcError, "could not read RateLimitNFT: " + e.getMessage());
     }
     long w = window();
     double permitted = 0;
@@ -99,10 +107,16 @@ final class RateLimiter {
       used += prune(id, now, w).size() / (double) w;
     }
     if (live.isEmpty() || used > permitted) {
-      Instant oldest = live.stream().map(id -> charged.get(id)).filter(d -> d != null && !d.isEmpty())
-          .map(Deque::peekFirst).min(Instant::compareTo).orElse(null);
-      throw NodeError.rateLimited(overLimitStatus, oldest == null ? "later"
-          : "at " + oldest.plusSeconds(w).truncatedTo(ChronoUnit.SECONDS));
+      Instant oldest =
+          live.stream()
+              .map(id -> charged.get(id))
+              .filter(d -> d != null && !d.isEmpty())
+              .map(Deque::peekFirst)
+              .min(Instant::compareTo)
+              .orElse(null);
+      throw NodeError.rateLimited(
+          overLimitStatus,
+          oldest == null ? "later" : "at " + oldest.plusSeconds(w).truncatedTo(ChronoUnit.SECONDS));
     }
     for (BigInteger id : live) charged.computeIfAbsent(id, k -> new ArrayDeque<>()).addLast(now);
     for (String key : usedDelegations) {
@@ -111,11 +125,18 @@ final class RateLimiter {
     }
   }
 
-  private void delegatedNfts(Map<String, Object> nb, AuthSig cap, SiweMessage siwe, String userBare, Instant now,
-      Set<BigInteger> nfts, List<String> usedDelegations) {
+  private void delegatedNfts(
+      Map<String, Object> nb,
+      AuthSig cap,
+      SiweMessage siwe,
+      String userBare,
+      Instant now,
+      Set<BigInteger> nfts,
+      List<String> usedDelegations) {
     Object delegateTo = nb.get("delegate_to");
     if (delegateTo instanceof List<?> list) {
-      boolean present = list.stream().anyMatch(x -> Hex.strip0x(String.valueOf(x)).equalsIgnoreCase(userBare));
+      boolean present =
+          list.stream().anyMatch(x -> Hex.strip0x(String.valueOf(x)).equalsIgnoreCase(userBare));
       if (!present) return;
     }
     String key = sha256Hex(cap.sig());
@@ -174,7 +195,8 @@ final class RateLimiter {
 
   private static String sha256Hex(String s) {
     try {
-      return Hex.encode(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return Hex.encode(
+          MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

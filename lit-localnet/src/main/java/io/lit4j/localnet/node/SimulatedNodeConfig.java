@@ -28,16 +28,27 @@ import org.web3j.protocol.Web3j;
  * @param clock the node's clock
  */
 public record SimulatedNodeConfig(
-    int shareIndex, int nodeCount, int threshold, Credentials nodeWallet,
-    BlsSecretKeyShare blsShare, BlsPublicKey blsPublicKey, K256NodeKeyShare k256Share,
-    byte[] ecdsaNetworkSecret, Web3j web3j, String rpcUrl, LitContractAddresses contracts,
-    boolean rateLimiting, boolean strictAuthOnly, Clock clock) {
+    int shareIndex,
+    int nodeCount,
+    int threshold,
+    Credentials nodeWallet,
+    BlsSecretKeyShare blsShare,
+    BlsPublicKey blsPublicKey,
+    K256NodeKeyShare k256Share,
+    byte[] ecdsaNetworkSecret,
+    Web3j web3j,
+    String rpcUrl,
+    LitContractAddresses contracts,
+    boolean rateLimiting,
+    boolean strictAuthOnly,
+    Clock clock) {
 
   /**
    * @param shareIndex the node's 0-based index (BLS identifier = index + 1)
    * @param nodeCount number of nodes in the network
    * @param threshold {@code minNodeCount}: ECDSA signing subset size and sharing threshold
-   * @param nodeWallet the node's EVM wallet, registered in Staking as its node address (signs claims)
+   * @param nodeWallet the node's EVM wallet, registered in Staking as its node address (signs
+   *     claims)
    * @param blsShare this node's share of the BLS root secret
    * @param blsPublicKey the BLS root public key
    * @param k256Share this node's shares of the K256 HD root secrets
@@ -51,11 +62,23 @@ public record SimulatedNodeConfig(
    * @throws LitValidationException for a missing part or inconsistent counts
    */
   public SimulatedNodeConfig {
-    if (nodeCount < 1 || threshold < 1 || threshold > nodeCount || shareIndex < 0 || shareIndex >= nodeCount) {
-      throw new LitValidationException("need 0 ≤ shareIndex < nodeCount and 1 ≤ threshold ≤ nodeCount");
+    if (nodeCount < 1
+        || threshold < 1
+        || threshold > nodeCount
+        || shareIndex < 0
+        || shareIndex >= nodeCount) {
+      throw new LitValidationException(
+          "need 0 ≤ shareIndex < nodeCount and 1 ≤ threshold ≤ nodeCount");
     }
-    if (nodeWallet == null || blsShare == null || blsPublicKey == null || k256Share == null
-        || ecdsaNetworkSecret == null || web3j == null || rpcUrl == null || contracts == null || clock == null) {
+    if (nodeWallet == null
+        || blsShare == null
+        || blsPublicKey == null
+        || k256Share == null
+        || ecdsaNetworkSecret == null
+        || web3j == null
+        || rpcUrl == null
+        || contracts == null
+        || clock == null) {
       throw new LitValidationException("every part of a SimulatedNodeConfig is required");
     }
     ecdsaNetworkSecret = ecdsaNetworkSecret.clone();
@@ -73,7 +96,14 @@ public record SimulatedNodeConfig(
 
   @Override
   public String toString() {
-    return "SimulatedNodeConfig[shareIndex=" + shareIndex + ", nodeCount=" + nodeCount + ", threshold=" + threshold
-        + ", nodeAddress=" + nodeWallet.getAddress() + ", secrets=<hidden>]";
+    return "SimulatedNodeConfig[shareIndex="
+        + shareIndex
+        + ", nodeCount="
+        + nodeCount
+        + ", threshold="
+        + threshold
+        + ", nodeAddress="
+        + nodeWallet.getAddress()
+        + ", secrets=<hidden>]";
   }
 }

@@ -37,12 +37,12 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * chain with a funded dev account, as Lit's relay pays for its users' PKPs:
  *
  * <ul>
- *   <li>{@code POST /mint-next-and-add-auth-methods} (body as JS {@code LitAuthClient} sends it)
- *       → {@code {requestId: <tx hash>}}</li>
+ *   <li>{@code POST /mint-next-and-add-auth-methods} (body as JS {@code LitAuthClient} sends it) →
+ *       {@code {requestId: <tx hash>}}
  *   <li>{@code GET /auth/status/<requestId>} → {@code {status:"Succeeded", pkpTokenId,
- *       pkpEthAddress, pkpPublicKey}} (or {@code InProgress})</li>
- *   <li>{@code POST /fetch-pkps-by-auth-method} {@code {authMethodType, authMethodId}} →
- *       {@code {pkps:[{tokenId, publicKey, ethAddress}]}}</li>
+ *       pkpEthAddress, pkpPublicKey}} (or {@code InProgress})
+ *   <li>{@code POST /fetch-pkps-by-auth-method} {@code {authMethodType, authMethodId}} → {@code
+ *       {pkps:[{tokenId, publicKey, ethAddress}]}}
  * </ul>
  *
  * Requests need the {@code api-key} header when the relay has an API key.
@@ -74,7 +74,8 @@ public final class LocalRelay implements AutoCloseable {
    */
   public static LocalRelay start(LocalLitNetwork net, String apiKey) {
     if (net == null) throw new LitValidationException("net is required");
-    return new LocalRelay(net, net.devAccount(9), Optional.ofNullable(apiKey).filter(k -> !k.isEmpty()));
+    return new LocalRelay(
+        net, net.devAccount(9), Optional.ofNullable(apiKey).filter(k -> !k.isEmpty()));
   }
 
   /** {@return the relay URL, {@code http://127.0.0.1:<port>}} */
@@ -84,7 +85,8 @@ public final class LocalRelay implements AutoCloseable {
 
   private LoopbackHttpServer.Handler guarded(LoopbackHttpServer.Handler h) {
     return r -> {
-      if (apiKey.isPresent() && !apiKey.get().equals(r.header("api-key").orElse(null))) return Reply.error(401, "Invalid API key");
+      if (apiKey.isPresent() && !apiKey.get().equals(r.header("api-key").orElse(null)))
+        return Reply.error(401, "Invalid API key");
       return h.handle(r);
     };
   }
@@ -105,20 +107,35 @@ public final class LocalRelay implements AutoCloseable {
         for (JsonNode x : s) one.add(number(x));
         scopes.add(one);
       }
-      if (ids.size() != types.size() || pubkeys.size() != types.size() || scopes.size() != types.size()) {
-        return Reply.error(400, "permittedAuthMethodTypes, Ids, Pubkeys and Scopes must have the same length");
+      if (ids.size() != types.size()
+          || pubkeys.size() != types.size()
+          || scopes.size() != types.size()) {
+        return Reply.error(
+            400, "permittedAuthMethodTypes, Ids, Pubkeys and Scopes must have the same length");
       }
       long keyType = b.has("keyType") ? number(b.get("keyType")).longValueExact() : 2;
       BigInteger cost = mintCost();
-      TransactionReceipt receipt = tx.send(contracts.pkpHelper(), PkpContract.mintNextAndAddAuthMethodsCall(keyType, types, ids,
-          pubkeys, scopes, b.path("addPkpEthAddressAsPermittedAddress").asBoolean(true), b.path("sendPkpToItself").asBoolean(true)), cost);
+      TransactionReceipt receipt =
+          tx.send(
+              contracts.pkpHelper(),
+              PkpContract.mintNextAndAddAuthMethodsCall(
+                  keyType,
+                  types,
+                  ids,
+                  pubkeys,
+                  scopes,
+                  b.path("addPkpEthAddressAsPermittedAddress").asBoolean(true),
+                  b.path("sendPkpToItself").asBoolean(true)),
+              cost);
       ObjectNode o = LitJson.mapper().createObjectNode();
       o.put("requestId", receipt.getTransactionHash());
       return Reply.ok(o);
     } catch (IllegalArgumentException | ArithmeticException e) {
-      return Reply.error(400, "[mintNextAndAddAuthMethodsHandler] Unable to mint PKP " + e.getMessage());
+      return Reply.error(
+          400, "[mintNextAndAddAuthMethodsHandler] Unable to mint PKP " + e.getMessage());
     } catch (LitException e) {
-      return Reply.error(500, "[mintNextAndAddAuthMethodsHandler] Unable to mint PKP " + e.getMessage());
+      return Reply.error(
+          500, "[mintNextAndAddAuthMethodsHandler] Unable to mint PKP " + e.getMessage());
     }
   }
 
@@ -135,10 +152,13 @@ public final class LocalRelay implements AutoCloseable {
       o.put("status", "InProgress");
       return Reply.ok(o);
     }
-    if (!receipt.get().isStatusOK()) return Reply.error(500, "Unable to fetch tokenId from receipt");
+    if (!receipt.get().isStatusOK())
+      return Reply.error(500, "Unable to fetch tokenId from receipt");
     BigInteger tokenId = null;
     for (Log l : receipt.get().getLogs()) {
-      if (l.getAddress().equalsIgnoreCase(contracts.pkpNft()) && l.getTopics().size() == 4 && l.getTopics().get(0).equalsIgnoreCase(TRANSFER)) {
+      if (l.getAddress().equalsIgnoreCase(contracts.pkpNft())
+          && l.getTopics().size() == 4
+          && l.getTopics().get(0).equalsIgnoreCase(TRANSFER)) {
         tokenId = new BigInteger(Hex.strip0x(l.getTopics().get(3)), 16);
         break;
       }
@@ -160,10 +180,16 @@ public final class LocalRelay implements AutoCloseable {
     try {
       BigInteger type = number(b.get("authMethodType"));
       byte[] id = bytes(b.get("authMethodId"));
-      Function f = new Function("getTokenIdsForAuthMethod", List.of(new Uint256(type), new DynamicBytes(id)),
-          List.of(new TypeReference<DynamicArray<Uint256>>() {}));
+      Function f =
+          new Function(
+              "getTokenIdsForAuthMethod",
+              List.of(new Uint256(type), new DynamicBytes(id)),
+              List.of(new TypeReference<DynamicArray<Uint256>>() {}));
       @SuppressWarnings("rawtypes")
-      List<Type> out = FunctionReturnDecoder.decode(tx.callRaw(contracts.pkpPermissions(), org.web3j.abi.FunctionEncoder.encode(f)), f.getOutputParameters());
+      List<Type> out =
+          FunctionReturnDecoder.decode(
+              tx.callRaw(contracts.pkpPermissions(), org.web3j.abi.FunctionEncoder.encode(f)),
+              f.getOutputParameters());
       ArrayNode pkps = LitJson.mapper().createArrayNode();
       @SuppressWarnings("unchecked")
       List<Uint256> tokens = ((DynamicArray<Uint256>) out.get(0)).getValue();
@@ -178,18 +204,34 @@ public final class LocalRelay implements AutoCloseable {
       o.set("pkps", pkps);
       return Reply.ok(o);
     } catch (IllegalArgumentException | LitException e) {
-      return Reply.error(500, "Unable to fetch PKPs for given auth method type: " + b.get("authMethodType").asText());
+      return Reply.error(
+          500,
+          "Unable to fetch PKPs for given auth method type: " + b.get("authMethodType").asText());
     }
   }
 
   private BigInteger mintCost() {
     Function f = new Function("mintCost", List.of(), List.of(new TypeReference<Uint256>() {}));
-    return (BigInteger) FunctionReturnDecoder.decode(tx.callRaw(contracts.pkpNft(), org.web3j.abi.FunctionEncoder.encode(f)), f.getOutputParameters()).get(0).getValue();
+    return (BigInteger)
+        FunctionReturnDecoder.decode(
+                tx.callRaw(contracts.pkpNft(), org.web3j.abi.FunctionEncoder.encode(f)),
+                f.getOutputParameters())
+            .get(0)
+            .getValue();
   }
 
   private byte[] pubkey(BigInteger tokenId) {
-    Function f = new Function("getPubkey", List.of(new Uint256(tokenId)), List.of(new TypeReference<DynamicBytes>() {}));
-    return (byte[]) FunctionReturnDecoder.decode(tx.callRaw(contracts.pkpNft(), org.web3j.abi.FunctionEncoder.encode(f)), f.getOutputParameters()).get(0).getValue();
+    Function f =
+        new Function(
+            "getPubkey",
+            List.of(new Uint256(tokenId)),
+            List.of(new TypeReference<DynamicBytes>() {}));
+    return (byte[])
+        FunctionReturnDecoder.decode(
+                tx.callRaw(contracts.pkpNft(), org.web3j.abi.FunctionEncoder.encode(f)),
+                f.getOutputParameters())
+            .get(0)
+            .getValue();
   }
 
   private static JsonNode array(JsonNode b, String field) {
@@ -198,10 +240,14 @@ public final class LocalRelay implements AutoCloseable {
     return a;
   }
 
-  /** A number as JS sends it: a JSON number, a decimal or 0x string, or an ethers BigNumber {@code {type, hex}}. */
+  /**
+   * A number as JS sends it: a JSON number, a decimal or 0x string, or an ethers BigNumber {@code
+   * {type, hex}}.
+   */
   private static BigInteger number(JsonNode n) {
     if (n.isIntegralNumber()) return n.bigIntegerValue();
-    if (n.isObject() && n.path("hex").isTextual()) return new BigInteger(Hex.strip0x(n.get("hex").textValue()), 16);
+    if (n.isObject() && n.path("hex").isTextual())
+      return new BigInteger(Hex.strip0x(n.get("hex").textValue()), 16);
     if (n.isTextual()) {
       String s = n.textValue();
       return s.startsWith("0x") ? new BigInteger(s.substring(2), 16) : new BigInteger(s);

@@ -18,7 +18,9 @@ class ActionCoordinatorTest {
     List<CompletableFuture<Map<Integer, String>>> fs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       int index = i;
-      fs.add(CompletableFuture.supplyAsync(() -> c.exchange("req#1", 3, index, "v" + index, Duration.ofSeconds(5))));
+      fs.add(
+          CompletableFuture.supplyAsync(
+              () -> c.exchange("req#1", 3, index, "v" + index, Duration.ofSeconds(5))));
     }
     for (CompletableFuture<Map<Integer, String>> f : fs) {
       assertEquals(Map.of(0, "v0", 1, "v1", 2, "v2"), f.join());
@@ -29,8 +31,10 @@ class ActionCoordinatorTest {
   @Test
   void aMissingNodeMakesTheWaitFailAndLeavesNoRoundBehind() {
     ActionCoordinator c = new ActionCoordinator();
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> c.exchange("req#2", 3, 0, "v", Duration.ofMillis(100)));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> c.exchange("req#2", 3, 0, "v", Duration.ofMillis(100)));
     assertTrue(e.getMessage().contains("only 1 of 3 nodes"), e.getMessage());
     assertEquals(0, c.openRounds());
   }

@@ -20,7 +20,11 @@ final class RecordingActionHost implements ActionHost {
 
   @Override
   public void ethPersonalSignMessageEcdsa(byte[] message, String publicKey, String sigName) {
-    signed.add(new Signed("personal:" + new String(message, java.nio.charset.StandardCharsets.UTF_8), publicKey, sigName));
+    signed.add(
+        new Signed(
+            "personal:" + new String(message, java.nio.charset.StandardCharsets.UTF_8),
+            publicKey,
+            sigName));
   }
 
   @Override
@@ -58,6 +62,8 @@ final class RecordingActionHost implements ActionHost {
 
   @Override
   public JsonNode authContext() {
-    return LitJson.parse("{\"actionIpfsIds\":[\"QmTest\"],\"authSigAddress\":\"0xabc\",\"authMethodContexts\":[],\"resources\":[],\"customAuthResource\":\"\"}", "auth");
+    return LitJson.parse(
+        "{\"actionIpfsIds\":[\"QmTest\"],\"authSigAddress\":\"0xabc\",\"authMethodContexts\":[],\"resources\":[],\"customAuthResource\":\"\"}",
+        "auth");
   }
 }

@@ -35,8 +35,12 @@ class AuthMethodVerifiersTest {
     google = OidcIssuer.start();
     stytch = StytchProject.start();
     discord = DiscordOAuth.start(AuthMethodIds.DEFAULT_DISCORD_CLIENT_ID);
-    verifiers = AuthMethodVerifiers.builder().google(google.issuer(), google.jwksUrl(), CLIENT_ID)
-        .stytch(stytch.jwksUrlTemplate()).discord(discord.apiBaseUrl()).build();
+    verifiers =
+        AuthMethodVerifiers.builder()
+            .google(google.issuer(), google.jwksUrl(), CLIENT_ID)
+            .stytch(stytch.jwksUrlTemplate())
+            .discord(discord.apiBaseUrl())
+            .build();
   }
 
   @AfterAll
@@ -60,28 +64,50 @@ class AuthMethodVerifiersTest {
 
   @Test
   void googleTokensThatAreExpiredForeignOrTamperedAreRefusedWithTheNodesTexts() {
-    String expired = google.sign(google.claims("1099", CLIENT_ID).expirationTime(Date.from(Instant.now().minusSeconds(5))).build());
-    assertEquals(List.of("Google JWT expired"), assertThrows(AuthMethodRejection.class, () -> verifiers.verify(6, expired)).details());
+    String expired =
+        google.sign(
+            google
+                .claims("1099", CLIENT_ID)
+                .expirationTime(Date.from(Instant.now().minusSeconds(5)))
+                .build());
+    assertEquals(
+        List.of("Google JWT expired"),
+        assertThrows(AuthMethodRejection.class, () -> verifiers.verify(6, expired)).details());
 
-    AuthMethodRejection aud = assertThrows(AuthMethodRejection.class, () -> verifiers.verify(6, google.idToken("1099", "other-client")));
-    assertTrue(aud.details().get(0).contains("audience other-client is not a configured client id"), aud.getMessage());
+    AuthMethodRejection aud =
+        assertThrows(
+            AuthMethodRejection.class,
+            () -> verifiers.verify(6, google.idToken("1099", "other-client")));
+    assertTrue(
+        aud.details().get(0).contains("audience other-client is not a configured client id"),
+        aud.getMessage());
 
-    String foreignIss = google.sign(google.claims("1099", CLIENT_ID).issuer("https://evil.example").build());
-    AuthMethodRejection iss = assertThrows(AuthMethodRejection.class, () -> verifiers.verify(6, foreignIss));
-    assertTrue(iss.details().get(0).contains("issuer https://evil.example is not trusted"), iss.getMessage());
+    String foreignIss =
+        google.sign(google.claims("1099", CLIENT_ID).issuer("https://evil.example").build());
+    AuthMethodRejection iss =
+        assertThrows(AuthMethodRejection.class, () -> verifiers.verify(6, foreignIss));
+    assertTrue(
+        iss.details().get(0).contains("issuer https://evil.example is not trusted"),
+        iss.getMessage());
 
     try (OidcIssuer other = OidcIssuer.start()) {
       // same claims, signed by a key the trusted issuer never published
       String unknownKid = other.sign(google.claims("1099", CLIENT_ID).build());
-      assertEquals(List.of("Invalid JWT"), assertThrows(AuthMethodRejection.class, () -> verifiers.verify(6, unknownKid)).details());
+      assertEquals(
+          List.of("Invalid JWT"),
+          assertThrows(AuthMethodRejection.class, () -> verifiers.verify(6, unknownKid)).details());
     }
 
     String good = google.idToken("1099", CLIENT_ID);
     String[] p = good.split("\\.");
     String otherPayload = google.idToken("2000", CLIENT_ID).split("\\.")[1];
     String tampered = p[0] + "." + otherPayload + "." + p[2];
-    assertEquals(List.of("Invalid JWT"), assertThrows(AuthMethodRejection.class, () -> verifiers.verify(6, tampered)).details());
-    assertEquals(List.of("Invalid JWT parts length"), assertThrows(AuthMethodRejection.class, () -> verifiers.verify(6, "abc")).details());
+    assertEquals(
+        List.of("Invalid JWT"),
+        assertThrows(AuthMethodRejection.class, () -> verifiers.verify(6, tampered)).details());
+    assertEquals(
+        List.of("Invalid JWT parts length"),
+        assertThrows(AuthMethodRejection.class, () -> verifiers.verify(6, "abc")).details());
   }
 
   @Test
@@ -94,19 +120,22 @@ class AuthMethodVerifiersTest {
     assertEquals("rot", verifiers.verify(6, before).userId());
     google.retireKey(oldKid);
     AuthMethodVerifiers fresh = verifiers.toBuilder().jwksCacheTtl(Duration.ZERO).build();
-    assertEquals(List.of("Invalid JWT"), assertThrows(AuthMethodRejection.class, () -> fresh.verify(6, before)).details());
+    assertEquals(
+        List.of("Invalid JWT"),
+        assertThrows(AuthMethodRejection.class, () -> fresh.verify(6, before)).details());
     assertEquals("rot", fresh.verify(6, after).userId());
   }
 
   @Test
   void stytchSessionsVerifyPerFactorToTheIdsTheSdkComputes() {
     String user = "user-test-" + java.util.UUID.randomUUID();
-    List<AuthMethod> methods = List.of(
-        new AuthMethod(9, stytch.session(user)),
-        new AuthMethod(10, stytch.emailOtpSession(user, "Alice@Example.com")),
-        new AuthMethod(11, stytch.smsOtpSession(user, "+15555550100")),
-        new AuthMethod(12, stytch.whatsAppOtpSession(user, "+15555550101")),
-        new AuthMethod(13, stytch.totpSession(user, "totp-test-1", "+15555550101")));
+    List<AuthMethod> methods =
+        List.of(
+            new AuthMethod(9, stytch.session(user)),
+            new AuthMethod(10, stytch.emailOtpSession(user, "Alice@Example.com")),
+            new AuthMethod(11, stytch.smsOtpSession(user, "+15555550100")),
+            new AuthMethod(12, stytch.whatsAppOtpSession(user, "+15555550101")),
+            new AuthMethod(13, stytch.totpSession(user, "totp-test-1", "+15555550101")));
     for (AuthMethod m : methods) {
       VerifiedIdentity v = verifiers.verify(m.authMethodType(), m.accessToken());
       assertEquals(stytch.projectId().toLowerCase(), v.appId());
@@ -117,14 +146,24 @@ class AuthMethodVerifiersTest {
 
   @Test
   void stytchTokensThatAreExpiredOrFromAnotherProjectKeyAreRefused() {
-    String expired = stytch.sign(stytch.claims("u", List.of()).expirationTime(Date.from(Instant.now().minusSeconds(5))).build());
-    assertEquals(List.of("OTP token expired"), assertThrows(AuthMethodRejection.class, () -> verifiers.verify(9, expired)).details());
+    String expired =
+        stytch.sign(
+            stytch
+                .claims("u", List.of())
+                .expirationTime(Date.from(Instant.now().minusSeconds(5)))
+                .build());
+    assertEquals(
+        List.of("OTP token expired"),
+        assertThrows(AuthMethodRejection.class, () -> verifiers.verify(9, expired)).details());
     try (StytchProject other = StytchProject.start()) {
       JWTClaimsSet forged = stytch.claims("u", List.of()).build();
       String wrongKey = other.sign(forged);
-      assertEquals(List.of("Invalid JWT"), assertThrows(AuthMethodRejection.class, () -> verifiers.verify(9, wrongKey)).details());
+      assertEquals(
+          List.of("Invalid JWT"),
+          assertThrows(AuthMethodRejection.class, () -> verifiers.verify(9, wrongKey)).details());
     }
-    AuthMethodRejection noFactor = assertThrows(AuthMethodRejection.class, () -> verifiers.verify(10, stytch.session("u")));
+    AuthMethodRejection noFactor =
+        assertThrows(AuthMethodRejection.class, () -> verifiers.verify(10, stytch.session("u")));
     assertEquals("No valid sessions in token", noFactor.details().get(0));
   }
 
@@ -132,10 +171,12 @@ class AuthMethodVerifiersTest {
   void aDiscordTokenIsExchangedForTheUserAndApplicationIds() {
     String token = discord.accessToken("80351110224678912", "nelly");
     VerifiedIdentity v = verifiers.verify(4, token);
-    assertEquals(new VerifiedIdentity(4, "80351110224678912", AuthMethodIds.DEFAULT_DISCORD_CLIENT_ID), v);
+    assertEquals(
+        new VerifiedIdentity(4, "80351110224678912", AuthMethodIds.DEFAULT_DISCORD_CLIENT_ID), v);
     assertArrayEquals(AuthMethodIds.discordAuthMethodId("80351110224678912"), id(v));
     discord.revoke(token);
-    AuthMethodRejection r = assertThrows(AuthMethodRejection.class, () -> verifiers.verify(4, token));
+    AuthMethodRejection r =
+        assertThrows(AuthMethodRejection.class, () -> verifiers.verify(4, token));
     assertEquals("Couldn't not get application object from discord api result", r.details().get(0));
   }
 }

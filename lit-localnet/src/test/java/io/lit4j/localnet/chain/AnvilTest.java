@@ -18,7 +18,8 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 class AnvilTest {
 
   @Test
-  void startsOnALoopbackPortWithTheChainIdAndFundedWellKnownDevAccountsAndStopsOnClose() throws IOException {
+  void startsOnALoopbackPortWithTheChainIdAndFundedWellKnownDevAccountsAndStopsOnClose()
+      throws IOException {
     Anvil anvil = Anvil.builder().chainId(175177).accounts(3).start();
     int port;
     try (anvil) {
@@ -33,9 +34,19 @@ class AnvilTest {
           anvil.devAccount(0).getEcKeyPair().getPrivateKey().toString(16));
       assertEquals("0x70997970c51812dc3a010c7d01b50e0d17dc79c8", anvil.devAccount(1).getAddress());
       BigInteger balance =
-          anvil.web3j().ethGetBalance(anvil.devAccount(2).getAddress(), DefaultBlockParameterName.LATEST).send().getBalance();
+          anvil
+              .web3j()
+              .ethGetBalance(anvil.devAccount(2).getAddress(), DefaultBlockParameterName.LATEST)
+              .send()
+              .getBalance();
       assertTrue(balance.compareTo(BigInteger.TEN.pow(21)) > 0, "dev accounts are funded");
-      BigInteger gasLimit = anvil.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getGasLimit();
+      BigInteger gasLimit =
+          anvil
+              .web3j()
+              .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+              .send()
+              .getBlock()
+              .getGasLimit();
       assertEquals(Anvil.DEFAULT_BLOCK_GAS_LIMIT, gasLimit);
       assertTrue(anvil.isRunning());
       assertThrows(LitValidationException.class, () -> anvil.devAccount(3));
@@ -52,21 +63,29 @@ class AnvilTest {
       anvil.setNextBlockTimestamp(next);
       anvil.mine();
       assertEquals(next, anvil.latestBlockTimestamp());
-      LitException backwards = assertThrows(LitException.class, () -> anvil.setNextBlockTimestamp(next - 10));
-      assertTrue(backwards.getMessage().contains("evm_setNextBlockTimestamp"), backwards.getMessage());
+      LitException backwards =
+          assertThrows(LitException.class, () -> anvil.setNextBlockTimestamp(next - 10));
+      assertTrue(
+          backwards.getMessage().contains("evm_setNextBlockTimestamp"), backwards.getMessage());
     }
   }
 
   @Test
   void aMissingBinaryFailsWithAClearMessage() {
-    LitException e = assertThrows(LitException.class, () -> Anvil.builder().binary(Path.of("/nonexistent/anvil")).start());
+    LitException e =
+        assertThrows(
+            LitException.class,
+            () -> Anvil.builder().binary(Path.of("/nonexistent/anvil")).start());
     assertTrue(e.getMessage().contains("could not start anvil"), e.getMessage());
   }
 
   @Test
   void aFailedStartLeavesNoAnvilOrGuardProcess() throws InterruptedException {
     long chainId = 800_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000);
-    LitException e = assertThrows(LitException.class, () -> Anvil.builder().chainId(chainId).hardfork("nosuchfork").start());
+    LitException e =
+        assertThrows(
+            LitException.class,
+            () -> Anvil.builder().chainId(chainId).hardfork("nosuchfork").start());
     assertTrue(e.getMessage().contains("anvil exited with code"), e.getMessage());
     assertEquals(java.util.List.of(), io.lit4j.localnet.ProcessLeaks.awaitGone(chainId, 10_000));
   }

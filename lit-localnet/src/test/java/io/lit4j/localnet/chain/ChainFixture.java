@@ -43,7 +43,8 @@ final class ChainFixture implements AutoCloseable {
       spec.validator(LitValidator.of(nodes.get(i).getAddress(), "127.0.0.1", 7470 + i));
     }
     rootPoints().forEach(p -> spec.rootKey(p.getEncoded(true)));
-    deployment = new LitDeployer(anvil.web3j(), anvil.devAccount(0), anvil.chainId()).deploy(spec.build());
+    deployment =
+        new LitDeployer(anvil.web3j(), anvil.devAccount(0), anvil.chainId()).deploy(spec.build());
     admin = transactor(0);
     System.out.printf(
         "anvil started in %d ms; full deployment took %d ms%n",
@@ -77,7 +78,8 @@ final class ChainFixture implements AutoCloseable {
     return r.get(0).getValue();
   }
 
-  static TransactionReceipt send(Transactor t, String to, String name, BigInteger value, Type<?>... in) {
+  static TransactionReceipt send(
+      Transactor t, String to, String name, BigInteger value, Type<?>... in) {
     return t.send(to, new Function(name, List.of(in), List.of()), value);
   }
 

@@ -19,11 +19,30 @@ class ContractAbiTest {
       Map.of(
           "PKPNFT",
           Map.of(
-              "mintCost", "0xbdb4b848", "mintNext", "0x5d228b16", "claimAndMint", "0xc70384b8",
-              "balanceOf", "0x70a08231", "tokenOfOwnerByIndex", "0x2f745c59", "tokenByIndex", "0x4f6ccce7",
-              "totalSupply", "0x18160ddd", "tokenURI", "0xc87b56dd", "transferFrom", "0x23b872dd"),
+              "mintCost",
+              "0xbdb4b848",
+              "mintNext",
+              "0x5d228b16",
+              "claimAndMint",
+              "0xc70384b8",
+              "balanceOf",
+              "0x70a08231",
+              "tokenOfOwnerByIndex",
+              "0x2f745c59",
+              "tokenByIndex",
+              "0x4f6ccce7",
+              "totalSupply",
+              "0x18160ddd",
+              "tokenURI",
+              "0xc87b56dd",
+              "transferFrom",
+              "0x23b872dd"),
           "PKPHelper",
-          Map.of("mintNextAndAddAuthMethods", "0x9fba176b", "mintNextAndAddAuthMethodsWithTypes", "0x1f71cb31"),
+          Map.of(
+              "mintNextAndAddAuthMethods",
+              "0x9fba176b",
+              "mintNextAndAddAuthMethodsWithTypes",
+              "0x1f71cb31"),
           "PKPPermissions",
           Map.ofEntries(
               Map.entry("addPermittedAuthMethod", "0x9dd4349b"),
@@ -48,26 +67,55 @@ class ContractAbiTest {
               Map.entry("isPermittedAddress", "0x00008b4f")),
           "PubkeyRouter",
           Map.of(
-              "getPubkey", "0xef6fd878", "getEthAddress", "0xbd4986a0", "ethAddressToPkpId", "0xde18a508",
-              "deriveEthAddressFromPubkey", "0xcc609d27"),
+              "getPubkey",
+              "0xef6fd878",
+              "getEthAddress",
+              "0xbd4986a0",
+              "ethAddressToPkpId",
+              "0xde18a508",
+              "deriveEthAddressFromPubkey",
+              "0xcc609d27"),
           "RateLimitNFT",
-          Map.of("mint", "0xa0712d68", "calculateCost", "0xce394696", "capacity", "0xab1bbeca", "isExpired", "0xd9548e53"),
+          Map.of(
+              "mint",
+              "0xa0712d68",
+              "calculateCost",
+              "0xce394696",
+              "capacity",
+              "0xab1bbeca",
+              "isExpired",
+              "0xd9548e53"),
           "Staking",
           Map.of(
-              "getValidatorsInCurrentEpoch", "0x857b7663", "getKickedValidators", "0x5995a4c4",
-              "getValidatorsStructs", "0x533d463e", "currentValidatorCountForConsensus", "0x43cb0a0e",
-              "epoch", "0x900cf0cf", "getValidatorsStructsInCurrentEpoch", "0xe7c08720",
-              "getActiveUnkickedValidatorStructsAndCounts", "0xc51d020e"));
+              "getValidatorsInCurrentEpoch",
+              "0x857b7663",
+              "getKickedValidators",
+              "0x5995a4c4",
+              "getValidatorsStructs",
+              "0x533d463e",
+              "currentValidatorCountForConsensus",
+              "0x43cb0a0e",
+              "epoch",
+              "0x900cf0cf",
+              "getValidatorsStructsInCurrentEpoch",
+              "0xe7c08720",
+              "getActiveUnkickedValidatorStructsAndCounts",
+              "0xc51d020e"));
 
   static final Map<String, String> SPEC_TOPICS =
       Map.of(
           "Transfer", "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef",
           "PKPMinted", "0x3b2cc0657d0387a736293d66389f78e4c8025e413c7a1ee67b7707d4418c46b8",
-          "PubkeyRoutingDataSet", "0x0651cc1852188054ab1dc1f39e0a543b236620b2d303cdcf5ca15adc97c272be",
-          "PermittedAuthMethodAdded", "0xd7db314a62650aaa1b15d4bb5c95c558a03cde3ee7f36e144b73126a3a8e839a",
-          "PermittedAuthMethodRemoved", "0x9830658acd6a41f1cb12b425ed83cb2b8ccbfa753337cd13be80be51fc3f3373",
-          "PermittedAuthMethodScopeAdded", "0x29eb060f266aff306ec81b612728a417406dd6298f8f7576a37b4e6830dcc60e",
-          "PermittedAuthMethodScopeRemoved", "0x49bb3a0761ed218e1db1e9c41096ed35188868994cc37a32e1f25855745b424e",
+          "PubkeyRoutingDataSet",
+              "0x0651cc1852188054ab1dc1f39e0a543b236620b2d303cdcf5ca15adc97c272be",
+          "PermittedAuthMethodAdded",
+              "0xd7db314a62650aaa1b15d4bb5c95c558a03cde3ee7f36e144b73126a3a8e839a",
+          "PermittedAuthMethodRemoved",
+              "0x9830658acd6a41f1cb12b425ed83cb2b8ccbfa753337cd13be80be51fc3f3373",
+          "PermittedAuthMethodScopeAdded",
+              "0x29eb060f266aff306ec81b612728a417406dd6298f8f7576a37b4e6830dcc60e",
+          "PermittedAuthMethodScopeRemoved",
+              "0x49bb3a0761ed218e1db1e9c41096ed35188868994cc37a32e1f25855745b424e",
           "StateChanged", "0x551dc40198cc79684bb69e4931dba4ac16e4598792ee1c0a5000aeea366d7bb6",
           "MintCostSet", "0x653b8b44976b2e5c016e082d134653d04dea9dbef92055038cca38c930070355");
 
@@ -98,7 +146,8 @@ class ContractAbiTest {
     for (JsonNode entry : abi) {
       if (entry.get("type").asText().equals(kind)) {
         String hash = Hash.sha3String(signature(entry));
-        out.put(entry.get("name").asText() + (out.containsKey(entry.get("name").asText()) ? "#2" : ""),
+        out.put(
+            entry.get("name").asText() + (out.containsKey(entry.get("name").asText()) ? "#2" : ""),
             kind.equals("event") ? hash : hash.substring(0, 10));
       }
     }
@@ -110,7 +159,8 @@ class ContractAbiTest {
     SPEC_SELECTORS.forEach(
         (contract, expected) -> {
           Map<String, String> actual = selectors(contract, "function");
-          expected.forEach((fn, selector) -> assertEquals(selector, actual.get(fn), contract + "." + fn));
+          expected.forEach(
+              (fn, selector) -> assertEquals(selector, actual.get(fn), contract + "." + fn));
         });
   }
 
@@ -126,12 +176,23 @@ class ContractAbiTest {
   @Test
   void theMintEventsIndexTheTokenIdWhereTheSdkReadsIt() {
     JsonNode router = LitJson.parse(CompiledContract.load("PubkeyRouter").abiJson(), "router");
-    JsonNode routed = StreamSupport.stream(router.spliterator(), false)
-        .filter(e -> e.path("name").asText().equals("PubkeyRoutingDataSet")).findFirst().orElseThrow();
-    assertTrue(routed.get("inputs").get(0).get("indexed").asBoolean(), "PubkeyRoutingDataSet.tokenId indexed -> topics[1]");
-    JsonNode pubkeys = StreamSupport.stream(router.spliterator(), false)
-        .filter(e -> e.path("name").asText().equals("pubkeys")).findFirst().orElseThrow();
-    assertEquals(1, pubkeys.get("outputs").size(), "pubkeys(uint256) returns one struct, like the SDK's ABI");
+    JsonNode routed =
+        StreamSupport.stream(router.spliterator(), false)
+            .filter(e -> e.path("name").asText().equals("PubkeyRoutingDataSet"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        routed.get("inputs").get(0).get("indexed").asBoolean(),
+        "PubkeyRoutingDataSet.tokenId indexed -> topics[1]");
+    JsonNode pubkeys =
+        StreamSupport.stream(router.spliterator(), false)
+            .filter(e -> e.path("name").asText().equals("pubkeys"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        1,
+        pubkeys.get("outputs").size(),
+        "pubkeys(uint256) returns one struct, like the SDK's ABI");
     assertEquals("(bytes,uint256,bytes32)", canonicalType(pubkeys.get("outputs").get(0)));
   }
 }

@@ -10,9 +10,9 @@ import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * An independent Java (BouncyCastle) implementation of Lit's v4 HD key rule (crypto.md §5), used
- * to check the Solidity KeyDeriver: k = hash_to_field(keyId) with expand_message_xmd(SHA-256),
- * DST "LIT_HD_KEY_ID_K256_XMD:SHA-256_SSWU_RO_NUL_", L = 48, mod n; key = Σ kⁱ·rootᵢ.
+ * An independent Java (BouncyCastle) implementation of Lit's v4 HD key rule (crypto.md §5), used to
+ * check the Solidity KeyDeriver: k = hash_to_field(keyId) with expand_message_xmd(SHA-256), DST
+ * "LIT_HD_KEY_ID_K256_XMD:SHA-256_SSWU_RO_NUL_", L = 48, mod n; key = Σ kⁱ·rootᵢ.
  */
 final class HdReference {
   static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256k1");

@@ -34,7 +34,8 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 @SuppressWarnings("rawtypes")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StakingTest {
-  static final String TOPIC_STATE_CHANGED = "0x551dc40198cc79684bb69e4931dba4ac16e4598792ee1c0a5000aeea366d7bb6";
+  static final String TOPIC_STATE_CHANGED =
+      "0x551dc40198cc79684bb69e4931dba4ac16e4598792ee1c0a5000aeea366d7bb6";
 
   Anvil anvil;
   Transactor admin;
@@ -57,19 +58,42 @@ class StakingTest {
     for (int i = 0; i < validators; i++) {
       String staker = anvil.devAccount(1 + i).getAddress();
       String node = anvil.devAccount(6 + i).getAddress();
-      send(admin, staking, "adminAddValidator", BigInteger.ZERO, a(staker), new Uint32(2130706433L), new Uint128(0),
-          new Uint32(7470 + i), a(node), u(0), u(0));
+      send(
+          admin,
+          staking,
+          "adminAddValidator",
+          BigInteger.ZERO,
+          a(staker),
+          new Uint32(2130706433L),
+          new Uint128(0),
+          new Uint32(7470 + i),
+          a(node),
+          u(0),
+          u(0));
     }
     return staking;
   }
 
   BigInteger threshold(String staking) {
-    return (BigInteger) call1(admin, staking, "currentValidatorCountForConsensus", List.of(), TypeReference.create(Uint256.class));
+    return (BigInteger)
+        call1(
+            admin,
+            staking,
+            "currentValidatorCountForConsensus",
+            List.of(),
+            TypeReference.create(Uint256.class));
   }
 
   @SuppressWarnings("unchecked")
   List<String> current(String staking) {
-    List<Address> l = (List<Address>) call1(admin, staking, "getValidatorsInCurrentEpoch", List.of(), new TypeReference<DynamicArray<Address>>() {});
+    List<Address> l =
+        (List<Address>)
+            call1(
+                admin,
+                staking,
+                "getValidatorsInCurrentEpoch",
+                List.of(),
+                new TypeReference<DynamicArray<Address>>() {});
     return l.stream().map(Address::getValue).toList();
   }
 
@@ -85,7 +109,10 @@ class StakingTest {
     List<long[]> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       int at = base + 1 + 7 * i;
-      out.add(new long[] {word(hex, at).longValue(), word(hex, at + 1).longValue(), word(hex, at + 2).longValue()});
+      out.add(
+          new long[] {
+            word(hex, at).longValue(), word(hex, at + 1).longValue(), word(hex, at + 2).longValue()
+          });
     }
     return out;
   }
@@ -108,23 +135,54 @@ class StakingTest {
     List<Address> in = new ArrayList<>();
     stakers.forEach(s -> in.add(a(s)));
     // decoded by hand: web3j 4.13 mis-decodes arrays of static structs (it returned garbage ips)
-    List<long[]> structs = validators(admin.callRaw(staking, FunctionEncoder.encode(
-        new Function("getValidatorsStructs", List.of(new DynamicArray<>(Address.class, in)), List.of()))));
+    List<long[]> structs =
+        validators(
+            admin.callRaw(
+                staking,
+                FunctionEncoder.encode(
+                    new Function(
+                        "getValidatorsStructs",
+                        List.of(new DynamicArray<>(Address.class, in)),
+                        List.of()))));
     assertEquals(3, structs.size());
     for (int i = 0; i < 3; i++) {
       assertEquals(2130706433L, structs.get(i)[0], "127.0.0.1 big-endian");
       assertEquals(7470 + i, structs.get(i)[2]);
     }
-    String raw = admin.callRaw(staking, FunctionEncoder.encode(new Function("getValidatorsStructsInCurrentEpoch", List.of(), List.of())));
+    String raw =
+        admin.callRaw(
+            staking,
+            FunctionEncoder.encode(
+                new Function("getValidatorsStructsInCurrentEpoch", List.of(), List.of())));
     assertEquals(3, validators(raw).size());
-    assertTrue(raw.contains(anvil.devAccount(6).getAddress().substring(2)), "node address in the struct");
-    assertEquals(true, call1(admin, staking, "isActiveValidatorByNodeAddress", List.of(a(anvil.devAccount(7).getAddress())), TypeReference.create(Bool.class)));
-    assertEquals(false, call1(admin, staking, "isActiveValidatorByNodeAddress", List.of(a(anvil.devAccount(2).getAddress())), TypeReference.create(Bool.class)));
+    assertTrue(
+        raw.contains(anvil.devAccount(6).getAddress().substring(2)), "node address in the struct");
+    assertEquals(
+        true,
+        call1(
+            admin,
+            staking,
+            "isActiveValidatorByNodeAddress",
+            List.of(a(anvil.devAccount(7).getAddress())),
+            TypeReference.create(Bool.class)));
+    assertEquals(
+        false,
+        call1(
+            admin,
+            staking,
+            "isActiveValidatorByNodeAddress",
+            List.of(a(anvil.devAccount(2).getAddress())),
+            TypeReference.create(Bool.class)));
 
-    String counts = admin.callRaw(staking, FunctionEncoder.encode(new Function("getActiveUnkickedValidatorStructsAndCounts", List.of(), List.of())));
+    String counts =
+        admin.callRaw(
+            staking,
+            FunctionEncoder.encode(
+                new Function("getActiveUnkickedValidatorStructsAndCounts", List.of(), List.of())));
     assertEquals(BigInteger.ONE, word(counts, 1), "epoch number");
     assertEquals(BigInteger.TWO, word(counts, 5), "min node count");
-    assertEquals(BigInteger.valueOf(3), word(counts, word(counts, 6).intValue() / 32), "validator count");
+    assertEquals(
+        BigInteger.valueOf(3), word(counts, word(counts, 6).intValue() / 32), "validator count");
   }
 
   @Test
@@ -133,7 +191,14 @@ class StakingTest {
     String staking = stakingWith(3);
     String kicked = anvil.devAccount(2).getAddress();
     send(admin, staking, "adminKickValidatorInNextEpoch", BigInteger.ZERO, a(kicked));
-    List<Address> kickedList = (List<Address>) call1(admin, staking, "getKickedValidators", List.of(), new TypeReference<DynamicArray<Address>>() {});
+    List<Address> kickedList =
+        (List<Address>)
+            call1(
+                admin,
+                staking,
+                "getKickedValidators",
+                List.of(),
+                new TypeReference<DynamicArray<Address>>() {});
     assertEquals(List.of(kicked), kickedList.stream().map(Address::getValue).toList());
     assertEquals(3, current(staking).size(), "kicked only from the next epoch");
 
@@ -144,16 +209,36 @@ class StakingTest {
         states.add(new BigInteger(log.getData().substring(2), 16));
       }
     }
-    assertEquals(List.of(BigInteger.ONE, BigInteger.ZERO), states, "NextValidatorSetLocked, then Active");
+    assertEquals(
+        List.of(BigInteger.ONE, BigInteger.ZERO), states, "NextValidatorSetLocked, then Active");
     assertEquals(2, current(staking).size());
     assertTrue(!current(staking).contains(kicked));
     assertEquals(BigInteger.ONE, threshold(staking));
-    List<Type> epoch = admin.call(staking, new Function("epoch", List.of(), List.of(TypeReference.create(Uint256.class),
-        TypeReference.create(Uint256.class), TypeReference.create(Uint256.class), TypeReference.create(Uint256.class), TypeReference.create(Uint256.class))));
+    List<Type> epoch =
+        admin.call(
+            staking,
+            new Function(
+                "epoch",
+                List.of(),
+                List.of(
+                    TypeReference.create(Uint256.class),
+                    TypeReference.create(Uint256.class),
+                    TypeReference.create(Uint256.class),
+                    TypeReference.create(Uint256.class),
+                    TypeReference.create(Uint256.class))));
     assertEquals(BigInteger.valueOf(3600), epoch.get(0).getValue());
     assertEquals(BigInteger.TWO, epoch.get(1).getValue());
-    assertEquals(BigInteger.ZERO, call1(admin, staking, "state", List.of(), TypeReference.create(Uint8.class)));
-    List<Address> afterKick = (List<Address>) call1(admin, staking, "getKickedValidators", List.of(), new TypeReference<DynamicArray<Address>>() {});
+    assertEquals(
+        BigInteger.ZERO,
+        call1(admin, staking, "state", List.of(), TypeReference.create(Uint8.class)));
+    List<Address> afterKick =
+        (List<Address>)
+            call1(
+                admin,
+                staking,
+                "getKickedValidators",
+                List.of(),
+                new TypeReference<DynamicArray<Address>>() {});
     assertTrue(afterKick.isEmpty());
   }
 
@@ -161,10 +246,27 @@ class StakingTest {
   void onlyTheOwnerAdministersValidators() {
     String staking = stakingWith(1);
     Transactor stranger = new Transactor(anvil.web3j(), anvil.devAccount(11), anvil.chainId());
-    LitContractException e = assertThrows(LitContractException.class, () -> send(stranger, staking, "advanceEpoch", BigInteger.ZERO));
+    LitContractException e =
+        assertThrows(
+            LitContractException.class,
+            () -> send(stranger, staking, "advanceEpoch", BigInteger.ZERO));
     assertTrue(e.getMessage().contains("Staking: caller is not the owner"), e.getMessage());
-    LitContractException zeroIp = assertThrows(LitContractException.class, () -> send(admin, staking, "adminAddValidator", BigInteger.ZERO,
-        a(anvil.devAccount(10).getAddress()), new Uint32(0), new Uint128(0), new Uint32(80), a(anvil.devAccount(10).getAddress()), u(0), u(0)));
+    LitContractException zeroIp =
+        assertThrows(
+            LitContractException.class,
+            () ->
+                send(
+                    admin,
+                    staking,
+                    "adminAddValidator",
+                    BigInteger.ZERO,
+                    a(anvil.devAccount(10).getAddress()),
+                    new Uint32(0),
+                    new Uint128(0),
+                    new Uint32(80),
+                    a(anvil.devAccount(10).getAddress()),
+                    u(0),
+                    u(0)));
     assertTrue(zeroIp.getMessage().contains("ip and port must be non-zero"), zeroIp.getMessage());
   }
 }

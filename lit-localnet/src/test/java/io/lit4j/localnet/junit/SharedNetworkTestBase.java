@@ -31,6 +31,7 @@ abstract class SharedNetworkTestBase {
   void theFaultsOfTheEarlierTestWereReset(LocalLitNetwork network) throws Exception {
     SharedNetworks.record(network);
     SharedNetworks.assertHealthy(network);
-    assertTrue(network.nodes().get(0).rateLimiting(), "rateLimiting is back to the annotation's value");
+    assertTrue(
+        network.nodes().get(0).rateLimiting(), "rateLimiting is back to the annotation's value");
   }
 }

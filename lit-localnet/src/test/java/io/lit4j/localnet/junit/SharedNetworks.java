@@ -17,7 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** What the shared-network test classes saw, across classes of this JVM. */
 final class SharedNetworks {
-  /** The networks injected into {@code shared = true} classes with the same configuration (identity). */
+  /**
+   * The networks injected into {@code shared = true} classes with the same configuration
+   * (identity).
+   */
   static final Set<LocalLitNetwork> SEEN = ConcurrentHashMap.newKeySet();
 
   private SharedNetworks() {}
@@ -25,7 +28,8 @@ final class SharedNetworks {
   /** Records the network and checks it is the one every other shared class got. */
   static void record(LocalLitNetwork network) {
     SEEN.add(network);
-    assertEquals(1, SEEN.size(), "every shared class with the same configuration gets the same network");
+    assertEquals(
+        1, SEEN.size(), "every shared class with the same configuration gets the same network");
     assertSame(SEEN.iterator().next(), network);
   }
 
@@ -34,11 +38,16 @@ final class SharedNetworks {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     for (SimulatedNode node : network.nodes()) {
       assertEquals(NodeFault.NONE, node.server().fault(), node.url() + " was reset to NONE");
-      HttpRequest r = HttpRequest.newBuilder(URI.create(node.url() + "/web/handshake"))
-          .header("Content-Type", "application/json").header("X-Request-Id", "lit_shared")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"clientPublicKey\":\"test\",\"challenge\":\"" + "ab".repeat(32) + "\"}"))
-          .build();
-      assertEquals(200, http.send(r, HttpResponse.BodyHandlers.ofString()).statusCode(), node.url());
+      HttpRequest r =
+          HttpRequest.newBuilder(URI.create(node.url() + "/web/handshake"))
+              .header("Content-Type", "application/json")
+              .header("X-Request-Id", "lit_shared")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      "{\"clientPublicKey\":\"test\",\"challenge\":\"" + "ab".repeat(32) + "\"}"))
+              .build();
+      assertEquals(
+          200, http.send(r, HttpResponse.BodyHandlers.ofString()).statusCode(), node.url());
     }
   }
 }

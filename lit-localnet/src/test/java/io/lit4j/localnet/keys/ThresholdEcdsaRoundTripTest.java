@@ -11,13 +11,13 @@ import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.crypto.ecdsa.EcdsaShareCombiner;
 import io.lit4j.crypto.ecdsa.EcdsaShareJson;
-import io.lit4j.crypto.ecdsa.SigningSubset;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
+import io.lit4j.crypto.ecdsa.SigningSubset;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.EthSignatures;
-import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.eth.Secp256k1;
+import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.hd.HdKeyId;
 import io.lit4j.crypto.hd.HdKeys;
 import java.math.BigInteger;
@@ -27,31 +27,50 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Dealer → node shares by the test-network recipe → node JSON → client parse and combine → verify. */
+/**
+ * Dealer → node shares by the test-network recipe → node JSON → client parse and combine → verify.
+ */
 class ThresholdEcdsaRoundTripTest {
-  static final K256RootKeyShares KEYS = K256KeyDealer.seeded("round trip".getBytes(StandardCharsets.UTF_8)).deal(10, 3, 5);
-  static final SimulatedEcdsaSigner SIGNER = new SimulatedEcdsaSigner("shared localnet secret".getBytes(StandardCharsets.UTF_8));
+  static final K256RootKeyShares KEYS =
+      K256KeyDealer.seeded("round trip".getBytes(StandardCharsets.UTF_8)).deal(10, 3, 5);
+  static final SimulatedEcdsaSigner SIGNER =
+      new SimulatedEcdsaSigner("shared localnet secret".getBytes(StandardCharsets.UTF_8));
   static final List<Integer> ALL = List.of(0, 1, 2, 3, 4);
 
-  /** Each node signs on its own (its key share only), answers in the route's JSON, the client parses. */
-  static List<Optional<EcdsaSignatureShare>> overTheWire(String route, HdKeyId keyId, byte[] digest, String requestId) {
+  /**
+   * Each node signs on its own (its key share only), answers in the route's JSON, the client
+   * parses.
+   */
+  static List<Optional<EcdsaSignatureShare>> overTheWire(
+      String route, HdKeyId keyId, byte[] digest, String requestId) {
     List<Optional<EcdsaSignatureShare>> parsed = new ArrayList<>();
     for (K256NodeKeyShare node : KEYS.nodeShares()) {
       List<Integer> subset = SigningSubset.select(ALL, node.threshold(), digest, requestId);
-      Optional<EcdsaSignatureShare> share = SIGNER.signShare(node, keyId, digest, requestId, subset, "sig");
+      Optional<EcdsaSignatureShare> share =
+          SIGNER.signShare(node, keyId, digest, requestId, subset, "sig");
       Secp256k1PublicKey pk = node.derivedPublicKey(keyId);
-      JsonNode json = switch (route) {
-        case "session" -> share.map(s -> EcdsaShareJson.writeSignSessionKey(s, "siwe"))
-            .orElseGet(() -> EcdsaShareJson.writeEmptySignSessionKey(digest, pk, "siwe"));
-        case "execute" -> share.map(EcdsaShareJson::writeExecute).orElseGet(() -> EcdsaShareJson.writeEmptyExecute("sig"));
-        default -> share.map(EcdsaShareJson::writePkpSign).orElseGet(EcdsaShareJson::writeEmptyPkpSign);
-      };
+      JsonNode json =
+          switch (route) {
+            case "session" ->
+                share
+                    .map(s -> EcdsaShareJson.writeSignSessionKey(s, "siwe"))
+                    .orElseGet(() -> EcdsaShareJson.writeEmptySignSessionKey(digest, pk, "siwe"));
+            case "execute" ->
+                share
+                    .map(EcdsaShareJson::writeExecute)
+                    .orElseGet(() -> EcdsaShareJson.writeEmptyExecute("sig"));
+            default ->
+                share
+                    .map(EcdsaShareJson::writePkpSign)
+                    .orElseGet(EcdsaShareJson::writeEmptyPkpSign);
+          };
       JsonNode received = LitJson.parse(LitJson.write(json), "node response");
-      parsed.add(switch (route) {
-        case "session" -> EcdsaShareJson.parseSignSessionKey(received);
-        case "execute" -> EcdsaShareJson.parseExecute(received);
-        default -> EcdsaShareJson.parsePkpSign(received);
-      });
+      parsed.add(
+          switch (route) {
+            case "session" -> EcdsaShareJson.parseSignSessionKey(received);
+            case "execute" -> EcdsaShareJson.parseExecute(received);
+            default -> EcdsaShareJson.parsePkpSign(received);
+          });
     }
     return parsed;
   }
@@ -63,9 +82,14 @@ class ThresholdEcdsaRoundTripTest {
     for (String route : List.of("session", "execute", "pkp")) {
       for (int i = 0; i < 4; i++) {
         byte[] digest = EthHash.personalMessageHash(route + " message " + i);
-        List<Optional<EcdsaSignatureShare>> answers = overTheWire(route, keyId, digest, "req-" + route + i);
-        assertEquals(2, answers.stream().filter(Optional::isEmpty).count(), "two nodes are outside the subset");
-        EcdsaSignature sig = EcdsaShareCombiner.combine(answers.stream().flatMap(Optional::stream).toList(), 3);
+        List<Optional<EcdsaSignatureShare>> answers =
+            overTheWire(route, keyId, digest, "req-" + route + i);
+        assertEquals(
+            2,
+            answers.stream().filter(Optional::isEmpty).count(),
+            "two nodes are outside the subset");
+        EcdsaSignature sig =
+            EcdsaShareCombiner.combine(answers.stream().flatMap(Optional::stream).toList(), 3);
         assertTrue(sig.verify());
         assertEquals(pkp, sig.publicKey());
         assertEquals(pkp.ethAddress(), EthSignatures.recoverAddress(digest, sig.signature()));
@@ -80,26 +104,35 @@ class ThresholdEcdsaRoundTripTest {
     List<Integer> subset = List.of(1, 3, 4);
     BigInteger interpolated = BigInteger.ZERO;
     for (int i : subset) {
-      interpolated = interpolated.add(SimulatedEcdsaSigner.lagrangeAtZero(i, subset).multiply(KEYS.nodeShare(i).derivedSecretShare(keyId)));
+      interpolated =
+          interpolated.add(
+              SimulatedEcdsaSigner.lagrangeAtZero(i, subset)
+                  .multiply(KEYS.nodeShare(i).derivedSecretShare(keyId)));
     }
     assertEquals(secret, interpolated.mod(Secp256k1.ORDER));
-    assertEquals(HdKeys.derivePublicKey(keyId, KEYS.rootPublicKeys()).hex(),
+    assertEquals(
+        HdKeys.derivePublicKey(keyId, KEYS.rootPublicKeys()).hex(),
         io.lit4j.core.util.Hex.encode(Secp256k1.multiplyGenerator(secret).uncompressed()));
   }
 
   @Test
   void aSeededDealerIsDeterministic() {
-    K256RootKeyShares again = K256KeyDealer.seeded("round trip".getBytes(StandardCharsets.UTF_8)).deal(10, 3, 5);
+    K256RootKeyShares again =
+        K256KeyDealer.seeded("round trip".getBytes(StandardCharsets.UTF_8)).deal(10, 3, 5);
     assertEquals(KEYS.rootPublicKeys(), again.rootPublicKeys());
     assertEquals(KEYS.nodeShare(2).rootSecretShares(), again.nodeShare(2).rootSecretShares());
-    assertNotEquals(KEYS.rootPublicKeys(), K256KeyDealer.seeded(new byte[] {1}).deal(10, 3, 5).rootPublicKeys());
+    assertNotEquals(
+        KEYS.rootPublicKeys(),
+        K256KeyDealer.seeded(new byte[] {1}).deal(10, 3, 5).rootPublicKeys());
     assertEquals(10, K256KeyDealer.random().deal(10, 2, 3).rootPublicKeys().size());
   }
 
   @Test
   void secretsNeverAppearInToString() {
     String shown = KEYS.toString() + KEYS.nodeShare(0) + SIGNER;
-    assertTrue(!shown.contains(KEYS.rootSecrets().get(0).toString(16)) && !shown.contains(KEYS.nodeShare(0).rootSecretShares().get(0).toString()));
+    assertTrue(
+        !shown.contains(KEYS.rootSecrets().get(0).toString(16))
+            && !shown.contains(KEYS.nodeShare(0).rootSecretShares().get(0).toString()));
     assertTrue(shown.contains("hidden"));
   }
 
@@ -111,7 +144,8 @@ class ThresholdEcdsaRoundTripTest {
     List<EcdsaSignatureShare> shares = new ArrayList<>();
     for (int i : subset) {
       String rid = i == subset.get(2) ? "other" : "req";
-      shares.add(SIGNER.signShare(KEYS.nodeShare(i), keyId, digest, rid, subset, "sig").orElseThrow());
+      shares.add(
+          SIGNER.signShare(KEYS.nodeShare(i), keyId, digest, rid, subset, "sig").orElseThrow());
     }
     var e = assertThrows(LitCryptoException.class, () -> EcdsaShareCombiner.combine(shares, 3));
     assertTrue(e.getMessage().contains("big R"), e.getMessage());
@@ -132,11 +166,17 @@ class ThresholdEcdsaRoundTripTest {
   @Test
   void signingRejectsDigestsThatAreNotThirtyTwoBytesBelowN() {
     HdKeyId keyId = HdKeys.computeHDKeyId("x", "y");
-    assertThrows(LitValidationException.class, () -> SIGNER.signShare(KEYS.nodeShare(0), keyId, new byte[31], "r", ALL, "sig"));
+    assertThrows(
+        LitValidationException.class,
+        () -> SIGNER.signShare(KEYS.nodeShare(0), keyId, new byte[31], "r", ALL, "sig"));
     byte[] high = new byte[32];
     java.util.Arrays.fill(high, (byte) 0xff);
-    assertThrows(LitValidationException.class, () -> SIGNER.signShare(KEYS.nodeShare(0), keyId, high, "r", ALL, "sig"));
-    assertThrows(LitValidationException.class, () -> SIGNER.signShare(KEYS.nodeShare(0), keyId, new byte[32], "r", List.of(0, 1), "sig"));
+    assertThrows(
+        LitValidationException.class,
+        () -> SIGNER.signShare(KEYS.nodeShare(0), keyId, high, "r", ALL, "sig"));
+    assertThrows(
+        LitValidationException.class,
+        () -> SIGNER.signShare(KEYS.nodeShare(0), keyId, new byte[32], "r", List.of(0, 1), "sig"));
     assertThrows(LitValidationException.class, () -> new SimulatedEcdsaSigner(new byte[8]));
   }
 

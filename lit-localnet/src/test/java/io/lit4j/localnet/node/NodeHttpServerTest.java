@@ -18,31 +18,38 @@ import org.junit.jupiter.api.Test;
 
 class NodeHttpServerTest {
   private NodeHttpServer node;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @BeforeEach
   void start() {
     node = new NodeHttpServer("127.0.0.1", 0, 4);
-    node.route("/web/echo", req -> {
-      var out = LitJson.mapper().createObjectNode();
-      out.put("correlationId", req.correlationId());
-      out.set("body", req.body());
-      return out;
-    });
-    node.route("/web/fails", req -> {
-      throw NodeError.of(NodeErrorCode.NodeInvalidAuthSig, "signature does not match");
-    });
-    node.route("/web/pkp/claim", new NodeRoute() {
-      @Override
-      public JsonNode handle(NodeRequest request) {
-        return LitJson.mapper().createObjectNode().put("ok", true);
-      }
+    node.route(
+        "/web/echo",
+        req -> {
+          var out = LitJson.mapper().createObjectNode();
+          out.put("correlationId", req.correlationId());
+          out.set("body", req.body());
+          return out;
+        });
+    node.route(
+        "/web/fails",
+        req -> {
+          throw NodeError.of(NodeErrorCode.NodeInvalidAuthSig, "signature does not match");
+        });
+    node.route(
+        "/web/pkp/claim",
+        new NodeRoute() {
+          @Override
+          public JsonNode handle(NodeRequest request) {
+            return LitJson.mapper().createObjectNode().put("ok", true);
+          }
 
-      @Override
-      public int successStatus() {
-        return 202;
-      }
-    });
+          @Override
+          public int successStatus() {
+            return 202;
+          }
+        });
   }
 
   @AfterEach
@@ -52,17 +59,18 @@ class NodeHttpServerTest {
 
   private HttpResponse<String> post(String path, String body, String contentType, String requestId)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.url() + path))
-        .timeout(Duration.ofSeconds(5))
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(node.url() + path))
+            .timeout(Duration.ofSeconds(5))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) b.header("Content-Type", contentType);
     if (requestId != null) b.header("X-Request-Id", requestId);
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /**
-   * The JDK server runs with TCP_NODELAY without the user passing a flag (the latency this saves
-   * is measured by NodeLatencyBenchmark, not here).
+   * The JDK server runs with TCP_NODELAY without the user passing a flag (the latency this saves is
+   * measured by NodeLatencyBenchmark, not here).
    */
   @Test
   void theJdkServerRunsWithTcpNoDelayWithoutAFlag() {
@@ -76,7 +84,8 @@ class NodeHttpServerTest {
     JsonNode json = LitJson.parse(res.body(), "answer");
     assertEquals("lit_abc", json.get("correlationId").asText());
     assertEquals(1, json.get("body").get("a").asInt());
-    assertEquals(NodeHttpServer.NODE_VERSION, res.headers().firstValue("X-Lit-Node-Version").orElseThrow());
+    assertEquals(
+        NodeHttpServer.NODE_VERSION, res.headers().firstValue("X-Lit-Node-Version").orElseThrow());
   }
 
   @Test

@@ -17,10 +17,10 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Fetches VCEK certificates from AMD's key distribution service, as the JS SDK does at connect
- * (a plain GET of {@link SevSnpReport#vcekUrl()}). Blocking; wrap it in
- * {@link io.lit4j.crypto.attestation.InMemoryVcekCache} or
- * {@link io.lit4j.crypto.attestation.FileVcekCache} so each chip's certificate is fetched once.
+ * Fetches VCEK certificates from AMD's key distribution service, as the JS SDK does at connect (a
+ * plain GET of {@link SevSnpReport#vcekUrl()}). Blocking; wrap it in {@link
+ * io.lit4j.crypto.attestation.InMemoryVcekCache} or {@link
+ * io.lit4j.crypto.attestation.FileVcekCache} so each chip's certificate is fetched once.
  */
 public final class AmdKdsVcekFetcher implements VcekProvider {
   private static final String AMD_KDS = "https://kdsintf.amd.com/";
@@ -41,23 +41,26 @@ public final class AmdKdsVcekFetcher implements VcekProvider {
   }
 
   /**
-   * A fetcher asking {@code baseUrl} instead of {@code https://kdsintf.amd.com/}: a mirror, a
-   * proxy (browsers use {@code https://cors.litgateway.com/}) or a test server. The VCEK URL's
-   * path and query are appended to it.
+   * A fetcher asking {@code baseUrl} instead of {@code https://kdsintf.amd.com/}: a mirror, a proxy
+   * (browsers use {@code https://cors.litgateway.com/}) or a test server. The VCEK URL's path and
+   * query are appended to it.
    *
    * @param client the HTTP client
    * @param timeout the timeout of one fetch
    * @param baseUrl the KDS base URL to ask
-   * @throws LitValidationException if a part is missing, the base URL does not end with
-   *     {@code /}, or the timeout is not positive
+   * @throws LitValidationException if a part is missing, the base URL does not end with {@code /},
+   *     or the timeout is not positive
    */
   public AmdKdsVcekFetcher(OkHttpClient client, Duration timeout, String baseUrl) {
     if (client == null) throw new LitValidationException("httpClient is missing");
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
       throw new LitValidationException("VCEK fetch timeout must be positive, got " + timeout);
     }
-    if (baseUrl == null || !baseUrl.endsWith("/") || !(baseUrl.startsWith("https://") || baseUrl.startsWith("http://"))) {
-      throw new LitValidationException("VCEK base URL must be an http(s) URL ending with '/', got " + baseUrl);
+    if (baseUrl == null
+        || !baseUrl.endsWith("/")
+        || !(baseUrl.startsWith("https://") || baseUrl.startsWith("http://"))) {
+      throw new LitValidationException(
+          "VCEK base URL must be an http(s) URL ending with '/', got " + baseUrl);
     }
     this.client = client;
     this.timeout = timeout;
@@ -68,8 +71,8 @@ public final class AmdKdsVcekFetcher implements VcekProvider {
    * GETs the certificate.
    *
    * @throws LitValidationException if {@code vcekUrl} is not an AMD KDS URL
-   * @throws LitException if the service does not answer 200 with at least
-   *     {@value SevSnpVerifier#MIN_VCEK_BYTES} bytes in time
+   * @throws LitException if the service does not answer 200 with at least {@value
+   *     SevSnpVerifier#MIN_VCEK_BYTES} bytes in time
    */
   @Override
   public Optional<byte[]> vcekDer(String vcekUrl, SevSnpReport report) {
@@ -79,20 +82,33 @@ public final class AmdKdsVcekFetcher implements VcekProvider {
     String url = baseUrl + vcekUrl.substring(AMD_KDS.length());
     Call call = client.newCall(new Request.Builder().url(url).get().build());
     call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    try (Response r = call.execute(); ResponseBody body = r.body()) {
+    try (Response r = call.execute();
+        ResponseBody body = r.body()) {
       byte[] der = body == null ? new byte[0] : body.bytes();
       if (r.code() != 200 || der.length < SevSnpVerifier.MIN_VCEK_BYTES) {
         throw LitException.builder()
-            .message("AMD key distribution service answered HTTP " + r.code() + " with " + der.length
-                + " bytes for " + url + "; a VCEK certificate has at least " + SevSnpVerifier.MIN_VCEK_BYTES + " bytes")
-            .status(r.code()).errorCode(LitErrorCode.INVALID_NODE_ATTESTATION).errorKind("Unexpected")
+            .message(
+                "AMD key distribution service answered HTTP "
+                    + r.code()
+                    + " with "
+                    + der.length
+                    + " bytes for "
+                    + url
+                    + "; a VCEK certificate has at least "
+                    + SevSnpVerifier.MIN_VCEK_BYTES
+                    + " bytes")
+            .status(r.code())
+            .errorCode(LitErrorCode.INVALID_NODE_ATTESTATION)
+            .errorKind("Unexpected")
             .build();
       }
       return Optional.of(der);
     } catch (IOException e) {
       throw LitException.builder()
           .message("cannot fetch the VCEK certificate from " + url + ": " + e.getMessage())
-          .cause(e).errorCode(LitErrorCode.INVALID_NODE_ATTESTATION).errorKind("Unexpected")
+          .cause(e)
+          .errorCode(LitErrorCode.INVALID_NODE_ATTESTATION)
+          .errorKind("Unexpected")
           .build();
     }
   }

@@ -26,5 +26,4 @@ public interface AttestationVerifier {
    *     {@link LitException} (error code {@code InvalidNodeAttestation}) saying what is wrong
    */
   CompletableFuture<Void> verify(String nodeUrl, String challenge, JsonNode attestation);
-
 }

@@ -58,7 +58,9 @@ public record NodeHandshake(
 
   /** {@return the attestation object, if the node sent one} */
   public Optional<JsonNode> attestationReport() {
-    return attestation.isNull() || attestation.isMissingNode() ? Optional.empty() : Optional.of(attestation.deepCopy());
+    return attestation.isNull() || attestation.isMissingNode()
+        ? Optional.empty()
+        : Optional.of(attestation.deepCopy());
   }
 
   private static void requireText(String field, String v) {

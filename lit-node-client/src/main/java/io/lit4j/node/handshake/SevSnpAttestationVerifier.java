@@ -12,17 +12,17 @@ import java.util.concurrent.Executor;
 
 /**
  * The {@link AttestationVerifier} of the JS SDK 4.2.0: {@link SevSnpVerifier#verify} from
- * lit-crypto (nonce, node address, report data, AMD certificate chain, report signature), with
- * the VCEK from a {@link VcekProvider}. Runs on the given executor because the provider may
- * fetch from AMD.
+ * lit-crypto (nonce, node address, report data, AMD certificate chain, report signature), with the
+ * VCEK from a {@link VcekProvider}. Runs on the given executor because the provider may fetch from
+ * AMD.
  */
 public final class SevSnpAttestationVerifier implements AttestationVerifier {
   private final VcekProvider vcekProvider;
   private final Executor executor;
 
   /**
-   * @param vcekProvider where VCEK certificates come from (e.g. an
-   *     {@link io.lit4j.crypto.attestation.InMemoryVcekCache} over an {@link AmdKdsVcekFetcher})
+   * @param vcekProvider where VCEK certificates come from (e.g. an {@link
+   *     io.lit4j.crypto.attestation.InMemoryVcekCache} over an {@link AmdKdsVcekFetcher})
    * @param executor where checks run (they may block on a fetch)
    * @throws LitValidationException if a part is missing
    */
@@ -48,14 +48,17 @@ public final class SevSnpAttestationVerifier implements AttestationVerifier {
    */
   public void check(String nodeUrl, String challenge, JsonNode attestation) {
     try {
-      SevSnpVerifier.verify(SevSnpAttestation.fromJson(attestation), challenge, nodeUrl, vcekProvider);
+      SevSnpVerifier.verify(
+          SevSnpAttestation.fromJson(attestation), challenge, nodeUrl, vcekProvider);
     } catch (SevSnpVerificationException e) {
       throw e;
     } catch (LitException e) {
       throw LitException.builder()
           .message("attestation of Lit node " + nodeUrl + " is invalid: " + e.getMessage())
-          .nodeUrl(nodeUrl).cause(e)
-          .errorCode(SevSnpVerificationException.ERROR_CODE).errorKind("Unexpected")
+          .nodeUrl(nodeUrl)
+          .cause(e)
+          .errorCode(SevSnpVerificationException.ERROR_CODE)
+          .errorKind("Unexpected")
           .buildNode();
     }
   }

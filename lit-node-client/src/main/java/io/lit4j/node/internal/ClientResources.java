@@ -27,14 +27,15 @@ import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
 /**
- * Everything a client owns and releases on close, made once per client: the node transport and
- * its HTTP stack, the scheduler (deadlines, retries, refresh), the worker pool for blocking work
+ * Everything a client owns and releases on close, made once per client: the node transport and its
+ * HTTP stack, the scheduler (deadlines, retries, refresh), the worker pool for blocking work
  * (callbacks, signers, files, certificate fetches), the fan-out and the attestation verifier.
  * Nothing here is made per call or per connect.
  */
 public final class ClientResources {
   private NodeRequester requester;
-  private final io.lit4j.node.internal.signing.NodeHealth nodeHealth = new io.lit4j.node.internal.signing.NodeHealth();
+  private final io.lit4j.node.internal.signing.NodeHealth nodeHealth =
+      new io.lit4j.node.internal.signing.NodeHealth();
   private static final AtomicInteger CLIENTS = new AtomicInteger();
 
   private final LitNodeClientConfig config;
@@ -71,13 +72,21 @@ public final class ClientResources {
       this.http = owned.okHttpClient();
     }
     int id = CLIENTS.incrementAndGet();
-    // attestation checks may block on a certificate fetch, so blocking work gets threads of its own (made on demand)
+    // attestation checks may block on a certificate fetch, so blocking work gets threads of its own
+    // (made on demand)
     AtomicInteger n = new AtomicInteger();
-    this.workers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-      Thread t = new Thread(r, "lit4j-node-client-" + id + "-work-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers =
+        new ThreadPoolExecutor(
+            4,
+            4,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "lit4j-node-client-" + id + "-work-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     this.workers.allowCoreThreadTimeOut(true);
     if (config.attestationVerifier().isPresent() || !config.checkNodeAttestation()) {
       this.ownedFetchClient = null;
@@ -86,14 +95,19 @@ public final class ClientResources {
       // a caller-supplied transport is not OkHttp: certificate fetches then use a client of our own
       this.ownedFetchClient = http == null ? new OkHttpClient() : null;
       OkHttpClient fetch = http != null ? http : ownedFetchClient;
-      this.attestationVerifier = new SevSnpAttestationVerifier(
-          new InMemoryVcekCache(new AmdKdsVcekFetcher(fetch, config.requestTimeout())), workers);
+      this.attestationVerifier =
+          new SevSnpAttestationVerifier(
+              new InMemoryVcekCache(new AmdKdsVcekFetcher(fetch, config.requestTimeout())),
+              workers);
     }
-    ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "lit4j-node-client-" + id);
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledThreadPoolExecutor s =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "lit4j-node-client-" + id);
+              t.setDaemon(true);
+              return t;
+            });
     s.setRemoveOnCancelPolicy(true);
     this.scheduler = s;
     this.requester = new NodeRequester(transport, config.retryPolicy(), scheduler, config.logger());
@@ -120,7 +134,9 @@ public final class ClientResources {
     return Optional.ofNullable(attestationVerifier);
   }
 
-  /** {@return the client's OkHttp client (its own or the caller's), if the transport uses OkHttp} */
+  /**
+   * {@return the client's OkHttp client (its own or the caller's), if the transport uses OkHttp}
+   */
   public Optional<OkHttpClient> httpClient() {
     return Optional.ofNullable(http);
   }
@@ -155,7 +171,8 @@ public final class ClientResources {
    */
   public ScheduledFuture<?> scheduleRepeating(Runnable task, Duration every) {
     try {
-      return scheduler.scheduleWithFixedDelay(task, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+      return scheduler.scheduleWithFixedDelay(
+          task, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       return null;
     }
@@ -163,7 +180,10 @@ public final class ClientResources {
 
   /** {@return the error of every request made once the client is closed} */
   public static LitException closedError() {
-    return LitException.builder().message("LitNodeClient is closed; create a new client").errorCode(LitErrorCode.CLIENT_CLOSED).build();
+    return LitException.builder()
+        .message("LitNodeClient is closed; create a new client")
+        .errorCode(LitErrorCode.CLIENT_CLOSED)
+        .build();
   }
 
   /**

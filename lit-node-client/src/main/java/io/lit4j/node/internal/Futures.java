@@ -15,8 +15,8 @@ public final class Futures {
   private Futures() {}
 
   /**
-   * Waits for {@code f} and rethrows a {@link LitException} as is (noting where it was waited
-   * for); any other failure comes out as a {@link LitException} with it as the cause.
+   * Waits for {@code f} and rethrows a {@link LitException} as is (noting where it was waited for);
+   * any other failure comes out as a {@link LitException} with it as the cause.
    *
    * @param f the future to wait for
    * @param <T> the result type
@@ -37,20 +37,22 @@ public final class Futures {
   }
 
   /**
-   * {@return the cause behind the {@link CompletionException}/{@link ExecutionException}
-   * wrappers of {@code t}}
+   * {@return the cause behind the {@link CompletionException}/{@link ExecutionException} wrappers
+   * of {@code t}}
    *
    * @param t a failure of a future
    */
   public static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t;
   }
 
   /**
-   * Runs {@code step} now, turning a thrown exception into a failed future (async methods never throw).
+   * Runs {@code step} now, turning a thrown exception into a failed future (async methods never
+   * throw).
    *
    * @param step makes the future
    * @param <T> the result type

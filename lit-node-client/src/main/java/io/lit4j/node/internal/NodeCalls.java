@@ -3,8 +3,8 @@ package io.lit4j.node.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.node.ConnectionState;
-import io.lit4j.node.LitNodeClientConfig;
 import io.lit4j.node.LitActionException;
+import io.lit4j.node.LitNodeClientConfig;
 import io.lit4j.node.NodeReply;
 import io.lit4j.node.NodeResponses;
 import io.lit4j.node.internal.request.NodeFanOut;
@@ -24,8 +24,8 @@ import org.slf4j.Logger;
 
 /**
  * What every operation needs from its client: the connection state, requests to the connected
- * nodes, the worker threads, the settings and the logger. The operation classes
- * ({@code *Protocol}) take one of these; the façade makes it once.
+ * nodes, the worker threads, the settings and the logger. The operation classes ({@code *Protocol})
+ * take one of these; the façade makes it once.
  */
 public final class NodeCalls {
   private final ClientResources resources;
@@ -76,9 +76,9 @@ public final class NodeCalls {
   }
 
   /**
-   * Sends one request to every connected node (bodies are built first, so a missing auth sig
-   * fails before anything is sent), waits for all, and reads the answers once at least
-   * {@code minNodeCount} succeeded.
+   * Sends one request to every connected node (bodies are built first, so a missing auth sig fails
+   * before anything is sent), waits for all, and reads the answers once at least {@code
+   * minNodeCount} succeeded.
    *
    * @param operation name used in errors and logs
    * @param path the route
@@ -87,15 +87,18 @@ public final class NodeCalls {
    * @param <T> the result type
    * @return a future of the result
    */
-  public <T> CompletableFuture<T> sendToAll(String operation, String path, Function<String, ObjectNode> bodyFor,
+  public <T> CompletableFuture<T> sendToAll(
+      String operation,
+      String path,
+      Function<String, ObjectNode> bodyFor,
       BiFunction<NodeResponses, ConnectionState, T> read) {
     return send(operation, path, bodyFor, null, read);
   }
 
   /**
-   * As {@link #sendToAll}, but with {@code enough} set the fan-out stops as soon as
-   * {@code minNodeCount} answers satisfy it (e.g. their shares combine into a verified
-   * signature), cancelling the calls still open; without it every node is waited for.
+   * As {@link #sendToAll}, but with {@code enough} set the fan-out stops as soon as {@code
+   * minNodeCount} answers satisfy it (e.g. their shares combine into a verified signature),
+   * cancelling the calls still open; without it every node is waited for.
    *
    * @param operation name used in errors and logs
    * @param path the route
@@ -105,7 +108,10 @@ public final class NodeCalls {
    * @param <T> the result type
    * @return a future of the result
    */
-  public <T> CompletableFuture<T> send(String operation, String path, Function<String, ObjectNode> bodyFor,
+  public <T> CompletableFuture<T> send(
+      String operation,
+      String path,
+      Function<String, ObjectNode> bodyFor,
       Function<ConnectionState, Predicate<Map<String, NodeReply>>> enough,
       BiFunction<NodeResponses, ConnectionState, T> read) {
     Prepared p;
@@ -117,32 +123,71 @@ public final class NodeCalls {
     ConnectionState s = p.state();
     Map<String, ObjectNode> bodies = p.bodies();
     Duration timeout = config().requestTimeout();
-    NodeFanOut.Call call = enough == null
-        ? new NodeFanOut.Call(operation, path, s.connectedNodes(), bodies::get,
-            SdkHeaders.newRequestId(), s.epochNumber(), timeout, false,
-            s.connectedNodes().size(), true, Duration.ZERO, null)
-        : new NodeFanOut.Call(operation, path, s.connectedNodes(), bodies::get,
-            SdkHeaders.newRequestId(), s.epochNumber(), timeout, false,
-            s.minNodeCount(), false, Duration.ZERO, null, enough.apply(s));
+    NodeFanOut.Call call =
+        enough == null
+            ? new NodeFanOut.Call(
+                operation,
+                path,
+                s.connectedNodes(),
+                bodies::get,
+                SdkHeaders.newRequestId(),
+                s.epochNumber(),
+                timeout,
+                false,
+                s.connectedNodes().size(),
+                true,
+                Duration.ZERO,
+                null)
+            : new NodeFanOut.Call(
+                operation,
+                path,
+                s.connectedNodes(),
+                bodies::get,
+                SdkHeaders.newRequestId(),
+                s.epochNumber(),
+                timeout,
+                false,
+                s.minNodeCount(),
+                false,
+                Duration.ZERO,
+                null,
+                enough.apply(s));
     if (resources.isClosed()) return CompletableFuture.failedFuture(ClientResources.closedError());
     Logger log = log();
-    return resources.fanOut().send(call).thenApply(responses -> {
-      responses.failures().forEach((url, e) ->
-          log.warn("{} {}: node {} failed: {}", operation, responses.requestId(), url, e.getMessage()));
-      if (responses.successCount() < s.minNodeCount()) throw tooFew(responses, s.minNodeCount());
-      try {
-        return read.apply(responses, s);
-      } catch (LitException e) {
-        if (responses.failures().isEmpty()) throw e;
-        // with nodes missing, the read error (e.g. too few shares) is best explained by their failures
-        LitException all = responses.tooFewSuccesses(s.connectedNodes().size(), Map.of());
-        all.addSuppressed(e);
-        throw all;
-      }
-    });
+    return resources
+        .fanOut()
+        .send(call)
+        .thenApply(
+            responses -> {
+              responses
+                  .failures()
+                  .forEach(
+                      (url, e) ->
+                          log.warn(
+                              "{} {}: node {} failed: {}",
+                              operation,
+                              responses.requestId(),
+                              url,
+                              e.getMessage()));
+              if (responses.successCount() < s.minNodeCount())
+                throw tooFew(responses, s.minNodeCount());
+              try {
+                return read.apply(responses, s);
+              } catch (LitException e) {
+                if (responses.failures().isEmpty()) throw e;
+                // with nodes missing, the read error (e.g. too few shares) is best explained by
+                // their failures
+                LitException all = responses.tooFewSuccesses(s.connectedNodes().size(), Map.of());
+                all.addSuppressed(e);
+                throw all;
+              }
+            });
   }
 
-  /** {@return the validators' node wallet addresses by URL from Staking, empty when the validator source gives none} */
+  /**
+   * {@return the validators' node wallet addresses by URL from Staking, empty when the validator
+   * source gives none}
+   */
   public Map<String, String> validatorNodeAddresses() {
     return connector.nodeAddresses();
   }
@@ -152,14 +197,15 @@ public final class NodeCalls {
 
   /**
    * A threshold-ECDSA request that survives faulty nodes ({@link SubsetSigning}): each attempt
-   * chooses a request id whose signing subset avoids nodes known to fail, sends to every
-   * connected node and returns once the subset's shares combine; a failed subset is retried with
-   * a new id, at most {@value #MAX_SIGNING_ATTEMPTS} times and not after three request timeouts.
+   * chooses a request id whose signing subset avoids nodes known to fail, sends to every connected
+   * node and returns once the subset's shares combine; a failed subset is retried with a new id, at
+   * most {@value #MAX_SIGNING_ATTEMPTS} times and not after three request timeouts.
    *
    * @param operation name used in errors and logs
    * @param path the route
    * @param bodyFor the body for each node URL
-   * @param message the bytes the nodes sign, when known before asking (else null: learned from answers)
+   * @param message the bytes the nodes sign, when known before asking (else null: learned from
+   *     answers)
    * @param carriesShare whether an answer holds a share (else it is a non-signer's empty answer);
    *     throws for an unreadable answer
    * @param signedMessage the signed bytes an answer shows, if any
@@ -167,8 +213,13 @@ public final class NodeCalls {
    * @param <T> the result type
    * @return a future of the result
    */
-  public <T> CompletableFuture<T> signWithSubset(String operation, String path, Function<String, ObjectNode> bodyFor, byte[] message,
-      Predicate<NodeReply> carriesShare, Function<NodeReply, java.util.Optional<byte[]>> signedMessage,
+  public <T> CompletableFuture<T> signWithSubset(
+      String operation,
+      String path,
+      Function<String, ObjectNode> bodyFor,
+      byte[] message,
+      Predicate<NodeReply> carriesShare,
+      Function<NodeReply, java.util.Optional<byte[]>> signedMessage,
       BiFunction<NodeResponses, ConnectionState, T> read) {
     Prepared p;
     try {
@@ -185,36 +236,57 @@ public final class NodeCalls {
       for (String url : s.connectedNodes()) indices.put(url, indices.size());
     }
     Duration timeout = config().requestTimeout();
-    SubsetSigning.Spec spec = new SubsetSigning.Spec(operation, s.connectedNodes(), indices, s.minNodeCount(), message,
-        MAX_SIGNING_ATTEMPTS, timeout.multipliedBy(3), SdkHeaders::newRequestId);
+    SubsetSigning.Spec spec =
+        new SubsetSigning.Spec(
+            operation,
+            s.connectedNodes(),
+            indices,
+            s.minNodeCount(),
+            message,
+            MAX_SIGNING_ATTEMPTS,
+            timeout.multipliedBy(3),
+            SdkHeaders::newRequestId);
     ConnectionState state = s;
-    SubsetSigning.Hooks<T> hooks = new SubsetSigning.Hooks<>() {
-      @Override
-      public CompletableFuture<NodeReply> post(String nodeUrl, String requestId) {
-        return resources.requester().post(nodeUrl, path, bodies.get(nodeUrl), requestId, state.epochNumber(), timeout, false);
-      }
+    SubsetSigning.Hooks<T> hooks =
+        new SubsetSigning.Hooks<>() {
+          @Override
+          public CompletableFuture<NodeReply> post(String nodeUrl, String requestId) {
+            return resources
+                .requester()
+                .post(
+                    nodeUrl,
+                    path,
+                    bodies.get(nodeUrl),
+                    requestId,
+                    state.epochNumber(),
+                    timeout,
+                    false);
+          }
 
-      @Override
-      public boolean carriesShare(NodeReply reply) {
-        return carriesShare.test(reply);
-      }
+          @Override
+          public boolean carriesShare(NodeReply reply) {
+            return carriesShare.test(reply);
+          }
 
-      @Override
-      public java.util.Optional<byte[]> signedMessage(NodeReply reply) {
-        return signedMessage.apply(reply);
-      }
+          @Override
+          public java.util.Optional<byte[]> signedMessage(NodeReply reply) {
+            return signedMessage.apply(reply);
+          }
 
-      @Override
-      public T read(NodeResponses responses) {
-        return read.apply(responses, state);
-      }
-    };
+          @Override
+          public T read(NodeResponses responses) {
+            return read.apply(responses, state);
+          }
+        };
     return SubsetSigning.run(spec, hooks, resources.nodeHealth(), log());
   }
 
   private record Prepared(ConnectionState state, Map<String, ObjectNode> bodies) {}
 
-  /** The connected state and every connected node's body, built before anything is sent (a missing auth sig fails here). */
+  /**
+   * The connected state and every connected node's body, built before anything is sent (a missing
+   * auth sig fails here).
+   */
   private Prepared prepare(Function<String, ObjectNode> bodyFor) {
     ConnectionState s = ready();
     Map<String, ObjectNode> bodies = new LinkedHashMap<>();
@@ -230,11 +302,24 @@ public final class NodeCalls {
       details.put("error", first.error());
       details.put("logs", first.logs());
       details.put("failedNodes", failures.size());
-      LitActionException e = new LitActionException(LitException.builder()
-          .message("Lit Action failed on " + failures.size() + " of " + responses.nodeUrls().size() + " nodes (request "
-              + responses.requestId() + "): " + first.error())
-          .requestId(responses.requestId()).nodeUrls(new ArrayList<>(responses.failures().keySet()))
-          .status(first.status()).details(details), first.error(), first.logs());
+      LitActionException e =
+          new LitActionException(
+              LitException.builder()
+                  .message(
+                      "Lit Action failed on "
+                          + failures.size()
+                          + " of "
+                          + responses.nodeUrls().size()
+                          + " nodes (request "
+                          + responses.requestId()
+                          + "): "
+                          + first.error())
+                  .requestId(responses.requestId())
+                  .nodeUrls(new ArrayList<>(responses.failures().keySet()))
+                  .status(first.status())
+                  .details(details),
+              first.error(),
+              first.logs());
       failures.forEach(e::addSuppressed);
       return e;
     }

@@ -62,7 +62,8 @@ public final class LitRelay {
    *
    * @param request the auth methods and flags
    * @return the request id (the mint transaction hash)
-   * @throws LitException (code {@code relay_error}) when the relay refuses, with its status and text
+   * @throws LitException (code {@code relay_error}) when the relay refuses, with its status and
+   *     text
    */
   public String mintPkp(RelayMintRequest request) {
     return join(mintPkpAsync(request));
@@ -75,7 +76,8 @@ public final class LitRelay {
    * @return a future of the request id
    */
   public CompletableFuture<String> mintPkpAsync(RelayMintRequest request) {
-    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("request is required"));
+    if (request == null)
+      return CompletableFuture.failedFuture(new LitValidationException("request is required"));
     ObjectNode body = LitJson.mapper().createObjectNode();
     body.put("keyType", 2);
     ArrayNode types = body.putArray("permittedAuthMethodTypes");
@@ -92,10 +94,13 @@ public final class LitRelay {
     }
     body.put("addPkpEthAddressAsPermittedAddress", request.addPkpEthAddressAsPermittedAddress());
     body.put("sendPkpToItself", request.sendPkpToItself());
-    return send("POST", "mint-next-and-add-auth-methods", body).thenApply(r -> {
-      if (!r.path("requestId").isTextual()) throw relayError(200, "the relay answered no requestId: " + r);
-      return r.get("requestId").textValue();
-    });
+    return send("POST", "mint-next-and-add-auth-methods", body)
+        .thenApply(
+            r -> {
+              if (!r.path("requestId").isTextual())
+                throw relayError(200, "the relay answered no requestId: " + r);
+              return r.get("requestId").textValue();
+            });
   }
 
   /**
@@ -116,16 +121,24 @@ public final class LitRelay {
    */
   public CompletableFuture<RelayMintStatus> mintStatusAsync(String requestId) {
     if (requestId == null || !requestId.matches("0x[0-9a-fA-F]{64}")) {
-      return CompletableFuture.failedFuture(new LitValidationException("requestId must be a 0x transaction hash, got " + requestId));
+      return CompletableFuture.failedFuture(
+          new LitValidationException("requestId must be a 0x transaction hash, got " + requestId));
     }
-    return send("GET", "auth/status/" + requestId, null).thenApply(r -> {
-      if (r.hasNonNull("error")) throw relayError(200, r.get("error").asText());
-      String status = r.path("status").asText("");
-      Optional<RelayPkp> pkp = "Succeeded".equals(status)
-          ? Optional.of(new RelayPkp(number(r.path("pkpTokenId").asText()), r.path("pkpPublicKey").asText(), r.path("pkpEthAddress").asText()))
-          : Optional.empty();
-      return new RelayMintStatus(status, pkp);
-    });
+    return send("GET", "auth/status/" + requestId, null)
+        .thenApply(
+            r -> {
+              if (r.hasNonNull("error")) throw relayError(200, r.get("error").asText());
+              String status = r.path("status").asText("");
+              Optional<RelayPkp> pkp =
+                  "Succeeded".equals(status)
+                      ? Optional.of(
+                          new RelayPkp(
+                              number(r.path("pkpTokenId").asText()),
+                              r.path("pkpPublicKey").asText(),
+                              r.path("pkpEthAddress").asText()))
+                      : Optional.empty();
+              return new RelayMintStatus(status, pkp);
+            });
   }
 
   /**
@@ -150,15 +163,28 @@ public final class LitRelay {
   }
 
   private CompletableFuture<RelayPkp> poll(String requestId, int attempt) {
-    return mintStatusAsync(requestId).thenCompose(s -> {
-      if (s.succeeded()) return CompletableFuture.completedFuture(s.pkp().get());
-      if (attempt >= maxPolls) {
-        throw new CompletionException(LitException.builder().errorCode("relay_timeout")
-            .message("Polling for mint PKP transaction status timed out after " + attempt + " polls (request " + requestId + ")").buildTimeout());
-      }
-      return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(pollInterval.toMillis(), TimeUnit.MILLISECONDS))
-          .thenCompose(x -> poll(requestId, attempt + 1));
-    });
+    return mintStatusAsync(requestId)
+        .thenCompose(
+            s -> {
+              if (s.succeeded()) return CompletableFuture.completedFuture(s.pkp().get());
+              if (attempt >= maxPolls) {
+                throw new CompletionException(
+                    LitException.builder()
+                        .errorCode("relay_timeout")
+                        .message(
+                            "Polling for mint PKP transaction status timed out after "
+                                + attempt
+                                + " polls (request "
+                                + requestId
+                                + ")")
+                        .buildTimeout());
+              }
+              return CompletableFuture.supplyAsync(
+                      () -> null,
+                      CompletableFuture.delayedExecutor(
+                          pollInterval.toMillis(), TimeUnit.MILLISECONDS))
+                  .thenCompose(x -> poll(requestId, attempt + 1));
+            });
   }
 
   /**
@@ -200,42 +226,74 @@ public final class LitRelay {
    * @return a future of the PKPs
    */
   public CompletableFuture<List<RelayPkp>> fetchPkpsAsync(int authMethodType, byte[] authMethodId) {
-    if (authMethodId == null || authMethodId.length == 0) return CompletableFuture.failedFuture(new LitValidationException("authMethodId is required"));
+    if (authMethodId == null || authMethodId.length == 0)
+      return CompletableFuture.failedFuture(new LitValidationException("authMethodId is required"));
     ObjectNode body = LitJson.mapper().createObjectNode();
     body.put("authMethodType", authMethodType);
     body.put("authMethodId", Hex.encode0x(authMethodId));
-    return send("POST", "fetch-pkps-by-auth-method", body).thenApply(r -> {
-      if (!r.path("pkps").isArray()) throw relayError(200, "the relay answered no pkps: " + r);
-      List<RelayPkp> out = new ArrayList<>();
-      for (JsonNode p : r.get("pkps")) {
-        out.add(new RelayPkp(number(p.path("tokenId").asText()), p.path("publicKey").asText(), p.path("ethAddress").asText()));
-      }
-      return List.copyOf(out);
-    });
+    return send("POST", "fetch-pkps-by-auth-method", body)
+        .thenApply(
+            r -> {
+              if (!r.path("pkps").isArray())
+                throw relayError(200, "the relay answered no pkps: " + r);
+              List<RelayPkp> out = new ArrayList<>();
+              for (JsonNode p : r.get("pkps")) {
+                out.add(
+                    new RelayPkp(
+                        number(p.path("tokenId").asText()),
+                        p.path("publicKey").asText(),
+                        p.path("ethAddress").asText()));
+              }
+              return List.copyOf(out);
+            });
   }
 
   private CompletableFuture<JsonNode> send(String method, String path, JsonNode body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Content-Type", "application/json");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(timeout)
+            .header("Content-Type", "application/json");
     apiKey.ifPresent(k -> b.header("api-key", k));
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
-    return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString()).handle((r, t) -> {
-      if (t != null) {
-        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-        throw relayError(0, "cannot reach the relay at " + base + ": " + cause);
-      }
-      JsonNode json;
-      try {
-        json = LitJson.mapper().readTree(r.body());
-      } catch (IOException e) {
-        json = null;
-      }
-      if (r.statusCode() < 200 || r.statusCode() >= 400) {
-        String why = json != null && json.hasNonNull("error") ? json.get("error").asText() : r.body();
-        throw relayError(r.statusCode(), "the relay answered HTTP " + r.statusCode() + " to " + method + " /" + path + ": " + why);
-      }
-      if (json == null || !json.isObject()) throw relayError(r.statusCode(), "the relay's answer is not a JSON object: " + r.body());
-      return json;
-    });
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body.toString()));
+    return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString())
+        .handle(
+            (r, t) -> {
+              if (t != null) {
+                Throwable cause =
+                    t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+                throw relayError(0, "cannot reach the relay at " + base + ": " + cause);
+              }
+              JsonNode json;
+              try {
+                json = LitJson.mapper().readTree(r.body());
+              } catch (IOException e) {
+                json = null;
+              }
+              if (r.statusCode() < 200 || r.statusCode() >= 400) {
+                String why =
+                    json != null && json.hasNonNull("error")
+                        ? json.get("error").asText()
+                        : r.body();
+                throw relayError(
+                    r.statusCode(),
+                    "the relay answered HTTP "
+                        + r.statusCode()
+                        + " to "
+                        + method
+                        + " /"
+                        + path
+                        + ": "
+                        + why);
+              }
+              if (json == null || !json.isObject())
+                throw relayError(
+                    r.statusCode(), "the relay's answer is not a JSON object: " + r.body());
+              return json;
+            });
   }
 
   private static BigInteger number(String s) {
@@ -276,21 +334,28 @@ public final class LitRelay {
 
     private Builder() {}
 
-    /** @param relayUrl the relay's base URL @return this builder */
+    /**
+     * @param relayUrl the relay's base URL @return this builder
+     */
     public Builder relayUrl(String relayUrl) {
       this.relayUrl = relayUrl;
       return this;
     }
 
-    /** @param apiKey the relay API key (sent as {@code api-key}) @return this builder */
+    /**
+     * @param apiKey the relay API key (sent as {@code api-key}) @return this builder
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey;
       return this;
     }
 
-    /** @param timeout per-request timeout (default 30 s) @return this builder */
+    /**
+     * @param timeout per-request timeout (default 30 s) @return this builder
+     */
     public Builder timeout(Duration timeout) {
-      if (timeout == null || timeout.isNegative() || timeout.isZero()) throw new LitValidationException("timeout must be positive");
+      if (timeout == null || timeout.isNegative() || timeout.isZero())
+        throw new LitValidationException("timeout must be positive");
       this.timeout = timeout;
       return this;
     }
@@ -301,7 +366,8 @@ public final class LitRelay {
      * @return this builder
      */
     public Builder polling(Duration pollInterval, int maxPolls) {
-      if (pollInterval == null || pollInterval.isNegative() || maxPolls < 1) throw new LitValidationException("need pollInterval >= 0 and maxPolls >= 1");
+      if (pollInterval == null || pollInterval.isNegative() || maxPolls < 1)
+        throw new LitValidationException("need pollInterval >= 0 and maxPolls >= 1");
       this.pollInterval = pollInterval;
       this.maxPolls = maxPolls;
       return this;
@@ -309,7 +375,8 @@ public final class LitRelay {
 
     /** {@return the relay client} @throws LitValidationException without a relay URL */
     public LitRelay build() {
-      if (relayUrl == null || !relayUrl.matches("https?://.+")) throw new LitValidationException("relayUrl must be an http(s) URL, got " + relayUrl);
+      if (relayUrl == null || !relayUrl.matches("https?://.+"))
+        throw new LitValidationException("relayUrl must be an http(s) URL, got " + relayUrl);
       return new LitRelay(this);
     }
   }

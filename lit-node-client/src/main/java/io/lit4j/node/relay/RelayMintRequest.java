@@ -17,8 +17,11 @@ import java.util.List;
  * @param addPkpEthAddressAsPermittedAddress whether the PKP's own address is permitted
  * @param sendPkpToItself whether the NFT goes to the PKP's own address
  */
-public record RelayMintRequest(List<PermittedAuthMethod> authMethods, List<List<AuthMethodScope>> scopes,
-    boolean addPkpEthAddressAsPermittedAddress, boolean sendPkpToItself) {
+public record RelayMintRequest(
+    List<PermittedAuthMethod> authMethods,
+    List<List<AuthMethodScope>> scopes,
+    boolean addPkpEthAddressAsPermittedAddress,
+    boolean sendPkpToItself) {
 
   /**
    * @param authMethods the auth methods to permit
@@ -28,8 +31,10 @@ public record RelayMintRequest(List<PermittedAuthMethod> authMethods, List<List<
    * @throws LitValidationException when there is no auth method or the lists differ in length
    */
   public RelayMintRequest {
-    if (authMethods == null || authMethods.isEmpty()) throw new LitValidationException("a relay mint needs at least one auth method");
-    if (scopes == null || scopes.size() != authMethods.size()) throw new LitValidationException("one scope list per auth method is required");
+    if (authMethods == null || authMethods.isEmpty())
+      throw new LitValidationException("a relay mint needs at least one auth method");
+    if (scopes == null || scopes.size() != authMethods.size())
+      throw new LitValidationException("one scope list per auth method is required");
     authMethods = List.copyOf(authMethods);
     List<List<AuthMethodScope>> copy = new ArrayList<>();
     for (List<AuthMethodScope> s : scopes) copy.add(List.copyOf(s));
@@ -40,7 +45,8 @@ public record RelayMintRequest(List<PermittedAuthMethod> authMethods, List<List<
    * {@return a mint for one auth method as 4.2.0's {@code mintPKPThroughRelay} sends it (scope 1,
    * sign anything), its id computed as {@code getAuthIdByAuthMethod}}
    *
-   * @param authMethod the auth method as sent to nodes (not Discord: use {@link #of(PermittedAuthMethod)})
+   * @param authMethod the auth method as sent to nodes (not Discord: use {@link
+   *     #of(PermittedAuthMethod)})
    */
   public static RelayMintRequest of(AuthMethod authMethod) {
     return of(PermittedAuthMethod.from(authMethod));
@@ -52,6 +58,7 @@ public record RelayMintRequest(List<PermittedAuthMethod> authMethods, List<List<
    * @param authMethod the auth method with its id (and WebAuthn credential key)
    */
   public static RelayMintRequest of(PermittedAuthMethod authMethod) {
-    return new RelayMintRequest(List.of(authMethod), List.of(List.of(AuthMethodScope.SIGN_ANYTHING)), true, true);
+    return new RelayMintRequest(
+        List.of(authMethod), List.of(List.of(AuthMethodScope.SIGN_ANYTHING)), true, true);
   }
 }

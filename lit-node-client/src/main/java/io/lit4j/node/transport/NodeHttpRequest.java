@@ -15,7 +15,8 @@ import java.util.Map;
  * @param body the JSON text of the body
  * @param timeout time allowed for the whole call (connect, send, receive)
  */
-public record NodeHttpRequest(String url, Map<String, String> headers, String body, Duration timeout) {
+public record NodeHttpRequest(
+    String url, Map<String, String> headers, String body, Duration timeout) {
 
   /**
    * @param url full URL, e.g. {@code http://127.0.0.1:7470/web/handshake}

@@ -19,7 +19,8 @@ public record NodeHttpResponse(int status, String contentType, String body) {
    * @throws LitValidationException if the status is not an HTTP status or a part is missing
    */
   public NodeHttpResponse {
-    if (status < 100 || status > 599) throw new LitValidationException("status must be an HTTP status, got " + status);
+    if (status < 100 || status > 599)
+      throw new LitValidationException("status must be an HTTP status, got " + status);
     if (contentType == null) throw new LitValidationException("contentType is missing (use \"\")");
     if (body == null) throw new LitValidationException("body is missing (use \"\")");
   }

@@ -5,15 +5,16 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The seam between the client and HTTP: POST JSON to one node URL, get status and body back.
  *
- * <p>{@link OkHttpNodeTransport} is the implementation the client uses; tests or users may
- * supply their own. An implementation:
+ * <p>{@link OkHttpNodeTransport} is the implementation the client uses; tests or users may supply
+ * their own. An implementation:
+ *
  * <ul>
- *   <li>sends exactly the given headers and body and honours the request's timeout;</li>
- *   <li>completes the future with any HTTP answer, whatever its status;</li>
+ *   <li>sends exactly the given headers and body and honours the request's timeout;
+ *   <li>completes the future with any HTTP answer, whatever its status;
  *   <li>completes it exceptionally with an {@link java.io.IOException} when no answer arrived
- *       ({@link java.net.ConnectException} / {@link java.net.UnknownHostException} when the
- *       request was certainly not sent, {@link java.io.InterruptedIOException} on timeout);</li>
- *   <li>stops the call when the returned future is cancelled.</li>
+ *       ({@link java.net.ConnectException} / {@link java.net.UnknownHostException} when the request
+ *       was certainly not sent, {@link java.io.InterruptedIOException} on timeout);
+ *   <li>stops the call when the returned future is cancelled.
  * </ul>
  */
 public interface NodeTransport extends AutoCloseable {

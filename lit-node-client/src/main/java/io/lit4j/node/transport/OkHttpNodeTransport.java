@@ -24,12 +24,11 @@ import okhttp3.ResponseBody;
 /**
  * {@link NodeTransport} over OkHttp: asynchronous calls, one call timeout per request.
  *
- * <p>{@link #create()} builds a client this transport owns (its threads are named
- * {@code lit4j-okhttp-*} and stop on {@link #close()}); {@link #using(OkHttpClient)} borrows a
- * caller's client, which {@link #close()} leaves running. A borrowed client keeps its own
- * dispatcher limits: OkHttp allows 5 concurrent calls per host by default, which is too few for a
- * local network whose nodes all listen on {@code 127.0.0.1}; raise
- * {@link Dispatcher#setMaxRequestsPerHost(int)} there.
+ * <p>{@link #create()} builds a client this transport owns (its threads are named {@code
+ * lit4j-okhttp-*} and stop on {@link #close()}); {@link #using(OkHttpClient)} borrows a caller's
+ * client, which {@link #close()} leaves running. A borrowed client keeps its own dispatcher limits:
+ * OkHttp allows 5 concurrent calls per host by default, which is too few for a local network whose
+ * nodes all listen on {@code 127.0.0.1}; raise {@link Dispatcher#setMaxRequestsPerHost(int)} there.
  */
 public final class OkHttpNodeTransport implements NodeTransport {
   private final OkHttpClient client;
@@ -50,7 +49,8 @@ public final class OkHttpNodeTransport implements NodeTransport {
           return t;
         };
     ExecutorService executor =
-        new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
+        new ThreadPoolExecutor(
+            0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
     Dispatcher dispatcher = new Dispatcher(executor);
     dispatcher.setMaxRequests(256);
     dispatcher.setMaxRequestsPerHost(64);
@@ -92,17 +92,23 @@ public final class OkHttpNodeTransport implements NodeTransport {
         if (h.getKey().equalsIgnoreCase("Content-Type")) contentType = h.getValue();
         else b.header(h.getKey(), h.getValue());
       }
-      // a byte[] body keeps Content-Type exactly as given (a String body would add "; charset=utf-8")
-      b.post(RequestBody.create(request.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), MediaType.get(contentType)));
+      // a byte[] body keeps Content-Type exactly as given (a String body would add ";
+      // charset=utf-8")
+      b.post(
+          RequestBody.create(
+              request.body().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              MediaType.get(contentType)));
       call = client.newCall(b.build());
     } catch (IllegalArgumentException e) {
-      result.completeExceptionally(new IOException("cannot build request to " + request.url() + ": " + e.getMessage(), e));
+      result.completeExceptionally(
+          new IOException("cannot build request to " + request.url() + ": " + e.getMessage(), e));
       return result;
     }
     call.timeout().timeout(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    result.whenComplete((v, e) -> {
-      if (result.isCancelled()) call.cancel();
-    });
+    result.whenComplete(
+        (v, e) -> {
+          if (result.isCancelled()) call.cancel();
+        });
     try {
       call.enqueue(
           new Callback() {
@@ -115,9 +121,12 @@ public final class OkHttpNodeTransport implements NodeTransport {
             public void onResponse(Call c, Response response) {
               try (ResponseBody body = response.body()) {
                 String text = body == null ? "" : body.string();
-                result.complete(new NodeHttpResponse(response.code(), response.header("Content-Type", ""), text));
+                result.complete(
+                    new NodeHttpResponse(
+                        response.code(), response.header("Content-Type", ""), text));
               } catch (IOException | RuntimeException e) {
-                result.completeExceptionally(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
+                result.completeExceptionally(
+                    e instanceof IOException io ? io : new IOException(e.getMessage(), e));
               }
             }
           });

@@ -13,8 +13,10 @@ import java.util.Map;
 public final class SdkHeaders {
   /** {@code X-Lit-SDK-Version}; nodes echo it in the handshake. */
   public static final String SDK_VERSION = LitConstants.SDK_VERSION;
+
   /** {@code X-Lit-SDK-Type}. */
   public static final String SDK_TYPE = LitConstants.SDK_TYPE;
+
   /** Prefix of every {@code X-Request-Id}. */
   public static final String REQUEST_ID_PREFIX = "lit_";
 
@@ -23,8 +25,8 @@ public final class SdkHeaders {
   private SdkHeaders() {}
 
   /**
-   * A new request id {@code lit_<hex>}: 13 lowercase hex digits, like the SDK's
-   * {@code Math.random().toString(16).slice(2)}, but from a {@link SecureRandom}.
+   * A new request id {@code lit_<hex>}: 13 lowercase hex digits, like the SDK's {@code
+   * Math.random().toString(16).slice(2)}, but from a {@link SecureRandom}.
    *
    * @return a new request id
    */

@@ -1,13 +1,12 @@
 package io.lit4j.node.wallet;
 
-import io.lit4j.node.internal.Futures;
-
 import io.lit4j.auth.signer.EthSigner;
 import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.EthSignatures;
+import io.lit4j.node.internal.Futures;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.SignatureException;
@@ -27,12 +26,12 @@ import org.web3j.utils.Numeric;
 
 /**
  * An Ethereum account whose key is reached through a {@link DigestSigner}: it signs EIP-191
- * personal messages, EIP-712 typed data and web3j {@link RawTransaction}s, producing the same
- * bytes web3j's {@link TransactionEncoder} and {@link Sign} produce with a local key.
+ * personal messages, EIP-712 typed data and web3j {@link RawTransaction}s, producing the same bytes
+ * web3j's {@link TransactionEncoder} and {@link Sign} produce with a local key.
  *
- * <p>Every signature is checked before it is returned: it must recover to {@link #ethAddress()}
- * (a signed transaction is decoded again and its sender recovered). A signature from any other
- * key fails with {@link LitCryptoException}. {@link PkpEthSigner} is this class over a PKP.
+ * <p>Every signature is checked before it is returned: it must recover to {@link #ethAddress()} (a
+ * signed transaction is decoded again and its sender recovered). A signature from any other key
+ * fails with {@link LitCryptoException}. {@link PkpEthSigner} is this class over a PKP.
  *
  * <p>It is also a web3j {@link TxSignService}, so {@code new RawTransactionManager(web3j, signer,
  * chainId)} works with it; {@link PkpTransactionManager} is the manager made for it.
@@ -115,12 +114,13 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
    * @return a future of the 65-byte signature
    */
   public CompletableFuture<byte[]> signDigestAsync(byte[] digest) {
-    return Futures.attempt(() -> {
-      byte[] d = checkDigest(digest, "digest");
-      CompletableFuture<byte[]> answer = digestSigner.signDigestAsync(d.clone());
-      if (answer == null) throw new LitCryptoException("the digest signer returned no future");
-      return answer.thenApply(sig -> checked(d, sig));
-    });
+    return Futures.attempt(
+        () -> {
+          byte[] d = checkDigest(digest, "digest");
+          CompletableFuture<byte[]> answer = digestSigner.signDigestAsync(d.clone());
+          if (answer == null) throw new LitCryptoException("the digest signer returned no future");
+          return answer.thenApply(sig -> checked(d, sig));
+        });
   }
 
   /**
@@ -143,18 +143,19 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
    * @return a future of the 65-byte signature
    */
   public CompletableFuture<byte[]> signPersonalMessageAsync(byte[] message) {
-    return Futures.attempt(() -> {
-      if (message == null) throw new LitValidationException("message is missing");
-      return signDigestAsync(EthHash.personalMessageHash(message));
-    });
+    return Futures.attempt(
+        () -> {
+          if (message == null) throw new LitValidationException("message is missing");
+          return signDigestAsync(EthHash.personalMessageHash(message));
+        });
   }
 
   // ---- EIP-712 -------------------------------------------------------------------------------
 
   /**
-   * The EIP-712 digest of typed data given as JSON ({@code {types, primaryType, domain,
-   * message}}, what {@code eth_signTypedData_v4} takes): {@code keccak256(0x1901 ‖
-   * domainSeparator ‖ hashStruct(message))}, computed by web3j's {@link StructuredDataEncoder}.
+   * The EIP-712 digest of typed data given as JSON ({@code {types, primaryType, domain, message}},
+   * what {@code eth_signTypedData_v4} takes): {@code keccak256(0x1901 ‖ domainSeparator ‖
+   * hashStruct(message))}, computed by web3j's {@link StructuredDataEncoder}.
    *
    * @param typedDataJson the typed data, JSON
    * @return the 32-byte digest
@@ -180,7 +181,8 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
     try {
       return new StructuredDataEncoder(typedData).hashStructuredData();
     } catch (RuntimeException e) {
-      throw new LitValidationException("typedData is not valid EIP-712 typed data: " + e.getMessage(), e);
+      throw new LitValidationException(
+          "typedData is not valid EIP-712 typed data: " + e.getMessage(), e);
     }
   }
 
@@ -234,11 +236,12 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
    * Signs a transaction and returns its signed encoding, ready for {@code eth_sendRawTransaction}:
    * byte for byte what {@code TransactionEncoder.signMessage(tx, chainId, credentials)} returns
    * with a local key. Legacy transactions get EIP-155 replay protection ({@code v = recid +
-   * chainId·2 + 35}); EIP-2930 and EIP-1559 transactions carry their chain id inside and get
-   * {@code yParity} = recid.
+   * chainId·2 + 35}); EIP-2930 and EIP-1559 transactions carry their chain id inside and get {@code
+   * yParity} = recid.
    *
    * @param transaction a legacy, EIP-2930 or EIP-1559 transaction
-   * @param chainId the chain to sign for (positive); a typed transaction's own chain id must equal it
+   * @param chainId the chain to sign for (positive); a typed transaction's own chain id must equal
+   *     it
    * @return the signed transaction encoding (typed transactions start with their type byte)
    * @throws LitValidationException for a missing transaction, a chain id below 1, a typed
    *     transaction for another chain, or an EIP-4844 blob transaction (not supported)
@@ -249,46 +252,68 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
   }
 
   /**
-   * Asynchronous {@link #signTransaction(RawTransaction, long)}; the future fails with the same exceptions.
+   * Asynchronous {@link #signTransaction(RawTransaction, long)}; the future fails with the same
+   * exceptions.
    *
    * @param transaction the transaction
    * @param chainId the chain id
    * @return a future of the signed transaction bytes
    */
   public CompletableFuture<byte[]> signTransactionAsync(RawTransaction transaction, long chainId) {
-    return Futures.attempt(() -> {
-      if (transaction == null) throw new LitValidationException("transaction is missing");
-      if (chainId < 1) {
-        throw new LitValidationException("chainId must be a positive EIP-155 chain id (1 = mainnet, 31337 = anvil), got " + chainId
-            + "; unprotected transactions are not signed");
-      }
-      TransactionType type = transaction.getType();
-      if (type.isLegacy()) {
-        byte[] digest = EthHash.keccak256(TransactionEncoder.encode(transaction, chainId));
-        return signDigestAsync(digest).thenApply(sig -> {
-          Sign.SignatureData eip155 = TransactionEncoder.createEip155SignatureData(signatureData(sig), chainId);
-          return checkedTransaction(TransactionEncoder.encode(transaction, eip155), chainId, true);
+    return Futures.attempt(
+        () -> {
+          if (transaction == null) throw new LitValidationException("transaction is missing");
+          if (chainId < 1) {
+            throw new LitValidationException(
+                "chainId must be a positive EIP-155 chain id (1 = mainnet, 31337 = anvil), got "
+                    + chainId
+                    + "; unprotected transactions are not signed");
+          }
+          TransactionType type = transaction.getType();
+          if (type.isLegacy()) {
+            byte[] digest = EthHash.keccak256(TransactionEncoder.encode(transaction, chainId));
+            return signDigestAsync(digest)
+                .thenApply(
+                    sig -> {
+                      Sign.SignatureData eip155 =
+                          TransactionEncoder.createEip155SignatureData(signatureData(sig), chainId);
+                      return checkedTransaction(
+                          TransactionEncoder.encode(transaction, eip155), chainId, true);
+                    });
+          }
+          if (type.isEip1559() || type.isEip2930()) {
+            long txChainId = ((Transaction2930) transaction.getTransaction()).getChainId();
+            if (txChainId != chainId) {
+              throw new LitValidationException(
+                  "the "
+                      + type
+                      + " transaction is for chain "
+                      + txChainId
+                      + " but is being signed for chain "
+                      + chainId
+                      + "; build it with the chain id you sign for");
+            }
+            byte[] digest = EthHash.keccak256(TransactionEncoder.encode(transaction));
+            return signDigestAsync(digest)
+                .thenApply(
+                    sig ->
+                        checkedTransaction(
+                            TransactionEncoder.encode(transaction, signatureData(sig)),
+                            chainId,
+                            false));
+          }
+          throw new LitValidationException(
+              "transaction type "
+                  + type
+                  + " is not supported; sign a legacy, EIP-2930 or EIP-1559 transaction");
         });
-      }
-      if (type.isEip1559() || type.isEip2930()) {
-        long txChainId = ((Transaction2930) transaction.getTransaction()).getChainId();
-        if (txChainId != chainId) {
-          throw new LitValidationException("the " + type + " transaction is for chain " + txChainId + " but is being signed for chain "
-              + chainId + "; build it with the chain id you sign for");
-        }
-        byte[] digest = EthHash.keccak256(TransactionEncoder.encode(transaction));
-        return signDigestAsync(digest).thenApply(sig ->
-            checkedTransaction(TransactionEncoder.encode(transaction, signatureData(sig)), chainId, false));
-      }
-      throw new LitValidationException("transaction type " + type + " is not supported; sign a legacy, EIP-2930 or EIP-1559 transaction");
-    });
   }
 
   /**
    * {@link TxSignService}: same as {@link #signTransaction(RawTransaction, long)}.
    *
-   * @throws LitValidationException if {@code chainId} is below 1 (web3j's {@code ChainId.NONE}
-   *     asks for an unprotected transaction, which this signer refuses)
+   * @throws LitValidationException if {@code chainId} is below 1 (web3j's {@code ChainId.NONE} asks
+   *     for an unprotected transaction, which this signer refuses)
    */
   @Override
   public byte[] sign(RawTransaction transaction, long chainId) {
@@ -299,7 +324,8 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
 
   static byte[] checkDigest(byte[] digest, String field) {
     if (digest == null || digest.length != 32) {
-      throw new LitValidationException(field + " must be 32 bytes, got " + (digest == null ? "none" : digest.length + " bytes"));
+      throw new LitValidationException(
+          field + " must be 32 bytes, got " + (digest == null ? "none" : digest.length + " bytes"));
     }
     return digest;
   }
@@ -307,12 +333,15 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
   /** The signer's answer, well-formed, low-s and recovering to this address. */
   private byte[] checked(byte[] digest, byte[] signature) {
     if (signature == null || signature.length != 65) {
-      throw new LitCryptoException("the digest signer returned " + (signature == null ? "no signature" : signature.length + " bytes")
-          + "; expected 65 bytes r ‖ s ‖ v");
+      throw new LitCryptoException(
+          "the digest signer returned "
+              + (signature == null ? "no signature" : signature.length + " bytes")
+              + "; expected 65 bytes r ‖ s ‖ v");
     }
     int v = signature[64] & 0xff;
     if (v == 0 || v == 1) v += 27;
-    if (v != 27 && v != 28) throw new LitCryptoException("the digest signer returned v = " + v + "; expected 27 or 28");
+    if (v != 27 && v != 28)
+      throw new LitCryptoException("the digest signer returned v = " + v + "; expected 27 or 28");
     BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
     BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
     if (r.signum() == 0 || r.compareTo(N) >= 0 || s.signum() == 0 || s.compareTo(N) >= 0) {
@@ -331,34 +360,49 @@ public final class DigestEthSigner implements EthSigner, TxSignService {
     try {
       recovered = EthSignatures.recoverAddress(digest, out);
     } catch (LitCryptoException e) {
-      throw new LitCryptoException("the signature does not recover to any key, so not to " + address(), e);
+      throw new LitCryptoException(
+          "the signature does not recover to any key, so not to " + address(), e);
     }
     if (!recovered.equals(address)) {
-      throw new LitCryptoException("the signature recovers to " + recovered.checksummed() + ", not to the signer's address " + address());
+      throw new LitCryptoException(
+          "the signature recovers to "
+              + recovered.checksummed()
+              + ", not to the signer's address "
+              + address());
     }
     return out;
   }
 
-  /** Decodes the signed transaction again and checks its sender (and, for legacy, its EIP-155 chain id). */
+  /**
+   * Decodes the signed transaction again and checks its sender (and, for legacy, its EIP-155 chain
+   * id).
+   */
   private byte[] checkedTransaction(byte[] signed, long chainId, boolean legacy) {
     RawTransaction decoded = TransactionDecoder.decode(Numeric.toHexString(signed));
-    if (!(decoded instanceof SignedRawTransaction s)) throw new LitCryptoException("the signed transaction decodes without a signature");
+    if (!(decoded instanceof SignedRawTransaction s))
+      throw new LitCryptoException("the signed transaction decodes without a signature");
     try {
       String from = s.getFrom();
       if (!EthAddress.fromHex(from).equals(address)) {
-        throw new LitCryptoException("the signed transaction's sender is " + from + ", not the signer's address " + address());
+        throw new LitCryptoException(
+            "the signed transaction's sender is "
+                + from
+                + ", not the signer's address "
+                + address());
       }
     } catch (SignatureException e) {
       throw new LitCryptoException("the signed transaction's sender cannot be recovered", e);
     }
     if (legacy && (s.getChainId() == null || s.getChainId() != chainId)) {
-      throw new LitCryptoException("the signed legacy transaction carries chain id " + s.getChainId() + ", not " + chainId);
+      throw new LitCryptoException(
+          "the signed legacy transaction carries chain id " + s.getChainId() + ", not " + chainId);
     }
     return signed;
   }
 
   private static Sign.SignatureData signatureData(byte[] sig) {
-    return new Sign.SignatureData(sig[64], Arrays.copyOfRange(sig, 0, 32), Arrays.copyOfRange(sig, 32, 64));
+    return new Sign.SignatureData(
+        sig[64], Arrays.copyOfRange(sig, 0, 32), Arrays.copyOfRange(sig, 32, 64));
   }
 
   /** Shows the address only. */

@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
  * encodings built on top of it by {@link DigestEthSigner}.
  *
  * <p>The answer is 65 bytes {@code r ‖ s ‖ v} with {@code v} ∈ {27, 28}; {@link DigestEthSigner}
- * checks every answer against the expected address before using it, so an implementation does
- * not have to.
+ * checks every answer against the expected address before using it, so an implementation does not
+ * have to.
  */
 @FunctionalInterface
 public interface DigestSigner {
@@ -20,8 +20,8 @@ public interface DigestSigner {
    * Signs {@code digest}.
    *
    * @param digest 32 bytes
-   * @return a future of 65 bytes {@code r ‖ s ‖ v}, {@code v} ∈ {27, 28}; it fails with a
-   *     {@link io.lit4j.core.errors.LitException} when the key cannot sign
+   * @return a future of 65 bytes {@code r ‖ s ‖ v}, {@code v} ∈ {27, 28}; it fails with a {@link
+   *     io.lit4j.core.errors.LitException} when the key cannot sign
    */
   CompletableFuture<byte[]> signDigestAsync(byte[] digest);
 

@@ -1,7 +1,5 @@
 package io.lit4j.node.wallet;
 
-import io.lit4j.node.internal.Futures;
-
 import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.auth.signer.EthSigner;
@@ -11,8 +9,9 @@ import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.node.LitNodeClient;
-import io.lit4j.node.PkpSignRequest;
 import io.lit4j.node.NodeAuth;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.internal.Futures;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,11 +21,11 @@ import org.web3j.crypto.StructuredData;
 import org.web3j.service.TxSignService;
 
 /**
- * An Ethereum account whose key is a PKP: every signature is a {@code pkpSign} by the Lit nodes.
- * It is an {@link EthSigner} (for lit4j's auth code) and a web3j {@link TxSignService}, and signs
- * EIP-191 messages, EIP-712 typed data and web3j transactions with the same bytes a local key
- * would give. Use {@link PkpTransactionManager} to send transactions with web3j's contract
- * wrappers and {@code Transfer}.
+ * An Ethereum account whose key is a PKP: every signature is a {@code pkpSign} by the Lit nodes. It
+ * is an {@link EthSigner} (for lit4j's auth code) and a web3j {@link TxSignService}, and signs
+ * EIP-191 messages, EIP-712 typed data and web3j transactions with the same bytes a local key would
+ * give. Use {@link PkpTransactionManager} to send transactions with web3j's contract wrappers and
+ * {@code Transfer}.
  *
  * <p>The session sigs come from a supplier called once per signature, so they can be refreshed
  * (cache them there; each call must return sigs for the client's connected nodes). Each signature
@@ -49,9 +48,13 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
   private final DigestEthSigner signer;
 
   private PkpEthSigner(Builder b) {
-    if (b.client == null) throw new LitValidationException("client is missing: give the connected LitNodeClient that signs");
+    if (b.client == null)
+      throw new LitValidationException(
+          "client is missing: give the connected LitNodeClient that signs");
     if (b.pkpPublicKey == null) throw new LitValidationException("pkpPublicKey is missing");
-    if (b.auth == null) throw new LitValidationException("sessionSigs is missing: give a supplier of session sigs for the PKP");
+    if (b.auth == null)
+      throw new LitValidationException(
+          "sessionSigs is missing: give a supplier of session sigs for the PKP");
     this.client = b.client;
     this.pkpPublicKey = b.pkpPublicKey;
     this.auth = b.auth;
@@ -67,18 +70,24 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
   }
 
   private CompletableFuture<byte[]> pkpSignAsync(byte[] digest) {
-    return Futures.attempt(() -> {
-      NodeAuth nodeAuth = auth.get();
-      if (nodeAuth == null) throw new LitValidationException("the session sigs supplier returned nothing");
-      PkpSignRequest request = new PkpSignRequest(digest, pkpPublicKey, nodeAuth, authMethods);
-      return client.pkpSignAsync(request).thenApply(sig -> signatureOf(sig, digest));
-    });
+    return Futures.attempt(
+        () -> {
+          NodeAuth nodeAuth = auth.get();
+          if (nodeAuth == null)
+            throw new LitValidationException("the session sigs supplier returned nothing");
+          PkpSignRequest request = new PkpSignRequest(digest, pkpPublicKey, nodeAuth, authMethods);
+          return client.pkpSignAsync(request).thenApply(sig -> signatureOf(sig, digest));
+        });
   }
 
   private byte[] signatureOf(EcdsaSignature sig, byte[] digest) {
     if (!sig.publicKey().equals(pkpPublicKey) || !Arrays.equals(sig.dataSigned(), digest)) {
-      throw new LitCryptoException("the nodes signed for key " + sig.publicKey().hex() + " over " + sig.dataSignedHex()
-          + ", not for this PKP over the requested digest");
+      throw new LitCryptoException(
+          "the nodes signed for key "
+              + sig.publicKey().hex()
+              + " over "
+              + sig.dataSignedHex()
+              + ", not for this PKP over the requested digest");
     }
     return sig.signature();
   }
@@ -109,7 +118,8 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
    * Signs a 32-byte digest as it is, with {@code pkpSign}.
    *
    * @return 65 bytes {@code r ‖ s ‖ v}, {@code v} ∈ {27, 28}
-   * @throws LitValidationException if {@code digest} is not 32 bytes or the session sigs are missing
+   * @throws LitValidationException if {@code digest} is not 32 bytes or the session sigs are
+   *     missing
    * @throws io.lit4j.core.errors.LitNodeException if too few nodes signed
    * @throws LitCryptoException if the signature does not recover to the PKP's address
    */
@@ -152,8 +162,8 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
   }
 
   /**
-   * Signs EIP-712 typed data given as JSON ({@code eth_signTypedData_v4}); the digest is
-   * {@link DigestEthSigner#typedDataHash(String)}.
+   * Signs EIP-712 typed data given as JSON ({@code eth_signTypedData_v4}); the digest is {@link
+   * DigestEthSigner#typedDataHash(String)}.
    *
    * @param typedDataJson the typed data, JSON
    * @return 65 bytes {@code r ‖ s ‖ v}, {@code v} ∈ {27, 28}
@@ -199,14 +209,14 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
   }
 
   /**
-   * Signs a legacy (EIP-155), EIP-2930 or EIP-1559 transaction; the result is what web3j's
-   * {@code TransactionEncoder.signMessage(tx, chainId, credentials)} gives with a local key.
+   * Signs a legacy (EIP-155), EIP-2930 or EIP-1559 transaction; the result is what web3j's {@code
+   * TransactionEncoder.signMessage(tx, chainId, credentials)} gives with a local key.
    *
    * @param transaction the transaction
    * @param chainId the chain id
    * @return the signed transaction encoding for {@code eth_sendRawTransaction}
-   * @throws LitValidationException for a chain id below 1, a typed transaction for another
-   *     chain, or an unsupported transaction type (EIP-4844)
+   * @throws LitValidationException for a chain id below 1, a typed transaction for another chain,
+   *     or an unsupported transaction type (EIP-4844)
    * @throws io.lit4j.core.errors.LitNodeException if too few nodes signed
    * @throws LitCryptoException if the signed transaction does not recover to the PKP's address
    * @see DigestEthSigner#signTransaction(RawTransaction, long)
@@ -216,7 +226,8 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
   }
 
   /**
-   * Asynchronous {@link #signTransaction(RawTransaction, long)}; the future fails with the same exceptions.
+   * Asynchronous {@link #signTransaction(RawTransaction, long)}; the future fails with the same
+   * exceptions.
    *
    * @param transaction the transaction
    * @param chainId the chain id
@@ -275,28 +286,33 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
     }
 
     /**
-     * Where the session sigs come from; called once per signature, so it can refresh them
-     * before they expire.
+     * Where the session sigs come from; called once per signature, so it can refresh them before
+     * they expire.
      *
-     * @param sessionSigs where the session sigs come from; called once per signature, so it can refresh them before they expire
+     * @param sessionSigs where the session sigs come from; called once per signature, so it can
+     *     refresh them before they expire
      * @return this builder
      * @throws LitValidationException if {@code sessionSigs} is null
      */
     public Builder sessionSigs(Supplier<SessionSigs> sessionSigs) {
       if (sessionSigs == null) throw new LitValidationException("sessionSigs supplier is missing");
-      this.auth = () -> {
-        SessionSigs s = sessionSigs.get();
-        if (s == null) throw new LitValidationException("the session sigs supplier returned nothing");
-        return NodeAuth.sessionSigs(s);
-      };
+      this.auth =
+          () -> {
+            SessionSigs s = sessionSigs.get();
+            if (s == null)
+              throw new LitValidationException("the session sigs supplier returned nothing");
+            return NodeAuth.sessionSigs(s);
+          };
       return this;
     }
 
     /**
-     * Instead of {@link #sessionSigs(Supplier)}: where each request's per-node auth sig comes
-     * from (for example {@code NodeAuth.authSig(walletAuthSig)} for an owner's wallet sig).
+     * Instead of {@link #sessionSigs(Supplier)}: where each request's per-node auth sig comes from
+     * (for example {@code NodeAuth.authSig(walletAuthSig)} for an owner's wallet sig).
      *
-     * @param nodeAuth Instead of {@link #sessionSigs(Supplier)}: where each request's per-node auth sig comes from (for example {@code NodeAuth.authSig(walletAuthSig)} for an owner's wallet sig)
+     * @param nodeAuth Instead of {@link #sessionSigs(Supplier)}: where each request's per-node auth
+     *     sig comes from (for example {@code NodeAuth.authSig(walletAuthSig)} for an owner's wallet
+     *     sig)
      * @return this builder
      * @throws LitValidationException if {@code nodeAuth} is null
      */
@@ -307,15 +323,19 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
     }
 
     /**
-     * Auth methods sent with every {@code pkpSign} (the SDK's {@code authMethods}); none by default.
+     * Auth methods sent with every {@code pkpSign} (the SDK's {@code authMethods}); none by
+     * default.
      *
-     * @param authMethods Auth methods sent with every {@code pkpSign} (the SDK's {@code authMethods}); none by default
+     * @param authMethods Auth methods sent with every {@code pkpSign} (the SDK's {@code
+     *     authMethods}); none by default
      * @return this builder
      * @throws LitValidationException if the list is null or holds a null
      */
     public Builder authMethods(List<AuthMethod> authMethods) {
-      if (authMethods == null) throw new LitValidationException("authMethods is null; use List.of()");
-      for (AuthMethod m : authMethods) if (m == null) throw new LitValidationException("authMethods holds a null");
+      if (authMethods == null)
+        throw new LitValidationException("authMethods is null; use List.of()");
+      for (AuthMethod m : authMethods)
+        if (m == null) throw new LitValidationException("authMethods holds a null");
       this.authMethods = List.copyOf(authMethods);
       return this;
     }
@@ -323,7 +343,8 @@ public final class PkpEthSigner implements EthSigner, TxSignService {
     /**
      * {@return the signer}
      *
-     * @throws LitValidationException if the client, the PKP public key or the session sigs are missing
+     * @throws LitValidationException if the client, the PKP public key or the session sigs are
+     *     missing
      */
     public PkpEthSigner build() {
       return new PkpEthSigner(this);

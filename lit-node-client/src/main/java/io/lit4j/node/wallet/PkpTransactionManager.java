@@ -25,8 +25,8 @@ import org.web3j.utils.Numeric;
 /**
  * A web3j {@link TransactionManager} that signs with a PKP (or any {@link DigestEthSigner}), so
  * web3j's generated contract wrappers, {@code Transfer} and {@code RemoteCall}s send transactions
- * from a PKP's address. Like web3j's {@code RawTransactionManager} it takes the pending nonce
- * from the chain, signs locally (here: through the Lit nodes) and sends with {@code
+ * from a PKP's address. Like web3j's {@code RawTransactionManager} it takes the pending nonce from
+ * the chain, signs locally (here: through the Lit nodes) and sends with {@code
  * eth_sendRawTransaction}, checking that the node's transaction hash is the hash of what was
  * signed.
  *
@@ -45,8 +45,8 @@ public final class PkpTransactionManager extends TransactionManager {
   private final long chainId;
 
   /**
-   * A manager for {@code pkp} on the chain {@code chainId}, polling for receipts every second
-   * for up to two minutes.
+   * A manager for {@code pkp} on the chain {@code chainId}, polling for receipts every second for
+   * up to two minutes.
    *
    * @param web3j the RPC client
    * @param pkp the PKP signer
@@ -70,7 +70,8 @@ public final class PkpTransactionManager extends TransactionManager {
   }
 
   /**
-   * A manager with its own receipt processor (e.g. {@code new PollingTransactionReceiptProcessor(web3j, 15_000, 40)}).
+   * A manager with its own receipt processor (e.g. {@code new
+   * PollingTransactionReceiptProcessor(web3j, 15_000, 40)}).
    *
    * @param web3j the RPC client
    * @param pkp the PKP signer
@@ -78,14 +79,22 @@ public final class PkpTransactionManager extends TransactionManager {
    * @param receipts polls for receipts
    * @throws LitValidationException if a part is missing or {@code chainId} is below 1
    */
-  public PkpTransactionManager(Web3j web3j, PkpEthSigner pkp, long chainId, TransactionReceiptProcessor receipts) {
+  public PkpTransactionManager(
+      Web3j web3j, PkpEthSigner pkp, long chainId, TransactionReceiptProcessor receipts) {
     this(web3j, signerOf(pkp), chainId, checkReceipts(receipts));
   }
 
-  private PkpTransactionManager(Web3j web3j, DigestEthSigner signer, long chainId, TransactionReceiptProcessor receipts) {
-    super(receipts != null ? receipts : new PollingTransactionReceiptProcessor(checkWeb3j(web3j), 1000, 120), checkSigner(signer).address());
+  private PkpTransactionManager(
+      Web3j web3j, DigestEthSigner signer, long chainId, TransactionReceiptProcessor receipts) {
+    super(
+        receipts != null
+            ? receipts
+            : new PollingTransactionReceiptProcessor(checkWeb3j(web3j), 1000, 120),
+        checkSigner(signer).address());
     this.web3j = checkWeb3j(web3j);
-    if (chainId < 1) throw new LitValidationException("chainId must be a positive EIP-155 chain id, got " + chainId);
+    if (chainId < 1)
+      throw new LitValidationException(
+          "chainId must be a positive EIP-155 chain id, got " + chainId);
     this.signer = signer;
     this.chainId = chainId;
   }
@@ -121,7 +130,8 @@ public final class PkpTransactionManager extends TransactionManager {
   private static long connectedChainId(Web3j web3j) {
     try {
       var r = web3j.ethChainId().send();
-      if (r.hasError()) throw new LitContractException("eth_chainId failed: " + r.getError().getMessage());
+      if (r.hasError())
+        throw new LitContractException("eth_chainId failed: " + r.getError().getMessage());
       return r.getChainId().longValueExact();
     } catch (IOException e) {
       throw new LitContractException("eth_chainId failed: " + e.getMessage(), e);
@@ -166,8 +176,10 @@ public final class PkpTransactionManager extends TransactionManager {
    * @throws IOException if the RPC call fails
    */
   public BigInteger nextNonce() throws IOException {
-    EthGetTransactionCount r = web3j.ethGetTransactionCount(getFromAddress(), DefaultBlockParameterName.PENDING).send();
-    if (r.hasError()) throw new IOException("eth_getTransactionCount failed: " + r.getError().getMessage());
+    EthGetTransactionCount r =
+        web3j.ethGetTransactionCount(getFromAddress(), DefaultBlockParameterName.PENDING).send();
+    if (r.hasError())
+      throw new IOException("eth_getTransactionCount failed: " + r.getError().getMessage());
     return r.getTransactionCount();
   }
 
@@ -180,9 +192,16 @@ public final class PkpTransactionManager extends TransactionManager {
    * @throws io.lit4j.core.errors.LitException if signing fails
    */
   @Override
-  public EthSendTransaction sendTransaction(BigInteger gasPrice, BigInteger gasLimit, String to, String data, BigInteger value,
-      boolean constructor) throws IOException {
-    RawTransaction tx = RawTransaction.createTransaction(nextNonce(), gasPrice, gasLimit, to, value, data);
+  public EthSendTransaction sendTransaction(
+      BigInteger gasPrice,
+      BigInteger gasLimit,
+      String to,
+      String data,
+      BigInteger value,
+      boolean constructor)
+      throws IOException {
+    RawTransaction tx =
+        RawTransaction.createTransaction(nextNonce(), gasPrice, gasLimit, to, value, data);
     return signAndSend(tx);
   }
 
@@ -195,12 +214,23 @@ public final class PkpTransactionManager extends TransactionManager {
    * @throws io.lit4j.core.errors.LitException if signing fails
    */
   @Override
-  public EthSendTransaction sendEIP1559Transaction(long chainId, BigInteger maxPriorityFeePerGas, BigInteger maxFeePerGas,
-      BigInteger gasLimit, String to, String data, BigInteger value, boolean constructor) throws IOException {
+  public EthSendTransaction sendEIP1559Transaction(
+      long chainId,
+      BigInteger maxPriorityFeePerGas,
+      BigInteger maxFeePerGas,
+      BigInteger gasLimit,
+      String to,
+      String data,
+      BigInteger value,
+      boolean constructor)
+      throws IOException {
     if (chainId != this.chainId) {
-      throw new LitValidationException("this manager signs for chain " + this.chainId + ", not " + chainId);
+      throw new LitValidationException(
+          "this manager signs for chain " + this.chainId + ", not " + chainId);
     }
-    RawTransaction tx = RawTransaction.createTransaction(chainId, nextNonce(), gasLimit, to, value, data, maxPriorityFeePerGas, maxFeePerGas);
+    RawTransaction tx =
+        RawTransaction.createTransaction(
+            chainId, nextNonce(), gasLimit, to, value, data, maxPriorityFeePerGas, maxFeePerGas);
     return signAndSend(tx);
   }
 
@@ -219,18 +249,23 @@ public final class PkpTransactionManager extends TransactionManager {
   }
 
   /**
-   * Asynchronous {@link #signAndSend(RawTransaction)}: signs through the async path and sends
-   * with web3j's async call.
+   * Asynchronous {@link #signAndSend(RawTransaction)}: signs through the async path and sends with
+   * web3j's async call.
    *
    * @param transaction the transaction
    * @return a future of the RPC's answer
    */
   public CompletableFuture<EthSendTransaction> signAndSendAsync(RawTransaction transaction) {
-    return signer.signTransactionAsync(transaction, chainId)
-        .thenCompose(signed -> {
-          String signedHex = Numeric.toHexString(signed);
-          return web3j.ethSendRawTransaction(signedHex).sendAsync().thenApply(r -> checkedHash(r, signedHex));
-        });
+    return signer
+        .signTransactionAsync(transaction, chainId)
+        .thenCompose(
+            signed -> {
+              String signedHex = Numeric.toHexString(signed);
+              return web3j
+                  .ethSendRawTransaction(signedHex)
+                  .sendAsync()
+                  .thenApply(r -> checkedHash(r, signedHex));
+            });
   }
 
   private EthSendTransaction send(String signedHex) throws IOException {
@@ -241,8 +276,12 @@ public final class PkpTransactionManager extends TransactionManager {
     if (r != null && !r.hasError()) {
       String local = Hash.sha3(signedHex);
       if (!local.equalsIgnoreCase(r.getTransactionHash())) {
-        throw new LitContractException("the node reports transaction hash " + r.getTransactionHash() + " but the signed transaction's hash is "
-            + local, new TxHashMismatchException(local, r.getTransactionHash()));
+        throw new LitContractException(
+            "the node reports transaction hash "
+                + r.getTransactionHash()
+                + " but the signed transaction's hash is "
+                + local,
+            new TxHashMismatchException(local, r.getTransactionHash()));
       }
     }
     return r;
@@ -255,9 +294,16 @@ public final class PkpTransactionManager extends TransactionManager {
    * @throws IOException if the RPC call fails
    */
   @Override
-  public String sendCall(String to, String data, DefaultBlockParameter defaultBlockParameter) throws IOException {
-    EthCall call = web3j.ethCall(Transaction.createEthCallTransaction(getFromAddress(), to, data), defaultBlockParameter).send();
-    if (call.isReverted()) throw new ContractCallException(String.format(REVERT_ERR_STR, call.getRevertReason()));
+  public String sendCall(String to, String data, DefaultBlockParameter defaultBlockParameter)
+      throws IOException {
+    EthCall call =
+        web3j
+            .ethCall(
+                Transaction.createEthCallTransaction(getFromAddress(), to, data),
+                defaultBlockParameter)
+            .send();
+    if (call.isReverted())
+      throw new ContractCallException(String.format(REVERT_ERR_STR, call.getRevertReason()));
     return call.getValue();
   }
 
@@ -267,7 +313,8 @@ public final class PkpTransactionManager extends TransactionManager {
    * @throws IOException if the RPC call fails
    */
   @Override
-  public EthGetCode getCode(String contractAddress, DefaultBlockParameter defaultBlockParameter) throws IOException {
+  public EthGetCode getCode(String contractAddress, DefaultBlockParameter defaultBlockParameter)
+      throws IOException {
     return web3j.ethGetCode(contractAddress, defaultBlockParameter).send();
   }
 

@@ -1,6 +1,5 @@
 package io.lit4j.node.e2e;
 
-import io.lit4j.crypto.eth.EthAddress;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,27 +35,28 @@ import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.bls.BlsJwt;
 import io.lit4j.crypto.bls.BlsPublicKey;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
+import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.EthSignatures;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.hd.HdKeys;
-import io.lit4j.node.ConnectionState;
-import io.lit4j.node.LitNodeClient;
+import io.lit4j.node.AuthNeededCallback;
 import io.lit4j.node.CapacityDelegationRequest;
 import io.lit4j.node.ClaimKeyResponse;
+import io.lit4j.node.ConnectionState;
 import io.lit4j.node.DecryptRequest;
-import io.lit4j.node.EncryptResponse;
 import io.lit4j.node.EncryptRequest;
-import io.lit4j.node.SignedToken;
-import io.lit4j.node.SignedTokenRequest;
+import io.lit4j.node.EncryptResponse;
 import io.lit4j.node.ExecuteJsRequest;
 import io.lit4j.node.ExecuteJsResponse;
-import io.lit4j.node.PkpSignRequest;
 import io.lit4j.node.LitActionException;
-import io.lit4j.node.AuthNeededCallback;
+import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.NodeAuth;
 import io.lit4j.node.PkpSessionRequest;
+import io.lit4j.node.PkpSignRequest;
 import io.lit4j.node.SessionSigsRequest;
+import io.lit4j.node.SignedToken;
+import io.lit4j.node.SignedTokenRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +73,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.web3j.crypto.Keys;
 
 /**
  * The Quick Start, step by step, against a real network: each step uses what the steps before it
@@ -114,7 +113,8 @@ abstract class LitNodeClientE2eSuite {
     target.close();
   }
 
-  private static final List<AuthMethodScope> SCOPES = List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN);
+  private static final List<AuthMethodScope> SCOPES =
+      List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN);
 
   @Test
   @Order(1)
@@ -132,18 +132,33 @@ abstract class LitNodeClientE2eSuite {
   void mintWithAuthMintsAPkpWithTheWalletAuthMethodAndItsScopes() {
     // a login SIWE: a top-level wallet sig must not use a lit:session or lit:capability uri
     Instant now = Instant.now();
-    walletAuthSig = io.lit4j.auth.authsig.AuthSigs.generate(signer, SiweMessage.builder().domain("localhost")
-        .address(signer.address()).statement("lit4j e2e").uri("https://localhost/login")
-        .nonce(client.getLatestBlockhash()).issuedAt(now).expirationTime(now.plus(Duration.ofHours(2))).chainId(1).build()
-        .prepareMessage());
+    walletAuthSig =
+        io.lit4j.auth.authsig.AuthSigs.generate(
+            signer,
+            SiweMessage.builder()
+                .domain("localhost")
+                .address(signer.address())
+                .statement("lit4j e2e")
+                .uri("https://localhost/login")
+                .nonce(client.getLatestBlockhash())
+                .issuedAt(now)
+                .expirationTime(now.plus(Duration.ofHours(2)))
+                .chainId(1)
+                .build()
+                .prepareMessage());
     ethWallet = AuthMethod.ethWallet(walletAuthSig);
     pkp = contracts.pkps().mintWithAuth(ethWallet, SCOPES);
     pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
-    assertEquals(pkpKey.ethAddress().checksummed().toLowerCase(Locale.ROOT), pkp.ethAddress().toLowerCase(Locale.ROOT));
+    assertEquals(
+        pkpKey.ethAddress().checksummed().toLowerCase(Locale.ROOT),
+        pkp.ethAddress().toLowerCase(Locale.ROOT));
     PermittedAuthMethod permitted = PermittedAuthMethod.from(ethWallet);
     assertTrue(contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), permitted));
-    assertTrue(contracts.permissions().getPermittedAuthMethods(pkp.tokenId()).stream().anyMatch(m -> m.sameKeyAs(permitted)));
-    List<Boolean> scopes = contracts.permissions().getPermittedAuthMethodScopes(pkp.tokenId(), permitted, 3);
+    assertTrue(
+        contracts.permissions().getPermittedAuthMethods(pkp.tokenId()).stream()
+            .anyMatch(m -> m.sameKeyAs(permitted)));
+    List<Boolean> scopes =
+        contracts.permissions().getPermittedAuthMethodScopes(pkp.tokenId(), permitted, 3);
     assertEquals(List.of(false, true, true), scopes.subList(0, 3));
     assertArrayEquals(AuthMethodIds.authMethodId(ethWallet), permitted.id());
   }
@@ -151,13 +166,26 @@ abstract class LitNodeClientE2eSuite {
   @Test
   @Order(3)
   void capacityCreditsAreMintedAndDelegatedToTheWalletAndThePkp() {
-    MintedCapacityCredits credits = contracts.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(80, 2));
-    walletDelegation = client.createCapacityDelegationAuthSig(CapacityDelegationRequest.builder()
-        .signer(signer).capacityTokenId(credits.capacityTokenId()).delegatee(EthAddress.fromHex(signer.address())).uses(100)
-        .expiration(Duration.ofHours(1)).build());
-    pkpDelegation = client.createCapacityDelegationAuthSig(CapacityDelegationRequest.builder()
-        .signer(signer).capacityTokenId(credits.capacityTokenId()).delegatee(EthAddress.fromHex(pkp.ethAddress())).uses(100)
-        .expiration(Duration.ofHours(1)).build());
+    MintedCapacityCredits credits =
+        contracts.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(80, 2));
+    walletDelegation =
+        client.createCapacityDelegationAuthSig(
+            CapacityDelegationRequest.builder()
+                .signer(signer)
+                .capacityTokenId(credits.capacityTokenId())
+                .delegatee(EthAddress.fromHex(signer.address()))
+                .uses(100)
+                .expiration(Duration.ofHours(1))
+                .build());
+    pkpDelegation =
+        client.createCapacityDelegationAuthSig(
+            CapacityDelegationRequest.builder()
+                .signer(signer)
+                .capacityTokenId(credits.capacityTokenId())
+                .delegatee(EthAddress.fromHex(pkp.ethAddress()))
+                .uses(100)
+                .expiration(Duration.ofHours(1))
+                .build());
 
     AuthSig d = pkpDelegation.capacityDelegationAuthSig();
     assertEquals(signer.address().substring(2).toLowerCase(Locale.ROOT), d.address());
@@ -165,10 +193,14 @@ abstract class LitNodeClientE2eSuite {
     SiweMessage siwe = SiweMessage.parse(d.signedMessage());
     assertEquals("lit:capability:delegation", siwe.uri());
     assertEquals(client.getLatestBlockhash(), siwe.nonce());
-    assertEquals(signer.address().toLowerCase(Locale.ROOT),
-        EthSignatures.recoverPersonalSignAddress(d.signedMessage(), d.sig()).checksummed().toLowerCase(Locale.ROOT));
+    assertEquals(
+        signer.address().toLowerCase(Locale.ROOT),
+        EthSignatures.recoverPersonalSignAddress(d.signedMessage(), d.sig())
+            .checksummed()
+            .toLowerCase(Locale.ROOT));
     String recap = RecapObject.decode(siwe.resources().orElseThrow().get(0)).toCanonicalJson();
-    assertTrue(recap.contains("\"lit-ratelimitincrease://" + credits.capacityTokenId() + "\""), recap);
+    assertTrue(
+        recap.contains("\"lit-ratelimitincrease://" + credits.capacityTokenId() + "\""), recap);
     assertTrue(recap.contains(pkp.ethAddress().substring(2)), recap);
     assertTrue(recap.contains("\"uses\":\"100\""), recap);
   }
@@ -178,21 +210,27 @@ abstract class LitNodeClientE2eSuite {
   void eoaSessionSigsAreSignedForEveryNodeAndTheWalletSigIsReused() {
     AtomicInteger calls = new AtomicInteger();
     AuthNeededCallback wallet = AuthNeededCallback.ethWallet(signer);
-    AuthNeededCallback counting = p -> {
-      calls.incrementAndGet();
-      assertEquals(client.getLatestBlockhash(), p.nonce());
-      assertTrue(p.uri().startsWith("lit:session:"));
-      return wallet.authNeeded(p);
-    };
-    SessionSigsRequest request = SessionSigsRequest.builder()
-        .authNeededCallback(counting).walletSigStoreKey("e2e-wallet-sig")
-        .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
-        .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
-        .resourceAbility(LitAccessControlConditionResource.ALL, LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION)
-        .resourceAbility(LitAccessControlConditionResource.ALL, LitAbility.ACCESS_CONTROL_CONDITION_SIGNING)
-        .capacityDelegationAuthSig(walletDelegation.capacityDelegationAuthSig())
-        .expiration(Duration.ofHours(1))
-        .build();
+    AuthNeededCallback counting =
+        p -> {
+          calls.incrementAndGet();
+          assertEquals(client.getLatestBlockhash(), p.nonce());
+          assertTrue(p.uri().startsWith("lit:session:"));
+          return wallet.authNeeded(p);
+        };
+    SessionSigsRequest request =
+        SessionSigsRequest.builder()
+            .authNeededCallback(counting)
+            .walletSigStoreKey("e2e-wallet-sig")
+            .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
+            .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
+            .resourceAbility(
+                LitAccessControlConditionResource.ALL,
+                LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION)
+            .resourceAbility(
+                LitAccessControlConditionResource.ALL, LitAbility.ACCESS_CONTROL_CONDITION_SIGNING)
+            .capacityDelegationAuthSig(walletDelegation.capacityDelegationAuthSig())
+            .expiration(Duration.ofHours(1))
+            .build();
     eoaSessions = client.getSessionSigs(request);
     assertEquals(client.connectedNodes(), eoaSessions.nodeUrls());
     for (String url : eoaSessions.nodeUrls()) {
@@ -203,55 +241,90 @@ abstract class LitNodeClientE2eSuite {
       assertEquals(2, m.capabilities().size());
       assertEquals(walletDelegation.capacityDelegationAuthSig(), m.capabilities().get(0));
       assertEquals(signer.address(), m.capabilities().get(1).address());
-      // each per-node sig lives 5 minutes (4.2.0) and is re-signed from the session key; the wallet capability keeps the hour
-      assertEquals(SessionSigs.V4_SESSION_TTL, Duration.between(m.issuedAtInstant(), m.expirationInstant()));
-      Duration capability = Duration.between(m.issuedAtInstant(),
-          io.lit4j.auth.siwe.SiweMessage.parse(m.capabilities().get(1).signedMessage()).expirationInstant().orElseThrow());
-      assertTrue(capability.compareTo(Duration.ofMinutes(59)) > 0 && capability.compareTo(Duration.ofMinutes(61)) < 0, capability.toString());
+      // each per-node sig lives 5 minutes (4.2.0) and is re-signed from the session key; the wallet
+      // capability keeps the hour
+      assertEquals(
+          SessionSigs.V4_SESSION_TTL, Duration.between(m.issuedAtInstant(), m.expirationInstant()));
+      Duration capability =
+          Duration.between(
+              m.issuedAtInstant(),
+              io.lit4j.auth.siwe.SiweMessage.parse(m.capabilities().get(1).signedMessage())
+                  .expirationInstant()
+                  .orElseThrow());
+      assertTrue(
+          capability.compareTo(Duration.ofMinutes(59)) > 0
+              && capability.compareTo(Duration.ofMinutes(61)) < 0,
+          capability.toString());
     }
     assertEquals(1, calls.get());
 
     SessionSigs again = client.getSessionSigs(request);
-    assertEquals(1, calls.get(), "the stored wallet sig still covers the request, so the callback is not asked again");
-    assertEquals(SessionKeySignedMessage.parse(eoaSessions.forNode(again.nodeUrls().get(0)).signedMessage()).capabilities().get(1),
-        SessionKeySignedMessage.parse(again.forNode(again.nodeUrls().get(0)).signedMessage()).capabilities().get(1));
+    assertEquals(
+        1,
+        calls.get(),
+        "the stored wallet sig still covers the request, so the callback is not asked again");
+    assertEquals(
+        SessionKeySignedMessage.parse(eoaSessions.forNode(again.nodeUrls().get(0)).signedMessage())
+            .capabilities()
+            .get(1),
+        SessionKeySignedMessage.parse(again.forNode(again.nodeUrls().get(0)).signedMessage())
+            .capabilities()
+            .get(1));
 
-    ExecuteJsResponse hello = client.executeJs(ExecuteJsRequest.builder()
-        .code("Lit.Actions.setResponse({response: JSON.stringify({hello: name})});")
-        .jsParam("name", "lit4j").auth(NodeAuth.sessionSigs(eoaSessions)).build());
+    ExecuteJsResponse hello =
+        client.executeJs(
+            ExecuteJsRequest.builder()
+                .code("Lit.Actions.setResponse({response: JSON.stringify({hello: name})});")
+                .jsParam("name", "lit4j")
+                .auth(NodeAuth.sessionSigs(eoaSessions))
+                .build());
     assertEquals("lit4j", hello.responseJson().orElseThrow().get("hello").asText());
   }
 
   @Test
   @Order(5)
   void pkpSessionSigsCarryACapabilitySignedByThePkpThroughSignSessionKey() {
-    pkpSessions = client.getPkpSessionSigs(PkpSessionRequest.builder()
-        .pkpPublicKey(pkpKey).authMethod(ethWallet)
-        .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
-        .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
-        .capacityDelegationAuthSig(pkpDelegation.capacityDelegationAuthSig())
-        .expiration(Duration.ofHours(2)).build());
+    pkpSessions =
+        client.getPkpSessionSigs(
+            PkpSessionRequest.builder()
+                .pkpPublicKey(pkpKey)
+                .authMethod(ethWallet)
+                .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
+                .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
+                .capacityDelegationAuthSig(pkpDelegation.capacityDelegationAuthSig())
+                .expiration(Duration.ofHours(2))
+                .build());
     assertEquals(client.connectedNodes(), pkpSessions.nodeUrls());
-    SessionKeySignedMessage m = SessionKeySignedMessage.parse(pkpSessions.forNode(pkpSessions.nodeUrls().get(0)).signedMessage());
+    SessionKeySignedMessage m =
+        SessionKeySignedMessage.parse(
+            pkpSessions.forNode(pkpSessions.nodeUrls().get(0)).signedMessage());
     assertEquals(pkpDelegation.capacityDelegationAuthSig(), m.capabilities().get(0));
     AuthSig byPkp = m.capabilities().get(1);
     assertEquals(AuthSig.DERIVED_VIA_PKP, byPkp.derivedVia());
     assertEquals(pkpKey.ethAddress().checksummed(), byPkp.address());
-    assertEquals(pkpKey.ethAddress(), EthSignatures.recoverPersonalSignAddress(byPkp.signedMessage(), byPkp.sig()));
+    assertEquals(
+        pkpKey.ethAddress(),
+        EthSignatures.recoverPersonalSignAddress(byPkp.signedMessage(), byPkp.sig()));
     SiweMessage siwe = SiweMessage.parse(byPkp.signedMessage());
     assertEquals("lit:session:" + m.sessionKey(), siwe.uri());
-    assertTrue(siwe.statement().orElse("").startsWith("Lit Protocol PKP session signature"), siwe.statement().orElse(""));
+    assertTrue(
+        siwe.statement().orElse("").startsWith("Lit Protocol PKP session signature"),
+        siwe.statement().orElse(""));
   }
 
   @Test
   @Order(6)
   void executeJsSignsWithThePkpAndTheSignatureRecoversToItsAddress() {
     byte[] toSign = EthHash.keccak256(new byte[] {1, 2, 3, 4, 5});
-    ExecuteJsResponse res = client.executeJs(ExecuteJsRequest.builder()
-        .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
-        .jsParam("toSign", toSign)
-        .jsParam("publicKey", pkpKey.hex())
-        .auth(NodeAuth.sessionSigs(pkpSessions)).build());
+    ExecuteJsResponse res =
+        client.executeJs(
+            ExecuteJsRequest.builder()
+                .code(
+                    "(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
+                .jsParam("toSign", toSign)
+                .jsParam("publicKey", pkpKey.hex())
+                .auth(NodeAuth.sessionSigs(pkpSessions))
+                .build());
     EcdsaSignature sig = res.signature("sig");
     assertTrue(sig.verify());
     assertArrayEquals(toSign, sig.dataSigned());
@@ -262,7 +335,13 @@ abstract class LitNodeClientE2eSuite {
   @Order(7)
   void pkpSignCombinesTheSharesIntoASignatureByThePkp() {
     byte[] digest = EthHash.keccak256("pkpSign from lit4j".getBytes(StandardCharsets.UTF_8));
-    EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(digest).pkpPublicKey(pkpKey).auth(NodeAuth.sessionSigs(pkpSessions)).build());
+    EcdsaSignature sig =
+        client.pkpSign(
+            PkpSignRequest.builder()
+                .toSign(digest)
+                .pkpPublicKey(pkpKey)
+                .auth(NodeAuth.sessionSigs(pkpSessions))
+                .build());
     assertTrue(sig.verify());
     assertEquals(pkpKey.ethAddress(), EthSignatures.recoverAddress(digest, sig.signature()));
   }
@@ -272,39 +351,81 @@ abstract class LitNodeClientE2eSuite {
   }
 
   private AccessControlConditions isTheWallet() {
-    return conditions(ConditionKind.ACCESS_CONTROL_CONDITIONS, "[{\"contractAddress\":\"\",\"standardContractType\":\"\","
-        + "\"chain\":\"ethereum\",\"method\":\"\",\"parameters\":[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\""
-        + signer.address() + "\"}}]");
+    return conditions(
+        ConditionKind.ACCESS_CONTROL_CONDITIONS,
+        "[{\"contractAddress\":\"\",\"standardContractType\":\"\","
+            + "\"chain\":\"ethereum\",\"method\":\"\",\"parameters\":[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\""
+            + signer.address()
+            + "\"}}]");
   }
 
   @Test
   @Order(8)
-  void stringsBytesAndFilesEncryptedToBasicConditionsDecryptWithSessionSigs(@TempDir Path dir) throws Exception {
+  void stringsBytesAndFilesEncryptedToBasicConditionsDecryptWithSessionSigs(@TempDir Path dir)
+      throws Exception {
     AccessControlConditions acc = isTheWallet();
-    EncryptResponse text = client.encrypt(EncryptRequest.builder().conditions(acc).text("hello from lit4j ✓").build());
-    assertEquals(Hex.encode(java.security.MessageDigest.getInstance("SHA-256").digest("hello from lit4j ✓".getBytes(StandardCharsets.UTF_8))),
+    EncryptResponse text =
+        client.encrypt(EncryptRequest.builder().conditions(acc).text("hello from lit4j ✓").build());
+    assertEquals(
+        Hex.encode(
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest("hello from lit4j ✓".getBytes(StandardCharsets.UTF_8))),
         text.dataToEncryptHash());
-    assertEquals("hello from lit4j ✓", client.decryptToString(DecryptRequest.builder().conditions(acc).encrypted(text).auth(NodeAuth.sessionSigs(eoaSessions)).build()));
+    assertEquals(
+        "hello from lit4j ✓",
+        client.decryptToString(
+            DecryptRequest.builder()
+                .conditions(acc)
+                .encrypted(text)
+                .auth(NodeAuth.sessionSigs(eoaSessions))
+                .build()));
 
     byte[] bytes = new byte[1000];
     new java.util.Random(7).nextBytes(bytes);
-    EncryptResponse bin = client.encrypt(EncryptRequest.builder().conditions(acc).data(bytes).build());
-    assertArrayEquals(bytes, client.decrypt(DecryptRequest.builder().conditions(acc).encrypted(bin).auth(NodeAuth.sessionSigs(eoaSessions)).build()));
+    EncryptResponse bin =
+        client.encrypt(EncryptRequest.builder().conditions(acc).data(bytes).build());
+    assertArrayEquals(
+        bytes,
+        client.decrypt(
+            DecryptRequest.builder()
+                .conditions(acc)
+                .encrypted(bin)
+                .auth(NodeAuth.sessionSigs(eoaSessions))
+                .build()));
 
     Path in = dir.resolve("in.bin");
     Path out = dir.resolve("out.bin");
     Files.write(in, bytes);
-    EncryptResponse file = client.encrypt(EncryptRequest.builder().conditions(acc).file(in).build());
-    client.decryptToFile(DecryptRequest.builder().conditions(acc).encrypted(file).auth(NodeAuth.sessionSigs(eoaSessions)).build(), out);
+    EncryptResponse file =
+        client.encrypt(EncryptRequest.builder().conditions(acc).file(in).build());
+    client.decryptToFile(
+        DecryptRequest.builder()
+            .conditions(acc)
+            .encrypted(file)
+            .auth(NodeAuth.sessionSigs(eoaSessions))
+            .build(),
+        out);
     assertArrayEquals(bytes, Files.readAllBytes(out));
     if (Files.getFileStore(out).supportsFileAttributeView("posix")) {
-      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)),
+      assertEquals(
+          "rw-------",
+          java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)),
           "the plaintext file is owner-only");
       Path existing = dir.resolve("existing.bin");
       Files.write(existing, new byte[] {1});
-      Files.setPosixFilePermissions(existing, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-      client.decryptToFile(DecryptRequest.builder().conditions(acc).encrypted(file).auth(NodeAuth.sessionSigs(eoaSessions)).build(), existing);
-      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)),
+      Files.setPosixFilePermissions(
+          existing, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      client.decryptToFile(
+          DecryptRequest.builder()
+              .conditions(acc)
+              .encrypted(file)
+              .auth(NodeAuth.sessionSigs(eoaSessions))
+              .build(),
+          existing);
+      assertEquals(
+          "rw-------",
+          java.nio.file.attribute.PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(existing)),
           "a replaced file becomes owner-only before the plaintext is written");
       assertArrayEquals(bytes, Files.readAllBytes(existing));
     }
@@ -313,49 +434,101 @@ abstract class LitNodeClientE2eSuite {
   @Test
   @Order(9)
   void evmContractAndUnifiedConditionsDecryptToo() {
-    AccessControlConditions evm = conditions(ConditionKind.EVM_CONTRACT_CONDITIONS, "[{\"contractAddress\":\""
-        + contracts.addresses().pkpNft() + "\",\"functionName\":\"balanceOf\",\"functionParams\":[\":userAddress\"],"
-        + "\"functionAbi\":{\"name\":\"balanceOf\",\"inputs\":[{\"name\":\"owner\",\"type\":\"address\"}],"
-        + "\"outputs\":[{\"name\":\"\",\"type\":\"uint256\"}],\"constant\":true,\"stateMutability\":\"view\"},"
-        + "\"chain\":\"ethereum\",\"returnValueTest\":{\"key\":\"\",\"comparator\":\">=\",\"value\":\"0\"}}]");
-    EncryptResponse a = client.encrypt(EncryptRequest.builder().conditions(evm).text("evm contract").build());
-    assertEquals("evm contract", client.decryptToString(DecryptRequest.builder().conditions(evm).encrypted(a).auth(NodeAuth.sessionSigs(eoaSessions)).build()));
+    AccessControlConditions evm =
+        conditions(
+            ConditionKind.EVM_CONTRACT_CONDITIONS,
+            "[{\"contractAddress\":\""
+                + contracts.addresses().pkpNft()
+                + "\",\"functionName\":\"balanceOf\",\"functionParams\":[\":userAddress\"],"
+                + "\"functionAbi\":{\"name\":\"balanceOf\",\"inputs\":[{\"name\":\"owner\",\"type\":\"address\"}],"
+                + "\"outputs\":[{\"name\":\"\",\"type\":\"uint256\"}],\"constant\":true,\"stateMutability\":\"view\"},"
+                + "\"chain\":\"ethereum\",\"returnValueTest\":{\"key\":\"\",\"comparator\":\">=\",\"value\":\"0\"}}]");
+    EncryptResponse a =
+        client.encrypt(EncryptRequest.builder().conditions(evm).text("evm contract").build());
+    assertEquals(
+        "evm contract",
+        client.decryptToString(
+            DecryptRequest.builder()
+                .conditions(evm)
+                .encrypted(a)
+                .auth(NodeAuth.sessionSigs(eoaSessions))
+                .build()));
 
-    AccessControlConditions unified = conditions(ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS,
-        "[{\"conditionType\":\"evmBasic\",\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\","
-            + "\"method\":\"eth_getBalance\",\"parameters\":[\":userAddress\",\"latest\"],\"returnValueTest\":{\"comparator\":\">=\",\"value\":\"0\"}},"
-            + "{\"operator\":\"and\"},"
-            + "{\"conditionType\":\"evmBasic\",\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\","
-            + "\"method\":\"\",\"parameters\":[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\"" + signer.address() + "\"}}]");
-    EncryptResponse u = client.encrypt(EncryptRequest.builder().conditions(unified).text("unified").build());
-    assertEquals("unified", client.decryptToString(DecryptRequest.builder().conditions(unified).encrypted(u).auth(NodeAuth.sessionSigs(eoaSessions)).build()));
+    AccessControlConditions unified =
+        conditions(
+            ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS,
+            "[{\"conditionType\":\"evmBasic\",\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\","
+                + "\"method\":\"eth_getBalance\",\"parameters\":[\":userAddress\",\"latest\"],\"returnValueTest\":{\"comparator\":\">=\",\"value\":\"0\"}},"
+                + "{\"operator\":\"and\"},"
+                + "{\"conditionType\":\"evmBasic\",\"contractAddress\":\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\","
+                + "\"method\":\"\",\"parameters\":[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\""
+                + signer.address()
+                + "\"}}]");
+    EncryptResponse u =
+        client.encrypt(EncryptRequest.builder().conditions(unified).text("unified").build());
+    assertEquals(
+        "unified",
+        client.decryptToString(
+            DecryptRequest.builder()
+                .conditions(unified)
+                .encrypted(u)
+                .auth(NodeAuth.sessionSigs(eoaSessions))
+                .build()));
   }
 
   @Test
   @Order(10)
   void solanaConditionsEncryptLocallyAndTheNodesDecideOnThem() {
-    AccessControlConditions sol = conditions(ConditionKind.SOL_RPC_CONDITIONS,
-        "[{\"method\":\"getBalance\",\"params\":[\":userAddress\"],\"pdaParams\":[],\"pdaInterface\":{\"offset\":0,\"fields\":{}},"
-            + "\"pdaKey\":\"\",\"chain\":\"solana\",\"returnValueTest\":{\"key\":\"\",\"comparator\":\">=\",\"value\":\"0\"}}]");
-    EncryptResponse e = client.encrypt(EncryptRequest.builder().conditions(sol).text("solana").build());
+    AccessControlConditions sol =
+        conditions(
+            ConditionKind.SOL_RPC_CONDITIONS,
+            "[{\"method\":\"getBalance\",\"params\":[\":userAddress\"],\"pdaParams\":[],\"pdaInterface\":{\"offset\":0,\"fields\":{}},"
+                + "\"pdaKey\":\"\",\"chain\":\"solana\",\"returnValueTest\":{\"key\":\"\",\"comparator\":\">=\",\"value\":\"0\"}}]");
+    EncryptResponse e =
+        client.encrypt(EncryptRequest.builder().conditions(sol).text("solana").build());
     assertEquals(152, e.ciphertext().length());
-    if (target.evaluatesSolana()) return; // needs a Solana auth sig on a live network; not covered here
+    if (target.evaluatesSolana())
+      return; // needs a Solana auth sig on a live network; not covered here
     // the local nodes do not evaluate Solana: the error names why, typed and with the node code
-    LitException err = assertThrows(LitException.class,
-        () -> client.decryptToString(DecryptRequest.builder().conditions(sol).encrypted(e).auth(NodeAuth.sessionSigs(eoaSessions)).chain("solana").build()));
+    LitException err =
+        assertThrows(
+            LitException.class,
+            () ->
+                client.decryptToString(
+                    DecryptRequest.builder()
+                        .conditions(sol)
+                        .encrypted(e)
+                        .auth(NodeAuth.sessionSigs(eoaSessions))
+                        .chain("solana")
+                        .build()));
     assertTrue(err instanceof LitNodeException, err.toString());
   }
 
   @Test
   @Order(11)
   void conditionsThatDoNotHoldFailWithTheNodesNotAuthorizedCode() {
-    AccessControlConditions other = conditions(ConditionKind.ACCESS_CONTROL_CONDITIONS, "[{\"contractAddress\":\"\",\"standardContractType\":\"\","
-        + "\"chain\":\"ethereum\",\"method\":\"\",\"parameters\":[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\""
-        + "0x000000000000000000000000000000000000dEaD\"}}]");
-    EncryptResponse e = client.encrypt(EncryptRequest.builder().conditions(other).text("secret").build());
-    LitNodeException err = assertThrows(LitNodeException.class,
-        () -> client.decrypt(DecryptRequest.builder().conditions(other).encrypted(e).auth(NodeAuth.sessionSigs(eoaSessions)).build()));
-    assertEquals("NodeAccessControlConditionsReturnedNotAuthorized", err.errorCode().orElse(""), err.getMessage());
+    AccessControlConditions other =
+        conditions(
+            ConditionKind.ACCESS_CONTROL_CONDITIONS,
+            "[{\"contractAddress\":\"\",\"standardContractType\":\"\","
+                + "\"chain\":\"ethereum\",\"method\":\"\",\"parameters\":[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\""
+                + "0x000000000000000000000000000000000000dEaD\"}}]");
+    EncryptResponse e =
+        client.encrypt(EncryptRequest.builder().conditions(other).text("secret").build());
+    LitNodeException err =
+        assertThrows(
+            LitNodeException.class,
+            () ->
+                client.decrypt(
+                    DecryptRequest.builder()
+                        .conditions(other)
+                        .encrypted(e)
+                        .auth(NodeAuth.sessionSigs(eoaSessions))
+                        .build()));
+    assertEquals(
+        "NodeAccessControlConditionsReturnedNotAuthorized",
+        err.errorCode().orElse(""),
+        err.getMessage());
   }
 
   @Test
@@ -365,8 +538,17 @@ abstract class LitNodeClientE2eSuite {
     if (undo.isEmpty()) return; // a live network cannot be told to misbehave
     try {
       AccessControlConditions acc = isTheWallet();
-      EncryptResponse e = client.encrypt(EncryptRequest.builder().conditions(acc).text("t honest shares suffice").build());
-      assertEquals("t honest shares suffice", client.decryptToString(DecryptRequest.builder().conditions(acc).encrypted(e).auth(NodeAuth.sessionSigs(eoaSessions)).build()));
+      EncryptResponse e =
+          client.encrypt(
+              EncryptRequest.builder().conditions(acc).text("t honest shares suffice").build());
+      assertEquals(
+          "t honest shares suffice",
+          client.decryptToString(
+              DecryptRequest.builder()
+                  .conditions(acc)
+                  .encrypted(e)
+                  .auth(NodeAuth.sessionSigs(eoaSessions))
+                  .build()));
     } finally {
       undo.get().run();
     }
@@ -376,11 +558,21 @@ abstract class LitNodeClientE2eSuite {
   @Order(13)
   void getSignedTokenGivesAJwtVerifiedAgainstTheNetworkKey() {
     AccessControlConditions acc = isTheWallet();
-    SignedToken token = client.getSignedToken(SignedTokenRequest.builder().conditions(acc).chain("ethereum").auth(NodeAuth.sessionSigs(eoaSessions)).build());
-    BlsJwt.VerifiedJwt verified = BlsJwt.verify(token.jwt(), BlsPublicKey.fromHex(client.connectionState().orElseThrow().networkPubKey()));
+    SignedToken token =
+        client.getSignedToken(
+            SignedTokenRequest.builder()
+                .conditions(acc)
+                .chain("ethereum")
+                .auth(NodeAuth.sessionSigs(eoaSessions))
+                .build());
+    BlsJwt.VerifiedJwt verified =
+        BlsJwt.verify(
+            token.jwt(),
+            BlsPublicKey.fromHex(client.connectionState().orElseThrow().networkPubKey()));
     assertEquals("BLS12-381", verified.header().get("alg").asText());
     assertEquals("LIT", token.payload().get("iss").asText());
-    assertEquals(signer.address().toLowerCase(Locale.ROOT), token.subject().toLowerCase(Locale.ROOT));
+    assertEquals(
+        signer.address().toLowerCase(Locale.ROOT), token.subject().toLowerCase(Locale.ROOT));
     assertEquals("ethereum", token.payload().get("chain").asText());
     long exp = token.payload().get("exp").asLong();
     long iat = token.payload().get("iat").asLong();
@@ -388,7 +580,9 @@ abstract class LitNodeClientE2eSuite {
     assertTrue(Math.abs(Instant.now().getEpochSecond() - iat) < 300);
     JsonNode sent = token.payload().get("accessControlConditions");
     assertEquals(LitJson.parse(acc.canonicalJson(), "acc"), sent);
-    assertFalse(token.jwt().split("\\.")[2].contains("+") || token.jwt().split("\\.")[2].contains("/"), "signature is base64url");
+    assertFalse(
+        token.jwt().split("\\.")[2].contains("+") || token.jwt().split("\\.")[2].contains("/"),
+        "signature is base64url");
   }
 
   @Test
@@ -396,21 +590,36 @@ abstract class LitNodeClientE2eSuite {
   void claimKeyIdGivesEveryNodesSignatureAndTheDerivedPublicKey() {
     AuthMethod method = AuthMethod.ethWallet(walletAuthSig);
     ClaimKeyResponse claim = client.claimKeyId(method);
-    assertEquals(Hex.encode(EthHash.keccak256Utf8(signer.address() + ":lit")), claim.derivedKeyId());
+    assertEquals(
+        Hex.encode(EthHash.keccak256Utf8(signer.address() + ":lit")), claim.derivedKeyId());
     assertEquals(client.connectedNodes().size(), claim.signatures().size());
-    assertEquals(HdKeys.derivePublicKey(claim.derivedKeyId(), client.connectionState().orElseThrow().hdRootPubkeys()), claim.publicKey());
-    target.nodeWalletAddresses().ifPresent(nodes -> {
-      for (EthAddress a : claim.signerAddresses()) assertTrue(nodes.contains(a.lowercaseHex()), a + " is not a node wallet " + nodes);
-    });
+    assertEquals(
+        HdKeys.derivePublicKey(
+            claim.derivedKeyId(), client.connectionState().orElseThrow().hdRootPubkeys()),
+        claim.publicKey());
+    target
+        .nodeWalletAddresses()
+        .ifPresent(
+            nodes -> {
+              for (EthAddress a : claim.signerAddresses())
+                assertTrue(nodes.contains(a.lowercaseHex()), a + " is not a node wallet " + nodes);
+            });
     for (var s : claim.signatures()) assertTrue(s.v() == 27 || s.v() == 28);
   }
 
   @Test
   @Order(15)
   void aFailingLitActionSurfacesItsOwnErrorMessage() {
-    LitActionException e = assertThrows(LitActionException.class, () -> client.executeJs(ExecuteJsRequest.builder()
-        .code("(async () => { console.log('about to fail'); throw new Error('lit4j-e2e: the action gave up'); })();")
-        .auth(NodeAuth.sessionSigs(eoaSessions)).build()));
+    LitActionException e =
+        assertThrows(
+            LitActionException.class,
+            () ->
+                client.executeJs(
+                    ExecuteJsRequest.builder()
+                        .code(
+                            "(async () => { console.log('about to fail'); throw new Error('lit4j-e2e: the action gave up'); })();")
+                        .auth(NodeAuth.sessionSigs(eoaSessions))
+                        .build()));
     assertTrue(e.error().contains("lit4j-e2e: the action gave up"), e.error());
     assertTrue(e.getMessage().contains("lit4j-e2e: the action gave up"), e.getMessage());
   }
@@ -418,16 +627,22 @@ abstract class LitNodeClientE2eSuite {
   @Test
   @Order(16)
   void aStoredWalletSigForAnotherSessionKeyIsNotReused() {
-    // the wallet sig of step 4 is bound to the stored session key: a request with another key asks again
+    // the wallet sig of step 4 is bound to the stored session key: a request with another key asks
+    // again
     AtomicInteger calls = new AtomicInteger();
     AuthNeededCallback wallet = AuthNeededCallback.ethWallet(signer);
-    SessionSigs other = client.getSessionSigs(SessionSigsRequest.builder()
-        .authNeededCallback(p -> {
-          calls.incrementAndGet();
-          return wallet.authNeeded(p);
-        })
-        .walletSigStoreKey("e2e-wallet-sig").sessionKey(io.lit4j.auth.session.SessionKeyPair.generate())
-        .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION).build());
+    SessionSigs other =
+        client.getSessionSigs(
+            SessionSigsRequest.builder()
+                .authNeededCallback(
+                    p -> {
+                      calls.incrementAndGet();
+                      return wallet.authNeeded(p);
+                    })
+                .walletSigStoreKey("e2e-wallet-sig")
+                .sessionKey(io.lit4j.auth.session.SessionKeyPair.generate())
+                .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
+                .build());
     assertEquals(1, calls.get());
     assertTrue(SessionSigs.verifySignature(other.forNode(other.nodeUrls().get(0))));
   }
@@ -436,11 +651,23 @@ abstract class LitNodeClientE2eSuite {
   @Order(17)
   void withoutTheCapacityDelegationARateLimitedNetworkRefusesThePkpsSession() {
     if (!target.requiresCapacityCredits()) return;
-    SessionSigs unpaid = client.getPkpSessionSigs(PkpSessionRequest.builder()
-        .pkpPublicKey(pkpKey).authMethod(ethWallet).sessionKey(io.lit4j.auth.session.SessionKeyPair.generate())
-        .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION).build());
-    LitNodeException e = assertThrows(LitNodeException.class, () -> client.executeJs(ExecuteJsRequest.builder()
-        .code("Lit.Actions.setResponse({response: 'paid?'});").auth(NodeAuth.sessionSigs(unpaid)).build()));
+    SessionSigs unpaid =
+        client.getPkpSessionSigs(
+            PkpSessionRequest.builder()
+                .pkpPublicKey(pkpKey)
+                .authMethod(ethWallet)
+                .sessionKey(io.lit4j.auth.session.SessionKeyPair.generate())
+                .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
+                .build());
+    LitNodeException e =
+        assertThrows(
+            LitNodeException.class,
+            () ->
+                client.executeJs(
+                    ExecuteJsRequest.builder()
+                        .code("Lit.Actions.setResponse({response: 'paid?'});")
+                        .auth(NodeAuth.sessionSigs(unpaid))
+                        .build()));
     assertEquals("rate_limit_exceeded", e.errorCode().orElse(""), e.getMessage());
     assertEquals(402, e.status());
   }

@@ -13,7 +13,9 @@ import org.web3j.crypto.Credentials;
 record LocalTarget(LocalLitNetwork net) implements E2eTarget {
   @Override
   public LitNodeClientConfig.Builder clientConfig() {
-    return LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).requestTimeout(Duration.ofSeconds(30));
+    return LitNodeClientConfig.builder()
+        .localNetwork(net.rpcUrl(), net.contracts())
+        .requestTimeout(Duration.ofSeconds(30));
   }
 
   @Override
@@ -23,7 +25,11 @@ record LocalTarget(LocalLitNetwork net) implements E2eTarget {
 
   @Override
   public LitContracts contracts() {
-    return LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(wallet()).build();
+    return LitContracts.builder()
+        .rpcUrl(net.rpcUrl())
+        .addresses(net.contracts())
+        .signer(wallet())
+        .build();
   }
 
   @Override

@@ -11,10 +11,10 @@ import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.localnet.junit.LocalLitNetworkTest;
 import io.lit4j.localnet.node.NodeFault;
 import io.lit4j.localnet.node.SimulatedNode;
+import io.lit4j.node.AuthNeededCallback;
+import io.lit4j.node.ExecuteJsRequest;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.ExecuteJsRequest;
-import io.lit4j.node.AuthNeededCallback;
 import io.lit4j.node.NodeAuth;
 import io.lit4j.node.SessionSigsRequest;
 import java.time.Duration;
@@ -24,9 +24,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Clients opened, used (also against faulty nodes) and closed leave nothing behind: no
- * {@code lit4j-*} or OkHttp thread they made, no open connection to a node, and no connection to
- * the chain RPC piling up client after client.
+ * Clients opened, used (also against faulty nodes) and closed leave nothing behind: no {@code
+ * lit4j-*} or OkHttp thread they made, no open connection to a node, and no connection to the chain
+ * RPC piling up client after client.
  */
 @LocalLitNetworkTest(nodes = 3, seed = "lit4j-leak-check", rateLimiting = false)
 class ResourceLeakTest {
@@ -42,18 +42,36 @@ class ResourceLeakTest {
   }
 
   private void useOnce(int i) {
-    LitNodeClientConfig config = LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts())
-        .requestTimeout(Duration.ofSeconds(2)).connectTimeout(Duration.ofSeconds(2)).build();
+    LitNodeClientConfig config =
+        LitNodeClientConfig.builder()
+            .localNetwork(net.rpcUrl(), net.contracts())
+            .requestTimeout(Duration.ofSeconds(2))
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     try (LitNodeClient client = LitNodeClient.create(config)) {
       client.connect();
-      SessionSigs sigs = client.getSessionSigs(SessionSigsRequest.builder()
-          .authNeededCallback(AuthNeededCallback.ethWallet(new Web3jEthSigner(net.devAccount(6))))
-          .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION).build());
+      SessionSigs sigs =
+          client.getSessionSigs(
+              SessionSigsRequest.builder()
+                  .authNeededCallback(
+                      AuthNeededCallback.ethWallet(new Web3jEthSigner(net.devAccount(6))))
+                  .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
+                  .build());
       // one node of three slow past the timeout or failing: the other two (the threshold) answer
-      net.nodes().get(i % 3).server().setFault(i % 2 == 0 ? NodeFault.SLOW : NodeFault.HTTP_500, Duration.ofMillis(2500));
+      net.nodes()
+          .get(i % 3)
+          .server()
+          .setFault(i % 2 == 0 ? NodeFault.SLOW : NodeFault.HTTP_500, Duration.ofMillis(2500));
       try {
-        assertEquals("ok", client.executeJs(ExecuteJsRequest.builder().code("Lit.Actions.setResponse({response: 'ok'});")
-            .auth(NodeAuth.sessionSigs(sigs)).build()).response());
+        assertEquals(
+            "ok",
+            client
+                .executeJs(
+                    ExecuteJsRequest.builder()
+                        .code("Lit.Actions.setResponse({response: 'ok'});")
+                        .auth(NodeAuth.sessionSigs(sigs))
+                        .build())
+                .response());
       } finally {
         for (SimulatedNode n : net.nodes()) n.server().setFault(NodeFault.NONE);
       }
@@ -69,21 +87,42 @@ class ResourceLeakTest {
     int rpcBefore = Resources.establishedTo(Set.of(rpcPort));
     for (int i = 1; i <= CLIENTS; i++) useOnce(i);
 
-    Set<String> left = Resources.awaitGone(() -> {
-      Set<String> now = new HashSet<>(Resources.threads(n -> n.startsWith("lit4j-")));
-      return now;
-    }, 5000);
+    Set<String> left =
+        Resources.awaitGone(
+            () -> {
+              Set<String> now = new HashSet<>(Resources.threads(n -> n.startsWith("lit4j-")));
+              return now;
+            },
+            5000);
     assertTrue(left.isEmpty(), "client threads still running after close(): " + left);
-    assertEquals(0, Resources.establishedTo(nodePorts()), "connections to the nodes are closed with the client");
+    assertEquals(
+        0,
+        Resources.establishedTo(nodePorts()),
+        "connections to the nodes are closed with the client");
     Thread.sleep(3000);
     int rpcAfter = Resources.establishedTo(Set.of(rpcPort));
     Set<String> okhttpNew = new HashSet<>(Resources.clientThreads());
     okhttpNew.removeAll(before);
-    System.out.println("leak check: RPC connections " + rpcBefore + " -> " + rpcAfter + " after " + CLIENTS
-        + " clients; OkHttp/lit4j threads new since start: " + okhttpNew);
-    // OkHttp's one JVM-wide "OkHttp TaskRunner" pool is shared with the nodes' chain clients; any other OkHttp thread would be ours
-    assertTrue(okhttpNew.stream().noneMatch(n -> n.startsWith("OkHttp") && !n.startsWith("OkHttp TaskRunner")), "OkHttp threads left: " + okhttpNew);
-    assertTrue(rpcAfter - rpcBefore < CLIENTS / 2,
-        "connections to the chain RPC grow with every closed client: " + rpcBefore + " -> " + rpcAfter);
+    System.out.println(
+        "leak check: RPC connections "
+            + rpcBefore
+            + " -> "
+            + rpcAfter
+            + " after "
+            + CLIENTS
+            + " clients; OkHttp/lit4j threads new since start: "
+            + okhttpNew);
+    // OkHttp's one JVM-wide "OkHttp TaskRunner" pool is shared with the nodes' chain clients; any
+    // other OkHttp thread would be ours
+    assertTrue(
+        okhttpNew.stream()
+            .noneMatch(n -> n.startsWith("OkHttp") && !n.startsWith("OkHttp TaskRunner")),
+        "OkHttp threads left: " + okhttpNew);
+    assertTrue(
+        rpcAfter - rpcBefore < CLIENTS / 2,
+        "connections to the chain RPC grow with every closed client: "
+            + rpcBefore
+            + " -> "
+            + rpcAfter);
   }
 }

@@ -28,7 +28,9 @@ public final class Resources {
   }
 
   /** Waits up to {@code millis} for {@code stillThere} to become empty; returns what is left. */
-  public static Set<String> awaitGone(java.util.function.Supplier<Set<String>> stillThere, long millis) throws InterruptedException {
+  public static Set<String> awaitGone(
+      java.util.function.Supplier<Set<String>> stillThere, long millis)
+      throws InterruptedException {
     long end = System.currentTimeMillis() + millis;
     Set<String> left = stillThere.get();
     while (!left.isEmpty() && System.currentTimeMillis() < end) {
@@ -49,7 +51,8 @@ public final class Resources {
         String[] f = line.trim().split("\\s+");
         if (f.length < 4 || !f[3].equals("01")) continue;
         String rem = f[2];
-        int port = Integer.parseInt(rem.substring(rem.indexOf(':') + 1).toUpperCase(Locale.ROOT), 16);
+        int port =
+            Integer.parseInt(rem.substring(rem.indexOf(':') + 1).toUpperCase(Locale.ROOT), 16);
         if (remotePorts.contains(port)) n++;
       }
     }

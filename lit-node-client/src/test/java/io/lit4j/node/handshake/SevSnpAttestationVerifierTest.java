@@ -19,8 +19,6 @@ import io.lit4j.crypto.attestation.SevSnpAttestation;
 import io.lit4j.crypto.attestation.SevSnpCheck;
 import io.lit4j.crypto.attestation.SevSnpVerificationException;
 import io.lit4j.crypto.attestation.SevSnpVerifier;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import okhttp3.OkHttpClient;
@@ -38,7 +36,9 @@ class SevSnpAttestationVerifierTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    vector = io.lit4j.core.vectors.TestVectors.read(io.lit4j.core.vectors.TestVectors.committed("sev_snp_attestation.json"));
+    vector =
+        io.lit4j.core.vectors.TestVectors.read(
+            io.lit4j.core.vectors.TestVectors.committed("sev_snp_attestation.json"));
     amd = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     amd.start();
     http = new OkHttpClient();
@@ -55,7 +55,8 @@ class SevSnpAttestationVerifierTest {
   }
 
   private AmdKdsVcekFetcher fetcher() {
-    return new AmdKdsVcekFetcher(http, Duration.ofSeconds(5), "http://127.0.0.1:" + amd.port() + "/");
+    return new AmdKdsVcekFetcher(
+        http, Duration.ofSeconds(5), "http://127.0.0.1:" + amd.port() + "/");
   }
 
   @Test
@@ -69,16 +70,24 @@ class SevSnpAttestationVerifierTest {
     SevSnpVerifier.verifyReportAndChallenge(att, challenge, cache);
     SevSnpVerifier.verifyReportAndChallenge(att, challenge, cache);
 
-    assertEquals(1, amd.findAll(getRequestedFor(urlEqualTo(vcekPath()))).size(), "cached after the first fetch");
-    assertArrayEquals(der, cache.vcekDer(vector.get("expectedVcekUrl").textValue(), att.parsedReport()).orElseThrow());
+    assertEquals(
+        1,
+        amd.findAll(getRequestedFor(urlEqualTo(vcekPath()))).size(),
+        "cached after the first fetch");
+    assertArrayEquals(
+        der,
+        cache.vcekDer(vector.get("expectedVcekUrl").textValue(), att.parsedReport()).orElseThrow());
   }
 
   @Test
   void aChallengeOtherThanTheNonceIsRejected() {
-    SevSnpAttestationVerifier v = new SevSnpAttestationVerifier(new InMemoryVcekCache(fetcher()), Runnable::run);
+    SevSnpAttestationVerifier v =
+        new SevSnpAttestationVerifier(new InMemoryVcekCache(fetcher()), Runnable::run);
 
-    SevSnpVerificationException e = assertThrows(SevSnpVerificationException.class,
-        () -> v.check("https://1.2.3.4:443", "00".repeat(32), vector.get("attestation")));
+    SevSnpVerificationException e =
+        assertThrows(
+            SevSnpVerificationException.class,
+            () -> v.check("https://1.2.3.4:443", "00".repeat(32), vector.get("attestation")));
 
     assertEquals(SevSnpCheck.NOONCE, e.failedCheck());
     assertEquals("InvalidNodeAttestation", e.errorCode().orElseThrow());
@@ -87,10 +96,18 @@ class SevSnpAttestationVerifierTest {
   @Test
   void anAttestationThatDoesNotNameTheNodeCalledIsRejected() {
     // the vector's data has no EXTERNAL_ADDR, so no node URL can match it
-    SevSnpAttestationVerifier v = new SevSnpAttestationVerifier(new InMemoryVcekCache(fetcher()), Runnable::run);
+    SevSnpAttestationVerifier v =
+        new SevSnpAttestationVerifier(new InMemoryVcekCache(fetcher()), Runnable::run);
 
-    java.util.concurrent.CompletionException wrapped = assertThrows(java.util.concurrent.CompletionException.class,
-        () -> v.verify("https://1.2.3.4:443", vector.get("challengeHex").textValue(), vector.get("attestation")).join());
+    java.util.concurrent.CompletionException wrapped =
+        assertThrows(
+            java.util.concurrent.CompletionException.class,
+            () ->
+                v.verify(
+                        "https://1.2.3.4:443",
+                        vector.get("challengeHex").textValue(),
+                        vector.get("attestation"))
+                    .join());
 
     SevSnpVerificationException e = (SevSnpVerificationException) wrapped.getCause();
     assertEquals(SevSnpCheck.EXTERNAL_ADDR, e.failedCheck());
@@ -98,11 +115,14 @@ class SevSnpAttestationVerifierTest {
 
   @Test
   void aKdsAnswerThatIsNotACertificateIsAnAttestationError() {
-    amd.stubFor(get(urlEqualTo(vcekPath())).willReturn(aResponse().withStatus(404).withBody("not found")));
+    amd.stubFor(
+        get(urlEqualTo(vcekPath())).willReturn(aResponse().withStatus(404).withBody("not found")));
     SevSnpAttestation att = SevSnpAttestation.fromJson(vector.get("attestation"));
 
-    LitException e = assertThrows(LitException.class,
-        () -> fetcher().vcekDer(vector.get("expectedVcekUrl").textValue(), att.parsedReport()));
+    LitException e =
+        assertThrows(
+            LitException.class,
+            () -> fetcher().vcekDer(vector.get("expectedVcekUrl").textValue(), att.parsedReport()));
 
     assertEquals(404, e.status());
     assertEquals("InvalidNodeAttestation", e.errorCode().orElseThrow());
@@ -111,10 +131,17 @@ class SevSnpAttestationVerifierTest {
 
   @Test
   void malformedAttestationJsonIsAnAttestationError() {
-    SevSnpAttestationVerifier v = new SevSnpAttestationVerifier(new InMemoryVcekCache(fetcher()), Runnable::run);
+    SevSnpAttestationVerifier v =
+        new SevSnpAttestationVerifier(new InMemoryVcekCache(fetcher()), Runnable::run);
 
-    LitException e = assertThrows(LitException.class,
-        () -> v.check("https://1.2.3.4:443", "00".repeat(32), LitJson.parse("{\"type\":\"AMD_SEV_SNP\"}", "a")));
+    LitException e =
+        assertThrows(
+            LitException.class,
+            () ->
+                v.check(
+                    "https://1.2.3.4:443",
+                    "00".repeat(32),
+                    LitJson.parse("{\"type\":\"AMD_SEV_SNP\"}", "a")));
 
     assertEquals("InvalidNodeAttestation", e.errorCode().orElseThrow());
   }

@@ -9,11 +9,11 @@ import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.EthSignatures;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.localnet.junit.LocalLitNetworkTest;
-import io.lit4j.node.LitNodeClientConfig;
 import io.lit4j.node.ExecuteJsRequest;
-import io.lit4j.node.faults.Resources;
-import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.LitNodeClientConfig;
 import io.lit4j.node.NodeAuth;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.faults.Resources;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,18 +34,19 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * 200 concurrent {@code pkpSign} and 200 concurrent {@code executeJs} calls from one client
- * against a 3-node local network: every result verifies, and the client's threads and
- * connections stay bounded. Latency and throughput are printed (see docs/benchmarks.md), never
- * asserted.
+ * 200 concurrent {@code pkpSign} and 200 concurrent {@code executeJs} calls from one client against
+ * a 3-node local network: every result verifies, and the client's threads and connections stay
+ * bounded. Latency and throughput are printed (see docs/benchmarks.md), never asserted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @LocalLitNetworkTest(nodes = 3, seed = "lit4j-load", rateLimiting = false)
 class ConcurrentLoadTest {
   static final int CALLS = 200;
+
   /** OkHttpNodeTransport's dispatcher limits: 256 requests, 64 per host. */
   static final int MAX_THREADS = 256;
+
   static final int MAX_CONNECTIONS_PER_NODE = 64;
   private final LocalLitNetwork net;
   private Fixture f;
@@ -63,9 +64,13 @@ class ConcurrentLoadTest {
   @AfterAll
   void stop() throws Exception {
     f.close();
-    Set<String> left = Resources.awaitGone(() -> Resources.threads(n -> n.startsWith("lit4j-")), 5000);
+    Set<String> left =
+        Resources.awaitGone(() -> Resources.threads(n -> n.startsWith("lit4j-")), 5000);
     assertTrue(left.isEmpty(), "client threads left after close(): " + left);
-    assertEquals(0, Resources.establishedTo(nodePorts()), "no connection to a node stays open after close()");
+    assertEquals(
+        0,
+        Resources.establishedTo(nodePorts()),
+        "no connection to a node stays open after close()");
     System.out.println("| operation | calls | p50 ms | p99 ms | max ms | throughput |");
     System.out.println("|---|---|---|---|---|---|");
     report.forEach(System.out::println);
@@ -82,14 +87,19 @@ class ConcurrentLoadTest {
     final ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor();
 
     Sampler() {
-      s.scheduleAtFixedRate(() -> {
-        peakThreads.accumulateAndGet(Resources.threads(n -> n.startsWith("lit4j-")).size(), Math::max);
-        try {
-          peakConnections.accumulateAndGet(Resources.establishedTo(nodePorts()), Math::max);
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }, 0, 20, TimeUnit.MILLISECONDS);
+      s.scheduleAtFixedRate(
+          () -> {
+            peakThreads.accumulateAndGet(
+                Resources.threads(n -> n.startsWith("lit4j-")).size(), Math::max);
+            try {
+              peakConnections.accumulateAndGet(Resources.establishedTo(nodePorts()), Math::max);
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          },
+          0,
+          20,
+          TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -100,11 +110,25 @@ class ConcurrentLoadTest {
   }
 
   private void assertBounded(Sampler sampler, String op) throws Exception {
-    System.out.println(op + ": peak client threads " + sampler.peakThreads + ", peak connections to the 3 nodes " + sampler.peakConnections);
-    report.add("<!-- " + op + ": peak lit4j threads " + sampler.peakThreads + ", peak node connections " + sampler.peakConnections + " -->");
+    System.out.println(
+        op
+            + ": peak client threads "
+            + sampler.peakThreads
+            + ", peak connections to the 3 nodes "
+            + sampler.peakConnections);
+    report.add(
+        "<!-- "
+            + op
+            + ": peak lit4j threads "
+            + sampler.peakThreads
+            + ", peak node connections "
+            + sampler.peakConnections
+            + " -->");
     // 4 workers + 1 scheduler + the dispatcher's threads
     assertTrue(sampler.peakThreads.get() <= MAX_THREADS + 5, "threads: " + sampler.peakThreads);
-    assertTrue(sampler.peakConnections.get() <= MAX_CONNECTIONS_PER_NODE * 3, "connections: " + sampler.peakConnections);
+    assertTrue(
+        sampler.peakConnections.get() <= MAX_CONNECTIONS_PER_NODE * 3,
+        "connections: " + sampler.peakConnections);
     // idle connections beyond OkHttp's pool size (5) are closed once the calls are done
     long end = System.currentTimeMillis() + 5000;
     int idle = Resources.establishedTo(nodePorts());
@@ -127,15 +151,25 @@ class ConcurrentLoadTest {
         byte[] digest = EthHash.keccak256(("load " + i).getBytes(StandardCharsets.UTF_8));
         digests.add(digest);
         long start = System.nanoTime();
-        calls.add(f.client.pkpSignAsync(PkpSignRequest.builder().toSign(digest).pkpPublicKey(f.pkpKey).auth(NodeAuth.sessionSigs(f.pkpSessions)).build())
-            .whenComplete((s, e) -> lat.add(System.nanoTime() - start)));
+        calls.add(
+            f.client
+                .pkpSignAsync(
+                    PkpSignRequest.builder()
+                        .toSign(digest)
+                        .pkpPublicKey(f.pkpKey)
+                        .auth(NodeAuth.sessionSigs(f.pkpSessions))
+                        .build())
+                .whenComplete((s, e) -> lat.add(System.nanoTime() - start)));
       }
       CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
       lat.wall(System.nanoTime() - t0);
       for (int i = 0; i < CALLS; i++) {
         EcdsaSignature sig = calls.get(i).get();
         assertTrue(sig.verify());
-        assertEquals(f.pkpKey.ethAddress(), EthSignatures.recoverAddress(digests.get(i), sig.signature()), "call " + i);
+        assertEquals(
+            f.pkpKey.ethAddress(),
+            EthSignatures.recoverAddress(digests.get(i), sig.signature()),
+            "call " + i);
       }
       assertBounded(sampler, "pkpSign");
     }
@@ -155,12 +189,19 @@ class ConcurrentLoadTest {
         byte[] toSign = EthHash.keccak256(("execute load " + i).getBytes(StandardCharsets.UTF_8));
         digests.add(toSign);
         long start = System.nanoTime();
-        calls.add(f.client.executeJsAsync(ExecuteJsRequest.builder()
-                .code("(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' });"
-                    + " Lit.Actions.setResponse({response: String(n)}); })();")
-                .jsParam("toSign", toSign).jsParam("publicKey", f.pkpKey.hex()).jsParam("n", i)
-                .auth(NodeAuth.sessionSigs(f.pkpSessions)).build())
-            .whenComplete((s, e) -> lat.add(System.nanoTime() - start)));
+        calls.add(
+            f.client
+                .executeJsAsync(
+                    ExecuteJsRequest.builder()
+                        .code(
+                            "(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' });"
+                                + " Lit.Actions.setResponse({response: String(n)}); })();")
+                        .jsParam("toSign", toSign)
+                        .jsParam("publicKey", f.pkpKey.hex())
+                        .jsParam("n", i)
+                        .auth(NodeAuth.sessionSigs(f.pkpSessions))
+                        .build())
+                .whenComplete((s, e) -> lat.add(System.nanoTime() - start)));
       }
       CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
       lat.wall(System.nanoTime() - t0);

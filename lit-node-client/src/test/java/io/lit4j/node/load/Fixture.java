@@ -18,9 +18,9 @@ import io.lit4j.core.constants.AuthMethodScope;
 import io.lit4j.core.constants.LitAbility;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.localnet.LocalLitNetwork;
+import io.lit4j.node.AuthNeededCallback;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.AuthNeededCallback;
 import io.lit4j.node.PkpSessionRequest;
 import io.lit4j.node.SessionSigsRequest;
 import java.time.Duration;
@@ -44,38 +44,76 @@ public final class Fixture implements AutoCloseable {
   public Fixture(LocalLitNetwork net, int devAccount, LitNodeClientConfig.Builder config) {
     this.net = net;
     this.wallet = net.devAccount(devAccount);
-    this.client = LitNodeClient.create(config.localNetwork(net.rpcUrl(), net.contracts()).refreshInterval(Duration.ZERO).build());
+    this.client =
+        LitNodeClient.create(
+            config
+                .localNetwork(net.rpcUrl(), net.contracts())
+                .refreshInterval(Duration.ZERO)
+                .build());
     client.connect();
     signer = new Web3jEthSigner(wallet);
-    contracts = LitContracts.builder().rpcUrl(net.rpcUrl()).addresses(net.contracts()).signer(wallet).build();
+    contracts =
+        LitContracts.builder()
+            .rpcUrl(net.rpcUrl())
+            .addresses(net.contracts())
+            .signer(wallet)
+            .build();
     Instant now = Instant.now();
-    AuthSig login = AuthSigs.generate(signer, SiweMessage.builder().domain("localhost").address(signer.address())
-        .statement("lit4j").uri("https://localhost/login").nonce(client.getLatestBlockhash())
-        .issuedAt(now).expirationTime(now.plus(Duration.ofHours(2))).chainId(1).build().prepareMessage());
+    AuthSig login =
+        AuthSigs.generate(
+            signer,
+            SiweMessage.builder()
+                .domain("localhost")
+                .address(signer.address())
+                .statement("lit4j")
+                .uri("https://localhost/login")
+                .nonce(client.getLatestBlockhash())
+                .issuedAt(now)
+                .expirationTime(now.plus(Duration.ofHours(2)))
+                .chainId(1)
+                .build()
+                .prepareMessage());
     ethWallet = AuthMethod.ethWallet(login);
-    MintedPkp pkp = contracts.pkps().mintWithAuth(ethWallet, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
+    MintedPkp pkp =
+        contracts
+            .pkps()
+            .mintWithAuth(
+                ethWallet, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
     pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
     eoaSessions = client.getSessionSigs(eoaRequest(SessionKeyPair.generate()));
     pkpSessions = client.getPkpSessionSigs(pkpRequest(SessionKeyPair.generate()));
-    isTheWallet = AccessControlConditions.fromJson(ConditionKind.ACCESS_CONTROL_CONDITIONS, "[{\"contractAddress\":\"\",\"standardContractType\":\"\","
-        + "\"chain\":\"ethereum\",\"method\":\"\",\"parameters\":[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\""
-        + signer.address() + "\"}}]");
+    isTheWallet =
+        AccessControlConditions.fromJson(
+            ConditionKind.ACCESS_CONTROL_CONDITIONS,
+            "[{\"contractAddress\":\"\",\"standardContractType\":\"\","
+                + "\"chain\":\"ethereum\",\"method\":\"\",\"parameters\":[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\""
+                + signer.address()
+                + "\"}}]");
   }
 
   public SessionSigsRequest eoaRequest(SessionKeyPair key) {
-    return SessionSigsRequest.builder().authNeededCallback(AuthNeededCallback.ethWallet(signer)).sessionKey(key)
+    return SessionSigsRequest.builder()
+        .authNeededCallback(AuthNeededCallback.ethWallet(signer))
+        .sessionKey(key)
         .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
         .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
-        .resourceAbility(LitAccessControlConditionResource.ALL, LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION)
-        .resourceAbility(LitAccessControlConditionResource.ALL, LitAbility.ACCESS_CONTROL_CONDITION_SIGNING)
-        .expiration(Duration.ofHours(1)).build();
+        .resourceAbility(
+            LitAccessControlConditionResource.ALL, LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION)
+        .resourceAbility(
+            LitAccessControlConditionResource.ALL, LitAbility.ACCESS_CONTROL_CONDITION_SIGNING)
+        .expiration(Duration.ofHours(1))
+        .build();
   }
 
   public PkpSessionRequest pkpRequest(SessionKeyPair key) {
-    return PkpSessionRequest.builder().pkpPublicKey(pkpKey).authMethod(ethWallet).sessionKey(key)
+    return PkpSessionRequest.builder()
+        .pkpPublicKey(pkpKey)
+        .authMethod(ethWallet)
+        .sessionKey(key)
         .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
         .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
-        .expiration(Duration.ofHours(1)).build();
+        .expiration(Duration.ofHours(1))
+        .build();
   }
 
   @Override

@@ -45,7 +45,14 @@ public final class Latencies {
 
   /** A markdown table row: name | n | p50 | p99 | max | throughput. */
   public String row() {
-    return String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f | %s |", name, count(), quantile(0.5), quantile(0.99), quantile(1.0),
+    return String.format(
+        Locale.ROOT,
+        "| %s | %d | %.0f | %.0f | %.0f | %s |",
+        name,
+        count(),
+        quantile(0.5),
+        quantile(0.99),
+        quantile(1.0),
         wallNanos == 0 ? "–" : String.format(Locale.ROOT, "%.1f/s", throughputPerSecond()));
   }
 }

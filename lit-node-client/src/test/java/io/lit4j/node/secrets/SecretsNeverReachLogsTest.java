@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lit4j.auth.methods.AuthMethod;
+import io.lit4j.auth.resources.LitActionResource;
 import io.lit4j.auth.session.SessionKeyPair;
 import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.auth.signer.Web3jEthSigner;
+import io.lit4j.core.constants.LitAbility;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.bls.BlsSecretKeyShare;
@@ -21,20 +23,18 @@ import io.lit4j.localnet.junit.LocalLitNetworkTest;
 import io.lit4j.localnet.node.NodeFault;
 import io.lit4j.localnet.node.SimulatedNode;
 import io.lit4j.localnet.node.SimulatedNodeConfig;
-import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.DecryptRequest;
-import io.lit4j.node.EncryptResponse;
-import io.lit4j.node.EncryptRequest;
-import io.lit4j.node.ExecuteJsRequest;
-import io.lit4j.node.load.Fixture;
-import io.lit4j.node.PkpSignRequest;
-import io.lit4j.node.LitActionException;
 import io.lit4j.node.AuthNeededCallback;
+import io.lit4j.node.DecryptRequest;
+import io.lit4j.node.EncryptRequest;
+import io.lit4j.node.EncryptResponse;
+import io.lit4j.node.ExecuteJsRequest;
 import io.lit4j.node.InMemorySessionKeyStore;
+import io.lit4j.node.LitActionException;
+import io.lit4j.node.LitNodeClientConfig;
 import io.lit4j.node.NodeAuth;
+import io.lit4j.node.PkpSignRequest;
 import io.lit4j.node.SessionSigsRequest;
-import io.lit4j.auth.resources.LitActionResource;
-import io.lit4j.core.constants.LitAbility;
+import io.lit4j.node.load.Fixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigInteger;
@@ -51,8 +51,8 @@ import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
 
 /**
- * No private key or session secret ever reaches a log line (at DEBUG, see
- * {@code simplelogger.properties}), an exception message, or a {@code toString}.
+ * No private key or session secret ever reaches a log line (at DEBUG, see {@code
+ * simplelogger.properties}), an exception message, or a {@code toString}.
  */
 @LocalLitNetworkTest(nodes = 3, seed = "lit4j-secrets", rateLimiting = false)
 class SecretsNeverReachLogsTest {
@@ -92,45 +92,100 @@ class SecretsNeverReachLogsTest {
     PrintStream oldOut = System.out;
     PrintStream tee = new PrintStream(captured, true, StandardCharsets.UTF_8);
     List<String> secrets = new ArrayList<>();
-    for (int i = 0; i < net.devAccounts().size(); i++) secrets.addAll(spellings("dev wallet " + i + " private key", privateKey(net.devAccount(i))));
+    for (int i = 0; i < net.devAccounts().size(); i++)
+      secrets.addAll(spellings("dev wallet " + i + " private key", privateKey(net.devAccount(i))));
     InMemorySessionKeyStore store = new InMemorySessionKeyStore();
     SessionKeyPair eoaKey = SessionKeyPair.generate();
     SessionKeyPair pkpKey = SessionKeyPair.generate();
     for (SessionKeyPair k : List.of(eoaKey, pkpKey)) {
       secrets.addAll(spellings("session secret key", Hex.decode(k.secretKeyHex(), "secret")));
-      secrets.addAll(spellings("session key seed", java.util.Arrays.copyOf(Hex.decode(k.secretKeyHex(), "secret"), 32)));
+      secrets.addAll(
+          spellings(
+              "session key seed",
+              java.util.Arrays.copyOf(Hex.decode(k.secretKeyHex(), "secret"), 32)));
     }
     Fixture f;
     System.setErr(tee);
     System.setOut(tee);
     try {
-      f = new Fixture(net, 8, LitNodeClientConfig.builder().requestTimeout(Duration.ofSeconds(5)).sessionKeyStore(store));
+      f =
+          new Fixture(
+              net,
+              8,
+              LitNodeClientConfig.builder()
+                  .requestTimeout(Duration.ofSeconds(5))
+                  .sessionKeyStore(store));
       try {
         // the store's own session key (made by getSessionSigs without an explicit key)
-        SessionSigs stored = f.client.getSessionSigs(SessionSigsRequest.builder()
-            .authNeededCallback(AuthNeededCallback.ethWallet(f.signer)).walletSigStoreKey("secrets-test")
-            .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION).build());
+        SessionSigs stored =
+            f.client.getSessionSigs(
+                SessionSigsRequest.builder()
+                    .authNeededCallback(AuthNeededCallback.ethWallet(f.signer))
+                    .walletSigStoreKey("secrets-test")
+                    .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
+                    .build());
         SessionSigs eoa = f.client.getSessionSigs(f.eoaRequest(eoaKey));
         SessionSigs pkp = f.client.getPkpSessionSigs(f.pkpRequest(pkpKey));
-        // a node refusing connections: the request is repeated (logged at DEBUG) and the node dropped (WARN)
+        // a node refusing connections: the request is repeated (logged at DEBUG) and the node
+        // dropped (WARN)
         net.nodes().get(2).server().setFault(NodeFault.DOWN);
         try {
-          assertEquals("hi", f.client.executeJs(ExecuteJsRequest.builder()
-              .code("console.log('from the action'); Lit.Actions.setResponse({response: 'hi'});").auth(NodeAuth.sessionSigs(stored)).build()).response());
+          assertEquals(
+              "hi",
+              f.client
+                  .executeJs(
+                      ExecuteJsRequest.builder()
+                          .code(
+                              "console.log('from the action'); Lit.Actions.setResponse({response: 'hi'});")
+                          .auth(NodeAuth.sessionSigs(stored))
+                          .build())
+                  .response());
         } finally {
           net.nodes().get(2).server().setFault(NodeFault.NONE);
         }
         byte[] toSign = EthHash.keccak256("secrets".getBytes(StandardCharsets.UTF_8));
-        EcdsaSignature sig = f.client.pkpSign(PkpSignRequest.builder().toSign(toSign).pkpPublicKey(f.pkpKey).auth(NodeAuth.sessionSigs(pkp)).build());
+        EcdsaSignature sig =
+            f.client.pkpSign(
+                PkpSignRequest.builder()
+                    .toSign(toSign)
+                    .pkpPublicKey(f.pkpKey)
+                    .auth(NodeAuth.sessionSigs(pkp))
+                    .build());
         assertEquals(f.pkpKey.ethAddress(), EthSignatures.recoverAddress(toSign, sig.signature()));
-        EncryptResponse e = f.client.encrypt(EncryptRequest.builder().conditions(f.isTheWallet).text("secret text").build());
-        assertEquals("secret text", f.client.decryptToString(DecryptRequest.builder().conditions(f.isTheWallet).encrypted(e).auth(NodeAuth.sessionSigs(eoa)).build()));
-        LitActionException failed = assertThrows(LitActionException.class, () -> f.client.executeJs(ExecuteJsRequest.builder()
-            .code("throw new Error('boom');").auth(NodeAuth.sessionSigs(eoa)).build()));
+        EncryptResponse e =
+            f.client.encrypt(
+                EncryptRequest.builder().conditions(f.isTheWallet).text("secret text").build());
+        assertEquals(
+            "secret text",
+            f.client.decryptToString(
+                DecryptRequest.builder()
+                    .conditions(f.isTheWallet)
+                    .encrypted(e)
+                    .auth(NodeAuth.sessionSigs(eoa))
+                    .build()));
+        LitActionException failed =
+            assertThrows(
+                LitActionException.class,
+                () ->
+                    f.client.executeJs(
+                        ExecuteJsRequest.builder()
+                            .code("throw new Error('boom');")
+                            .auth(NodeAuth.sessionSigs(eoa))
+                            .build()));
         net.nodes().forEach(n -> n.server().setFault(NodeFault.HTTP_500));
-        LitException all500 = assertThrows(LitException.class, () -> f.client.pkpSign(PkpSignRequest.builder().toSign(toSign).pkpPublicKey(f.pkpKey).auth(NodeAuth.sessionSigs(pkp)).build()));
+        LitException all500 =
+            assertThrows(
+                LitException.class,
+                () ->
+                    f.client.pkpSign(
+                        PkpSignRequest.builder()
+                            .toSign(toSign)
+                            .pkpPublicKey(f.pkpKey)
+                            .auth(NodeAuth.sessionSigs(pkp))
+                            .build()));
         net.nodes().forEach(n -> n.server().setFault(NodeFault.NONE));
-        System.err.println("exception texts: " + failed + " / " + all500 + " / " + all500.details());
+        System.err.println(
+            "exception texts: " + failed + " / " + all500 + " / " + all500.details());
       } finally {
         net.nodes().forEach(n -> n.server().setFault(NodeFault.NONE));
         f.close();
@@ -141,10 +196,16 @@ class SecretsNeverReachLogsTest {
     }
     // the store holds the session key it made: its secret must not be logged either
     for (String key : List.of("lit-session-key")) {
-      store.get(key).ifPresent(json -> {
-        String secret = io.lit4j.core.json.LitJson.parse(json, "stored").path("secretKey").asText();
-        if (!secret.isEmpty()) secrets.addAll(spellings("stored session secret key", Hex.decode(secret, "secretKey")));
-      });
+      store
+          .get(key)
+          .ifPresent(
+              json -> {
+                String secret =
+                    io.lit4j.core.json.LitJson.parse(json, "stored").path("secretKey").asText();
+                if (!secret.isEmpty())
+                  secrets.addAll(
+                      spellings("stored session secret key", Hex.decode(secret, "secretKey")));
+              });
     }
     assertTrue(store.toString().startsWith("InMemorySessionKeyStore"), store.toString());
     String log = captured.toString(StandardCharsets.UTF_8);
@@ -152,11 +213,22 @@ class SecretsNeverReachLogsTest {
     Files.writeString(Path.of("target", "secrets-captured.log"), log);
     long lines = log.lines().count();
     long debug = log.lines().filter(l -> l.contains(" DEBUG ")).count();
-    System.out.println("captured " + lines + " lines of output (" + debug + " at DEBUG) across connect, session sigs, "
-        + "PKP session sigs, executeJs, pkpSign, encrypt/decrypt and failures; " + secrets.size() / 4 + " secrets checked");
+    System.out.println(
+        "captured "
+            + lines
+            + " lines of output ("
+            + debug
+            + " at DEBUG) across connect, session sigs, "
+            + "PKP session sigs, executeJs, pkpSign, encrypt/decrypt and failures; "
+            + secrets.size() / 4
+            + " secrets checked");
     assertTrue(debug > 0, "DEBUG logging is on in these tests (simplelogger.properties)");
-    assertTrue(log.contains("repeating request"), "lit4j's own DEBUG lines (request repeats) were captured");
-    assertTrue(log.contains("dropping Lit node") || log.contains("failed"), "the WARN lines were captured");
+    assertTrue(
+        log.contains("repeating request"),
+        "lit4j's own DEBUG lines (request repeats) were captured");
+    assertTrue(
+        log.contains("dropping Lit node") || log.contains("failed"),
+        "the WARN lines were captured");
     assertNoSecret("the log output", log, secrets);
   }
 
@@ -176,9 +248,17 @@ class SecretsNeverReachLogsTest {
     shown.put("SessionKeyPair.keyPair()", session.keyPair().toString());
     shown.put("Web3jEthSigner", new Web3jEthSigner(wallet).toString());
     InMemorySessionKeyStore store = new InMemorySessionKeyStore();
-    store.put("lit-session-key", io.lit4j.core.json.LitJson.mapper().writeValueAsString(session.toStoredJsValue()));
+    store.put(
+        "lit-session-key",
+        io.lit4j.core.json.LitJson.mapper().writeValueAsString(session.toStoredJsValue()));
     shown.put("InMemorySessionKeyStore", store.toString());
-    shown.put("LitNodeClientConfig", LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).sessionKeyStore(store).build().toString());
+    shown.put(
+        "LitNodeClientConfig",
+        LitNodeClientConfig.builder()
+            .localNetwork(net.rpcUrl(), net.contracts())
+            .sessionKeyStore(store)
+            .build()
+            .toString());
     AuthMethod method = new AuthMethod(6, "google-oauth-token-" + Hex.encode(ed.publicKey()));
     secrets.add("auth method access token\u0000google-oauth-token-" + Hex.encode(ed.publicKey()));
     shown.put("AuthMethod", method.toString());
@@ -189,7 +269,10 @@ class SecretsNeverReachLogsTest {
       BlsSecretKeyShare bls = c.blsShare();
       secrets.addAll(spellings("BLS key share of node " + c.shareIndex(), bls.valueBytes()));
       for (BigInteger s : c.k256Share().rootSecretShares()) {
-        secrets.addAll(spellings("K256 key share of node " + c.shareIndex(), org.web3j.utils.Numeric.toBytesPadded(s, 32)));
+        secrets.addAll(
+            spellings(
+                "K256 key share of node " + c.shareIndex(),
+                org.web3j.utils.Numeric.toBytesPadded(s, 32)));
       }
       secrets.addAll(spellings("ECDSA nonce secret", c.ecdsaNetworkSecret()));
       secrets.addAll(spellings("node wallet key " + c.shareIndex(), privateKey(c.nodeWallet())));
@@ -197,7 +280,9 @@ class SecretsNeverReachLogsTest {
       shown.put("K256NodeKeyShare " + c.shareIndex(), c.k256Share().toString());
       shown.put("SimulatedNodeConfig " + c.shareIndex(), c.toString());
       shown.put("SimulatedNode " + c.shareIndex(), n.toString());
-      shown.put("SimulatedEcdsaSigner", new io.lit4j.localnet.keys.SimulatedEcdsaSigner(c.ecdsaNetworkSecret()).toString());
+      shown.put(
+          "SimulatedEcdsaSigner",
+          new io.lit4j.localnet.keys.SimulatedEcdsaSigner(c.ecdsaNetworkSecret()).toString());
     }
     shown.put("LocalLitNetwork", net.toString());
     for (Map.Entry<String, String> e : shown.entrySet()) {

@@ -17,13 +17,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** What the PKP signer checks before it asks the nodes (the signing itself is in PkpWalletLocalnetTest). */
+/**
+ * What the PKP signer checks before it asks the nodes (the signing itself is in
+ * PkpWalletLocalnetTest).
+ */
 class PkpEthSignerTest {
   // anvil's first dev account public key, used only as a well-formed secp256k1 key
-  private static final Secp256k1PublicKey KEY = Secp256k1PublicKey.fromHex(
-      "048318535b54105d4a7aae60c08fc45f9687181b4fdfc625bd1a753fa7397fed753547f11ca8696646f2f3acb08e31016afac23e630c5d11f59f61fef57b0d2aa5");
+  private static final Secp256k1PublicKey KEY =
+      Secp256k1PublicKey.fromHex(
+          "048318535b54105d4a7aae60c08fc45f9687181b4fdfc625bd1a753fa7397fed753547f11ca8696646f2f3acb08e31016afac23e630c5d11f59f61fef57b0d2aa5");
   private final LitNodeClient notConnected =
-      LitNodeClient.create(LitNodeClientConfig.builder().bootstrapUrls(List.of("http://127.0.0.1:9")).minNodeCount(1).build());
+      LitNodeClient.create(
+          LitNodeClientConfig.builder()
+              .bootstrapUrls(List.of("http://127.0.0.1:9"))
+              .minNodeCount(1)
+              .build());
   private final AtomicInteger asked = new AtomicInteger();
 
   @AfterEach
@@ -32,10 +40,15 @@ class PkpEthSignerTest {
   }
 
   private PkpEthSigner signer() {
-    return PkpEthSigner.builder().client(notConnected).pkpPublicKey(KEY).sessionSigs(() -> {
-      asked.incrementAndGet();
-      return io.lit4j.auth.session.SessionSigs.of(java.util.Map.of());
-    }).build();
+    return PkpEthSigner.builder()
+        .client(notConnected)
+        .pkpPublicKey(KEY)
+        .sessionSigs(
+            () -> {
+              asked.incrementAndGet();
+              return io.lit4j.auth.session.SessionSigs.of(java.util.Map.of());
+            })
+        .build();
   }
 
   @Test
@@ -49,9 +62,15 @@ class PkpEthSignerTest {
 
   @Test
   void aBuilderWithoutClientKeyOrSessionSigsIsAValidationError() {
-    assertThrows(LitValidationException.class, () -> PkpEthSigner.builder().pkpPublicKey(KEY).sessionSigs(() -> null).build());
-    assertThrows(LitValidationException.class, () -> PkpEthSigner.builder().client(notConnected).sessionSigs(() -> null).build());
-    assertThrows(LitValidationException.class, () -> PkpEthSigner.builder().client(notConnected).pkpPublicKey(KEY).build());
+    assertThrows(
+        LitValidationException.class,
+        () -> PkpEthSigner.builder().pkpPublicKey(KEY).sessionSigs(() -> null).build());
+    assertThrows(
+        LitValidationException.class,
+        () -> PkpEthSigner.builder().client(notConnected).sessionSigs(() -> null).build());
+    assertThrows(
+        LitValidationException.class,
+        () -> PkpEthSigner.builder().client(notConnected).pkpPublicKey(KEY).build());
     assertThrows(LitValidationException.class, () -> PkpEthSigner.builder().sessionSigs(null));
     assertThrows(LitValidationException.class, () -> PkpEthSigner.builder().authMethods(null));
   }
@@ -60,15 +79,22 @@ class PkpEthSignerTest {
   void aWrongLengthDigestFailsBeforeTheSessionSigsAreAsked() {
     PkpEthSigner s = signer();
     assertThrows(LitValidationException.class, () -> s.signDigest(new byte[20]));
-    CompletionException e = assertThrows(CompletionException.class, () -> s.signDigestAsync(new byte[64]).join());
+    CompletionException e =
+        assertThrows(CompletionException.class, () -> s.signDigestAsync(new byte[64]).join());
     assertInstanceOf(LitValidationException.class, e.getCause());
     assertEquals(0, asked.get());
   }
 
   @Test
   void aSupplierThatReturnsNothingIsAValidationError() {
-    PkpEthSigner s = PkpEthSigner.builder().client(notConnected).pkpPublicKey(KEY).sessionSigs(() -> null).build();
-    LitValidationException e = assertThrows(LitValidationException.class, () -> s.signDigest(new byte[32]));
+    PkpEthSigner s =
+        PkpEthSigner.builder()
+            .client(notConnected)
+            .pkpPublicKey(KEY)
+            .sessionSigs(() -> null)
+            .build();
+    LitValidationException e =
+        assertThrows(LitValidationException.class, () -> s.signDigest(new byte[32]));
     assertTrue(e.getMessage().contains("session sigs supplier returned nothing"), e.getMessage());
   }
 

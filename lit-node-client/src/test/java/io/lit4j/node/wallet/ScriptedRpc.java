@@ -13,7 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.web3j.protocol.Service;
 
-/** A JSON-RPC endpoint for web3j that answers each method with a scripted result and records the calls. */
+/**
+ * A JSON-RPC endpoint for web3j that answers each method with a scripted result and records the
+ * calls.
+ */
 final class ScriptedRpc extends Service {
   private final Map<String, Function<JsonNode, JsonNode>> answers = new ConcurrentHashMap<>();
   final List<JsonNode> calls = new ArrayList<>();
@@ -24,16 +27,18 @@ final class ScriptedRpc extends Service {
 
   /** Answers {@code method} with {@code result} (a JSON value) for the params it gets. */
   ScriptedRpc on(String method, Function<JsonNode, Object> result) {
-    answers.put(method, params -> {
-      Object r = result.apply(params);
-      if (r instanceof RpcError e) {
-        ObjectNode err = LitJson.mapper().createObjectNode();
-        err.put("code", e.code()).put("message", e.message());
-        if (e.data() != null) err.put("data", e.data());
-        return err;
-      }
-      return LitJson.mapper().valueToTree(r);
-    });
+    answers.put(
+        method,
+        params -> {
+          Object r = result.apply(params);
+          if (r instanceof RpcError e) {
+            ObjectNode err = LitJson.mapper().createObjectNode();
+            err.put("code", e.code()).put("message", e.message());
+            if (e.data() != null) err.put("data", e.data());
+            return err;
+          }
+          return LitJson.mapper().valueToTree(r);
+        });
     return this;
   }
 

@@ -39,15 +39,26 @@ class ModuleBoundariesTest {
   }
 
   /** Modules whose sources are checked: the published ones and the examples and benchmarks. */
-  static final List<String> CHECKED = List.of(
-      "lit-core", "lit-crypto", "lit-auth", "lit-contracts", "lit-node-client", "lit-localnet", "examples", "benchmarks");
+  static final List<String> CHECKED =
+      List.of(
+          "lit-core",
+          "lit-crypto",
+          "lit-auth",
+          "lit-contracts",
+          "lit-node-client",
+          "lit-localnet",
+          "examples",
+          "benchmarks");
 
-  private static final Pattern INTERNAL_REF = Pattern.compile("\\bio\\.lit4j\\.([a-z]+)((?:\\.[A-Za-z0-9_]+)*?)\\.internal\\b");
+  private static final Pattern INTERNAL_REF =
+      Pattern.compile("\\bio\\.lit4j\\.([a-z]+)((?:\\.[A-Za-z0-9_]+)*?)\\.internal\\b");
 
   static Path root() {
     String dir = System.getProperty("lit4j.root.dir");
     Path p = dir == null ? Paths.get("..") : Paths.get(dir);
-    assertTrue(Files.isRegularFile(p.resolve("pom.xml")), "lit4j.root.dir must point at the repository: " + p.toAbsolutePath());
+    assertTrue(
+        Files.isRegularFile(p.resolve("pom.xml")),
+        "lit4j.root.dir must point at the repository: " + p.toAbsolutePath());
     return p;
   }
 
@@ -68,11 +79,17 @@ class ModuleBoundariesTest {
 
   @Test
   void theCheckFindsAForeignInternalImportAndAllowsAnOwnOne() {
-    String src = "package io.lit4j.localnet.node;\nimport io.lit4j.crypto.eth.internal.K256;\n"
-        + "import io.lit4j.localnet.chain.internal.Transactor;\nclass X { Object o = io.lit4j.contracts.internal.AbiDecoding.class; }\n";
-    assertEquals(List.of("io.lit4j.crypto.eth.internal", "io.lit4j.contracts.internal"), foreignInternals("lit-localnet", src));
-    assertEquals(List.of(), foreignInternals("lit-crypto", "import io.lit4j.crypto.eth.internal.K256;"));
-    assertEquals(List.of("io.lit4j.crypto.bls.internal"), foreignInternals("examples", "import io.lit4j.crypto.bls.internal.BlsPoints;"));
+    String src =
+        "package io.lit4j.localnet.node;\nimport io.lit4j.crypto.eth.internal.K256;\n"
+            + "import io.lit4j.localnet.chain.internal.Transactor;\nclass X { Object o = io.lit4j.contracts.internal.AbiDecoding.class; }\n";
+    assertEquals(
+        List.of("io.lit4j.crypto.eth.internal", "io.lit4j.contracts.internal"),
+        foreignInternals("lit-localnet", src));
+    assertEquals(
+        List.of(), foreignInternals("lit-crypto", "import io.lit4j.crypto.eth.internal.K256;"));
+    assertEquals(
+        List.of("io.lit4j.crypto.bls.internal"),
+        foreignInternals("examples", "import io.lit4j.crypto.bls.internal.BlsPoints;"));
   }
 
   @Test
@@ -83,18 +100,24 @@ class ModuleBoundariesTest {
       Path src = root.resolve(module).resolve("src");
       assertTrue(Files.isDirectory(src), module + "/src is missing");
       try (Stream<Path> files = Files.walk(src)) {
-        files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
-          try {
-            for (String pkg : foreignInternals(module, Files.readString(f, StandardCharsets.UTF_8))) {
-              violations.add(root.relativize(f) + " uses " + pkg);
-            }
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+        files
+            .filter(f -> f.toString().endsWith(".java"))
+            .forEach(
+                f -> {
+                  try {
+                    for (String pkg :
+                        foreignInternals(module, Files.readString(f, StandardCharsets.UTF_8))) {
+                      violations.add(root.relativize(f) + " uses " + pkg);
+                    }
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
       }
     }
-    assertEquals(List.of(), violations,
+    assertEquals(
+        List.of(),
+        violations,
         "a module may use only the public packages of another; move what is needed out of *.internal or into the user");
   }
 
@@ -102,15 +125,29 @@ class ModuleBoundariesTest {
   void everyPublishedModuleNamesItsAutomaticModuleAfterItsRootPackage() throws IOException {
     Path root = root();
     for (Map.Entry<String, String> e : OWNERS.entrySet()) {
-      String pom = Files.readString(root.resolve(e.getKey()).resolve("pom.xml"), StandardCharsets.UTF_8);
-      assertTrue(pom.contains("<lit4j.module.name>" + e.getValue() + "</lit4j.module.name>"),
-          e.getKey() + "/pom.xml must set lit4j.module.name to " + e.getValue() + " (its jar's Automatic-Module-Name)");
+      String pom =
+          Files.readString(root.resolve(e.getKey()).resolve("pom.xml"), StandardCharsets.UTF_8);
+      assertTrue(
+          pom.contains("<lit4j.module.name>" + e.getValue() + "</lit4j.module.name>"),
+          e.getKey()
+              + "/pom.xml must set lit4j.module.name to "
+              + e.getValue()
+              + " (its jar's Automatic-Module-Name)");
       try (Stream<Path> files = Files.walk(root.resolve(e.getKey()).resolve("src/main/java"))) {
-        List<String> strays = files.filter(f -> f.toString().endsWith(".java"))
-            .map(f -> root.resolve(e.getKey()).resolve("src/main/java").relativize(f).toString().replace('/', '.'))
-            .filter(name -> !name.startsWith(e.getValue() + "."))
-            .toList();
-        assertEquals(List.of(), strays, e.getKey() + " main sources must live under " + e.getValue());
+        List<String> strays =
+            files
+                .filter(f -> f.toString().endsWith(".java"))
+                .map(
+                    f ->
+                        root.resolve(e.getKey())
+                            .resolve("src/main/java")
+                            .relativize(f)
+                            .toString()
+                            .replace('/', '.'))
+                .filter(name -> !name.startsWith(e.getValue() + "."))
+                .toList();
+        assertEquals(
+            List.of(), strays, e.getKey() + " main sources must live under " + e.getValue());
       }
     }
   }

@@ -26,42 +26,76 @@ public class HdKeysCurvesGoVectors implements VectorFileChecker {
     for (JsonNode c : file.get("cases")) {
       String curveName = c.get("curve").asText();
       String id = c.get("idUtf8").asText();
-      String label = "case " + (n++) + " " + curveName + " id '" + (id.length() > 12 ? id.substring(0, 12) + "…(" + id.length() + ")" : id) + "'";
-      out.add(VectorCheck.of(label + ": tweakHex", () -> {
-        HdKeyDeriver d = deriver(c);
-        assertEquals(c.get("tweakHex").asText(), String.format("%064x", d.tweak(id.getBytes(StandardCharsets.UTF_8))));
-      }));
-      out.add(VectorCheck.of(label + ": rootPublicKeysCompressedHex are rootSecretKeysHex·G", () -> {
-        HdKeyDeriver d = deriver(c);
-        for (int i = 0; i < c.get("rootSecretKeysHex").size(); i++) {
-          BigInteger sk = new BigInteger(c.get("rootSecretKeysHex").get(i).asText(), 16);
-          assertEquals(c.get("rootPublicKeysCompressedHex").get(i).asText(), Hex.encode(d.publicKeyOf(sk, true)));
-        }
-      }));
-      out.add(VectorCheck.of(label + ": derivedSecretKeyHex = Σ τⁱ·skᵢ", () -> {
-        List<BigInteger> secrets = new ArrayList<>();
-        c.get("rootSecretKeysHex").forEach(s -> secrets.add(new BigInteger(s.asText(), 16)));
-        BigInteger sk = deriver(c).deriveSecret(id.getBytes(StandardCharsets.UTF_8), secrets);
-        assertEquals(c.get("derivedSecretKeyHex").asText(), String.format("%064x", sk));
-      }));
-      out.add(VectorCheck.of(label + ": derivedPublicKeyCompressedHex = Σ τⁱ·rootᵢ and = derived secret·G", () -> {
-        HdKeyDeriver d = deriver(c);
-        List<byte[]> roots = new ArrayList<>();
-        c.get("rootPublicKeysCompressedHex").forEach(r -> roots.add(Hex.decode(r.asText())));
-        String expected = c.get("derivedPublicKeyCompressedHex").asText();
-        assertEquals(expected, Hex.encode(d.derivePublicKey(id.getBytes(StandardCharsets.UTF_8), roots, true)));
-        assertEquals(expected, Hex.encode(d.publicKeyOf(new BigInteger(c.get("derivedSecretKeyHex").asText(), 16), true)));
-      }));
+      String label =
+          "case "
+              + (n++)
+              + " "
+              + curveName
+              + " id '"
+              + (id.length() > 12 ? id.substring(0, 12) + "…(" + id.length() + ")" : id)
+              + "'";
+      out.add(
+          VectorCheck.of(
+              label + ": tweakHex",
+              () -> {
+                HdKeyDeriver d = deriver(c);
+                assertEquals(
+                    c.get("tweakHex").asText(),
+                    String.format("%064x", d.tweak(id.getBytes(StandardCharsets.UTF_8))));
+              }));
+      out.add(
+          VectorCheck.of(
+              label + ": rootPublicKeysCompressedHex are rootSecretKeysHex·G",
+              () -> {
+                HdKeyDeriver d = deriver(c);
+                for (int i = 0; i < c.get("rootSecretKeysHex").size(); i++) {
+                  BigInteger sk = new BigInteger(c.get("rootSecretKeysHex").get(i).asText(), 16);
+                  assertEquals(
+                      c.get("rootPublicKeysCompressedHex").get(i).asText(),
+                      Hex.encode(d.publicKeyOf(sk, true)));
+                }
+              }));
+      out.add(
+          VectorCheck.of(
+              label + ": derivedSecretKeyHex = Σ τⁱ·skᵢ",
+              () -> {
+                List<BigInteger> secrets = new ArrayList<>();
+                c.get("rootSecretKeysHex")
+                    .forEach(s -> secrets.add(new BigInteger(s.asText(), 16)));
+                BigInteger sk =
+                    deriver(c).deriveSecret(id.getBytes(StandardCharsets.UTF_8), secrets);
+                assertEquals(c.get("derivedSecretKeyHex").asText(), String.format("%064x", sk));
+              }));
+      out.add(
+          VectorCheck.of(
+              label + ": derivedPublicKeyCompressedHex = Σ τⁱ·rootᵢ and = derived secret·G",
+              () -> {
+                HdKeyDeriver d = deriver(c);
+                List<byte[]> roots = new ArrayList<>();
+                c.get("rootPublicKeysCompressedHex")
+                    .forEach(r -> roots.add(Hex.decode(r.asText())));
+                String expected = c.get("derivedPublicKeyCompressedHex").asText();
+                assertEquals(
+                    expected,
+                    Hex.encode(
+                        d.derivePublicKey(id.getBytes(StandardCharsets.UTF_8), roots, true)));
+                assertEquals(
+                    expected,
+                    Hex.encode(
+                        d.publicKeyOf(
+                            new BigInteger(c.get("derivedSecretKeyHex").asText(), 16), true)));
+              }));
     }
     return out;
   }
 
   private static HdKeyDeriver deriver(JsonNode c) {
-    HdCurve curve = switch (c.get("curve").asText()) {
-      case "secp256k1" -> HdCurve.K256;
-      case "p256" -> HdCurve.P256;
-      default -> throw new AssertionError("unknown curve " + c.get("curve").asText());
-    };
+    HdCurve curve =
+        switch (c.get("curve").asText()) {
+          case "secp256k1" -> HdCurve.K256;
+          case "p256" -> HdCurve.P256;
+          default -> throw new AssertionError("unknown curve " + c.get("curve").asText());
+        };
     return new HdKeyDeriver(curve, c.get("dst").asText());
   }
 }

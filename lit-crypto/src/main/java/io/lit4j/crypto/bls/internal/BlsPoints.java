@@ -9,9 +9,9 @@ import supranational.blst.P2;
 import supranational.blst.P2_Affine;
 
 /**
- * Decoding of compressed BLS12-381 points with every check the Rust side makes (length,
- * encoding, on the curve, in the prime-order subgroup, not the identity), and the constants of
- * the scheme. Internal: use the public types of {@code io.lit4j.crypto.bls}.
+ * Decoding of compressed BLS12-381 points with every check the Rust side makes (length, encoding,
+ * on the curve, in the prime-order subgroup, not the identity), and the constants of the scheme.
+ * Internal: use the public types of {@code io.lit4j.crypto.bls}.
  */
 public final class BlsPoints {
   /** Order r of G1, G2 and GT (the scalar field modulus). */
@@ -35,8 +35,10 @@ public final class BlsPoints {
    * @param field names the value in error messages
    * @param bytes 48 compressed bytes
    * @return the point
-   * @throws LitValidationException on a wrong length or a byte string that is not a compressed point
-   * @throws LitCryptoException when the point is off the curve, outside the subgroup or the identity
+   * @throws LitValidationException on a wrong length or a byte string that is not a compressed
+   *     point
+   * @throws LitCryptoException when the point is off the curve, outside the subgroup or the
+   *     identity
    */
   public static P1_Affine decodeG1(byte[] bytes, String field) {
     requireCompressed(bytes, G1_COMPRESSED_LENGTH, field, "G1");
@@ -47,13 +49,15 @@ public final class BlsPoints {
       throw blstError(e, field, "G1");
     }
     if (p.is_inf()) {
-      throw new LitCryptoException(field + " is the identity point of G1, which is never a valid value");
+      throw new LitCryptoException(
+          field + " is the identity point of G1, which is never a valid value");
     }
     if (!p.on_curve()) {
       throw new LitCryptoException(field + " is not a point on the BLS12-381 G1 curve");
     }
     if (!p.in_group()) {
-      throw new LitCryptoException(field + " is on the G1 curve but not in the prime-order subgroup");
+      throw new LitCryptoException(
+          field + " is on the G1 curve but not in the prime-order subgroup");
     }
     return p;
   }
@@ -64,8 +68,10 @@ public final class BlsPoints {
    * @param field names the value in error messages
    * @param bytes 96 compressed bytes
    * @return the point
-   * @throws LitValidationException on a wrong length or a byte string that is not a compressed point
-   * @throws LitCryptoException when the point is off the curve, outside the subgroup or the identity
+   * @throws LitValidationException on a wrong length or a byte string that is not a compressed
+   *     point
+   * @throws LitCryptoException when the point is off the curve, outside the subgroup or the
+   *     identity
    */
   public static P2_Affine decodeG2(byte[] bytes, String field) {
     requireCompressed(bytes, G2_COMPRESSED_LENGTH, field, "G2");
@@ -76,19 +82,22 @@ public final class BlsPoints {
       throw blstError(e, field, "G2");
     }
     if (p.is_inf()) {
-      throw new LitCryptoException(field + " is the identity point of G2, which is never a valid value");
+      throw new LitCryptoException(
+          field + " is the identity point of G2, which is never a valid value");
     }
     if (!p.on_curve()) {
       throw new LitCryptoException(field + " is not a point on the BLS12-381 G2 curve");
     }
     if (!p.in_group()) {
-      throw new LitCryptoException(field + " is on the G2 curve but not in the prime-order subgroup");
+      throw new LitCryptoException(
+          field + " is on the G2 curve but not in the prime-order subgroup");
     }
     return p;
   }
 
   /**
-   * Hashes a message to G2 with the proof-of-possession signature DST (RFC 9380, SSWU, random oracle).
+   * Hashes a message to G2 with the proof-of-possession signature DST (RFC 9380, SSWU, random
+   * oracle).
    *
    * @param message the message to hash
    * @return the G2 point
@@ -108,22 +117,32 @@ public final class BlsPoints {
 
   private static void requireCompressed(byte[] bytes, int length, String field, String group) {
     if (bytes == null) {
-      throw new LitValidationException(field + " is missing: expected " + length + " bytes (compressed " + group + " point)");
+      throw new LitValidationException(
+          field + " is missing: expected " + length + " bytes (compressed " + group + " point)");
     }
     if (bytes.length != length) {
       throw new LitValidationException(
-          field + " must be " + length + " bytes (compressed " + group + " point), got " + bytes.length);
+          field
+              + " must be "
+              + length
+              + " bytes (compressed "
+              + group
+              + " point), got "
+              + bytes.length);
     }
     if ((bytes[0] & 0x80) == 0) {
-      throw new LitValidationException(field + " is not a compressed " + group + " point: the compression flag bit is not set");
+      throw new LitValidationException(
+          field + " is not a compressed " + group + " point: the compression flag bit is not set");
     }
   }
 
   private static RuntimeException blstError(RuntimeException e, String field, String group) {
     String m = String.valueOf(e.getMessage());
     if (m.contains("not on curve")) {
-      return new LitCryptoException(field + " is not a point on the BLS12-381 " + group + " curve", e);
+      return new LitCryptoException(
+          field + " is not a point on the BLS12-381 " + group + " curve", e);
     }
-    return new LitValidationException(field + " is not a valid compressed " + group + " point (" + m + ")", e);
+    return new LitValidationException(
+        field + " is not a valid compressed " + group + " point (" + m + ")", e);
   }
 }

@@ -3,7 +3,10 @@ package io.lit4j.crypto.bls.internal;
 import java.math.BigInteger;
 import java.util.List;
 
-/** Lagrange coefficients at x = 0 over the scalar field of BLS12-381 (vsss-rs {@code combine_shares_group}). */
+/**
+ * Lagrange coefficients at x = 0 over the scalar field of BLS12-381 (vsss-rs {@code
+ * combine_shares_group}).
+ */
 public final class Lagrange {
   private Lagrange() {}
 

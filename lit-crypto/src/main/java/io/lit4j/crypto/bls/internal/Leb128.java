@@ -39,8 +39,8 @@ public final class Leb128 {
    * @param bytes the bytes to read
    * @param offset where the value starts
    * @return the value and the number of bytes it took
-   * @throws LitValidationException when the input ends inside the value, it overflows 63 bits or
-   *     it exceeds {@code max}
+   * @throws LitValidationException when the input ends inside the value, it overflows 63 bits or it
+   *     exceeds {@code max}
    */
   public static Decoded decode(byte[] bytes, int offset, long max, String field) {
     long value = 0;
@@ -48,12 +48,14 @@ public final class Leb128 {
     int i = offset;
     while (true) {
       if (i >= bytes.length) {
-        throw new LitValidationException(field + " is truncated: the input ends inside its LEB128 encoding (byte " + i + ")");
+        throw new LitValidationException(
+            field + " is truncated: the input ends inside its LEB128 encoding (byte " + i + ")");
       }
       int b = bytes[i] & 0xff;
       long group = b & 0x7f;
       if (i - offset >= 10 || (shift == 63 && group != 0)) {
-        throw new LitValidationException(field + " is not valid LEB128: the value overflows 63 bits");
+        throw new LitValidationException(
+            field + " is not valid LEB128: the value overflows 63 bits");
       }
       value |= group << shift;
       i++;
@@ -61,7 +63,8 @@ public final class Leb128 {
       shift += 7;
     }
     if (value > max) {
-      throw new LitValidationException(field + " is " + value + " bytes, more than the " + max + " bytes that are left");
+      throw new LitValidationException(
+          field + " is " + value + " bytes, more than the " + max + " bytes that are left");
     }
     return new Decoded(value, i - offset);
   }

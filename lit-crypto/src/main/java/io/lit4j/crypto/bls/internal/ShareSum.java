@@ -11,20 +11,21 @@ import supranational.blst.P2;
 import supranational.blst.P2_Affine;
 
 /**
- * Lagrange combination of BLS signature shares at 0, done cheaply: the network signature is
- * {@code σ = Σ λᵢ·σᵢ} with {@code λᵢ = P / dᵢ}, where {@code P = Π xⱼ} and
- * {@code dᵢ = xᵢ·Π_{j≠i}(xⱼ − xᵢ)} are small integers for identifiers 1..255. With
- * {@code M = lcm |dᵢ|}, {@code σ = (P·M⁻¹ mod r) · Σ cᵢ·σᵢ} where {@code cᵢ = M / dᵢ} has a few
- * dozen bits: the sum takes one shared double-and-add pass (Straus) over short integers instead of
- * t full 255-bit multiplications, and the single full-size factor {@link #scale()} is applied once
- * (or moved into G1 by the caller, where multiplying is cheaper). Internal: use
- * {@code io.lit4j.crypto.bls.Bls}.
+ * Lagrange combination of BLS signature shares at 0, done cheaply: the network signature is {@code
+ * σ = Σ λᵢ·σᵢ} with {@code λᵢ = P / dᵢ}, where {@code P = Π xⱼ} and {@code dᵢ = xᵢ·Π_{j≠i}(xⱼ −
+ * xᵢ)} are small integers for identifiers 1..255. With {@code M = lcm |dᵢ|}, {@code σ = (P·M⁻¹ mod
+ * r) · Σ cᵢ·σᵢ} where {@code cᵢ = M / dᵢ} has a few dozen bits: the sum takes one shared
+ * double-and-add pass (Straus) over short integers instead of t full 255-bit multiplications, and
+ * the single full-size factor {@link #scale()} is applied once (or moved into G1 by the caller,
+ * where multiplying is cheaper). Internal: use {@code io.lit4j.crypto.bls.Bls}.
  *
  * @param sum {@code Σ cᵢ·σᵢ} (never the identity)
  * @param scale the factor with {@code σ = scale · sum}, in [1, r)
  */
 public record ShareSum(P2 sum, BigInteger scale) {
-  /** Above this many bits the short coefficients stop paying off; full λᵢ multiplications are used. */
+  /**
+   * Above this many bits the short coefficients stop paying off; full λᵢ multiplications are used.
+   */
   private static final int MAX_SHORT_BITS = 128;
 
   /**
@@ -41,7 +42,8 @@ public record ShareSum(P2 sum, BigInteger scale) {
       throw new LitValidationException("BLS signature shares are missing");
     }
     if (shares.size() < 2) {
-      throw new LitValidationException("at least 2 BLS signature shares are needed to combine, got " + shares.size());
+      throw new LitValidationException(
+          "at least 2 BLS signature shares are needed to combine, got " + shares.size());
     }
     int t = shares.size();
     long[] ids = new long[t];
@@ -53,7 +55,9 @@ public record ShareSum(P2 sum, BigInteger scale) {
       }
       if (!seen.add(s.identifier())) {
         throw new LitValidationException(
-            "BLS signature shares have the duplicate identifier " + s.identifier() + "; each node's share must appear once");
+            "BLS signature shares have the duplicate identifier "
+                + s.identifier()
+                + "; each node's share must appear once");
       }
       ids[i] = s.identifier();
     }
@@ -82,7 +86,8 @@ public record ShareSum(P2 sum, BigInteger scale) {
       sum = straus(shares, c, maxBits);
       scale = product.multiply(lcm.modInverse(BlsPoints.R)).mod(BlsPoints.R);
     } else {
-      BigInteger[] lambdas = Lagrange.coefficientsAtZero(shares.stream().map(BlsSignatureShare::identifier).toList());
+      BigInteger[] lambdas =
+          Lagrange.coefficientsAtZero(shares.stream().map(BlsSignatureShare::identifier).toList());
       sum = new P2();
       for (int i = 0; i < t; i++) {
         sum = sum.add(new P2(point(shares.get(i))).mult(lambdas[i]));
@@ -90,7 +95,8 @@ public record ShareSum(P2 sum, BigInteger scale) {
       scale = BigInteger.ONE;
     }
     if (sum.is_inf()) {
-      throw new LitCryptoException("BLS signature shares combine to the identity point; the shares are not valid");
+      throw new LitCryptoException(
+          "BLS signature shares combine to the identity point; the shares are not valid");
     }
     return new ShareSum(sum, scale);
   }

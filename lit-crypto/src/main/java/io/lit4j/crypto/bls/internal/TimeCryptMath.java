@@ -16,13 +16,13 @@ import supranational.blst.P2_Affine;
 import supranational.blst.PT;
 
 /**
- * The steps of blsful 2.3 {@code BlsTimeCrypt} (scheme ProofOfPossession) one by one, so the
- * vector checks can compare every intermediate value. Internal: use
- * {@code io.lit4j.crypto.bls.TimeCrypt}.
+ * The steps of blsful 2.3 {@code BlsTimeCrypt} (scheme ProofOfPossession) one by one, so the vector
+ * checks can compare every intermediate value. Internal: use {@code io.lit4j.crypto.bls.TimeCrypt}.
  */
 public final class TimeCryptMath {
   /** HKDF salt of blsful {@code scalar_from_hkdf_bytes}. */
-  public static final byte[] HKDF_SALT = "TIMELOCK_BLS12381_XOF:HKDF-SHA2-256_".getBytes(StandardCharsets.US_ASCII);
+  public static final byte[] HKDF_SALT =
+      "TIMELOCK_BLS12381_XOF:HKDF-SHA2-256_".getBytes(StandardCharsets.US_ASCII);
 
   private static final byte[] HKDF_INFO = {0x00, 0x30};
   private static final int HKDF_LENGTH = 48;
@@ -31,7 +31,9 @@ public final class TimeCryptMath {
   // as c0.c0, c0.c1, c0.c2, c1.c0, c1.c1, c1.c2: take blst blocks in this order.
   private static final int[] BLSTRS_BLOCK_ORDER = {0, 2, 4, 1, 3, 5};
 
-  /** Byte that ends a ciphertext: serde_bare index of {@code SignatureSchemes::ProofOfPossession}. */
+  /**
+   * Byte that ends a ciphertext: serde_bare index of {@code SignatureSchemes::ProofOfPossession}.
+   */
   public static final int SCHEME_PROOF_OF_POSSESSION = 3;
 
   /** M' is zero-padded to at least this many bytes. */
@@ -163,7 +165,8 @@ public final class TimeCryptMath {
    * @param rand32 32 random bytes
    * @return the ciphertext parts
    */
-  public static Encryption encrypt(P1_Affine publicKey, byte[] message, byte[] identity, byte[] rand32) {
+  public static Encryption encrypt(
+      P1_Affine publicKey, byte[] message, byte[] identity, byte[] rand32) {
     BigInteger alpha = hashToScalar(rand32);
     byte[] a = scalarReprLittleEndian(alpha);
     BigInteger r = hashToScalar(Bytes.concat(a, sha256(message)));
@@ -174,7 +177,8 @@ public final class TimeCryptMath {
     byte[] v = xor(gtHash, a);
     byte[] padded = padMessage(message);
     byte[] w = xor(padded, shake128(a, padded.length));
-    byte[] ciphertext = Bytes.concat(u, v, Leb128.encode(w.length), w, new byte[] {SCHEME_PROOF_OF_POSSESSION});
+    byte[] ciphertext =
+        Bytes.concat(u, v, Leb128.encode(w.length), w, new byte[] {SCHEME_PROOF_OF_POSSESSION});
     return new Encryption(alpha, a, r, gt, gtHash, padded, u, v, w, ciphertext);
   }
 }

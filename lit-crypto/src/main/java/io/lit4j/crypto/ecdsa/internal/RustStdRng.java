@@ -1,9 +1,9 @@
 package io.lit4j.crypto.ecdsa.internal;
 
 /**
- * Rust rand 0.8's {@code StdRng} (ChaCha with 12 rounds, rand_chacha 0.3) as made by
- * {@code SeedableRng::seed_from_u64}, with the two draws a slice shuffle uses. Reproduces the
- * node's stream word for word, so a client can predict what a node computes from it.
+ * Rust rand 0.8's {@code StdRng} (ChaCha with 12 rounds, rand_chacha 0.3) as made by {@code
+ * SeedableRng::seed_from_u64}, with the two draws a slice shuffle uses. Reproduces the node's
+ * stream word for word, so a client can predict what a node computes from it.
  */
 public final class RustStdRng {
   private final int[] key = new int[8];
@@ -73,7 +73,8 @@ public final class RustStdRng {
    * @param <T> element type
    */
   public <T> void shuffle(java.util.List<T> items) {
-    for (int i = items.size() - 1; i >= 1; i--) java.util.Collections.swap(items, i, genIndex(i + 1));
+    for (int i = items.size() - 1; i >= 1; i--)
+      java.util.Collections.swap(items, i, genIndex(i + 1));
   }
 
   private void refill() {
@@ -115,6 +116,9 @@ public final class RustStdRng {
   }
 
   private static int le32(byte[] b, int off) {
-    return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff) << 16 | (b[off + 3] & 0xff) << 24;
+    return (b[off] & 0xff)
+        | (b[off + 1] & 0xff) << 8
+        | (b[off + 2] & 0xff) << 16
+        | (b[off + 3] & 0xff) << 24;
   }
 }

@@ -1,9 +1,9 @@
 package io.lit4j.crypto.ecdsa.internal;
 
 /**
- * SipHash-1-3 with both keys zero: what Rust's {@code std::collections::hash_map::DefaultHasher::new()}
- * computes. Lit nodes hash {@code Vec<u8>} with it, which feeds the length as a little-endian u64
- * and then the bytes.
+ * SipHash-1-3 with both keys zero: what Rust's {@code
+ * std::collections::hash_map::DefaultHasher::new()} computes. Lit nodes hash {@code Vec<u8>} with
+ * it, which feeds the length as a little-endian u64 and then the bytes.
  */
 public final class SipHash13 {
   private SipHash13() {}

@@ -10,20 +10,24 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
 
 /**
- * secp256k1 constants and point decoding shared by the eth, ecdsa and hd packages. Not public
- * API: it exposes BouncyCastle types.
+ * secp256k1 constants and point decoding shared by the eth, ecdsa and hd packages. Not public API:
+ * it exposes BouncyCastle types.
  */
 public final class K256 {
   private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
 
   /** The curve. */
   public static final ECCurve CURVE = PARAMS.getCurve();
+
   /** The generator. */
   public static final ECPoint G = PARAMS.getG().normalize();
+
   /** The group order n. */
   public static final BigInteger N = PARAMS.getN();
+
   /** floor(n / 2): the largest low-s value. */
   public static final BigInteger HALF_N = N.shiftRight(1);
+
   /** The field prime p. */
   public static final BigInteger P = CURVE.getField().getCharacteristic();
 
@@ -46,19 +50,23 @@ public final class K256 {
     if (sec1.length == 33) {
       if (sec1[0] != 0x02 && sec1[0] != 0x03) {
         throw new LitValidationException(
-            field + " is not a compressed secp256k1 point: 33 bytes must start with 02 or 03, got "
+            field
+                + " is not a compressed secp256k1 point: 33 bytes must start with 02 or 03, got "
                 + String.format("%02x", sec1[0] & 0xff));
       }
     } else if (sec1.length == 65) {
       if (sec1[0] != 0x04) {
         throw new LitValidationException(
-            field + " is not an uncompressed secp256k1 point: 65 bytes must start with 04, got "
+            field
+                + " is not an uncompressed secp256k1 point: 65 bytes must start with 04, got "
                 + String.format("%02x", sec1[0] & 0xff));
       }
     } else {
       throw new LitValidationException(
-          field + " must be a 33-byte compressed or 65-byte uncompressed secp256k1 point, got "
-              + sec1.length + " bytes");
+          field
+              + " must be a 33-byte compressed or 65-byte uncompressed secp256k1 point, got "
+              + sec1.length
+              + " bytes");
     }
     ECPoint p;
     try {

@@ -27,8 +27,8 @@ import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
- * Sends transactions and calls for one account on a chain, with revert reasons turned into
- * {@link LitContractException} messages. Internal to lit-localnet (deployer and tests).
+ * Sends transactions and calls for one account on a chain, with revert reasons turned into {@link
+ * LitContractException} messages. Internal to lit-localnet (deployer and tests).
  */
 public final class Transactor {
   private static final String ERROR_SELECTOR = "0x08c379a0";
@@ -53,12 +53,16 @@ public final class Transactor {
             web3j, credentials, chainId, new PollingTransactionReceiptProcessor(web3j, 20, 3000));
   }
 
-  /** @return the sender's address */
+  /**
+   * @return the sender's address
+   */
   public String address() {
     return credentials.getAddress();
   }
 
-  /** @return the chain */
+  /**
+   * @return the chain
+   */
   public Web3j web3j() {
     return web3j;
   }
@@ -72,7 +76,8 @@ public final class Transactor {
    * @throws LitContractException if the deployment reverts
    */
   public TransactionReceipt deploy(CompiledContract contract, Type<?>... constructorArgs) {
-    String data = contract.bytecode() + FunctionEncoder.encodeConstructor(Arrays.asList(constructorArgs));
+    String data =
+        contract.bytecode() + FunctionEncoder.encodeConstructor(Arrays.asList(constructorArgs));
     return transact(null, data, BigInteger.ZERO, "deploy " + contract.name());
   }
 
@@ -134,7 +139,9 @@ public final class Transactor {
     try {
       EthCall r =
           web3j
-              .ethCall(Transaction.createEthCallTransaction(address(), to, data), DefaultBlockParameterName.LATEST)
+              .ethCall(
+                  Transaction.createEthCallTransaction(address(), to, data),
+                  DefaultBlockParameterName.LATEST)
               .send();
       if (r.hasError()) {
         throw reverted("call", r.getError());
@@ -159,7 +166,8 @@ public final class Transactor {
       EthCall r =
           web3j
               .ethCall(
-                  Transaction.createEthCallTransaction(address(), to, FunctionEncoder.encode(function)),
+                  Transaction.createEthCallTransaction(
+                      address(), to, FunctionEncoder.encode(function)),
                   DefaultBlockParameterName.LATEST)
               .send();
       if (r.hasError()) {
@@ -190,7 +198,10 @@ public final class Transactor {
   private TransactionReceipt transact(String to, String data, BigInteger value, String what) {
     try {
       BigInteger gas = estimate(to, data, value, what);
-      BigInteger gasLimit = gas.multiply(BigInteger.valueOf(12)).divide(BigInteger.TEN).add(BigInteger.valueOf(50_000));
+      BigInteger gasLimit =
+          gas.multiply(BigInteger.valueOf(12))
+              .divide(BigInteger.TEN)
+              .add(BigInteger.valueOf(50_000));
       BigInteger gasPrice = web3j.ethGasPrice().send().getGasPrice();
       EthSendTransaction sent =
           to == null
@@ -200,10 +211,16 @@ public final class Transactor {
         throw reverted(what, sent.getError());
       }
       TransactionReceipt receipt =
-          new PollingTransactionReceiptProcessor(web3j, 20, 3000).waitForTransactionReceipt(sent.getTransactionHash());
+          new PollingTransactionReceiptProcessor(web3j, 20, 3000)
+              .waitForTransactionReceipt(sent.getTransactionHash());
       if (!receipt.isStatusOK()) {
         throw new LitContractException(
-            what + " failed in transaction " + receipt.getTransactionHash() + " (status " + receipt.getStatus() + ")");
+            what
+                + " failed in transaction "
+                + receipt.getTransactionHash()
+                + " (status "
+                + receipt.getStatus()
+                + ")");
       }
       return receipt;
     } catch (IOException | TransactionException e) {
@@ -216,7 +233,8 @@ public final class Transactor {
       Transaction tx =
           to == null
               ? Transaction.createContractTransaction(address(), null, null, null, value, data)
-              : Transaction.createFunctionCallTransaction(address(), null, null, null, to, value, data);
+              : Transaction.createFunctionCallTransaction(
+                  address(), null, null, null, to, value, data);
       EthEstimateGas r = web3j.ethEstimateGas(tx).send();
       if (r.hasError()) {
         throw reverted(what, r.getError());
@@ -251,6 +269,8 @@ public final class Transactor {
         FunctionReturnDecoder.decode(
             "0x" + hex.substring(ERROR_SELECTOR.length()),
             (List) List.of(TypeReference.create(Utf8String.class)));
-    return out.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(out.get(0).getValue().toString());
+    return out.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(out.get(0).getValue().toString());
   }
 }

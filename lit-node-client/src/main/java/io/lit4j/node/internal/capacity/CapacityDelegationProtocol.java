@@ -20,9 +20,20 @@ public final class CapacityDelegationProtocol {
    * @param params the owner, delegatees, uses and expiry
    * @return a future of the delegation
    */
-  public static CompletableFuture<CapacityDelegation> run(NodeCalls calls, CapacityDelegationRequest params) {
-    if (params == null) return CompletableFuture.failedFuture(new LitValidationException("capacity delegation params are missing"));
-    return calls.connected().thenCompose(s -> calls.onWorker(() -> CapacityDelegation.create(
-        params.signer(), params.toAuthRequest(s.latestBlockhash()), params.clock())));
+  public static CompletableFuture<CapacityDelegation> run(
+      NodeCalls calls, CapacityDelegationRequest params) {
+    if (params == null)
+      return CompletableFuture.failedFuture(
+          new LitValidationException("capacity delegation params are missing"));
+    return calls
+        .connected()
+        .thenCompose(
+            s ->
+                calls.onWorker(
+                    () ->
+                        CapacityDelegation.create(
+                            params.signer(),
+                            params.toAuthRequest(s.latestBlockhash()),
+                            params.clock())));
   }
 }

@@ -1,15 +1,13 @@
 package io.lit4j.node.internal.claim;
 
-import io.lit4j.core.errors.LitErrorCode;
-import io.lit4j.core.constants.AuthMethodType;
-import io.lit4j.core.errors.LitValidationException;
-import java.util.concurrent.CompletableFuture;
-import io.lit4j.node.internal.NodeCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.auth.methods.AuthMethodIds;
+import io.lit4j.core.constants.AuthMethodType;
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
+import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.network.LitEndpoint;
 import io.lit4j.core.network.ProtocolVersion;
@@ -22,9 +20,11 @@ import io.lit4j.node.ClaimKeyResponse;
 import io.lit4j.node.ExecuteJsClaim;
 import io.lit4j.node.NodeReply;
 import io.lit4j.node.NodeResponses;
+import io.lit4j.node.internal.NodeCalls;
 import io.lit4j.node.internal.request.Consensus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** The {@code /web/pkp/claim} wire format (client-protocol.md §10, node-behavior.md §1.6). */
 public final class ClaimProtocol {
@@ -71,17 +71,28 @@ public final class ClaimProtocol {
    * @throws io.lit4j.core.errors.LitCryptoException (code {@code UnexpectedKeyId}) when the nodes
    *     claim another key id than the auth method's
    */
-  public static ClaimKeyResponse read(NodeResponses responses, List<String> hdRootPubkeys, AuthMethod authMethod) {
+  public static ClaimKeyResponse read(
+      NodeResponses responses, List<String> hdRootPubkeys, AuthMethod authMethod) {
     List<String> ids = new ArrayList<>();
-    for (NodeReply r : responses.successes().values()) ids.add(Hex.strip0x(text(r, "derivedKeyId", responses)).toLowerCase());
+    for (NodeReply r : responses.successes().values())
+      ids.add(Hex.strip0x(text(r, "derivedKeyId", responses)).toLowerCase());
     String keyId = Consensus.mostCommon(ids).orElseThrow();
     if (authMethod != null) {
       String local = localKeyId(authMethod);
       if (local != null && !local.equalsIgnoreCase(keyId)) {
         throw LitException.builder()
-            .message("claimKeyId: the nodes claimed key id " + keyId + " but the auth method's key id is " + local
-                + " (keccak256(userId:appId)); refusing the claim (request " + responses.requestId() + ")")
-            .requestId(responses.requestId()).errorCode("UnexpectedKeyId").errorKind("Validation").buildCrypto();
+            .message(
+                "claimKeyId: the nodes claimed key id "
+                    + keyId
+                    + " but the auth method's key id is "
+                    + local
+                    + " (keccak256(userId:appId)); refusing the claim (request "
+                    + responses.requestId()
+                    + ")")
+            .requestId(responses.requestId())
+            .errorCode("UnexpectedKeyId")
+            .errorKind("Validation")
+            .buildCrypto();
       }
     }
     byte[] keyIdBytes = Hex.decode(keyId, 32, "derivedKeyId");
@@ -101,7 +112,8 @@ public final class ClaimProtocol {
       int v = sig[64] & 0xff;
       if (v < 27) v += 27;
       String h = Hex.encode(sig);
-      sigs.add(new ExecuteJsClaim.Signature("0x" + h.substring(0, 64), "0x" + h.substring(64, 128), v));
+      sigs.add(
+          new ExecuteJsClaim.Signature("0x" + h.substring(0, 64), "0x" + h.substring(64, 128), v));
       signers.add(signer);
     }
     Secp256k1PublicKey pub = HdKeys.derivePublicKey(keyId, hdRootPubkeys);
@@ -119,14 +131,17 @@ public final class ClaimProtocol {
 
   private static String text(NodeReply r, String field, NodeResponses responses) {
     JsonNode n = r.body().get(field);
-    if (n == null || !n.isTextual() || n.textValue().isEmpty()) throw malformed(r, responses, field + " is missing");
+    if (n == null || !n.isTextual() || n.textValue().isEmpty())
+      throw malformed(r, responses, field + " is missing");
     return n.textValue().replace("\"", "");
   }
 
   private static LitException malformed(NodeReply reply, NodeResponses responses, String why) {
     return LitException.builder()
         .message("Lit node " + reply.nodeUrl() + " sent an unusable pkp/claim answer: " + why)
-        .nodeUrl(reply.nodeUrl()).requestId(responses.requestId()).errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
+        .nodeUrl(reply.nodeUrl())
+        .requestId(responses.requestId())
+        .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
         .buildNode();
   }
 
@@ -138,14 +153,24 @@ public final class ClaimProtocol {
    * @return a future of the key id, derived public key and node signatures
    */
   public static CompletableFuture<ClaimKeyResponse> run(NodeCalls calls, AuthMethod authMethod) {
-    if (authMethod == null) return CompletableFuture.failedFuture(new LitValidationException("authMethod is missing"));
+    if (authMethod == null)
+      return CompletableFuture.failedFuture(new LitValidationException("authMethod is missing"));
     if (authMethod.authMethodType() == AuthMethodType.WEB_AUTHN.value()) {
-      return CompletableFuture.failedFuture(new LitValidationException("WebAuthn auth methods cannot claim keys (as in the SDK)"));
+      return CompletableFuture.failedFuture(
+          new LitValidationException("WebAuthn auth methods cannot claim keys (as in the SDK)"));
     }
     ObjectNode body = body(authMethod);
-    return calls.sendToAll("claimKeyId", PATH, url -> body.deepCopy(),
-        (responses, s) -> onlyValidatorSigners(read(responses, s.hdRootPubkeys(), authMethod),
-            calls.validatorNodeAddresses().values(), s.minNodeCount(), responses.requestId(), calls.log()));
+    return calls.sendToAll(
+        "claimKeyId",
+        PATH,
+        url -> body.deepCopy(),
+        (responses, s) ->
+            onlyValidatorSigners(
+                read(responses, s.hdRootPubkeys(), authMethod),
+                calls.validatorNodeAddresses().values(),
+                s.minNodeCount(),
+                responses.requestId(),
+                calls.log()));
   }
 
   /**
@@ -159,11 +184,15 @@ public final class ClaimProtocol {
    * @param requestId the request id, for messages
    * @param log where dropped signatures are logged
    * @return the claim with validator signatures only
-   * @throws io.lit4j.core.errors.LitCryptoException (code {@code UnexpectedSigner}) when fewer
-   *     than {@code minNodeCount} signatures are by validators
+   * @throws io.lit4j.core.errors.LitCryptoException (code {@code UnexpectedSigner}) when fewer than
+   *     {@code minNodeCount} signatures are by validators
    */
-  public static ClaimKeyResponse onlyValidatorSigners(ClaimKeyResponse r, java.util.Collection<String> validatorWallets, int minNodeCount,
-      String requestId, org.slf4j.Logger log) {
+  public static ClaimKeyResponse onlyValidatorSigners(
+      ClaimKeyResponse r,
+      java.util.Collection<String> validatorWallets,
+      int minNodeCount,
+      String requestId,
+      org.slf4j.Logger log) {
     if (validatorWallets.isEmpty()) return r;
     java.util.Set<String> wallets = new java.util.HashSet<>();
     validatorWallets.forEach(w -> wallets.add(w.toLowerCase(java.util.Locale.ROOT)));
@@ -175,14 +204,28 @@ public final class ClaimProtocol {
         sigs.add(r.signatures().get(i));
         signers.add(signer);
       } else {
-        log.warn("claimKeyId {}: a signature recovers to {}, which is no validator's node wallet in Staking; dropped", requestId, signer);
+        log.warn(
+            "claimKeyId {}: a signature recovers to {}, which is no validator's node wallet in Staking; dropped",
+            requestId,
+            signer);
       }
     }
     if (sigs.size() < minNodeCount) {
       throw LitException.builder()
-          .message("claimKeyId: only " + sigs.size() + " of " + r.signatures().size() + " node signatures are by validators' node wallets, "
-              + minNodeCount + " needed (request " + requestId + ")")
-          .requestId(requestId).errorCode("UnexpectedSigner").errorKind("Validation").buildCrypto();
+          .message(
+              "claimKeyId: only "
+                  + sigs.size()
+                  + " of "
+                  + r.signatures().size()
+                  + " node signatures are by validators' node wallets, "
+                  + minNodeCount
+                  + " needed (request "
+                  + requestId
+                  + ")")
+          .requestId(requestId)
+          .errorCode("UnexpectedSigner")
+          .errorKind("Validation")
+          .buildCrypto();
     }
     return new ClaimKeyResponse(r.derivedKeyId(), sigs, signers, r.publicKey());
   }

@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 /**
- * 4.2.0 {@code encrypt} (local, no node call): TimeCrypt under the network key with identity
- * {@code lit-accesscontrolcondition://<hash(conditions)>/<sha256(data)>}.
+ * 4.2.0 {@code encrypt} (local, no node call): TimeCrypt under the network key with identity {@code
+ * lit-accesscontrolcondition://<hash(conditions)>/<sha256(data)>}.
  */
 public final class EncryptProtocol {
   private EncryptProtocol() {}
@@ -37,7 +37,8 @@ public final class EncryptProtocol {
     BlsPublicKey key = BlsPublicKey.fromHex(state.subnetPubKey());
     AccessControlConditionResource resource = AccessControlConditionResource.of(conditions, data);
     byte[] ct = TimeCrypt.encrypt(key, data, resource.identity());
-    return new EncryptResponse(Base64.getEncoder().encodeToString(ct), resource.dataToEncryptHashHex());
+    return new EncryptResponse(
+        Base64.getEncoder().encodeToString(ct), resource.dataToEncryptHashHex());
   }
 
   /**

@@ -1,16 +1,16 @@
 package io.lit4j.node.internal.encryption;
 
-import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.acc.AccessControlConditions;
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.bls.BlsJwt;
 import io.lit4j.crypto.bls.BlsPublicKey;
 import io.lit4j.crypto.bls.BlsSignature;
+import io.lit4j.node.NodeReply;
 import io.lit4j.node.SignedToken;
 import io.lit4j.node.SignedTokenRequest;
 import io.lit4j.node.internal.NodeCalls;
-import io.lit4j.node.NodeReply;
 import io.lit4j.node.internal.request.Consensus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,26 +38,48 @@ public final class SignedTokenProtocol {
    * @return a future of the signed token
    */
   public static CompletableFuture<SignedToken> run(NodeCalls calls, SignedTokenRequest request) {
-    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("getSignedToken request is missing"));
+    if (request == null)
+      return CompletableFuture.failedFuture(
+          new LitValidationException("getSignedToken request is missing"));
     long iat = Instant.now().getEpochSecond();
     long exp = iat + VALIDITY_SECONDS;
     AccessControlConditions c = request.conditions();
     AtomicReference<BlsSignature> early = new AtomicReference<>();
     AtomicReference<String> earlyJwt = new AtomicReference<>();
-    return calls.send("getSignedToken", BlsShareProtocol.JWT_PATH,
-        url -> BlsShareProtocol.jwtBody(c, request.chain(), request.auth().authSigFor(url), iat, exp),
-        s -> replies -> {
-          String common = Consensus.mostCommon(unsignedJwts(replies.values())).orElse("");
-          if (common.isEmpty()) return false;
-          boolean ok = BlsShareProtocol.enoughShares(replies.values(), r -> common.equals(unsignedJwt(r)),
-              s.networkPubKey(), BlsJwt.signingInput(common), s.minNodeCount(), early);
-          if (ok) earlyJwt.set(common);
-          return ok;
-        },
+    return calls.send(
+        "getSignedToken",
+        BlsShareProtocol.JWT_PATH,
+        url ->
+            BlsShareProtocol.jwtBody(c, request.chain(), request.auth().authSigFor(url), iat, exp),
+        s ->
+            replies -> {
+              String common = Consensus.mostCommon(unsignedJwts(replies.values())).orElse("");
+              if (common.isEmpty()) return false;
+              boolean ok =
+                  BlsShareProtocol.enoughShares(
+                      replies.values(),
+                      r -> common.equals(unsignedJwt(r)),
+                      s.networkPubKey(),
+                      BlsJwt.signingInput(common),
+                      s.minNodeCount(),
+                      early);
+              if (ok) earlyJwt.set(common);
+              return ok;
+            },
         (responses, s) -> {
-          String jwt0 = Consensus.mostCommon(unsignedJwts(responses.successes().values())).filter(u -> !u.isEmpty())
-              .orElseThrow(() -> LitException.builder().message("getSignedToken: no node returned an unsignedJwt (request "
-                  + responses.requestId() + ")").requestId(responses.requestId()).errorCode(LitErrorCode.INVALID_NODE_RESPONSE).buildNode());
+          String jwt0 =
+              Consensus.mostCommon(unsignedJwts(responses.successes().values()))
+                  .filter(u -> !u.isEmpty())
+                  .orElseThrow(
+                      () ->
+                          LitException.builder()
+                              .message(
+                                  "getSignedToken: no node returned an unsignedJwt (request "
+                                      + responses.requestId()
+                                      + ")")
+                              .requestId(responses.requestId())
+                              .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
+                              .buildNode());
           BlsPublicKey key = BlsPublicKey.fromHex(s.networkPubKey());
           BlsSignature sig;
           String jwtUnsigned;
@@ -66,26 +88,52 @@ public final class SignedTokenProtocol {
             jwtUnsigned = earlyJwt.get();
           } else {
             Map<String, LitException> rejected = new LinkedHashMap<>();
-            var shares = BlsShareProtocol.shares(responses, r -> jwt0.equals(unsignedJwt(r)), calls.log(), rejected);
-            sig = BlsShareProtocol.combineTolerant("getSignedToken",
-                responses.requestId(), key, BlsJwt.signingInput(jwt0), shares, s.minNodeCount(), calls.log());
+            var shares =
+                BlsShareProtocol.shares(
+                    responses, r -> jwt0.equals(unsignedJwt(r)), calls.log(), rejected);
+            sig =
+                BlsShareProtocol.combineTolerant(
+                    "getSignedToken",
+                    responses.requestId(),
+                    key,
+                    BlsJwt.signingInput(jwt0),
+                    shares,
+                    s.minNodeCount(),
+                    calls.log());
             jwtUnsigned = jwt0;
           }
-          // sig was verified over exactly this unsigned JWT when the shares were combined: verifying the
-          // assembled token again would repeat the pairing check, so only its header and payload are read
-          return new SignedToken(BlsJwt.attachSignature(jwtUnsigned, sig), part(jwtUnsigned, 0, "header", responses.requestId()),
+          // sig was verified over exactly this unsigned JWT when the shares were combined:
+          // verifying the
+          // assembled token again would repeat the pairing check, so only its header and payload
+          // are read
+          return new SignedToken(
+              BlsJwt.attachSignature(jwtUnsigned, sig),
+              part(jwtUnsigned, 0, "header", responses.requestId()),
               part(jwtUnsigned, 1, "payload", responses.requestId()));
         });
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode part(String unsignedJwt, int index, String name, String requestId) {
+  private static com.fasterxml.jackson.databind.JsonNode part(
+      String unsignedJwt, int index, String name, String requestId) {
     String[] parts = unsignedJwt.split("\\.", -1);
     try {
-      String json = new String(java.util.Base64.getUrlDecoder().decode(parts[index]), java.nio.charset.StandardCharsets.UTF_8);
+      String json =
+          new String(
+              java.util.Base64.getUrlDecoder().decode(parts[index]),
+              java.nio.charset.StandardCharsets.UTF_8);
       return io.lit4j.core.json.LitJson.parse(json, "JWT " + name);
     } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-      throw LitException.builder().message("getSignedToken: the nodes' unsignedJwt has no valid base64url JSON " + name
-          + " (request " + requestId + ")").requestId(requestId).errorCode("invalid_node_response").cause(e).buildNode();
+      throw LitException.builder()
+          .message(
+              "getSignedToken: the nodes' unsignedJwt has no valid base64url JSON "
+                  + name
+                  + " (request "
+                  + requestId
+                  + ")")
+          .requestId(requestId)
+          .errorCode("invalid_node_response")
+          .cause(e)
+          .buildNode();
     }
   }
 

@@ -1,11 +1,8 @@
 package io.lit4j.node.internal.execute;
 
-import io.lit4j.core.errors.LitErrorCode;
-import io.lit4j.node.internal.request.AuthMethodFailures;
-import java.util.concurrent.CompletableFuture;
-import io.lit4j.node.internal.NodeCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
@@ -21,6 +18,8 @@ import io.lit4j.node.ExecuteJsRequest;
 import io.lit4j.node.ExecuteJsResponse;
 import io.lit4j.node.NodeReply;
 import io.lit4j.node.NodeResponses;
+import io.lit4j.node.internal.NodeCalls;
+import io.lit4j.node.internal.request.AuthMethodFailures;
 import io.lit4j.node.internal.request.Consensus;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,8 +30,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
-/** The {@code /web/execute} wire format (client-protocol.md §6): body per node, and the answers combined. */
+/**
+ * The {@code /web/execute} wire format (client-protocol.md §6): body per node, and the answers
+ * combined.
+ */
 public final class ExecuteJsProtocol {
   /** The execute endpoint's path. */
   public static final String PATH = ProtocolVersion.V4_INITIAL.path(LitEndpoint.EXECUTE_JS);
@@ -51,20 +54,27 @@ public final class ExecuteJsProtocol {
   public static ObjectNode body(ExecuteJsRequest r, String nodeUrl) {
     ObjectNode b = LitJson.mapper().createObjectNode();
     b.set("authSig", r.auth().authSigFor(nodeUrl));
-    r.code().ifPresent(c -> b.put("code", Base64.getEncoder().encodeToString(c.getBytes(StandardCharsets.UTF_8))));
+    r.code()
+        .ifPresent(
+            c ->
+                b.put(
+                    "code",
+                    Base64.getEncoder().encodeToString(c.getBytes(StandardCharsets.UTF_8))));
     r.ipfsId().ifPresent(id -> b.put("ipfsId", id));
     b.set("jsParams", r.jsParams());
-    r.authMethods().ifPresent(ms -> {
-      var a = b.putArray("authMethods");
-      ms.forEach(m -> a.add(LitJson.mapper().<JsonNode>valueToTree(m.toJsValue())));
-    });
+    r.authMethods()
+        .ifPresent(
+            ms -> {
+              var a = b.putArray("authMethods");
+              ms.forEach(m -> a.add(LitJson.mapper().<JsonNode>valueToTree(m.toJsValue())));
+            });
     return b;
   }
 
   /**
-   * The result from the successful answers: response and logs by majority, signatures combined
-   * per name from the non-empty shares ({@code >= minNodeCount} each, verified), claims gathered
-   * one signature per node.
+   * The result from the successful answers: response and logs by majority, signatures combined per
+   * name from the non-empty shares ({@code >= minNodeCount} each, verified), claims gathered one
+   * signature per node.
    *
    * @param responses the nodes' answers
    * @param minNodeCount the threshold
@@ -110,7 +120,9 @@ public final class ExecuteJsProtocol {
           String derived = unquote(text(e.getValue().get("derivedKeyId")));
           String sig = unquote(text(e.getValue().get("signature")));
           claimKeyIds.putIfAbsent(e.getKey(), derived);
-          claimSigs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(splitSignature(sig, reply, responses, e.getKey()));
+          claimSigs
+              .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+              .add(splitSignature(sig, reply, responses, e.getKey()));
         }
       }
     }
@@ -122,24 +134,39 @@ public final class ExecuteJsProtocol {
         signatures.put(name, EcdsaShareCombiner.combine(forName, minNodeCount));
       } catch (LitException e) {
         throw LitException.builder()
-            .message("executeJs: cannot combine signature '" + name + "' from " + forName.size() + " shares of "
-                + replies.size() + " nodes (request " + responses.requestId() + "): " + e.getMessage())
-            .requestId(responses.requestId()).nodeUrls(new ArrayList<>(responses.successes().keySet()))
-            .errorCode(e.errorCode().orElse(LitErrorCode.NO_VALID_SHARES.code())).errorKind(e.errorKind().orElse("Unexpected"))
+            .message(
+                "executeJs: cannot combine signature '"
+                    + name
+                    + "' from "
+                    + forName.size()
+                    + " shares of "
+                    + replies.size()
+                    + " nodes (request "
+                    + responses.requestId()
+                    + "): "
+                    + e.getMessage())
+            .requestId(responses.requestId())
+            .nodeUrls(new ArrayList<>(responses.successes().keySet()))
+            .errorCode(e.errorCode().orElse(LitErrorCode.NO_VALID_SHARES.code()))
+            .errorKind(e.errorKind().orElse("Unexpected"))
             .cause(e)
             .buildCrypto();
       }
     }
     Map<String, ExecuteJsClaim> claims = new LinkedHashMap<>();
-    claimKeyIds.forEach((keyId, derived) -> claims.put(keyId, new ExecuteJsClaim(derived, claimSigs.get(keyId))));
+    claimKeyIds.forEach(
+        (keyId, derived) -> claims.put(keyId, new ExecuteJsClaim(derived, claimSigs.get(keyId))));
 
     return new ExecuteJsResponse(
         Consensus.mostCommon(responseTexts).orElse(""),
         Consensus.mostCommon(logs).orElse(""),
-        signatures, claims, responses);
+        signatures,
+        claims,
+        responses);
   }
 
-  private static ExecuteJsClaim.Signature splitSignature(String hex, NodeReply reply, NodeResponses responses, String keyId) {
+  private static ExecuteJsClaim.Signature splitSignature(
+      String hex, NodeReply reply, NodeResponses responses, String keyId) {
     byte[] sig;
     try {
       sig = Hex.decode(hex, 65, "claimData." + keyId + ".signature");
@@ -148,7 +175,11 @@ public final class ExecuteJsProtocol {
     }
     int v = sig[64] & 0xff;
     if (v < 27) v += 27;
-    if (v != 27 && v != 28) throw malformed(reply, responses, "claimData." + keyId + ".signature has recovery byte " + (sig[64] & 0xff));
+    if (v != 27 && v != 28)
+      throw malformed(
+          reply,
+          responses,
+          "claimData." + keyId + ".signature has recovery byte " + (sig[64] & 0xff));
     String h = Hex.encode(sig);
     return new ExecuteJsClaim.Signature("0x" + h.substring(0, 64), "0x" + h.substring(64, 128), v);
   }
@@ -165,7 +196,8 @@ public final class ExecuteJsProtocol {
   private static LitException malformed(NodeReply reply, NodeResponses responses, String why) {
     return LitException.builder()
         .message("Lit node " + reply.nodeUrl() + " sent an unusable execute answer: " + why)
-        .nodeUrl(reply.nodeUrl()).requestId(responses.requestId())
+        .nodeUrl(reply.nodeUrl())
+        .requestId(responses.requestId())
         .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
         .buildNode();
   }
@@ -177,24 +209,42 @@ public final class ExecuteJsProtocol {
    * @param request the action, its parameters and auth
    * @return a future of the combined response
    */
-  public static CompletableFuture<ExecuteJsResponse> run(NodeCalls calls, ExecuteJsRequest request) {
-    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("executeJs request is missing"));
+  public static CompletableFuture<ExecuteJsResponse> run(
+      NodeCalls calls, ExecuteJsRequest request) {
+    if (request == null)
+      return CompletableFuture.failedFuture(
+          new LitValidationException("executeJs request is missing"));
     CompletableFuture<ExecuteJsResponse> sent;
     if (!request.idempotent()) {
-      sent = calls.sendToAll("executeJs", PATH, url -> body(request, url),
-          (responses, state) -> checkSigners(request, read(responses, state.minNodeCount())));
+      sent =
+          calls.sendToAll(
+              "executeJs",
+              PATH,
+              url -> body(request, url),
+              (responses, state) -> checkSigners(request, read(responses, state.minNodeCount())));
     } else {
       // an idempotent action may run again under a new request id: its signing subsets then change
       // (steered by the first signature's bytes once an answer showed them)
-      sent = calls.signWithSubset("executeJs", PATH, url -> body(request, url), null,
-          ExecuteJsProtocol::countsTowardThreshold, ExecuteJsProtocol::firstSignedBytes,
-          (responses, state) -> checkSigners(request, read(responses, state.minNodeCount())));
+      sent =
+          calls.signWithSubset(
+              "executeJs",
+              PATH,
+              url -> body(request, url),
+              null,
+              ExecuteJsProtocol::countsTowardThreshold,
+              ExecuteJsProtocol::firstSignedBytes,
+              (responses, state) -> checkSigners(request, read(responses, state.minNodeCount())));
     }
-    CompletableFuture<ExecuteJsResponse> answer = AuthMethodFailures.translate(sent, request.authMethods().orElse(java.util.List.of()));
-    return AuthMethodFailures.translateActionScope(answer, request.ipfsId().orElse("(inline code)"));
+    CompletableFuture<ExecuteJsResponse> answer =
+        AuthMethodFailures.translate(sent, request.authMethods().orElse(java.util.List.of()));
+    return AuthMethodFailures.translateActionScope(
+        answer, request.ipfsId().orElse("(inline code)"));
   }
 
-  /** An answer with a share, or one of an action that signs nothing; a non-signer's empty shares do not count. */
+  /**
+   * An answer with a share, or one of an action that signs nothing; a non-signer's empty shares do
+   * not count.
+   */
   private static boolean countsTowardThreshold(NodeReply reply) {
     JsonNode signed = reply.body().path("signedData");
     if (!signed.isObject() || signed.isEmpty()) return true;
@@ -220,19 +270,45 @@ public final class ExecuteJsProtocol {
 
   /** The caller's expected signer per sigName, checked before the response is returned. */
   static ExecuteJsResponse checkSigners(ExecuteJsRequest request, ExecuteJsResponse response) {
-    request.expectedSigners().forEach((name, key) -> {
-      EcdsaSignature sig = response.signatures().get(name);
-      String rid = response.nodeResponses().requestId();
-      if (sig == null) {
-        throw LitException.builder().message("executeJs: the action made no signature named '" + name + "', expected one by PKP "
-            + key.hex() + " (request " + rid + ")").requestId(rid).errorCode("UnexpectedSigner").errorKind("Validation").buildCrypto();
-      }
-      if (!sig.publicKey().equals(key)) {
-        throw LitException.builder().message("executeJs: signature '" + name + "' was made by " + sig.publicKeyHex()
-            + ", not by the expected PKP " + key.hex() + " (request " + rid + ")")
-            .requestId(rid).errorCode("UnexpectedSigner").errorKind("Validation").buildCrypto();
-      }
-    });
+    request
+        .expectedSigners()
+        .forEach(
+            (name, key) -> {
+              EcdsaSignature sig = response.signatures().get(name);
+              String rid = response.nodeResponses().requestId();
+              if (sig == null) {
+                throw LitException.builder()
+                    .message(
+                        "executeJs: the action made no signature named '"
+                            + name
+                            + "', expected one by PKP "
+                            + key.hex()
+                            + " (request "
+                            + rid
+                            + ")")
+                    .requestId(rid)
+                    .errorCode("UnexpectedSigner")
+                    .errorKind("Validation")
+                    .buildCrypto();
+              }
+              if (!sig.publicKey().equals(key)) {
+                throw LitException.builder()
+                    .message(
+                        "executeJs: signature '"
+                            + name
+                            + "' was made by "
+                            + sig.publicKeyHex()
+                            + ", not by the expected PKP "
+                            + key.hex()
+                            + " (request "
+                            + rid
+                            + ")")
+                    .requestId(rid)
+                    .errorCode("UnexpectedSigner")
+                    .errorKind("Validation")
+                    .buildCrypto();
+              }
+            });
     return response;
   }
 }

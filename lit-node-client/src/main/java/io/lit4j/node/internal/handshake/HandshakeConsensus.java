@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Agreement over valid handshakes. Nodes agree when they report the same network keys
- * ({@code subnetPublicKey}, {@code networkPublicKey}, {@code networkPublicKeySet}, and
- * {@code hdRootPubkeys} compared by value, in order); the largest such group wins. Nodes outside
- * it are dropped. {@code latestBlockhash} is the most common value within the group; a node a
- * block behind is kept, since nodes poll the chain independently (every 12 s).
+ * Agreement over valid handshakes. Nodes agree when they report the same network keys ({@code
+ * subnetPublicKey}, {@code networkPublicKey}, {@code networkPublicKeySet}, and {@code
+ * hdRootPubkeys} compared by value, in order); the largest such group wins. Nodes outside it are
+ * dropped. {@code latestBlockhash} is the most common value within the group; a node a block behind
+ * is kept, since nodes poll the chain independently (every 12 s).
  */
 public final class HandshakeConsensus {
   private HandshakeConsensus() {}
@@ -50,8 +50,12 @@ public final class HandshakeConsensus {
     Map<String, LitException> dropped = new LinkedHashMap<>();
     if (tie) {
       for (NodeHandshake h : valid) dropped.put(h.nodeUrl(), diverged(h, null, requestId, true));
-      return new Outcome(List.of(), dropped,
-          Optional.of(groups.size() + " groups of nodes report different network keys and none is larger than the others"));
+      return new Outcome(
+          List.of(),
+          dropped,
+          Optional.of(
+              groups.size()
+                  + " groups of nodes report different network keys and none is larger than the others"));
     }
     NodeHandshake reference = best.get(0);
     for (NodeHandshake h : valid) {
@@ -77,17 +81,27 @@ public final class HandshakeConsensus {
   }
 
   private static List<Object> keys(NodeHandshake h) {
-    return List.of(h.subnetPublicKey(), h.networkPublicKey(), h.networkPublicKeySet(), h.hdRootPubkeys());
+    return List.of(
+        h.subnetPublicKey(), h.networkPublicKey(), h.networkPublicKeySet(), h.hdRootPubkeys());
   }
 
-  private static LitException diverged(NodeHandshake h, NodeHandshake ref, String requestId, boolean tie) {
+  private static LitException diverged(
+      NodeHandshake h, NodeHandshake ref, String requestId, boolean tie) {
     String why;
     if (tie) {
       why = "no majority of nodes agrees on the network keys";
     } else if (!h.subnetPublicKey().equals(ref.subnetPublicKey())) {
-      why = "its subnetPublicKey " + h.subnetPublicKey() + " differs from the majority's " + ref.subnetPublicKey();
+      why =
+          "its subnetPublicKey "
+              + h.subnetPublicKey()
+              + " differs from the majority's "
+              + ref.subnetPublicKey();
     } else if (!h.networkPublicKey().equals(ref.networkPublicKey())) {
-      why = "its networkPublicKey " + h.networkPublicKey() + " differs from the majority's " + ref.networkPublicKey();
+      why =
+          "its networkPublicKey "
+              + h.networkPublicKey()
+              + " differs from the majority's "
+              + ref.networkPublicKey();
     } else if (!h.networkPublicKeySet().equals(ref.networkPublicKeySet())) {
       why = "its networkPublicKeySet differs from the majority's";
     } else {
@@ -95,7 +109,8 @@ public final class HandshakeConsensus {
     }
     return LitException.builder()
         .message("Lit node " + h.nodeUrl() + " disagrees with the other nodes: " + why)
-        .nodeUrl(h.nodeUrl()).requestId(requestId)
+        .nodeUrl(h.nodeUrl())
+        .requestId(requestId)
         .errorCode(LitErrorCode.DIVERGENT_HANDSHAKE)
         .buildNode();
   }

@@ -1,14 +1,11 @@
 package io.lit4j.node.internal.pkp;
 
-import io.lit4j.core.errors.LitErrorCode;
-import io.lit4j.node.internal.request.AuthMethodFailures;
-import io.lit4j.core.errors.LitValidationException;
-import java.util.concurrent.CompletableFuture;
-import io.lit4j.node.internal.NodeCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
+import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.network.LitEndpoint;
 import io.lit4j.core.network.ProtocolVersion;
@@ -16,13 +13,16 @@ import io.lit4j.crypto.ecdsa.EcdsaShareCombiner;
 import io.lit4j.crypto.ecdsa.EcdsaShareJson;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
-import io.lit4j.node.PkpSignRequest;
 import io.lit4j.node.NodeReply;
 import io.lit4j.node.NodeResponses;
+import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.internal.NodeCalls;
+import io.lit4j.node.internal.request.AuthMethodFailures;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** The {@code /web/pkp/sign} wire format (client-protocol.md §7). */
 public final class PkpSignProtocol {
@@ -44,10 +44,12 @@ public final class PkpSignProtocol {
     for (byte x : r.toSign()) bytes.add(x & 0xff);
     b.put("pubkey", "0x" + io.lit4j.core.util.Hex.encode(r.pkpPublicKey().uncompressed()));
     b.set("authSig", r.auth().authSigFor(nodeUrl));
-    r.authMethodsIfAny().ifPresent(ms -> {
-      ArrayNode a = b.putArray("authMethods");
-      ms.forEach(m -> a.add(LitJson.mapper().<JsonNode>valueToTree(m.toJsValue())));
-    });
+    r.authMethodsIfAny()
+        .ifPresent(
+            ms -> {
+              ArrayNode a = b.putArray("authMethods");
+              ms.forEach(m -> a.add(LitJson.mapper().<JsonNode>valueToTree(m.toJsValue())));
+            });
     return b;
   }
 
@@ -62,7 +64,8 @@ public final class PkpSignProtocol {
    * @throws LitException (a node error) naming the node for a malformed answer
    * @throws io.lit4j.core.errors.LitCryptoException when the shares do not combine
    */
-  public static EcdsaSignature read(PkpSignRequest request, NodeResponses responses, int minNodeCount) {
+  public static EcdsaSignature read(
+      PkpSignRequest request, NodeResponses responses, int minNodeCount) {
     List<EcdsaSignatureShare> shares = new ArrayList<>();
     for (NodeReply reply : responses.successes().values()) {
       JsonNode share = reply.body().get("signatureShare");
@@ -71,8 +74,15 @@ public final class PkpSignProtocol {
         parsed = EcdsaShareJson.parsePkpSign(share);
       } catch (LitException e) {
         throw LitException.builder()
-            .message("Lit node " + reply.nodeUrl() + " sent an unusable pkp/sign answer: " + e.getMessage())
-            .nodeUrl(reply.nodeUrl()).requestId(responses.requestId()).errorCode(LitErrorCode.INVALID_NODE_RESPONSE).cause(e)
+            .message(
+                "Lit node "
+                    + reply.nodeUrl()
+                    + " sent an unusable pkp/sign answer: "
+                    + e.getMessage())
+            .nodeUrl(reply.nodeUrl())
+            .requestId(responses.requestId())
+            .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
+            .cause(e)
             .buildNode();
       }
       parsed.ifPresent(shares::add);
@@ -82,18 +92,36 @@ public final class PkpSignProtocol {
       sig = EcdsaShareCombiner.combine(shares, minNodeCount);
     } catch (LitException e) {
       throw LitException.builder()
-          .message("pkpSign: cannot combine the signature from " + shares.size() + " shares of "
-              + responses.successCount() + " nodes (request " + responses.requestId() + "): " + e.getMessage())
-          .requestId(responses.requestId()).nodeUrls(new ArrayList<>(responses.successes().keySet()))
-          .errorCode(e.errorCode().orElse(LitErrorCode.NO_VALID_SHARES.code())).errorKind(e.errorKind().orElse("Unexpected"))
+          .message(
+              "pkpSign: cannot combine the signature from "
+                  + shares.size()
+                  + " shares of "
+                  + responses.successCount()
+                  + " nodes (request "
+                  + responses.requestId()
+                  + "): "
+                  + e.getMessage())
+          .requestId(responses.requestId())
+          .nodeUrls(new ArrayList<>(responses.successes().keySet()))
+          .errorCode(e.errorCode().orElse(LitErrorCode.NO_VALID_SHARES.code()))
+          .errorKind(e.errorKind().orElse("Unexpected"))
           .cause(e)
           .buildCrypto();
     }
-    if (!sig.publicKey().equals(request.pkpPublicKey()) || !Arrays.equals(sig.dataSigned(), request.toSign())) {
+    if (!sig.publicKey().equals(request.pkpPublicKey())
+        || !Arrays.equals(sig.dataSigned(), request.toSign())) {
       throw LitException.builder()
-          .message("pkpSign: the nodes signed " + sig.dataSignedHex() + " with key " + sig.publicKeyHex()
-              + ", not the requested digest and PKP (request " + responses.requestId() + ")")
-          .requestId(responses.requestId()).errorCode(LitErrorCode.UNKNOWN_SIGNATURE_ERROR).errorKind("Unexpected")
+          .message(
+              "pkpSign: the nodes signed "
+                  + sig.dataSignedHex()
+                  + " with key "
+                  + sig.publicKeyHex()
+                  + ", not the requested digest and PKP (request "
+                  + responses.requestId()
+                  + ")")
+          .requestId(responses.requestId())
+          .errorCode(LitErrorCode.UNKNOWN_SIGNATURE_ERROR)
+          .errorKind("Unexpected")
           .buildCrypto();
     }
     return sig;
@@ -108,18 +136,33 @@ public final class PkpSignProtocol {
    * @return a future of the verified signature
    */
   public static CompletableFuture<EcdsaSignature> run(NodeCalls calls, PkpSignRequest request) {
-    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("pkpSign request is missing"));
-    return AuthMethodFailures.translate(calls.signWithSubset("pkpSign", PATH, url -> body(request, url), request.toSign(),
-        reply -> {
-          try {
-            return EcdsaShareJson.parsePkpSign(reply.body().get("signatureShare")).isPresent();
-          } catch (LitException e) {
-            throw LitException.builder()
-                .message("Lit node " + reply.nodeUrl() + " sent an unusable pkp/sign answer: " + e.getMessage())
-                .nodeUrl(reply.nodeUrl()).errorCode(LitErrorCode.INVALID_NODE_RESPONSE).cause(e).buildNode();
-          }
-        },
-        reply -> Optional.empty(),
-        (responses, state) -> read(request, responses, state.minNodeCount())), request.authMethods());
+    if (request == null)
+      return CompletableFuture.failedFuture(
+          new LitValidationException("pkpSign request is missing"));
+    return AuthMethodFailures.translate(
+        calls.signWithSubset(
+            "pkpSign",
+            PATH,
+            url -> body(request, url),
+            request.toSign(),
+            reply -> {
+              try {
+                return EcdsaShareJson.parsePkpSign(reply.body().get("signatureShare")).isPresent();
+              } catch (LitException e) {
+                throw LitException.builder()
+                    .message(
+                        "Lit node "
+                            + reply.nodeUrl()
+                            + " sent an unusable pkp/sign answer: "
+                            + e.getMessage())
+                    .nodeUrl(reply.nodeUrl())
+                    .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
+                    .cause(e)
+                    .buildNode();
+              }
+            },
+            reply -> Optional.empty(),
+            (responses, state) -> read(request, responses, state.minNodeCount())),
+        request.authMethods());
   }
 }

@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 
 /**
  * Turns the nodes' refusal of a request's auth methods into a {@link LitAuthException} that names
- * them: a v4 node wraps every failed verification in "Failed to verify auth method" (no error
- * code, HTTP 500), refuses an old WebAuthn challenge, and answers
- * {@code NodeAuthSigScopeTooLimited} when a verified method is not permitted on the PKP. The
- * node's kind, code, status, request id, node URLs and details are kept.
+ * them: a v4 node wraps every failed verification in "Failed to verify auth method" (no error code,
+ * HTTP 500), refuses an old WebAuthn challenge, and answers {@code NodeAuthSigScopeTooLimited} when
+ * a verified method is not permitted on the PKP. The node's kind, code, status, request id, node
+ * URLs and details are kept.
  */
 public final class AuthMethodFailures {
   /** The text v4 nodes wrap every auth method verification failure in. */
@@ -24,23 +24,27 @@ public final class AuthMethodFailures {
   private AuthMethodFailures() {}
 
   /**
-   * {@return {@code future}, failing with a {@link LitAuthException} naming {@code methods} when the nodes refused them}
+   * {@return {@code future}, failing with a {@link LitAuthException} naming {@code methods} when
+   * the nodes refused them}
    *
    * @param future the request's future
    * @param methods the auth methods the request carried
    * @param <T> the result type
    */
-  public static <T> CompletableFuture<T> translate(CompletableFuture<T> future, List<AuthMethod> methods) {
+  public static <T> CompletableFuture<T> translate(
+      CompletableFuture<T> future, List<AuthMethod> methods) {
     if (methods == null || methods.isEmpty()) return future;
-    return future.handle((v, t) -> {
-      if (t == null) return v;
-      Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-      if (cause instanceof LitException e) {
-        LitException translated = translate(e, methods);
-        if (translated != e) throw new CompletionException(translated);
-      }
-      throw t instanceof CompletionException ce ? ce : new CompletionException(t);
-    });
+    return future.handle(
+        (v, t) -> {
+          if (t == null) return v;
+          Throwable cause =
+              t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+          if (cause instanceof LitException e) {
+            LitException translated = translate(e, methods);
+            if (translated != e) throw new CompletionException(translated);
+          }
+          throw t instanceof CompletionException ce ? ce : new CompletionException(t);
+        });
   }
 
   /**
@@ -62,14 +66,26 @@ public final class AuthMethodFailures {
       return e;
     }
     String names = methods.stream().map(AuthMethodFailures::name).collect(Collectors.joining(", "));
-    LitException.Builder b = LitException.builder()
-        .message("The nodes refused the " + names + " auth method" + (methods.size() > 1 ? "s" : "") + ": it " + why
-            + ". " + e.getMessage())
-        .cause(e).nodeUrls(e.nodeUrls()).status(e.status()).details(e.details());
+    LitException.Builder b =
+        LitException.builder()
+            .message(
+                "The nodes refused the "
+                    + names
+                    + " auth method"
+                    + (methods.size() > 1 ? "s" : "")
+                    + ": it "
+                    + why
+                    + ". "
+                    + e.getMessage())
+            .cause(e)
+            .nodeUrls(e.nodeUrls())
+            .status(e.status())
+            .details(e.details());
     e.requestId().ifPresent(b::requestId);
     e.errorKind().ifPresent(b::errorKind);
     e.errorCode().ifPresent(b::errorCode);
-    // uncoded node errors (every verification failure) lend no fields to the fan-out's error: take a node's
+    // uncoded node errors (every verification failure) lend no fields to the fan-out's error: take
+    // a node's
     if (e.status() == 0 || e.errorKind().isEmpty()) {
       for (Throwable s : e.getSuppressed()) {
         if (s instanceof LitException n && n.status() != 0) {
@@ -92,21 +108,34 @@ public final class AuthMethodFailures {
    * @param action how to name the action, e.g. its IPFS CID
    * @param <T> the result type
    */
-  public static <T> CompletableFuture<T> translateActionScope(CompletableFuture<T> future, String action) {
-    return future.handle((v, t) -> {
-      if (t == null) return v;
-      Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-      if (cause instanceof LitException e && !(e instanceof LitAuthException) && texts(e).contains("NodeAuthSigScopeTooLimited")) {
-        LitException.Builder b = LitException.builder()
-            .message("The PKP does not permit the Lit Action " + action + " (LitAction, type 2), nor any other auth of the request, to sign: "
-                + e.getMessage())
-            .cause(e).nodeUrls(e.nodeUrls()).status(e.status()).details(e.details()).errorCode("NodeAuthSigScopeTooLimited");
-        e.requestId().ifPresent(b::requestId);
-        e.errorKind().ifPresent(b::errorKind);
-        throw new CompletionException(b.buildAuth());
-      }
-      throw t instanceof CompletionException ce ? ce : new CompletionException(t);
-    });
+  public static <T> CompletableFuture<T> translateActionScope(
+      CompletableFuture<T> future, String action) {
+    return future.handle(
+        (v, t) -> {
+          if (t == null) return v;
+          Throwable cause =
+              t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+          if (cause instanceof LitException e
+              && !(e instanceof LitAuthException)
+              && texts(e).contains("NodeAuthSigScopeTooLimited")) {
+            LitException.Builder b =
+                LitException.builder()
+                    .message(
+                        "The PKP does not permit the Lit Action "
+                            + action
+                            + " (LitAction, type 2), nor any other auth of the request, to sign: "
+                            + e.getMessage())
+                    .cause(e)
+                    .nodeUrls(e.nodeUrls())
+                    .status(e.status())
+                    .details(e.details())
+                    .errorCode("NodeAuthSigScopeTooLimited");
+            e.requestId().ifPresent(b::requestId);
+            e.errorKind().ifPresent(b::errorKind);
+            throw new CompletionException(b.buildAuth());
+          }
+          throw t instanceof CompletionException ce ? ce : new CompletionException(t);
+        });
   }
 
   /** {@return e.g. {@code GoogleJwt (type 6)}} @param m the auth method */

@@ -1,8 +1,8 @@
 package io.lit4j.node.internal.request;
 
-import io.lit4j.core.errors.LitErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.node.LitActionException;
@@ -33,22 +33,37 @@ public final class NodeAnswers {
   public static Result read(String nodeUrl, String requestId, NodeHttpResponse r) {
     if (!r.isSuccessful()) return Result.failed(errorFrom(nodeUrl, requestId, r));
     if (!r.isJson()) {
-      return Result.failed(base(nodeUrl, requestId, r.status())
-          .message("Lit node " + nodeUrl + " answered HTTP " + r.status() + " without a JSON body (Content-Type '"
-              + r.contentType() + "'): " + excerpt(r.body()))
-          .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
-          .buildNode());
+      return Result.failed(
+          base(nodeUrl, requestId, r.status())
+              .message(
+                  "Lit node "
+                      + nodeUrl
+                      + " answered HTTP "
+                      + r.status()
+                      + " without a JSON body (Content-Type '"
+                      + r.contentType()
+                      + "'): "
+                      + excerpt(r.body()))
+              .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
+              .buildNode());
     }
     try {
       JsonNode body = LitJson.mapper().readTree(r.body());
       if (body == null || body.isMissingNode()) throw new IllegalStateException("empty body");
       return Result.ok(new NodeReply(nodeUrl, r.status(), body));
     } catch (JsonProcessingException | IllegalStateException e) {
-      return Result.failed(base(nodeUrl, requestId, r.status())
-          .message("Lit node " + nodeUrl + " answered HTTP " + r.status() + " with invalid JSON: " + excerpt(r.body()))
-          .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
-          .cause(e)
-          .buildNode());
+      return Result.failed(
+          base(nodeUrl, requestId, r.status())
+              .message(
+                  "Lit node "
+                      + nodeUrl
+                      + " answered HTTP "
+                      + r.status()
+                      + " with invalid JSON: "
+                      + excerpt(r.body()))
+              .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
+              .cause(e)
+              .buildNode());
     }
   }
 
@@ -63,18 +78,27 @@ public final class NodeAnswers {
       }
     }
     if (body != null && body.isObject()) {
-      if (body.has("errorKind") || body.has("errorCode")) return coded(nodeUrl, requestId, r.status(), body);
-      if (body.has("error") && body.path("success").isBoolean() && !body.path("success").booleanValue()) {
+      if (body.has("errorKind") || body.has("errorCode"))
+        return coded(nodeUrl, requestId, r.status(), body);
+      if (body.has("error")
+          && body.path("success").isBoolean()
+          && !body.path("success").booleanValue()) {
         return litAction(nodeUrl, requestId, r.status(), body);
       }
     }
     return base(nodeUrl, requestId, r.status())
-        .message("Lit node " + nodeUrl + " answered HTTP " + r.status() + (r.body().isEmpty() ? " with an empty body" : ": " + excerpt(r.body())))
+        .message(
+            "Lit node "
+                + nodeUrl
+                + " answered HTTP "
+                + r.status()
+                + (r.body().isEmpty() ? " with an empty body" : ": " + excerpt(r.body())))
         .details(Map.of("body", excerpt(r.body())))
         .buildNode();
   }
 
-  private static LitException coded(String nodeUrl, String requestId, int httpStatus, JsonNode body) {
+  private static LitException coded(
+      String nodeUrl, String requestId, int httpStatus, JsonNode body) {
     String kind = text(body, "errorKind");
     String code = text(body, "errorCode");
     String message = text(body, "message");
@@ -85,7 +109,8 @@ public final class NodeAnswers {
     if (body.path("status").canConvertToInt() && body.get("status").intValue() != httpStatus) {
       details.put("bodyStatus", body.get("status").intValue());
     }
-    StringBuilder m = new StringBuilder("Lit node ").append(nodeUrl).append(" answered HTTP ").append(httpStatus);
+    StringBuilder m =
+        new StringBuilder("Lit node ").append(nodeUrl).append(" answered HTTP ").append(httpStatus);
     if (code != null || kind != null) {
       m.append(" (");
       if (kind != null) m.append(bounded(kind));
@@ -95,29 +120,49 @@ public final class NodeAnswers {
     }
     // the message stays readable however much a node sends; the fields and details keep it all
     if (message != null) m.append(": ").append(bounded(message));
-    if (details.get("details") instanceof List<?> l && !l.isEmpty()) m.append(" ").append(bounded(l.toString()));
+    if (details.get("details") instanceof List<?> l && !l.isEmpty())
+      m.append(" ").append(bounded(l.toString()));
     if ("rate_limit_exceeded".equals(code)) {
-      m.append(" (use a capacity credit, or its delegation, with enough requests per second, or wait)");
+      m.append(
+          " (use a capacity credit, or its delegation, with enough requests per second, or wait)");
     }
-    LitException.Builder b = base(nodeUrl, requestId, httpStatus).message(m.toString()).details(details);
+    LitException.Builder b =
+        base(nodeUrl, requestId, httpStatus).message(m.toString()).details(details);
     if (kind != null) b.errorKind(kind);
     if (code != null) b.errorCode(code);
-    if ("NodeNotAuthorized".equals(code) || "not_authorized".equals(code)
-        || "NodeInvalidAuthSig".equals(code) || "NodeAuthSigScopeTooLimited".equals(code) || "NodePKPNotAuthorized".equals(code)) {
+    if ("NodeNotAuthorized".equals(code)
+        || "not_authorized".equals(code)
+        || "NodeInvalidAuthSig".equals(code)
+        || "NodeAuthSigScopeTooLimited".equals(code)
+        || "NodePKPNotAuthorized".equals(code)) {
       return b.buildAuth();
     }
     return b.buildNode();
   }
 
-  private static LitException litAction(String nodeUrl, String requestId, int httpStatus, JsonNode body) {
-    String error = body.get("error").isTextual() ? body.get("error").textValue() : body.get("error").toString();
-    String logs = body.path("logs").isMissingNode() || body.path("logs").isNull() ? "" : body.path("logs").asText();
+  private static LitException litAction(
+      String nodeUrl, String requestId, int httpStatus, JsonNode body) {
+    String error =
+        body.get("error").isTextual()
+            ? body.get("error").textValue()
+            : body.get("error").toString();
+    String logs =
+        body.path("logs").isMissingNode() || body.path("logs").isNull()
+            ? ""
+            : body.path("logs").asText();
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("error", error);
     details.put("logs", logs);
-    LitException.Builder b = base(nodeUrl, requestId, httpStatus)
-        .message("Lit Action failed on node " + nodeUrl + " (HTTP " + httpStatus + "): " + bounded(error))
-        .details(details);
+    LitException.Builder b =
+        base(nodeUrl, requestId, httpStatus)
+            .message(
+                "Lit Action failed on node "
+                    + nodeUrl
+                    + " (HTTP "
+                    + httpStatus
+                    + "): "
+                    + bounded(error))
+            .details(details);
     return new LitActionException(b, error, logs);
   }
 

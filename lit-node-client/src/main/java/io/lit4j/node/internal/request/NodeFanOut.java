@@ -27,7 +27,8 @@ public final class NodeFanOut {
   private final ScheduledExecutorService scheduler;
 
   /**
-   * A fan-out sending each node's request through {@code requester}; deadlines run on {@code scheduler}.
+   * A fan-out sending each node's request through {@code requester}; deadlines run on {@code
+   * scheduler}.
    *
    * @param requester sends each node's request
    * @param scheduler runs the deadlines
@@ -50,13 +51,13 @@ public final class NodeFanOut {
    * @param idempotent whether timeouts and I/O errors may be repeated
    * @param successesNeeded stop once this many valid answers arrived (as the SDK, every node is
    *     waited for otherwise, so the error can say why each failed)
-   * @param waitForAll wait for every node to settle instead (the handshake, which keeps every
-   *     valid node)
+   * @param waitForAll wait for every node to settle instead (the handshake, which keeps every valid
+   *     node)
    * @param deadline when to stop waiting and decide with the answers in hand; zero for none
    * @param validator checks a 2xx answer; a present error makes that node a failure
    * @param enough when set, {@code successesNeeded} answers stop the fan-out only once this holds
-   *     for the answers in hand (e.g. "their shares combine into a valid signature"); it runs
-   *     under the fan-out's lock, once per new success
+   *     for the answers in hand (e.g. "their shares combine into a valid signature"); it runs under
+   *     the fan-out's lock, once per new success
    */
   public record Call(
       String operation,
@@ -81,18 +82,29 @@ public final class NodeFanOut {
      * @param epochNumber appended to every body
      * @param timeout per-node timeout of each attempt
      * @param idempotent whether timeouts and I/O errors may be repeated
-     * @param successesNeeded stop once this many valid answers arrived (as the SDK, every node is waited for otherwise, so the error can say why each failed)
-     * @param waitForAll wait for every node to settle instead (the handshake, which keeps every valid node)
+     * @param successesNeeded stop once this many valid answers arrived (as the SDK, every node is
+     *     waited for otherwise, so the error can say why each failed)
+     * @param waitForAll wait for every node to settle instead (the handshake, which keeps every
+     *     valid node)
      * @param deadline when to stop waiting and decide with the answers in hand; zero for none
      * @param validator checks a 2xx answer; a present error makes that node a failure
-     * @param enough when set, {@code successesNeeded} answers stop the fan-out only once this holds for the answers in hand (e.g. "their shares combine into a valid signature"); it runs under the fan-out's lock, once per new success
-     * @throws LitValidationException if there are no nodes or {@code successesNeeded} is out of range
+     * @param enough when set, {@code successesNeeded} answers stop the fan-out only once this holds
+     *     for the answers in hand (e.g. "their shares combine into a valid signature"); it runs
+     *     under the fan-out's lock, once per new success
+     * @throws LitValidationException if there are no nodes or {@code successesNeeded} is out of
+     *     range
      */
     public Call {
-      if (nodeUrls == null || nodeUrls.isEmpty()) throw new LitValidationException(operation + ": there are no nodes to ask");
+      if (nodeUrls == null || nodeUrls.isEmpty())
+        throw new LitValidationException(operation + ": there are no nodes to ask");
       nodeUrls = List.copyOf(nodeUrls);
       if (successesNeeded < 1 || successesNeeded > nodeUrls.size()) {
-        throw new LitValidationException(operation + ": successesNeeded must be in 1.." + nodeUrls.size() + ", got " + successesNeeded);
+        throw new LitValidationException(
+            operation
+                + ": successesNeeded must be in 1.."
+                + nodeUrls.size()
+                + ", got "
+                + successesNeeded);
       }
       if (validator == null) validator = (u, r) -> Optional.empty();
       if (deadline == null || deadline.isNegative()) deadline = Duration.ZERO;
@@ -109,16 +121,40 @@ public final class NodeFanOut {
      * @param epochNumber appended to every body
      * @param timeout per-node timeout of each attempt
      * @param idempotent whether timeouts and I/O errors may be repeated
-     * @param successesNeeded stop once this many valid answers arrived (as the SDK, every node is waited for otherwise, so the error can say why each failed)
-     * @param waitForAll wait for every node to settle instead (the handshake, which keeps every valid node)
+     * @param successesNeeded stop once this many valid answers arrived (as the SDK, every node is
+     *     waited for otherwise, so the error can say why each failed)
+     * @param waitForAll wait for every node to settle instead (the handshake, which keeps every
+     *     valid node)
      * @param deadline when to stop waiting and decide with the answers in hand; zero for none
      * @param validator checks a 2xx answer; a present error makes that node a failure
      */
-    public Call(String operation, String path, List<String> nodeUrls, Function<String, ObjectNode> bodyFor, String requestId,
-        long epochNumber, Duration timeout, boolean idempotent, int successesNeeded, boolean waitForAll, Duration deadline,
+    public Call(
+        String operation,
+        String path,
+        List<String> nodeUrls,
+        Function<String, ObjectNode> bodyFor,
+        String requestId,
+        long epochNumber,
+        Duration timeout,
+        boolean idempotent,
+        int successesNeeded,
+        boolean waitForAll,
+        Duration deadline,
         BiFunction<String, NodeReply, Optional<LitException>> validator) {
-      this(operation, path, nodeUrls, bodyFor, requestId, epochNumber, timeout, idempotent, successesNeeded, waitForAll,
-          deadline, validator, null);
+      this(
+          operation,
+          path,
+          nodeUrls,
+          bodyFor,
+          requestId,
+          epochNumber,
+          timeout,
+          idempotent,
+          successesNeeded,
+          waitForAll,
+          deadline,
+          validator,
+          null);
     }
   }
 
@@ -136,26 +172,38 @@ public final class NodeFanOut {
     Object lock = new Object();
     int total = call.nodeUrls().size();
 
-    java.util.function.Consumer<Boolean> finishIfDecided = deadlinePassed -> {
-      NodeResponses result = null;
-      synchronized (lock) {
-        boolean enough = successes.size() >= call.successesNeeded()
-            && (call.enough() == null || !deadlinePassed && enoughSoFar(call, successes));
-        boolean settled = successes.size() + failures.size() == total;
-        if (!done.isDone() && (deadlinePassed || settled || (!call.waitForAll() && enough))) {
-          result = new NodeResponses(call.operation(), call.requestId(), call.nodeUrls(), successes, failures,
-              "no answer within the deadline of " + call.deadline().toMillis() + " ms");
-        }
-      }
-      if (result != null && done.complete(result)) {
-        synchronized (lock) {
-          open.values().forEach(f -> f.cancel(true));
-        }
-      }
-    };
+    java.util.function.Consumer<Boolean> finishIfDecided =
+        deadlinePassed -> {
+          NodeResponses result = null;
+          synchronized (lock) {
+            boolean enough =
+                successes.size() >= call.successesNeeded()
+                    && (call.enough() == null || !deadlinePassed && enoughSoFar(call, successes));
+            boolean settled = successes.size() + failures.size() == total;
+            if (!done.isDone() && (deadlinePassed || settled || (!call.waitForAll() && enough))) {
+              result =
+                  new NodeResponses(
+                      call.operation(),
+                      call.requestId(),
+                      call.nodeUrls(),
+                      successes,
+                      failures,
+                      "no answer within the deadline of " + call.deadline().toMillis() + " ms");
+            }
+          }
+          if (result != null && done.complete(result)) {
+            synchronized (lock) {
+              open.values().forEach(f -> f.cancel(true));
+            }
+          }
+        };
     if (!call.deadline().isZero()) {
       try {
-        ScheduledFuture<?> timer = scheduler.schedule(() -> finishIfDecided.accept(true), call.deadline().toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timer =
+            scheduler.schedule(
+                () -> finishIfDecided.accept(true),
+                call.deadline().toMillis(),
+                TimeUnit.MILLISECONDS);
         done.whenComplete((r, e) -> timer.cancel(false));
       } catch (RejectedExecutionException e) {
         // the client is closing; the per-node calls fail on their own
@@ -167,39 +215,49 @@ public final class NodeFanOut {
       CompletableFuture<NodeReply> f;
       try {
         ObjectNode body = call.bodyFor().apply(url);
-        f = requester.post(url, call.path(), body, call.requestId(), call.epochNumber(), call.timeout(), call.idempotent());
+        f =
+            requester.post(
+                url,
+                call.path(),
+                body,
+                call.requestId(),
+                call.epochNumber(),
+                call.timeout(),
+                call.idempotent());
       } catch (LitException e) {
         f = CompletableFuture.failedFuture(e);
       }
       synchronized (lock) {
         open.put(url, f);
       }
-      f.whenComplete((reply, error) -> {
-        synchronized (lock) {
-          if (done.isDone()) return;
-          open.remove(url);
-          if (reply != null) {
-            Optional<LitException> invalid;
-            try {
-              invalid = call.validator().apply(url, reply);
-            } catch (LitException e) {
-              invalid = Optional.of(e);
+      f.whenComplete(
+          (reply, error) -> {
+            synchronized (lock) {
+              if (done.isDone()) return;
+              open.remove(url);
+              if (reply != null) {
+                Optional<LitException> invalid;
+                try {
+                  invalid = call.validator().apply(url, reply);
+                } catch (LitException e) {
+                  invalid = Optional.of(e);
+                }
+                if (invalid.isPresent()) failures.put(url, invalid.get());
+                else successes.put(url, reply);
+              } else {
+                failures.put(url, asLit(error, url, call.requestId()));
+              }
             }
-            if (invalid.isPresent()) failures.put(url, invalid.get());
-            else successes.put(url, reply);
-          } else {
-            failures.put(url, asLit(error, url, call.requestId()));
-          }
-        }
-        finishIfDecided.accept(false);
-      });
+            finishIfDecided.accept(false);
+          });
     }
     return done;
   }
 
   private static boolean enoughSoFar(Call call, Map<String, NodeReply> successes) {
     try {
-      return call.enough().test(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(successes)));
+      return call.enough()
+          .test(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(successes)));
     } catch (RuntimeException e) {
       return false; // undecided: keep waiting for more answers
     }
@@ -210,7 +268,9 @@ public final class NodeFanOut {
     if (t instanceof LitException e) return e;
     return LitException.builder()
         .message("request to Lit node " + url + " failed: " + t)
-        .nodeUrl(url).requestId(requestId).cause(t)
+        .nodeUrl(url)
+        .requestId(requestId)
+        .cause(t)
         .buildNode();
   }
 }

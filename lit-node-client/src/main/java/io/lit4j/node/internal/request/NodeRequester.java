@@ -43,7 +43,8 @@ public final class NodeRequester {
    * @param scheduler runs timeouts and repeats
    * @param log where attempts are logged
    */
-  public NodeRequester(NodeTransport transport, RetryPolicy retry, ScheduledExecutorService scheduler, Logger log) {
+  public NodeRequester(
+      NodeTransport transport, RetryPolicy retry, ScheduledExecutorService scheduler, Logger log) {
     this.transport = transport;
     this.retry = retry;
     this.scheduler = scheduler;
@@ -64,15 +65,23 @@ public final class NodeRequester {
    * @return a future of the node's reply
    */
   public CompletableFuture<NodeReply> post(
-      String nodeUrl, String path, ObjectNode body, String requestId, long epochNumber, Duration timeout, boolean idempotent) {
+      String nodeUrl,
+      String path,
+      ObjectNode body,
+      String requestId,
+      long epochNumber,
+      Duration timeout,
+      boolean idempotent) {
     ObjectNode wire = body.deepCopy();
     wire.put("epochNumber", epochNumber);
     Map<String, String> headers = SdkHeaders.forRequest(requestId);
-    NodeHttpRequest request = new NodeHttpRequest(nodeUrl + path, headers, LitJson.write(wire), timeout);
+    NodeHttpRequest request =
+        new NodeHttpRequest(nodeUrl + path, headers, LitJson.write(wire), timeout);
     Call call = new Call(nodeUrl, requestId, request, idempotent);
-    call.result.whenComplete((v, e) -> {
-      if (call.result.isCancelled()) call.cancelInFlight();
-    });
+    call.result.whenComplete(
+        (v, e) -> {
+          if (call.result.isCancelled()) call.cancelInFlight();
+        });
     attempt(call, 1);
     return call.result;
   }
@@ -90,44 +99,55 @@ public final class NodeRequester {
     ScheduledFuture<?> guard;
     CompletableFuture<NodeHttpResponse> watched = inFlight;
     try {
-      guard = scheduler.schedule(() -> {
-        if (!watched.isDone()) {
-          timedOut.set(true);
-          watched.cancel(true);
-        }
-      }, call.request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      guard =
+          scheduler.schedule(
+              () -> {
+                if (!watched.isDone()) {
+                  timedOut.set(true);
+                  watched.cancel(true);
+                }
+              },
+              call.request.timeout().toMillis(),
+              TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       inFlight.cancel(true);
       call.result.completeExceptionally(closed(call));
       return;
     }
-    inFlight.whenComplete((response, error) -> {
-      guard.cancel(false);
-      if (call.result.isDone()) return;
-      Failure f;
-      if (response != null) {
-        NodeAnswers.Result r = NodeAnswers.read(call.nodeUrl, call.requestId, response);
-        if (r.reply() != null) {
-          call.result.complete(r.reply());
-          return;
-        }
-        f = new Failure(r.error(), false, false, response.status());
-      } else {
-        f = fromThrowable(call, unwrap(error), timedOut.get());
-      }
-      if (n < retry.maxAttempts() && retryable(f, call.idempotent)) {
-        Duration wait = retry.backoff(n);
-        log.debug("repeating request {} to {} (attempt {} failed: {}) in {} ms",
-            call.requestId, call.nodeUrl, n, f.error.getMessage(), wait.toMillis());
-        try {
-          scheduler.schedule(() -> attempt(call, n + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-          call.result.completeExceptionally(f.error);
-        }
-      } else {
-        call.result.completeExceptionally(f.error);
-      }
-    });
+    inFlight.whenComplete(
+        (response, error) -> {
+          guard.cancel(false);
+          if (call.result.isDone()) return;
+          Failure f;
+          if (response != null) {
+            NodeAnswers.Result r = NodeAnswers.read(call.nodeUrl, call.requestId, response);
+            if (r.reply() != null) {
+              call.result.complete(r.reply());
+              return;
+            }
+            f = new Failure(r.error(), false, false, response.status());
+          } else {
+            f = fromThrowable(call, unwrap(error), timedOut.get());
+          }
+          if (n < retry.maxAttempts() && retryable(f, call.idempotent)) {
+            Duration wait = retry.backoff(n);
+            log.debug(
+                "repeating request {} to {} (attempt {} failed: {}) in {} ms",
+                call.requestId,
+                call.nodeUrl,
+                n,
+                f.error.getMessage(),
+                wait.toMillis());
+            try {
+              scheduler.schedule(
+                  () -> attempt(call, n + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+              call.result.completeExceptionally(f.error);
+            }
+          } else {
+            call.result.completeExceptionally(f.error);
+          }
+        });
   }
 
   /** Safe repeats only: see {@link RetryPolicy}. */
@@ -142,24 +162,44 @@ public final class NodeRequester {
   private Failure fromThrowable(Call call, Throwable t, boolean ourTimeout) {
     String ms = call.request.timeout().toMillis() + " ms";
     if (ourTimeout || t instanceof InterruptedIOException) {
-      LitException e = LitException.builder()
-          .message("Lit node " + call.nodeUrl + " did not answer within " + ms)
-          .nodeUrl(call.nodeUrl).requestId(call.requestId)
-          .buildTimeout();
+      LitException e =
+          LitException.builder()
+              .message("Lit node " + call.nodeUrl + " did not answer within " + ms)
+              .nodeUrl(call.nodeUrl)
+              .requestId(call.requestId)
+              .buildTimeout();
       return new Failure(e, true, false, 0);
     }
-    boolean notSent = t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException;
-    LitException e = LitException.builder()
-        .message("cannot reach Lit node " + call.nodeUrl + ": " + t.getClass().getSimpleName()
-            + (t.getMessage() == null ? "" : " " + t.getMessage()))
-        .nodeUrl(call.nodeUrl).requestId(call.requestId).cause(t)
-        .buildNode();
+    boolean notSent =
+        t instanceof ConnectException
+            || t instanceof UnknownHostException
+            || t instanceof NoRouteToHostException;
+    LitException e =
+        LitException.builder()
+            .message(
+                "cannot reach Lit node "
+                    + call.nodeUrl
+                    + ": "
+                    + t.getClass().getSimpleName()
+                    + (t.getMessage() == null ? "" : " " + t.getMessage()))
+            .nodeUrl(call.nodeUrl)
+            .requestId(call.requestId)
+            .cause(t)
+            .buildNode();
     return new Failure(e, false, notSent, 0);
   }
 
   private static LitException closed(Call call) {
-    return LitException.builder().message("the client is closed; request " + call.requestId + " to " + call.nodeUrl + " was not sent")
-        .nodeUrl(call.nodeUrl).requestId(call.requestId).build();
+    return LitException.builder()
+        .message(
+            "the client is closed; request "
+                + call.requestId
+                + " to "
+                + call.nodeUrl
+                + " was not sent")
+        .nodeUrl(call.nodeUrl)
+        .requestId(call.requestId)
+        .build();
   }
 
   private static Throwable unwrap(Throwable t) {

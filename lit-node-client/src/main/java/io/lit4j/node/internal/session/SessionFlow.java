@@ -1,13 +1,5 @@
 package io.lit4j.node.internal.session;
 
-import java.util.function.Function;
-import io.lit4j.node.SignSessionKeyResponse;
-import io.lit4j.node.SignSessionKeyRequest;
-import io.lit4j.node.PkpSessionRequest;
-import io.lit4j.node.ConnectionState;
-import io.lit4j.core.errors.LitValidationException;
-import java.util.concurrent.CompletableFuture;
-import io.lit4j.node.internal.NodeCalls;
 import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.recap.RecapObject;
 import io.lit4j.auth.resources.ResourceAbilityRequest;
@@ -19,24 +11,29 @@ import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.auth.siwe.SiweVerifyOptions;
 import io.lit4j.core.errors.LitAuthException;
 import io.lit4j.core.errors.LitException;
+import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.JsJson;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.util.Hex;
 import io.lit4j.node.AuthCallbackParams;
+import io.lit4j.node.ConnectionState;
+import io.lit4j.node.PkpSessionRequest;
 import io.lit4j.node.SessionKeyStore;
 import io.lit4j.node.SessionSigsRequest;
-import java.time.Clock;
-import java.time.Duration;
+import io.lit4j.node.SignSessionKeyRequest;
+import io.lit4j.node.SignSessionKeyResponse;
+import io.lit4j.node.internal.NodeCalls;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.slf4j.Logger;
 
 /**
  * {@code getSessionSigs} (client-protocol.md §4): the session key from the store (made once and
- * reused), the wallet sig from the store while it still covers the request (the
- * {@link WalletSigCheck} rules), else from the callback, then one ed25519 session sig per node.
+ * reused), the wallet sig from the store while it still covers the request (the {@link
+ * WalletSigCheck} rules), else from the callback, then one ed25519 session sig per node.
  */
 public final class SessionFlow {
   private SessionFlow() {}
@@ -48,16 +45,21 @@ public final class SessionFlow {
    * @param given the request's session key, if any
    * @param log where key handling is logged
    */
-  public static SessionKeyPair sessionKey(SessionKeyStore store, Optional<SessionKeyPair> given, Logger log) {
+  public static SessionKeyPair sessionKey(
+      SessionKeyStore store, Optional<SessionKeyPair> given, Logger log) {
     if (given.isPresent()) return given.get();
     Optional<String> stored = store.get(SessionKeyStore.SESSION_KEY);
     if (stored.isPresent()) {
       try {
-        String secret = LitJson.parse(stored.get(), "stored session key").path("secretKey").asText("");
+        String secret =
+            LitJson.parse(stored.get(), "stored session key").path("secretKey").asText("");
         return SessionKeyPair.fromSecretKeyHex(secret);
       } catch (LitException e) {
         // never log the value: it holds the secret key
-        log.warn("the stored session key under '{}' is unreadable ({}); making a new one", SessionKeyStore.SESSION_KEY, e.getClass().getSimpleName());
+        log.warn(
+            "the stored session key under '{}' is unreadable ({}); making a new one",
+            SessionKeyStore.SESSION_KEY,
+            e.getClass().getSimpleName());
       }
     }
     SessionKeyPair key = SessionKeyPair.generate();
@@ -75,49 +77,84 @@ public final class SessionFlow {
    * @param nodeUrls the nodes to sign for
    * @param log where the flow is logged
    * @return one session sig per node
-   * @throws LitAuthException when the callback fails or returns an auth sig that does not
-   *     delegate to this session key with these abilities
+   * @throws LitAuthException when the callback fails or returns an auth sig that does not delegate
+   *     to this session key with these abilities
    */
-  public static SessionSigs sign(SessionSigsRequest request, SessionKeyPair key, SessionKeyStore store, String latestBlockhash,
-      List<String> nodeUrls, Logger log) {
+  public static SessionSigs sign(
+      SessionSigsRequest request,
+      SessionKeyPair key,
+      SessionKeyStore store,
+      String latestBlockhash,
+      List<String> nodeUrls,
+      Logger log) {
     Instant now = request.clock().instant();
     Instant expiry = request.expiration(now);
     List<ResourceAbilityRequest> reqs = request.resourceAbilityRequests();
     AuthSig wallet;
-    // concurrent first calls for the same store entry run the callback once: the others wait, then reuse its answer
+    // concurrent first calls for the same store entry run the callback once: the others wait, then
+    // reuse its answer
     synchronized (lockFor(store, request.walletSigStoreKey())) {
       wallet = walletSig(request, key, store, latestBlockhash, log, now, expiry, reqs);
     }
     Instant walletExpiry = walletExpiry(wallet).orElse(expiry);
     Instant sessionExpiry = walletExpiry.isBefore(expiry) ? walletExpiry : expiry;
     if (!sessionExpiry.isAfter(now)) {
-      throw new LitAuthException("the wallet sig expires at " + sessionExpiry + ", before the session could start; sign a new one");
+      throw new LitAuthException(
+          "the wallet sig expires at "
+              + sessionExpiry
+              + ", before the session could start; sign a new one");
     }
     // per-node sigs live 5 minutes as in 4.2.0 and are made again (or for a node that joined) from
     // the held session key until the capability expires
-    return SessionSigs.renewing(key, reqs, SessionSigs.capabilities(request.capacityDelegationAuthSig(), wallet), nodeUrls,
-        request.clock(), sessionExpiry, SessionSigs.V4_SESSION_TTL);
+    return SessionSigs.renewing(
+        key,
+        reqs,
+        SessionSigs.capabilities(request.capacityDelegationAuthSig(), wallet),
+        nodeUrls,
+        request.clock(),
+        sessionExpiry,
+        SessionSigs.V4_SESSION_TTL);
   }
 
-  private static final java.util.Map<SessionKeyStore, java.util.Map<String, Object>> LOCKS = new java.util.WeakHashMap<>();
+  private static final java.util.Map<SessionKeyStore, java.util.Map<String, Object>> LOCKS =
+      new java.util.WeakHashMap<>();
 
   private static Object lockFor(SessionKeyStore store, String storeKey) {
     synchronized (LOCKS) {
-      return LOCKS.computeIfAbsent(store, s -> new java.util.concurrent.ConcurrentHashMap<>()).computeIfAbsent(storeKey, k -> new Object());
+      return LOCKS
+          .computeIfAbsent(store, s -> new java.util.concurrent.ConcurrentHashMap<>())
+          .computeIfAbsent(storeKey, k -> new Object());
     }
   }
 
-  private static AuthSig walletSig(SessionSigsRequest request, SessionKeyPair key, SessionKeyStore store, String latestBlockhash,
-      Logger log, Instant now, Instant expiry, List<ResourceAbilityRequest> reqs) {
-    AuthSig wallet = stored(store, request.walletSigStoreKey(), log)
-        .filter(sig -> !needsResign(sig, key.uri(), reqs, now))
-        .filter(sig -> longEnough(sig, now, expiry))
-        .orElse(null);
+  private static AuthSig walletSig(
+      SessionSigsRequest request,
+      SessionKeyPair key,
+      SessionKeyStore store,
+      String latestBlockhash,
+      Logger log,
+      Instant now,
+      Instant expiry,
+      List<ResourceAbilityRequest> reqs) {
+    AuthSig wallet =
+        stored(store, request.walletSigStoreKey(), log)
+            .filter(sig -> !needsResign(sig, key.uri(), reqs, now))
+            .filter(sig -> longEnough(sig, now, expiry))
+            .orElse(null);
     if (wallet == null) {
       RecapObject recap = RecapObject.empty();
-      for (ResourceAbilityRequest r : reqs) recap = recap.withCapabilityForResource(r.resource(), r.ability());
-      AuthCallbackParams params = new AuthCallbackParams(request.chain(), recap.statement(), List.of(recap.encode()),
-          request.switchChain(), IsoTime.toIsoString(expiry), key.uri(), latestBlockhash, reqs);
+      for (ResourceAbilityRequest r : reqs)
+        recap = recap.withCapabilityForResource(r.resource(), r.ability());
+      AuthCallbackParams params =
+          new AuthCallbackParams(
+              request.chain(),
+              recap.statement(),
+              List.of(recap.encode()),
+              request.switchChain(),
+              IsoTime.toIsoString(expiry),
+              key.uri(),
+              latestBlockhash,
+              reqs);
       AuthSig got;
       try {
         got = request.authNeededCallback().authNeeded(params);
@@ -136,7 +173,8 @@ public final class SessionFlow {
 
   /**
    * A stored wallet sig about to expire would give sessions of a few seconds: it is reused only
-   * while it lives at least as long as the session asked for, or {@link SessionSigs#V4_SESSION_TTL}.
+   * while it lives at least as long as the session asked for, or {@link
+   * SessionSigs#V4_SESSION_TTL}.
    */
   private static boolean longEnough(AuthSig sig, Instant now, Instant wanted) {
     Instant floor = now.plus(SessionSigs.V4_SESSION_TTL);
@@ -144,7 +182,9 @@ public final class SessionFlow {
     return walletExpiry(sig).map(e -> !e.isBefore(needed)).orElse(true);
   }
 
-  /** The SIWE expiry of the capability; none for a message that is not SIWE (the nodes judge those). */
+  /**
+   * The SIWE expiry of the capability; none for a message that is not SIWE (the nodes judge those).
+   */
   private static Optional<Instant> walletExpiry(AuthSig wallet) {
     try {
       return SiweMessage.parseLenient(wallet.signedMessage()).expirationInstant();
@@ -159,55 +199,72 @@ public final class SessionFlow {
     try {
       return Optional.of(AuthSig.fromJson(text.get()));
     } catch (LitException e) {
-      log.warn("the stored wallet sig under '{}' is unreadable; asking for a new one: {}", storeKey, e.getMessage());
+      log.warn(
+          "the stored wallet sig under '{}' is unreadable; asking for a new one: {}",
+          storeKey,
+          e.getMessage());
       return Optional.empty();
     }
   }
 
-  private static boolean needsResign(AuthSig sig, String uri, List<ResourceAbilityRequest> reqs, Instant now) {
+  private static boolean needsResign(
+      AuthSig sig, String uri, List<ResourceAbilityRequest> reqs, Instant now) {
     try {
       return WalletSigCheck.needToResign(sig, uri, reqs, now);
     } catch (LitException e) {
-      return true; // unlike 4.2.0, an unparsable stored sig is replaced rather than failing the call
+      return true; // unlike 4.2.0, an unparsable stored sig is replaced rather than failing the
+      // call
     }
   }
 
   /**
-   * 4.2.0 uses the callback's auth sig without checking it; here an ECDSA (65-byte) SIWE sig
-   * is checked as a stored one would be, so a wrong uri, missing recap or bad signature fails
-   * now with a reason instead of at the nodes. Other signatures (EIP-1271) are left to the nodes.
+   * 4.2.0 uses the callback's auth sig without checking it; here an ECDSA (65-byte) SIWE sig is
+   * checked as a stored one would be, so a wrong uri, missing recap or bad signature fails now with
+   * a reason instead of at the nodes. Other signatures (EIP-1271) are left to the nodes.
    */
-  static void checkDelegates(AuthSig sig, String uri, List<ResourceAbilityRequest> reqs, Instant now) {
+  static void checkDelegates(
+      AuthSig sig, String uri, List<ResourceAbilityRequest> reqs, Instant now) {
     String hex = Hex.strip0x(sig.sig());
     if (hex.length() != 130) return;
     SiweMessage siwe;
     try {
       siwe = SiweMessage.parse(sig.signedMessage());
     } catch (LitException e) {
-      throw new LitAuthException("the auth sig from authNeededCallback does not hold a valid SIWE message: " + e.getMessage(), e);
+      throw new LitAuthException(
+          "the auth sig from authNeededCallback does not hold a valid SIWE message: "
+              + e.getMessage(),
+          e);
     }
     try {
       siwe.verify(sig.sig(), SiweVerifyOptions.at(now));
     } catch (LitException e) {
-      throw new LitAuthException("the auth sig from authNeededCallback does not verify: " + e.getMessage(), e);
+      throw new LitAuthException(
+          "the auth sig from authNeededCallback does not verify: " + e.getMessage(), e);
     }
     if (!siwe.uri().equals(uri)) {
-      throw new LitAuthException("the auth sig from authNeededCallback signs uri " + siwe.uri() + ", not the session key " + uri
-          + "; use AuthCallbackParams.uri()");
+      throw new LitAuthException(
+          "the auth sig from authNeededCallback signs uri "
+              + siwe.uri()
+              + ", not the session key "
+              + uri
+              + "; use AuthCallbackParams.uri()");
     }
     List<String> resources = siwe.resources().orElse(List.of());
     if (resources.isEmpty() || !resources.get(0).startsWith(RecapObject.URN_PREFIX)) {
-      throw new LitAuthException("the auth sig from authNeededCallback has no ReCap resource; add one from resourceAbilityRequests");
+      throw new LitAuthException(
+          "the auth sig from authNeededCallback has no ReCap resource; add one from resourceAbilityRequests");
     }
     RecapObject recap;
     try {
       recap = RecapObject.decode(resources.get(0));
     } catch (LitException e) {
-      throw new LitAuthException("the ReCap of the auth sig from authNeededCallback is invalid: " + e.getMessage(), e);
+      throw new LitAuthException(
+          "the ReCap of the auth sig from authNeededCallback is invalid: " + e.getMessage(), e);
     }
     for (ResourceAbilityRequest r : reqs) {
       if (!recap.verifyCapabilitiesForResource(r.resource(), r.ability())) {
-        throw new LitAuthException("the ReCap of the auth sig from authNeededCallback does not grant " + r);
+        throw new LitAuthException(
+            "the ReCap of the auth sig from authNeededCallback does not grant " + r);
       }
     }
   }
@@ -221,35 +278,46 @@ public final class SessionFlow {
    * @return a future of the session sigs
    */
   public static CompletableFuture<SessionSigs> run(NodeCalls calls, SessionSigsRequest request) {
-    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("getSessionSigs request is missing"));
+    if (request == null)
+      return CompletableFuture.failedFuture(
+          new LitValidationException("getSessionSigs request is missing"));
     SessionKeyStore store = calls.config().sessionKeyStore();
-    return calls.onWorker(() -> {
-      ConnectionState s = calls.ready();
-      SessionKeyPair key = sessionKey(store, request.sessionKey(), calls.log());
-      return sign(request, key, store, s.latestBlockhash(), s.connectedNodes(), calls.log());
-    });
+    return calls.onWorker(
+        () -> {
+          ConnectionState s = calls.ready();
+          SessionKeyPair key = sessionKey(store, request.sessionKey(), calls.log());
+          return sign(request, key, store, s.latestBlockhash(), s.connectedNodes(), calls.log());
+        });
   }
 
   /**
-   * {@code getSessionSigs} with a PKP: the callback has the PKP sign the session key through
-   * {@code signSessionKey}.
+   * {@code getSessionSigs} with a PKP: the callback has the PKP sign the session key through {@code
+   * signSessionKey}.
    *
    * @param calls the client's node calls
    * @param request the PKP, its auth and what the session may do
    * @param signSessionKey signs a session key with the PKP (blocking)
    * @return a future of the session sigs
    */
-  public static CompletableFuture<SessionSigs> runPkp(NodeCalls calls, PkpSessionRequest request,
+  public static CompletableFuture<SessionSigs> runPkp(
+      NodeCalls calls,
+      PkpSessionRequest request,
       Function<SignSessionKeyRequest, SignSessionKeyResponse> signSessionKey) {
-    if (request == null) return CompletableFuture.failedFuture(new LitValidationException("getPkpSessionSigs request is missing"));
+    if (request == null)
+      return CompletableFuture.failedFuture(
+          new LitValidationException("getPkpSessionSigs request is missing"));
     SessionKeyStore store = calls.config().sessionKeyStore();
-    return calls.onWorker(() -> {
-      SessionKeyPair key = sessionKey(store, request.sessionKey(), calls.log());
-      SessionSigsRequest generic = request
-          .toSessionSigsRequest(p -> signSessionKey.apply(request.signSessionKeyParams(key, p)).authSig())
-          .sessionKey(key).build();
-      ConnectionState s = calls.ready();
-      return sign(generic, key, store, s.latestBlockhash(), s.connectedNodes(), calls.log());
-    });
+    return calls.onWorker(
+        () -> {
+          SessionKeyPair key = sessionKey(store, request.sessionKey(), calls.log());
+          SessionSigsRequest generic =
+              request
+                  .toSessionSigsRequest(
+                      p -> signSessionKey.apply(request.signSessionKeyParams(key, p)).authSig())
+                  .sessionKey(key)
+                  .build();
+          ConnectionState s = calls.ready();
+          return sign(generic, key, store, s.latestBlockhash(), s.connectedNodes(), calls.log());
+        });
   }
 }

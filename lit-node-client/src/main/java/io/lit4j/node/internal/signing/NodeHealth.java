@@ -10,11 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What one client has seen of each node lately, so signing requests can steer their subset away
  * from nodes likely to fail: down or erroring (failed calls), slow (timed out), and suspected of
- * giving bad shares (members of a signing subset whose combined signature did not verify; a node
- * in a later subset that verified is cleared, so elimination across attempts finds the culprit).
+ * giving bad shares (members of a signing subset whose combined signature did not verify; a node in
+ * a later subset that verified is cleared, so elimination across attempts finds the culprit).
  *
- * <p>Failures are remembered for a cool-down that doubles with consecutive failures (from 15 s to
- * 5 min); a success clears them. Thread-safe.
+ * <p>Failures are remembered for a cool-down that doubles with consecutive failures (from 15 s to 5
+ * min); a success clears them. Thread-safe.
  */
 public final class NodeHealth {
   static final Duration BASE_COOL_DOWN = Duration.ofSeconds(15);
@@ -89,8 +89,8 @@ public final class NodeHealth {
   }
 
   /**
-   * Records that these nodes' shares combined into a signature that did not verify: one of them
-   * (at least) sent a bad share. Each gets an equal part of the blame.
+   * Records that these nodes' shares combined into a signature that did not verify: one of them (at
+   * least) sent a bad share. Each gets an equal part of the blame.
    *
    * @param subset the signing subset's nodes
    */
@@ -148,10 +148,15 @@ public final class NodeHealth {
     synchronized (s) {
       StringBuilder b = new StringBuilder();
       if (clock.instant().isBefore(s.failedUntil)) {
-        b.append(s.lastFailure.name().toLowerCase(java.util.Locale.ROOT)).append(" (").append(s.consecutiveFailures).append(" failures)");
+        b.append(s.lastFailure.name().toLowerCase(java.util.Locale.ROOT))
+            .append(" (")
+            .append(s.consecutiveFailures)
+            .append(" failures)");
       }
       double sus = currentSuspicion(s);
-      if (sus > 0) b.append(b.length() > 0 ? ", " : "").append(String.format(java.util.Locale.ROOT, "bad-share suspicion %.2f", sus));
+      if (sus > 0)
+        b.append(b.length() > 0 ? ", " : "")
+            .append(String.format(java.util.Locale.ROOT, "bad-share suspicion %.2f", sus));
       return b.length() == 0 ? "healthy" : b.toString();
     }
   }

@@ -1,7 +1,7 @@
 package io.lit4j.node.internal.signing;
 
-import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitCryptoException;
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitTimeoutException;
 import io.lit4j.crypto.ecdsa.SigningSubset;
@@ -40,6 +40,7 @@ import org.slf4j.Logger;
 public final class SubsetSigning {
   /** Request ids tried per attempt to find a subset avoiding suspects. */
   static final int ID_CANDIDATES = 4096;
+
   /** Largest set of bad-share nodes the elimination reasons about. */
   static final int MAX_EXPLAINED = 2;
 
@@ -100,13 +101,21 @@ public final class SubsetSigning {
    * @param budget no new attempt starts after this much time
    * @param newRequestId makes request ids
    */
-  public record Spec(String operation, List<String> nodeUrls, Map<String, Integer> shareIndices, int threshold, byte[] message,
-      int maxAttempts, Duration budget, Supplier<String> newRequestId) {
+  public record Spec(
+      String operation,
+      List<String> nodeUrls,
+      Map<String, Integer> shareIndices,
+      int threshold,
+      byte[] message,
+      int maxAttempts,
+      Duration budget,
+      Supplier<String> newRequestId) {
     /** Copies the collections. */
     public Spec {
       nodeUrls = List.copyOf(nodeUrls);
       shareIndices = Map.copyOf(shareIndices);
-      if (!shareIndices.keySet().containsAll(nodeUrls)) throw new IllegalArgumentException("a node has no share index");
+      if (!shareIndices.keySet().containsAll(nodeUrls))
+        throw new IllegalArgumentException("a node has no share index");
     }
   }
 
@@ -120,7 +129,8 @@ public final class SubsetSigning {
    * @param <T> the result
    * @return a future of the result; it fails with a {@link LitException} saying what failed
    */
-  public static <T> CompletableFuture<T> run(Spec spec, Hooks<T> hooks, NodeHealth health, Logger log) {
+  public static <T> CompletableFuture<T> run(
+      Spec spec, Hooks<T> hooks, NodeHealth health, Logger log) {
     Operation<T> op = new Operation<>(spec, hooks, health, log);
     op.nextAttempt();
     return op.result;
@@ -152,10 +162,15 @@ public final class SubsetSigning {
     final long startNanos = System.nanoTime();
     final Map<String, LitException> failures = new LinkedHashMap<>();
     final List<LitCryptoException> badCombines = new ArrayList<>();
-    /** Signing subsets of this operation whose shares did not verify: each holds a bad-share node. */
+
+    /**
+     * Signing subsets of this operation whose shares did not verify: each holds a bad-share node.
+     */
     final List<Set<String>> badSubsets = new ArrayList<>();
+
     /** Set when the bad subsets prove that fewer than t usable nodes give good shares. */
     String impossible;
+
     final List<String> requestIds = new ArrayList<>();
     final Set<CompletableFuture<NodeReply>> inFlight = new HashSet<>();
     byte[] message;
@@ -174,9 +189,11 @@ public final class SubsetSigning {
       Attempt a;
       synchronized (this) {
         if (result.isDone()) return;
-        List<String> usable = spec.nodeUrls().stream().filter(u -> !failures.containsKey(u)).toList();
+        List<String> usable =
+            spec.nodeUrls().stream().filter(u -> !failures.containsKey(u)).toList();
         Duration spent = Duration.ofNanos(System.nanoTime() - startNanos);
-        if (usable.size() < spec.threshold() || attempts >= spec.maxAttempts()
+        if (usable.size() < spec.threshold()
+            || attempts >= spec.maxAttempts()
             || (attempts > 0 && spent.compareTo(spec.budget()) > 0)) {
           fail(usable.size());
           return;
@@ -196,7 +213,11 @@ public final class SubsetSigning {
         requestIds.add(id);
         a = new Attempt(attempts, id, predicted);
         if (attempts > 1) {
-          log.info("{}: attempt {} with request {}{}", spec.operation(), attempts, id,
+          log.info(
+              "{}: attempt {} with request {}{}",
+              spec.operation(),
+              attempts,
+              id,
               predicted == null ? "" : ", signing subset " + predicted);
         }
       }
@@ -223,30 +244,41 @@ public final class SubsetSigning {
 
     /**
      * A request id whose predicted subset is most likely all good, or null when the bad subsets
-     * prove none is. The explanations of the bad subsets are the sets B of at most
-     * {@value #MAX_EXPLAINED} usable nodes (and at most usable − t) that meet every one of them;
-     * a subset scores the weight of the explanations it avoids (0.1 per node of B, so fewer bad
-     * nodes are likelier), minus the client's health penalties; subsets already seen to fail are
-     * never chosen again.
+     * prove none is. The explanations of the bad subsets are the sets B of at most {@value
+     * #MAX_EXPLAINED} usable nodes (and at most usable − t) that meet every one of them; a subset
+     * scores the weight of the explanations it avoids (0.1 per node of B, so fewer bad nodes are
+     * likelier), minus the client's health penalties; subsets already seen to fail are never chosen
+     * again.
      */
     private Choice choose(List<String> usable) {
       // the nodes choose among every active validator, connected to this client or not
       List<Integer> active = new ArrayList<>();
       Map<Integer, String> byIndex = new LinkedHashMap<>();
-      spec.shareIndices().forEach((url, i) -> {
-        active.add(i);
-        byIndex.put(i, url);
-      });
+      spec.shareIndices()
+          .forEach(
+              (url, i) -> {
+                active.add(i);
+                byIndex.put(i, url);
+              });
       int maxBad = usable.size() - spec.threshold();
       List<Set<String>> explanations = explanations(usable, Math.min(maxBad, MAX_EXPLAINED));
       if (!badSubsets.isEmpty() && explanations.isEmpty() && maxBad <= MAX_EXPLAINED) {
-        impossible = "no " + maxBad + " of the " + usable.size() + " usable nodes explain the " + badSubsets.size()
-            + " signing subsets whose shares did not verify, so fewer than " + spec.threshold() + " nodes give good shares";
+        impossible =
+            "no "
+                + maxBad
+                + " of the "
+                + usable.size()
+                + " usable nodes explain the "
+                + badSubsets.size()
+                + " signing subsets whose shares did not verify, so fewer than "
+                + spec.threshold()
+                + " nodes give good shares";
         return null;
       }
       Choice best = null;
       double bestScore = Double.NEGATIVE_INFINITY;
-      // a subset that avoids every explanation and every penalised node cannot be beaten: stop there
+      // a subset that avoids every explanation and every penalised node cannot be beaten: stop
+      // there
       // (with no failures yet that is the first id, so a healthy network pays for one prediction)
       double perfect = 0;
       for (Set<String> b : explanations) perfect += Math.pow(0.1, b.size());
@@ -254,7 +286,8 @@ public final class SubsetSigning {
       for (int n = 0; n < tries && bestScore < perfect; n++) {
         String id = spec.newRequestId().get();
         Set<String> subset = new LinkedHashSet<>();
-        for (int i : SigningSubset.select(active, spec.threshold(), message, id)) subset.add(byIndex.get(i));
+        for (int i : SigningSubset.select(active, spec.threshold(), message, id))
+          subset.add(byIndex.get(i));
         if (!usable.containsAll(subset) || badSubsets.contains(subset)) continue;
         double score = 0;
         for (Set<String> b : explanations) {
@@ -270,13 +303,17 @@ public final class SubsetSigning {
         // no id avoids the failed nodes: send one anyway, the attempt fails and the error says why
         String id = spec.newRequestId().get();
         Set<String> subset = new LinkedHashSet<>();
-        for (int i : SigningSubset.select(active, spec.threshold(), message, id)) subset.add(byIndex.get(i));
+        for (int i : SigningSubset.select(active, spec.threshold(), message, id))
+          subset.add(byIndex.get(i));
         best = new Choice(id, subset);
       }
       return best;
     }
 
-    /** The sets of at most {@code max} usable nodes that meet every bad subset (the empty set when there is none). */
+    /**
+     * The sets of at most {@code max} usable nodes that meet every bad subset (the empty set when
+     * there is none).
+     */
     private List<Set<String>> explanations(List<String> usable, int max) {
       List<Set<String>> out = new ArrayList<>();
       if (badSubsets.isEmpty()) {
@@ -302,7 +339,12 @@ public final class SubsetSigning {
       return true;
     }
 
-    private void answered(Attempt a, String url, CompletableFuture<NodeReply> call, NodeReply reply, Throwable error) {
+    private void answered(
+        Attempt a,
+        String url,
+        CompletableFuture<NodeReply> call,
+        NodeReply reply,
+        Throwable error) {
       boolean decide;
       T value = null;
       LitException refusal = null;
@@ -332,8 +374,13 @@ public final class SubsetSigning {
           if (isRefusal(e)) {
             refusal = e;
           } else {
-            nodeFailed(a, url, e, e instanceof LitTimeoutException ? NodeHealth.Failure.SLOW
-                : e.status() == 0 ? NodeHealth.Failure.DOWN : NodeHealth.Failure.ERROR);
+            nodeFailed(
+                a,
+                url,
+                e,
+                e instanceof LitTimeoutException
+                    ? NodeHealth.Failure.SLOW
+                    : e.status() == 0 ? NodeHealth.Failure.DOWN : NodeHealth.Failure.ERROR);
           }
         }
         if (refusal == null && a.over) return;
@@ -345,7 +392,12 @@ public final class SubsetSigning {
             health.badSubset(a.signers);
             badCombines.add(e);
             badSubsets.add(Set.copyOf(a.signers));
-            log.warn("{} {}: the shares of {} do not verify: {}", spec.operation(), a.requestId, a.signers, e.getMessage());
+            log.warn(
+                "{} {}: the shares of {} do not verify: {}",
+                spec.operation(),
+                a.requestId,
+                a.signers,
+                e.getMessage());
             a.over = true;
           } catch (LitException e) {
             a.over = true;
@@ -354,8 +406,9 @@ public final class SubsetSigning {
           }
         } else if (refusal == null) {
           int n = spec.nodeUrls().size();
-          boolean hopeless = a.empties + a.failed > n - spec.threshold()
-              || a.predicted != null && a.predicted.stream().anyMatch(failures::containsKey);
+          boolean hopeless =
+              a.empties + a.failed > n - spec.threshold()
+                  || a.predicted != null && a.predicted.stream().anyMatch(failures::containsKey);
           boolean settled = a.answers.size() + a.failed == n;
           if (hopeless || settled) a.over = true;
         }
@@ -364,7 +417,9 @@ public final class SubsetSigning {
       if (refusal != null) {
         result.completeExceptionally(refused(a, url, refusal));
       } else if (value != null) {
-        if (attempts > 1) log.info("{}: signed on attempt {} (request ids {})", spec.operation(), attempts, requestIds);
+        if (attempts > 1)
+          log.info(
+              "{}: signed on attempt {} (request ids {})", spec.operation(), attempts, requestIds);
         result.complete(value);
       } else if (decide) {
         nextAttempt();
@@ -380,7 +435,13 @@ public final class SubsetSigning {
 
     private NodeResponses responses(Attempt a) {
       Map<String, LitException> none = Map.of();
-      return new NodeResponses(spec.operation(), a.requestId, spec.nodeUrls(), a.answers, none, "not needed: the signing subset answered");
+      return new NodeResponses(
+          spec.operation(),
+          a.requestId,
+          spec.nodeUrls(),
+          a.answers,
+          none,
+          "not needed: the signing subset answered");
     }
 
     private void cancelAll() {
@@ -399,45 +460,96 @@ public final class SubsetSigning {
       int n = spec.nodeUrls().size();
       if (failures.isEmpty() && !badCombines.isEmpty()) {
         LitCryptoException lastBad = badCombines.get(badCombines.size() - 1);
-        String suspects = spec.nodeUrls().stream().filter(u -> health.penalty(u) > 0)
-            .map(u -> u + " (" + health.describe(u) + ")").collect(Collectors.joining(", "));
-        LitCryptoException e = LitException.builder()
-            .message(spec.operation() + ": no signing subset of " + spec.threshold() + " of the " + n + " nodes gave a valid signature in "
-                + attempts + " attempt(s) (request ids " + ids + ")" + (impossible == null ? "" : ": " + impossible)
-                + "; suspected of bad shares: " + (suspects.isEmpty() ? "none" : suspects) + ". Last: " + lastBad.getMessage())
-            .requestId(last).nodeUrls(spec.nodeUrls()).errorCode(LitErrorCode.NO_VALID_SHARES).errorKind("Unexpected").cause(lastBad)
-            .buildCrypto();
+        String suspects =
+            spec.nodeUrls().stream()
+                .filter(u -> health.penalty(u) > 0)
+                .map(u -> u + " (" + health.describe(u) + ")")
+                .collect(Collectors.joining(", "));
+        LitCryptoException e =
+            LitException.builder()
+                .message(
+                    spec.operation()
+                        + ": no signing subset of "
+                        + spec.threshold()
+                        + " of the "
+                        + n
+                        + " nodes gave a valid signature in "
+                        + attempts
+                        + " attempt(s) (request ids "
+                        + ids
+                        + ")"
+                        + (impossible == null ? "" : ": " + impossible)
+                        + "; suspected of bad shares: "
+                        + (suspects.isEmpty() ? "none" : suspects)
+                        + ". Last: "
+                        + lastBad.getMessage())
+                .requestId(last)
+                .nodeUrls(spec.nodeUrls())
+                .errorCode(LitErrorCode.NO_VALID_SHARES)
+                .errorKind("Unexpected")
+                .cause(lastBad)
+                .buildCrypto();
         result.completeExceptionally(e);
         return;
       }
       StringBuilder msg = new StringBuilder(spec.operation()).append(" failed: ");
       if (usable < spec.threshold()) {
-        msg.append(usable).append(" of ").append(n).append(" nodes are left to sign and the signing subset needs ").append(spec.threshold());
+        msg.append(usable)
+            .append(" of ")
+            .append(n)
+            .append(" nodes are left to sign and the signing subset needs ")
+            .append(spec.threshold());
       } else {
-        msg.append("no signing subset of ").append(spec.threshold()).append(" of ").append(n).append(" nodes finished");
+        msg.append("no signing subset of ")
+            .append(spec.threshold())
+            .append(" of ")
+            .append(n)
+            .append(" nodes finished");
       }
-      msg.append(" (").append(attempts).append(" attempt(s), request ids ").append(ids).append(").");
+      msg.append(" (")
+          .append(attempts)
+          .append(" attempt(s), request ids ")
+          .append(ids)
+          .append(").");
       Map<String, String> reasons = new LinkedHashMap<>();
-      failures.forEach((u, e) -> {
-        reasons.put(u, e.getMessage());
-        msg.append("\n  ").append(u).append(": ").append(e.getMessage());
-      });
-      if (!badCombines.isEmpty()) msg.append("\n  and ").append(badCombines.size()).append(" subset(s) gave shares that do not verify");
+      failures.forEach(
+          (u, e) -> {
+            reasons.put(u, e.getMessage());
+            msg.append("\n  ").append(u).append(": ").append(e.getMessage());
+          });
+      if (!badCombines.isEmpty())
+        msg.append("\n  and ")
+            .append(badCombines.size())
+            .append(" subset(s) gave shares that do not verify");
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("failures", java.util.Collections.unmodifiableMap(reasons));
       details.put("attempts", attempts);
       details.put("needed", spec.threshold());
       details.put("nodeCount", n);
-      LitException.Builder b = LitException.builder().message(msg.toString()).requestId(last)
-          .nodeUrls(new ArrayList<>(failures.keySet())).details(details);
-      failures.values().stream().filter(e -> e.errorCode().isPresent())
-          .collect(Collectors.groupingBy(e -> e.errorCode().get(), LinkedHashMap::new, Collectors.toList()))
-          .values().stream().max(java.util.Comparator.comparingInt(List::size)).map(l -> l.get(0)).ifPresent(t -> {
-            t.errorCode().ifPresent(b::errorCode);
-            t.errorKind().ifPresent(b::errorKind);
-            b.status(t.status());
-          });
-      boolean allTimeouts = !failures.isEmpty() && failures.values().stream().allMatch(x -> x instanceof LitTimeoutException);
+      LitException.Builder b =
+          LitException.builder()
+              .message(msg.toString())
+              .requestId(last)
+              .nodeUrls(new ArrayList<>(failures.keySet()))
+              .details(details);
+      failures.values().stream()
+          .filter(e -> e.errorCode().isPresent())
+          .collect(
+              Collectors.groupingBy(
+                  e -> e.errorCode().get(), LinkedHashMap::new, Collectors.toList()))
+          .values()
+          .stream()
+          .max(java.util.Comparator.comparingInt(List::size))
+          .map(l -> l.get(0))
+          .ifPresent(
+              t -> {
+                t.errorCode().ifPresent(b::errorCode);
+                t.errorKind().ifPresent(b::errorKind);
+                b.status(t.status());
+              });
+      boolean allTimeouts =
+          !failures.isEmpty()
+              && failures.values().stream().allMatch(x -> x instanceof LitTimeoutException);
       LitException e = allTimeouts ? b.buildTimeout() : b.buildNode();
       failures.values().forEach(e::addSuppressed);
       badCombines.forEach(e::addSuppressed);
@@ -445,9 +557,20 @@ public final class SubsetSigning {
     }
 
     private LitException refused(Attempt a, String url, LitException e) {
-      LitException.Builder b = LitException.builder()
-          .message(spec.operation() + " failed: Lit node " + url + " refused the request (request " + a.requestId + "): " + e.getMessage())
-          .requestId(a.requestId).nodeUrl(url).status(e.status()).details(Map.of("failures", Map.of(url, e.getMessage())));
+      LitException.Builder b =
+          LitException.builder()
+              .message(
+                  spec.operation()
+                      + " failed: Lit node "
+                      + url
+                      + " refused the request (request "
+                      + a.requestId
+                      + "): "
+                      + e.getMessage())
+              .requestId(a.requestId)
+              .nodeUrl(url)
+              .status(e.status())
+              .details(Map.of("failures", Map.of(url, e.getMessage())));
       e.errorCode().ifPresent(b::errorCode);
       e.errorKind().ifPresent(b::errorKind);
       LitException out = b.buildNode();
@@ -456,7 +579,10 @@ public final class SubsetSigning {
     }
   }
 
-  /** A node's 4xx refusal (not a timeout or rate limit) answers the request; repeating it cannot help. */
+  /**
+   * A node's 4xx refusal (not a timeout or rate limit) answers the request; repeating it cannot
+   * help.
+   */
   static boolean isRefusal(LitException e) {
     int s = e.status();
     return s >= 400 && s < 500 && s != 408 && s != 429;
@@ -466,7 +592,11 @@ public final class SubsetSigning {
     while (t instanceof CompletionException && t.getCause() != null) t = t.getCause();
     if (t instanceof CancellationException) return null;
     if (t instanceof LitException e) return e;
-    return LitException.builder().message("request to Lit node " + url + " failed: " + t).nodeUrl(url).requestId(requestId).cause(t)
+    return LitException.builder()
+        .message("request to Lit node " + url + " failed: " + t)
+        .nodeUrl(url)
+        .requestId(requestId)
+        .cause(t)
         .buildNode();
   }
 }

@@ -19,23 +19,28 @@ class NodeAnswersTest {
   private static final String RID = "lit_127c3aecb06d4";
 
   private static LitException error(int status, String contentType, String body) {
-    NodeAnswers.Result r = NodeAnswers.read(URL, RID, new NodeHttpResponse(status, contentType, body));
+    NodeAnswers.Result r =
+        NodeAnswers.read(URL, RID, new NodeHttpResponse(status, contentType, body));
     assertNull(r.reply());
     return r.error();
   }
 
   @Test
   void theStandardErrorJsonKeepsKindCodeStatusMessageCorrelationIdAndDetails() {
-    LitException e = error(400, "application/json",
-        "{\"errorKind\":\"Unexpected\",\"errorCode\":\"NodeUnknownError\",\"status\":400,\"message\":\"Unknown error occured\","
-            + "\"correlationId\":\"lit_ef00fbaebb614\",\"details\":[\"unexpected error: ECDSA signing failed\",\"second\"]}");
+    LitException e =
+        error(
+            400,
+            "application/json",
+            "{\"errorKind\":\"Unexpected\",\"errorCode\":\"NodeUnknownError\",\"status\":400,\"message\":\"Unknown error occured\","
+                + "\"correlationId\":\"lit_ef00fbaebb614\",\"details\":[\"unexpected error: ECDSA signing failed\",\"second\"]}");
 
     assertInstanceOf(LitNodeException.class, e);
     assertEquals("Unexpected", e.errorKind().orElseThrow());
     assertEquals("NodeUnknownError", e.errorCode().orElseThrow());
     assertEquals(400, e.status());
     assertEquals("lit_ef00fbaebb614", e.details().get("correlationId"));
-    assertEquals(List.of("unexpected error: ECDSA signing failed", "second"), e.details().get("details"));
+    assertEquals(
+        List.of("unexpected error: ECDSA signing failed", "second"), e.details().get("details"));
     assertEquals(RID, e.requestId().orElseThrow());
     assertEquals(List.of(URL), e.nodeUrls());
     assertTrue(e.getMessage().contains("Unknown error occured"), e.getMessage());
@@ -44,8 +49,11 @@ class NodeAnswersTest {
 
   @Test
   void authorizationCodesBecomeAuthExceptions() {
-    LitException e = error(403, "application/json",
-        "{\"errorKind\":\"Validation\",\"errorCode\":\"NodeNotAuthorized\",\"status\":403,\"message\":\"not authorized\"}");
+    LitException e =
+        error(
+            403,
+            "application/json",
+            "{\"errorKind\":\"Validation\",\"errorCode\":\"NodeNotAuthorized\",\"status\":403,\"message\":\"not authorized\"}");
 
     assertInstanceOf(LitAuthException.class, e);
     assertEquals(403, e.status());
@@ -53,8 +61,11 @@ class NodeAnswersTest {
 
   @Test
   void theRateLimitBodyKeepsItsCodeAndSaysWhatToDo() {
-    LitException e = error(402, "application/json",
-        "{\"message\":\"Rate limit exceeded.  Try again later.\",\"errorCode\":\"rate_limit_exceeded\"}");
+    LitException e =
+        error(
+            402,
+            "application/json",
+            "{\"message\":\"Rate limit exceeded.  Try again later.\",\"errorCode\":\"rate_limit_exceeded\"}");
 
     assertEquals("rate_limit_exceeded", e.errorCode().orElseThrow());
     assertTrue(e.errorKind().isEmpty());
@@ -65,7 +76,11 @@ class NodeAnswersTest {
 
   @Test
   void aFailedLitActionKeepsItsErrorAndLogs() {
-    LitException e = error(400, "application/json", "{\"success\":false,\"error\":\"Uncaught Error: boom\",\"logs\":\"hello\\n\"}");
+    LitException e =
+        error(
+            400,
+            "application/json",
+            "{\"success\":false,\"error\":\"Uncaught Error: boom\",\"logs\":\"hello\\n\"}");
 
     LitActionException a = assertInstanceOf(LitActionException.class, e);
     assertEquals("Uncaught Error: boom", a.error());
@@ -77,8 +92,11 @@ class NodeAnswersTest {
 
   @Test
   void anExecuteTimeoutKeepsTheLogs() {
-    LitException e = error(502, "application/json",
-        "{\"errorKind\":\"Timeout\",\"errorCode\":\"NodeJsTimeoutError\",\"status\":502,\"message\":\"timeout\",\"logs\":\"partial\"}");
+    LitException e =
+        error(
+            502,
+            "application/json",
+            "{\"errorKind\":\"Timeout\",\"errorCode\":\"NodeJsTimeoutError\",\"status\":502,\"message\":\"timeout\",\"logs\":\"partial\"}");
 
     assertEquals("partial", e.details().get("logs"));
     assertEquals("NodeJsTimeoutError", e.errorCode().orElseThrow());
@@ -107,7 +125,11 @@ class NodeAnswersTest {
 
   @Test
   void aJsonSuccessIsParsed() {
-    NodeAnswers.Result r = NodeAnswers.read(URL, RID, new NodeHttpResponse(202, "application/json; charset=utf-8", "{\"signature\":\"ab\"}"));
+    NodeAnswers.Result r =
+        NodeAnswers.read(
+            URL,
+            RID,
+            new NodeHttpResponse(202, "application/json; charset=utf-8", "{\"signature\":\"ab\"}"));
 
     assertNotNull(r.reply());
     assertEquals("ab", r.reply().body().get("signature").textValue());
