@@ -48,6 +48,13 @@ public final class SessionFlow {
   public static SessionKeyPair sessionKey(
       SessionKeyStore store, Optional<SessionKeyPair> given, Logger log) {
     if (given.isPresent()) return given.get();
+    // concurrent first calls must agree on one key, or each would need its own wallet sig
+    synchronized (lockFor(store, SessionKeyStore.SESSION_KEY)) {
+      return storedOrNewSessionKey(store, log);
+    }
+  }
+
+  private static SessionKeyPair storedOrNewSessionKey(SessionKeyStore store, Logger log) {
     Optional<String> stored = store.get(SessionKeyStore.SESSION_KEY);
     if (stored.isPresent()) {
       try {
