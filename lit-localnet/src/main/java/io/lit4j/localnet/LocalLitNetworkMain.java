@@ -112,7 +112,7 @@ public final class LocalLitNetworkMain {
   }
 
   /** Parsed options. */
-  record Options(LocalLitNetwork.Builder builder, Optional<Path> out, boolean help) {}
+  record Options(LocalLitNetworkBuilder builder, Optional<Path> out, boolean help) {}
 
   /** A bad command line, with a message that names the option. */
   static final class UsageException extends Exception {
@@ -131,7 +131,7 @@ public final class LocalLitNetworkMain {
    * @throws UsageException naming the bad option
    */
   static Options parse(String[] args) throws UsageException {
-    LocalLitNetwork.Builder b = LocalLitNetwork.builder().habaneroProfile();
+    LocalLitNetworkBuilder b = LocalLitNetwork.builder().habaneroProfile();
     Optional<Path> out = Optional.empty();
     try {
       for (int i = 0; i < args.length; i++) {

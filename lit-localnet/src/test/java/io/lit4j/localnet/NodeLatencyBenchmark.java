@@ -40,7 +40,9 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
  * </pre>
  *
  * ({@code -Dsun.net.httpserver.nodelay=false} brings back the Nagle stall the nodes avoid, for a
- * before/after comparison.)
+ * before/after comparison; {@code -Dlit4j.node.bench.routes=handshake} measures only the routes
+ * whose name contains one of the given words.) The CPU column is this JVM's CPU time (client, nodes
+ * and their background work) divided by the calls; anvil's CPU is not in it.
  */
 @EnabledIfSystemProperty(named = "lit4j.node.bench", matches = "true")
 class NodeLatencyBenchmark {
@@ -50,12 +52,22 @@ class NodeLatencyBenchmark {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  private record Row(String route, int calls, double p50, double p99, double max) {}
+  private record Row(
+      String route, int calls, double p50, double p99, double max, double cpuPerCall) {}
+
+  /** Routes to measure: {@code -Dlit4j.node.bench.routes=handshake,pkp} (default: all). */
+  private static boolean selected(String route) {
+    String only = System.getProperty("lit4j.node.bench.routes", "");
+    if (only.isBlank()) return true;
+    for (String r : only.split(",")) if (!r.isBlank() && route.contains(r.trim())) return true;
+    return false;
+  }
 
   @Test
   void nodeLatencyPerRoute() throws Exception {
     int iterations = Integer.getInteger("lit4j.node.bench.iterations", 200);
     int warmup = Math.max(10, iterations / 5);
+    String loadBefore = loadAverage();
     List<Row> rows = new ArrayList<>();
     try (LocalLitNetwork net =
         LocalLitNetwork.builder().nodes(3).seed("lit4j-node-latency").start()) {
@@ -113,41 +125,41 @@ class NodeLatencyBenchmark {
       encryptionSign.put("chain", "ethereum");
       encryptionSign.set("authSig", authSig);
 
-      rows.add(
-          measure(
-              "POST /web/handshake (one node)",
-              iterations,
-              warmup,
-              () -> call(node0, "/web/handshake", handshake)));
-      rows.add(
-          measure(
-              "POST /web/execute, no-op action (one node)",
-              iterations,
-              warmup,
-              () -> call(node0, "/web/execute", execute)));
-      rows.add(
-          measure(
-              "POST /web/execute, no-op action (3 nodes at once)",
-              iterations,
-              warmup,
-              () -> {
-                List<CompletableFuture<Void>> all = new ArrayList<>();
-                for (String url : net.nodeUrls())
-                  all.add(CompletableFuture.runAsync(() -> call(url, "/web/execute", execute)));
-                all.forEach(CompletableFuture::join);
-              }));
-      rows.add(
-          measure(
-              "POST /web/pkp/sign (one node)",
-              iterations,
-              warmup,
-              () -> call(node0, "/web/pkp/sign", pkpSign)));
-      rows.add(
-          measure(
-              "POST /web/encryption/sign (one node)",
-              iterations,
-              warmup,
-              () -> call(node0, "/web/encryption/sign", encryptionSign)));
+      measure(
+          rows,
+          "POST /web/handshake (one node)",
+          iterations,
+          warmup,
+          () -> call(node0, "/web/handshake", handshake));
+      measure(
+          rows,
+          "POST /web/execute, no-op action (one node)",
+          iterations,
+          warmup,
+          () -> call(node0, "/web/execute", execute));
+      measure(
+          rows,
+          "POST /web/execute, no-op action (3 nodes at once)",
+          iterations,
+          warmup,
+          () -> {
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            for (String url : net.nodeUrls())
+              all.add(CompletableFuture.runAsync(() -> call(url, "/web/execute", execute)));
+            all.forEach(CompletableFuture::join);
+          });
+      measure(
+          rows,
+          "POST /web/pkp/sign (one node)",
+          iterations,
+          warmup,
+          () -> call(node0, "/web/pkp/sign", pkpSign));
+      measure(
+          rows,
+          "POST /web/encryption/sign (one node)",
+          iterations,
+          warmup,
+          () -> call(node0, "/web/encryption/sign", encryptionSign));
     }
     StringBuilder table = new StringBuilder();
     table
@@ -158,33 +170,71 @@ class NodeLatencyBenchmark {
         .append(", ")
         .append(Runtime.getRuntime().availableProcessors())
         .append(" cores\n\n");
-    table.append("| route | calls | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
+    table
+        .append("load average before: ")
+        .append(loadBefore)
+        .append(", after: ")
+        .append(loadAverage())
+        .append("\n\n");
+    table.append(
+        "| route | calls | p50 ms | p99 ms | max ms | JVM CPU ms per call |\n"
+            + "|---|---|---|---|---|---|\n");
     for (Row r : rows) {
       table.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %.1f | %.1f | %.1f |%n",
+              "| %s | %d | %.1f | %.1f | %.1f | %.2f |%n",
               r.route(),
               r.calls(),
               r.p50(),
               r.p99(),
-              r.max()));
+              r.max(),
+              r.cpuPerCall()));
     }
     System.out.println(table);
     Files.writeString(
         Path.of("target", "node-latency.md"), table.toString(), StandardCharsets.UTF_8);
   }
 
-  private static Row measure(String route, int iterations, int warmup, Runnable call) {
+  private static void measure(
+      List<Row> rows, String route, int iterations, int warmup, Runnable call) {
+    if (!selected(route)) return;
     for (int i = 0; i < warmup; i++) call.run();
     double[] ms = new double[iterations];
+    long cpu0 = processCpuNanos();
     for (int i = 0; i < iterations; i++) {
       long t0 = System.nanoTime();
       call.run();
       ms[i] = (System.nanoTime() - t0) / 1e6;
     }
+    double cpuPerCall = (processCpuNanos() - cpu0) / 1e6 / iterations;
     java.util.Arrays.sort(ms);
-    return new Row(route, iterations, percentile(ms, 50), percentile(ms, 99), ms[ms.length - 1]);
+    rows.add(
+        new Row(
+            route,
+            iterations,
+            percentile(ms, 50),
+            percentile(ms, 99),
+            ms[ms.length - 1],
+            cpuPerCall));
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return String.format(
+          Locale.ROOT,
+          "%.2f",
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
   }
 
   private static double percentile(double[] sorted, int p) {

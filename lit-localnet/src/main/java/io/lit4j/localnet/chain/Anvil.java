@@ -3,28 +3,16 @@ package io.lit4j.localnet.chain;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitTimeoutException;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.localnet.chain.internal.AnvilProcesses;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.web3j.crypto.Bip32ECKeyPair;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.MnemonicUtils;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
@@ -58,8 +46,6 @@ public final class Anvil implements AutoCloseable {
   /** Default block gas limit: high, because PKP key derivation runs in pure Solidity. */
   public static final BigInteger DEFAULT_BLOCK_GAS_LIMIT = BigInteger.valueOf(1_000_000_000L);
 
-  private static final int HARDENED = 0x80000000;
-
   private final Process process;
   private final Path logFile;
   private final int port;
@@ -75,10 +61,11 @@ public final class Anvil implements AutoCloseable {
     this.logFile = logFile;
     this.port = port;
     this.chainId = chainId;
-    this.devAccounts = deriveDevAccounts(accounts);
+    this.devAccounts = AnvilProcesses.deriveDevAccounts(DEV_MNEMONIC, accounts);
     this.rpcService = new HttpService(rpcUrlFor(port));
     this.web3j = Web3j.build(rpcService);
-    this.shutdownHook = new Thread(this::destroyProcessTree, "anvil-shutdown-" + port);
+    this.shutdownHook =
+        new Thread(() -> AnvilProcesses.destroyProcessTree(process), "anvil-shutdown-" + port);
   }
 
   /**
@@ -216,13 +203,13 @@ public final class Anvil implements AutoCloseable {
     }
     closed = true;
     web3j.shutdown();
-    destroyProcessTree();
+    AnvilProcesses.destroyProcessTree(process);
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException alreadyShuttingDown) {
       // the hook is running or has run
     }
-    deleteQuietly(logFile);
+    AnvilProcesses.deleteQuietly(logFile);
   }
 
   @Override
@@ -239,43 +226,7 @@ public final class Anvil implements AutoCloseable {
    * @throws LitException if none is found, naming the build step that installs it
    */
   public static Path locateBinary() {
-    String explicit = System.getProperty("lit4j.anvil.binary");
-    if (explicit != null && !explicit.isBlank()) {
-      Path p = Path.of(explicit);
-      if (!Files.isExecutable(p)) {
-        throw new LitException(
-            "lit4j.anvil.binary points to " + p + ", which is not an executable file");
-      }
-      return p;
-    }
-    Path toolsDir = toolsDir();
-    Path foundry = toolsDir.resolve("node_modules").resolve("@foundry-rs");
-    boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
-    if (Files.isDirectory(foundry)) {
-      try (DirectoryStream<Path> dirs = Files.newDirectoryStream(foundry, "anvil-*")) {
-        for (Path dir : dirs) {
-          Path bin = dir.resolve("bin").resolve(windows ? "anvil.exe" : "anvil");
-          if (Files.isExecutable(bin)) {
-            return bin;
-          }
-        }
-      } catch (IOException e) {
-        throw new LitException("could not list " + foundry, e);
-      }
-    }
-    throw new LitException(
-        "anvil not found under "
-            + toolsDir
-            + ": build lit-localnet once (its generate-resources step runs npm install"
-            + " @foundry-rs/anvil@1.7.1 into ${lit4j.tools.dir}), or set -Dlit4j.anvil.binary");
-  }
-
-  private static Path toolsDir() {
-    String dir = System.getProperty("lit4j.tools.dir");
-    if (dir != null && !dir.isBlank()) {
-      return Path.of(dir);
-    }
-    return Path.of(System.getProperty("user.home"), ".cache", "lit4j", "tools");
+    return AnvilProcesses.locateBinary();
   }
 
   private static String rpcUrlFor(int port) {
@@ -295,89 +246,6 @@ public final class Anvil implements AutoCloseable {
 
   /** A JSON-RPC response whose result is ignored. */
   public static final class VoidResponse extends Response<Object> {}
-
-  private void destroyProcessTree() {
-    destroyProcessTree(process);
-  }
-
-  private static void destroyProcessTree(Process process) {
-    List<ProcessHandle> children = new ArrayList<>();
-    process.descendants().forEach(children::add);
-    children.forEach(ProcessHandle::destroy);
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        children.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        process.waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
-  }
-
-  private static List<Credentials> deriveDevAccounts(int count) {
-    byte[] seed = MnemonicUtils.generateSeed(DEV_MNEMONIC, "");
-    Bip32ECKeyPair master = Bip32ECKeyPair.generateKeyPair(seed);
-    List<Credentials> out = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      int[] path = {44 | HARDENED, 60 | HARDENED, HARDENED, 0, i};
-      out.add(Credentials.create(Bip32ECKeyPair.deriveKeyPair(master, path)));
-    }
-    return Collections.unmodifiableList(out);
-  }
-
-  /**
-   * anvil runs under a small {@code /bin/sh} guard so that it cannot outlive this JVM, however the
-   * JVM ends: a shutdown hook does not run on SIGKILL (e.g. a surefire fork timeout), so the guard
-   * holds the read end of a pipe whose write end only this JVM holds (the guard's stdin). When the
-   * JVM exits in any way, the kernel closes the write end, the guard reads end-of-file and stops
-   * anvil. The guard also stops anvil on SIGTERM/SIGINT/SIGHUP and exits with anvil's exit code
-   * when anvil exits by itself. The JVM closes the pipe itself once the guard has exited.
-   */
-  private static final String GUARD =
-      "exec 3<&0\n"
-          + "\"$@\" </dev/null 3<&- &\n"
-          + "a=$!\n"
-          + "trap 'kill $a 2>/dev/null' TERM INT HUP\n"
-          + "{ while read -r _ <&3; do :; done; kill $a 2>/dev/null; } &\n"
-          + "w=$!\n"
-          + "exec 3<&-\n"
-          + "wait $a; rc=$?\n"
-          + "while kill -0 $a 2>/dev/null; do wait $a; rc=$?; done\n"
-          + "kill $w 2>/dev/null\n"
-          + "exit $rc\n";
-
-  /** The command that runs {@code anvil} under {@link #GUARD} where there is a POSIX shell. */
-  private static List<String> guarded(List<String> anvil) {
-    boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
-    Path sh = Path.of("/bin/sh");
-    if (windows || !Files.isExecutable(sh)) {
-      return anvil; // the shutdown hook still covers normal exits
-    }
-    List<String> cmd = new ArrayList<>(List.of(sh.toString(), "-c", GUARD, "lit4j-anvil-guard"));
-    cmd.addAll(anvil);
-    return cmd;
-  }
-
-  private static int freeLoopbackPort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      s.setReuseAddress(true);
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new LitException("could not find a free loopback port for anvil", e);
-    }
-  }
-
-  private static String tail(Path file) {
-    try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
-    } catch (IOException e) {
-      return "(no output)";
-    }
-  }
 
   /** Options of a local chain; {@link #start()} launches it. */
   public static final class Builder {
@@ -480,8 +348,8 @@ public final class Anvil implements AutoCloseable {
       // a free port can be taken between probing and binding: retry a few times
       for (int attempt = 0; attempt < 3; attempt++) {
         try {
-          return launch(bin, freeLoopbackPort());
-        } catch (PortTakenException e) {
+          return launch(bin, AnvilProcesses.freeLoopbackPort());
+        } catch (AnvilProcesses.PortTakenException e) {
           last = e;
         }
       }
@@ -507,12 +375,12 @@ public final class Anvil implements AutoCloseable {
       Process process;
       try {
         process =
-            new ProcessBuilder(guarded(cmd))
+            new ProcessBuilder(AnvilProcesses.guarded(cmd))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
       } catch (IOException e) {
-        deleteQuietly(log);
+        AnvilProcesses.deleteQuietly(log);
         throw new LitException("could not start anvil (" + bin + ")", e);
       }
       // from here on, whatever fails (even an Error) stops anvil before it propagates
@@ -521,7 +389,7 @@ public final class Anvil implements AutoCloseable {
       try {
         anvil = new Anvil(process, log, port, chainId, accounts);
         Runtime.getRuntime().addShutdownHook(anvil.shutdownHook);
-        anvil.awaitReady(startupTimeout);
+        AnvilProcesses.awaitReady(process, log, port, chainId, startupTimeout);
         ready = true;
         return anvil;
       } finally {
@@ -529,77 +397,11 @@ public final class Anvil implements AutoCloseable {
           if (anvil != null) {
             anvil.close();
           } else {
-            destroyProcessTree(process);
-            deleteQuietly(log);
+            AnvilProcesses.destroyProcessTree(process);
+            AnvilProcesses.deleteQuietly(log);
           }
         }
       }
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException ignored) {
-      // a temp file; nothing else to do
-    }
-  }
-
-  private void awaitReady(Duration timeout) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(rpcUrl()))
-            .timeout(Duration.ofSeconds(2))
-            .header("Content-Type", "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"))
-            .build();
-    String expected = "0x" + Long.toHexString(chainId);
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        String out = tail(logFile);
-        if (out.contains("Address already in use") || out.contains("address already in use")) {
-          throw new PortTakenException(port, out);
-        }
-        throw new LitException(
-            "anvil exited with code " + process.exitValue() + " before answering: " + out);
-      }
-      try {
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200 && r.body().contains("\"" + expected + "\"")) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new LitException("interrupted while waiting for anvil", e);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new LitException("interrupted while waiting for anvil", e);
-      }
-    }
-    throw new LitTimeoutException(
-        "anvil did not answer eth_chainId with "
-            + expected
-            + " on "
-            + rpcUrl()
-            + " within "
-            + timeout
-            + ": "
-            + tail(logFile));
-  }
-
-  private static final class PortTakenException extends LitException {
-    private static final long serialVersionUID = 1L;
-
-    PortTakenException(int port, String output) {
-      super("anvil could not bind port " + port + ": " + output);
     }
   }
 }

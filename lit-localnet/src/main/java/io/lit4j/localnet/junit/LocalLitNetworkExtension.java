@@ -1,6 +1,7 @@
 package io.lit4j.localnet.junit;
 
 import io.lit4j.localnet.LocalLitNetwork;
+import io.lit4j.localnet.LocalLitNetworkBuilder;
 import io.lit4j.localnet.node.NodeFault;
 import io.lit4j.localnet.node.SimulatedNode;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -94,7 +95,7 @@ public final class LocalLitNetworkExtension
   }
 
   private static LocalLitNetwork start(LocalLitNetworkTest c) {
-    LocalLitNetwork.Builder b =
+    LocalLitNetworkBuilder b =
         LocalLitNetwork.builder()
             .nodes(c.nodes())
             .rootKeyCount(c.rootKeyCount())

@@ -83,7 +83,7 @@ public @interface LocalLitNetworkTest {
 
   /**
    * {@return RateLimitNFT's cap on sold, unexpired capacity, requests per kilosecond (see {@code
-   * LocalLitNetwork.Builder#maxRequestsPerKilosecond})}
+   * LocalLitNetworkBuilder#maxRequestsPerKilosecond})}
    */
   long maxRequestsPerKilosecond() default
       io.lit4j.localnet.LocalLitNetwork.DEFAULT_MAX_REQUESTS_PER_KILOSECOND;
