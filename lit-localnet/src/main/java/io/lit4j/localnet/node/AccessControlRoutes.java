@@ -95,20 +95,17 @@ final class AccessControlRoutes {
     return conditions;
   }
 
-  JsonNode encryptionSign(NodeRequest req) {
-    JsonNode body = req.body();
-    String dataHash = requiredText(body, "dataToEncryptHash");
-    NodeBodies.requireAuthSig(body);
-    AccessControlConditions conditions = readConditions(body);
-    String condHash = conditions.hashHex();
+  /**
+   * Validates the caller's auth for {@code lit-accesscontrolcondition://<resourceId>}, charges the
+   * rate limit and fails unless the conditions hold for the caller.
+   */
+  private ValidatedAuth authorize(
+      JsonNode body, AccessControlConditions conditions, String resourceId, LitAbility ability) {
     String chainName = optionalText(body, "chain").orElse(null);
     ValidatedAuth a =
         node.validateAuth(
             body,
-            new AuthResource(
-                "lit-accesscontrolcondition",
-                condHash + "/" + dataHash,
-                LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION),
+            new AuthResource("lit-accesscontrolcondition", resourceId, ability),
             chainName,
             false);
     node.rateLimit(a, 402);
@@ -117,6 +114,20 @@ final class AccessControlRoutes {
           NodeErrorCode.NodeAccessControlConditionsReturnedNotAuthorized,
           "The access control conditions returned false");
     }
+    return a;
+  }
+
+  JsonNode encryptionSign(NodeRequest req) {
+    JsonNode body = req.body();
+    String dataHash = requiredText(body, "dataToEncryptHash");
+    NodeBodies.requireAuthSig(body);
+    AccessControlConditions conditions = readConditions(body);
+    String condHash = conditions.hashHex();
+    authorize(
+        body,
+        conditions,
+        condHash + "/" + dataHash,
+        LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION);
     byte[] identity =
         ("lit-accesscontrolcondition://" + condHash + "/" + dataHash)
             .getBytes(StandardCharsets.UTF_8);
@@ -143,20 +154,7 @@ final class AccessControlRoutes {
     String condHash = conditions.hashHex();
     String chainName = optionalText(body, "chain").orElse(null);
     ValidatedAuth a =
-        node.validateAuth(
-            body,
-            new AuthResource(
-                "lit-accesscontrolcondition",
-                condHash,
-                LitAbility.ACCESS_CONTROL_CONDITION_SIGNING),
-            chainName,
-            false);
-    node.rateLimit(a, 402);
-    if (!evaluate(conditions, a, Optional.empty())) {
-      throw NodeError.of(
-          NodeErrorCode.NodeAccessControlConditionsReturnedNotAuthorized,
-          "The access control conditions returned false");
-    }
+        authorize(body, conditions, condHash, LitAbility.ACCESS_CONTROL_CONDITION_SIGNING);
     long now = node.config().clock().instant().getEpochSecond();
     long iat = iatNode.asLong();
     long exp = expNode.asLong();
