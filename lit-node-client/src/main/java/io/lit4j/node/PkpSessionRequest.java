@@ -235,6 +235,20 @@ public final class PkpSessionRequest {
     }
 
     /**
+     * Adds one ability on every resource of the kind it applies to ({@link
+     * ResourceAbilityRequest#onAll(LitAbility)}): {@code resourceAbility(LitAbility.PKP_SIGNING)}
+     * is {@code resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)}, signing with any PKP.
+     *
+     * @param ability the ability requested on all resources of its kind
+     * @return this builder
+     * @throws LitValidationException if {@code ability} is null
+     */
+    public Builder resourceAbility(LitAbility ability) {
+      requests.add(ResourceAbilityRequest.onAll(ability));
+      return this;
+    }
+
+    /**
      * A capacity delegation, first in the session capabilities.
      *
      * @param capacityDelegationAuthSig a capacity delegation, first in the session capabilities

@@ -73,7 +73,7 @@ public final class CapacityCreditsSample {
       MintedPkp pkp = userContracts.pkps().mintWithAuth(
           PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, EthHash.keccak256Utf8(user.getAddress() + ":lit")),
           List.of(AuthMethodScope.SIGN_ANYTHING));
-      Secp256k1PublicKey key = Secp256k1PublicKey.fromBytes(pkp.publicKey());
+      Secp256k1PublicKey key = pkp.publicKey();
       EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(EthHash.keccak256Utf8("with credits")).pkpPublicKey(key).auth(NodeAuth.sessionSigs(sessionSigs)).build());
       return new Result(credits, sig, key);
     }
