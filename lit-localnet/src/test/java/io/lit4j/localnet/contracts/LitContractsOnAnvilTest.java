@@ -244,12 +244,7 @@ class LitContractsOnAnvilTest {
 
   @Test
   void mintWithAuthTakesANodeFacingAuthMethodAndPermitsTheSdksIdForIt() {
-    String authSig =
-        "{\"sig\":\"0x00\",\"derivedVia\":\"web3.eth.personal.sign\",\"signedMessage\":\"m\",\"address\":\""
-            + owner.getAddress()
-            + "\"}";
-    io.lit4j.auth.methods.AuthMethod authMethod =
-        new io.lit4j.auth.methods.AuthMethod(AuthMethodType.ETH_WALLET.value(), authSig);
+    io.lit4j.auth.methods.AuthMethod authMethod = ethWalletAuthMethod(owner.getAddress());
     MintedPkp pkp =
         contracts.pkps().mintWithAuth(authMethod, List.of(AuthMethodScope.SIGN_ANYTHING));
     PermittedAuthMethod expected =
@@ -260,12 +255,7 @@ class LitContractsOnAnvilTest {
 
   @Test
   void mintWithAuthTakesScopesAsVarargsAndScopesAreReadBackForTheAuthMethodItself() {
-    String authSig =
-        "{\"sig\":\"0x00\",\"derivedVia\":\"web3.eth.personal.sign\",\"signedMessage\":\"m\",\"address\":\""
-            + stranger.getAddress()
-            + "\"}";
-    io.lit4j.auth.methods.AuthMethod authMethod =
-        new io.lit4j.auth.methods.AuthMethod(AuthMethodType.ETH_WALLET.value(), authSig);
+    io.lit4j.auth.methods.AuthMethod authMethod = ethWalletAuthMethod(stranger.getAddress());
     MintedPkp pkp =
         contracts
             .pkps()
@@ -297,6 +287,15 @@ class LitContractsOnAnvilTest {
                 .permissions()
                 .getPermittedAuthMethodScopes(
                     pkp.tokenId(), (io.lit4j.auth.methods.AuthMethod) null, 3));
+  }
+
+  /** An EthWallet auth method for {@code address}; its id needs only the address, not the sig. */
+  private static io.lit4j.auth.methods.AuthMethod ethWalletAuthMethod(String address) {
+    String authSig =
+        "{\"sig\":\"0x00\",\"derivedVia\":\"web3.eth.personal.sign\",\"signedMessage\":\"m\",\"address\":\""
+            + address
+            + "\"}";
+    return new io.lit4j.auth.methods.AuthMethod(AuthMethodType.ETH_WALLET.value(), authSig);
   }
 
   @Test
