@@ -22,10 +22,10 @@ import java.util.Optional;
  * session sigs is a SIWE signed by the PKP itself through {@code signSessionKey}.
  *
  * <pre>{@code
- * SessionSigs sigs = client.getPkpSessionSigs(PkpSessionRequest.builder()
+ * SessionSigs sigs = client.getPkpSessionSigs(r -> r
  *     .pkpPublicKey(pkp.publicKey()).authMethod(AuthMethod.ethWallet(authSig))
- *     .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
- *     .capacityDelegationAuthSig(delegation).expiration(Duration.ofHours(24)).build());
+ *     .resourceAbility(LitAbility.PKP_SIGNING) // on every PKP: lit-pkp://*
+ *     .capacityDelegationAuthSig(delegation).expiration(Duration.ofHours(24)));
  * }</pre>
  *
  * <p>As LitAuthClient 4.2.0 does, a single EthWallet auth method is sent as {@code authSig} (its

@@ -22,10 +22,10 @@ import java.util.Optional;
  * of your own).
  *
  * <pre>{@code
- * SessionSigsRequest r = SessionSigsRequest.forWallet(signer)
- *     .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
- *     .expiration(Duration.ofHours(1))
- *     .build();
+ * SessionSigs sigs = client.getSessionSigs(r -> r
+ *     .wallet(signer)
+ *     .resourceAbility(LitAbility.LIT_ACTION_EXECUTION) // any Lit Action: lit-litaction://*
+ *     .expiration(Duration.ofHours(1)));
  * }</pre>
  *
  * <p>Unlike JS SDK 4.2.0 (5 minutes, hard-coded), the per-node session sigs expire with the wallet
@@ -47,7 +47,7 @@ public final class SessionSigsRequest {
     if (b.requests.isEmpty()) {
       throw new LitValidationException(
           "resourceAbilityRequests is empty: say what the session may do, e.g. "
-              + "resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)");
+              + "resourceAbility(LitAbility.LIT_ACTION_EXECUTION)");
     }
     if (b.callback == null)
       throw new LitValidationException("authNeededCallback is missing: it signs the wallet SIWE");
