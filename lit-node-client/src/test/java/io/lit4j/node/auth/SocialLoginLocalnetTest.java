@@ -339,8 +339,8 @@ class SocialLoginLocalnetTest {
           new AuthMethod(6, google.idToken("google-relay-" + UUID.randomUUID(), GOOGLE_CLIENT_ID));
       String requestId = relay.mintPkp(RelayMintRequest.of(login));
       RelayPkp minted = relay.pollUntilMinted(requestId);
-      Secp256k1PublicKey pkp = Secp256k1PublicKey.fromHex(minted.publicKey());
-      assertEquals(pkp.ethAddress().checksummed(), minted.ethAddress());
+      Secp256k1PublicKey pkp = minted.publicKey();
+      assertEquals(pkp.ethAddress(), minted.ethAddress());
       assertEquals(List.of(minted), relay.fetchPkps(login));
       pkpSignAndExecuteJsSignAsThePkp(pkp, sessionFor(pkp, login));
 
