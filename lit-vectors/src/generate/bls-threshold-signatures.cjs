@@ -51,12 +51,21 @@ const subsetsOf3 = () => {
   return out;
 };
 
-run(async () => {
-  await blsSdk.initWasmBlsSdk();
+/** The fixed 3-of-5 key: secret, shares f(1..5), compressed G1 public key. */
+const thresholdKey = () => {
   const f = (x) => COEFFICIENTS.reduce((acc, c, k) => mod(acc + c * pow(BigInt(x), BigInt(k))), 0n);
   const secret = COEFFICIENTS[0];
   const shares = Array.from({ length: N }, (_, i) => ({ id: i + 1, value: f(i + 1) }));
-  const publicKeyHex = hex(bls.G1.ProjectivePoint.BASE.multiply(secret).toRawBytes(true));
+  return { secret, shares, publicKeyHex: hex(bls.G1.ProjectivePoint.BASE.multiply(secret).toRawBytes(true)) };
+};
+
+/** Every share's signature over messageUtf8 in the SDK's JSON form (id byte || compressed G2). */
+const signatureShares = (shares, h) =>
+  shares.map((s) => ({ ProofOfPossession: s.id.toString(16).padStart(2, '0') + hex(h.multiply(s.value).toRawBytes(true)) }));
+
+const main = async () => {
+  await blsSdk.initWasmBlsSdk();
+  const { secret, shares, publicKeyHex } = thresholdKey();
 
   const unsignedJwt =
     b64url(JSON.stringify({ alg: 'BLS12-381', typ: 'JWT' })) +
@@ -89,7 +98,7 @@ run(async () => {
   const makeCase = (label, messageUtf8) => {
     const msg = Buffer.from(messageUtf8, 'utf8');
     const h = bls.G2.hashToCurve(msg, { DST });
-    const sigShares = shares.map((s) => ({ ProofOfPossession: s.id.toString(16).padStart(2, '0') + hex(h.multiply(s.value).toRawBytes(true)) }));
+    const sigShares = signatureShares(shares, h);
     const reference = (ids) => hex(ids.reduce((acc, i) => acc.add(h.multiply(mod(shares[i - 1].value * lagrange(i, ids)))), bls.G2.ProjectivePoint.ZERO).toRawBytes(true));
     const combine = (ids) => blsSdk.combine_signature_shares(ids.map((i) => JSON.stringify(sigShares[i - 1])));
     const combinedSignatureHex = hex(h.multiply(secret).toRawBytes(true));
@@ -140,4 +149,7 @@ run(async () => {
     },
     generatedBy: generatedBy('bls-threshold-signatures.cjs'),
   });
-});
+};
+
+module.exports = { DST, THRESHOLD, IDENTITY_ACC, PLAINTEXT, thresholdKey, signatureShares };
+if (require.main === module) run(main);
