@@ -215,26 +215,33 @@ class StandaloneLauncherIT {
           LocalLitNetwork.DEFAULT_MAX_REQUESTS_PER_KILOSECOND,
           LitJson.parse(line, "conn").get("maxRequestsPerKilosecond").asLong());
 
-      // a lit4j client: mint a PKP with the connection file alone
-      try (LitContracts contracts = LitContracts.fromLocalNetwork(conn, c.devAccount(1))) {
-        MintedPkp pkp = contracts.pkps().mintNext();
-        assertTrue(
-            contracts
-                .pkps()
-                .getTokensByAddress(c.devAccountAddresses().get(1))
-                .contains(pkp.tokenId()));
-      }
-
-      // the official JS SDK 4.2.0 flow on the same network
-      JsSdkV4FlowTest.assertFlowPasses(conn);
-
-      l.process.destroy(); // SIGTERM
-      assertEquals(143, l.awaitExit(), "SIGTERM: the JVM's exit status after its shutdown hooks");
-      assertTrue(l.stderr().contains("lit-localnet: stopped"), l.stderr());
-      l.assertNothingLeftBehind();
-      assertClosed(c.rpcUrl());
-      for (String url : c.nodeUrls()) assertClosed(url);
+      assertALitClientAndTheJsSdkUseItAndSigtermStopsIt(l, conn, 1);
     }
+  }
+
+  /**
+   * A lit4j client mints a PKP with the connection file alone, the official JS SDK 4.2.0 flow runs
+   * on the same network, and SIGTERM stops the launcher with everything it started.
+   */
+  private static void assertALitClientAndTheJsSdkUseItAndSigtermStopsIt(
+      Launcher l, Path conn, int devAccount) throws Exception {
+    LocalNetworkConnection c = LocalNetworkConnection.read(conn);
+    try (LitContracts contracts = LitContracts.fromLocalNetwork(conn, c.devAccount(devAccount))) {
+      MintedPkp pkp = contracts.pkps().mintNext();
+      assertTrue(
+          contracts
+              .pkps()
+              .getTokensByAddress(c.devAccountAddresses().get(devAccount))
+              .contains(pkp.tokenId()));
+    }
+    JsSdkV4FlowTest.assertFlowPasses(conn);
+
+    l.process.destroy(); // SIGTERM (to Maven's JVM when exec:java runs the launcher)
+    assertEquals(143, l.awaitExit(), "SIGTERM: the JVM's exit status after its shutdown hooks");
+    assertTrue(l.stderr().contains("lit-localnet: stopped"), l.stderr());
+    l.assertNothingLeftBehind();
+    assertClosed(c.rpcUrl());
+    for (String url : c.nodeUrls()) assertClosed(url);
   }
 
   /**
@@ -261,25 +268,9 @@ class StandaloneLauncherIT {
       String line = l.jsonLine();
       LocalNetworkConnection c = LocalNetworkConnection.parse(line);
       assertEquals(3, c.nodeUrls().size(), "--nodes 3 as documented");
-      // a lit4j client and the official JS SDK 4.2.0 flow on the network it started
-      try (LitContracts contracts = LitContracts.fromLocalNetwork(line, c.devAccount(2))) {
-        MintedPkp pkp = contracts.pkps().mintNext();
-        assertTrue(
-            contracts
-                .pkps()
-                .getTokensByAddress(c.devAccountAddresses().get(2))
-                .contains(pkp.tokenId()));
-      }
       Path conn = dir.resolve("conn.json");
       Files.writeString(conn, line, StandardCharsets.UTF_8);
-      JsSdkV4FlowTest.assertFlowPasses(conn);
-
-      l.process.destroy(); // SIGTERM to Maven's JVM, where exec:java runs the launcher
-      assertEquals(143, l.awaitExit(), "SIGTERM: the JVM's exit status after its shutdown hooks");
-      assertTrue(l.stderr().contains("lit-localnet: stopped"), l.stderr());
-      l.assertNothingLeftBehind();
-      assertClosed(c.rpcUrl());
-      for (String url : c.nodeUrls()) assertClosed(url);
+      assertALitClientAndTheJsSdkUseItAndSigtermStopsIt(l, conn, 2);
     }
   }
 
