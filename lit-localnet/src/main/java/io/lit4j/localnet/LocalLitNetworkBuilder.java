@@ -41,7 +41,7 @@ public final class LocalLitNetworkBuilder {
    * RateLimitNFT's network-wide cap on capacity sold and not yet expired, in requests per
    * kilosecond (minting more fails with "not enough capacity left"). Lit's contract and deployment
    * use 10,000; lit-localnet defaults to {@link
-   * #LocalLitNetwork.DEFAULT_MAX_REQUESTS_PER_KILOSECOND} so that long test runs on one network
+   * LocalLitNetwork#DEFAULT_MAX_REQUESTS_PER_KILOSECOND} so that long test runs on one network
    * never run out. Use a small cap to test the refusal.
    *
    * @param max the cap, positive
