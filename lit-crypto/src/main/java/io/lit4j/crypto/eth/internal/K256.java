@@ -3,7 +3,7 @@ package io.lit4j.crypto.eth.internal;
 import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitValidationException;
 import java.math.BigInteger;
-import java.util.Arrays;
+import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,6 +34,20 @@ public final class K256 {
 
   /** The field prime p. */
   public static final BigInteger P = CURVE.getField().getCharacteristic();
+
+  /**
+   * Points decoded lately (a client decodes the same PKP key and the same R of a signature several
+   * times per call, and the same keys on every call; a compressed point costs a square root), least
+   * recently used first out. Only valid points get in; BouncyCastle points are immutable.
+   */
+  private static final Map<ByteBuffer, ECPoint> DECODED =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<ByteBuffer, ECPoint> eldest) {
+              return size() > 128;
+            }
+          });
 
   private K256() {}
 
@@ -72,7 +86,7 @@ public final class K256 {
               + sec1.length
               + " bytes");
     }
-    ByteKey key = new ByteKey(sec1);
+    ByteBuffer key = ByteBuffer.wrap(sec1.clone()); // compared by content
     ECPoint cached = DECODED.get(key);
     if (cached != null) return cached;
     ECPoint p;
@@ -87,41 +101,6 @@ public final class K256 {
     p = p.normalize();
     DECODED.put(key, p);
     return p;
-  }
-
-  /**
-   * Points decoded lately (a client decodes the same PKP key and the same R of a signature several
-   * times per call, and the same keys on every call; a compressed point costs a square root), least
-   * recently used first out. Only valid points get in; BouncyCastle points are immutable.
-   */
-  private static final Map<ByteKey, ECPoint> DECODED =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<ByteKey, ECPoint> eldest) {
-              return size() > 128;
-            }
-          });
-
-  /** SEC1 bytes as a map key (a private copy, compared by content). */
-  private static final class ByteKey {
-    private final byte[] bytes;
-    private final int hash;
-
-    ByteKey(byte[] bytes) {
-      this.bytes = bytes.clone();
-      this.hash = Arrays.hashCode(this.bytes);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof ByteKey other && Arrays.equals(bytes, other.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
   }
 
   /**
