@@ -5,20 +5,20 @@
 # AppCDS archive. Prints a markdown table and writes it to benchmarks/target/compare/compare.md.
 #
 # Steady state: each operation is warmed up with the same number of calls on both sides (default
-# 1000, cut short after WARMUP_SECONDS, default 5 s, on either side), then measured; lit4j's CPU is
+# 1000, cut short after WARMUP_SECONDS, default 4 s, on either side), then measured; lit4j's CPU is
 # also split into its application threads, the JIT compiler threads and the GC threads, so the
 # table shows whether the JIT has settled.
 #
 # usage: benchmarks/compare/compare-with-js-sdk.sh [calls=30] [warm-up calls=1000] [cold starts=5]
 #   MVN_FLAGS   flags for the build step (default "-o -q"; use "-q" on a fresh clone without ~/.m2)
-#   WARMUP_SECONDS   time limit of one operation's warm-up, per side (default 5)
+#   WARMUP_SECONDS   time limit of one operation's warm-up, per side (default 4)
 #   LIT4J_TOOLS_DIR  where the build installed anvil and the JS SDK (default ~/.cache/lit4j/tools)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CALLS=${1:-30}
 WARMUP=${2:-1000}
 COLD=${3:-5}
-export WARMUP_SECONDS=${WARMUP_SECONDS:-5}
+export WARMUP_SECONDS=${WARMUP_SECONDS:-4}
 TOOLS=${LIT4J_TOOLS_DIR:-$HOME/.cache/lit4j/tools}
 NODE_MODULES=$TOOLS/js-sdk-4.2.0/node_modules
 OUT=$ROOT/benchmarks/target/compare

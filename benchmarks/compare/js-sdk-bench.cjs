@@ -105,7 +105,7 @@ async function main() {
   const lines = [];
   async function measure(op, call) {
     // warm-up: the given number of calls, cut short after WARMUP_SECONDS (lit4j does the same)
-    const warmupEnd = performance.now() + 1000 * Number(process.env.WARMUP_SECONDS || 5);
+    const warmupEnd = performance.now() + 1000 * Number(process.env.WARMUP_SECONDS || 4);
     let warmed = 0;
     while (warmed < warmup && (warmed === 0 || performance.now() < warmupEnd)) await call(-1 - warmed++);
     const wall = [];

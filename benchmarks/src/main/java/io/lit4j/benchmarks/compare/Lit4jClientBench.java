@@ -341,7 +341,7 @@ public final class Lit4jClientBench {
    * threads: caller, HTTP, pools), the JIT compiler threads' and the GC threads' CPU (from the
    * kernel's per-thread accounting, Linux only; -1 elsewhere) and the bytes the application threads
    * allocated. The warm-up is {@code warmup} calls, cut short once it has run for {@code
-   * WARMUP_SECONDS} (environment, default 5), as on the JS side.
+   * WARMUP_SECONDS} (environment, default 4), as on the JS side.
    */
   private static String measure(String op, int calls, int warmup, Call call) throws Exception {
     String only = System.getProperty("lit4j.bench.ops"); // e.g. -Dlit4j.bench.ops=pkpSign,decrypt
@@ -391,10 +391,10 @@ public final class Lit4jClientBench {
         allocated / 1024.0 / calls);
   }
 
-  /** {@return the warm-up's time limit per operation, from {@code WARMUP_SECONDS} (default 5)} */
+  /** {@return the warm-up's time limit per operation, from {@code WARMUP_SECONDS} (default 4)} */
   private static double warmupSeconds() {
     String v = System.getenv("WARMUP_SECONDS");
-    return v == null || v.isBlank() ? 5 : Double.parseDouble(v);
+    return v == null || v.isBlank() ? 4 : Double.parseDouble(v);
   }
 
   /**
