@@ -130,6 +130,23 @@ class NodeLatencyBenchmark {
           iterations,
           warmup,
           () -> call(node0, "/web/handshake", handshake));
+      // what every handshake cost on top before the nodes' latest-block cache: one chain read
+      measure(
+          rows,
+          "handshake's former chain read: eth_getBlockByNumber(latest) via web3j",
+          iterations,
+          warmup,
+          () -> {
+            try {
+              net.anvil()
+                  .web3j()
+                  .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+                  .send()
+                  .getBlock();
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
       measure(
           rows,
           "POST /web/execute, no-op action (one node)",
@@ -159,6 +176,13 @@ class NodeLatencyBenchmark {
           iterations,
           warmup,
           () -> call(node0, "/web/encryption/sign", encryptionSign));
+      // again, once the Lit Actions runtime's start-up work (context preparation) is over
+      measure(
+          rows,
+          "POST /web/handshake (one node), again after the other routes",
+          iterations,
+          warmup,
+          () -> call(node0, "/web/handshake", handshake));
     }
     StringBuilder table = new StringBuilder();
     table
