@@ -1,6 +1,7 @@
 package io.lit4j.node;
 
 import io.lit4j.auth.capacity.CapacityDelegation;
+import io.lit4j.auth.capacity.CapacityDelegationRequest;
 import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.core.errors.LitAuthException;

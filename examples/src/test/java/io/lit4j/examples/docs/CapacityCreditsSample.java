@@ -20,7 +20,7 @@ import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
 import io.lit4j.node.StakingValidatorSource;
-import io.lit4j.node.CapacityDelegationRequest;
+import io.lit4j.auth.capacity.CapacityDelegationRequest;
 import io.lit4j.node.PkpSignRequest;
 import io.lit4j.node.NodeAuth;
 import io.lit4j.node.SessionSigsRequest;
