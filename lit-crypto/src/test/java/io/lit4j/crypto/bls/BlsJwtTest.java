@@ -37,7 +37,7 @@ class BlsJwtTest {
 
   @Test
   void aTokenSignedByThresholdNodesVerifiesAndDecodes() {
-    BlsJwt.VerifiedJwt v = BlsJwt.verify(token(), KEYS.publicKey());
+    SignedToken v = BlsJwt.verify(token(), KEYS.publicKey());
     assertEquals("BLS12-381", v.header().get("alg").asText());
     assertEquals("ü", v.payload().get("note").asText());
     assertEquals(1700043200L, v.payload().get("exp").asLong());

@@ -35,6 +35,7 @@ import io.lit4j.core.json.LitJson;
 import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.bls.BlsJwt;
 import io.lit4j.crypto.bls.BlsPublicKey;
+import io.lit4j.crypto.bls.SignedToken;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.EthHash;
@@ -55,7 +56,6 @@ import io.lit4j.node.NodeAuth;
 import io.lit4j.node.PkpSessionRequest;
 import io.lit4j.node.PkpSignRequest;
 import io.lit4j.node.SessionSigsRequest;
-import io.lit4j.node.SignedToken;
 import io.lit4j.node.SignedTokenRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -565,7 +565,7 @@ abstract class LitNodeClientE2eSuite {
                 .chain("ethereum")
                 .auth(NodeAuth.sessionSigs(eoaSessions))
                 .build());
-    BlsJwt.VerifiedJwt verified =
+    SignedToken verified =
         BlsJwt.verify(
             token.jwt(),
             BlsPublicKey.fromHex(client.connectionState().orElseThrow().networkPubKey()));
