@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lit4j.core.errors.LitErrorCode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,25 +78,11 @@ class ErrorCodesTest {
 
   @Test
   void theSdksOwnCodesComeFromTheEnum() throws IOException {
-    Path root = ModuleBoundariesTest.root();
     List<String> violations = new ArrayList<>();
     for (String module : CHECKED) {
-      Path src = root.resolve(module).resolve("src/main/java");
-      assertTrue(Files.isDirectory(src), module + "/src/main/java is missing");
-      try (Stream<Path> files = Files.walk(src)) {
-        files
-            .filter(f -> f.toString().endsWith(".java"))
-            .forEach(
-                f -> {
-                  try {
-                    for (String v : freeStringCodes(Files.readString(f, StandardCharsets.UTF_8))) {
-                      violations.add(root.relativize(f) + ": " + v);
-                    }
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                });
-      }
+      violations.addAll(
+          ModuleBoundariesTest.scanSources(
+              module, "src/main/java", ErrorCodesTest::freeStringCodes));
     }
     assertEquals(
         List.of(),
