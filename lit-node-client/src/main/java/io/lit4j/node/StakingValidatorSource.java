@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
  * SDK 4.2.0 does at every connect: the current validators minus the kicked ones (URLs {@code
  * http://ip:port}, {@code https://} for port 443), {@code currentValidatorCountForConsensus()} as
  * the threshold, {@code epoch().number}, and each node's share index (validators sorted by staker
- * address, as the nodes number themselves). The reads run in parallel.
+ * address, as the nodes number themselves), read in two JSON-RPC batch requests ({@link
+ * io.lit4j.contracts.StakingContract#getNetworkState()}).
  *
  * <p>The caller owns {@code contracts} and closes it.
  */
@@ -113,22 +114,16 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
    */
   @Override
   public CompletableFuture<ValidatorSet> currentValidators() {
-    LitContracts contracts = contracts();
-    CompletableFuture<List<io.lit4j.contracts.StakingValidator>> validators =
-        contracts.staking().getActiveValidatorsAsync();
-    CompletableFuture<Integer> threshold = contracts.staking().getMinNodeCountAsync();
-    CompletableFuture<Long> epoch = contracts.staking().getCurrentEpochNumberAsync();
-    CompletableFuture<java.util.Map<String, Integer>> indices =
-        contracts.staking().getShareIndicesAsync();
-    return CompletableFuture.allOf(validators, threshold, epoch, indices)
+    return contracts()
+        .staking()
+        .getNetworkStateAsync()
         .thenApply(
-            v -> {
-              List<String> nodes =
-                  validators.join().stream().map(io.lit4j.contracts.StakingValidator::url).toList();
+            state -> {
+              List<String> nodes = state.nodeUrls();
               java.util.Map<String, String> wallets = new java.util.LinkedHashMap<>();
-              for (io.lit4j.contracts.StakingValidator sv : validators.join())
+              for (io.lit4j.contracts.StakingValidator sv : state.activeValidators())
                 wallets.put(sv.url(), sv.nodeAddress());
-              int t = threshold.join();
+              int t = state.minNodeCount();
               if (nodes.isEmpty()) {
                 throw LitException.builder()
                     .message(
@@ -151,7 +146,7 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
                     .errorKind("Unexpected")
                     .build();
               }
-              java.util.Map<String, Integer> read = indices.join();
+              java.util.Map<String, Integer> read = state.shareIndices();
               // the reads are not one snapshot: if the set changed between them, number the nodes
               // in order
               boolean consistent =
@@ -160,7 +155,7 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
                           == nodes.size();
               java.util.Map<String, Integer> byUrl = new java.util.LinkedHashMap<>();
               for (String u : nodes) byUrl.put(u, consistent ? read.get(u) : byUrl.size());
-              return new ValidatorSet(nodes, t, epoch.join(), byUrl, wallets);
+              return new ValidatorSet(nodes, t, state.epochNumber(), byUrl, wallets);
             });
   }
 
