@@ -5,12 +5,16 @@
 # AppCDS archive. Prints a markdown table and writes it to benchmarks/target/compare/compare.md.
 #
 # usage: benchmarks/compare/compare-with-js-sdk.sh [calls=30] [warm-up calls=10] [cold starts=5]
+#   CONNECT_WARMUP  warm-up connects before the measured ones, for both clients (default 200: after
+#               10 the JIT compiler threads are still busy with the connect path on both sides)
 #   MVN_FLAGS   flags for the build step (default "-o -q"; use "-q" on a fresh clone without ~/.m2)
 #   LIT4J_TOOLS_DIR  where the build installed anvil and the JS SDK (default ~/.cache/lit4j/tools)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CALLS=${1:-30}
 WARMUP=${2:-10}
+CONNECT_WARMUP=${CONNECT_WARMUP:-200}
+export CONNECT_WARMUP
 COLD=${3:-5}
 TOOLS=${LIT4J_TOOLS_DIR:-$HOME/.cache/lit4j/tools}
 NODE_MODULES=$TOOLS/js-sdk-4.2.0/node_modules
@@ -48,7 +52,7 @@ js() { NODE_PATH="$NODE_MODULES" node "$ROOT/benchmarks/compare/js-sdk-bench.cjs
 echo "warming the network up ..." >&2
 java -cp "$CLIENT_CP" io.lit4j.benchmarks.compare.Lit4jClientBench run "$OUT/connection.json" 5 "$WARMUP" > /dev/null 2>&1
 echo "steady state: $CALLS calls per operation after $WARMUP warm-up calls ..." >&2
-java -cp "$CLIENT_CP" io.lit4j.benchmarks.compare.Lit4jClientBench run "$OUT/connection.json" "$CALLS" "$WARMUP" \
+java -Dlit4j.bench.connectWarmup="$CONNECT_WARMUP" -cp "$CLIENT_CP" io.lit4j.benchmarks.compare.Lit4jClientBench run "$OUT/connection.json" "$CALLS" "$WARMUP" \
   2> "$OUT/lit4j.log" | grep '^{"sdk"' > "$OUT/lit4j.jsonl"
 js run "$OUT/connection.json" "$CALLS" "$WARMUP" | grep '^{"sdk"' > "$OUT/js.jsonl"
 LIT4J_PKP=$(grep pkpPublicKey "$OUT/lit4j.jsonl" | sed 's/.*"pkpPublicKey":"\([^"]*\)".*/\1/')
@@ -84,11 +88,11 @@ const read = (f) => fs.readFileSync(`${out}/${f}`, 'utf8').trim().split('\n').ma
 const lit4j = Object.fromEntries(read('lit4j.jsonl').map((l) => [l.op, l]));
 const js = Object.fromEntries(read('js.jsonl').map((l) => [l.op, l]));
 const f = (x) => x.toFixed(1);
-console.log(`3 nodes (own JVM), ${calls} calls per operation after ${warmup} warm-up calls, one at a time; client CPU = the client process's CPU time per call (lit4j app-thread CPU: its Java threads only, without JIT compiler and GC threads)\n`);
+console.log(`3 nodes (own JVM), ${calls} calls per operation after ${warmup} warm-up calls (connect: ${process.env.CONNECT_WARMUP}), one at a time; connect = a new client per call sharing the process's HTTP pool (JS: Node's global agent and one provider; lit4j: one OkHttpClient), connectOwnHttp = lit4j's default, a client with its own HTTP stack, against the same JS connect; client CPU = the client process's CPU time per call (lit4j app-thread CPU: its Java threads only, without JIT compiler and GC threads)\n`);
 console.log('| operation | lit4j wall ms | JS wall ms | wall lit4j/JS | lit4j CPU ms/call | JS CPU ms/call | CPU lit4j/JS | lit4j app-thread CPU ms/call |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const op of Object.keys(lit4j)) {
-  const a = lit4j[op], b = js[op];
+  const a = lit4j[op], b = js[op] || js[op.replace('OwnHttp', '')]; // connectOwnHttp: against JS connect
   console.log(`| ${op} | ${f(a.medianMs)} | ${f(b.medianMs)} | ${(a.medianMs / b.medianMs).toFixed(2)} | ${f(a.cpuMsPerCall)} | ${f(b.cpuMsPerCall)} | ${(a.cpuMsPerCall / b.cpuMsPerCall).toFixed(2)} | ${f(a.appThreadCpuMsPerCall)} |`);
 }
 const cold = {};

@@ -46,6 +46,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.web3j.crypto.Bip32ECKeyPair;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.MnemonicUtils;
@@ -219,17 +220,32 @@ public final class Lit4jClientBench {
                   + "\"}}]");
       String secret = "x".repeat(1000);
 
-      lines.add(
-          measure(
-              "connect",
-              calls,
-              warmup,
-              i -> {
-                try (LitNodeClient c = LitNodeClient.create(config)) {
-                  if (c.connect().connectedNodes().size() != info.get("nodeUrls").size())
-                    throw new IllegalStateException("not every node connected");
-                }
-              }));
+      // connect: a new client per call, as on the JS side; its clients share Node's global HTTP
+      // agent and one ethers provider, so these share one OkHttpClient (connectOwnHttp: each
+      // client makes its own HTTP stack and threads, lit4j's default). The JIT needs more calls
+      // than 10 to settle on the connect path, so connect gets a warm-up of its own on both sides.
+      int connectWarmup = Integer.getInteger("lit4j.bench.connectWarmup", warmup);
+      okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+      dispatcher.setMaxRequestsPerHost(64);
+      okhttp3.OkHttpClient sharedHttp =
+          new okhttp3.OkHttpClient.Builder().dispatcher(dispatcher).build();
+      LitNodeClientConfig sharingHttp = config.toBuilder().httpClient(sharedHttp).build();
+      for (var connectOp :
+          List.of(Map.entry("connect", sharingHttp), Map.entry("connectOwnHttp", config))) {
+        lines.add(
+            measure(
+                connectOp.getKey(),
+                calls,
+                connectWarmup,
+                i -> {
+                  try (LitNodeClient c = LitNodeClient.create(connectOp.getValue())) {
+                    if (c.connect().connectedNodes().size() != info.get("nodeUrls").size())
+                      throw new IllegalStateException("not every node connected");
+                  }
+                }));
+      }
+      sharedHttp.dispatcher().executorService().shutdown();
+      sharedHttp.connectionPool().evictAll();
       lines.add(
           measure(
               "eoaSessionSigs",
