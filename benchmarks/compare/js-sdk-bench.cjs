@@ -104,6 +104,8 @@ async function main() {
   const warmup = Number(a4);
   const lines = [];
   async function measure(op, call, warm = warmup) {
+    const only = process.env.JS_BENCH_OPS; // e.g. JS_BENCH_OPS=connect,pkpSign, as -Dlit4j.bench.ops
+    if (only && !only.split(',').includes(op)) return;
     for (let i = 0; i < warm; i++) await call(-1 - i);
     const wall = [];
     const cpu0 = process.cpuUsage();

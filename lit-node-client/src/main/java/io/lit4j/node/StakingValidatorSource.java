@@ -23,6 +23,7 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
   private final io.lit4j.contracts.LitContractAddresses addresses;
   private LitContracts owned; // guarded by this
   private okhttp3.OkHttpClient http; // set once, before use
+  private org.web3j.protocol.Web3j ownedWeb3j; // over http; guarded by this
 
   /**
    * @param contracts the client that reads the Staking contract
@@ -82,13 +83,12 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
     if (given != null) return given;
     if (owned == null) {
       LitContracts.Builder b = LitContracts.builder().addresses(addresses);
-      owned =
-          (http == null
-                  ? b.rpcUrl(rpcUrl)
-                  : b.web3j(
-                      org.web3j.protocol.Web3j.build(
-                          new org.web3j.protocol.http.HttpService(rpcUrl, http))))
-              .build();
+      if (http == null) {
+        owned = b.rpcUrl(rpcUrl).build();
+      } else {
+        ownedWeb3j = LitContracts.buildWeb3j(new org.web3j.protocol.http.HttpService(rpcUrl, http));
+        owned = b.web3j(ownedWeb3j).build();
+      }
     }
     return owned;
   }
@@ -102,6 +102,10 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
     if (owned != null) {
       owned.close();
       owned = null;
+    }
+    if (ownedWeb3j != null) {
+      ownedWeb3j.shutdown(); // its scheduler; the OkHttp client is the caller's and stays open
+      ownedWeb3j = null;
     }
   }
 
