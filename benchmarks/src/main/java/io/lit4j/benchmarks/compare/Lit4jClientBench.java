@@ -78,20 +78,28 @@ public final class Lit4jClientBench {
     info = LitJson.parse(Files.readString(connection), "connection info");
     wallet = devAccount(info, DEV_ACCOUNT);
     signer = new Web3jEthSigner(wallet);
-    JsonNode c = info.get("contracts");
-    addresses =
-        new LitContractAddresses(
-            c.get("Staking").asText(),
-            c.get("PKPNFT").asText(),
-            c.get("PubkeyRouter").asText(),
-            c.get("PKPPermissions").asText(),
-            c.get("PKPHelper").asText(),
-            c.get("RateLimitNFT").asText());
+    addresses = addresses(info);
     config =
         LitNodeClientConfig.builder()
             .localNetwork(info.get("rpcUrl").asText(), addresses)
             .refreshInterval(Duration.ZERO)
             .build();
+  }
+
+  /**
+   * {@return the contract addresses in a lit-localnet connection line}
+   *
+   * @param info the connection line
+   */
+  public static LitContractAddresses addresses(JsonNode info) {
+    JsonNode c = info.get("contracts");
+    return new LitContractAddresses(
+        c.get("Staking").asText(),
+        c.get("PKPNFT").asText(),
+        c.get("PubkeyRouter").asText(),
+        c.get("PKPPermissions").asText(),
+        c.get("PKPHelper").asText(),
+        c.get("RateLimitNFT").asText());
   }
 
   /**

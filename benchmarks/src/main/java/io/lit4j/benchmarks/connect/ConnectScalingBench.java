@@ -52,15 +52,7 @@ public final class ConnectScalingBench {
     List<String> urls = new ArrayList<>();
     info.get("nodeUrls").forEach(u -> urls.add(u.asText()));
     int threshold = info.get("minNodeCount").asInt();
-    JsonNode c = info.get("contracts");
-    LitContractAddresses addresses =
-        new LitContractAddresses(
-            c.get("Staking").asText(),
-            c.get("PKPNFT").asText(),
-            c.get("PubkeyRouter").asText(),
-            c.get("PKPPermissions").asText(),
-            c.get("PKPHelper").asText(),
-            c.get("RateLimitNFT").asText());
+    LitContractAddresses addresses = io.lit4j.benchmarks.compare.Lit4jClientBench.addresses(info);
     okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
     dispatcher.setMaxRequestsPerHost(64);
     okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder().dispatcher(dispatcher).build();

@@ -89,6 +89,16 @@ class LitContractsOnAnvilTest {
     return new LitDeployer(anvil.web3j(), deployer, anvil.chainId()).deploy(spec);
   }
 
+  /** Deploys with {@code validators} on 127.0.0.1, ports from {@code firstPort} on. */
+  private LitDeployment deployOnLocalhost(List<Credentials> validators, int firstPort) {
+    return deploy(
+        validators.stream()
+            .map(
+                c ->
+                    LitValidator.of(c.getAddress(), "127.0.0.1", firstPort + validators.indexOf(c)))
+            .toList());
+  }
+
   private LitContracts client(Credentials signer, LitContractAddresses addresses) {
     return LitContracts.builder().web3j(anvil.web3j()).signer(signer).addresses(addresses).build();
   }
@@ -528,11 +538,7 @@ class LitContractsOnAnvilTest {
   void kickedValidatorsAreDroppedAndTheEpochNumberFollowsTheChain() throws Exception {
     List<Credentials> four =
         List.of(anvil.devAccount(3), anvil.devAccount(4), anvil.devAccount(5), anvil.devAccount(6));
-    LitDeployment d =
-        deploy(
-            four.stream()
-                .map(c -> LitValidator.of(c.getAddress(), "127.0.0.1", 8000 + four.indexOf(c)))
-                .toList());
+    LitDeployment d = deployOnLocalhost(four, 8000);
     try (LitContracts c = client(owner, d.addresses())) {
       assertEquals(4, c.staking().getValidators().size());
       assertEquals(2, c.staking().getMinNodeCount());
@@ -558,11 +564,7 @@ class LitContractsOnAnvilTest {
   void theNetworkStateIsTheSeparateReadsInTwoBatchRequests() throws Exception {
     List<Credentials> four =
         List.of(anvil.devAccount(3), anvil.devAccount(4), anvil.devAccount(5), anvil.devAccount(6));
-    LitDeployment d =
-        deploy(
-            four.stream()
-                .map(c -> LitValidator.of(c.getAddress(), "127.0.0.1", 8100 + four.indexOf(c)))
-                .toList());
+    LitDeployment d = deployOnLocalhost(four, 8100);
     rawSend(
         deployer,
         d.addresses().staking(),
