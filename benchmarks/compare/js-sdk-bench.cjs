@@ -103,10 +103,11 @@ async function main() {
   const calls = Number(a3);
   const warmup = Number(a4);
   const lines = [];
-  async function measure(op, call, warm = warmup) {
-    const only = process.env.JS_BENCH_OPS; // e.g. JS_BENCH_OPS=connect,pkpSign, as -Dlit4j.bench.ops
-    if (only && !only.split(',').includes(op)) return;
-    for (let i = 0; i < warm; i++) await call(-1 - i);
+  async function measure(op, call) {
+    // warm-up: the given number of calls, cut short after WARMUP_SECONDS (lit4j does the same)
+    const warmupEnd = performance.now() + 1000 * Number(process.env.WARMUP_SECONDS || 4);
+    let warmed = 0;
+    while (warmed < warmup && (warmed === 0 || performance.now() < warmupEnd)) await call(-1 - warmed++);
     const wall = [];
     const cpu0 = process.cpuUsage();
     for (let i = 0; i < calls; i++) {
@@ -116,7 +117,7 @@ async function main() {
     }
     const cpu = process.cpuUsage(cpu0);
     wall.sort((x, y) => x - y);
-    lines.push(JSON.stringify({ sdk: 'js', op, calls, medianMs: +wall[Math.floor(calls / 2)].toFixed(2),
+    lines.push(JSON.stringify({ sdk: 'js', op, calls, warmup: warmed, medianMs: +wall[Math.floor(calls / 2)].toFixed(2),
       cpuMsPerCall: +((cpu.user + cpu.system) / 1000 / calls).toFixed(2) }));
   }
 
@@ -142,7 +143,7 @@ async function main() {
     await c.connect();
     check(c.connectedNodes.size === info.nodeUrls.length, 'every node connected');
     await c.disconnect();
-  }, Number(process.env.CONNECT_WARMUP || warmup)); // connect's own warm-up, as on the lit4j side
+  });
   await measure('eoaSessionSigs', async () => {
     const s = await eoaSessionSigs(client);
     check(Object.keys(s).length === info.nodeUrls.length, 'one session sig per node');
