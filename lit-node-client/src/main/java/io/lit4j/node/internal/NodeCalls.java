@@ -244,7 +244,7 @@ public final class NodeCalls {
             s.minNodeCount(),
             message,
             MAX_SIGNING_ATTEMPTS,
-            timeout.multipliedBy(3),
+            timeout.plus(timeout).plus(timeout), // multipliedBy goes through BigDecimal
             SdkHeaders::newRequestId);
     ConnectionState state = s;
     SubsetSigning.Hooks<T> hooks =
