@@ -96,18 +96,18 @@ const lit4j = Object.fromEntries(read('lit4j.jsonl').map((l) => [l.op, l]));
 const js = Object.fromEntries(read('js.jsonl').map((l) => [l.op, l]));
 const f = (x) => x.toFixed(1);
 const c1 = Object.fromEntries(read('lit4j-c1.jsonl').map((l) => [l.op, l]));
-console.log(`3 nodes (own JVM), ${calls} calls per operation after a warm-up of up to ${warmup} calls (at most ${process.env.WARMUP_SECONDS} s per operation and side; the calls made are in the second table), one at a time. CPU = the client process's CPU time per measured call, every thread (JIT compiler and GC included); "C1 only" = the lit4j client JVM with -XX:TieredStopAtLevel=1.\n`);
+console.log(`3 nodes (own JVM), ${calls} calls per operation after a warm-up of up to ${warmup} calls (at most ${process.env.WARMUP_SECONDS} s per operation and side; the calls made are in the second table), one at a time (connect: a new client per call sharing the process's HTTP pool, JS: Node's global agent and one provider, lit4j: one OkHttpClient; connectOwnHttp: lit4j's default, each client with its own HTTP stack, against the same JS connect). CPU = the client process's CPU time per measured call, every thread (JIT compiler and GC included); "C1 only" = the lit4j client JVM with -XX:TieredStopAtLevel=1.\n`);
 console.log('| operation | lit4j wall ms | JS wall ms | wall lit4j/JS | lit4j CPU ms/call | JS CPU ms/call | CPU lit4j/JS | lit4j C1-only CPU ms/call | C1-only CPU lit4j/JS |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const op of Object.keys(lit4j)) {
-  const a = lit4j[op], b = js[op], c = c1[op] || {};
+  const a = lit4j[op], b = js[op] || js[op.replace('OwnHttp', '')], c = c1[op] || {};
   console.log(`| ${op} | ${f(a.medianMs)} | ${f(b.medianMs)} | ${(a.medianMs / b.medianMs).toFixed(2)} | ${f(a.cpuMsPerCall)} | ${f(b.cpuMsPerCall)} | ${(a.cpuMsPerCall / b.cpuMsPerCall).toFixed(2)} | ${c.cpuMsPerCall === undefined ? '' : f(c.cpuMsPerCall)} | ${c.cpuMsPerCall === undefined ? '' : (c.cpuMsPerCall / b.cpuMsPerCall).toFixed(2)} |`);
 }
 console.log('\nWhere lit4j\'s CPU goes (ms per call; application threads = the Java threads: caller, HTTP, pools; JIT = the C1/C2 compiler threads; GC = GC and VM threads; the rest of the process CPU is other JVM threads and threads that ended):\n');
 console.log('| operation | warm-up calls lit4j / C1-only / JS | app threads | JIT | GC | KB allocated/call | C1-only: app threads | JIT | GC |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const op of Object.keys(lit4j)) {
-  const a = lit4j[op], b = js[op], c = c1[op] || {};
+  const a = lit4j[op], b = js[op] || js[op.replace('OwnHttp', '')], c = c1[op] || {};
   console.log(`| ${op} | ${a.warmup} / ${c.warmup} / ${b.warmup} | ${f(a.appThreadCpuMsPerCall)} | ${f(a.jitCpuMsPerCall)} | ${f(a.gcCpuMsPerCall)} | ${a.allocKbPerCall} | ${f(c.appThreadCpuMsPerCall)} | ${f(c.jitCpuMsPerCall)} | ${f(c.gcCpuMsPerCall)} |`);
 }
 const cold = {};

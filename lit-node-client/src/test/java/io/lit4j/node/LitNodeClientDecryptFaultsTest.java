@@ -22,6 +22,7 @@ import io.lit4j.core.json.LitJson;
 import io.lit4j.crypto.bls.BlsJwt;
 import io.lit4j.crypto.bls.BlsKeySet;
 import io.lit4j.crypto.bls.BlsSignatureShare;
+import io.lit4j.crypto.bls.SignedToken;
 import io.lit4j.localnet.keys.BlsDealer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

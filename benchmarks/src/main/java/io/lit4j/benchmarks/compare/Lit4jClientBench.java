@@ -20,6 +20,7 @@ import io.lit4j.core.acc.ConditionKind;
 import io.lit4j.core.constants.AuthMethodScope;
 import io.lit4j.core.constants.LitAbility;
 import io.lit4j.core.json.LitJson;
+import io.lit4j.crypto.bls.SignedToken;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
@@ -34,7 +35,6 @@ import io.lit4j.node.NodeAuth;
 import io.lit4j.node.PkpSessionRequest;
 import io.lit4j.node.PkpSignRequest;
 import io.lit4j.node.SessionSigsRequest;
-import io.lit4j.node.SignedToken;
 import io.lit4j.node.SignedTokenRequest;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -80,20 +80,28 @@ public final class Lit4jClientBench {
     info = LitJson.parse(Files.readString(connection), "connection info");
     wallet = devAccount(info, DEV_ACCOUNT);
     signer = new Web3jEthSigner(wallet);
-    JsonNode c = info.get("contracts");
-    addresses =
-        new LitContractAddresses(
-            c.get("Staking").asText(),
-            c.get("PKPNFT").asText(),
-            c.get("PubkeyRouter").asText(),
-            c.get("PKPPermissions").asText(),
-            c.get("PKPHelper").asText(),
-            c.get("RateLimitNFT").asText());
+    addresses = addresses(info);
     config =
         LitNodeClientConfig.builder()
             .localNetwork(info.get("rpcUrl").asText(), addresses)
             .refreshInterval(Duration.ZERO)
             .build();
+  }
+
+  /**
+   * {@return the contract addresses in a lit-localnet connection line}
+   *
+   * @param info the connection line
+   */
+  public static LitContractAddresses addresses(JsonNode info) {
+    JsonNode c = info.get("contracts");
+    return new LitContractAddresses(
+        c.get("Staking").asText(),
+        c.get("PKPNFT").asText(),
+        c.get("PubkeyRouter").asText(),
+        c.get("PKPPermissions").asText(),
+        c.get("PKPHelper").asText(),
+        c.get("RateLimitNFT").asText());
   }
 
   /**
@@ -222,17 +230,30 @@ public final class Lit4jClientBench {
                   + "\"}}]");
       String secret = "x".repeat(1000);
 
-      lines.add(
-          measure(
-              "connect",
-              calls,
-              warmup,
-              i -> {
-                try (LitNodeClient c = LitNodeClient.create(config)) {
-                  if (c.connect().connectedNodes().size() != info.get("nodeUrls").size())
-                    throw new IllegalStateException("not every node connected");
-                }
-              }));
+      // connect: a new client per call, as on the JS side; its clients share Node's global HTTP
+      // agent and one ethers provider, so these share one OkHttpClient (connectOwnHttp: each
+      // client makes its own HTTP stack and threads, lit4j's default)
+      okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+      dispatcher.setMaxRequestsPerHost(64);
+      okhttp3.OkHttpClient sharedHttp =
+          new okhttp3.OkHttpClient.Builder().dispatcher(dispatcher).build();
+      LitNodeClientConfig sharingHttp = config.toBuilder().httpClient(sharedHttp).build();
+      for (var connectOp :
+          List.of(Map.entry("connect", sharingHttp), Map.entry("connectOwnHttp", config))) {
+        lines.add(
+            measure(
+                connectOp.getKey(),
+                calls,
+                warmup,
+                i -> {
+                  try (LitNodeClient c = LitNodeClient.create(connectOp.getValue())) {
+                    if (c.connect().connectedNodes().size() != info.get("nodeUrls").size())
+                      throw new IllegalStateException("not every node connected");
+                  }
+                }));
+      }
+      sharedHttp.dispatcher().executorService().shutdown();
+      sharedHttp.connectionPool().evictAll();
       lines.add(
           measure(
               "eoaSessionSigs",
