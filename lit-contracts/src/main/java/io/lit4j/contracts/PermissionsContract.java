@@ -8,7 +8,6 @@ import static io.lit4j.contracts.internal.ContractArgs.checkAddress;
 import static io.lit4j.contracts.internal.ContractArgs.checkTokenId;
 import static io.lit4j.contracts.internal.ContractArgs.requireNonNull;
 import static io.lit4j.contracts.internal.ContractArgs.scopeIds;
-import static io.lit4j.contracts.internal.ContractsRuntime.await;
 
 import io.lit4j.contracts.internal.ChainClient;
 import io.lit4j.contracts.internal.ContractFunctions.PkpPermissions;
@@ -16,6 +15,7 @@ import io.lit4j.contracts.internal.ContractsRuntime;
 import io.lit4j.core.constants.AuthMethodScope;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.ipfs.IpfsCid;
+import io.lit4j.core.util.Futures;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +55,7 @@ public final class PermissionsContract {
    */
   public ChainTransaction addPermittedAuthMethod(
       BigInteger tokenId, PermittedAuthMethod authMethod, List<AuthMethodScope> scopes) {
-    return await(addPermittedAuthMethodAsync(tokenId, authMethod, scopes));
+    return Futures.join(addPermittedAuthMethodAsync(tokenId, authMethod, scopes));
   }
 
   /**
@@ -103,7 +103,7 @@ public final class PermissionsContract {
    */
   public ChainTransaction removePermittedAuthMethod(
       BigInteger tokenId, PermittedAuthMethod authMethod) {
-    return await(removePermittedAuthMethodAsync(tokenId, authMethod));
+    return Futures.join(removePermittedAuthMethodAsync(tokenId, authMethod));
   }
 
   /**
@@ -150,7 +150,7 @@ public final class PermissionsContract {
    */
   public ChainTransaction addPermittedAction(
       BigInteger tokenId, String ipfsCid, List<AuthMethodScope> scopes) {
-    return await(addPermittedActionAsync(tokenId, ipfsCid, scopes));
+    return Futures.join(addPermittedActionAsync(tokenId, ipfsCid, scopes));
   }
 
   /**
@@ -195,7 +195,7 @@ public final class PermissionsContract {
    */
   public ChainTransaction addPermittedAddress(
       BigInteger tokenId, String address, List<AuthMethodScope> scopes) {
-    return await(addPermittedAddressAsync(tokenId, address, scopes));
+    return Futures.join(addPermittedAddressAsync(tokenId, address, scopes));
   }
 
   /**
@@ -236,7 +236,7 @@ public final class PermissionsContract {
    *     an unknown PKP
    */
   public List<PermittedAuthMethod> getPermittedAuthMethods(BigInteger tokenId) {
-    return await(getPermittedAuthMethodsAsync(tokenId));
+    return Futures.join(getPermittedAuthMethodsAsync(tokenId));
   }
 
   /**
@@ -276,7 +276,7 @@ public final class PermissionsContract {
    */
   public List<Boolean> getPermittedAuthMethodScopes(
       BigInteger tokenId, PermittedAuthMethod authMethod, int maxScopeId) {
-    return await(getPermittedAuthMethodScopesAsync(tokenId, authMethod, maxScopeId));
+    return Futures.join(getPermittedAuthMethodScopesAsync(tokenId, authMethod, maxScopeId));
   }
 
   /**
@@ -317,7 +317,7 @@ public final class PermissionsContract {
    *     an unknown PKP
    */
   public boolean isPermittedAuthMethod(BigInteger tokenId, PermittedAuthMethod authMethod) {
-    return await(isPermittedAuthMethodAsync(tokenId, authMethod));
+    return Futures.join(isPermittedAuthMethodAsync(tokenId, authMethod));
   }
 
   /**
@@ -353,7 +353,7 @@ public final class PermissionsContract {
    *     an unknown PKP
    */
   public boolean isPermittedAction(BigInteger tokenId, String ipfsCid) {
-    return await(isPermittedActionAsync(tokenId, ipfsCid));
+    return Futures.join(isPermittedActionAsync(tokenId, ipfsCid));
   }
 
   /**
@@ -387,7 +387,7 @@ public final class PermissionsContract {
    *     an unknown PKP
    */
   public boolean isPermittedAddress(BigInteger tokenId, String address) {
-    return await(isPermittedAddressAsync(tokenId, address));
+    return Futures.join(isPermittedAddressAsync(tokenId, address));
   }
 
   /**

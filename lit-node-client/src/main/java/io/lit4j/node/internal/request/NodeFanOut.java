@@ -264,7 +264,7 @@ public final class NodeFanOut {
   }
 
   private static LitException asLit(Throwable t, String url, String requestId) {
-    t = io.lit4j.node.internal.Futures.unwrap(t);
+    t = io.lit4j.core.util.Futures.unwrap(t);
     if (t instanceof LitException e) return e;
     return LitException.builder()
         .message("request to Lit node " + url + " failed: " + t)
