@@ -5,9 +5,9 @@ import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitTimeoutException;
 import io.lit4j.core.util.Futures;
+import io.lit4j.node.internal.request.NodeErrors;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,21 +123,7 @@ final class SigningFailures {
             .requestId(last)
             .nodeUrls(new ArrayList<>(failures.keySet()))
             .details(details);
-    failures.values().stream()
-        .filter(e -> e.errorCode().isPresent())
-        .collect(
-            Collectors.groupingBy(
-                e -> e.errorCode().get(), LinkedHashMap::new, Collectors.toList()))
-        .values()
-        .stream()
-        .max(Comparator.comparingInt(List::size))
-        .map(l -> l.get(0))
-        .ifPresent(
-            t -> {
-              t.errorCode().ifPresent(b::errorCode);
-              t.errorKind().ifPresent(b::errorKind);
-              b.status(t.status());
-            });
+    NodeErrors.takeMostCommonCode(b, failures.values());
     boolean allTimeouts =
         !failures.isEmpty()
             && failures.values().stream().allMatch(x -> x instanceof LitTimeoutException);
@@ -195,14 +181,7 @@ final class SigningFailures {
    * @param requestId the attempt's request id
    */
   static LitException asLit(Throwable t, String url, String requestId) {
-    t = Futures.unwrap(t);
-    if (t instanceof CancellationException) return null;
-    if (t instanceof LitException e) return e;
-    return LitException.builder()
-        .message("request to Lit node " + url + " failed: " + t)
-        .nodeUrl(url)
-        .requestId(requestId)
-        .cause(t)
-        .buildNode();
+    if (Futures.unwrap(t) instanceof CancellationException) return null;
+    return NodeErrors.asLit(t, url, requestId);
   }
 }
