@@ -318,6 +318,11 @@ public final class LocalLitNetwork implements AutoCloseable {
                     .getValue())
             .intValueExact();
     long next = epoch + 1;
+    // real nodes number themselves by sorting the epoch's validators by staker address, as at
+    // start-up; Staking lists joiners in the order they joined
+    current = new ArrayList<>(current);
+    current.sort(
+        java.util.Comparator.comparing(a -> a.getValue().toLowerCase(java.util.Locale.ROOT)));
     int n = current.size();
     EpochDealer.EpochKeys dealt = keys.dealer().deal(next, n, threshold);
     java.util.Map<String, SimulatedNode> serving = new java.util.HashMap<>();
