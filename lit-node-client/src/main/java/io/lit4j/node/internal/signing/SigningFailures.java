@@ -22,6 +22,8 @@ final class SigningFailures {
    * What an operation's attempts saw, for its final error.
    *
    * @param spec the operation
+   * @param nodeUrls the nodes asked last (the validator set may have been refreshed)
+   * @param threshold how many sign, in that set
    * @param health the client's node health
    * @param requestIds the request ids tried, in order
    * @param failures the nodes that failed, with why
@@ -30,6 +32,8 @@ final class SigningFailures {
    */
   record Run(
       SubsetSigning.Spec spec,
+      List<String> nodeUrls,
+      int threshold,
       NodeHealth health,
       List<String> requestIds,
       Map<String, LitException> failures,
@@ -53,11 +57,11 @@ final class SigningFailures {
     String impossible = run.impossible();
     String ids = String.join(", ", requestIds);
     String last = requestIds.isEmpty() ? null : requestIds.get(requestIds.size() - 1);
-    int n = spec.nodeUrls().size();
+    int n = run.nodeUrls().size();
     if (failures.isEmpty() && !badCombines.isEmpty()) {
       LitCryptoException lastBad = badCombines.get(badCombines.size() - 1);
       String suspects =
-          spec.nodeUrls().stream()
+          run.nodeUrls().stream()
               .filter(u -> health.penalty(u) > 0)
               .map(u -> u + " (" + health.describe(u) + ")")
               .collect(Collectors.joining(", "));
@@ -66,7 +70,7 @@ final class SigningFailures {
               .message(
                   spec.operation()
                       + ": no signing subset of "
-                      + spec.threshold()
+                      + run.threshold()
                       + " of the "
                       + n
                       + " nodes gave a valid signature in "
@@ -80,7 +84,7 @@ final class SigningFailures {
                       + ". Last: "
                       + lastBad.getMessage())
               .requestId(last)
-              .nodeUrls(spec.nodeUrls())
+              .nodeUrls(run.nodeUrls())
               .errorCode(LitErrorCode.NO_VALID_SHARES)
               .errorKind("Unexpected")
               .cause(lastBad)
@@ -88,15 +92,15 @@ final class SigningFailures {
       return e;
     }
     StringBuilder msg = new StringBuilder(spec.operation()).append(" failed: ");
-    if (usable < spec.threshold()) {
+    if (usable < run.threshold()) {
       msg.append(usable)
           .append(" of ")
           .append(n)
           .append(" nodes are left to sign and the signing subset needs ")
-          .append(spec.threshold());
+          .append(run.threshold());
     } else {
       msg.append("no signing subset of ")
-          .append(spec.threshold())
+          .append(run.threshold())
           .append(" of ")
           .append(n)
           .append(" nodes finished");
@@ -115,7 +119,7 @@ final class SigningFailures {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("failures", Collections.unmodifiableMap(reasons));
     details.put("attempts", attempts);
-    details.put("needed", spec.threshold());
+    details.put("needed", run.threshold());
     details.put("nodeCount", n);
     LitException.Builder b =
         LitException.builder()

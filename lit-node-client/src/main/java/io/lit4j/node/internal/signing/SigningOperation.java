@@ -3,6 +3,7 @@ package io.lit4j.node.internal.signing;
 import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitTimeoutException;
+import io.lit4j.core.util.Futures;
 import io.lit4j.node.NodeReply;
 import io.lit4j.node.NodeResponses;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -27,6 +29,8 @@ final class SigningOperation<T> {
   /** One request id sent to every node, and what came back. */
   private static final class Attempt {
     final String requestId;
+    final List<String> nodeUrls;
+    final int threshold;
     final Set<String> predicted;
     final Map<String, NodeReply> answers = new LinkedHashMap<>();
     final Set<String> signers = new LinkedHashSet<>();
@@ -34,8 +38,19 @@ final class SigningOperation<T> {
     int failed;
     boolean over;
 
-    Attempt(String requestId, Set<String> predicted) {
+    /** The answers differ from the prediction: the validator set it came from is stale. */
+    boolean stale;
+
+    /**
+     * The shares did not verify: bad shares, or shares of a set with another threshold (a subset
+     * that differs only in nodes this client does not know yet looks like the prediction).
+     */
+    boolean badShares;
+
+    Attempt(String requestId, List<String> nodeUrls, int threshold, Set<String> predicted) {
       this.requestId = requestId;
+      this.nodeUrls = nodeUrls;
+      this.threshold = threshold;
       this.predicted = predicted;
     }
   }
@@ -54,6 +69,11 @@ final class SigningOperation<T> {
   private byte[] message;
   private int attempts;
 
+  // the validator set in use: the spec's, until a stale prediction makes the operation refresh it
+  private List<String> nodeUrls;
+  private int threshold;
+  private boolean refreshed;
+
   SigningOperation(
       SubsetSigning.Spec spec, SubsetSigning.Hooks<T> hooks, NodeHealth health, Logger log) {
     this.spec = spec;
@@ -61,6 +81,8 @@ final class SigningOperation<T> {
     this.health = health;
     this.log = log;
     this.message = spec.message();
+    this.nodeUrls = spec.nodeUrls();
+    this.threshold = spec.threshold();
     this.predictor =
         new SubsetPredictor(spec.shareIndices(), spec.threshold(), spec.newRequestId(), health);
     result.whenComplete((r, e) -> cancelAll());
@@ -76,9 +98,9 @@ final class SigningOperation<T> {
     Attempt a;
     synchronized (this) {
       if (result.isDone()) return;
-      List<String> usable = spec.nodeUrls().stream().filter(u -> !failures.containsKey(u)).toList();
+      List<String> usable = nodeUrls.stream().filter(u -> !failures.containsKey(u)).toList();
       Duration spent = Duration.ofNanos(System.nanoTime() - startNanos);
-      if (usable.size() < spec.threshold()
+      if (usable.size() < threshold
           || attempts >= spec.maxAttempts()
           || (attempts > 0 && spent.compareTo(spec.budget()) > 0)) {
         fail(usable.size());
@@ -97,7 +119,7 @@ final class SigningOperation<T> {
       }
       attempts++;
       requestIds.add(id);
-      a = new Attempt(id, predicted);
+      a = new Attempt(id, nodeUrls, threshold, predicted);
       if (attempts > 1) {
         log.info(
             "{}: attempt {} with request {}{}",
@@ -107,7 +129,7 @@ final class SigningOperation<T> {
             predicted == null ? "" : ", signing subset " + predicted);
       }
     }
-    for (String url : spec.nodeUrls()) {
+    for (String url : a.nodeUrls) {
       CompletableFuture<NodeReply> f;
       try {
         f = hooks.post(url, a.requestId);
@@ -149,6 +171,7 @@ final class SigningOperation<T> {
           a.answers.put(url, reply);
           if (share) a.signers.add(url);
           else a.empties++;
+          if (a.predicted != null && share != a.predicted.contains(url)) a.stale = true;
         }
       } else {
         LitException e = SigningFailures.asLit(error, url, a.requestId);
@@ -166,7 +189,17 @@ final class SigningOperation<T> {
         }
       }
       if (refusal == null && a.over) return;
-      if (refusal == null && a.signers.size() >= spec.threshold()) {
+      if (refusal == null && a.stale) {
+        // the nodes chose another subset: combining would fail and blame good nodes
+        log.info(
+            "{} {}: the nodes' signing subset differs from the predicted {} (signers so far {}):"
+                + " the validator set changed",
+            spec.operation(),
+            a.requestId,
+            a.predicted,
+            a.signers);
+        a.over = true;
+      } else if (refusal == null && a.signers.size() >= a.threshold) {
         try {
           value = hooks.read(responses(a));
           health.goodSubset(a.signers);
@@ -180,6 +213,7 @@ final class SigningOperation<T> {
               a.requestId,
               a.signers,
               e.getMessage());
+          a.badShares = true;
           a.over = true;
         } catch (LitException e) {
           a.over = true;
@@ -187,9 +221,9 @@ final class SigningOperation<T> {
           return;
         }
       } else if (refusal == null) {
-        int n = spec.nodeUrls().size();
+        int n = a.nodeUrls.size();
         boolean hopeless =
-            a.empties + a.failed > n - spec.threshold()
+            a.empties + a.failed > n - a.threshold
                 || a.predicted != null && a.predicted.stream().anyMatch(failures::containsKey);
         boolean settled = a.answers.size() + a.failed == n;
         if (hopeless || settled) a.over = true;
@@ -204,8 +238,49 @@ final class SigningOperation<T> {
             "{}: signed on attempt {} (request ids {})", spec.operation(), attempts, requestIds);
       result.complete(value);
     } else if (decide) {
-      nextAttempt();
+      if (a.stale || a.badShares) refreshThenNextAttempt();
+      else nextAttempt();
     }
+  }
+
+  /** Reads the validator set again (once per operation), then starts the next attempt. */
+  private void refreshThenNextAttempt() {
+    synchronized (this) {
+      if (refreshed) {
+        nextAttempt();
+        return;
+      }
+      refreshed = true;
+    }
+    CompletableFuture<Optional<SubsetSigning.Validators>> refresh;
+    try {
+      refresh = hooks.refreshValidators();
+    } catch (RuntimeException e) {
+      refresh = CompletableFuture.failedFuture(e);
+    }
+    refresh.whenComplete(
+        (fresh, error) -> {
+          if (error != null) {
+            log.warn(
+                "{}: cannot read the validator set again; going on with the one in hand: {}",
+                spec.operation(),
+                Futures.unwrap(error).getMessage());
+          } else if (fresh.isPresent()) {
+            useValidators(fresh.get());
+          }
+          nextAttempt();
+        });
+  }
+
+  private synchronized void useValidators(SubsetSigning.Validators fresh) {
+    log.info(
+        "{}: predicting from the refreshed validator set {} (threshold {})",
+        spec.operation(),
+        fresh.nodeUrls(),
+        fresh.threshold());
+    nodeUrls = fresh.nodeUrls();
+    threshold = fresh.threshold();
+    predictor.useValidators(fresh.shareIndices(), fresh.threshold());
   }
 
   private void nodeFailed(Attempt a, String url, LitException e, NodeHealth.Failure kind) {
@@ -220,7 +295,7 @@ final class SigningOperation<T> {
     return new NodeResponses(
         spec.operation(),
         a.requestId,
-        spec.nodeUrls(),
+        a.nodeUrls,
         a.answers,
         none,
         "not needed: the signing subset answered");
@@ -240,6 +315,8 @@ final class SigningOperation<T> {
     SigningFailures.Run run =
         new SigningFailures.Run(
             spec,
+            nodeUrls,
+            threshold,
             health,
             List.copyOf(requestIds),
             new LinkedHashMap<>(failures),

@@ -32,7 +32,7 @@ final class SubsetPredictor {
    */
   record Choice(String requestId, Set<String> subset) {}
 
-  private final int threshold;
+  private int threshold;
   private final Supplier<String> newRequestId;
   private final NodeHealth health;
   // the nodes choose among every active validator, connected to this client or not
@@ -50,18 +50,22 @@ final class SubsetPredictor {
       int threshold,
       Supplier<String> newRequestId,
       NodeHealth health) {
-    useValidators(shareIndices);
-    this.threshold = threshold;
+    useValidators(shareIndices, threshold);
     this.newRequestId = newRequestId;
     this.health = health;
   }
 
   /**
-   * Predicts from a newer validator set from now on.
+   * Predicts from a newer validator set from now on. The subsets seen to give bad shares were
+   * chosen from the old set, so they are forgotten.
    *
    * @param shareIndices the share index of every active validator
+   * @param threshold how many sign in that set
    */
-  void useValidators(Map<String, Integer> shareIndices) {
+  void useValidators(Map<String, Integer> shareIndices, int threshold) {
+    this.threshold = threshold;
+    badSubsets.clear();
+    impossible = null;
     List<Integer> indices = new ArrayList<>();
     Map<Integer, String> urls = new LinkedHashMap<>();
     shareIndices.forEach(

@@ -26,6 +26,11 @@ import org.slf4j.Logger;
  * <p>The pieces: {@link SubsetPredictor} chooses request ids, {@link SigningOperation} runs the
  * attempts, {@link SigningFailures} says why an operation failed.
  *
+ * <p>A validator-set change between the client's refreshes makes the predictions wrong (the nodes
+ * choose from the new set, with its threshold): the first attempt whose answers differ from its
+ * prediction, or whose shares do not verify, reads the set again ({@link Hooks#refreshValidators})
+ * and the next attempts predict from the new one.
+ *
  * <p>A node's refusal (4xx other than 408/429: bad auth, PKP not permitted) is the answer, not a
  * fault: it ends the operation at once.
  */
@@ -72,6 +77,38 @@ public final class SubsetSigning {
      * @throws LitCryptoException when the shares do not give a valid signature
      */
     T read(NodeResponses responses);
+
+    /**
+     * Reads the validator set again, when an attempt's answers show that the set the subsets were
+     * predicted from is stale (a predicted node answered without a share, or another node with one:
+     * the nodes moved to a new epoch). Called at most once per operation; {@link #post} and {@link
+     * #read} use the new set afterwards.
+     *
+     * @return the new set, or empty when it has not changed (or cannot be read: the operation goes
+     *     on with the set it has)
+     */
+    default CompletableFuture<Optional<Validators>> refreshValidators() {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+  }
+
+  /**
+   * The validator set an operation signs with.
+   *
+   * @param nodeUrls the nodes to ask (the connected ones)
+   * @param shareIndices the share index of every active validator (sorted by staker address),
+   *     connected or not; must cover {@code nodeUrls}
+   * @param threshold how many sign
+   */
+  public record Validators(
+      List<String> nodeUrls, Map<String, Integer> shareIndices, int threshold) {
+    /** Copies the collections. */
+    public Validators {
+      nodeUrls = List.copyOf(nodeUrls);
+      shareIndices = Map.copyOf(shareIndices);
+      if (!shareIndices.keySet().containsAll(nodeUrls))
+        throw new IllegalArgumentException("a node has no share index");
+    }
   }
 
   /**
