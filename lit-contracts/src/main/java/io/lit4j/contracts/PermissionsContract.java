@@ -19,6 +19,7 @@ import io.lit4j.core.util.Futures;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.crypto.Hash;
 
@@ -72,22 +73,16 @@ public final class PermissionsContract {
     requireNonNull(authMethod, "authMethod");
     List<BigInteger> scopeIds = scopeIds(scopes);
     chain.requireSigner();
-    return rt.async(
-        () -> {
-          LitContractAddresses a = rt.resolveAddresses();
-          rt.requireKnownToken(a, tokenId);
-          return transaction(
-              chain.send(
-                  a.pkpPermissions(),
-                  "PKPPermissions.addPermittedAuthMethod",
-                  PkpPermissions.addPermittedAuthMethod(
-                      tokenId,
-                      authMethod.authMethodType(),
-                      authMethod.id(),
-                      authMethod.userPubkey(),
-                      scopeIds),
-                  BigInteger.ZERO));
-        });
+    return send(
+        tokenId,
+        "PKPPermissions.addPermittedAuthMethod",
+        pubkey ->
+            PkpPermissions.addPermittedAuthMethod(
+                tokenId,
+                authMethod.authMethodType(),
+                authMethod.id(),
+                authMethod.userPubkey(),
+                scopeIds));
   }
 
   /**
@@ -118,18 +113,12 @@ public final class PermissionsContract {
     checkTokenId(tokenId);
     requireNonNull(authMethod, "authMethod");
     chain.requireSigner();
-    return rt.async(
-        () -> {
-          LitContractAddresses a = rt.resolveAddresses();
-          rt.requireKnownToken(a, tokenId);
-          return transaction(
-              chain.send(
-                  a.pkpPermissions(),
-                  "PKPPermissions.removePermittedAuthMethod",
-                  PkpPermissions.removePermittedAuthMethod(
-                      tokenId, authMethod.authMethodType(), authMethod.id()),
-                  BigInteger.ZERO));
-        });
+    return send(
+        tokenId,
+        "PKPPermissions.removePermittedAuthMethod",
+        pubkey ->
+            PkpPermissions.removePermittedAuthMethod(
+                tokenId, authMethod.authMethodType(), authMethod.id()));
   }
 
   /**
@@ -167,18 +156,13 @@ public final class PermissionsContract {
     byte[] multihash = IpfsCid.toBytes(ipfsCid, "ipfsCid");
     List<BigInteger> scopeIds = scopeIds(scopes);
     chain.requireSigner();
-    return rt.async(
-        () -> {
-          LitContractAddresses a = rt.resolveAddresses();
-          byte[] pubkey = rt.requireKnownToken(a, tokenId);
-          BigInteger derived = new BigInteger(1, Hash.sha3(pubkey));
-          return transaction(
-              chain.send(
-                  a.pkpPermissions(),
-                  "PKPPermissions.addPermittedAction",
-                  PkpPermissions.addPermittedAction(derived, multihash, scopeIds),
-                  BigInteger.ZERO));
-        });
+    return send(
+        tokenId,
+        "PKPPermissions.addPermittedAction",
+        // the SDK re-derives the token id from the public key
+        pubkey ->
+            PkpPermissions.addPermittedAction(
+                new BigInteger(1, Hash.sha3(pubkey)), multihash, scopeIds));
   }
 
   /**
@@ -212,17 +196,10 @@ public final class PermissionsContract {
     checkAddress("address", address);
     List<BigInteger> scopeIds = scopeIds(scopes);
     chain.requireSigner();
-    return rt.async(
-        () -> {
-          LitContractAddresses a = rt.resolveAddresses();
-          rt.requireKnownToken(a, tokenId);
-          return transaction(
-              chain.send(
-                  a.pkpPermissions(),
-                  "PKPPermissions.addPermittedAddress",
-                  PkpPermissions.addPermittedAddress(tokenId, address, scopeIds),
-                  BigInteger.ZERO));
-        });
+    return send(
+        tokenId,
+        "PKPPermissions.addPermittedAddress",
+        pubkey -> PkpPermissions.addPermittedAddress(tokenId, address, scopeIds));
   }
 
   /**
@@ -248,18 +225,11 @@ public final class PermissionsContract {
   public CompletableFuture<List<PermittedAuthMethod>> getPermittedAuthMethodsAsync(
       BigInteger tokenId) {
     checkTokenId(tokenId);
-    return rt.async(
-        () -> {
-          LitContractAddresses a = rt.resolveAddresses();
-          rt.requireKnownToken(a, tokenId);
-          @SuppressWarnings("rawtypes")
-          List<Type> r =
-              chain.call(
-                  a.pkpPermissions(),
-                  "PKPPermissions.getPermittedAuthMethods",
-                  PkpPermissions.getPermittedAuthMethods(tokenId));
-          return authMethods(r.get(0));
-        });
+    return read(
+        tokenId,
+        "PKPPermissions.getPermittedAuthMethods",
+        PkpPermissions.getPermittedAuthMethods(tokenId),
+        r -> authMethods(r.get(0)));
   }
 
   /**
@@ -293,19 +263,12 @@ public final class PermissionsContract {
     requireNonNull(authMethod, "authMethod");
     if (maxScopeId < 1 || maxScopeId > 256)
       throw new LitValidationException("maxScopeId must be in 1..256, got " + maxScopeId);
-    return rt.async(
-        () -> {
-          LitContractAddresses a = rt.resolveAddresses();
-          rt.requireKnownToken(a, tokenId);
-          @SuppressWarnings("rawtypes")
-          List<Type> r =
-              chain.call(
-                  a.pkpPermissions(),
-                  "PKPPermissions.getPermittedAuthMethodScopes",
-                  PkpPermissions.getPermittedAuthMethodScopes(
-                      tokenId, authMethod.authMethodType(), authMethod.id(), maxScopeId));
-          return bools(r.get(0));
-        });
+    return read(
+        tokenId,
+        "PKPPermissions.getPermittedAuthMethodScopes",
+        PkpPermissions.getPermittedAuthMethodScopes(
+            tokenId, authMethod.authMethodType(), authMethod.id(), maxScopeId),
+        r -> bools(r.get(0)));
   }
 
   /**
@@ -331,17 +294,11 @@ public final class PermissionsContract {
       BigInteger tokenId, PermittedAuthMethod authMethod) {
     checkTokenId(tokenId);
     requireNonNull(authMethod, "authMethod");
-    return rt.async(
-        () -> {
-          LitContractAddresses a = rt.resolveAddresses();
-          rt.requireKnownToken(a, tokenId);
-          return bool(
-              chain.call(
-                  a.pkpPermissions(),
-                  "PKPPermissions.isPermittedAuthMethod",
-                  PkpPermissions.isPermittedAuthMethod(
-                      tokenId, authMethod.authMethodType(), authMethod.id())));
-        });
+    return read(
+        tokenId,
+        "PKPPermissions.isPermittedAuthMethod",
+        PkpPermissions.isPermittedAuthMethod(tokenId, authMethod.authMethodType(), authMethod.id()),
+        r -> bool(r));
   }
 
   /**
@@ -366,16 +323,11 @@ public final class PermissionsContract {
   public CompletableFuture<Boolean> isPermittedActionAsync(BigInteger tokenId, String ipfsCid) {
     checkTokenId(tokenId);
     byte[] multihash = IpfsCid.toBytes(ipfsCid, "ipfsCid");
-    return rt.async(
-        () -> {
-          LitContractAddresses a = rt.resolveAddresses();
-          rt.requireKnownToken(a, tokenId);
-          return bool(
-              chain.call(
-                  a.pkpPermissions(),
-                  "PKPPermissions.isPermittedAction",
-                  PkpPermissions.isPermittedAction(tokenId, multihash)));
-        });
+    return read(
+        tokenId,
+        "PKPPermissions.isPermittedAction",
+        PkpPermissions.isPermittedAction(tokenId, multihash),
+        r -> bool(r));
   }
 
   /**
@@ -400,15 +352,37 @@ public final class PermissionsContract {
   public CompletableFuture<Boolean> isPermittedAddressAsync(BigInteger tokenId, String address) {
     checkTokenId(tokenId);
     checkAddress("address", address);
+    return read(
+        tokenId,
+        "PKPPermissions.isPermittedAddress",
+        PkpPermissions.isPermittedAddress(tokenId, address),
+        r -> bool(r));
+  }
+
+  /** Sends a PKPPermissions transaction about a PKP that must exist; the call gets its key. */
+  private CompletableFuture<ChainTransaction> send(
+      BigInteger tokenId, String label, java.util.function.Function<byte[], Function> call) {
+    return rt.async(
+        () -> {
+          LitContractAddresses a = rt.resolveAddresses();
+          byte[] pubkey = rt.requireKnownToken(a, tokenId);
+          return transaction(
+              chain.send(a.pkpPermissions(), label, call.apply(pubkey), BigInteger.ZERO));
+        });
+  }
+
+  /** Reads PKPPermissions about a PKP that must exist. */
+  @SuppressWarnings("rawtypes")
+  private <T> CompletableFuture<T> read(
+      BigInteger tokenId,
+      String label,
+      Function call,
+      java.util.function.Function<List<Type>, T> decode) {
     return rt.async(
         () -> {
           LitContractAddresses a = rt.resolveAddresses();
           rt.requireKnownToken(a, tokenId);
-          return bool(
-              chain.call(
-                  a.pkpPermissions(),
-                  "PKPPermissions.isPermittedAddress",
-                  PkpPermissions.isPermittedAddress(tokenId, address)));
+          return decode.apply(chain.call(a.pkpPermissions(), label, call));
         });
   }
 }
