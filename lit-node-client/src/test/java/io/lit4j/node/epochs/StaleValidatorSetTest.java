@@ -3,10 +3,6 @@ package io.lit4j.node.epochs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.lit4j.auth.authsig.AuthSig;
-import io.lit4j.auth.authsig.AuthSigs;
-import io.lit4j.auth.signer.Web3jEthSigner;
-import io.lit4j.auth.siwe.SiweMessage;
-import io.lit4j.contracts.LitContracts;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.EthSignatures;
@@ -17,12 +13,11 @@ import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
 import io.lit4j.node.NodeAuth;
 import io.lit4j.node.PkpSignRequest;
+import io.lit4j.node.load.Fixture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.web3j.crypto.Credentials;
 
 /**
  * pkpSign right after a validator-set change the client has not refreshed yet: the signing subset
@@ -34,41 +29,12 @@ import org.web3j.crypto.Credentials;
 @LocalLitNetworkTest(nodes = 3, seed = "lit4j-stale-validator-set", rateLimiting = false)
 class StaleValidatorSetTest {
   @Test
-  void pkpSignRefreshesAStaleValidatorSetAndStillSigns(LocalLitNetwork net) throws Exception {
-    Credentials wallet = net.devAccount(4);
-    Web3jEthSigner signer = new Web3jEthSigner(wallet);
-    try (LitNodeClient client =
-            LitNodeClient.create(
-                LitNodeClientConfig.builder()
-                    .localNetwork(net.rpcUrl(), net.contracts())
-                    .refreshInterval(Duration.ZERO)
-                    .requestTimeout(Duration.ofSeconds(20))
-                    .build());
-        LitContracts contracts =
-            LitContracts.builder()
-                .rpcUrl(net.rpcUrl())
-                .addresses(net.contracts())
-                .signer(wallet)
-                .build()) {
-      client.connect();
-      Secp256k1PublicKey pkpKey =
-          Secp256k1PublicKey.fromBytes(contracts.pkps().mintNext().publicKey());
-      Instant now = Instant.now();
-      AuthSig login =
-          AuthSigs.generate(
-              signer,
-              SiweMessage.builder()
-                  .domain("localhost")
-                  .address(signer.address())
-                  .statement("lit4j")
-                  .uri("https://localhost/login")
-                  .nonce(client.getLatestBlockhash())
-                  .issuedAt(now)
-                  .expirationTime(now.plus(Duration.ofHours(2)))
-                  .chainId(1)
-                  .build()
-                  .prepareMessage());
-      assertSigns(client, pkpKey, login, "epoch 1");
+  void pkpSignRefreshesAStaleValidatorSetAndStillSigns(LocalLitNetwork net) {
+    // the fixture's client has no background refresh
+    try (Fixture f =
+        new Fixture(net, 4, LitNodeClientConfig.builder().requestTimeout(Duration.ofSeconds(20)))) {
+      LitNodeClient client = f.client;
+      assertSigns(client, f.pkpKey, f.login, "epoch 1");
       assertEquals(1, client.currentEpochNumber());
 
       // two validators join: 5 nodes, a larger threshold, new share indices
@@ -76,13 +42,13 @@ class StaleValidatorSetTest {
       net.addNode();
       assertEquals(2, net.advanceEpoch());
       assertEquals(1, client.currentEpochNumber(), "no background refresh: the client is stale");
-      for (int i = 0; i < 3; i++) assertSigns(client, pkpKey, login, "epoch 2, call " + i);
+      for (int i = 0; i < 3; i++) assertSigns(client, f.pkpKey, f.login, "epoch 2, call " + i);
       assertFollowed(client, net, 2);
 
       // one leaves: the others' share indices and the threshold change again
       net.removeNode(0);
       assertEquals(3, net.advanceEpoch());
-      for (int i = 0; i < 3; i++) assertSigns(client, pkpKey, login, "epoch 3, call " + i);
+      for (int i = 0; i < 3; i++) assertSigns(client, f.pkpKey, f.login, "epoch 3, call " + i);
       assertFollowed(client, net, 3);
     }
   }
