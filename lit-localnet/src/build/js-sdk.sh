@@ -23,6 +23,9 @@ PACKAGES=(
   "siwe@${SIWE_VERSION}"
   # contracts-sdk 4.2.0 requires date-and-time without declaring it
   "date-and-time@2.4.3"
+  # the reference maths of the committed test vectors (lit-vectors/src/generate): the version
+  # they were first made with
+  "@noble/curves@1.4.2"
 )
 TOOLS_DIR="$1"
 PREFIX="$TOOLS_DIR/js-sdk-$SDK_VERSION"

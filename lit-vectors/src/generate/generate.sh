@@ -15,6 +15,11 @@ mkdir -p "$out"
 # generator script → vector file
 declare -A GENERATORS=(
   ["ed25519-session-sigs.cjs"]="ed25519_session_sigs.generated.json"
+  ["hd-derivation-v4.cjs"]="hd_derivation_v4.generated.json"
+  ["ecdsa-k256-combine.cjs"]="ecdsa_k256_combine.generated.json"
+  ["ecdsa-k256-node-shaped.cjs"]="ecdsa_k256_node_shaped.generated.json"
+  ["bls-threshold-signatures.cjs"]="bls_threshold_signatures.generated.json"
+  ["bls-encryption.cjs"]="bls_encryption.generated.json"
 )
 for script in "${!GENERATORS[@]}"; do
   file="${GENERATORS[$script]}"

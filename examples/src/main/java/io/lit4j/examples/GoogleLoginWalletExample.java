@@ -111,7 +111,7 @@ public final class GoogleLoginWalletExample {
               .pkps()
               .mintWithAuth(
                   login, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
-      Secp256k1PublicKey pkpKey = Secp256k1PublicKey.fromBytes(minted.publicKey());
+      Secp256k1PublicKey pkpKey = minted.publicKey();
       out.println("3. minted the user's PKP wallet " + minted.ethAddress());
 
       // the nodes verify the Google ID token, then the PKP signs a session for the backend

@@ -130,7 +130,7 @@ public final class PkpWalletExample {
 
         // the PKP signs its own session (signSessionKey); the client caches it in its session key
         // store
-        Secp256k1PublicKey pkpKey = Secp256k1PublicKey.fromBytes(minted.publicKey());
+        Secp256k1PublicKey pkpKey = minted.publicKey();
         PkpSessionRequest session =
             PkpSessionRequest.builder()
                 .pkpPublicKey(pkpKey)

@@ -33,8 +33,7 @@ import org.web3j.tx.TransactionManager;
  *     .signer(Credentials.create(privateKeyHex))
  *     .addresses(deployedAddresses)
  *     .build()) {
- *   MintedPkp pkp = contracts.pkps().mintWithAuth(
- *       PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, authMethodId), List.of(AuthMethodScope.SIGN_ANYTHING));
+ *   MintedPkp pkp = contracts.pkps().mintWithAuth(authMethod, AuthMethodScope.SIGN_ANYTHING);
  *   contracts.permissions().addPermittedAction(pkp.tokenId(), ipfsCid, List.of(AuthMethodScope.SIGN_ANYTHING));
  * }
  * }</pre>

@@ -3,6 +3,8 @@ package io.lit4j.contracts;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Bytes;
 import io.lit4j.core.util.Hex;
+import io.lit4j.crypto.eth.EthAddress;
+import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import java.math.BigInteger;
 
 /**
@@ -10,42 +12,39 @@ import java.math.BigInteger;
  * return as {@code pkp} plus the transaction.
  *
  * @param tokenId the PKP NFT token id ({@code = keccak256(publicKey)})
- * @param publicKey the 65-byte uncompressed secp256k1 public key, {@code 0x04 || X || Y}
- * @param ethAddress the PKP's checksummed Ethereum address
+ * @param publicKey the PKP's secp256k1 public key
+ * @param ethAddress the PKP's Ethereum address (that of {@code publicKey})
  * @param transaction the mint transaction
  */
 public record MintedPkp(
-    BigInteger tokenId, byte[] publicKey, String ethAddress, ChainTransaction transaction) {
+    BigInteger tokenId,
+    Secp256k1PublicKey publicKey,
+    EthAddress ethAddress,
+    ChainTransaction transaction) {
   /**
    * Validates the components.
    *
    * @param tokenId the PKP NFT token id ({@code = keccak256(publicKey)})
-   * @param publicKey the 65-byte uncompressed secp256k1 public key, {@code 0x04 || X || Y}
-   * @param ethAddress the PKP's checksummed Ethereum address
+   * @param publicKey the PKP's secp256k1 public key
+   * @param ethAddress the PKP's Ethereum address (that of {@code publicKey})
    * @param transaction the mint transaction
+   * @throws LitValidationException when a part is missing or {@code ethAddress} is not the address
+   *     of {@code publicKey}
    */
   public MintedPkp {
     if (tokenId == null || tokenId.signum() < 0)
       throw new LitValidationException("tokenId must be a uint256");
-    if (publicKey == null || publicKey.length != 65 || publicKey[0] != 0x04) {
-      throw new LitValidationException("publicKey must be 65 bytes starting with 0x04");
-    }
-    if (ethAddress == null || !ethAddress.matches("0x[0-9a-fA-F]{40}")) {
+    if (publicKey == null) throw new LitValidationException("publicKey must be given");
+    if (ethAddress == null) throw new LitValidationException("ethAddress must be given");
+    if (!ethAddress.equals(publicKey.ethAddress())) {
       throw new LitValidationException(
-          "ethAddress must be a 0x-prefixed 20-byte address, got " + ethAddress);
+          "ethAddress "
+              + ethAddress
+              + " is not the address of publicKey (that is "
+              + publicKey.ethAddress()
+              + ")");
     }
     if (transaction == null) throw new LitValidationException("transaction must be given");
-    publicKey = publicKey.clone();
-  }
-
-  /**
-   * The 65-byte public key (a fresh copy).
-   *
-   * @return the public key
-   */
-  @Override
-  public byte[] publicKey() {
-    return publicKey.clone();
   }
 
   /** {@return the token id as the SDK prints it: {@code 0x} + 64 lowercase hex digits} */
@@ -58,21 +57,7 @@ public record MintedPkp(
    * {@code 0x}}
    */
   public String publicKeyHex() {
-    return Hex.encode(publicKey);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MintedPkp m
-        && tokenId.equals(m.tokenId)
-        && java.util.Arrays.equals(publicKey, m.publicKey)
-        && ethAddress.equals(m.ethAddress)
-        && transaction.equals(m.transaction);
-  }
-
-  @Override
-  public int hashCode() {
-    return tokenId.hashCode();
+    return publicKey.hex();
   }
 
   @Override

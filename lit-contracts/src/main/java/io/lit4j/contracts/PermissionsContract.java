@@ -9,6 +9,7 @@ import static io.lit4j.contracts.internal.ContractArgs.checkTokenId;
 import static io.lit4j.contracts.internal.ContractArgs.requireNonNull;
 import static io.lit4j.contracts.internal.ContractArgs.scopeIds;
 
+import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.contracts.internal.ChainClient;
 import io.lit4j.contracts.internal.ContractFunctions.PkpPermissions;
 import io.lit4j.contracts.internal.ContractsRuntime;
@@ -269,6 +270,39 @@ public final class PermissionsContract {
         PkpPermissions.getPermittedAuthMethodScopes(
             tokenId, authMethod.authMethodType(), authMethod.id(), maxScopeId),
         r -> bools(r.get(0)));
+  }
+
+  /**
+   * {@link #getPermittedAuthMethodScopes(BigInteger, PermittedAuthMethod, int)} for an auth method
+   * as sent to nodes, its type and id computed as the SDK's {@code getAuthIdByAuthMethod} does
+   * ({@link PermittedAuthMethod#from(AuthMethod)}).
+   *
+   * @param tokenId the PKP token id
+   * @param authMethod the auth method as sent to nodes
+   * @param maxScopeId how many scope ids to read, from 0
+   * @return one flag per scope id, from 0
+   * @throws LitValidationException when {@code authMethod} is missing or {@code maxScopeId} is not
+   *     in 1..256
+   * @throws io.lit4j.auth.methods.UnsupportedAuthMethodException for a type without an id rule
+   */
+  public List<Boolean> getPermittedAuthMethodScopes(
+      BigInteger tokenId, AuthMethod authMethod, int maxScopeId) {
+    return Futures.join(getPermittedAuthMethodScopesAsync(tokenId, authMethod, maxScopeId));
+  }
+
+  /**
+   * Async twin of {@link #getPermittedAuthMethodScopes(BigInteger, AuthMethod, int)}.
+   *
+   * @param tokenId the PKP token id
+   * @param authMethod the auth method as sent to nodes
+   * @param maxScopeId how many scope ids to read, from 0
+   * @return a future of one flag per scope id
+   */
+  public CompletableFuture<List<Boolean>> getPermittedAuthMethodScopesAsync(
+      BigInteger tokenId, AuthMethod authMethod, int maxScopeId) {
+    requireNonNull(authMethod, "authMethod");
+    return getPermittedAuthMethodScopesAsync(
+        tokenId, PermittedAuthMethod.from(authMethod), maxScopeId);
   }
 
   /**

@@ -135,6 +135,40 @@ public final class PkpContract {
   }
 
   /**
+   * {@link #mintWithAuth(AuthMethod, List)} with the scopes listed: {@code mintWithAuth(authMethod,
+   * AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN)}.
+   *
+   * @param authMethod the auth method as sent to nodes
+   * @param scopes the scopes to grant it, at least one
+   * @return the minted PKP
+   * @throws LitValidationException for an empty access token, no scopes or a null scope
+   */
+  public MintedPkp mintWithAuth(AuthMethod authMethod, AuthMethodScope... scopes) {
+    return Futures.join(mintWithAuthAsync(authMethod, scopes));
+  }
+
+  /**
+   * Async twin of {@link #mintWithAuth(AuthMethod, AuthMethodScope...)}.
+   *
+   * @param authMethod the auth method as sent to nodes
+   * @param scopes the scopes to grant it, at least one
+   * @return a future of the minted PKP
+   * @throws LitValidationException for no scopes or a null scope
+   */
+  public CompletableFuture<MintedPkp> mintWithAuthAsync(
+      AuthMethod authMethod, AuthMethodScope... scopes) {
+    return mintWithAuthAsync(authMethod, scopeList(scopes));
+  }
+
+  private static List<AuthMethodScope> scopeList(AuthMethodScope... scopes) {
+    if (scopes == null) throw new LitValidationException("scopes are missing");
+    for (AuthMethodScope s : scopes) {
+      if (s == null) throw new LitValidationException("scopes holds a null");
+    }
+    return List.of(scopes);
+  }
+
+  /**
    * As {@link #mintWithAuth(AuthMethod, List)} with the WebAuthn user public key (JS {@code
    * pubkey}).
    *
@@ -257,11 +291,8 @@ public final class PkpContract {
           .details(Map.of("transactionHash", txHash))
           .buildContract();
     }
-    return new MintedPkp(
-        tokenId,
-        pubkey,
-        Secp256k1PublicKey.fromBytes(pubkey).ethAddress().checksummed(),
-        transaction(receipt));
+    Secp256k1PublicKey key = Secp256k1PublicKey.fromBytes(pubkey);
+    return new MintedPkp(tokenId, key, key.ethAddress(), transaction(receipt));
   }
 
   /**

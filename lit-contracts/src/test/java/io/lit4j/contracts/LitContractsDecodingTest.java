@@ -119,15 +119,26 @@ class LitContractsDecodingTest {
         new BigInteger(
             "76782466186288095105667301754604586214815535829618018025889449690021181398503"),
         tokenId);
-    MintedPkp pkp =
-        new MintedPkp(
-            tokenId,
-            pubkey,
-            Secp256k1PublicKey.fromBytes(pubkey).ethAddress().checksummed(),
-            new ChainTransaction("0x" + "ab".repeat(32), BigInteger.ONE, BigInteger.TEN));
+    Secp256k1PublicKey key = Secp256k1PublicKey.fromBytes(pubkey);
+    ChainTransaction tx =
+        new ChainTransaction("0x" + "ab".repeat(32), BigInteger.ONE, BigInteger.TEN);
+    MintedPkp pkp = new MintedPkp(tokenId, key, key.ethAddress(), tx);
     assertEquals(
         "0xa9c155f66e68dcc71206a8f02102a718e9c067cbf520a9a7c7cad508bd721de7", pkp.tokenIdHex());
     assertEquals(PUBKEY, pkp.publicKeyHex());
+    assertEquals("0xDd66eE5E696911F92e19B8612F711FA508816a6e", pkp.ethAddress().checksummed());
+    Secp256k1PublicKey other =
+        Secp256k1PublicKey.fromHex(
+            "04"
+                + "79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798"
+                + "483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8");
+    assertTrue(
+        assertThrows(
+                LitValidationException.class,
+                () -> new MintedPkp(tokenId, key, other.ethAddress(), tx))
+            .getMessage()
+            .contains("is not the address of publicKey"));
+    assertThrows(LitValidationException.class, () -> new MintedPkp(tokenId, null, null, tx));
   }
 
   @Test

@@ -213,7 +213,7 @@ class ActionCoordinationTest {
             Secp256k1PublicKey.fromHex(pkp.publicKeyHex(), "pkp"),
             digest);
     assertTrue(es.verify());
-    assertEquals(pkp.ethAddress().toLowerCase(), es.recoverAddress().lowercaseHex());
+    assertEquals(pkp.ethAddress().lowercaseHex(), es.recoverAddress().lowercaseHex());
   }
 
   @Test

@@ -15,7 +15,6 @@ import io.lit4j.core.acc.AccessControlConditions;
 import io.lit4j.core.acc.ConditionKind;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
-import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.bls.BlsSignatureShare;
 import io.lit4j.crypto.bls.TimeCrypt;
 import io.lit4j.crypto.ecdsa.EcdsaShareCombiner;
@@ -142,7 +141,7 @@ class EpochChangeTest {
     ObjectNode sign = NodeCalls.object();
     ArrayNode arr = sign.putArray("toSign");
     for (byte x : digest) arr.add(x & 0xff);
-    sign.put("pubkey", "0x" + Hex.encode(pkp.publicKey()));
+    sign.put("pubkey", "0x" + pkp.publicKey().hex());
     sign.set("authSig", authSig);
     List<EcdsaSignatureShare> shares = new ArrayList<>();
     for (NodeCalls.Answer a : NodeCalls.all(net, "/web/pkp/sign", sign)) {
@@ -152,7 +151,7 @@ class EpochChangeTest {
     assertEquals(threshold, shares.size(), "the signing subset has the threshold Staking reports");
     EcdsaSignature sig = EcdsaShareCombiner.combine(shares, threshold);
     assertTrue(sig.verify());
-    assertEquals(pkp.ethAddress().toLowerCase(), sig.recoverAddress().lowercaseHex());
+    assertEquals(pkp.ethAddress().lowercaseHex(), sig.recoverAddress().lowercaseHex());
 
     ObjectNode share = NodeCalls.object();
     share.set("accessControlConditions", conditions());

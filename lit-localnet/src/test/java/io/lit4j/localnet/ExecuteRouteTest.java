@@ -131,10 +131,10 @@ class ExecuteRouteTest {
       assertEquals(net.node(i).nodeWalletAddress().toLowerCase(), signer);
     }
     EcdsaSignature sig = EcdsaShareCombiner.combine(shares, net.minNodeCount());
-    assertEquals(pkp.ethAddress().toLowerCase(), sig.recoverAddress().lowercaseHex());
+    assertEquals(pkp.ethAddress().lowercaseHex(), sig.recoverAddress().lowercaseHex());
     EcdsaSignature personalSig = EcdsaShareCombiner.combine(personal, net.minNodeCount());
     assertEquals(
-        pkp.ethAddress().toLowerCase(),
+        pkp.ethAddress().lowercaseHex(),
         EthSignatures.recoverPersonalSignAddress("hello", personalSig.signatureHex())
             .lowercaseHex());
   }

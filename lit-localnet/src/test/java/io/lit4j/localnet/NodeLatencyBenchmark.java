@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.contracts.LitContracts;
 import io.lit4j.contracts.MintedPkp;
 import io.lit4j.core.json.LitJson;
-import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.eth.EthHash;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -96,7 +95,7 @@ class NodeLatencyBenchmark {
       ArrayNode toSign = pkpSign.putArray("toSign");
       for (byte b : EthHash.keccak256("lit4j node latency".getBytes(StandardCharsets.UTF_8)))
         toSign.add(b & 0xff);
-      pkpSign.put("pubkey", "0x" + Hex.encode(pkp.publicKey()));
+      pkpSign.put("pubkey", "0x" + pkp.publicKey().hex());
       pkpSign.set("authSig", authSig);
 
       ObjectNode encryptionSign = NodeCalls.object();

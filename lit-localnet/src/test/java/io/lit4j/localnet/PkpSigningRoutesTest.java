@@ -141,7 +141,8 @@ class PkpSigningRoutesTest {
   void pkpSignWithTheOwnersWalletSigGivesSharesThatCombineToThePkpsSignature() {
     byte[] toSign = digest("hello from lit4j");
     JsonNode authSig = NodeCalls.authSigJson(NodeCalls.walletAuthSig(owner, latestBlockhash()));
-    List<NodeCalls.Answer> answers = pkpSignAll(toSign, ownedPkp.publicKey(), url -> authSig);
+    List<NodeCalls.Answer> answers =
+        pkpSignAll(toSign, ownedPkp.publicKey().uncompressed(), url -> authSig);
     for (NodeCalls.Answer a : answers) {
       assertEquals(LitJson.mapper().valueToTree(toUnsigned(toSign)), a.body().get("signedData"));
       JsonNode s = a.body().get("signatureShare");
@@ -156,7 +157,7 @@ class PkpSigningRoutesTest {
     }
     EcdsaSignature sig = combinePkpSign(answers);
     assertTrue(sig.verify());
-    assertEquals(ownedPkp.ethAddress().toLowerCase(), sig.recoverAddress().lowercaseHex());
+    assertEquals(ownedPkp.ethAddress().lowercaseHex(), sig.recoverAddress().lowercaseHex());
   }
 
   private static int[] toUnsigned(byte[] b) {
@@ -169,7 +170,8 @@ class PkpSigningRoutesTest {
   void aWalletOnlyPermittedToPersonalSignGetsNodeAuthSigScopeTooLimited() {
     JsonNode authSig =
         NodeCalls.authSigJson(NodeCalls.walletAuthSig(walletUser, latestBlockhash()));
-    for (NodeCalls.Answer a : pkpSignAll(digest("x"), authMethodPkp.publicKey(), url -> authSig)) {
+    for (NodeCalls.Answer a :
+        pkpSignAll(digest("x"), authMethodPkp.publicKey().uncompressed(), url -> authSig)) {
       assertEquals(401, a.status(), a.body().toString());
       assertEquals("NodeAuthSigScopeTooLimited", a.body().get("errorCode").asText());
     }
@@ -212,7 +214,7 @@ class PkpSigningRoutesTest {
     String blockhash = latestBlockhash();
     SiweMessage siwe =
         SessionSiwe.builder()
-            .address(authMethodPkp.ethAddress())
+            .address(authMethodPkp.ethAddress().checksummed())
             .sessionKey(key)
             .nonce(blockhash)
             .resourceAbilityRequests(
@@ -242,7 +244,7 @@ class PkpSigningRoutesTest {
     EcdsaSignature sig = EcdsaShareCombiner.combine(shares, 2);
     SiweMessage rebuilt = SiweMessage.parseLenient(signedSiwe);
     assertEquals(blockhash, rebuilt.nonce());
-    assertEquals(authMethodPkp.ethAddress(), rebuilt.address());
+    assertEquals(authMethodPkp.ethAddress().checksummed(), rebuilt.address());
     assertTrue(
         rebuilt.issuedAt().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"),
         rebuilt.issuedAt());
@@ -250,13 +252,16 @@ class PkpSigningRoutesTest {
         Hex.encode(EthHash.personalMessageHash(signedSiwe)),
         answers.get(0).body().path("signedData").path("sessionSig").get("dataSigned").asText());
     assertEquals(
-        authMethodPkp.ethAddress().toLowerCase(),
+        authMethodPkp.ethAddress().lowercaseHex(),
         EthSignatures.recoverPersonalSignAddress(signedSiwe, sig.signatureHex()).lowercaseHex());
 
     // the PKP-signed SIWE is the session's capability; the PKP owns itself, so it may sign anything
     AuthSig capability =
         AuthSig.of(
-            sig.signatureHex(), AuthSig.DERIVED_VIA_PKP, signedSiwe, authMethodPkp.ethAddress());
+            sig.signatureHex(),
+            AuthSig.DERIVED_VIA_PKP,
+            signedSiwe,
+            authMethodPkp.ethAddress().checksummed());
     SessionSigs sessions = session(key, capability, Clock.systemUTC(), url -> url);
     net.setStrictAuthOnly(true);
     try {
@@ -264,10 +269,10 @@ class PkpSigningRoutesTest {
           combinePkpSign(
               pkpSignAll(
                   digest("session"),
-                  authMethodPkp.publicKey(),
+                  authMethodPkp.publicKey().uncompressed(),
                   url -> sessionSigFor(sessions, url)));
       assertEquals(
-          authMethodPkp.ethAddress().toLowerCase(), signed.recoverAddress().lowercaseHex());
+          authMethodPkp.ethAddress().lowercaseHex(), signed.recoverAddress().lowercaseHex());
     } finally {
       net.setStrictAuthOnly(false);
     }
@@ -300,12 +305,17 @@ class PkpSigningRoutesTest {
     EcdsaSignature sig =
         combinePkpSign(
             pkpSignAll(
-                digest("lenient"), ownedPkp.publicKey(), url -> sessionSigFor(sessions, url)));
-    assertEquals(ownedPkp.ethAddress().toLowerCase(), sig.recoverAddress().lowercaseHex());
+                digest("lenient"),
+                ownedPkp.publicKey().uncompressed(),
+                url -> sessionSigFor(sessions, url)));
+    assertEquals(ownedPkp.ethAddress().lowercaseHex(), sig.recoverAddress().lowercaseHex());
     net.setStrictAuthOnly(true);
     try {
       for (NodeCalls.Answer a :
-          pkpSignAll(digest("strict"), ownedPkp.publicKey(), url -> sessionSigFor(sessions, url))) {
+          pkpSignAll(
+              digest("strict"),
+              ownedPkp.publicKey().uncompressed(),
+              url -> sessionSigFor(sessions, url))) {
         assertEquals(400, a.status(), a.body().toString());
         assertEquals("NodeSIWECapabilityInvalid", a.body().get("errorCode").asText());
         assertEquals("Validation", a.body().get("errorKind").asText());
@@ -332,14 +342,20 @@ class PkpSigningRoutesTest {
     net.setStrictAuthOnly(true);
     try {
       for (NodeCalls.Answer a :
-          pkpSignAll(digest("late"), ownedPkp.publicKey(), url -> sessionSigFor(sessions, url))) {
+          pkpSignAll(
+              digest("late"),
+              ownedPkp.publicKey().uncompressed(),
+              url -> sessionSigFor(sessions, url))) {
         assertEquals(403, a.status(), a.body().toString());
         assertEquals("NodeExpWrongOrTooLarge", a.body().get("errorCode").asText());
       }
       // the same wallet sig in a fresh session is fine under the strict check
       SessionSigs fresh = session(key, wallet, Clock.systemUTC(), url -> url);
       combinePkpSign(
-          pkpSignAll(digest("fresh"), ownedPkp.publicKey(), url -> sessionSigFor(fresh, url)));
+          pkpSignAll(
+              digest("fresh"),
+              ownedPkp.publicKey().uncompressed(),
+              url -> sessionSigFor(fresh, url)));
     } finally {
       net.setStrictAuthOnly(false);
     }
@@ -364,7 +380,7 @@ class PkpSigningRoutesTest {
       List<NodeCalls.Answer> answers =
           pkpSignAll(
               digest("swap"),
-              ownedPkp.publicKey(),
+              ownedPkp.publicKey().uncompressed(),
               url -> sessionSigFor(sessions, urls.get((urls.indexOf(url) + 1) % urls.size())));
       for (NodeCalls.Answer a : answers) {
         assertEquals(403, a.status(), a.body().toString());
@@ -401,7 +417,8 @@ class PkpSigningRoutesTest {
     JsonNode authSig = NodeCalls.authSigJson(NodeCalls.walletAuthSig(owner, latestBlockhash()));
     net.nodes().forEach(n -> n.server().setFault(io.lit4j.localnet.node.NodeFault.WRONG_SHARE));
     try {
-      List<NodeCalls.Answer> answers = pkpSignAll(toSign, ownedPkp.publicKey(), url -> authSig);
+      List<NodeCalls.Answer> answers =
+          pkpSignAll(toSign, ownedPkp.publicKey().uncompressed(), url -> authSig);
       org.junit.jupiter.api.Assertions.assertThrows(
           io.lit4j.core.errors.LitCryptoException.class, () -> combinePkpSign(answers));
     } finally {
@@ -444,9 +461,10 @@ class PkpSigningRoutesTest {
       EcdsaShareJson.parseSignSessionKey(s).ifPresent(shares::add);
     }
     EcdsaSignature sig = EcdsaShareCombiner.combine(shares, 2);
-    assertEquals(authMethodPkp.ethAddress(), SiweMessage.parseLenient(signedSiwe).address());
     assertEquals(
-        authMethodPkp.ethAddress().toLowerCase(),
+        authMethodPkp.ethAddress().checksummed(), SiweMessage.parseLenient(signedSiwe).address());
+    assertEquals(
+        authMethodPkp.ethAddress().lowercaseHex(),
         EthSignatures.recoverPersonalSignAddress(signedSiwe, sig.signatureHex()).lowercaseHex());
   }
 
@@ -454,7 +472,8 @@ class PkpSigningRoutesTest {
   void signSessionKeyWithANonceThatIsNoBlockHashIsNodeInvalidBlockhash() {
     SessionKeyPair key = SessionKeyPair.generate();
     ObjectNode body =
-        signSessionKeyBody(key, authMethodPkp.ethAddress(), "0x" + "ab".repeat(32), true);
+        signSessionKeyBody(
+            key, authMethodPkp.ethAddress().checksummed(), "0x" + "ab".repeat(32), true);
     NodeCalls.Answer a =
         NodeCalls.post(net.nodeUrls().get(0), "/web/sign_session_key", body, NodeCalls.requestId());
     assertEquals(502, a.status(), a.body().toString());
@@ -464,7 +483,8 @@ class PkpSigningRoutesTest {
   @Test
   void signSessionKeyForAnotherAddressThanThePkpIsNodeSiweMessageError() {
     SessionKeyPair key = SessionKeyPair.generate();
-    ObjectNode body = signSessionKeyBody(key, ownedPkp.ethAddress(), latestBlockhash(), true);
+    ObjectNode body =
+        signSessionKeyBody(key, ownedPkp.ethAddress().checksummed(), latestBlockhash(), true);
     NodeCalls.Answer a =
         NodeCalls.post(net.nodeUrls().get(0), "/web/sign_session_key", body, NodeCalls.requestId());
     assertEquals(400, a.status(), a.body().toString());
@@ -473,7 +493,7 @@ class PkpSigningRoutesTest {
 
   @Test
   void pkpSignWithoutAuthSigIs422() {
-    ObjectNode b = pkpSignBody(digest("x"), ownedPkp.publicKey(), null);
+    ObjectNode b = pkpSignBody(digest("x"), ownedPkp.publicKey().uncompressed(), null);
     b.remove("authSig");
     NodeCalls.Answer a =
         NodeCalls.post(net.nodeUrls().get(0), "/web/pkp/sign", b, NodeCalls.requestId());

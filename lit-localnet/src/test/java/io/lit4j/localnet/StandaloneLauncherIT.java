@@ -1,6 +1,7 @@
 package io.lit4j.localnet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -51,14 +52,16 @@ class StandaloneLauncherIT {
     private final Thread watcher;
     private final List<Thread> pumps = new ArrayList<>();
 
+    /** {@code java -jar <the standalone jar> args}. */
     Launcher(List<String> args) throws IOException {
+      this(null, jarCommand(args));
+    }
+
+    /** Any command that runs the launcher, in {@code workDir} (null: this JVM's). */
+    Launcher(Path workDir, List<String> cmd) throws IOException {
       stderrFile = Files.createTempFile("lit4j-launcher-", ".stderr");
-      List<String> cmd = new ArrayList<>();
-      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      cmd.add("-jar");
-      cmd.add(jar().toString());
-      cmd.addAll(args);
       ProcessBuilder pb = new ProcessBuilder(cmd);
+      if (workDir != null) pb.directory(workDir.toFile());
       pb.environment().remove("JAVA_TOOL_OPTIONS");
       pb.redirectError(stderrFile.toFile()); // the launcher's log and messages, read when needed
       process = pb.start();
@@ -79,6 +82,15 @@ class StandaloneLauncherIT {
               "launcher-descendants");
       watcher.setDaemon(true);
       watcher.start();
+    }
+
+    private static List<String> jarCommand(List<String> args) {
+      List<String> cmd = new ArrayList<>();
+      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      cmd.add("-jar");
+      cmd.add(jar().toString());
+      cmd.addAll(args);
+      return cmd;
     }
 
     private static Thread pump(
@@ -121,6 +133,22 @@ class StandaloneLauncherIT {
               + " s; stderr:\n"
               + stderr());
       return line;
+    }
+
+    /** The first stdout line that is a JSON object (Maven may print other lines first). */
+    String jsonLine() throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS + 240);
+      while (System.nanoTime() < deadline) {
+        String line = stdout.poll(1, TimeUnit.SECONDS);
+        if (line != null && line.startsWith("{")) return line;
+        if (line == null && !process.isAlive() && stdout.isEmpty())
+          fail(
+              "the command exited ("
+                  + process.exitValue()
+                  + ") before its JSON; stderr:\n"
+                  + stderr());
+      }
+      return fail("no JSON line on stdout in time; stderr:\n" + stderr());
     }
 
     int awaitExit() throws InterruptedException {
@@ -187,26 +215,99 @@ class StandaloneLauncherIT {
           LocalLitNetwork.DEFAULT_MAX_REQUESTS_PER_KILOSECOND,
           LitJson.parse(line, "conn").get("maxRequestsPerKilosecond").asLong());
 
-      // a lit4j client: mint a PKP with the connection file alone
-      try (LitContracts contracts = LitContracts.fromLocalNetwork(conn, c.devAccount(1))) {
-        MintedPkp pkp = contracts.pkps().mintNext();
-        assertTrue(
-            contracts
-                .pkps()
-                .getTokensByAddress(c.devAccountAddresses().get(1))
-                .contains(pkp.tokenId()));
-      }
-
-      // the official JS SDK 4.2.0 flow on the same network
-      JsSdkV4FlowTest.assertFlowPasses(conn);
-
-      l.process.destroy(); // SIGTERM
-      assertEquals(143, l.awaitExit(), "SIGTERM: the JVM's exit status after its shutdown hooks");
-      assertTrue(l.stderr().contains("lit-localnet: stopped"), l.stderr());
-      l.assertNothingLeftBehind();
-      assertClosed(c.rpcUrl());
-      for (String url : c.nodeUrls()) assertClosed(url);
+      assertALitClientAndTheJsSdkUseItAndSigtermStopsIt(l, conn, 1);
     }
+  }
+
+  /**
+   * A lit4j client mints a PKP with the connection file alone, the official JS SDK 4.2.0 flow runs
+   * on the same network, and SIGTERM stops the launcher with everything it started.
+   */
+  private static void assertALitClientAndTheJsSdkUseItAndSigtermStopsIt(
+      Launcher l, Path conn, int devAccount) throws Exception {
+    LocalNetworkConnection c = LocalNetworkConnection.read(conn);
+    try (LitContracts contracts = LitContracts.fromLocalNetwork(conn, c.devAccount(devAccount))) {
+      MintedPkp pkp = contracts.pkps().mintNext();
+      assertTrue(
+          contracts
+              .pkps()
+              .getTokensByAddress(c.devAccountAddresses().get(devAccount))
+              .contains(pkp.tokenId()));
+    }
+    JsSdkV4FlowTest.assertFlowPasses(conn);
+
+    l.process.destroy(); // SIGTERM (to Maven's JVM when exec:java runs the launcher)
+    assertEquals(143, l.awaitExit(), "SIGTERM: the JVM's exit status after its shutdown hooks");
+    assertTrue(l.stderr().contains("lit-localnet: stopped"), l.stderr());
+    l.assertNothingLeftBehind();
+    assertClosed(c.rpcUrl());
+    for (String url : c.nodeUrls()) assertClosed(url);
+  }
+
+  /**
+   * The Maven command docs/local-network.md documents, read from that page and run as written in
+   * the checkout this build runs in (plus {@code -o} and this build's tools dir): it builds what
+   * the launcher needs with {@code -am}, so it works on a fresh clone without {@code mvn install}.
+   */
+  @Test
+  @Timeout(value = 600, unit = TimeUnit.SECONDS)
+  void theDocumentedMavenCommandStartsANetworkThatALitClientUsesAndSigtermStopsIt()
+      throws Exception {
+    Path root = Path.of(System.getProperty("lit4j.project.root", "..")).toAbsolutePath();
+    List<String> documented = documentedExecCommand(root.resolve("docs/local-network.md"));
+    assertEquals(
+        "mvn", documented.get(0), "the documented command is a mvn command: " + documented);
+    assertTrue(documented.contains("exec:java"), String.valueOf(documented));
+    List<String> cmd = new ArrayList<>();
+    String mavenHome = System.getProperty("lit4j.maven.home", "");
+    cmd.add(mavenHome.isEmpty() ? "mvn" : Path.of(mavenHome, "bin", "mvn").toString());
+    cmd.add("-o"); // everything it needs is in the local repository once this build ran
+    cmd.add("-Dlit4j.tools.dir=" + System.getProperty("lit4j.tools.dir"));
+    cmd.addAll(documented.subList(1, documented.size()));
+    try (Launcher l = new Launcher(root, cmd)) {
+      String line = l.jsonLine();
+      LocalNetworkConnection c = LocalNetworkConnection.parse(line);
+      assertEquals(3, c.nodeUrls().size(), "--nodes 3 as documented");
+      Path conn = dir.resolve("conn.json");
+      Files.writeString(conn, line, StandardCharsets.UTF_8);
+      assertALitClientAndTheJsSdkUseItAndSigtermStopsIt(l, conn, 2);
+    }
+  }
+
+  /** The fenced-code line(s) of {@code page} that run {@code exec:java}, split as a shell would. */
+  static List<String> documentedExecCommand(Path page) throws IOException {
+    List<String> lines = Files.readAllLines(page, StandardCharsets.UTF_8);
+    StringBuilder command = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      if (!lines.get(i).startsWith("mvn ") || !lines.get(i).contains("exec:java")) continue;
+      for (int j = i; j < lines.size(); j++) {
+        String line = lines.get(j).strip();
+        boolean continued = line.endsWith("\\");
+        command.append(continued ? line.substring(0, line.length() - 1) : line).append(' ');
+        if (!continued) break;
+      }
+      break;
+    }
+    assertFalse(command.isEmpty(), page + " documents an exec:java command");
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    boolean quoted = false;
+    boolean inWord = false;
+    for (char ch : command.toString().toCharArray()) {
+      if (ch == '"') {
+        quoted = !quoted;
+        inWord = true;
+      } else if (Character.isWhitespace(ch) && !quoted) {
+        if (inWord) words.add(word.toString());
+        word.setLength(0);
+        inWord = false;
+      } else {
+        word.append(ch);
+        inWord = true;
+      }
+    }
+    assertFalse(quoted, "balanced quotes in " + command);
+    return words;
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.lit4j.node;
 
+import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.core.acc.AccessControlConditions;
 import io.lit4j.core.errors.LitValidationException;
 
@@ -130,6 +131,18 @@ public record DecryptRequest(
     public Builder auth(NodeAuth auth) {
       this.auth = auth;
       return this;
+    }
+
+    /**
+     * Each node's session sig from {@code sessionSigs}: short for {@code
+     * auth(NodeAuth.sessionSigs(sessionSigs))}.
+     *
+     * @param sessionSigs the session sigs of the connected nodes
+     * @return this builder
+     * @throws LitValidationException if {@code sessionSigs} is null
+     */
+    public Builder auth(SessionSigs sessionSigs) {
+      return auth(NodeAuth.sessionSigs(sessionSigs));
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.auth.methods.AuthMethod;
+import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
 import java.util.List;
@@ -224,6 +225,18 @@ public final class ExecuteJsRequest {
     public Builder auth(NodeAuth auth) {
       this.auth = auth;
       return this;
+    }
+
+    /**
+     * Each node's session sig from {@code sessionSigs}: short for {@code
+     * auth(NodeAuth.sessionSigs(sessionSigs))}.
+     *
+     * @param sessionSigs the session sigs of the connected nodes
+     * @return this builder
+     * @throws LitValidationException if {@code sessionSigs} is null
+     */
+    public Builder auth(SessionSigs sessionSigs) {
+      return auth(NodeAuth.sessionSigs(sessionSigs));
     }
 
     /**

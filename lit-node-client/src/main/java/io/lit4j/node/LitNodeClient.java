@@ -40,14 +40,17 @@ import java.util.concurrent.CompletableFuture;
  * connection fail with {@link io.lit4j.core.errors.LitErrorCode#NOT_READY} before a successful
  * connect, and with {@code CLIENT_CLOSED} after {@link #close()}, which stops the client's threads.
  *
+ * <p>Each operation that takes a request also takes the request's builder as a lambda ({@link
+ * LitNodeOperations}).
+ *
  * <pre>{@code
  * try (LitNodeClient client = LitNodeClient.create(config)) {
  *   client.connect();
- *   String nonce = client.getLatestBlockhash();
+ *   EcdsaSignature sig = client.pkpSign(r -> r.toSign(digest).pkpPublicKey(pkpKey).auth(sessionSigs));
  * }
  * }</pre>
  */
-public final class LitNodeClient implements AutoCloseable {
+public final class LitNodeClient implements LitNodeOperations, AutoCloseable {
   private final LitNodeClientConfig config;
   private final ClientResources resources;
   private final Connector connector;

@@ -22,10 +22,10 @@ import java.util.Optional;
  * session sigs is a SIWE signed by the PKP itself through {@code signSessionKey}.
  *
  * <pre>{@code
- * SessionSigs sigs = client.getPkpSessionSigs(PkpSessionRequest.builder()
+ * SessionSigs sigs = client.getPkpSessionSigs(r -> r
  *     .pkpPublicKey(pkp.publicKey()).authMethod(AuthMethod.ethWallet(authSig))
- *     .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
- *     .capacityDelegationAuthSig(delegation).expiration(Duration.ofHours(24)).build());
+ *     .resourceAbility(LitAbility.PKP_SIGNING) // on every PKP: lit-pkp://*
+ *     .capacityDelegationAuthSig(delegation).expiration(Duration.ofHours(24)));
  * }</pre>
  *
  * <p>As LitAuthClient 4.2.0 does, a single EthWallet auth method is sent as {@code authSig} (its
@@ -231,6 +231,20 @@ public final class PkpSessionRequest {
      */
     public Builder resourceAbility(LitResource resource, LitAbility ability) {
       requests.add(ResourceAbilityRequest.of(resource, ability));
+      return this;
+    }
+
+    /**
+     * Adds one ability on every resource of the kind it applies to ({@link
+     * ResourceAbilityRequest#onAll(LitAbility)}): {@code resourceAbility(LitAbility.PKP_SIGNING)}
+     * is {@code resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)}, signing with any PKP.
+     *
+     * @param ability the ability requested on all resources of its kind
+     * @return this builder
+     * @throws LitValidationException if {@code ability} is null
+     */
+    public Builder resourceAbility(LitAbility ability) {
+      requests.add(ResourceAbilityRequest.onAll(ability));
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.lit4j.node;
 
 import io.lit4j.auth.methods.AuthMethod;
+import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.eth.Secp256k1;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
@@ -104,6 +105,18 @@ public record PkpSignRequest(
     public Builder auth(NodeAuth auth) {
       this.auth = auth;
       return this;
+    }
+
+    /**
+     * Each node's session sig from {@code sessionSigs}: short for {@code
+     * auth(NodeAuth.sessionSigs(sessionSigs))}.
+     *
+     * @param sessionSigs the session sigs of the connected nodes
+     * @return this builder
+     * @throws LitValidationException if {@code sessionSigs} is null
+     */
+    public Builder auth(SessionSigs sessionSigs) {
+      return auth(NodeAuth.sessionSigs(sessionSigs));
     }
 
     /**

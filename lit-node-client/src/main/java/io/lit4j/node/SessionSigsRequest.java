@@ -22,10 +22,10 @@ import java.util.Optional;
  * of your own).
  *
  * <pre>{@code
- * SessionSigsRequest r = SessionSigsRequest.forWallet(signer)
- *     .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
- *     .expiration(Duration.ofHours(1))
- *     .build();
+ * SessionSigs sigs = client.getSessionSigs(r -> r
+ *     .wallet(signer)
+ *     .resourceAbility(LitAbility.LIT_ACTION_EXECUTION) // any Lit Action: lit-litaction://*
+ *     .expiration(Duration.ofHours(1)));
  * }</pre>
  *
  * <p>Unlike JS SDK 4.2.0 (5 minutes, hard-coded), the per-node session sigs expire with the wallet
@@ -47,7 +47,7 @@ public final class SessionSigsRequest {
     if (b.requests.isEmpty()) {
       throw new LitValidationException(
           "resourceAbilityRequests is empty: say what the session may do, e.g. "
-              + "resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)");
+              + "resourceAbility(LitAbility.LIT_ACTION_EXECUTION)");
     }
     if (b.callback == null)
       throw new LitValidationException("authNeededCallback is missing: it signs the wallet SIWE");
@@ -90,11 +90,7 @@ public final class SessionSigsRequest {
    * @throws LitValidationException if {@code signer} is null
    */
   public static Builder forWallet(EthSigner signer) {
-    AuthNeededCallback cb = AuthNeededCallback.ethWallet(signer);
-    return builder()
-        .authNeededCallback(cb)
-        .walletSigStoreKey(
-            SessionKeyStore.WALLET_SIG + "-" + signer.address().toLowerCase(Locale.ROOT));
+    return builder().wallet(signer);
   }
 
   /** {@return the abilities the session asks for} */
@@ -180,6 +176,20 @@ public final class SessionSigsRequest {
     }
 
     /**
+     * Adds one ability on every resource of the kind it applies to ({@link
+     * ResourceAbilityRequest#onAll(LitAbility)}): {@code resourceAbility(LitAbility.PKP_SIGNING)}
+     * is {@code resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)}, signing with any PKP.
+     *
+     * @param ability the ability requested on all resources of its kind
+     * @return this builder
+     * @throws LitValidationException if {@code ability} is null
+     */
+    public Builder resourceAbility(LitAbility ability) {
+      requests.add(ResourceAbilityRequest.onAll(ability));
+      return this;
+    }
+
+    /**
      * Sets all resource-ability requests, replacing those added so far.
      *
      * @param resourceAbilityRequests all resource-ability requests, replacing those added so far
@@ -195,6 +205,24 @@ public final class SessionSigsRequest {
       requests.clear();
       requests.addAll(resourceAbilityRequests);
       return this;
+    }
+
+    /**
+     * Has an EOA sign the wallet SIWE: sets the callback to {@link
+     * AuthNeededCallback#ethWallet(EthSigner)} and the store key of the wallet sig to one of that
+     * address (so another account's stored sig is never reused, unlike 4.2.0's single {@code
+     * lit-wallet-sig}). {@link SessionSigsRequest#forWallet(EthSigner)} is {@code
+     * builder().wallet(signer)}.
+     *
+     * @param signer the wallet that signs
+     * @return this builder
+     * @throws LitValidationException if {@code signer} is null
+     */
+    public Builder wallet(EthSigner signer) {
+      AuthNeededCallback cb = AuthNeededCallback.ethWallet(signer);
+      return authNeededCallback(cb)
+          .walletSigStoreKey(
+              SessionKeyStore.WALLET_SIG + "-" + signer.address().toLowerCase(Locale.ROOT));
     }
 
     /**

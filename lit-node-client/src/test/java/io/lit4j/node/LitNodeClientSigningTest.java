@@ -229,7 +229,12 @@ class LitNodeClientSigningTest {
   void pkpSignRefusesADigestThatIsNot32Bytes() {
     assertThrows(
         LitValidationException.class,
-        () -> PkpSignRequest.builder().toSign(new byte[31]).pkpPublicKey(null).auth(null).build());
+        () ->
+            PkpSignRequest.builder()
+                .toSign(new byte[31])
+                .pkpPublicKey(null)
+                .auth((NodeAuth) null)
+                .build());
   }
 
   @Test

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lit4j.core.acc.AccessControlConditions;
-import io.lit4j.core.acc.EvmBasicCondition;
-import io.lit4j.core.acc.ReturnValueTest;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.eth.EthAddress;
 import java.nio.charset.StandardCharsets;
@@ -18,15 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The request builders check what they are given and say what is missing. */
 class RequestBuildersTest {
   private static final AccessControlConditions CONDITIONS =
-      AccessControlConditions.accessControlConditions(
-          List.of(
-              new EvmBasicCondition(
-                  "",
-                  "ethereum",
-                  "",
-                  "",
-                  List.of(":userAddress"),
-                  ReturnValueTest.of("=", "0x" + "11".repeat(20)))));
+      AccessControlConditions.userAddressEquals("0x" + "11".repeat(20));
   private static final NodeAuth AUTH =
       url -> {
         throw new AssertionError("not sent");

@@ -207,7 +207,7 @@ public final class Lit4jClientBench {
               .mintWithAuth(
                   authMethod,
                   List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
-      Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
+      Secp256k1PublicKey pkp = minted.publicKey();
       SessionSigs eoaSessions = client.getSessionSigs(eoaRequest());
       SessionSigs pkpSessions = client.getPkpSessionSigs(pkpRequest(pkp, authMethod));
       AccessControlConditions isTheWallet =

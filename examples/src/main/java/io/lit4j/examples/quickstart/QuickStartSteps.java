@@ -4,12 +4,8 @@ import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.authsig.AuthSigs;
 import io.lit4j.auth.capacity.CapacityDelegation;
 import io.lit4j.auth.methods.AuthMethod;
-import io.lit4j.auth.resources.LitAccessControlConditionResource;
-import io.lit4j.auth.resources.LitActionResource;
-import io.lit4j.auth.resources.LitPKPResource;
 import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.auth.signer.Web3jEthSigner;
-import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.contracts.CapacityCreditsRequest;
 import io.lit4j.contracts.LitContracts;
 import io.lit4j.contracts.MintedCapacityCredits;
@@ -24,25 +20,15 @@ import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
-import io.lit4j.node.AuthNeededCallback;
-import io.lit4j.node.CapacityDelegationRequest;
-import io.lit4j.node.DecryptRequest;
-import io.lit4j.node.EncryptRequest;
 import io.lit4j.node.EncryptResponse;
-import io.lit4j.node.ExecuteJsRequest;
 import io.lit4j.node.ExecuteJsResponse;
 import io.lit4j.node.LitNodeClient;
-import io.lit4j.node.NodeAuth;
-import io.lit4j.node.PkpSessionRequest;
-import io.lit4j.node.PkpSignRequest;
-import io.lit4j.node.SessionSigsRequest;
 import io.lit4j.node.wallet.PkpEthSigner;
 import io.lit4j.node.wallet.PkpTransactionManager;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
@@ -95,21 +81,13 @@ public final class QuickStartSteps {
   public AuthMethod login() {
     if (ethWallet != null) return ethWallet;
     connect();
-    Instant now = Instant.now();
     AuthSig login =
-        AuthSigs.generate(
+        AuthSigs.signInWithEthereum(
             signer,
-            SiweMessage.builder()
-                .domain("localhost")
-                .address(signer.address())
-                .statement("Log in to the lit4j Quick Start")
-                .uri("https://localhost/login")
-                .nonce(client.getLatestBlockhash())
-                .issuedAt(now)
-                .expirationTime(now.plus(Duration.ofHours(1)))
-                .chainId(1)
-                .build()
-                .prepareMessage());
+            siwe ->
+                siwe.statement("Log in to the lit4j Quick Start")
+                    .uri("https://localhost/login")
+                    .nonce(client.getLatestBlockhash()));
     AuthSigs.verifyEip191(login);
     ethWallet = AuthMethod.ethWallet(login);
     say("2. wallet " + signer.address() + " signed a SIWE login (verified)");
@@ -123,14 +101,14 @@ public final class QuickStartSteps {
     pkp =
         contracts
             .pkps()
-            .mintWithAuth(
-                ethWallet, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
-    pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
-    PermittedAuthMethod permitted = PermittedAuthMethod.from(ethWallet);
+            .mintWithAuth(ethWallet, AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN);
+    pkpKey = pkp.publicKey();
     List<Boolean> granted =
-        contracts.permissions().getPermittedAuthMethodScopes(pkp.tokenId(), permitted, 3);
+        contracts.permissions().getPermittedAuthMethodScopes(pkp.tokenId(), ethWallet, 3);
     check(
-        contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), permitted)
+        contracts
+                .permissions()
+                .isPermittedAuthMethod(pkp.tokenId(), PermittedAuthMethod.from(ethWallet))
             && granted.get(1)
             && granted.get(2),
         "the wallet auth method is permitted with scopes 1 and 2");
@@ -150,7 +128,7 @@ public final class QuickStartSteps {
     mintPkp();
     MintedCapacityCredits credits =
         contracts.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(80, 2));
-    toWallet = delegate(credits, signer.address());
+    toWallet = delegate(credits, EthAddress.fromHex(signer.address()));
     toPkp = delegate(credits, pkp.ethAddress());
     say(
         "4. minted capacity credit #"
@@ -162,15 +140,14 @@ public final class QuickStartSteps {
             + "), delegated to the wallet and the PKP");
   }
 
-  private CapacityDelegation delegate(MintedCapacityCredits credits, String delegatee) {
+  private CapacityDelegation delegate(MintedCapacityCredits credits, EthAddress delegatee) {
     return client.createCapacityDelegationAuthSig(
-        CapacityDelegationRequest.builder()
-            .signer(signer)
-            .capacityTokenId(credits.capacityTokenId())
-            .delegatee(EthAddress.fromHex(delegatee))
-            .uses(20)
-            .expiration(Duration.ofHours(1))
-            .build());
+        r ->
+            r.signer(signer)
+                .capacityTokenId(credits.capacityTokenId())
+                .delegatee(delegatee)
+                .uses(20)
+                .expiration(Duration.ofHours(1)));
   }
 
   /** 5. Session sigs the wallet signs, with a ReCap for what the session may do. */
@@ -179,15 +156,12 @@ public final class QuickStartSteps {
     capacityCredits();
     walletSessions =
         client.getSessionSigs(
-            SessionSigsRequest.builder()
-                .authNeededCallback(AuthNeededCallback.ethWallet(signer))
-                .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
-                .resourceAbility(
-                    LitAccessControlConditionResource.ALL,
-                    LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION)
-                .capacityDelegationAuthSig(toWallet.capacityDelegationAuthSig())
-                .expiration(Duration.ofMinutes(30))
-                .build());
+            r ->
+                r.wallet(signer)
+                    .resourceAbility(LitAbility.LIT_ACTION_EXECUTION)
+                    .resourceAbility(LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION)
+                    .capacityDelegationAuthSig(toWallet.capacityDelegationAuthSig())
+                    .expiration(Duration.ofMinutes(30)));
     say("5. wallet session sigs for " + walletSessions.nodeUrls().size() + " nodes");
     return walletSessions;
   }
@@ -198,14 +172,13 @@ public final class QuickStartSteps {
     capacityCredits();
     pkpSessions =
         client.getPkpSessionSigs(
-            PkpSessionRequest.builder()
-                .pkpPublicKey(pkpKey)
-                .authMethod(ethWallet)
-                .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
-                .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION)
-                .capacityDelegationAuthSig(toPkp.capacityDelegationAuthSig())
-                .expiration(Duration.ofMinutes(30))
-                .build());
+            r ->
+                r.pkpPublicKey(pkpKey)
+                    .authMethod(ethWallet)
+                    .resourceAbility(LitAbility.PKP_SIGNING)
+                    .resourceAbility(LitAbility.LIT_ACTION_EXECUTION)
+                    .capacityDelegationAuthSig(toPkp.capacityDelegationAuthSig())
+                    .expiration(Duration.ofMinutes(30)));
     say(
         "6. PKP session sigs for "
             + pkpSessions.nodeUrls().size()
@@ -219,13 +192,12 @@ public final class QuickStartSteps {
     byte[] toSign = EthHash.keccak256(new byte[] {1, 2, 3, 4, 5});
     ExecuteJsResponse res =
         client.executeJs(
-            ExecuteJsRequest.builder()
-                .code(
-                    "(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
-                .jsParam("toSign", toSign)
-                .jsParam("publicKey", pkpKey.hex())
-                .auth(NodeAuth.sessionSigs(pkpSessions))
-                .build());
+            r ->
+                r.code(
+                        "(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: 'sig' }); })();")
+                    .jsParam("toSign", toSign)
+                    .jsParam("publicKey", pkpKey.hex())
+                    .auth(pkpSessions));
     EcdsaSignature sig = res.signature("sig");
     check(
         sig.verify() && sig.recoverAddress().equals(pkpKey.ethAddress()),
@@ -245,12 +217,7 @@ public final class QuickStartSteps {
     byte[] digest =
         EthHash.keccak256("pkpSign from the lit4j Quick Start".getBytes(StandardCharsets.UTF_8));
     EcdsaSignature sig =
-        client.pkpSign(
-            PkpSignRequest.builder()
-                .toSign(digest)
-                .pkpPublicKey(pkpKey)
-                .auth(NodeAuth.sessionSigs(pkpSessions))
-                .build());
+        client.pkpSign(r -> r.toSign(digest).pkpPublicKey(pkpKey).auth(pkpSessions));
     check(
         sig.verify() && sig.recoverAddress().equals(pkpKey.ethAddress()),
         "pkpSign's signature recovers to the PKP");
@@ -268,15 +235,9 @@ public final class QuickStartSteps {
         [{"contractAddress":"","standardContractType":"","chain":"ethereum","method":"eth_getBalance",
           "parameters":[":userAddress","latest"],"returnValueTest":{"comparator":">=","value":"1"}}]""");
     String secret = "Hello from the lit4j Quick Start";
-    EncryptResponse encrypted =
-        client.encrypt(EncryptRequest.builder().conditions(funded).text(secret).build());
+    EncryptResponse encrypted = client.encrypt(r -> r.conditions(funded).text(secret));
     String decrypted =
-        client.decryptToString(
-            DecryptRequest.builder()
-                .conditions(funded)
-                .encrypted(encrypted)
-                .auth(NodeAuth.sessionSigs(walletSessions))
-                .build());
+        client.decryptToString(r -> r.conditions(funded).encrypted(encrypted).auth(walletSessions));
     check(decrypted.equals(secret), "decryption returns the plaintext");
     say("9. encrypted under 'balance >= 1 wei' and decrypted: \"" + decrypted + "\"");
     return decrypted;
@@ -290,8 +251,7 @@ public final class QuickStartSteps {
     PermittedAuthMethod extra =
         PermittedAuthMethod.of(
             AuthMethodType.ETH_WALLET,
-            EthHash.keccak256Utf8(
-                new io.lit4j.crypto.eth.EthAddress(other).checksummed() + ":lit"));
+            EthHash.keccak256Utf8(new EthAddress(other).checksummed() + ":lit"));
     check(
         !contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), extra),
         "the new auth method is not permitted yet");
@@ -299,7 +259,11 @@ public final class QuickStartSteps {
     try {
       check(
           Transfer.sendFunds(
-                  web3j, env.wallet(), pkp.ethAddress(), new BigDecimal("0.01"), Convert.Unit.ETHER)
+                  web3j,
+                  env.wallet(),
+                  pkp.ethAddress().checksummed(),
+                  new BigDecimal("0.01"),
+                  Convert.Unit.ETHER)
               .send()
               .isStatusOK(),
           "the PKP was funded for gas");
@@ -334,7 +298,7 @@ public final class QuickStartSteps {
 
   /** The minted PKP's address (mints one first if needed). */
   public String pkpAddress() {
-    return mintPkp().ethAddress();
+    return mintPkp().ethAddress().checksummed();
   }
 
   private void say(String line) {

@@ -2,7 +2,6 @@ package io.lit4j.examples.docs;
 
 import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.auth.capacity.CapacityDelegation;
-import io.lit4j.auth.resources.LitPKPResource;
 import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.auth.signer.Web3jEthSigner;
 import io.lit4j.contracts.CapacityCreditsRequest;
@@ -20,10 +19,6 @@ import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
 import io.lit4j.node.StakingValidatorSource;
-import io.lit4j.node.CapacityDelegationRequest;
-import io.lit4j.node.PkpSignRequest;
-import io.lit4j.node.NodeAuth;
-import io.lit4j.node.SessionSigsRequest;
 import java.util.List;
 import org.web3j.crypto.Credentials;
 
@@ -55,26 +50,24 @@ public final class CapacityCreditsSample {
       MintedCapacityCredits credits = ownerContracts.capacityCredits().mint(CapacityCreditsRequest.perKilosecond(10, 2));
 
       // ... and lets the user spend it: one use, this token only, this user only
-      CapacityDelegation delegation = client.createCapacityDelegationAuthSig(CapacityDelegationRequest.builder()
+      CapacityDelegation delegation = client.createCapacityDelegationAuthSig(r -> r
           .signer(new Web3jEthSigner(appOwner))
           .capacityTokenId(credits.capacityTokenId())
           .delegatee(EthAddress.fromHex(user.getAddress()))
-          .uses(1)
-          .build());
+          .uses(1));
 
       // the user's session sigs carry the delegation in front of the wallet sig
-      SessionSigs sessionSigs = client.getSessionSigs(SessionSigsRequest.forWallet(new Web3jEthSigner(user))
-          .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
-          .capacityDelegationAuthSig(delegation.capacityDelegationAuthSig())
-          .build());
+      SessionSigs sessionSigs = client.getSessionSigs(r -> r
+          .wallet(new Web3jEthSigner(user)).resourceAbility(LitAbility.PKP_SIGNING)
+          .capacityDelegationAuthSig(delegation.capacityDelegationAuthSig()));
       // docs:end credits
 
       // a PKP the user's wallet may sign with (EthWallet auth method id keccak256("<address>:lit"))
       MintedPkp pkp = userContracts.pkps().mintWithAuth(
           PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, EthHash.keccak256Utf8(user.getAddress() + ":lit")),
           List.of(AuthMethodScope.SIGN_ANYTHING));
-      Secp256k1PublicKey key = Secp256k1PublicKey.fromBytes(pkp.publicKey());
-      EcdsaSignature sig = client.pkpSign(PkpSignRequest.builder().toSign(EthHash.keccak256Utf8("with credits")).pkpPublicKey(key).auth(NodeAuth.sessionSigs(sessionSigs)).build());
+      Secp256k1PublicKey key = pkp.publicKey();
+      EcdsaSignature sig = client.pkpSign(r -> r.toSign(EthHash.keccak256Utf8("with credits")).pkpPublicKey(key).auth(sessionSigs));
       return new Result(credits, sig, key);
     }
   }

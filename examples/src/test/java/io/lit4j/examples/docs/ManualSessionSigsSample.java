@@ -68,7 +68,7 @@ public final class ManualSessionSigsSample {
 
       // 3. mint a PKP that this wallet (as an EthWallet auth method) may use to sign anything
       MintedPkp pkp = contracts.pkps().mintWithAuth(AuthMethod.ethWallet(walletSig), List.of(AuthMethodScope.SIGN_ANYTHING));
-      Secp256k1PublicKey pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
+      Secp256k1PublicKey pkpKey = pkp.publicKey();
 
       // 4. one session sig per connected node (5 minutes, as in JS SDK 4.2.0)
       SessionSigs sessionSigs = SessionSigs.sign(sessionKey, abilities,

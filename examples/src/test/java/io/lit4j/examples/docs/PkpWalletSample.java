@@ -1,16 +1,13 @@
 package io.lit4j.examples.docs;
 
-import io.lit4j.auth.resources.LitPKPResource;
 import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.auth.signer.Web3jEthSigner;
 import io.lit4j.contracts.LitContracts;
 import io.lit4j.contracts.MintedPkp;
 import io.lit4j.core.constants.LitAbility;
-import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.localnet.LocalLitNetwork;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
-import io.lit4j.node.SessionSigsRequest;
 import io.lit4j.node.wallet.PkpEthSigner;
 import io.lit4j.node.wallet.PkpTransactionManager;
 import java.math.BigDecimal;
@@ -39,16 +36,15 @@ public final class PkpWalletSample {
         LitNodeClient client = LitNodeClient.create(LitNodeClientConfig.builder().localNetwork(net.rpcUrl(), net.contracts()).build())) {
       client.connect();
       MintedPkp minted = contracts.pkps().mintNext(); // a PKP owned by the signer: the owner may use it
-      Transfer.sendFunds(web3j, net.devAccount(0), minted.ethAddress(), BigDecimal.ONE, Convert.Unit.ETHER).send();
+      Transfer.sendFunds(web3j, net.devAccount(0), minted.ethAddress().checksummed(), BigDecimal.ONE, Convert.Unit.ETHER).send();
 
       // docs:start wallet
       // the owner's wallet session may ask the nodes for PKP signatures
-      SessionSigs sessionSigs = client.getSessionSigs(SessionSigsRequest.forWallet(new Web3jEthSigner(owner))
-          .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
-          .build());
+      SessionSigs sessionSigs = client.getSessionSigs(r -> r
+          .wallet(new Web3jEthSigner(owner)).resourceAbility(LitAbility.PKP_SIGNING)); // on every PKP
       PkpEthSigner pkp = PkpEthSigner.builder()
           .client(client)
-          .pkpPublicKey(Secp256k1PublicKey.fromBytes(minted.publicKey()))
+          .pkpPublicKey(minted.publicKey())
           .sessionSigs(() -> sessionSigs) // called per signature: refresh expiring sigs here
           .build();
 

@@ -33,7 +33,7 @@ class QuickStartSampleTest {
   @Test
   void theQuickStartMintsAPkpSignsWithItAndDecryptsForTheWallet(LocalLitNetwork net) {
     QuickStartSample.Result r = QuickStartSample.run(net);
-    Secp256k1PublicKey key = Secp256k1PublicKey.fromBytes(r.pkp().publicKey());
+    Secp256k1PublicKey key = r.pkp().publicKey();
 
     assertEquals(List.of(false, true, true), r.scopes());
     assertNotNull(r.actionSignature(), "the action's signature 'sig'");
@@ -46,7 +46,7 @@ class QuickStartSampleTest {
   @Test
   void sessionSigsBuiltByHandFromLitAuthPiecesWorkToo(LocalLitNetwork net) {
     ManualSessionSigsSample.Result r = ManualSessionSigsSample.run(net);
-    Secp256k1PublicKey key = Secp256k1PublicKey.fromBytes(r.pkp().publicKey());
+    Secp256k1PublicKey key = r.pkp().publicKey();
     assertArrayEquals(DIGEST, r.pkpSignature().dataSigned());
     assertEquals(key.ethAddress(), r.pkpSignature().recoverAddress());
     assertNotNull(r.actionSignature(), "the action's signature 'sig'");

@@ -40,7 +40,7 @@ final class WalletlessLoginSample {
   static SessionSigs googleLogin(LitNodeClient client, LitContracts contracts, String idToken) {
     AuthMethod login = new AuthMethod(AuthMethodType.GOOGLE_JWT.value(), idToken);
     MintedPkp minted = contracts.pkps().mintWithAuth(login, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
-    Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
+    Secp256k1PublicKey pkp = minted.publicKey();
     SessionSigs sessionSigs = client.getPkpSessionSigs(PkpSessionRequest.builder().pkpPublicKey(pkp).authMethod(login)
         .resourceAbility(LitPKPResource.ALL, LitAbility.PKP_SIGNING)
         .resourceAbility(LitActionResource.ALL, LitAbility.LIT_ACTION_EXECUTION).build());
@@ -73,7 +73,7 @@ final class WalletlessLoginSample {
   static ExecuteJsResponse customAuth(LitNodeClient client, LitContracts contracts, LocalLitNetwork net, String actionCode, NodeAuth backend, AuthMethod userLogin) {
     String cid = net.pinAction(actionCode); // live networks: pin the code to IPFS
     MintedPkp minted = contracts.pkps().mintWithAuth(PermittedAuthMethod.of(AuthMethodType.LIT_ACTION, IpfsCid.toBytes(cid)), List.of(AuthMethodScope.SIGN_ANYTHING));
-    Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
+    Secp256k1PublicKey pkp = minted.publicKey();
     return client.executeJs(ExecuteJsRequest.builder().ipfsId(cid).auth(backend).authMethods(List.of(userLogin))
         .jsParam("publicKey", pkp.hex()).jsParam("toSign", new byte[32]).build());
   }

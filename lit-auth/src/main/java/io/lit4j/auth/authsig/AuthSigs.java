@@ -1,6 +1,8 @@
 package io.lit4j.auth.authsig;
 
 import io.lit4j.auth.signer.EthSigner;
+import io.lit4j.auth.siwe.SiweMessage;
+import io.lit4j.core.constants.LitConstants;
 import io.lit4j.core.errors.LitAuthException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Args;
@@ -8,7 +10,9 @@ import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.EthSignatures;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Makes and checks EOA auth sigs. */
 public final class AuthSigs {
@@ -29,6 +33,43 @@ public final class AuthSigs {
     byte[] sig = signer.signPersonalMessage(message.getBytes(StandardCharsets.UTF_8));
     checkSignatureShape(sig);
     return AuthSig.of(Hex.encode0x(sig), AuthSig.DERIVED_VIA_WALLET, message, signer.address());
+  }
+
+  /**
+   * Builds a Sign-In with Ethereum (EIP-4361) message for the signer and signs it ({@link
+   * #generate(EthSigner, String)}): the login auth sig of an EthWallet auth method. The message
+   * starts with the fields JS SDK 4.2.0's {@code EthWalletProvider.authenticate} fills when run
+   * outside a browser: {@code address} = the signer's, {@code domain} {@code localhost}, {@code
+   * uri} {@code http://localhost}, {@code chainId} 1, {@code issuedAt} now and {@code
+   * expirationTime} now + 24 h; {@code message} then sets or overrides any field. Set {@code nonce}
+   * to the network's latest block hash (as the SDK does) when nodes will check the sig; otherwise
+   * it is random.
+   *
+   * <pre>{@code
+   * AuthSig authSig = AuthSigs.signInWithEthereum(signer, siwe -> siwe
+   *     .statement("Sign in to my app").nonce(client.getLatestBlockhash()));
+   * }</pre>
+   *
+   * @param signer the wallet that signs
+   * @param message sets the message fields beyond the defaults
+   * @return the auth sig over the message's EIP-4361 text
+   * @throws LitValidationException when {@code signer} or {@code message} is null
+   * @throws io.lit4j.auth.siwe.SiweParseException naming the field when the message is invalid
+   */
+  public static AuthSig signInWithEthereum(
+      EthSigner signer, Consumer<SiweMessage.Builder> message) {
+    Args.required(signer, "signer");
+    Args.required(message, "message");
+    Instant now = Instant.now();
+    SiweMessage.Builder b =
+        SiweMessage.builder()
+            .address(signer.address())
+            .domain("localhost")
+            .uri("http://localhost")
+            .issuedAt(now)
+            .expirationTime(now.plus(LitConstants.WALLET_SIG_DEFAULT_TTL));
+    message.accept(b);
+    return generate(signer, b.build().prepareMessage());
   }
 
   /**

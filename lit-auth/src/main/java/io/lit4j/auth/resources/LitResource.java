@@ -56,6 +56,27 @@ public sealed interface LitResource
   }
 
   /**
+   * {@return the wildcard resource ({@code *}) of the one kind {@code ability} applies to}: {@link
+   * LitPKPResource#ALL} for {@link LitAbility#PKP_SIGNING}, {@link LitActionResource#ALL} for
+   * {@link LitAbility#LIT_ACTION_EXECUTION}, {@link LitAccessControlConditionResource#ALL} for the
+   * two access-control-condition abilities, {@link LitRLIResource#ALL} for {@link
+   * LitAbility#RATE_LIMIT_INCREASE_AUTHENTICATION}.
+   *
+   * @param ability the ability
+   * @throws LitValidationException when {@code ability} is null
+   */
+  static LitResource allFor(LitAbility ability) {
+    if (ability == null) throw new LitValidationException("ability is missing");
+    return switch (ability) {
+      case PKP_SIGNING -> LitPKPResource.ALL;
+      case LIT_ACTION_EXECUTION -> LitActionResource.ALL;
+      case ACCESS_CONTROL_CONDITION_DECRYPTION, ACCESS_CONTROL_CONDITION_SIGNING ->
+          LitAccessControlConditionResource.ALL;
+      case RATE_LIMIT_INCREASE_AUTHENTICATION -> LitRLIResource.ALL;
+    };
+  }
+
+  /**
    * Parses a resource key {@code <prefix>://<resource>}.
    *
    * @param resourceKey a key such as {@code lit-pkp://*}

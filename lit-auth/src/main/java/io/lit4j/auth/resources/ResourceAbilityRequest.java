@@ -44,6 +44,18 @@ public record ResourceAbilityRequest(LitResource resource, LitAbility ability) {
   }
 
   /**
+   * {@return {@code ability} on every resource of the kind it applies to}, e.g. {@code
+   * onAll(LitAbility.PKP_SIGNING)} is {@code pkp-signing} on {@code lit-pkp://*} (see {@link
+   * LitResource#allFor(LitAbility)})
+   *
+   * @param ability the ability
+   * @throws LitValidationException when {@code ability} is null
+   */
+  public static ResourceAbilityRequest onAll(LitAbility ability) {
+    return new ResourceAbilityRequest(LitResource.allFor(ability), ability);
+  }
+
+  /**
    * {@return the request as an ordered map for {@link JsJson}: {@code resource{resource,
    * resourcePrefix}, ability}}
    */

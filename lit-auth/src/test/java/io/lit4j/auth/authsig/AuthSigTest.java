@@ -174,4 +174,43 @@ class AuthSigTest {
     assertFalse(SIGNER.toString().contains("91c478"));
     assertTrue(SIGNER.toString().contains(SIGNER.address()));
   }
+
+  @Test
+  void signInWithEthereumSignsASiweWithTheSdkDefaultsAndTheCallersFields() {
+    java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+    AuthSig sig =
+        AuthSigs.signInWithEthereum(
+            SIGNER, siwe -> siwe.statement("Sign in to my app").nonce("abcdef1234567890"));
+    AuthSigs.verifyEip191(sig);
+    assertEquals(SIGNER.address(), sig.address());
+    io.lit4j.auth.siwe.SiweMessage m = io.lit4j.auth.siwe.SiweMessage.parse(sig.signedMessage());
+    assertEquals(SIGNER.address(), m.address());
+    assertEquals("localhost", m.domain());
+    assertEquals("http://localhost", m.uri());
+    assertEquals(1, m.chainId());
+    assertEquals("abcdef1234567890", m.nonce());
+    assertEquals("Sign in to my app", m.statement().orElseThrow());
+    assertFalse(m.issuedAtInstant().isBefore(before));
+    assertEquals(
+        java.time.Duration.ofHours(24),
+        java.time.Duration.between(m.issuedAtInstant(), m.expirationInstant().orElseThrow()));
+
+    AuthSig custom =
+        AuthSigs.signInWithEthereum(
+            SIGNER, siwe -> siwe.domain("example.com").uri("https://example.com").chainId(137));
+    io.lit4j.auth.siwe.SiweMessage c = io.lit4j.auth.siwe.SiweMessage.parse(custom.signedMessage());
+    assertEquals("example.com", c.domain());
+    assertEquals("https://example.com", c.uri());
+    assertEquals(137, c.chainId());
+    assertTrue(c.nonce().matches("[A-Za-z0-9]{17}"), c.nonce());
+  }
+
+  @Test
+  void signInWithEthereumRejectsMissingPartsAndBadFields() {
+    assertThrows(LitValidationException.class, () -> AuthSigs.signInWithEthereum(null, b -> {}));
+    assertThrows(LitValidationException.class, () -> AuthSigs.signInWithEthereum(SIGNER, null));
+    assertThrows(
+        io.lit4j.auth.siwe.SiweParseException.class,
+        () -> AuthSigs.signInWithEthereum(SIGNER, b -> b.nonce("short")));
+  }
 }

@@ -25,6 +25,30 @@ class ResourcesTest {
   }
 
   @Test
+  void onAllPutsEachAbilityOnTheWildcardOfItsOwnResourceKind() {
+    assertEquals(LitPKPResource.ALL, LitResource.allFor(LitAbility.PKP_SIGNING));
+    assertEquals(LitActionResource.ALL, LitResource.allFor(LitAbility.LIT_ACTION_EXECUTION));
+    assertEquals(
+        LitAccessControlConditionResource.ALL,
+        LitResource.allFor(LitAbility.ACCESS_CONTROL_CONDITION_SIGNING));
+    assertEquals(
+        LitRLIResource.ALL, LitResource.allFor(LitAbility.RATE_LIMIT_INCREASE_AUTHENTICATION));
+    for (LitAbility a : LitAbility.values()) {
+      ResourceAbilityRequest r = ResourceAbilityRequest.onAll(a);
+      assertTrue(r.resource().isWildcard(), a + " on a wildcard");
+      assertTrue(r.resource().isValidLitAbility(a), a + " on " + r.resource());
+    }
+    assertEquals(
+        "{\"resource\":{\"resource\":\"*\",\"resourcePrefix\":\"lit-accesscontrolcondition\"},"
+            + "\"ability\":\"access-control-condition-decryption\"}",
+        ResourceAbilityRequest.onAll(LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION).toJson());
+    assertTrue(
+        assertThrows(LitValidationException.class, () -> ResourceAbilityRequest.onAll(null))
+            .getMessage()
+            .contains("ability is missing"));
+  }
+
+  @Test
   void abilitiesApplyOnlyToTheirResourceKind() {
     assertTrue(
         LitAccessControlConditionResource.ALL.isValidLitAbility(

@@ -103,6 +103,38 @@ public final class AccessControlConditions {
   }
 
   /**
+   * The common "only this wallet" condition: {@code :userAddress} on {@code ethereum} equals {@code
+   * address} (a basic EVM condition with empty contract address, contract type and method, as the
+   * JS SDK docs write it).
+   *
+   * <pre>{@code
+   * AccessControlConditions onlyThisWallet = AccessControlConditions.userAddressEquals(signer.address());
+   * }</pre>
+   *
+   * @param address the wallet address, {@code 0x} + 40 hex digits
+   * @return the validated conditions
+   * @throws InvalidAccessControlConditionsException when {@code address} is missing or not an
+   *     address
+   */
+  public static AccessControlConditions userAddressEquals(String address) {
+    if (address == null || !address.matches("0x[0-9a-fA-F]{40}")) {
+      throw Checks.invalid(
+          "address",
+          "must be 0x followed by 40 hex digits, got "
+              + (address == null ? "nothing" : "'" + address + "'"));
+    }
+    return accessControlConditions(
+        List.of(
+            new EvmBasicCondition(
+                "",
+                "ethereum",
+                "",
+                "",
+                List.of(":userAddress"),
+                ReturnValueTest.of("=", address))));
+  }
+
+  /**
    * {@code evmContractConditions}.
    *
    * @param entries EVM contract conditions and operators

@@ -154,4 +154,28 @@ class AccessControlConditionsBehaviourTest {
         AccessControlConditions.unifiedAccessControlConditions(List.of(A)).hash(),
         AccessControlConditions.hashUnifiedAccessControlConditions(List.of(A)));
   }
+
+  @Test
+  void userAddressEqualsIsTheBasicWalletCondition() {
+    String address = "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4";
+    AccessControlConditions accs = AccessControlConditions.userAddressEquals(address);
+    assertEquals(
+        "[{\"contractAddress\":\"\",\"chain\":\"ethereum\",\"standardContractType\":\"\","
+            + "\"method\":\"\",\"parameters\":[\":userAddress\"],"
+            + "\"returnValueTest\":{\"comparator\":\"=\",\"value\":\""
+            + address
+            + "\"}}]",
+        accs.canonicalJson());
+    assertEquals(
+        AccessControlConditions.accessControlConditions(List.of(wallet(address))).hashHex(),
+        accs.hashHex());
+    assertEquals(ConditionKind.ACCESS_CONTROL_CONDITIONS, accs.kind());
+    for (String bad : new String[] {null, "", "0x12", "5B38Da6a701c568545dCfcB03FcB875f56beddC4"}) {
+      InvalidAccessControlConditionsException e =
+          assertThrows(
+              InvalidAccessControlConditionsException.class,
+              () -> AccessControlConditions.userAddressEquals(bad));
+      assertTrue(e.getMessage().contains("address"), e.getMessage());
+    }
+  }
 }

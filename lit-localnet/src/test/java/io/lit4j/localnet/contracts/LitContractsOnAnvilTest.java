@@ -178,19 +178,21 @@ class LitContractsOnAnvilTest {
         PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, ethWalletAuthId(owner.getAddress()));
     MintedPkp pkp = contracts.pkps().mintWithAuth(wallet, List.of(AuthMethodScope.SIGN_ANYTHING));
 
-    byte[] pubkey = pkp.publicKey();
+    byte[] pubkey = pkp.publicKey().uncompressed();
     assertEquals(65, pubkey.length);
     assertEquals(0x04, pubkey[0]);
     assertEquals(new BigInteger(1, Hash.sha3(pubkey)), pkp.tokenId());
     byte[] addressHash = Hash.sha3(Arrays.copyOfRange(pubkey, 1, 65));
     String expectedAddress =
         Keys.toChecksumAddress(Hex.encode0x(Arrays.copyOfRange(addressHash, 12, 32)));
-    assertEquals(expectedAddress, pkp.ethAddress());
+    assertEquals(expectedAddress, pkp.ethAddress().checksummed());
     assertArrayEquals(pubkey, contracts.pkps().getPubkey(pkp.tokenId()));
     assertTrue(pkp.transaction().gasUsed().signum() > 0);
 
     // PKPHelper sent the NFT to the PKP's own address
-    assertEquals(List.of(pkp.tokenId()), contracts.pkps().getTokensByAddress(pkp.ethAddress()));
+    assertEquals(
+        List.of(pkp.tokenId()),
+        contracts.pkps().getTokensByAddress(pkp.ethAddress().checksummed()));
     Address nftOwner =
         (Address)
             rawCall(
@@ -200,20 +202,22 @@ class LitContractsOnAnvilTest {
                         List.of(new Uint256(pkp.tokenId())),
                         List.of(new TypeReference<Address>() {})))
                 .get(0);
-    assertEquals(pkp.ethAddress().toLowerCase(), nftOwner.getValue().toLowerCase());
+    assertEquals(pkp.ethAddress().lowercaseHex(), nftOwner.getValue().toLowerCase());
 
     List<PermittedAuthMethod> permitted =
         contracts.permissions().getPermittedAuthMethods(pkp.tokenId());
     assertTrue(permitted.contains(wallet), permitted.toString());
     assertTrue(
-        permitted.contains(new PermittedAuthMethod(1, Hex.decode(pkp.ethAddress()), new byte[0])),
+        permitted.contains(
+            new PermittedAuthMethod(1, Hex.decode(pkp.ethAddress().checksummed()), new byte[0])),
         permitted.toString());
     assertEquals(2, permitted.size());
     assertTrue(contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), wallet));
     assertEquals(
         List.of(false, true, false),
         contracts.permissions().getPermittedAuthMethodScopes(pkp.tokenId(), wallet, 3));
-    assertTrue(contracts.permissions().isPermittedAddress(pkp.tokenId(), pkp.ethAddress()));
+    assertTrue(
+        contracts.permissions().isPermittedAddress(pkp.tokenId(), pkp.ethAddress().checksummed()));
   }
 
   @Test
@@ -240,18 +244,58 @@ class LitContractsOnAnvilTest {
 
   @Test
   void mintWithAuthTakesANodeFacingAuthMethodAndPermitsTheSdksIdForIt() {
-    String authSig =
-        "{\"sig\":\"0x00\",\"derivedVia\":\"web3.eth.personal.sign\",\"signedMessage\":\"m\",\"address\":\""
-            + owner.getAddress()
-            + "\"}";
-    io.lit4j.auth.methods.AuthMethod authMethod =
-        new io.lit4j.auth.methods.AuthMethod(AuthMethodType.ETH_WALLET.value(), authSig);
+    io.lit4j.auth.methods.AuthMethod authMethod = ethWalletAuthMethod(owner.getAddress());
     MintedPkp pkp =
         contracts.pkps().mintWithAuth(authMethod, List.of(AuthMethodScope.SIGN_ANYTHING));
     PermittedAuthMethod expected =
         PermittedAuthMethod.of(AuthMethodType.ETH_WALLET, ethWalletAuthId(owner.getAddress()));
     assertTrue(contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), expected));
     assertTrue(contracts.permissions().getPermittedAuthMethods(pkp.tokenId()).contains(expected));
+  }
+
+  @Test
+  void mintWithAuthTakesScopesAsVarargsAndScopesAreReadBackForTheAuthMethodItself() {
+    io.lit4j.auth.methods.AuthMethod authMethod = ethWalletAuthMethod(stranger.getAddress());
+    MintedPkp pkp =
+        contracts
+            .pkps()
+            .mintWithAuth(authMethod, AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN);
+    assertEquals(pkp.publicKey().pkpTokenId(), pkp.tokenId());
+    assertEquals(pkp.publicKey().ethAddress(), pkp.ethAddress());
+    assertArrayEquals(pkp.publicKey().uncompressed(), contracts.pkps().getPubkey(pkp.tokenId()));
+    assertEquals(
+        List.of(false, true, true),
+        contracts.permissions().getPermittedAuthMethodScopes(pkp.tokenId(), authMethod, 3));
+    MintedPkp second =
+        contracts.pkps().mintWithAuthAsync(authMethod, AuthMethodScope.PERSONAL_SIGN).join();
+    assertEquals(
+        List.of(false, false, true),
+        contracts
+            .permissions()
+            .getPermittedAuthMethodScopesAsync(second.tokenId(), authMethod, 3)
+            .join());
+    assertThrows(
+        io.lit4j.core.errors.LitValidationException.class,
+        () -> contracts.pkps().mintWithAuth(authMethod, (AuthMethodScope) null));
+    assertThrows(
+        io.lit4j.core.errors.LitValidationException.class,
+        () -> contracts.pkps().mintWithAuth(authMethod));
+    assertThrows(
+        io.lit4j.core.errors.LitValidationException.class,
+        () ->
+            contracts
+                .permissions()
+                .getPermittedAuthMethodScopes(
+                    pkp.tokenId(), (io.lit4j.auth.methods.AuthMethod) null, 3));
+  }
+
+  /** An EthWallet auth method for {@code address}; its id needs only the address, not the sig. */
+  private static io.lit4j.auth.methods.AuthMethod ethWalletAuthMethod(String address) {
+    String authSig =
+        "{\"sig\":\"0x00\",\"derivedVia\":\"web3.eth.personal.sign\",\"signedMessage\":\"m\",\"address\":\""
+            + address
+            + "\"}";
+    return new io.lit4j.auth.methods.AuthMethod(AuthMethodType.ETH_WALLET.value(), authSig);
   }
 
   @Test

@@ -12,6 +12,8 @@ import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.util.Futures;
 import io.lit4j.core.util.Hex;
+import io.lit4j.crypto.eth.EthAddress;
+import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -133,8 +135,8 @@ public final class LitRelay {
               Optional<RelayPkp> pkp =
                   "Succeeded".equals(status)
                       ? Optional.of(
-                          new RelayPkp(
-                              number(r.path("pkpTokenId").asText()),
+                          pkp(
+                              r.path("pkpTokenId").asText(),
                               r.path("pkpPublicKey").asText(),
                               r.path("pkpEthAddress").asText()))
                       : Optional.empty();
@@ -240,8 +242,8 @@ public final class LitRelay {
               List<RelayPkp> out = new ArrayList<>();
               for (JsonNode p : r.get("pkps")) {
                 out.add(
-                    new RelayPkp(
-                        number(p.path("tokenId").asText()),
+                    pkp(
+                        p.path("tokenId").asText(),
                         p.path("publicKey").asText(),
                         p.path("ethAddress").asText()));
               }
@@ -294,6 +296,28 @@ public final class LitRelay {
                     r.statusCode(), "the relay's answer is not a JSON object: " + r.body());
               return json;
             });
+  }
+
+  // the relay's strings, checked: a key on the curve and the address of that key
+  private static RelayPkp pkp(String tokenId, String publicKeyHex, String ethAddressHex) {
+    Secp256k1PublicKey key;
+    EthAddress address;
+    try {
+      key = Secp256k1PublicKey.fromHex(publicKeyHex, "publicKey");
+      address = EthAddress.fromHex(ethAddressHex);
+    } catch (LitException e) {
+      throw relayError(200, "the relay sent a PKP that is not valid: " + e.getMessage());
+    }
+    if (!address.equals(key.ethAddress())) {
+      throw relayError(
+          200,
+          "the relay sent PKP address "
+              + ethAddressHex
+              + ", which is not the address of its public key ("
+              + key.ethAddress()
+              + ")");
+    }
+    return new RelayPkp(number(tokenId), key, address);
   }
 
   private static BigInteger number(String s) {

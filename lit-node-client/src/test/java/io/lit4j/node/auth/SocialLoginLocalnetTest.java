@@ -170,7 +170,7 @@ class SocialLoginLocalnetTest {
         new PermittedAuthMethod(
             4, AuthMethodIds.discordAuthMethodId("80351110224678912"), new byte[0]);
     MintedPkp minted = contracts.pkps().mintWithAuth(permitted, SCOPES);
-    Secp256k1PublicKey pkp = Secp256k1PublicKey.fromBytes(minted.publicKey());
+    Secp256k1PublicKey pkp = minted.publicKey();
     pkpSignAndExecuteJsSignAsThePkp(pkp, sessionFor(pkp, login));
   }
 
@@ -323,7 +323,7 @@ class SocialLoginLocalnetTest {
             .findFirst()
             .orElseThrow()
             .userPubkey());
-    return Secp256k1PublicKey.fromBytes(minted.publicKey());
+    return minted.publicKey();
   }
 
   @Test
@@ -339,8 +339,8 @@ class SocialLoginLocalnetTest {
           new AuthMethod(6, google.idToken("google-relay-" + UUID.randomUUID(), GOOGLE_CLIENT_ID));
       String requestId = relay.mintPkp(RelayMintRequest.of(login));
       RelayPkp minted = relay.pollUntilMinted(requestId);
-      Secp256k1PublicKey pkp = Secp256k1PublicKey.fromHex(minted.publicKey());
-      assertEquals(pkp.ethAddress().checksummed(), minted.ethAddress());
+      Secp256k1PublicKey pkp = minted.publicKey();
+      assertEquals(pkp.ethAddress(), minted.ethAddress());
       assertEquals(List.of(minted), relay.fetchPkps(login));
       pkpSignAndExecuteJsSignAsThePkp(pkp, sessionFor(pkp, login));
 
@@ -452,7 +452,7 @@ class SocialLoginLocalnetTest {
                 PermittedAuthMethod.of(AuthMethodType.LIT_ACTION, IpfsCid.toBytes(cid)),
                 List.of(AuthMethodScope.SIGN_ANYTHING));
     assertTrue(contracts.permissions().isPermittedAction(minted.tokenId(), cid));
-    return Secp256k1PublicKey.fromBytes(minted.publicKey());
+    return minted.publicKey();
   }
 
   private AuthSig backendAuthSig() {
@@ -478,7 +478,7 @@ class SocialLoginLocalnetTest {
     PermittedAuthMethod permitted = PermittedAuthMethod.from(login);
     assertTrue(contracts.permissions().isPermittedAuthMethod(minted.tokenId(), permitted));
     assertArrayEquals(AuthMethodIds.authMethodId(login), permitted.id());
-    return Secp256k1PublicKey.fromBytes(minted.publicKey());
+    return minted.publicKey();
   }
 
   private SessionSigs sessionFor(Secp256k1PublicKey pkp, AuthMethod login) {

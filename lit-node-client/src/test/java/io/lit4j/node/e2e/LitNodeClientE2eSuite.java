@@ -148,10 +148,8 @@ abstract class LitNodeClientE2eSuite {
                 .prepareMessage());
     ethWallet = AuthMethod.ethWallet(walletAuthSig);
     pkp = contracts.pkps().mintWithAuth(ethWallet, SCOPES);
-    pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
-    assertEquals(
-        pkpKey.ethAddress().checksummed().toLowerCase(Locale.ROOT),
-        pkp.ethAddress().toLowerCase(Locale.ROOT));
+    pkpKey = pkp.publicKey();
+    assertEquals(pkpKey.ethAddress(), pkp.ethAddress());
     PermittedAuthMethod permitted = PermittedAuthMethod.from(ethWallet);
     assertTrue(contracts.permissions().isPermittedAuthMethod(pkp.tokenId(), permitted));
     assertTrue(
@@ -182,7 +180,7 @@ abstract class LitNodeClientE2eSuite {
             CapacityDelegationRequest.builder()
                 .signer(signer)
                 .capacityTokenId(credits.capacityTokenId())
-                .delegatee(EthAddress.fromHex(pkp.ethAddress()))
+                .delegatee(pkp.ethAddress())
                 .uses(100)
                 .expiration(Duration.ofHours(1))
                 .build());
@@ -201,7 +199,7 @@ abstract class LitNodeClientE2eSuite {
     String recap = RecapObject.decode(siwe.resources().orElseThrow().get(0)).toCanonicalJson();
     assertTrue(
         recap.contains("\"lit-ratelimitincrease://" + credits.capacityTokenId() + "\""), recap);
-    assertTrue(recap.contains(pkp.ethAddress().substring(2)), recap);
+    assertTrue(recap.contains(pkp.ethAddress().checksummed().substring(2)), recap);
     assertTrue(recap.contains("\"uses\":\"100\""), recap);
   }
 

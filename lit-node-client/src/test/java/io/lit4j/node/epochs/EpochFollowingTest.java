@@ -73,7 +73,7 @@ class EpochFollowingTest {
       client.connect();
       assertFollows(client, net, 1);
       MintedPkp pkp = contracts.pkps().mintNext();
-      Secp256k1PublicKey pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
+      Secp256k1PublicKey pkpKey = pkp.publicKey();
       Instant now = Instant.now();
       AuthSig login =
           AuthSigs.generate(

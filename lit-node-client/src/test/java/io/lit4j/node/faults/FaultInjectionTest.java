@@ -168,7 +168,7 @@ class FaultInjectionTest {
             .pkps()
             .mintWithAuth(
                 ethWallet, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
-    pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
+    pkpKey = pkp.publicKey();
     eoaSessions = client.getSessionSigs(eoaRequest(SessionKeyPair.generate()));
     pkpSessions = client.getPkpSessionSigs(pkpRequest(SessionKeyPair.generate()));
     acc =

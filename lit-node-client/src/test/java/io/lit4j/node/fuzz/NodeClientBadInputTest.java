@@ -65,7 +65,11 @@ class NodeClientBadInputTest {
         c(
             "auth null",
             () ->
-                PkpSignRequest.builder().toSign(new byte[32]).pkpPublicKey(PKP).auth(null).build(),
+                PkpSignRequest.builder()
+                    .toSign(new byte[32])
+                    .pkpPublicKey(PKP)
+                    .auth((NodeAuth) null)
+                    .build(),
             "auth"),
         c(
             "authMethods null",

@@ -83,7 +83,7 @@ public final class Fixture implements AutoCloseable {
             .pkps()
             .mintWithAuth(
                 ethWallet, List.of(AuthMethodScope.SIGN_ANYTHING, AuthMethodScope.PERSONAL_SIGN));
-    pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
+    pkpKey = pkp.publicKey();
     eoaSessions = client.getSessionSigs(eoaRequest(SessionKeyPair.generate()));
     pkpSessions = client.getPkpSessionSigs(pkpRequest(SessionKeyPair.generate()));
     isTheWallet =

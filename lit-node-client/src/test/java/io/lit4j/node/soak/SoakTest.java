@@ -154,7 +154,7 @@ class SoakTest {
           contracts
               .pkps()
               .mintWithAuth(AuthMethod.ethWallet(login), List.of(AuthMethodScope.SIGN_ANYTHING));
-      Secp256k1PublicKey pkpKey = Secp256k1PublicKey.fromBytes(pkp.publicKey());
+      Secp256k1PublicKey pkpKey = pkp.publicKey();
       AccessControlConditions acc =
           AccessControlConditions.fromJson(
               ConditionKind.ACCESS_CONTROL_CONDITIONS,

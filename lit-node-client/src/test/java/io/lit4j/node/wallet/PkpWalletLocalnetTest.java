@@ -102,7 +102,7 @@ class PkpWalletLocalnetTest {
     pkp =
         PkpEthSigner.builder()
             .client(client)
-            .pkpPublicKey(Secp256k1PublicKey.fromBytes(minted.publicKey()))
+            .pkpPublicKey(minted.publicKey())
             .sessionSigs(this::freshOwnerSession)
             .build();
     txManager = new PkpTransactionManager(web3j, pkp, net.chainId());
@@ -312,7 +312,7 @@ class PkpWalletLocalnetTest {
     PkpEthSigner notOurs =
         PkpEthSigner.builder()
             .client(client)
-            .pkpPublicKey(Secp256k1PublicKey.fromBytes(foreign.publicKey()))
+            .pkpPublicKey(foreign.publicKey())
             .sessionSigs(this::freshOwnerSession)
             .build();
     assertThrows(LitNodeException.class, () -> notOurs.signPersonalMessage(new byte[] {1, 2, 3}));
@@ -386,7 +386,7 @@ class PkpWalletLocalnetTest {
               .mintWithAuth(
                   ethWallet, List.of(io.lit4j.core.constants.AuthMethodScope.SIGN_ANYTHING));
     }
-    Secp256k1PublicKey key = Secp256k1PublicKey.fromBytes(selfSigned.publicKey());
+    Secp256k1PublicKey key = selfSigned.publicKey();
     io.lit4j.node.PkpSessionRequest request =
         io.lit4j.node.PkpSessionRequest.builder()
             .pkpPublicKey(key)
@@ -399,7 +399,7 @@ class PkpWalletLocalnetTest {
             .pkpPublicKey(key)
             .sessionSigs(() -> client.getPkpSessionSigs(request))
             .build();
-    assertEquals(selfSigned.ethAddress().toLowerCase(), wallet.address().toLowerCase());
+    assertEquals(selfSigned.ethAddress().lowercaseHex(), wallet.address().toLowerCase());
 
     assertTrue(
         Transfer.sendFunds(
