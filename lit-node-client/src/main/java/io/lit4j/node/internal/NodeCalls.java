@@ -288,7 +288,8 @@ public final class NodeCalls {
                       Map<String, Integer> freshIndices = shareIndices(fresh);
                       if (fresh.epochNumber() == old.epochNumber()
                           && fresh.minNodeCount() == old.minNodeCount()
-                          && fresh.connectedNodes().equals(old.connectedNodes())
+                          && java.util.Set.copyOf(fresh.connectedNodes())
+                              .equals(java.util.Set.copyOf(old.connectedNodes()))
                           && freshIndices.equals(indices)) {
                         return java.util.Optional.empty();
                       }

@@ -41,12 +41,6 @@ final class SigningOperation<T> {
     /** The answers differ from the prediction: the validator set it came from is stale. */
     boolean stale;
 
-    /**
-     * The shares did not verify: bad shares, or shares of a set with another threshold (a subset
-     * that differs only in nodes this client does not know yet looks like the prediction).
-     */
-    boolean badShares;
-
     Attempt(String requestId, List<String> nodeUrls, int threshold, Set<String> predicted) {
       this.requestId = requestId;
       this.nodeUrls = nodeUrls;
@@ -96,6 +90,9 @@ final class SigningOperation<T> {
   /** Starts the next attempt, or ends the operation when none is left. */
   void nextAttempt() {
     Attempt a;
+    boolean refreshFirst = false;
+    String id;
+    Set<String> predicted = null;
     synchronized (this) {
       if (result.isDone()) return;
       List<String> usable = nodeUrls.stream().filter(u -> !failures.containsKey(u)).toList();
@@ -106,17 +103,29 @@ final class SigningOperation<T> {
         fail(usable.size());
         return;
       }
-      String id = spec.newRequestId().get();
-      Set<String> predicted = null;
+      id = spec.newRequestId().get();
       if (message != null) {
         SubsetPredictor.Choice c = predictor.choose(usable, message);
-        if (c == null) {
+        if (c == null && refreshed) {
           fail(usable.size());
           return;
         }
-        id = c.requestId();
-        predicted = c.subset();
+        if (c == null) {
+          // no subset of this set can give good shares: shares of a set with another threshold
+          // (a stale one) look just like bad shares, so read the set once before giving up
+          refreshFirst = true;
+        } else {
+          id = c.requestId();
+          predicted = c.subset();
+        }
       }
+    }
+    if (refreshFirst) {
+      refreshThenNextAttempt();
+      return;
+    }
+    synchronized (this) {
+      if (result.isDone()) return;
       attempts++;
       requestIds.add(id);
       a = new Attempt(id, nodeUrls, threshold, predicted);
@@ -213,7 +222,6 @@ final class SigningOperation<T> {
               a.requestId,
               a.signers,
               e.getMessage());
-          a.badShares = true;
           a.over = true;
         } catch (LitException e) {
           a.over = true;
@@ -238,7 +246,7 @@ final class SigningOperation<T> {
             "{}: signed on attempt {} (request ids {})", spec.operation(), attempts, requestIds);
       result.complete(value);
     } else if (decide) {
-      if (a.stale || a.badShares) refreshThenNextAttempt();
+      if (a.stale) refreshThenNextAttempt();
       else nextAttempt();
     }
   }

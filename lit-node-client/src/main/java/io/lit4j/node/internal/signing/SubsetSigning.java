@@ -28,8 +28,10 @@ import org.slf4j.Logger;
  *
  * <p>A validator-set change between the client's refreshes makes the predictions wrong (the nodes
  * choose from the new set, with its threshold): the first attempt whose answers differ from its
- * prediction, or whose shares do not verify, reads the set again ({@link Hooks#refreshValidators})
- * and the next attempts predict from the new one.
+ * prediction reads the set again ({@link Hooks#refreshValidators}) and the next attempts predict
+ * from the new one. Shares that do not verify only make it read the set once the bad subsets prove
+ * that no subset of the set in hand can sign: shares of a set with another threshold look like bad
+ * shares, but faulty nodes give bad shares too.
  *
  * <p>A node's refusal (4xx other than 408/429: bad auth, PKP not permitted) is the answer, not a
  * fault: it ends the operation at once.
@@ -80,9 +82,10 @@ public final class SubsetSigning {
 
     /**
      * Reads the validator set again, when an attempt's answers show that the set the subsets were
-     * predicted from is stale (a predicted node answered without a share, or another node with one:
-     * the nodes moved to a new epoch). Called at most once per operation; {@link #post} and {@link
-     * #read} use the new set afterwards.
+     * predicted from is stale (a predicted node answered without a share, or another node with
+     * one), or when the subsets whose shares did not verify prove that no subset of the set in hand
+     * can sign. Called at most once per operation; {@link #post} and {@link #read} use the new set
+     * afterwards.
      *
      * @return the new set, or empty when it has not changed (or cannot be read: the operation goes
      *     on with the set it has)
