@@ -4,14 +4,21 @@
 # start (a fresh JVM / a fresh node process to its first verified pkpSign), with and without an
 # AppCDS archive. Prints a markdown table and writes it to benchmarks/target/compare/compare.md.
 #
-# usage: benchmarks/compare/compare-with-js-sdk.sh [calls=30] [warm-up calls=10] [cold starts=5]
+# Steady state: each operation is warmed up with the same number of calls on both sides (default
+# 1000, cut short after WARMUP_SECONDS, default 4 s, on either side), then measured; lit4j's CPU is
+# also split into its application threads, the JIT compiler threads and the GC threads, so the
+# table shows whether the JIT has settled.
+#
+# usage: benchmarks/compare/compare-with-js-sdk.sh [calls=30] [warm-up calls=1000] [cold starts=5]
 #   MVN_FLAGS   flags for the build step (default "-o -q"; use "-q" on a fresh clone without ~/.m2)
+#   WARMUP_SECONDS   time limit of one operation's warm-up, per side (default 4)
 #   LIT4J_TOOLS_DIR  where the build installed anvil and the JS SDK (default ~/.cache/lit4j/tools)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CALLS=${1:-30}
-WARMUP=${2:-10}
+WARMUP=${2:-1000}
 COLD=${3:-5}
+export WARMUP_SECONDS=${WARMUP_SECONDS:-4}
 TOOLS=${LIT4J_TOOLS_DIR:-$HOME/.cache/lit4j/tools}
 NODE_MODULES=$TOOLS/js-sdk-4.2.0/node_modules
 OUT=$ROOT/benchmarks/target/compare
@@ -46,10 +53,14 @@ js() { NODE_PATH="$NODE_MODULES" node "$ROOT/benchmarks/compare/js-sdk-bench.cjs
 
 # the nodes' JVM warms up on a first, unmeasured pass, so neither client pays for it
 echo "warming the network up ..." >&2
-java -cp "$CLIENT_CP" io.lit4j.benchmarks.compare.Lit4jClientBench run "$OUT/connection.json" 5 "$WARMUP" > /dev/null 2>&1
+WARMUP_SECONDS=2 java -cp "$CLIENT_CP" io.lit4j.benchmarks.compare.Lit4jClientBench run "$OUT/connection.json" 5 50 > /dev/null 2>&1
 echo "steady state: $CALLS calls per operation after $WARMUP warm-up calls ..." >&2
 java -cp "$CLIENT_CP" io.lit4j.benchmarks.compare.Lit4jClientBench run "$OUT/connection.json" "$CALLS" "$WARMUP" \
   2> "$OUT/lit4j.log" | grep '^{"sdk"' > "$OUT/lit4j.jsonl"
+# the same with the C1 compiler only: its JIT settles within the warm-up, C2's keeps compiling for
+# thousands of calls (a method run once per call reaches C2 after 5 000-15 000 calls)
+java -XX:TieredStopAtLevel=1 -cp "$CLIENT_CP" io.lit4j.benchmarks.compare.Lit4jClientBench run "$OUT/connection.json" "$CALLS" "$WARMUP" \
+  2> "$OUT/lit4j-c1.log" | grep '^{"sdk"' > "$OUT/lit4j-c1.jsonl"
 js run "$OUT/connection.json" "$CALLS" "$WARMUP" | grep '^{"sdk"' > "$OUT/js.jsonl"
 LIT4J_PKP=$(grep pkpPublicKey "$OUT/lit4j.jsonl" | sed 's/.*"pkpPublicKey":"\([^"]*\)".*/\1/')
 JS_PKP=$(grep pkpPublicKey "$OUT/js.jsonl" | sed 's/.*"pkpPublicKey":"\([^"]*\)".*/\1/')
@@ -84,12 +95,20 @@ const read = (f) => fs.readFileSync(`${out}/${f}`, 'utf8').trim().split('\n').ma
 const lit4j = Object.fromEntries(read('lit4j.jsonl').map((l) => [l.op, l]));
 const js = Object.fromEntries(read('js.jsonl').map((l) => [l.op, l]));
 const f = (x) => x.toFixed(1);
-console.log(`3 nodes (own JVM), ${calls} calls per operation after ${warmup} warm-up calls, one at a time; client CPU = the client process's CPU time per call (lit4j app-thread CPU: its Java threads only, without JIT compiler and GC threads)\n`);
-console.log('| operation | lit4j wall ms | JS wall ms | wall lit4j/JS | lit4j CPU ms/call | JS CPU ms/call | CPU lit4j/JS | lit4j app-thread CPU ms/call |');
-console.log('|---|---|---|---|---|---|---|---|');
+const c1 = Object.fromEntries(read('lit4j-c1.jsonl').map((l) => [l.op, l]));
+console.log(`3 nodes (own JVM), ${calls} calls per operation after a warm-up of up to ${warmup} calls (at most ${process.env.WARMUP_SECONDS} s per operation and side; the calls made are in the second table), one at a time (connect: a new client per call sharing the process's HTTP pool, JS: Node's global agent and one provider, lit4j: one OkHttpClient; connectOwnHttp: lit4j's default, each client with its own HTTP stack, against the same JS connect). CPU = the client process's CPU time per measured call, every thread (JIT compiler and GC included); "C1 only" = the lit4j client JVM with -XX:TieredStopAtLevel=1.\n`);
+console.log('| operation | lit4j wall ms | JS wall ms | wall lit4j/JS | lit4j CPU ms/call | JS CPU ms/call | CPU lit4j/JS | lit4j C1-only CPU ms/call | C1-only CPU lit4j/JS |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const op of Object.keys(lit4j)) {
-  const a = lit4j[op], b = js[op];
-  console.log(`| ${op} | ${f(a.medianMs)} | ${f(b.medianMs)} | ${(a.medianMs / b.medianMs).toFixed(2)} | ${f(a.cpuMsPerCall)} | ${f(b.cpuMsPerCall)} | ${(a.cpuMsPerCall / b.cpuMsPerCall).toFixed(2)} | ${f(a.appThreadCpuMsPerCall)} |`);
+  const a = lit4j[op], b = js[op] || js[op.replace('OwnHttp', '')], c = c1[op] || {};
+  console.log(`| ${op} | ${f(a.medianMs)} | ${f(b.medianMs)} | ${(a.medianMs / b.medianMs).toFixed(2)} | ${f(a.cpuMsPerCall)} | ${f(b.cpuMsPerCall)} | ${(a.cpuMsPerCall / b.cpuMsPerCall).toFixed(2)} | ${c.cpuMsPerCall === undefined ? '' : f(c.cpuMsPerCall)} | ${c.cpuMsPerCall === undefined ? '' : (c.cpuMsPerCall / b.cpuMsPerCall).toFixed(2)} |`);
+}
+console.log('\nWhere lit4j\'s CPU goes (ms per call; application threads = the Java threads: caller, HTTP, pools; JIT = the C1/C2 compiler threads; GC = GC and VM threads; the rest of the process CPU is other JVM threads and threads that ended):\n');
+console.log('| operation | warm-up calls lit4j / C1-only / JS | app threads | JIT | GC | KB allocated/call | C1-only: app threads | JIT | GC |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const op of Object.keys(lit4j)) {
+  const a = lit4j[op], b = js[op] || js[op.replace('OwnHttp', '')], c = c1[op] || {};
+  console.log(`| ${op} | ${a.warmup} / ${c.warmup} / ${b.warmup} | ${f(a.appThreadCpuMsPerCall)} | ${f(a.jitCpuMsPerCall)} | ${f(a.gcCpuMsPerCall)} | ${a.allocKbPerCall} | ${f(c.appThreadCpuMsPerCall)} | ${f(c.jitCpuMsPerCall)} | ${f(c.gcCpuMsPerCall)} |`);
 }
 const cold = {};
 for (const line of fs.readFileSync(`${out}/cold.txt`, 'utf8').trim().split('\n')) {

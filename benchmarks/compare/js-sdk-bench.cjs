@@ -104,7 +104,10 @@ async function main() {
   const warmup = Number(a4);
   const lines = [];
   async function measure(op, call) {
-    for (let i = 0; i < warmup; i++) await call(-1 - i);
+    // warm-up: the given number of calls, cut short after WARMUP_SECONDS (lit4j does the same)
+    const warmupEnd = performance.now() + 1000 * Number(process.env.WARMUP_SECONDS || 4);
+    let warmed = 0;
+    while (warmed < warmup && (warmed === 0 || performance.now() < warmupEnd)) await call(-1 - warmed++);
     const wall = [];
     const cpu0 = process.cpuUsage();
     for (let i = 0; i < calls; i++) {
@@ -114,7 +117,7 @@ async function main() {
     }
     const cpu = process.cpuUsage(cpu0);
     wall.sort((x, y) => x - y);
-    lines.push(JSON.stringify({ sdk: 'js', op, calls, medianMs: +wall[Math.floor(calls / 2)].toFixed(2),
+    lines.push(JSON.stringify({ sdk: 'js', op, calls, warmup: warmed, medianMs: +wall[Math.floor(calls / 2)].toFixed(2),
       cpuMsPerCall: +((cpu.user + cpu.system) / 1000 / calls).toFixed(2) }));
   }
 

@@ -125,7 +125,7 @@ run(async () => {
       wasmVerifyAndDecrypt: verified === plaintextBase64 ? 'ok' : 'mismatch: ' + verified,
     };
   });
-  print({
+  await print({
     note: 'BLS TimeCrypt encryption vectors (blsful 2.3 BlsTimeCrypt, scheme ProofOfPossession). Ciphertext bytes = U(48, compressed G1) || V(32) || LEB128(len W) || W || 0x03; SDK ciphertext string = standard base64 (with padding) of those bytes. rand32 is the 32 random bytes the Rust code draws (ChaCha20Rng::from_entropy().gen::<[u8;32]>()); wasmSeed32 is the getrandom seed injected into the official wasm to obtain the same rand32 (only needed to reproduce with the wasm; a Java port just draws rand32 from SecureRandom). Each case was produced by the official @lit-protocol/bls-sdk encrypt() and cross-checked against a from-scratch reference, then decrypted with the official decrypt_with_signature_shares and verify_and_decrypt_with_signature_shares.',
     source: 'generated with npm @lit-protocol/bls-sdk@4.2.0 (encrypt with an injected RNG seed; decrypt_with_signature_shares, verify_and_decrypt_with_signature_shares); identity hashes with npm @lit-protocol/access-control-conditions@4.2.0; reference maths @noble/curves 1.4.2',
     versions: {

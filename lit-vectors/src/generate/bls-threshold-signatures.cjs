@@ -127,7 +127,7 @@ const main = async () => {
   };
 
   const cases = [makeCase('jwt', unsignedJwt), makeCase('encryption-identity', identity), makeCase('empty-message', '')];
-  print({
+  await print({
     note: 'Generated BLS12-381 threshold signature vectors (signatures in G2, public key in G1, DST BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_). Share hex = 1-byte identifier || 96-byte compressed G2. Generated with @noble/curves (reference math) and checked against the official @lit-protocol/bls-sdk wasm (combine_signature_shares / verify_signature). The secret key and its shares are included only so a port can re-derive everything.',
     source: 'generated with @noble/curves 1.4.2 (reference maths), checked with npm @lit-protocol/bls-sdk@4.2.0 combine_signature_shares and verify_signature',
     versions: {

@@ -25,8 +25,13 @@ const fromHex = (h) => Uint8Array.from(Buffer.from(h.replace(/^0x/, ''), 'hex'))
 const generatedBy = (script) =>
   `lit-vectors/src/generate/${script} (generate.sh) with the npm packages listed in 'versions', installed by the build into \${lit4j.tools.dir}/js-sdk-4.2.0 (lit-localnet/src/build/js-sdk.sh), Node.js 20. Every value was re-checked from Java 17 with foundation.icon:blst-java:0.3.2 and org.bouncycastle:bcprov-jdk18on:1.78.1.`;
 
-/** Prints the vector file: JSON.stringify(value, null, 2), with or without a final newline. */
-const print = (value, finalNewline) => process.stdout.write(JSON.stringify(value, null, 2) + (finalNewline ? '\n' : ''));
+/** Prints the vector file: JSON.stringify(value, null, 2), with or without a final newline. The
+ * promise settles once stdout has taken all of it (await it before exiting: a pipe that is read
+ * slowly would otherwise lose the tail of a large file to process.exit). */
+const print = (value, finalNewline) =>
+  new Promise((resolve, reject) =>
+    process.stdout.write(JSON.stringify(value, null, 2) + (finalNewline ? '\n' : ''), (e) => (e ? reject(e) : resolve())),
+  );
 
 /** Fails the generator (non-zero exit, no output) when a cross-check does not hold. */
 const check = (ok, what) => {

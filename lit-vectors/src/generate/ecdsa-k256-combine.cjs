@@ -113,7 +113,7 @@ const combineCases = () => CASES.map((c) => makeCase(require('@lit-protocol/cryp
 
 const main = async () => {
   await ecdsaSdk.initWasmEcdsaSdk();
-  print({
+  await print({
     note: 'K256 threshold ECDSA share-combination vectors. Each share is the JSON object the SDK passes to ecdsa-sdk combine_signature(shares, 2) (snake_case keys, hex without 0x). The wasm sums signature_share mod n (no Lagrange on the client: nodes already weighted their shares), normalises s to low-s, verifies (r,s) against public_key and data_signed, and finds recid by public-key recovery. Generated here (random additive split of a known signature) and run through the official wasm and @lit-protocol/crypto combineEcdsaShares + ethers joinSignature.',
     source: 'generated (random additive split of a known signature), run through npm @lit-protocol/ecdsa-sdk@4.2.0 combine_signature and @lit-protocol/crypto@4.2.0 combineEcdsaShares + ethers joinSignature',
     versions: {

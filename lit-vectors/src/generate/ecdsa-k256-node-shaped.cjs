@@ -67,7 +67,7 @@ run(async () => {
         expectedSignature65Hex: c.expected.signature65Hex,
       };
     });
-  print({
+  await print({
     note: "Node-response-shaped ECDSA shares run through the real @lit-protocol/lit-node-client-nodejs v4 share handling. Nodes serialise k256 values with serde_json::to_string, so signatureShare / bigr / big_r / digest / public_key (pkpSign) arrive as JSON strings that themselves contain quotes and UPPER-case hex; the SDK strips the quotes. signSessionKey (/web/sign_session_key) returns camelCase signedData.sessionSig {sigType, dataSigned (lower-case hex, no 0x), signatureShare, shareIndex, bigr, publicKey (lower-case uncompressed hex, no 0x), sigName, siweMessage}; /web/pkp/sign returns snake_case signatureShare {digest, result, share_index, signature_share, big_r, public_key, sig_type}. Shares are not Lagrange-weighted by the client. Caveats: the siweMessage strings are placeholders (address '0x...'); dataSigned is the EIP-191 digest of messageUtf8 of the same case in ecdsa_k256_combine.generated.json, not of siweMessage. Real nodes send shareIndex 0 on every share; the sign_session_key responses here use 0, 1, 2 (the SDK sorts by shareIndex; the sum is unaffected).",
     source: 'generated; same shares as ecdsa_k256_combine.generated.json cases case-0/case-1, run through npm @lit-protocol/lit-node-client-nodejs@4.2.0 getSessionSignatures / getSignatures',
     versions: { '@lit-protocol/lit-node-client-nodejs': versionOf('@lit-protocol/lit-node-client-nodejs') },

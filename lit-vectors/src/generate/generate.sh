@@ -20,6 +20,7 @@ declare -A GENERATORS=(
   ["ecdsa-k256-node-shaped.cjs"]="ecdsa_k256_node_shaped.generated.json"
   ["bls-threshold-signatures.cjs"]="bls_threshold_signatures.generated.json"
   ["bls-encryption.cjs"]="bls_encryption.generated.json"
+  ["siwe-session.cjs"]="siwe_session.generated.json"
 )
 for script in "${!GENERATORS[@]}"; do
   file="${GENERATORS[$script]}"

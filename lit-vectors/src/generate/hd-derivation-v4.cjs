@@ -110,7 +110,7 @@ run(async () => {
     derive('two-roots', '00', roots.slice(0, 2), {}),
   ];
   check(cases[3].expectedPublicKeyUncompressedHex === cases[1].expectedPublicKeyUncompressedHex, 'compressed roots give the same key');
-  print({
+  await print({
     note: 'HD key derivation (Lit computeHDPubKey, K256 only in v4). keyId hex is hex-DECODED to bytes before hashing. tweak k = hash_to_field(idBytes, DST, expand_message_xmd SHA-256, L=48 bytes, big-endian, mod n). derived = sum_i k^i * root_i (root order as given; root_0 has weight 1). wasm output = uncompressed SEC1 hex without 0x.',
     source: 'inputs partly from LIT-Protocol/lit-ecdsa-wasm-combine src/tests.rs (hd_key_compute_pub_key); outputs generated with npm @lit-protocol/ecdsa-sdk@4.2.0 compute_public_key',
     dst: DST,

@@ -51,13 +51,9 @@ class MissingInputTest {
     assertMissing(
         "delegateeAddresses[1]",
         () ->
-            new CapacityDelegationRequest(
-                Optional.empty(),
-                Optional.of(Arrays.asList("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", null)),
-                "1",
-                "example.com",
-                Optional.empty(),
-                "nonce1234"));
+            CapacityDelegationRequest.builder()
+                .delegateeAddresses(
+                    Arrays.asList("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", null)));
     assertMissing(
         "time",
         () -> new SiweVerifyOptions(Optional.empty(), Optional.empty(), Optional.empty(), null));

@@ -204,6 +204,26 @@ public final class LitContracts implements AutoCloseable {
     }
   }
 
+  /**
+   * {@return a {@link Web3j} over {@code service} whose scheduler makes no thread until used and
+   * stops with {@link Web3j#shutdown()}} {@code Web3j.build(service)} instead starts a pool of one
+   * thread per core and registers a JVM shutdown hook for it that is never removed, so every
+   * instance made and closed would leave its hook (and pool) behind.
+   *
+   * @param service the RPC service
+   */
+  public static Web3j buildWeb3j(org.web3j.protocol.Web3jService service) {
+    java.util.concurrent.ScheduledThreadPoolExecutor scheduler =
+        new java.util.concurrent.ScheduledThreadPoolExecutor(
+            0,
+            r -> {
+              Thread t = new Thread(r, "lit4j-web3j");
+              t.setDaemon(true);
+              return t;
+            });
+    return Web3j.build(service, 15_000, scheduler);
+  }
+
   /** Builds a {@link LitContracts}; see the setters for what is required. */
   public static final class Builder {
     private Credentials credentials;
@@ -394,7 +414,7 @@ public final class LitContracts implements AutoCloseable {
       }
       boolean owns = web3j == null;
       okhttp3.OkHttpClient http = owns ? HttpService.getOkHttpClientBuilder().build() : null;
-      Web3j w = owns ? Web3j.build(new HttpService(rpcUrl, http)) : web3j;
+      Web3j w = owns ? buildWeb3j(new HttpService(rpcUrl, http)) : web3j;
       AddressResolver resolver =
           addresses != null
               ? AddressResolver.fixed(addresses)

@@ -95,23 +95,9 @@ public final class StakingContract {
             chain
                 .call(a.staking(), "Staking.getKickedValidators", Staking.getKickedValidators())
                 .get(0));
-    List<String> remaining =
-        current.stream()
-            .filter(v -> kicked.stream().noneMatch(k -> k.equalsIgnoreCase(v)))
-            .toList();
-    if (BigInteger.valueOf(current.size() - kicked.size()).compareTo(threshold) < 0) {
-      log.warn(
-          "active validator set ({} current, {} kicked) does not meet the threshold {}",
-          current.size(),
-          kicked.size(),
-          threshold);
-    }
+    List<String> remaining = unkicked(current, kicked, threshold);
     if (remaining.isEmpty()) return List.of();
-    @SuppressWarnings("rawtypes")
-    List<Type> r =
-        chain.call(
-            a.staking(), "Staking.getValidatorsStructs", Staking.getValidatorsStructs(remaining));
-    return validators(r.get(0));
+    return structs(a, remaining);
   }
 
   /**
@@ -150,28 +136,9 @@ public final class StakingContract {
                       .call(
                           a.staking(), "Staking.getKickedValidators", Staking.getKickedValidators())
                       .get(0));
-          List<String> remaining =
-              current.stream()
-                  .filter(v -> kicked.stream().noneMatch(k -> k.equalsIgnoreCase(v)))
-                  .toList();
+          List<String> remaining = unkicked(current, kicked, null);
           if (remaining.isEmpty()) return Map.of();
-          @SuppressWarnings("rawtypes")
-          List<Type> r =
-              chain.call(
-                  a.staking(),
-                  "Staking.getValidatorsStructs",
-                  Staking.getValidatorsStructs(remaining));
-          List<StakingValidator> structs = validators(r.get(0));
-          if (structs.size() != remaining.size()) return Map.of();
-          List<String> sorted =
-              current.stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).sorted().toList();
-          Map<String, Integer> out = new java.util.LinkedHashMap<>();
-          for (int i = 0; i < remaining.size(); i++) {
-            out.put(
-                structs.get(i).url(),
-                sorted.indexOf(remaining.get(i).toLowerCase(java.util.Locale.ROOT)));
-          }
-          return java.util.Collections.unmodifiableMap(out);
+          return shareIndices(current, remaining, structs(a, remaining));
         });
   }
 
@@ -224,20 +191,125 @@ public final class StakingContract {
                           "Staking.currentValidatorCountForConsensus",
                           Staking.currentValidatorCountForConsensus())
                       .get(0));
-          if (n.signum() <= 0) {
-            throw LitException.builder()
-                .message(
-                    "minNodeCount is "
-                        + n
-                        + ", which is invalid: Staking "
-                        + a.staking()
-                        + " needs at least 2 validators in the current epoch for a threshold")
-                .errorCode(ContractErrorCode.INVALID_MIN_NODE_COUNT.name())
-                .details(Map.of("staking", a.staking()))
-                .buildContract();
-          }
-          return (int)
-              Math.min(toLong(n, "Staking.currentValidatorCountForConsensus"), Integer.MAX_VALUE);
+          return minNodeCount(n, a);
         });
+  }
+
+  private static int minNodeCount(BigInteger n, LitContractAddresses a) {
+    if (n.signum() <= 0) {
+      throw LitException.builder()
+          .message(
+              "minNodeCount is "
+                  + n
+                  + ", which is invalid: Staking "
+                  + a.staking()
+                  + " needs at least 2 validators in the current epoch for a threshold")
+          .errorCode(ContractErrorCode.INVALID_MIN_NODE_COUNT.name())
+          .details(Map.of("staking", a.staking()))
+          .buildContract();
+    }
+    return (int)
+        Math.min(toLong(n, "Staking.currentValidatorCountForConsensus"), Integer.MAX_VALUE);
+  }
+
+  /**
+   * Everything a client reads to connect, in two JSON-RPC batch requests instead of nine separate
+   * calls: first {@code getValidatorsInCurrentEpoch}, {@code currentValidatorCountForConsensus},
+   * {@code getKickedValidators} and {@code epoch} together, then {@code getValidatorsStructs} of
+   * the unkicked validators. The values and errors are those of {@link #getActiveValidators()},
+   * {@link #getMinNodeCount()}, {@link #getCurrentEpochNumber()} and {@link #getShareIndices()};
+   * the threshold is checked first. An RPC endpoint without batch support gets the calls one by
+   * one.
+   *
+   * @return the state
+   * @throws io.lit4j.core.errors.LitContractException {@link
+   *     ContractErrorCode#INVALID_MIN_NODE_COUNT} when the threshold is 0, or when a read fails
+   */
+  public StakingNetworkState getNetworkState() {
+    return Futures.join(getNetworkStateAsync());
+  }
+
+  /**
+   * Async twin of {@link #getNetworkState()}.
+   *
+   * @return a future of the state
+   */
+  public CompletableFuture<StakingNetworkState> getNetworkStateAsync() {
+    return rt.async(this::networkState);
+  }
+
+  @SuppressWarnings("rawtypes")
+  private StakingNetworkState networkState() {
+    LitContractAddresses a = rt.resolveAddresses();
+    String at = a.staking();
+    List<List<Type>> first =
+        chain.callAll(
+            List.of(
+                new ChainClient.Read(
+                    at,
+                    "Staking.getValidatorsInCurrentEpoch",
+                    Staking.getValidatorsInCurrentEpoch()),
+                new ChainClient.Read(
+                    at,
+                    "Staking.currentValidatorCountForConsensus",
+                    Staking.currentValidatorCountForConsensus()),
+                new ChainClient.Read(
+                    at, "Staking.getKickedValidators", Staking.getKickedValidators()),
+                new ChainClient.Read(at, "Staking.epoch", Staking.epoch())));
+    List<String> current = addressList(first.get(0).get(0));
+    BigInteger threshold = uint(first.get(1).get(0));
+    List<String> kicked = addressList(first.get(2).get(0));
+    int minNodeCount = minNodeCount(threshold, a);
+    long epoch = toLong(uint(first.get(3).get(1)), "Staking.epoch().number");
+    List<String> remaining = unkicked(current, kicked, threshold);
+    if (remaining.isEmpty())
+      return new StakingNetworkState(List.of(), minNodeCount, epoch, Map.of());
+    List<StakingValidator> structs = structs(a, remaining);
+    return new StakingNetworkState(
+        structs, minNodeCount, epoch, shareIndices(current, remaining, structs));
+  }
+
+  /** The current validators minus the kicked ones; warns, as the SDK does, below the threshold. */
+  private static List<String> unkicked(
+      List<String> current, List<String> kicked, BigInteger threshold) {
+    List<String> remaining =
+        current.stream()
+            .filter(v -> kicked.stream().noneMatch(k -> k.equalsIgnoreCase(v)))
+            .toList();
+    if (threshold != null
+        && BigInteger.valueOf(current.size() - kicked.size()).compareTo(threshold) < 0) {
+      log.warn(
+          "active validator set ({} current, {} kicked) does not meet the threshold {}",
+          current.size(),
+          kicked.size(),
+          threshold);
+    }
+    return remaining;
+  }
+
+  @SuppressWarnings("rawtypes")
+  private List<StakingValidator> structs(LitContractAddresses a, List<String> stakers) {
+    List<Type> r =
+        chain.call(
+            a.staking(), "Staking.getValidatorsStructs", Staking.getValidatorsStructs(stakers));
+    return validators(r.get(0));
+  }
+
+  /**
+   * Share index by node URL: position among the current validators (kicked ones included) sorted by
+   * staker address; empty if Staking's answers do not fit together.
+   */
+  private static Map<String, Integer> shareIndices(
+      List<String> current, List<String> remaining, List<StakingValidator> structs) {
+    if (structs.size() != remaining.size()) return Map.of();
+    List<String> sorted =
+        current.stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).sorted().toList();
+    Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < remaining.size(); i++) {
+      out.put(
+          structs.get(i).url(),
+          sorted.indexOf(remaining.get(i).toLowerCase(java.util.Locale.ROOT)));
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 }

@@ -13,6 +13,7 @@ import io.lit4j.core.acc.ConditionKind;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.crypto.bls.BlsJwt;
 import io.lit4j.crypto.bls.BlsSignatureShare;
+import io.lit4j.crypto.bls.SignedToken;
 import io.lit4j.crypto.bls.TimeCrypt;
 import io.lit4j.localnet.junit.LocalLitNetworkTest;
 import java.nio.charset.StandardCharsets;
@@ -171,7 +172,7 @@ class AccessControlRoutesTest {
       unsigned = a.body().get("unsignedJwt").asText();
       shares.add(BlsSignatureShare.fromJson(a.body().get("signatureShare")));
     }
-    BlsJwt.VerifiedJwt jwt = BlsJwt.verify(BlsJwt.signedJwt(unsigned, shares), net.blsPublicKey());
+    SignedToken jwt = BlsJwt.verify(BlsJwt.signedJwt(unsigned, shares), net.blsPublicKey());
     assertEquals("LIT", jwt.payload().get("iss").asText());
     assertEquals(Keys.toChecksumAddress(user.getAddress()), jwt.payload().get("sub").asText());
     assertEquals(now, jwt.payload().get("iat").asLong());

@@ -3,10 +3,17 @@ package io.lit4j.localnet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -68,6 +75,8 @@ class ExecuteJsLatencyHarness {
             java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     long[] ms = new long[calls];
     long cpu = 0;
+    Map<Long, Long> threadsBefore = threadCpu();
+    long sectionCpu0 = os.getProcessCpuTime();
     for (int i = 0; i < calls; i++) {
       if (pauseMillis > 0) Thread.sleep(pauseMillis);
       long c0 = os.getProcessCpuTime();
@@ -76,6 +85,8 @@ class ExecuteJsLatencyHarness {
       ms[i] = System.nanoTime() - t0;
       cpu += os.getProcessCpuTime() - c0;
     }
+    long sectionCpu = os.getProcessCpuTime() - sectionCpu0;
+    Map<Long, Long> threadsAfter = threadCpu();
     Arrays.sort(ms);
     // CPU: what the whole JVM (client, 3 nodes, runtime threads) spent while a call was in flight;
     // it does not depend on how loaded the machine is, wall time does
@@ -88,6 +99,42 @@ class ExecuteJsLatencyHarness {
         ms[calls - 1] / 1e6,
         cpu / 1e6 / calls,
         os.getSystemLoadAverage());
+    // where the CPU went, by thread (numbers folded: "lit-localnet-node-N-N" is every node's
+    // handler); what no live Java thread accounts for is the JIT compiler, GC and threads that
+    // ended
+    Map<String, Long> byGroup = new TreeMap<>();
+    long javaThreads = 0;
+    for (var e : threadsAfter.entrySet()) {
+      long spent = e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L);
+      String name = THREAD_NAMES.getOrDefault(e.getKey(), "?").replaceAll("\\d+", "N");
+      byGroup.merge(name, spent, Long::sum);
+      javaThreads += spent;
+    }
+    // over the whole section, pauses included (the background threads work in the pauses)
+    StringBuilder sb = new StringBuilder("HARNESS   CPU per call by thread, pauses included:");
+    byGroup.forEach(
+        (name, spent) -> {
+          if (spent / 1e6 / calls >= 0.1)
+            sb.append(String.format(" %s %.1f ms;", name, spent / 1e6 / calls));
+        });
+    sb.append(
+        String.format(
+            " JIT, GC and ended threads %.1f ms", (sectionCpu - javaThreads) / 1e6 / calls));
+    System.out.println(sb);
+  }
+
+  private static final Map<Long, String> THREAD_NAMES = new ConcurrentHashMap<>();
+
+  private static Map<Long, Long> threadCpu() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<Long, Long> cpu = new HashMap<>();
+    for (ThreadInfo t : threads.dumpAllThreads(false, false)) {
+      long c = threads.getThreadCpuTime(t.getThreadId());
+      if (c < 0) continue;
+      THREAD_NAMES.put(t.getThreadId(), t.getThreadName());
+      cpu.put(t.getThreadId(), c);
+    }
+    return cpu;
   }
 
   private static void call(LocalLitNetwork net, ObjectNode body) {

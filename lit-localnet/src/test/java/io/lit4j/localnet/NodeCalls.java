@@ -28,6 +28,14 @@ final class NodeCalls {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final SecureRandom RANDOM = new SecureRandom();
+  // one pool for the parallel calls (on 2 cores the common pool would start a thread per call)
+  private static final java.util.concurrent.ExecutorService CALLERS =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "node-calls");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** One node's answer. */
   record Answer(String url, int status, JsonNode body) {}
@@ -96,7 +104,7 @@ final class NodeCalls {
     for (String url : net.nodeUrls()) {
       fs.add(
           java.util.concurrent.CompletableFuture.supplyAsync(
-              () -> post(url, path, bodyFor.apply(url), requestId)));
+              () -> post(url, path, bodyFor.apply(url), requestId), CALLERS));
     }
     return fs.stream().map(java.util.concurrent.CompletableFuture::join).toList();
   }

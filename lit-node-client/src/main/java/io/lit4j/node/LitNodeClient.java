@@ -1,6 +1,7 @@
 package io.lit4j.node;
 
 import io.lit4j.auth.capacity.CapacityDelegation;
+import io.lit4j.auth.capacity.CapacityDelegationRequest;
 import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.core.errors.LitAuthException;
@@ -10,6 +11,7 @@ import io.lit4j.core.errors.LitNodeException;
 import io.lit4j.core.errors.LitTimeoutException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Futures;
+import io.lit4j.crypto.bls.SignedToken;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.node.internal.ClientResources;
 import io.lit4j.node.internal.Connector;

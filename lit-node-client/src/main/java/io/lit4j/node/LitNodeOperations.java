@@ -1,9 +1,11 @@
 package io.lit4j.node;
 
 import io.lit4j.auth.capacity.CapacityDelegation;
+import io.lit4j.auth.capacity.CapacityDelegationRequest;
 import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Futures;
+import io.lit4j.crypto.bls.SignedToken;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;

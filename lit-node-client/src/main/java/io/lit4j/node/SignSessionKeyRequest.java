@@ -3,8 +3,8 @@ package io.lit4j.node;
 import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.auth.resources.ResourceAbilityRequest;
-import io.lit4j.auth.session.PkpSessionSiwe;
 import io.lit4j.auth.session.SessionKeyPair;
+import io.lit4j.auth.session.SessionSiwe;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import java.time.Instant;
@@ -145,9 +145,9 @@ public final class SignSessionKeyRequest {
    *
    * @param nonce the network's latest block hash
    */
-  public PkpSessionSiwe.Builder siwe(String nonce) {
-    PkpSessionSiwe.Builder b =
-        PkpSessionSiwe.builder()
+  public SessionSiwe.Builder siwe(String nonce) {
+    SessionSiwe.Builder b =
+        SessionSiwe.pkpBuilder()
             .sessionKey(sessionKey)
             .nonce(nonce)
             .domain(domain)
@@ -168,7 +168,7 @@ public final class SignSessionKeyRequest {
     private AuthSig authSig;
     private final List<ResourceAbilityRequest> requests = new ArrayList<>();
     private String statement;
-    private String domain = PkpSessionSiwe.DEFAULT_DOMAIN;
+    private String domain = SessionSiwe.PKP_DEFAULT_DOMAIN;
     private long chainId = 1;
     private Instant expiration;
     private final List<String> resources = new ArrayList<>();

@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
  * SDK 4.2.0 does at every connect: the current validators minus the kicked ones (URLs {@code
  * http://ip:port}, {@code https://} for port 443), {@code currentValidatorCountForConsensus()} as
  * the threshold, {@code epoch().number}, and each node's share index (validators sorted by staker
- * address, as the nodes number themselves). The reads run in parallel.
+ * address, as the nodes number themselves), read in two JSON-RPC batch requests ({@link
+ * io.lit4j.contracts.StakingContract#getNetworkState()}).
  *
  * <p>The caller owns {@code contracts} and closes it.
  */
@@ -22,6 +23,7 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
   private final io.lit4j.contracts.LitContractAddresses addresses;
   private LitContracts owned; // guarded by this
   private okhttp3.OkHttpClient http; // set once, before use
+  private org.web3j.protocol.Web3j ownedWeb3j; // over http; guarded by this
 
   /**
    * @param contracts the client that reads the Staking contract
@@ -81,13 +83,12 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
     if (given != null) return given;
     if (owned == null) {
       LitContracts.Builder b = LitContracts.builder().addresses(addresses);
-      owned =
-          (http == null
-                  ? b.rpcUrl(rpcUrl)
-                  : b.web3j(
-                      org.web3j.protocol.Web3j.build(
-                          new org.web3j.protocol.http.HttpService(rpcUrl, http))))
-              .build();
+      if (http == null) {
+        owned = b.rpcUrl(rpcUrl).build();
+      } else {
+        ownedWeb3j = LitContracts.buildWeb3j(new org.web3j.protocol.http.HttpService(rpcUrl, http));
+        owned = b.web3j(ownedWeb3j).build();
+      }
     }
     return owned;
   }
@@ -102,6 +103,10 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
       owned.close();
       owned = null;
     }
+    if (ownedWeb3j != null) {
+      ownedWeb3j.shutdown(); // its scheduler; the OkHttp client is the caller's and stays open
+      ownedWeb3j = null;
+    }
   }
 
   /**
@@ -113,22 +118,16 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
    */
   @Override
   public CompletableFuture<ValidatorSet> currentValidators() {
-    LitContracts contracts = contracts();
-    CompletableFuture<List<io.lit4j.contracts.StakingValidator>> validators =
-        contracts.staking().getActiveValidatorsAsync();
-    CompletableFuture<Integer> threshold = contracts.staking().getMinNodeCountAsync();
-    CompletableFuture<Long> epoch = contracts.staking().getCurrentEpochNumberAsync();
-    CompletableFuture<java.util.Map<String, Integer>> indices =
-        contracts.staking().getShareIndicesAsync();
-    return CompletableFuture.allOf(validators, threshold, epoch, indices)
+    return contracts()
+        .staking()
+        .getNetworkStateAsync()
         .thenApply(
-            v -> {
-              List<String> nodes =
-                  validators.join().stream().map(io.lit4j.contracts.StakingValidator::url).toList();
+            state -> {
+              List<String> nodes = state.nodeUrls();
               java.util.Map<String, String> wallets = new java.util.LinkedHashMap<>();
-              for (io.lit4j.contracts.StakingValidator sv : validators.join())
+              for (io.lit4j.contracts.StakingValidator sv : state.activeValidators())
                 wallets.put(sv.url(), sv.nodeAddress());
-              int t = threshold.join();
+              int t = state.minNodeCount();
               if (nodes.isEmpty()) {
                 throw LitException.builder()
                     .message(
@@ -151,7 +150,7 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
                     .errorKind("Unexpected")
                     .build();
               }
-              java.util.Map<String, Integer> read = indices.join();
+              java.util.Map<String, Integer> read = state.shareIndices();
               // the reads are not one snapshot: if the set changed between them, number the nodes
               // in order
               boolean consistent =
@@ -160,7 +159,7 @@ public final class StakingValidatorSource implements ValidatorSource, AutoClosea
                           == nodes.size();
               java.util.Map<String, Integer> byUrl = new java.util.LinkedHashMap<>();
               for (String u : nodes) byUrl.put(u, consistent ? read.get(u) : byUrl.size());
-              return new ValidatorSet(nodes, t, epoch.join(), byUrl, wallets);
+              return new ValidatorSet(nodes, t, state.epochNumber(), byUrl, wallets);
             });
   }
 

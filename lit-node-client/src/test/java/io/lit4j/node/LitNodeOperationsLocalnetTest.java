@@ -19,6 +19,7 @@ import io.lit4j.core.acc.AccessControlConditions;
 import io.lit4j.core.constants.AuthMethodScope;
 import io.lit4j.core.constants.LitAbility;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.crypto.bls.SignedToken;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.EthHash;

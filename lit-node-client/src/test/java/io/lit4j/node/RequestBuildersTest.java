@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lit4j.core.acc.AccessControlConditions;
 import io.lit4j.core.errors.LitValidationException;
-import io.lit4j.crypto.eth.EthAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The request builders check what they are given and say what is missing. */
@@ -83,30 +81,5 @@ class RequestBuildersTest {
         () -> SignedTokenRequest.builder().conditions(CONDITIONS).build());
     assertEquals(
         "ethereum", SignedTokenRequest.builder().conditions(CONDITIONS).auth(AUTH).build().chain());
-  }
-
-  @Test
-  void capacityDelegateesAreAddressesWrittenInTheirChecksummedForm() {
-    EthAddress a = EthAddress.fromHex("0x" + "ab".repeat(20));
-    CapacityDelegationRequest r =
-        CapacityDelegationRequest.builder()
-            .signer(
-                new io.lit4j.auth.signer.Web3jEthSigner(
-                    org.web3j.crypto.Credentials.create("0x" + "42".repeat(32))))
-            .delegatee(a)
-            .build();
-    assertEquals(List.of(a), r.delegatees());
-    assertEquals(
-        List.of(a.checksummed()),
-        r.toAuthRequest("0x" + "00".repeat(32)).delegateeAddresses().orElseThrow());
-    CapacityDelegationRequest anyone =
-        CapacityDelegationRequest.builder()
-            .signer(
-                new io.lit4j.auth.signer.Web3jEthSigner(
-                    org.web3j.crypto.Credentials.create("0x" + "42".repeat(32))))
-            .build();
-    assertTrue(
-        anyone.toAuthRequest("0x" + "00".repeat(32)).delegateeAddresses().isEmpty(),
-        "no delegatees: the field is left out");
   }
 }

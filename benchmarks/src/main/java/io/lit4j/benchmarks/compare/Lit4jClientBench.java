@@ -20,6 +20,7 @@ import io.lit4j.core.acc.ConditionKind;
 import io.lit4j.core.constants.AuthMethodScope;
 import io.lit4j.core.constants.LitAbility;
 import io.lit4j.core.json.LitJson;
+import io.lit4j.crypto.bls.SignedToken;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
@@ -34,7 +35,6 @@ import io.lit4j.node.NodeAuth;
 import io.lit4j.node.PkpSessionRequest;
 import io.lit4j.node.PkpSignRequest;
 import io.lit4j.node.SessionSigsRequest;
-import io.lit4j.node.SignedToken;
 import io.lit4j.node.SignedTokenRequest;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +44,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.web3j.crypto.Bip32ECKeyPair;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.MnemonicUtils;
@@ -61,7 +63,8 @@ import org.web3j.crypto.MnemonicUtils;
  * </pre>
  *
  * Client CPU is this process's CPU time (every thread: the caller, HTTP, JIT and GC) over the
- * measured calls; the nodes run in another process.
+ * measured calls, reported with its parts (application threads, JIT compiler threads, GC threads);
+ * the nodes run in another process.
  */
 public final class Lit4jClientBench {
   /** The JS side uses dev account 3; this one keeps the two clients' transactions apart. */
@@ -77,20 +80,28 @@ public final class Lit4jClientBench {
     info = LitJson.parse(Files.readString(connection), "connection info");
     wallet = devAccount(info, DEV_ACCOUNT);
     signer = new Web3jEthSigner(wallet);
-    JsonNode c = info.get("contracts");
-    addresses =
-        new LitContractAddresses(
-            c.get("Staking").asText(),
-            c.get("PKPNFT").asText(),
-            c.get("PubkeyRouter").asText(),
-            c.get("PKPPermissions").asText(),
-            c.get("PKPHelper").asText(),
-            c.get("RateLimitNFT").asText());
+    addresses = addresses(info);
     config =
         LitNodeClientConfig.builder()
             .localNetwork(info.get("rpcUrl").asText(), addresses)
             .refreshInterval(Duration.ZERO)
             .build();
+  }
+
+  /**
+   * {@return the contract addresses in a lit-localnet connection line}
+   *
+   * @param info the connection line
+   */
+  public static LitContractAddresses addresses(JsonNode info) {
+    JsonNode c = info.get("contracts");
+    return new LitContractAddresses(
+        c.get("Staking").asText(),
+        c.get("PKPNFT").asText(),
+        c.get("PubkeyRouter").asText(),
+        c.get("PKPPermissions").asText(),
+        c.get("PKPHelper").asText(),
+        c.get("RateLimitNFT").asText());
   }
 
   /**
@@ -219,17 +230,30 @@ public final class Lit4jClientBench {
                   + "\"}}]");
       String secret = "x".repeat(1000);
 
-      lines.add(
-          measure(
-              "connect",
-              calls,
-              warmup,
-              i -> {
-                try (LitNodeClient c = LitNodeClient.create(config)) {
-                  if (c.connect().connectedNodes().size() != info.get("nodeUrls").size())
-                    throw new IllegalStateException("not every node connected");
-                }
-              }));
+      // connect: a new client per call, as on the JS side; its clients share Node's global HTTP
+      // agent and one ethers provider, so these share one OkHttpClient (connectOwnHttp: each
+      // client makes its own HTTP stack and threads, lit4j's default)
+      okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+      dispatcher.setMaxRequestsPerHost(64);
+      okhttp3.OkHttpClient sharedHttp =
+          new okhttp3.OkHttpClient.Builder().dispatcher(dispatcher).build();
+      LitNodeClientConfig sharingHttp = config.toBuilder().httpClient(sharedHttp).build();
+      for (var connectOp :
+          List.of(Map.entry("connect", sharingHttp), Map.entry("connectOwnHttp", config))) {
+        lines.add(
+            measure(
+                connectOp.getKey(),
+                calls,
+                warmup,
+                i -> {
+                  try (LitNodeClient c = LitNodeClient.create(connectOp.getValue())) {
+                    if (c.connect().connectedNodes().size() != info.get("nodeUrls").size())
+                      throw new IllegalStateException("not every node connected");
+                  }
+                }));
+      }
+      sharedHttp.dispatcher().executorService().shutdown();
+      sharedHttp.connectionPool().evictAll();
       lines.add(
           measure(
               "eoaSessionSigs",
@@ -333,19 +357,28 @@ public final class Lit4jClientBench {
   }
 
   /**
-   * Median wall time, process CPU per call (every thread, JIT compiler and GC included) and
-   * application-thread CPU per call (the Java threads: caller, HTTP, pools; no JIT, no GC) over
-   * {@code calls} calls after {@code warmup}.
+   * Median wall time and, over the {@code calls} measured calls after {@code warmup} unmeasured
+   * ones, per call: the process's CPU time (every thread), the application threads' CPU (the Java
+   * threads: caller, HTTP, pools), the JIT compiler threads' and the GC threads' CPU (from the
+   * kernel's per-thread accounting, Linux only; -1 elsewhere) and the bytes the application threads
+   * allocated. The warm-up is {@code warmup} calls, cut short once it has run for {@code
+   * WARMUP_SECONDS} (environment, default 4), as on the JS side.
    */
   private static String measure(String op, int calls, int warmup, Call call) throws Exception {
     String only = System.getProperty("lit4j.bench.ops"); // e.g. -Dlit4j.bench.ops=pkpSign,decrypt
     if (only != null && !Arrays.asList(only.split(",")).contains(op))
       return "{\"sdk\":\"lit4j\",\"skipped\":\"" + op + "\"}";
-    for (int i = 0; i < warmup; i++) call.run(-1 - i);
+    // warm-up: the given number of calls, cut short after WARMUP_SECONDS (the JS side does the
+    // same)
+    long warmupEnd = System.nanoTime() + (long) (warmupSeconds() * 1e9);
+    int warmed = 0;
+    while (warmed < warmup && (warmed == 0 || System.nanoTime() < warmupEnd))
+      call.run(-1 - warmed++);
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long[] wall = new long[calls];
-    java.util.Map<Long, Long> threads0 = threadCpu();
+    Map<Long, long[]> threads0 = threadCpuAndAllocation();
+    Map<String, Long> jvm0 = JvmThreadCpu.byKind();
     long cpu0 = os.getProcessCpuTime();
     for (int i = 0; i < calls; i++) {
       long t = System.nanoTime();
@@ -353,30 +386,105 @@ public final class Lit4jClientBench {
       wall[i] = System.nanoTime() - t;
     }
     double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6 / calls;
+    Map<String, Long> jvm1 = JvmThreadCpu.byKind();
     long appNanos = 0;
-    for (var e : threadCpu().entrySet())
-      appNanos += e.getValue() - threads0.getOrDefault(e.getKey(), 0L);
+    long allocated = 0;
+    for (var e : threadCpuAndAllocation().entrySet()) {
+      long[] before = threads0.getOrDefault(e.getKey(), new long[2]);
+      appNanos += e.getValue()[0] - before[0];
+      allocated += e.getValue()[1] - before[1];
+    }
     Arrays.sort(wall);
     double median = wall[calls / 2] / 1e6;
     return String.format(
         Locale.ROOT,
-        "{\"sdk\":\"lit4j\",\"op\":\"%s\",\"calls\":%d,\"medianMs\":%.2f,\"cpuMsPerCall\":%.2f,\"appThreadCpuMsPerCall\":%.2f}",
+        "{\"sdk\":\"lit4j\",\"op\":\"%s\",\"calls\":%d,\"warmup\":%d,\"medianMs\":%.2f,"
+            + "\"cpuMsPerCall\":%.2f,\"appThreadCpuMsPerCall\":%.2f,\"jitCpuMsPerCall\":%.2f,"
+            + "\"gcCpuMsPerCall\":%.2f,\"allocKbPerCall\":%.0f}",
         op,
         calls,
+        warmed,
         median,
         cpuMs,
-        appNanos / 1e6 / calls);
+        appNanos / 1e6 / calls,
+        JvmThreadCpu.perCallMs(jvm0, jvm1, "jit", calls),
+        JvmThreadCpu.perCallMs(jvm0, jvm1, "gc", calls),
+        allocated / 1024.0 / calls);
   }
 
-  /** CPU time of every live Java thread (threads that end during a measurement are not counted). */
-  private static java.util.Map<Long, Long> threadCpu() {
-    java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    java.util.Map<Long, Long> out = new java.util.HashMap<>();
+  /** {@return the warm-up's time limit per operation, from {@code WARMUP_SECONDS} (default 4)} */
+  private static double warmupSeconds() {
+    String v = System.getenv("WARMUP_SECONDS");
+    return v == null || v.isBlank() ? 4 : Double.parseDouble(v);
+  }
+
+  /**
+   * CPU time and allocated bytes of every live Java thread (threads that end during a measurement
+   * are not counted).
+   */
+  private static Map<Long, long[]> threadCpuAndAllocation() {
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    Map<Long, long[]> out = new HashMap<>();
     for (long id : mx.getAllThreadIds()) {
       long t = mx.getThreadCpuTime(id);
-      if (t >= 0) out.put(id, t);
+      if (t >= 0) out.put(id, new long[] {t, Math.max(0, mx.getThreadAllocatedBytes(id))});
     }
     return out;
+  }
+
+  /**
+   * The CPU time of the JVM's own threads, which {@link java.lang.management.ThreadMXBean} does not
+   * list, by kind: {@code jit} (the C1 and C2 compiler threads) and {@code gc} (the GC worker,
+   * marking, refinement and service threads, and the VM thread that runs their safepoint
+   * operations), read from Linux's {@code /proc/self/task/<tid>} ({@code comm} names the thread,
+   * the first field of {@code schedstat} is its CPU time in ns).
+   */
+  static final class JvmThreadCpu {
+    private JvmThreadCpu() {}
+
+    static Map<String, Long> byKind() {
+      Map<String, Long> out = new HashMap<>();
+      Path tasks = Path.of("/proc/self/task");
+      if (!Files.isDirectory(tasks)) return out;
+      try (var dirs = Files.list(tasks)) {
+        for (Path task : (Iterable<Path>) dirs::iterator) {
+          try {
+            String name = Files.readString(task.resolve("comm")).trim();
+            String kind = kind(name);
+            if (kind == null) continue;
+            long ns = Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+            out.merge(kind + "\u0000" + task.getFileName(), ns, Long::sum);
+          } catch (java.io.IOException | RuntimeException e) {
+            // the thread ended while being read
+          }
+        }
+      } catch (java.io.IOException e) {
+        return out;
+      }
+      return out;
+    }
+
+    private static String kind(String threadName) {
+      if (threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre"))
+        return "jit";
+      if (threadName.startsWith("GC Thread")
+          || threadName.startsWith("G1 ")
+          || threadName.startsWith("VM Thread")) return "gc";
+      return null;
+    }
+
+    /** Per-call ms of one kind between two readings (threads present in both), -1 without /proc. */
+    static double perCallMs(
+        Map<String, Long> before, Map<String, Long> after, String kind, int calls) {
+      if (after.isEmpty()) return -1;
+      long ns = 0;
+      for (var e : after.entrySet()) {
+        if (!e.getKey().startsWith(kind + "\u0000")) continue;
+        ns += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+      }
+      return ns / 1e6 / calls;
+    }
   }
 
   /**

@@ -109,6 +109,6 @@ class AuthSampleTest {
     assertEquals("lit:capability:delegation", siwe.uri());
     assertTrue(RecapObject.extract(siwe).verifyCapabilitiesForResource(new LitRLIResource("42"), LitAbility.RATE_LIMIT_INCREASE_AUTHENTICATION));
     assertEquals(Instant.parse("2024-05-01T12:07:00Z"), siwe.expirationInstant().orElseThrow());
-    assertThrows(LitValidationException.class, () -> CapacityDelegationRequest.builder().capacityTokenId("42").build());
+    assertThrows(LitValidationException.class, () -> CapacityDelegation.create(owner, CapacityDelegationRequest.builder().capacityTokenId("42").build(), CLOCK));
   }
 }

@@ -7,6 +7,7 @@ import io.lit4j.auth.signer.EthSigner;
 import io.lit4j.auth.siwe.IsoTime;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.constants.LitAbility;
+import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Args;
 import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.eth.EthAddress;
@@ -55,8 +56,8 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
    * @param request what to delegate, to whom, and for how long
    * @param clock gives the issue time
    * @return the delegation SIWE, unsigned
-   * @throws io.lit4j.core.errors.LitValidationException when a part is missing or the address is
-   *     not 20 bytes of hex
+   * @throws LitValidationException when a part or the nonce is missing or the address is not 20
+   *     bytes of hex
    */
   public static SiweMessage siweMessage(
       String ownerAddress, CapacityDelegationRequest request, Clock clock) {
@@ -87,14 +88,37 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
             .statement("")
             .uri(DELEGATION_URI)
             .chainId(1)
-            .nonce(request.nonce())
-            .issuedAt(IsoTime.toIsoString(now))
-            .expirationTime(
+            .nonce(
                 request
-                    .expiration()
-                    .orElse(IsoTime.toIsoString(now.plus(CapacityDelegationRequest.DEFAULT_TTL))))
+                    .nonce()
+                    .orElseThrow(
+                        () ->
+                            new LitValidationException(
+                                "nonce is missing: use the network's latest block hash")))
+            .issuedAt(IsoTime.toIsoString(now))
+            .expirationTime(request.expirationTime(now))
             .build();
     return recap.addToSiweMessage(base);
+  }
+
+  /**
+   * Builds and signs the delegation with the request's signer and clock.
+   *
+   * @param request the owner's signer, what to delegate, to whom, for how long, and the nonce
+   * @return the signed delegation
+   * @throws LitValidationException when the signer or nonce is missing or a request field makes an
+   *     invalid SIWE
+   */
+  public static CapacityDelegation create(CapacityDelegationRequest request) {
+    Args.required(request, "request");
+    EthSigner owner =
+        request
+            .signer()
+            .orElseThrow(
+                () ->
+                    new LitValidationException(
+                        "signer is missing: the capacity credit owner signs the delegation"));
+    return create(owner, request, request.clock());
   }
 
   /**
@@ -104,7 +128,8 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
    * @param request what to delegate, to whom, and for how long
    * @param clock gives the issue time
    * @return the signed delegation
-   * @throws io.lit4j.core.errors.LitValidationException when a request field makes an invalid SIWE
+   * @throws LitValidationException when the nonce is missing or a request field makes an invalid
+   *     SIWE
    */
   public static CapacityDelegation create(
       EthSigner owner, CapacityDelegationRequest request, Clock clock) {
@@ -115,8 +140,7 @@ public record CapacityDelegation(LitRLIResource litResource, AuthSig capacityDel
     String text = siwe.prepareMessage();
     byte[] sig = owner.signPersonalMessage(text.getBytes(StandardCharsets.UTF_8));
     if (sig == null || sig.length != 65) {
-      throw new io.lit4j.core.errors.LitValidationException(
-          "signer returned a signature that is not 65 bytes");
+      throw new LitValidationException("signer returned a signature that is not 65 bytes");
     }
     // 4.2.0 writes sig without 0x and the address lowercased without 0x, plus "algo": null
     AuthSig authSig =

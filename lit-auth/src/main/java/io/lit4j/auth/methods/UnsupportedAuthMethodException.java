@@ -1,5 +1,6 @@
 package io.lit4j.auth.methods;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitValidationException;
 
 /** The auth method type has no auth method id rule ({@code Unsupported auth method type}). */
@@ -16,7 +17,7 @@ public final class UnsupportedAuthMethodException extends LitValidationException
                 "Unsupported auth method type: "
                     + authMethodType
                     + (why.isEmpty() ? "" : " (" + why + ")"))
-            .errorCode("UnsupportedAuthMethodType"));
+            .errorCode(LitErrorCode.UNSUPPORTED_AUTH_METHOD_TYPE));
     this.authMethodType = authMethodType;
   }
 

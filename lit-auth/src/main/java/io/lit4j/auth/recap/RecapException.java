@@ -1,5 +1,6 @@
 package io.lit4j.auth.recap;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitValidationException;
 
 /**
@@ -10,10 +11,10 @@ public final class RecapException extends LitValidationException {
   private static final long serialVersionUID = 1L;
 
   RecapException(String message) {
-    super(builder().message(message).errorCode("RecapError"));
+    super(builder().message(message).errorCode(LitErrorCode.RECAP_ERROR));
   }
 
   RecapException(String message, Throwable cause) {
-    super(builder().message(message).cause(cause).errorCode("RecapError"));
+    super(builder().message(message).cause(cause).errorCode(LitErrorCode.RECAP_ERROR));
   }
 }

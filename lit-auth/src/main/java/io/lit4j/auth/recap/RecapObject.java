@@ -1,17 +1,14 @@
 package io.lit4j.auth.recap;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.lit4j.auth.resources.LitResource;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.constants.LitAbility;
 import io.lit4j.core.json.CanonicalJson;
 import io.lit4j.core.json.JsJson;
-import io.lit4j.core.json.LitJson;
 import io.lit4j.core.util.Args;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +39,6 @@ public final class RecapObject {
       "I further authorize the stated URI to perform the following actions on my behalf:";
 
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9.*_+\\-]+");
-  private static final Pattern ABILITY = Pattern.compile("[a-zA-Z0-9.*_+\\-]+/[a-zA-Z0-9.*_+\\-]+");
   private static final RecapObject EMPTY = new RecapObject(Map.of(), List.of());
 
   // resource -> ability -> nota bene list; all levels unmodifiable, insertion-ordered
@@ -52,6 +48,12 @@ public final class RecapObject {
   private RecapObject(Map<String, Map<String, List<Map<String, Object>>>> att, List<String> prf) {
     this.att = att;
     this.prf = prf;
+  }
+
+  /** Freezes decoded attenuations and already normalized proofs, without checking them again. */
+  static RecapObject fromParts(
+      Map<String, Map<String, List<Map<String, Object>>>> att, List<String> prf) {
+    return new RecapObject(RecapValues.freeze(att), List.copyOf(prf));
   }
 
   /**
@@ -81,12 +83,12 @@ public final class RecapObject {
         throw new RecapException("att has a missing resource or ability map");
       Map<String, List<Map<String, Object>>> abilities = new LinkedHashMap<>();
       for (var a : r.getValue().entrySet()) {
-        checkAbility(a.getKey(), "att['" + r.getKey() + "']");
+        RecapValues.checkAbility(a.getKey(), "att['" + r.getKey() + "']");
         if (a.getValue() == null)
           throw new RecapException("nota-bene list for " + a.getKey() + " is missing");
         List<Map<String, Object>> nbs = new ArrayList<>();
         for (Map<String, ?> nb : a.getValue())
-          nbs.add(restriction(nb, "nota bene of " + a.getKey()));
+          nbs.add(RecapValues.restriction(nb, "nota bene of " + a.getKey()));
         abilities.put(a.getKey(), nbs);
       }
       copy.put(r.getKey(), abilities);
@@ -136,7 +138,7 @@ public final class RecapObject {
     if (name == null || !NAME.matcher(name).matches())
       throw new RecapException("Invalid ability name '" + name + "'");
     Map<String, Object> nb =
-        restriction(restriction == null ? Map.of() : restriction, "restriction");
+        RecapValues.restriction(restriction == null ? Map.of() : restriction, "restriction");
     Map<String, Map<String, List<Map<String, Object>>>> m = RecapValues.thaw(att);
     m.computeIfAbsent(resource, k -> new LinkedHashMap<>())
         .computeIfAbsent(namespace + "/" + name, k -> new ArrayList<>())
@@ -328,7 +330,7 @@ public final class RecapObject {
    * @throws RecapException naming what is wrong
    */
   public static RecapObject decode(String urn) {
-    return decode(urn, true);
+    return RecapDecoder.decode(urn, true);
   }
 
   /**
@@ -339,64 +341,7 @@ public final class RecapObject {
    * @throws RecapException naming what is wrong
    */
   public static RecapObject decodeUnsorted(String urn) {
-    return decode(urn, false);
-  }
-
-  private static RecapObject decode(String urn, boolean requireSorted) {
-    if (urn == null || !urn.startsWith(URN_PREFIX))
-      throw new RecapException("Invalid recap urn: must start with " + URN_PREFIX);
-    byte[] raw = RecapEncodings.base64UrlDecode(urn.substring(URN_PREFIX.length()));
-    String json = new String(raw, StandardCharsets.UTF_8);
-    JsonNode root;
-    try {
-      root = LitJson.parse(json, "recap JSON");
-    } catch (io.lit4j.core.errors.LitValidationException e) {
-      throw new RecapException(e.getMessage(), e);
-    }
-    if (!root.isObject()) throw new RecapException("recap JSON must be an object {att, prf}");
-    JsonNode att = root.get("att");
-    JsonNode prf = root.get("prf");
-    if (att == null || !att.isObject())
-      throw new RecapException("Invalid attenuation object: recap att must be a JSON object");
-    if (prf == null || !prf.isArray())
-      throw new RecapException("Invalid proof list: recap prf must be an array of strings");
-    List<String> proofs = new ArrayList<>();
-    for (JsonNode p : prf) {
-      if (!p.isTextual())
-        throw new RecapException("Invalid proof list: recap prf must be an array of strings");
-      proofs.add(p.textValue());
-    }
-    Map<String, Map<String, List<Map<String, Object>>>> m = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = att.fields(); it.hasNext(); ) {
-      var r = it.next();
-      if (!r.getValue().isObject())
-        throw new RecapException(
-            "Invalid attenuation object: att['" + r.getKey() + "'] must be an object");
-      Map<String, List<Map<String, Object>>> abilities = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> ai = r.getValue().fields(); ai.hasNext(); ) {
-        var a = ai.next();
-        checkAbility(a.getKey(), "att['" + r.getKey() + "']");
-        if (!a.getValue().isArray())
-          throw new RecapException(
-              "Invalid nota-bene list for " + a.getKey() + ": must be an array of objects");
-        List<Map<String, Object>> nbs = new ArrayList<>();
-        for (JsonNode nb : a.getValue()) {
-          if (!nb.isObject())
-            throw new RecapException(
-                "Invalid nota-bene list for " + a.getKey() + ": must be an array of objects");
-          @SuppressWarnings("unchecked")
-          Map<String, Object> plain = (Map<String, Object>) RecapValues.plain(nb);
-          nbs.add(plain);
-        }
-        abilities.put(a.getKey(), nbs);
-      }
-      m.put(r.getKey(), abilities);
-    }
-    if (requireSorted && !RecapValues.isSorted(m))
-      throw new RecapException("Attenuation object is not properly sorted");
-    List<String> normalized = new ArrayList<>();
-    for (String p : proofs) normalized.add(RecapEncodings.normalizeProof(p));
-    return new RecapObject(RecapValues.freeze(m), List.copyOf(normalized));
+    return RecapDecoder.decode(urn, false);
   }
 
   /**
@@ -407,12 +352,7 @@ public final class RecapObject {
    * @throws RecapException when the SIWE has no resources or the last one is not a valid recap
    */
   public static RecapObject extract(SiweMessage siwe) {
-    Args.required(siwe, "siwe");
-    List<String> res =
-        siwe.resources().orElseThrow(() -> new RecapException("No resources in SiweMessage"));
-    if (res.isEmpty())
-      throw new RecapException("Invalid recap urn: the SIWE resource list is empty");
-    return decode(res.get(res.size() - 1));
+    return RecapSiwe.extract(siwe);
   }
 
   /**
@@ -424,12 +364,7 @@ public final class RecapObject {
    * @throws RecapException when there is no recap or the statement does not match
    */
   public static RecapObject extractAndVerify(SiweMessage siwe) {
-    RecapObject r = extract(siwe);
-    if (siwe.statement().isEmpty() || !siwe.statement().get().endsWith(r.rawStatement())) {
-      throw new RecapException(
-          "Invalid statement: the SIWE statement does not end with the recap statement");
-    }
-    return r;
+    return RecapSiwe.extractAndVerify(siwe);
   }
 
   /**
@@ -442,30 +377,7 @@ public final class RecapObject {
    * @return a new SIWE message carrying this recap
    */
   public SiweMessage addToSiweMessage(SiweMessage siwe) {
-    Args.required(siwe, "siwe");
-    String stmt = siwe.statement().orElse(null);
-    List<String> res = siwe.resources().orElse(null);
-    if (stmt != null && res != null && !res.isEmpty()) {
-      try {
-        RecapObject other = extractAndVerify(siwe);
-        String previous = other.rawStatement();
-        RecapObject merged = other.merge(this);
-        List<String> newRes = new ArrayList<>(res);
-        newRes.set(newRes.size() - 1, merged.encode());
-        return siwe.toBuilder()
-            .statement(stmt.substring(0, stmt.length() - previous.length()) + merged.rawStatement())
-            .resources(newRes)
-            .build();
-      } catch (RecapException notARecap) {
-        // no usable recap at the end: fall through and append, as siwe-recap does
-      }
-    }
-    List<String> newRes = res == null ? new ArrayList<>() : new ArrayList<>(res);
-    newRes.add(encode());
-    return siwe.toBuilder()
-        .statement(stmt == null ? rawStatement() : stmt + " " + rawStatement())
-        .resources(newRes)
-        .build();
+    return RecapSiwe.addToSiweMessage(this, siwe);
   }
 
   /**
@@ -502,24 +414,6 @@ public final class RecapObject {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private static void checkAbility(String ability, String where) {
-    if (ability == null || !ABILITY.matcher(ability).matches()) {
-      throw new RecapException(
-          "Invalid ability string: '"
-              + ability
-              + "' in "
-              + where
-              + " (expected Namespace/Name of [a-zA-Z0-9.*_+-])");
-    }
-  }
-
-  private static Map<String, Object> restriction(Map<String, ?> nb, String what) {
-    if (nb == null) throw new RecapException(what + " is missing");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> p = (Map<String, Object>) RecapValues.plain(nb);
-    return p;
-  }
 
   /** JavaScript object key order ({@link JsJson#propertyOrder}). */
   private static <V> Map<String, V> jsKeyOrder(Map<String, V> m) {

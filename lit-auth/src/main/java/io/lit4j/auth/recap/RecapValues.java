@@ -6,12 +6,36 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * The plain, immutable JSON values a {@link RecapObject} holds, and the key-order check of decode.
+ * The plain, immutable JSON values a {@link RecapObject} holds, the ability-string check, and the
+ * key-order check of decode.
  */
 final class RecapValues {
+  private static final Pattern ABILITY = Pattern.compile("[a-zA-Z0-9.*_+\\-]+/[a-zA-Z0-9.*_+\\-]+");
+
   private RecapValues() {}
+
+  /** Checks {@code Namespace/Name} of {@code [a-zA-Z0-9.*_+-]}; {@code where} names its place. */
+  static void checkAbility(String ability, String where) {
+    if (ability == null || !ABILITY.matcher(ability).matches()) {
+      throw new RecapException(
+          "Invalid ability string: '"
+              + ability
+              + "' in "
+              + where
+              + " (expected Namespace/Name of [a-zA-Z0-9.*_+-])");
+    }
+  }
+
+  /** A nota bene object as a plain, unmodifiable map; {@code what} names it in errors. */
+  static Map<String, Object> restriction(Map<String, ?> nb, String what) {
+    if (nb == null) throw new RecapException(what + " is missing");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> p = (Map<String, Object>) plain(nb);
+    return p;
+  }
 
   /** Deep copy to plain, unmodifiable JSON values; rejects nulls and unsupported types. */
   static Object plain(Object v) {

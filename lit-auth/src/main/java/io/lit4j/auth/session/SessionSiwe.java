@@ -5,9 +5,14 @@ import io.lit4j.auth.authsig.AuthSigs;
 import io.lit4j.auth.recap.RecapObject;
 import io.lit4j.auth.resources.ResourceAbilityRequest;
 import io.lit4j.auth.signer.EthSigner;
+import io.lit4j.auth.siwe.IsoTime;
 import io.lit4j.auth.siwe.SiweMessage;
+import io.lit4j.core.constants.LitConstants;
+import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Args;
+import io.lit4j.core.util.Hex;
+import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,13 +20,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SIWE a wallet signs to delegate to a session key (the inner capability of session sigs):
- * {@code uri = lit:session:<pubkey>}, nonce = the network's latest block hash, and a ReCap built
- * from the resource-ability requests and merged into statement and resources ({@code
- * addCapabilityForResource} per request, then {@code addToSiweMessage}).
+ * The SIWE that delegates to a session key ({@code uri = lit:session:<pubkey>}, nonce = the
+ * network's latest block hash) with a ReCap built from the resource-ability requests and merged
+ * into statement and resources ({@code addCapabilityForResource} per request, then {@code
+ * addToSiweMessage}). Two flavours, one builder:
  *
- * <p>This is the v4 auth-callback pattern, and what later SDKs call {@code
- * createSiweMessageWithRecaps}.
+ * <ul>
+ *   <li>{@link #builder()}: the SIWE a wallet signs (the inner capability of session sigs; the v4
+ *       auth-callback pattern, and what later SDKs call {@code createSiweMessageWithRecaps}).
+ *       Domain {@code localhost}; the ReCap is always added, empty when there are no requests.
+ *   <li>{@link #pkpBuilder()}: the SIWE {@code signSessionKey} sends to the nodes for a PKP to sign
+ *       (JS SDK 4.2.0): address = the PKP's address (or {@value #PKP_PLACEHOLDER_ADDRESS} when no
+ *       key is given; the nodes put the real one), statement {@value #PKP_STATEMENT} (+ {@code " "
+ *       + statement}), domain {@value #PKP_DEFAULT_DOMAIN}, a ReCap only when requests are given,
+ *       and each request checked against it.
+ * </ul>
+ *
+ * Both expire 24 h after the issue time unless told otherwise.
  *
  * <pre>{@code
  * SiweMessage siwe = SessionSiwe.builder()
@@ -32,18 +47,34 @@ import java.util.List;
  * }</pre>
  */
 public final class SessionSiwe {
-  /** Default wallet SIWE lifetime of the v4 SDK (24 h). */
-  public static final Duration DEFAULT_TTL =
-      io.lit4j.core.constants.LitConstants.WALLET_SIG_DEFAULT_TTL;
+  /** Default session SIWE lifetime of the v4 SDK (24 h). */
+  public static final Duration DEFAULT_TTL = LitConstants.WALLET_SIG_DEFAULT_TTL;
+
+  /** The address 4.2.0 writes in a PKP session SIWE when no PKP public key is given. */
+  public static final String PKP_PLACEHOLDER_ADDRESS = "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2";
+
+  /** The fixed start of a PKP session SIWE's statement. */
+  public static final String PKP_STATEMENT = "Lit Protocol PKP session signature";
+
+  /** Default domain of a PKP session SIWE outside a browser. */
+  public static final String PKP_DEFAULT_DOMAIN = "litprotocol.com";
 
   private SessionSiwe() {}
 
   /**
-   * {@return a builder; domain defaults to {@code localhost}, chain id to 1, expiration to now + 24
-   * h}
+   * {@return a builder of the SIWE a wallet signs; domain defaults to {@code localhost}, chain id
+   * to 1, expiration to now + 24 h}
    */
   public static Builder builder() {
-    return new Builder();
+    return new Builder(false);
+  }
+
+  /**
+   * {@return a builder of the SIWE {@code signSessionKey} sends for a PKP to sign, with the 4.2.0
+   * defaults (domain {@value #PKP_DEFAULT_DOMAIN}, chain id 1, expiration now + 24 h)}
+   */
+  public static Builder pkpBuilder() {
+    return new Builder(true);
   }
 
   /**
@@ -55,10 +86,40 @@ public final class SessionSiwe {
     return Args.required(builder, "builder").build();
   }
 
-  /** Builder of a session SIWE. */
+  /**
+   * The EIP-55 Ethereum address of a secp256k1 public key (ethers {@code computeAddress}):
+   * compressed (33 bytes), uncompressed (65 bytes, {@code 04…}) or raw (64 bytes), hex with or
+   * without {@code 0x}.
+   *
+   * @param publicKeyHex the public key, hex with or without {@code 0x}
+   * @return the EIP-55 address
+   * @throws LitValidationException when it is not a valid public key
+   */
+  public static String pkpAddress(String publicKeyHex) {
+    byte[] key = Hex.decode(publicKeyHex, "pkpPublicKey");
+    if (key.length == 64) {
+      // raw x ‖ y: the uncompressed form without its 04 prefix
+      byte[] unc = new byte[65];
+      unc[0] = 0x04;
+      System.arraycopy(key, 0, unc, 1, 64);
+      key = unc;
+    } else if (key.length != 33 && key.length != 65) {
+      throw new LitValidationException(
+          "pkpPublicKey must be 33, 64 or 65 bytes, got " + key.length);
+    }
+    try {
+      return Secp256k1PublicKey.fromBytes(key).ethAddress().checksummed();
+    } catch (LitCryptoException e) {
+      throw new LitValidationException("pkpPublicKey is not a point on secp256k1", e);
+    }
+  }
+
+  /** Builder of a session SIWE (see {@link SessionSiwe} for the two flavours). */
   public static final class Builder {
-    private String domain = "localhost";
+    private final boolean pkp;
+    private String domain;
     private String address;
+    private String pkpPublicKey;
     private String uri;
     private String statement;
     private long chainId = 1;
@@ -66,15 +127,19 @@ public final class SessionSiwe {
     private String expiration;
     private String issuedAt;
     private List<String> resources;
-    private List<ResourceAbilityRequest> requests = List.of();
+    private List<ResourceAbilityRequest> requests;
     private Clock clock = Clock.systemUTC();
 
-    private Builder() {}
+    private Builder(boolean pkp) {
+      this.pkp = pkp;
+      this.domain = pkp ? PKP_DEFAULT_DOMAIN : "localhost";
+      this.requests = pkp ? null : List.of();
+    }
 
     /**
-     * Sets {@code domain}; returns this builder.
+     * The RFC 3986 authority asking for the signature.
      *
-     * @param domain {@code domain}; returns this builder
+     * @param domain the domain
      * @return this builder
      */
     public Builder domain(String domain) {
@@ -85,7 +150,7 @@ public final class SessionSiwe {
     /**
      * EIP-55 address of the wallet that signs.
      *
-     * @param address EIP-55 address of the wallet that signs
+     * @param address the signing wallet's EIP-55 address
      * @return this builder
      */
     public Builder address(String address) {
@@ -94,9 +159,21 @@ public final class SessionSiwe {
     }
 
     /**
+     * The PKP's public key (hex, any SEC1 form, or raw {@code x ‖ y}); the address becomes its
+     * Ethereum address.
+     *
+     * @param pkpPublicKey the PKP public key, hex
+     * @return this builder
+     */
+    public Builder pkpPublicKey(String pkpPublicKey) {
+      this.pkpPublicKey = pkpPublicKey;
+      return this;
+    }
+
+    /**
      * Sets the URI to {@code lit:session:<publicKeyHex>}.
      *
-     * @param sessionKey the URI to {@code lit:session:<publicKeyHex>}
+     * @param sessionKey the session key the SIWE delegates to
      * @return this builder
      */
     public Builder sessionKey(SessionKeyPair sessionKey) {
@@ -107,7 +184,7 @@ public final class SessionSiwe {
     /**
      * The URI verbatim (normally {@code lit:session:<pubkey>}).
      *
-     * @param uri the URI verbatim (normally {@code lit:session:<pubkey>})
+     * @param uri the URI
      * @return this builder
      */
     public Builder uri(String uri) {
@@ -116,9 +193,10 @@ public final class SessionSiwe {
     }
 
     /**
-     * The user statement; the ReCap statement is appended after a space.
+     * The user statement; the ReCap statement is appended after a space (for a PKP SIWE it follows
+     * {@value SessionSiwe#PKP_STATEMENT} and a space).
      *
-     * @param statement the user statement; the ReCap statement is appended after a space
+     * @param statement the user statement
      * @return this builder
      */
     public Builder statement(String statement) {
@@ -127,9 +205,9 @@ public final class SessionSiwe {
     }
 
     /**
-     * Sets {@code chainId}; returns this builder.
+     * The EIP-155 chain id (default 1).
      *
-     * @param chainId {@code chainId}; returns this builder
+     * @param chainId the chain id
      * @return this builder
      */
     public Builder chainId(long chainId) {
@@ -140,7 +218,7 @@ public final class SessionSiwe {
     /**
      * The latest Ethereum block hash ({@code 0x…}).
      *
-     * @param nonce the latest Ethereum block hash ({@code 0x…})
+     * @param nonce the nonce
      * @return this builder
      */
     public Builder nonce(String nonce) {
@@ -151,7 +229,7 @@ public final class SessionSiwe {
     /**
      * Expiration verbatim; default the clock's now + 24 h.
      *
-     * @param expiration Expiration verbatim; default the clock's now + 24 h
+     * @param expiration the Expiration Time text
      * @return this builder
      */
     public Builder expiration(String expiration) {
@@ -160,20 +238,20 @@ public final class SessionSiwe {
     }
 
     /**
-     * Sets {@code expiration}; returns this builder.
+     * Expiration as an instant, printed as JS {@code toISOString()} does.
      *
-     * @param expiration {@code expiration}; returns this builder
+     * @param expiration the expiry instant
      * @return this builder
      */
     public Builder expiration(Instant expiration) {
-      this.expiration = io.lit4j.auth.siwe.IsoTime.toIsoString(expiration);
+      this.expiration = IsoTime.toIsoString(expiration);
       return this;
     }
 
     /**
      * Issued At verbatim; default the clock's now.
      *
-     * @param issuedAt Issued At verbatim; default the clock's now
+     * @param issuedAt the Issued At text
      * @return this builder
      */
     public Builder issuedAt(String issuedAt) {
@@ -184,7 +262,7 @@ public final class SessionSiwe {
     /**
      * Resources placed before the ReCap URN.
      *
-     * @param resources Resources placed before the ReCap URN
+     * @param resources the resource URIs, or {@code null}
      * @return this builder
      */
     public Builder resources(List<String> resources) {
@@ -193,20 +271,21 @@ public final class SessionSiwe {
     }
 
     /**
-     * What the session will ask for; each becomes a ReCap capability.
+     * What the session will ask for; each becomes a ReCap capability. An empty list still adds an
+     * empty ReCap; {@code null} adds none.
      *
-     * @param requests what the session will ask for; each becomes a ReCap capability
+     * @param requests the resource-ability requests
      * @return this builder
      */
     public Builder resourceAbilityRequests(List<ResourceAbilityRequest> requests) {
-      this.requests = Args.listCopy(requests, "requests");
+      this.requests = requests == null ? null : Args.listCopy(requests, "requests");
       return this;
     }
 
     /**
-     * Sets {@code clock}; returns this builder.
+     * The clock for Issued At and the default expiration (default: system UTC).
      *
-     * @param clock {@code clock}; returns this builder
+     * @param clock the clock
      * @return this builder
      */
     public Builder clock(Clock clock) {
@@ -218,8 +297,10 @@ public final class SessionSiwe {
      * Builds the SIWE with its ReCap.
      *
      * @return the SIWE message
-     * @throws LitValidationException when the nonce or URI is missing, a request pairs an ability
-     *     with a resource it does not apply to, or a SIWE field is invalid
+     * @throws LitValidationException when the nonce or session key is missing, a request pairs an
+     *     ability with a resource it does not apply to, a PKP request is not covered by the ReCap
+     *     just built (4.2.0: "Failed to verify capabilities for resource"), or a SIWE field is
+     *     invalid
      */
     public SiweMessage build() {
       if (nonce == null)
@@ -229,22 +310,37 @@ public final class SessionSiwe {
       SiweMessage base =
           SiweMessage.builder()
               .domain(domain)
-              .address(address)
-              .statement(statement)
+              .address(signerAddress())
+              .statement(pkp ? pkpStatement() : statement)
               .uri(uri)
               .chainId(chainId)
               .nonce(nonce)
-              .issuedAt(issuedAt != null ? issuedAt : io.lit4j.auth.siwe.IsoTime.toIsoString(now))
+              .issuedAt(issuedAt != null ? issuedAt : IsoTime.toIsoString(now))
               .expirationTime(
-                  expiration != null
-                      ? expiration
-                      : io.lit4j.auth.siwe.IsoTime.toIsoString(now.plus(DEFAULT_TTL)))
+                  expiration != null ? expiration : IsoTime.toIsoString(now.plus(DEFAULT_TTL)))
               .resources(resources)
               .build();
+      if (requests == null) return base;
       RecapObject recap = RecapObject.empty();
-      for (ResourceAbilityRequest r : requests)
+      for (ResourceAbilityRequest r : requests) {
         recap = recap.withCapabilityForResource(r.resource(), r.ability());
+        if (pkp && !recap.verifyCapabilitiesForResource(r.resource(), r.ability())) {
+          throw new LitValidationException("Failed to verify capabilities for resource: " + r);
+        }
+      }
       return recap.addToSiweMessage(base);
+    }
+
+    private String signerAddress() {
+      if (pkpPublicKey != null) return pkpAddress(pkpPublicKey);
+      if (pkp && address == null) return PKP_PLACEHOLDER_ADDRESS;
+      return address;
+    }
+
+    private String pkpStatement() {
+      return statement == null || statement.isEmpty()
+          ? PKP_STATEMENT
+          : PKP_STATEMENT + " " + statement;
     }
 
     /**

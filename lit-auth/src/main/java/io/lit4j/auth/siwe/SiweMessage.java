@@ -2,15 +2,12 @@ package io.lit4j.auth.siwe;
 
 import io.lit4j.core.util.Args;
 import io.lit4j.crypto.eth.EthAddress;
-import io.lit4j.crypto.eth.EthSignatures;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A Sign-In with Ethereum (EIP-4361) message, as the {@code siwe@2.3.2} npm library models it.
@@ -29,22 +26,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class SiweMessage {
-  static final String HEADER_SUFFIX = " wants you to sign in with your Ethereum account:";
-
-  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*");
-  private static final Pattern AUTHORITY =
-      Pattern.compile("[A-Za-z0-9\\-._~%!$&'()*+,;=:@\\[\\]]+");
-  private static final Pattern URI_REST =
-      Pattern.compile("[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]*");
-  private static final Pattern PCHARS = Pattern.compile("[A-Za-z0-9\\-._~!$&'()*+,;=:@%]*");
-  private static final Pattern STATEMENT =
-      Pattern.compile("[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;= ]+");
-  private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9]{8,}");
-  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-  private static final char[] ALPHANUMERIC =
-      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final String scheme;
   private final String domain;
   private final String address;
@@ -67,13 +48,13 @@ public final class SiweMessage {
     this.uri = b.uri;
     this.version = b.version;
     this.chainId = b.chainId;
-    this.nonce = b.nonce != null ? b.nonce : generateNonce();
+    this.nonce = b.nonce != null ? b.nonce : SiweFields.generateNonce();
     this.issuedAt = b.issuedAt != null ? b.issuedAt : IsoTime.toIsoString(b.clock.instant());
     this.expirationTime = b.expirationTime;
     this.notBefore = b.notBefore;
     this.requestId = b.requestId;
     this.resources = b.resources == null ? null : Args.listCopy(b.resources, "resources");
-    validate();
+    SiweFields.validate(this);
   }
 
   /**
@@ -105,87 +86,6 @@ public final class SiweMessage {
     return b;
   }
 
-  // siwe validateMessage(), plus: no line breaks in single-line fields (they would corrupt the
-  // text)
-  private void validate() {
-    if (domain == null || domain.isEmpty()) throw new SiweParseException(0, "domain", "is missing");
-    if (!AUTHORITY.matcher(domain).matches())
-      throw new SiweParseException(
-          0, "domain", "'" + domain + "' is not a valid RFC 3986 authority");
-    if (scheme != null && !SCHEME.matcher(scheme).matches())
-      throw new SiweParseException(0, "scheme", "'" + scheme + "' is not a valid URI scheme");
-    if (address == null) throw new SiweParseException(0, "address", "is missing");
-    if (!EthAddress.isChecksummed(address)) {
-      throw new SiweParseException(
-          0,
-          "address",
-          "'"
-              + address
-              + "' is not an EIP-55 checksummed address"
-              + (io.lit4j.core.util.Hex.isHex(address) && address.length() == 42
-                  ? " (expected "
-                      + new EthAddress(io.lit4j.core.util.Hex.decode(address, 20, "address"))
-                          .checksummed()
-                      + ")"
-                  : ""));
-    }
-    if (statement != null && (statement.indexOf('\n') >= 0 || statement.indexOf('\r') >= 0)) {
-      throw new SiweParseException(0, "statement", "must not contain line breaks");
-    }
-    if (uri == null) throw new SiweParseException(0, "uri", "is missing");
-    if (!isUri(uri)) throw new SiweParseException(0, "uri", "'" + uri + "' is not a valid URI");
-    if (!"1".equals(version))
-      throw new SiweParseException(0, "version", "must be \"1\", got '" + version + "'");
-    if (chainId < 0) throw new SiweParseException(0, "chainId", "must not be negative");
-    if (!NONCE.matcher(nonce).matches())
-      throw new SiweParseException(0, "nonce", "must be at least 8 alphanumeric characters");
-    checkTime(issuedAt, "issuedAt");
-    if (expirationTime != null) checkTime(expirationTime, "expirationTime");
-    if (notBefore != null) checkTime(notBefore, "notBefore");
-    if (requestId != null && requestId.indexOf('\n') >= 0)
-      throw new SiweParseException(0, "requestId", "must not contain line breaks");
-    if (resources != null) {
-      for (int i = 0; i < resources.size(); i++) {
-        String r = resources.get(i);
-        if (r == null) throw new SiweParseException(0, "resources[" + i + "]", "is missing");
-        if (r.indexOf('\n') >= 0)
-          throw new SiweParseException(0, "resources[" + i + "]", "must not contain line breaks");
-      }
-    }
-  }
-
-  private static void checkTime(String t, String field) {
-    if (!IsoTime.isValid(t))
-      throw new SiweParseException(0, field, "'" + t + "' is not an ISO-8601 date-time");
-  }
-
-  static boolean isUri(String s) {
-    int colon = s.indexOf(':');
-    if (colon <= 0 || !SCHEME.matcher(s.substring(0, colon)).matches()) return false;
-    String rest = s.substring(colon + 1);
-    if (!URI_REST.matcher(rest).matches()) return false;
-    if (rest.indexOf('#') != rest.lastIndexOf('#')) return false;
-    return pctOk(rest);
-  }
-
-  private static boolean pctOk(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) == '%') {
-        if (i + 2 >= s.length()
-            || Character.digit(s.charAt(i + 1), 16) < 0
-            || Character.digit(s.charAt(i + 2), 16) < 0) return false;
-      }
-    }
-    return true;
-  }
-
-  private static String generateNonce() {
-    // siwe: 96 bits of entropy over an alphanumeric alphabet (17 characters)
-    StringBuilder sb = new StringBuilder(17);
-    for (int i = 0; i < 17; i++) sb.append(ALPHANUMERIC[RANDOM.nextInt(ALPHANUMERIC.length)]);
-    return sb.toString();
-  }
-
   /**
    * The EIP-4361 text, byte-identical to siwe 2.3.2 {@code prepareMessage()}: a missing or empty
    * statement still leaves its empty line; {@code resources} present but empty gives a bare {@code
@@ -196,7 +96,7 @@ public final class SiweMessage {
   public String prepareMessage() {
     StringBuilder sb = new StringBuilder();
     if (scheme != null) sb.append(scheme).append("://");
-    sb.append(domain).append(HEADER_SUFFIX).append('\n').append(address).append("\n\n");
+    sb.append(domain).append(SiweFields.HEADER_SUFFIX).append('\n').append(address).append("\n\n");
     if (statement != null && !statement.isEmpty()) sb.append(statement).append('\n');
     sb.append('\n');
     sb.append("URI: ").append(uri).append('\n');
@@ -224,7 +124,7 @@ public final class SiweMessage {
    * @throws SiweParseException naming the line and field that do not fit
    */
   public static SiweMessage parse(String text) {
-    return parse(text, true);
+    return SiweParser.parse(text, true);
   }
 
   /**
@@ -237,150 +137,7 @@ public final class SiweMessage {
    * @throws SiweParseException naming the line and field that do not fit
    */
   public static SiweMessage parseLenient(String text) {
-    return parse(text, false);
-  }
-
-  private static SiweMessage parse(String text, boolean strictStatement) {
-    if (text == null) throw new SiweParseException(0, "message", "is missing");
-    String[] lines = text.split("\n", -1);
-    Cursor c = new Cursor(lines);
-    Builder b = builder();
-
-    String header = c.next("header");
-    if (!header.endsWith(HEADER_SUFFIX)) {
-      throw c.error("header", "must end with '" + HEADER_SUFFIX.substring(1) + "'");
-    }
-    String authority = header.substring(0, header.length() - HEADER_SUFFIX.length());
-    int sep = authority.indexOf("://");
-    if (sep >= 0) {
-      String s = authority.substring(0, sep);
-      if (!SCHEME.matcher(s).matches())
-        throw c.error("scheme", "'" + s + "' is not a valid URI scheme");
-      b.scheme = s;
-      authority = authority.substring(sep + 3);
-    }
-    if (authority.isEmpty()) throw c.error("domain", "is empty");
-    if (!AUTHORITY.matcher(authority).matches())
-      throw c.error("domain", "'" + authority + "' is not a valid RFC 3986 authority");
-    b.domain = authority;
-
-    String addr = c.next("address");
-    if (!(addr.length() == 42 && addr.startsWith("0x") && io.lit4j.core.util.Hex.isHex(addr))) {
-      throw c.error("address", "must be 0x followed by 40 hex digits");
-    }
-    if (!EthAddress.isChecksummed(addr))
-      throw c.error("address", "'" + addr + "' is not conformant to EIP-55");
-    b.address = addr;
-
-    if (!c.next("empty line").isEmpty())
-      throw c.error("empty line", "must be empty (after the address)");
-    String l = c.next("statement");
-    if (!l.isEmpty()) {
-      if (strictStatement && !STATEMENT.matcher(l).matches()) {
-        throw c.error(
-            "statement",
-            "contains characters EIP-4361 does not allow (only RFC 3986 reserved/unreserved characters and spaces)");
-      }
-      b.statement = l;
-      if (!c.next("empty line").isEmpty())
-        throw c.error("empty line", "must be empty (after the statement)");
-    }
-    b.uri = c.field("URI", "URI: ");
-    if (!isUri(b.uri)) throw c.error("URI", "'" + b.uri + "' is not a valid URI");
-    String v = c.field("Version", "Version: ");
-    if (!"1".equals(v)) throw c.error("Version", "must be 1, got '" + v + "'");
-    b.version = v;
-    String chain = c.field("Chain ID", "Chain ID: ");
-    if (!DIGITS.matcher(chain).matches())
-      throw c.error("Chain ID", "must be decimal digits, got '" + chain + "'");
-    try {
-      b.chainId = Long.parseLong(chain);
-    } catch (NumberFormatException e) {
-      throw c.error("Chain ID", "is too large");
-    }
-    b.nonce = c.field("Nonce", "Nonce: ");
-    if (!NONCE.matcher(b.nonce).matches())
-      throw c.error("Nonce", "must be at least 8 alphanumeric characters");
-    b.issuedAt = c.time("Issued At");
-    if (c.peekStartsWith("Expiration Time: ")) b.expirationTime = c.time("Expiration Time");
-    if (c.peekStartsWith("Not Before: ")) b.notBefore = c.time("Not Before");
-    if (c.peekStartsWith("Request ID: ")) {
-      b.requestId = c.field("Request ID", "Request ID: ");
-      if (!PCHARS.matcher(b.requestId).matches() || !pctOk(b.requestId)) {
-        throw c.error("Request ID", "contains characters EIP-4361 does not allow");
-      }
-      if (b.requestId.isEmpty()) b.requestId = null;
-    }
-    if (c.hasNext() && c.peek().equals("Resources:")) {
-      c.next("Resources");
-      List<String> res = new ArrayList<>();
-      while (c.hasNext()) {
-        String r = c.next("resource");
-        if (!r.startsWith("- ")) throw c.error("resource", "must start with '- '");
-        String u = r.substring(2);
-        if (!isUri(u)) throw c.error("resource", "'" + u + "' is not a valid URI");
-        res.add(u);
-      }
-      if (res.isEmpty()) res.add(""); // siwe's parser reads a bare "Resources:" as [""]
-      b.resources = res;
-    }
-    if (c.hasNext()) {
-      throw c.error(
-          "line",
-          "unexpected '"
-              + abbreviate(c.peek())
-              + "' (expected Expiration Time, Not Before, Request ID or Resources, in that order, or the end)");
-    }
-    return b.build();
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-  }
-
-  private static final class Cursor {
-    private final String[] lines;
-    private int i;
-
-    Cursor(String[] lines) {
-      this.lines = lines;
-    }
-
-    boolean hasNext() {
-      return i < lines.length;
-    }
-
-    String peek() {
-      return lines[i];
-    }
-
-    boolean peekStartsWith(String prefix) {
-      return hasNext() && lines[i].startsWith(prefix);
-    }
-
-    String next(String field) {
-      if (!hasNext()) throw new SiweParseException(i + 1, field, "missing: the message ends early");
-      return lines[i++];
-    }
-
-    String field(String field, String prefix) {
-      String l = next(field);
-      if (!l.startsWith(prefix))
-        throw new SiweParseException(
-            i, field, "expected '" + prefix + "…', got '" + abbreviate(l) + "'");
-      return l.substring(prefix.length());
-    }
-
-    String time(String field) {
-      String t = field(field, field + ": ");
-      if (!IsoTime.isValid(t))
-        throw new SiweParseException(i, field, "'" + t + "' is not an RFC 3339 date-time");
-      return t;
-    }
-
-    SiweParseException error(String field, String problem) {
-      return new SiweParseException(Math.max(i, 1), field, problem);
-    }
+    return SiweParser.parse(text, false);
   }
 
   /**
@@ -391,33 +148,7 @@ public final class SiweMessage {
    * @throws SiweVerificationException when outside the window
    */
   public void validateTime(Instant now) {
-    Args.required(now, "now");
-    expirationInstant()
-        .ifPresent(
-            exp -> {
-              if (!now.isBefore(exp)) {
-                throw new SiweVerificationException(
-                    SiweVerificationException.Reason.EXPIRED_MESSAGE,
-                    "SIWE message expired at "
-                        + expirationTime
-                        + " (now "
-                        + IsoTime.toIsoString(now)
-                        + ")");
-              }
-            });
-    notBeforeInstant()
-        .ifPresent(
-            nb -> {
-              if (now.isBefore(nb)) {
-                throw new SiweVerificationException(
-                    SiweVerificationException.Reason.NOT_YET_VALID_MESSAGE,
-                    "SIWE message is not valid before "
-                        + notBefore
-                        + " (now "
-                        + IsoTime.toIsoString(now)
-                        + ")");
-              }
-            });
+    SiweChecks.validateTime(this, now);
   }
 
   /**
@@ -428,38 +159,7 @@ public final class SiweMessage {
    * @throws SiweVerificationException naming the failed check
    */
   public void validate(SiweVerifyOptions options) {
-    Args.required(options, "options");
-    options
-        .scheme()
-        .ifPresent(
-            s -> {
-              if (!s.equals(scheme)) {
-                throw new SiweVerificationException(
-                    SiweVerificationException.Reason.SCHEME_MISMATCH,
-                    "SIWE scheme is '" + scheme + "', expected '" + s + "'");
-              }
-            });
-    options
-        .domain()
-        .ifPresent(
-            d -> {
-              if (!d.equals(domain)) {
-                throw new SiweVerificationException(
-                    SiweVerificationException.Reason.DOMAIN_MISMATCH,
-                    "SIWE domain is '" + domain + "', expected '" + d + "'");
-              }
-            });
-    options
-        .nonce()
-        .ifPresent(
-            n -> {
-              if (!n.equals(nonce)) {
-                throw new SiweVerificationException(
-                    SiweVerificationException.Reason.NONCE_MISMATCH,
-                    "SIWE nonce is '" + nonce + "', expected '" + n + "'");
-              }
-            });
-    validateTime(options.time());
+    SiweChecks.validate(this, options);
   }
 
   /**
@@ -473,18 +173,7 @@ public final class SiweMessage {
    * @throws io.lit4j.core.errors.LitValidationException when the signature is not 65 bytes of hex
    */
   public void verify(String signature, SiweVerifyOptions options) {
-    validate(options);
-    Optional<String> signer =
-        EthSignatures.findPersonalSignAddress(prepareMessage(), signature)
-            .map(EthAddress::checksummed);
-    if (signer.isEmpty() || !signer.get().equals(address)) {
-      throw new SiweVerificationException(
-          SiweVerificationException.Reason.INVALID_SIGNATURE,
-          "SIWE signature was made by "
-              + signer.orElse("no recoverable address")
-              + ", not by "
-              + address);
-    }
+    SiweChecks.verify(this, signature, options);
   }
 
   /** {@return the scheme before the domain ({@code https://example.com wants you…}), if any} */
@@ -648,9 +337,9 @@ public final class SiweMessage {
     }
 
     /**
-     * Sets {@code domain}; returns this builder.
+     * The RFC 3986 authority asking for the signature.
      *
-     * @param domain {@code domain}; returns this builder
+     * @param domain the authority, e.g. {@code localhost}
      * @return this builder
      */
     public Builder domain(String domain) {
@@ -681,9 +370,9 @@ public final class SiweMessage {
     }
 
     /**
-     * Sets {@code uri}; returns this builder.
+     * The URI the signature is for.
      *
-     * @param uri {@code uri}; returns this builder
+     * @param uri the URI, e.g. {@code lit:session:<pubkey>}
      * @return this builder
      */
     public Builder uri(String uri) {
@@ -692,9 +381,9 @@ public final class SiweMessage {
     }
 
     /**
-     * Sets {@code version}; returns this builder.
+     * The EIP-4361 version; only {@code "1"} is valid.
      *
-     * @param version {@code version}; returns this builder
+     * @param version the version
      * @return this builder
      */
     public Builder version(String version) {
@@ -703,9 +392,9 @@ public final class SiweMessage {
     }
 
     /**
-     * Sets {@code chainId}; returns this builder.
+     * The EIP-155 chain id.
      *
-     * @param chainId {@code chainId}; returns this builder
+     * @param chainId the chain id (default 1)
      * @return this builder
      */
     public Builder chainId(long chainId) {
@@ -714,9 +403,9 @@ public final class SiweMessage {
     }
 
     /**
-     * Sets {@code nonce}; returns this builder.
+     * The nonce; when not set, {@link #build()} picks a random one.
      *
-     * @param nonce {@code nonce}; returns this builder
+     * @param nonce the nonce (for Lit: the latest block hash)
      * @return this builder
      */
     public Builder nonce(String nonce) {
@@ -728,8 +417,7 @@ public final class SiweMessage {
      * Issued At verbatim; when not set, {@link #build()} uses the clock's now as JS {@code
      * toISOString()}.
      *
-     * @param issuedAt Issued At verbatim; when not set, {@link #build()} uses the clock's now as JS
-     *     {@code toISOString()}
+     * @param issuedAt the Issued At text
      * @return this builder
      */
     public Builder issuedAt(String issuedAt) {
@@ -738,9 +426,9 @@ public final class SiweMessage {
     }
 
     /**
-     * Sets {@code issuedAt}; returns this builder.
+     * Issued At as an instant, printed as JS {@code toISOString()} does.
      *
-     * @param issuedAt {@code issuedAt}; returns this builder
+     * @param issuedAt the instant
      * @return this builder
      */
     public Builder issuedAt(Instant issuedAt) {
@@ -760,9 +448,9 @@ public final class SiweMessage {
     }
 
     /**
-     * Sets {@code expirationTime}; returns this builder.
+     * Expiration Time as an instant, printed as JS {@code toISOString()} does.
      *
-     * @param expirationTime {@code expirationTime}; returns this builder
+     * @param expirationTime the instant
      * @return this builder
      */
     public Builder expirationTime(Instant expirationTime) {
@@ -782,9 +470,9 @@ public final class SiweMessage {
     }
 
     /**
-     * Sets {@code requestId}; returns this builder.
+     * The Request ID; {@code null} removes it.
      *
-     * @param requestId {@code requestId}; returns this builder
+     * @param requestId the Request ID
      * @return this builder
      */
     public Builder requestId(String requestId) {
@@ -796,8 +484,7 @@ public final class SiweMessage {
      * The resources; {@code null} removes the field, an empty list prints a bare {@code Resources:}
      * line.
      *
-     * @param resources the resources; {@code null} removes the field, an empty list prints a bare
-     *     {@code Resources:} line
+     * @param resources the resource URIs, or {@code null}
      * @return this builder
      */
     public Builder resources(List<String> resources) {
@@ -808,7 +495,7 @@ public final class SiweMessage {
     /**
      * The clock that fills Issued At when it is not set (default: system UTC).
      *
-     * @param clock the clock that fills Issued At when it is not set (default: system UTC)
+     * @param clock the clock
      * @return this builder
      */
     public Builder clock(Clock clock) {

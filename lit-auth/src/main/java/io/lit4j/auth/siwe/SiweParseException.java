@@ -1,5 +1,6 @@
 package io.lit4j.auth.siwe;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitValidationException;
 
 /**
@@ -21,7 +22,7 @@ public final class SiweParseException extends LitValidationException {
             .message(
                 (line > 0 ? "SIWE line " + line + " (" + field + "): " : "SIWE " + field + ": ")
                     + problem)
-            .errorCode("SiweParseError"));
+            .errorCode(LitErrorCode.SIWE_PARSE_ERROR));
     this.line = line;
     this.field = field;
   }

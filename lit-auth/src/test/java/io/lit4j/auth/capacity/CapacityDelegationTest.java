@@ -10,10 +10,14 @@ import io.lit4j.auth.recap.RecapObject;
 import io.lit4j.auth.signer.Web3jEthSigner;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Hex;
+import io.lit4j.crypto.eth.EthAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CapacityDelegationTest {
@@ -78,10 +82,85 @@ class CapacityDelegationTest {
   }
 
   @Test
-  void missingNonceOrUsesIsRejected() {
-    assertThrows(LitValidationException.class, () -> CapacityDelegationRequest.builder().build());
+  void missingNonceSignerOrUsesIsRejected() {
+    CapacityDelegationRequest noNonce = CapacityDelegationRequest.builder().build();
+    assertTrue(
+        assertThrows(
+                LitValidationException.class,
+                () -> CapacityDelegation.create(OWNER, noNonce, CLOCK))
+            .getMessage()
+            .contains("nonce is missing"));
+    assertTrue(
+        assertThrows(
+                LitValidationException.class,
+                () ->
+                    CapacityDelegation.create(
+                        CapacityDelegationRequest.builder().nonce("0xabcdef0123").build()))
+            .getMessage()
+            .contains("signer is missing"));
     assertThrows(
         LitValidationException.class,
         () -> CapacityDelegationRequest.builder().nonce("0xabcdef0123").uses("").build());
+    assertThrows(
+        LitValidationException.class, () -> CapacityDelegationRequest.builder().uses(0).build());
+    assertThrows(
+        LitValidationException.class,
+        () -> CapacityDelegationRequest.builder().capacityTokenId("0x2a"));
+    assertThrows(
+        LitValidationException.class,
+        () -> CapacityDelegationRequest.builder().expiration(Duration.ZERO).build());
+  }
+
+  @Test
+  void delegateesAreWrittenInTheirChecksummedFormAndAbsentMeansAnyone() {
+    EthAddress a = EthAddress.fromHex("0x" + "ab".repeat(20));
+    CapacityDelegationRequest r =
+        CapacityDelegationRequest.builder()
+            .signer(OWNER)
+            .delegatee(a)
+            .nonce("0xabcdef0123")
+            .build();
+    assertEquals(List.of(a.checksummed()), r.delegateeAddresses().orElseThrow());
+    assertEquals(
+        List.of(Hex.strip0x(a.checksummed())),
+        RecapObject.extract(
+                SiweMessage.parse(
+                    CapacityDelegation.create(r).capacityDelegationAuthSig().signedMessage()))
+            .attenuations()
+            .get("lit-ratelimitincrease://*")
+            .get("Auth/Auth")
+            .get(0)
+            .get("delegate_to"));
+    CapacityDelegationRequest anyone = CapacityDelegationRequest.builder().signer(OWNER).build();
+    assertTrue(anyone.delegateeAddresses().isEmpty(), "no delegatees: the field is left out");
+    assertTrue(
+        CapacityDelegationRequest.builder()
+            .delegatees(List.of())
+            .build()
+            .delegateeAddresses()
+            .orElseThrow()
+            .isEmpty(),
+        "an empty list is kept, as 4.2.0 writes delegate_to: []");
+  }
+
+  @Test
+  void aLifetimeCountsFromTheIssueTimeAndWithNonceKeepsTheRest() {
+    CapacityDelegationRequest r =
+        CapacityDelegationRequest.builder()
+            .signer(OWNER)
+            .capacityTokenId(java.math.BigInteger.valueOf(7))
+            .expiration(Duration.ofHours(1))
+            .clock(CLOCK)
+            .build();
+    CapacityDelegationRequest withNonce = r.withNonce("0xabcdef0123");
+    assertEquals(Optional.of("0xabcdef0123"), withNonce.nonce());
+    assertEquals(r.capacityTokenId(), withNonce.capacityTokenId());
+    assertEquals(r.lifetime(), withNonce.lifetime());
+    SiweMessage siwe =
+        SiweMessage.parse(
+            CapacityDelegation.create(withNonce).capacityDelegationAuthSig().signedMessage());
+    assertEquals(
+        siwe.issuedAtInstant().plus(Duration.ofHours(1)), siwe.expirationInstant().orElseThrow());
+    assertEquals("0xabcdef0123", siwe.nonce());
   }
 }

@@ -28,29 +28,27 @@ class PkpSessionSiweAndResignTest {
 
   @Test
   void pkpAddressesAreComputedFromEveryKeyEncoding() {
-    assertEquals(PKP_ADDRESS, PkpSessionSiwe.computeAddress(PKP));
-    assertEquals(PKP_ADDRESS, PkpSessionSiwe.computeAddress(PKP.substring(4)));
+    assertEquals(PKP_ADDRESS, SessionSiwe.pkpAddress(PKP));
+    assertEquals(PKP_ADDRESS, SessionSiwe.pkpAddress(PKP.substring(4)));
     byte[] compressed =
         CustomNamedCurves.getByName("secp256k1")
             .getCurve()
             .decodePoint(Hex.decode(PKP))
             .getEncoded(true);
-    assertEquals(PKP_ADDRESS, PkpSessionSiwe.computeAddress(Hex.encode(compressed)));
+    assertEquals(PKP_ADDRESS, SessionSiwe.pkpAddress(Hex.encode(compressed)));
     assertThrows(
-        LitValidationException.class,
-        () -> PkpSessionSiwe.computeAddress("0x04" + "00".repeat(64)));
-    assertThrows(LitValidationException.class, () -> PkpSessionSiwe.computeAddress("0x1234"));
+        LitValidationException.class, () -> SessionSiwe.pkpAddress("0x04" + "00".repeat(64)));
+    assertThrows(LitValidationException.class, () -> SessionSiwe.pkpAddress("0x1234"));
     // raw x ‖ y must be a point too
     var raw =
-        assertThrows(
-            LitValidationException.class, () -> PkpSessionSiwe.computeAddress("00".repeat(64)));
+        assertThrows(LitValidationException.class, () -> SessionSiwe.pkpAddress("00".repeat(64)));
     assertTrue(raw.getMessage().contains("pkpPublicKey"), raw.getMessage());
   }
 
   @Test
   void thePkpSiweHasTheSdkStatementDomainAndRecap() {
     SiweMessage siwe =
-        PkpSessionSiwe.builder()
+        SessionSiwe.pkpBuilder()
             .pkpPublicKey(PKP)
             .sessionKey(SessionSigsTest.key())
             .nonce(SessionSigsTest.NONCE)
@@ -66,12 +64,12 @@ class PkpSessionSiweAndResignTest {
             .startsWith("Lit Protocol PKP session signature hi I further authorize"));
     assertEquals(1, siwe.resources().orElseThrow().size());
     SiweMessage plain =
-        PkpSessionSiwe.builder()
+        SessionSiwe.pkpBuilder()
             .sessionKey(SessionSigsTest.key())
             .nonce(SessionSigsTest.NONCE)
             .clock(SessionSigsTest.CLOCK)
             .build();
-    assertEquals(PkpSessionSiwe.PLACEHOLDER_ADDRESS, plain.address());
+    assertEquals(SessionSiwe.PKP_PLACEHOLDER_ADDRESS, plain.address());
     assertEquals("Lit Protocol PKP session signature", plain.statement().orElseThrow());
     assertTrue(plain.resources().isEmpty());
   }
@@ -89,7 +87,7 @@ class PkpSessionSiweAndResignTest {
     assertThrows(
         LitValidationException.class,
         () ->
-            PkpSessionSiwe.builder()
+            SessionSiwe.pkpBuilder()
                 .sessionKey(SessionSigsTest.key())
                 .nonce(SessionSigsTest.NONCE)
                 .resourceAbilityRequests(shadowed)

@@ -128,6 +128,70 @@ public final class ChainClient {
             ? Transaction.createEthCallTransaction(from, to, data)
             : Transaction.createFunctionCallTransaction(from, null, null, null, to, value, data);
     EthCall response = rpc(label, () -> web3j.ethCall(tx, block).send());
+    return decode(to, label, function, response);
+  }
+
+  /**
+   * One {@code eth_call} of {@link #callAll}.
+   *
+   * @param to the contract address
+   * @param label {@code Contract.function} for messages
+   * @param function the function to call
+   */
+  public record Read(String to, String label, Function function) {}
+
+  /**
+   * The {@code eth_call}s at the latest block in one JSON-RPC batch request (one round trip), each
+   * answer checked and decoded as {@link #call} does, with the same errors. An endpoint that does
+   * not answer the batch as one (no array, a missing or unknown id) gets the calls one by one
+   * instead.
+   *
+   * @param reads the calls
+   * @return the decoded outputs of each call, in order
+   */
+  @SuppressWarnings("rawtypes")
+  public List<List<Type>> callAll(List<Read> reads) {
+    if (reads.size() < 2)
+      return reads.stream().map(r -> call(r.to(), r.label(), r.function())).toList();
+    String from = signerAddress().orElse(null);
+    org.web3j.protocol.core.BatchRequest batch = web3j.newBatch();
+    List<Long> ids = new java.util.ArrayList<>(reads.size());
+    for (Read r : reads) {
+      org.web3j.protocol.core.Request<?, EthCall> request =
+          web3j.ethCall(
+              Transaction.createEthCallTransaction(
+                  from, r.to(), FunctionEncoder.encode(r.function())),
+              DefaultBlockParameterName.LATEST);
+      ids.add(request.getId());
+      batch.add(request);
+    }
+    String labels = String.join(", ", reads.stream().map(Read::label).toList());
+    List<? extends Response<?>> answers;
+    try {
+      answers = batch.send().getResponses();
+    } catch (com.fasterxml.jackson.core.JacksonException | RuntimeException e) {
+      answers = null; // not a JSON array of answers: no batch support
+    } catch (IOException e) {
+      throw unreachable(labels, e);
+    }
+    Map<Long, EthCall> byId = new java.util.HashMap<>();
+    if (answers != null) {
+      for (Response<?> a : answers) if (a instanceof EthCall c) byId.put(c.getId(), c);
+    }
+    List<List<Type>> out = new java.util.ArrayList<>(reads.size());
+    if (!byId.keySet().containsAll(ids)) {
+      for (Read r : reads) out.add(call(r.to(), r.label(), r.function()));
+      return out;
+    }
+    for (int i = 0; i < reads.size(); i++) {
+      Read r = reads.get(i);
+      out.add(decode(r.to(), r.label(), r.function(), byId.get(ids.get(i))));
+    }
+    return out;
+  }
+
+  @SuppressWarnings("rawtypes")
+  private List<Type> decode(String to, String label, Function function, EthCall response) {
     if (response.hasError()) throw errorToException(label, response.getError(), null);
     String result = response.getValue();
     if (response.isReverted()) {
@@ -399,17 +463,7 @@ public final class ChainClient {
       }
       return answer;
     } catch (IOException e) {
-      throw LitException.builder()
-          .message(
-              "could not reach the chain RPC for "
-                  + label
-                  + ": "
-                  + e.getMessage()
-                  + "; check the RPC URL and that the node is up")
-          .cause(e)
-          .errorCode(ContractErrorCode.RPC_UNREACHABLE.name())
-          .details(Map.of("function", label))
-          .buildContract();
+      throw unreachable(label, e);
     } catch (LitException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -420,5 +474,19 @@ public final class ChainClient {
           .details(Map.of("function", label))
           .buildContract();
     }
+  }
+
+  private static LitContractException unreachable(String label, IOException e) {
+    return LitException.builder()
+        .message(
+            "could not reach the chain RPC for "
+                + label
+                + ": "
+                + e.getMessage()
+                + "; check the RPC URL and that the node is up")
+        .cause(e)
+        .errorCode(ContractErrorCode.RPC_UNREACHABLE.name())
+        .details(Map.of("function", label))
+        .buildContract();
   }
 }

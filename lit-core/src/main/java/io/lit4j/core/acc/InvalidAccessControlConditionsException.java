@@ -1,5 +1,6 @@
 package io.lit4j.core.acc;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import java.util.Map;
@@ -12,8 +13,13 @@ import java.util.Map;
 public final class InvalidAccessControlConditionsException extends LitValidationException {
   private static final long serialVersionUID = 1L;
 
-  /** The JS SDK's error name for malformed conditions. */
-  public static final String ERROR_CODE = "InvalidAccessControlConditions";
+  /**
+   * The JS SDK's error name for malformed conditions.
+   *
+   * @deprecated use {@link LitErrorCode#INVALID_ACCESS_CONTROL_CONDITIONS} (same code string)
+   */
+  @Deprecated
+  public static final String ERROR_CODE = LitErrorCode.INVALID_ACCESS_CONTROL_CONDITIONS.code();
 
   /** Path of the bad field. */
   private final String field;
@@ -26,7 +32,7 @@ public final class InvalidAccessControlConditionsException extends LitValidation
         LitException.builder()
             .message(field + ": " + problem)
             .errorKind("Validation")
-            .errorCode(ERROR_CODE)
+            .errorCode(LitErrorCode.INVALID_ACCESS_CONTROL_CONDITIONS)
             .details(Map.of("field", field)));
     this.field = field;
     this.problem = problem;

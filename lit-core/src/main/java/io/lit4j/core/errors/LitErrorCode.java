@@ -48,7 +48,21 @@ public enum LitErrorCode {
   /** An auth method type lit4j cannot handle (4.2.0 {@code UnsupportedAuthMethodType}). */
   UNSUPPORTED_AUTH_METHOD_TYPE("UnsupportedAuthMethodType"),
   /** A chain name lit4j does not know (4.2.0 {@code UnsupportedChainException}). */
-  UNSUPPORTED_CHAIN("UnsupportedChainException");
+  UNSUPPORTED_CHAIN("UnsupportedChainException"),
+  /** Access control conditions are malformed (4.2.0 {@code InvalidAccessControlConditions}). */
+  INVALID_ACCESS_CONTROL_CONDITIONS("InvalidAccessControlConditions"),
+  /** A SIWE message's Expiration Time has passed (siwe {@code EXPIRED_MESSAGE}). */
+  SIWE_EXPIRED_MESSAGE("EXPIRED_MESSAGE"),
+  /** A SIWE message's Not Before time has not come yet (siwe {@code NOT_YET_VALID_MESSAGE}). */
+  SIWE_NOT_YET_VALID_MESSAGE("NOT_YET_VALID_MESSAGE"),
+  /** A SIWE message is bound to another domain (siwe {@code DOMAIN_MISMATCH}). */
+  SIWE_DOMAIN_MISMATCH("DOMAIN_MISMATCH"),
+  /** A SIWE message carries another nonce (siwe {@code NONCE_MISMATCH}). */
+  SIWE_NONCE_MISMATCH("NONCE_MISMATCH"),
+  /** A SIWE message carries another URI scheme (siwe {@code SCHEME_MISMATCH}). */
+  SIWE_SCHEME_MISMATCH("SCHEME_MISMATCH"),
+  /** A SIWE signature does not recover the message's address (siwe {@code INVALID_SIGNATURE}). */
+  SIWE_INVALID_SIGNATURE("INVALID_SIGNATURE");
 
   private final String code;
 

@@ -1,5 +1,6 @@
 package io.lit4j.core.network;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class UnknownChainException extends LitValidationException {
         LitException.builder()
             .message(message)
             .errorKind("Validation")
-            .errorCode("UnsupportedChainException")
+            .errorCode(LitErrorCode.UNSUPPORTED_CHAIN)
             .details(Map.of("field", "chain")));
     this.chainName = chainName;
   }

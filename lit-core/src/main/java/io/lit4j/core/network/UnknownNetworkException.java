@@ -1,5 +1,6 @@
 package io.lit4j.core.network;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class UnknownNetworkException extends LitValidationException {
             .message(
                 "litNetwork '" + networkName + "' is not a known Lit network; use one of " + known)
             .errorKind("Config")
-            .errorCode("LitNodeClientBadConfigError")
+            .errorCode(LitErrorCode.BAD_CONFIG)
             .details(Map.of("field", "litNetwork")));
     this.networkName = networkName;
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitValidationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,8 @@ class AccessControlConditionsValidationTest {
   void anEmptyListIsRejectedNamingTheKind() {
     InvalidAccessControlConditionsException e = rejectBasic("[]");
     assertEquals("accessControlConditions", e.field());
-    assertEquals(InvalidAccessControlConditionsException.ERROR_CODE, e.errorCode().orElseThrow());
+    assertEquals("InvalidAccessControlConditions", e.errorCode().orElseThrow());
+    assertTrue(e.is(LitErrorCode.INVALID_ACCESS_CONTROL_CONDITIONS));
     assertThrows(
         InvalidAccessControlConditionsException.class,
         () -> AccessControlConditions.accessControlConditions(List.of()));

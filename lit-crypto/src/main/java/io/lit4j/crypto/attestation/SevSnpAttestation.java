@@ -3,6 +3,7 @@ package io.lit4j.crypto.attestation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.JsJson;
 import io.lit4j.core.json.LitJson;
@@ -36,8 +37,6 @@ public record SevSnpAttestation(
 
   /** The only {@code type} the SDK knows. */
   public static final String TYPE = "AMD_SEV_SNP";
-
-  private static final String ERROR_CODE = SevSnpVerificationException.ERROR_CODE;
 
   /**
    * @param noonce the nonce the node echoes (should equal the client's challenge)
@@ -246,7 +245,7 @@ public record SevSnpAttestation(
   private static LitValidationException invalid(String message) {
     return LitValidationException.builder()
         .message(message)
-        .errorCode(ERROR_CODE)
+        .errorCode(LitErrorCode.INVALID_NODE_ATTESTATION)
         .buildValidation();
   }
 }

@@ -1,6 +1,7 @@
 package io.lit4j.crypto.attestation;
 
 import io.lit4j.core.errors.LitCryptoException;
+import io.lit4j.core.errors.LitErrorCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,8 +16,10 @@ public final class SevSnpVerificationException extends LitCryptoException {
   /**
    * The JS SDK's error name for a node whose attestation fails ({@code
    * LIT_ERROR.INVALID_NODE_ATTESTATION}).
+   *
+   * @deprecated use {@link LitErrorCode#INVALID_NODE_ATTESTATION} (same code string)
    */
-  public static final String ERROR_CODE = "InvalidNodeAttestation";
+  @Deprecated public static final String ERROR_CODE = LitErrorCode.INVALID_NODE_ATTESTATION.code();
 
   /** The check that failed. */
   private final SevSnpCheck failedCheck;
@@ -35,7 +38,7 @@ public final class SevSnpVerificationException extends LitCryptoException {
         builder()
             .message("SEV-SNP attestation check " + check + " failed: " + message)
             .cause(cause)
-            .errorCode(ERROR_CODE)
+            .errorCode(LitErrorCode.INVALID_NODE_ATTESTATION)
             .errorKind("Unexpected")
             .nodeUrl(nodeUrl)
             .details(details);

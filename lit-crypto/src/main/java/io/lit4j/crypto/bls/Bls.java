@@ -4,7 +4,10 @@ import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.bls.internal.BlsPoints;
 import io.lit4j.crypto.bls.internal.ShareSum;
+import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import supranational.blst.BLST_ERROR;
 import supranational.blst.P1_Affine;
 import supranational.blst.P2_Affine;
@@ -63,9 +66,33 @@ public final class Bls {
   public static boolean verify(BlsPublicKey publicKey, byte[] message, BlsSignature signature) {
     requireArgs(publicKey, message);
     if (signature == null) throw new LitValidationException("BLS signature is missing");
-    P1_Affine pk = new P1_Affine(publicKey.bytes());
-    P2_Affine sig = new P2_Affine(signature.bytes());
-    return sig.core_verify(pk, true, message, POP_SIGNATURE_DST) == BLST_ERROR.BLST_SUCCESS;
+    return verifyPoint(publicKey, message, new P2_Affine(signature.bytes()));
+  }
+
+  /**
+   * {@link #verify} of a signature already held as a point (a combiner's sum: no compression round
+   * trip). blst checks that key and signature lie in their groups.
+   */
+  static boolean verifyPoint(BlsPublicKey publicKey, byte[] message, P2_Affine signature) {
+    return signature.core_verify(keyPoint(publicKey), true, message, POP_SIGNATURE_DST)
+        == BLST_ERROR.BLST_SUCCESS;
+  }
+
+  /**
+   * Public keys decoded lately: a client verifies against the same network key on every call (a
+   * decompression each time otherwise). blst only reads a key point, so sharing one is safe.
+   */
+  private static final Map<ByteBuffer, P1_Affine> KEY_POINTS = new ConcurrentHashMap<>();
+
+  private static P1_Affine keyPoint(BlsPublicKey publicKey) {
+    ByteBuffer key = ByteBuffer.wrap(publicKey.bytes().clone());
+    P1_Affine point = KEY_POINTS.get(key);
+    if (point == null) {
+      point = new P1_Affine(key.array());
+      if (KEY_POINTS.size() >= 64) KEY_POINTS.clear();
+      KEY_POINTS.put(key, point);
+    }
+    return point;
   }
 
   /**

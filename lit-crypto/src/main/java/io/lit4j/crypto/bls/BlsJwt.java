@@ -17,7 +17,8 @@ import java.util.List;
  *
  * <p>Nodes build the unsigned form ({@link #unsignedJwt}) and sign it with their shares; the client
  * combines the shares ({@link #signedJwt}) without verifying, as the SDK does; a server checks the
- * token with {@link #verify}. Expiry is not checked (nor is it by the SDK).
+ * token with {@link #verify}, which returns a {@link SignedToken}. Expiry is not checked (nor is it
+ * by the SDK).
  */
 public final class BlsJwt {
   /** The header every Lit JWT carries, as JSON text. */
@@ -26,35 +27,6 @@ public final class BlsJwt {
   private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
   private BlsJwt() {}
-
-  /** A verified token: its header and payload as parsed JSON, and the signature that verified. */
-  public record VerifiedJwt(JsonNode header, JsonNode payload, BlsSignature signature) {
-    /**
-     * @param header the decoded JWT header
-     * @param payload the decoded JWT payload
-     * @param signature the verified signature
-     * @throws LitValidationException when a part is missing
-     */
-    public VerifiedJwt {
-      if (header == null || payload == null || signature == null) {
-        throw new LitValidationException("verified JWT parts must not be missing");
-      }
-      header = header.deepCopy();
-      payload = payload.deepCopy();
-    }
-
-    /** {@return the header (a copy)} */
-    @Override
-    public JsonNode header() {
-      return header.deepCopy();
-    }
-
-    /** {@return the payload (a copy)} */
-    @Override
-    public JsonNode payload() {
-      return payload.deepCopy();
-    }
-  }
 
   /**
    * {@return the unsigned JWT a node signs: {@code base64url(HEADER_JSON) "."
@@ -116,36 +88,59 @@ public final class BlsJwt {
 
   /**
    * {@code verifyJwt}: verifies the signature over the first two parts exactly as received and
-   * returns the decoded header and payload.
+   * returns the token with its decoded header and payload.
    *
-   * @param publicKey the network key (normally {@code networkPubKey})
    * @param jwt the signed JWT
-   * @return the decoded header and payload with the signature
+   * @param publicKey the network key (normally {@code networkPubKey})
+   * @return the verified token
    * @throws LitValidationException when the token is missing, not three dot-separated base64url
    *     parts, its signature is not 96 bytes of a compressed point, or header/payload are not UTF-8
    *     JSON
    * @throws LitCryptoException when the signature is not a valid subgroup point or does not verify
    *     against {@code publicKey}
    */
-  public static VerifiedJwt verify(String jwt, BlsPublicKey publicKey) {
+  public static SignedToken verify(String jwt, BlsPublicKey publicKey) {
     if (jwt == null) throw new LitValidationException("JWT is missing");
     if (publicKey == null)
       throw new LitValidationException("BLS public key to verify the JWT with is missing");
-    String[] parts = jwt.split("\\.", -1);
-    if (parts.length != 3) {
-      throw new LitValidationException(
-          "JWT must have 3 dot-separated parts (header.payload.signature), got " + parts.length);
-    }
+    String[] parts = split(jwt);
     BlsSignature signature = new BlsSignature(decodePart(parts[2], "signature"));
     byte[] message = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.UTF_8);
     if (!Bls.verify(publicKey, message, signature)) {
       throw new LitCryptoException(
           "JWT signature does not verify against the network public key " + publicKey.toHex());
     }
+    return read(jwt, parts);
+  }
+
+  /**
+   * Reads a signed JWT's header and payload <em>without</em> checking its signature (use {@link
+   * #verify} for a token from elsewhere).
+   *
+   * @param jwt the signed JWT
+   * @return the token with its decoded header and payload
+   * @throws LitValidationException when the token is missing, not three dot-separated parts, or
+   *     header/payload are not base64url of UTF-8 JSON
+   */
+  public static SignedToken decode(String jwt) {
+    return read(jwt, split(jwt));
+  }
+
+  private static String[] split(String jwt) {
+    if (jwt == null) throw new LitValidationException("JWT is missing");
+    String[] parts = jwt.split("\\.", -1);
+    if (parts.length != 3) {
+      throw new LitValidationException(
+          "JWT must have 3 dot-separated parts (header.payload.signature), got " + parts.length);
+    }
+    return parts;
+  }
+
+  private static SignedToken read(String jwt, String[] parts) {
     JsonNode header = LitJson.parse(utf8(decodePart(parts[0], "header"), "header"), "JWT header");
     JsonNode payload =
         LitJson.parse(utf8(decodePart(parts[1], "payload"), "payload"), "JWT payload");
-    return new VerifiedJwt(header, payload, signature);
+    return new SignedToken(jwt, header, payload);
   }
 
   private static void requireUnsigned(String unsignedJwt) {
@@ -157,7 +152,7 @@ public final class BlsJwt {
     }
   }
 
-  private static byte[] decodePart(String part, String name) {
+  static byte[] decodePart(String part, String name) {
     try {
       return Base64.getUrlDecoder().decode(part);
     } catch (IllegalArgumentException e) {

@@ -223,8 +223,7 @@ public final class BlsShareCombiner {
   private static BlsSignature verified(BlsPublicKey key, byte[] message, P2 sum, int[] checks) {
     if (sum.is_inf()) return null;
     checks[0]++;
-    BlsSignature s = new BlsSignature(sum.compress());
-    return Bls.verify(key, message, s) ? s : null;
+    return Bls.verifyPoint(key, message, sum.to_affine()) ? new BlsSignature(sum.compress()) : null;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.lit4j.crypto.ecdsa;
 
 import io.lit4j.core.errors.LitCryptoException;
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Hex;
@@ -48,7 +49,7 @@ public final class EcdsaShareCombiner {
     }
     if (shares.size() < threshold) {
       throw error(
-          "NoValidShares",
+          LitErrorCode.NO_VALID_SHARES,
           "need at least "
               + threshold
               + " ECDSA signature shares, got "
@@ -67,7 +68,7 @@ public final class EcdsaShareCombiner {
       String where = "share " + i + " (" + sh.sigName() + ")";
       if (!sh.sigType().isK256()) {
         throw error(
-            "UnknownSignatureType",
+            LitErrorCode.UNKNOWN_SIGNATURE_TYPE,
             where
                 + " has sigType "
                 + sh.sigType().wireName()
@@ -75,7 +76,7 @@ public final class EcdsaShareCombiner {
       }
       if (!Arrays.equals(sh.bigR(), first.bigR())) {
         throw error(
-            "UnknownSignatureError",
+            LitErrorCode.UNKNOWN_SIGNATURE_ERROR,
             where
                 + " has big R "
                 + Hex.encode(sh.bigR())
@@ -85,7 +86,7 @@ public final class EcdsaShareCombiner {
       }
       if (!Arrays.equals(sh.dataSigned(), first.dataSigned())) {
         throw error(
-            "UnknownSignatureError",
+            LitErrorCode.UNKNOWN_SIGNATURE_ERROR,
             where
                 + " signed "
                 + Hex.encode(sh.dataSigned())
@@ -95,7 +96,7 @@ public final class EcdsaShareCombiner {
       }
       if (!sh.publicKey().equals(first.publicKey())) {
         throw error(
-            "UnknownSignatureError",
+            LitErrorCode.UNKNOWN_SIGNATURE_ERROR,
             where
                 + " is for public key "
                 + sh.publicKey().hex()
@@ -106,7 +107,7 @@ public final class EcdsaShareCombiner {
       Integer dup = seen.putIfAbsent(sh.signatureShare(), i);
       if (dup != null) {
         throw error(
-            "UnknownSignatureError",
+            LitErrorCode.UNKNOWN_SIGNATURE_ERROR,
             where
                 + " repeats the signature share of share "
                 + dup
@@ -115,13 +116,14 @@ public final class EcdsaShareCombiner {
       sum = sum.add(sh.signatureShare());
     }
     BigInteger s = sum.mod(K256.N);
-    if (s.signum() == 0) throw error("UnknownSignatureError", "the signature shares sum to zero");
+    if (s.signum() == 0)
+      throw error(LitErrorCode.UNKNOWN_SIGNATURE_ERROR, "the signature shares sum to zero");
 
     var bigR = K256.decodePoint(first.bigR(), "bigR");
     BigInteger rx = bigR.getAffineXCoord().toBigInteger();
     if (rx.compareTo(K256.N) >= 0) {
       throw error(
-          "UnknownSignatureError",
+          LitErrorCode.UNKNOWN_SIGNATURE_ERROR,
           "x(R) is not below n: recid cannot be expressed as v = 27 or 28");
     }
     BigInteger r = rx;
@@ -148,7 +150,7 @@ public final class EcdsaShareCombiner {
     }
     if (!valid) {
       throw error(
-          "UnknownSignatureError",
+          LitErrorCode.UNKNOWN_SIGNATURE_ERROR,
           "the "
               + sorted.size()
               + " combined shares (threshold "
@@ -162,7 +164,7 @@ public final class EcdsaShareCombiner {
     return new EcdsaSignature(r, s, recid, pk, digest, first.publicKeyHex(), first.dataSignedHex());
   }
 
-  private static LitCryptoException error(String code, String message) {
+  private static LitCryptoException error(LitErrorCode code, String message) {
     return LitException.builder().message(message).errorCode(code).buildCrypto();
   }
 }

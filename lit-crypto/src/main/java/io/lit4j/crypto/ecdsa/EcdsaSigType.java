@@ -1,5 +1,6 @@
 package io.lit4j.crypto.ecdsa;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitValidationException;
 
 /** The {@code sigType} / {@code sig_type} of a node's ECDSA share. */
@@ -41,7 +42,7 @@ public enum EcdsaSigType {
     }
     throw io.lit4j.core.errors.LitException.builder()
         .message(field + " is '" + value + "': expected K256, ECDSA_CAIT_SITH or EcdsaCaitSithP256")
-        .errorCode("UnknownSignatureType")
+        .errorCode(LitErrorCode.UNKNOWN_SIGNATURE_TYPE)
         .buildValidation();
   }
 }

@@ -37,11 +37,41 @@ class BlsJwtTest {
 
   @Test
   void aTokenSignedByThresholdNodesVerifiesAndDecodes() {
-    BlsJwt.VerifiedJwt v = BlsJwt.verify(token(), KEYS.publicKey());
+    SignedToken v = BlsJwt.verify(token(), KEYS.publicKey());
     assertEquals("BLS12-381", v.header().get("alg").asText());
     assertEquals("ü", v.payload().get("note").asText());
     assertEquals(1700043200L, v.payload().get("exp").asLong());
     assertEquals(128, token().split("\\.")[2].length());
+  }
+
+  @Test
+  void decodeReadsATokenWithoutVerifyingItAndGivesBackItsSignature() {
+    String jwt = token();
+    SignedToken verified = BlsJwt.verify(jwt, KEYS.publicKey());
+    assertEquals(jwt, verified.jwt());
+    assertEquals("0xabc", verified.subject());
+    assertTrue(
+        Bls.verify(
+            KEYS.publicKey(),
+            BlsJwt.signingInput(jwt.substring(0, jwt.lastIndexOf('.'))),
+            verified.signature()));
+    // a changed payload still decodes (decode does not check the signature) but no longer verifies
+    String[] parts = jwt.split("\\.");
+    String forged =
+        parts[0]
+            + "."
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(PAYLOAD.replace("0xabc", "0xdef").getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
+    assertEquals("0xdef", BlsJwt.decode(forged).subject());
+    assertRefused(
+        LitCryptoException.class, "does not verify", () -> BlsJwt.verify(forged, KEYS.publicKey()));
+    assertRefused(
+        LitValidationException.class, "3 dot-separated parts", () -> BlsJwt.decode(parts[0]));
+    assertTrue(BlsJwt.decode(jwt).toString().contains("sub=0xabc"));
+    assertTrue(!BlsJwt.decode(jwt).toString().contains(parts[2]), "the token is not printed");
   }
 
   @Test

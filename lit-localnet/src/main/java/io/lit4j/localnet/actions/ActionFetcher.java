@@ -51,7 +51,7 @@ final class ActionFetcher {
    * The answer for the prelude's {@code fetch}: the response, or {@code {error}} for a network
    * failure.
    */
-  String fetch(JsonNode req, HostBridge.Execution execution) {
+  String fetch(JsonNode req, ActionExecution execution) {
     String url = req.path("url").asText("");
     URI uri;
     try {
@@ -136,7 +136,7 @@ final class ActionFetcher {
   }
 
   private String answerFromHandler(
-      FetchHandler handler, FetchRequest request, URI uri, HostBridge.Execution execution) {
+      FetchHandler handler, FetchRequest request, URI uri, ActionExecution execution) {
     FetchResponse r;
     try {
       r = handler.handle(request);
@@ -164,7 +164,7 @@ final class ActionFetcher {
     return LitJson.write(o);
   }
 
-  private byte[] readCapped(InputStream in, HostBridge.Execution execution) throws IOException {
+  private byte[] readCapped(InputStream in, ActionExecution execution) throws IOException {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     byte[] buf = new byte[16_384];
     long total = 0;
@@ -176,7 +176,7 @@ final class ActionFetcher {
     return out.toByteArray();
   }
 
-  private static ActionFailure timeUp(HostBridge.Execution execution) {
+  private static ActionFailure timeUp(ActionExecution execution) {
     ActionFailure f =
         new ActionFailure(
             ActionFailure.Kind.TIMEOUT, "fetch ran past the Lit Action's time limit", "");
@@ -184,7 +184,7 @@ final class ActionFetcher {
     return f;
   }
 
-  private ActionFailure tooLarge(HostBridge.Execution execution) {
+  private ActionFailure tooLarge(ActionExecution execution) {
     ActionFailure f =
         new ActionFailure(
             ActionFailure.Kind.MEMORY_LIMIT,

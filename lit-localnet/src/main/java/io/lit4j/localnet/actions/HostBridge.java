@@ -6,6 +6,7 @@ import io.lit4j.core.util.Hex;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
 import org.web3j.crypto.Hash;
 
@@ -14,54 +15,17 @@ import org.web3j.crypto.Hash;
  * strings (JSON where structured) and enforces the node's per-execution limits.
  */
 public final class HostBridge {
-  static final int MAX_LOG_BYTES = 102_400;
-  static final int MAX_RESPONSE_BYTES = 102_400;
-  static final int MAX_SIGN_OPS = 10;
-  static final int MAX_BROADCAST_OPS = 30;
-  static final int MAX_FETCH_COUNT = 50;
-  static final int MAX_CONTRACT_CALLS = 30;
-  static final int MAX_CALL_DEPTH = 5;
-
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ActionHost host;
-  private final Execution execution;
+  private final ActionExecution execution;
   private final int depth;
 
-  /**
-   * What one execution shares across its child actions ({@code Lit.Actions.call}), as the node's
-   * execution state does: logs, response, operation counters, deadline.
-   */
-  static final class Execution {
-    final LitActionRuntime runtime;
-
-    /** Set when the top-level action starts running (preparing its context is not its time). */
-    volatile long deadlineMillis;
-
-    final StringBuilder logs = new StringBuilder();
-    final java.util.List<org.graalvm.polyglot.Context> contexts =
-        new java.util.concurrent.CopyOnWriteArrayList<>();
-    int logBytes;
-    String response = "";
-    int signOps;
-    int broadcastOps;
-    int fetchCount;
-    int contractCalls;
-
-    /** A failure that ends the whole execution (time or memory), raised from inside an op. */
-    volatile ActionFailure fatal;
-
-    Execution(LitActionRuntime runtime, long deadlineMillis) {
-      this.runtime = runtime;
-      this.deadlineMillis = deadlineMillis;
-    }
-  }
-
   HostBridge(ActionHost host) {
-    this(host, new Execution(null, Long.MAX_VALUE), 0);
+    this(host, new ActionExecution(null, Long.MAX_VALUE), 0);
   }
 
-  HostBridge(ActionHost host, Execution execution, int depth) {
+  HostBridge(ActionHost host, ActionExecution execution, int depth) {
     this.host = host;
     this.execution = execution;
     this.depth = depth;
@@ -72,18 +36,16 @@ public final class HostBridge {
     return host.authContext();
   }
 
-  Execution execution() {
+  ActionExecution execution() {
     return execution;
   }
 
   String logs() {
-    synchronized (execution) {
-      return execution.logs.toString();
-    }
+    return execution.logs();
   }
 
   String response() {
-    return execution.response;
+    return execution.response();
   }
 
   /**
@@ -94,17 +56,7 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public void log(String line) {
-    int size = line.getBytes(StandardCharsets.UTF_8).length + 1;
-    synchronized (execution) {
-      if (execution.logBytes + size > MAX_LOG_BYTES) {
-        throw new IllegalStateException(
-            "Console.log is printing something that is too long. Max length for all logs in a single request is "
-                + MAX_LOG_BYTES
-                + " bytes");
-      }
-      execution.logBytes += size;
-      execution.logs.append(line).append('\n');
-    }
+    execution.log(line);
   }
 
   /**
@@ -125,11 +77,7 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public void setResponse(String value) {
-    if (value.getBytes(StandardCharsets.UTF_8).length > MAX_RESPONSE_BYTES) {
-      throw new IllegalStateException(
-          "Response is too long. Max length is " + MAX_RESPONSE_BYTES + " bytes");
-    }
-    execution.response = value;
+    execution.setResponse(value);
   }
 
   /**
@@ -164,7 +112,7 @@ public final class HostBridge {
   public String randomBytes(int n) {
     byte[] b = new byte[Math.max(0, Math.min(n, 65_536))];
     RANDOM.nextBytes(b);
-    return bytesToJson(b);
+    return BridgeBytes.toJson(b);
   }
 
   /**
@@ -175,7 +123,7 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String utf8Encode(String s) {
-    return bytesToJson(s.getBytes(StandardCharsets.UTF_8));
+    return BridgeBytes.toJson(s.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -186,7 +134,7 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String utf8Decode(String json) {
-    return new String(jsonToBytes(json, "bytes"), StandardCharsets.UTF_8);
+    return new String(BridgeBytes.fromJson(json, "bytes"), StandardCharsets.UTF_8);
   }
 
   /**
@@ -199,14 +147,7 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String bytesToString(String json, String encoding) {
-    byte[] b = jsonToBytes(json, "array");
-    return switch (encoding.toLowerCase()) {
-      case "utf8", "utf-8" -> new String(b, StandardCharsets.UTF_8);
-      case "base16", "hex" -> Hex.encode(b);
-      case "base64" -> Base64.getEncoder().encodeToString(b);
-      case "base64url" -> Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-      default -> throw new IllegalArgumentException("unsupported encoding " + encoding);
-    };
+    return BridgeBytes.encode(BridgeBytes.fromJson(json, "array"), encoding);
   }
 
   /**
@@ -219,15 +160,7 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String bytesFromString(String s, String encoding) {
-    byte[] b =
-        switch (encoding.toLowerCase()) {
-          case "utf8", "utf-8" -> s.getBytes(StandardCharsets.UTF_8);
-          case "base16", "hex" -> Hex.decode(s, "string");
-          case "base64" -> Base64.getDecoder().decode(s);
-          case "base64url" -> Base64.getUrlDecoder().decode(s);
-          default -> throw new IllegalArgumentException("unsupported encoding " + encoding);
-        };
-    return bytesToJson(b);
+    return BridgeBytes.toJson(BridgeBytes.decode(s, encoding));
   }
 
   /**
@@ -250,13 +183,8 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public void signEcdsa(String toSignJson, String publicKey, String sigName) {
-    countSignOp();
-    byte[] toSign = jsonToBytes(toSignJson, "toSign");
-    if (toSign.length != 32) {
-      throw new IllegalArgumentException(
-          "Message length to be signed is not 32 bytes.  Please hash it before sending it to the node to sign.  You can use SHA256 or Keccak256 for example");
-    }
-    host.signEcdsa(toSign, publicKey, sigName);
+    execution.countSignOp();
+    host.signEcdsa(BridgeBytes.digest(toSignJson), publicKey, sigName);
   }
 
   /**
@@ -268,8 +196,9 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public void ethPersonalSignMessageEcdsa(String messageJson, String publicKey, String sigName) {
-    countSignOp();
-    host.ethPersonalSignMessageEcdsa(jsonToBytes(messageJson, "message"), publicKey, sigName);
+    execution.countSignOp();
+    host.ethPersonalSignMessageEcdsa(
+        BridgeBytes.fromJson(messageJson, "message"), publicKey, sigName);
   }
 
   /**
@@ -319,13 +248,7 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String callContract(String chain, String txn) {
-    if (++execution.contractCalls > MAX_CONTRACT_CALLS) {
-      // the node's text, word for word
-      throw new IllegalStateException(
-          "You may invoke contract calls more than "
-              + MAX_CONTRACT_CALLS
-              + " times per session and you have attempted to exceed that limit.");
-    }
+    execution.countContractCall();
     return host.callContract(chain, txn);
   }
 
@@ -364,7 +287,7 @@ public final class HostBridge {
     return LitJson.write(
         host.encrypt(
             LitJson.parse(argsJson, "encrypt arguments"),
-            jsonToBytes(plaintextJson, "to_encrypt")));
+            BridgeBytes.fromJson(plaintextJson, "to_encrypt")));
   }
 
   /**
@@ -378,7 +301,7 @@ public final class HostBridge {
   public String broadcastAndCollect(String name, String value) {
     return outcome(
         () -> {
-          countBroadcastOp();
+          execution.countBroadcastOp();
           return LitJson.write(host.broadcastAndCollect(name, value));
         });
   }
@@ -404,7 +327,7 @@ public final class HostBridge {
   public String runOnceResult(String name, String leaderResult) {
     return outcome(
         () -> {
-          countBroadcastOp();
+          execution.countBroadcastOp();
           return host.runOnceResult(name, leaderResult);
         });
   }
@@ -421,14 +344,9 @@ public final class HostBridge {
   public String signAndCombineEcdsa(String toSignJson, String publicKey, String sigName) {
     return outcome(
         () -> {
-          countSignOp();
-          countBroadcastOp();
-          byte[] toSign = jsonToBytes(toSignJson, "toSign");
-          if (toSign.length != 32) {
-            throw new IllegalArgumentException(
-                "Message length to be signed is not 32 bytes.  Please hash it before sending it to the node to sign.  You can use SHA256 or Keccak256 for example");
-          }
-          return host.signAndCombineEcdsa(toSign, publicKey, sigName);
+          execution.countSignOp();
+          execution.countBroadcastOp();
+          return host.signAndCombineEcdsa(BridgeBytes.digest(toSignJson), publicKey, sigName);
         });
   }
 
@@ -443,7 +361,7 @@ public final class HostBridge {
   public String decrypt(String argsJson, boolean singleNode) {
     return outcome(
         () -> {
-          countBroadcastOp();
+          execution.countBroadcastOp();
           return host.decrypt(
               LitJson.parse(
                   argsJson,
@@ -490,7 +408,8 @@ public final class HostBridge {
     return outcome(
         () ->
             ActionCrypto.aesDecryptHex(
-                jsonToBytes(keyJson, "symmetricKey"), jsonToBytes(ciphertextJson, "ciphertext")));
+                BridgeBytes.fromJson(keyJson, "symmetricKey"),
+                BridgeBytes.fromJson(ciphertextJson, "ciphertext")));
   }
 
   /**
@@ -506,10 +425,10 @@ public final class HostBridge {
     return outcome(
         () -> {
           if (ipfsId.isBlank()) throw new IllegalArgumentException("ipfsId must not be blank");
-          if (depth + 1 > MAX_CALL_DEPTH) {
+          if (depth + 1 > ActionExecution.MAX_CALL_DEPTH) {
             throw new IllegalStateException(
                 "The recursion limit of a child action is "
-                    + MAX_CALL_DEPTH
+                    + ActionExecution.MAX_CALL_DEPTH
                     + " and you have attempted to exceed that limit.");
           }
           String code = host.ipfsCode(ipfsId);
@@ -517,7 +436,7 @@ public final class HostBridge {
           HostBridge child = new HostBridge(host.child(ipfsId), execution, depth + 1);
           execution.runtime.runChild(
               code, params != null && params.isObject() ? params : null, child);
-          return execution.response;
+          return execution.response();
         });
   }
 
@@ -530,13 +449,7 @@ public final class HostBridge {
    */
   @HostAccess.Export
   public String fetch(String requestJson) {
-    if (++execution.fetchCount > MAX_FETCH_COUNT) {
-      // the node's text, word for word
-      throw new IllegalStateException(
-          "You may not send more than "
-              + MAX_FETCH_COUNT
-              + " HTTP requests per session and you have attempted to exceed that limit.");
-    }
+    execution.countFetch();
     return execution
         .runtime
         .fetcher()
@@ -554,42 +467,13 @@ public final class HostBridge {
     return new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
   }
 
-  private void countBroadcastOp() {
-    if (++execution.broadcastOps > MAX_BROADCAST_OPS) {
-      throw new IllegalStateException(
-          "You may not use more than "
-              + MAX_BROADCAST_OPS
-              + " broadcast operations per Lit Action");
-    }
-  }
-
-  private void countSignOp() {
-    if (++execution.signOps > MAX_SIGN_OPS) {
-      throw new IllegalStateException(
-          "You may not sign more than " + MAX_SIGN_OPS + " times per Lit Action");
-    }
-  }
-
-  private static String bytesToJson(byte[] b) {
-    StringBuilder sb = new StringBuilder(b.length * 4 + 2).append('[');
-    for (int i = 0; i < b.length; i++) {
-      if (i > 0) sb.append(',');
-      sb.append(b[i] & 0xff);
-    }
-    return sb.append(']').toString();
-  }
-
-  private static byte[] jsonToBytes(String json, String what) {
-    JsonNode arr = LitJson.parse(json, what);
-    if (!arr.isArray()) throw new IllegalArgumentException(what + " must be an array of bytes");
-    byte[] out = new byte[arr.size()];
-    for (int i = 0; i < out.length; i++) {
-      JsonNode v = arr.get(i);
-      if (!v.canConvertToInt() || v.asInt() < 0 || v.asInt() > 255) {
-        throw new IllegalArgumentException(what + "[" + i + "] is not a byte");
-      }
-      out[i] = (byte) v.asInt();
-    }
-    return out;
+  /**
+   * Loads {@code ethers} into this action's context: the getter the prelude puts in its place runs
+   * this on first use, for actions whose code does not name {@code ethers} (those get a context
+   * with it loaded ahead).
+   */
+  @HostAccess.Export
+  public void loadEthers() {
+    execution.runtime.loadEthersInto(Context.getCurrent());
   }
 }

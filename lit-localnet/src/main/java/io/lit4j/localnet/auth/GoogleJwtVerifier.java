@@ -29,7 +29,7 @@ final class GoogleJwtVerifier {
   }
 
   VerifiedIdentity verify(String token) {
-    SignedToken t = SignedToken.parse(token);
+    Rs256Jwt t = Rs256Jwt.parse(token);
     t.requireUnexpired(clock.instant(), "Google JWT expired");
     if (!t.header.path("kid").isTextual())
       throw AuthMethodRejection.parser("Could not parse kid to string");

@@ -31,7 +31,7 @@ final class StytchJwtVerifier {
         (projectId.contains("test") ? testJwksTemplate : liveJwksTemplate)
             .replace("{projectId}", projectId);
     var set = keys.get(url, null);
-    SignedToken t = SignedToken.parse(token);
+    Rs256Jwt t = Rs256Jwt.parse(token);
     t.requireUnexpired(clock.instant(), "OTP token expired");
     boolean verified = false;
     for (JWK k : set.getKeys()) {
@@ -57,9 +57,9 @@ final class StytchJwtVerifier {
 
   /** The project id from {@code aud[0]}, read before the signature as the node does. */
   private static String projectId(String token) {
-    SignedToken unverified;
+    Rs256Jwt unverified;
     try {
-      unverified = SignedToken.parse(token);
+      unverified = Rs256Jwt.parse(token);
     } catch (AuthMethodRejection e) {
       throw AuthMethodRejection.parser(
           concat(e, "Could not parse project id from stytch auth token"));

@@ -295,6 +295,31 @@
     g.LitAuth = auth;
     Object.assign(g, JSON.parse(paramsJson));
   };
-  // taken (and removed from the globals) by the runtime before the action runs
-  g.__litRuntime = Object.freeze({ install, watch, takeFailure, nextTimerDelay, runDueTimer });
+  // one step of the runtime's loop: step 1 watches the script's completion value v, step 2 runs
+  // the earliest due timer, step 0 only reports; promise jobs run after each call, so the runtime
+  // asks (step 0) after each step: the action's failure as text, or the delay until its next
+  // timer (-1: none left)
+  const settle = (v, step) => {
+    if (step === 1) watch(v);
+    else if (step === 2) runDueTimer();
+    const f = takeFailure();
+    return f !== null ? f : nextTimerDelay();
+  };
+  // ethers on first use, for actions whose code does not name it (those get it loaded ahead)
+  const lazyEthers = () => {
+    Object.defineProperty(g, 'ethers', {
+      configurable: true,
+      enumerable: false,
+      get() {
+        delete g.ethers;
+        host().loadEthers();
+        return g.ethers;
+      },
+      set(v) {
+        Object.defineProperty(g, 'ethers', { value: v, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  };
+  // taken (and removed from the globals) by the runtime while it prepares the context
+  g.__litRuntime = Object.freeze({ install, settle, lazyEthers });
 })();

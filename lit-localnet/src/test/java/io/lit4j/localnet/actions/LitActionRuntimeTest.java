@@ -339,4 +339,43 @@ class LitActionRuntimeTest {
       assertEquals("true", res.response());
     }
   }
+
+  @Test
+  void ethersIsLoadedAheadWhenNamedAndOnFirstUseOtherwiseNeverShared() throws Exception {
+    java.nio.file.Path bundle = java.nio.file.Files.createTempFile("ethers-stub", ".js");
+    java.nio.file.Files.writeString(
+        bundle, "var ethers = { version: 'stub', loads: (globalThis.__loads || 0) + 1 };");
+    try (var withEthers = new LitActionRuntime(Optional.of(bundle), Duration.ofSeconds(10), 1)) {
+      // the code names ethers: a context with it loaded ahead (made on demand the first time)
+      for (int i = 0; i < 3; i++) {
+        var res =
+            withEthers.run(
+                "const fresh = ethers.mark === undefined; ethers.mark = 1;"
+                    + " Lit.Actions.setResponse({response: ethers.version + ':' + fresh});",
+                null,
+                new RecordingActionHost());
+        assertEquals("stub:true", res.response());
+      }
+      // the code reaches it without naming it: the getter loads it into this context only
+      for (int i = 0; i < 3; i++) {
+        var res =
+            withEthers.run(
+                "const e = globalThis['eth' + 'ers']; const fresh = e.mark === undefined; e.mark = 1;"
+                    + " Lit.Actions.setResponse({response: e.version + ':' + fresh + ':' + e.loads"
+                    + " + ':' + (globalThis['eth' + 'ers'] === e)});",
+                null,
+                new RecordingActionHost());
+        assertEquals("stub:true:1:true", res.response());
+      }
+    } finally {
+      java.nio.file.Files.deleteIfExists(bundle);
+    }
+    // without a bundle there is no ethers at all
+    var res =
+        runtime.run(
+            "Lit.Actions.setResponse({response: typeof globalThis['eth' + 'ers']});",
+            null,
+            new RecordingActionHost());
+    assertEquals("undefined", res.response());
+  }
 }

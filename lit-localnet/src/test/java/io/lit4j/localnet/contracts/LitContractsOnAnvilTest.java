@@ -89,6 +89,16 @@ class LitContractsOnAnvilTest {
     return new LitDeployer(anvil.web3j(), deployer, anvil.chainId()).deploy(spec);
   }
 
+  /** Deploys with {@code validators} on 127.0.0.1, ports from {@code firstPort} on. */
+  private LitDeployment deployOnLocalhost(List<Credentials> validators, int firstPort) {
+    return deploy(
+        validators.stream()
+            .map(
+                c ->
+                    LitValidator.of(c.getAddress(), "127.0.0.1", firstPort + validators.indexOf(c)))
+            .toList());
+  }
+
   private LitContracts client(Credentials signer, LitContractAddresses addresses) {
     return LitContracts.builder().web3j(anvil.web3j()).signer(signer).addresses(addresses).build();
   }
@@ -572,11 +582,7 @@ class LitContractsOnAnvilTest {
   void kickedValidatorsAreDroppedAndTheEpochNumberFollowsTheChain() throws Exception {
     List<Credentials> four =
         List.of(anvil.devAccount(3), anvil.devAccount(4), anvil.devAccount(5), anvil.devAccount(6));
-    LitDeployment d =
-        deploy(
-            four.stream()
-                .map(c -> LitValidator.of(c.getAddress(), "127.0.0.1", 8000 + four.indexOf(c)))
-                .toList());
+    LitDeployment d = deployOnLocalhost(four, 8000);
     try (LitContracts c = client(owner, d.addresses())) {
       assertEquals(4, c.staking().getValidators().size());
       assertEquals(2, c.staking().getMinNodeCount());
@@ -599,6 +605,63 @@ class LitContractsOnAnvilTest {
   }
 
   @Test
+  void theNetworkStateIsTheSeparateReadsInTwoBatchRequests() throws Exception {
+    List<Credentials> four =
+        List.of(anvil.devAccount(3), anvil.devAccount(4), anvil.devAccount(5), anvil.devAccount(6));
+    LitDeployment d = deployOnLocalhost(four, 8100);
+    rawSend(
+        deployer,
+        d.addresses().staking(),
+        new Function(
+            "adminKickValidatorInNextEpoch",
+            List.of(new Address(four.get(2).getAddress())),
+            List.of()));
+    rawSend(deployer, d.addresses().staking(), new Function("advanceEpoch", List.of(), List.of()));
+    java.util.concurrent.atomic.AtomicInteger requests =
+        new java.util.concurrent.atomic.AtomicInteger();
+    okhttp3.OkHttpClient counting =
+        new okhttp3.OkHttpClient.Builder()
+            .addInterceptor(
+                chain -> {
+                  requests.incrementAndGet();
+                  return chain.proceed(chain.request());
+                })
+            .build();
+    try (LitContracts c =
+        LitContracts.builder()
+            .web3j(
+                org.web3j.protocol.Web3j.build(
+                    new org.web3j.protocol.http.HttpService(anvil.rpcUrl(), counting)))
+            .addresses(d.addresses())
+            .build()) {
+      io.lit4j.contracts.StakingNetworkState state = c.staking().getNetworkState();
+      assertEquals(2, requests.get(), "one batch of four reads, then the validator structs");
+      assertEquals(c.staking().getActiveValidators(), state.activeValidators());
+      assertEquals(c.staking().getValidators(), state.nodeUrls());
+      assertEquals(3, state.activeValidators().size());
+      assertEquals(c.staking().getMinNodeCount(), state.minNodeCount());
+      assertEquals(2, state.epochNumber());
+      assertEquals(c.staking().getShareIndices(), state.shareIndices());
+      List<String> sorted =
+          four.stream()
+              .map(x -> x.getAddress().toLowerCase(java.util.Locale.ROOT))
+              .sorted()
+              .toList();
+      int kicked = sorted.indexOf(four.get(2).getAddress().toLowerCase(java.util.Locale.ROOT));
+      assertEquals(
+          java.util.stream.IntStream.range(0, 4).filter(i -> i != kicked).boxed().toList(),
+          sortedValues(state.shareIndices()));
+    } finally {
+      counting.dispatcher().executorService().shutdown();
+      counting.connectionPool().evictAll();
+    }
+  }
+
+  private static List<Integer> sortedValues(java.util.Map<String, Integer> m) {
+    return m.values().stream().sorted().toList();
+  }
+
+  @Test
   void aSingleValidatorGivesNoThresholdAndATypedError() {
     LitDeployment d =
         deploy(List.of(LitValidator.of(anvil.devAccount(8).getAddress(), "127.0.0.1", 9000)));
@@ -609,6 +672,10 @@ class LitContractsOnAnvilTest {
               ContractErrorCode.INVALID_MIN_NODE_COUNT,
               c.staking()::getMinNodeCount);
       assertTrue(e.getMessage().contains("minNodeCount is 0"), e.getMessage());
+      assertCode(
+          LitContractException.class,
+          ContractErrorCode.INVALID_MIN_NODE_COUNT,
+          c.staking()::getNetworkState);
       assertEquals(List.of("http://127.0.0.1:9000"), c.staking().getValidators());
     }
   }

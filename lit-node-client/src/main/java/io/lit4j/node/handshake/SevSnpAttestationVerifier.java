@@ -1,6 +1,7 @@
 package io.lit4j.node.handshake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.attestation.SevSnpAttestation;
@@ -57,7 +58,7 @@ public final class SevSnpAttestationVerifier implements AttestationVerifier {
           .message("attestation of Lit node " + nodeUrl + " is invalid: " + e.getMessage())
           .nodeUrl(nodeUrl)
           .cause(e)
-          .errorCode(SevSnpVerificationException.ERROR_CODE)
+          .errorCode(LitErrorCode.INVALID_NODE_ATTESTATION)
           .errorKind("Unexpected")
           .buildNode();
     }

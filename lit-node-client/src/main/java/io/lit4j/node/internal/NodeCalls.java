@@ -240,7 +240,7 @@ public final class NodeCalls {
             s.minNodeCount(),
             message,
             MAX_SIGNING_ATTEMPTS,
-            timeout.multipliedBy(3),
+            timeout.plus(timeout).plus(timeout), // multipliedBy goes through BigDecimal
             SdkHeaders::newRequestId);
     SubsetSigning.Hooks<T> hooks =
         new SubsetSigning.Hooks<>() {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -31,8 +33,14 @@ import okhttp3.ResponseBody;
  * nodes all listen on {@code 127.0.0.1}; raise {@link Dispatcher#setMaxRequestsPerHost(int)} there.
  */
 public final class OkHttpNodeTransport implements NodeTransport {
+  private static final String JSON_TYPE = "application/json";
+  private static final MediaType JSON = MediaType.get(JSON_TYPE);
+
   private final OkHttpClient client;
   private final boolean owned;
+
+  /** Parsed node URLs: a client posts to the same few URLs on every call. */
+  private final Map<String, HttpUrl> urls = new ConcurrentHashMap<>();
 
   private OkHttpNodeTransport(OkHttpClient client, boolean owned) {
     this.client = client;
@@ -86,8 +94,8 @@ public final class OkHttpNodeTransport implements NodeTransport {
     CompletableFuture<NodeHttpResponse> result = new CompletableFuture<>();
     Call call;
     try {
-      String contentType = "application/json";
-      Request.Builder b = new Request.Builder().url(request.url());
+      String contentType = JSON_TYPE;
+      Request.Builder b = new Request.Builder().url(url(request.url()));
       for (Map.Entry<String, String> h : request.headers().entrySet()) {
         if (h.getKey().equalsIgnoreCase("Content-Type")) contentType = h.getValue();
         else b.header(h.getKey(), h.getValue());
@@ -97,7 +105,7 @@ public final class OkHttpNodeTransport implements NodeTransport {
       b.post(
           RequestBody.create(
               request.body().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-              MediaType.get(contentType)));
+              contentType.equals(JSON_TYPE) ? JSON : MediaType.get(contentType)));
       call = client.newCall(b.build());
     } catch (IllegalArgumentException e) {
       result.completeExceptionally(
@@ -135,6 +143,17 @@ public final class OkHttpNodeTransport implements NodeTransport {
       result.completeExceptionally(new IOException("transport is closed", e));
     }
     return result;
+  }
+
+  /** {@return the parsed URL, parsed once per distinct URL (at most 1024 kept)} */
+  private HttpUrl url(String url) {
+    HttpUrl parsed = urls.get(url);
+    if (parsed == null) {
+      parsed = HttpUrl.get(url); // IllegalArgumentException for a malformed URL, as before
+      if (urls.size() >= 1024) urls.clear();
+      urls.put(url, parsed);
+    }
+    return parsed;
   }
 
   /** Cancels calls and stops threads when this transport owns its client. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.capacity.CapacityDelegation;
+import io.lit4j.auth.capacity.CapacityDelegationRequest;
 import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.auth.methods.AuthMethodIds;
 import io.lit4j.auth.recap.RecapObject;
@@ -34,6 +35,7 @@ import io.lit4j.core.json.LitJson;
 import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.bls.BlsJwt;
 import io.lit4j.crypto.bls.BlsPublicKey;
+import io.lit4j.crypto.bls.SignedToken;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.EthHash;
@@ -41,7 +43,6 @@ import io.lit4j.crypto.eth.EthSignatures;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import io.lit4j.crypto.hd.HdKeys;
 import io.lit4j.node.AuthNeededCallback;
-import io.lit4j.node.CapacityDelegationRequest;
 import io.lit4j.node.ClaimKeyResponse;
 import io.lit4j.node.ConnectionState;
 import io.lit4j.node.DecryptRequest;
@@ -55,7 +56,6 @@ import io.lit4j.node.NodeAuth;
 import io.lit4j.node.PkpSessionRequest;
 import io.lit4j.node.PkpSignRequest;
 import io.lit4j.node.SessionSigsRequest;
-import io.lit4j.node.SignedToken;
 import io.lit4j.node.SignedTokenRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -563,7 +563,7 @@ abstract class LitNodeClientE2eSuite {
                 .chain("ethereum")
                 .auth(NodeAuth.sessionSigs(eoaSessions))
                 .build());
-    BlsJwt.VerifiedJwt verified =
+    SignedToken verified =
         BlsJwt.verify(
             token.jwt(),
             BlsPublicKey.fromHex(client.connectionState().orElseThrow().networkPubKey()));

@@ -92,28 +92,39 @@ class ModuleBoundariesTest {
         foreignInternals("examples", "import io.lit4j.crypto.bls.internal.BlsPoints;"));
   }
 
+  /**
+   * The problems {@code check} finds in each {@code .java} file below {@code module/dir}, as {@code
+   * path: problem} lines (path relative to the repository).
+   */
+  static List<String> scanSources(
+      String module, String dir, java.util.function.Function<String, List<String>> check)
+      throws IOException {
+    Path root = root();
+    Path src = root.resolve(module).resolve(dir);
+    assertTrue(Files.isDirectory(src), module + "/" + dir + " is missing");
+    List<String> problems = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(src)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        try {
+          for (String problem : check.apply(Files.readString(f, StandardCharsets.UTF_8)))
+            problems.add(root.relativize(f) + ": " + problem);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return problems;
+  }
+
   @Test
   void noModuleUsesAnotherModulesInternalPackages() throws IOException {
-    Path root = root();
     List<String> violations = new ArrayList<>();
     for (String module : CHECKED) {
-      Path src = root.resolve(module).resolve("src");
-      assertTrue(Files.isDirectory(src), module + "/src is missing");
-      try (Stream<Path> files = Files.walk(src)) {
-        files
-            .filter(f -> f.toString().endsWith(".java"))
-            .forEach(
-                f -> {
-                  try {
-                    for (String pkg :
-                        foreignInternals(module, Files.readString(f, StandardCharsets.UTF_8))) {
-                      violations.add(root.relativize(f) + " uses " + pkg);
-                    }
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                });
-      }
+      violations.addAll(
+          scanSources(
+              module,
+              "src",
+              source -> foreignInternals(module, source).stream().map(p -> "uses " + p).toList()));
     }
     assertEquals(
         List.of(),

@@ -21,6 +21,7 @@ import io.lit4j.crypto.bls.BlsJwt;
 import io.lit4j.crypto.bls.BlsPublicKey;
 import io.lit4j.crypto.bls.BlsSignature;
 import io.lit4j.crypto.bls.BlsSignatureShare;
+import io.lit4j.crypto.bls.SignedToken;
 import io.lit4j.crypto.bls.TimeCrypt;
 import io.lit4j.crypto.bls.TimeCryptCiphertext;
 import io.lit4j.vectors.VectorCheck;
@@ -217,8 +218,7 @@ public final class BlsRepoVectors implements VectorFileChecker {
           String jwt =
               BlsJwt.attachSignature(
                   text(v, "messageUtf8"), BlsSignature.fromHex(text(v, "signatureHex")));
-          BlsJwt.VerifiedJwt verified =
-              BlsJwt.verify(jwt, BlsPublicKey.fromHex(text(v, "publicKeyHex")));
+          SignedToken verified = BlsJwt.verify(jwt, BlsPublicKey.fromHex(text(v, "publicKeyHex")));
           assertEquals(BlsJwt.HEADER_JSON, verified.header().toString());
           assertEquals("LIT", verified.payload().get("iss").asText());
           assertEquals(

@@ -23,6 +23,7 @@ import io.lit4j.crypto.bls.BlsPublicKey;
 import io.lit4j.crypto.bls.BlsSecretKeyShare;
 import io.lit4j.crypto.bls.BlsSignature;
 import io.lit4j.crypto.bls.BlsSignatureShare;
+import io.lit4j.crypto.bls.SignedToken;
 import io.lit4j.crypto.bls.internal.BlsPoints;
 import io.lit4j.localnet.keys.BlsDealer;
 import io.lit4j.vectors.VectorCheck;
@@ -252,7 +253,7 @@ public final class BlsThresholdSignaturesGenerated implements VectorFileChecker 
         checks,
         p + "verifyJwt accepts the jwt and decodes header and payload",
         () -> {
-          BlsJwt.VerifiedJwt v = BlsJwt.verify(text(jwt, "jwt"), pk(file));
+          SignedToken v = BlsJwt.verify(text(jwt, "jwt"), pk(file));
           assertEquals("BLS12-381", v.header().get("alg").asText());
           assertEquals("JWT", v.header().get("typ").asText());
           assertEquals("LIT", v.payload().get("iss").asText());

@@ -1,7 +1,10 @@
 package io.lit4j.crypto.bls.internal;
 
 import java.math.BigInteger;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Lagrange coefficients at x = 0 over the scalar field of BLS12-381 (vsss-rs {@code
@@ -18,6 +21,29 @@ public final class Lagrange {
    * @return {@code λᵢ = Π_{j≠i} xⱼ / (xⱼ − xᵢ) mod r} for each identifier, in the order given
    */
   public static BigInteger[] coefficientsAtZero(List<Integer> identifiers) {
+    List<Integer> key = List.copyOf(identifiers);
+    BigInteger[] known = KNOWN.get(key);
+    if (known == null) {
+      known = compute(key);
+      KNOWN.put(key, known);
+    }
+    return known.clone();
+  }
+
+  /**
+   * Coefficients of the identifier sets used lately: a client combines shares from the same nodes
+   * call after call, and each set costs t modular inversions.
+   */
+  private static final Map<List<Integer>, BigInteger[]> KNOWN =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<List<Integer>, BigInteger[]> eldest) {
+              return size() > 64;
+            }
+          });
+
+  private static BigInteger[] compute(List<Integer> identifiers) {
     BigInteger r = BlsPoints.R;
     BigInteger[] out = new BigInteger[identifiers.size()];
     for (int i = 0; i < identifiers.size(); i++) {

@@ -3,6 +3,10 @@ package io.lit4j.crypto.eth.internal;
 import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitValidationException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECCurve;
@@ -30,6 +34,20 @@ public final class K256 {
 
   /** The field prime p. */
   public static final BigInteger P = CURVE.getField().getCharacteristic();
+
+  /**
+   * Points decoded lately (a client decodes the same PKP key and the same R of a signature several
+   * times per call, and the same keys on every call; a compressed point costs a square root), least
+   * recently used first out. Only valid points get in; BouncyCastle points are immutable.
+   */
+  private static final Map<ByteBuffer, ECPoint> DECODED =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<ByteBuffer, ECPoint> eldest) {
+              return size() > 128;
+            }
+          });
 
   private K256() {}
 
@@ -68,6 +86,9 @@ public final class K256 {
               + sec1.length
               + " bytes");
     }
+    ByteBuffer key = ByteBuffer.wrap(sec1.clone()); // compared by content
+    ECPoint cached = DECODED.get(key);
+    if (cached != null) return cached;
     ECPoint p;
     try {
       p = CURVE.decodePoint(sec1);
@@ -77,7 +98,9 @@ public final class K256 {
     if (p.isInfinity() || !p.isValid()) {
       throw new LitCryptoException(field + " is not a point on secp256k1");
     }
-    return p.normalize();
+    p = p.normalize();
+    DECODED.put(key, p);
+    return p;
   }
 
   /**

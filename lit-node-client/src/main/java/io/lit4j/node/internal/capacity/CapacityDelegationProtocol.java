@@ -1,8 +1,8 @@
 package io.lit4j.node.internal.capacity;
 
 import io.lit4j.auth.capacity.CapacityDelegation;
+import io.lit4j.auth.capacity.CapacityDelegationRequest;
 import io.lit4j.core.errors.LitValidationException;
-import io.lit4j.node.CapacityDelegationRequest;
 import io.lit4j.node.internal.NodeCalls;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,6 +25,11 @@ public final class CapacityDelegationProtocol {
     if (params == null)
       return CompletableFuture.failedFuture(
           new LitValidationException("capacity delegation params are missing"));
+    if (params.signer().isEmpty())
+      return CompletableFuture.failedFuture(
+          new LitValidationException(
+              "signer is missing: the capacity credit owner signs the delegation"));
+    // as 4.2.0: the nonce is the latest blockhash unless the caller gave one
     return calls
         .connected()
         .thenCompose(
@@ -32,8 +37,8 @@ public final class CapacityDelegationProtocol {
                 calls.onWorker(
                     () ->
                         CapacityDelegation.create(
-                            params.signer(),
-                            params.toAuthRequest(s.latestBlockhash()),
-                            params.clock())));
+                            params.nonce().isPresent()
+                                ? params
+                                : params.withNonce(s.latestBlockhash()))));
   }
 }

@@ -7,8 +7,8 @@ import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.crypto.bls.BlsJwt;
 import io.lit4j.crypto.bls.BlsPublicKey;
 import io.lit4j.crypto.bls.BlsSignature;
+import io.lit4j.crypto.bls.SignedToken;
 import io.lit4j.node.NodeReply;
-import io.lit4j.node.SignedToken;
 import io.lit4j.node.SignedTokenRequest;
 import io.lit4j.node.internal.NodeCalls;
 import io.lit4j.node.internal.request.Consensus;
@@ -102,39 +102,23 @@ public final class SignedTokenProtocol {
                     calls.log());
             jwtUnsigned = jwt0;
           }
-          // sig was verified over exactly this unsigned JWT when the shares were combined:
-          // verifying the
-          // assembled token again would repeat the pairing check, so only its header and payload
-          // are read
-          return new SignedToken(
-              BlsJwt.attachSignature(jwtUnsigned, sig),
-              part(jwtUnsigned, 0, "header", responses.requestId()),
-              part(jwtUnsigned, 1, "payload", responses.requestId()));
+          // sig was verified over exactly this unsigned JWT when the shares were combined, so the
+          // token is only read here, not verified again (that would repeat the pairing check)
+          try {
+            return BlsJwt.decode(BlsJwt.attachSignature(jwtUnsigned, sig));
+          } catch (LitValidationException e) {
+            throw LitException.builder()
+                .message(
+                    "getSignedToken: the nodes' unsignedJwt is not base64url JSON (request "
+                        + responses.requestId()
+                        + "): "
+                        + e.getMessage())
+                .requestId(responses.requestId())
+                .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
+                .cause(e)
+                .buildNode();
+          }
         });
-  }
-
-  private static com.fasterxml.jackson.databind.JsonNode part(
-      String unsignedJwt, int index, String name, String requestId) {
-    String[] parts = unsignedJwt.split("\\.", -1);
-    try {
-      String json =
-          new String(
-              java.util.Base64.getUrlDecoder().decode(parts[index]),
-              java.nio.charset.StandardCharsets.UTF_8);
-      return io.lit4j.core.json.LitJson.parse(json, "JWT " + name);
-    } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-      throw LitException.builder()
-          .message(
-              "getSignedToken: the nodes' unsignedJwt has no valid base64url JSON "
-                  + name
-                  + " (request "
-                  + requestId
-                  + ")")
-          .requestId(requestId)
-          .errorCode("invalid_node_response")
-          .cause(e)
-          .buildNode();
-    }
   }
 
   private static String unsignedJwt(NodeReply r) {

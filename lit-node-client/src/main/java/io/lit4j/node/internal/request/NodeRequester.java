@@ -72,7 +72,9 @@ public final class NodeRequester {
       long epochNumber,
       Duration timeout,
       boolean idempotent) {
-    ObjectNode wire = body.deepCopy();
+    // a shallow copy: only a top-level field is added, and the tree is only serialised
+    ObjectNode wire = body.objectNode();
+    wire.setAll(body);
     wire.put("epochNumber", epochNumber);
     Map<String, String> headers = SdkHeaders.forRequest(requestId);
     NodeHttpRequest request =

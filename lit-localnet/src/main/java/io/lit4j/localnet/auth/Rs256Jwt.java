@@ -12,23 +12,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * A compact RS256 JWT taken apart the way v4 nodes do it (split on dots, base64url without padding,
- * JSON header and payload), with the RSA check done by nimbus-jose-jwt.
+ * An OAuth ID token (a compact RS256 JWT, from Google or Stytch) taken apart the way v4 nodes do it
+ * (split on dots, base64url without padding, JSON header and payload), with the RSA check done by
+ * nimbus-jose-jwt. Not the BLS-signed Lit JWT ({@code io.lit4j.crypto.bls.SignedToken}): only the
+ * dot-splitting is alike, and these errors must read as a v4 node's.
  */
-final class SignedToken {
+final class Rs256Jwt {
   final JsonNode header;
   final JsonNode payload;
   private final byte[] signingInput;
   private final Base64URL signature;
 
-  private SignedToken(JsonNode header, JsonNode payload, byte[] signingInput, Base64URL signature) {
+  private Rs256Jwt(JsonNode header, JsonNode payload, byte[] signingInput, Base64URL signature) {
     this.header = header;
     this.payload = payload;
     this.signingInput = signingInput;
     this.signature = signature;
   }
 
-  static SignedToken parse(String token) {
+  static Rs256Jwt parse(String token) {
     String[] parts = token.split("\\.", -1);
     if (parts.length != 3) throw AuthMethodRejection.validation("Invalid JWT parts length");
     JsonNode header = json(parts[0], "header");
@@ -39,7 +41,7 @@ final class SignedToken {
       throw AuthMethodRejection.validation("Invalid JWT algorithm.  Only rs256 supported");
     }
     byte[] input = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
-    return new SignedToken(header, payload, input, new Base64URL(parts[2]));
+    return new Rs256Jwt(header, payload, input, new Base64URL(parts[2]));
   }
 
   private static JsonNode json(String b64, String what) {
