@@ -4,11 +4,11 @@ import static io.lit4j.contracts.internal.AbiDecoding.tokenIdFromFirstLog;
 import static io.lit4j.contracts.internal.AbiDecoding.transaction;
 import static io.lit4j.contracts.internal.AbiDecoding.uint;
 import static io.lit4j.contracts.internal.ContractArgs.requireNonNull;
-import static io.lit4j.contracts.internal.ContractsRuntime.await;
 
 import io.lit4j.contracts.internal.ChainClient;
 import io.lit4j.contracts.internal.ContractFunctions.RateLimitNft;
 import io.lit4j.contracts.internal.ContractsRuntime;
+import io.lit4j.core.util.Futures;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +46,7 @@ public final class CapacityCreditsContract {
    *     when the receipt has no Transfer log
    */
   public MintedCapacityCredits mint(CapacityCreditsRequest request) {
-    return await(mintAsync(request));
+    return Futures.join(mintAsync(request));
   }
 
   /**

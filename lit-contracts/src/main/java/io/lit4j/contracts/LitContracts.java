@@ -7,6 +7,7 @@ import io.lit4j.contracts.internal.ContractsRuntime;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.util.Args;
+import io.lit4j.core.util.Futures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -170,7 +171,7 @@ public final class LitContracts implements AutoCloseable {
    *     when the resolver has no address for a contract, or an RPC error
    */
   public LitContractAddresses addresses() {
-    return ContractsRuntime.await(addressesAsync());
+    return Futures.join(addressesAsync());
   }
 
   /**

@@ -8,7 +8,6 @@ import static io.lit4j.contracts.internal.ContractArgs.checkAddress;
 import static io.lit4j.contracts.internal.ContractArgs.checkTokenId;
 import static io.lit4j.contracts.internal.ContractArgs.requireNonNull;
 import static io.lit4j.contracts.internal.ContractArgs.scopeIds;
-import static io.lit4j.contracts.internal.ContractsRuntime.await;
 
 import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.contracts.internal.ChainClient;
@@ -17,9 +16,11 @@ import io.lit4j.contracts.internal.ContractsRuntime;
 import io.lit4j.core.constants.AuthMethodScope;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.ipfs.IpfsCid;
+import io.lit4j.core.util.Futures;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.crypto.Hash;
 
@@ -56,7 +57,7 @@ public final class PermissionsContract {
    */
   public ChainTransaction addPermittedAuthMethod(
       BigInteger tokenId, PermittedAuthMethod authMethod, List<AuthMethodScope> scopes) {
-    return await(addPermittedAuthMethodAsync(tokenId, authMethod, scopes));
+    return Futures.join(addPermittedAuthMethodAsync(tokenId, authMethod, scopes));
   }
 
   /**
@@ -73,22 +74,16 @@ public final class PermissionsContract {
     requireNonNull(authMethod, "authMethod");
     List<BigInteger> scopeIds = scopeIds(scopes);
     chain.requireSigner();
-    return rt.async(
-        () -> {
-          LitContractAddresses a = rt.resolveAddresses();
-          rt.requireKnownToken(a, tokenId);
-          return transaction(
-              chain.send(
-                  a.pkpPermissions(),
-                  "PKPPermissions.addPermittedAuthMethod",
-                  PkpPermissions.addPermittedAuthMethod(
-                      tokenId,
-                      authMethod.authMethodType(),
-                      authMethod.id(),
-                      authMethod.userPubkey(),
-                      scopeIds),
-                  BigInteger.ZERO));
-        });
+    return send(
+        tokenId,
+        "PKPPermissions.addPermittedAuthMethod",
+        pubkey ->
+            PkpPermissions.addPermittedAuthMethod(
+                tokenId,
+                authMethod.authMethodType(),
+                authMethod.id(),
+                authMethod.userPubkey(),
+                scopeIds));
   }
 
   /**
@@ -104,7 +99,7 @@ public final class PermissionsContract {
    */
   public ChainTransaction removePermittedAuthMethod(
       BigInteger tokenId, PermittedAuthMethod authMethod) {
-    return await(removePermittedAuthMethodAsync(tokenId, authMethod));
+    return Futures.join(removePermittedAuthMethodAsync(tokenId, authMethod));
   }
 
   /**
@@ -119,18 +114,12 @@ public final class PermissionsContract {
     checkTokenId(tokenId);
     requireNonNull(authMethod, "authMethod");
     chain.requireSigner();
-    return rt.async(
-        () -> {
-          LitContractAddresses a = rt.resolveAddresses();
-          rt.requireKnownToken(a, tokenId);
-          return transaction(
-              chain.send(
-                  a.pkpPermissions(),
-                  "PKPPermissions.removePermittedAuthMethod",
-                  PkpPermissions.removePermittedAuthMethod(
-                      tokenId, authMethod.authMethodType(), authMethod.id()),
-                  BigInteger.ZERO));
-        });
+    return send(
+        tokenId,
+        "PKPPermissions.removePermittedAuthMethod",
+        pubkey ->
+            PkpPermissions.removePermittedAuthMethod(
+                tokenId, authMethod.authMethodType(), authMethod.id()));
   }
 
   /**
@@ -151,7 +140,7 @@ public final class PermissionsContract {
    */
   public ChainTransaction addPermittedAction(
       BigInteger tokenId, String ipfsCid, List<AuthMethodScope> scopes) {
-    return await(addPermittedActionAsync(tokenId, ipfsCid, scopes));
+    return Futures.join(addPermittedActionAsync(tokenId, ipfsCid, scopes));
   }
 
   /**
@@ -168,18 +157,13 @@ public final class PermissionsContract {
     byte[] multihash = IpfsCid.toBytes(ipfsCid, "ipfsCid");
     List<BigInteger> scopeIds = scopeIds(scopes);
     chain.requireSigner();
-    return rt.async(
-        () -> {
-          LitContractAddresses a = rt.resolveAddresses();
-          byte[] pubkey = rt.requireKnownToken(a, tokenId);
-          BigInteger derived = new BigInteger(1, Hash.sha3(pubkey));
-          return transaction(
-              chain.send(
-                  a.pkpPermissions(),
-                  "PKPPermissions.addPermittedAction",
-                  PkpPermissions.addPermittedAction(derived, multihash, scopeIds),
-                  BigInteger.ZERO));
-        });
+    return send(
+        tokenId,
+        "PKPPermissions.addPermittedAction",
+        // the SDK re-derives the token id from the public key
+        pubkey ->
+            PkpPermissions.addPermittedAction(
+                new BigInteger(1, Hash.sha3(pubkey)), multihash, scopeIds));
   }
 
   /**
@@ -196,7 +180,7 @@ public final class PermissionsContract {
    */
   public ChainTransaction addPermittedAddress(
       BigInteger tokenId, String address, List<AuthMethodScope> scopes) {
-    return await(addPermittedAddressAsync(tokenId, address, scopes));
+    return Futures.join(addPermittedAddressAsync(tokenId, address, scopes));
   }
 
   /**
@@ -213,17 +197,10 @@ public final class PermissionsContract {
     checkAddress("address", address);
     List<BigInteger> scopeIds = scopeIds(scopes);
     chain.requireSigner();
-    return rt.async(
-        () -> {
-          LitContractAddresses a = rt.resolveAddresses();
-          rt.requireKnownToken(a, tokenId);
-          return transaction(
-              chain.send(
-                  a.pkpPermissions(),
-                  "PKPPermissions.addPermittedAddress",
-                  PkpPermissions.addPermittedAddress(tokenId, address, scopeIds),
-                  BigInteger.ZERO));
-        });
+    return send(
+        tokenId,
+        "PKPPermissions.addPermittedAddress",
+        pubkey -> PkpPermissions.addPermittedAddress(tokenId, address, scopeIds));
   }
 
   /**
@@ -237,7 +214,7 @@ public final class PermissionsContract {
    *     an unknown PKP
    */
   public List<PermittedAuthMethod> getPermittedAuthMethods(BigInteger tokenId) {
-    return await(getPermittedAuthMethodsAsync(tokenId));
+    return Futures.join(getPermittedAuthMethodsAsync(tokenId));
   }
 
   /**
@@ -249,18 +226,11 @@ public final class PermissionsContract {
   public CompletableFuture<List<PermittedAuthMethod>> getPermittedAuthMethodsAsync(
       BigInteger tokenId) {
     checkTokenId(tokenId);
-    return rt.async(
-        () -> {
-          LitContractAddresses a = rt.resolveAddresses();
-          rt.requireKnownToken(a, tokenId);
-          @SuppressWarnings("rawtypes")
-          List<Type> r =
-              chain.call(
-                  a.pkpPermissions(),
-                  "PKPPermissions.getPermittedAuthMethods",
-                  PkpPermissions.getPermittedAuthMethods(tokenId));
-          return authMethods(r.get(0));
-        });
+    return read(
+        tokenId,
+        "PKPPermissions.getPermittedAuthMethods",
+        PkpPermissions.getPermittedAuthMethods(tokenId),
+        r -> authMethods(r.get(0)));
   }
 
   /**
@@ -277,7 +247,7 @@ public final class PermissionsContract {
    */
   public List<Boolean> getPermittedAuthMethodScopes(
       BigInteger tokenId, PermittedAuthMethod authMethod, int maxScopeId) {
-    return await(getPermittedAuthMethodScopesAsync(tokenId, authMethod, maxScopeId));
+    return Futures.join(getPermittedAuthMethodScopesAsync(tokenId, authMethod, maxScopeId));
   }
 
   /**
@@ -294,19 +264,12 @@ public final class PermissionsContract {
     requireNonNull(authMethod, "authMethod");
     if (maxScopeId < 1 || maxScopeId > 256)
       throw new LitValidationException("maxScopeId must be in 1..256, got " + maxScopeId);
-    return rt.async(
-        () -> {
-          LitContractAddresses a = rt.resolveAddresses();
-          rt.requireKnownToken(a, tokenId);
-          @SuppressWarnings("rawtypes")
-          List<Type> r =
-              chain.call(
-                  a.pkpPermissions(),
-                  "PKPPermissions.getPermittedAuthMethodScopes",
-                  PkpPermissions.getPermittedAuthMethodScopes(
-                      tokenId, authMethod.authMethodType(), authMethod.id(), maxScopeId));
-          return bools(r.get(0));
-        });
+    return read(
+        tokenId,
+        "PKPPermissions.getPermittedAuthMethodScopes",
+        PkpPermissions.getPermittedAuthMethodScopes(
+            tokenId, authMethod.authMethodType(), authMethod.id(), maxScopeId),
+        r -> bools(r.get(0)));
   }
 
   /**
@@ -324,7 +287,7 @@ public final class PermissionsContract {
    */
   public List<Boolean> getPermittedAuthMethodScopes(
       BigInteger tokenId, AuthMethod authMethod, int maxScopeId) {
-    return await(getPermittedAuthMethodScopesAsync(tokenId, authMethod, maxScopeId));
+    return Futures.join(getPermittedAuthMethodScopesAsync(tokenId, authMethod, maxScopeId));
   }
 
   /**
@@ -351,7 +314,7 @@ public final class PermissionsContract {
    *     an unknown PKP
    */
   public boolean isPermittedAuthMethod(BigInteger tokenId, PermittedAuthMethod authMethod) {
-    return await(isPermittedAuthMethodAsync(tokenId, authMethod));
+    return Futures.join(isPermittedAuthMethodAsync(tokenId, authMethod));
   }
 
   /**
@@ -365,17 +328,11 @@ public final class PermissionsContract {
       BigInteger tokenId, PermittedAuthMethod authMethod) {
     checkTokenId(tokenId);
     requireNonNull(authMethod, "authMethod");
-    return rt.async(
-        () -> {
-          LitContractAddresses a = rt.resolveAddresses();
-          rt.requireKnownToken(a, tokenId);
-          return bool(
-              chain.call(
-                  a.pkpPermissions(),
-                  "PKPPermissions.isPermittedAuthMethod",
-                  PkpPermissions.isPermittedAuthMethod(
-                      tokenId, authMethod.authMethodType(), authMethod.id())));
-        });
+    return read(
+        tokenId,
+        "PKPPermissions.isPermittedAuthMethod",
+        PkpPermissions.isPermittedAuthMethod(tokenId, authMethod.authMethodType(), authMethod.id()),
+        r -> bool(r));
   }
 
   /**
@@ -387,7 +344,7 @@ public final class PermissionsContract {
    *     an unknown PKP
    */
   public boolean isPermittedAction(BigInteger tokenId, String ipfsCid) {
-    return await(isPermittedActionAsync(tokenId, ipfsCid));
+    return Futures.join(isPermittedActionAsync(tokenId, ipfsCid));
   }
 
   /**
@@ -400,16 +357,11 @@ public final class PermissionsContract {
   public CompletableFuture<Boolean> isPermittedActionAsync(BigInteger tokenId, String ipfsCid) {
     checkTokenId(tokenId);
     byte[] multihash = IpfsCid.toBytes(ipfsCid, "ipfsCid");
-    return rt.async(
-        () -> {
-          LitContractAddresses a = rt.resolveAddresses();
-          rt.requireKnownToken(a, tokenId);
-          return bool(
-              chain.call(
-                  a.pkpPermissions(),
-                  "PKPPermissions.isPermittedAction",
-                  PkpPermissions.isPermittedAction(tokenId, multihash)));
-        });
+    return read(
+        tokenId,
+        "PKPPermissions.isPermittedAction",
+        PkpPermissions.isPermittedAction(tokenId, multihash),
+        r -> bool(r));
   }
 
   /**
@@ -421,7 +373,7 @@ public final class PermissionsContract {
    *     an unknown PKP
    */
   public boolean isPermittedAddress(BigInteger tokenId, String address) {
-    return await(isPermittedAddressAsync(tokenId, address));
+    return Futures.join(isPermittedAddressAsync(tokenId, address));
   }
 
   /**
@@ -434,15 +386,37 @@ public final class PermissionsContract {
   public CompletableFuture<Boolean> isPermittedAddressAsync(BigInteger tokenId, String address) {
     checkTokenId(tokenId);
     checkAddress("address", address);
+    return read(
+        tokenId,
+        "PKPPermissions.isPermittedAddress",
+        PkpPermissions.isPermittedAddress(tokenId, address),
+        r -> bool(r));
+  }
+
+  /** Sends a PKPPermissions transaction about a PKP that must exist; the call gets its key. */
+  private CompletableFuture<ChainTransaction> send(
+      BigInteger tokenId, String label, java.util.function.Function<byte[], Function> call) {
+    return rt.async(
+        () -> {
+          LitContractAddresses a = rt.resolveAddresses();
+          byte[] pubkey = rt.requireKnownToken(a, tokenId);
+          return transaction(
+              chain.send(a.pkpPermissions(), label, call.apply(pubkey), BigInteger.ZERO));
+        });
+  }
+
+  /** Reads PKPPermissions about a PKP that must exist. */
+  @SuppressWarnings("rawtypes")
+  private <T> CompletableFuture<T> read(
+      BigInteger tokenId,
+      String label,
+      Function call,
+      java.util.function.Function<List<Type>, T> decode) {
     return rt.async(
         () -> {
           LitContractAddresses a = rt.resolveAddresses();
           rt.requireKnownToken(a, tokenId);
-          return bool(
-              chain.call(
-                  a.pkpPermissions(),
-                  "PKPPermissions.isPermittedAddress",
-                  PkpPermissions.isPermittedAddress(tokenId, address)));
+          return decode.apply(chain.call(a.pkpPermissions(), label, call));
         });
   }
 }

@@ -9,7 +9,6 @@ import static io.lit4j.contracts.internal.ContractArgs.checkAddress;
 import static io.lit4j.contracts.internal.ContractArgs.checkTokenId;
 import static io.lit4j.contracts.internal.ContractArgs.requireNonNull;
 import static io.lit4j.contracts.internal.ContractArgs.scopeIds;
-import static io.lit4j.contracts.internal.ContractsRuntime.await;
 
 import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.contracts.internal.ChainClient;
@@ -19,6 +18,7 @@ import io.lit4j.contracts.internal.ContractsRuntime;
 import io.lit4j.core.constants.AuthMethodScope;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Futures;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ public final class PkpContract {
    *     {@link ContractErrorCode#TOKEN_ID_MISMATCH} when the receipt does not identify the PKP
    */
   public MintedPkp mintWithAuth(PermittedAuthMethod authMethod, List<AuthMethodScope> scopes) {
-    return await(mintWithAuthAsync(authMethod, scopes));
+    return Futures.join(mintWithAuthAsync(authMethod, scopes));
   }
 
   /**
@@ -119,7 +119,7 @@ public final class PkpContract {
    * @throws io.lit4j.auth.methods.UnsupportedAuthMethodException for a type without an id rule
    */
   public MintedPkp mintWithAuth(AuthMethod authMethod, List<AuthMethodScope> scopes) {
-    return await(mintWithAuthAsync(authMethod, scopes));
+    return Futures.join(mintWithAuthAsync(authMethod, scopes));
   }
 
   /**
@@ -144,7 +144,7 @@ public final class PkpContract {
    * @throws LitValidationException for an empty access token, no scopes or a null scope
    */
   public MintedPkp mintWithAuth(AuthMethod authMethod, AuthMethodScope... scopes) {
-    return await(mintWithAuthAsync(authMethod, scopes));
+    return Futures.join(mintWithAuthAsync(authMethod, scopes));
   }
 
   /**
@@ -179,7 +179,7 @@ public final class PkpContract {
    */
   public MintedPkp mintWithAuth(
       AuthMethod authMethod, List<AuthMethodScope> scopes, byte[] webAuthnPubkey) {
-    return await(mintWithAuthAsync(authMethod, scopes, webAuthnPubkey));
+    return Futures.join(mintWithAuthAsync(authMethod, scopes, webAuthnPubkey));
   }
 
   /**
@@ -203,7 +203,7 @@ public final class PkpContract {
    * @throws ContractRevertException when the mint reverts
    */
   public MintedPkp mintNext() {
-    return await(mintNextAsync());
+    return Futures.join(mintNextAsync());
   }
 
   /**
@@ -230,7 +230,7 @@ public final class PkpContract {
    * @throws ContractRevertException when the value is not the mint cost
    */
   public MintedPkp mintNextWithValue(BigInteger valueWei) {
-    return await(mintNextWithValueAsync(valueWei));
+    return Futures.join(mintNextWithValueAsync(valueWei));
   }
 
   /**
@@ -254,7 +254,7 @@ public final class PkpContract {
 
   /** {@return the price of one PKP in wei ({@code PKPNFT.mintCost()})} */
   public BigInteger mintCost() {
-    return await(mintCostAsync());
+    return Futures.join(mintCostAsync());
   }
 
   /**
@@ -303,7 +303,7 @@ public final class PkpContract {
    *     no such PKP exists
    */
   public byte[] getPubkey(BigInteger tokenId) {
-    return await(getPubkeyAsync(tokenId));
+    return Futures.join(getPubkeyAsync(tokenId));
   }
 
   /**
@@ -325,7 +325,7 @@ public final class PkpContract {
    * @return the token ids, in index order
    */
   public List<BigInteger> getTokensByAddress(String owner) {
-    return await(getTokensByAddressAsync(owner));
+    return Futures.join(getTokensByAddressAsync(owner));
   }
 
   /**

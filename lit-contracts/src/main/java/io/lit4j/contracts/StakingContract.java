@@ -4,12 +4,12 @@ import static io.lit4j.contracts.internal.AbiDecoding.addressList;
 import static io.lit4j.contracts.internal.AbiDecoding.toLong;
 import static io.lit4j.contracts.internal.AbiDecoding.uint;
 import static io.lit4j.contracts.internal.AbiDecoding.validators;
-import static io.lit4j.contracts.internal.ContractsRuntime.await;
 
 import io.lit4j.contracts.internal.ChainClient;
 import io.lit4j.contracts.internal.ContractFunctions.Staking;
 import io.lit4j.contracts.internal.ContractsRuntime;
 import io.lit4j.core.errors.LitException;
+import io.lit4j.core.util.Futures;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ public final class StakingContract {
    * @return the node URLs
    */
   public List<String> getValidators() {
-    return await(getValidatorsAsync());
+    return Futures.join(getValidatorsAsync());
   }
 
   /**
@@ -60,7 +60,7 @@ public final class StakingContract {
 
   /** {@return the Validator structs behind {@link #getValidators()}, in the same order} */
   public List<StakingValidator> getActiveValidators() {
-    return await(getActiveValidatorsAsync());
+    return Futures.join(getActiveValidatorsAsync());
   }
 
   /**
@@ -110,7 +110,7 @@ public final class StakingContract {
    *     fit together)
    */
   public Map<String, Integer> getShareIndices() {
-    return await(getShareIndicesAsync());
+    return Futures.join(getShareIndicesAsync());
   }
 
   /**
@@ -144,7 +144,7 @@ public final class StakingContract {
 
   /** {@return the current epoch number ({@code Staking.epoch().number})} */
   public long getCurrentEpochNumber() {
-    return await(getCurrentEpochNumberAsync());
+    return Futures.join(getCurrentEpochNumberAsync());
   }
 
   /**
@@ -171,7 +171,7 @@ public final class StakingContract {
    *     "minNodeCount is 0, which is invalid")
    */
   public int getMinNodeCount() {
-    return await(getMinNodeCountAsync());
+    return Futures.join(getMinNodeCountAsync());
   }
 
   /**
@@ -226,7 +226,7 @@ public final class StakingContract {
    *     ContractErrorCode#INVALID_MIN_NODE_COUNT} when the threshold is 0, or when a read fails
    */
   public StakingNetworkState getNetworkState() {
-    return await(getNetworkStateAsync());
+    return Futures.join(getNetworkStateAsync());
   }
 
   /**

@@ -16,6 +16,7 @@ import io.lit4j.localnet.node.SimulatedNodeConfig;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -210,6 +211,10 @@ final class ValidatorSet {
                     .getValue())
             .intValueExact();
     long next = epoch + 1;
+    // real nodes number themselves by sorting the epoch's validators by staker address, as at
+    // start-up; Staking lists joiners in the order they joined
+    current = new ArrayList<>(current);
+    current.sort(Comparator.comparing(a -> a.getValue().toLowerCase(Locale.ROOT)));
     int n = current.size();
     EpochDealer.EpochKeys dealt = keys.dealer().deal(next, n, threshold);
     Map<String, SimulatedNode> serving = new HashMap<>();

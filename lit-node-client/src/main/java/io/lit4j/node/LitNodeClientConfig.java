@@ -3,7 +3,6 @@ package io.lit4j.node;
 import io.lit4j.core.constants.LitConstants;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.network.LitNetwork;
-import io.lit4j.core.network.MinNodeCountSource;
 import io.lit4j.node.handshake.AttestationVerifier;
 import io.lit4j.node.transport.NodeTransport;
 import java.time.Duration;
@@ -52,50 +51,12 @@ public final class LitNodeClientConfig {
   private final Builder source;
 
   private LitNodeClientConfig(Builder b) {
-    LitNetwork net = b.network;
-    boolean explicitNodes = b.validatorSource != null || b.bootstrapUrls != null;
-    if (net == null) net = explicitNodes ? LitNetwork.CUSTOM : LitNetwork.CAYENNE;
-    if (b.validatorSource != null && b.bootstrapUrls != null) {
-      throw new LitValidationException("give either bootstrapUrls or a validatorSource, not both");
-    }
-    if (b.bootstrapUrls != null && net != LitNetwork.CUSTOM && net != LitNetwork.LOCALHOST) {
-      throw new LitValidationException(
-          "bootstrapUrls can only be set for the custom or localhost network; "
-              + net.wireName()
-              + " takes its nodes from "
-              + (net.bootstrapUrls().isEmpty()
-                  ? "the Staking contract (use validatorSource)"
-                  : "its fixed list"));
-    }
-    if (b.minNodeCount < 1)
-      throw new LitValidationException("minNodeCount must be at least 1, got " + b.minNodeCount);
-    ValidatorSource vs = b.validatorSource;
-    if (vs == null) {
-      List<String> urls = b.bootstrapUrls != null ? b.bootstrapUrls : net.bootstrapUrls();
-      if (urls.isEmpty()) {
-        throw new LitValidationException(
-            "the "
-                + net.wireName()
-                + " network has no static nodes: set bootstrapUrls (custom network) or a validatorSource"
-                + " backed by the Staking contract (new StakingValidatorSource(litContracts))");
-      }
-      // cayenne's threshold is fixed by the SDK: 2 for 2 nodes, else floor(2n/3)
-      int threshold =
-          net.minNodeCountSource() == MinNodeCountSource.STATIC_BOOTSTRAP_URLS
-              ? LitNetwork.staticMinNodeCount(urls.size())
-              : b.minNodeCount;
-      vs = new StaticValidatorSource(new ValidatorSet(urls, threshold, 0));
-    }
-    if (net.attestationRequired() && Boolean.FALSE.equals(b.checkNodeAttestation)) {
-      throw new LitValidationException(
-          "the "
-              + net.wireName()
-              + " network requires node attestation; it cannot be switched off");
-    }
-    this.network = net;
-    this.validatorSource = vs;
-    this.checkNodeAttestation =
-        net.attestationRequired() || Boolean.TRUE.equals(b.checkNodeAttestation);
+    NodeSelection nodes =
+        NodeSelection.resolve(
+            b.network, b.bootstrapUrls, b.validatorSource, b.minNodeCount, b.checkNodeAttestation);
+    this.network = nodes.network();
+    this.validatorSource = nodes.validatorSource();
+    this.checkNodeAttestation = nodes.checkNodeAttestation();
     this.attestationVerifier = b.attestationVerifier;
     this.connectTimeout = positive("connectTimeout", b.connectTimeout);
     this.requestTimeout = positive("requestTimeout", b.requestTimeout);

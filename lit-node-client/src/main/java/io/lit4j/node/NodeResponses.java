@@ -3,14 +3,13 @@ package io.lit4j.node;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitTimeoutException;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.node.internal.request.NodeErrors;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * What the nodes of one logical request answered: successes and failures per node URL (in the order
@@ -229,13 +228,7 @@ public final class NodeResponses {
             .requestId(requestId)
             .nodeUrls(new ArrayList<>(reasons.keySet()))
             .details(details);
-    Optional<LitException> typical = mostCommonCoded(all.values());
-    typical.ifPresent(
-        t -> {
-          t.errorCode().ifPresent(b::errorCode);
-          t.errorKind().ifPresent(b::errorKind);
-          b.status(t.status());
-        });
+    NodeErrors.takeMostCommonCode(b, all.values());
     // a node still unanswered when the fan-out gave up counts as timed out
     boolean allTimeouts =
         (!all.isEmpty() || !unanswered.isEmpty())
@@ -243,18 +236,6 @@ public final class NodeResponses {
     LitException result = allTimeouts ? b.buildTimeout() : b.buildNode();
     all.values().forEach(result::addSuppressed);
     return result;
-  }
-
-  private static Optional<LitException> mostCommonCoded(java.util.Collection<LitException> errors) {
-    Map<String, List<LitException>> byCode =
-        errors.stream()
-            .filter(e -> e.errorCode().isPresent())
-            .collect(
-                Collectors.groupingBy(
-                    e -> e.errorCode().get(), LinkedHashMap::new, Collectors.toList()));
-    return byCode.values().stream()
-        .max(java.util.Comparator.comparingInt(List::size))
-        .map(l -> l.get(0));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.lit4j.node;
 import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.auth.session.SessionSigs;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.crypto.eth.Secp256k1;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
 import java.util.List;
 import java.util.Optional;
@@ -18,10 +19,6 @@ import java.util.Optional;
  */
 public record PkpSignRequest(
     byte[] toSign, Secp256k1PublicKey pkpPublicKey, NodeAuth auth, List<AuthMethod> authMethods) {
-  private static final java.math.BigInteger N =
-      new java.math.BigInteger(
-          "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
-
   /**
    * @param toSign the 32-byte digest, below the secp256k1 order
    * @param pkpPublicKey the PKP's public key (sent uncompressed, {@code 0x04…}, as nodes need)
@@ -36,7 +33,7 @@ public record PkpSignRequest(
           "toSign must be a 32-byte digest (nodes do not hash it), got "
               + (toSign == null ? "none" : toSign.length + " bytes"));
     }
-    if (new java.math.BigInteger(1, toSign).compareTo(N) >= 0) {
+    if (new java.math.BigInteger(1, toSign).compareTo(Secp256k1.ORDER) >= 0) {
       throw new LitValidationException("toSign must be below the secp256k1 group order");
     }
     toSign = toSign.clone();

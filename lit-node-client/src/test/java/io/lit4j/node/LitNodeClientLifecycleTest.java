@@ -104,7 +104,7 @@ class LitNodeClientLifecycleTest {
     client.close();
 
     LitException e =
-        assertThrows(LitException.class, () -> io.lit4j.node.internal.Futures.join(pending));
+        assertThrows(LitException.class, () -> io.lit4j.core.util.Futures.join(pending));
     assertEquals("client_closed", e.errorCode().orElseThrow());
     awaitNoClientThreads();
     assertEquals(List.of(), clientThreads().stream().map(Thread::getName).toList());

@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -37,24 +36,6 @@ public record ContractsRuntime(
    */
   public <T> CompletableFuture<T> async(Supplier<T> work) {
     return CompletableFuture.supplyAsync(work, executor);
-  }
-
-  /**
-   * Waits for a future and rethrows its failure unwrapped, as the blocking methods promise.
-   *
-   * @param future the future
-   * @param <T> the result type
-   * @return its value
-   */
-  public static <T> T await(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) throw re;
-      if (cause instanceof Error err) throw err;
-      throw new LitException("contract operation failed: " + cause, cause);
-    }
   }
 
   /**

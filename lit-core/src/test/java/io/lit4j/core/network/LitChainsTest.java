@@ -35,6 +35,43 @@ class LitChainsTest {
   }
 
   @Test
+  void theTableReadFromItsResourceKeepsTheSdkValuesAndOrder() {
+    List<LitChain> all = LitChains.all();
+    assertEquals(60, all.size());
+    assertEquals("ethereum", all.get(0).key());
+    assertEquals("juno", all.get(all.size() - 1).key());
+
+    LitChain ethereum = LitChains.ETHEREUM;
+    assertEquals("Ethereum", ethereum.name());
+    assertEquals("ETH", ethereum.symbol());
+    assertEquals(18, ethereum.decimals());
+    assertEquals(
+        List.of("https://eth-mainnet.alchemyapi.io/v2/EuGnkVlzVoEkzdg0lpCarhm8YHOxWVxE"),
+        ethereum.rpcUrls());
+    assertEquals(List.of("https://etherscan.io"), ethereum.blockExplorerUrls());
+
+    // The SDK's own spellings stay as published.
+    assertEquals("\tZora", LitChains.get("zora").name());
+    assertEquals(7777777L, LitChains.evmChainId("zora"));
+    assertEquals(91006L, LitChains.evmChainId("waevEclipseTestnet"));
+    assertEquals(91006L, LitChains.evmChainId("waevEclipseDevnet"));
+
+    LitChain solanaDevnet = LitChains.get("solanaDevnet");
+    assertEquals(LitChain.VmType.SVM, solanaDevnet.vmType());
+    assertEquals(9, solanaDevnet.decimals());
+    assertEquals(List.of("https://api.devnet.solana.com"), solanaDevnet.rpcUrls());
+    assertTrue(solanaDevnet.cosmosChainId().isEmpty());
+
+    LitChain cheqdTestnet = LitChains.get("cheqdTestnet");
+    assertEquals("Cheqd Testnet", cheqdTestnet.name());
+    assertEquals("cheqd-testnet-6", cheqdTestnet.cosmosChainId().orElseThrow());
+    assertEquals("CHEQ", cheqdTestnet.symbol());
+    assertEquals(9, cheqdTestnet.decimals());
+    assertEquals(List.of("https://testnet-explorer.cheqd.io"), cheqdTestnet.blockExplorerUrls());
+    assertTrue(cheqdTestnet.evmChainId().isEmpty());
+  }
+
+  @Test
   void anUnknownChainNameIsATypedError() {
     UnknownChainException e =
         assertThrows(UnknownChainException.class, () -> LitChains.get("ethereumm"));

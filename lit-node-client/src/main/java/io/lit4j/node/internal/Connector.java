@@ -2,6 +2,7 @@ package io.lit4j.node.internal;
 
 import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
+import io.lit4j.core.util.Futures;
 import io.lit4j.node.ConnectionState;
 import io.lit4j.node.LitNodeClientConfig;
 import io.lit4j.node.NodeResponses;

@@ -228,13 +228,9 @@ public final class NodeCalls {
       return CompletableFuture.failedFuture(e);
     }
     ConnectionState s = p.state();
-    Map<String, ObjectNode> bodies = p.bodies();
+    Map<String, ObjectNode> bodies = new java.util.concurrent.ConcurrentHashMap<>(p.bodies());
     if (resources.isClosed()) return CompletableFuture.failedFuture(ClientResources.closedError());
-    Map<String, Integer> indices = connector.shareIndices();
-    if (!indices.keySet().containsAll(s.connectedNodes())) {
-      indices = new LinkedHashMap<>();
-      for (String url : s.connectedNodes()) indices.put(url, indices.size());
-    }
+    Map<String, Integer> indices = shareIndices(s);
     Duration timeout = config().requestTimeout();
     SubsetSigning.Spec spec =
         new SubsetSigning.Spec(
@@ -246,9 +242,11 @@ public final class NodeCalls {
             MAX_SIGNING_ATTEMPTS,
             timeout.plus(timeout).plus(timeout), // multipliedBy goes through BigDecimal
             SdkHeaders::newRequestId);
-    ConnectionState state = s;
     SubsetSigning.Hooks<T> hooks =
         new SubsetSigning.Hooks<>() {
+          // replaced when the validator set is read again
+          private volatile ConnectionState state = s;
+
           @Override
           public CompletableFuture<NodeReply> post(String nodeUrl, String requestId) {
             return resources
@@ -277,8 +275,54 @@ public final class NodeCalls {
           public T read(NodeResponses responses) {
             return read.apply(responses, state);
           }
+
+          @Override
+          public CompletableFuture<java.util.Optional<SubsetSigning.Validators>>
+              refreshValidators() {
+            // the client's own refresh path: a handshake with the set Staking reports now
+            return connector
+                .connectAsync()
+                .thenApply(
+                    fresh -> {
+                      ConnectionState old = state;
+                      Map<String, Integer> freshIndices = shareIndices(fresh);
+                      if (fresh.epochNumber() == old.epochNumber()
+                          && fresh.minNodeCount() == old.minNodeCount()
+                          && java.util.Set.copyOf(fresh.connectedNodes())
+                              .equals(java.util.Set.copyOf(old.connectedNodes()))
+                          && freshIndices.equals(indices)) {
+                        return java.util.Optional.empty();
+                      }
+                      List<String> nodes = new ArrayList<>();
+                      for (String url : fresh.connectedNodes()) {
+                        try {
+                          bodies.computeIfAbsent(url, bodyFor);
+                          nodes.add(url);
+                        } catch (LitException e) {
+                          // e.g. session sigs made before the node joined: sign without it
+                          log().warn("{}: not asking {}: {}", operation, url, e.getMessage());
+                        }
+                      }
+                      state = fresh;
+                      return java.util.Optional.of(
+                          new SubsetSigning.Validators(nodes, freshIndices, fresh.minNodeCount()));
+                    });
+          }
         };
     return SubsetSigning.run(spec, hooks, resources.nodeHealth(), log());
+  }
+
+  /**
+   * The share index of every active validator of the connected set (from Staking), or the connected
+   * nodes in order when the source does not give them.
+   */
+  private Map<String, Integer> shareIndices(ConnectionState s) {
+    Map<String, Integer> indices = connector.shareIndices();
+    if (!indices.keySet().containsAll(s.connectedNodes())) {
+      indices = new LinkedHashMap<>();
+      for (String url : s.connectedNodes()) indices.put(url, indices.size());
+    }
+    return indices;
   }
 
   private record Prepared(ConnectionState state, Map<String, ObjectNode> bodies) {}

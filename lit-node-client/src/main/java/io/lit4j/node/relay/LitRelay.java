@@ -10,6 +10,7 @@ import io.lit4j.core.constants.AuthMethodScope;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
+import io.lit4j.core.util.Futures;
 import io.lit4j.core.util.Hex;
 import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.Secp256k1PublicKey;
@@ -265,8 +266,7 @@ public final class LitRelay {
         .handle(
             (r, t) -> {
               if (t != null) {
-                Throwable cause =
-                    t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+                Throwable cause = Futures.unwrap(t);
                 throw relayError(0, "cannot reach the relay at " + base + ": " + cause);
               }
               JsonNode json;

@@ -3,10 +3,11 @@ package io.lit4j.node.wallet;
 import io.lit4j.auth.signer.EthSigner;
 import io.lit4j.core.errors.LitCryptoException;
 import io.lit4j.core.errors.LitValidationException;
+import io.lit4j.core.util.Futures;
 import io.lit4j.crypto.eth.EthAddress;
 import io.lit4j.crypto.eth.EthHash;
 import io.lit4j.crypto.eth.EthSignatures;
-import io.lit4j.node.internal.Futures;
+import io.lit4j.crypto.eth.Secp256k1;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.SignatureException;
@@ -42,9 +43,8 @@ import org.web3j.utils.Numeric;
  * }</pre>
  */
 public final class DigestEthSigner implements EthSigner, TxSignService {
-  private static final BigInteger N =
-      new BigInteger("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
-  private static final BigInteger HALF_N = N.shiftRight(1);
+  private static final BigInteger N = Secp256k1.ORDER;
+  private static final BigInteger HALF_N = Secp256k1.HALF_ORDER;
 
   private final EthAddress address;
   private final DigestSigner digestSigner;

@@ -35,6 +35,10 @@ public final class Fixture implements AutoCloseable {
   public final LitNodeClient client;
   public final LitContracts contracts;
   public final Web3jEthSigner signer;
+
+  /** The wallet's SIWE login (2 hours), as an auth sig for any node. */
+  public final AuthSig login;
+
   public final AuthMethod ethWallet;
   public final Secp256k1PublicKey pkpKey;
   public final SessionSigs eoaSessions;
@@ -59,7 +63,7 @@ public final class Fixture implements AutoCloseable {
             .signer(wallet)
             .build();
     Instant now = Instant.now();
-    AuthSig login =
+    login =
         AuthSigs.generate(
             signer,
             SiweMessage.builder()

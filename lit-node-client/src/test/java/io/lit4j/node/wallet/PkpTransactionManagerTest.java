@@ -131,7 +131,7 @@ class PkpTransactionManagerTest {
         assertThrows(
             LitContractException.class,
             () ->
-                io.lit4j.node.internal.Futures.join(
+                io.lit4j.core.util.Futures.join(
                     tm.signAndSendAsync(
                         RawTransaction.createEtherTransaction(
                             BigInteger.ZERO,

@@ -4,6 +4,7 @@ import io.lit4j.auth.methods.AuthMethod;
 import io.lit4j.core.constants.AuthMethodType;
 import io.lit4j.core.errors.LitAuthException;
 import io.lit4j.core.errors.LitException;
+import io.lit4j.core.util.Futures;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -37,8 +38,7 @@ public final class AuthMethodFailures {
     return future.handle(
         (v, t) -> {
           if (t == null) return v;
-          Throwable cause =
-              t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+          Throwable cause = Futures.unwrap(t);
           if (cause instanceof LitException e) {
             LitException translated = translate(e, methods);
             if (translated != e) throw new CompletionException(translated);
@@ -113,8 +113,7 @@ public final class AuthMethodFailures {
     return future.handle(
         (v, t) -> {
           if (t == null) return v;
-          Throwable cause =
-              t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+          Throwable cause = Futures.unwrap(t);
           if (cause instanceof LitException e
               && !(e instanceof LitAuthException)
               && texts(e).contains("NodeAuthSigScopeTooLimited")) {

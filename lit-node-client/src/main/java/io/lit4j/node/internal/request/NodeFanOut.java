@@ -245,7 +245,7 @@ public final class NodeFanOut {
                 if (invalid.isPresent()) failures.put(url, invalid.get());
                 else successes.put(url, reply);
               } else {
-                failures.put(url, asLit(error, url, call.requestId()));
+                failures.put(url, NodeErrors.asLit(error, url, call.requestId()));
               }
             }
             finishIfDecided.accept(false);
@@ -261,16 +261,5 @@ public final class NodeFanOut {
     } catch (RuntimeException e) {
       return false; // undecided: keep waiting for more answers
     }
-  }
-
-  private static LitException asLit(Throwable t, String url, String requestId) {
-    t = io.lit4j.node.internal.Futures.unwrap(t);
-    if (t instanceof LitException e) return e;
-    return LitException.builder()
-        .message("request to Lit node " + url + " failed: " + t)
-        .nodeUrl(url)
-        .requestId(requestId)
-        .cause(t)
-        .buildNode();
   }
 }

@@ -205,7 +205,7 @@ public final class NodeRequester {
   }
 
   private static Throwable unwrap(Throwable t) {
-    t = io.lit4j.node.internal.Futures.unwrap(t);
+    t = io.lit4j.core.util.Futures.unwrap(t);
     if (t instanceof CancellationException) return new InterruptedIOException("cancelled");
     return t;
   }

@@ -1,4 +1,4 @@
-package io.lit4j.node.internal;
+package io.lit4j.core.util;
 
 import io.lit4j.core.errors.LitException;
 import java.util.concurrent.CancellationException;
@@ -8,19 +8,25 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
- * The one place where lit-node-client turns futures into blocking results and back: the blocking
- * methods wait with {@link #join}, the async ones never throw ({@link #attempt}, {@link #supply}).
+ * The one place where lit4j turns futures into blocking results and back: every blocking method of
+ * the SDK (node client, contracts, signers) waits with {@link #join}, and the async ones never
+ * throw ({@link #attempt}, {@link #supply}).
+ *
+ * <p>Example: {@code byte[] sig = Futures.join(signer.signDigestAsync(digest));} throws the {@link
+ * LitException} that failed the future, not a {@link CompletionException}.
  */
 public final class Futures {
   private Futures() {}
 
   /**
-   * Waits for {@code f} and rethrows a {@link LitException} as is (noting where it was waited for);
-   * any other failure comes out as a {@link LitException} with it as the cause.
+   * Waits for {@code f} and rethrows a {@link LitException} (or an {@link Error}) as is, noting
+   * where it was waited for; any other failure comes out as a {@link LitException} with it as the
+   * cause, so callers never see a raw {@code NullPointerException} or a wrapper.
    *
    * @param f the future to wait for
    * @param <T> the result type
    * @return the result
+   * @throws LitException what failed the future
    */
   public static <T> T join(CompletableFuture<T> f) {
     try {
@@ -32,6 +38,7 @@ public final class Futures {
         le.addSuppressed(new WaitedHere());
         throw le;
       }
+      if (t instanceof Error err) throw err;
       throw new LitException("request failed: " + t, t);
     }
   }
