@@ -1,6 +1,7 @@
 package io.lit4j.core.util;
 
 import io.lit4j.core.errors.LitException;
+import io.lit4j.core.errors.LitValidationException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,9 +27,11 @@ public final class Futures {
    * @param f the future to wait for
    * @param <T> the result type
    * @return the result
-   * @throws LitException what failed the future
+   * @throws LitException what failed the future, or a {@link LitValidationException} if {@code f}
+   *     is null
    */
   public static <T> T join(CompletableFuture<T> f) {
+    if (f == null) throw new LitValidationException("the future to wait for is missing");
     try {
       return f.join();
     } catch (CompletionException | CancellationException e) {
