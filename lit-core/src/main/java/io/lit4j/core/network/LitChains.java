@@ -1,7 +1,7 @@
 package io.lit4j.core.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lit4j.core.json.LitJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -109,7 +109,7 @@ public final class LitChains {
       if (in == null) {
         throw new IllegalStateException("lit4j jar is missing its chain table " + TABLE);
       }
-      table = new ObjectMapper().readTree(in);
+      table = LitJson.mapper().readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the chain table " + TABLE, e);
     }
