@@ -126,7 +126,7 @@ public final class BlsJwt {
     return read(jwt, split(jwt));
   }
 
-  private static String[] split(String jwt) {
+  static String[] split(String jwt) {
     if (jwt == null) throw new LitValidationException("JWT is missing");
     String[] parts = jwt.split("\\.", -1);
     if (parts.length != 3) {

@@ -51,10 +51,7 @@ public record SignedToken(String jwt, JsonNode header, JsonNode payload) {
    * @throws LitValidationException when the third part is not base64url of a compressed G2 point
    */
   public BlsSignature signature() {
-    String[] parts = jwt.split("\\.", -1);
-    if (parts.length != 3)
-      throw new LitValidationException("JWT must have 3 dot-separated parts, got " + parts.length);
-    return new BlsSignature(BlsJwt.decodePart(parts[2], "signature"));
+    return new BlsSignature(BlsJwt.decodePart(BlsJwt.split(jwt)[2], "signature"));
   }
 
   /** Names the subject and chain; the token itself is a bearer credential and is left out. */
