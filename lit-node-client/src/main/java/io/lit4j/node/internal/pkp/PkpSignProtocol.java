@@ -9,7 +9,6 @@ import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.network.LitEndpoint;
 import io.lit4j.core.network.ProtocolVersion;
-import io.lit4j.crypto.ecdsa.EcdsaShareCombiner;
 import io.lit4j.crypto.ecdsa.EcdsaShareJson;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
@@ -18,6 +17,7 @@ import io.lit4j.node.NodeResponses;
 import io.lit4j.node.PkpSignRequest;
 import io.lit4j.node.internal.NodeCalls;
 import io.lit4j.node.internal.request.AuthMethodFailures;
+import io.lit4j.node.internal.request.NodeErrors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -87,27 +87,9 @@ public final class PkpSignProtocol {
       }
       parsed.ifPresent(shares::add);
     }
-    EcdsaSignature sig;
-    try {
-      sig = EcdsaShareCombiner.combine(shares, minNodeCount);
-    } catch (LitException e) {
-      throw LitException.builder()
-          .message(
-              "pkpSign: cannot combine the signature from "
-                  + shares.size()
-                  + " shares of "
-                  + responses.successCount()
-                  + " nodes (request "
-                  + responses.requestId()
-                  + "): "
-                  + e.getMessage())
-          .requestId(responses.requestId())
-          .nodeUrls(new ArrayList<>(responses.successes().keySet()))
-          .errorCode(e.errorCode().orElse(LitErrorCode.NO_VALID_SHARES.code()))
-          .errorKind(e.errorKind().orElse("Unexpected"))
-          .cause(e)
-          .buildCrypto();
-    }
+    EcdsaSignature sig =
+        NodeErrors.combineEcdsa(
+            "pkpSign: cannot combine the signature", shares, minNodeCount, responses);
     if (!sig.publicKey().equals(request.pkpPublicKey())
         || !Arrays.equals(sig.dataSigned(), request.toSign())) {
       throw LitException.builder()
