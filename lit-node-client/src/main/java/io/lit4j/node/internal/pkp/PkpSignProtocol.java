@@ -68,24 +68,7 @@ public final class PkpSignProtocol {
       PkpSignRequest request, NodeResponses responses, int minNodeCount) {
     List<EcdsaSignatureShare> shares = new ArrayList<>();
     for (NodeReply reply : responses.successes().values()) {
-      JsonNode share = reply.body().get("signatureShare");
-      Optional<EcdsaSignatureShare> parsed;
-      try {
-        parsed = EcdsaShareJson.parsePkpSign(share);
-      } catch (LitException e) {
-        throw LitException.builder()
-            .message(
-                "Lit node "
-                    + reply.nodeUrl()
-                    + " sent an unusable pkp/sign answer: "
-                    + e.getMessage())
-            .nodeUrl(reply.nodeUrl())
-            .requestId(responses.requestId())
-            .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
-            .cause(e)
-            .buildNode();
-      }
-      parsed.ifPresent(shares::add);
+      share(reply, responses.requestId()).ifPresent(shares::add);
     }
     EcdsaSignature sig =
         NodeErrors.combineEcdsa(
@@ -127,24 +110,34 @@ public final class PkpSignProtocol {
             PATH,
             url -> body(request, url),
             request.toSign(),
-            reply -> {
-              try {
-                return EcdsaShareJson.parsePkpSign(reply.body().get("signatureShare")).isPresent();
-              } catch (LitException e) {
-                throw LitException.builder()
-                    .message(
-                        "Lit node "
-                            + reply.nodeUrl()
-                            + " sent an unusable pkp/sign answer: "
-                            + e.getMessage())
-                    .nodeUrl(reply.nodeUrl())
-                    .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
-                    .cause(e)
-                    .buildNode();
-              }
-            },
+            reply -> share(reply, null).isPresent(),
             reply -> Optional.empty(),
             (responses, state) -> read(request, responses, state.minNodeCount())),
         request.authMethods());
+  }
+
+  /**
+   * {@return the node's signature share, empty when it sent none}
+   *
+   * @param reply the node's answer
+   * @param requestId the request id for the error, or null when not known yet
+   * @throws LitException (a node error) naming the node for a malformed share
+   */
+  private static Optional<EcdsaSignatureShare> share(NodeReply reply, String requestId) {
+    try {
+      return EcdsaShareJson.parsePkpSign(reply.body().get("signatureShare"));
+    } catch (LitException e) {
+      throw LitException.builder()
+          .message(
+              "Lit node "
+                  + reply.nodeUrl()
+                  + " sent an unusable pkp/sign answer: "
+                  + e.getMessage())
+          .nodeUrl(reply.nodeUrl())
+          .requestId(requestId)
+          .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
+          .cause(e)
+          .buildNode();
+    }
   }
 }
