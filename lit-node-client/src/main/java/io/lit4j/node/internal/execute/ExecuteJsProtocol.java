@@ -9,7 +9,6 @@ import io.lit4j.core.json.LitJson;
 import io.lit4j.core.network.LitEndpoint;
 import io.lit4j.core.network.ProtocolVersion;
 import io.lit4j.core.util.Hex;
-import io.lit4j.crypto.ecdsa.EcdsaShareCombiner;
 import io.lit4j.crypto.ecdsa.EcdsaShareJson;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
@@ -21,6 +20,7 @@ import io.lit4j.node.NodeResponses;
 import io.lit4j.node.internal.NodeCalls;
 import io.lit4j.node.internal.request.AuthMethodFailures;
 import io.lit4j.node.internal.request.Consensus;
+import io.lit4j.node.internal.request.NodeErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -130,28 +130,13 @@ public final class ExecuteJsProtocol {
     Map<String, EcdsaSignature> signatures = new LinkedHashMap<>();
     for (String name : names) {
       List<EcdsaSignatureShare> forName = shares.getOrDefault(name, List.of());
-      try {
-        signatures.put(name, EcdsaShareCombiner.combine(forName, minNodeCount));
-      } catch (LitException e) {
-        throw LitException.builder()
-            .message(
-                "executeJs: cannot combine signature '"
-                    + name
-                    + "' from "
-                    + forName.size()
-                    + " shares of "
-                    + replies.size()
-                    + " nodes (request "
-                    + responses.requestId()
-                    + "): "
-                    + e.getMessage())
-            .requestId(responses.requestId())
-            .nodeUrls(new ArrayList<>(responses.successes().keySet()))
-            .errorCode(e.errorCode().orElse(LitErrorCode.NO_VALID_SHARES.code()))
-            .errorKind(e.errorKind().orElse("Unexpected"))
-            .cause(e)
-            .buildCrypto();
-      }
+      signatures.put(
+          name,
+          NodeErrors.combineEcdsa(
+              "executeJs: cannot combine signature '" + name + "'",
+              forName,
+              minNodeCount,
+              responses));
     }
     Map<String, ExecuteJsClaim> claims = new LinkedHashMap<>();
     claimKeyIds.forEach(

@@ -9,7 +9,6 @@ import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.network.LitEndpoint;
 import io.lit4j.core.network.ProtocolVersion;
-import io.lit4j.crypto.ecdsa.EcdsaShareCombiner;
 import io.lit4j.crypto.ecdsa.EcdsaShareJson;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
@@ -18,6 +17,7 @@ import io.lit4j.node.NodeResponses;
 import io.lit4j.node.PkpSignRequest;
 import io.lit4j.node.internal.NodeCalls;
 import io.lit4j.node.internal.request.AuthMethodFailures;
+import io.lit4j.node.internal.request.NodeErrors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,46 +68,11 @@ public final class PkpSignProtocol {
       PkpSignRequest request, NodeResponses responses, int minNodeCount) {
     List<EcdsaSignatureShare> shares = new ArrayList<>();
     for (NodeReply reply : responses.successes().values()) {
-      JsonNode share = reply.body().get("signatureShare");
-      Optional<EcdsaSignatureShare> parsed;
-      try {
-        parsed = EcdsaShareJson.parsePkpSign(share);
-      } catch (LitException e) {
-        throw LitException.builder()
-            .message(
-                "Lit node "
-                    + reply.nodeUrl()
-                    + " sent an unusable pkp/sign answer: "
-                    + e.getMessage())
-            .nodeUrl(reply.nodeUrl())
-            .requestId(responses.requestId())
-            .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
-            .cause(e)
-            .buildNode();
-      }
-      parsed.ifPresent(shares::add);
+      share(reply, responses.requestId()).ifPresent(shares::add);
     }
-    EcdsaSignature sig;
-    try {
-      sig = EcdsaShareCombiner.combine(shares, minNodeCount);
-    } catch (LitException e) {
-      throw LitException.builder()
-          .message(
-              "pkpSign: cannot combine the signature from "
-                  + shares.size()
-                  + " shares of "
-                  + responses.successCount()
-                  + " nodes (request "
-                  + responses.requestId()
-                  + "): "
-                  + e.getMessage())
-          .requestId(responses.requestId())
-          .nodeUrls(new ArrayList<>(responses.successes().keySet()))
-          .errorCode(e.errorCode().orElse(LitErrorCode.NO_VALID_SHARES.code()))
-          .errorKind(e.errorKind().orElse("Unexpected"))
-          .cause(e)
-          .buildCrypto();
-    }
+    EcdsaSignature sig =
+        NodeErrors.combineEcdsa(
+            "pkpSign: cannot combine the signature", shares, minNodeCount, responses);
     if (!sig.publicKey().equals(request.pkpPublicKey())
         || !Arrays.equals(sig.dataSigned(), request.toSign())) {
       throw LitException.builder()
@@ -145,24 +110,34 @@ public final class PkpSignProtocol {
             PATH,
             url -> body(request, url),
             request.toSign(),
-            reply -> {
-              try {
-                return EcdsaShareJson.parsePkpSign(reply.body().get("signatureShare")).isPresent();
-              } catch (LitException e) {
-                throw LitException.builder()
-                    .message(
-                        "Lit node "
-                            + reply.nodeUrl()
-                            + " sent an unusable pkp/sign answer: "
-                            + e.getMessage())
-                    .nodeUrl(reply.nodeUrl())
-                    .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
-                    .cause(e)
-                    .buildNode();
-              }
-            },
+            reply -> share(reply, null).isPresent(),
             reply -> Optional.empty(),
             (responses, state) -> read(request, responses, state.minNodeCount())),
         request.authMethods());
+  }
+
+  /**
+   * {@return the node's signature share, empty when it sent none}
+   *
+   * @param reply the node's answer
+   * @param requestId the request id for the error, or null when not known yet
+   * @throws LitException (a node error) naming the node for a malformed share
+   */
+  private static Optional<EcdsaSignatureShare> share(NodeReply reply, String requestId) {
+    try {
+      return EcdsaShareJson.parsePkpSign(reply.body().get("signatureShare"));
+    } catch (LitException e) {
+      throw LitException.builder()
+          .message(
+              "Lit node "
+                  + reply.nodeUrl()
+                  + " sent an unusable pkp/sign answer: "
+                  + e.getMessage())
+          .nodeUrl(reply.nodeUrl())
+          .requestId(requestId)
+          .errorCode(LitErrorCode.INVALID_NODE_RESPONSE)
+          .cause(e)
+          .buildNode();
+    }
   }
 }

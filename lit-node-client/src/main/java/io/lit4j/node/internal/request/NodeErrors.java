@@ -1,7 +1,13 @@
 package io.lit4j.node.internal.request;
 
+import io.lit4j.core.errors.LitErrorCode;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.util.Futures;
+import io.lit4j.crypto.ecdsa.EcdsaShareCombiner;
+import io.lit4j.crypto.ecdsa.EcdsaSignature;
+import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
+import io.lit4j.node.NodeResponses;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -55,5 +61,41 @@ public final class NodeErrors {
               t.errorKind().ifPresent(b::errorKind);
               b.status(t.status());
             });
+  }
+
+  /**
+   * Combines the nodes' ECDSA signature shares, or fails with a crypto error that names the
+   * operation, the share and node counts, the request and the nodes, keeping the combiner's error
+   * code and kind ({@code NoValidShares} / {@code Unexpected} when it has none).
+   *
+   * @param what the start of the message, e.g. {@code "pkpSign: cannot combine the signature"}
+   * @param shares the shares to combine
+   * @param minNodeCount the threshold
+   * @param responses the nodes' answers the shares came from
+   * @return the combined, verified signature
+   */
+  public static EcdsaSignature combineEcdsa(
+      String what, List<EcdsaSignatureShare> shares, int minNodeCount, NodeResponses responses) {
+    try {
+      return EcdsaShareCombiner.combine(shares, minNodeCount);
+    } catch (LitException e) {
+      throw LitException.builder()
+          .message(
+              what
+                  + " from "
+                  + shares.size()
+                  + " shares of "
+                  + responses.successCount()
+                  + " nodes (request "
+                  + responses.requestId()
+                  + "): "
+                  + e.getMessage())
+          .requestId(responses.requestId())
+          .nodeUrls(new ArrayList<>(responses.successes().keySet()))
+          .errorCode(e.errorCode().orElse(LitErrorCode.NO_VALID_SHARES.code()))
+          .errorKind(e.errorKind().orElse("Unexpected"))
+          .cause(e)
+          .buildCrypto();
+    }
   }
 }

@@ -11,7 +11,6 @@ import io.lit4j.core.errors.LitValidationException;
 import io.lit4j.core.json.LitJson;
 import io.lit4j.core.network.LitEndpoint;
 import io.lit4j.core.network.ProtocolVersion;
-import io.lit4j.crypto.ecdsa.EcdsaShareCombiner;
 import io.lit4j.crypto.ecdsa.EcdsaShareJson;
 import io.lit4j.crypto.ecdsa.EcdsaSignature;
 import io.lit4j.crypto.ecdsa.EcdsaSignatureShare;
@@ -23,6 +22,7 @@ import io.lit4j.node.SignSessionKeyResponse;
 import io.lit4j.node.internal.NodeCalls;
 import io.lit4j.node.internal.request.AuthMethodFailures;
 import io.lit4j.node.internal.request.Consensus;
+import io.lit4j.node.internal.request.NodeErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,27 +106,9 @@ public final class SignSessionKeyProtocol {
                         .errorCode(LitErrorCode.NO_VALID_SHARES)
                         .errorKind("Unexpected")
                         .buildCrypto());
-    EcdsaSignature sig;
-    try {
-      sig = EcdsaShareCombiner.combine(shares, minNodeCount);
-    } catch (LitException e) {
-      throw LitException.builder()
-          .message(
-              "signSessionKey: cannot combine the PKP signature from "
-                  + shares.size()
-                  + " shares of "
-                  + responses.successCount()
-                  + " nodes (request "
-                  + responses.requestId()
-                  + "): "
-                  + e.getMessage())
-          .requestId(responses.requestId())
-          .nodeUrls(new ArrayList<>(responses.successes().keySet()))
-          .errorCode(e.errorCode().orElse(LitErrorCode.NO_VALID_SHARES.code()))
-          .errorKind(e.errorKind().orElse("Unexpected"))
-          .cause(e)
-          .buildCrypto();
-    }
+    EcdsaSignature sig =
+        NodeErrors.combineEcdsa(
+            "signSessionKey: cannot combine the PKP signature", shares, minNodeCount, responses);
     byte[] expectedHash = EthHash.personalMessageHash(siweText.getBytes(StandardCharsets.UTF_8));
     if (!Arrays.equals(sig.dataSigned(), expectedHash)) {
       throw wrong(
