@@ -82,10 +82,8 @@ final class NetworkStart {
       List<Credentials> wallets = new ArrayList<>();
       for (int i = 0; i < nodes; i++)
         wallets.add(Credentials.create(ECKeyPair.create(walletKey(s, i))));
-      // real nodes number themselves by sorting the epoch's validators by staker address (here the
-      // wallet address): node i is the i-th, so clients predict the signing subset as on a real
-      // network
-      wallets.sort(Comparator.comparing(c -> c.getAddress().toLowerCase(Locale.ROOT)));
+      // node i is the i-th validator in share-index order (the staker address is the wallet's)
+      wallets.sort(Comparator.comparing(Credentials::getAddress, ValidatorSet.SHARE_INDEX_ORDER));
       LitDeploymentSpec.Builder spec = LitDeploymentSpec.builder();
       for (int i = 0; i < nodes; i++) {
         NodeHttpServer server =

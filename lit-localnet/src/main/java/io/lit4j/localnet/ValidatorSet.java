@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Uint128;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint32;
@@ -41,6 +42,13 @@ import org.web3j.crypto.Keys;
  */
 final class ValidatorSet {
   private static final Logger LOG = LoggerFactory.getLogger(LocalLitNetwork.class);
+
+  /**
+   * How real nodes number themselves: the epoch's validators sorted by staker address, share index
+   * = position (clients predict the signing subset from it). Start-up and every epoch use this.
+   */
+  static final Comparator<String> SHARE_INDEX_ORDER =
+      Comparator.comparing(address -> address.toLowerCase(Locale.ROOT));
 
   /** What the network needs to deal keys and wallets to validators after start-up (secret). */
   record Secrets(
@@ -131,7 +139,7 @@ final class ValidatorSet {
       new Transactor(anvil.web3j(), wallet, anvil.chainId())
           .send(
               contracts.staking(),
-              new org.web3j.abi.datatypes.Function(
+              new Function(
                   "requestToJoin",
                   List.of(
                       new Uint32(v.ipAsUint32()),
@@ -164,7 +172,7 @@ final class ValidatorSet {
     ownerTransactor()
         .send(
             contracts.staking(),
-            new org.web3j.abi.datatypes.Function(
+            new Function(
                 "adminKickValidatorInNextEpoch",
                 List.of(new Address(n.nodeWalletAddress())),
                 List.of()),
@@ -182,17 +190,14 @@ final class ValidatorSet {
   long advanceEpoch(boolean rateLimiting, boolean strictAuthOnly) {
     Transactor owner = ownerTransactor();
     String staking = contracts.staking();
-    owner.send(
-        staking,
-        new org.web3j.abi.datatypes.Function("advanceEpoch", List.of(), List.of()),
-        BigInteger.ZERO);
+    owner.send(staking, new Function("advanceEpoch", List.of(), List.of()), BigInteger.ZERO);
     @SuppressWarnings({"rawtypes", "unchecked"})
     List<Address> current =
         (List<Address>)
             owner
                 .call(
                     staking,
-                    new org.web3j.abi.datatypes.Function(
+                    new Function(
                         "getValidatorsInCurrentEpoch",
                         List.of(),
                         List.of(new TypeReference<DynamicArray<Address>>() {})))
@@ -203,7 +208,7 @@ final class ValidatorSet {
                 owner
                     .call(
                         staking,
-                        new org.web3j.abi.datatypes.Function(
+                        new Function(
                             "currentValidatorCountForConsensus",
                             List.of(),
                             List.of(new TypeReference<Uint256>() {})))
@@ -211,10 +216,9 @@ final class ValidatorSet {
                     .getValue())
             .intValueExact();
     long next = epoch + 1;
-    // real nodes number themselves by sorting the epoch's validators by staker address, as at
-    // start-up; Staking lists joiners in the order they joined
+    // Staking lists joiners in the order they joined; nodes number themselves by staker address
     current = new ArrayList<>(current);
-    current.sort(Comparator.comparing(a -> a.getValue().toLowerCase(Locale.ROOT)));
+    current.sort(Comparator.comparing(Address::getValue, SHARE_INDEX_ORDER));
     int n = current.size();
     EpochDealer.EpochKeys dealt = keys.dealer().deal(next, n, threshold);
     Map<String, SimulatedNode> serving = new HashMap<>();

@@ -138,17 +138,7 @@ public final class StytchProject implements AutoCloseable {
    */
   public String smsOtpSession(String userId, String phoneNumber) {
     return sign(
-        claims(
-                userId,
-                List.of(
-                    factor(
-                        "sms",
-                        "phone_number_factor",
-                        Map.of(
-                            "phone_id",
-                            "phone-number-test-" + UUID.randomUUID(),
-                            "phone_number",
-                            phoneNumber))))
+        claims(userId, List.of(factor("sms", "phone_number_factor", phoneFactor(phoneNumber))))
             .build());
   }
 
@@ -161,17 +151,7 @@ public final class StytchProject implements AutoCloseable {
    */
   public String whatsAppOtpSession(String userId, String phoneNumber) {
     return sign(
-        claims(
-                userId,
-                List.of(
-                    factor(
-                        "whatsapp",
-                        "phone_number_factor",
-                        Map.of(
-                            "phone_id",
-                            "phone-number-test-" + UUID.randomUUID(),
-                            "phone_number",
-                            phoneNumber))))
+        claims(userId, List.of(factor("whatsapp", "phone_number_factor", phoneFactor(phoneNumber))))
             .build());
   }
 
@@ -187,9 +167,7 @@ public final class StytchProject implements AutoCloseable {
    */
   public String totpSession(String userId, String totpId, String phoneNumber) {
     Map<String, Object> f = factor("totp", "authenticator_app_factor", Map.of("totp_id", totpId));
-    f.put(
-        "phone_number_factor",
-        Map.of("phone_id", "phone-number-test-" + UUID.randomUUID(), "phone_number", phoneNumber));
+    f.put("phone_number_factor", phoneFactor(phoneNumber));
     return sign(claims(userId, List.of(f)).build());
   }
 
@@ -214,6 +192,11 @@ public final class StytchProject implements AutoCloseable {
         .notBeforeTime(Date.from(now))
         .expirationTime(Date.from(now.plus(SESSION_JWT_LIFETIME)))
         .claim(SESSION_CLAIM, session);
+  }
+
+  private static Map<String, Object> phoneFactor(String phoneNumber) {
+    return Map.of(
+        "phone_id", "phone-number-test-" + UUID.randomUUID(), "phone_number", phoneNumber);
   }
 
   private static Map<String, Object> factor(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.core.acc.AccessControlConditions;
 import io.lit4j.core.acc.ConditionKind;
+import io.lit4j.core.constants.LitAbility;
 import io.lit4j.core.errors.LitException;
 import io.lit4j.core.ipfs.IpfsCid;
 import io.lit4j.core.json.LitJson;
@@ -152,20 +153,21 @@ final class ExecuteHost implements ActionHost {
     AccessControlConditions acc =
         AccessControlConditions.fromCanonicalJson(
             ConditionKind.UNIFIED_ACCESS_CONTROL_CONDITIONS, conditions);
-    ValidatedAuth a = auth;
-    if (authSig != null && !authSig.isNull()) {
-      AuthSig sig = AuthValidator.parseAuthSig(authSig, true);
-      a =
-          node.authValidator()
-              .validate(
-                  sig,
-                  new AuthResource(
-                      "lit-accesscontrolcondition",
-                      acc.hashHex(),
-                      io.lit4j.core.constants.LitAbility.ACCESS_CONTROL_CONDITION_SIGNING),
-                  chain);
-    }
+    ValidatedAuth a =
+        conditionAuth(authSig, acc.hashHex(), LitAbility.ACCESS_CONTROL_CONDITION_SIGNING, chain);
     return node.evaluate(acc, a, Optional.of(cid));
+  }
+
+  /**
+   * The action's own auth, or the auth of {@code authSig} when the action passes one, checked for
+   * {@code ability} over the condition resource {@code resourceId}.
+   */
+  private ValidatedAuth conditionAuth(
+      JsonNode authSig, String resourceId, LitAbility ability, String chain) {
+    if (authSig == null || authSig.isNull()) return auth;
+    AuthSig sig = AuthValidator.parseAuthSig(authSig, true);
+    return node.authValidator()
+        .validate(sig, new AuthResource("lit-accesscontrolcondition", resourceId, ability), chain);
   }
 
   @Override
@@ -402,20 +404,12 @@ final class ExecuteHost implements ActionHost {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("ciphertext is not base64: " + e.getMessage());
     }
-    ValidatedAuth a = auth;
-    JsonNode authSig = args.get("authSig");
-    if (authSig != null && !authSig.isNull()) {
-      AuthSig sig = AuthValidator.parseAuthSig(authSig, true);
-      a =
-          node.authValidator()
-              .validate(
-                  sig,
-                  new AuthResource(
-                      "lit-accesscontrolcondition",
-                      acc.hashHex() + "/" + dataHash,
-                      io.lit4j.core.constants.LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION),
-                  chain);
-    }
+    ValidatedAuth a =
+        conditionAuth(
+            args.get("authSig"),
+            acc.hashHex() + "/" + dataHash,
+            LitAbility.ACCESS_CONTROL_CONDITION_DECRYPTION,
+            chain);
     if (!node.evaluate(acc, a, Optional.of(cid))) {
       throw NodeError.of(
           NodeErrorCode.NodeAccessControlConditionsReturnedNotAuthorized,
