@@ -9,7 +9,7 @@ const ecdsaSdk = require('@lit-protocol/ecdsa-sdk');
 const { secp256k1 } = require('@noble/curves/secp256k1');
 const { keccak_256 } = require('@noble/hashes/sha3');
 const { joinSignature } = require('@ethersproject/bytes');
-const { versionOf, hex, generatedBy, print, check, run } = require('./common.cjs');
+const { versionOf, hex, scalarHex, generatedBy, print, check, run } = require('./common.cjs');
 
 const N = secp256k1.CURVE.n;
 const PKP_SECRET = '51a218380c9f5f78b2481ea60c7550bcca9112d69bf32e825c6e8048025d9364';
@@ -26,7 +26,6 @@ const CASES = [
 ];
 
 const big = (h) => BigInt('0x' + h);
-const scalarHex = (x) => x.toString(16).padStart(64, '0');
 const mod = (x) => ((x % N) + N) % N;
 const inv = (x) => {
   let [a, b, u] = [mod(x), N, 1n];
