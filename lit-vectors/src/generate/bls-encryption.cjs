@@ -9,13 +9,12 @@ const nodeCrypto = require('crypto');
 const blsSdk = require('@lit-protocol/bls-sdk');
 const { hashAccessControlConditions } = require('@lit-protocol/access-control-conditions');
 const { bls12_381: bls } = require('@noble/curves/bls12-381');
-const { versionOf, hex, generatedBy, print, check, run } = require('./common.cjs');
+const { versionOf, hex, scalarHex, generatedBy, print, check, run } = require('./common.cjs');
 const { DST, THRESHOLD, IDENTITY_ACC, PLAINTEXT, thresholdKey, signatureShares } = require('./bls-threshold-signatures.cjs');
 
 const R = bls.params.r;
 const SALT = Buffer.from('TIMELOCK_BLS12381_XOF:HKDF-SHA2-256_', 'ascii');
 const sha256 = (b) => nodeCrypto.createHash('sha256').update(b).digest();
-const scalarHex = (x) => x.toString(16).padStart(64, '0');
 const xor = (a, b) => Buffer.from(a.map((x, i) => x ^ b[i]));
 const leb128 = (n) => {
   const out = [];

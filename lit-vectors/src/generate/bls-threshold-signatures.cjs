@@ -9,7 +9,7 @@ const crypto = require('crypto');
 const blsSdk = require('@lit-protocol/bls-sdk');
 const { hashAccessControlConditions } = require('@lit-protocol/access-control-conditions');
 const { bls12_381: bls } = require('@noble/curves/bls12-381');
-const { versionOf, hex, generatedBy, print, check, run } = require('./common.cjs');
+const { versionOf, hex, scalarHex, generatedBy, print, check, run } = require('./common.cjs');
 
 const DST = 'BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_';
 const R = bls.params.r;
@@ -37,7 +37,6 @@ const pow = (b, e) => {
   for (b = mod(b); e > 0n; e >>= 1n, b = (b * b) % R) if (e & 1n) r = (r * b) % R;
   return r;
 };
-const scalarHex = (x) => x.toString(16).padStart(64, '0');
 const b64url = (s) => Buffer.from(s, 'utf8').toString('base64url');
 const b64 = (u8) => Buffer.from(u8).toString('base64');
 

@@ -20,6 +20,8 @@ const versionOf = (name) => {
 
 const hex = (u8) => Buffer.from(u8).toString('hex');
 const fromHex = (h) => Uint8Array.from(Buffer.from(h.replace(/^0x/, ''), 'hex'));
+/** A scalar (BigInt) as 64 lower-case hex digits (32 bytes, big-endian). */
+const scalarHex = (x) => x.toString(16).padStart(64, '0');
 
 /** generatedBy of the files made here: the generator script and where its packages come from. */
 const generatedBy = (script) =>
@@ -49,4 +51,4 @@ const run = (main) =>
     },
   );
 
-module.exports = { versionOf, hex, fromHex, generatedBy, print, check, run };
+module.exports = { versionOf, hex, fromHex, scalarHex, generatedBy, print, check, run };

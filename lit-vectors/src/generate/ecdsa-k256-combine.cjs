@@ -7,9 +7,10 @@
 'use strict';
 const ecdsaSdk = require('@lit-protocol/ecdsa-sdk');
 const { secp256k1 } = require('@noble/curves/secp256k1');
+const { invert } = require('@noble/curves/abstract/modular');
 const { keccak_256 } = require('@noble/hashes/sha3');
 const { joinSignature } = require('@ethersproject/bytes');
-const { versionOf, hex, generatedBy, print, check, run } = require('./common.cjs');
+const { versionOf, hex, scalarHex, generatedBy, print, check, run } = require('./common.cjs');
 
 const N = secp256k1.CURVE.n;
 const PKP_SECRET = '51a218380c9f5f78b2481ea60c7550bcca9112d69bf32e825c6e8048025d9364';
@@ -26,18 +27,8 @@ const CASES = [
 ];
 
 const big = (h) => BigInt('0x' + h);
-const scalarHex = (x) => x.toString(16).padStart(64, '0');
 const mod = (x) => ((x % N) + N) % N;
-const inv = (x) => {
-  let [a, b, u] = [mod(x), N, 1n];
-  let v = 0n;
-  while (a !== 0n) {
-    const q = b / a;
-    [a, b] = [b - q * a, a];
-    [u, v] = [v - q * u, u];
-  }
-  return mod(v);
-};
+const inv = (x) => invert(x, N);
 const eip191 = (msg) => {
   const bytes = Buffer.from(msg, 'utf8');
   return hex(keccak_256(Buffer.concat([Buffer.from(`\x19Ethereum Signed Message:\n${bytes.length}`, 'utf8'), bytes])));

@@ -6,8 +6,8 @@
 const { nacl } = require('@lit-protocol/nacl');
 const { uint8arrayFromString, uint8arrayToString } = require('@lit-protocol/uint8arrays');
 const crypto = require('crypto');
+const { versionOf, hex, print, run } = require('./common.cjs');
 
-const hex = (u8) => Buffer.from(u8).toString('hex');
 const SEEDS = [
   '0000000000000000000000000000000000000000000000000000000000000000',
   '2a6c3e4cd52e08ad72b53da306904e9d9166d850dce47dc66e31f3124ceebec0',
@@ -52,8 +52,8 @@ const cases = SEEDS.map((seedHex) => {
 const out = {
   note: 'ed25519 session-key vectors. SessionKeyPair = { publicKey: hex(32B), secretKey: hex(64B = seed || publicKey) } (tweetnacl format, lower-case hex). sessionSig.sig = hex(nacl.sign.detached(UTF-8 bytes of signedMessage, secretKey)) = 64-byte RFC 8032 Ed25519 signature. signedMessage = JSON.stringify of {sessionKey, resourceAbilityRequests, capabilities, issuedAt, expiration, nodeAddress} in that key order; the exact string is what is signed and sent.',
   source: 'generated with npm @lit-protocol/nacl@4.2.0 (tweetnacl) and @lit-protocol/uint8arrays@4.2.0; cross-checked with Node.js Ed25519',
-  versions: { '@lit-protocol/nacl': require('@lit-protocol/nacl/package.json').version, '@lit-protocol/uint8arrays': require('@lit-protocol/uint8arrays/package.json').version },
+  versions: { '@lit-protocol/nacl': versionOf('@lit-protocol/nacl'), '@lit-protocol/uint8arrays': versionOf('@lit-protocol/uint8arrays') },
   cases,
   generatedBy: 'lit-vectors/src/generate/ed25519-session-sigs.cjs (generate.sh) with the npm packages listed in versions, installed by the build into ${lit4j.tools.dir}/js-sdk-4.2.0',
 };
-process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+run(() => print(out, true));

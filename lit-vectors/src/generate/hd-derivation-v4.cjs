@@ -9,7 +9,7 @@ const { secp256k1 } = require('@noble/curves/secp256k1');
 const { hash_to_field } = require('@noble/curves/abstract/hash-to-curve');
 const { sha256 } = require('@noble/hashes/sha256');
 const { keccak_256 } = require('@noble/hashes/sha3');
-const { versionOf, hex, fromHex, generatedBy, print, check, run } = require('./common.cjs');
+const { versionOf, hex, fromHex, scalarHex, generatedBy, print, check, run } = require('./common.cjs');
 
 const DST = 'LIT_HD_KEY_ID_K256_XMD:SHA-256_SSWU_RO_NUL_';
 const N = secp256k1.CURVE.n;
@@ -48,7 +48,6 @@ const tweakOf = (keyIdHex) =>
   hash_to_field(fromHex(keyIdHex), 1, { DST, p: N, m: 1, k: 128, expand: 'xmd', hash: sha256 })[0][0];
 const ethAddress = (pubHex) => '0x' + hex(keccak_256(fromHex(pubHex).subarray(1))).slice(-40);
 const keyIdOf = (userId, appId) => hex(keccak_256(Buffer.from(`${userId}:${appId}`, 'utf8')));
-const scalarHex = (x) => x.toString(16).padStart(64, '0');
 
 /** sum_i k^i * root_i, as the note says: the reference for the wasm's answer. */
 const referenceDerive = (k, roots) => {

@@ -2,8 +2,9 @@ package io.lit4j.localnet.actions;
 
 /**
  * Answers the {@code fetch} calls Lit Actions make to a chosen host in-process, instead of the
- * network (see {@code LocalLitNetwork.Builder#routeFetch}), so oracle-style actions can be tested
- * offline. Called on the action's thread, once per node that runs the action; must be thread-safe.
+ * network (see {@link io.lit4j.localnet.LocalLitNetworkBuilder#routeFetch}), so oracle-style
+ * actions can be tested offline. Called on the action's thread, once per node that runs the action;
+ * must be thread-safe.
  */
 @FunctionalInterface
 public interface FetchHandler {
