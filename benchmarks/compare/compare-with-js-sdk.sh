@@ -37,17 +37,9 @@ CLIENT_CP="benchmarks/target/benchmarks.jar"
 
 # the network: its own JVM, so its CPU is not the client's (Nagle off on the nodes' HTTP server; no
 # capacity credits needed, so neither client mints them)
-java -Dsun.net.httpserver.nodelay=true -Dlit4j.tools.dir="$TOOLS" -cp "$NET_CP" io.lit4j.localnet.LocalLitNetworkMain \
-  --nodes 3 --no-rate-limiting --seed lit4j-compare-with-js-sdk > "$OUT/network.log" 2>&1 &
-NET_PID=$!
-trap 'kill $NET_PID 2>/dev/null; wait $NET_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do
-  grep -q '^{"network"' "$OUT/network.log" && break
-  kill -0 $NET_PID 2>/dev/null || { cat "$OUT/network.log" >&2; exit 1; }
-  sleep 0.5
-done
-grep '^{"network"' "$OUT/network.log" | head -1 > "$OUT/connection.json"
-[ -s "$OUT/connection.json" ] || { echo "the network did not start" >&2; exit 1; }
+# shellcheck source=localnet.sh
+. "$ROOT/benchmarks/compare/localnet.sh"
+start_localnet 3 lit4j-compare-with-js-sdk "$OUT/network.log" "$OUT/connection.json" 120
 
 js() { NODE_PATH="$NODE_MODULES" node "$ROOT/benchmarks/compare/js-sdk-bench.cjs" "$@" 2>> "$OUT/js-sdk.log"; }
 

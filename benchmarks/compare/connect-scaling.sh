@@ -19,16 +19,8 @@ if [ -z "${SKIP_BUILD:-}" ]; then
     dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/runtime-classpath.txt
 fi
 NET_CP="lit-localnet/target/classes:$(cat lit-localnet/target/runtime-classpath.txt)"
-java -Dsun.net.httpserver.nodelay=true -Dlit4j.tools.dir="$TOOLS" -cp "$NET_CP" io.lit4j.localnet.LocalLitNetworkMain \
-  --nodes "$NODES" --no-rate-limiting --seed lit4j-connect-scaling > "$OUT/scaling-network.log" 2>&1 &
-NET_PID=$!
-trap 'kill $NET_PID 2>/dev/null; wait $NET_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 480); do
-  grep -q '^{"network"' "$OUT/scaling-network.log" && break
-  kill -0 $NET_PID 2>/dev/null || { cat "$OUT/scaling-network.log" >&2; exit 1; }
-  sleep 0.5
-done
-grep '^{"network"' "$OUT/scaling-network.log" | head -1 > "$OUT/scaling-connection.json"
-[ -s "$OUT/scaling-connection.json" ] || { echo "the network did not start" >&2; exit 1; }
+# shellcheck source=localnet.sh
+. "$ROOT/benchmarks/compare/localnet.sh"
+start_localnet "$NODES" lit4j-connect-scaling "$OUT/scaling-network.log" "$OUT/scaling-connection.json" 240
 java -cp benchmarks/target/benchmarks.jar io.lit4j.benchmarks.connect.ConnectScalingBench \
   "$OUT/scaling-connection.json" "$ROUNDS" "$WARMUP" 2> "$OUT/connect-scaling.log" | tee "$OUT/connect-scaling.json"

@@ -74,27 +74,9 @@ public final class StakingContract {
 
   private List<StakingValidator> activeValidators() {
     LitContractAddresses a = rt.resolveAddresses();
-    List<String> current =
-        addressList(
-            chain
-                .call(
-                    a.staking(),
-                    "Staking.getValidatorsInCurrentEpoch",
-                    Staking.getValidatorsInCurrentEpoch())
-                .get(0));
-    BigInteger threshold =
-        uint(
-            chain
-                .call(
-                    a.staking(),
-                    "Staking.currentValidatorCountForConsensus",
-                    Staking.currentValidatorCountForConsensus())
-                .get(0));
-    List<String> kicked =
-        addressList(
-            chain
-                .call(a.staking(), "Staking.getKickedValidators", Staking.getKickedValidators())
-                .get(0));
+    List<String> current = addressList(read(currentValidators(a.staking())).get(0));
+    BigInteger threshold = uint(read(consensusCount(a.staking())).get(0));
+    List<String> kicked = addressList(read(kickedValidators(a.staking())).get(0));
     List<String> remaining = unkicked(current, kicked, threshold);
     if (remaining.isEmpty()) return List.of();
     return structs(a, remaining);
@@ -122,20 +104,8 @@ public final class StakingContract {
     return rt.async(
         () -> {
           LitContractAddresses a = rt.resolveAddresses();
-          List<String> current =
-              addressList(
-                  chain
-                      .call(
-                          a.staking(),
-                          "Staking.getValidatorsInCurrentEpoch",
-                          Staking.getValidatorsInCurrentEpoch())
-                      .get(0));
-          List<String> kicked =
-              addressList(
-                  chain
-                      .call(
-                          a.staking(), "Staking.getKickedValidators", Staking.getKickedValidators())
-                      .get(0));
+          List<String> current = addressList(read(currentValidators(a.staking())).get(0));
+          List<String> kicked = addressList(read(kickedValidators(a.staking())).get(0));
           List<String> remaining = unkicked(current, kicked, null);
           if (remaining.isEmpty()) return Map.of();
           return shareIndices(current, remaining, structs(a, remaining));
@@ -156,9 +126,7 @@ public final class StakingContract {
     return rt.async(
         () -> {
           LitContractAddresses a = rt.resolveAddresses();
-          return toLong(
-              uint(chain.call(a.staking(), "Staking.epoch", Staking.epoch()).get(1)),
-              "Staking.epoch().number");
+          return toLong(uint(read(epoch(a.staking())).get(1)), "Staking.epoch().number");
         });
   }
 
@@ -183,14 +151,7 @@ public final class StakingContract {
     return rt.async(
         () -> {
           LitContractAddresses a = rt.resolveAddresses();
-          BigInteger n =
-              uint(
-                  chain
-                      .call(
-                          a.staking(),
-                          "Staking.currentValidatorCountForConsensus",
-                          Staking.currentValidatorCountForConsensus())
-                      .get(0));
+          BigInteger n = uint(read(consensusCount(a.staking())).get(0));
           return minNodeCount(n, a);
         });
   }
@@ -244,18 +205,7 @@ public final class StakingContract {
     String at = a.staking();
     List<List<Type>> first =
         chain.callAll(
-            List.of(
-                new ChainClient.Read(
-                    at,
-                    "Staking.getValidatorsInCurrentEpoch",
-                    Staking.getValidatorsInCurrentEpoch()),
-                new ChainClient.Read(
-                    at,
-                    "Staking.currentValidatorCountForConsensus",
-                    Staking.currentValidatorCountForConsensus()),
-                new ChainClient.Read(
-                    at, "Staking.getKickedValidators", Staking.getKickedValidators()),
-                new ChainClient.Read(at, "Staking.epoch", Staking.epoch())));
+            List.of(currentValidators(at), consensusCount(at), kickedValidators(at), epoch(at)));
     List<String> current = addressList(first.get(0).get(0));
     BigInteger threshold = uint(first.get(1).get(0));
     List<String> kicked = addressList(first.get(2).get(0));
@@ -267,6 +217,34 @@ public final class StakingContract {
     List<StakingValidator> structs = structs(a, remaining);
     return new StakingNetworkState(
         structs, minNodeCount, epoch, shareIndices(current, remaining, structs));
+  }
+
+  // the Staking reads, each named once: getNetworkState batches them, the other getters call them
+
+  private static ChainClient.Read currentValidators(String staking) {
+    return new ChainClient.Read(
+        staking, "Staking.getValidatorsInCurrentEpoch", Staking.getValidatorsInCurrentEpoch());
+  }
+
+  private static ChainClient.Read consensusCount(String staking) {
+    return new ChainClient.Read(
+        staking,
+        "Staking.currentValidatorCountForConsensus",
+        Staking.currentValidatorCountForConsensus());
+  }
+
+  private static ChainClient.Read kickedValidators(String staking) {
+    return new ChainClient.Read(
+        staking, "Staking.getKickedValidators", Staking.getKickedValidators());
+  }
+
+  private static ChainClient.Read epoch(String staking) {
+    return new ChainClient.Read(staking, "Staking.epoch", Staking.epoch());
+  }
+
+  @SuppressWarnings("rawtypes")
+  private List<Type> read(ChainClient.Read r) {
+    return chain.call(r.to(), r.label(), r.function());
   }
 
   /** The current validators minus the kicked ones; warns, as the SDK does, below the threshold. */

@@ -1,6 +1,5 @@
 package io.lit4j.benchmarks.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lit4j.auth.authsig.AuthSig;
 import io.lit4j.auth.authsig.AuthSigs;
@@ -14,6 +13,7 @@ import io.lit4j.auth.signer.Web3jEthSigner;
 import io.lit4j.auth.siwe.SiweMessage;
 import io.lit4j.contracts.LitContractAddresses;
 import io.lit4j.contracts.LitContracts;
+import io.lit4j.contracts.LocalNetworkConnection;
 import io.lit4j.contracts.MintedPkp;
 import io.lit4j.core.acc.AccessControlConditions;
 import io.lit4j.core.acc.ConditionKind;
@@ -48,9 +48,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.web3j.crypto.Bip32ECKeyPair;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.MnemonicUtils;
 
 /**
  * The lit4j side of the comparison with the JS SDK 4.2.0 ({@code
@@ -70,38 +68,22 @@ public final class Lit4jClientBench {
   /** The JS side uses dev account 3; this one keeps the two clients' transactions apart. */
   private static final int DEV_ACCOUNT = 4;
 
-  private final JsonNode info;
+  private final LocalNetworkConnection info;
   private final Credentials wallet;
   private final Web3jEthSigner signer;
   private final LitNodeClientConfig config;
   private final LitContractAddresses addresses;
 
   private Lit4jClientBench(Path connection) throws Exception {
-    info = LitJson.parse(Files.readString(connection), "connection info");
-    wallet = devAccount(info, DEV_ACCOUNT);
+    info = LocalNetworkConnection.read(connection);
+    wallet = info.devAccount(DEV_ACCOUNT);
     signer = new Web3jEthSigner(wallet);
-    addresses = addresses(info);
+    addresses = info.contracts();
     config =
         LitNodeClientConfig.builder()
-            .localNetwork(info.get("rpcUrl").asText(), addresses)
+            .localNetwork(info.rpcUrl(), addresses)
             .refreshInterval(Duration.ZERO)
             .build();
-  }
-
-  /**
-   * {@return the contract addresses in a lit-localnet connection line}
-   *
-   * @param info the connection line
-   */
-  public static LitContractAddresses addresses(JsonNode info) {
-    JsonNode c = info.get("contracts");
-    return new LitContractAddresses(
-        c.get("Staking").asText(),
-        c.get("PKPNFT").asText(),
-        c.get("PubkeyRouter").asText(),
-        c.get("PKPPermissions").asText(),
-        c.get("PKPHelper").asText(),
-        c.get("RateLimitNFT").asText());
   }
 
   /**
@@ -206,7 +188,7 @@ public final class Lit4jClientBench {
     try (LitNodeClient client = LitNodeClient.create(config);
         LitContracts contracts =
             LitContracts.builder()
-                .rpcUrl(info.get("rpcUrl").asText())
+                .rpcUrl(info.rpcUrl())
                 .addresses(addresses)
                 .signer(wallet)
                 .build()) {
@@ -247,7 +229,7 @@ public final class Lit4jClientBench {
                 warmup,
                 i -> {
                   try (LitNodeClient c = LitNodeClient.create(connectOp.getValue())) {
-                    if (c.connect().connectedNodes().size() != info.get("nodeUrls").size())
+                    if (c.connect().connectedNodes().size() != info.nodeUrls().size())
                       throw new IllegalStateException("not every node connected");
                   }
                 }));
@@ -261,7 +243,7 @@ public final class Lit4jClientBench {
               warmup,
               i -> {
                 SessionSigs s = client.getSessionSigs(eoaRequest());
-                if (s.nodeUrls().size() != info.get("nodeUrls").size())
+                if (s.nodeUrls().size() != info.nodeUrls().size())
                   throw new IllegalStateException("one session sig per node");
               }));
       lines.add(
@@ -271,7 +253,7 @@ public final class Lit4jClientBench {
               warmup,
               i -> {
                 SessionSigs s = client.getPkpSessionSigs(pkpRequest(pkp, authMethod));
-                if (s.nodeUrls().size() != info.get("nodeUrls").size())
+                if (s.nodeUrls().size() != info.nodeUrls().size())
                   throw new IllegalStateException("one session sig per node");
               }));
       lines.add(
@@ -485,19 +467,5 @@ public final class Lit4jClientBench {
       }
       return ns / 1e6 / calls;
     }
-  }
-
-  /**
-   * Anvil's dev account {@code index} from the mnemonic the network printed (BIP-44
-   * m/44'/60'/0'/0/index).
-   */
-  private static Credentials devAccount(JsonNode info, int index) {
-    String mnemonic = info.get("devAccounts").get("mnemonic").asText();
-    Bip32ECKeyPair master =
-        Bip32ECKeyPair.generateKeyPair(MnemonicUtils.generateSeed(mnemonic, ""));
-    int hardened = 0x80000000;
-    return Credentials.create(
-        Bip32ECKeyPair.deriveKeyPair(
-            master, new int[] {44 | hardened, 60 | hardened, hardened, 0, index}));
   }
 }

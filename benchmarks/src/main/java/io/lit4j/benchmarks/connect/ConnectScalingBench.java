@@ -1,12 +1,10 @@
 package io.lit4j.benchmarks.connect;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.lit4j.contracts.LitContractAddresses;
-import io.lit4j.core.json.LitJson;
+import io.lit4j.contracts.LocalNetworkConnection;
 import io.lit4j.node.LitNodeClient;
 import io.lit4j.node.LitNodeClientConfig;
 import io.lit4j.node.ValidatorSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,19 +44,18 @@ public final class ConnectScalingBench {
       System.err.println("usage: ConnectScalingBench <connection.json> <rounds> <warm-up rounds>");
       System.exit(2);
     }
-    JsonNode info = LitJson.parse(Files.readString(Path.of(args[0])), "connection info");
+    LocalNetworkConnection info = LocalNetworkConnection.read(Path.of(args[0]));
     int rounds = Integer.parseInt(args[1]);
     int warmup = Integer.parseInt(args[2]);
-    List<String> urls = new ArrayList<>();
-    info.get("nodeUrls").forEach(u -> urls.add(u.asText()));
-    int threshold = info.get("minNodeCount").asInt();
-    LitContractAddresses addresses = io.lit4j.benchmarks.compare.Lit4jClientBench.addresses(info);
+    List<String> urls = info.nodeUrls();
+    int threshold = info.minNodeCount();
+    LitContractAddresses addresses = info.contracts();
     okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
     dispatcher.setMaxRequestsPerHost(64);
     okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder().dispatcher(dispatcher).build();
     LitNodeClientConfig staking =
         LitNodeClientConfig.builder()
-            .localNetwork(info.get("rpcUrl").asText(), addresses)
+            .localNetwork(info.rpcUrl(), addresses)
             .refreshInterval(Duration.ZERO)
             .httpClient(http)
             .build();
